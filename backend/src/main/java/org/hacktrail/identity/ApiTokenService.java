@@ -1,0 +1,162 @@
+package org.hacktrail.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, lists, revokes and checks API tokens. A user manages only their own tokens.
+ */
+@Service
+public class ApiTokenService {
+
+	static final String TOKEN_PREFIX = "ht_";
+
+	static final int MAX_ACTIVE_TOKENS = 50;
+
+	static final String BOOTSTRAP_TOKEN_ID = "bootstrap";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ApiTokenRepository tokens;
+
+	private final MongoTemplate mongo;
+
+	private final CurrentUser currentUser;
+
+	private final UserDirectory users;
+
+	private final Clock clock;
+
+	ApiTokenService(ApiTokenRepository tokens, MongoTemplate mongo, CurrentUser currentUser, UserDirectory users,
+			Clock clock) {
+		this.tokens = tokens;
+		this.mongo = mongo;
+		this.currentUser = currentUser;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/** A token just created: its record and the secret, which is never shown again. */
+	public record CreatedToken(ApiToken token, String secret) {
+	}
+
+	/** What a valid bearer token stands for. */
+	public record Authenticated(User user, ApiToken token) {
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public CreatedToken create(String name, @Nullable Instant expiresAt) {
+		String userId = this.currentUser.requireId();
+		String trimmed = (name != null) ? name.strip() : "";
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw DomainException.badInput("name", "A token needs a name of 1 to 100 characters.");
+		}
+		Instant now = this.clock.instant();
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			throw DomainException.badInput("expiresAt", "The expiry must be in the future.");
+		}
+		long active = this.tokens.findByUserIdOrderByCreatedAtDesc(userId)
+			.stream()
+			.filter((token) -> token.isActive(now))
+			.count();
+		if (active >= MAX_ACTIVE_TOKENS) {
+			throw DomainException.badInput("You already have " + MAX_ACTIVE_TOKENS
+					+ " active tokens; revoke one you no longer use first.");
+		}
+		String secret = newSecret();
+		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, hash(secret),
+				secret.substring(0, TOKEN_PREFIX.length() + 4), now, expiresAt, null);
+		return new CreatedToken(this.tokens.save(token), secret);
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public List<ApiToken> mine() {
+		return this.tokens.findByUserIdOrderByCreatedAtDesc(this.currentUser.requireId());
+	}
+
+	/** Revokes one of the caller's tokens; revoking twice is harmless. */
+	@PreAuthorize("isAuthenticated()")
+	public ApiToken revoke(String id) {
+		String userId = this.currentUser.requireId();
+		Query query = new Query(Criteria.where("_id").is(id).and("userId").is(userId));
+		ApiToken existing = this.mongo.findOne(query, ApiToken.class);
+		if (existing == null) {
+			throw DomainException.notFound("You have no API token with id " + id + ".");
+		}
+		if (existing.revokedAt() != null) {
+			return existing;
+		}
+		return this.mongo.findAndModify(query, new Update().set("revokedAt", this.clock.instant()),
+				FindAndModifyOptions.options().returnNew(true), ApiToken.class);
+	}
+
+	/** The user behind a bearer token, if the token is well-formed, known, not revoked and not expired. */
+	public Optional<Authenticated> authenticate(String secret) {
+		if (secret == null || secret.length() < 20 || secret.length() > 200) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.tokens.findByTokenHash(hash(secret))
+			.filter((token) -> token.isActive(now))
+			.flatMap((token) -> this.users.findById(token.userId()).map((user) -> new Authenticated(user, token)));
+	}
+
+	/**
+	 * Makes sure the service account behind {@code HACKTRAIL_BOOTSTRAP_TOKEN} exists with the ORGANIZER role and
+	 * that the given secret is its token. Idempotent; a changed secret replaces the previous one.
+	 */
+	public User ensureBootstrapToken(String secret) {
+		if (secret.length() < 24) {
+			throw new IllegalArgumentException("HACKTRAIL_BOOTSTRAP_TOKEN must be at least 24 characters long");
+		}
+		User account = this.users.ensureServiceAccount("bootstrap", "Bootstrap service account", Set.of(Role.ORGANIZER));
+		Query query = new Query(Criteria.where("_id").is(BOOTSTRAP_TOKEN_ID));
+		Update update = new Update().set("userId", account.id())
+			.set("name", "HACKTRAIL_BOOTSTRAP_TOKEN")
+			.set("tokenHash", hash(secret))
+			.set("prefix", secret.substring(0, 4))
+			.unset("revokedAt")
+			.unset("expiresAt")
+			.setOnInsert("createdAt", this.clock.instant());
+		this.mongo.upsert(query, update, ApiToken.class);
+		return account;
+	}
+
+	static String newSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String secret) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.hacktrail.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates and updates users as they sign in. One atomic upsert per sign-in, keyed by (provider, subject), so two
+ * simultaneous first sign-ins of one person create one user.
+ */
+@Service
+public class UserDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+	private final MongoTemplate mongo;
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	private final Set<String> organizerEmails;
+
+	UserDirectory(MongoTemplate mongo, UserRepository users, Clock clock,
+			@Value("${hacktrail.organizers:}") List<String> organizerEmails) {
+		this.mongo = mongo;
+		this.users = users;
+		this.clock = clock;
+		this.organizerEmails = organizerEmails.stream()
+			.map(String::trim)
+			.filter(StringUtils::hasText)
+			.map((email) -> email.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Records a sign-in and returns the user. A verified email listed in {@code HACKTRAIL_ORGANIZERS} makes the
+	 * user an organizer; an unverified one never does.
+	 */
+	public User signIn(String provider, String subject, String displayName, @Nullable String email,
+			boolean emailVerified) {
+		Query query = new Query(Criteria.where("provider").is(provider).and("subject").is(subject));
+		Update update = new Update().set("displayName", displayName)
+			.set("email", email)
+			.set("lastLoginAt", this.clock.instant())
+			.setOnInsert("createdAt", this.clock.instant())
+			.setOnInsert("affiliations", List.of())
+			.inc("version", 1);
+		boolean organizer = emailVerified && email != null
+				&& this.organizerEmails.contains(email.toLowerCase(Locale.ROOT));
+		if (organizer) {
+			update.addToSet("roles", Role.ORGANIZER);
+		}
+		else {
+			update.setOnInsert("roles", List.of());
+		}
+		User user = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+				User.class);
+		if (organizer) {
+			log.info("User {} ({}) signed in as an organizer listed in HACKTRAIL_ORGANIZERS", user.id(), provider);
+		}
+		return user;
+	}
+
+	/** Makes sure a service account exists, with the given roles added. */
+	public User ensureServiceAccount(String subject, String displayName, Set<Role> roles) {
+		Query query = new Query(Criteria.where("provider").is(User.SERVICE_PROVIDER).and("subject").is(subject));
+		Update update = new Update().set("displayName", displayName)
+			.setOnInsert("createdAt", this.clock.instant())
+			.setOnInsert("affiliations", List.of())
+			.addToSet("roles")
+			.each(roles.toArray())
+			.inc("version", 1);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+				User.class);
+	}
+
+	public Optional<User> findById(String id) {
+		return this.users.findById(id);
+	}
+
+}

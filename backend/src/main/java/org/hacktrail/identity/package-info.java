@@ -1,0 +1,4 @@
+@NullMarked
+package org.hacktrail.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hacktrail;
+
+import org.jspecify.annotations.NullMarked;

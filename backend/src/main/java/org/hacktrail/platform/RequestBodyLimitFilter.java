@@ -1,0 +1,165 @@
+package org.hacktrail.platform;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over a limit with 413 and a JSON message, before anything reads them. A declared
+ * Content-Length over the limit is refused at once; a chunked body is counted while it is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	private final Limits limits;
+
+	RequestBodyLimitFilter(Limits limits) {
+		this.limits = limits;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long limit = limitFor(request.getRequestURI());
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
+			refuse(response, limit);
+			return;
+		}
+		if (declared < 0 && hasBody(request)) {
+			// Chunked body of unknown length: read at most limit + 1 bytes, then replay them.
+			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+			if (body.length > limit) {
+				refuse(response, limit);
+				return;
+			}
+			chain.doFilter(new BufferedRequest(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		String method = request.getMethod();
+		return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+	}
+
+	long limitFor(String path) {
+		for (String pattern : this.limits.largeBodyPaths()) {
+			if (PATHS.match(pattern, path)) {
+				return this.limits.maxLargeBody().toBytes();
+			}
+		}
+		return this.limits.maxBody().toBytes();
+	}
+
+	private static void refuse(HttpServletResponse response, long limit) throws IOException {
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		String message = "The request body is larger than the limit of " + DataSize.ofBytes(limit).toKilobytes()
+				+ " KB.";
+		response.getWriter()
+			.write("{\"code\":\"BAD_USER_INPUT\",\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
+					+ "\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}");
+	}
+
+	/**
+	 * @param maxBody limit for every request body
+	 * @param maxLargeBody limit for the paths that take files (CSV imports)
+	 * @param largeBodyPaths Ant patterns of those paths
+	 */
+	@ConfigurationProperties("hacktrail.http")
+	record Limits(@DefaultValue("512KB") DataSize maxBody, @DefaultValue("5MB") DataSize maxLargeBody,
+			@DefaultValue({ "/api/hackathons/*/proposals/import", "/api/outcomes/import" }) String[] largeBodyPaths) {
+	}
+
+	private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("Buffered body is read synchronously");
+				}
+
+			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+		}
+
+		private Charset charset() {
+			String encoding = getCharacterEncoding();
+			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hacktrail.platform;
+
+import org.jspecify.annotations.NullMarked;

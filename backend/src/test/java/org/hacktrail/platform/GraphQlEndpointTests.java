@@ -1,0 +1,133 @@
+package org.hacktrail.platform;
+
+import java.net.http.HttpResponse;
+
+import org.hacktrail.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The GraphQL endpoint over HTTP: conventions of GraphQL-over-HTTP, error codes, and the limits that keep a
+ * hostile request from hurting the service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GraphQlEndpointTests {
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = Http.localhost(this.port);
+	}
+
+	@Test
+	void answersTypenameToAnAnonymousPost() {
+		HttpResponse<String> response = this.http.post("/graphql", "application/json", "{\"query\":\"{ __typename }\"}",
+				"Accept", "application/graphql-response+json");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/graphql-response+json"));
+		assertThat(Http.parse(response.body()).path("data").path("__typename").asString()).isEqualTo("Query");
+	}
+
+	@Test
+	void answersWithPlainJsonWhenAskedFor() {
+		HttpResponse<String> response = this.http.post("/graphql", "application/json", "{\"query\":\"{ __typename }\"}",
+				"Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+	}
+
+	@Test
+	void meIsNullForAnAnonymousCaller() {
+		Http.GraphQlResult result = this.http.graphql("{ me { id displayName } }");
+		assertThat(result.hasErrors()).isFalse();
+		assertThat(result.data().path("me").isNull()).isTrue();
+	}
+
+	@Test
+	void syntaxErrorsCarryBadUserInput() {
+		Http.GraphQlResult result = this.http.graphql("{ me { id ");
+		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.body().toString()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void unknownFieldsCarryBadUserInput() {
+		Http.GraphQlResult result = this.http.graphql("{ nothingHere }");
+		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.errorMessage()).contains("nothingHere");
+	}
+
+	@Test
+	void refusesADepthBombAndStaysHealthy() {
+		// __type(name) → fields → type → ofType → … nests far deeper than the limit of 12.
+		StringBuilder query = new StringBuilder("{ __typename a: __schema { types { fields { type");
+		for (int i = 0; i < 20; i++) {
+			query.append(" { ofType");
+		}
+		query.append(" { name }");
+		query.append(" }".repeat(20));
+		query.append(" } } } }");
+		Http.GraphQlResult result = this.http.graphql(query.toString());
+		assertThat(result.hasErrors()).isTrue();
+		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.errorMessage()).containsIgnoringCase("depth");
+		assertThat(this.http.graphql("{ __typename }").data().path("__typename").asString()).isEqualTo("Query");
+	}
+
+	@Test
+	void refusesAnOversizedBodyWith413() {
+		String padding = "x".repeat(600 * 1024);
+		HttpResponse<String> response = this.http.post("/graphql", "application/json",
+				"{\"query\":\"{ __typename }\",\"extensions\":{\"pad\":\"" + padding + "\"}}");
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(Http.parse(response.body()).path("errors").path(0).path("extensions").path("code").asString())
+			.isEqualTo("BAD_USER_INPUT");
+		assertThat(Http.parse(response.body()).path("message").asString()).contains("larger than the limit");
+		assertThat(this.http.graphql("{ __typename }").status()).isEqualTo(200);
+	}
+
+	@Test
+	void introspectionIsOffUnlessConfigured() {
+		Http.GraphQlResult result = this.http.graphql("{ __schema { queryType { name } } }");
+		assertThat(result.hasErrors()).isTrue();
+		assertThat(result.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(result.errorMessage()).containsIgnoringCase("introspection");
+	}
+
+	@Test
+	void graphiqlIsOffUnlessConfigured() {
+		assertThat(this.http.get("/graphiql").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void getIsNotAllowedForGraphQl() {
+		assertThat(this.http.get("/graphql?query=%7B__typename%7D").statusCode()).isEqualTo(405);
+	}
+
+	@Test
+	void healthReportsTheStore() {
+		HttpResponse<String> response = this.http.get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.parse(response.body()).path("components").path("store").path("status").asString())
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void servesTheWebPanelAtTheRoot() {
+		HttpResponse<String> response = this.http.get("/");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<div id=\"root\">").contains("/assets/");
+	}
+
+}

@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type MessageKey } from './en';
+import { zhTW } from './zh-TW';
+
+export type Locale = 'en' | 'zh-TW';
+
+export const LOCALES: { id: Locale; label: string }[] = [
+  { id: 'zh-TW', label: '正體中文' },
+  { id: 'en', label: 'English' },
+];
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-TW': zhTW };
+
+const STORAGE_KEY = 'hacktrail.locale';
+
+/** The browser's preferred language decides, unless the person chose one here before. */
+export function initialLocale(languages: readonly string[] = navigator.languages ?? [navigator.language]): Locale {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (saved === 'en' || saved === 'zh-TW') return saved;
+  for (const language of languages) {
+    const lower = language.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-TW';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+type I18n = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, locale: forced }: { children: ReactNode; locale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => forced ?? initialLocale());
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this page only.
+    }
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) => format(catalogs[locale][key] ?? en[key], values),
+    }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const backend = process.env.HACKTRAIL_BACKEND ?? 'http://localhost:8080';
+
+// The build lands in target/classes/static, so the Maven module packs it into a jar the backend serves.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    proxy: {
+      '/graphql': backend,
+      '/api': backend,
+      '/oauth2': backend,
+      '/login': backend,
+      '/logout': backend,
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: false,
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
