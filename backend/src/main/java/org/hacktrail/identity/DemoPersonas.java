@@ -53,7 +53,9 @@ public class DemoPersonas {
 	/** Gives the persona's user exactly the persona's roles and affiliations. */
 	User applyRoles(User user, Persona persona) {
 		Query query = new Query(Criteria.where("_id").is(user.id()));
-		Update update = new Update().set("roles", persona.roles()).set("affiliations", persona.affiliations());
+		Update update = new Update().set("roles", persona.roles())
+			.set("affiliations", persona.affiliations())
+			.set("displayName", persona.displayName());
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), User.class);
 	}
 

@@ -25,8 +25,11 @@ class IdentityController {
 
 	private final Clock clock;
 
-	IdentityController(CurrentUser currentUser, ApiTokenService tokens, Clock clock) {
+	private final UserDirectory users;
+
+	IdentityController(CurrentUser currentUser, ApiTokenService tokens, UserDirectory users, Clock clock) {
 		this.currentUser = currentUser;
+		this.users = users;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -78,6 +81,18 @@ class IdentityController {
 	}
 
 	record RevokeApiTokenPayload(ApiToken token) {
+	}
+
+	record UpdateMyProfileInput(@Nullable String displayName, @Nullable List<String> affiliations) {
+	}
+
+	record UpdateMyProfilePayload(User user) {
+	}
+
+	@MutationMapping
+	UpdateMyProfilePayload updateMyProfile(@Argument UpdateMyProfileInput input) {
+		return new UpdateMyProfilePayload(
+				this.users.updateProfile(this.currentUser.requireId(), input.displayName(), input.affiliations()));
 	}
 
 	@MutationMapping

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.hacktrail.platform.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public class UserDirectory {
 	public User signIn(String provider, String subject, String displayName, @Nullable String email,
 			boolean emailVerified) {
 		Query query = new Query(Criteria.where("provider").is(provider).and("subject").is(subject));
-		Update update = new Update().set("displayName", displayName)
+		// The provider's name is only the starting point: a name the person chose here is kept at later sign-ins.
+		Update update = new Update().setOnInsert("displayName", displayName)
 			.set("email", email)
 			.set("lastLoginAt", this.clock.instant())
 			.setOnInsert("createdAt", this.clock.instant())
@@ -89,6 +91,44 @@ public class UserDirectory {
 			.inc("version", 1);
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
 				User.class);
+	}
+
+	/**
+	 * Changes a user's display name and/or affiliations. Blank entries are dropped, duplicates (ignoring case and
+	 * surrounding space) are kept once.
+	 */
+	public User updateProfile(String userId, @Nullable String displayName, @Nullable List<String> affiliations) {
+		Update update = new Update().inc("version", 1);
+		if (displayName != null) {
+			String name = displayName.strip();
+			if (name.isEmpty() || name.length() > 100) {
+				throw DomainException.badInput("displayName", "A display name needs 1 to 100 characters.");
+			}
+			update.set("displayName", name);
+		}
+		if (affiliations != null) {
+			List<String> cleaned = new java.util.ArrayList<>();
+			Set<String> seen = new java.util.HashSet<>();
+			for (String affiliation : affiliations) {
+				String value = (affiliation != null) ? affiliation.strip() : "";
+				if (value.length() > 200) {
+					throw DomainException.badInput("affiliations", "An affiliation can have at most 200 characters.");
+				}
+				if (!value.isEmpty() && seen.add(value.toLowerCase(Locale.ROOT))) {
+					cleaned.add(value);
+				}
+			}
+			if (cleaned.size() > 20) {
+				throw DomainException.badInput("affiliations", "At most 20 affiliations, please.");
+			}
+			update.set("affiliations", cleaned);
+		}
+		User user = this.mongo.findAndModify(new Query(Criteria.where("_id").is(userId)), update,
+				FindAndModifyOptions.options().returnNew(true), User.class);
+		if (user == null) {
+			throw DomainException.notFound("No such user.");
+		}
+		return user;
 	}
 
 	public Optional<User> findById(String id) {

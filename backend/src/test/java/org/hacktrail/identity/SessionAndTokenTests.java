@@ -210,6 +210,30 @@ class SessionAndTokenTests {
 		assertThat(me.path("email").asString()).isEqualTo("proposer@demo.hacktrail.invalid");
 	}
 
+	@Test
+	void aUserEditsTheirOwnProfileAndAffiliations() {
+		signIn(this.browser, "proposer");
+		Http.GraphQlResult updated = this.browser.graphql("mutation { updateMyProfile(input: {displayName: \" Pat \", "
+				+ "affiliations: [\"g0v\", \" G0V \", \"\", \"Taipei City Government\"]}) { user { displayName affiliations } } }");
+		assertThat(updated.hasErrors()).as(updated.body().toString()).isFalse();
+		JsonNode user = updated.data().path("updateMyProfile").path("user");
+		assertThat(user.path("displayName").asString()).isEqualTo("Pat");
+		assertThat(user.path("affiliations").toString()).isEqualTo("[\"g0v\",\"Taipei City Government\"]");
+
+		Http.GraphQlResult invalid = this.browser
+			.graphql("mutation { updateMyProfile(input: {displayName: \"\"}) { user { displayName } } }");
+		assertThat(invalid.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(this.browser.graphql("{ me { displayName } }").data().path("me").path("displayName").asString())
+			.isEqualTo("Pat");
+	}
+
+	@Test
+	void anonymousCallersCannotEditProfiles() {
+		assertThat(Http.localhost(this.port)
+			.graphql("mutation { updateMyProfile(input: {displayName: \"x\"}) { user { id } } }")
+			.errorCode()).isEqualTo("UNAUTHENTICATED");
+	}
+
 	private JsonNode createToken(Http http, String name) {
 		Http.GraphQlResult result = http.graphql("mutation { createApiToken(input: {name: \"" + name
 				+ "\"}) { secret token { id name prefix active } } }");
