@@ -1,0 +1,155 @@
+package org.hacktrail.platform.batch;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.configuration.support.DefaultBatchConfiguration;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.MongoJobRepositoryFactoryBean;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The Spring Batch job repository in MongoDB (Boot 4.0 configures none). Works on the embedded store, which has
+ * no sessions or transactions: the repository runs with a resourceless transaction manager, so job metadata and
+ * chunk writes are not atomic together — every writer of ours is idempotent (upserts by a natural key), which makes
+ * a restart after a crash converge.
+ *
+ * <p>
+ * Extending {@link DefaultBatchConfiguration} switches Boot's own batch auto-configuration off.
+ */
+@Configuration(proxyBeanMethods = false)
+class BatchInfrastructure extends DefaultBatchConfiguration implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchInfrastructure.class);
+
+	static final String[] SEQUENCES = { "BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
+			"BATCH_STEP_EXECUTION_SEQ" };
+
+	private final PlatformTransactionManager transactionManager = new ResourcelessTransactionManager();
+
+	/** Runs execute one after another, off the caller's thread: a start request returns at once. */
+	private final ThreadPoolTaskExecutor executor = singleThread();
+
+	private static ThreadPoolTaskExecutor singleThread() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("batch-job-");
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(30);
+		executor.initialize();
+		return executor;
+	}
+
+	@Override
+	protected TaskExecutor getTaskExecutor() {
+		return this.executor;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
+	}
+
+	@Bean
+	@Override
+	public JobRepository jobRepository() {
+		MongoDatabaseFactory factory = this.applicationContext.getBean(MongoDatabaseFactory.class);
+		MongoTemplate batchMongo = batchTemplate(factory, this.applicationContext.getBean(MongoMappingContext.class),
+				this.applicationContext.getBean(MongoCustomConversions.class));
+		prepare(batchMongo);
+		MongoJobRepositoryFactoryBean repository = new MongoJobRepositoryFactoryBean();
+		repository.setMongoOperations(batchMongo);
+		repository.setTransactionManager(this.transactionManager);
+		try {
+			repository.afterPropertiesSet();
+			return repository.getObject();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot create the MongoDB job repository", ex);
+		}
+	}
+
+	@Override
+	protected PlatformTransactionManager getTransactionManager() {
+		return this.transactionManager;
+	}
+
+	/** For the steps of our jobs; resourceless, because the embedded store has no transactions. */
+	@Bean
+	PlatformTransactionManager batchTransactionManager() {
+		return this.transactionManager;
+	}
+
+	/**
+	 * A template of its own for batch metadata: execution-context keys contain dots ("reader.read.count"), which the
+	 * application's converter rightly refuses as field names.
+	 */
+	static MongoTemplate batchTemplate(MongoDatabaseFactory factory, MongoMappingContext context,
+			MongoCustomConversions conversions) {
+		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+		converter.setCustomConversions(conversions);
+		// A full-width full stop: a dotted key stays readable and can never collide with a real key.
+		converter.setMapKeyDotReplacement("\uFF0E");
+		converter.afterPropertiesSet();
+		return new MongoTemplate(factory, converter);
+	}
+
+	/**
+	 * Creates the collections, indexes and sequence documents the repository expects, idempotently. The unique
+	 * index on (jobName, jobKey) is what makes two instances racing to start the same job instance (a scheduled run
+	 * of the same slot) end with one run: the second insert fails.
+	 */
+	static void prepare(MongoTemplate mongo) {
+		for (String collection : new String[] { "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
+				"BATCH_SEQUENCES" }) {
+			if (!mongo.collectionExists(collection)) {
+				try {
+					mongo.createCollection(collection);
+				}
+				catch (RuntimeException ex) {
+					// Another instance created it at the same moment.
+					log.debug("Collection {} already exists", collection);
+				}
+			}
+		}
+		for (String sequence : SEQUENCES) {
+			mongo.upsert(new Query(Criteria.where("_id").is(sequence)), new Update().setOnInsert("count", 0L),
+					"BATCH_SEQUENCES");
+		}
+		mongo.indexOps("BATCH_JOB_INSTANCE")
+			.createIndex(new Index().on("jobName", Sort.Direction.ASC)
+				.on("jobKey", Sort.Direction.ASC)
+				.unique()
+				.named("job_name_key_unique"));
+		mongo.indexOps("BATCH_JOB_INSTANCE")
+			.createIndex(new Index().on("jobInstanceId", Sort.Direction.DESC).named("job_instance_idx"));
+		mongo.indexOps("BATCH_JOB_EXECUTION")
+			.createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC).named("job_instance_idx"));
+		mongo.indexOps("BATCH_STEP_EXECUTION")
+			.createIndex(new Index().on("stepExecutionId", Sort.Direction.ASC).named("step_execution_idx"));
+		mongo.indexOps("BATCH_JOB_EXECUTION")
+			.createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC).unique().named("job_execution_id_unique"));
+		Document probe = mongo.findById("BATCH_JOB_INSTANCE_SEQ", Document.class, "BATCH_SEQUENCES");
+		log.debug("Batch job repository ready (instance sequence at {})", (probe != null) ? probe.get("count") : "?");
+	}
+
+}

@@ -1,0 +1,181 @@
+package org.hacktrail.platform.batch;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, restarts and lists batch job runs. Launches are serialised: one job execution is created at a time
+ * (the job repository draws its ids from {@code $inc} sequences, which the embedded store can hand out twice under
+ * concurrency) and runs execute one after another on a single thread (see {@link BatchInfrastructure}).
+ */
+@Service
+public class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	/** Execution-context key under which a job may publish how many items it expects to read, for progress. */
+	public static final String TOTAL_KEY = "hacktrail.total";
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Map<String, Job> jobs;
+
+	private final ReentrantLock launchLock = new ReentrantLock(true);
+
+	JobRunner(JobOperator operator, JobRepository repository, List<Job> jobs) {
+		this.operator = operator;
+		this.repository = repository;
+		this.jobs = jobs.stream().collect(Collectors.toUnmodifiableMap(Job::getName, Function.identity()));
+	}
+
+	public List<String> jobNames() {
+		return this.jobs.keySet().stream().sorted().toList();
+	}
+
+	/** The jobs an organizer may start. */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public List<String> availableJobs() {
+		return jobNames();
+	}
+
+	/** Starts a run on demand (organizers). Each on-demand run is a new job instance. */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
+		JobParametersBuilder builder = new JobParametersBuilder();
+		parameters.forEach((key, value) -> {
+			if (key.isBlank() || key.startsWith("hacktrail.")) {
+				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed.");
+			}
+			builder.addString(key, value);
+		});
+		builder.addString("hacktrail.run", UUID.randomUUID().toString());
+		builder.addString("hacktrail.requestedBy", requestedBy, false);
+		return launch(job(jobName), builder.toJobParameters())
+			.orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "This run has already started."));
+	}
+
+	/** Restarts a failed or stopped run from its last committed chunk (organizers). */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public JobExecution restart(long executionId) {
+		JobExecution previous = this.repository.getJobExecution(executionId);
+		if (previous == null) {
+			throw DomainException.notFound("No job run with id " + executionId + ".");
+		}
+		if (previous.getStatus() == BatchStatus.COMPLETED || previous.getStatus() == BatchStatus.ABANDONED) {
+			throw DomainException.badInput("Job run " + executionId + " is " + previous.getStatus()
+					+ " and cannot be restarted; start a new run instead.");
+		}
+		if (previous.isRunning()) {
+			throw new DomainException(ErrorCode.CONFLICT, "Job run " + executionId + " is still running.");
+		}
+		this.launchLock.lock();
+		try {
+			return this.operator.restart(previous);
+		}
+		catch (Exception ex) {
+			throw DomainException.badInput("Job run " + executionId + " cannot be restarted: " + ex.getMessage());
+		}
+		finally {
+			this.launchLock.unlock();
+		}
+	}
+
+	/**
+	 * Launches a run whose parameters identify it, e.g. a scheduled slot. Empty when this run already exists (on
+	 * this or another instance): the job repository's unique job key makes the second launch fail.
+	 */
+	public Optional<JobExecution> launch(Job job, JobParameters parameters) {
+		this.launchLock.lock();
+		try {
+			return Optional.of(this.operator.start(job, parameters));
+		}
+		catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException | DuplicateKeyException ex) {
+			log.info("Job {} with {} already ran or is running elsewhere; not starting it again", job.getName(),
+					parameters);
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			if (ex.getCause() instanceof DuplicateKeyException) {
+				return Optional.empty();
+			}
+			throw new IllegalStateException("Cannot start job " + job.getName() + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			this.launchLock.unlock();
+		}
+	}
+
+	public Job job(String jobName) {
+		Job job = this.jobs.get(jobName);
+		if (job == null) {
+			throw DomainException.badInput("name", "No job named '" + jobName + "'; jobs are " + jobNames() + ".");
+		}
+		return job;
+	}
+
+	/** Runs, newest first, of one job or of all jobs. */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public List<JobExecution> runs(@Nullable String jobName, int limit) {
+		List<String> names = (jobName != null) ? List.of(job(jobName).getName()) : jobNames();
+		return names.stream()
+			.flatMap((name) -> this.repository.getJobInstances(name, 0, limit).stream())
+			.flatMap((instance) -> this.repository.getJobExecutions(instance).stream())
+			.sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public Optional<JobExecution> run(long executionId) {
+		return Optional.ofNullable(this.repository.getJobExecution(executionId));
+	}
+
+	/** Marks runs left "running" by a process that died as failed, so that they can be restarted. */
+	public void recoverOrphans() {
+		for (String name : jobNames()) {
+			for (JobExecution execution : this.repository.findRunningJobExecutions(name)) {
+				log.warn("Job run {} of {} was left {} by a previous process; marking it FAILED so it can be restarted",
+						execution.getId(), name, execution.getStatus());
+				this.operator.recover(execution);
+			}
+		}
+	}
+
+	static @Nullable Long total(JobExecution execution) {
+		Object total = execution.getExecutionContext().get(TOTAL_KEY);
+		return (total instanceof Number number) ? number.longValue() : null;
+	}
+
+	static long sum(JobExecution execution, Function<org.springframework.batch.core.step.StepExecution, Long> count) {
+		return execution.getStepExecutions().stream().map(count).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+	}
+
+}
