@@ -10,7 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.hacktrail.platform.ErrorBody;
+import org.hacktrail.platform.ErrorCode;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -24,7 +25,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpStatus;
 
@@ -44,6 +47,11 @@ import org.springframework.http.HttpStatus;
 class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "HACKTRAIL_SESSION";
+
+	/** The web panel runs with no inline script or style and talks only to its own origin. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProviders providers, SignInUserServices signIn,
@@ -92,7 +100,11 @@ class SecurityConfiguration {
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied()));
 		http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			// GraphiQL (demo and development only) loads its scripts from a CDN; everything else runs under the policy.
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+					(request) -> !request.getRequestURI().startsWith("/graphiql"),
+					new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
 		http.requestCache((cache) -> cache.disable());
 		return http.build();
 	}
@@ -147,17 +159,8 @@ class SecurityConfiguration {
 				"Sign in first: this needs a signed-in user or an API token.");
 	}
 
-	/** Error bodies readable both as REST errors and as GraphQL responses ({@code errors[].extensions.code}). */
 	static void writeBody(HttpServletResponse response, int status, String code, String message) throws IOException {
-		if (response.isCommitted()) {
-			return;
-		}
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
-					+ "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
+		ErrorBody.write(response, status, ErrorCode.valueOf(code), message);
 	}
 
 }

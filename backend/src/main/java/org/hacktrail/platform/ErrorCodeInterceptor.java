@@ -27,29 +27,31 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		String requestId = RequestIdFilter.current();
 		return chain.next(request).map((response) -> {
 			List<GraphQLError> errors = response.getExecutionResult().getErrors();
-			if (errors.isEmpty() || errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
+			if (errors.isEmpty()) {
 				return response;
 			}
 			List<GraphQLError> coded = new ArrayList<>(errors.size());
 			for (GraphQLError error : errors) {
-				coded.add(hasCode(error) ? error : withCode(error));
+				coded.add(withCodeAndRequestId(error, requestId));
 			}
 			return response.transform((builder) -> builder.errors(coded));
 		});
 	}
 
-	private static boolean hasCode(GraphQLError error) {
-		return error.getExtensions() != null && error.getExtensions().get("code") instanceof String;
-	}
-
-	private static GraphQLError withCode(GraphQLError error) {
+	private static GraphQLError withCodeAndRequestId(GraphQLError error, String requestId) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());
 		}
-		extensions.put("code", codeFor(error).name());
+		if (!(extensions.get("code") instanceof String)) {
+			extensions.put("code", codeFor(error).name());
+		}
+		if (!requestId.isEmpty()) {
+			extensions.put("requestId", requestId);
+		}
 		return GraphqlErrorBuilder.newError()
 			.message(error.getMessage())
 			.locations(error.getLocations())

@@ -19,7 +19,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
@@ -78,14 +77,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, long limit) throws IOException {
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		String message = "The request body is larger than the limit of " + DataSize.ofBytes(limit).toKilobytes()
-				+ " KB.";
-		response.getWriter()
-			.write("{\"code\":\"BAD_USER_INPUT\",\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
-					+ "\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}");
+		ErrorBody.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCode.BAD_USER_INPUT,
+				"The request body is larger than the limit of " + DataSize.ofBytes(limit).toKilobytes() + " KB.");
 	}
 
 	/**

@@ -94,6 +94,7 @@ class GraphQlEndpointTests {
 		assertThat(Http.parse(response.body()).path("errors").path(0).path("extensions").path("code").asString())
 			.isEqualTo("BAD_USER_INPUT");
 		assertThat(Http.parse(response.body()).path("message").asString()).contains("larger than the limit");
+		assertThat(Http.parse(response.body()).path("requestId").asString()).isNotEmpty();
 		assertThat(this.http.graphql("{ __typename }").status()).isEqualTo(200);
 	}
 
@@ -113,6 +114,31 @@ class GraphQlEndpointTests {
 	@Test
 	void getIsNotAllowedForGraphQl() {
 		assertThat(this.http.get("/graphql?query=%7B__typename%7D").statusCode()).isEqualTo(405);
+	}
+
+	@Test
+	void everyResponseAndErrorCarriesARequestId() {
+		HttpResponse<String> response = this.http.post("/graphql", "application/json", "{\"query\":\"{ nothingHere }\"}",
+				"X-Request-Id", "test-request-0001");
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("test-request-0001");
+		assertThat(Http.parse(response.body()).path("errors").path(0).path("extensions").path("requestId").asString())
+			.isEqualTo("test-request-0001");
+
+		HttpResponse<String> generated = this.http.post("/graphql", "application/json",
+				"{\"query\":\"{ __typename }\"}", "X-Request-Id", "bad id with spaces");
+		assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+				(id) -> assertThat(id).isNotEqualTo("bad id with spaces").hasSizeGreaterThanOrEqualTo(8));
+	}
+
+	@Test
+	void thePanelIsServedUnderAStrictContentSecurityPolicy() {
+		HttpResponse<String> response = this.http.get("/");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying((csp) -> assertThat(csp)
+			.contains("script-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 	}
 
 	@Test
