@@ -18,14 +18,33 @@ class SplitMix64Tests {
 	}
 
 	@Test
-	void boundedDrawsUseTheUpper32BitsAndStayInRange() {
+	void boundedDrawsMultiplyTheUpper32BitsByTheBound() {
 		SplitMix64 reference = new SplitMix64(42);
 		SplitMix64 random = new SplitMix64(42);
 		for (int i = 0; i < 1000; i++) {
 			int bound = 1 + i % 7;
-			long x = reference.nextLong() >>> 32;
-			// With bounds below 8 a rejection needs x ≥ 2^32 − 7: never met in 1000 draws of this seed.
-			assertThat(random.nextInt(bound)).isEqualTo((int) (x % bound)).isBetween(0, bound - 1);
+			long m = (reference.nextLong() >>> 32) * bound;
+			// A rejection needs the low 32 bits of m below 2^32 mod bound (< 7): not met in these 1000 draws.
+			assertThat(m & 0xFFFFFFFFL).isGreaterThanOrEqualTo((1L << 32) % bound);
+			assertThat(random.nextInt(bound)).isEqualTo((int) (m >>> 32)).isBetween(0, bound - 1);
+		}
+	}
+
+	@Test
+	void boundedDrawsRejectTheBiasedProducts() {
+		// With bound 2^30 + 12345, 2^32 mod bound ≈ 2^30: about a quarter of the products are rejected, so the
+		// rejection rule is exercised thousands of times here.
+		SplitMix64 reference = new SplitMix64(3);
+		SplitMix64 random = new SplitMix64(3);
+		int bound = (1 << 30) + 12345;
+		long threshold = (1L << 32) % bound;
+		for (int i = 0; i < 10_000; i++) {
+			long m;
+			do {
+				m = (reference.nextLong() >>> 32) * bound;
+			}
+			while ((m & 0xFFFFFFFFL) < threshold);
+			assertThat(random.nextInt(bound)).isEqualTo((int) (m >>> 32));
 		}
 	}
 

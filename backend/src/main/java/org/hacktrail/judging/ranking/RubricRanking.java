@@ -58,6 +58,9 @@ public final class RubricRanking {
 
 	public static final int HIGH_PERCENTILE = 95;
 
+	/** Proposals per block when turning replicate ranks into histograms. */
+	private static final int HISTOGRAM_BLOCK = 64;
+
 	private static final Sector[] SECTORS = Sector.values();
 
 	private static final int G = SECTORS.length;
@@ -378,10 +381,9 @@ public final class RubricRanking {
 					}
 					keys[i] = tieKey(finalScore(means, 0, groupCount, p * G, voteScores[p]));
 				}
+				// One row per replicate: contiguous writes (a column per proposal would touch a new page per write).
 				competitionRanks(keys, sorted, rankRow);
-				for (int i = 0; i < rankedCount; i++) {
-					ranks[i * replicates + b] = rankRow[i];
-				}
+				System.arraycopy(rankRow, 0, ranks, b * rankedCount, rankedCount);
 			}
 			int quota = this.input.outstandingQuota();
 			int[] low = new int[rankedCount];
@@ -389,17 +391,31 @@ public final class RubricRanking {
 			double[] topN = new double[rankedCount];
 			int lowIndex = (LOW_PERCENTILE * replicates + 99) / 100 - 1;
 			int highIndex = (HIGH_PERCENTILE * replicates + 99) / 100 - 1;
-			for (int i = 0; i < rankedCount; i++) {
-				int from = i * replicates;
-				Arrays.sort(ranks, from, from + replicates);
-				low[i] = ranks[from + lowIndex];
-				high[i] = ranks[from + highIndex];
-				// Sorted ascending: the ranks ≤ N are a prefix.
-				int inTop = 0;
-				while (inTop < replicates && ranks[from + inTop] <= quota) {
-					inTop++;
+			// Ranks lie in 1..rankedCount, so a histogram per proposal gives the order statistics without sorting.
+			// Proposals are taken in blocks so each replicate row is read in contiguous slices and the block's
+			// histograms stay in cache.
+			int width = rankedCount + 1;
+			int[] histograms = new int[Math.min(HISTOGRAM_BLOCK, Math.max(rankedCount, 1)) * width];
+			for (int first = 0; first < rankedCount; first += HISTOGRAM_BLOCK) {
+				int block = Math.min(HISTOGRAM_BLOCK, rankedCount - first);
+				Arrays.fill(histograms, 0);
+				for (int b = 0; b < replicates; b++) {
+					int row = b * rankedCount + first;
+					for (int t = 0; t < block; t++) {
+						histograms[t * width + ranks[row + t]]++;
+					}
 				}
-				topN[i] = (double) inTop / replicates;
+				for (int t = 0; t < block; t++) {
+					int i = first + t;
+					int from = t * width;
+					low[i] = orderStatistic(histograms, from, width, lowIndex);
+					high[i] = orderStatistic(histograms, from, width, highIndex);
+					int inTop = 0;
+					for (int rank = 1; rank <= Math.min(quota, rankedCount); rank++) {
+						inTop += histograms[from + rank];
+					}
+					topN[i] = (double) inTop / replicates;
+				}
 			}
 			return new Bootstrap(low, high, topN);
 		}
@@ -462,6 +478,21 @@ public final class RubricRanking {
 			ranks[i] = 1 + (keys.length - upperBound(sorted, keys[i]));
 		}
 		return ranks;
+	}
+
+	/**
+	 * The value at 0-based position {@code index} of the sorted sample counted by the histogram
+	 * {@code counts[from .. from + width)} (entry v counts the value v).
+	 */
+	private static int orderStatistic(int[] counts, int from, int width, int index) {
+		int seen = 0;
+		for (int value = 0; value < width; value++) {
+			seen += counts[from + value];
+			if (seen > index) {
+				return value;
+			}
+		}
+		throw new IllegalStateException("index " + index + " beyond the sample");
 	}
 
 	/** Index of the first element strictly greater than {@code key} in an ascending array. */
