@@ -31,7 +31,8 @@ import org.hacktrail.judging.assignment.AssignmentProblem.Rule;
  * sector minimums.</li>
  * <li><b>Balance.</b> While some judge has a load at least 2 above a judge with room, move one of the higher judge's
  * proposals to the least-loaded judge that is eligible for it and keeps its sector minimums. Every move lowers
- * Σ load², so this ends; it stops at a plan where no single such move exists.</li>
+ * Σ load², so this ends; it stops at a plan where no single such move exists. Gaps that balancing made fillable
+ * (it frees room on judges who were full) are filled again as in step 2, then balancing runs once more.</li>
  * </ol>
  * A conflicted judge is never assigned. Seeded keys are {@code mix64(seed XOR mix64(p·2^32 + j))} for proposal
  * index p and judge index j (indexes in id order), {@code mix64(seed XOR mix64(p·2^32 + 2^32 − 1))} for a proposal's

@@ -271,6 +271,17 @@ class RubricRankingTests {
 	}
 
 	@Test
+	void aRoundWithoutSheetsRanksNothingAndSaysWhy() {
+		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 7).proposals(List.of("A")).build());
+
+		assertThat(result.ranking()).isEmpty();
+		assertThat(result.ties()).isEmpty();
+		assertThat(result.unranked()).containsExactly(new UnrankedProposal("A", "no submitted sheets"));
+		assertThat(result.round().sheetCount()).isZero();
+		assertThat(RubricRanking.rank(RankingInput.builder(SINGLE, 7).build()).ranking()).isEmpty();
+	}
+
+	@Test
 	void publicVoteTotalsAreMappedMinMaxOntoTheRubricScaleAsTheirOwnGroup() {
 		// Rubric 1–10. Votes A 10, B 30, C none (= 0): v_min 0, v_max 30.
 		// vote_A = 1 + 9·(10/30) = 4, vote_B = 1 + 9·(30/30) = 10, vote_C = 1 + 9·0 = 1.
