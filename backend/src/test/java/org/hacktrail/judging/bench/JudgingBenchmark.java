@@ -32,8 +32,9 @@ import org.hacktrail.judging.ranking.SubmittedSheet;
  * <li>assignment: 1,500 proposals, 200 judges, k = 3, at least one PUBLIC and one PRIVATE judge each, 1 % of pairs
  * conflicted (target &lt; 2 s).</li>
  * </ul>
- * Run: {@code java -cp target/classes:target/test-classes:<jspecify jar>
- * org.hacktrail.judging.bench.JudgingBenchmark [runs]}.
+ * Run from {@code backend/} after {@code mvn -o -q test-compile}:
+ * {@code java -cp target/classes:target/test-classes org.hacktrail.judging.bench.JudgingBenchmark [runs]} (default 7
+ * runs; nothing else is needed on the class path).
  */
 public final class JudgingBenchmark {
 
