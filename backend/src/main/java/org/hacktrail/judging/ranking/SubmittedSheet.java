@@ -1,0 +1,36 @@
+package org.hacktrail.judging.ranking;
+
+import static org.hacktrail.judging.ranking.Checks.nonBlank;
+import static org.hacktrail.judging.ranking.Checks.present;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hacktrail.judging.Sector;
+
+/**
+ * A submitted, complete score sheet: one judge's scores for one proposal. Scores are kept in a map sorted by
+ * criterion id so a serialised sheet is stable. Completeness and scale are checked against the rubric by
+ * {@link RankingInput}.
+ *
+ * @param judgeId the judge's pseudonymous id (stable within a hackathon)
+ * @param sector the judge's sector
+ * @param proposalId the proposal scored
+ * @param scores score per criterion id
+ */
+public record SubmittedSheet(String judgeId, Sector sector, String proposalId, Map<String, Double> scores) {
+
+	public SubmittedSheet {
+		nonBlank(judgeId, "sheet judge id");
+		nonBlank(proposalId, "sheet proposal id");
+		String which = "sheet of judge '" + judgeId + "' on proposal '" + proposalId + "'";
+		present(sector, which + ": sector");
+		present(scores, which + ": scores");
+		TreeMap<String, Double> sorted = new TreeMap<>();
+		scores.forEach((criterion, score) -> sorted.put(nonBlank(criterion, which + ": criterion id"),
+				present(score, which + ": score for '" + criterion + "'")));
+		scores = Collections.unmodifiableSortedMap(sorted);
+	}
+
+}
