@@ -45,16 +45,17 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		LocalizedText summary, @Indexed String normalizedTitle, String proposerKey, @Nullable String proposerId,
 		String proposerName, @Nullable String channel, @Indexed @Nullable String channelKey, List<String> tags,
 		List<String> needs, List<String> needKeys, List<ProposalLink> links, @Indexed @Nullable String repositoryKey,
-		String searchText, ProposalStatus status, List<StatusChange> history, int teamSize,
+		@Nullable String searchText, ProposalStatus status, List<StatusChange> history, int teamSize,
 		@Nullable Long teamVersion, @Nullable String partnerAgency, Instant createdAt, @Nullable String createdBy,
 		Instant updatedAt, @Version @Nullable Long version) {
 
 	public Proposal {
-		tags = List.copyOf(tags);
-		needs = List.copyOf(needs);
-		needKeys = List.copyOf(needKeys);
-		links = List.copyOf(links);
-		history = List.copyOf(history);
+		// Lists left out by a projection read as empty.
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
+		needs = (needs != null) ? List.copyOf(needs) : List.of();
+		needKeys = (needKeys != null) ? List.copyOf(needKeys) : List.of();
+		links = (links != null) ? List.copyOf(links) : List.of();
+		history = (history != null) ? List.copyOf(history) : List.of();
 	}
 
 	/** A new proposal, its creation recorded as the first history entry. */

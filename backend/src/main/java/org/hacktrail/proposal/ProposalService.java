@@ -131,18 +131,6 @@ public class ProposalService {
 		return findVisible(id).orElseThrow(() -> notFound(id));
 	}
 
-	/** Proposals with one of these ids that the caller may see, in one round trip for the proposals. */
-	public List<Proposal> findVisible(Collection<String> ids, Map<String, Hackathon> hackathonsById) {
-		List<Proposal> found = new ArrayList<>();
-		this.proposals.findAllById(ids).forEach((p) -> {
-			Hackathon hackathon = hackathonsById.get(p.hackathonId());
-			if (hackathon != null && isVisible(p, hackathon)) {
-				found.add(p);
-			}
-		});
-		return found;
-	}
-
 	boolean isVisible(Proposal proposal, Hackathon hackathon) {
 		if (this.currentUser.hasRole(Role.ORGANIZER)) {
 			return true;
@@ -223,6 +211,8 @@ public class ProposalService {
 			criteria = criteria.andOperator(alternatives);
 		}
 		Query query = new Query(criteria).limit(pageSize + 1);
+		// The search copy of the text is for matching only; leaving it out halves what a page carries.
+		query.fields().exclude("searchText");
 		query.with(switch (sort) {
 			case NEWEST -> Sort.by(Sort.Direction.DESC, "createdAt", "_id");
 			case OLDEST -> Sort.by(Sort.Direction.ASC, "createdAt", "_id");
