@@ -1,0 +1,30 @@
+package org.hacktrail.proposal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hacktrail.hackathon.LocalizedText;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The long-lived identity of an idea and its team, across hackathon editions and after them (vTaiwan pitched at
+ * two hackathons is one project with two proposals). Proposals point to their project ({@code projectId}).
+ *
+ * @param issueAreas tag ids, from the same list as proposals' tags
+ */
+@Document("projects")
+public record Project(@Id String id, LocalizedText name, @Indexed String normalizedName,
+		@Nullable String repositoryUrl, @Indexed @Nullable String repositoryKey, @Nullable String websiteUrl,
+		List<String> issueAreas, Instant createdAt, @Nullable String createdBy, Instant updatedAt,
+		@Version @Nullable Long version) {
+
+	public Project {
+		issueAreas = List.copyOf(issueAreas);
+	}
+
+}

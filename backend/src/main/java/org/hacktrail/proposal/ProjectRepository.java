@@ -1,0 +1,7 @@
+package org.hacktrail.proposal;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ProjectRepository extends CrudRepository<Project, String> {
+
+}

@@ -1,0 +1,258 @@
+package org.hacktrail.proposal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CSV format of proposal lists: RFC 4180 (Apache Commons CSV), UTF-8 with an optional byte order mark, a
+ * header row naming the columns in any order. Plain Java, no Spring: reading gives rows or errors with the row
+ * number a spreadsheet shows (the header is row 1; a quoted multi-line cell stays in one row); writing gives the
+ * bytes an import reads back unchanged.
+ *
+ * <p>
+ * Cells are never trimmed or altered by the parser, so quoted line breaks, commas, quotes, emoji and CJK text
+ * survive byte for byte; the import decides which columns it strips.
+ */
+final class ProposalCsv {
+
+	static final String TITLE = "title";
+
+	static final String PROPOSER = "proposer";
+
+	static final String SUMMARY = "summary";
+
+	static final String CHANNEL = "channel";
+
+	static final String TAGS = "tags";
+
+	static final String NEEDS = "needs";
+
+	/** Every column, in the order an export writes them. */
+	static final List<String> COLUMNS = List.of(TITLE, PROPOSER, SUMMARY, CHANNEL, TAGS, NEEDS,
+			LinkType.PITCH_VIDEO.column(), LinkType.SLIDES.column(), LinkType.NOTES.column(),
+			LinkType.WEBSITE.column(), LinkType.REPOSITORY.column(), LinkType.OTHER.column());
+
+	static final List<String> REQUIRED = List.of(TITLE, PROPOSER);
+
+	private static final char BOM = '\uFEFF';
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setRecordSeparator("\r\n")
+		.get();
+
+	private ProposalCsv() {
+	}
+
+	/** A problem with a cell, a row or the whole file. {@code row} is as a spreadsheet numbers it. */
+	record RowError(@Nullable Integer row, @Nullable String column, String message) {
+	}
+
+	/** A data row: its spreadsheet row number and its cells by column name. */
+	record Row(int row, Map<String, String> cells) {
+
+		boolean has(String column) {
+			return this.cells.containsKey(column);
+		}
+
+		String cell(String column) {
+			String value = this.cells.get(column);
+			return (value != null) ? value : "";
+		}
+
+	}
+
+	/**
+	 * The header's columns and the non-blank data rows, with the errors found. {@code fatal}: the file as a whole
+	 * could not be read (encoding, quotes, header), so no row can be trusted.
+	 */
+	record Parsed(List<String> columns, List<Row> rows, List<RowError> errors, boolean fatal) {
+	}
+
+	static Parsed parse(byte[] body) {
+		String text;
+		try {
+			text = decode(body);
+		}
+		catch (IllegalArgumentException ex) {
+			return failure(new RowError(lineOf(body, malformedAt(body)), null, ex.getMessage()));
+		}
+		if (!text.isEmpty() && text.charAt(0) == BOM) {
+			text = text.substring(1);
+		}
+		if (text.isBlank()) {
+			return failure(new RowError(1, null,
+					"The file is empty. Its first row must be a header naming the columns, e.g. " + String.join(",", COLUMNS)
+							+ "."));
+		}
+		List<CSVRecord> records = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+			Iterator<CSVRecord> iterator = parser.iterator();
+			while (true) {
+				try {
+					if (!iterator.hasNext()) {
+						break;
+					}
+					records.add(iterator.next());
+				}
+				catch (UncheckedIOException | IllegalStateException ex) {
+					return failure(new RowError(records.size() + 1, null, "Row " + (records.size() + 1)
+							+ " cannot be read as CSV: a quoted cell is not closed, or a quote stands inside an unquoted "
+							+ "cell (write a quote inside a quoted cell as two quotes \"\"). " + cause(ex)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			return failure(new RowError(null, null, "The file cannot be read as CSV: " + ex.getMessage()));
+		}
+
+		List<RowError> errors = new ArrayList<>();
+		List<String> columns = header(records.get(0), errors);
+		if (!errors.isEmpty()) {
+			return new Parsed(columns, List.of(), errors, true);
+		}
+		List<Row> rows = new ArrayList<>();
+		for (int i = 1; i < records.size(); i++) {
+			CSVRecord record = records.get(i);
+			int row = i + 1;
+			if (isBlank(record)) {
+				continue;
+			}
+			if (record.size() != columns.size()) {
+				errors.add(new RowError(row, null, "Row " + row + " has " + record.size() + " cells but the header has "
+						+ columns.size() + " columns; look for an unquoted comma or a missing cell."));
+				continue;
+			}
+			Map<String, String> cells = new LinkedHashMap<>();
+			for (int c = 0; c < columns.size(); c++) {
+				cells.put(columns.get(c), record.get(c));
+			}
+			rows.add(new Row(row, cells));
+		}
+		return new Parsed(columns, rows, errors, false);
+	}
+
+	private static List<String> header(CSVRecord record, List<RowError> errors) {
+		List<String> columns = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int c = 0; c < record.size(); c++) {
+			String column = record.get(c).strip().toLowerCase(Locale.ROOT);
+			columns.add(column);
+			if (column.isEmpty()) {
+				errors.add(new RowError(1, null, "Column " + (c + 1) + " of the header row has no name; allowed columns: "
+						+ String.join(", ", COLUMNS) + "."));
+			}
+			else if (!COLUMNS.contains(column)) {
+				errors.add(new RowError(1, column,
+						"Unknown column '" + column + "'; allowed columns: " + String.join(", ", COLUMNS) + "."));
+			}
+			else if (!seen.add(column)) {
+				errors.add(new RowError(1, column, "The column '" + column + "' appears twice in the header."));
+			}
+		}
+		for (String required : REQUIRED) {
+			if (!columns.contains(required)) {
+				errors.add(new RowError(1, required, "The header needs a '" + required + "' column (required columns: "
+						+ String.join(", ", REQUIRED) + ")."));
+			}
+		}
+		return columns;
+	}
+
+	private static boolean isBlank(CSVRecord record) {
+		for (String value : record) {
+			if (!value.isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Writes rows of cells (by column name) under the full header, with a BOM so that spreadsheets see UTF-8. */
+	static byte[] write(List<Map<String, String>> rows) {
+		StringBuilder out = new StringBuilder().append(BOM);
+		try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+			printer.printRecord(COLUMNS);
+			for (Map<String, String> row : rows) {
+				List<String> values = new ArrayList<>(COLUMNS.size());
+				for (String column : COLUMNS) {
+					String value = row.get(column);
+					values.add((value != null) ? value : "");
+				}
+				printer.printRecord(values);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String decode(byte[] body) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(body);
+		CharBuffer out = CharBuffer.allocate(body.length + 1);
+		CoderResult result = decoder.decode(in, out, true);
+		if (result.isError()) {
+			throw new IllegalArgumentException("The file is not valid UTF-8 (line " + lineOf(body, in.position())
+					+ ", byte " + (in.position() + 1) + "). Save it as \"CSV UTF-8\" and import it again.");
+		}
+		decoder.flush(out);
+		out.flip();
+		return out.toString();
+	}
+
+	private static int malformedAt(byte[] body) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(body);
+		decoder.decode(in, CharBuffer.allocate(body.length + 1), true);
+		return in.position();
+	}
+
+	/** The physical line (1-based) of a byte offset. */
+	private static int lineOf(byte[] body, int offset) {
+		int line = 1;
+		for (int i = 0; i < offset && i < body.length; i++) {
+			if (body[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private static String cause(Exception ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		String message = cause.getMessage();
+		return (message != null) ? "(" + message + ")" : "";
+	}
+
+	private static Parsed failure(RowError error) {
+		return new Parsed(List.of(), List.of(), List.of(error), true);
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.hacktrail.proposal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CSV import and export of proposals over REST.
+ *
+ * <ul>
+ * <li>{@code POST /api/hackathons/{slug}/proposals/import} (organizers), body {@code text/csv} in UTF-8: answers
+ * {@code {"created","updated","unchanged","errors":[{"row","column","message"}]}} with 200, or 400 when errors
+ * stopped the import (then nothing was written). {@code ?skipInvalid=true} writes the valid rows and reports the
+ * others; {@code ?dryRun=true} answers the same and writes nothing. Bodies over 5 MB get 413 (request body
+ * limit filter).</li>
+ * <li>{@code GET /api/hackathons/{slug}/proposals.csv}: the proposals the caller may see, in the same columns, so
+ * that export then import changes nothing.</li>
+ * </ul>
+ */
+@RestController
+class ProposalCsvController {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final ProposalImport csv;
+
+	ProposalCsvController(ProposalImport csv) {
+		this.csv = csv;
+	}
+
+	@PostMapping(path = "/api/hackathons/{slug}/proposals/import", consumes = "text/csv",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ProposalImport.Result> importProposals(@PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean skipInvalid,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+			@RequestBody(required = false) byte @Nullable [] body) {
+		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
+			return ResponseEntity.badRequest()
+				.body(new ProposalImport.Result(0, 0, 0, List.of(new ProposalCsv.RowError(null, null,
+						"Send the file as UTF-8 (Content-Type: text/csv; charset=UTF-8), not "
+								+ contentType.getCharset().name() + "."))));
+		}
+		ProposalImport.Outcome outcome = this.csv.importCsv(slug, (body != null) ? body : new byte[0], skipInvalid,
+				dryRun);
+		return ResponseEntity.status(outcome.stopped() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(outcome.result());
+	}
+
+	@GetMapping(path = "/api/hackathons/{slug}/proposals.csv")
+	ResponseEntity<byte[]> exportProposals(@PathVariable String slug) {
+		byte[] body = this.csv.exportCsv(slug);
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(slug + "-proposals.csv").build().toString())
+			.body(body);
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		HttpStatus status = switch (ex.code()) {
+			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+		};
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", ex.code().name());
+		body.put("message", ex.getMessage());
+		body.put("errors", List.of(Map.of("message", ex.getMessage(), "extensions", Map.of("code", ex.code().name()))));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+}

@@ -1,0 +1,480 @@
+package org.hacktrail.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.identity.Role;
+import org.hacktrail.identity.User;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.GraphQlLimits;
+import org.hacktrail.platform.Keysets;
+import org.hacktrail.proposal.ProposalLifecycle.Actor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Service;
+
+/**
+ * Proposals: who sees them, who changes them, and how they move through their lifecycle.
+ *
+ * <p>
+ * Visibility: a proposal is visible when its hackathon is (DRAFT hackathons: organizers only) and, while the
+ * proposal is a DRAFT, only to its proposer and organizers. Hidden proposals are NOT_FOUND, never FORBIDDEN, so
+ * that their existence does not leak.
+ *
+ * <p>
+ * Editing: organizers always (except in an ARCHIVED hackathon); the proposer while the proposal is DRAFT to
+ * HACKING (from IN_REVIEW on, judges are reading it). Everyone else: FORBIDDEN; anonymous callers:
+ * UNAUTHENTICATED.
+ *
+ * <p>
+ * Status moves follow {@link ProposalLifecycle}; each is appended to the proposal's history in the same write, and
+ * a write based on a stale version fails with CONFLICT. Other features (teams, judging) move proposals with
+ * {@link #applySystemTransition}.
+ */
+@Service
+public class ProposalService {
+
+	/** Statuses in which a proposer may still edit their proposal. */
+	static final Set<ProposalStatus> PROPOSER_EDITABLE = EnumSet.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED,
+			ProposalStatus.PITCHED, ProposalStatus.TEAM_FORMING, ProposalStatus.HACKING);
+
+	/** Phases in which a proposer (not an organizer) may create and submit proposals. */
+	static final Set<HackathonPhase> OPEN_PHASES = EnumSet.of(HackathonPhase.OPEN_FOR_PROPOSALS,
+			HackathonPhase.PITCHING);
+
+	private static final int SYSTEM_RETRIES = 5;
+
+	private final ProposalRepository proposals;
+
+	private final MongoTemplate mongo;
+
+	private final HackathonService hackathons;
+
+	private final CurrentUser currentUser;
+
+	private final ProposalTags tags;
+
+	private final GraphQlLimits limits;
+
+	private final Clock clock;
+
+	ProposalService(ProposalRepository proposals, MongoTemplate mongo, HackathonService hackathons,
+			CurrentUser currentUser, ProposalTags tags, GraphQlLimits limits, Clock clock) {
+		this.proposals = proposals;
+		this.mongo = mongo;
+		this.hackathons = hackathons;
+		this.currentUser = currentUser;
+		this.tags = tags;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	public record CreateProposalInput(String hackathonSlug, LocalizedText title, @Nullable LocalizedText summary,
+			@Nullable String channel, @Nullable List<String> tags, @Nullable List<String> needs,
+			@Nullable List<ProposalLink> links, @Nullable String proposerName) {
+	}
+
+	public record UpdateProposalInput(String id, @Nullable Integer expectedVersion, @Nullable LocalizedText title,
+			@Nullable LocalizedText summary, @Nullable String channel, @Nullable List<String> tags,
+			@Nullable List<String> needs, @Nullable List<ProposalLink> links) {
+	}
+
+	public record ProposalFilter(@Nullable List<ProposalStatus> status, @Nullable String tag, @Nullable String need,
+			@Nullable String text) {
+	}
+
+	public enum ProposalOrder {
+
+		NEWEST, OLDEST, TITLE
+
+	}
+
+	// ---- reading
+
+	/** The proposal if the caller may see it. */
+	public Optional<Proposal> findVisible(String id) {
+		Optional<Proposal> proposal = this.proposals.findById(id);
+		if (proposal.isEmpty()) {
+			return Optional.empty();
+		}
+		Hackathon hackathon = this.hackathons.find(proposal.get().hackathonId());
+		return proposal.filter((p) -> isVisible(p, hackathon));
+	}
+
+	public Proposal requireVisible(String id) {
+		return findVisible(id).orElseThrow(() -> notFound(id));
+	}
+
+	boolean isVisible(Proposal proposal, Hackathon hackathon) {
+		if (this.currentUser.hasRole(Role.ORGANIZER)) {
+			return true;
+		}
+		if (!hackathon.isPublic()) {
+			return false;
+		}
+		return proposal.status() != ProposalStatus.DRAFT || isProposer(proposal);
+	}
+
+	boolean isProposer(Proposal proposal) {
+		return proposal.proposerId() != null && this.currentUser.id().map(proposal.proposerId()::equals).orElse(false);
+	}
+
+	/** The history is for organizers and the proposer only. */
+	public boolean canSeeHistory(Proposal proposal) {
+		return this.currentUser.hasRole(Role.ORGANIZER) || isProposer(proposal);
+	}
+
+	/**
+	 * One page of a hackathon's proposals that the caller may see, filtered and sorted. Costs one round trip.
+	 */
+	public Window<Proposal> list(Hackathon hackathon, @Nullable ProposalFilter filter, @Nullable ProposalOrder order,
+			ScrollSubrange subrange) {
+		int pageSize = this.limits.pageSize(Keysets.requested(subrange));
+		ProposalOrder sort = (order != null) ? order : ProposalOrder.NEWEST;
+		Criteria criteria = Criteria.where("hackathonId").is(hackathon.id());
+		List<Criteria> alternatives = new ArrayList<>();
+		boolean organizer = this.currentUser.hasRole(Role.ORGANIZER);
+		Optional<String> me = this.currentUser.id();
+		List<ProposalStatus> statuses = (filter != null && filter.status() != null) ? filter.status() : List.of();
+		boolean anonymous = !organizer && me.isEmpty();
+		if (!statuses.isEmpty() || anonymous) {
+			Criteria status = criteria.and("status");
+			if (!statuses.isEmpty()) {
+				status.in(statuses);
+			}
+			if (anonymous) {
+				status.ne(ProposalStatus.DRAFT);
+			}
+		}
+		if (!organizer && me.isPresent()) {
+			// A signed-in non-organizer sees DRAFT proposals only when they are theirs.
+			alternatives.add(new Criteria().orOperator(Criteria.where("status").ne(ProposalStatus.DRAFT),
+					Criteria.where("proposerId").is(me.get())));
+		}
+		if (filter != null && filter.tag() != null && !filter.tag().isBlank()) {
+			String tag = this.tags.resolve(filter.tag())
+				.orElseThrow(() -> DomainException.badInput("filter.tag", "Unknown tag '" + filter.tag()
+						+ "'; use one of: " + String.join(", ", this.tags.ids()) + "."))
+				.id();
+			criteria = criteria.and("tags").is(tag);
+		}
+		if (filter != null && filter.need() != null && !filter.need().isBlank()) {
+			criteria = criteria.and("needKeys").is(Keys.skill(filter.need()));
+		}
+		if (filter != null && filter.text() != null && !filter.text().isBlank()) {
+			String text = filter.text().strip();
+			if (text.length() > 200) {
+				throw DomainException.badInput("filter.text", "Search for at most 200 characters.");
+			}
+			// A literal, unanchored match on a stored lower-cased copy: no $text (the embedded store lacks it) and
+			// never the caller's input as a pattern.
+			criteria = criteria.and("searchText").regex(Keys.literal(Keys.search(text)));
+		}
+		Optional<Keysets.Key> after = Keysets.after(subrange);
+		if (after.isPresent()) {
+			alternatives.add(switch (sort) {
+				case NEWEST -> Keysets.after("createdAt", createdAtOf(after.get()), after.get().id(), Sort.Direction.DESC);
+				case OLDEST -> Keysets.after("createdAt", createdAtOf(after.get()), after.get().id(), Sort.Direction.ASC);
+				case TITLE -> Keysets.after("normalizedTitle", after.get().sortKey(), after.get().id(),
+						Sort.Direction.ASC);
+			});
+		}
+		if (!alternatives.isEmpty()) {
+			// Several $or conditions must be combined with $and. This is a range scan within one hackathon, not a
+			// lookup by a unique key, so the explicit $and costs nothing extra on the embedded store.
+			criteria = criteria.andOperator(alternatives);
+		}
+		Query query = new Query(criteria).limit(pageSize + 1);
+		// The search copy of the text is for matching only; leaving it out halves what a page carries.
+		query.fields().exclude("searchText");
+		query.with(switch (sort) {
+			case NEWEST -> Sort.by(Sort.Direction.DESC, "createdAt", "_id");
+			case OLDEST -> Sort.by(Sort.Direction.ASC, "createdAt", "_id");
+			case TITLE -> Sort.by(Sort.Direction.ASC, "normalizedTitle", "_id");
+		});
+		List<Proposal> fetched = this.mongo.find(query, Proposal.class);
+		return Keysets.window(fetched, pageSize, (p) -> new Keysets.Key(
+				(sort == ProposalOrder.TITLE) ? p.normalizedTitle() : Long.toString(p.createdAt().toEpochMilli()),
+				p.id()));
+	}
+
+	private static Date createdAtOf(Keysets.Key key) {
+		try {
+			return new Date(Long.parseLong(key.sortKey()));
+		}
+		catch (NumberFormatException ex) {
+			throw Keysets.invalidCursor();
+		}
+	}
+
+	/** All proposals of a project that the caller may see, oldest first. */
+	public List<Proposal> findVisibleByProject(String projectId) {
+		List<Proposal> all = this.proposals.findByProjectId(projectId);
+		Map<String, Hackathon> hackathonsById = hackathonsOf(all);
+		return all.stream()
+			.filter((p) -> hackathonsById.containsKey(p.hackathonId())
+					&& isVisible(p, hackathonsById.get(p.hackathonId())))
+			.sorted(java.util.Comparator.comparing(Proposal::createdAt))
+			.toList();
+	}
+
+	Map<String, Hackathon> hackathonsOf(Collection<Proposal> proposals) {
+		Map<String, Hackathon> byId = new HashMap<>();
+		if (!proposals.isEmpty()) {
+			this.hackathons.findAllById(proposals.stream().map(Proposal::hackathonId).toList())
+				.forEach((h) -> byId.put(h.id(), h));
+		}
+		return byId;
+	}
+
+	// ---- writing
+
+	/**
+	 * Creates a DRAFT proposal for the signed-in user. Organizers may create one on someone else's behalf
+	 * ({@code proposerName}); such a proposal has no proposer account and only organizers edit it.
+	 */
+	public Proposal create(CreateProposalInput input) {
+		String me = this.currentUser.requireId();
+		boolean organizer = this.currentUser.hasRole(Role.ORGANIZER);
+		Hackathon hackathon = this.hackathons.requireVisibleBySlug(input.hackathonSlug());
+		if (hackathon.isArchived()) {
+			throw archived(hackathon);
+		}
+		if (!organizer && !OPEN_PHASES.contains(hackathon.phase())) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The hackathon " + hackathon.slug()
+					+ " takes proposals while it is OPEN_FOR_PROPOSALS or PITCHING; it is " + hackathon.phase() + ".",
+					Map.of("phase", hackathon.phase().name()));
+		}
+		String proposerId;
+		String proposerName;
+		if (input.proposerName() != null && !input.proposerName().isBlank()) {
+			if (!organizer) {
+				throw DomainException.forbidden("Only organizers enter proposals on someone else's behalf; leave "
+						+ "proposerName out to propose yourself.");
+			}
+			proposerId = null;
+			proposerName = ProposalContent.proposer(input.proposerName());
+		}
+		else {
+			User user = this.currentUser.require();
+			proposerId = me;
+			proposerName = ProposalContent.proposer(user.displayName());
+		}
+		ProposalContent content = ProposalContent.of(input.title(), input.summary(), input.channel(), input.tags(),
+				input.needs(), input.links(), this.tags);
+		Instant now = this.clock.instant();
+		Actor actor = organizer ? Actor.ORGANIZER : Actor.PROPOSER;
+		Proposal proposal = Proposal.create(UUID.randomUUID().toString(), hackathon.id(), content, proposerId,
+				proposerName, new StatusChange(null, ProposalStatus.DRAFT, now, me, actor, null), now, null);
+		try {
+			return this.proposals.save(proposal);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(proposal, hackathon);
+		}
+	}
+
+	/** Changes a proposal's content; null fields stay as they are. */
+	public Proposal update(UpdateProposalInput input) {
+		Proposal current = requireVisible(input.id());
+		Hackathon hackathon = this.hackathons.find(current.hackathonId());
+		requireEditor(current, hackathon);
+		checkVersion(current, input.expectedVersion());
+		ProposalContent was = current.content();
+		ProposalContent content = ProposalContent.of((input.title() != null) ? input.title() : was.title(),
+				(input.summary() != null) ? input.summary() : was.summary(),
+				(input.channel() != null) ? input.channel() : was.channel(),
+				(input.tags() != null) ? input.tags() : was.tags(),
+				(input.needs() != null) ? input.needs() : was.needs(),
+				(input.links() != null) ? input.links() : was.links(), this.tags);
+		Proposal changed = current.withContent(content, this.clock.instant());
+		try {
+			return this.proposals.save(changed);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(changed, hackathon);
+		}
+	}
+
+	/**
+	 * Moves a proposal on behalf of the signed-in caller: the proposer may submit and withdraw; organizers may make
+	 * every move except the ones only publishing results makes (see {@link ProposalLifecycle}).
+	 */
+	public Proposal transition(String id, ProposalStatus to, @Nullable String reason,
+			@Nullable Integer expectedVersion) {
+		String me = this.currentUser.requireId();
+		Proposal current = requireVisible(id);
+		Hackathon hackathon = this.hackathons.find(current.hackathonId());
+		Actor actor;
+		if (this.currentUser.hasRole(Role.ORGANIZER)) {
+			actor = Actor.ORGANIZER;
+		}
+		else if (isProposer(current)) {
+			actor = Actor.PROPOSER;
+		}
+		else {
+			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal's status.");
+		}
+		checkVersion(current, expectedVersion);
+		return this.proposals.save(moved(current, hackathon, to, actor, me, reason));
+	}
+
+	/**
+	 * Moves a proposal on behalf of another feature (teams: TEAM_FORMING; judging: IN_REVIEW, SHORTLISTED,
+	 * FINALIST, OUTSTANDING, NOT_SELECTED). Not exposed over GraphQL: the calling feature has checked who may
+	 * trigger it. Idempotent (a proposal already in {@code to} is returned unchanged) and retried on a concurrent
+	 * write, re-checking the move against the fresh proposal each time.
+	 *
+	 * @param triggeredBy the user whose action caused the move, if any (recorded in the history)
+	 */
+	public Proposal applySystemTransition(String id, ProposalStatus to, @Nullable String reason,
+			@Nullable String triggeredBy) {
+		for (int attempt = 1;; attempt++) {
+			Proposal current = this.proposals.findById(id).orElseThrow(() -> notFound(id));
+			if (current.status() == to) {
+				return current;
+			}
+			Hackathon hackathon = this.hackathons.find(current.hackathonId());
+			try {
+				return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= SYSTEM_RETRIES) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor,
+			@Nullable String by, @Nullable String reason) {
+		ProposalStatus from = current.status();
+		if (hackathon.isArchived()) {
+			throw archived(hackathon);
+		}
+		ProposalLifecycle.check(from, to, actor, reason);
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (why != null && why.length() > 1000) {
+			throw DomainException.badInput("reason", "A reason is at most 1,000 characters.");
+		}
+		if (actor == Actor.PROPOSER && to == ProposalStatus.SUBMITTED && !OPEN_PHASES.contains(hackathon.phase())) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Proposals can be submitted while the hackathon is "
+					+ "OPEN_FOR_PROPOSALS or PITCHING; " + hackathon.slug() + " is " + hackathon.phase() + ".",
+					Map.of("from", from.name(), "to", to.name(), "phase", hackathon.phase().name()));
+		}
+		if (to == ProposalStatus.FINALIST && hackathon.requirePartnerAgencyForFinalist()
+				&& current.partnerAgency() == null) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The hackathon " + hackathon.slug()
+					+ " requires a government partner agency before a proposal becomes FINALIST; this proposal's team "
+					+ "has none yet.", Map.of("from", from.name(), "to", to.name(), "rule", "partnerAgencyRequired"));
+		}
+		Instant now = this.clock.instant();
+		return current.withStatus(new StatusChange(from, to, now, by, actor, why), now);
+	}
+
+	/**
+	 * Records the size and partner agency of a proposal's team (called by the teams feature after it changed the
+	 * team). A snapshot from an older team version than the one stored is ignored. Bumps the proposal's version, so
+	 * an edit based on the older proposal fails with CONFLICT instead of overwriting the snapshot.
+	 */
+	public void recordTeam(String proposalId, int teamSize, @Nullable String partnerAgency, long teamVersion) {
+		Query query = new Query(Criteria.where("_id").is(proposalId));
+		Proposal current = this.mongo.findOne(query, Proposal.class);
+		if (current == null) {
+			throw notFound(proposalId);
+		}
+		if (current.teamVersion() != null && current.teamVersion() >= teamVersion) {
+			return;
+		}
+		Query guarded = new Query(Criteria.where("_id").is(proposalId).and("version").is(current.version()));
+		Update update = new Update().set("teamSize", teamSize)
+			.set("partnerAgency", partnerAgency)
+			.set("teamVersion", teamVersion)
+			.inc("version", 1);
+		if (this.mongo.findAndModify(guarded, update, FindAndModifyOptions.options().returnNew(true),
+				Proposal.class) == null) {
+			// Someone wrote in between: read again and decide again.
+			recordTeam(proposalId, teamSize, partnerAgency, teamVersion);
+		}
+	}
+
+	/** Links a proposal to a project (or unlinks it, with null). The caller's rights are checked by the caller. */
+	Proposal setProject(Proposal proposal, @Nullable String projectId) {
+		return this.proposals.save(proposal.withProject(projectId, this.clock.instant()));
+	}
+
+	/** Who may edit a proposal's content and its project link: organizers and, while editable, the proposer. */
+	void requireEditor(Proposal proposal, Hackathon hackathon) {
+		this.currentUser.requireId();
+		if (hackathon.isArchived()) {
+			throw archived(hackathon);
+		}
+		if (this.currentUser.hasRole(Role.ORGANIZER)) {
+			return;
+		}
+		if (!isProposer(proposal)) {
+			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal.");
+		}
+		if (!PROPOSER_EDITABLE.contains(proposal.status())) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "A proposal in " + proposal.status()
+					+ " is locked for its proposer (judges are reading it); ask an organizer to change it.",
+					Map.of("status", proposal.status().name()));
+		}
+	}
+
+	/** Whether the caller may link a proposal to a project: its proposer or an organizer. */
+	void requireProposerOrOrganizer(Proposal proposal) {
+		this.currentUser.requireId();
+		if (!this.currentUser.hasRole(Role.ORGANIZER) && !isProposer(proposal)) {
+			throw DomainException.forbidden("Only the proposer or an organizer can link this proposal to a project.");
+		}
+	}
+
+	private static void checkVersion(Proposal current, @Nullable Integer expectedVersion) {
+		if (expectedVersion != null && current.version() != null && current.version() != expectedVersion.longValue()) {
+			throw new OptimisticLockingFailureException(
+					"Proposal " + current.id() + " is at version " + current.version() + ", not " + expectedVersion);
+		}
+	}
+
+	static DomainException notFound(String id) {
+		return DomainException.notFound("There is no proposal with the id '" + id + "' that you can see.");
+	}
+
+	private static DomainException archived(Hackathon hackathon) {
+		return DomainException.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its proposals no "
+				+ "longer change.");
+	}
+
+	private static DomainException duplicate(Proposal proposal, Hackathon hackathon) {
+		return DomainException.conflict("The hackathon " + hackathon.slug() + " already has a proposal titled '"
+				+ proposal.title().primary() + "' by " + proposal.proposerName() + ".");
+	}
+
+}

@@ -1,0 +1,379 @@
+package org.hacktrail.proposal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.support.Http;
+import org.hacktrail.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CSV import and export over REST: the answer, all-or-nothing, skipInvalid, dryRun, idempotence, round trips,
+ * malformed files and who may do it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProposalImportTests {
+
+	static final String TRICKY_SUMMARY = "第一行, with a comma\r\n\"quoted\" 🙂 second line\nthird ,\"\" end ";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokenRepository;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	Http http;
+
+	ProposalApi api;
+
+	TestAccounts.Account organizer;
+
+	TestAccounts.Account alice;
+
+	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@BeforeEach
+	void setUp() {
+		this.http = Http.localhost(this.port);
+		TestAccounts accounts = new TestAccounts(this.users, this.tokenRepository);
+		this.organizer = accounts.organizer();
+		this.alice = accounts.user("alice");
+		this.api = new ProposalApi(this.http, this.organizer);
+	}
+
+	HttpResponse<String> importCsv(String slug, byte[] body, String query, String contentType,
+			TestAccounts.Account as) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.http.base() + "/api/hackathons/" + slug + "/proposals/import"
+					+ ((query != null) ? "?" + query : "")))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (as != null) {
+			request.header("Authorization", "Bearer " + as.secret());
+		}
+		return send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	HttpResponse<String> importCsv(String slug, String csv, String query) {
+		return importCsv(slug, csv.getBytes(StandardCharsets.UTF_8), query, "text/csv", this.organizer);
+	}
+
+	JsonNode importOk(String slug, String csv, String query) {
+		HttpResponse<String> response = importCsv(slug, csv, query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Http.parse(response.body());
+	}
+
+	HttpResponse<byte[]> export(String slug, TestAccounts.Account as) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.http.base() + "/api/hackathons/" + slug + "/proposals.csv"))
+			.timeout(Duration.ofSeconds(60))
+			.GET();
+		if (as != null) {
+			request.header("Authorization", "Bearer " + as.secret());
+		}
+		return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+		try {
+			return this.client.send(request, handler);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	long count(String slug) {
+		String id = this.api.hackathonId(slug);
+		return this.mongo.count(new Query(Criteria.where("hackathonId").is(id)), Proposal.class);
+	}
+
+	static String csv(String... lines) {
+		return String.join("\r\n", lines) + "\r\n";
+	}
+
+	static String quoted(String value) {
+		return "\"" + value.replace("\"", "\"\"") + "\"";
+	}
+
+	@Test
+	void importsCreateThenReimportingChangesNothing() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String file = csv("title,proposer,summary,channel,tags,needs,repository_url,other_urls",
+				"真的假的 Cofacts,Billion,協作查核,#cofacts,open-government;媒體識讀,前端;Data science,"
+						+ "https://github.com/cofacts/rumors-api,https://cofacts.tw https://hackmd.io/x",
+				"Air map,Audrey,\"Two\nlines\",,environment,,,");
+		JsonNode first = importOk(slug, file, null);
+		assertThat(first.toString())
+			.isEqualTo("{\"created\":2,\"updated\":0,\"unchanged\":0,\"errors\":[]}");
+		JsonNode again = importOk(slug, file, null);
+		assertThat(again.toString()).isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":2,\"errors\":[]}");
+		assertThat(count(slug)).isEqualTo(2);
+
+		JsonNode listed = this.api.list(slug, null, "TITLE", null, null, null).data().path("proposals");
+		assertThat(listed.path("edges")).hasSize(2);
+		String cofactsId = listed.path("edges").get(1).path("node").path("id").asString();
+		JsonNode cofacts = this.api.get(cofactsId, this.organizer);
+		assertThat(cofacts.path("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(cofacts.path("title").path("zhTW").asString()).isEqualTo("真的假的 Cofacts");
+		assertThat(cofacts.path("proposerId").isNull()).isTrue();
+		assertThat(cofacts.path("tags").findValuesAsString("id")).containsExactly("open-government",
+				"media-literacy");
+		assertThat(cofacts.path("links").findValuesAsString("type")).containsExactly("REPOSITORY", "OTHER", "OTHER");
+		assertThat(cofacts.path("history").get(0).path("reason").asString()).isEqualTo("Imported from CSV");
+	}
+
+	@Test
+	void aChangedRowUpdatesOnlyTheColumnsTheFileHas() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		importOk(slug, csv("title,proposer,summary,channel", "Air map,Audrey,First,#air"), null);
+		// Case and spacing of title and proposer do not matter: same proposal.
+		JsonNode result = importOk(slug, csv("proposer,title,summary", "audrey,AIR  MAP,Second"), null);
+		assertThat(result.path("updated").asInt()).isEqualTo(1);
+		assertThat(result.path("created").asInt()).isZero();
+		JsonNode edge = this.api.list(slug, null, null, null, null, null).data().path("proposals").path("edges").get(0);
+		JsonNode proposal = this.api.get(edge.path("node").path("id").asString(), this.organizer);
+		assertThat(proposal.path("summary").path("en").asString()).isEqualTo("Second");
+		assertThat(proposal.path("channel").asString()).as("no channel column: left alone").isEqualTo("#air");
+		assertThat(proposal.path("title").path("en").asString()).as("the title keeps its spelling").isEqualTo("Air map");
+	}
+
+	@Test
+	void anyErrorMeansNothingIsWrittenUnlessSkipInvalid() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String file = csv("title,proposer,tags,website_url", "Good one,A,education,https://ok.example",
+				"Bad tag,B,astrology,", "Bad link,C,,javascript:alert(1)", ",D,,", "Another good,E,,");
+		HttpResponse<String> stopped = importCsv(slug, file, null);
+		assertThat(stopped.statusCode()).isEqualTo(400);
+		JsonNode body = Http.parse(stopped.body());
+		assertThat(body.path("created").asInt()).isZero();
+		assertThat(body.path("errors")).hasSize(3);
+		assertThat(body.path("errors").get(0).path("row").asInt()).isEqualTo(3);
+		assertThat(body.path("errors").get(0).path("column").asString()).isEqualTo("tags");
+		assertThat(body.path("errors").get(0).path("message").asString()).contains("astrology");
+		assertThat(body.path("errors").get(1).path("row").asInt()).isEqualTo(4);
+		assertThat(body.path("errors").get(1).path("column").asString()).isEqualTo("website_url");
+		assertThat(body.path("errors").get(2).path("row").asInt()).isEqualTo(5);
+		assertThat(body.path("errors").get(2).path("column").asString()).isEqualTo("title");
+		assertThat(count(slug)).isZero();
+
+		JsonNode dryRun = importOk(slug, file, "skipInvalid=true&dryRun=true");
+		assertThat(dryRun.path("created").asInt()).isEqualTo(2);
+		assertThat(dryRun.path("errors")).hasSize(3);
+		assertThat(count(slug)).as("a dry run writes nothing").isZero();
+
+		JsonNode skipped = importOk(slug, file, "skipInvalid=true");
+		assertThat(skipped.path("created").asInt()).isEqualTo(2);
+		assertThat(skipped.path("errors")).hasSize(3);
+		assertThat(count(slug)).isEqualTo(2);
+	}
+
+	@Test
+	void aDryRunAnswersLikeTheImportAndWritesNothing() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String file = csv("title,proposer", "One,A", "Two,B");
+		assertThat(importOk(slug, file, "dryRun=true").toString())
+			.isEqualTo("{\"created\":2,\"updated\":0,\"unchanged\":0,\"errors\":[]}");
+		assertThat(count(slug)).isZero();
+	}
+
+	@Test
+	void duplicateRowsAreReportedWithTheEarlierRow() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		HttpResponse<String> response = importCsv(slug, csv("title,proposer", "Same idea,Ann", "Other,Bo",
+				"SAME IDEA!,ann"), null);
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode error = Http.parse(response.body()).path("errors").get(0);
+		assertThat(error.path("row").asInt()).isEqualTo(4);
+		assertThat(error.path("message").asString()).contains("row 2");
+		assertThat(count(slug)).isZero();
+	}
+
+	@Test
+	void tenThousandCharactersFitASummaryButNotATitle() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String summary = "長".repeat(10_000);
+		JsonNode ok = importOk(slug, csv("title,proposer,summary", "Long summary,A," + quoted(summary)), null);
+		assertThat(ok.path("created").asInt()).isEqualTo(1);
+		HttpResponse<String> tooLong = importCsv(slug,
+				csv("title,proposer,summary", "x".repeat(10_000) + ",A,", "Fine,B," + quoted(summary + "!")), null);
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		JsonNode errors = Http.parse(tooLong.body()).path("errors");
+		assertThat(errors).hasSize(2);
+		assertThat(errors.get(0).path("column").asString()).isEqualTo("title");
+		assertThat(errors.get(0).path("message").asString()).contains("200");
+		assertThat(errors.get(1).path("column").asString()).isEqualTo("summary");
+		assertThat(errors.get(1).path("message").asString()).contains("10000");
+	}
+
+	@Test
+	void malformedFilesAreRefusedWithAClearMessage() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		HttpResponse<String> unbalanced = importCsv(slug, csv("title,proposer", "ok,A", "\"not closed,B", "x,C"),
+				null);
+		assertThat(unbalanced.statusCode()).isEqualTo(400);
+		JsonNode error = Http.parse(unbalanced.body()).path("errors").get(0);
+		assertThat(error.path("row").asInt()).isEqualTo(3);
+		assertThat(error.path("message").asString()).contains("quote");
+
+		HttpResponse<String> latin1 = importCsv(slug,
+				"title,proposer\r\nCaf\u00e9,A\r\n".getBytes(StandardCharsets.ISO_8859_1), null, "text/csv",
+				this.organizer);
+		assertThat(latin1.statusCode()).isEqualTo(400);
+		assertThat(Http.parse(latin1.body()).path("errors").get(0).path("message").asString()).contains("UTF-8");
+
+		HttpResponse<String> declaredLatin1 = importCsv(slug, "title,proposer\r\n".getBytes(StandardCharsets.UTF_8),
+				null, "text/csv; charset=ISO-8859-1", this.organizer);
+		assertThat(declaredLatin1.statusCode()).isEqualTo(400);
+		assertThat(declaredLatin1.body()).contains("UTF-8");
+
+		HttpResponse<String> empty = importCsv(slug, new byte[0], null, "text/csv", this.organizer);
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(empty.body()).contains("empty");
+
+		HttpResponse<String> unknown = importCsv(slug, csv("title,proposer,score", "x,y,1"), null);
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(Http.parse(unknown.body()).path("errors").get(0).path("message").asString())
+			.contains("score")
+			.contains("repository_url");
+
+		assertThat(importOk(slug, csv("title,proposer,needs"), null).toString())
+			.isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":0,\"errors\":[]}");
+		assertThat(count(slug)).isZero();
+	}
+
+	@Test
+	void onlyOrganizersImport() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		byte[] file = csv("title,proposer", "x,y").getBytes(StandardCharsets.UTF_8);
+		assertThat(importCsv(slug, file, null, "text/csv", null).statusCode()).isEqualTo(401);
+		assertThat(importCsv(slug, file, null, "text/csv", this.alice).statusCode()).isEqualTo(403);
+		assertThat(importCsv("no-such-hackathon", file, null, "text/csv", this.organizer).statusCode())
+			.isEqualTo(404);
+		assertThat(importCsv(slug, file, null, "application/json", this.organizer).statusCode()).isEqualTo(415);
+		assertThat(count(slug)).isZero();
+	}
+
+	@Test
+	void bodiesOverFiveMegabytesGet413() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		byte[] big = new byte[5 * 1024 * 1024 + 10];
+		java.util.Arrays.fill(big, (byte) 'a');
+		HttpResponse<String> response = importCsv(slug, big, null, "text/csv", this.organizer);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("limit");
+	}
+
+	@Test
+	void exportThenImportIsANoOpAndRoundTripsByteForByte() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String file = csv(String.join(",", ProposalCsv.COLUMNS),
+				String.join(",", quoted("零時政府 \"g0v\", 真的假的 🧐"), quoted("唐鳳, Audrey"), quoted(TRICKY_SUMMARY),
+						"#cofacts", "open-government;media-literacy", quoted("前端;Data, science"),
+						"https://youtu.be/x", "https://slides.example/s", "https://hackmd.io/n", "https://cofacts.tw",
+						"https://github.com/cofacts/rumors-api", "https://a.example/1 https://b.example/2?q=1"),
+				"English only,Bob,,,,,,,,,,");
+		importOk(slug, file, null);
+		// A proposal entered over GraphQL (bilingual, links in another order) exports and imports back unchanged.
+		var input = ProposalApi.proposalInput(slug, "雙語提案", "Bilingual proposal");
+		input.putObject("summary").put("zhTW", "中文摘要").put("en", "English summary");
+		input.put("proposerName", "Carol");
+		var links = input.putArray("links");
+		links.addObject().put("type", "WEBSITE").put("url", "https://site.example");
+		links.addObject().put("type", "OTHER").put("url", "https://other.example");
+		links.addObject().put("type", "SLIDES").put("url", "https://slides.example");
+		String graphqlId = this.api.createOk(input, this.organizer).path("id").asString();
+
+		HttpResponse<byte[]> exported = export(slug, this.organizer);
+		assertThat(exported.statusCode()).isEqualTo(200);
+		assertThat(exported.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(exported.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals.csv"));
+		String text = new String(exported.body(), StandardCharsets.UTF_8);
+		assertThat(text).contains(quoted(TRICKY_SUMMARY)).contains("唐鳳, Audrey");
+
+		HttpResponse<String> reimported = importCsv(slug, exported.body(), null, "text/csv", this.organizer);
+		assertThat(reimported.body()).isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":3,\"errors\":[]}");
+		assertThat(export(slug, this.organizer).body()).isEqualTo(exported.body());
+		JsonNode bilingual = this.api.get(graphqlId, this.organizer);
+		assertThat(bilingual.path("summary").path("en").asString()).isEqualTo("English summary");
+		assertThat(bilingual.path("version").asInt()).as("not rewritten").isZero();
+
+		ProposalCsv.Parsed parsed = ProposalCsv.parse(exported.body());
+		assertThat(parsed.rows().get(0).cell("summary").getBytes(StandardCharsets.UTF_8))
+			.isEqualTo(TRICKY_SUMMARY.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theExportShowsWhatTheCallerMaySee() {
+		String slug = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
+		importOk(slug, csv("title,proposer", "Public one,A"), null);
+		this.api.createOk(ProposalApi.proposalInput(slug, null, "Alice's draft"), this.alice);
+		String anonymous = new String(export(slug, null).body(), StandardCharsets.UTF_8);
+		assertThat(anonymous).contains("Public one").doesNotContain("Alice's draft");
+		String organizerView = new String(export(slug, this.organizer).body(), StandardCharsets.UTF_8);
+		assertThat(organizerView).contains("Public one").contains("Alice's draft");
+		String draftHackathon = this.api.hackathon("COMMUNITY", "DRAFT");
+		assertThat(export(draftHackathon, null).statusCode()).isEqualTo(404);
+		assertThat(export(draftHackathon, this.organizer).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void concurrentImportsOfOneFileCreateEachProposalOnce() throws Exception {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		List<String> lines = new ArrayList<>();
+		lines.add("title,proposer,summary");
+		for (int i = 0; i < 50; i++) {
+			lines.add("Idea " + i + ",Person " + (i % 7) + ",Summary " + i);
+		}
+		String file = csv(lines.toArray(String[]::new));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<HttpResponse<String>>> results = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			results.add(pool.submit(() -> importCsv(slug, file, null)));
+		}
+		for (Future<HttpResponse<String>> result : results) {
+			assertThat(result.get().statusCode()).isEqualTo(200);
+		}
+		pool.shutdown();
+		assertThat(count(slug)).isEqualTo(50);
+		assertThat(importOk(slug, file, null).path("unchanged").asInt()).isEqualTo(50);
+	}
+
+}
