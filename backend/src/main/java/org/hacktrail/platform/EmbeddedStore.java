@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +24,16 @@ import org.slf4j.LoggerFactory;
  * through the real MongoDB Java driver, exactly as it reaches a real MongoDB.
  *
  * <p>
- * With the H2 backend, MVStore auto-commit is switched off and we commit on a fixed rate ourselves and on shutdown:
- * STACK.md and H2 issues #4383/#4218 show reads failing with "Chunk N not found" while the auto-commit thread
- * rewrites (compacts) chunks under concurrent readers. Without that thread nothing moves live pages; a commit only
- * drops chunks that no version still needed holds. On top of that every request pins the MVStore version it
- * starts on ({@link VersionPinningH2Backend}): aggregations and counts read a collection without the lock its
- * writers take, so they may walk an old version while writers replace it and commits drop its chunks.
- * {@code EmbeddedStoreSoakTests} and {@code EmbeddedStoreCrashTests} are the proof.
+ * With the H2 backend we own every MVStore commit: auto-commit is off (its background thread also compacts, moving
+ * live pages under readers: the "Chunk N not found" of STACK.md and H2 issues #4383/#4218), writer threads never
+ * commit on their own (zero auto-commit buffer), and a single scheduled thread commits at a fixed rate, between
+ * requests only ({@link RequestConsistentH2Backend}), then forces the file to disk. {@code EmbeddedStoreSoakTests}
+ * and {@code EmbeddedStoreCrashTests} are the proof.
  *
  * <p>
- * Durability: a write acknowledged at least {@code commitInterval} plus the duration of one commit before a crash
- * (even {@code kill -9}) is in the file; each commit is followed by an fsync, so the same holds for a power loss on
- * a disk that honours it.
+ * Durability: a write acknowledged more than {@code commitInterval} plus one commit (and the longest request in
+ * flight at that moment) before a crash, even {@code kill -9}, is in the file; what a commit writes is whole
+ * requests. Because of the fsync the same holds for a power loss on a disk that honours it (not tested).
  */
 public final class EmbeddedStore implements AutoCloseable {
 
@@ -64,8 +64,8 @@ public final class EmbeddedStore implements AutoCloseable {
 				thread.setDaemon(true);
 				return thread;
 			});
-			// Fixed rate: a slow commit delays the next start by its own overrun only, which keeps the bound on
-			// what a crash loses at one interval plus one commit.
+			// Fixed rate: a slow commit delays the next one by its own overrun only, which keeps what a crash can
+			// lose at one interval plus one commit.
 			long millis = properties.commitInterval().toMillis();
 			this.committer.scheduleAtFixedRate(this::commit, millis, millis, TimeUnit.MILLISECONDS);
 		}
@@ -74,12 +74,22 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts the store. With the H2 backend, fails with {@link StoreLockedException} when another process (or
+	 * another store in this one) has the file open.
+	 */
 	public static EmbeddedStore start(EmbeddedStoreProperties properties) {
 		return switch (properties.backend()) {
 			case MEMORY -> new EmbeddedStore(properties, new MemoryBackend(), null);
 			case H2 -> {
 				MVStore store = openFile(properties);
-				yield new EmbeddedStore(properties, new VersionPinningH2Backend(store), store);
+				try {
+					yield new EmbeddedStore(properties, new RequestConsistentH2Backend(store), store);
+				}
+				catch (RuntimeException ex) {
+					store.closeImmediately();
+					throw ex;
+				}
 			}
 		};
 	}
@@ -92,10 +102,19 @@ public final class EmbeddedStore implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir().toAbsolutePath(),
 					ex);
 		}
-		return new MVStore.Builder().fileName(properties.file().toString())
-			.cacheSize(properties.cacheSizeMb())
-			.autoCommitDisabled()
-			.open();
+		try {
+			return new MVStore.Builder().fileName(properties.file().toString())
+				.cacheSize(properties.cacheSizeMb())
+				.autoCommitDisabled()
+				.autoCommitBufferSize(0)
+				.open();
+		}
+		catch (MVStoreException ex) {
+			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+				throw new StoreLockedException(properties.file(), ex);
+			}
+			throw ex;
+		}
 	}
 
 	/** The MVStore under the H2 backend, for tests that tune or inspect it; {@code null} on the memory backend. */
@@ -119,13 +138,15 @@ public final class EmbeddedStore implements AutoCloseable {
 		};
 	}
 
-	/** Commits pending writes to the file and forces them to the disk; a no-op for the memory backend. */
+	/**
+	 * Commits the writes of every finished request to the file and forces them to disk; a no-op for the memory
+	 * backend. Waits for the requests in flight.
+	 */
 	public synchronized void commit() {
 		if (this.mvStore != null && !this.mvStore.isClosed()) {
 			try {
-				// A writer thread may have committed already (MVStore still commits when its write buffer fills);
-				// the fsync below covers those chunks too.
-				this.mvStore.commit();
+				((RequestConsistentH2Backend) this.backend).commitBetweenRequests();
+				// Outside the barrier: requests go on while the disk catches up.
 				FileStore<?> file = this.mvStore.getFileStore();
 				if (file != null && !this.mvStore.isClosed()) {
 					file.sync();
@@ -142,10 +163,8 @@ public final class EmbeddedStore implements AutoCloseable {
 		if (this.committer != null) {
 			this.committer.shutdownNow();
 		}
+		// The server closes the backend, which commits between requests and closes the file.
 		this.server.shutdown();
-		if (this.mvStore != null && !this.mvStore.isClosed()) {
-			this.mvStore.commit();
-		}
 		this.backend.close();
 		log.info("Embedded store closed{}", (this.mvStore != null) ? " and flushed to " + this.properties.file() : "");
 	}
