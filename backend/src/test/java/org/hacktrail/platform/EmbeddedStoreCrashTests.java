@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,14 +60,21 @@ class EmbeddedStoreCrashTests {
 	@TempDir
 	Path dataDir;
 
+	/** The figures of each test run, also logged; {@link SoakRun} prints them for {@code scripts/bench soak}. */
+	final List<String> report = new ArrayList<>();
+
+	private void report(String format, Object... arguments) {
+		String line = MessageFormatter.arrayFormat(format, arguments).getMessage();
+		log.info(line);
+		this.report.add(line);
+	}
+
 	record Ack(long seq, long at) {
 	}
 
 	@Test
 	void everyWriteAcknowledgedMoreThanACommitBeforeASigkillSurvives() throws Exception {
-		List<String> report = killRepeatedly(COMMIT_INTERVAL);
-		log.info("SIGKILL rounds (commit interval {} ms, guarantee {} ms): {}", COMMIT_INTERVAL.toMillis(),
-				COMMIT_INTERVAL.plus(COMMIT_ALLOWANCE).toMillis(), report);
+		killRepeatedly(COMMIT_INTERVAL);
 	}
 
 	/**
@@ -75,15 +83,11 @@ class EmbeddedStoreCrashTests {
 	 */
 	@Test
 	void aSigkillNeverLeavesADocumentAndItsIndexesOutOfStep() throws Exception {
-		Duration interval = Duration.ofMillis(10);
-		List<String> report = killRepeatedly(interval);
-		log.info("SIGKILL rounds (commit interval {} ms, guarantee {} ms): {}", interval.toMillis(),
-				interval.plus(COMMIT_ALLOWANCE).toMillis(), report);
+		killRepeatedly(Duration.ofMillis(10));
 	}
 
-	private List<String> killRepeatedly(Duration commitInterval) throws Exception {
+	private void killRepeatedly(Duration commitInterval) throws Exception {
 		long guarantee = commitInterval.plus(COMMIT_ALLOWANCE).toMillis();
-		List<String> report = new ArrayList<>();
 		for (int round = 1; round <= rounds(); round++) {
 			Path stderr = this.dataDir.resolve("writer-" + round + ".err");
 			Process writer = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
@@ -110,9 +114,9 @@ class EmbeddedStoreCrashTests {
 			reading.get(30, TimeUnit.SECONDS);
 			assertThat(errors).as("writer errors").isEmpty();
 			assertThat(acks).as("acknowledged writes in round %d", round).hasSizeGreaterThan(100);
-			report.add(verify(round, acks, killedAt, guarantee));
+			report("SIGKILL, commit interval {} ms, {}", commitInterval.toMillis(),
+					verify(round, acks, killedAt, guarantee));
 		}
-		return report;
 	}
 
 	private static void read(Process writer, List<Ack> acks, List<String> errors, CountDownLatch ready) {
@@ -216,10 +220,11 @@ class EmbeddedStoreCrashTests {
 			assertThat(head).isNotNull();
 			assertThat(head.getLong("last")).as("head after reopen").isGreaterThanOrEqualTo(maxRequiredSeq);
 
-			return String.format(
-					"round %d: %d acknowledged, %d older than %d ms all present, %d newer lost (oldest lost acknowledged %d ms "
-							+ "before the kill), %d documents, reopened in %d ms",
-					round, acks.size(), required, guarantee, lost, oldestLostAge, scanned, openMillis);
+			return String.format("round %d: %d acknowledged, %d older than %d ms all present, %s, %d documents, reopened in %d ms",
+					round, acks.size(), required, guarantee,
+					(lost == 0) ? "none lost"
+							: lost + " newer lost (the oldest acknowledged " + oldestLostAge + " ms before the kill)",
+					scanned, openMillis);
 		}
 	}
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,15 @@ class EmbeddedStoreSoakTests {
 
 	@TempDir
 	Path dataDir;
+
+	/** The figures of each test run, also logged; {@link SoakRun} prints them for {@code scripts/bench soak}. */
+	final List<String> report = new ArrayList<>();
+
+	private void report(String format, Object... arguments) {
+		String line = MessageFormatter.arrayFormat(format, arguments).getMessage();
+		log.info(line);
+		this.report.add(line);
+	}
 
 	@Test
 	void everyAcknowledgedWriteSurvivesARestartExactlyOnceAndNoReadFails() throws Exception {
@@ -116,7 +126,7 @@ class EmbeddedStoreSoakTests {
 		}
 		long verifyMillis = (System.nanoTime() - reopenStarted) / 1_000_000;
 
-		log.info("Soak over {} s: {} acknowledged writes ({}), {} reads ({}), {} optimistic-lock conflicts; "
+		report("Soak over {} s: {} acknowledged writes ({}), {} reads ({}), {} optimistic-lock conflicts; "
 				+ "{} items and {} shared updates verified after reopen in {} ms; {} read failures, {} write failures, "
 				+ "{} mismatches after reopen", load.toSeconds(), stats.writes.sum(), stats.writesByKind, stats.reads.sum(),
 				stats.readsByKind, stats.conflicts.sum(), model.items.size(), model.sharedUpdates(), verifyMillis,
@@ -244,7 +254,7 @@ class EmbeddedStoreSoakTests {
 				mismatches.add(found.size() + " documents after reopen, expected " + documents);
 			}
 		}
-		log.info("Update-heavy reopen: built {} documents x {} rewrites in {} ms ({} KB file); then {} s of {} rewrites "
+		report("Update-heavy reopen: built {} documents x {} rewrites in {} ms ({} KB file); then {} s of {} rewrites "
 				+ "and {} full scans after reopen ({} KB file); {} read failures, {} write failures, {} mismatches after "
 				+ "the second reopen", documents, rounds, buildMillis, builtFileSize / 1024, load.toSeconds(),
 				stats.writes.sum() - built, stats.readsByKind.get("scan"),
@@ -327,9 +337,9 @@ class EmbeddedStoreSoakTests {
 				assertThat(thread.isAlive()).as("%s stopped", thread.getName()).isFalse();
 			}
 		}
-		log.info("Aggregations while rewriting: {} documents, {} s, {} rewrites, {} aggregations; {} read failures, {} "
-				+ "write failures; first: {}", documents, load.toSeconds(), stats.writes.sum(), stats.reads.sum(),
-				failures.reads.get(), failures.writes.get(), failures.messages.peek());
+		report("Aggregations while rewriting: {} documents, {} s, {} rewrites, {} aggregations; {} read failures, {} "
+				+ "write failures", documents, load.toSeconds(), stats.writes.sum(), stats.reads.sum(),
+				failures.reads.get(), failures.writes.get());
 		assertThat(failures.messages).as("failures of aggregations racing rewrites").isEmpty();
 	}
 
