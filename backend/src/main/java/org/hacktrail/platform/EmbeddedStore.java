@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,13 @@ import org.slf4j.LoggerFactory;
  * and {@code EmbeddedStoreCrashTests} are the proof.
  *
  * <p>
- * Durability: a write acknowledged more than {@code commitInterval} plus one commit (and the longest request in
- * flight at that moment) before a crash, even {@code kill -9}, is in the file; what a commit writes is whole
- * requests. Because of the fsync the same holds for a power loss on a disk that honours it (not tested).
+ * Durability: a write acknowledged more than {@code commitInterval} plus one commit before a crash, even
+ * {@code kill -9}, is in the file, and what a commit writes is whole requests. A commit waits at most
+ * {@link #MAX_PATIENCE} for the requests in flight, then tries again at the next tick, so that one long read does
+ * not stall every other request; after {@link #OVERDUE_AFTER_INTERVALS} intervals without a commit it waits as
+ * long as needed. With requests longer than the patience running at every tick, the bound is therefore three
+ * intervals plus the longest request. Because of the fsync the same holds for a power loss on a disk that honours
+ * it (not tested).
  */
 public final class EmbeddedStore implements AutoCloseable {
 
@@ -50,6 +55,14 @@ public final class EmbeddedStore implements AutoCloseable {
 	private final InetSocketAddress address;
 
 	private final @Nullable ScheduledExecutorService committer;
+
+	/** Commits wait at most this long for requests in flight, unless overdue. */
+	static final Duration MAX_PATIENCE = Duration.ofMillis(100);
+
+	/** After this many intervals without a commit, a commit waits for the requests in flight however long. */
+	static final int OVERDUE_AFTER_INTERVALS = 3;
+
+	private long lastCommitNanos = System.nanoTime();
 
 	private EmbeddedStore(EmbeddedStoreProperties properties, MongoBackend backend, @Nullable MVStore mvStore) {
 		this.properties = properties;
@@ -143,19 +156,46 @@ public final class EmbeddedStore implements AutoCloseable {
 	 * backend. Waits for the requests in flight.
 	 */
 	public synchronized void commit() {
-		if (this.mvStore != null && !this.mvStore.isClosed()) {
-			try {
-				((RequestConsistentH2Backend) this.backend).commitBetweenRequests();
-				// Outside the barrier: requests go on while the disk catches up.
-				FileStore<?> file = this.mvStore.getFileStore();
-				if (file != null && !this.mvStore.isClosed()) {
-					file.sync();
+		if (this.mvStore == null || this.mvStore.isClosed()) {
+			return;
+		}
+		RequestConsistentH2Backend h2 = (RequestConsistentH2Backend) this.backend;
+		long started = System.nanoTime();
+		try {
+			long sinceLast = started - this.lastCommitNanos;
+			if (sinceLast < OVERDUE_AFTER_INTERVALS * this.properties.commitInterval().toNanos()) {
+				if (!h2.tryCommitBetweenRequests(patience())) {
+					// A long request is running: do not stall the others behind this commit; next tick.
+					return;
 				}
 			}
-			catch (RuntimeException ex) {
-				log.error("Embedded store commit failed; writes since the last commit are not yet durable", ex);
+			else {
+				h2.commitBetweenRequests();
+				long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+				if (waitedMillis > 1000) {
+					// Every request waited with this commit: worth telling whoever runs the service.
+					log.warn("Embedded store commit waited {} ms for a long request; other requests waited with it. "
+							+ "Long scans or aggregations belong on a real MongoDB.", waitedMillis);
+				}
+			}
+			this.lastCommitNanos = started;
+			// Outside the barrier: requests go on while the disk catches up.
+			FileStore<?> file = this.mvStore.getFileStore();
+			if (file != null && !this.mvStore.isClosed()) {
+				file.sync();
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.error("Embedded store commit failed; writes since the last commit are not yet durable", ex);
+		}
+	}
+
+	/** How long a scheduled commit waits for the requests in flight before trying again at the next tick. */
+	private Duration patience() {
+		return Duration.ofNanos(Math.min(MAX_PATIENCE.toNanos(), this.properties.commitInterval().toNanos() / 2));
 	}
 
 	@Override

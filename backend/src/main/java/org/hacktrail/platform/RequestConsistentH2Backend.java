@@ -1,5 +1,7 @@
 package org.hacktrail.platform;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -20,7 +22,9 @@ import org.h2.mvstore.MVStore;
  * taken in the middle of a request writes half of it to the file: after a crash a document can be present that
  * its unique index does not find, or the reverse ({@code EmbeddedStoreCrashTests} saw it within a few kills).
  * Requests therefore run under the shared side of a lock and a commit takes the exclusive side: it waits for the
- * requests in flight and holds new ones back while it writes (a few milliseconds).
+ * requests in flight and holds new ones back while it writes (a few milliseconds). It waits for a short patience
+ * only, so that a long read does not stall every other request behind a waiting commit; {@link EmbeddedStore}
+ * retries at the next tick and waits without limit only when commits are overdue.
  *
  * <p>
  * The same barrier protects reads: a read never spans a commit, so MVStore never drops a chunk under a reader
@@ -43,16 +47,38 @@ class RequestConsistentH2Backend extends H2Backend {
 		this.store = store;
 	}
 
-	/** Commits everything the finished requests wrote; waits for the requests in flight. */
+	/** Commits everything the finished requests wrote; waits for the requests in flight, however long. */
 	void commitBetweenRequests() {
 		this.commits.writeLock().lock();
 		try {
-			if (!this.store.isClosed()) {
-				this.store.commit();
-			}
+			commitLocked();
 		}
 		finally {
 			this.commits.writeLock().unlock();
+		}
+	}
+
+	/**
+	 * Commits if the requests in flight end within {@code patience}; otherwise writes nothing and returns
+	 * {@code false}. While a commit waits, new requests wait too (the lock is fair), so a commit must not wait for
+	 * a long read for long: the whole service would stall with it.
+	 */
+	boolean tryCommitBetweenRequests(Duration patience) throws InterruptedException {
+		if (!this.commits.writeLock().tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+			return false;
+		}
+		try {
+			commitLocked();
+			return true;
+		}
+		finally {
+			this.commits.writeLock().unlock();
+		}
+	}
+
+	private void commitLocked() {
+		if (!this.store.isClosed()) {
+			this.store.commit();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.hacktrail.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,63 @@ class RequestConsistentH2BackendTests {
 		try (MVStore reopened = open(file)) {
 			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isEqualTo("a document");
 			assertThat(reopened.<String, String>openMap("index").get("key-1")).isEqualTo("doc-1");
+		}
+	}
+
+	@Test
+	void aScheduledCommitGivesUpOnALongRequestWithoutWritingAnything() throws Exception {
+		Path file = this.dir.resolve("patience.mv.db");
+		MVStore store = open(file);
+		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
+		MVMap<String, String> documents = store.openMap("documents");
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<Void> longRequest = CompletableFuture.runAsync(() -> backend.inRequest(() -> {
+			documents.put("doc-1", "half of a long request");
+			inside.countDown();
+			await(finish);
+			return null;
+		}));
+		inside.await(5, TimeUnit.SECONDS);
+
+		long started = System.nanoTime();
+		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(100))).isFalse();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		// Other requests are not held back once the commit has given up.
+		assertThat(CompletableFuture.supplyAsync(() -> backend.inRequest(() -> "served")).get(1, TimeUnit.SECONDS))
+			.isEqualTo("served");
+
+		finish.countDown();
+		longRequest.get(5, TimeUnit.SECONDS);
+		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(100))).isTrue();
+		store.closeImmediately();
+		try (MVStore reopened = open(file)) {
+			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isEqualTo("half of a long request");
+		}
+	}
+
+	@Test
+	void aCommitThatGaveUpWroteNothing() throws Exception {
+		Path file = this.dir.resolve("nothing.mv.db");
+		MVStore store = open(file);
+		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
+		MVMap<String, String> documents = store.openMap("documents");
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<Void> request = CompletableFuture.runAsync(() -> backend.inRequest(() -> {
+			documents.put("doc-1", "written before the commit gave up");
+			inside.countDown();
+			await(finish);
+			return null;
+		}));
+		inside.await(5, TimeUnit.SECONDS);
+		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(50))).isFalse();
+		// A crash now: the half-applied request must not be in the file.
+		store.closeImmediately();
+		finish.countDown();
+		request.exceptionally((ex) -> null).get(5, TimeUnit.SECONDS);
+		try (MVStore reopened = open(file)) {
+			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isNull();
 		}
 	}
 
