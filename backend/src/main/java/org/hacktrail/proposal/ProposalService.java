@@ -206,7 +206,7 @@ public class ProposalService {
 			});
 		}
 		if (!alternatives.isEmpty()) {
-			// Several $or conditions must be combined with $and. This is a range scan within one hackathon, not a
+			// store-rule: and-ok (range scan within one hackathon, never a unique-key lookup). Several $or conditions must be combined with $and. This is a range scan within one hackathon, not a
 			// lookup by a unique key, so the explicit $and costs nothing extra on the embedded store.
 			criteria = criteria.andOperator(alternatives);
 		}
