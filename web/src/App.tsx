@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, Route, Router, Switch, useLocation, type BaseLocationHook } from 'wouter';
+import { Link, Route, Router, Switch, useLocation, type BaseLocationHook, type BaseSearchHook } from 'wouter';
 import { Provider, type Client } from 'urql';
 import { createClient } from './api/client';
 import { RETURN_TO_KEY, SessionProvider, useSession } from './auth/Session';
@@ -12,13 +12,19 @@ import { NAV, ROUTES, allowed, enabled, type RouteDef } from './routes';
  * The whole panel: a GraphQL client (replaced after every sign-in or sign-out so that nothing cached for one person
  * is shown to the next), the session, and the shell. `makeClient` and `location` are for tests.
  */
-export function Root({ makeClient = createClient, location }: { makeClient?: () => Client; location?: BaseLocationHook }) {
+export function Root({
+  makeClient = createClient,
+  location,
+}: {
+  makeClient?: () => Client;
+  location?: { hook: BaseLocationHook; searchHook: BaseSearchHook };
+}) {
   const [client, setClient] = useState(makeClient);
   const renew = useCallback(() => setClient(makeClient()), [makeClient]);
   return (
     <Provider value={client}>
       <SessionProvider onChange={renew}>
-        <Router hook={location}>
+        <Router hook={location?.hook} searchHook={location?.searchHook}>
           <App />
         </Router>
       </SessionProvider>
