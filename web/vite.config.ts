@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json maps each screen to its chunks: the panel benchmark reads it to size what a judge loads.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,81 +1,105 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Provider, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
-import { App } from './App';
-import { I18nProvider, format, initialLocale } from './i18n';
+import { format, initialLocale } from './i18n';
+import { en } from './i18n/en';
+import { zhTW } from './i18n/zh-TW';
 import { csrfToken } from './api/http';
+import { currentEntry } from './App';
+import { JUDGE, ORGANIZER, PROPOSER, renderPanel, stubAuthOptions } from './test/harness';
 
-function clientReturning(me: unknown): Client {
-  return {
-    executeQuery: () => fromValue({ data: { me }, stale: false, hasNext: false }),
-    executeMutation: () => never,
-    executeSubscription: () => never,
-  } as unknown as Client;
+const EMPTY_HACKATHONS = { Hackathons: () => ({ data: { hackathons: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }) };
+
+function navNames(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
 }
 
-function mockOptions(options: unknown) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => new Response(JSON.stringify(options), { status: 200, headers: { 'Content-Type': 'application/json' } })),
-  );
-}
-
-describe('App', () => {
-  beforeEach(() => localStorage.clear());
+describe('shell', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();
   });
 
-  it('shows the signed-in user and a sign-out button', async () => {
-    mockOptions({ providers: [], demo: false, personas: [] });
-    render(
-      <Provider value={clientReturning({ id: 'u1', displayName: 'Audrey', roles: ['ORGANIZER'] })}>
-        <I18nProvider locale="en">
-          <App />
-        </I18nProvider>
-      </Provider>,
-    );
-    expect(screen.getByRole('heading', { name: 'Hacktrail' })).toBeTruthy();
-    expect(screen.getByText('Signed in as Audrey')).toBeTruthy();
-    expect(screen.getByText('Roles: Organizer')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  it('shows each role only its own navigation, and hides phase-2 entries', async () => {
+    stubAuthOptions();
+    renderPanel('/', null, EMPTY_HACKATHONS);
+    await screen.findByRole('heading', { name: 'Hackathons', level: 1 });
+    expect(navNames()).toEqual(['Hackathons']);
+    cleanup();
+
+    renderPanel('/', PROPOSER, EMPTY_HACKATHONS);
+    await screen.findByText('Signed in as Pat Proposer');
+    expect(navNames()).toEqual(['Hackathons', 'My profile']);
+    cleanup();
+
+    renderPanel('/', JUDGE, EMPTY_HACKATHONS);
+    await screen.findByText('Signed in as Jo Judge');
+    expect(navNames()).toEqual(['Hackathons', 'Judging', 'My profile']);
+    cleanup();
+
+    renderPanel('/', ORGANIZER, EMPTY_HACKATHONS);
+    await screen.findByText('Signed in as Olivia Organizer');
+    expect(navNames()).toEqual(['Hackathons', 'Organize', 'Batch jobs', 'My profile']);
+    expect(screen.queryByRole('link', { name: 'My teams' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Statistics' })).toBeNull();
   });
 
-  it('offers configured providers and demo personas to an anonymous visitor', async () => {
-    mockOptions({
-      providers: [{ id: 'github', name: 'GitHub', loginUrl: '/oauth2/authorization/github' }],
-      demo: true,
-      personas: [{ id: 'organizer', displayName: 'Demo Organizer' }],
-    });
-    render(
-      <Provider value={clientReturning(null)}>
-        <I18nProvider locale="en">
-          <App />
-        </I18nProvider>
-      </Provider>,
-    );
+  it('marks the current navigation entry for assistive technology', () => {
+    expect(currentEntry('/organize/jobs', ['/hackathons', '/organize', '/organize/jobs'])).toBe('/organize/jobs');
+    expect(currentEntry('/organize/hackathons/x', ['/hackathons', '/organize', '/organize/jobs'])).toBe('/organize');
+    expect(currentEntry('/hackathons/x', ['/hackathons', '/organize'])).toBe('/hackathons');
+  });
+
+  it('asks an anonymous visitor to sign in, and refuses a person without the role', async () => {
+    stubAuthOptions();
+    renderPanel('/organize', null);
+    expect(await screen.findByRole('heading', { name: 'Please sign in' })).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: 'Sign in' })[0].getAttribute('href')).toContain('/sign-in?next=%2Forganize');
+    cleanup();
+
+    renderPanel('/organize', PROPOSER);
+    expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeTruthy();
+  });
+
+  it('has a skip link to the main content and a demo banner in demo mode', async () => {
+    stubAuthOptions({ providers: [], demo: true, personas: [{ id: 'organizer', displayName: 'Demo Organizer' }] });
+    renderPanel('/sign-in', null);
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip.getAttribute('href')).toBe('#main');
+    expect(document.getElementById('main')).toBeTruthy();
+    expect((await screen.findByRole('note')).textContent).toContain('Demo mode');
+    expect(await screen.findByRole('button', { name: 'Sign in as Demo Organizer' })).toBeTruthy();
+  });
+
+  it('offers configured providers on the sign-in page', async () => {
+    stubAuthOptions({ providers: [{ id: 'github', name: 'GitHub', loginUrl: '/oauth2/authorization/github' }], demo: false, personas: [] });
+    renderPanel('/sign-in?next=/me', null);
     const link = await screen.findByRole('link', { name: 'Sign in with GitHub' });
     expect(link.getAttribute('href')).toBe('/oauth2/authorization/github');
-    expect(await screen.findByRole('button', { name: 'Sign in as Demo Organizer' })).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toContain('Demo mode');
+    // A provider sign-in comes back to "/": the page remembers where to return.
+    expect(sessionStorage.getItem('hacktrail.returnTo')).toBe('/me');
   });
 
   it('switches the interface to zh-TW and remembers the choice', async () => {
-    mockOptions({ providers: [], demo: false, personas: [] });
-    render(
-      <Provider value={clientReturning(null)}>
-        <I18nProvider locale="en">
-          <App />
-        </I18nProvider>
-      </Provider>,
-    );
+    stubAuthOptions();
+    renderPanel('/', null, EMPTY_HACKATHONS);
     await userEvent.selectOptions(screen.getByLabelText('Language'), 'zh-TW');
-    expect(screen.getByRole('heading', { name: 'Hacktrail 黑客松追蹤' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '黑客松', level: 1 })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(localStorage.getItem('hacktrail.locale')).toBe('zh-TW');
+  });
+
+  it('answers an unknown address with a not-found page', async () => {
+    stubAuthOptions();
+    renderPanel('/nowhere', null);
+    expect(await screen.findByRole('heading', { name: 'Not found' })).toBeTruthy();
   });
 });
 
@@ -90,6 +114,14 @@ describe('i18n', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('Hi {name}, {missing}', { name: 'Ann' })).toBe('Hi Ann, {missing}');
+  });
+
+  it('has every message in both catalogs, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(zhTW[key], key).toBeTruthy();
+      expect(placeholders(zhTW[key]), key).toEqual(placeholders(en[key]));
+    }
   });
 });
 

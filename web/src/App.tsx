@@ -1,9 +1,62 @@
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, Route, Router, Switch, useLocation, type BaseLocationHook, type BaseSearchHook } from 'wouter';
+import { Provider, type Client } from 'urql';
+import { createClient } from './api/client';
+import { RETURN_TO_KEY, SessionProvider, useSession } from './auth/Session';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { FocusRequest, Loading, Page } from './components/Page';
 import { LOCALES, useI18n, type Locale } from './i18n';
-import { Session, useAuthOptions } from './auth/Session';
+import { NAV, ROUTES, allowed, enabled, type RouteDef } from './routes';
+
+/**
+ * The whole panel: a GraphQL client (replaced after every sign-in or sign-out so that nothing cached for one person
+ * is shown to the next), the session, and the shell. `makeClient` and `location` are for tests.
+ */
+export function Root({
+  makeClient = createClient,
+  location,
+}: {
+  makeClient?: () => Client;
+  location?: { hook: BaseLocationHook; searchHook: BaseSearchHook };
+}) {
+  const [client, setClient] = useState(makeClient);
+  const renew = useCallback(() => setClient(makeClient()), [makeClient]);
+  return (
+    <Provider value={client}>
+      <SessionProvider onChange={renew}>
+        <Router hook={location?.hook} searchHook={location?.searchHook}>
+          <App />
+        </Router>
+      </SessionProvider>
+    </Provider>
+  );
+}
 
 export function App() {
-  const { t, locale, setLocale } = useI18n();
-  const options = useAuthOptions();
+  const { t } = useI18n();
+  const { options } = useSession();
+  const [location] = useLocation();
+  const pendingFocus = useRef(false);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    pendingFocus.current = true;
+    window.scrollTo?.(0, 0);
+  }, [location]);
+  const focus = useMemo(
+    () => ({
+      consume: () => {
+        const pending = pendingFocus.current;
+        pendingFocus.current = false;
+        return pending;
+      },
+    }),
+    [],
+  );
+  useReturnAfterSignIn();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -14,23 +67,152 @@ export function App() {
           {t('demo.banner')}
         </div>
       )}
-      <header className="app-header">
-        <h1 className="app-name">{t('app.name')}</h1>
-        <label className="locale">
-          <span>{t('lang.label')}</span>
-          <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-            {LOCALES.map((option) => (
-              <option key={option.id} value={option.id} lang={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main id="main">
-        <p className="tagline">{t('app.tagline')}</p>
-        <Session options={options} />
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <FocusRequest.Provider value={focus}>
+          <ErrorBoundary
+            resetKey={location}
+            fallback={() => (
+              <div role="alert" className="notice notice-error">
+                <h1>{t('error.screenTitle')}</h1>
+                <p>{t('error.screen')}</p>
+                <button type="button" onClick={() => window.location.reload()}>
+                  {t('error.reloadPage')}
+                </button>
+              </div>
+            )}
+          >
+            <Suspense fallback={<Loading />}>
+              <Switch>
+                {ROUTES.filter((route) => enabled(route.feature)).map((route) => (
+                  <Route key={route.path} path={route.path}>
+                    {(params) => <Guarded route={route} params={params as Record<string, string>} />}
+                  </Route>
+                ))}
+                <Route>
+                  <NotFound />
+                </Route>
+              </Switch>
+            </Suspense>
+          </ErrorBoundary>
+        </FocusRequest.Provider>
       </main>
+      <footer className="app-footer">
+        <p>{t('app.tagline')}</p>
+      </footer>
     </>
   );
+}
+
+/** After an OAuth2 sign-in the server lands on "/": go back to where the person asked to sign in. */
+function useReturnAfterSignIn() {
+  const { me } = useSession();
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    if (!me) return;
+    const target = sessionStorage.getItem(RETURN_TO_KEY);
+    if (target) {
+      sessionStorage.removeItem(RETURN_TO_KEY);
+      if (target.startsWith('/') && !target.startsWith('//')) navigate(target, { replace: true });
+    }
+  }, [me, navigate]);
+}
+
+function Guarded({ route, params }: { route: RouteDef; params: Record<string, string> }) {
+  const { t } = useI18n();
+  const { me, loading, hasRole } = useSession();
+  const [location] = useLocation();
+  if (route.access !== 'public') {
+    if (loading) return <Loading />;
+    if (!me) {
+      return (
+        <Page title={t('auth.required')}>
+          <p>{t('auth.requiredText')}</p>
+          <Link className="button" href={`/sign-in?next=${encodeURIComponent(location)}`}>
+            {t('auth.signIn')}
+          </Link>
+        </Page>
+      );
+    }
+    if (!allowed(route.access, true, hasRole)) {
+      return (
+        <Page title={t('error.forbiddenTitle')}>
+          <p>{t('error.forbidden')}</p>
+        </Page>
+      );
+    }
+  }
+  const Screen = route.component;
+  return <Screen params={params} />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('error.notFoundTitle')}>
+      <p>{t('error.notFoundPage')}</p>
+      <Link href="/">{t('nav.home')}</Link>
+    </Page>
+  );
+}
+
+function Header() {
+  const { t, locale, setLocale } = useI18n();
+  const { me, hasRole, signOut } = useSession();
+  const [location] = useLocation();
+  const entries = NAV.filter((entry) => enabled(entry.feature) && allowed(entry.access, !!me, hasRole));
+  const current = currentEntry(location, entries.map((entry) => entry.href));
+  return (
+    <header className="app-header">
+      <div className="app-bar">
+        <Link href="/" className="app-name">
+          {t('app.name')}
+        </Link>
+        <div className="app-tools">
+          <label className="locale">
+            <span>{t('lang.label')}</span>
+            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+              {LOCALES.map((option) => (
+                <option key={option.id} value={option.id} lang={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {me ? (
+            <span className="session">
+              <span className="session-user">{t('auth.signedInAs', { name: me.displayName })}</span>
+              <button type="button" className="button-light" onClick={signOut}>
+                {t('auth.signOut')}
+              </button>
+            </span>
+          ) : (
+            location !== '/sign-in' && (
+              <Link className="button button-light" href={`/sign-in?next=${encodeURIComponent(location)}`}>
+                {t('auth.signIn')}
+              </Link>
+            )
+          )}
+        </div>
+      </div>
+      <nav aria-label={t('nav.label')} className="app-nav">
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.href}>
+              <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
+                {t(entry.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+/** The navigation entry for the current page: the longest entry that is the location or a prefix of it. */
+export function currentEntry(location: string, hrefs: string[]): string | undefined {
+  return hrefs
+    .filter((href) => location === href || location.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
 }

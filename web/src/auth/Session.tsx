@@ -1,24 +1,33 @@
-import { useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
-import { postJson, ensureCsrfCookie, jsonHeaders } from '../api/http';
+import { MeDocument, type MeQuery, type Role } from './gql/graphql';
+import { ensureCsrfCookie, jsonHeaders, postJson } from '../api/http';
 import { useI18n } from '../i18n';
 
-export const MeQuery = graphql(`
-  query Me {
-    me {
-      id
-      displayName
-      roles
-    }
-  }
-`);
+/** Where to go after a provider sign-in, which leaves the page and comes back to "/". */
+export const RETURN_TO_KEY = 'hacktrail.returnTo';
 
 export type AuthOptions = {
   providers: { id: string; name: string; loginUrl: string }[];
   demo: boolean;
   personas: { id: string; displayName: string }[];
 };
+
+export type Me = NonNullable<MeQuery['me']>;
+
+type SessionValue = {
+  me: Me | null;
+  /** True until the first answer to "who am I". */
+  loading: boolean;
+  error: string | undefined;
+  options: AuthOptions | undefined;
+  hasRole: (role: Role) => boolean;
+  /** After signing in or out: fresh client (no cached data of the previous person) and a fresh `me`. */
+  changed: () => void;
+  signOut: () => Promise<void>;
+};
+
+const SessionContext = createContext<SessionValue | null>(null);
 
 export function useAuthOptions(): AuthOptions | undefined {
   const [options, setOptions] = useState<AuthOptions>();
@@ -37,71 +46,84 @@ export function useAuthOptions(): AuthOptions | undefined {
   return options;
 }
 
-/** Who is signed in, with sign-in and sign-out controls. */
-export function Session({ options }: { options: AuthOptions | undefined }) {
-  const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MeQuery });
-  const [busy, setBusy] = useState(false);
-  const loginFailed = new URLSearchParams(window.location.search).get('login') === 'failed';
-
-  async function signOut() {
-    setBusy(true);
+/** Who is signed in. `onChange` is called after a sign-in or sign-out (the root then starts a new GraphQL client). */
+export function SessionProvider({ children, onChange }: { children: ReactNode; onChange: () => void }) {
+  const options = useAuthOptions();
+  const [{ data, fetching, error }] = useQuery({ query: MeDocument });
+  const me = data?.me ?? null;
+  const signOut = useCallback(async () => {
     await ensureCsrfCookie();
     await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: jsonHeaders() });
-    setBusy(false);
-    refetch({ requestPolicy: 'network-only' });
-  }
-
-  if (fetching && !data) return <p role="status">{t('auth.loading')}</p>;
-  if (error && !data) return <p role="alert">{t('auth.error', { message: error.message })}</p>;
-
-  const me = data?.me;
-  if (me) {
-    return (
-      <div className="session">
-        <span className="session-user">{t('auth.signedInAs', { name: me.displayName })}</span>
-        {me.roles.length > 0 && (
-          <span className="session-roles">
-            {t('auth.roles', { roles: me.roles.map((role) => t(`role.${role}`)).join(', ') })}
-          </span>
-        )}
-        <button type="button" onClick={signOut} disabled={busy}>
-          {t('auth.signOut')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="session">
-      {loginFailed && <p role="alert">{t('auth.failed')}</p>}
-      {options && options.providers.length === 0 && !options.demo && <p>{t('auth.noProviders')}</p>}
-      {options?.providers.map((provider) => (
-        <a key={provider.id} className="button" href={provider.loginUrl}>
-          {t('auth.signInWith', { provider: provider.name })}
-        </a>
-      ))}
-      {options?.demo && <DemoPersonas options={options} onSignedIn={() => refetch({ requestPolicy: 'network-only' })} />}
-    </div>
+    onChange();
+  }, [onChange]);
+  const value = useMemo<SessionValue>(
+    () => ({
+      me,
+      loading: fetching && !data,
+      error: error && !data ? error.message : undefined,
+      options,
+      hasRole: (role) => !!me?.roles.includes(role),
+      changed: onChange,
+      signOut,
+    }),
+    [me, fetching, data, error, options, onChange, signOut],
   );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-function DemoPersonas({ options, onSignedIn }: { options: AuthOptions; onSignedIn: () => void }) {
+export function useSession(): SessionValue {
+  const context = useContext(SessionContext);
+  if (!context) throw new Error('useSession outside SessionProvider');
+  return context;
+}
+
+/** The ways to sign in this server offers: configured providers, and demo personas in demo mode. */
+export function SignInOptions({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useI18n();
+  const { options, changed } = useSession();
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const loginFailed = new URLSearchParams(window.location.search).get('login') === 'failed';
+
   async function signInAs(persona: string) {
     setBusy(true);
-    const response = await postJson('/api/demo/login', { persona });
+    setFailed(false);
+    const response = await postJson('/api/demo/login', { persona }).catch(() => undefined);
     setBusy(false);
-    if (response.ok) onSignedIn();
+    if (response?.ok) {
+      changed();
+      onSignedIn?.();
+    } else {
+      setFailed(true);
+    }
   }
+
+  if (!options) return <p role="status">{t('auth.loading')}</p>;
   return (
-    <fieldset className="personas">
-      <legend>{t('demo.choose')}</legend>
-      {options.personas.map((persona) => (
-        <button key={persona.id} type="button" disabled={busy} onClick={() => signInAs(persona.id)}>
-          {t('demo.signInAs', { name: persona.displayName })}
-        </button>
-      ))}
-    </fieldset>
+    <div className="sign-in-options">
+      {(loginFailed || failed) && <p role="alert">{t('auth.failed')}</p>}
+      {options.providers.length === 0 && !options.demo && <p>{t('auth.noProviders')}</p>}
+      {options.providers.length > 0 && (
+        <ul className="plain-list">
+          {options.providers.map((provider) => (
+            <li key={provider.id}>
+              <a className="button" href={provider.loginUrl}>
+                {t('auth.signInWith', { provider: provider.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {options.demo && (
+        <fieldset className="personas">
+          <legend>{t('demo.choose')}</legend>
+          {options.personas.map((persona) => (
+            <button key={persona.id} type="button" disabled={busy} onClick={() => signInAs(persona.id)}>
+              {t('demo.signInAs', { name: persona.displayName })}
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en';
+
+export type { MessageKey };
 import { zhTW } from './zh-TW';
 
 export type Locale = 'en' | 'zh-TW';

@@ -84,6 +84,49 @@ public final class Browser implements AutoCloseable {
 		return waitFor(By.xpath("//button[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
 	}
 
+	/** A link found by its accessible name (its text). */
+	public WebElement link(String accessibleName) {
+		return waitFor(By.xpath("//a[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
+	}
+
+	/** A form control found by the text of its label, the way a screen-reader user finds it. */
+	public WebElement field(String label) {
+		String literal = xpathLiteral(label);
+		// A label is either the whole text of <label for=…>, or a <span> inside a <label> that wraps its control.
+		WebElement element = waitFor(
+				By.xpath("//label[normalize-space(.)=" + literal + " or ./span[normalize-space(.)=" + literal + "]]"));
+		String id = element.getAttribute("for");
+		if (id != null && !id.isEmpty()) {
+			return this.driver.findElement(By.id(id));
+		}
+		return element.findElement(By.xpath(".//input|.//select|.//textarea"));
+	}
+
+	/** Types into a control found by its label, replacing what was there. */
+	public WebElement type(String label, String text) {
+		WebElement element = field(label);
+		element.clear();
+		element.sendKeys(text);
+		return element;
+	}
+
+	/**
+	 * Sets a control's value as a person's input would (React sees an input event). For controls whose typing
+	 * format depends on the browser's locale, such as {@code datetime-local}.
+	 */
+	public void setValue(WebElement element, String value) {
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
+				"const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+						+ "setter.call(arguments[0], arguments[1]);"
+						+ "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+				element, value);
+	}
+
+	/** The main heading of the current screen, once it has this text. */
+	public WebElement heading(String text) {
+		return waitFor(By.xpath("//h1[normalize-space(.)=" + xpathLiteral(text) + "]"));
+	}
+
 	/** Saves a numbered screenshot of the current page as a test artifact. */
 	public Path screenshot(String name) throws IOException {
 		File shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);

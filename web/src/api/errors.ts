@@ -1,0 +1,78 @@
+import type { CombinedError } from 'urql';
+
+/** What went wrong, in the terms the panel reacts to: the backend's `extensions.code`, or the network. */
+export type ProblemKind =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'badInput'
+  | 'notFound'
+  | 'unavailable'
+  | 'network'
+  | 'other';
+
+export type Problem = {
+  kind: ProblemKind;
+  /** The server's messages (written for people), in order. */
+  messages: string[];
+  /** BAD_USER_INPUT messages by `extensions.field` (e.g. `title`, `slug`, `links`). */
+  fields: Record<string, string>;
+};
+
+const KIND_BY_CODE: Record<string, ProblemKind> = {
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  CONFLICT: 'conflict',
+  BAD_USER_INPUT: 'badInput',
+  NOT_FOUND: 'notFound',
+  UNAVAILABLE: 'unavailable',
+};
+
+// When one response carries several errors, the one that needs the person's action first wins: an ended session
+// before a conflict, a conflict before field messages.
+const PRIORITY: ProblemKind[] = ['unauthenticated', 'conflict', 'badInput', 'forbidden', 'notFound', 'unavailable', 'network', 'other'];
+
+type RawError = { message: string; extensions?: Record<string, unknown> };
+
+export function problemFromErrors(errors: RawError[], status?: number): Problem {
+  const fields: Record<string, string> = {};
+  const kinds: ProblemKind[] = [];
+  for (const error of errors) {
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
+    kinds.push((code && KIND_BY_CODE[code]) || 'other');
+    const field = error.extensions?.field;
+    if (typeof field === 'string' && !(field in fields)) fields[field] = error.message;
+  }
+  if (status === 401) kinds.push('unauthenticated');
+  if (status === 403) kinds.push('forbidden');
+  if (status === 413) kinds.push('badInput');
+  const kind = PRIORITY.find((candidate) => kinds.includes(candidate)) ?? 'other';
+  return { kind, messages: errors.map((error) => error.message), fields };
+}
+
+/** The problem in an urql result's error, or undefined when there is none. */
+export function problemOf(error: CombinedError | undefined | null): Problem | undefined {
+  if (!error) return undefined;
+  if (error.graphQLErrors.length > 0) {
+    const status = (error.response as Response | undefined)?.status;
+    return problemFromErrors(
+      error.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions as Record<string, unknown> })),
+      status,
+    );
+  }
+  const status = (error.response as Response | undefined)?.status;
+  if (status === 401) return { kind: 'unauthenticated', messages: [], fields: {} };
+  return { kind: 'network', messages: error.networkError ? [error.networkError.message] : [], fields: {} };
+}
+
+/** A REST error body (`{code, message, errors}`) as a problem. */
+export async function problemOfResponse(response: Response): Promise<Problem> {
+  let body: { message?: string; errors?: RawError[] } | undefined;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const errors = body?.errors ?? (body?.message ? [{ message: body.message }] : []);
+  return problemFromErrors(errors, response.status);
+}

@@ -1,0 +1,74 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './auth/gql/graphql';
+import type { MessageKey } from './i18n/en';
+import { FEATURES, type Feature } from './features';
+
+// Each screen is its own chunk: a judge on a phone downloads the shell and the judge screens, nothing else.
+const HackathonList = lazy(() => import('./screens/public/HackathonList'));
+const HackathonPage = lazy(() => import('./screens/public/HackathonPage'));
+const ProposalPage = lazy(() => import('./screens/public/ProposalPage'));
+const ProjectPage = lazy(() => import('./screens/public/ProjectPage'));
+const SignInPage = lazy(() => import('./screens/SignInPage'));
+const ProposalEditor = lazy(() => import('./screens/proposer/ProposalEditor'));
+const ProfilePage = lazy(() => import('./screens/proposer/ProfilePage'));
+const ApiTokensPage = lazy(() => import('./screens/proposer/ApiTokensPage'));
+const OrganizerHome = lazy(() => import('./screens/organizer/OrganizerHome'));
+const HackathonCreate = lazy(() => import('./screens/organizer/HackathonCreate'));
+const HackathonManage = lazy(() => import('./screens/organizer/HackathonManage'));
+const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
+const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
+
+/** Who may open a route: anyone, anyone signed in, or people with a role. */
+export type Access = 'public' | 'signedIn' | Role;
+
+export type RouteDef = {
+  path: string;
+  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | ComponentType<{ params: Record<string, string> }>;
+  access: Access;
+  /** Routes of a phase-2 feature stay unreachable until its flag is on. */
+  feature?: Feature;
+};
+
+// Order matters: the first matching path wins.
+export const ROUTES: RouteDef[] = [
+  { path: '/', component: HackathonList, access: 'public' },
+  { path: '/hackathons', component: HackathonList, access: 'public' },
+  { path: '/hackathons/:slug/propose', component: ProposalEditor, access: 'signedIn' },
+  { path: '/hackathons/:slug', component: HackathonPage, access: 'public' },
+  { path: '/proposals/:id/edit', component: ProposalEditor, access: 'signedIn' },
+  { path: '/proposals/:id', component: ProposalPage, access: 'public' },
+  { path: '/projects/:id', component: ProjectPage, access: 'public' },
+  { path: '/sign-in', component: SignInPage, access: 'public' },
+  { path: '/me', component: ProfilePage, access: 'signedIn' },
+  { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
+  { path: '/judge', component: JudgeHome, access: 'JUDGE' },
+  // Phase 2 (judging API): '/judge/:hackathon/:proposal' score sheet, '/organize/hackathons/:slug/judging'.
+  { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
+  { path: '/organize/hackathons/new', component: HackathonCreate, access: 'ORGANIZER' },
+  { path: '/organize/hackathons/:slug', component: HackathonManage, access: 'ORGANIZER' },
+  { path: '/organize/jobs', component: JobsPage, access: 'ORGANIZER' },
+];
+
+export type NavEntry = { href: string; label: MessageKey; access: Access; feature?: Feature };
+
+/** The main navigation; entries show only to people who may use them, and only once their API exists. */
+export const NAV: NavEntry[] = [
+  { href: '/hackathons', label: 'nav.hackathons', access: 'public' },
+  { href: '/judge', label: 'nav.judging', access: 'JUDGE' },
+  { href: '/teams', label: 'nav.teams', access: 'signedIn', feature: 'teams' },
+  { href: '/notifications', label: 'nav.notifications', access: 'signedIn', feature: 'teams' },
+  { href: '/organize', label: 'nav.organize', access: 'ORGANIZER' },
+  { href: '/organize/jobs', label: 'nav.jobs', access: 'ORGANIZER' },
+  { href: '/statistics', label: 'nav.statistics', access: 'public', feature: 'followUp' },
+  { href: '/me', label: 'nav.profile', access: 'signedIn' },
+];
+
+export function allowed(access: Access, signedIn: boolean, hasRole: (role: Role) => boolean): boolean {
+  if (access === 'public') return true;
+  if (access === 'signedIn') return signedIn;
+  return hasRole(access);
+}
+
+export function enabled(feature: Feature | undefined): boolean {
+  return feature === undefined || FEATURES[feature];
+}
