@@ -206,8 +206,9 @@ public class ProposalService {
 			});
 		}
 		if (!alternatives.isEmpty()) {
-			// store-rule: and-ok (range scan within one hackathon, never a unique-key lookup). Several $or conditions must be combined with $and. This is a range scan within one hackathon, not a
+			// Several $or conditions must be combined with $and. This is a range scan within one hackathon, not a
 			// lookup by a unique key, so the explicit $and costs nothing extra on the embedded store.
+			// store-rule: and-ok (range scan within one hackathon, never a unique-key lookup)
 			criteria = criteria.andOperator(alternatives);
 		}
 		Query query = new Query(criteria).limit(pageSize + 1);
