@@ -103,8 +103,18 @@ class EmbeddedStoreCrashTests {
 				writer.destroyForcibly();
 				throw new AssertionError("writer did not start: " + Files.readString(stderr));
 			}
-			// Somewhere in the commit cycle, late enough for some writes to be older than the guarantee.
-			Thread.sleep(guarantee + 1000 + ThreadLocalRandom.current().nextLong(Math.max(1000, commitInterval.toMillis())));
+			// Somewhere in the commit cycle, late enough for enough writes to be older than the guarantee. A loaded
+			// machine writes slowly, so wait for the writes rather than for a fixed time.
+			long spread = ThreadLocalRandom.current().nextLong(Math.max(1000, commitInterval.toMillis()));
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (System.currentTimeMillis() < deadline) {
+				synchronized (acks) {
+					if (acks.size() > 150 && System.currentTimeMillis() - acks.get(0).at() > guarantee + 1000 + spread) {
+						break;
+					}
+				}
+				Thread.sleep(20);
+			}
 			long killedAt = System.currentTimeMillis();
 			// SIGKILL through the handle: Process.destroyForcibly() sends the same signal but also closes our end of
 			// the pipe, losing acknowledgements printed just before the kill.
