@@ -113,8 +113,9 @@ class HackathonMemberships {
 					this.mongo.save(lock.with(teamId, holds, lock.epoch(), now));
 					return new Hold(hackathon.id(), userId, teamId, operation, true);
 				}
-				if (!repairIfStale(lock, hackathon, now)) {
-					throw inAnotherTeam(lock.teamId(), self);
+				Optional<String> holder = repairIfStale(lock, hackathon, now);
+				if (holder.isPresent()) {
+					throw inAnotherTeam(holder.get(), self);
 				}
 			}
 			catch (DuplicateKeyException | OptimisticLockingFailureException ex) {
@@ -260,27 +261,28 @@ class HackathonMemberships {
 	/**
 	 * A lock for another team whose team does not have the person and that nobody touched for
 	 * {@link #STALE_AFTER} is left over from a crash between the two writes: re-point it to a team the person is
-	 * really in (then it is not stale), or delete it. Returns whether the lock was deleted (the caller tries again).
+	 * really in, or delete it. Returns the team that holds the person (the lock's, or the one it was re-pointed
+	 * to), or empty when the lock was deleted and the caller may try again.
 	 */
-	private boolean repairIfStale(HackathonMembership lock, Hackathon hackathon, Instant now) {
+	private Optional<String> repairIfStale(HackathonMembership lock, Hackathon hackathon, Instant now) {
 		if (lock.updatedAt().isAfter(now.minus(STALE_AFTER))) {
-			return false;
+			return Optional.of(lock.teamId());
 		}
 		Team team = this.mongo.findById(lock.teamId(), Team.class);
 		if (team != null && team.isMember(lock.userId())) {
-			return false;
+			return Optional.of(lock.teamId());
 		}
 		List<String> actual = teamsOf(hackathon.id(), lock.userId());
 		if (!actual.isEmpty()) {
 			log.warn("Membership lock {} named team {} the user is not in; re-pointing it to {}", lock.id(),
 					lock.teamId(), actual.get(0));
 			this.mongo.save(lock.with(actual.get(0), List.of(), epoch(), now));
-			return false;
+			return Optional.of(actual.get(0));
 		}
 		log.warn("Removing stale membership lock {} (team {}, last touched {})", lock.id(), lock.teamId(),
 				lock.updatedAt());
 		removeVersioned(lock);
-		return true;
+		return Optional.empty();
 	}
 
 	/** Teams of a hackathon that have the person as a member. A scan on the embedded store; rare (leaves, repairs). */

@@ -255,8 +255,9 @@ public class TeamService {
 
 	/**
 	 * Proposals of a hackathon that need a skill: an open position for it (or for a role of that name, e.g.
-	 * "designer") with a free seat, or the skill among the proposal's needs. Ignores case and width. Sorted by
-	 * title; cursor-paginated. Three store round trips, whatever the number of matches (bounded by the hackathon).
+	 * "designer") with a free seat, or the skill among the proposal's needs. Ignores case and width; leaves out
+	 * WITHDRAWN proposals (they take no members). Sorted by title; cursor-paginated. A few store round trips,
+	 * whatever the number of matches (bounded by the hackathon).
 	 */
 	public Window<Proposal> proposalsNeedingSkill(String hackathonSlug, String skill, ScrollSubrange subrange) {
 		int pageSize = this.limits.pageSize(Keysets.requested(subrange));
@@ -280,6 +281,7 @@ public class TeamService {
 		Optional<Keysets.Key> after = Keysets.after(subrange);
 		List<Proposal> sorted = found.values()
 			.stream()
+			.filter((p) -> p.status() != ProposalStatus.WITHDRAWN)
 			.sorted(Comparator.comparing(Proposal::normalizedTitle).thenComparing(Proposal::id))
 			.filter((p) -> after.isEmpty() || p.normalizedTitle().compareTo(after.get().sortKey()) > 0
 					|| (p.normalizedTitle().equals(after.get().sortKey()) && p.id().compareTo(after.get().id()) > 0))
