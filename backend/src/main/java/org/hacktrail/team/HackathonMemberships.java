@@ -310,7 +310,8 @@ class HackathonMemberships {
 		String message = self
 				? "You can be in only one team at this hackathon and are already in another one; leave it first."
 				: "This person is already in another team at this hackathon, where a person can be in only one.";
-		return new DomainException(ErrorCode.CONFLICT, message, Map.of("rule", "oneTeamPerHackathon", "teamId", teamId));
+		return new DomainException(ErrorCode.CONFLICT, message,
+				Map.of("rule", "oneTeamPerHackathon", "teamId", teamId));
 	}
 
 }

@@ -201,7 +201,9 @@ class TeamController {
 		Map<String, User> byId = new HashMap<>();
 		this.users.findAllById(ids).forEach((u) -> byId.put(u.id(), u));
 		Map<MemberView, User> result = new LinkedHashMap<>();
-		members.stream().filter((m) -> byId.containsKey(m.userId())).forEach((m) -> result.put(m, byId.get(m.userId())));
+		members.stream()
+			.filter((m) -> byId.containsKey(m.userId()))
+			.forEach((m) -> result.put(m, byId.get(m.userId())));
 		return result;
 	}
 
@@ -291,7 +293,10 @@ class TeamController {
 		TeamService.TeamRequest accepted = this.teams
 			.acceptRequest(new TeamService.DecisionInput(input.requestId(), input.note(), input.role(), null));
 		return new TeamPayload(accepted.team(), request(accepted.team(), accepted.request()), null, null,
-				accepted.team().member(accepted.request().userId()).map((m) -> member(accepted.team(), m)).orElse(null));
+				accepted.team()
+					.member(accepted.request().userId())
+					.map((m) -> member(accepted.team(), m))
+					.orElse(null));
 	}
 
 	@MutationMapping

@@ -392,7 +392,8 @@ public class TeamService {
 			Team.Edit edit = team.edit();
 			edit.positions.removeIf((p) -> p.id().equals(positionId));
 			edit.members.replaceAll((m) -> positionId.equals(m.positionId()) ? m.withoutPosition() : m);
-			edit.requests.replaceAll((r) -> (r.isPending() && positionId.equals(r.positionId())) ? r.withoutPosition() : r);
+			edit.requests
+				.replaceAll((r) -> (r.isPending() && positionId.equals(r.positionId())) ? r.withoutPosition() : r);
 			edit.invitations
 				.replaceAll((i) -> (i.isPending() && positionId.equals(i.positionId())) ? i.withoutPosition() : i);
 			return edit.build(this.clock.instant());
@@ -551,8 +552,9 @@ public class TeamService {
 			.orElseThrow(() -> DomainException.notFound("There is no user with the id '" + input.userId() + "'."));
 		Optional<String> other = this.memberships.otherTeam(target.hackathon(), invitee.id(), target.proposal().id());
 		if (other.isPresent()) {
-			throw new DomainException(ErrorCode.CONFLICT, "This person is already in another team at this hackathon, "
-					+ "where a person can be in only one.", Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
+			throw new DomainException(ErrorCode.CONFLICT,
+					"This person is already in another team at this hackathon, where a person can be in only one.",
+					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
 		}
 		String[] invitationId = new String[1];
 		Team saved = write(target, (team) -> {
@@ -770,8 +772,9 @@ public class TeamService {
 			requireOpenForMembers(team, target, true);
 			Instant now = this.clock.instant();
 			Team.Edit edit = team.edit();
-			edit.members.add(new TeamMember(user.id(), user.displayName(),
-					(input.role() != null) ? input.role() : TeamRole.OTHER, affiliation, null, JoinedVia.ORGANIZER, now));
+			TeamRole role = (input.role() != null) ? input.role() : TeamRole.OTHER;
+			edit.members.add(
+					new TeamMember(user.id(), user.displayName(), role, affiliation, null, JoinedVia.ORGANIZER, now));
 			closeOthers(edit, user.id(), null, me, now);
 			return edit;
 		});

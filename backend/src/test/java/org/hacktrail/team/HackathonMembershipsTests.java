@@ -113,8 +113,10 @@ class HackathonMembershipsTests extends TeamTestBase {
 
 		String real = team(hackathon, "member");
 		storeLock(hackathon, "member", real, "e", old);
-		assertThat(catchThrowableOfType(DomainException.class,
-				() -> this.memberships.reserve(hackathon, "member", wanted, true)).code()).isEqualTo(ErrorCode.CONFLICT);
+		DomainException inTeam = catchThrowableOfType(DomainException.class,
+				() -> this.memberships.reserve(hackathon, "member", wanted, true));
+		assertThat(inTeam.code()).isEqualTo(ErrorCode.CONFLICT);
+		assertThat(inTeam.details()).containsEntry("teamId", real);
 
 		String elsewhere = team(hackathon, "moved");
 		storeLock(hackathon, "moved", crashed, "e", old);

@@ -36,7 +36,8 @@ class TeamDiscoveryTests extends TeamTestBase {
 				variables.put("after", after);
 			}
 			JsonNode connection = ok(this.api.call(NEEDING, variables, as)).path("proposalsNeedingSkill");
-			connection.path("edges").forEach((edge) -> titles.add(edge.path("node").path("title").path("en").asString()));
+			connection.path("edges")
+				.forEach((edge) -> titles.add(edge.path("node").path("title").path("en").asString()));
 			if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
 				return titles;
 			}

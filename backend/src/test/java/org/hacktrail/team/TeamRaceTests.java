@@ -135,8 +135,8 @@ class TeamRaceTests extends TeamTestBase {
 				assertThat(proposal.path("status").asString()).as(round).isEqualTo("TEAM_FORMING");
 				if (competition) {
 					for (TeamMember member : team.members()) {
-						HackathonMembership lock = this.mongo
-							.findById(HackathonMembership.key(hackathon.id(), member.userId()), HackathonMembership.class);
+						String key = HackathonMembership.key(hackathon.id(), member.userId());
+						HackathonMembership lock = this.mongo.findById(key, HackathonMembership.class);
 						assertThat(lock).as(round + ": lock of a member").isNotNull();
 						assertThat(lock.teamId()).isEqualTo(id);
 						assertThat(lock.holds()).as("no hold left behind").isEmpty();
