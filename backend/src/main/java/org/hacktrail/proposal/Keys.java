@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Normalised forms stored beside the text they come from, so that matching is an equality lookup (indexable on a
- * real MongoDB) rather than a scan with a case-insensitive pattern.
+ * real MongoDB) rather than a scan with a case-insensitive pattern. {@link #skill} is public: teams normalise the
+ * skills of open positions the same way, so one search term finds both proposal needs and open positions.
  */
-final class Keys {
+public final class Keys {
 
 	private static final Pattern SPACE_OR_PUNCTUATION = Pattern.compile("[\\p{P}\\p{Z}\\s]+");
 
@@ -40,7 +41,7 @@ final class Keys {
 	}
 
 	/** A skill for comparison: NFKC, lower case, white space collapsed. */
-	static String skill(String skill) {
+	public static String skill(String skill) {
 		String folded = Normalizer.normalize(skill, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		return SPACE.matcher(folded).replaceAll(" ").strip();
 	}

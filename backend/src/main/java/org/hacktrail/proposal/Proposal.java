@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param proposerId the proposing user; null for proposals imported from a list (only a name is known)
  * @param proposerName the proposer's name as shown
- * @param teamSize members of the proposal's team, kept up to date by the teams feature (0: no team yet); stored
+ * @param teamSize members of the proposal's team, kept up to date by the teams feature (1 at creation for a user
+ *     proposer, the team's first lead; 0 for a proposal without one until members join); stored
  *     here so that listing proposals costs no extra round trip
  * @param teamVersion version of the team document {@code teamSize} was taken from; an older one never overwrites
  *     a newer one
@@ -58,7 +59,10 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		history = (history != null) ? List.copyOf(history) : List.of();
 	}
 
-	/** A new proposal, its creation recorded as the first history entry. */
+	/**
+	 * A new proposal, its creation recorded as the first history entry. A user proposer is its team's first member
+	 * (and lead) from the start, so {@code teamSize} starts at 1 for them, 0 for a proposal without a user proposer.
+	 */
 	static Proposal create(String id, String hackathonId, ProposalContent content, @Nullable String proposerId,
 			String proposerName, StatusChange created, Instant now, @Nullable Long version) {
 		return new Proposal(id, hackathonId, null, content.title(), content.summary(),
@@ -66,7 +70,7 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				content.channel(), Keys.channel(content.channel()), content.tags(), content.needs(),
 				content.needs().stream().map(Keys::skill).toList(), content.links(),
 				Keys.repository(content.link(LinkType.REPOSITORY)), searchText(content, proposerName), created.to(),
-				List.of(created), 0, null, null, now, created.by(), now, version);
+				List.of(created), (proposerId != null) ? 1 : 0, null, null, now, created.by(), now, version);
 	}
 
 	/** The key a CSV row is matched by: hackathon, normalised title, normalised proposer name. */

@@ -27,6 +27,7 @@ import org.hacktrail.platform.Keysets;
 import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -55,7 +56,8 @@ import org.springframework.stereotype.Service;
  * <p>
  * Status moves follow {@link ProposalLifecycle}; each is appended to the proposal's history in the same write, and
  * a write based on a stale version fails with CONFLICT. Other features (teams, judging) move proposals with
- * {@link #applySystemTransition}.
+ * {@link #applySystemTransition}. Rules about the proposal's team (the partner agency a PRESIDENTIAL hackathon can
+ * require before FINALIST) are asked of {@link ProposalTeamFacts}, implemented by the teams feature.
  */
 @Service
 public class ProposalService {
@@ -84,8 +86,11 @@ public class ProposalService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ProposalTeamFacts> teamFacts;
+
 	ProposalService(ProposalRepository proposals, MongoTemplate mongo, HackathonService hackathons,
-			CurrentUser currentUser, ProposalTags tags, GraphQlLimits limits, Clock clock) {
+			CurrentUser currentUser, ProposalTags tags, GraphQlLimits limits, Clock clock,
+			ObjectProvider<ProposalTeamFacts> teamFacts) {
 		this.proposals = proposals;
 		this.mongo = mongo;
 		this.hackathons = hackathons;
@@ -93,6 +98,7 @@ public class ProposalService {
 		this.tags = tags;
 		this.limits = limits;
 		this.clock = clock;
+		this.teamFacts = teamFacts;
 	}
 
 	public record CreateProposalInput(String hackathonSlug, LocalizedText title, @Nullable LocalizedText summary,
@@ -245,6 +251,33 @@ public class ProposalService {
 			.toList();
 	}
 
+	/**
+	 * The proposals with these ids that the caller may see, in no particular order (for batch loading: one
+	 * {@code $in} by _id and one for their hackathons, whatever the number of ids).
+	 */
+	public List<Proposal> findAllVisible(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Proposal> found = new ArrayList<>();
+		this.proposals.findAllById(new java.util.HashSet<>(ids)).forEach(found::add);
+		Map<String, Hackathon> hackathonsById = hackathonsOf(found);
+		return found.stream()
+			.filter((p) -> hackathonsById.containsKey(p.hackathonId())
+					&& isVisible(p, hackathonsById.get(p.hackathonId())))
+			.toList();
+	}
+
+	/**
+	 * Every proposal of a hackathon that lists {@code need} among its needs (ignoring case and width) and that the
+	 * caller may see. Unpaginated: the teams feature merges it with open positions and pages the result.
+	 */
+	public List<Proposal> findVisibleNeeding(Hackathon hackathon, String need) {
+		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()).and("needKeys").is(Keys.skill(need)));
+		query.fields().exclude("searchText");
+		return this.mongo.find(query, Proposal.class).stream().filter((p) -> isVisible(p, hackathon)).toList();
+	}
+
 	Map<String, Hackathon> hackathonsOf(Collection<Proposal> proposals) {
 		Map<String, Hackathon> byId = new HashMap<>();
 		if (!proposals.isEmpty()) {
@@ -390,13 +423,19 @@ public class ProposalService {
 					Map.of("from", from.name(), "to", to.name(), "phase", hackathon.phase().name()));
 		}
 		if (to == ProposalStatus.FINALIST && hackathon.requirePartnerAgencyForFinalist()
-				&& current.partnerAgency() == null) {
+				&& partnerAgency(current) == null) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The hackathon " + hackathon.slug()
 					+ " requires a government partner agency before a proposal becomes FINALIST; this proposal's team "
 					+ "has none yet.", Map.of("from", from.name(), "to", to.name(), "rule", "partnerAgencyRequired"));
 		}
 		Instant now = this.clock.instant();
 		return current.withStatus(new StatusChange(from, to, now, by, actor, why), now);
+	}
+
+	/** The team's partner agency: asked of the teams feature when present, else the snapshot on the proposal. */
+	private @Nullable String partnerAgency(Proposal proposal) {
+		ProposalTeamFacts facts = this.teamFacts.getIfAvailable();
+		return (facts != null) ? facts.partnerAgency(proposal) : proposal.partnerAgency();
 	}
 
 	/**

@@ -80,7 +80,7 @@ class ProposalTests {
 		assertThat(proposal.path("tags").findValuesAsString("id")).containsExactly("open-government", "media-literacy");
 		assertThat(proposal.path("needs").toString()).isEqualTo("[\"React\",\"Data science\"]");
 		assertThat(proposal.path("linkCount").asInt()).isEqualTo(1);
-		assertThat(proposal.path("teamSize").asInt()).isZero();
+		assertThat(proposal.path("teamSize").asInt()).as("the proposer is the team's first member").isEqualTo(1);
 		JsonNode history = proposal.path("history");
 		assertThat(history).hasSize(1);
 		assertThat(history.get(0).path("from").isNull()).isTrue();
@@ -334,7 +334,17 @@ class ProposalTests {
 		assertThat(noPartner.body().path("errors").get(0).path("extensions").path("to").asString())
 			.isEqualTo("FINALIST");
 
-		// The teams feature records the team's partner agency on the proposal.
+		// The team's lead (the proposer) names a partner agency; the lifecycle asks the team for it.
+		ObjectNode partner = Http.json();
+		partner.putObject("input")
+			.put("proposalId", id)
+			.putObject("partnerAgency")
+			.put("name", "Ministry of Digital Affairs");
+		Http.GraphQlResult named = this.http.graphql("mutation($input: SetTeamPartnerAgencyInput!) { "
+				+ "setTeamPartnerAgency(input: $input) { team { partnerAgency { name } } } }", partner,
+				this.alice.headers());
+		assertThat(named.hasErrors()).as(named.body().toString()).isFalse();
+		// The teams feature records the team's size and partner agency on the proposal; an older snapshot loses.
 		this.proposalService.recordTeam(id, 4, "Ministry of Digital Affairs", 7);
 		this.proposalService.recordTeam(id, 2, null, 6);
 		JsonNode finalist = this.api.transitionOk(id, "FINALIST", null, this.organizer);

@@ -1,0 +1,20 @@
+package org.hacktrail.team;
+
+/**
+ * Where a join request or an invitation stands. Only PENDING ones change; the others are final.
+ */
+public enum RequestStatus {
+
+	/** Waiting for a decision. */
+	PENDING,
+
+	/** Accepted: the person became a member. */
+	ACCEPTED,
+
+	/** Declined by the other side. */
+	DECLINED,
+
+	/** Taken back by the side that made it (or closed because it no longer applies). */
+	WITHDRAWN
+
+}

@@ -1,0 +1,33 @@
+package org.hacktrail.team;
+
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalTeamFacts;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the proposal lifecycle's questions about a proposal's team from the team document itself (one lookup by
+ * _id), so the FINALIST partner-agency rule never trusts a copy that could lag behind. A proposal whose team was
+ * never stored falls back to the copy on the proposal.
+ */
+@Component
+class TeamFactsForProposals implements ProposalTeamFacts {
+
+	private final MongoTemplate mongo;
+
+	TeamFactsForProposals(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public @Nullable String partnerAgency(Proposal proposal) {
+		Team team = this.mongo.findById(proposal.id(), Team.class);
+		if (team == null) {
+			return proposal.partnerAgency();
+		}
+		return (team.partnerAgency() != null) ? team.partnerAgency().name() : null;
+	}
+
+}
