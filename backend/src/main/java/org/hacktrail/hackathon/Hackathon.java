@@ -26,6 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param allowMultipleTeams a person may be a member of several teams (default true for COMMUNITY only)
  */
 @Document("hackathons")
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// fields, so without this one every save of a versioned document scans the collection.
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "starts_at", def = "{'startsAt': -1, '_id': -1}")
 public record Hackathon(@Id String id, @Indexed(unique = true) String slug, LocalizedText name, HackathonKind kind,
 		@Nullable Integer edition, Instant startsAt, Instant endsAt, String timeZone, @Nullable String location,

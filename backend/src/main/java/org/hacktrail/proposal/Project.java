@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param issueAreas tag ids, from the same list as proposals' tags
  */
 @Document("projects")
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// fields, so without this one every save of a versioned document scans the collection.
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record Project(@Id String id, LocalizedText name, @Indexed String normalizedName,
 		@Nullable String repositoryUrl, @Indexed @Nullable String repositoryKey, @Nullable String websiteUrl,
 		List<String> issueAreas, Instant createdAt, @Nullable String createdBy, Instant updatedAt,

@@ -36,6 +36,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     PRESIDENTIAL hackathon can require one before FINALIST
  */
 @Document("proposals")
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// fields, so without this one every save of a versioned document scans the collection.
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "natural_key", def = "{'hackathonId': 1, 'normalizedTitle': 1, 'proposerKey': 1}",
 		unique = true)
 @CompoundIndex(name = "hackathon_created", def = "{'hackathonId': 1, 'createdAt': -1, '_id': -1}")
