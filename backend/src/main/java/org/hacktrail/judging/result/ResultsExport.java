@@ -189,7 +189,7 @@ public class ResultsExport {
 		Map<String, Sector> judges = new java.util.TreeMap<>();
 		results.sheets().forEach((sheet) -> judges.put(sheet.judgeId(), sheet.sector()));
 		List<Object> judgeList = new ArrayList<>();
-		judges.forEach((id, sector) -> judgeList.add(Map.of("id", id, "sector", sector.name())));
+		judges.forEach((id, sector) -> judgeList.add(entry("id", id, "sector", sector.name())));
 		round.put("judges", judgeList);
 		Map<String, NormalisedSheet> normalised = new HashMap<>();
 		ranking.sheets().forEach((s) -> normalised.put(s.proposalId() + '\u0000' + s.judgeId(), s));
@@ -243,7 +243,7 @@ public class ResultsExport {
 		round.put("ties", ties);
 		List<Object> unranked = new ArrayList<>();
 		for (UnrankedProposal u : ranking.unranked()) {
-			unranked.add(Map.of("proposal", u.proposalId(), "reason", u.reason()));
+			unranked.add(entry("proposal", u.proposalId(), "reason", u.reason()));
 		}
 		round.put("unranked", unranked);
 		Selection selection = results.selection();
@@ -324,6 +324,14 @@ public class ResultsExport {
 			throw new IllegalStateException(ex);
 		}
 		return out.toString();
+	}
+
+	/** A two-entry object whose keys keep their order (Map.of's order changes from run to run). */
+	private static Map<String, Object> entry(String key1, Object value1, String key2, Object value2) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(key1, value1);
+		map.put(key2, value2);
+		return map;
 	}
 
 	private static @Nullable Map<String, Object> text(@Nullable LocalizedText text) {
