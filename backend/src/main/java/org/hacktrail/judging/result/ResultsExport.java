@@ -2,6 +2,7 @@ package org.hacktrail.judging.result;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,20 +128,26 @@ public class ResultsExport {
 		root.put("method", "docs/judging-method.md (hacktrail-rubric-1); recompute with scripts/recompute-ranking");
 		List<Object> rounds = new ArrayList<>();
 		for (Entry entry : published.rounds()) {
-			rounds.add(round(entry, published.proposals()));
+			rounds.add(roundJson(entry.results(), entry.round().publishedAt(), published.proposals()));
 		}
 		root.put("rounds", rounds);
-		return JSON.writeValueAsString(root);
+		return write(root);
 	}
 
-	private static Map<String, Object> round(Entry entry, Map<String, Proposal> proposals) {
-		PublishedRound results = entry.results();
+	/** Indented JSON text of a tree of maps, lists and values. */
+	public static String write(Object tree) {
+		return JSON.writeValueAsString(tree);
+	}
+
+	/** One published round as it appears in {@code results.json} (public for tests of the reference script). */
+	public static Map<String, Object> roundJson(PublishedRound results, @Nullable Instant publishedAt,
+			Map<String, Proposal> proposals) {
 		RankingResult ranking = results.ranking();
 		Map<String, Object> round = new LinkedHashMap<>();
 		round.put("id", results.id());
 		round.put("name", text(results.name()));
 		round.put("kind", results.kind().name());
-		round.put("publishedAt", (entry.round().publishedAt() != null) ? entry.round().publishedAt().toString() : null);
+		round.put("publishedAt", (publishedAt != null) ? publishedAt.toString() : null);
 		round.put("algorithmVersion", ranking.algorithmVersion());
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("normalise", results.config().normalise());
