@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,7 +69,9 @@ class DemoData {
 		this.clock = clock;
 	}
 
+	/** Runs before other features' demo data (judging's builds on these hackathons and proposals). */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void load() {
 		if (this.mongo.exists(new Query(Criteria.where("slug").is(MARKER_SLUG)), Hackathon.class)) {
 			log.info("Demo data already present; not loading it again");
