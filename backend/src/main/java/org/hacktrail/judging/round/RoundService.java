@@ -49,7 +49,8 @@ import org.springframework.stereotype.Service;
  * final score as one more group.
  *
  * <p>
- * The whole configuration can change while the round is DRAFT. Once judges score (OPEN, CLOSED), the rubric, k,
+ * The whole configuration can change while the round is DRAFT (a change of k, sector minimums, maximum load or
+ * candidates discards the assignment plan: it was computed with the old rules). Once judges score (OPEN, CLOSED), the rubric, k,
  * sector minimums, loads, vote mode and candidates are frozen (sheets and the plan depend on them); the ranking
  * parameters — sector weights, normalisation, vote weight, cut, B, seed — can still change, with a reason kept in
  * the round's history. A PUBLISHED round never changes.
@@ -357,7 +358,23 @@ public class RoundService {
 				throw DomainException.conflict("Someone else set this round up at the same moment; reload it.");
 			}
 		}
-		return this.mongo.save(current.with(status, config, current.selection(), current.publishedAt(), event, now));
+		JudgingRound changed = current.with(status, config, current.selection(), current.publishedAt(), event, now);
+		if (draft && current.planId() != null && !sameAssignmentRules(was, config)) {
+			// The plan was computed with other rules or candidates: it no longer applies; assign again.
+			List<RoundEvent> history = new ArrayList<>(changed.history());
+			history.add(new RoundEvent(now, me, "PLAN_DISCARDED", "k, sector minimums, maximum load or candidates "
+					+ "changed; run the assignment again"));
+			changed = new JudgingRound(changed.id(), changed.hackathonId(), changed.kind(), changed.status(),
+					changed.config(), null, changed.selection(), history, changed.publishedAt(), changed.createdAt(),
+					now, changed.version());
+		}
+		return this.mongo.save(changed);
+	}
+
+	private static boolean sameAssignmentRules(RoundConfig was, RoundConfig now) {
+		return was.judgesPerProposal() == now.judgesPerProposal() && was.sectorMinimums().equals(now.sectorMinimums())
+				&& java.util.Objects.equals(was.maxLoad(), now.maxLoad())
+				&& java.util.Objects.equals(was.candidateIds(), now.candidateIds());
 	}
 
 	/** Makes sure the round has its document (with a drawn seed), creating the default one. */

@@ -135,6 +135,20 @@ class RoundTests {
 	}
 
 	@Test
+	void changingTheAssignmentRulesOfADraftRoundDiscardsItsPlan() {
+		this.api.proposals(this.hackathon, 2);
+		judges(2, 2);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		assertThat(this.api.assignOk(this.roundId, "4").path("plan").isNull()).isFalse();
+		JsonNode weightsOnly = this.api.configureOk(Http.json().put("roundId", this.roundId).put("normalise", false));
+		assertThat(weightsOnly.path("plan").isNull()).as("ranking parameters do not touch the plan").isFalse();
+		JsonNode changed = this.api.configureOk(Http.json().put("roundId", this.roundId).put("judgesPerProposal", 3));
+		assertThat(changed.path("plan").isNull()).isTrue();
+		assertThat(changed.path("history").findValuesAsString("action")).contains("PLAN_DISCARDED");
+		assertThat(this.api.status(this.roundId, "OPEN", null, this.organizer).errorMessage()).contains("Assign");
+	}
+
+	@Test
 	void thePlanRespectsTheSectorRuleAndConflictsAndTheSameSeedGivesTheSamePlan() {
 		List<String> proposals = this.api.proposals(this.hackathon, 6);
 		Map<String, TestAccounts.Account> judges = judges(3, 3);
