@@ -163,6 +163,12 @@ class PanelTests {
 		assertThat(this.api.accept(first.path("token").asString(), null, judge).errorCode()).isEqualTo("NOT_FOUND");
 		ObjectNode revoke = Http.json();
 		revoke.putObject("i").put("invitationId", second.path("invitation").path("id").asString());
+		String revokeMutation = "mutation($i: RevokeJudgeInvitationInput!) { revokeJudgeInvitation(input: $i) "
+				+ "{ invitation { status } } }";
+		assertThat(this.http.graphql(revokeMutation, revoke, judge.headers()).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.accept(second.path("token").asString(), null, null).errorCode())
+			.isEqualTo("UNAUTHENTICATED");
+		assertThat(this.http.graphql("{ myJudgeInvitations { id } }").errorCode()).isEqualTo("UNAUTHENTICATED");
 		JudgingApi.ok(this.http.graphql("mutation($i: RevokeJudgeInvitationInput!) { revokeJudgeInvitation(input: $i) "
 				+ "{ invitation { status } } }", revoke, this.organizer.headers()), "revokeJudgeInvitation");
 		assertThat(this.api.accept(second.path("token").asString(), null, judge).errorCode())

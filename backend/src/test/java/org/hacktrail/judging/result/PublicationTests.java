@@ -162,6 +162,8 @@ class PublicationTests {
 
 		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot",
 				this.organizer), "selectProposals");
+		assertThat(this.api.publish(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.publish(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
 		JsonNode first = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
 		assertThat(first.path("round").path("status").asString()).isEqualTo("PUBLISHED");
 		String body = this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body();
