@@ -147,7 +147,8 @@ class DemoJudgingData {
 					new RoundService.CriterionInput("feasibility", new LocalizedText("可行性", "Feasibility"),
 							new LocalizedText("團隊與資源能否做到？", "Can the team and its resources deliver it?"), 2.0, 1.0,
 							10.0),
-					new RoundService.CriterionInput("collaboration", new LocalizedText("公私協力", "Public–private collaboration"),
+					new RoundService.CriterionInput("collaboration",
+							new LocalizedText("公私協力", "Public–private collaboration"),
 							new LocalizedText("公部門能否接手？", "Can an agency take it over?"), 2.0, 1.0, 10.0));
 			this.rounds.configure(new RoundService.ConfigureRoundInput(review.id(), criteria, 3, null, null, null,
 					List.of(new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PUBLIC, 0.4),

@@ -126,7 +126,8 @@ public class ConflictService {
 							null, null, List.of(decision));
 			return current.withConflict(conflict, now);
 		});
-		this.events.publishEvent(new ConflictActivated(saved.hackathonId(), saved.userId(), List.of(proposal.id()), me));
+		this.events
+			.publishEvent(new ConflictActivated(saved.hackathonId(), saved.userId(), List.of(proposal.id()), me));
 		return saved;
 	}
 
@@ -254,7 +255,8 @@ public class ConflictService {
 		List<LogEntry> entries = new ArrayList<>();
 		for (Judge judge : this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathon.id())), Judge.class)) {
 			for (ConflictOfInterest conflict : judge.conflicts()) {
-				conflict.history().forEach((decision) -> entries.add(new LogEntry(judge, conflict.proposalId(), decision)));
+				conflict.history()
+					.forEach((decision) -> entries.add(new LogEntry(judge, conflict.proposalId(), decision)));
 			}
 		}
 		entries.sort(Comparator.comparing((LogEntry e) -> e.decision().at()).reversed());

@@ -200,7 +200,8 @@ public class JudgePanelService {
 					FindAndModifyOptions.options().returnNew(true), JudgeInvitation.class);
 			invitation = (claimed != null) ? claimed : this.mongo.findById(invitation.id(), JudgeInvitation.class);
 		}
-		if (invitation == null || invitation.status() != InvitationStatus.ACCEPTED || !me.equals(invitation.acceptedBy())) {
+		if (invitation == null || invitation.status() != InvitationStatus.ACCEPTED
+				|| !me.equals(invitation.acceptedBy())) {
 			throw DomainException.conflict("This invitation has already been accepted by another account.");
 		}
 		Judge judge = ensureJudge(invitation, me);

@@ -303,8 +303,8 @@ public class ResultsExport {
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
 					"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank", "proposal_final_score",
-					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id", "criterion_weight",
-					"scale_min", "scale_max", "score")
+					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id",
+					"criterion_weight", "scale_min", "scale_max", "score")
 			.get())) {
 			for (Entry entry : published.rounds()) {
 				PublishedRound results = entry.results();
@@ -321,8 +321,9 @@ public class ResultsExport {
 								(proposal != null) ? proposal.title().primary() : "",
 								(line != null) ? line.rank() : "", (line != null) ? line.finalScore() : "",
 								selected.contains(sheet.proposalId()), sheet.judgeId(), sheet.sector().name(),
-								results.config().sectorWeights().get(sheet.sector()), criterion.id(), criterion.weight(),
-								criterion.scaleMin(), criterion.scaleMax(), sheet.scores().get(criterion.id()));
+								results.config().sectorWeights().get(sheet.sector()), criterion.id(),
+								criterion.weight(), criterion.scaleMin(), criterion.scaleMax(),
+								sheet.scores().get(criterion.id()));
 					}
 				}
 			}

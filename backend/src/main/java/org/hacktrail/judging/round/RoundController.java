@@ -331,8 +331,8 @@ class RoundController {
 	@BatchMapping(typeName = "JudgeLoad", field = "judge")
 	Map<LoadView, Judge> loadJudge(List<LoadView> loads) {
 		Map<String, Judge> byId = new HashMap<>();
-		this.mongo.find(new Query(Criteria.where("_id").in(loads.stream().map(LoadView::judgeId).toList())), Judge.class)
-			.forEach((judge) -> byId.put(judge.id(), judge));
+		Query query = new Query(Criteria.where("_id").in(loads.stream().map(LoadView::judgeId).toList()));
+		this.mongo.find(query, Judge.class).forEach((judge) -> byId.put(judge.id(), judge));
 		Map<LoadView, Judge> result = new LinkedHashMap<>();
 		loads.forEach((load) -> {
 			if (byId.containsKey(load.judgeId())) {

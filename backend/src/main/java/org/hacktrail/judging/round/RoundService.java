@@ -50,10 +50,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * The whole configuration can change while the round is DRAFT (a change of k, sector minimums, maximum load or
- * candidates discards the assignment plan: it was computed with the old rules). Once judges score (OPEN, CLOSED), the rubric, k,
- * sector minimums, loads, vote mode and candidates are frozen (sheets and the plan depend on them); the ranking
- * parameters — sector weights, normalisation, vote weight, cut, B, seed — can still change, with a reason kept in
- * the round's history. A PUBLISHED round never changes.
+ * candidates discards the assignment plan: it was computed with the old rules). Once judges score (OPEN, CLOSED),
+ * the rubric, k, sector minimums, loads, vote mode and candidates are frozen (sheets and the plan depend on them);
+ * the ranking parameters — sector weights, normalisation, vote weight, cut, B, seed — can still change, with a
+ * reason kept in the round's history. A PUBLISHED round never changes.
  *
  * <p>
  * Opening a round moves its candidates into the round's status through the proposal lifecycle (system moves,

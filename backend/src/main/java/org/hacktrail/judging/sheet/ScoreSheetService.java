@@ -193,7 +193,8 @@ public class ScoreSheetService {
 				update, FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
 		if (saved == null) {
 			requireOwnDraft(id, expected);
-			throw DomainException.conflict("The sheet changed since you read it; reload it and apply your change again.");
+			throw DomainException
+				.conflict("The sheet changed since you read it; reload it and apply your change again.");
 		}
 		return saved;
 	}
@@ -392,7 +393,8 @@ public class ScoreSheetService {
 			RubricCriterion criterion = (input.criterionId() != null) ? criteria.get(input.criterionId()) : null;
 			if (criterion == null) {
 				throw DomainException.badInput(field + ".criterionId", "The round's rubric has no criterion '"
-						+ input.criterionId() + "'; its criteria are " + new java.util.TreeSet<>(criteria.keySet()) + ".");
+						+ input.criterionId() + "'; its criteria are " + new java.util.TreeSet<>(criteria.keySet())
+						+ ".");
 			}
 			Double value = input.value();
 			if (value == null || !Double.isFinite(value) || value < criterion.scaleMin()
