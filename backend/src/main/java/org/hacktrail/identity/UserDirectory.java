@@ -131,6 +131,21 @@ public class UserDirectory {
 		return user;
 	}
 
+	/**
+	 * Adds a global role to a user (judging grants JUDGE when an invitation is accepted). Idempotent. A session
+	 * started before keeps its old authorities until the next sign-in; rights that matter are checked elsewhere
+	 * (judging reads the per-hackathon judge record).
+	 */
+	public User addRole(String userId, Role role) {
+		User user = this.mongo.findAndModify(new Query(Criteria.where("_id").is(userId)),
+				new Update().addToSet("roles", role).inc("version", 1), FindAndModifyOptions.options().returnNew(true),
+				User.class);
+		if (user == null) {
+			throw DomainException.notFound("No such user.");
+		}
+		return user;
+	}
+
 	public Optional<User> findById(String id) {
 		return this.users.findById(id);
 	}

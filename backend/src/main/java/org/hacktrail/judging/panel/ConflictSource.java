@@ -1,0 +1,15 @@
+package org.hacktrail.judging.panel;
+
+/** Who first raised a conflict of interest. */
+public enum ConflictSource {
+
+	/** The judge declared it. */
+	DECLARED,
+
+	/** Hacktrail found it: one of the judge's affiliations matches one connected to the proposal. */
+	FOUND,
+
+	/** An organizer added it. */
+	ORGANIZER
+
+}

@@ -1,0 +1,216 @@
+package org.hacktrail.judging.panel;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.judging.JudgingGraphQl;
+import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.proposal.Proposal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * GraphQL for the judge panel and conflicts of interest. Rules and rights live in {@link JudgePanelService} and
+ * {@link ConflictService}.
+ */
+@Controller
+class PanelController {
+
+	private final JudgePanelService panel;
+
+	private final ConflictService conflicts;
+
+	private final HackathonService hackathons;
+
+	private final JudgingProposals proposals;
+
+	private final JudgingAccess access;
+
+	PanelController(JudgePanelService panel, ConflictService conflicts, HackathonService hackathons,
+			JudgingProposals proposals, JudgingAccess access) {
+		this.panel = panel;
+		this.conflicts = conflicts;
+		this.hackathons = hackathons;
+		this.proposals = proposals;
+		this.access = access;
+	}
+
+	@QueryMapping
+	List<JudgeInvitation> judgeInvitations(@Argument String hackathonSlug) {
+		return this.panel.invitations(this.hackathons.requireVisibleBySlug(hackathonSlug));
+	}
+
+	@QueryMapping
+	List<JudgeInvitation> myJudgeInvitations() {
+		return this.panel.myInvitations();
+	}
+
+	@QueryMapping
+	List<Judge> judges(@Argument String hackathonSlug) {
+		return this.panel.judges(this.hackathons.requireVisibleBySlug(hackathonSlug));
+	}
+
+	@QueryMapping
+	@Nullable Judge myJudgeRecord(@Argument String hackathonSlug) {
+		Hackathon hackathon = this.hackathons.requireVisibleBySlug(hackathonSlug);
+		return this.access.myJudge(hackathon.id()).orElse(null);
+	}
+
+	@QueryMapping
+	List<ConflictService.LogEntry> conflictLog(@Argument String hackathonSlug) {
+		return this.conflicts.log(this.hackathons.requireVisibleBySlug(hackathonSlug));
+	}
+
+	record InviteJudgePayload(JudgeInvitation invitation, String token, String acceptPath) {
+	}
+
+	record RevokeJudgeInvitationInput(String invitationId) {
+	}
+
+	record InvitationPayload(JudgeInvitation invitation) {
+	}
+
+	record AcceptJudgeInvitationInput(@Nullable String token, @Nullable String invitationId) {
+	}
+
+	record JudgePayload(Judge judge) {
+	}
+
+	record DropJudgeInput(String judgeId, @Nullable String reason) {
+	}
+
+	record DeclareConflictInput(String hackathonId, String proposalId, @Nullable ConflictReason reason,
+			@Nullable String comment) {
+	}
+
+	record AddConflictInput(String judgeId, String proposalId, @Nullable ConflictReason reason,
+			@Nullable String comment) {
+	}
+
+	record ClearConflictInput(String judgeId, String proposalId, @Nullable String comment) {
+	}
+
+	record DetectConflictsInput(String hackathonId) {
+	}
+
+	record DetectConflictsPayload(int found, List<Judge> judges) {
+	}
+
+	@MutationMapping
+	InviteJudgePayload inviteJudge(@Argument JudgePanelService.InviteJudgeInput input) {
+		JudgePanelService.IssuedInvitation issued = this.panel.invite(input);
+		return new InviteJudgePayload(issued.invitation(), issued.token(),
+				"/judging/invitations/accept?token=" + issued.token());
+	}
+
+	@MutationMapping
+	InvitationPayload revokeJudgeInvitation(@Argument RevokeJudgeInvitationInput input) {
+		return new InvitationPayload(this.panel.revoke(input.invitationId()));
+	}
+
+	@MutationMapping
+	JudgePayload acceptJudgeInvitation(@Argument AcceptJudgeInvitationInput input) {
+		return new JudgePayload(this.panel.accept(input.token(), input.invitationId()));
+	}
+
+	@MutationMapping
+	JudgePayload updateJudge(@Argument JudgePanelService.UpdateJudgeInput input) {
+		return new JudgePayload(this.panel.update(input));
+	}
+
+	@MutationMapping
+	JudgePayload dropJudge(@Argument DropJudgeInput input) {
+		return new JudgePayload(this.panel.drop(input.judgeId(), input.reason()));
+	}
+
+	@MutationMapping
+	JudgePayload declareConflict(@Argument DeclareConflictInput input) {
+		return new JudgePayload(
+				this.conflicts.declare(input.hackathonId(), input.proposalId(), input.reason(), input.comment()));
+	}
+
+	@MutationMapping
+	JudgePayload addConflict(@Argument AddConflictInput input) {
+		return new JudgePayload(this.conflicts.add(input.judgeId(), input.proposalId(), input.reason(),
+				input.comment()));
+	}
+
+	@MutationMapping
+	JudgePayload clearConflict(@Argument ClearConflictInput input) {
+		return new JudgePayload(this.conflicts.clear(input.judgeId(), input.proposalId(), input.comment()));
+	}
+
+	@MutationMapping
+	DetectConflictsPayload detectConflicts(@Argument DetectConflictsInput input) {
+		Hackathon hackathon = this.hackathons.find(input.hackathonId());
+		int found = this.conflicts.detect(hackathon.id());
+		return new DetectConflictsPayload(found, this.panel.judgesOf(hackathon.id()));
+	}
+
+	// ---- fields
+
+	@BatchMapping(typeName = "Judge")
+	Map<Judge, Hackathon> hackathon(List<Judge> judges) {
+		return hackathonsOf(judges, Judge::hackathonId);
+	}
+
+	@BatchMapping(typeName = "JudgeInvitation", field = "hackathon")
+	Map<JudgeInvitation, Hackathon> invitationHackathon(List<JudgeInvitation> invitations) {
+		return hackathonsOf(invitations, JudgeInvitation::hackathonId);
+	}
+
+	private <T> Map<T, Hackathon> hackathonsOf(List<T> parents, java.util.function.Function<T, String> hackathonId) {
+		Map<String, Hackathon> byId = new HashMap<>();
+		this.hackathons.findAllById(parents.stream().map(hackathonId).toList()).forEach((h) -> byId.put(h.id(), h));
+		Map<T, Hackathon> result = new LinkedHashMap<>();
+		parents.forEach((parent) -> result.put(parent, byId.get(hackathonId.apply(parent))));
+		return result;
+	}
+
+	@SchemaMapping(typeName = "Judge")
+	OffsetDateTime joinedAt(Judge judge) {
+		return JudgingGraphQl.time(judge.joinedAt());
+	}
+
+	@SchemaMapping(typeName = "Judge")
+	int version(Judge judge) {
+		return JudgingGraphQl.version(judge.version());
+	}
+
+	@SchemaMapping(typeName = "JudgeInvitation")
+	OffsetDateTime invitedAt(JudgeInvitation invitation) {
+		return JudgingGraphQl.time(invitation.invitedAt());
+	}
+
+	@SchemaMapping(typeName = "JudgeInvitation")
+	@Nullable OffsetDateTime acceptedAt(JudgeInvitation invitation) {
+		return JudgingGraphQl.time(invitation.acceptedAt());
+	}
+
+	@BatchMapping(typeName = "ConflictOfInterest", field = "proposal")
+	Map<ConflictOfInterest, Proposal> conflictProposal(List<ConflictOfInterest> conflicts) {
+		return JudgingGraphQl.proposals(conflicts, ConflictOfInterest::proposalId, this.proposals);
+	}
+
+	@BatchMapping(typeName = "ConflictLogEntry", field = "proposal")
+	Map<ConflictService.LogEntry, Proposal> logProposal(List<ConflictService.LogEntry> entries) {
+		return JudgingGraphQl.proposals(entries, ConflictService.LogEntry::proposalId, this.proposals);
+	}
+
+	@SchemaMapping(typeName = "ConflictDecision")
+	OffsetDateTime at(ConflictDecision decision) {
+		return JudgingGraphQl.time(decision.at());
+	}
+
+}

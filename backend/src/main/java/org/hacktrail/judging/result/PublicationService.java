@@ -1,0 +1,266 @@
+package org.hacktrail.judging.result;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.ranking.RankedProposal;
+import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundEvent;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.judging.round.Selection;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.proposal.ProposalService;
+import org.hacktrail.proposal.ProposalStatus;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Selecting and publishing a round's results.
+ *
+ * <p>
+ * <b>Selection</b> (round CLOSED, organizers): the ranking's top N as it is; or, when a tie straddles the cut, N
+ * proposals chosen among the tied ones with a recorded reason; or anything else — an override — with a written
+ * justification, published with the results. The selection remembers the fingerprint of the ranking input it was
+ * made on.
+ *
+ * <p>
+ * <b>Publication</b> (organizers): the ranking is computed again and must have the selection's fingerprint (a sheet
+ * reopened or voided since means: select again). Then, in this order, each step idempotent so that publishing again
+ * completes an interrupted publication:
+ * <ol>
+ * <li>the frozen snapshot ({@link PublishedRound}) is written;</li>
+ * <li>the round becomes PUBLISHED by one conditional update (CLOSED → PUBLISHED): from here on the results are
+ * public;</li>
+ * <li>proposals move through their lifecycle (system moves, recorded in their history): a REVIEW round's selection
+ * to SHORTLISTED and the rest to NOT_SHORTLISTED; a FINAL round's to OUTSTANDING and the rest to NOT_SELECTED;</li>
+ * <li>for a FINAL round, the hackathon moves from JUDGING to RESULTS_PUBLISHED.</li>
+ * </ol>
+ */
+@Service
+public class PublicationService {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicationService.class);
+
+	static final int MAX_TEXT = 5000;
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final RankingService ranking;
+
+	private final ProposalService proposals;
+
+	private final HackathonService hackathons;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	PublicationService(MongoTemplate mongo, RoundService rounds, RankingService ranking, ProposalService proposals,
+			HackathonService hackathons, JudgingAccess access, Clock clock) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.ranking = ranking;
+		this.proposals = proposals;
+		this.hackathons = hackathons;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	public record SelectProposalsInput(String roundId, @Nullable List<String> proposalIds,
+			@Nullable String justification, @Nullable String tieResolution, @Nullable Integer expectedVersion) {
+	}
+
+	/** What publishing did: the round, and the proposals that could not be moved (with why). */
+	public record Publication(JudgingRound round, List<String> moved, List<String> problems) {
+	}
+
+	public JudgingRound select(SelectProposalsInput input) {
+		String me = this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(input.roundId());
+		JudgingRound round = context.judging();
+		if (round.status() != RoundStatus.CLOSED) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Select when the round is CLOSED (scoring over, the "
+					+ "ranking final); it is " + round.status() + ".", Map.of("status", round.status().name()));
+		}
+		if (input.expectedVersion() != null && round.version() != null
+				&& round.version() != input.expectedVersion().longValue()) {
+			throw new OptimisticLockingFailureException("Round " + round.id() + " changed");
+		}
+		RankingService.Computed computed = this.ranking.compute(context);
+		int cut = computed.cut();
+		Set<String> chosen = new LinkedHashSet<>();
+		for (String id : (input.proposalIds() != null) ? input.proposalIds() : List.<String>of()) {
+			if (id == null || !computed.plan().proposalIds().contains(id)) {
+				throw DomainException.badInput("proposalIds", "'" + id + "' is not a proposal of this round.");
+			}
+			if (!chosen.add(id)) {
+				throw DomainException.badInput("proposalIds", "'" + id + "' is listed twice.");
+			}
+		}
+		List<String> topN = computed.result().ranking().stream().filter(RankedProposal::inTopN)
+			.map(RankedProposal::proposalId).toList();
+		TieGroup acrossCut = computed.result().ties().stream().filter(TieGroup::acrossCut).findFirst().orElse(null);
+		String justification = text(input.justification(), "justification");
+		String tieReason = text(input.tieResolution(), "tieResolution");
+		Selection.Kind kind;
+		if (acrossCut == null && chosen.equals(new HashSet<>(topN))) {
+			kind = Selection.Kind.TOP_N;
+		}
+		else if (acrossCut != null && chosen.size() == cut && isTieResolution(chosen, topN, acrossCut)) {
+			kind = Selection.Kind.TIE_RESOLVED;
+			if (tieReason == null) {
+				throw DomainException.badInput("tieResolution", "Proposals " + acrossCut.proposalIds() + " are tied at "
+						+ "rank " + acrossCut.rank() + " across the cut of " + cut + "; say why you chose "
+						+ "these (tieResolution). It is recorded and published.");
+			}
+		}
+		else {
+			kind = Selection.Kind.OVERRIDE;
+			if (justification == null || justification.length() < 20) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "This selection differs from the ranking's top "
+						+ cut + " " + topN + "; write a justification (at least 20 characters). It is published with "
+						+ "the results.", Map.of("field", "justification", "topN", topN));
+			}
+		}
+		Instant now = this.clock.instant();
+		Selection selection = new Selection(new ArrayList<>(chosen), kind,
+				(kind == Selection.Kind.OVERRIDE) ? justification : null,
+				(kind == Selection.Kind.TIE_RESOLVED) ? tieReason : null, topN, computed.fingerprint(), me, now);
+		String detail = kind + ": " + chosen.size() + " proposal(s)"
+				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
+				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
+		return this.mongo.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail), now));
+	}
+
+	private static boolean isTieResolution(Set<String> chosen, List<String> topN, TieGroup tie) {
+		Set<String> tied = new HashSet<>(tie.proposalIds());
+		for (String id : topN) {
+			if (!tied.contains(id) && !chosen.contains(id)) {
+				return false;
+			}
+		}
+		for (String id : chosen) {
+			if (!topN.contains(id)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	public Publication publish(String roundId) {
+		String me = this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		JudgingRound round = context.judging();
+		boolean finalRound = round.kind() == RoundKind.FINAL;
+		if (round.status() == RoundStatus.CLOSED) {
+			Selection selection = round.selection();
+			if (selection == null) {
+				throw DomainException.badInput("Select the proposals (selectProposals) before publishing.");
+			}
+			if (finalRound && context.hackathon().phase() != HackathonPhase.JUDGING) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "Final results are published while the hackathon "
+						+ "is JUDGING; it is " + context.hackathon().phase() + ".",
+						Map.of("phase", context.hackathon().phase().name()));
+			}
+			RankingService.Computed computed = this.ranking.compute(context);
+			if (!computed.fingerprint().equals(selection.inputFingerprint())) {
+				throw DomainException.conflict("The ranking changed since the selection was made (a sheet was "
+						+ "reopened, voided or a parameter changed); review the ranking and select again.");
+			}
+			this.mongo.save(new PublishedRound(round.id(), round.hackathonId(), context.round().name(), round.kind(),
+					round.config(), computed.cut(), computed.plan().proposalIds(), computed.input().sheets(),
+					computed.vote(), computed.result(), selection, computed.fingerprint()));
+			Instant now = this.clock.instant();
+			Query closed = new Query(Criteria.where("_id").is(round.id()).and("status").is(RoundStatus.CLOSED));
+			Update publish = new Update().set("status", RoundStatus.PUBLISHED)
+				.set("publishedAt", now)
+				.set("updatedAt", now)
+				.push("history", new RoundEvent(now, me, "PUBLISHED", selection.kind() + ", "
+						+ selection.proposalIds().size() + " selected"))
+				.inc("version", 1);
+			if (this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() != 1) {
+				JudgingRound now2 = this.rounds.requireStored(round.id());
+				if (now2.status() != RoundStatus.PUBLISHED) {
+					throw DomainException.conflict("The round changed while it was being published; reload it.");
+				}
+			}
+		}
+		else if (round.status() != RoundStatus.PUBLISHED) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Close the round and select before publishing; it is "
+					+ round.status() + ".", Map.of("status", round.status().name()));
+		}
+		PublishedRound published = this.mongo.findById(round.id(), PublishedRound.class);
+		if (published == null) {
+			throw new IllegalStateException("Round " + round.id() + " is PUBLISHED without its snapshot");
+		}
+		List<String> moved = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		Set<String> selected = new HashSet<>(published.selection().proposalIds());
+		ProposalStatus in = finalRound ? ProposalStatus.OUTSTANDING : ProposalStatus.SHORTLISTED;
+		ProposalStatus out = finalRound ? ProposalStatus.NOT_SELECTED : ProposalStatus.NOT_SHORTLISTED;
+		String reason = "Results of round '" + published.name().primary() + "' published";
+		for (String proposalId : published.proposalIds()) {
+			ProposalStatus to = selected.contains(proposalId) ? in : out;
+			try {
+				this.proposals.applySystemTransition(proposalId, to, reason, me);
+				moved.add(proposalId);
+			}
+			catch (DomainException ex) {
+				problems.add(proposalId + ": " + ex.getMessage());
+			}
+		}
+		if (!problems.isEmpty()) {
+			log.warn("Round {} published; {} proposals could not be moved: {}", round.id(), problems.size(), problems);
+		}
+		if (finalRound) {
+			var hackathon = this.hackathons.find(round.hackathonId());
+			if (hackathon.phase() == HackathonPhase.JUDGING) {
+				this.hackathons.changePhase(hackathon.id(), HackathonPhase.RESULTS_PUBLISHED, null, null);
+			}
+		}
+		return new Publication(this.rounds.requireStored(round.id()), moved, problems);
+	}
+
+	private static JudgingRound withSelection(JudgingRound round, Selection selection, RoundEvent event,
+			Instant now) {
+		List<RoundEvent> history = new ArrayList<>(round.history());
+		history.add(event);
+		return new JudgingRound(round.id(), round.hackathonId(), round.kind(), round.status(), round.config(),
+				round.planId(), selection, history, round.publishedAt(), round.createdAt(), now, round.version());
+	}
+
+	private static @Nullable String text(@Nullable String text, String field) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String stripped = text.strip();
+		if (stripped.length() > MAX_TEXT) {
+			throw DomainException.badInput(field, "At most " + MAX_TEXT + " characters.");
+		}
+		return stripped;
+	}
+
+}

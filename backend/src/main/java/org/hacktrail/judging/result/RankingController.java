@@ -1,0 +1,163 @@
+package org.hacktrail.judging.result;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.judging.JudgingGraphQl;
+import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.ranking.RankedProposal;
+import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.RoundSummary;
+import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.UnrankedProposal;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.Selection;
+import org.hacktrail.proposal.Proposal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL for rankings, selection and publication. */
+@Controller
+class RankingController {
+
+	private final RankingService ranking;
+
+	private final PublicationService publication;
+
+	private final RoundService rounds;
+
+	private final JudgingProposals proposals;
+
+	RankingController(RankingService ranking, PublicationService publication, RoundService rounds,
+			JudgingProposals proposals) {
+		this.ranking = ranking;
+		this.publication = publication;
+		this.rounds = rounds;
+		this.proposals = proposals;
+	}
+
+	@QueryMapping
+	RankingService.RankingView roundRanking(@Argument String roundId) {
+		return this.ranking.view(roundId);
+	}
+
+	record RoundPayload(RoundService.RoundContext round) {
+	}
+
+	record PublishRoundInput(String roundId) {
+	}
+
+	record PublishRoundPayload(RoundService.RoundContext round, List<String> movedProposalIds, List<String> problems) {
+	}
+
+	@MutationMapping
+	RoundPayload selectProposals(@Argument PublicationService.SelectProposalsInput input) {
+		return new RoundPayload(this.rounds.context(this.publication.select(input)));
+	}
+
+	@MutationMapping
+	PublishRoundPayload publishRound(@Argument PublishRoundInput input) {
+		PublicationService.Publication published = this.publication.publish(input.roundId());
+		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(),
+				published.problems());
+	}
+
+	// ---- RoundRanking
+
+	@SchemaMapping(typeName = "RoundRanking")
+	RoundService.RoundContext round(RankingService.RankingView view) {
+		return this.rounds.context(view.round());
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	String algorithmVersion(RankingService.RankingView view) {
+		return view.result().algorithmVersion();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	int outstandingQuota(RankingService.RankingView view) {
+		return view.cut();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	RoundSummary summary(RankingService.RankingView view) {
+		return view.result().round();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	List<RankedProposal> lines(RankingService.RankingView view) {
+		return view.result().ranking();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	List<TieGroup> ties(RankingService.RankingView view) {
+		return view.result().ties();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	List<UnrankedProposal> unranked(RankingService.RankingView view) {
+		RankingResult result = view.result();
+		return result.unranked();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	@Nullable Selection selection(RankingService.RankingView view) {
+		return view.selection();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	PublishedRound.@Nullable Vote publicVote(RankingService.RankingView view) {
+		return view.vote();
+	}
+
+	record SectorWeight(Sector sector, double weight) {
+	}
+
+	record VoteTotal(String proposalId, double total) {
+	}
+
+	@SchemaMapping(typeName = "RankingSummary")
+	List<SectorWeight> sectorWeights(RoundSummary summary) {
+		List<SectorWeight> list = new ArrayList<>();
+		for (Sector sector : Sector.values()) {
+			list.add(new SectorWeight(sector, summary.sectorWeights().getOrDefault(sector, 0.0)));
+		}
+		return list;
+	}
+
+	@SchemaMapping(typeName = "RankingSummary")
+	String seed(RoundSummary summary) {
+		return Long.toUnsignedString(summary.seed());
+	}
+
+	@SchemaMapping(typeName = "RankingSummary", field = "normalised")
+	boolean normalisedFlag(RoundSummary summary) {
+		return summary.normalised();
+	}
+
+	@SchemaMapping(typeName = "PublicVoteResult")
+	List<VoteTotal> totals(PublishedRound.Vote vote) {
+		List<VoteTotal> totals = new ArrayList<>();
+		vote.totals().forEach((proposal, total) -> totals.add(new VoteTotal(proposal, total)));
+		return totals;
+	}
+
+	@BatchMapping(typeName = "RankingLine", field = "proposal")
+	Map<RankedProposal, Proposal> lineProposal(List<RankedProposal> lines) {
+		return JudgingGraphQl.proposals(lines, RankedProposal::proposalId, this.proposals);
+	}
+
+	@BatchMapping(typeName = "UnrankedProposal", field = "proposal")
+	Map<UnrankedProposal, Proposal> unrankedProposal(List<UnrankedProposal> unranked) {
+		return JudgingGraphQl.proposals(unranked, UnrankedProposal::proposalId, this.proposals);
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.hacktrail.judging.result;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgePanelService;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.ranking.PublicVote;
+import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.RubricRanking;
+import org.hacktrail.judging.ranking.SubmittedSheet;
+import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.round.JudgingPlan;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundConfig;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.judging.round.Selection;
+import org.hacktrail.judging.round.VoteMode;
+import org.hacktrail.judging.sheet.ScoreSheet;
+import org.hacktrail.judging.sheet.ScoreSheetService;
+import org.hacktrail.judging.sheet.SheetStatus;
+import org.hacktrail.judging.vote.BallotService;
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a round's ranking input from the store and runs {@link RubricRanking} on it.
+ *
+ * <p>
+ * <b>Which sheets count:</b> a sheet counts when it is SUBMITTED, its judge × proposal pair is in the round's
+ * current assignment plan, and the judge has no active conflict of interest with the proposal. Drafts, voided
+ * sheets, sheets of pairs a plan change moved away (a dropped judge's, a conflicted judge's) do not. The judge's
+ * sector is the one on their judge record; the judge id is the pseudonym ({@link Pseudonyms}).
+ *
+ * <p>
+ * Before publication only organizers see a ranking; after, everyone sees the published one.
+ */
+@Service
+public class RankingService {
+
+	private static final int CACHE_SIZE = 8;
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final AssignmentService assignments;
+
+	private final ScoreSheetService sheets;
+
+	private final JudgePanelService panel;
+
+	private final BallotService ballots;
+
+	private final Pseudonyms pseudonyms;
+
+	private final JudgingAccess access;
+
+	/** Recent results by input fingerprint: the same input always gives the same result. */
+	private final Map<String, RankingResult> cache = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, RankingResult> eldest) {
+			return size() > CACHE_SIZE;
+		}
+
+	};
+
+	RankingService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments, ScoreSheetService sheets,
+			JudgePanelService panel, BallotService ballots, Pseudonyms pseudonyms, JudgingAccess access) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.assignments = assignments;
+		this.sheets = sheets;
+		this.panel = panel;
+		this.ballots = ballots;
+		this.pseudonyms = pseudonyms;
+		this.access = access;
+	}
+
+	/** A round's ranking computed from the store now, with everything it was computed from. */
+	public record Computed(Hackathon hackathon, JudgingRound round, JudgingPlan plan, RankingInput input,
+			String fingerprint, RankingResult result, PublishedRound.@Nullable Vote vote, int cut) {
+	}
+
+	/** What a caller sees of a round's ranking: live for organizers, the published snapshot for everyone after. */
+	public record RankingView(JudgingRound round, boolean published, RankingResult result, int cut,
+			@Nullable Selection selection, PublishedRound.@Nullable Vote vote) {
+	}
+
+	public RankingView view(String roundId) {
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		JudgingRound round = context.judging();
+		if (round.status() == RoundStatus.PUBLISHED) {
+			PublishedRound published = this.mongo.findById(roundId, PublishedRound.class);
+			if (published != null) {
+				return new RankingView(round, true, published.ranking(), published.cut(), published.selection(),
+						published.vote());
+			}
+		}
+		this.access.requireOrganizer();
+		Computed computed = compute(context);
+		return new RankingView(round, false, computed.result(), computed.cut(), round.selection(), computed.vote());
+	}
+
+	/** Builds the input from the store and ranks it. */
+	public Computed compute(RoundService.RoundContext context) {
+		JudgingRound round = context.judging();
+		JudgingPlan plan = (round.version() != null) ? this.assignments.currentPlan(round) : null;
+		if (plan == null) {
+			throw DomainException.badInput("The round has no assignment yet, so nothing to rank.");
+		}
+		RoundConfig config = round.config();
+		if (config.criteria().isEmpty()) {
+			throw DomainException.badInput("The round has no rubric yet.");
+		}
+		Map<String, List<String>> works = this.assignments.works(plan);
+		Map<String, ScoreSheet> stored = this.sheets.sheetsOf(round, works);
+		Map<String, Judge> judges = new HashMap<>();
+		this.panel.judgesOf(round.hackathonId()).forEach((judge) -> judges.put(judge.userId(), judge));
+		List<SubmittedSheet> counted = new ArrayList<>();
+		for (ScoreSheet sheet : stored.values()) {
+			Judge judge = judges.get(sheet.judgeUserId());
+			if (sheet.status() != SheetStatus.SUBMITTED || judge == null
+					|| judge.isConflictedWith(sheet.proposalId())) {
+				continue;
+			}
+			counted.add(new SubmittedSheet(this.pseudonyms.of(round.hackathonId(), judge.userId()), judge.sector(),
+					sheet.proposalId(), sheet.scores()));
+		}
+		PublicVote publicVote = null;
+		PublishedRound.Vote vote = null;
+		if (config.voteMode() != VoteMode.NONE) {
+			BallotService.Totals totals = this.ballots.totals(round);
+			Map<String, Double> inRound = new TreeMap<>();
+			totals.totals().forEach((proposal, total) -> {
+				if (plan.proposalIds().contains(proposal)) {
+					inRound.put(proposal, total);
+				}
+			});
+			publicVote = new PublicVote(inRound, config.voteWeight());
+			vote = new PublishedRound.Vote(config.voteMode(), config.voteWeight(), config.voteCredits(),
+					totals.ballots(), inRound);
+		}
+		int cut = RoundService.cut(context.hackathon(), round);
+		RankingInput input;
+		try {
+			input = new RankingInput(RoundService.rubric(config.criteria()), plan.proposalIds(), counted,
+					config.sectorWeights(), config.normalise(), publicVote, cut, config.bootstrapReplicates(),
+					config.seed());
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.badInput("The round cannot be ranked: " + ex.getMessage());
+		}
+		String fingerprint = fingerprint(input);
+		RankingResult result;
+		synchronized (this.cache) {
+			result = this.cache.get(fingerprint);
+		}
+		if (result == null) {
+			result = RubricRanking.rank(input);
+			synchronized (this.cache) {
+				this.cache.put(fingerprint, result);
+			}
+		}
+		return new Computed(context.hackathon(), round, plan, input, fingerprint, result, vote, cut);
+	}
+
+	/**
+	 * SHA-256 of the input's canonical text. {@link RankingInput} puts everything in canonical order, and records
+	 * print every component (doubles as Java prints them, which identifies each value exactly), so equal inputs — and
+	 * only equal inputs — have equal fingerprints.
+	 */
+	static String fingerprint(RankingInput input) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.hacktrail.judging.result;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorBody;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data of published judging results. Public (anonymous GETs are allowed by the security configuration): once a
+ * round is published its results are everyone's; before that there is nothing here (404).
+ */
+@RestController
+class ResultsController {
+
+	private final ResultsExport export;
+
+	ResultsController(ResultsExport export) {
+		this.export = export;
+	}
+
+	@GetMapping("/api/hackathons/{slug}/results.json")
+	ResponseEntity<byte[]> json(@PathVariable String slug) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug + "-results.json\"")
+			.body(this.export.json(slug).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/api/hackathons/{slug}/results.csv")
+	ResponseEntity<byte[]> csv(@PathVariable String slug) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-results.csv\"")
+			.body(this.export.csv(slug).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		HttpStatus status = switch (ex.code()) {
+			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+		};
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.of(ex.code(), ex.getMessage()));
+	}
+
+}

@@ -1,0 +1,313 @@
+package org.hacktrail.judging.round;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hacktrail.judging.assignment.Assignment;
+import org.hacktrail.judging.assignment.AssignmentPlan;
+import org.hacktrail.judging.assignment.AssignmentRequest;
+import org.hacktrail.judging.assignment.Conflict;
+import org.hacktrail.judging.assignment.JudgeAssigner;
+import org.hacktrail.judging.assignment.PanelJudge;
+import org.hacktrail.judging.panel.ConflictActivated;
+import org.hacktrail.judging.panel.ConflictOfInterest;
+import org.hacktrail.judging.panel.ConflictService;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgeDropped;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Assignment plans: {@link JudgeAssigner} (plain Java, seeded) run on the round's candidates, its active judges
+ * and their active conflicts, then stored.
+ *
+ * <p>
+ * <b>Storing a plan without a transaction.</b> A plan is written as new documents — one {@link JudgeWork} per judge
+ * (id {@code planId:userId}) and one {@link JudgingPlan} — and becomes current by one conditional update of the
+ * round: {@code planId} from the plan it was computed from to the new one. Readers always go through the round's
+ * {@code planId}, so they see the old plan or the new one, never a mixture; an interrupted write leaves unused
+ * documents behind and the old plan current. Two plans computed at once from the same plan cannot both win: the
+ * second conditional update fails and that plan is computed again from the new one.
+ *
+ * <p>
+ * The full assignment runs while the round is DRAFT. Afterwards the plan only changes locally: a dropped judge's
+ * proposals go to other judges ({@link JudgeAssigner#reassign}), and so does a proposal a judge got a conflict with.
+ */
+@Service
+public class AssignmentService {
+
+	private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
+
+	/** Stands for "the conflicted judge" when only some of a judge's proposals move (see {@link #replace}). */
+	static final String CONFLICTED = "\u0000conflicted";
+
+	private static final int MAX_ATTEMPTS = 5;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final ConflictService conflicts;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	AssignmentService(MongoTemplate mongo, RoundService rounds, ConflictService conflicts, JudgingAccess access,
+			Clock clock) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.conflicts = conflicts;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs the assignment for a DRAFT round and makes it the round's plan. Affiliation conflicts are looked for
+	 * first, so that the plan respects every conflict known. Organizers.
+	 *
+	 * @param seedText the seed (unsigned 64-bit decimal) or null for a random one; the plan records it
+	 */
+	public JudgingPlan assign(String roundId, @Nullable String seedText) {
+		String me = this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		RoundService.requireWritable(context.hackathon());
+		if (context.judging().status() != RoundStatus.DRAFT) {
+			throw DomainException.badInput("The round is " + context.judging().status() + "; a full assignment runs "
+					+ "only while it is DRAFT. Drop a judge to move their work, or declare a conflict to move one "
+					+ "proposal.");
+		}
+		long seed = (seedText != null && !seedText.isBlank()) ? RoundService.parseSeed(seedText) : RANDOM.nextLong();
+		// Conflicts found now may change the current plan (listeners): read the round after this.
+		this.conflicts.detectAll(context.hackathon().id());
+		context = this.rounds.require(roundId);
+		JudgingRound round = this.rounds.ensureStored(context);
+		List<String> candidates = this.rounds.candidates(context);
+		List<Judge> judges = judges(round.hackathonId());
+		AssignmentRequest request = request(round, candidates, judges, seed);
+		AssignmentPlan plan = JudgeAssigner.assign(request);
+		return commit(round, plan, request, "Assignment of " + candidates.size() + " proposals to "
+				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count()
+				+ " judges", me);
+	}
+
+	/** The round's current plan, or null before the first assignment. */
+	public @Nullable JudgingPlan currentPlan(JudgingRound round) {
+		return (round.planId() != null) ? this.mongo.findById(round.planId(), JudgingPlan.class) : null;
+	}
+
+	/** One judge's work in the round's current plan (empty when the judge has none). */
+	public List<String> work(JudgingRound round, String userId) {
+		if (round.planId() == null) {
+			return List.of();
+		}
+		JudgeWork work = this.mongo.findById(JudgeWork.idOf(round.planId(), userId), JudgeWork.class);
+		return (work != null) ? work.proposalIds() : List.of();
+	}
+
+	/** Every judge's work in a plan, by user id (one {@code $in} on ids). */
+	public Map<String, List<String>> works(JudgingPlan plan) {
+		Map<String, List<String>> works = new LinkedHashMap<>();
+		if (plan.judgeIds().isEmpty()) {
+			return works;
+		}
+		List<String> ids = plan.judgeIds().stream().map((user) -> JudgeWork.idOf(plan.id(), user)).toList();
+		this.mongo.find(new Query(Criteria.where("_id").in(ids)), JudgeWork.class)
+			.forEach((work) -> works.put(work.userId(), work.proposalIds()));
+		return works;
+	}
+
+	// ---- local changes after the fact
+
+	@EventListener
+	void judgeDropped(JudgeDropped event) {
+		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
+			change(round.id(), event.by(), (current, plan, previous) -> {
+				boolean present = previous.stream().anyMatch((a) -> a.judgeId().equals(event.judgeUserId()));
+				if (!present) {
+					return null;
+				}
+				AssignmentRequest request = request(current, plan.proposalIds(), judges(current.hackathonId()),
+						plan.seed());
+				return new Change(JudgeAssigner.reassign(request, previous, event.judgeUserId()), request,
+						"Judge dropped: " + event.reason());
+			});
+		}
+	}
+
+	@EventListener
+	void conflictActivated(ConflictActivated event) {
+		Set<String> proposals = new HashSet<>(event.proposalIds());
+		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
+			change(round.id(), event.by(), (current, plan, previous) -> replace(current, plan, previous,
+					event.judgeUserId(), proposals));
+		}
+	}
+
+	/**
+	 * Moves the conflicted proposals of one judge to other judges: {@link JudgeAssigner#reassign} moves all of a
+	 * dropped judge's proposals, so the pairs to move are handed to it under a stand-in judge id that is on no
+	 * panel, and the stand-in is "dropped". Nothing else in the plan moves.
+	 */
+	private @Nullable Change replace(JudgingRound round, JudgingPlan plan, List<Assignment> previous, String userId,
+			Set<String> proposals) {
+		List<Assignment> renamed = new ArrayList<>();
+		Set<String> moved = new HashSet<>();
+		for (Assignment assignment : previous) {
+			if (assignment.judgeId().equals(userId) && proposals.contains(assignment.proposalId())) {
+				if (moved.add(assignment.proposalId())) {
+					renamed.add(new Assignment(assignment.proposalId(), CONFLICTED));
+				}
+			}
+			else {
+				renamed.add(assignment);
+			}
+		}
+		if (moved.isEmpty()) {
+			return null;
+		}
+		AssignmentRequest request = request(round, plan.proposalIds(), judges(round.hackathonId()), plan.seed());
+		return new Change(JudgeAssigner.reassign(request, renamed, CONFLICTED), request,
+				"Conflict of interest: " + moved.size() + " proposal(s) moved away from a judge");
+	}
+
+	private record Change(AssignmentPlan plan, AssignmentRequest request, String reason) {
+	}
+
+	@FunctionalInterface
+	private interface Changer {
+
+		@Nullable Change apply(JudgingRound round, JudgingPlan plan, List<Assignment> previous);
+
+	}
+
+	/** Applies a local change to a DRAFT or OPEN round's plan, computing it again if another plan won meanwhile. */
+	private void change(String roundId, @Nullable String by, Changer changer) {
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			JudgingRound round = this.rounds.requireStored(roundId);
+			if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.OPEN) {
+				return;
+			}
+			JudgingPlan plan = currentPlan(round);
+			if (plan == null) {
+				return;
+			}
+			List<Assignment> previous = new ArrayList<>();
+			works(plan).forEach((user, proposals) -> proposals.forEach((p) -> previous.add(new Assignment(p, user))));
+			Change change = changer.apply(round, plan, previous);
+			if (change == null) {
+				return;
+			}
+			if (tryCommit(round, change.plan(), change.request(), change.reason(), by) != null) {
+				return;
+			}
+		}
+		log.warn("Round {}: the plan kept changing; a local change was not applied after {} attempts", roundId,
+				MAX_ATTEMPTS);
+		throw DomainException.conflict("The round's assignment kept changing; try again.");
+	}
+
+	// ---- building and storing
+
+	/** Active judges, plus dropped ones (as unavailable) so that an old plan naming them can still be read. */
+	private List<Judge> judges(String hackathonId) {
+		return this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)), Judge.class);
+	}
+
+	private static AssignmentRequest request(JudgingRound round, List<String> proposals, List<Judge> judges,
+			long seed) {
+		RoundConfig config = round.config();
+		List<PanelJudge> panel = new ArrayList<>();
+		List<Conflict> conflicts = new ArrayList<>();
+		for (Judge judge : judges) {
+			Integer maxLoad = !judge.isActive() ? Integer.valueOf(0)
+					: (judge.maxLoad() != null) ? judge.maxLoad() : config.maxLoad();
+			panel.add(new PanelJudge(judge.userId(), judge.sector(), maxLoad));
+			for (ConflictOfInterest conflict : judge.conflicts()) {
+				if (conflict.isActive()) {
+					conflicts.add(new Conflict(judge.userId(), conflict.proposalId()));
+				}
+			}
+		}
+		try {
+			return new AssignmentRequest(proposals, panel, conflicts, config.judgesPerProposal(),
+					config.sectorMinimums(), seed);
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.badInput(ex.getMessage());
+		}
+	}
+
+	private JudgingPlan commit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request, String reason,
+			String by) {
+		JudgingPlan stored = tryCommit(round, plan, request, reason, by);
+		if (stored == null) {
+			throw DomainException.conflict("The round's assignment changed while this one was computed; run it again.");
+		}
+		return stored;
+	}
+
+	/** Writes the plan's documents and makes it current; null when another plan became current meanwhile. */
+	private @Nullable JudgingPlan tryCommit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request,
+			String reason, @Nullable String by) {
+		String planId = UUID.randomUUID().toString();
+		Map<String, List<String>> byJudge = new LinkedHashMap<>();
+		for (Assignment assignment : plan.assignments()) {
+			byJudge.computeIfAbsent(assignment.judgeId(), (k) -> new ArrayList<>()).add(assignment.proposalId());
+		}
+		List<JudgeWork> works = new ArrayList<>();
+		byJudge.forEach((user, proposals) -> works.add(JudgeWork.of(planId, round.id(), user, proposals)));
+		Instant now = this.clock.instant();
+		JudgingPlan record = new JudgingPlan(planId, round.id(), round.planId(), plan.algorithmVersion(),
+				request.seed(), request.proposalIds(), new ArrayList<>(byJudge.keySet()), plan.assignments().size(),
+				plan.loads(), plan.problems(), plan.loadSpread(), plan.balanced(), reason, by, now);
+		if (!works.isEmpty()) {
+			this.mongo.insertAll(works);
+		}
+		this.mongo.insert(record);
+		Query current = new Query(Criteria.where("_id").is(round.id()).and("planId").is(round.planId()));
+		Update update = new Update().set("planId", planId)
+			.set("updatedAt", now)
+			.push("history", new RoundEvent(now, by, "ASSIGNED", reason + " (plan " + planId + ", seed "
+					+ Long.toUnsignedString(request.seed()) + ", " + plan.problems().size() + " problems)"))
+			.inc("version", 1);
+		if (this.mongo.updateFirst(current, update, JudgingRound.class).getModifiedCount() == 1) {
+			return record;
+		}
+		// Lost the race: leave no orphans behind (best effort; orphans would be harmless).
+		this.mongo.remove(new Query(Criteria.where("_id").in(works.stream().map(JudgeWork::id).toList())),
+				JudgeWork.class);
+		this.mongo.remove(new Query(Criteria.where("_id").is(planId)), JudgingPlan.class);
+		return null;
+	}
+
+	/** Proposal ids of the current plan with their judges' user ids (organizers' views). */
+	public Map<String, List<String>> judgesByProposal(JudgingPlan plan) {
+		Map<String, List<String>> byProposal = new HashMap<>();
+		works(plan).forEach((user, proposals) -> proposals
+			.forEach((p) -> byProposal.computeIfAbsent(p, (k) -> new ArrayList<>()).add(user)));
+		return byProposal;
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.hacktrail.judging.round;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.AssignmentRequest;
+import org.hacktrail.judging.ranking.RankingInput;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of one judging round.
+ *
+ * @param criteria the rubric
+ * @param judgesPerProposal k (default 3)
+ * @param sectorMinimums at least this many judges of each sector per proposal (default PUBLIC 1, PRIVATE 1)
+ * @param maxLoad the most proposals a judge takes in this round (null: no limit; a judge's own limit wins)
+ * @param sectorWeights W_g per sector (default PUBLIC 0.5, PRIVATE 0.5)
+ * @param normalise judge normalisation on (default) or off
+ * @param voteMode public vote, if any
+ * @param voteWeight the public vote's weight in the final score
+ * @param voteCredits the credit budget of a QUADRATIC ballot (default 99)
+ * @param cutSize N: how many proposals the round selects (null: the hackathon's outstanding quota)
+ * @param candidateIds the proposals of the round (null: the default, see RoundService#candidates)
+ * @param bootstrapReplicates B (default 1,000)
+ * @param seed the round's fixed bootstrap seed (published with the results)
+ */
+public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
+		@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
+		double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
+		int bootstrapReplicates, long seed) {
+
+	public static final int DEFAULT_VOTE_CREDITS = 99;
+
+	public RoundConfig {
+		criteria = (criteria != null) ? List.copyOf(criteria) : List.of();
+		sectorMinimums = complete(sectorMinimums, 0);
+		sectorWeights = complete(sectorWeights, 0.0);
+		candidateIds = (candidateIds != null) ? List.copyOf(candidateIds) : null;
+	}
+
+	static RoundConfig defaults(long seed) {
+		return new RoundConfig(List.of(), AssignmentRequest.DEFAULT_JUDGES_PER_PROPOSAL,
+				AssignmentRequest.defaultSectorMinimums(), null, RankingInput.defaultSectorWeights(), true,
+				VoteMode.NONE, 0.0, DEFAULT_VOTE_CREDITS, null, null, RankingInput.DEFAULT_BOOTSTRAP_REPLICATES, seed);
+	}
+
+	private static <T> Map<Sector, T> complete(@Nullable Map<Sector, T> values, T missing) {
+		EnumMap<Sector, T> all = new EnumMap<>(Sector.class);
+		for (Sector sector : Sector.values()) {
+			T value = (values != null) ? values.get(sector) : null;
+			all.put(sector, (value != null) ? value : missing);
+		}
+		return java.util.Collections.unmodifiableMap(all);
+	}
+
+}

@@ -1,0 +1,350 @@
+package org.hacktrail.judging.round;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.JudgingGraphQl;
+import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.AssignmentProblem;
+import org.hacktrail.judging.assignment.JudgeLoad;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.proposal.Proposal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * GraphQL for judging rounds and their assignment plans. The GraphQL {@code JudgingRound} is a
+ * {@link RoundService.RoundContext}: the hackathon round (name, kind) with its judging document (or defaults).
+ */
+@Controller
+class RoundController {
+
+	private final RoundService rounds;
+
+	private final AssignmentService assignments;
+
+	private final HackathonService hackathons;
+
+	private final JudgingProposals proposals;
+
+	private final JudgingAccess access;
+
+	private final MongoTemplate mongo;
+
+	RoundController(RoundService rounds, AssignmentService assignments, HackathonService hackathons,
+			JudgingProposals proposals, JudgingAccess access, MongoTemplate mongo) {
+		this.rounds = rounds;
+		this.assignments = assignments;
+		this.hackathons = hackathons;
+		this.proposals = proposals;
+		this.access = access;
+		this.mongo = mongo;
+	}
+
+	@QueryMapping
+	List<RoundService.RoundContext> judgingRounds(@Argument String hackathonSlug) {
+		return this.rounds.rounds(this.hackathons.requireVisibleBySlug(hackathonSlug));
+	}
+
+	@QueryMapping
+	RoundService.@Nullable RoundContext judgingRound(@Argument String roundId) {
+		try {
+			return this.rounds.require(roundId);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.NOT_FOUND) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	record RoundPayload(RoundService.RoundContext round) {
+	}
+
+	record AssignJudgesInput(String roundId, @Nullable String seed) {
+	}
+
+	record AssignJudgesPayload(RoundService.RoundContext round, PlanView plan) {
+	}
+
+	record ChangeRoundStatusInput(String roundId, RoundStatus to, @Nullable String reason,
+			@Nullable Integer expectedVersion) {
+	}
+
+	@MutationMapping
+	RoundPayload configureRound(@Argument RoundService.ConfigureRoundInput input) {
+		return new RoundPayload(this.rounds.context(this.rounds.configure(input)));
+	}
+
+	@MutationMapping
+	AssignJudgesPayload assignJudges(@Argument AssignJudgesInput input) {
+		JudgingPlan plan = this.assignments.assign(input.roundId(), input.seed());
+		RoundService.RoundContext context = this.rounds.require(input.roundId());
+		return new AssignJudgesPayload(context, new PlanView(plan, context.hackathon().id()));
+	}
+
+	@MutationMapping
+	RoundPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
+		return new RoundPayload(this.rounds.context(
+				this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
+	}
+
+	// ---- JudgingRound
+
+	@SchemaMapping(typeName = "JudgingRound")
+	String id(RoundService.RoundContext round) {
+		return round.round().id();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	Hackathon hackathon(RoundService.RoundContext round) {
+		return round.hackathon();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	LocalizedText name(RoundService.RoundContext round) {
+		return round.round().name();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	RoundKind kind(RoundService.RoundContext round) {
+		return round.judging().kind();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	RoundStatus status(RoundService.RoundContext round) {
+		return round.judging().status();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	boolean configured(RoundService.RoundContext round) {
+		return round.stored();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	List<RubricCriterion> criteria(RoundService.RoundContext round) {
+		return round.judging().config().criteria();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	int judgesPerProposal(RoundService.RoundContext round) {
+		return round.judging().config().judgesPerProposal();
+	}
+
+	record SectorMinimum(Sector sector, int minimum) {
+	}
+
+	record SectorWeight(Sector sector, double weight) {
+	}
+
+	record PublicVoteSettings(VoteMode mode, double weight, int credits) {
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	List<SectorMinimum> sectorMinimums(RoundService.RoundContext round) {
+		List<SectorMinimum> list = new ArrayList<>();
+		round.judging().config().sectorMinimums().forEach((s, m) -> list.add(new SectorMinimum(s, m)));
+		return list;
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable Integer maxLoad(RoundService.RoundContext round) {
+		return round.judging().config().maxLoad();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	List<SectorWeight> sectorWeights(RoundService.RoundContext round) {
+		return sectorWeightList(round.judging().config().sectorWeights());
+	}
+
+	/** Sector weights as a list in sector order, for GraphQL. */
+	static List<SectorWeight> sectorWeightList(Map<Sector, Double> weights) {
+		List<SectorWeight> list = new ArrayList<>();
+		for (Sector sector : Sector.values()) {
+			list.add(new SectorWeight(sector, weights.getOrDefault(sector, 0.0)));
+		}
+		return list;
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	boolean normalise(RoundService.RoundContext round) {
+		return round.judging().config().normalise();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	PublicVoteSettings publicVote(RoundService.RoundContext round) {
+		RoundConfig config = round.judging().config();
+		return new PublicVoteSettings(config.voteMode(), config.voteWeight(), config.voteCredits());
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	int cutSize(RoundService.RoundContext round) {
+		return RoundService.cut(round.hackathon(), round.judging());
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable List<String> candidateProposalIds(RoundService.RoundContext round) {
+		return round.judging().config().candidateIds();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	int bootstrapReplicates(RoundService.RoundContext round) {
+		return round.judging().config().bootstrapReplicates();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	String seed(RoundService.RoundContext round) {
+		return Long.toUnsignedString(round.judging().config().seed());
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable PlanView plan(RoundService.RoundContext round) {
+		if (!this.access.isOrganizer() || !round.stored()) {
+			return null;
+		}
+		JudgingPlan plan = this.assignments.currentPlan(round.judging());
+		return (plan != null) ? new PlanView(plan, round.hackathon().id()) : null;
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable Selection selection(RoundService.RoundContext round) {
+		boolean visible = this.access.isOrganizer() || round.judging().status() == RoundStatus.PUBLISHED;
+		return visible ? round.judging().selection() : null;
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable List<RoundEvent> history(RoundService.RoundContext round) {
+		return this.access.isOrganizer() ? round.judging().history() : null;
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable OffsetDateTime publishedAt(RoundService.RoundContext round) {
+		return JudgingGraphQl.time(round.judging().publishedAt());
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
+	int version(RoundService.RoundContext round) {
+		return JudgingGraphQl.version(round.judging().version());
+	}
+
+	@SchemaMapping(typeName = "RoundEvent")
+	OffsetDateTime at(RoundEvent event) {
+		return JudgingGraphQl.time(event.at());
+	}
+
+	@SchemaMapping(typeName = "RoundSelection", field = "at")
+	OffsetDateTime selectedAt(Selection selection) {
+		return JudgingGraphQl.time(selection.at());
+	}
+
+	// ---- AssignmentPlan
+
+	/** A plan with the hackathon its judges belong to (judge record ids are {@code hackathonId:userId}). */
+	record PlanView(JudgingPlan plan, String hackathonId) {
+	}
+
+	record LoadView(String judgeId, Sector sector, int load, @Nullable Integer maxLoad) {
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan", field = "id")
+	String planId(PlanView view) {
+		return view.plan().id();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	String algorithmVersion(PlanView view) {
+		return view.plan().algorithmVersion();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan", field = "seed")
+	String planSeed(PlanView view) {
+		return Long.toUnsignedString(view.plan().seed());
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	int proposalCount(PlanView view) {
+		return view.plan().proposalIds().size();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	int assignmentCount(PlanView view) {
+		return view.plan().assignmentCount();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	List<LoadView> loads(PlanView view) {
+		List<LoadView> loads = new ArrayList<>();
+		for (JudgeLoad load : view.plan().loads()) {
+			loads.add(new LoadView(Judge.idOf(view.hackathonId(), load.judgeId()), load.sector(), load.load(),
+					load.maxLoad()));
+		}
+		return loads;
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	List<AssignmentProblem> problems(PlanView view) {
+		return view.plan().problems();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	int loadSpread(PlanView view) {
+		return view.plan().loadSpread();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	boolean balanced(PlanView view) {
+		return view.plan().balanced();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	String reason(PlanView view) {
+		return view.plan().reason();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	OffsetDateTime createdAt(PlanView view) {
+		return JudgingGraphQl.time(view.plan().createdAt());
+	}
+
+	@BatchMapping(typeName = "JudgeLoad", field = "judge")
+	Map<LoadView, Judge> loadJudge(List<LoadView> loads) {
+		Map<String, Judge> byId = new HashMap<>();
+		Query query = new Query(Criteria.where("_id").in(loads.stream().map(LoadView::judgeId).toList()));
+		this.mongo.find(query, Judge.class).forEach((judge) -> byId.put(judge.id(), judge));
+		Map<LoadView, Judge> result = new LinkedHashMap<>();
+		loads.forEach((load) -> {
+			if (byId.containsKey(load.judgeId())) {
+				result.put(load, byId.get(load.judgeId()));
+			}
+		});
+		return result;
+	}
+
+	@BatchMapping(typeName = "AssignmentProblem", field = "proposal")
+	Map<AssignmentProblem, Proposal> problemProposal(List<AssignmentProblem> problems) {
+		return JudgingGraphQl.proposals(problems, AssignmentProblem::proposalId, this.proposals);
+	}
+
+}

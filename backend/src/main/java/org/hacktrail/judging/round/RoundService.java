@@ -1,0 +1,625 @@
+package org.hacktrail.judging.round;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.hackathon.Round;
+import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.ranking.Criterion;
+import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.Rubric;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalService;
+import org.hacktrail.proposal.ProposalStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Judging rounds: their rules, their status, and which proposals take part.
+ *
+ * <p>
+ * Only REVIEW and FINAL rounds of a hackathon are judged. A PUBLIC_VOTE round of the hackathon's list is not scored
+ * by judges: the public vote is configured on the judged round it feeds ({@code publicVote}), where it enters the
+ * final score as one more group.
+ *
+ * <p>
+ * The whole configuration can change while the round is DRAFT (a change of k, sector minimums, maximum load or
+ * candidates discards the assignment plan: it was computed with the old rules). Once judges score (OPEN, CLOSED),
+ * the rubric, k, sector minimums, loads, vote mode and candidates are frozen (sheets and the plan depend on them);
+ * the ranking parameters — sector weights, normalisation, vote weight, cut, B, seed — can still change, with a
+ * reason kept in the round's history. A PUBLISHED round never changes.
+ *
+ * <p>
+ * Opening a round moves its candidates into the round's status through the proposal lifecycle (system moves,
+ * recorded in each proposal's history): IN_REVIEW for a REVIEW round, FINALIST for a FINAL round.
+ */
+@Service
+public class RoundService {
+
+	static final Pattern CRITERION_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+	static final int MAX_CRITERIA = 30;
+
+	static final int MAX_CANDIDATES = 5000;
+
+	/** Statuses a first REVIEW round takes its candidates from by default. */
+	static final Set<ProposalStatus> REVIEW_CANDIDATES = EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.PITCHED,
+			ProposalStatus.TEAM_FORMING, ProposalStatus.HACKING, ProposalStatus.IN_REVIEW);
+
+	/** Statuses a first FINAL round takes its candidates from by default. */
+	static final Set<ProposalStatus> FINAL_CANDIDATES = EnumSet.of(ProposalStatus.SHORTLISTED,
+			ProposalStatus.FINALIST);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MongoTemplate mongo;
+
+	private final HackathonService hackathons;
+
+	private final ProposalService proposalService;
+
+	private final JudgingProposals proposals;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	RoundService(MongoTemplate mongo, HackathonService hackathons, ProposalService proposalService,
+			JudgingProposals proposals, JudgingAccess access, Clock clock) {
+		this.mongo = mongo;
+		this.hackathons = hackathons;
+		this.proposalService = proposalService;
+		this.proposals = proposals;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** A round with its hackathon. */
+	public record RoundContext(Hackathon hackathon, Round round, JudgingRound judging) {
+
+		public boolean stored() {
+			return this.judging.version() != null;
+		}
+
+	}
+
+	public record CriterionInput(@Nullable String id, @Nullable LocalizedText name,
+			@Nullable LocalizedText description, @Nullable Double weight, @Nullable Double scaleMin,
+			@Nullable Double scaleMax) {
+	}
+
+	public record SectorMinimumInput(@Nullable Sector sector, @Nullable Integer minimum) {
+	}
+
+	public record SectorWeightInput(@Nullable Sector sector, @Nullable Double weight) {
+	}
+
+	public record PublicVoteInput(@Nullable VoteMode mode, @Nullable Double weight, @Nullable Integer credits) {
+	}
+
+	public record ConfigureRoundInput(String roundId, @Nullable List<CriterionInput> criteria,
+			@Nullable Integer judgesPerProposal, @Nullable List<SectorMinimumInput> sectorMinimums,
+			@Nullable Integer maxLoad, @Nullable Boolean clearMaxLoad, @Nullable List<SectorWeightInput> sectorWeights,
+			@Nullable Boolean normalise, @Nullable PublicVoteInput publicVote, @Nullable Integer cutSize,
+			@Nullable List<String> candidateProposalIds, @Nullable Boolean useDefaultCandidates,
+			@Nullable Integer bootstrapReplicates, @Nullable String seed, @Nullable String reason,
+			@Nullable Integer expectedVersion) {
+	}
+
+	// ---- reading
+
+	/** The round (stored, or its defaults when judging has not been set up yet), or NOT_FOUND. */
+	public RoundContext require(String roundId) {
+		JudgingRound stored = this.mongo.findById(roundId, JudgingRound.class);
+		Hackathon hackathon = (stored != null) ? this.hackathons.find(stored.hackathonId())
+				: this.mongo.findOne(new Query(Criteria.where("rounds.id").is(roundId)), Hackathon.class);
+		if (hackathon == null || !this.hackathons.isVisible(hackathon)) {
+			throw DomainException.notFound("There is no round with the id '" + roundId + "'.");
+		}
+		Round round = hackathon.rounds().stream().filter((r) -> r.id().equals(roundId)).findFirst().orElse(null);
+		if (round == null) {
+			if (stored == null) {
+				throw DomainException.notFound("There is no round with the id '" + roundId + "'.");
+			}
+			// The hackathon's round list was edited after judging started: judging keeps its own record.
+			round = new Round(roundId, new LocalizedText(null, "Removed round"), stored.kind());
+		}
+		return new RoundContext(hackathon, round, (stored != null) ? stored : defaults(hackathon, round));
+	}
+
+	/** The context of a round document just read or written (one read: its hackathon). */
+	public RoundContext context(JudgingRound judging) {
+		Hackathon hackathon = this.hackathons.find(judging.hackathonId());
+		Round round = hackathon.rounds()
+			.stream()
+			.filter((r) -> r.id().equals(judging.id()))
+			.findFirst()
+			.orElse(new Round(judging.id(), new LocalizedText(null, "Removed round"), judging.kind()));
+		return new RoundContext(hackathon, round, judging);
+	}
+
+	/** The round document only (the judge's hot path: one read by id); NOT_FOUND before judging is set up. */
+	public JudgingRound requireStored(String roundId) {
+		JudgingRound round = this.mongo.findById(roundId, JudgingRound.class);
+		if (round == null) {
+			throw DomainException.notFound("There is no judging round with the id '" + roundId + "'.");
+		}
+		return round;
+	}
+
+	public Optional<JudgingRound> findStored(String roundId) {
+		return Optional.ofNullable(this.mongo.findById(roundId, JudgingRound.class));
+	}
+
+	/** The judged rounds of a hackathon, in the hackathon's order (REVIEW and FINAL rounds). */
+	public List<RoundContext> rounds(Hackathon hackathon) {
+		Map<String, JudgingRound> stored = new java.util.HashMap<>();
+		this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathon.id())), JudgingRound.class)
+			.forEach((r) -> stored.put(r.id(), r));
+		List<RoundContext> rounds = new ArrayList<>();
+		for (Round round : hackathon.rounds()) {
+			if (round.kind() == RoundKind.PUBLIC_VOTE && !stored.containsKey(round.id())) {
+				continue;
+			}
+			JudgingRound judging = stored.getOrDefault(round.id(), defaults(hackathon, round));
+			rounds.add(new RoundContext(hackathon, round, judging));
+		}
+		return rounds;
+	}
+
+	/** Every stored round of a hackathon (for listeners). */
+	public List<JudgingRound> storedRounds(String hackathonId) {
+		return this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)), JudgingRound.class);
+	}
+
+	private static JudgingRound defaults(Hackathon hackathon, Round round) {
+		return new JudgingRound(round.id(), hackathon.id(), round.kind(), RoundStatus.DRAFT, RoundConfig.defaults(0),
+				null, null, List.of(), null, hackathon.createdAt(), hackathon.updatedAt(), null);
+	}
+
+	/** N for the round: its cut size, or the hackathon's outstanding quota (at least 1). */
+	public static int cut(Hackathon hackathon, JudgingRound round) {
+		Integer cut = round.config().cutSize();
+		return (cut != null) ? cut : Math.max(1, hackathon.outstandingQuota());
+	}
+
+	/**
+	 * The proposals of a round: the configured list; otherwise the published selection of the previous judged
+	 * round; otherwise, for the first judged round, the hackathon's proposals in the statuses that round takes
+	 * (REVIEW: SUBMITTED to IN_REVIEW; FINAL: SHORTLISTED or FINALIST). In id order.
+	 */
+	public List<String> candidates(RoundContext context) {
+		RoundConfig config = context.judging().config();
+		if (config.candidateIds() != null) {
+			return config.candidateIds().stream().sorted().toList();
+		}
+		List<Round> rounds = context.hackathon().rounds();
+		int index = rounds.indexOf(context.round());
+		for (int i = index - 1; i >= 0; i--) {
+			Round previous = rounds.get(i);
+			if (previous.kind() == RoundKind.PUBLIC_VOTE) {
+				continue;
+			}
+			JudgingRound judged = this.mongo.findById(previous.id(), JudgingRound.class);
+			if (judged == null) {
+				continue;
+			}
+			if (judged.status() != RoundStatus.PUBLISHED || judged.selection() == null) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The candidates of this round are the shortlist of "
+						+ "the previous round '" + previous.name().primary() + "', which is not published yet; publish "
+						+ "it first, or give this round's candidates explicitly.",
+						Map.of("field", "candidateProposalIds", "previousRoundId", previous.id()));
+			}
+			return judged.selection().proposalIds().stream().sorted().toList();
+		}
+		Set<ProposalStatus> statuses = (context.judging().kind() == RoundKind.FINAL) ? FINAL_CANDIDATES
+				: REVIEW_CANDIDATES;
+		return this.proposals.ofHackathon(context.hackathon().id(), statuses).stream().map(Proposal::id).toList();
+	}
+
+	// ---- configuring
+
+	/** Creates or changes a round's configuration (see the class comment for what can change when). Organizers. */
+	public JudgingRound configure(ConfigureRoundInput input) {
+		String me = this.access.requireOrganizer();
+		RoundContext context = require(input.roundId());
+		requireWritable(context.hackathon());
+		if (context.round().kind() == RoundKind.PUBLIC_VOTE) {
+			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not scored by judges; configure the vote "
+					+ "on the REVIEW or FINAL round it feeds (publicVote).");
+		}
+		JudgingRound current = context.judging();
+		if (current.version() != null && input.expectedVersion() != null
+				&& current.version() != input.expectedVersion().longValue()) {
+			throw new OptimisticLockingFailureException("Round " + current.id() + " changed");
+		}
+		RoundStatus status = current.status();
+		if (status == RoundStatus.PUBLISHED) {
+			throw DomainException.badInput("The round is PUBLISHED; its configuration no longer changes.");
+		}
+		boolean draft = status == RoundStatus.DRAFT;
+		if (!draft) {
+			requireDraftOnly(input.criteria(), "criteria");
+			requireDraftOnly(input.judgesPerProposal(), "judgesPerProposal");
+			requireDraftOnly(input.sectorMinimums(), "sectorMinimums");
+			requireDraftOnly(input.maxLoad(), "maxLoad");
+			requireDraftOnly(input.clearMaxLoad(), "clearMaxLoad");
+			requireDraftOnly(input.candidateProposalIds(), "candidateProposalIds");
+			requireDraftOnly(input.useDefaultCandidates(), "useDefaultCandidates");
+			if (input.publicVote() != null && input.publicVote().mode() != null
+					&& input.publicVote().mode() != current.config().voteMode()) {
+				throw DomainException.badInput("publicVote.mode", "The vote mode is fixed once the round is OPEN.");
+			}
+		}
+		String reason = (input.reason() != null && !input.reason().isBlank()) ? input.reason().strip() : null;
+		if (!draft && reason == null) {
+			throw DomainException.badInput("reason", "The round is " + status + ": say why its ranking parameters "
+					+ "change; the reason is kept in the round's history.");
+		}
+		if (reason != null && reason.length() > 1000) {
+			throw DomainException.badInput("reason", "A reason has at most 1,000 characters.");
+		}
+		RoundConfig was = current.config();
+		long seed = (input.seed() != null) ? parseSeed(input.seed())
+				: (current.version() == null) ? RANDOM.nextLong() : was.seed();
+		List<RubricCriterion> criteria = (input.criteria() != null) ? criteria(input.criteria()) : was.criteria();
+		int k = (input.judgesPerProposal() != null) ? input.judgesPerProposal() : was.judgesPerProposal();
+		if (k < 1 || k > 20) {
+			throw DomainException.badInput("judgesPerProposal", "Judges per proposal (k) is between 1 and 20.");
+		}
+		Map<Sector, Integer> minimums = (input.sectorMinimums() != null) ? minimums(input.sectorMinimums())
+				: was.sectorMinimums();
+		int minimumSum = minimums.values().stream().mapToInt(Integer::intValue).sum();
+		if (minimumSum > k) {
+			throw DomainException.badInput("sectorMinimums", "The sector minimums add up to " + minimumSum
+					+ ", more than the " + k + " judges each proposal gets.");
+		}
+		Integer maxLoad = Boolean.TRUE.equals(input.clearMaxLoad()) ? null
+				: (input.maxLoad() != null) ? input.maxLoad() : was.maxLoad();
+		if (maxLoad != null && (maxLoad < 1 || maxLoad > 10_000)) {
+			throw DomainException.badInput("maxLoad", "A maximum load is between 1 and 10,000 proposals.");
+		}
+		Map<Sector, Double> weights = (input.sectorWeights() != null) ? weights(input.sectorWeights())
+				: was.sectorWeights();
+		boolean normalise = (input.normalise() != null) ? input.normalise() : was.normalise();
+		PublicVoteInput vote = input.publicVote();
+		VoteMode mode = (vote != null && vote.mode() != null) ? vote.mode() : was.voteMode();
+		double voteWeight = (vote != null && vote.weight() != null) ? vote.weight() : was.voteWeight();
+		int credits = (vote != null && vote.credits() != null) ? vote.credits() : was.voteCredits();
+		if (!Double.isFinite(voteWeight) || voteWeight < 0) {
+			throw DomainException.badInput("publicVote.weight", "The vote weight is a number ≥ 0.");
+		}
+		if (credits < 1 || credits > 10_000) {
+			throw DomainException.badInput("publicVote.credits", "A ballot's credits are between 1 and 10,000.");
+		}
+		if (mode == VoteMode.NONE) {
+			voteWeight = 0;
+		}
+		double total = voteWeight;
+		for (double weight : weights.values()) {
+			total += weight;
+		}
+		if (!(total > 0)) {
+			throw DomainException.badInput("sectorWeights", "At least one sector weight (or the vote weight) must be "
+					+ "above 0.");
+		}
+		Integer cut = (input.cutSize() != null) ? input.cutSize() : was.cutSize();
+		if (cut != null && (cut < 1 || cut > 10_000)) {
+			throw DomainException.badInput("cutSize", "The number of proposals the round selects is between 1 and "
+					+ "10,000.");
+		}
+		List<String> candidates = Boolean.TRUE.equals(input.useDefaultCandidates()) ? null
+				: (input.candidateProposalIds() != null) ? candidates(context.hackathon(), input.candidateProposalIds())
+						: was.candidateIds();
+		int replicates = (input.bootstrapReplicates() != null) ? input.bootstrapReplicates()
+				: was.bootstrapReplicates();
+		if (replicates < 1 || replicates > RankingInput.MAX_BOOTSTRAP_REPLICATES) {
+			throw DomainException.badInput("bootstrapReplicates", "B is between 1 and "
+					+ RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
+		}
+		RoundConfig config = new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight,
+				credits, cut, candidates, replicates, seed);
+		Instant now = this.clock.instant();
+		RoundEvent event = draft ? null : new RoundEvent(now, me, "CONFIGURED", reason);
+		if (current.version() == null) {
+			JudgingRound created = new JudgingRound(current.id(), current.hackathonId(), context.round().kind(),
+					RoundStatus.DRAFT, config, null, null,
+					List.of(new RoundEvent(now, me, "CREATED", "Judging set up")), null, now, now, null);
+			try {
+				return this.mongo.insert(created);
+			}
+			catch (DuplicateKeyException ex) {
+				throw DomainException.conflict("Someone else set this round up at the same moment; reload it.");
+			}
+		}
+		JudgingRound changed = current.with(status, config, current.selection(), current.publishedAt(), event, now);
+		if (draft && current.planId() != null && !sameAssignmentRules(was, config)) {
+			// The plan was computed with other rules or candidates: it no longer applies; assign again.
+			List<RoundEvent> history = new ArrayList<>(changed.history());
+			history.add(new RoundEvent(now, me, "PLAN_DISCARDED", "k, sector minimums, maximum load or candidates "
+					+ "changed; run the assignment again"));
+			changed = new JudgingRound(changed.id(), changed.hackathonId(), changed.kind(), changed.status(),
+					changed.config(), null, changed.selection(), history, changed.publishedAt(), changed.createdAt(),
+					now, changed.version());
+		}
+		return this.mongo.save(changed);
+	}
+
+	private static boolean sameAssignmentRules(RoundConfig was, RoundConfig now) {
+		return was.judgesPerProposal() == now.judgesPerProposal() && was.sectorMinimums().equals(now.sectorMinimums())
+				&& java.util.Objects.equals(was.maxLoad(), now.maxLoad())
+				&& java.util.Objects.equals(was.candidateIds(), now.candidateIds());
+	}
+
+	/** Makes sure the round has its document (with a drawn seed), creating the default one. */
+	public JudgingRound ensureStored(RoundContext context) {
+		if (context.stored()) {
+			return context.judging();
+		}
+		if (context.round().kind() == RoundKind.PUBLIC_VOTE) {
+			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not scored by judges.");
+		}
+		Instant now = this.clock.instant();
+		JudgingRound created = new JudgingRound(context.round().id(), context.hackathon().id(),
+				context.round().kind(), RoundStatus.DRAFT, RoundConfig.defaults(RANDOM.nextLong()), null, null,
+				List.of(new RoundEvent(now, this.access.userId().orElse(null), "CREATED", "Judging set up")), null, now,
+				now, null);
+		try {
+			return this.mongo.insert(created);
+		}
+		catch (DuplicateKeyException ex) {
+			return requireStored(context.round().id());
+		}
+	}
+
+	// ---- status
+
+	/**
+	 * Opens (DRAFT → OPEN), closes (OPEN → CLOSED) or reopens (CLOSED → OPEN, with a reason) a round. Organizers.
+	 * PUBLISHED is reached only by publishing the results.
+	 */
+	public JudgingRound changeStatus(String roundId, RoundStatus to, @Nullable String reason,
+			@Nullable Integer expectedVersion) {
+		String me = this.access.requireOrganizer();
+		RoundContext context = require(roundId);
+		requireWritable(context.hackathon());
+		JudgingRound current = ensureStored(context);
+		if (expectedVersion != null && current.version() != null && current.version() != expectedVersion.longValue()) {
+			throw new OptimisticLockingFailureException("Round " + roundId + " changed");
+		}
+		RoundStatus from = current.status();
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (from == to) {
+			return current;
+		}
+		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
+			if (current.config().criteria().isEmpty()) {
+				throw DomainException.badInput("criteria", "Give the round a rubric (at least one criterion) before "
+						+ "opening it.");
+			}
+			if (current.planId() == null) {
+				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
+			}
+			JudgingPlan plan = this.mongo.findById(current.planId(), JudgingPlan.class);
+			enter(context.hackathon(), current, (plan != null) ? plan.proposalIds() : List.of(), me);
+		}
+		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
+			// nothing to check: closing only stops scoring
+		}
+		else if (from == RoundStatus.CLOSED && to == RoundStatus.OPEN) {
+			if (why == null) {
+				throw DomainException.badInput("reason", "Reopening a closed round needs a reason; it is kept in the "
+						+ "round's history.");
+			}
+		}
+		else {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A round cannot go from " + from + " to " + to
+					+ ": DRAFT → OPEN → CLOSED, CLOSED → OPEN with a reason; PUBLISHED only by publishing the results.",
+					Map.of("field", "to", "from", from.name(), "to", to.name()));
+		}
+		Instant now = this.clock.instant();
+		String action = (from == RoundStatus.CLOSED) ? "REOPENED" : to.name();
+		return this.mongo.save(current.with(to, current.config(), current.selection(), current.publishedAt(),
+				new RoundEvent(now, me, action, why), now));
+	}
+
+	/**
+	 * Moves the round's proposals into the round: IN_REVIEW for REVIEW, FINALIST for FINAL. Checked for every
+	 * proposal first, so that nothing moves when one cannot; each move is idempotent, so opening again after an
+	 * interruption completes it.
+	 */
+	private void enter(Hackathon hackathon, JudgingRound round, List<String> proposalIds, String by) {
+		Map<String, Proposal> found = this.proposals.byIds(proposalIds);
+		List<String> problems = new ArrayList<>();
+		for (String id : proposalIds) {
+			Proposal proposal = found.get(id);
+			String problem = (proposal == null) ? "no longer exists" : entryProblem(hackathon, round.kind(), proposal);
+			if (problem != null) {
+				problems.add(id + ((proposal != null) ? " (" + proposal.title().primary() + ")" : "") + ": " + problem);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "These proposals cannot enter the round; change the "
+					+ "candidates (a new assignment) or the proposals first: " + String.join("; ", problems),
+					Map.of("problems", problems));
+		}
+		ProposalStatus target = (round.kind() == RoundKind.FINAL) ? ProposalStatus.FINALIST : ProposalStatus.IN_REVIEW;
+		String reason = "Judging round opened";
+		for (String id : proposalIds) {
+			this.proposalService.applySystemTransition(id, target, reason, by);
+		}
+	}
+
+	static @Nullable String entryProblem(Hackathon hackathon, RoundKind kind, Proposal proposal) {
+		ProposalStatus status = proposal.status();
+		if (kind == RoundKind.FINAL) {
+			if (status == ProposalStatus.FINALIST) {
+				return null;
+			}
+			if (status != ProposalStatus.SHORTLISTED) {
+				return "a FINAL round takes SHORTLISTED or FINALIST proposals; it is " + status;
+			}
+			if (hackathon.requirePartnerAgencyForFinalist() && proposal.partnerAgency() == null) {
+				return "the hackathon requires a government partner agency before FINALIST, and its team has none";
+			}
+			return null;
+		}
+		if (status == ProposalStatus.IN_REVIEW || REVIEW_CANDIDATES.contains(status)
+				|| status == ProposalStatus.SHORTLISTED) {
+			return null;
+		}
+		return "a REVIEW round takes SUBMITTED to HACKING, IN_REVIEW or SHORTLISTED proposals; it is " + status;
+	}
+
+	// ---- helpers
+
+	static void requireWritable(Hackathon hackathon) {
+		if (hackathon.isArchived() || hackathon.phase() == HackathonPhase.DRAFT) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The hackathon " + hackathon.slug() + " is "
+					+ hackathon.phase() + "; judging happens between OPEN_FOR_PROPOSALS and FOLLOW_UP.",
+					Map.of("phase", hackathon.phase().name()));
+		}
+	}
+
+	private static void requireDraftOnly(@Nullable Object value, String field) {
+		if (value != null) {
+			throw DomainException.badInput(field, field + " is fixed once the round is OPEN (sheets and the plan "
+					+ "depend on it).");
+		}
+	}
+
+	private List<String> candidates(Hackathon hackathon, List<String> ids) {
+		Set<String> unique = new LinkedHashSet<>();
+		for (String id : ids) {
+			if (id != null && !id.isBlank()) {
+				unique.add(id.strip());
+			}
+		}
+		if (unique.size() > MAX_CANDIDATES) {
+			throw DomainException.badInput("candidateProposalIds", "At most " + MAX_CANDIDATES + " candidates.");
+		}
+		Map<String, Proposal> found = this.proposals.byIds(unique);
+		for (String id : unique) {
+			Proposal proposal = found.get(id);
+			if (proposal == null || !proposal.hackathonId().equals(hackathon.id())
+					|| proposal.status() == ProposalStatus.DRAFT || proposal.status() == ProposalStatus.WITHDRAWN) {
+				throw DomainException.badInput("candidateProposalIds", "'" + id + "' is not a submitted proposal of "
+						+ hackathon.slug() + ".");
+			}
+		}
+		return unique.stream().sorted().toList();
+	}
+
+	private static List<RubricCriterion> criteria(List<CriterionInput> inputs) {
+		if (inputs.isEmpty() || inputs.size() > MAX_CRITERIA) {
+			throw DomainException.badInput("criteria", "A rubric has 1 to " + MAX_CRITERIA + " criteria.");
+		}
+		Set<String> ids = new HashSet<>();
+		List<RubricCriterion> criteria = new ArrayList<>();
+		for (int i = 0; i < inputs.size(); i++) {
+			CriterionInput input = inputs.get(i);
+			String field = "criteria[" + i + "]";
+			String id = (input.id() != null && !input.id().isBlank()) ? input.id().strip() : "c" + (i + 1);
+			if (!CRITERION_ID.matcher(id).matches()) {
+				throw DomainException.badInput(field + ".id", "A criterion id is 1 to 40 lower-case letters, digits, "
+						+ "'-' or '_', starting with a letter or digit; '" + id + "' is not.");
+			}
+			if (!ids.add(id)) {
+				throw DomainException.badInput(field + ".id", "The criterion id '" + id + "' is used twice.");
+			}
+			LocalizedText name = LocalizedText.requireSingleLine(input.name(), field + ".name", 200);
+			LocalizedText description = LocalizedText.optionalMultiLine(input.description(), field + ".description",
+					2000);
+			if (input.weight() == null || input.scaleMin() == null || input.scaleMax() == null) {
+				throw DomainException.badInput(field, "Give each criterion a weight, scaleMin and scaleMax.");
+			}
+			try {
+				new Criterion(id, input.weight(), input.scaleMin(), input.scaleMax());
+			}
+			catch (IllegalArgumentException ex) {
+				throw DomainException.badInput(field, ex.getMessage());
+			}
+			criteria.add(new RubricCriterion(id, name, description, input.weight(), input.scaleMin(),
+					input.scaleMax()));
+		}
+		try {
+			rubric(criteria);
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.badInput("criteria", ex.getMessage());
+		}
+		return criteria;
+	}
+
+	/** The ranking's view of a rubric. */
+	public static Rubric rubric(List<RubricCriterion> criteria) {
+		return new Rubric(criteria.stream()
+			.map((c) -> new Criterion(c.id(), c.weight(), c.scaleMin(), c.scaleMax()))
+			.toList());
+	}
+
+	private static Map<Sector, Integer> minimums(List<SectorMinimumInput> inputs) {
+		Map<Sector, Integer> minimums = new EnumMap<>(Sector.class);
+		for (SectorMinimumInput input : inputs) {
+			if (input.sector() == null || input.minimum() == null || input.minimum() < 0 || input.minimum() > 20) {
+				throw DomainException.badInput("sectorMinimums", "Each sector minimum names a sector and a number "
+						+ "from 0 to 20.");
+			}
+			if (minimums.put(input.sector(), input.minimum()) != null) {
+				throw DomainException.badInput("sectorMinimums", input.sector() + " is listed twice.");
+			}
+		}
+		return minimums;
+	}
+
+	private static Map<Sector, Double> weights(List<SectorWeightInput> inputs) {
+		Map<Sector, Double> weights = new EnumMap<>(Sector.class);
+		for (SectorWeightInput input : inputs) {
+			if (input.sector() == null || input.weight() == null || !Double.isFinite(input.weight())
+					|| input.weight() < 0) {
+				throw DomainException.badInput("sectorWeights", "Each sector weight names a sector and a number ≥ 0.");
+			}
+			if (weights.put(input.sector(), input.weight()) != null) {
+				throw DomainException.badInput("sectorWeights", input.sector() + " is listed twice.");
+			}
+		}
+		return weights;
+	}
+
+	/** A seed as published: an unsigned 64-bit decimal number. */
+	static long parseSeed(String text) {
+		try {
+			return Long.parseUnsignedLong(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw DomainException.badInput("seed", "A seed is a whole number from 0 to 18446744073709551615.");
+		}
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.hacktrail.judging.sheet;
+
+/** Where a score sheet stands. */
+public enum SheetStatus {
+
+	/** Being filled in; only submitted sheets count. */
+	DRAFT,
+
+	/** Complete and handed in: locked until an organizer reopens it. Counts in the ranking. */
+	SUBMITTED,
+
+	/** The judge has a conflict of interest with the proposal: the sheet does not count. */
+	VOIDED
+
+}

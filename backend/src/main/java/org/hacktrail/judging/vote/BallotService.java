@@ -1,0 +1,146 @@
+package org.hacktrail.judging.vote;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.round.JudgingPlan;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.judging.round.VoteMode;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Public votes. Any signed-in person casts one ballot per round while the round is OPEN, and may change it until
+ * the round closes (each change replaces the whole ballot, under optimistic locking). SIMPLE: one vote for each of
+ * any number of proposals. QUADRATIC: n votes on a proposal cost n² credits, at most the round's budget (99).
+ * Ballots are private; totals are read by organizers with the ranking and published with the results.
+ */
+@Service
+public class BallotService {
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final AssignmentService assignments;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	BallotService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments, JudgingAccess access,
+			Clock clock) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.assignments = assignments;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	public record VoteInput(@Nullable String proposalId, @Nullable Integer votes) {
+	}
+
+	public record CastBallotInput(String roundId, @Nullable List<VoteInput> votes, @Nullable Integer expectedVersion) {
+	}
+
+	/** The signed-in person's ballot in the round, or null. */
+	public @Nullable Ballot mine(String roundId) {
+		String me = this.access.requireSignedIn();
+		return this.mongo.findById(Ballot.idOf(roundId, me), Ballot.class);
+	}
+
+	/** Casts or replaces the signed-in person's ballot. */
+	public Ballot cast(CastBallotInput input) {
+		String me = this.access.requireSignedIn();
+		RoundService.RoundContext context = this.rounds.require(input.roundId());
+		JudgingRound round = context.judging();
+		VoteMode mode = round.config().voteMode();
+		if (mode == VoteMode.NONE) {
+			throw DomainException.badInput("roundId", "This round has no public vote.");
+		}
+		if (round.status() != RoundStatus.OPEN) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Voting is open while the round is OPEN; it is "
+					+ round.status() + ".", Map.of("status", round.status().name()));
+		}
+		JudgingPlan plan = this.assignments.currentPlan(round);
+		Set<String> candidates = new HashSet<>((plan != null) ? plan.proposalIds() : List.of());
+		Map<String, Integer> votes = new TreeMap<>();
+		List<VoteInput> inputs = (input.votes() != null) ? input.votes() : List.of();
+		int credits = 0;
+		for (int i = 0; i < inputs.size(); i++) {
+			VoteInput vote = inputs.get(i);
+			String field = "votes[" + i + "]";
+			if (vote.proposalId() == null || !candidates.contains(vote.proposalId())) {
+				throw DomainException.badInput(field + ".proposalId", "'" + vote.proposalId()
+						+ "' is not a proposal of this round.");
+			}
+			int n = (vote.votes() != null) ? vote.votes() : 1;
+			if (n < 0 || (mode == VoteMode.SIMPLE && n > 1)) {
+				throw DomainException.badInput(field + ".votes", (mode == VoteMode.SIMPLE)
+						? "A SIMPLE vote gives one vote to each proposal you choose (votes: 1, or 0 to take it back)."
+						: "Votes are a whole number ≥ 0.");
+			}
+			if (votes.containsKey(vote.proposalId())) {
+				throw DomainException.badInput(field + ".proposalId", "A proposal is listed twice.");
+			}
+			if (n == 0) {
+				continue;
+			}
+			votes.put(vote.proposalId(), n);
+			credits += (mode == VoteMode.QUADRATIC) ? n * n : 1;
+			if (mode == VoteMode.QUADRATIC && credits > round.config().voteCredits()) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "This ballot costs more than the "
+						+ round.config().voteCredits() + " credits each voter has (n votes on one proposal cost n²).",
+						Map.of("field", "votes", "credits", round.config().voteCredits()));
+			}
+		}
+		String id = Ballot.idOf(round.id(), me);
+		Instant now = this.clock.instant();
+		Ballot current = this.mongo.findById(id, Ballot.class);
+		if (current != null && input.expectedVersion() != null && current.version() != null
+				&& current.version() != input.expectedVersion().longValue()) {
+			throw new OptimisticLockingFailureException("Ballot " + id + " changed");
+		}
+		Ballot ballot = new Ballot(id, round.id(), round.hackathonId(), me, mode, votes, credits,
+				(current != null) ? current.createdAt() : now, now, (current != null) ? current.version() : null);
+		try {
+			return (current == null) ? this.mongo.insert(ballot) : this.mongo.save(ballot);
+		}
+		catch (DuplicateKeyException ex) {
+			throw DomainException.conflict("Your ballot was cast from elsewhere at the same moment; reload it.");
+		}
+	}
+
+	/** Totals per proposal (SIMPLE: ballots naming it; QUADRATIC: Σ votes) and the number of ballots. */
+	public record Totals(Map<String, Double> totals, int ballots) {
+	}
+
+	/** Counts the round's ballots (a scan of the round's ballots: organizers' ranking and publication only). */
+	public Totals totals(JudgingRound round) {
+		Map<String, Double> totals = new TreeMap<>();
+		int count = 0;
+		for (Ballot ballot : this.mongo.find(new Query(Criteria.where("roundId").is(round.id())), Ballot.class)) {
+			count++;
+			ballot.votes().forEach((proposal, n) -> totals.merge(proposal, (double) n, Double::sum));
+		}
+		return new Totals(totals, count);
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.hacktrail.judging.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.support.Http;
+import org.hacktrail.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Selection and publication: top N, ties across the cut resolved with a reason, overrides with a published
+ * justification, the guard against a ranking that changed after the selection, idempotent publication, and what
+ * freezes afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PublicationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokens;
+
+	JudgingApi api;
+
+	Http http;
+
+	TestAccounts accounts;
+
+	TestAccounts.Account organizer;
+
+	JudgingApi.Hackathon hackathon;
+
+	String roundId;
+
+	List<String> proposals;
+
+	TestAccounts.Account publicJudge;
+
+	TestAccounts.Account privateJudge;
+
+	/**
+	 * A FINAL round (cut 1, normalisation off) whose three proposals were shortlisted by hand; both judges score all
+	 * three. Proposals 0 and 1 get the same scores: a tie at rank 1 across the cut.
+	 */
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.users, this.tokens);
+		this.organizer = this.accounts.organizer();
+		this.http = Http.localhost(this.port);
+		this.api = new JudgingApi(this.http, this.organizer);
+		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
+		this.roundId = this.hackathon.roundIds().get(0);
+		this.proposals = this.api.proposals(this.hackathon, 3);
+		for (String proposal : this.proposals) {
+			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
+				ObjectNode move = Http.json();
+				move.putObject("input").put("proposalId", proposal).put("to", to);
+				JudgingApi.ok(this.http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
+						+ "input: $input) { proposal { status } } }", move, this.organizer.headers()),
+						"transitionProposal");
+			}
+		}
+		this.publicJudge = this.accounts.user("pub-pub-" + this.hackathon.slug());
+		this.privateJudge = this.accounts.user("pub-priv-" + this.hackathon.slug());
+		this.api.judge(this.hackathon, this.publicJudge, "PUBLIC");
+		this.api.judge(this.hackathon, this.privateJudge, "PRIVATE");
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2).put("cutSize", 1).put("normalise", false));
+		this.api.assignOk(this.roundId, "8");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		double[] impact = { 8, 8, 3 };
+		for (TestAccounts.Account judge : List.of(this.publicJudge, this.privateJudge)) {
+			for (int i = 0; i < 3; i++) {
+				this.api.score(this.roundId, this.proposals.get(i), impact[i], 6, judge);
+			}
+		}
+	}
+
+	@Test
+	void aTieAcrossTheCutIsShownAndResolvedOnlyWithARecordedReason() {
+		assertThat(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, null, this.organizer).errorCode())
+			.as("round still OPEN").isEqualTo("BAD_USER_INPUT");
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		JsonNode ranking = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking");
+		assertThat(ranking.path("ties")).hasSize(1);
+		assertThat(ranking.path("ties").get(0).path("acrossCut").asBoolean()).isTrue();
+		assertThat(ranking.path("ties").get(0).path("proposalIds")).hasSize(2);
+		assertThat(ranking.path("lines").get(0).path("tied").asBoolean()).isTrue();
+		assertThat(ranking.path("lines").get(0).path("rank").asInt()).isEqualTo(1);
+		assertThat(ranking.path("lines").get(1).path("rank").asInt()).isEqualTo(1);
+
+		Http.GraphQlResult noReason = this.api.select(this.roundId, List.of(this.proposals.get(1)), null, null,
+				this.organizer);
+		assertThat(noReason.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(noReason.errorMessage()).contains("tied");
+		assertThat(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "x", this.publicJudge)
+			.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode selection = JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null,
+				"Stronger partner commitment", this.organizer), "selectProposals").path("round").path("selection");
+		assertThat(selection.path("kind").asString()).isEqualTo("TIE_RESOLVED");
+		assertThat(selection.path("tieResolution").asString()).isEqualTo("Stronger partner commitment");
+		assertThat(selection.path("topN")).hasSize(2);
+	}
+
+	@Test
+	void anOverrideNeedsAWrittenJustificationWhichIsPublished() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		List<String> third = List.of(this.proposals.get(2));
+		Http.GraphQlResult bare = this.api.select(this.roundId, third, null, null, this.organizer);
+		assertThat(bare.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(bare.body().path("errors").get(0).path("extensions").path("topN")).hasSize(2);
+		assertThat(this.api.select(this.roundId, third, "Because.", null, this.organizer).errorCode())
+			.as("too short").isEqualTo("BAD_USER_INPUT");
+		String why = "The only proposal with a signed adoption agreement from the Ministry of Health.";
+		JsonNode selection = JudgingApi.ok(this.api.select(this.roundId, third, why, null, this.organizer),
+				"selectProposals").path("round").path("selection");
+		assertThat(selection.path("kind").asString()).isEqualTo("OVERRIDE");
+		JsonNode published = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
+		assertThat(published.path("movedProposalIds")).hasSize(3);
+		assertThat(this.api.proposalStatus(this.proposals.get(2)).path("status").asString()).isEqualTo("OUTSTANDING");
+		assertThat(this.api.proposalStatus(this.proposals.get(0)).path("status").asString()).isEqualTo("NOT_SELECTED");
+		JsonNode results = Http.parse(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body());
+		JsonNode exported = results.path("rounds").get(0).path("selection");
+		assertThat(exported.path("kind").asString()).isEqualTo("OVERRIDE");
+		assertThat(exported.path("justification").asString()).isEqualTo(why);
+		assertThat(JudgingApi.ok(this.api.ranking(this.roundId, null), "roundRanking").path("selection")
+			.path("justification").asString()).isEqualTo(why);
+	}
+
+	@Test
+	void aRankingThatChangedAfterTheSelectionMustBeSelectedAgainAndPublishingTwiceChangesNothing() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		assertThat(this.api.publish(this.roundId, this.organizer).errorMessage()).contains("selectProposals");
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot",
+				this.organizer), "selectProposals");
+		// A sheet is reopened and changed after the selection.
+		this.api.statusOk(this.roundId, "OPEN", "Correcting a typo in a sheet");
+		String sheetId = this.roundId + ":" + this.publicJudge.id() + ":" + this.proposals.get(2);
+		ObjectNode reopen = Http.json();
+		reopen.putObject("i").put("sheetId", sheetId).put("reason", "Typo: 3 should have been 5");
+		JsonNode reopened = JudgingApi.ok(this.http.graphql("mutation($i: ReopenScoreSheetInput!) { reopenScoreSheet("
+				+ "input: $i) { sheet { version } } }", reopen, this.organizer.headers()), "reopenScoreSheet");
+		JudgingApi.ok(this.api.submit(JudgingApi.sheetInput(this.roundId, this.proposals.get(2), 5.0, 6.0,
+				reopened.path("sheet").path("version").asInt()), this.publicJudge), "submitScoreSheet");
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		assertThat(this.api.publish(this.roundId, this.organizer).errorCode()).isEqualTo("CONFLICT");
+
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot",
+				this.organizer), "selectProposals");
+		assertThat(this.api.publish(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.publish(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
+		JsonNode first = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
+		assertThat(first.path("round").path("status").asString()).isEqualTo("PUBLISHED");
+		String body = this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body();
+		JsonNode again = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
+		assertThat(again.path("problems")).isEmpty();
+		assertThat(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body()).isEqualTo(body);
+		JsonNode phase = JudgingApi.ok(this.http.graphql("query($s: String!) { hackathon(slug: $s) { phase } }",
+				Http.json().put("s", this.hackathon.slug())), "hackathon");
+		assertThat(phase.path("phase").asString()).isEqualTo("RESULTS_PUBLISHED");
+
+		// Nothing about a published round changes.
+		assertThat(this.api.status(this.roundId, "OPEN", "again", this.organizer).errorCode())
+			.isEqualTo("BAD_USER_INPUT");
+		ObjectNode weights = Http.json().put("roundId", this.roundId).put("normalise", true).put("reason", "late");
+		assertThat(this.api.configure(weights, this.organizer).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(this.api.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(1), 1.0, 1.0, null),
+				this.publicJudge).errorCode()).isEqualTo("BAD_USER_INPUT");
+		List<String> statuses = new ArrayList<>();
+		this.proposals.forEach((p) -> statuses.add(this.api.proposalStatus(p).path("status").asString()));
+		assertThat(statuses).containsExactly("OUTSTANDING", "NOT_SELECTED", "NOT_SELECTED");
+	}
+
+}

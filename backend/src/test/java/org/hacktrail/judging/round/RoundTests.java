@@ -1,0 +1,272 @@
+package org.hacktrail.judging.round;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.support.Http;
+import org.hacktrail.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rounds and assignment over GraphQL: configuration and what freezes when, who may do it, the seeded plan with its
+ * sector rule and conflicts, and local changes when a judge drops out or declares a conflict.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RoundTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokens;
+
+	JudgingApi api;
+
+	Http http;
+
+	TestAccounts accounts;
+
+	TestAccounts.Account organizer;
+
+	JudgingApi.Hackathon hackathon;
+
+	String roundId;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.users, this.tokens);
+		this.organizer = this.accounts.organizer();
+		this.http = Http.localhost(this.port);
+		this.api = new JudgingApi(this.http, this.organizer);
+		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW", "PUBLIC_VOTE", "FINAL");
+		this.roundId = this.hackathon.roundIds().get(0);
+	}
+
+	@Test
+	void anUnconfiguredRoundShowsTheDefaultsAndOnlyOrganizersConfigureIt() {
+		JsonNode defaults = this.api.round(this.roundId, null);
+		assertThat(defaults.path("configured").asBoolean()).isFalse();
+		assertThat(defaults.path("judgesPerProposal").asInt()).isEqualTo(3);
+		assertThat(defaults.path("sectorMinimums").toString()).contains("{\"sector\":\"PUBLIC\",\"minimum\":1}")
+			.contains("{\"sector\":\"PRIVATE\",\"minimum\":1}");
+		assertThat(defaults.path("sectorWeights").toString()).contains("{\"sector\":\"PUBLIC\",\"weight\":0.5}");
+		assertThat(defaults.path("publicVote").path("credits").asInt()).isEqualTo(99);
+		assertThat(defaults.path("plan").isNull()).isTrue();
+		assertThat(defaults.path("history").isNull()).as("organizers only").isTrue();
+		JsonNode rounds = JudgingApi.ok(this.http.graphql("query($s: String!) { judgingRounds(hackathonSlug: $s) { id kind } }",
+				Http.json().put("s", this.hackathon.slug())), "judgingRounds");
+		assertThat(rounds.findValuesAsString("kind")).as("PUBLIC_VOTE rounds are not judged").containsExactly("REVIEW",
+				"FINAL");
+
+		TestAccounts.Account someone = this.accounts.user("round-someone");
+		assertThat(this.api.configure(JudgingApi.roundInput(this.roundId, 2), someone).errorCode())
+			.isEqualTo("FORBIDDEN");
+		assertThat(this.api.configure(JudgingApi.roundInput(this.roundId, 2), null).errorCode())
+			.isEqualTo("UNAUTHENTICATED");
+		assertThat(this.api.assign(this.roundId, null, someone).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.status(this.roundId, "OPEN", null, someone).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.configure(JudgingApi.roundInput(this.hackathon.roundIds().get(1), 2), this.organizer)
+			.errorCode()).as("a PUBLIC_VOTE round").isEqualTo("BAD_USER_INPUT");
+	}
+
+	@Test
+	void invalidConfigurationsAreRefusedNamingTheField() {
+		ObjectNode badScale = JudgingApi.roundInput(this.roundId, 3);
+		((ObjectNode) badScale.path("criteria").get(0)).put("scaleMin", 10.0);
+		assertField(this.api.configure(badScale, this.organizer), "criteria[0]");
+		ObjectNode badId = JudgingApi.roundInput(this.roundId, 3);
+		((ObjectNode) badId.path("criteria").get(1)).put("id", "impact");
+		assertField(this.api.configure(badId, this.organizer), "criteria[1].id");
+		ObjectNode minimums = JudgingApi.roundInput(this.roundId, 2);
+		minimums.putArray("sectorMinimums").add(Http.json().put("sector", "PUBLIC").put("minimum", 2))
+			.add(Http.json().put("sector", "ACADEMIC").put("minimum", 1));
+		assertField(this.api.configure(minimums, this.organizer), "sectorMinimums");
+		ObjectNode weights = JudgingApi.roundInput(this.roundId, 3);
+		weights.putArray("sectorWeights").add(Http.json().put("sector", "PUBLIC").put("weight", 0.0));
+		assertField(this.api.configure(weights, this.organizer), "sectorWeights");
+		ObjectNode seed = JudgingApi.roundInput(this.roundId, 3).put("seed", "-1");
+		assertField(this.api.configure(seed, this.organizer), "seed");
+		ObjectNode candidates = JudgingApi.roundInput(this.roundId, 3);
+		candidates.putArray("candidateProposalIds").add("no-such-proposal");
+		assertField(this.api.configure(candidates, this.organizer), "candidateProposalIds");
+	}
+
+	@Test
+	void theRubricFreezesWhenTheRoundOpensAndRankingParametersChangeWithAReason() {
+		this.api.proposals(this.hackathon, 2);
+		judges(2, 2);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		assertThat(this.api.status(this.roundId, "OPEN", null, this.organizer).errorMessage()).contains("Assign");
+		this.api.assignOk(this.roundId, "7");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		assertField(this.api.configure(JudgingApi.roundInput(this.roundId, 2), this.organizer), "criteria");
+		ObjectNode weights = Http.json().put("roundId", this.roundId);
+		weights.putArray("sectorWeights").add(Http.json().put("sector", "PUBLIC").put("weight", 0.6))
+			.add(Http.json().put("sector", "PRIVATE").put("weight", 0.4));
+		assertField(this.api.configure(weights, this.organizer), "reason");
+		weights.put("reason", "The committee asked for 60/40");
+		JsonNode changed = this.api.configureOk(weights);
+		assertThat(changed.path("sectorWeights").get(0).path("weight").asDouble()).isEqualTo(0.6);
+		JsonNode history = changed.path("history");
+		assertThat(history.get(history.size() - 1).path("detail").asString()).isEqualTo("The committee asked for 60/40");
+		assertThat(this.api.status(this.roundId, "DRAFT", null, this.organizer).errorCode()).isEqualTo("BAD_USER_INPUT");
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		assertField(this.api.status(this.roundId, "OPEN", null, this.organizer), "reason");
+		assertThat(this.api.statusOk(this.roundId, "OPEN", "A judge was ill").path("status").asString())
+			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void changingTheAssignmentRulesOfADraftRoundDiscardsItsPlan() {
+		this.api.proposals(this.hackathon, 2);
+		judges(2, 2);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		assertThat(this.api.assignOk(this.roundId, "4").path("plan").isNull()).isFalse();
+		JsonNode weightsOnly = this.api.configureOk(Http.json().put("roundId", this.roundId).put("normalise", false));
+		assertThat(weightsOnly.path("plan").isNull()).as("ranking parameters do not touch the plan").isFalse();
+		JsonNode changed = this.api.configureOk(Http.json().put("roundId", this.roundId).put("judgesPerProposal", 3));
+		assertThat(changed.path("plan").isNull()).isTrue();
+		assertThat(changed.path("history").findValuesAsString("action")).contains("PLAN_DISCARDED");
+		assertThat(this.api.status(this.roundId, "OPEN", null, this.organizer).errorMessage()).contains("Assign");
+	}
+
+	@Test
+	void thePlanRespectsTheSectorRuleAndConflictsAndTheSameSeedGivesTheSamePlan() {
+		List<String> proposals = this.api.proposals(this.hackathon, 6);
+		Map<String, TestAccounts.Account> judges = judges(3, 3);
+		TestAccounts.Account conflicted = judges.values().iterator().next();
+		ObjectNode declare = Http.json();
+		declare.putObject("i").put("hackathonId", this.hackathon.id()).put("proposalId", proposals.get(0))
+			.put("reason", "PERSONAL");
+		JudgingApi.ok(this.http.graphql("mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { id } } }",
+				declare, conflicted.headers()), "declareConflict");
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 3));
+		JsonNode plan = this.api.assignOk(this.roundId, "123").path("plan");
+		assertThat(plan.path("assignmentCount").asInt()).isEqualTo(18);
+		assertThat(plan.path("problems")).isEmpty();
+		assertThat(plan.path("loadSpread").asInt()).isZero();
+		Map<String, Set<String>> first = assignments(judges);
+		assertThat(first.get(conflicted.id())).doesNotContain(proposals.get(0));
+		Map<String, Integer> publicJudges = new HashMap<>();
+		Map<String, Integer> privateJudges = new HashMap<>();
+		judges.forEach((name, account) -> first.get(account.id()).forEach((p) -> (name.startsWith("PUBLIC")
+				? publicJudges : privateJudges).merge(p, 1, Integer::sum)));
+		proposals.forEach((p) -> {
+			assertThat(publicJudges.getOrDefault(p, 0)).as("PUBLIC judges on %s", p).isGreaterThanOrEqualTo(1);
+			assertThat(privateJudges.getOrDefault(p, 0)).as("PRIVATE judges on %s", p).isGreaterThanOrEqualTo(1);
+		});
+		this.api.assignOk(this.roundId, "123");
+		assertThat(assignments(judges)).isEqualTo(first);
+	}
+
+	@Test
+	void aMissingSectorIsReportedAsAProblemNamingTheProposal() {
+		List<String> proposals = this.api.proposals(this.hackathon, 2);
+		judges(0, 3);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		JsonNode problems = this.api.assignOk(this.roundId, "1").path("plan").path("problems");
+		assertThat(problems).hasSize(2);
+		assertThat(problems.findValuesAsString("rule")).containsOnly("SECTOR_MINIMUM");
+		assertThat(problems.findValuesAsString("sector")).containsOnly("PUBLIC");
+		assertThat(problems.findValuesAsString("proposalId")).containsExactlyInAnyOrderElementsOf(proposals);
+		assertThat(problems.get(0).path("message").asString()).contains("PUBLIC");
+	}
+
+	@Test
+	void droppingAJudgeMovesOnlyTheirProposals() {
+		this.api.proposals(this.hackathon, 4);
+		Map<String, TestAccounts.Account> judges = judges(3, 3);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "99");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		Map<String, Set<String>> before = assignments(judges);
+		TestAccounts.Account leaving = judges.values().stream().filter((j) -> !before.get(j.id()).isEmpty())
+			.findFirst().orElseThrow();
+		ObjectNode drop = Http.json();
+		drop.putObject("i").put("judgeId", this.hackathon.id() + ":" + leaving.id()).put("reason", "Moved abroad");
+		JudgingApi.ok(this.http.graphql("mutation($i: DropJudgeInput!) { dropJudge(input: $i) { judge { status } } }",
+				drop, this.organizer.headers()), "dropJudge");
+		JsonNode plan = this.api.round(this.roundId, this.organizer).path("plan");
+		assertThat(plan.path("reason").asString()).contains("Moved abroad");
+		assertThat(plan.path("assignmentCount").asInt()).isEqualTo(8);
+		assertThat(this.api.myAssignments(this.roundId, leaving).errorCode()).as("no longer an active judge")
+			.isEqualTo("FORBIDDEN");
+		Map<String, Set<String>> after = assignments(judges);
+		for (TestAccounts.Account judge : judges.values()) {
+			if (judge != leaving) {
+				assertThat(after.get(judge.id())).as("kept").containsAll(before.get(judge.id()));
+			}
+		}
+		Set<String> moved = new HashSet<>();
+		judges.values().stream().filter((j) -> j != leaving).forEach((j) -> {
+			Set<String> gained = new HashSet<>(after.get(j.id()));
+			gained.removeAll(before.get(j.id()));
+			moved.addAll(gained);
+		});
+		assertThat(moved).containsExactlyInAnyOrderElementsOf(before.get(leaving.id()));
+	}
+
+	@Test
+	void aFinalRoundRefusesToOpenWithProposalsThatCannotBecomeFinalists() {
+		JudgingApi.Hackathon presidential = this.api.hackathon("PRESIDENTIAL", "JUDGING", "FINAL");
+		String fin = presidential.roundIds().get(0);
+		List<String> proposals = this.api.proposals(presidential, 2);
+		TestAccounts.Account pub = this.accounts.user("final-pub");
+		TestAccounts.Account priv = this.accounts.user("final-priv");
+		this.api.judge(presidential, pub, "PUBLIC");
+		this.api.judge(presidential, priv, "PRIVATE");
+		ObjectNode input = JudgingApi.roundInput(fin, 2);
+		input.set("candidateProposalIds", JudgingApi.array(proposals));
+		this.api.configureOk(input);
+		this.api.assignOk(fin, null);
+		Http.GraphQlResult refused = this.api.status(fin, "OPEN", null, this.organizer);
+		assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(refused.errorMessage()).contains(proposals.get(0)).contains(proposals.get(1)).contains("SHORTLISTED");
+		assertThat(this.api.round(fin, this.organizer).path("status").asString()).isEqualTo("DRAFT");
+	}
+
+	/** Invites and accepts judges named PUBLIC-n and PRIVATE-n; returns them by name. */
+	private Map<String, TestAccounts.Account> judges(int publicCount, int privateCount) {
+		Map<String, TestAccounts.Account> judges = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < publicCount + privateCount; i++) {
+			String name = ((i < publicCount) ? "PUBLIC-" : "PRIVATE-") + i;
+			TestAccounts.Account account = this.accounts.user("round-" + this.hackathon.slug() + "-" + name);
+			this.api.judge(this.hackathon, account, (i < publicCount) ? "PUBLIC" : "PRIVATE");
+			judges.put(name, account);
+		}
+		return judges;
+	}
+
+	private Map<String, Set<String>> assignments(Map<String, TestAccounts.Account> judges) {
+		Map<String, Set<String>> byJudge = new HashMap<>();
+		judges.values().forEach((judge) -> {
+			Http.GraphQlResult result = this.api.myAssignments(this.roundId, judge);
+			byJudge.put(judge.id(), result.hasErrors() ? Set.of() : new HashSet<>(this.api.assigned(this.roundId, judge)));
+		});
+		return byJudge;
+	}
+
+	private static void assertField(Http.GraphQlResult result, String field) {
+		assertThat(result.errorCode()).as(result.body().toString()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.body().path("errors").get(0).path("extensions").path("field").asString()).isEqualTo(field);
+	}
+
+}

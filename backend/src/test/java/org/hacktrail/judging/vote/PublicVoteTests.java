@@ -1,0 +1,149 @@
+package org.hacktrail.judging.vote;
+
+import java.util.List;
+
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.support.Http;
+import org.hacktrail.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public vote: quadratic budgets, simple votes, one ballot per person that can change until the round closes,
+ * and totals in the ranking.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PublicVoteTests {
+
+	static final String CAST = "mutation($i: CastBallotInput!) { castBallot(input: $i) { ballot { id mode version "
+			+ "creditsUsed creditsLeft votes { proposalId votes proposal { id } } } } }";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokens;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	JudgingApi api;
+
+	Http http;
+
+	TestAccounts accounts;
+
+	TestAccounts.Account organizer;
+
+	JudgingApi.Hackathon hackathon;
+
+	String roundId;
+
+	List<String> proposals;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new TestAccounts(this.users, this.tokens);
+		this.organizer = this.accounts.organizer();
+		this.http = Http.localhost(this.port);
+		this.api = new JudgingApi(this.http, this.organizer);
+		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
+		this.roundId = this.hackathon.roundIds().get(0);
+		this.proposals = this.api.proposals(this.hackathon, 3);
+		this.api.judge(this.hackathon, this.accounts.user("vote-pub-" + this.hackathon.slug()), "PUBLIC");
+		this.api.judge(this.hackathon, this.accounts.user("vote-priv-" + this.hackathon.slug()), "PRIVATE");
+	}
+
+	private void open(String mode) {
+		ObjectNode input = JudgingApi.roundInput(this.roundId, 2);
+		input.putObject("publicVote").put("mode", mode).put("weight", 0.25);
+		this.api.configureOk(input);
+		this.api.assignOk(this.roundId, "11");
+		this.api.statusOk(this.roundId, "OPEN", null);
+	}
+
+	@Test
+	void aQuadraticBallotSpendsAtMost99CreditsAndIsReplacedUntilTheRoundCloses() {
+		open("QUADRATIC");
+		TestAccounts.Account voter = this.accounts.user("voter-q");
+		assertThat(cast(voter, null, 10, 0, 0).errorCode()).as("100 credits").isEqualTo("BAD_USER_INPUT");
+		assertThat(cast(null, null, 1, 0, 0).errorCode()).isEqualTo("UNAUTHENTICATED");
+		JsonNode ballot = JudgingApi.ok(cast(voter, null, 5, 7, 5), "castBallot").path("ballot");
+		assertThat(ballot.path("creditsUsed").asInt()).isEqualTo(99);
+		assertThat(ballot.path("creditsLeft").asInt()).isZero();
+		JsonNode changed = JudgingApi.ok(cast(voter, 0, 0, 3, 0), "castBallot").path("ballot");
+		assertThat(changed.path("votes")).hasSize(1);
+		assertThat(changed.path("creditsUsed").asInt()).isEqualTo(9);
+		assertThat(changed.path("version").asInt()).isEqualTo(1);
+		assertThat(cast(voter, 0, 1, 1, 1).errorCode()).as("stale version").isEqualTo("CONFLICT");
+		assertThat(this.mongo.count(new Query(Criteria.where("roundId").is(this.roundId)), Ballot.class)).isEqualTo(1);
+		JudgingApi.ok(cast(this.accounts.user("voter-q2"), null, 2, 2, 0), "castBallot");
+		ObjectNode stranger = Http.json();
+		stranger.putObject("i").put("roundId", this.roundId).putArray("votes").addObject().put("proposalId", "nope")
+			.put("votes", 1);
+		assertThat(this.http.graphql(CAST, stranger, voter.headers()).errorCode()).isEqualTo("BAD_USER_INPUT");
+
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		assertThat(cast(voter, 1, 0, 1, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode vote = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking").path("publicVote");
+		assertThat(vote.path("mode").asString()).isEqualTo("QUADRATIC");
+		assertThat(vote.path("ballots").asInt()).isEqualTo(2);
+		assertThat(vote.path("totals").toString()).contains("\"proposalId\":\"" + this.proposals.get(0) + "\",\"total\":2.0")
+			.contains("\"proposalId\":\"" + this.proposals.get(1) + "\",\"total\":5.0");
+		JsonNode mine = JudgingApi.ok(this.http.graphql("query($r: ID!) { myBallot(roundId: $r) { creditsUsed } }",
+				Http.json().put("r", this.roundId), voter.headers()), "myBallot");
+		assertThat(mine.path("creditsUsed").asInt()).isEqualTo(9);
+	}
+
+	@Test
+	void aSimpleBallotGivesOneVoteToEachChosenProposal() {
+		open("SIMPLE");
+		TestAccounts.Account voter = this.accounts.user("voter-s");
+		assertThat(cast(voter, null, 2, 0, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode ballot = JudgingApi.ok(cast(voter, null, 1, 0, 1), "castBallot").path("ballot");
+		assertThat(ballot.path("mode").asString()).isEqualTo("SIMPLE");
+		assertThat(ballot.path("votes")).hasSize(2);
+		assertThat(ballot.path("creditsLeft").isNull()).isTrue();
+	}
+
+	@Test
+	void aRoundWithoutAVoteTakesNoBallot() {
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, null);
+		this.api.statusOk(this.roundId, "OPEN", null);
+		assertThat(cast(this.accounts.user("voter-none"), null, 1, 0, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
+	}
+
+	private Http.GraphQlResult cast(TestAccounts.Account voter, Integer expectedVersion, int... votes) {
+		ObjectNode variables = Http.json();
+		ObjectNode input = variables.putObject("i").put("roundId", this.roundId);
+		if (expectedVersion != null) {
+			input.put("expectedVersion", expectedVersion);
+		}
+		ArrayNode list = input.putArray("votes");
+		for (int i = 0; i < votes.length; i++) {
+			if (votes[i] > 0) {
+				list.addObject().put("proposalId", this.proposals.get(i)).put("votes", votes[i]);
+			}
+		}
+		return this.http.graphql(CAST, variables, (voter != null) ? voter.headers() : new String[0]);
+	}
+
+}
