@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * <b>Extension point.</b> Every Spring bean implementing this interface is consulted and their answers are merged;
- * nothing in judging has to change to add a source. What exists today is {@link ProposerAffiliations} (the
- * proposer's account affiliations and the proposal's partner agency, which the teams feature keeps on the
- * proposal). The teams feature adds its members' affiliations by declaring one more bean, e.g.
+ * nothing in judging has to change to add a source. Sources: {@link ProposerAffiliations} (the proposer's
+ * account affiliations and the proposal's partner agency, which the teams feature keeps on the proposal) and the
+ * teams feature's {@code TeamMemberAffiliations} (members' affiliations). A new source is one more bean, e.g.
  *
  * <pre>
  * &#64;Component

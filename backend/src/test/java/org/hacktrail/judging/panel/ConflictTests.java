@@ -118,6 +118,34 @@ class ConflictTests {
 	}
 
 	@Test
+	void conflictsAreFoundFromTeamMembersAffiliations() {
+		TestAccounts.Account proposer = this.accounts.user("coi-team-lead");
+		TestAccounts.Account member = this.accounts.user("coi-team-member");
+		this.users.updateProfile(member.id(), null, List.of("Taipei City Government"));
+		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
+		String proposal = this.api.proposal(open, "Team idea", proposer);
+		ObjectNode add = Http.json();
+		add.putObject("i").put("proposalId", proposal).put("userId", member.id()).put("role", "DEVELOPER")
+			.put("affiliation", "Open Culture Foundation");
+		JudgingApi.ok(this.http.graphql("mutation($i: AddTeamMemberInput!) { addTeamMember(input: $i) { team { id } } }",
+				add, this.organizer.headers()), "addTeamMember");
+
+		JsonNode byJoinAffiliation = this.api.judge(open, this.accounts.user("coi-team-judge-1"), "PRIVATE",
+				"open culture foundation").path("conflicts");
+		JsonNode byAccount = this.api.judge(open, this.accounts.user("coi-team-judge-2"), "PUBLIC",
+				"Taipei City Government").path("conflicts");
+		JsonNode unrelated = this.api.judge(open, this.accounts.user("coi-team-judge-3"), "PUBLIC", "Elsewhere Inc.")
+			.path("conflicts");
+
+		assertThat(byJoinAffiliation).hasSize(1);
+		assertThat(byJoinAffiliation.get(0).path("proposalId").asString()).isEqualTo(proposal);
+		assertThat(byJoinAffiliation.get(0).path("matchedWith").asString()).contains("TEAM_MEMBER");
+		assertThat(byAccount).hasSize(1);
+		assertThat(byAccount.get(0).path("matchedWith").asString()).contains("TEAM_MEMBER").contains("Taipei");
+		assertThat(unrelated).isEmpty();
+	}
+
+	@Test
 	void conflictsAreFoundFromTheProposersAffiliationsAndAClearedOneIsNotFoundAgain() {
 		TestAccounts.Account proposer = this.accounts.user("coi-proposer");
 		this.users.updateProfile(proposer.id(), null, List.of("Ministry of Digital Affairs", "g0v"));

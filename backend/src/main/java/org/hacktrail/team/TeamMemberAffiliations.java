@@ -1,0 +1,81 @@
+package org.hacktrail.team;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.hacktrail.identity.User;
+import org.hacktrail.judging.panel.ProposalAffiliations;
+import org.hacktrail.proposal.Proposal;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Team members' organisations, for conflict-of-interest detection: the affiliation a member joined with and the
+ * affiliations on their account. Two round trips for any number of proposals: the teams by id, then their members'
+ * accounts by id. (The proposer and the partner agency are covered by judging's own source.)
+ */
+@Component
+class TeamMemberAffiliations implements ProposalAffiliations {
+
+	private final MongoTemplate mongo;
+
+	TeamMemberAffiliations(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public Map<String, List<Affiliation>> affiliations(Collection<Proposal> proposals) {
+		Map<String, Proposal> byId = new HashMap<>();
+		proposals.forEach((proposal) -> byId.put(proposal.id(), proposal));
+		if (byId.isEmpty()) {
+			return Map.of();
+		}
+		Query teamsQuery = new Query(Criteria.where("_id").in(byId.keySet()));
+		List<Team> teams = this.mongo.find(teamsQuery, Team.class);
+		Set<String> memberIds = new LinkedHashSet<>();
+		for (Team team : teams) {
+			for (TeamMember member : team.members()) {
+				if (!Objects.equals(member.userId(), byId.get(team.id()).proposerId())) {
+					memberIds.add(member.userId());
+				}
+			}
+		}
+		Map<String, User> users = new HashMap<>();
+		if (!memberIds.isEmpty()) {
+			Query usersQuery = new Query(Criteria.where("_id").in(memberIds));
+			usersQuery.fields().include("displayName", "affiliations");
+			this.mongo.find(usersQuery, User.class).forEach((user) -> users.put(user.id(), user));
+		}
+		Map<String, List<Affiliation>> result = new HashMap<>();
+		for (Team team : teams) {
+			List<Affiliation> found = new ArrayList<>();
+			for (TeamMember member : team.members()) {
+				if (!memberIds.contains(member.userId())) {
+					continue;
+				}
+				if (member.affiliation() != null && !member.affiliation().isBlank()) {
+					found.add(new Affiliation(member.affiliation(), Source.TEAM_MEMBER, member.displayName()));
+				}
+				User account = users.get(member.userId());
+				if (account != null && account.affiliations() != null) {
+					account.affiliations()
+						.forEach((name) -> found.add(new Affiliation(name, Source.TEAM_MEMBER, member.displayName())));
+				}
+			}
+			if (!found.isEmpty()) {
+				result.put(team.id(), found);
+			}
+		}
+		return result;
+	}
+
+}
