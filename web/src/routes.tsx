@@ -17,6 +17,8 @@ const HackathonCreate = lazy(() => import('./screens/organizer/HackathonCreate')
 const HackathonManage = lazy(() => import('./screens/organizer/HackathonManage'));
 const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
+const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
+const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -34,6 +36,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/', component: HackathonList, access: 'public' },
   { path: '/hackathons', component: HackathonList, access: 'public' },
   { path: '/hackathons/:slug/propose', component: ProposalEditor, access: 'signedIn' },
+  { path: '/hackathons/:slug/skills', component: SkillSearchPage, access: 'public', feature: 'teams' },
   { path: '/hackathons/:slug', component: HackathonPage, access: 'public' },
   { path: '/proposals/:id/edit', component: ProposalEditor, access: 'signedIn' },
   { path: '/proposals/:id', component: ProposalPage, access: 'public' },
@@ -41,6 +44,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/sign-in', component: SignInPage, access: 'public' },
   { path: '/me', component: ProfilePage, access: 'signedIn' },
   { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
+  { path: '/teams', component: MyTeamsPage, access: 'signedIn', feature: 'teams' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },
   // Phase 2 (judging API): '/judge/:hackathon/:proposal' score sheet, '/organize/hackathons/:slug/judging'.
   { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
