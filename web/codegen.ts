@@ -31,11 +31,13 @@ export function backendSchema(dir = SCHEMA_DIR): string {
 /** Folders whose operations (.graphql files) get their own generated `gql/` beside them. */
 const OPERATION_FOLDERS = [
   'src/auth',
+  'src/shell',
   'src/screens/public',
   'src/screens/proposer',
   'src/screens/organizer',
   'src/screens/judge',
   'src/screens/team',
+  'src/screens/notifications',
 ];
 
 const clientPreset = {

@@ -19,6 +19,7 @@ const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
 const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
+const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -45,6 +46,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/me', component: ProfilePage, access: 'signedIn' },
   { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
   { path: '/teams', component: MyTeamsPage, access: 'signedIn', feature: 'teams' },
+  { path: '/notifications', component: NotificationsPage, access: 'signedIn', feature: 'teams' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },
   // Phase 2 (judging API): '/judge/:hackathon/:proposal' score sheet, '/organize/hackathons/:slug/judging'.
   { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
@@ -55,12 +57,14 @@ export const ROUTES: RouteDef[] = [
 
 export type NavEntry = { href: string; label: MessageKey; access: Access; feature?: Feature };
 
-/** The main navigation; entries show only to people who may use them, and only once their API exists. */
+/**
+ * The main navigation; entries show only to people who may use them, and only once their API exists. Notifications
+ * are reached through the bell in the header (with the unread count), not a navigation entry.
+ */
 export const NAV: NavEntry[] = [
   { href: '/hackathons', label: 'nav.hackathons', access: 'public' },
   { href: '/judge', label: 'nav.judging', access: 'JUDGE' },
   { href: '/teams', label: 'nav.teams', access: 'signedIn', feature: 'teams' },
-  { href: '/notifications', label: 'nav.notifications', access: 'signedIn', feature: 'teams' },
   { href: '/organize', label: 'nav.organize', access: 'ORGANIZER' },
   { href: '/organize/jobs', label: 'nav.jobs', access: 'ORGANIZER' },
   { href: '/statistics', label: 'nav.statistics', access: 'public', feature: 'followUp' },
