@@ -38,6 +38,7 @@ const OPERATION_FOLDERS = [
   'src/screens/judge',
   'src/screens/team',
   'src/screens/notifications',
+  'src/screens/projects',
 ];
 
 const clientPreset = {

@@ -20,6 +20,7 @@ const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
 const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
+const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -41,6 +42,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/hackathons/:slug', component: HackathonPage, access: 'public' },
   { path: '/proposals/:id/edit', component: ProposalEditor, access: 'signedIn' },
   { path: '/proposals/:id', component: ProposalPage, access: 'public' },
+  { path: '/projects/:id/edit', component: ProjectEditor, access: 'signedIn' },
   { path: '/projects/:id', component: ProjectPage, access: 'public' },
   { path: '/sign-in', component: SignInPage, access: 'public' },
   { path: '/me', component: ProfilePage, access: 'signedIn' },

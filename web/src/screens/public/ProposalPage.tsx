@@ -13,8 +13,9 @@ import { organizerMoves, organizerNeedsReason, proposerCanSubmit, proposerCanWit
 import { useI18n, type MessageKey } from '../../i18n';
 import { FEATURES } from '../../features';
 
-// Loaded only when a proposal page shows it: the judge's first screen never downloads the team screens.
+// Loaded only when a proposal page shows them: the judge's first screen never downloads the team screens.
 const TeamSection = lazy(() => import('../team/TeamSection'));
+const ProjectLinking = lazy(() => import('../projects/ProjectLinking'));
 
 type Proposal = NonNullable<ProposalDetailQuery['proposal']>;
 
@@ -119,6 +120,12 @@ export default function ProposalPage({ params }: { params: Record<string, string
 
       {(isProposer || organizer) && (
         <StatusActions proposal={proposal} organizer={organizer} isProposer={isProposer} onReload={reload} />
+      )}
+
+      {(isProposer || organizer) && (
+        <Suspense fallback={<Loading />}>
+          <ProjectLinking proposalId={proposal.id} />
+        </Suspense>
       )}
 
       {proposal.history && proposal.history.length > 0 && <History proposal={proposal} />}
