@@ -86,7 +86,7 @@ describe('notification texts', () => {
 describe('notifications page', () => {
   it('lists notifications in the reader’s language, never with their type names, each linking to the team', async () => {
     renderPanel('/notifications', PROPOSER, { Notifications: () => PAGE, UnreadNotificationCount: () => ({ data: { unreadNotificationCount: 3 } }) }, 'zh-TW');
-    const list = await screen.findByRole('list', { name: '通知' }, { timeout: 10000 });
+    const list = await screen.findByRole('list', { name: '通知' });
     const link = await within(list).findByRole('link', { name: 'Rae Requester 申請加入「災害應變志工媒合」的團隊，擔任 Frontend。' });
     expect(link.getAttribute('href')).toBe('/proposals/p1#team');
     expect(list.textContent).toContain('您加入「災害應變志工媒合」團隊的申請已被接受。歡迎！');
@@ -107,7 +107,7 @@ describe('notifications page', () => {
         data: { markNotificationsRead: { notifications: ((vars.input as { ids?: string[] }).ids ?? []).map((id) => ({ id, read: true, readAt: '2026-07-02T04:00:00Z' })), unreadCount: 2 } },
       }),
     });
-    const list = await screen.findByRole('list', { name: 'Notifications' }, { timeout: 10000 });
+    const list = await screen.findByRole('list', { name: 'Notifications' });
     await within(list).findByRole('link', { name: /Rae Requester asks to join/ });
     await userEvent.click(
       within(list).getByRole('button', { name: 'Mark as read: Rae Requester asks to join the team of “災害應變志工媒合” as Frontend.' }),
@@ -129,14 +129,14 @@ describe('notifications page', () => {
       Notifications: () => PAGE,
       MarkNotificationsRead: () => ({ data: { markNotificationsRead: { notifications: [{ id: 'n2', read: true, readAt: 'x' }], unreadCount: 1 } } }),
     });
-    await userEvent.click(await screen.findByRole('link', { name: /Your request to join the team/ }, { timeout: 10000 }));
+    await userEvent.click(await screen.findByRole('link', { name: /Your request to join the team/ }));
     expect(callsNamed(calls, 'MarkNotificationsRead')[0].variables.input).toEqual({ ids: ['n2'] });
     expect(location.history.at(-1)).toBe('/proposals/p1#team');
   });
 
   it('shows only unread notifications when asked', async () => {
     const { calls } = renderPanel('/notifications', PROPOSER, { Notifications: () => PAGE });
-    await userEvent.click(await screen.findByLabelText('Show unread notifications only', {}, { timeout: 10000 }));
+    await userEvent.click(await screen.findByLabelText('Show unread notifications only', {}));
     expect(callsNamed(calls, 'Notifications').at(-1)!.variables).toMatchObject({ unreadOnly: true, after: null });
   });
 });

@@ -106,7 +106,8 @@ export default function ProjectLinking({ proposalId }: { proposalId: string }) {
                         t('linking.unlinkedProposals')
                       )}
                     </h4>
-                    <p className="chips" aria-label={t('linking.reasons')}>
+                    <p className="chips">
+                      <span className="visually-hidden">{t('linking.reasons')}: </span>
                       {suggestion.reasons.map((reason: SuggestionReason) => (
                         <span key={reason} className="chip">
                           {t(`reason.${reason}` as MessageKey)}

@@ -48,7 +48,7 @@ function handlers(project: typeof COFACTS | null, extra: Record<string, Handler>
 }
 
 async function linkingSection() {
-  const heading = await screen.findByRole('heading', { name: 'Project', level: 2 }, { timeout: 10000 });
+  const heading = await screen.findByRole('heading', { name: 'Project', level: 2 });
   return heading.closest('section') as HTMLElement;
 }
 
@@ -141,7 +141,7 @@ describe('project editor', () => {
       ...DATA,
       UpdateProject: () => ({ data: { updateProject: { project: { ...COFACTS, version: 5, issueAreas: [] } } } }),
     });
-    const website = await screen.findByLabelText('Website', {}, { timeout: 10000 });
+    const website = await screen.findByLabelText('Website', {});
     await userEvent.type(website, 'https://cofacts.tw');
     await userEvent.click(screen.getByLabelText('Open data'));
     await userEvent.click(screen.getByRole('button', { name: 'Save project' }));
@@ -161,7 +161,7 @@ describe('project editor', () => {
       ...DATA,
       UpdateProject: () => ({ errors: [{ message: 'The project changed since you read it.', extensions: { code: 'CONFLICT' } }] }),
     });
-    const repository = await screen.findByLabelText('Repository', {}, { timeout: 10000 });
+    const repository = await screen.findByLabelText('Repository', {});
     await userEvent.clear(repository);
     await userEvent.type(repository, 'github.com/x');
     await userEvent.click(screen.getByRole('button', { name: 'Save project' }));

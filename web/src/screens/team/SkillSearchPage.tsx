@@ -47,7 +47,7 @@ export default function SkillSearchPage({ params }: { params: Record<string, str
       <p>
         <Link href={`/hackathons/${hackathon.slug}`}>{t('skills.back', { hackathon: localized(hackathon.name) })}</Link>
       </p>
-      <form className="filters" role="search" aria-label={t('skills.search')} onSubmit={submit}>
+      <form className="filters filters-single" role="search" aria-label={t('skills.search')} onSubmit={submit}>
         <Field label={t('skills.skill')} hint={t('skills.skillHint')}>
           {(props) => <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />}
         </Field>

@@ -59,12 +59,22 @@ export default function TeamSection({
   const heading = useRef<HTMLHeadingElement>(null);
   const ready = !!team;
   useEffect(() => {
-    // A notification links to /proposals/ID#team: bring the team into view once it is on screen.
-    if (ready && window.location.hash === '#team') {
+    // A notification links to /proposals/ID#team: bring the team into view once it is on screen. Deferred: when the
+    // team comes from the cache it is on screen in the very commit of the navigation, and the shell's own effect
+    // (scroll to the top, runs after its children's) would undo it.
+    if (!ready || window.location.hash !== '#team') return;
+    const timer = window.setTimeout(() => {
       heading.current?.scrollIntoView?.();
       heading.current?.focus();
-    }
+    }, 0);
+    return () => window.clearTimeout(timer);
   }, [ready]);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The control that acted often goes away with its success (an accepted request leaves the list): focus would
+    // fall to the page's start. Move it to the announcement instead, which also brings it into view.
+    if (announcement && (!document.activeElement || document.activeElement === document.body)) status.current?.focus();
+  }, [announcement]);
   const context = useMemo<TeamContextValue | null>(
     () => (team ? { team, proposalId, proposerId, timeZone, apply, reload, announce } : null),
     [team, proposalId, proposerId, timeZone, apply, reload],
@@ -76,7 +86,11 @@ export default function TeamSection({
       </h2>
       {/* Present from the start, so screen readers announce what is put into it. */}
       <div role="status" className="team-status">
-        {announcement && <p className="notice notice-ok">{announcement}</p>}
+        {announcement && (
+          <p ref={status} tabIndex={-1} className="notice notice-ok">
+            {announcement}
+          </p>
+        )}
       </div>
       {fetching && !data && <Loading />}
       {error && !data && <ProblemNotice problem={problemOf(error)} />}

@@ -40,7 +40,7 @@ afterEach(() => {
 describe('my teams', () => {
   it('lists my teams with pending requests to decide, my requests with their outcome, and invitations', async () => {
     renderPanel('/teams', PROPOSER, { MyTeams: () => ({ data: MY_TEAMS }) });
-    expect(await screen.findByRole('heading', { name: 'My teams', level: 1 }, { timeout: 10000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'My teams', level: 1 })).toBeTruthy();
     const teams = screen.getByRole('list', { name: 'Teams you are in' });
     expect(within(teams).getByRole('link', { name: 'Disaster volunteers' }).getAttribute('href')).toBe('/proposals/t1#team');
     expect(teams.textContent).toContain('you: Lead · 3 in the team · open: Frontend');
@@ -67,7 +67,7 @@ describe('my teams', () => {
       }),
       WithdrawMyJoinRequest: () => ({ data: { withdrawJoinRequest: { joinRequest: { id: 'jr1', status: 'WITHDRAWN', decidedAt: 'x' } } } }),
     });
-    const invitations = await screen.findByRole('list', { name: 'Invitations to you' }, { timeout: 10000 });
+    const invitations = await screen.findByRole('list', { name: 'Invitations to you' });
     await userEvent.type(within(invitations).getByLabelText('Your affiliation (optional)'), '衛福部');
     await userEvent.click(within(invitations).getByRole('button', { name: 'Accept the invitation to Care map' }));
     expect(callsNamed(calls, 'AcceptTeamInvitation')[0].variables.input).toEqual({ invitationId: 'inv1', affiliation: '衛福部' });
@@ -84,14 +84,14 @@ describe('my teams', () => {
       MyTeams: () => ({ data: MY_TEAMS }),
       DeclineTeamInvitation: () => ({ data: { declineTeamInvitation: { invitation: { id: 'inv1', status: 'DECLINED', decidedAt: 'x' } } } }),
     });
-    await userEvent.type(await screen.findByLabelText('Note if you decline (optional)', {}, { timeout: 10000 }), 'Busy this time');
+    await userEvent.type(await screen.findByLabelText('Note if you decline (optional)', {}), 'Busy this time');
     await userEvent.click(screen.getByRole('button', { name: 'Decline the invitation to Care map' }));
     expect(callsNamed(calls, 'DeclineTeamInvitation')[0].variables.input).toEqual({ invitationId: 'inv1', note: 'Busy this time' });
   });
 
   it('says so when there is nothing yet', async () => {
     renderPanel('/teams', PROPOSER, { MyTeams: () => ({ data: { myTeams: [], myJoinRequests: [], myTeamInvitations: [] } }) });
-    expect(await screen.findByText(/You are not in a team yet/, {}, { timeout: 10000 })).toBeTruthy();
+    expect(await screen.findByText(/You are not in a team yet/, {})).toBeTruthy();
     expect(screen.getByText('You have not asked to join a team.')).toBeTruthy();
     expect(screen.getByText('No invitations are waiting for you.')).toBeTruthy();
   });
@@ -109,7 +109,7 @@ describe('projects that need a skill', () => {
         },
       }),
     });
-    const link = await screen.findByRole('link', { name: 'Find projects that need a skill' }, { timeout: 10000 });
+    const link = await screen.findByRole('link', { name: 'Find projects that need a skill' });
     expect(link.getAttribute('href')).toBe('/hackathons/g0v-65/skills');
   });
 
@@ -138,7 +138,7 @@ describe('projects that need a skill', () => {
         },
       }),
     });
-    expect(await screen.findByRole('heading', { name: 'Projects that need a skill at g0v hackath65n', level: 1 }, { timeout: 10000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Projects that need a skill at g0v hackath65n', level: 1 })).toBeTruthy();
     expect(screen.getByText('Enter a skill to see the projects that need it.')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Skill'), ' frontend ');
     await userEvent.click(screen.getByRole('button', { name: 'Find projects' }));
@@ -154,7 +154,7 @@ describe('projects that need a skill', () => {
       ...HACKATHON_ANSWER,
       ProposalsNeedingSkill: () => ({ data: { proposalsNeedingSkill: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }),
     });
-    expect(await screen.findByText('No project needs “COBOL” right now.', {}, { timeout: 10000 })).toBeTruthy();
+    expect(await screen.findByText('No project needs “COBOL” right now.', {})).toBeTruthy();
     expect((screen.getByLabelText('Skill') as HTMLInputElement).value).toBe('COBOL');
   });
 });

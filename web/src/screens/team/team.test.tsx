@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Handler, type Me } from '../../test/harness';
 import { NOTIFICATIONS_CHANGED } from '../../lib/notifications';
@@ -79,8 +79,7 @@ function page(teamAnswer: TeamFixture | null, extra: Record<string, Handler> = {
 }
 
 async function teamSection() {
-  // The team section is its own lazily loaded chunk: the first import may take a while on a loaded machine.
-  const heading = await screen.findByRole('heading', { name: 'Team', level: 2 }, { timeout: 10000 });
+  const heading = await screen.findByRole('heading', { name: 'Team', level: 2 });
   return heading.closest('section') as HTMLElement;
 }
 
@@ -196,6 +195,8 @@ describe('team on the proposal page', () => {
     expect(callsNamed(calls, 'AcceptJoinRequest')[0].variables.input).toEqual({ requestId: 'jr1', note: 'Welcome!' });
     expect(await within(section).findByText('No requests are waiting.')).toBeTruthy();
     expect(within(section).getByRole('status').textContent).toBe('Rae Requester is now a member.');
+    // The accept button went away with the request: focus goes to the announcement, not to the page's start.
+    expect(document.activeElement?.textContent).toBe('Rae Requester is now a member.');
     expect(within(section).getByRole('list', { name: 'Members' }).textContent).toContain('Rae Requester');
     expect(within(section).getByRole('list', { name: 'Open positions' }).textContent).toContain('1 of 1 filled, 0 open');
   });
@@ -406,6 +407,58 @@ describe('team on the proposal page', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Save' }));
     expect(callsNamed(calls, 'AllowLateTeamMembers')[0].variables.input).toEqual({ proposalId: 'p1', allowed: true, reason: 'Mentor joins late' });
     expect(await within(section).findByText(/An organizer allows new members/)).toBeTruthy();
+  });
+
+  it('brings the team into view when a notification links to #team, after the shell scrolled to the top', async () => {
+    // First the proposal page, so its screens are loaded and its answers are at hand when the link is followed, as in
+    // a browser that has been there before: the team is then on screen in the same commit as the page title.
+    const { location } = renderPanel('/proposals/p1', REQUESTER, {
+      ...page(team()),
+      Notifications: () => ({
+        data: {
+          notifications: {
+            edges: [
+              {
+                cursor: 'c1',
+                node: {
+                  id: 'n1',
+                  type: 'TEAM_JOIN_REQUEST_ACCEPTED',
+                  parameters: [{ name: 'proposalTitle', value: 'Bus data' }],
+                  link: '/proposals/p1#team',
+                  createdAt: '2026-07-02T02:00:00Z',
+                  readAt: '2026-07-02T02:00:00Z',
+                  read: true,
+                },
+              },
+            ],
+            pageInfo: { hasNextPage: false, endCursor: 'c1' },
+          },
+        },
+      }),
+    });
+    await screen.findByRole('heading', { name: 'Team', level: 2 });
+    act(() => location.navigate('/notifications'));
+    const link = await screen.findByRole('link', { name: /was accepted/ });
+    // The test's router keeps its address in memory; the browser's address carries the #team the link asks for.
+    window.history.pushState(null, '', '/proposals/p1#team');
+    // The shell scrolls to the top after every navigation; the team must be scrolled to after that, not before.
+    const scrolls: string[] = [];
+    vi.stubGlobal('scrollTo', () => scrolls.push('top'));
+    const scrollIntoView = vi.fn(function (this: HTMLElement) {
+      scrolls.push(this.id);
+    });
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true });
+    try {
+      await userEvent.click(link);
+      expect(location.history.at(-1)).toBe('/proposals/p1#team');
+      const heading = await screen.findByRole('heading', { name: 'Team', level: 2 });
+      await vi.waitFor(() => expect(scrolls.at(-1)).toBe('team-heading'));
+      expect(scrolls).toContain('top');
+      expect(document.activeElement).toBe(heading);
+    } finally {
+      window.history.pushState(null, '', '/');
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
   });
 
   it('shows an invitation to the viewer on the team, to accept in place', async () => {
