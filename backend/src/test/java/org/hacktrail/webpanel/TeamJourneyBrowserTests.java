@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * proposer opens a position on the team of their proposal "災害應變志工媒合"; another person (the private-sector judge
  * persona, here an ordinary participant) finds it through "projects that need a skill" and asks to join for it; the
  * proposer sees the request in the header's bell and on the notifications page, follows it to the team and accepts;
- * the requester sees the acceptance notification and appears among the members and in "My teams". Every screen passes
- * axe's WCAG 2 A/AA rules and is kept as a screenshot under target/screenshots/team-journey/.
+ * the requester sees the acceptance notification and appears among the members and in "My teams", also to the public.
+ * Every screen passes axe's WCAG 2 A/AA rules and is kept as a screenshot under target/screenshots/team-journey/.
  *
  * <p>
  * The position's skill is unique per run, so the journey does not depend on what other tests did to the shared demo
@@ -152,6 +152,18 @@ class TeamJourneyBrowserTests {
 			browser.waitForText("您的通知已全部標為已讀。");
 			browser.waitFor(By.cssSelector("a.bell[aria-label='通知：沒有未讀']"));
 			browser.screenshot("requester-notifications-zh-TW");
+			browser.assertAccessible();
+			new Select(browser.field("語言")).selectByValue("en");
+			signOut(browser);
+
+			// The public sees the team, and is offered to sign in to join it.
+			browser.open("/hackathons/" + HACKATHON);
+			browser.link(PROPOSAL).click();
+			browser.heading(PROPOSAL);
+			assertThat(members(browser)).contains(REQUESTER);
+			browser.link("Sign in to ask to join");
+			assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Ask to join']"))).isEmpty();
+			browser.screenshot("public-team");
 			browser.assertAccessible();
 		}
 	}
