@@ -438,6 +438,7 @@ export const en = {
   'team.userId': 'User id of the person',
   'team.userIdHint': 'Hacktrail cannot search for people yet: ask the person for the user id shown on their “My profile” page.',
   'team.offeredPosition': 'Position offered',
+  'team.roleOffered': 'Role offered',
   'team.roleDefault': 'The position’s role, else Other',
   'team.invitationMessage': 'Message to the person (optional)',
   'team.sendInvitation': 'Send invitation',

@@ -439,6 +439,7 @@ export const zhTW: Record<MessageKey, string> = {
   'team.userId': '對方的使用者 ID',
   'team.userIdHint': 'Hacktrail 目前還不能搜尋使用者：請向對方索取「我的資料」頁上的使用者 ID。',
   'team.offeredPosition': '提供的職缺',
+  'team.roleOffered': '提供的角色',
   'team.roleDefault': '職缺的角色，否則為「其他」',
   'team.invitationMessage': '給對方的訊息（選填）',
   'team.sendInvitation': '送出邀請',

@@ -368,7 +368,7 @@ function Invitations() {
         </Field>
         <div className="grid-2">
           <PositionSelect label={t('team.offeredPosition')} positions={team.positions} value={positionId} onChange={setPositionId} />
-          <RoleSelect label={t('team.role')} value={role} onChange={setRole} empty={t('team.roleDefault')} />
+          <RoleSelect label={t('team.roleOffered')} value={role} onChange={setRole} empty={t('team.roleDefault')} />
         </div>
         <Field label={t('team.invitationMessage')}>
           {(props) => <textarea {...props} rows={2} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}

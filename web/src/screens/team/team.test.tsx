@@ -301,7 +301,7 @@ describe('team on the proposal page', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Send invitation' }));
     expect(await within(section).findByText('Enter the person’s user id.')).toBeTruthy();
     await userEvent.type(id, ' u-9 ');
-    await userEvent.selectOptions(within(section).getByLabelText('Role', { selector: 'select' }), 'DESIGNER');
+    await userEvent.selectOptions(within(section).getByLabelText('Role offered'), 'DESIGNER');
     await userEvent.click(within(section).getByRole('button', { name: 'Send invitation' }));
     expect(callsNamed(calls, 'InviteToTeam')[0].variables.input).toEqual({
       proposalId: 'p1',
