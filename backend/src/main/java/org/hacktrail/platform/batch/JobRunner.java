@@ -42,6 +42,8 @@ public class JobRunner {
 	/** Execution-context key under which a job may publish how many items it expects to read, for progress. */
 	public static final String TOTAL_KEY = "hacktrail.total";
 
+	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
 	private final JobOperator operator;
 
 	private final JobRepository repository;
@@ -71,8 +73,13 @@ public class JobRunner {
 	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach((key, value) -> {
-			if (key.isBlank() || key.startsWith("hacktrail.")) {
-				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed.");
+			if (key.isBlank() || key.startsWith("hacktrail.") || !PARAMETER_NAME.matcher(key).matches()) {
+				// Names become field names in the job repository's documents: no '$', no control characters.
+				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed: use 1 to 100 "
+						+ "letters, digits, '.', '_' or '-'.");
+			}
+			if (value.length() > 2000) {
+				throw DomainException.badInput("parameters", "Parameter '" + key + "' is longer than 2,000 characters.");
 			}
 			builder.addString(key, value);
 		});
