@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Normalised forms stored beside the text they come from, so that matching is an equality lookup (indexable on a
- * real MongoDB) rather than a scan with a case-insensitive pattern.
+ * real MongoDB) rather than a scan with a case-insensitive pattern. Public for other features that match against
+ * these stored keys (the outcome import matches proposal titles and normalises agency names the same way).
  */
-final class Keys {
+public final class Keys {
 
 	private static final Pattern SPACE_OR_PUNCTUATION = Pattern.compile("[\\p{P}\\p{Z}\\s]+");
 
@@ -25,7 +26,7 @@ final class Keys {
 	 * A title (or a person's name) for comparison: NFKC (full-width letters become ASCII), lower case, every run of
 	 * white space and punctuation one space, trimmed. "Cofacts 真的假的！" and "cofacts  真的假的" are equal.
 	 */
-	static String title(String text) {
+	public static String title(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		return SPACE_OR_PUNCTUATION.matcher(folded).replaceAll(" ").strip();
 	}
@@ -50,7 +51,7 @@ final class Keys {
 	 * {@code .git}, lower case, scheme ignored. {@code https://GitHub.com/g0v/cofacts.git} and
 	 * {@code http://github.com/g0v/cofacts/} are equal.
 	 */
-	static @Nullable String repository(@Nullable String url) {
+	public static @Nullable String repository(@Nullable String url) {
 		if (url == null) {
 			return null;
 		}
