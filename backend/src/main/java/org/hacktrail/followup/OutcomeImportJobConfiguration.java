@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.hacktrail.platform.EmbeddedStore;
 import org.hacktrail.platform.batch.JobRunner;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -115,8 +117,14 @@ class OutcomeImportJobConfiguration {
 	@Bean
 	@StepScope
 	OutcomeImportWriter outcomeImportWriter(MilestoneStore store, FollowUpStates states, Clock clock,
+			ObjectProvider<EmbeddedStore> embeddedStore,
 			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeImportWriter(store, states, requestedBy, clock);
+		return new OutcomeImportWriter(store, states, requestedBy, clock, () -> {
+			EmbeddedStore embedded = embeddedStore.getIfAvailable();
+			if (embedded != null) {
+				embedded.commit();
+			}
+		});
 	}
 
 	@Bean
