@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
@@ -92,6 +94,9 @@ class ActivityCheckJobConfiguration {
 
 	}
 
+	/** Exit code of a run the API's rate limit stopped before every project was checked. */
+	static final String RATE_LIMITED = "RATE_LIMITED";
+
 	record ActivityTarget(String projectId, String repositoryUrl, String owner, String repo) {
 	}
 
@@ -100,7 +105,17 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	Job activityCheck(JobRepository repository, Step activityCheckStep, Step activityStateStep) {
-		return new JobBuilder("activityCheck", repository).start(activityCheckStep).next(activityStateStep).build();
+		return new JobBuilder("activityCheck", repository).listener(new JobExecutionListener() {
+			@Override
+			public void afterJob(JobExecution execution) {
+				// A run stopped by the rate limit says so as a whole, not only on its first step.
+				execution.getStepExecutions()
+					.stream()
+					.filter((step) -> step.getExitStatus().getExitCode().equals(RATE_LIMITED))
+					.findFirst()
+					.ifPresent((step) -> execution.setExitStatus(execution.getExitStatus().and(step.getExitStatus())));
+			}
+		}).start(activityCheckStep).next(activityStateStep).build();
 	}
 
 	@Bean
@@ -129,7 +144,7 @@ class ActivityCheckJobConfiguration {
 					}
 					mongo.save(new ActivityCheckState(ActivityCheckState.ID, stop.until(), stop.reason(),
 							clock.instant()));
-					return new ExitStatus("RATE_LIMITED", stop.reason() + " " + activityRunState.left()
+					return new ExitStatus(RATE_LIMITED, stop.reason() + " " + activityRunState.left()
 							+ " project(s) left for a run after " + stop.until() + ".");
 				}
 			})

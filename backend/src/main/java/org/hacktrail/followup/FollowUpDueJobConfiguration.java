@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -186,7 +187,16 @@ class FollowUpDueJobConfiguration {
 				inserts.add(new UpdateOneModel<>(new Document("_id", request.id()),
 						new Document("$setOnInsert", document), upsert));
 			}
-			mongo.getCollection(collection).bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+			try {
+				mongo.getCollection(collection).bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				// Two instances upserting the same new request at once: one inserts, the other's upsert fails on the
+				// unique id. The request exists either way; anything else is a real failure.
+				if (ex.getWriteErrors().stream().anyMatch((error) -> error.getCode() != 11000)) {
+					throw ex;
+				}
+			}
 
 			List<FollowUpRequest> owed = mongo
 				.find(new Query(Criteria.where("_id").in(byId.keySet())), FollowUpRequest.class)

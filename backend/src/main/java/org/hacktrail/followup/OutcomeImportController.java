@@ -106,9 +106,9 @@ class OutcomeImportController {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("outcome-import-" + id + "-errors.csv").build().toString());
+		// Closing the CSV printer flushes and closes the writer.
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		this.imports.writeErrors(id, writer);
-		writer.flush();
 	}
 
 	@ExceptionHandler(DomainException.class)

@@ -63,7 +63,7 @@ final class FollowUpFixtures {
 			int teamSize, List<String> tags, ProposalStatus... path) {
 		return this.mongo.insert(ProposalSeeds.proposal(UUID.randomUUID().toString(), hackathon.id(),
 				(project != null) ? project.id() : null, new LocalizedText(null, title), LocalizedText.EMPTY,
-				(proposerId != null) ? "Proposer " + proposerId.substring(0, 4) : "Someone", proposerId, tags,
+				"Proposer of " + title, proposerId, tags,
 				List.<ProposalLink>of(), teamSize, hackathon.startsAt(), Arrays.asList(path)));
 	}
 
