@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -18,9 +19,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Bulk writes of milestones for the jobs: idempotent upserts by the natural key (the id), in one round trip to
- * read what exists and one bulk write per chunk, straight through the driver (the documents are converted once by
- * Spring Data's converter, so that they read back exactly as the repository-style writes do).
+ * Bulk writes of milestones for the jobs: idempotent upserts by the natural key (the id), straight through the
+ * driver (the documents are converted once by Spring Data's converter, so that they read back exactly as the
+ * template's writes do): one bulk write of insert-if-absent upserts per chunk, and only for ids that existed
+ * already (a re-import) one read of their content hashes and one bulk write of the changes.
  *
  * <p>
  * For each milestone: a new id is inserted ({@code $setOnInsert}: a second write of the same row can never
@@ -53,39 +55,43 @@ class MilestoneStore {
 		if (milestones.isEmpty()) {
 			return new Upserted(0, 0, 0);
 		}
-		Map<String, Document> existing = new HashMap<>();
-		List<String> ids = milestones.stream().map(OutcomeMilestone::id).toList();
-		Document projection = new Document("contentHash", 1).append("verification", 1);
-		for (Document found : this.mongo.getCollection(FollowUpStates.MILESTONES)
-			.find(new Document("_id", new Document("$in", ids)))
-			.projection(projection)) {
-			existing.put(found.getString("_id"), found);
-		}
-		List<WriteModel<Document>> writes = new ArrayList<>(milestones.size());
+		// First, insert what is new: one bulk write of $setOnInsert upserts, exactly what the store does fastest,
+		// and all a first import needs. Its result says which ids were inserted.
+		List<OutcomeMilestone> list = new ArrayList<>(milestones);
+		List<WriteModel<Document>> inserts = new ArrayList<>(list.size());
 		UpdateOptions upsert = new UpdateOptions().upsert(true);
-		int created = 0;
-		int updated = 0;
-		int unchanged = 0;
-		for (OutcomeMilestone milestone : milestones) {
-			Document stored = existing.get(milestone.id());
-			if (stored == null) {
-				writes.add(new UpdateOneModel<>(new Document("_id", milestone.id()),
-						new Document("$setOnInsert", document(milestone)), upsert));
-				created++;
-			}
-			else if (milestone.contentHash().equals(stored.getString("contentHash"))) {
-				unchanged++;
-			}
-			else {
-				writes.add(new UpdateOneModel<>(new Document("_id", milestone.id()), changed(milestone,
-						verificationOnChange, by, now)));
-				updated++;
+		for (OutcomeMilestone milestone : list) {
+			inserts.add(new UpdateOneModel<>(new Document("_id", milestone.id()),
+					new Document("$setOnInsert", document(milestone)), upsert));
+		}
+		var collection = this.mongo.getCollection(FollowUpStates.MILESTONES);
+		BulkWriteResult inserted = collection.bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+		java.util.Set<Integer> insertedAt = new java.util.HashSet<>();
+		inserted.getUpserts().forEach((u) -> insertedAt.add(u.getIndex()));
+		int created = insertedAt.size();
+		if (created == list.size()) {
+			return new Upserted(created, 0, 0);
+		}
+		// Then, for the milestones that existed (a re-import), compare contents and change what differs.
+		Map<String, OutcomeMilestone> existed = new HashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			if (!insertedAt.contains(i)) {
+				existed.put(list.get(i).id(), list.get(i));
 			}
 		}
-		if (!writes.isEmpty()) {
-			this.mongo.getCollection(FollowUpStates.MILESTONES).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		List<WriteModel<Document>> changes = new ArrayList<>();
+		for (Document stored : collection.find(new Document("_id", new Document("$in", new ArrayList<>(existed.keySet()))))
+			.projection(new Document("contentHash", 1))) {
+			OutcomeMilestone milestone = existed.get(stored.getString("_id"));
+			if (milestone != null && !milestone.contentHash().equals(stored.getString("contentHash"))) {
+				changes.add(new UpdateOneModel<>(new Document("_id", milestone.id()),
+						changed(milestone, verificationOnChange, by, now)));
+			}
 		}
-		return new Upserted(created, updated, unchanged);
+		if (!changes.isEmpty()) {
+			collection.bulkWrite(changes, new BulkWriteOptions().ordered(false));
+		}
+		return new Upserted(created, changes.size(), existed.size() - changes.size());
 	}
 
 	/** The stored form of a milestone, as Spring Data writes it; {@code _id} left to the upsert's filter. */

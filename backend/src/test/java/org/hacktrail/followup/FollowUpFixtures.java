@@ -63,8 +63,13 @@ final class FollowUpFixtures {
 			int teamSize, List<String> tags, ProposalStatus... path) {
 		return this.mongo.insert(ProposalSeeds.proposal(UUID.randomUUID().toString(), hackathon.id(),
 				(project != null) ? project.id() : null, new LocalizedText(null, title), LocalizedText.EMPTY,
-				"Proposer of " + title, proposerId, tags,
+				proposerName(title, proposerId), proposerId, tags,
 				List.<ProposalLink>of(), teamSize, hackathon.startsAt(), Arrays.asList(path)));
+	}
+
+	/** The shown name of a proposer: distinct per user (never their id), so that titles may repeat. */
+	static String proposerName(String title, @Nullable String proposerId) {
+		return "Proposer of " + title + ((proposerId != null) ? " #" + Math.floorMod(proposerId.hashCode(), 100_000) : "");
 	}
 
 	/** A milestone stored as given (bypassing the service's rules and rights), e.g. an already verified one. */

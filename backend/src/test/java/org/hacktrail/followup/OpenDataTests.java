@@ -95,7 +95,8 @@ class OpenDataTests {
 		assertThat(project.path("state").asString()).isEqualTo("FUNDED");
 		assertThat(project.path("proposals")).as("the proposal at an unpublished hackathon is left out").hasSize(1);
 		assertThat(project.path("proposals").path(0).path("award").asString()).isEqualTo("OUTSTANDING");
-		assertThat(project.path("proposals").path(0).path("proposer").asString()).isEqualTo("Proposer of Open data portal");
+		assertThat(project.path("proposals").path(0).path("proposer").asString())
+			.isEqualTo(FollowUpFixtures.proposerName("Open data portal", proposer.id()));
 		assertThat(project.path("outcomes")).singleElement().satisfies((outcome) -> {
 			assertThat(outcome.path("id").asString()).isEqualTo(verified.id());
 			assertThat(outcome.path("amount").asString()).isEqualTo("1500000");
