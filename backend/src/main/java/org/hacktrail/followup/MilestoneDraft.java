@@ -38,14 +38,20 @@ public record MilestoneDraft(MilestoneType type, LocalDate date, @Nullable Strin
 		return sha256(text.toString(), 16);
 	}
 
-	static String sha256(String text, int bytes) {
+	/** One digest per thread: looking the algorithm up for every row of an import costs more than hashing it. */
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, bytes);
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	});
+
+	static String sha256(String text, int bytes) {
+		MessageDigest digest = SHA256.get();
+		digest.reset();
+		return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)), 0, bytes);
 	}
 
 }
