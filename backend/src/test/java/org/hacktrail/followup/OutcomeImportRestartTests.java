@@ -33,10 +33,11 @@ import static org.mockito.Mockito.doAnswer;
 /**
  * A run killed in the middle and restarted ends with every valid row stored exactly once. The kill is simulated
  * at the worst moment: the third chunk reaches the store, then the writer fails before the step records its
- * checkpoint, so the restart reads that chunk again and writes it a second time.
+ * checkpoint, so the restart reads that chunk again and writes it a second time. Also: uploads over the limit
+ * (1 MB here) are refused with 413, whether their length is declared or they come in chunks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hacktrail.outcomes.import-chunk-size=5")
+		properties = { "hacktrail.outcomes.import-chunk-size=5", "hacktrail.http.max-upload-body=1MB" })
 @Import(FollowUpTestConfiguration.class)
 class OutcomeImportRestartTests {
 
@@ -129,6 +130,44 @@ class OutcomeImportRestartTests {
 		assertThat(done.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
 			.containsExactly(14, 28, 42);
 		assertThat(Files.exists(file)).as("a server-side file is not deleted; only uploads are").isTrue();
+	}
+
+	@Test
+	void uploadsOverTheLimitAreRefusedWith413WhetherDeclaredOrChunked() throws Exception {
+		TestAccounts.Account organizer = new TestAccounts(this.users, this.tokens).organizer();
+		Http http = Http.localhost(this.port);
+		String big = OutcomeImportTests.HEADER + "x".repeat(1_100_000);
+		java.net.http.HttpResponse<String> declared = http.post("/api/outcomes/import", "text/csv", big,
+				organizer.headers());
+		assertThat(declared.statusCode()).isEqualTo(413);
+
+		byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.net.http.HttpRequest chunked = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/outcomes/import"))
+			.header("Content-Type", "text/csv")
+			.header(organizer.headers()[0], organizer.headers()[1])
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+			.build();
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("larger than the limit");
+		try (var files = Files.list(this.settings.importDir())) {
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.as("a refused upload leaves no file behind")
+				.noneMatch((name) -> name.startsWith(OutcomeImportFiles.UPLOAD_PREFIX) && name.endsWith(".csv")
+						&& sizeOf(this.settings.importDir().resolve(name)) > 1_000_000);
+		}
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (java.io.IOException ex) {
+			return 0;
+		}
 	}
 
 	private List<OutcomeMilestone> milestones(List<Project> projects) {
