@@ -2,7 +2,6 @@ package org.hacktrail.followup;
 
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -119,19 +118,26 @@ public final class OutcomeBenchmarkWorker {
 		// The same rows, as the import would store them, for the store's own bulk upserts.
 		Path file = importDir.resolve("throughput.csv");
 		writeCsv(file, projects, rows, 1);
-		double baselineSeconds = baseline(context, projects, rows, 1);
+		double before = baseline(context, projects, rows, 1);
 		var baseline = mongo.getDb().getCollection("bench_baseline");
 		long stored = baseline.countDocuments();
 		baseline.drop();
 		result("store bulk upsert (driver, batches of 500, $setOnInsert by _id): %,d rows in %.1f s = %,.0f rows/s",
-				stored, baselineSeconds, rows / baselineSeconds);
+				stored, before, rows / before);
 
 		JobExecution run = importFile(context, file);
 		StepExecution step = step(run, "outcomeImportStep");
 		double stepSeconds = seconds(step);
 		result("outcomeImport step (read, validate, resolve, upsert, checkpoint; chunks of 500): %,d rows in %.1f s = "
 				+ "%,.0f rows/s (%s)", step.getWriteCount(), stepSeconds, rows / stepSeconds, run.getStatus());
-		result("ratio outcomeImport / store bulk upsert = %.2f (target >= 0.70)",
+		// The store's rate again, after the import: on a shared machine one measurement can be lucky or unlucky;
+		// the ratio is taken against the faster of the two.
+		double after = baseline(context, projects, rows, 1);
+		mongo.getDb().getCollection("bench_baseline").drop();
+		result("store bulk upsert again, after the import: %,d rows in %.1f s = %,.0f rows/s", rows, after,
+				rows / after);
+		double baselineSeconds = Math.min(before, after);
+		result("ratio outcomeImport / store bulk upsert (the faster of the two) = %.2f (target >= 0.70)",
 				(rows / stepSeconds) / (rows / baselineSeconds));
 		StepExecution refresh = step(run, "outcomeStateRefreshStep");
 		result("outcomeStateRefreshStep: %,d projects in %.1f s; whole run %.1f s", refresh.getWriteCount(),
@@ -142,9 +148,6 @@ public final class OutcomeBenchmarkWorker {
 		Path big = importDir.resolve("heap.csv");
 		writeCsv(big, projects, heapRows, 2);
 		result("heap test file: %,d rows, %,d MB", heapRows, Files.size(big) / (1024 * 1024));
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			pool.resetPeakUsage();
-		}
 		AtomicLong sampledPeak = new AtomicLong();
 		AtomicLong afterGcPeak = new AtomicLong();
 		Thread sampler = new Thread(() -> {
@@ -170,17 +173,12 @@ public final class OutcomeBenchmarkWorker {
 		sampler.start();
 		JobExecution heapRun = importFile(context, big);
 		sampler.interrupt();
-		long poolPeaks = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
-			.sum();
 		StepExecution heapStep = step(heapRun, "outcomeImportStep");
 		result("heap test: %,d rows imported in %.1f s (%,.0f rows/s, %s); max heap %,d MB; peak heap used %,d MB "
-				+ "(sampled every 50 ms, garbage included), largest heap left after a collection %,d MB, sum of heap "
-				+ "pool peaks %,d MB", heapStep.getWriteCount(), seconds(heapStep), heapRows / seconds(heapStep),
-				heapRun.getStatus(), Runtime.getRuntime().maxMemory() / (1024 * 1024), sampledPeak.get() / (1024 * 1024),
-				afterGcPeak.get() / (1024 * 1024), poolPeaks / (1024 * 1024));
+				+ "(sampled every 50 ms, garbage included); largest heap left after a collection %,d MB",
+				heapStep.getWriteCount(), seconds(heapStep), heapRows / seconds(heapStep), heapRun.getStatus(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), sampledPeak.get() / (1024 * 1024),
+				afterGcPeak.get() / (1024 * 1024));
 		StepExecution heapRefresh = step(heapRun, "outcomeStateRefreshStep");
 		result("heap test refresh step: %,d projects in %.1f s", heapRefresh.getWriteCount(), seconds(heapRefresh));
 	}

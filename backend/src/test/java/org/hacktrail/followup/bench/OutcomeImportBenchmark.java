@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * sampled.</li>
  * </ol>
  * Run by {@code scripts/bench outcomes}, or: {@code java -cp <test classpath>
- * org.hacktrail.followup.bench.OutcomeImportBenchmark [heapRows] [rows] [projects] [proposals] [milestones]}.
+ * org.hacktrail.followup.bench.OutcomeImportBenchmark [heapRows] [rows] [projects] [proposals] [milestones]
+ * [all|import|statistics]}.
  * Only loopback traffic; every loop is bounded.
  */
 public final class OutcomeImportBenchmark {
@@ -35,6 +36,7 @@ public final class OutcomeImportBenchmark {
 		int projects = (args.length > 2) ? Integer.parseInt(args[2]) : 5_000;
 		int proposals = (args.length > 3) ? Integer.parseInt(args[3]) : 50_000;
 		int milestones = (args.length > 4) ? Integer.parseInt(args[4]) : 200_000;
+		String parts = (args.length > 5) ? args[5] : "all";
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("java.class.path");
 		Path dataDir = Files.createTempDirectory("outcome-bench-store");
@@ -69,10 +71,14 @@ public final class OutcomeImportBenchmark {
 			drain.setDaemon(true);
 			drain.start();
 			String uri = line.substring(4).replaceFirst("/hacktrail$", "/");
-			run(java, classpath, "-Xmx1g", "statistics", uri, "bench_stats", Integer.toString(proposals),
-					Integer.toString(milestones));
-			run(java, classpath, "-Xmx256m", "import", uri, "bench_import", Integer.toString(rows),
-					Integer.toString(heapRows), Integer.toString(projects));
+			if (!parts.equals("import")) {
+				run(java, classpath, "-Xmx1g", "statistics", uri, "bench_stats", Integer.toString(proposals),
+						Integer.toString(milestones));
+			}
+			if (!parts.equals("statistics")) {
+				run(java, classpath, "-Xmx256m", "import", uri, "bench_import", Integer.toString(rows),
+						Integer.toString(heapRows), Integer.toString(projects));
+			}
 		}
 		finally {
 			store.getOutputStream().close();
