@@ -20,6 +20,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -128,6 +129,14 @@ public class JobRunner {
 			log.info("Job {} with {} already ran or is running elsewhere; not starting it again", job.getName(),
 					parameters);
 			return Optional.empty();
+		}
+		catch (InvalidJobParametersException ex) {
+			// A job's parameter validator says what is wrong (e.g. a file outside the import folder): the caller's
+			// mistake, not a failure of the service.
+			throw DomainException.badInput("parameters", ex.getMessage());
+		}
+		catch (DomainException ex) {
+			throw ex;
 		}
 		catch (Exception ex) {
 			if (ex.getCause() instanceof DuplicateKeyException) {
