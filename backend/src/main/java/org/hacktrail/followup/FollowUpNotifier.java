@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells people about follow-up events. The default implementation ({@link LoggingFollowUpNotifier}) only logs; the
- * notifications feature provides one that writes to each user's notifications. Calls happen after the change is
+ * Tells people about follow-up events; {@link NotificationFollowUpNotifier} writes them to each recipient's
+ * notifications. Calls happen after the change is
  * stored; an implementation must not throw for one unreachable recipient.
  */
 public interface FollowUpNotifier {

@@ -5,9 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who leads a project's team: the people who report its milestones and answer its follow-up requests. A hook for
- * the teams feature: until teams exist, {@link ProposerTeamLeads} takes the proposers of the project's proposals;
- * with teams, the LEAD members of the project's teams are the leads.
+ * Who leads a project's team: the people who report its milestones and answer its follow-up requests
+ * ({@link TeamProjectLeads}: the LEAD members of the teams of the project's proposals).
  */
 public interface ProjectTeamLeads {
 

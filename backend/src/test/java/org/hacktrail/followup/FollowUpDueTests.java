@@ -14,6 +14,10 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
+import org.hacktrail.team.JoinedVia;
+import org.hacktrail.team.Team;
+import org.hacktrail.team.TeamMember;
+import org.hacktrail.team.TeamRole;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +55,9 @@ class FollowUpDueTests {
 
 	@Autowired
 	FollowUpTestConfiguration.RecordingNotifier notifier;
+
+	@Autowired
+	ProjectTeamLeads leads;
 
 	@Test
 	void requestsOpenOncePerProjectAndCheckpointAndTheLeadsAreNotified() throws Exception {
@@ -114,6 +121,16 @@ class FollowUpDueTests {
 		assertThat(sent).filteredOn((s) -> s.projectId().equals(owed.id()))
 			.singleElement()
 			.satisfies((s) -> assertThat(s.recipients()).containsExactly(otherLead.id()));
+		// Delivered: each lead finds the request in their notifications, linking to the project.
+		JsonNode leadsInbox = http.graphql("{ notifications(first: 50) { edges { node { type link } } } }",
+				lead.headers()).data().path("notifications").path("edges");
+		assertThat(leadsInbox.findValuesAsString("type")).contains("PROJECT_FOLLOW_UP_REQUESTED");
+		assertThat(leadsInbox.findValuesAsString("link")).contains("/projects/" + shared.id());
+		assertThat(http.graphql("{ notifications(first: 50) { edges { node { type } } } }", stranger.headers())
+			.data()
+			.path("notifications")
+			.path("edges")
+			.findValuesAsString("type")).doesNotContain("PROJECT_FOLLOW_UP_REQUESTED");
 
 		// Again, and again: nothing new is opened, nobody is notified twice.
 		JobRuns.run(http, organizer, "followUpDue", Map.of());
@@ -140,6 +157,36 @@ class FollowUpDueTests {
 			assertThat(r.status()).isEqualTo(FollowUpRequest.Status.ANSWERED);
 			assertThat(r.answeredBy()).isEqualTo(lead.id());
 		});
+	}
+
+	@Test
+	void aProjectsLeadsAreTheLeadMembersOfItsTeamsOrTheProposerWithoutATeam() {
+		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Taipei"));
+		Hackathon hackathon = fixtures.hackathon(HackathonKind.COMMUNITY, HackathonPhase.FOLLOW_UP,
+				today.minusMonths(4).minusDays(1), today.minusMonths(4));
+		Project project = fixtures.project("Led", null);
+		String proposer = FollowUpFixtures.unique("proposer");
+		String coLead = FollowUpFixtures.unique("co-lead");
+		String developer = FollowUpFixtures.unique("developer");
+		String earlierProposer = FollowUpFixtures.unique("earlier");
+		String withTeam = fixtures.proposal(hackathon, "With a team", proposer, project, 1, List.of(),
+				ProposalStatus.SUBMITTED).id();
+		String withoutTeam = fixtures.proposal(hackathon, "Without a team", earlierProposer, project, 1, List.of(),
+				ProposalStatus.SUBMITTED).id();
+		// A proposal's team is created with it; take them away to stand for data from before teams existed, then
+		// give the first one a team with two leads and a developer.
+		this.mongo.remove(new Query(Criteria.where("_id").in(withTeam, withoutTeam)), Team.class);
+		Instant now = Instant.now();
+		List<TeamMember> members = List.of(
+				new TeamMember(proposer, "Proposer", TeamRole.LEAD, null, null, JoinedVia.PROPOSER, now),
+				new TeamMember(coLead, "Co-lead", TeamRole.LEAD, null, null, JoinedVia.INVITATION, now),
+				new TeamMember(developer, "Developer", TeamRole.DEVELOPER, null, null, JoinedVia.REQUEST, now));
+		this.mongo.insert(new Team(withTeam, hackathon.id(), proposer, members, List.of(), List.of(), List.of(), null,
+				false, null, List.of(proposer, coLead, developer), List.of(), List.of(), List.of(), now, now, 0L));
+
+		assertThat(this.leads.leadsOf(project.id())).containsExactlyInAnyOrder(proposer, coLead, earlierProposer);
+		assertThat(this.leads.leadsOf(List.of("no-such-project"))).isEmpty();
 	}
 
 	private List<FollowUpRequest> requestsOf(Project... projects) {

@@ -19,16 +19,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What every follow-up test shares (one application context for all of them): a notifier that records instead
- * of logging, and a stub of the GitHub repository API on a loopback port — never the internet.
+ * What every follow-up test shares (one application context for all of them): a notifier that records what it
+ * sends, and a stub of the GitHub repository API on a loopback port — never the internet.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FollowUpTestConfiguration {
 
 	@Bean
 	@Primary
-	RecordingNotifier recordingNotifier() {
-		return new RecordingNotifier();
+	RecordingNotifier recordingNotifier(org.hacktrail.notification.NotificationService notifications) {
+		return new RecordingNotifier(new NotificationFollowUpNotifier(notifications));
 	}
 
 	@Bean(destroyMethod = "stop")
@@ -43,7 +43,7 @@ class FollowUpTestConfiguration {
 				Duration.ofHours(20), Duration.ofSeconds(5));
 	}
 
-	/** Notifications sent, in order. */
+	/** Notifications sent, in order; each is also delivered by the real notifier, to the users' notifications. */
 	static final class RecordingNotifier implements FollowUpNotifier {
 
 		record Sent(String kind, String projectId, Set<String> recipients, Object payload) {
@@ -51,14 +51,22 @@ class FollowUpTestConfiguration {
 
 		final List<Sent> sent = new CopyOnWriteArrayList<>();
 
+		private final FollowUpNotifier delivering;
+
+		RecordingNotifier(FollowUpNotifier delivering) {
+			this.delivering = delivering;
+		}
+
 		@Override
 		public void followUpRequested(FollowUpRequest request, String projectName, Set<String> teamLeadIds) {
 			this.sent.add(new Sent("FOLLOW_UP_REQUESTED", request.projectId(), Set.copyOf(teamLeadIds), request));
+			this.delivering.followUpRequested(request, projectName, teamLeadIds);
 		}
 
 		@Override
 		public void trailChanged(TrailChange change, Set<String> followerIds) {
 			this.sent.add(new Sent(change.kind().name(), change.projectId(), Set.copyOf(followerIds), change));
+			this.delivering.trailChanged(change, followerIds);
 		}
 
 		List<Sent> about(String projectId) {

@@ -304,10 +304,33 @@ class OutcomeTrailTests {
 		assertThat(sent.get(0).recipients()).as("the lead made the change").containsExactly(this.stranger.id());
 		assertThat(sent.get(1).recipients()).containsExactlyInAnyOrder(this.stranger.id(), this.lead.id());
 		assertThat(((FollowUpNotifier.TrailChange) sent.get(2).payload()).state()).isEqualTo(ProjectState.FUNDED);
+		// Delivered to the followers' notifications: the stranger got all three, the lead not their own report.
+		assertThat(trailNotifications(this.stranger)).containsExactly("STATE_CHANGED", "MILESTONE_VERIFIED",
+				"MILESTONE_ADDED");
+		assertThat(trailNotifications(this.lead)).containsExactly("STATE_CHANGED", "MILESTONE_VERIFIED");
 
 		this.http.graphql("mutation { unfollowProject(input: {projectId: \"" + this.project.id()
 				+ "\"}) { following } }", this.stranger.headers());
 		assertThat(project(this.stranger).path("followUp").path("followerCount").asInt()).isEqualTo(1);
+	}
+
+	/** The {@code change} of each PROJECT_TRAIL_CHANGED notification about this project, newest first. */
+	private List<String> trailNotifications(TestAccounts.Account account) {
+		JsonNode edges = this.http.graphql("{ notifications(first: 50) { edges { node { type link parameters { name "
+				+ "value } } } } }", account.headers()).data().path("notifications").path("edges");
+		List<String> changes = new java.util.ArrayList<>();
+		for (JsonNode edge : edges) {
+			JsonNode node = edge.path("node");
+			if (node.path("type").asString().equals("PROJECT_TRAIL_CHANGED")
+					&& node.path("link").asString().equals("/projects/" + this.project.id())) {
+				for (JsonNode parameter : node.path("parameters")) {
+					if (parameter.path("name").asString().equals("change")) {
+						changes.add(parameter.path("value").asString());
+					}
+				}
+			}
+		}
+		return changes;
 	}
 
 }
