@@ -19,7 +19,22 @@ const TEXTS: Record<string, { text: MessageKey; withSkill?: MessageKey; detail?:
   TEAM_INVITATION_ACCEPTED: { text: 'notification.invitationAccepted' },
   TEAM_INVITATION_DECLINED: { text: 'notification.invitationDeclined', detail: { parameter: 'note', key: 'notification.note' } },
   TEAM_MEMBER_REMOVED: { text: 'notification.memberRemoved', detail: { parameter: 'reason', key: 'notification.reason' } },
+  PROJECT_FOLLOW_UP_REQUESTED: { text: 'notification.followUpRequested' },
+  PROJECT_TRAIL_CHANGED: { text: 'notification.trailChanged' },
 };
+
+/** PROJECT_TRAIL_CHANGED says what changed (its `change` parameter); an unknown change gets the general sentence. */
+const TRAIL_CHANGES: Record<string, MessageKey> = {
+  MILESTONE_ADDED: 'notification.trailMilestoneAdded',
+  MILESTONE_CHANGED: 'notification.trailMilestoneChanged',
+  MILESTONE_VERIFIED: 'notification.trailMilestoneVerified',
+  MILESTONE_REJECTED: 'notification.trailMilestoneRejected',
+  MILESTONES_IMPORTED: 'notification.trailImported',
+  STATE_CHANGED: 'notification.trailStateChanged',
+};
+
+/** Project states a notification may name; said in the reader's language. */
+const PROJECT_STATES = new Set(['ACTIVE', 'DORMANT', 'FUNDED', 'ADOPTED', 'INTEGRATED', 'DISCONTINUED']);
 
 export function notificationText(
   type: string,
@@ -34,7 +49,12 @@ export function notificationText(
   if (!known) {
     return { text: values.proposalTitle ? t('notification.otherAbout', values) : t('notification.other') };
   }
-  const key = known.withSkill && values.positionSkill ? known.withSkill : known.text;
+  if (values.state && PROJECT_STATES.has(values.state)) values.state = t(`notification.projectState.${values.state}` as MessageKey);
+  let key = known.withSkill && values.positionSkill ? known.withSkill : known.text;
+  if (type === 'PROJECT_TRAIL_CHANGED' && TRAIL_CHANGES[values.change]) {
+    key = TRAIL_CHANGES[values.change];
+    if (key === 'notification.trailStateChanged' && !values.state) key = 'notification.trailChanged';
+  }
   const detailValue = known.detail ? values[known.detail.parameter] : undefined;
   return {
     text: t(key, values),

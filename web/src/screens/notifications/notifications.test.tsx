@@ -70,6 +70,22 @@ describe('notification texts', () => {
     }
   });
 
+  it('renders follow-up notifications: the request to the leads and each kind of trail change', () => {
+    const project = [{ name: 'projectName', value: '路平專案' }, { name: 'projectId', value: 'pr1' }];
+    expect(notificationText('PROJECT_FOLLOW_UP_REQUESTED', [...project, { name: 'months', value: '6' }], t).text).toBe(
+      '6 months after the event: what has become of “路平專案”? Report a milestone, or say there is nothing new.',
+    );
+    const changed = (change: string, extra: { name: string; value: string }[] = []) =>
+      notificationText('PROJECT_TRAIL_CHANGED', [...project, { name: 'change', value: change }, ...extra], t).text;
+    expect(changed('MILESTONE_VERIFIED')).toBe('A milestone of “路平專案” was verified by the organizers.');
+    expect(changed('STATE_CHANGED', [{ name: 'state', value: 'INTEGRATED' }])).toBe(
+      '“路平專案” is now integrated into government operations.',
+    );
+    // A change this panel does not know yet, or a state change without its state: the general sentence.
+    expect(changed('SOMETHING_NEW')).toBe('The outcome trail of “路平專案” changed.');
+    expect(changed('STATE_CHANGED')).toBe('The outcome trail of “路平專案” changed.');
+  });
+
   it('never shows a raw type name, even for a type it does not know', () => {
     expect(notificationText('JUDGING_SOMETHING_NEW', LIST[3].node.parameters, t).text).toBe('There is news about “災害應變志工媒合”.');
     expect(notificationText('OTHER_THING', [], t).text).toBe('There is news for you.');
