@@ -4,7 +4,7 @@
  */
 export const FEATURES = {
   /** judging.graphqls: panel, conflicts, rubric, assignment, score sheets, progress, ranking, publish. */
-  judging: false,
+  judging: true,
   /** team.graphqls: teams, join requests, notifications. */
   teams: false,
   /** followup.graphqls: outcome trail and adoption statistics. */

@@ -17,6 +17,14 @@ const HackathonCreate = lazy(() => import('./screens/organizer/HackathonCreate')
 const HackathonManage = lazy(() => import('./screens/organizer/HackathonManage'));
 const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
+// Judging (phase 2b). The score sheet is its own chunk: the judge's first screen (the list) does not load it.
+const ScoreSheetPage = lazy(() => import('./screens/judge/ScoreSheetPage'));
+const AcceptInvitation = lazy(() => import('./screens/judge/AcceptInvitation'));
+const JudgingPanel = lazy(() => import('./screens/organizer/JudgingPanel'));
+const RoundSetup = lazy(() => import('./screens/organizer/RoundSetup'));
+const RoundResults = lazy(() => import('./screens/organizer/RoundResults'));
+const ResultsPage = lazy(() => import('./screens/public/ResultsPage'));
+const BallotPage = lazy(() => import('./screens/public/BallotPage'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -42,7 +50,16 @@ export const ROUTES: RouteDef[] = [
   { path: '/me', component: ProfilePage, access: 'signedIn' },
   { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },
-  // Phase 2 (judging API): '/judge/:hackathon/:proposal' score sheet, '/organize/hackathons/:slug/judging'.
+  // Judging: the judge's sheet, invitation links (the API hands out /judging/invitations/accept?token=…), organizers'
+  // panel, round set-up and ranking, public results and ballots.
+  { path: '/judge/rounds/:round/proposals/:proposal', component: ScoreSheetPage, access: 'JUDGE', feature: 'judging' },
+  { path: '/judging/invitations/accept', component: AcceptInvitation, access: 'public', feature: 'judging' },
+  { path: '/judging/invitations', component: AcceptInvitation, access: 'public', feature: 'judging' },
+  { path: '/hackathons/:slug/results', component: ResultsPage, access: 'public', feature: 'judging' },
+  { path: '/hackathons/:slug/vote/:roundId', component: BallotPage, access: 'signedIn', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging', component: JudgingPanel, access: 'ORGANIZER', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging/rounds/:roundId', component: RoundSetup, access: 'ORGANIZER', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging/rounds/:roundId/ranking', component: RoundResults, access: 'ORGANIZER', feature: 'judging' },
   { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
   { path: '/organize/hackathons/new', component: HackathonCreate, access: 'ORGANIZER' },
   { path: '/organize/hackathons/:slug', component: HackathonManage, access: 'ORGANIZER' },
