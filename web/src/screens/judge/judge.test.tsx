@@ -164,7 +164,7 @@ describe('accepting an invitation link', () => {
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Accept the invitation' }));
     expect(callsNamed(calls, 'AcceptJudgeInvitation')[0].variables.input).toEqual({ token: 'hti_secret' });
-    expect((await screen.findByRole('status')).textContent).toContain('You are now a Public sector judge of');
+    expect((await screen.findByRole('status')).textContent).toContain('You joined the judge panel (Public sector) of');
     expect(screen.getByRole('link', { name: 'Go to my judging' })).toBeTruthy();
   });
 

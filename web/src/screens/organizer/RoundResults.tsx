@@ -98,6 +98,8 @@ export default function RoundResults({ params }: { params: Record<string, string
         {ranking.data && (
           <RankingAndSelection key={`${round.version}`} round={round} ranking={ranking.data.roundRanking} onChanged={reloadAll} />
         )}
+        {/* Outside the selection (which starts afresh with each version of the round): what publishing did stays. */}
+        <PublishPanel round={round} onPublished={reloadAll} />
       </section>
     </Page>
   );
@@ -400,7 +402,6 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
           )}
         </form>
       )}
-      <PublishPanel round={round} onPublished={onChanged} />
     </>
   );
 }
