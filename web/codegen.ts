@@ -29,7 +29,17 @@ export function backendSchema(dir = SCHEMA_DIR): string {
 }
 
 /** Folders whose operations (.graphql files) get their own generated `gql/` beside them. */
-const OPERATION_FOLDERS = ['src/auth', 'src/screens/public', 'src/screens/proposer', 'src/screens/organizer', 'src/screens/judge'];
+const OPERATION_FOLDERS = [
+  'src/auth',
+  'src/shell',
+  'src/screens/public',
+  'src/screens/proposer',
+  'src/screens/organizer',
+  'src/screens/judge',
+  'src/screens/team',
+  'src/screens/notifications',
+  'src/screens/projects',
+];
 
 const clientPreset = {
   preset: 'client' as const,

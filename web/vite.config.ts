@@ -26,6 +26,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: false,
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
     // Typing through user-event is slow on a loaded 2-core CI machine; a test that takes 5 s there is not hung.
     testTimeout: 30000,
   },

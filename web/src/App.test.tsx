@@ -36,18 +36,17 @@ describe('shell', () => {
 
     renderPanel('/', PROPOSER, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Pat Proposer');
-    expect(navNames()).toEqual(['Hackathons', 'My profile']);
+    expect(navNames()).toEqual(['Hackathons', 'My teams', 'My profile']);
     cleanup();
 
     renderPanel('/', JUDGE, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Jo Judge');
-    expect(navNames()).toEqual(['Hackathons', 'Judging', 'My profile']);
+    expect(navNames()).toEqual(['Hackathons', 'Judging', 'My teams', 'My profile']);
     cleanup();
 
     renderPanel('/', ORGANIZER, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Olivia Organizer');
-    expect(navNames()).toEqual(['Hackathons', 'Organize', 'Batch jobs', 'My profile']);
-    expect(screen.queryByRole('link', { name: 'My teams' })).toBeNull();
+    expect(navNames()).toEqual(['Hackathons', 'My teams', 'Organize', 'Batch jobs', 'My profile']);
     expect(screen.queryByRole('link', { name: 'Statistics' })).toBeNull();
   });
 

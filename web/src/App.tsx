@@ -7,6 +7,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { FocusRequest, Loading, Page } from './components/Page';
 import { LOCALES, useI18n, type Locale } from './i18n';
 import { NAV, ROUTES, allowed, enabled, type RouteDef } from './routes';
+import { NotificationBell } from './shell/NotificationBell';
 
 /**
  * The whole panel: a GraphQL client (replaced after every sign-in or sign-out so that nothing cached for one person
@@ -179,6 +180,7 @@ function Header() {
               ))}
             </select>
           </label>
+          {me && enabled('teams') && <NotificationBell />}
           {me ? (
             <span className="session">
               <span className="session-user">{t('auth.signedInAs', { name: me.displayName })}</span>

@@ -6,7 +6,7 @@ export const FEATURES = {
   /** judging.graphqls: panel, conflicts, rubric, assignment, score sheets, progress, ranking, publish. */
   judging: true,
   /** team.graphqls: teams, join requests, notifications. */
-  teams: false,
+  teams: true,
   /** followup.graphqls: outcome trail and adoption statistics. */
   followUp: false,
 } as const;

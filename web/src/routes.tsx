@@ -25,6 +25,10 @@ const RoundSetup = lazy(() => import('./screens/organizer/RoundSetup'));
 const RoundResults = lazy(() => import('./screens/organizer/RoundResults'));
 const ResultsPage = lazy(() => import('./screens/public/ResultsPage'));
 const BallotPage = lazy(() => import('./screens/public/BallotPage'));
+const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
+const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
+const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
+const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -42,13 +46,17 @@ export const ROUTES: RouteDef[] = [
   { path: '/', component: HackathonList, access: 'public' },
   { path: '/hackathons', component: HackathonList, access: 'public' },
   { path: '/hackathons/:slug/propose', component: ProposalEditor, access: 'signedIn' },
+  { path: '/hackathons/:slug/skills', component: SkillSearchPage, access: 'public', feature: 'teams' },
   { path: '/hackathons/:slug', component: HackathonPage, access: 'public' },
   { path: '/proposals/:id/edit', component: ProposalEditor, access: 'signedIn' },
   { path: '/proposals/:id', component: ProposalPage, access: 'public' },
+  { path: '/projects/:id/edit', component: ProjectEditor, access: 'signedIn' },
   { path: '/projects/:id', component: ProjectPage, access: 'public' },
   { path: '/sign-in', component: SignInPage, access: 'public' },
   { path: '/me', component: ProfilePage, access: 'signedIn' },
   { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
+  { path: '/teams', component: MyTeamsPage, access: 'signedIn', feature: 'teams' },
+  { path: '/notifications', component: NotificationsPage, access: 'signedIn', feature: 'teams' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },
   // Judging: the judge's sheet, invitation links (the API hands out /judging/invitations/accept?token=…), organizers'
   // panel, round set-up and ranking, public results and ballots.
@@ -68,12 +76,14 @@ export const ROUTES: RouteDef[] = [
 
 export type NavEntry = { href: string; label: MessageKey; access: Access; feature?: Feature };
 
-/** The main navigation; entries show only to people who may use them, and only once their API exists. */
+/**
+ * The main navigation; entries show only to people who may use them, and only once their API exists. Notifications
+ * are reached through the bell in the header (with the unread count), not a navigation entry.
+ */
 export const NAV: NavEntry[] = [
   { href: '/hackathons', label: 'nav.hackathons', access: 'public' },
   { href: '/judge', label: 'nav.judging', access: 'JUDGE' },
   { href: '/teams', label: 'nav.teams', access: 'signedIn', feature: 'teams' },
-  { href: '/notifications', label: 'nav.notifications', access: 'signedIn', feature: 'teams' },
   { href: '/organize', label: 'nav.organize', access: 'ORGANIZER' },
   { href: '/organize/jobs', label: 'nav.jobs', access: 'ORGANIZER' },
   { href: '/statistics', label: 'nav.statistics', access: 'public', feature: 'followUp' },

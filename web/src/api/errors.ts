@@ -17,6 +17,8 @@ export type Problem = {
   messages: string[];
   /** BAD_USER_INPUT messages by `extensions.field` (e.g. `title`, `slug`, `links`). */
   fields: Record<string, string>;
+  /** The server's `extensions.rule` names (e.g. `positionFull`, `lastLead`), for a message in the reader's language. */
+  rules?: string[];
 };
 
 const KIND_BY_CODE: Record<string, ProblemKind> = {
@@ -37,17 +39,20 @@ type RawError = { message: string; extensions?: Record<string, unknown> };
 export function problemFromErrors(errors: RawError[], status?: number): Problem {
   const fields: Record<string, string> = {};
   const kinds: ProblemKind[] = [];
+  const rules: string[] = [];
   for (const error of errors) {
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
     kinds.push((code && KIND_BY_CODE[code]) || 'other');
     const field = error.extensions?.field;
     if (typeof field === 'string' && !(field in fields)) fields[field] = error.message;
+    const rule = error.extensions?.rule;
+    if (typeof rule === 'string' && !rules.includes(rule)) rules.push(rule);
   }
   if (status === 401) kinds.push('unauthenticated');
   if (status === 403) kinds.push('forbidden');
   if (status === 413) kinds.push('badInput');
   const kind = PRIORITY.find((candidate) => kinds.includes(candidate)) ?? 'other';
-  return { kind, messages: errors.map((error) => error.message), fields };
+  return { kind, messages: errors.map((error) => error.message), fields, ...(rules.length > 0 ? { rules } : {}) };
 }
 
 /** The problem in an urql result's error, or undefined when there is none. */

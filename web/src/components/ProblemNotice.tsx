@@ -1,7 +1,22 @@
 import { useState } from 'react';
 import type { Problem } from '../api/errors';
 import { SignInOptions } from '../auth/Session';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+
+/**
+ * Rules the server names in `extensions.rule`, said in the reader's language: a "position full" CONFLICT is not an
+ * edit made elsewhere, and the server's own message is English only (it is still shown, smaller, below).
+ */
+const RULE_MESSAGES: Record<string, MessageKey> = {
+  positionFull: 'rule.positionFull',
+  oneTeamPerHackathon: 'rule.oneTeamPerHackathon',
+  onePendingRequest: 'rule.onePendingRequest',
+  onePendingInvitation: 'rule.onePendingInvitation',
+  lastLead: 'rule.lastLead',
+  teamClosed: 'rule.teamClosed',
+  proposalDraft: 'rule.proposalDraft',
+  partnerAgencyRequired: 'rule.partnerAgencyRequired',
+};
 
 /**
  * The one way the panel reports a failed request. An ended session offers sign-in in place (what was typed stays
@@ -22,6 +37,28 @@ export function ProblemNotice({
   if (!problem) return null;
   const fieldMessages = new Set(shownFields.map((field) => problem.fields[field]).filter(Boolean));
   const rest = problem.messages.filter((message) => !fieldMessages.has(message));
+  const ruleKeys = (problem.rules ?? []).map((rule) => RULE_MESSAGES[rule]).filter(Boolean);
+  if (ruleKeys.length > 0 && problem.kind !== 'unauthenticated') {
+    return (
+      <div role="alert" className="notice notice-warn">
+        {ruleKeys.map((key) => (
+          <p key={key}>
+            <strong>{t(key)}</strong>
+          </p>
+        ))}
+        {rest.length > 0 && (
+          <p className="muted" lang="en">
+            {rest.join(' ')}
+          </p>
+        )}
+        {onReload && problem.kind === 'conflict' && (
+          <button type="button" onClick={onReload}>
+            {t('error.reload')}
+          </button>
+        )}
+      </div>
+    );
+  }
   switch (problem.kind) {
     case 'unauthenticated':
       return (

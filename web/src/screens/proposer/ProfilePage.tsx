@@ -22,6 +22,11 @@ export default function ProfilePage() {
   return (
     <Page title={t('profile.title')} actions={<Link href="/me/tokens">{t('tokens.title')}</Link>}>
       <dl className="facts">
+        <dt>{t('profile.userId')}</dt>
+        <dd>
+          <code className="user-id">{me.id}</code>
+          <span className="hint small"> {t('profile.userIdHint')}</span>
+        </dd>
         {me.email && (
           <>
             <dt>{t('profile.email')}</dt>

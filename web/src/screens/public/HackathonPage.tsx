@@ -18,6 +18,7 @@ import { FEATURES } from '../../features';
 import { formatRange } from '../../lib/dates';
 import { PROPOSAL_STATUSES, acceptsProposals } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
+import { FEATURES } from '../../features';
 
 const PAGE_SIZE = 25;
 
@@ -127,6 +128,11 @@ export default function HackathonPage({ params }: { params: Record<string, strin
 
       <section aria-labelledby="proposals-heading">
         <h2 id="proposals-heading">{t('proposals.title')}</h2>
+        {FEATURES.teams && (
+          <p>
+            <Link href={`/hackathons/${hackathon.slug}/skills`}>{t('skills.link')}</Link>
+          </p>
+        )}
         <form className="filters" onSubmit={submit} role="search" aria-label={t('proposals.filters')}>
           <label>
             <span>{t('proposals.filter.status')}</span>

@@ -5,6 +5,7 @@ import { problemOf } from '../../api/errors';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { useSession } from '../../auth/Session';
 import { formatDate } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -12,6 +13,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 export default function ProjectPage({ params }: { params: Record<string, string> }) {
   const { t, locale } = useI18n();
   const localized = useLocalized();
+  const { me, hasRole } = useSession();
   const [{ data, error, fetching }] = useQuery({ query: ProjectDetailDocument, variables: { id: params.id } });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
@@ -23,8 +25,19 @@ export default function ProjectPage({ params }: { params: Record<string, string>
       </Page>
     );
   }
+  // The server lets organizers and the proposers of the project's proposals edit it.
+  const mayEdit = hasRole('ORGANIZER') || (!!me && project.proposals.some((proposal) => proposal.proposerId === me.id));
   return (
-    <Page title={localized(project.name)}>
+    <Page
+      title={localized(project.name)}
+      actions={
+        mayEdit && (
+          <Link className="button button-secondary" href={`/projects/${project.id}/edit`}>
+            {t('linking.editProject')}
+          </Link>
+        )
+      }
+    >
       <dl className="facts">
         {project.repositoryUrl && (
           <>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import { ProposalDetailDocument, TransitionProposalDocument, type ProposalDetailQuery, type ProposalStatus } from './gql/graphql';
@@ -11,6 +11,11 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
 import { organizerMoves, organizerNeedsReason, proposerCanSubmit, proposerCanWithdraw } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
+import { FEATURES } from '../../features';
+
+// Loaded only when a proposal page shows them: the judge's first screen never downloads the team screens.
+const TeamSection = lazy(() => import('../team/TeamSection'));
+const ProjectLinking = lazy(() => import('../projects/ProjectLinking'));
 
 type Proposal = NonNullable<ProposalDetailQuery['proposal']>;
 
@@ -107,8 +112,20 @@ export default function ProposalPage({ params }: { params: Record<string, string
         </section>
       )}
 
+      {FEATURES.teams && (
+        <Suspense fallback={<Loading />}>
+          <TeamSection proposalId={proposal.id} proposerId={proposal.proposerId} timeZone={proposal.hackathon.timeZone} />
+        </Suspense>
+      )}
+
       {(isProposer || organizer) && (
         <StatusActions proposal={proposal} organizer={organizer} isProposer={isProposer} onReload={reload} />
+      )}
+
+      {(isProposer || organizer) && (
+        <Suspense fallback={<Loading />}>
+          <ProjectLinking proposalId={proposal.id} />
+        </Suspense>
       )}
 
       {proposal.history && proposal.history.length > 0 && <History proposal={proposal} />}

@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.audit.AuditEventType;
+import org.hacktrail.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -48,8 +51,11 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ApiTokenService(ApiTokenRepository tokens, MongoTemplate mongo, CurrentUser currentUser, UserDirectory users,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.mongo = mongo;
 		this.currentUser = currentUser;
@@ -87,7 +93,11 @@ public class ApiTokenService {
 		String secret = newSecret();
 		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, hash(secret),
 				secret.substring(0, TOKEN_PREFIX.length() + 4), now, expiresAt, null);
-		return new CreatedToken(this.tokens.save(token), secret);
+		ApiToken saved = this.tokens.save(token);
+		this.audit.record(AuditEventType.TOKEN_CREATED, userId, "apiToken", saved.id(),
+				Map.of("name", saved.name(), "prefix", saved.prefix(),
+						"expiresAt", (saved.expiresAt() != null) ? saved.expiresAt().toString() : "never"));
+		return new CreatedToken(saved, secret);
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -107,8 +117,11 @@ public class ApiTokenService {
 		if (existing.revokedAt() != null) {
 			return existing;
 		}
-		return this.mongo.findAndModify(query, new Update().set("revokedAt", this.clock.instant()),
+		ApiToken revoked = this.mongo.findAndModify(query, new Update().set("revokedAt", this.clock.instant()),
 				FindAndModifyOptions.options().returnNew(true), ApiToken.class);
+		this.audit.record(AuditEventType.TOKEN_REVOKED, userId, "apiToken", id,
+				Map.of("name", existing.name(), "prefix", existing.prefix()));
+		return revoked;
 	}
 
 	/** The user behind a bearer token, if the token is well-formed, known, not revoked and not expired. */

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hacktrail.platform.ratelimit.RateLimiter;
+import org.hacktrail.platform.ratelimit.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +45,12 @@ class DemoLogin {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	DemoLogin(DemoPersonas personas, UserDirectory users, Environment environment,
-			@Value("${hacktrail.demo.allow-external-store:false}") boolean allowExternalStore) {
+	private final SignInEvents events;
+
+	private final RateLimiter limiter;
+
+	DemoLogin(DemoPersonas personas, UserDirectory users, Environment environment, SignInEvents events,
+			RateLimiter limiter, @Value("${hacktrail.demo.allow-external-store:false}") boolean allowExternalStore) {
 		if (StringUtils.hasText(environment.getProperty("spring.mongodb.uri")) && !allowExternalStore) {
 			throw new IllegalStateException("Demo login is on (profile 'demo') while MONGODB_URI points at a real "
 					+ "MongoDB. Demo login lets anyone act as an organizer; run the demo on the embedded store, or set "
@@ -52,6 +58,8 @@ class DemoLogin {
 		}
 		this.personas = personas;
 		this.users = users;
+		this.events = events;
+		this.limiter = limiter;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
@@ -66,8 +74,20 @@ class DemoLogin {
 	@PostMapping("/api/demo/login")
 	ResponseEntity<Map<String, Object>> login(@RequestBody DemoLoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
+		// Per account (persona); per address is limited before Spring Security (SignInRateLimitFilter).
+		java.util.Optional<java.time.Duration> wait = this.limiter.tryConsume(RateLimiter.Kind.SIGN_IN_PER_ACCOUNT,
+				"demo:" + String.valueOf(body.persona()));
+		if (wait.isPresent()) {
+			long seconds = RateLimiter.retryAfterSeconds(wait.get());
+			return ResponseEntity.status(429)
+				.header("Retry-After", Long.toString(seconds))
+				.body(org.hacktrail.platform.ErrorBody.of(TooManyRequests.CODE,
+						"Too many sign-in attempts for this persona; try again in " + seconds + " s."));
+		}
 		DemoPersonas.Persona persona = this.personas.find(body.persona()).orElse(null);
 		if (persona == null) {
+			this.events.signInFailed("demo", "unknown persona",
+					Map.of("persona", String.valueOf(body.persona())));
 			return ResponseEntity.badRequest()
 				.body(Map.of("code", "BAD_USER_INPUT", "message",
 						"Unknown persona '" + body.persona() + "'; choose one of " + this.personas.ids() + "."));
@@ -83,10 +103,20 @@ class DemoLogin {
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
+		this.events.signedIn(user.id(), "demo", Map.of("persona", persona.id()));
 		return ResponseEntity.ok(Map.of("userId", user.id(), "displayName", user.displayName()));
 	}
 
-	record DemoPrincipal(String userId, String persona) implements SignedInUser, java.io.Serializable {
+	/**
+	 * Serializable: sessions live in the store. Its name is the user id, which the session store indexes.
+	 */
+	record DemoPrincipal(String userId, String persona)
+			implements SignedInUser, org.springframework.security.core.AuthenticatedPrincipal, java.io.Serializable {
+
+		@Override
+		public String getName() {
+			return this.userId;
+		}
 
 		@Override
 		public String toString() {

@@ -34,8 +34,11 @@ public class DemoPersonas {
 
 	private final MongoTemplate mongo;
 
-	DemoPersonas(MongoTemplate mongo) {
+	private final UserDirectory users;
+
+	DemoPersonas(MongoTemplate mongo, UserDirectory users) {
 		this.mongo = mongo;
+		this.users = users;
 	}
 
 	public List<Persona> all() {
@@ -56,7 +59,14 @@ public class DemoPersonas {
 		Update update = new Update().set("roles", persona.roles())
 			.set("affiliations", persona.affiliations())
 			.set("displayName", persona.displayName());
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), User.class);
+		User updated = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				User.class);
+		for (Role role : persona.roles()) {
+			if (!user.hasRole(role)) {
+				this.users.roleGranted(user.id(), role, "demo persona " + persona.id());
+			}
+		}
+		return updated;
 	}
 
 }

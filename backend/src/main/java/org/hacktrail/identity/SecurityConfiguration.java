@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -55,7 +56,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProviders providers, SignInUserServices signIn,
-			ApiTokenIntrospector introspector) throws Exception {
+			ApiTokenIntrospector introspector, SignInEvents events, MetricsScrapeToken scrape) throws Exception {
 		AuthenticationEntryPoint unauthenticated = SecurityConfiguration::writeUnauthenticated;
 		BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
 		http.authorizeHttpRequests((requests) -> {
@@ -67,14 +68,19 @@ class SecurityConfiguration {
 					"/api/hackathons/*/proposals.csv", "/api/opendata/**").permitAll();
 			requests.requestMatchers("/api/**").authenticated();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+			requests.requestMatchers(MetricsScrapeToken.PATH).hasAnyRole(Role.ORGANIZER.name(), MetricsScrapeToken.ROLE);
 			requests.requestMatchers("/actuator/**").hasRole(Role.ORGANIZER.name());
 			requests.anyRequest().permitAll();
 		});
 		http.csrf((csrf) -> csrf.spa().requireCsrfProtectionMatcher(csrfRequired()));
 		http.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		http.addFilterBefore(scrape.filter(), BearerTokenAuthenticationFilter.class);
 		http.oauth2ResourceServer((resource) -> resource.opaqueToken((opaque) -> opaque.introspector(introspector))
+			.bearerTokenResolver(scrape.resolver())
 			.authenticationEntryPoint((request, response, ex) -> {
+				// Counted, and charged to the address's token-failure limit (SignInRateLimitFilter).
+				events.tokenFailed(request);
 				bearerChallenge.commence(request, response, ex);
 				writeBody(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
 						"The API token is missing, malformed, unknown, revoked or expired.");
@@ -91,15 +97,19 @@ class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(signIn.oidcUserService())
 					.userService(signIn.oauth2UserService()))
 				.loginPage("/")
-				.defaultSuccessUrl("/", true)
-				.failureUrl("/?login=failed"));
+				.successHandler(events.oauth2Success())
+				.failureHandler(events.oauth2Failure()));
 		}
 		http.logout((logout) -> logout.logoutUrl("/logout")
+			.addLogoutHandler(events.signOut())
 			.deleteCookies(SESSION_COOKIE)
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied()));
+		// HSTS is sent on secure requests only (HTTPS, or X-Forwarded-Proto: https with server.forward-headers-strategy
+		// set behind a proxy); a browser that saw it never falls back to plain HTTP for this host.
 		http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
+			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 			// GraphiQL (demo and development only) loads its scripts from a CDN; everything else runs under the policy.
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

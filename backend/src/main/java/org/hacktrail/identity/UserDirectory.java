@@ -3,11 +3,14 @@ package org.hacktrail.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.audit.AuditEventType;
+import org.hacktrail.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +41,11 @@ public class UserDirectory {
 
 	private final Set<String> organizerEmails;
 
-	UserDirectory(MongoTemplate mongo, UserRepository users, Clock clock,
+	private final AuditLog audit;
+
+	UserDirectory(MongoTemplate mongo, UserRepository users, Clock clock, AuditLog audit,
 			@Value("${hacktrail.organizers:}") List<String> organizerEmails) {
+		this.audit = audit;
 		this.mongo = mongo;
 		this.users = users;
 		this.clock = clock;
@@ -72,10 +78,17 @@ public class UserDirectory {
 		else {
 			update.setOnInsert("roles", List.of());
 		}
-		User user = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+		if (!organizer) {
+			return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+					User.class);
+		}
+		// The user before the change tells whether the role is new (for the audit log): one extra read, organizers only.
+		User before = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(false),
 				User.class);
-		if (organizer) {
+		User user = this.mongo.findOne(query, User.class);
+		if (before == null || !before.hasRole(Role.ORGANIZER)) {
 			log.info("User {} ({}) signed in as an organizer listed in HACKTRAIL_ORGANIZERS", user.id(), provider);
+			roleGranted(user.id(), Role.ORGANIZER, "HACKTRAIL_ORGANIZERS");
 		}
 		return user;
 	}
@@ -89,8 +102,20 @@ public class UserDirectory {
 			.addToSet("roles")
 			.each(roles.toArray())
 			.inc("version", 1);
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+		User before = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(false),
 				User.class);
+		User account = this.mongo.findOne(query, User.class);
+		for (Role role : roles) {
+			if (before == null || !before.hasRole(role)) {
+				roleGranted(account.id(), role, "service account " + subject);
+			}
+		}
+		return account;
+	}
+
+	/** Records in the audit log that a user got a role. */
+	void roleGranted(String userId, Role role, String how) {
+		this.audit.record(AuditEventType.ROLE_GRANTED, null, "user", userId, Map.of("role", role.name(), "by", how));
 	}
 
 	/**

@@ -72,6 +72,11 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			}
 			return error(env, ErrorCode.FORBIDDEN, "You are not allowed to do this.", Map.of());
 		}
+		if (ex instanceof org.bson.BsonSerializationException) {
+			// E.g. a NUL character where BSON allows none (a key or a pattern): the input, not the service, is wrong.
+			return error(env, ErrorCode.BAD_USER_INPUT,
+					"The input contains a character the store cannot hold (such as a NUL character).", Map.of());
+		}
 		if (ex instanceof DataAccessResourceFailureException) {
 			String id = UUID.randomUUID().toString();
 			log.error("Store unavailable [errorId={}]", id, ex);

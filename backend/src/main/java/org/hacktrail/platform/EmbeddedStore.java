@@ -50,7 +50,12 @@ public final class EmbeddedStore implements AutoCloseable {
 
 	private final @Nullable MVStore mvStore;
 
-	private final MongoServer server;
+	/** What the network server calls: the backend, except that stopping the server must not close it. */
+	private final MongoBackend served;
+
+	private MongoServer server;
+
+	private boolean listening;
 
 	private final InetSocketAddress address;
 
@@ -68,9 +73,11 @@ public final class EmbeddedStore implements AutoCloseable {
 		this.properties = properties;
 		this.backend = backend;
 		this.mvStore = mvStore;
-		this.server = new MongoServer(backend);
+		this.served = unclosable(backend);
+		this.server = new MongoServer(this.served);
 		this.server.bind(new InetSocketAddress("127.0.0.1", 0));
 		this.address = this.server.getLocalAddress();
+		this.listening = true;
 		if (mvStore != null) {
 			this.committer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 				Thread thread = new Thread(runnable, "embedded-store-commit");
@@ -198,13 +205,79 @@ public final class EmbeddedStore implements AutoCloseable {
 		return Duration.ofNanos(Math.min(MAX_PATIENCE.toNanos(), this.properties.commitInterval().toNanos() / 2));
 	}
 
+	/**
+	 * Stops answering on the network, as if the store's host went away: the listening socket and every client
+	 * connection are closed; the data stays as it is (and keeps being committed). For fault drills and tests: the
+	 * service must fail fast, report not ready, and recover by itself after {@link #resumeListening()}.
+	 */
+	public synchronized void stopListening() {
+		if (this.listening) {
+			this.server.shutdownNow();
+			this.listening = false;
+			log.warn("Embedded store stopped listening on {}", this.address);
+		}
+	}
+
+	/** Listens again on the same address after {@link #stopListening()}. */
+	public synchronized void resumeListening() {
+		if (this.listening) {
+			return;
+		}
+		RuntimeException failure = null;
+		for (int attempt = 0; attempt < 50; attempt++) {
+			MongoServer next = new MongoServer(this.served);
+			try {
+				next.bind(this.address);
+				this.server = next;
+				this.listening = true;
+				log.info("Embedded store listening again on {}", this.address);
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The port may be held for a moment by the sockets just closed.
+				failure = ex;
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		throw new IllegalStateException("Cannot listen again on " + this.address, failure);
+	}
+
+	public synchronized boolean isListening() {
+		return this.listening;
+	}
+
+	/** The backend behind a proxy whose close() does nothing: {@link #close()} closes the real one itself. */
+	private static MongoBackend unclosable(MongoBackend backend) {
+		return (MongoBackend) java.lang.reflect.Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+				new Class<?>[] { MongoBackend.class }, (proxy, method, args) -> {
+					if (method.getName().equals("close") && method.getParameterCount() == 0) {
+						return null;
+					}
+					try {
+						return method.invoke(backend, args);
+					}
+					catch (java.lang.reflect.InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
 	@Override
 	public synchronized void close() {
 		if (this.committer != null) {
 			this.committer.shutdownNow();
 		}
-		// The server closes the backend, which commits between requests and closes the file.
-		this.server.shutdown();
+		if (this.listening) {
+			this.server.shutdown();
+			this.listening = false;
+		}
+		// The backend commits between requests and closes the file.
 		this.backend.close();
 		log.info("Embedded store closed{}", (this.mvStore != null) ? " and flushed to " + this.properties.file() : "");
 	}

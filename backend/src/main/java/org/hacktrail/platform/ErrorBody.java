@@ -23,14 +23,22 @@ public final class ErrorBody {
 	}
 
 	public static Map<String, Object> of(ErrorCode code, String message) {
+		return of(code.name(), message);
+	}
+
+	/**
+	 * A body with a code outside {@link ErrorCode}: {@code RATE_LIMITED} (HTTP 429) is answered only by filters,
+	 * never by a data fetcher, so it is not an {@code ErrorCode} that every feature's switch must handle.
+	 */
+	public static Map<String, Object> of(String code, String message) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code.name());
+		extensions.put("code", code);
 		String requestId = RequestIdFilter.current();
 		if (!requestId.isEmpty()) {
 			extensions.put("requestId", requestId);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", code.name());
+		body.put("code", code);
 		body.put("message", message);
 		if (!requestId.isEmpty()) {
 			body.put("requestId", requestId);
@@ -40,6 +48,11 @@ public final class ErrorBody {
 	}
 
 	public static void write(HttpServletResponse response, int status, ErrorCode code, String message)
+			throws IOException {
+		write(response, status, code.name(), message);
+	}
+
+	public static void write(HttpServletResponse response, int status, String code, String message)
 			throws IOException {
 		if (response.isCommitted()) {
 			return;

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Normalised forms stored beside the text they come from, so that matching is an equality lookup (indexable on a
- * real MongoDB) rather than a scan with a case-insensitive pattern. {@link #skill} is public: teams normalise the
- * skills of open positions the same way, so one search term finds both proposal needs and open positions.
+ * real MongoDB) rather than a scan with a case-insensitive pattern. Public for other features that match against
+ * these stored keys: teams normalise the skills of open positions with {@link #skill}, so one search term finds both
+ * proposal needs and open positions; the outcome import matches proposal titles and agency names the same way.
  */
 public final class Keys {
 
@@ -26,7 +27,7 @@ public final class Keys {
 	 * A title (or a person's name) for comparison: NFKC (full-width letters become ASCII), lower case, every run of
 	 * white space and punctuation one space, trimmed. "Cofacts 真的假的！" and "cofacts  真的假的" are equal.
 	 */
-	static String title(String text) {
+	public static String title(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		return SPACE_OR_PUNCTUATION.matcher(folded).replaceAll(" ").strip();
 	}
@@ -51,7 +52,7 @@ public final class Keys {
 	 * {@code .git}, lower case, scheme ignored. {@code https://GitHub.com/g0v/cofacts.git} and
 	 * {@code http://github.com/g0v/cofacts/} are equal.
 	 */
-	static @Nullable String repository(@Nullable String url) {
+	public static @Nullable String repository(@Nullable String url) {
 		if (url == null) {
 			return null;
 		}

@@ -198,6 +198,10 @@ public class ProposalService {
 			if (text.length() > 200) {
 				throw DomainException.badInput("filter.text", "Search for at most 200 characters.");
 			}
+			if (text.chars().anyMatch((c) -> c < 0x20 || c == 0x7F)) {
+				// A NUL cannot be in a BSON pattern at all (the driver refused it: INTERNAL before this check).
+				throw DomainException.badInput("filter.text", "Search text cannot contain control characters.");
+			}
 			// A literal, unanchored match on a stored lower-cased copy: no $text (the embedded store lacks it) and
 			// never the caller's input as a pattern.
 			criteria = criteria.and("searchText").regex(Keys.literal(Keys.search(text)));

@@ -26,17 +26,30 @@ public final class Http {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	private final HttpClient client;
 
 	public Http(String base) {
+		this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private Http(String base, CookieManager cookies) {
 		this.base = base;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/**
+	 * The same browser (same cookies) talking to another instance, e.g. behind a load balancer: cookies are per
+	 * host, not per port, as in a browser.
+	 */
+	public Http at(String otherBase) {
+		return new Http(otherBase, this.cookies);
 	}
 
 	public static Http localhost(int port) {

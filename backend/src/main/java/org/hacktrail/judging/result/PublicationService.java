@@ -21,6 +21,8 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.audit.AuditEventType;
+import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
@@ -78,8 +80,11 @@ public class PublicationService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	PublicationService(MongoTemplate mongo, RoundService rounds, RankingService ranking, ProposalService proposals,
-			HackathonService hackathons, JudgingAccess access, Clock clock) {
+			HackathonService hackathons, JudgingAccess access, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.mongo = mongo;
 		this.rounds = rounds;
 		this.ranking = ranking;
@@ -152,7 +157,14 @@ public class PublicationService {
 		String detail = kind + ": " + chosen.size() + " proposal(s)"
 				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
 				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
-		return this.mongo.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail), now));
+		JudgingRound saved = this.mongo.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail),
+				now));
+		if (kind == Selection.Kind.OVERRIDE) {
+			this.audit.record(AuditEventType.OVERRIDE_APPLIED, me, "judgingRound", round.id(),
+					Map.of("hackathon", round.hackathonId(), "selected", String.join(",", chosen), "topN",
+							String.join(",", topN), "justification", justification));
+		}
+		return saved;
 	}
 
 	private static boolean isTieResolution(Set<String> chosen, List<String> topN, TieGroup tie) {
@@ -201,7 +213,13 @@ public class PublicationService {
 				.push("history", new RoundEvent(now, me, "PUBLISHED", selection.kind() + ", "
 						+ selection.proposalIds().size() + " selected"))
 				.inc("version", 1);
-			if (this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() != 1) {
+			boolean publishedNow = this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() == 1;
+			if (publishedNow) {
+				this.audit.record(AuditEventType.RESULTS_PUBLISHED, me, "judgingRound", round.id(),
+						Map.of("hackathon", round.hackathonId(), "selection", selection.kind().name(), "selected",
+								String.join(",", selection.proposalIds())));
+			}
+			else {
 				JudgingRound now2 = this.rounds.requireStored(round.id());
 				if (now2.status() != RoundStatus.PUBLISHED) {
 					throw DomainException.conflict("The round changed while it was being published; reload it.");

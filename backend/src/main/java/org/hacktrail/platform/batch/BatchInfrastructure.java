@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.support.DefaultBatchConfiguration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.MongoJobRepositoryFactoryBean;
+import org.hacktrail.platform.StoreCapabilities;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.MongoTransactionManager;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
@@ -33,6 +37,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * a restart after a crash converge.
  *
  * <p>
+ * On a MongoDB that supports sessions and transactions (a replica set or a sharded cluster, detected at start by
+ * {@link StoreCapabilities}), the repository and the steps use a {@link MongoTransactionManager} instead: a chunk's
+ * writes and its step metadata commit together. One log line at start says which mode is in use. Writers stay
+ * idempotent either way, so a job behaves the same in both modes.
+ *
+ * <p>
  * Extending {@link DefaultBatchConfiguration} switches Boot's own batch auto-configuration off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,7 +53,7 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 	static final String[] SEQUENCES = { "BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
 			"BATCH_STEP_EXECUTION_SEQ" };
 
-	private final PlatformTransactionManager transactionManager = new ResourcelessTransactionManager();
+	private volatile @Nullable PlatformTransactionManager transactionManager;
 
 	/** Runs execute one after another, off the caller's thread: a start request returns at once. */
 	private final ThreadPoolTaskExecutor executor = singleThread();
@@ -78,7 +88,7 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 		prepare(batchMongo);
 		MongoJobRepositoryFactoryBean repository = new MongoJobRepositoryFactoryBean();
 		repository.setMongoOperations(batchMongo);
-		repository.setTransactionManager(this.transactionManager);
+		repository.setTransactionManager(transactionManager());
 		try {
 			repository.afterPropertiesSet();
 			return repository.getObject();
@@ -90,13 +100,51 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 
 	@Override
 	protected PlatformTransactionManager getTransactionManager() {
-		return this.transactionManager;
+		return transactionManager();
 	}
 
-	/** For the steps of our jobs; resourceless, because the embedded store has no transactions. */
+	/**
+	 * For the steps of our jobs: transactional on a replica set, resourceless on the embedded store and standalone
+	 * servers.
+	 */
 	@Bean
 	PlatformTransactionManager batchTransactionManager() {
-		return this.transactionManager;
+		return transactionManager();
+	}
+
+	private PlatformTransactionManager transactionManager() {
+		PlatformTransactionManager manager = this.transactionManager;
+		if (manager == null) {
+			synchronized (this) {
+				manager = this.transactionManager;
+				if (manager == null) {
+					StoreCapabilities capabilities = this.applicationContext.getBean(StoreCapabilities.class);
+					manager = transactionManagerFor(capabilities,
+							this.applicationContext.getBean(MongoDatabaseFactory.class));
+					log.info("Batch job repository: {}", describeMode(capabilities));
+					this.transactionManager = manager;
+				}
+			}
+		}
+		return manager;
+	}
+
+	/** A MongoDB transaction manager when the store supports transactions; resourceless otherwise. */
+	static PlatformTransactionManager transactionManagerFor(StoreCapabilities capabilities,
+			MongoDatabaseFactory factory) {
+		if (capabilities.transactions()) {
+			MongoTransactionManager manager = new MongoTransactionManager(factory);
+			manager.afterPropertiesSet();
+			return manager;
+		}
+		return new ResourcelessTransactionManager();
+	}
+
+	static String describeMode(StoreCapabilities capabilities) {
+		return capabilities.transactions()
+				? "transactional (MongoTransactionManager) on " + capabilities.describe()
+				: "resourceless, without transactions, on " + capabilities.describe()
+						+ "; job writers are idempotent, restarts converge";
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -41,6 +42,8 @@ public class JobRunner {
 
 	/** Execution-context key under which a job may publish how many items it expects to read, for progress. */
 	public static final String TOTAL_KEY = "hacktrail.total";
+
+	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
 	private final JobOperator operator;
 
@@ -71,8 +74,13 @@ public class JobRunner {
 	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach((key, value) -> {
-			if (key.isBlank() || key.startsWith("hacktrail.")) {
-				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed.");
+			if (key.isBlank() || key.startsWith("hacktrail.") || !PARAMETER_NAME.matcher(key).matches()) {
+				// Names become field names in the job repository's documents: no '$', no control characters.
+				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed: use 1 to 100 "
+						+ "letters, digits, '.', '_' or '-'.");
+			}
+			if (value.length() > 2000) {
+				throw DomainException.badInput("parameters", "Parameter '" + key + "' is longer than 2,000 characters.");
 			}
 			builder.addString(key, value);
 		});
@@ -121,6 +129,14 @@ public class JobRunner {
 			log.info("Job {} with {} already ran or is running elsewhere; not starting it again", job.getName(),
 					parameters);
 			return Optional.empty();
+		}
+		catch (InvalidJobParametersException ex) {
+			// A job's parameter validator says what is wrong (e.g. a file outside the import folder): the caller's
+			// mistake, not a failure of the service.
+			throw DomainException.badInput("parameters", ex.getMessage());
+		}
+		catch (DomainException ex) {
+			throw ex;
 		}
 		catch (Exception ex) {
 			if (ex.getCause() instanceof DuplicateKeyException) {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,9 @@ class JobSchedules {
 	record Settings(@DefaultValue Map<String, String> schedule, @DefaultValue("Asia/Taipei") ZoneId zone) {
 	}
 
+	// First of the start-up listeners: orphans are recovered before anything (e.g. a demo data loader) launches a
+	// run, or that run would be taken for an orphan.
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (this.embedded.getIfAvailable() != null) {

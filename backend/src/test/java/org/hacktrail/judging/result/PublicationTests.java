@@ -140,6 +140,24 @@ class PublicationTests {
 		assertThat(exported.path("justification").asString()).isEqualTo(why);
 		assertThat(JudgingApi.ok(this.api.ranking(this.roundId, null), "roundRanking").path("selection")
 			.path("justification").asString()).isEqualTo(why);
+
+		// The override and the publication are security events organizers can read in the audit log.
+		for (String type : List.of("OVERRIDE_APPLIED", "RESULTS_PUBLISHED")) {
+			JsonNode events = JudgingApi.ok(this.http.graphql("query($t: AuditEventType) { auditEvents(type: $t, "
+					+ "first: 100) { edges { node { actorId subjectId details { key value } } } } }",
+					Http.json().put("t", type), this.organizer.headers()), "auditEvents").path("edges");
+			JsonNode mine = null;
+			for (JsonNode edge : events) {
+				if (this.roundId.equals(edge.path("node").path("subjectId").asString())) {
+					mine = edge.path("node");
+				}
+			}
+			assertThat(mine).as(type + " recorded for the round").isNotNull();
+			assertThat(mine.path("actorId").asString()).isEqualTo(this.organizer.id());
+			if (type.equals("OVERRIDE_APPLIED")) {
+				assertThat(mine.path("details").toString()).contains(why);
+			}
+		}
 	}
 
 	@Test

@@ -1,0 +1,179 @@
+package org.hacktrail.followup;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules every milestone follows, whoever records it (GraphQL or an import row). Each failure is
+ * BAD_USER_INPUT naming the field; the import turns the field into its column.
+ *
+ * <ul>
+ * <li>A date, not before 1990 and not after tomorrow (a report cannot be about the future; one day of slack for
+ * time zones).</li>
+ * <li>FUNDED, ADOPTED and INTEGRATED_INTO_OPERATIONS need an evidence URL and an agency (who funds, who adopts);
+ * evidence URLs are absolute http or https addresses.</li>
+ * <li>An amount only on FUNDING_APPLIED and FUNDED, as plain digits with an optional decimal point (no thousands
+ * separators), at least 0, always with an ISO 4217 currency — and a currency only with an amount.</li>
+ * <li>A level only with an agency. Texts are single lines (the note may have line breaks) within their length.</li>
+ * </ul>
+ */
+public final class MilestoneRules {
+
+	static final int MAX_AGENCY = 200;
+
+	static final int MAX_PROGRAMME = 200;
+
+	static final int MAX_NOTE = 2000;
+
+	static final int MAX_URL = 2000;
+
+	static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
+	private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]{1,4})?");
+
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+
+	private MilestoneRules() {
+	}
+
+	public static MilestoneDraft check(@Nullable MilestoneType type, @Nullable LocalDate date, @Nullable String agency,
+			@Nullable AgencyLevel level, @Nullable String programme, @Nullable String amount, @Nullable String currency,
+			@Nullable String evidenceUrl, @Nullable String note, LocalDate today) {
+		if (type == null) {
+			throw DomainException.badInput("type", "Give the milestone type, one of "
+					+ java.util.Arrays.toString(MilestoneType.values()) + ".");
+		}
+		if (date == null) {
+			throw DomainException.badInput("date", "Give the date of the milestone (YYYY-MM-DD).");
+		}
+		if (date.isBefore(EARLIEST) || date.isAfter(today.plusDays(1))) {
+			throw DomainException.badInput("date", "The date " + date + " is " + (date.isBefore(EARLIEST)
+					? "before 1990" : "in the future") + "; give the date on which it happened.");
+		}
+		String cleanAgency = singleLine(agency, "agency", MAX_AGENCY);
+		String cleanProgramme = singleLine(programme, "programme", MAX_PROGRAMME);
+		String cleanNote = text(note, "note", MAX_NOTE);
+		if (cleanAgency == null && (type == MilestoneType.FUNDED || type == MilestoneType.ADOPTED
+				|| type == MilestoneType.INTEGRATED_INTO_OPERATIONS)) {
+			throw DomainException.badInput("agency", (type == MilestoneType.FUNDED)
+					? "A FUNDED milestone names who funds the project (the funding source)."
+					: "A " + type + " milestone names the agency.");
+		}
+		if (level != null && cleanAgency == null) {
+			throw DomainException.badInput("level", "A level of government needs an agency.");
+		}
+		String url = blankToNull(evidenceUrl);
+		if (url == null && type.requiresEvidence()) {
+			throw DomainException.badInput("evidenceUrl", "A " + type
+					+ " milestone needs an evidence URL (a public document, news item or announcement) that an "
+					+ "organizer can check.");
+		}
+		if (url != null) {
+			url = url(url, "evidenceUrl");
+		}
+		BigDecimal value = amount(amount, type);
+		String code = currency(currency);
+		if (value != null && code == null) {
+			throw DomainException.badInput("currency", "Give the currency of the amount (ISO 4217, e.g. TWD).");
+		}
+		if (value == null && code != null) {
+			throw DomainException.badInput("amount", "A currency needs an amount.");
+		}
+		return new MilestoneDraft(type, date, cleanAgency, level, cleanProgramme, value, code, url, cleanNote);
+	}
+
+	private static @Nullable BigDecimal amount(@Nullable String amount, MilestoneType type) {
+		String text = blankToNull(amount);
+		if (text == null) {
+			return null;
+		}
+		if (!type.carriesAmount()) {
+			throw DomainException.badInput("amount", "Only FUNDING_APPLIED and FUNDED milestones carry an amount.");
+		}
+		if (!AMOUNT.matcher(text).matches()) {
+			throw DomainException.badInput("amount", "Write the amount as digits with an optional decimal point "
+					+ "(at most 4 decimals), e.g. 1500000 or 1500000.50, without thousands separators: '"
+					+ abbreviate(text) + "'.");
+		}
+		BigDecimal value = new BigDecimal(text);
+		if (value.compareTo(MAX_AMOUNT) >= 0) {
+			throw DomainException.badInput("amount", "The amount " + text + " is implausibly large.");
+		}
+		return value;
+	}
+
+	private static @Nullable String currency(@Nullable String currency) {
+		String text = blankToNull(currency);
+		if (text == null) {
+			return null;
+		}
+		String code = text.toUpperCase(Locale.ROOT);
+		try {
+			if (code.length() == 3) {
+				return Currency.getInstance(code).getCurrencyCode();
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Falls through to the message below.
+		}
+		throw DomainException.badInput("currency", "'" + abbreviate(text) + "' is not an ISO 4217 currency code "
+				+ "(e.g. TWD, USD, EUR).");
+	}
+
+	/** An absolute http or https address with a host and no white space. */
+	static String url(String url, String field) {
+		if (url.length() > MAX_URL) {
+			throw DomainException.badInput(field, "A URL is at most " + MAX_URL + " characters long.");
+		}
+		if (url.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw DomainException.badInput(field, "A URL cannot contain spaces: '" + abbreviate(url) + "'.");
+		}
+		try {
+			URI uri = new URI(url);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!scheme.equals("http") && !scheme.equals("https")) {
+				throw DomainException.badInput(field, "Only http and https URLs are accepted: '" + abbreviate(url) + "'.");
+			}
+			if (uri.getHost() == null || uri.getHost().isBlank()) {
+				throw DomainException.badInput(field, "The URL '" + abbreviate(url) + "' has no host name.");
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw DomainException.badInput(field, "'" + abbreviate(url) + "' is not a valid URL.");
+		}
+		return url;
+	}
+
+	private static @Nullable String singleLine(@Nullable String value, String field, int max) {
+		String text = text(value, field, max);
+		if (text != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+			throw DomainException.badInput(field, "The " + field + " must be a single line.");
+		}
+		return text;
+	}
+
+	private static @Nullable String text(@Nullable String value, String field, int max) {
+		String text = blankToNull(value);
+		if (text != null && text.codePointCount(0, text.length()) > max) {
+			throw DomainException.badInput(field, "The " + field + " is longer than " + max + " characters.");
+		}
+		return text;
+	}
+
+	static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	static String abbreviate(String value) {
+		return (value.length() > 80) ? value.substring(0, 77) + "..." : value;
+	}
+
+}

@@ -1,0 +1,341 @@
+package org.hacktrail.followup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.mongodb.client.MongoCursor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bson.Document;
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalStatus;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The open-data export of projects: published projects (with at least one proposal that is not a DRAFT at a
+ * hackathon whose results are published, or in follow-up, or archived), their published proposals with awards,
+ * their public state and their VERIFIED outcome milestones, under the configured licence.
+ *
+ * <p>
+ * No personal data beyond public display names: proposers appear by the name shown on their proposal; user ids,
+ * e-mail addresses, who recorded or verified a milestone, milestone notes and verification notes are left out.
+ *
+ * <p>
+ * Streamed: projects and milestones are read in {@code _id} order and merged (a milestone id starts with its
+ * project id), so memory holds the published proposals (a projection) and one project at a time.
+ */
+@Service
+public class OpenDataExport {
+
+	static final List<String> CSV_COLUMNS = List.of("project_id", "name_zh_tw", "name_en", "repository_url",
+			"website_url", "issue_areas", "state", "dormant", "hackathons", "proposal_titles", "proposers", "awards",
+			"first_funded_on", "adopted_on", "integrated_on", "discontinued_on", "funding", "verified_milestones",
+			"licence");
+
+	private static final JsonFactory JSON = new JsonFactory();
+
+	private final MongoTemplate mongo;
+
+	private final FollowUpStates states;
+
+	private final OpenDataSettings settings;
+
+	private final Clock clock;
+
+	OpenDataExport(MongoTemplate mongo, FollowUpStates states, OpenDataSettings settings, Clock clock) {
+		this.mongo = mongo;
+		this.states = states;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A published proposal, as exported. */
+	record PublicProposal(String id, Hackathon hackathon, LocalizedText title, String proposerName,
+			ProposalStatus status) {
+	}
+
+	/** One published project with everything exported about it. */
+	record PublicProject(Project project, List<PublicProposal> proposals, ProjectState state, boolean dormant,
+			List<OutcomeMilestone> milestones) {
+	}
+
+	public void writeJson(OutputStream out) throws IOException {
+		try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+			json.writeStartObject();
+			json.writeStringProperty("licence", this.settings.licence());
+			json.writeStringProperty("licenceUrl", this.settings.resolvedLicenceUrl());
+			json.writeStringProperty("attribution", this.settings.attribution());
+			json.writeStringProperty("generatedAt", this.clock.instant().toString());
+			json.writeStringProperty("description", "Published Hacktrail projects with their published proposals, "
+					+ "awards and verified outcome trail. Names marked SYNTHETIC are demo data.");
+			json.writeName("projects");
+			json.writeStartArray();
+			forEachProject((project) -> writeProject(json, project));
+			json.writeEndArray();
+			json.writeEndObject();
+		}
+	}
+
+	public void writeCsv(Writer out) throws IOException {
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+			csv.printRecord(CSV_COLUMNS);
+			forEachProject((p) -> {
+				try {
+					csv.printRecord(csvRow(p));
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
+		}
+	}
+
+	private void writeProject(JsonGenerator json, PublicProject p) {
+		Project project = p.project();
+		json.writeStartObject();
+		json.writeStringProperty("id", project.id());
+		json.writeName("name");
+		text(json, project.name());
+		json.writeStringProperty("repositoryUrl", project.repositoryUrl());
+		json.writeStringProperty("websiteUrl", project.websiteUrl());
+		json.writeName("issueAreas");
+		json.writeStartArray();
+		project.issueAreas().forEach(json::writeString);
+		json.writeEndArray();
+		json.writeStringProperty("state", p.state().name());
+		json.writeBooleanProperty("dormant", p.dormant());
+		json.writeName("proposals");
+		json.writeStartArray();
+		for (PublicProposal proposal : p.proposals()) {
+			json.writeStartObject();
+			json.writeStringProperty("id", proposal.id());
+			json.writeName("hackathon");
+			json.writeStartObject();
+			json.writeStringProperty("slug", proposal.hackathon().slug());
+			json.writeName("name");
+			text(json, proposal.hackathon().name());
+			json.writeStringProperty("kind", proposal.hackathon().kind().name());
+			json.writeStringProperty("startsOn", day(proposal.hackathon()).toString());
+			json.writeEndObject();
+			json.writeName("title");
+			text(json, proposal.title());
+			json.writeStringProperty("proposer", proposal.proposerName());
+			json.writeStringProperty("status", proposal.status().name());
+			json.writeStringProperty("award",
+					(proposal.status() == ProposalStatus.OUTSTANDING) ? "OUTSTANDING" : null);
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		json.writeName("outcomes");
+		json.writeStartArray();
+		for (OutcomeMilestone milestone : p.milestones()) {
+			json.writeStartObject();
+			json.writeStringProperty("id", milestone.id());
+			json.writeStringProperty("type", milestone.type().name());
+			json.writeStringProperty("date", milestone.date());
+			json.writeStringProperty("agency", milestone.agency());
+			json.writeStringProperty("level", (milestone.level() != null) ? milestone.level().name() : null);
+			json.writeStringProperty("programme", milestone.programme());
+			json.writeStringProperty("amount", milestone.amount());
+			json.writeStringProperty("currency", milestone.currency());
+			json.writeStringProperty("evidenceUrl", milestone.evidenceUrl());
+			json.writeStringProperty("source", milestone.source().name());
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		json.writeEndObject();
+	}
+
+	private List<String> csvRow(PublicProject p) {
+		Project project = p.project();
+		Map<MilestoneType, String> first = new HashMap<>();
+		Map<String, java.math.BigDecimal> funding = new TreeMap<>();
+		for (OutcomeMilestone m : p.milestones()) {
+			first.merge(m.type(), m.date(), (a, b) -> (a.compareTo(b) <= 0) ? a : b);
+			if (m.type() == MilestoneType.FUNDED && m.amount() != null && m.currency() != null) {
+				funding.merge(m.currency(), new java.math.BigDecimal(m.amount()), java.math.BigDecimal::add);
+			}
+		}
+		String adopted = null;
+		for (MilestoneType type : new MilestoneType[] { MilestoneType.ADOPTED,
+				MilestoneType.INTEGRATED_INTO_OPERATIONS }) {
+			String date = first.get(type);
+			adopted = (adopted == null || (date != null && date.compareTo(adopted) < 0)) ? date : adopted;
+		}
+		List<String> fundingText = new ArrayList<>();
+		funding.forEach((currency, amount) -> fundingText.add(currency + " " + MilestoneDraft.canonical(amount)));
+		return List.of(project.id(), nullToEmpty(project.name().zhTW()), nullToEmpty(project.name().en()),
+				nullToEmpty(project.repositoryUrl()), nullToEmpty(project.websiteUrl()),
+				String.join(";", project.issueAreas()), p.state().name(), Boolean.toString(p.dormant()),
+				join(p.proposals(), (proposal) -> proposal.hackathon().slug()),
+				join(p.proposals(), (proposal) -> nullToEmpty(proposal.title().primary())),
+				join(p.proposals(), PublicProposal::proposerName),
+				String.join(";", p.proposals()
+					.stream()
+					.filter((proposal) -> proposal.status() == ProposalStatus.OUTSTANDING)
+					.map((proposal) -> proposal.hackathon().slug() + ":OUTSTANDING")
+					.toList()),
+				nullToEmpty(first.get(MilestoneType.FUNDED)), nullToEmpty(adopted),
+				nullToEmpty(first.get(MilestoneType.INTEGRATED_INTO_OPERATIONS)),
+				nullToEmpty(first.get(MilestoneType.DISCONTINUED)), String.join("; ", fundingText),
+				Integer.toString(p.milestones().size()), this.settings.licence());
+	}
+
+	/** Calls {@code action} for each published project, in id order. */
+	void forEachProject(Consumer<PublicProject> action) {
+		Map<String, Hackathon> hackathons = new HashMap<>();
+		this.mongo.findAll(Hackathon.class).forEach((h) -> hackathons.put(h.id(), h));
+		Map<String, List<PublicProposal>> proposals = publishedProposals(hackathons);
+		Map<String, ProjectFollowUp> followUps = this.states.find(proposals.keySet());
+		LocalDate today = this.states.today();
+		List<String> ids = new ArrayList<>(proposals.keySet());
+		// Projects in milestone-id order ("<id>~"), so that the milestone stream can be merged with them.
+		ids.sort(Comparator.comparing((String id) -> id + MilestoneKey.SEPARATOR));
+		Map<String, Project> projects = new HashMap<>();
+		try (MilestoneMerge milestones = new MilestoneMerge()) {
+			for (int from = 0; from < ids.size(); from += 500) {
+				List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+				this.mongo.find(new Query(Criteria.where("_id").in(batch)), Project.class)
+					.forEach((project) -> projects.put(project.id(), project));
+				for (String id : batch) {
+					Project project = projects.remove(id);
+					if (project == null) {
+						milestones.take(id);
+						continue;
+					}
+					List<PublicProposal> own = proposals.get(id);
+					own.sort(Comparator.comparing((PublicProposal p) -> p.hackathon().startsAt())
+						.thenComparing(PublicProposal::id));
+					// The public state, derived from exactly what is exported: the verified milestones.
+					List<OutcomeMilestone> trail = milestones.take(id);
+					TrailSummary summary = new TrailSummary();
+					trail.forEach((m) -> summary.add(TrailSummary.Facts.of(m)));
+					ProjectFollowUp followUp = followUps.get(id);
+					LocalDate lastPitched = (followUp != null && followUp.lastPitchedOn() != null)
+							? LocalDate.parse(followUp.lastPitchedOn())
+							: own.stream()
+								.map((p) -> p.hackathon().endsAt().atZone(p.hackathon().zone()).toLocalDate())
+								.max(Comparator.naturalOrder())
+								.orElse(null);
+					ProjectStateRule.Derived derived = ProjectStateRule.derive(summary.outcomes(), true,
+							FollowUpStates.date(summary.lastVerifiedActivityOn()), lastPitched, today);
+					action.accept(new PublicProject(project, own, derived.state(), derived.dormant(), trail));
+				}
+			}
+		}
+	}
+
+	private Map<String, List<PublicProposal>> publishedProposals(Map<String, Hackathon> hackathons) {
+		Query query = new Query(Criteria.where("projectId").ne(null));
+		query.fields().include("hackathonId", "projectId", "title", "proposerName", "status");
+		Map<String, List<PublicProposal>> byProject = new HashMap<>();
+		try (var stream = this.mongo.stream(query, Document.class, this.mongo.getCollectionName(Proposal.class))) {
+			stream.forEach((d) -> {
+				Hackathon hackathon = hackathons.get(d.getString("hackathonId"));
+				ProposalStatus status = ProposalStatus.valueOf(d.getString("status"));
+				if (hackathon == null || !StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())
+						|| status == ProposalStatus.DRAFT) {
+					return;
+				}
+				Document title = (Document) d.get("title");
+				byProject.computeIfAbsent(d.getString("projectId"), (id) -> new ArrayList<>())
+					.add(new PublicProposal(d.get("_id").toString(), hackathon,
+							new LocalizedText(title.getString("zhTW"), title.getString("en")),
+							d.getString("proposerName"), status));
+			});
+		}
+		return byProject;
+	}
+
+	/**
+	 * The VERIFIED milestones, read once in {@code _id} order and handed out per project (projects asked for in the
+	 * same order).
+	 */
+	private final class MilestoneMerge implements AutoCloseable {
+
+		private final MongoCursor<Document> cursor;
+
+		private @Nullable Document peeked;
+
+		MilestoneMerge() {
+			this.cursor = OpenDataExport.this.mongo.getCollection(FollowUpStates.MILESTONES)
+				.find(new Document("verification", VerificationState.VERIFIED.name()))
+				.sort(new Document("_id", 1))
+				.batchSize(1000)
+				.cursor();
+		}
+
+		List<OutcomeMilestone> take(String projectId) {
+			String prefix = projectId + MilestoneKey.SEPARATOR;
+			List<OutcomeMilestone> milestones = new ArrayList<>();
+			while (true) {
+				if (this.peeked == null && this.cursor.hasNext()) {
+					this.peeked = this.cursor.next();
+				}
+				if (this.peeked == null) {
+					break;
+				}
+				String id = this.peeked.getString("_id");
+				if (id.startsWith(prefix)) {
+					milestones.add(OpenDataExport.this.mongo.getConverter().read(OutcomeMilestone.class, this.peeked));
+					this.peeked = null;
+				}
+				else if (id.compareTo(prefix) < 0) {
+					this.peeked = null;
+				}
+				else {
+					break;
+				}
+			}
+			milestones.sort(Comparator.comparing(OutcomeMilestone::date).thenComparing(OutcomeMilestone::id));
+			return milestones;
+		}
+
+		@Override
+		public void close() {
+			this.cursor.close();
+		}
+
+	}
+
+	private static LocalDate day(Hackathon hackathon) {
+		return hackathon.startsAt().atZone(hackathon.zone()).toLocalDate();
+	}
+
+	private static void text(JsonGenerator json, LocalizedText text) {
+		json.writeStartObject();
+		json.writeStringProperty("zhTW", text.zhTW());
+		json.writeStringProperty("en", text.en());
+		json.writeEndObject();
+	}
+
+	private static <T> String join(List<T> items, java.util.function.Function<T, String> text) {
+		return String.join(";", items.stream().map(text).toList());
+	}
+
+	private static String nullToEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.hacktrail.followup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.batch.JobRunner;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Outcome imports for organizers: uploads (streamed to the import folder, then imported by a job run), and what a
+ * run did (counts and skipped rows, also as a CSV file to correct and import again).
+ */
+@Service
+public class OutcomeImports {
+
+	static final String JOB = "outcomeImport";
+
+	private final OutcomeImportFiles files;
+
+	private final JobRunner runner;
+
+	private final JobRepository repository;
+
+	private final MongoTemplate mongo;
+
+	private final CurrentUser currentUser;
+
+	OutcomeImports(OutcomeImportFiles files, JobRunner runner, JobRepository repository, MongoTemplate mongo,
+			CurrentUser currentUser) {
+		this.files = files;
+		this.runner = runner;
+		this.repository = repository;
+		this.mongo = mongo;
+		this.currentUser = currentUser;
+	}
+
+	/**
+	 * Stores an uploaded file in the import folder and starts importing it. The caller's role is checked before a
+	 * byte is read.
+	 */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public JobExecution upload(InputStream body, OutcomeFileFormat format) throws IOException {
+		Path file = this.files.store(body, format);
+		return this.runner.start(JOB, Map.of(OutcomeImportFiles.FILE, file.getFileName().toString(),
+				OutcomeImportFiles.FORMAT, format.name().toLowerCase(java.util.Locale.ROOT)), this.currentUser.requireId());
+	}
+
+	/** What a run of the import did. */
+	public record Report(JobExecution run, long created, long updated, long unchanged, long skipped) {
+	}
+
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public Report report(long runId) {
+		JobExecution execution = execution(runId);
+		long created = 0;
+		long updated = 0;
+		long unchanged = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStepName().equals("outcomeImportStep")) {
+				created = step.getExecutionContext().getLong(OutcomeImportWriter.CREATED, 0L);
+				updated = step.getExecutionContext().getLong(OutcomeImportWriter.UPDATED, 0L);
+				unchanged = step.getExecutionContext().getLong(OutcomeImportWriter.UNCHANGED, 0L);
+			}
+		}
+		long skipped = this.mongo.count(errorQuery(execution, 0), OutcomeImportError.class);
+		return new Report(execution, created, updated, unchanged, skipped);
+	}
+
+	/** The rows a run skipped, in row order (a restarted run's skips included). */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public List<OutcomeImportError> errors(long runId, int first) {
+		return this.mongo.find(errorQuery(execution(runId), first), OutcomeImportError.class);
+	}
+
+	/**
+	 * Writes the skipped rows as CSV: {@code row}, {@code column}, {@code reason}, then the import columns as the
+	 * file had them, so that the list can be corrected and imported again.
+	 */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public void writeErrors(long runId, Writer out) throws IOException {
+		JobExecution execution = execution(runId);
+		List<String> header = new java.util.ArrayList<>(List.of("row", "column", "reason"));
+		header.addAll(OutcomeFileFormat.COLUMNS);
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+			printer.printRecord(header);
+			Query query = errorQuery(execution, 0);
+			try (var errors = this.mongo.stream(query, OutcomeImportError.class)) {
+				for (OutcomeImportError error : (Iterable<OutcomeImportError>) errors::iterator) {
+					Map<String, String> cells = new LinkedHashMap<>(error.cells());
+					List<String> record = new java.util.ArrayList<>(List.of(Integer.toString(error.row()),
+							(error.column() != null) ? error.column() : "", error.reason()));
+					OutcomeFileFormat.COLUMNS.forEach((column) -> record.add(cells.getOrDefault(column, "")));
+					printer.printRecord(record);
+				}
+			}
+		}
+	}
+
+	private Query errorQuery(JobExecution execution, int first) {
+		// Error ids start with the job instance id: an anchored prefix match on _id, sorted by row.
+		Query query = new Query(Criteria.where("_id")
+			.regex(MilestoneKey.literalPrefix(OutcomeImportError.prefix(execution.getJobInstanceId()))))
+			.with(Sort.by("_id"));
+		return (first > 0) ? query.limit(first) : query;
+	}
+
+	private JobExecution execution(long runId) {
+		JobExecution execution = this.repository.getJobExecution(runId);
+		if (execution == null || !JOB.equals(execution.getJobInstance().getJobName())) {
+			throw DomainException.notFound("There is no outcome import run with the id " + runId + ".");
+		}
+		return execution;
+	}
+
+}

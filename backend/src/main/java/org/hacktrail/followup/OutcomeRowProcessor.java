@@ -1,0 +1,208 @@
+package org.hacktrail.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.proposal.Keys;
+import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Turns an import row into a milestone, or rejects it with the row number, the column and a reason
+ * ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a row's project costs no store round
+ * trip per row: project ids are loaded once per run (ids only), and a hackathon's proposal titles once per
+ * hackathon named (the last few hackathons are kept).
+ */
+class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone> {
+
+	private static final int HACKATHONS_KEPT = 16;
+
+	private final MongoTemplate mongo;
+
+	private final @Nullable String requestedBy;
+
+	private final Instant now;
+
+	private final LocalDate today;
+
+	private @Nullable Set<String> projectIds;
+
+	/** Normalised proposal title → project ids (null entries: proposals without a project), per hackathon slug. */
+	private final Map<String, @Nullable Map<String, List<@Nullable String>>> titles = new LinkedHashMap<>(16, 0.75f,
+			true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, @Nullable Map<String, List<@Nullable String>>> eldest) {
+			return size() > HACKATHONS_KEPT;
+		}
+	};
+
+	OutcomeRowProcessor(MongoTemplate mongo, @Nullable String requestedBy, Instant now, LocalDate today) {
+		this.mongo = mongo;
+		this.requestedBy = requestedBy;
+		this.now = now;
+		this.today = today;
+	}
+
+	@Override
+	public OutcomeMilestone process(OutcomeRow row) {
+		if (row.problem() != null) {
+			throw new InvalidOutcomeRow(row.row(), null, row.problem());
+		}
+		String projectId = project(row);
+		MilestoneType type = type(row);
+		LocalDate date = date(row);
+		MilestoneSource source = source(row);
+		MilestoneDraft draft;
+		try {
+			draft = MilestoneRules.check(type, date, row.cell(OutcomeFileFormat.AGENCY), null,
+					row.cell(OutcomeFileFormat.PROGRAMME), row.cell(OutcomeFileFormat.AMOUNT),
+					row.cell(OutcomeFileFormat.CURRENCY), row.cell(OutcomeFileFormat.EVIDENCE_URL),
+					row.cell(OutcomeFileFormat.NOTE), this.today);
+		}
+		catch (DomainException ex) {
+			Object field = ex.details().get("field");
+			String column = OutcomeFileFormat.column((field != null) ? field.toString() : null);
+			throw new InvalidOutcomeRow(row.row(), column.isEmpty() ? null : column, ex.getMessage());
+		}
+		MilestoneEvent event = new MilestoneEvent(this.now, this.requestedBy, MilestoneEvent.Action.IMPORTED,
+				VerificationState.PENDING, null);
+		return OutcomeMilestone.create(projectId, draft, source, VerificationState.PENDING, event, null);
+	}
+
+	private MilestoneType type(OutcomeRow row) {
+		String text = row.cell(OutcomeFileFormat.MILESTONE).strip();
+		if (text.isEmpty()) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, "The milestone type is missing.");
+		}
+		try {
+			return MilestoneType.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, "Unknown milestone type '"
+					+ MilestoneRules.abbreviate(text) + "'; use one of " + java.util.Arrays.toString(MilestoneType.values())
+					+ ".");
+		}
+	}
+
+	private LocalDate date(OutcomeRow row) {
+		String text = row.cell(OutcomeFileFormat.DATE).strip();
+		if (text.isEmpty()) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, "The date is missing.");
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, "'" + MilestoneRules.abbreviate(text)
+					+ "' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.");
+		}
+	}
+
+	private MilestoneSource source(OutcomeRow row) {
+		String text = row.cell(OutcomeFileFormat.SOURCE).strip();
+		if (text.isEmpty()) {
+			return MilestoneSource.IMPORTED;
+		}
+		try {
+			return MilestoneSource.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.SOURCE, "Unknown source '"
+					+ MilestoneRules.abbreviate(text) + "'; use SELF_REPORTED, ORGANIZER or IMPORTED.");
+		}
+	}
+
+	private String project(OutcomeRow row) {
+		String ref = row.cell(OutcomeFileFormat.PROJECT_REF).strip();
+		if (!ref.isEmpty()) {
+			if (!projectIds().contains(ref)) {
+				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF, "There is no project with the id '"
+						+ MilestoneRules.abbreviate(ref) + "'.");
+			}
+			return ref;
+		}
+		String slug = row.cell(OutcomeFileFormat.HACKATHON_SLUG).strip();
+		String title = row.cell(OutcomeFileFormat.PROPOSAL_TITLE).strip();
+		if (slug.isEmpty() || title.isEmpty()) {
+			throw new InvalidOutcomeRow(row.row(), slug.isEmpty() ? OutcomeFileFormat.HACKATHON_SLUG
+					: OutcomeFileFormat.PROPOSAL_TITLE, "Name the project: give project_ref, or hackathon_slug and "
+							+ "proposal_title.");
+		}
+		Map<String, List<@Nullable String>> byTitle = titles(slug);
+		if (byTitle == null) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.HACKATHON_SLUG, "There is no hackathon with the "
+					+ "slug '" + MilestoneRules.abbreviate(slug) + "'.");
+		}
+		List<@Nullable String> candidates = byTitle.getOrDefault(Keys.title(title), List.of());
+		if (candidates.isEmpty()) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "There is no proposal titled '"
+					+ MilestoneRules.abbreviate(title) + "' at " + slug + ".");
+		}
+		Set<@Nullable String> projects = new HashSet<>(candidates);
+		if (projects.size() > 1) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "Several proposals at " + slug
+					+ " are titled '" + MilestoneRules.abbreviate(title) + "'; give the project_ref instead.");
+		}
+		String projectId = candidates.get(0);
+		if (projectId == null) {
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "The proposal '"
+					+ MilestoneRules.abbreviate(title) + "' at " + slug + " is not linked to a project yet; link it "
+					+ "(linkProposalToProject) or give the project_ref.");
+		}
+		return projectId;
+	}
+
+	private Set<String> projectIds() {
+		if (this.projectIds == null) {
+			Query query = new Query();
+			query.fields().include("_id");
+			Set<String> ids = new HashSet<>();
+			this.mongo.stream(query, Document.class, this.mongo.getCollectionName(Project.class))
+				.forEach((d) -> ids.add(d.get("_id").toString()));
+			this.projectIds = ids;
+		}
+		return this.projectIds;
+	}
+
+	private @Nullable Map<String, List<@Nullable String>> titles(String slug) {
+		if (this.titles.containsKey(slug)) {
+			return this.titles.get(slug);
+		}
+		Hackathon hackathon = this.mongo.findOne(new Query(Criteria.where("slug").is(slug)), Hackathon.class);
+		Map<String, List<@Nullable String>> byTitle = null;
+		if (hackathon != null) {
+			byTitle = new HashMap<>();
+			Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
+			query.fields().include("normalizedTitle", "projectId", "status");
+			for (Document proposal : this.mongo.find(query, Document.class,
+					this.mongo.getCollectionName(Proposal.class))) {
+				if (!ProposalStatus.DRAFT.name().equals(proposal.getString("status"))) {
+					byTitle.computeIfAbsent(proposal.getString("normalizedTitle"), (t) -> new ArrayList<>())
+						.add(proposal.getString("projectId"));
+				}
+			}
+		}
+		this.titles.put(slug, byTitle);
+		return byTitle;
+	}
+
+}

@@ -1,0 +1,266 @@
+package org.hacktrail.followup;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonKind;
+import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.ProposalStatus;
+import org.hacktrail.support.Http;
+import org.hacktrail.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code outcomeImport} end to end: an organizer uploads a CSV or JSON file, the job imports the valid rows,
+ * skips the invalid ones with their row numbers and reasons (downloadable as CSV), and a re-import changes
+ * nothing; only organizers import, and only files inside the import folder.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FollowUpTestConfiguration.class)
+class OutcomeImportTests {
+
+	static final String HEADER = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,"
+			+ "currency,evidence_url,source,note\r\n";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokens;
+
+	Http http;
+
+	TestAccounts.Account organizer;
+
+	TestAccounts.Account user;
+
+	Hackathon hackathon;
+
+	Project airMap;
+
+	Project grants;
+
+	@BeforeEach
+	void setUp() {
+		this.http = Http.localhost(this.port);
+		TestAccounts accounts = new TestAccounts(this.users, this.tokens);
+		this.organizer = accounts.organizer();
+		this.user = accounts.user(FollowUpFixtures.unique("user"));
+		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
+		this.hackathon = fixtures.hackathon(HackathonKind.COMMUNITY, HackathonPhase.FOLLOW_UP, LocalDate.of(2023, 9, 2),
+				LocalDate.of(2023, 9, 3));
+		this.airMap = fixtures.project("Air map", null);
+		this.grants = fixtures.project("Grants tracker", null);
+		Project twinA = fixtures.project("Twin A", null);
+		Project twinB = fixtures.project("Twin B", null);
+		fixtures.proposal(this.hackathon, "Air map", null, this.airMap, 2, List.of(), ProposalStatus.SUBMITTED);
+		fixtures.proposal(this.hackathon, "Unlinked idea", null, null, 1, List.of(), ProposalStatus.SUBMITTED);
+		fixtures.proposal(this.hackathon, "Twin", this.user.id(), twinA, 1, List.of(), ProposalStatus.SUBMITTED);
+		fixtures.proposal(this.hackathon, "Twin", this.organizer.id(), twinB, 1, List.of(), ProposalStatus.SUBMITTED);
+	}
+
+	String csv() {
+		String p = this.grants.id();
+		String h = this.hackathon.slug();
+		return HEADER //
+				+ p + ",,,FUNDED,2024-03-01,Ministry of Digital Affairs,Civic Tech,1500000,TWD,https://example.org/a,,\r\n" // 2
+				+ "," + h + ",Air map,ADOPTED,2024-06-01,Taipei City Government,,,,https://example.org/b,ORGANIZER,\r\n" // 3
+				+ "," + h + ",AIR MAP!,PILOT,2024-04-01,,,,,,,\"two\r\nlines\"\r\n" // 4 (a quoted line break)
+				+ "nope,,,PILOT,2024-04-01,,,,,,,\r\n" // 5: unknown project
+				+ p + ",,,FUNDED,2024-05-01,Someone,,,,,,\r\n" // 6: no evidence
+				+ p + ",,,PILOT,01/02/2024,,,,,,,\r\n" // 7: not a date
+				+ p + ",,,FUNDED,2024-05-01,X,,\"1,000\",TWD,https://example.org/c,,\r\n" // 8: thousands separator
+				+ "," + h + ",Unlinked idea,PILOT,2024-04-01,,,,,,,\r\n" // 9: no project yet
+				+ "," + h + ",Twin,PILOT,2024-04-01,,,,,,,\r\n" // 10: ambiguous title
+				+ ",nohack,Air map,PILOT,2024-04-01,,,,,,,\r\n" // 11: unknown hackathon
+				+ p + ",,,PILOT\r\n" // 12: too few cells
+				+ "\r\n" // 13: blank, not a milestone
+				+ p + ",,,activity,2024-07-05,,,,,,,\r\n"; // 14
+	}
+
+	JsonNode upload(String contentType, String body) {
+		HttpResponse<String> response = this.http.post("/api/outcomes/import", contentType, body,
+				this.organizer.headers());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return Http.parse(response.body()).path("run");
+	}
+
+	JsonNode awaitReport(String runId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			Http.GraphQlResult result = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { created updated "
+					+ "unchanged skipped run { status exitDescription readCount writeCount skipCount total progress } "
+					+ "errors { row column reason } } }", this.organizer.headers());
+			assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
+			JsonNode report = result.data().path("outcomeImport");
+			String status = report.path("run").path("status").asString();
+			if (!status.equals("STARTING") && !status.equals("STARTED")) {
+				return report;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Import run " + runId + " did not end in 60 s");
+	}
+
+	List<OutcomeMilestone> milestonesOf(Project... projects) {
+		return this.mongo.find(
+				new Query(Criteria.where("projectId").in(java.util.Arrays.stream(projects).map(Project::id).toList())),
+				OutcomeMilestone.class, FollowUpStates.MILESTONES);
+	}
+
+	@Test
+	void validRowsAreImportedAndInvalidRowsSkippedWithTheirRowNumbersAndReasons() throws Exception {
+		JsonNode run = upload("text/csv; charset=UTF-8", csv());
+		JsonNode report = awaitReport(run.path("id").asString());
+
+		assertThat(report.path("run").path("status").asString()).as(report.toString()).isEqualTo("COMPLETED");
+		assertThat(report.path("created").asInt()).isEqualTo(4);
+		assertThat(report.path("skipped").asInt()).isEqualTo(8);
+		assertThat(report.path("run").path("skipCount").asInt()).isEqualTo(8);
+		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
+			.containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
+		assertThat(report.path("errors").path(0).path("column").asString()).isEqualTo("project_ref");
+		assertThat(report.path("errors").path(1).path("column").asString()).isEqualTo("evidence_url");
+		assertThat(report.path("errors").path(2).path("reason").asString()).contains("YYYY-MM-DD");
+		assertThat(report.path("errors").path(3).path("reason").asString()).contains("thousands separators");
+		assertThat(report.path("errors").path(4).path("reason").asString()).contains("not linked to a project");
+		assertThat(report.path("errors").path(5).path("reason").asString()).contains("Several proposals");
+		assertThat(report.path("errors").path(6).path("column").asString()).isEqualTo("hackathon_slug");
+		assertThat(report.path("errors").path(7).path("reason").asString()).contains("has 4 cells");
+
+		List<OutcomeMilestone> stored = milestonesOf(this.airMap, this.grants);
+		assertThat(stored).hasSize(4);
+		assertThat(stored).allSatisfy((m) -> {
+			assertThat(m.verification()).isEqualTo(VerificationState.PENDING);
+			assertThat(m.history()).extracting(MilestoneEvent::action).containsExactly(MilestoneEvent.Action.IMPORTED);
+			assertThat(m.history().get(0).by()).isEqualTo(this.organizer.id());
+		});
+		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.ADOPTED)
+			.singleElement()
+			.satisfies((m) -> assertThat(m.source()).isEqualTo(MilestoneSource.ORGANIZER));
+		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.PILOT)
+			.singleElement()
+			.satisfies((m) -> assertThat(m.note()).isEqualTo("two\r\nlines"));
+
+		// The refresh step brought the projects' follow-up documents up to date.
+		ProjectFollowUp airMap = this.mongo.findById(this.airMap.id(), ProjectFollowUp.class);
+		assertThat(airMap.state()).isEqualTo(ProjectState.ADOPTED);
+		assertThat(airMap.publicState()).as("nothing verified yet").isIn(ProjectState.DORMANT, ProjectState.ACTIVE);
+		assertThat(airMap.pendingCount()).isEqualTo(2);
+		assertThat(airMap.isStale()).isFalse();
+
+		HttpResponse<String> errors = this.http.get("/api/outcomes/import/" + run.path("id").asString() + "/errors.csv",
+				this.organizer.headers());
+		assertThat(errors.statusCode()).isEqualTo(200);
+		assertThat(errors.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		List<String> lines = errors.body().lines().toList();
+		assertThat(lines.get(0)).isEqualTo("row,column,reason," + String.join(",", OutcomeFileFormat.COLUMNS));
+		assertThat(lines).hasSize(9);
+		assertThat(lines.get(1)).startsWith("5,project_ref,There is no project with the id 'nope'.,nope,");
+	}
+
+	@Test
+	void reImportingTheSameFileChangesNothingAndAChangedRowGoesBackToPending() throws Exception {
+		awaitReport(upload("text/csv", csv()).path("id").asString());
+		List<OutcomeMilestone> first = milestonesOf(this.airMap, this.grants);
+		OutcomeMilestone funded = first.stream().filter((m) -> m.type() == MilestoneType.FUNDED).findFirst().orElseThrow();
+		Http.GraphQlResult verified = this.http.graphql("mutation { verifyOutcomeMilestone(input: {id: \"" + funded.id()
+				+ "\"}) { milestone { verification } } }", this.organizer.headers());
+		assertThat(verified.hasErrors()).isFalse();
+
+		JsonNode again = awaitReport(upload("text/csv", csv()).path("id").asString());
+		assertThat(again.path("created").asInt()).isZero();
+		assertThat(again.path("updated").asInt()).isZero();
+		assertThat(again.path("unchanged").asInt()).isEqualTo(4);
+		List<OutcomeMilestone> second = milestonesOf(this.airMap, this.grants);
+		assertThat(second).hasSize(4);
+		assertThat(this.mongo.findById(funded.id(), OutcomeMilestone.class, FollowUpStates.MILESTONES).verification())
+			.as("a re-import leaves a verified milestone verified")
+			.isEqualTo(VerificationState.VERIFIED);
+
+		String changed = csv().replace("https://example.org/a", "https://example.org/a-corrected");
+		JsonNode third = awaitReport(upload("text/csv", changed).path("id").asString());
+		assertThat(third.path("updated").asInt()).isEqualTo(1);
+		assertThat(third.path("unchanged").asInt()).isEqualTo(3);
+		OutcomeMilestone corrected = this.mongo.findById(funded.id(), OutcomeMilestone.class, FollowUpStates.MILESTONES);
+		assertThat(corrected.evidenceUrl()).isEqualTo("https://example.org/a-corrected");
+		assertThat(corrected.verification()).as("new evidence needs a new check").isEqualTo(VerificationState.PENDING);
+		assertThat(corrected.history()).extracting(MilestoneEvent::action)
+			.containsExactly(MilestoneEvent.Action.IMPORTED, MilestoneEvent.Action.VERIFIED,
+					MilestoneEvent.Action.CHANGED);
+		assertThat(milestonesOf(this.airMap, this.grants)).hasSize(4);
+	}
+
+	@Test
+	void aJsonFileIsImportedTheSameWay() throws Exception {
+		String json = """
+				[
+				  {"project_ref": "%s", "milestone": "FUNDED", "date": "2024-03-01", "agency": "MODA",
+				   "amount": 250000.5, "currency": "TWD", "evidence_url": "https://example.org/j"},
+				  {"hackathon_slug": "%s", "proposal_title": "air map", "milestone": "DISCONTINUED", "date": "2024-08-01"},
+				  "not an object",
+				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "colour": "blue"},
+				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "agency": {"name": "x"}}
+				]""".formatted(this.grants.id(), this.hackathon.slug(), this.grants.id(), this.grants.id());
+		JsonNode report = awaitReport(upload("application/json", json).path("id").asString());
+
+		assertThat(report.path("run").path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(report.path("created").asInt()).isEqualTo(2);
+		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
+			.containsExactly(3, 4, 5);
+		assertThat(report.path("errors").path(1).path("reason").asString()).contains("Unknown field 'colour'");
+		assertThat(milestonesOf(this.grants)).singleElement()
+			.satisfies((m) -> assertThat(m.amount()).isEqualTo("250000.5"));
+		assertThat(this.mongo.findById(this.airMap.id(), ProjectFollowUp.class).state())
+			.isEqualTo(ProjectState.DISCONTINUED);
+	}
+
+	@Test
+	void onlyOrganizersImportAndOnlyFilesInsideTheImportFolder() {
+		assertThat(this.http.post("/api/outcomes/import", "text/csv", csv(), this.user.headers()).statusCode())
+			.isEqualTo(403);
+		assertThat(this.http.post("/api/outcomes/import", "text/csv", csv()).statusCode()).isEqualTo(401);
+		assertThat(this.http.post("/api/outcomes/import", "text/plain", csv(), this.organizer.headers()).statusCode())
+			.isEqualTo(400);
+		assertThat(this.http.graphql("{ outcomeImport(runId: \"1\") { created } }", this.user.headers()).errorCode())
+			.isEqualTo("FORBIDDEN");
+
+		for (String outside : new String[] { "/etc/passwd", "../../../../etc/passwd", "../application.properties" }) {
+			Http.GraphQlResult refused = this.http.graphql("mutation { startJob(input: {name: \"outcomeImport\", "
+					+ "parameters: [{key: \"file\", value: \"" + outside + "\"}]}) { run { id } } }",
+					this.organizer.headers());
+			assertThat(refused.errorCode()).as(outside).isEqualTo("BAD_USER_INPUT");
+			assertThat(refused.errorMessage()).as(outside).containsAnyOf("outside the import folder", "no file");
+		}
+		Http.GraphQlResult missing = this.http.graphql(
+				"mutation { startJob(input: {name: \"outcomeImport\"}) { run { id } } }", this.organizer.headers());
+		assertThat(missing.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(missing.errorMessage()).contains("'file'");
+		assertThat(milestonesOf(this.airMap, this.grants)).isEmpty();
+	}
+
+}
