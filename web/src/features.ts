@@ -8,7 +8,7 @@ export const FEATURES = {
   /** team.graphqls: teams, join requests, notifications. */
   teams: true,
   /** followup.graphqls: outcome trail and adoption statistics. */
-  followUp: false,
+  followUp: true,
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -29,6 +29,10 @@ const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
 const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
+// Follow-up (issue 8): statistics (public), organizers' verification desk and outcome import.
+const StatisticsPage = lazy(() => import('./screens/followup/StatisticsPage'));
+const VerifyPage = lazy(() => import('./screens/followup/VerifyPage'));
+const OutcomeImportPage = lazy(() => import('./screens/followup/OutcomeImportPage'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -72,6 +76,10 @@ export const ROUTES: RouteDef[] = [
   { path: '/organize/hackathons/new', component: HackathonCreate, access: 'ORGANIZER' },
   { path: '/organize/hackathons/:slug', component: HackathonManage, access: 'ORGANIZER' },
   { path: '/organize/jobs', component: JobsPage, access: 'ORGANIZER' },
+  // Follow-up: adoption statistics with open data (public), milestones to verify and outcome import (organizers).
+  { path: '/statistics', component: StatisticsPage, access: 'public', feature: 'followUp' },
+  { path: '/organize/outcomes', component: VerifyPage, access: 'ORGANIZER', feature: 'followUp' },
+  { path: '/organize/outcomes/import', component: OutcomeImportPage, access: 'ORGANIZER', feature: 'followUp' },
 ];
 
 export type NavEntry = { href: string; label: MessageKey; access: Access; feature?: Feature };
@@ -87,6 +95,7 @@ export const NAV: NavEntry[] = [
   { href: '/organize', label: 'nav.organize', access: 'ORGANIZER' },
   { href: '/organize/jobs', label: 'nav.jobs', access: 'ORGANIZER' },
   { href: '/statistics', label: 'nav.statistics', access: 'public', feature: 'followUp' },
+  { href: '/organize/outcomes', label: 'followup.nav', access: 'ORGANIZER', feature: 'followUp' },
   { href: '/me', label: 'nav.profile', access: 'signedIn' },
 ];
 
