@@ -193,7 +193,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
         <p>{t('stats.empty')}</p>
       ) : (
         <>
-          <section aria-labelledby="stats-summary-heading">
+          <section aria-labelledby="stats-summary-heading" className="stats-summary">
             <h2 id="stats-summary-heading">{t('stats.summary')}</h2>
             <dl className="facts">
               <dt>{t('stats.proposals')}</dt>
