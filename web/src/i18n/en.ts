@@ -1056,6 +1056,9 @@ export const en = {
   'followup.import.row': 'Row',
   'followup.import.column': 'Column',
   'followup.import.reason': 'Reason',
+  'followup.jobs.historyOf': 'Show runs of',
+  'followup.jobs.allJobs': 'All jobs',
+  'followup.jobs.more': 'Show older runs',
 
   'stats.title': 'Adoption statistics',
   'stats.intro': 'What became of the projects: from proposal to team, shortlist, outstanding selection, funding, adoption and integration into government operations.',

@@ -1057,6 +1057,9 @@ export const zhTW: Record<MessageKey, string> = {
   'followup.import.row': '列',
   'followup.import.column': '欄位',
   'followup.import.reason': '原因',
+  'followup.jobs.historyOf': '顯示哪個作業的紀錄',
+  'followup.jobs.allJobs': '所有作業',
+  'followup.jobs.more': '顯示更早的紀錄',
 
   'stats.title': '採用統計',
   'stats.intro': '專案後來怎麼了：從提案、組隊、入圍、獲選卓越團隊，到獲得補助、機關採用與納入政府常態業務。',

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ScrollBox } from './followupKit';
 
 export const IMPORT_POLL_MS = 1500;
 
@@ -170,7 +171,7 @@ function ImportReport({ runId }: { runId: string }) {
             </a>
             {report.errors.length < report.skipped && ` ${t('followup.import.firstErrors', { n: report.errors.length })}`}
           </p>
-          <div className="table-scroll">
+          <ScrollBox label={t('followup.import.skippedCaption')}>
             <table>
               <caption>{t('followup.import.skippedCaption')}</caption>
               <thead>
@@ -190,7 +191,7 @@ function ImportReport({ runId }: { runId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </div>

@@ -18,7 +18,7 @@ import { useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n, type MessageKey } from '../../i18n';
-import { formatMoney } from './followupKit';
+import { ScrollBox, formatMoney } from './followupKit';
 
 // Chart.js is its own chunk, fetched only when statistics are on screen.
 const BarChart = lazy(() => import('./charts'));
@@ -229,7 +229,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
             <Suspense fallback={<Loading />}>
               <BarChart labels={funnelLabels} series={funnelSeries} horizontal label={t('stats.funnel.chartLabel')} />
             </Suspense>
-            <div className="table-scroll">
+            <ScrollBox label={t('stats.funnel.caption')}>
               <table>
                 <caption>{t('stats.funnel.caption')}</caption>
                 <thead>
@@ -251,7 +251,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </section>
           <section aria-labelledby="stats-years-heading">
             <h2 id="stats-years-heading">{t('stats.years.title')}</h2>
@@ -260,7 +260,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                 <BarChart labels={yearLabels} series={yearSeries} label={t('stats.years.chartLabel')} />
               </Suspense>
             )}
-            <div className="table-scroll">
+            <ScrollBox label={t('stats.years.caption')}>
               <table>
                 <caption>{t('stats.years.caption')}</caption>
                 <thead>
@@ -286,7 +286,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </section>
           <Comparison funnel={total} rate={rate} />
         </>
@@ -304,7 +304,7 @@ function Comparison({ funnel, rate }: { funnel: FunnelFieldsFragment; rate: (val
   return (
     <section aria-labelledby="stats-compare-heading">
       <h2 id="stats-compare-heading">{t('stats.compare.title')}</h2>
-      <div className="table-scroll">
+      <ScrollBox label={t('stats.compare.caption')}>
         <table>
           <caption>{t('stats.compare.caption')}</caption>
           <thead>
@@ -328,7 +328,7 @@ function Comparison({ funnel, rate }: { funnel: FunnelFieldsFragment; rate: (val
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

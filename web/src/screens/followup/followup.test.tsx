@@ -554,3 +554,40 @@ describe('milestones to verify', () => {
     expect(await screen.findByRole('heading', { name: /not allowed|permission|Not for you/i, level: 1 })).toBeTruthy();
   });
 });
+
+describe('batch jobs history', () => {
+  const run = (id: string, jobName: string) => ({
+    id,
+    jobName,
+    status: 'COMPLETED',
+    exitCode: 'COMPLETED',
+    exitDescription: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    startedAt: '2026-01-01T00:00:01Z',
+    endedAt: '2026-01-01T00:00:05Z',
+    readCount: 10,
+    writeCount: 10,
+    skipCount: 0,
+    total: 10,
+    progress: 1,
+    parameters: [],
+  });
+
+  it('shows the runs of one job and older runs on request', async () => {
+    const { calls } = renderPanel('/organize/jobs', ORGANIZER, {
+      Jobs: (variables) => ({
+        data: {
+          jobNames: ['outcomeImport', 'statisticsRollup'],
+          jobRuns: Array.from({ length: Number(variables.first) }, (_, i) => run(String(100 - i), String(variables.jobName ?? 'statisticsRollup'))),
+        },
+      }),
+    });
+    await screen.findByRole('heading', { name: 'Batch jobs', level: 1 });
+    expect((await screen.findAllByRole('progressbar')).length).toBe(20);
+    await userEvent.selectOptions(screen.getByLabelText('Show runs of'), 'outcomeImport');
+    expect(callsNamed(calls, 'Jobs').at(-1)!.variables).toEqual({ first: 20, jobName: 'outcomeImport' });
+    await userEvent.click(screen.getByRole('button', { name: 'Show older runs' }));
+    expect(callsNamed(calls, 'Jobs').at(-1)!.variables).toEqual({ first: 40, jobName: 'outcomeImport' });
+    expect(screen.getByRole('link', { name: 'Import outcomes' }).getAttribute('href')).toBe('/organize/outcomes/import');
+  });
+});
