@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import { MilestonesToVerifyDocument } from './gql/graphql';
 import { problemOf } from '../../api/errors';
+import { Localized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -45,7 +46,9 @@ export default function VerifyPage() {
                 <time dateTime={milestone.date}>{formatDay(milestone.date, locale)}</time> {t(`followup.type.${milestone.type}` as MessageKey)}
               </h2>
               <p>
-                <Link href={`/projects/${milestone.projectId}`}>{t('followup.verify.openProject', { name: milestoneName(milestone, t, locale) })}</Link>
+                <Link href={`/projects/${milestone.projectId}`}>
+                  {milestone.project ? <Localized text={milestone.project.name} /> : t('followup.verify.openProject', { name: milestoneName(milestone, t, locale) })}
+                </Link>
               </p>
               <MilestoneDetails milestone={milestone} />
               <MilestoneDecision milestone={milestone} onDecided={reload} />

@@ -534,11 +534,20 @@ describe('outcome import', () => {
 describe('milestones to verify', () => {
   it('lists them with a link to the project and verifies one', async () => {
     const { calls } = renderPanel('/organize/outcomes', ORGANIZER, {
-      MilestonesToVerify: () => ({ data: { outcomeMilestonesToVerify: [ADOPTED_PENDING] } }),
+      MilestonesToVerify: () => ({
+        data: {
+          outcomeMilestonesToVerify: [
+            { ...ADOPTED_PENDING, project: { id: 'pr1', name: PROJECT.name } },
+            { ...FUNDED, id: 'm9', projectId: 'gone', verification: 'PENDING', project: null },
+          ],
+        },
+      }),
       VerifyMilestone: () => ({ data: { verifyOutcomeMilestone: { milestone: { ...ADOPTED_PENDING, verification: 'VERIFIED' } } } }),
     });
     await screen.findByRole('heading', { name: 'Milestones to verify', level: 1 });
-    expect((await screen.findByRole('link', { name: 'Project of Adopted by an agency · May 1, 2022' })).getAttribute('href')).toBe('/projects/pr1');
+    expect((await screen.findByRole('link', { name: 'Long-term care map' })).getAttribute('href')).toBe('/projects/pr1');
+    // Without its project (removed), the link still leads to the project's address.
+    expect(screen.getByRole('link', { name: 'Project of Funded · Mar 4, 2021' }).getAttribute('href')).toBe('/projects/gone');
     expect(screen.getByRole('link', { name: 'Import outcomes' }).getAttribute('href')).toBe('/organize/outcomes/import');
     await userEvent.click(screen.getByRole('button', { name: 'Verify Adopted by an agency · May 1, 2022' }));
     expect(callsNamed(calls, 'VerifyMilestone')[0].variables.input).toEqual({ id: 'm2', expectedVersion: 3 });
