@@ -104,8 +104,16 @@ class FollowUpJourneyBrowserTests {
 			// The imported row waits for verification: not public.
 			assertThat(trail.getText()).doesNotContain("Browser test agency");
 			assertThat(trail.findElements(By.xpath(".//button[normalize-space(.)='Follow']"))).isEmpty();
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", trail);
 			browser.screenshot("project-trail-visitor");
 			browser.assertAccessible();
+			// The same trail in Traditional Chinese.
+			browser.field("Language").sendKeys("正體中文");
+			browser.waitForText("成果軌跡");
+			browser.screenshot("project-trail-visitor-zh-TW");
+			browser.assertAccessible();
+			browser.field("語言").sendKeys("English");
+			browser.waitForText("Outcome trail");
 			browser.link("Statistics").click();
 			browser.heading("Adoption statistics");
 			browser.waitFor(By.cssSelector("canvas[aria-label^='Bar chart of the funnel']"));
