@@ -39,6 +39,7 @@ const OPERATION_FOLDERS = [
   'src/screens/team',
   'src/screens/notifications',
   'src/screens/projects',
+  'src/screens/followup',
 ];
 
 const clientPreset = {

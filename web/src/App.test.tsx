@@ -31,23 +31,22 @@ describe('shell', () => {
     stubAuthOptions();
     renderPanel('/', null, EMPTY_HACKATHONS);
     await screen.findByRole('heading', { name: 'Hackathons', level: 1 });
-    expect(navNames()).toEqual(['Hackathons']);
+    expect(navNames()).toEqual(['Hackathons', 'Statistics']);
     cleanup();
 
     renderPanel('/', PROPOSER, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Pat Proposer');
-    expect(navNames()).toEqual(['Hackathons', 'My teams', 'My profile']);
+    expect(navNames()).toEqual(['Hackathons', 'My teams', 'Statistics', 'My profile']);
     cleanup();
 
     renderPanel('/', JUDGE, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Jo Judge');
-    expect(navNames()).toEqual(['Hackathons', 'Judging', 'My teams', 'My profile']);
+    expect(navNames()).toEqual(['Hackathons', 'Judging', 'My teams', 'Statistics', 'My profile']);
     cleanup();
 
     renderPanel('/', ORGANIZER, EMPTY_HACKATHONS);
     await screen.findByText('Signed in as Olivia Organizer');
-    expect(navNames()).toEqual(['Hackathons', 'My teams', 'Organize', 'Batch jobs', 'My profile']);
-    expect(screen.queryByRole('link', { name: 'Statistics' })).toBeNull();
+    expect(navNames()).toEqual(['Hackathons', 'My teams', 'Organize', 'Batch jobs', 'Statistics', 'Outcomes', 'My profile']);
   });
 
   it('marks the current navigation entry for assistive technology', () => {

@@ -4,11 +4,11 @@
  */
 export const FEATURES = {
   /** judging.graphqls: panel, conflicts, rubric, assignment, score sheets, progress, ranking, publish. */
-  judging: false,
+  judging: true,
   /** team.graphqls: teams, join requests, notifications. */
   teams: true,
   /** followup.graphqls: outcome trail and adoption statistics. */
-  followUp: false,
+  followUp: true,
 } as const;
 
 export type Feature = keyof typeof FEATURES;

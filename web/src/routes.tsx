@@ -17,10 +17,22 @@ const HackathonCreate = lazy(() => import('./screens/organizer/HackathonCreate')
 const HackathonManage = lazy(() => import('./screens/organizer/HackathonManage'));
 const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
+// Judging (phase 2b). The score sheet is its own chunk: the judge's first screen (the list) does not load it.
+const ScoreSheetPage = lazy(() => import('./screens/judge/ScoreSheetPage'));
+const AcceptInvitation = lazy(() => import('./screens/judge/AcceptInvitation'));
+const JudgingPanel = lazy(() => import('./screens/organizer/JudgingPanel'));
+const RoundSetup = lazy(() => import('./screens/organizer/RoundSetup'));
+const RoundResults = lazy(() => import('./screens/organizer/RoundResults'));
+const ResultsPage = lazy(() => import('./screens/public/ResultsPage'));
+const BallotPage = lazy(() => import('./screens/public/BallotPage'));
 const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
 const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
+// Follow-up (issue 8): statistics (public), organizers' verification desk and outcome import.
+const StatisticsPage = lazy(() => import('./screens/followup/StatisticsPage'));
+const VerifyPage = lazy(() => import('./screens/followup/VerifyPage'));
+const OutcomeImportPage = lazy(() => import('./screens/followup/OutcomeImportPage'));
 
 /** Who may open a route: anyone, anyone signed in, or people with a role. */
 export type Access = 'public' | 'signedIn' | Role;
@@ -50,11 +62,24 @@ export const ROUTES: RouteDef[] = [
   { path: '/teams', component: MyTeamsPage, access: 'signedIn', feature: 'teams' },
   { path: '/notifications', component: NotificationsPage, access: 'signedIn', feature: 'teams' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },
-  // Phase 2 (judging API): '/judge/:hackathon/:proposal' score sheet, '/organize/hackathons/:slug/judging'.
+  // Judging: the judge's sheet, invitation links (the API hands out /judging/invitations/accept?token=…), organizers'
+  // panel, round set-up and ranking, public results and ballots.
+  { path: '/judge/rounds/:round/proposals/:proposal', component: ScoreSheetPage, access: 'JUDGE', feature: 'judging' },
+  { path: '/judging/invitations/accept', component: AcceptInvitation, access: 'public', feature: 'judging' },
+  { path: '/judging/invitations', component: AcceptInvitation, access: 'public', feature: 'judging' },
+  { path: '/hackathons/:slug/results', component: ResultsPage, access: 'public', feature: 'judging' },
+  { path: '/hackathons/:slug/vote/:roundId', component: BallotPage, access: 'signedIn', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging', component: JudgingPanel, access: 'ORGANIZER', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging/rounds/:roundId', component: RoundSetup, access: 'ORGANIZER', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging/rounds/:roundId/ranking', component: RoundResults, access: 'ORGANIZER', feature: 'judging' },
   { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
   { path: '/organize/hackathons/new', component: HackathonCreate, access: 'ORGANIZER' },
   { path: '/organize/hackathons/:slug', component: HackathonManage, access: 'ORGANIZER' },
   { path: '/organize/jobs', component: JobsPage, access: 'ORGANIZER' },
+  // Follow-up: adoption statistics with open data (public), milestones to verify and outcome import (organizers).
+  { path: '/statistics', component: StatisticsPage, access: 'public', feature: 'followUp' },
+  { path: '/organize/outcomes', component: VerifyPage, access: 'ORGANIZER', feature: 'followUp' },
+  { path: '/organize/outcomes/import', component: OutcomeImportPage, access: 'ORGANIZER', feature: 'followUp' },
 ];
 
 export type NavEntry = { href: string; label: MessageKey; access: Access; feature?: Feature };
@@ -70,6 +95,7 @@ export const NAV: NavEntry[] = [
   { href: '/organize', label: 'nav.organize', access: 'ORGANIZER' },
   { href: '/organize/jobs', label: 'nav.jobs', access: 'ORGANIZER' },
   { href: '/statistics', label: 'nav.statistics', access: 'public', feature: 'followUp' },
+  { href: '/organize/outcomes', label: 'followup.nav', access: 'ORGANIZER', feature: 'followUp' },
   { href: '/me', label: 'nav.profile', access: 'signedIn' },
 ];
 

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { CombinedError, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, never, toPromise } from 'wonka';
 import { vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
@@ -8,7 +8,8 @@ import { Root } from '../App';
 import { I18nProvider, type Locale } from '../i18n';
 
 type GraphQlError = { message: string; extensions?: Record<string, unknown> };
-export type Answer = { data?: unknown; errors?: GraphQlError[] };
+/** An answer: data and/or GraphQL errors, or a network failure (`networkError`: the server was not reached). */
+export type Answer = { data?: unknown; errors?: GraphQlError[]; networkError?: string };
 export type Handler = (variables: Record<string, unknown>) => Answer;
 export type Call = { name: string; variables: Record<string, unknown> };
 
@@ -32,14 +33,18 @@ export function mockClient(handlers: Record<string, Handler>, calls: Call[] = []
     const handler = handlers[name];
     if (!handler) return never;
     const answer = handler(variables);
-    return fromValue({
-      data: answer.data,
-      error: answer.errors ? new CombinedError({ graphQLErrors: answer.errors }) : undefined,
-      stale: false,
-      hasNext: false,
-    });
+    const error = answer.networkError
+      ? new CombinedError({ networkError: new Error(answer.networkError) })
+      : answer.errors
+        ? new CombinedError({ graphQLErrors: answer.errors })
+        : undefined;
+    return fromValue({ data: answer.data, error, stale: false, hasNext: false });
   };
-  return { executeQuery: execute, executeMutation: execute, executeSubscription: () => never } as unknown as Client;
+  // client.query(…).toPromise(), as screens use it for a one-off read.
+  const query = (document: DocumentNode, variables?: Record<string, unknown>) => ({
+    toPromise: () => toPromise(execute({ query: document, variables })),
+  });
+  return { executeQuery: execute, executeMutation: execute, executeSubscription: () => never, query } as unknown as Client;
 }
 
 export function stubAuthOptions(options: unknown = { providers: [], demo: false, personas: [] }, extra?: (url: string, init?: RequestInit) => Response | undefined) {

@@ -12,6 +12,7 @@ import {
 } from './gql/graphql';
 import { exportUrl, importProposals, type ImportResult } from '../../api/csv';
 import { problemOf, type Problem } from '../../api/errors';
+import { FEATURES } from '../../features';
 import { Field } from '../../components/Field';
 import { useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
@@ -45,9 +46,16 @@ export default function HackathonManage({ params }: { params: Record<string, str
     <Page
       title={t('setup.manageTitle', { name: localized(hackathon.name) })}
       actions={
-        <Link className="button button-secondary" href={`/hackathons/${hackathon.slug}`}>
-          {t('setup.publicPage')}
-        </Link>
+        <>
+          <Link className="button button-secondary" href={`/hackathons/${hackathon.slug}`}>
+            {t('setup.publicPage')}
+          </Link>
+          {FEATURES.judging && (
+            <Link className="button" href={`/organize/hackathons/${hackathon.slug}/judging`}>
+              {t('judging.panel.link')}
+            </Link>
+          )}
+        </>
       }
     >
       <PhasePanel hackathon={hackathon} onReload={reload} />

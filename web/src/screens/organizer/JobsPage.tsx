@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import { JobsDocument, RestartJobDocument, StartJobDocument, type JobStatus } from './gql/graphql';
 import { problemOf, type Problem } from '../../api/errors';
@@ -18,10 +19,19 @@ export function isRunning(status: JobStatus): boolean {
   return RUNNING.includes(status);
 }
 
-/** Batch jobs: start one with parameters, watch runs and their progress, restart failed ones. */
+/** How many runs the history shows at first, and how many more each "show more" adds (the API allows 100). */
+export const HISTORY_PAGE = 20;
+
+/** Batch jobs: start one with parameters, watch runs and their progress, restart failed ones, browse the history. */
 export default function JobsPage() {
   const { t, locale } = useI18n();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: JobsDocument, variables: { first: 20 }, requestPolicy: 'cache-and-network' });
+  const [jobName, setJobName] = useState('');
+  const [first, setFirst] = useState(HISTORY_PAGE);
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: JobsDocument,
+    variables: { first, jobName: jobName || null },
+    requestPolicy: 'cache-and-network',
+  });
   const [, restart] = useMutation(RestartJobDocument);
   const [problem, setProblem] = useState<Problem>();
   const runs = data?.jobRuns ?? [];
@@ -51,6 +61,27 @@ export default function JobsPage() {
       <StartJobForm names={data?.jobNames ?? []} onStarted={() => refetch({ requestPolicy: 'network-only' })} />
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">{t('jobs.runs')}</h2>
+        <div className="filters filters-single">
+          <Field label={t('followup.jobs.historyOf')}>
+            {(props) => (
+              <select
+                {...props}
+                value={jobName}
+                onChange={(e) => {
+                  setJobName(e.target.value);
+                  setFirst(HISTORY_PAGE);
+                }}
+              >
+                <option value="">{t('followup.jobs.allJobs')}</option>
+                {(data?.jobNames ?? []).map((job) => (
+                  <option key={job} value={job}>
+                    {job}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
         <ProblemNotice problem={problem} />
         {anyRunning && (
           <p className="muted" role="status">
@@ -107,6 +138,14 @@ export default function JobsPage() {
             </table>
           </div>
         )}
+        {runs.length >= first && first < 100 && (
+          <button type="button" className="button-secondary" onClick={() => setFirst(Math.min(100, first + HISTORY_PAGE))}>
+            {t('followup.jobs.more')}
+          </button>
+        )}
+        <p>
+          <Link href="/organize/outcomes/import">{t('followup.import.title')}</Link>
+        </p>
       </section>
     </Page>
   );

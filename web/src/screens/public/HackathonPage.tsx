@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import {
   HackathonDetailDocument,
   HackathonProposalsDocument,
+  type HackathonPhase,
   type ProposalFilter,
   type ProposalStatus,
 } from './gql/graphql';
@@ -13,12 +14,15 @@ import { CursorList, useFocusFirstLink, type ChunkProps } from '../../components
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { FEATURES } from '../../features';
 import { formatRange } from '../../lib/dates';
 import { PROPOSAL_STATUSES, acceptsProposals } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
-import { FEATURES } from '../../features';
 
 const PAGE_SIZE = 25;
+
+/** Phases in which a round may have published results or an open public vote. */
+const RESULT_PHASES: HackathonPhase[] = ['JUDGING', 'RESULTS_PUBLISHED', 'FOLLOW_UP', 'ARCHIVED'];
 
 export type FilterForm = { status: string; tag: string; need: string; text: string };
 
@@ -70,6 +74,11 @@ export default function HackathonPage({ params }: { params: Record<string, strin
           {canPropose && (
             <Link className="button" href={me ? `/hackathons/${hackathon.slug}/propose` : `/sign-in?next=/hackathons/${hackathon.slug}/propose`}>
               {t('hackathon.propose')}
+            </Link>
+          )}
+          {FEATURES.judging && RESULT_PHASES.includes(hackathon.phase) && (
+            <Link className="button button-secondary" href={`/hackathons/${hackathon.slug}/results`}>
+              {t('results.link')}
             </Link>
           )}
           {organizer && (

@@ -8,6 +8,8 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { useSession } from '../../auth/Session';
 import { formatDate } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
+import { FEATURES } from '../../features';
+import { OutcomeTrail } from '../followup/OutcomeTrail';
 
 /** A project's identity across editions: its links, issue areas, and every proposal of it you may see. */
 export default function ProjectPage({ params }: { params: Record<string, string> }) {
@@ -92,6 +94,7 @@ export default function ProjectPage({ params }: { params: Record<string, string>
           </ol>
         )}
       </section>
+      {FEATURES.followUp && <OutcomeTrail projectId={project.id} />}
     </Page>
   );
 }

@@ -194,7 +194,7 @@ describe('project page', () => {
 describe('judge home (placeholder until the judging API)', () => {
   it('says nothing is assigned yet and marks the list ready for the benchmark', async () => {
     performance.clearMarks();
-    renderPanel('/judge', JUDGE, { JudgeHome: () => ({ data: { me: JUDGE } }) });
+    renderPanel('/judge', JUDGE, { JudgeHome: () => ({ data: { myJudging: [], myJudgeInvitations: [] } }) });
     expect(await screen.findByText(/No assignments yet/)).toBeTruthy();
     expect(performance.getEntriesByName('judge-list-ready')).toHaveLength(1);
   });

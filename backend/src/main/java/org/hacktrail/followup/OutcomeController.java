@@ -143,6 +143,24 @@ class OutcomeController {
 	}
 
 	/** Verification reasons and history are for organizers, the project's leads and the reporter. */
+	// Every way to a milestone already required seeing its project (the project's trail, a lead's or organizer's
+	// mutation, the organizers' queue), so the projects are loaded without a visibility check, in one round trip.
+	@BatchMapping(typeName = "OutcomeMilestone")
+	Map<OutcomeMilestone, Project> project(List<OutcomeMilestone> milestones) {
+		Map<String, Project> byId = new HashMap<>();
+		this.projects.findAllById(milestones.stream().map(OutcomeMilestone::projectId).distinct().toList())
+			.forEach((project) -> byId.put(project.id(), project));
+		// A milestone whose project is gone is left out of the map: GraphQL answers null for it.
+		Map<OutcomeMilestone, Project> result = new LinkedHashMap<>();
+		for (OutcomeMilestone milestone : milestones) {
+			Project project = byId.get(milestone.projectId());
+			if (project != null) {
+				result.put(milestone, project);
+			}
+		}
+		return result;
+	}
+
 	@BatchMapping(typeName = "OutcomeMilestone")
 	Map<OutcomeMilestone, List<MilestoneEvent>> history(List<OutcomeMilestone> milestones) {
 		Set<String> everything = this.outcomes

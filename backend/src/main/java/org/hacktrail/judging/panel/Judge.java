@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("judges")
 @CompoundIndex(name = "hackathon_user", def = "{'hackathonId': 1, 'userId': 1}", unique = true)
-public record Judge(@Id String id, String hackathonId, String userId, String displayName, Sector sector,
+public record Judge(@Id String id, String hackathonId, @Indexed String userId, String displayName, Sector sector,
 		List<String> affiliations, List<String> expertise, @Nullable Integer maxLoad, JudgeStatus status,
 		@Nullable String dropReason, List<ConflictOfInterest> conflicts, @Nullable String invitationId,
 		Instant joinedAt, Instant updatedAt, @Version @Nullable Long version) {

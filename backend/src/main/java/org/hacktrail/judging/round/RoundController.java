@@ -234,6 +234,28 @@ class RoundController {
 		return visible ? round.judging().selection() : null;
 	}
 
+	/**
+	 * The ballot of a round with a public vote: the proposals of its current plan, in title order, once the round is
+	 * OPEN (everyone may vote on them, so everyone may see them).
+	 */
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable List<Proposal> voteProposals(RoundService.RoundContext round) {
+		JudgingRound judging = round.judging();
+		if (judging.config().voteMode() == VoteMode.NONE || judging.status() == RoundStatus.DRAFT || !round.stored()) {
+			return null;
+		}
+		JudgingPlan plan = this.assignments.currentPlan(judging);
+		if (plan == null) {
+			return List.of();
+		}
+		return this.proposals.byIds(plan.proposalIds())
+			.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing((Proposal p) -> String.valueOf(p.title().primary()))
+				.thenComparing(Proposal::id))
+			.toList();
+	}
+
 	@SchemaMapping(typeName = "JudgingRound")
 	@Nullable List<RoundEvent> history(RoundService.RoundContext round) {
 		return this.access.isOrganizer() ? round.judging().history() : null;

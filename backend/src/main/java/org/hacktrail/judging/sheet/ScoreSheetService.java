@@ -108,6 +108,38 @@ public class ScoreSheetService {
 		String me = this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(roundId);
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		return assignmentsOf(round, judge, me);
+	}
+
+	/**
+	 * The signed-in person's work in every round being scored (OPEN) or just closed (CLOSED) at each hackathon where
+	 * they are an active judge, open rounds first: the judge's home screen in one request. Rounds without work for
+	 * them are left out; an empty list for anyone who judges nowhere.
+	 */
+	public List<MyAssignments> myJudging() {
+		String me = this.access.requireSignedIn();
+		List<MyAssignments> all = new ArrayList<>();
+		for (Judge judge : this.mongo.find(new Query(Criteria.where("userId").is(me)), Judge.class)) {
+			if (!judge.isActive()) {
+				continue;
+			}
+			for (JudgingRound round : this.rounds.storedRounds(judge.hackathonId())) {
+				if (round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED) {
+					MyAssignments work = assignmentsOf(round, judge, me);
+					if (work.assigned() > 0) {
+						all.add(work);
+					}
+				}
+			}
+		}
+		all.sort(Comparator.comparing((MyAssignments a) -> a.round().status() != RoundStatus.OPEN)
+			.thenComparing((a) -> a.round().createdAt(), Comparator.reverseOrder())
+			.thenComparing((a) -> a.round().id()));
+		return all;
+	}
+
+	private MyAssignments assignmentsOf(JudgingRound round, Judge judge, String me) {
+		String roundId = round.id();
 		List<String> work = this.assignments.work(round, me);
 		Map<String, ScoreSheet> sheets = new HashMap<>();
 		if (!work.isEmpty()) {

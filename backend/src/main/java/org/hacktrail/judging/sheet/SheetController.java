@@ -43,6 +43,11 @@ class SheetController {
 	}
 
 	@QueryMapping
+	List<ScoreSheetService.MyAssignments> myJudging() {
+		return this.sheets.myJudging();
+	}
+
+	@QueryMapping
 	ScoreSheet scoreSheet(@Argument String id) {
 		return this.sheets.sheet(id);
 	}

@@ -1,0 +1,30 @@
+package org.hacktrail.followup;
+
+import org.hacktrail.support.Http;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Anyone can read the open-data licence over GraphQL; it follows the configuration. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "hacktrail.opendata.licence=ODC-By-1.0", "hacktrail.opendata.licence-url=https://example.org/odc-by",
+				"hacktrail.opendata.attribution=Example Org" })
+class OpenDataLicenceTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void anonymousVisitorsReadTheConfiguredLicence() {
+		Http.GraphQlResult result = Http.localhost(this.port)
+			.graphql("{ openDataLicence { licence url attribution } }");
+		assertThat(result.errorCode()).isNull();
+		assertThat(result.data().path("openDataLicence").path("licence").asString()).isEqualTo("ODC-By-1.0");
+		assertThat(result.data().path("openDataLicence").path("url").asString()).isEqualTo("https://example.org/odc-by");
+		assertThat(result.data().path("openDataLicence").path("attribution").asString()).isEqualTo("Example Org");
+	}
+
+}

@@ -1,0 +1,602 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Client } from 'urql';
+import { concat, never } from 'wonka';
+import { memoryLocation } from 'wouter/memory-location';
+import { Root } from '../../App';
+import { I18nProvider } from '../../i18n';
+import { ORGANIZER, PROPOSER, callsNamed, mockClient, stubAuthOptions, type Call, type Handler, type Me } from '../../test/harness';
+import { checkMilestone, toMilestoneInput, type MilestoneFormValues } from './MilestoneForm';
+import { toStatisticsFilter } from './StatisticsPage';
+import { importFormat } from './OutcomeImportPage';
+
+// jsdom has no canvas: the chart chunk is replaced by a stand-in with the same accessible name and figures.
+vi.mock('./charts', () => ({
+  default: ({ label, labels, series }: { label: string; labels: string[]; series: { label: string; values: number[] }[] }) => (
+    <div role="img" aria-label={label} data-labels={labels.join('|')} data-values={series.map((s) => s.values.join(',')).join('|')} />
+  ),
+}));
+
+/**
+ * The harness's panel, except that a query's answer stays on screen: a real client keeps a query's stream open (for
+ * cache updates), while the harness's answer completes at once, after which urql forgets an error it carried.
+ */
+function renderPanel(path: string, me: Me, handlers: Record<string, Handler> = {}) {
+  const calls: Call[] = [];
+  const [pathname, search = ''] = path.split('?');
+  const location = memoryLocation({ path: pathname, searchPath: search, record: true });
+  const base = mockClient({ Me: () => ({ data: { me } }), ...handlers }, calls);
+  const client = {
+    ...base,
+    executeQuery: (...args: Parameters<Client['executeQuery']>) => concat([base.executeQuery(...args), never]),
+  } as unknown as Client;
+  render(
+    <I18nProvider locale="en">
+      <Root makeClient={() => client} location={location} />
+    </I18nProvider>,
+  );
+  return { calls, location };
+}
+
+const PROJECT = {
+  id: 'pr1',
+  name: { zhTW: '長照資源地圖', en: 'Long-term care map' },
+  repositoryUrl: null,
+  websiteUrl: null,
+  issueAreas: [],
+  proposals: [],
+};
+
+const FUNDED = {
+  id: 'm1',
+  projectId: 'pr1',
+  type: 'FUNDED',
+  date: '2021-03-04',
+  agency: 'Ministry of Digital Affairs',
+  level: null,
+  programme: 'Civic tech grants',
+  amount: '1500000',
+  currency: 'TWD',
+  evidenceUrl: 'https://example.org/grant',
+  note: null,
+  source: 'ORGANIZER',
+  verification: 'VERIFIED',
+  verificationReason: null,
+  decidedAt: null,
+  recordedAt: '2021-03-05T00:00:00Z',
+  version: 1,
+};
+
+const ADOPTED_PENDING = {
+  ...FUNDED,
+  id: 'm2',
+  type: 'ADOPTED',
+  date: '2022-05-01',
+  agency: 'Taipei City Government',
+  level: 'LOCAL',
+  programme: null,
+  amount: null,
+  currency: null,
+  evidenceUrl: 'https://example.org/adopted',
+  source: 'SELF_REPORTED',
+  verification: 'PENDING',
+  version: 3,
+};
+
+function trail(overrides: Record<string, unknown> = {}, outcomes: unknown[] = [ADOPTED_PENDING, FUNDED]) {
+  return {
+    data: {
+      project: {
+        id: 'pr1',
+        name: PROJECT.name,
+        followUp: {
+          state: 'FUNDED',
+          dormant: false,
+          lastSignOfLife: '2022-05-01',
+          stateIncludingPending: null,
+          pendingCount: null,
+          followerCount: 4,
+          followedByMe: false,
+          canRecord: false,
+          requests: [],
+          ...overrides,
+        },
+        outcomes,
+      },
+    },
+  };
+}
+
+function projectHandlers(trailAnswer: Handler, extra: Record<string, Handler> = {}): Record<string, Handler> {
+  return { ProjectDetail: () => ({ data: { project: PROJECT } }), ProjectTrail: trailAnswer, ...extra };
+}
+
+async function trailSection() {
+  const heading = await screen.findByRole('heading', { name: 'Outcome trail', level: 2 });
+  return heading.closest('section') as HTMLElement;
+}
+
+/** The error message a control is described by (Field wires it with aria-describedby). */
+function describedBy(control: HTMLElement): string {
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  stubAuthOptions();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('outcome trail on the project page', () => {
+  it('shows a visitor the state and dated milestones with source, verification and evidence, and no controls', async () => {
+    renderPanel('/projects/pr1', null, projectHandlers(() => trail()));
+    const section = await trailSection();
+    expect(within(section).getByText('Funded', { selector: '.outcome-state' })).toBeTruthy();
+    const items = within(section).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[1]).getByRole('heading', { name: /Mar 4, 2021 Funded/ })).toBeTruthy();
+    expect(within(items[1]).getByText('Recorded by an organizer')).toBeTruthy();
+    expect(within(items[1]).getByText('Verified')).toBeTruthy();
+    expect(within(items[1]).getByRole('link', { name: 'https://example.org/grant' }).getAttribute('href')).toBe('https://example.org/grant');
+    expect(items[1].textContent).toContain('1,500,000');
+    expect(within(items[0]).getByText('Waiting for verification')).toBeTruthy();
+    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).queryByRole('heading', { name: 'Report a milestone' })).toBeNull();
+  });
+
+  it('lets a signed-in person follow the project', async () => {
+    const { calls } = renderPanel(
+      '/projects/pr1',
+      PROPOSER,
+      projectHandlers(() => trail(), {
+        FollowProject: () => ({ data: { followProject: { following: true, project: { id: 'pr1', followUp: { followerCount: 5, followedByMe: true } } } } }),
+      }),
+    );
+    const section = await trailSection();
+    const follow = within(section).getByRole('button', { name: 'Follow' });
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(follow);
+    expect(callsNamed(calls, 'FollowProject')[0].variables.input).toEqual({ projectId: 'pr1' });
+    expect(await within(section).findByText('You follow this project.')).toBeTruthy();
+  });
+
+  it('keeps the project page when the trail cannot be loaded', async () => {
+    renderPanel('/projects/pr1', null, projectHandlers(() => ({ networkError: 'offline' })));
+    const section = await trailSection();
+    expect(within(section).getByRole('alert').textContent).toMatch(/server|connection|reach/i);
+    expect(screen.getByRole('heading', { name: 'Long-term care map', level: 1 })).toBeTruthy();
+  });
+
+  it('asks a team lead for the fields each type requires, next to each field, before sending', async () => {
+    const { calls } = renderPanel(
+      '/projects/pr1',
+      PROPOSER,
+      projectHandlers(() => trail({ canRecord: true }), { RecordMilestone: () => ({ data: null }) }),
+    );
+    const section = await trailSection();
+    const form = within(section).getByRole('heading', { name: 'Report a milestone' }).closest('section') as HTMLElement;
+    await userEvent.selectOptions(within(form).getByLabelText('Milestone (required)'), 'FUNDED');
+    await userEvent.click(within(form).getByRole('button', { name: 'Report milestone' }));
+    expect(describedBy(within(form).getByLabelText('Date (required)'))).toContain('Give the date of the milestone.');
+    expect(describedBy(within(form).getByLabelText('Funded by (required)'))).toContain('Name who funds the project.');
+    expect(describedBy(within(form).getByLabelText('Amount (required)'))).toContain('Give the amount received.');
+    expect(describedBy(within(form).getByLabelText('Currency (required)'))).toContain('Give the currency of the amount.');
+    expect(describedBy(within(form).getByLabelText('Evidence (link) (required)'))).toContain('needs a link to its evidence');
+    expect(within(form).getByLabelText('Evidence (link) (required)').getAttribute('aria-invalid')).toBe('true');
+    expect(callsNamed(calls, 'RecordMilestone')).toHaveLength(0);
+
+    // ADOPTED asks for the agency and its level instead of money.
+    await userEvent.selectOptions(within(form).getByLabelText('Milestone (required)'), 'ADOPTED');
+    expect(within(form).queryByLabelText(/Amount/)).toBeNull();
+    await userEvent.click(within(form).getByRole('button', { name: 'Report milestone' }));
+    expect(describedBy(within(form).getByLabelText('Level of government (required)'))).toContain('Choose the level of government.');
+    expect(describedBy(within(form).getByLabelText('Agency (required)'))).toContain('Name the agency.');
+  });
+
+  it('shows the API’s field message next to its field and sends only the fields the type carries', async () => {
+    let answer: Record<string, unknown> = {
+      errors: [{ message: "'NTD' is not an ISO 4217 currency code.", extensions: { code: 'BAD_USER_INPUT', field: 'currency' } }],
+    };
+    const { calls } = renderPanel(
+      '/projects/pr1',
+      PROPOSER,
+      projectHandlers(() => trail({ canRecord: true }), { RecordMilestone: () => answer }),
+    );
+    const section = await trailSection();
+    const form = within(section).getByRole('heading', { name: 'Report a milestone' }).closest('section') as HTMLElement;
+    await userEvent.selectOptions(within(form).getByLabelText('Milestone (required)'), 'FUNDED');
+    await userEvent.type(within(form).getByLabelText('Date (required)'), '2021-03-04');
+    await userEvent.type(within(form).getByLabelText('Funded by (required)'), 'Ministry of Digital Affairs');
+    await userEvent.type(within(form).getByLabelText('Amount (required)'), '1500000');
+    await userEvent.type(within(form).getByLabelText('Currency (required)'), 'ntd');
+    await userEvent.type(within(form).getByLabelText('Evidence (link) (required)'), 'https://example.org/grant');
+    await userEvent.click(within(form).getByRole('button', { name: 'Report milestone' }));
+    expect(callsNamed(calls, 'RecordMilestone')[0].variables.input).toEqual({
+      projectId: 'pr1',
+      type: 'FUNDED',
+      date: '2021-03-04',
+      agency: 'Ministry of Digital Affairs',
+      amount: '1500000',
+      currency: 'NTD',
+      evidenceUrl: 'https://example.org/grant',
+    });
+    const currency = within(form).getByLabelText('Currency (required)');
+    expect(describedBy(currency)).toContain("'NTD' is not an ISO 4217 currency code.");
+    // Shown at the field, not repeated in the notice above the form.
+    expect(within(form).getByRole('alert').textContent).not.toContain('ISO 4217');
+
+    answer = { data: { recordOutcomeMilestone: { created: true, changed: true, milestone: { ...FUNDED, source: 'SELF_REPORTED', verification: 'PENDING' } } } };
+    await userEvent.clear(currency);
+    await userEvent.type(currency, 'TWD');
+    await userEvent.click(within(form).getByRole('button', { name: 'Report milestone' }));
+    expect(await within(form).findByText('Reported. It shows publicly once an organizer verifies it.')).toBeTruthy();
+  });
+
+  it('lets an organizer verify, and reject only with a reason, sending the version read', async () => {
+    const { calls } = renderPanel(
+      '/projects/pr1',
+      ORGANIZER,
+      projectHandlers(() => trail({ canRecord: true, stateIncludingPending: 'ADOPTED', pendingCount: 1 }), {
+        VerifyMilestone: () => ({ data: { verifyOutcomeMilestone: { milestone: { ...ADOPTED_PENDING, verification: 'VERIFIED', version: 4 } } } }),
+        RejectMilestone: () => ({ errors: [{ message: 'Changed meanwhile.', extensions: { code: 'CONFLICT' } }] }),
+      }),
+    );
+    const section = await trailSection();
+    expect(within(section).getByRole('heading', { name: 'Record a milestone' })).toBeTruthy();
+    expect(within(section).getByText('Adopted', { selector: '.outcome-state' })).toBeTruthy();
+    await userEvent.click(within(section).getByRole('button', { name: 'Verify Adopted by an agency · May 1, 2022' }));
+    expect(callsNamed(calls, 'VerifyMilestone')[0].variables.input).toEqual({ id: 'm2', expectedVersion: 3 });
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Reject Adopted by an agency · May 1, 2022' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Reject the milestone' }));
+    const reason = within(section).getByLabelText('Why reject Adopted by an agency · May 1, 2022');
+    expect(describedBy(reason)).toContain('Say why the milestone is rejected.');
+    expect(callsNamed(calls, 'RejectMilestone')).toHaveLength(0);
+    await userEvent.type(reason, 'The link shows a press release about another project.');
+    await userEvent.click(within(section).getByRole('button', { name: 'Reject the milestone' }));
+    expect(callsNamed(calls, 'RejectMilestone')[0].variables.input).toEqual({
+      id: 'm2',
+      reason: 'The link shows a press release about another project.',
+      expectedVersion: 3,
+    });
+    expect((await within(section).findAllByRole('alert'))[0].textContent).toContain('changed');
+  });
+
+  it('shows a team lead the follow-up requests and sends an answer', async () => {
+    const { calls } = renderPanel(
+      '/projects/pr1',
+      PROPOSER,
+      projectHandlers(
+        () =>
+          trail({
+            canRecord: true,
+            requests: [{ id: 'r1', months: 6, dueOn: '2024-02-01', status: 'OPEN', answeredAt: null, answer: null, hackathon: { id: 'h1', name: { zhTW: null, en: 'Presidential Hackathon 2023' } } }],
+          }),
+        { AnswerFollowUpRequest: () => ({ data: { answerFollowUpRequest: { request: { id: 'r1', status: 'ANSWERED', answeredAt: 'x', answer: 'Nothing new' } } } }) },
+      ),
+    );
+    const section = await trailSection();
+    expect(within(section).getByRole('heading', { name: 'Follow-up requests' })).toBeTruthy();
+    await userEvent.type(within(section).getByLabelText('Answer the 6-month request'), 'Nothing new');
+    await userEvent.click(within(section).getByRole('button', { name: 'Send answer' }));
+    expect(callsNamed(calls, 'AnswerFollowUpRequest')[0].variables.input).toEqual({ id: 'r1', answer: 'Nothing new' });
+  });
+});
+
+describe('milestone form rules', () => {
+  const base: MilestoneFormValues = { type: 'PILOT', date: '2022-01-01', agency: ' Taichung ', level: 'LOCAL', programme: 'x', amount: '5', currency: 'twd', evidenceUrl: '', note: '' };
+  it('leaves out what the type does not carry', () => {
+    expect(toMilestoneInput('p', base)).toEqual({ projectId: 'p', type: 'PILOT', date: '2022-01-01', agency: 'Taichung', level: 'LOCAL' });
+    expect(toMilestoneInput('p', { ...base, type: 'FUNDING_APPLIED' })).toEqual({
+      projectId: 'p',
+      type: 'FUNDING_APPLIED',
+      date: '2022-01-01',
+      agency: 'Taichung',
+      programme: 'x',
+      amount: '5',
+      currency: 'TWD',
+    });
+  });
+  it('checks amounts and links the way the API does', () => {
+    expect(checkMilestone({ ...base, type: 'FUNDING_APPLIED', amount: '1,500' }).amount).toBe('followup.form.amountFormat');
+    expect(checkMilestone({ ...base, evidenceUrl: 'ftp://x' }).evidenceUrl).toBe('followup.form.evidenceFormat');
+    expect(checkMilestone({ ...base, type: 'INTEGRATED_INTO_OPERATIONS' })).toEqual({ evidenceUrl: 'followup.form.evidenceRequired' });
+    expect(checkMilestone(base)).toEqual({});
+  });
+});
+
+const FUNNEL = {
+  proposals: 1095,
+  teams: 800,
+  shortlisted: 120,
+  outstanding: 30,
+  notSelected: 90,
+  funded: 40,
+  adopted: 20,
+  integrated: 15,
+  stages: [
+    { name: 'proposals', count: 1095, rateOfProposals: 1, rateOfPrevious: null },
+    { name: 'teams', count: 800, rateOfProposals: 0.7306, rateOfPrevious: 0.7306 },
+    { name: 'shortlisted', count: 120, rateOfProposals: 0.1096, rateOfPrevious: 0.15 },
+    { name: 'outstanding', count: 30, rateOfProposals: 0.0274, rateOfPrevious: 0.25 },
+    { name: 'funded', count: 40, rateOfProposals: 0.0365, rateOfPrevious: 1.3333 },
+    { name: 'adopted', count: 20, rateOfProposals: 0.0183, rateOfPrevious: 0.5 },
+    { name: 'integrated', count: 15, rateOfProposals: 0.0137, rateOfPrevious: 0.75 },
+  ],
+  fundingTotals: [
+    { currency: 'TWD', amount: '12500000' },
+    { currency: 'USD', amount: '20000.5' },
+  ],
+  medianMonthsToAdoption: 14,
+  outstandingVsNotSelected: {
+    outstanding: { count: 30, funded: 20, adopted: 16, integrated: 15, fundedRate: 0.6667, adoptedRate: 0.5333, integratedRate: 0.5 },
+    notSelected: { count: 90, funded: 10, adopted: 3, integrated: 0, fundedRate: 0.1111, adoptedRate: 0.0333, integratedRate: 0 },
+  },
+};
+
+function statistics(view = 'PUBLIC', computedAt: string | null = '2026-11-27T00:00:00Z') {
+  return {
+    data: {
+      outcomeStatistics: {
+        view,
+        computedAt,
+        total: FUNNEL,
+        byYear: [
+          { year: 2018, funnel: { proposals: 170, outstanding: 5, funded: 4, adopted: 3, integrated: 2 } },
+          { year: 2019, funnel: { proposals: 175, outstanding: 5, funded: 5, adopted: 3, integrated: 3 } },
+        ],
+      },
+    },
+  };
+}
+
+const FILTERS = {
+  data: {
+    proposalTags: [
+      { id: 'health', zhTW: '醫療', en: 'Health' },
+      { id: 'transport', zhTW: '交通', en: 'Transport' },
+    ],
+    openDataLicence: { licence: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', attribution: 'Hacktrail' },
+  },
+};
+
+describe('statistics', () => {
+  it('shows the funnel and adoption by year as charts with tables of the same figures, rates, funding and open data', async () => {
+    renderPanel('/statistics', null, { StatisticsFilters: () => FILTERS, OutcomeStatistics: () => statistics() });
+    await screen.findByRole('heading', { name: 'Adoption statistics', level: 1 });
+    const funnelChart = await screen.findByRole('img', { name: /Bar chart of the funnel/ });
+    expect(funnelChart.getAttribute('data-values')).toBe('1095,800,120,30,40,20,15');
+    const funnel = screen.getByRole('table', { name: 'Funnel: count at each stage and rates' });
+    const integrated = within(funnel).getByRole('row', { name: /Integrated/ });
+    expect(integrated.textContent).toContain('15');
+    expect(integrated.textContent).toContain('1.4%');
+    expect(integrated.textContent).toContain('75%');
+    const years = screen.getByRole('table', { name: 'Outcomes by year of the hackathon' });
+    expect(within(years).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByRole('img', { name: /funded, adopted and integrated projects by year/ }).getAttribute('data-labels')).toBe('2018|2019');
+    expect(screen.getByText('14 months')).toBeTruthy();
+    expect(screen.getByText(/12,500,000/)).toBeTruthy();
+    expect(screen.getByText(/20,000\.5/)).toBeTruthy();
+    const compare = screen.getByRole('table', { name: 'Outcomes of outstanding teams against finalists not selected' });
+    expect(within(compare).getByRole('row', { name: /Outstanding/ }).textContent).toContain('15 (50%)');
+    expect(screen.getByRole('link', { name: 'Download projects.csv' }).getAttribute('href')).toBe('/api/opendata/projects.csv');
+    expect(screen.getByRole('link', { name: 'Download projects.json' }).getAttribute('href')).toBe('/api/opendata/projects.json');
+    expect(screen.getByRole('link', { name: 'CC-BY-4.0' }).getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
+    // The public has no choice of data; the API gives it the public view.
+    expect(screen.queryByLabelText('Data')).toBeNull();
+  });
+
+  it('sends the filters, and refuses a malformed year at its field', async () => {
+    const { calls } = renderPanel('/statistics', ORGANIZER, { StatisticsFilters: () => FILTERS, OutcomeStatistics: () => statistics('ORGANIZER', null) });
+    await screen.findByRole('table', { name: 'Funnel: count at each stage and rates' });
+    expect(screen.getByText(/Not computed yet/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Refresh them with the statisticsRollup job' }).getAttribute('href')).toBe('/organize/jobs');
+    await userEvent.selectOptions(screen.getByLabelText('Kind of hackathon'), 'PRESIDENTIAL');
+    await userEvent.type(screen.getByLabelText('From year'), '19');
+    await userEvent.click(screen.getByRole('button', { name: 'Show statistics' }));
+    expect(describedBy(screen.getByLabelText('From year'))).toContain('four digits');
+    const before = callsNamed(calls, 'OutcomeStatistics').length;
+    await userEvent.clear(screen.getByLabelText('From year'));
+    await userEvent.type(screen.getByLabelText('From year'), '2019');
+    await userEvent.type(screen.getByLabelText('To year'), '2021');
+    await userEvent.selectOptions(screen.getByLabelText('Issue area'), 'health');
+    await userEvent.selectOptions(screen.getByLabelText('Data'), 'PUBLIC');
+    await userEvent.click(screen.getByRole('button', { name: 'Show statistics' }));
+    const sent = callsNamed(calls, 'OutcomeStatistics').slice(before);
+    expect(sent.at(-1)!.variables).toEqual({ filter: { kind: 'PRESIDENTIAL', fromYear: 2019, toYear: 2021, issueArea: 'health' }, view: 'PUBLIC' });
+  });
+
+  it('says so when the statistics cannot be loaded, and still offers the open data', async () => {
+    renderPanel('/statistics', null, {
+      StatisticsFilters: () => FILTERS,
+      OutcomeStatistics: () => ({ errors: [{ message: 'Only organizers see that view.', extensions: { code: 'FORBIDDEN' } }] }),
+    });
+    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Download projects.csv' })).toBeTruthy();
+  });
+
+  it('checks the year range', () => {
+    expect(toStatisticsFilter({ kind: '', fromYear: '2022', toYear: '2019', issueArea: '', view: '' }).errors).toEqual({ toYear: 'stats.filter.yearOrder' });
+    expect(toStatisticsFilter({ kind: '', fromYear: '', toYear: '', issueArea: '', view: '' })).toEqual({ filter: undefined, errors: {} });
+  });
+});
+
+describe('outcome import', () => {
+  const run = (status: string, read: number, written: number, skipped: number, progress: number | null) => ({
+    id: '42',
+    jobName: 'outcomeImport',
+    status,
+    exitDescription: null,
+    readCount: read,
+    writeCount: written,
+    skipCount: skipped,
+    total: 100,
+    progress,
+    startedAt: '2026-11-27T00:00:00Z',
+    endedAt: null as string | null,
+  });
+
+  it('uploads a file, follows the run with a progress bar, then lists the skipped rows with row numbers and reasons', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const fetchMock = stubAuthOptions(undefined, (url, init) =>
+      url === '/api/outcomes/import' && init?.method === 'POST'
+        ? new Response(JSON.stringify({ run: { id: '42', jobName: 'outcomeImport', status: 'STARTING' } }), {
+            status: 202,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : undefined,
+    );
+    let current = run('STARTED', 40, 38, 2, 0.4);
+    const { calls, location } = renderPanel('/organize/outcomes/import', ORGANIZER, {
+      OutcomeImportRun: () => ({ data: { jobRun: current } }),
+      OutcomeImportReport: () => ({
+        data: {
+          outcomeImport: {
+            created: 90,
+            updated: 5,
+            unchanged: 2,
+            skipped: 3,
+            errors: [
+              { row: 4, column: 'evidence_url', reason: 'A FUNDED milestone needs an evidence URL.' },
+              { row: 9, column: 'date', reason: 'The date 2031-01-01 is in the future.' },
+              { row: 17, column: null, reason: 'No project matches.' },
+            ],
+            run: current,
+          },
+        },
+      }),
+    });
+    const input = await screen.findByLabelText('File of milestones');
+    await userEvent.upload(input, new File(['project_ref,milestone,date\n'], 'outcomes.csv', { type: 'text/csv' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    const post = fetchMock.mock.calls.find(([url]) => url === '/api/outcomes/import')!;
+    expect((post[1]!.headers as Record<string, string>)['Content-Type']).toBe('text/csv;charset=UTF-8');
+    expect(location.history?.at(-1)).toBe('/organize/outcomes/import?run=42');
+    const bar = await screen.findByRole('progressbar', { name: 'Progress of import run 42' });
+    expect(bar.getAttribute('value')).toBe('40');
+    expect(screen.getByText('40 rows read, 38 written, 2 skipped. Rows in the file: 100.')).toBeTruthy();
+
+    current = { ...run('COMPLETED', 100, 97, 3, 1), endedAt: '2026-11-27T00:01:00Z' };
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1600);
+    });
+    expect(await screen.findByText('Done: 90 new, 5 changed, 2 unchanged, 3 skipped.')).toBeTruthy();
+    const skipped = screen.getByRole('table', { name: 'Rows that were skipped, with the reason' });
+    const rows = within(skipped).getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(within(rows[1]).getByRole('rowheader').textContent).toBe('4');
+    expect(rows[1].textContent).toContain('A FUNDED milestone needs an evidence URL.');
+    expect(screen.getByRole('link', { name: 'Download the skipped rows (CSV)' }).getAttribute('href')).toBe('/api/outcomes/import/42/errors.csv');
+    // Nothing running any more: no more polling.
+    const polls = callsNamed(calls, 'OutcomeImportRun').length;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5000);
+    });
+    expect(callsNamed(calls, 'OutcomeImportRun').length).toBe(polls);
+  });
+
+  it('refuses a file that is neither CSV nor JSON at its field, and shows the server’s refusal', async () => {
+    stubAuthOptions(undefined, (url) =>
+      url === '/api/outcomes/import'
+        ? new Response(JSON.stringify({ code: 'BAD_USER_INPUT', message: 'The file is larger than 512 MB.' }), {
+            status: 413,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : undefined,
+    );
+    renderPanel('/organize/outcomes/import', ORGANIZER, {});
+    const input = await screen.findByLabelText('File of milestones');
+    await userEvent.upload(input, new File(['x'], 'outcomes.xlsx', { type: 'application/vnd.ms-excel' }), { applyAccept: false });
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    expect(describedBy(screen.getByLabelText('File of milestones'))).toContain('Choose a .csv or .json file.');
+    await userEvent.upload(input, new File(['[]'], 'outcomes.json', { type: 'application/json' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The file is larger than 512 MB.');
+  });
+
+  it('knows the formats by type or name', () => {
+    expect(importFormat({ name: 'a.JSON', type: '' })).toBe('application/json');
+    expect(importFormat({ name: 'a.csv', type: 'application/vnd.ms-excel' })).toBe('text/csv');
+    expect(importFormat({ name: 'a.txt', type: 'text/plain' })).toBeUndefined();
+  });
+});
+
+describe('milestones to verify', () => {
+  it('lists them with a link to the project and verifies one', async () => {
+    const { calls } = renderPanel('/organize/outcomes', ORGANIZER, {
+      MilestonesToVerify: () => ({
+        data: {
+          outcomeMilestonesToVerify: [
+            { ...ADOPTED_PENDING, project: { id: 'pr1', name: PROJECT.name } },
+            { ...FUNDED, id: 'm9', projectId: 'gone', verification: 'PENDING', project: null },
+          ],
+        },
+      }),
+      VerifyMilestone: () => ({ data: { verifyOutcomeMilestone: { milestone: { ...ADOPTED_PENDING, verification: 'VERIFIED' } } } }),
+    });
+    await screen.findByRole('heading', { name: 'Milestones to verify', level: 1 });
+    expect((await screen.findByRole('link', { name: 'Long-term care map' })).getAttribute('href')).toBe('/projects/pr1');
+    // Without its project (removed), the link still leads to the project's address.
+    expect(screen.getByRole('link', { name: 'Project of Funded · Mar 4, 2021' }).getAttribute('href')).toBe('/projects/gone');
+    expect(screen.getByRole('link', { name: 'Import outcomes' }).getAttribute('href')).toBe('/organize/outcomes/import');
+    await userEvent.click(screen.getByRole('button', { name: 'Verify Adopted by an agency · May 1, 2022' }));
+    expect(callsNamed(calls, 'VerifyMilestone')[0].variables.input).toEqual({ id: 'm2', expectedVersion: 3 });
+  });
+
+  it('says so when the list cannot be loaded', async () => {
+    renderPanel('/organize/outcomes', ORGANIZER, { MilestonesToVerify: () => ({ networkError: 'offline' }) });
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+
+  it('is for organizers only', async () => {
+    renderPanel('/organize/outcomes', PROPOSER, {});
+    expect(await screen.findByRole('heading', { name: /not allowed|permission|Not for you/i, level: 1 })).toBeTruthy();
+  });
+});
+
+describe('batch jobs history', () => {
+  const run = (id: string, jobName: string) => ({
+    id,
+    jobName,
+    status: 'COMPLETED',
+    exitCode: 'COMPLETED',
+    exitDescription: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    startedAt: '2026-01-01T00:00:01Z',
+    endedAt: '2026-01-01T00:00:05Z',
+    readCount: 10,
+    writeCount: 10,
+    skipCount: 0,
+    total: 10,
+    progress: 1,
+    parameters: [],
+  });
+
+  it('shows the runs of one job and older runs on request', async () => {
+    const { calls } = renderPanel('/organize/jobs', ORGANIZER, {
+      Jobs: (variables) => ({
+        data: {
+          jobNames: ['outcomeImport', 'statisticsRollup'],
+          jobRuns: Array.from({ length: Number(variables.first) }, (_, i) => run(String(100 - i), String(variables.jobName ?? 'statisticsRollup'))),
+        },
+      }),
+    });
+    await screen.findByRole('heading', { name: 'Batch jobs', level: 1 });
+    expect((await screen.findAllByRole('progressbar')).length).toBe(20);
+    await userEvent.selectOptions(screen.getByLabelText('Show runs of'), 'outcomeImport');
+    expect(callsNamed(calls, 'Jobs').at(-1)!.variables).toEqual({ first: 20, jobName: 'outcomeImport' });
+    await userEvent.click(screen.getByRole('button', { name: 'Show older runs' }));
+    expect(callsNamed(calls, 'Jobs').at(-1)!.variables).toEqual({ first: 40, jobName: 'outcomeImport' });
+    expect(screen.getByRole('link', { name: 'Import outcomes' }).getAttribute('href')).toBe('/organize/outcomes/import');
+  });
+});

@@ -1,0 +1,483 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { useMutation, useQuery } from 'urql';
+import {
+  OrganizerRankingDocument,
+  PublishRoundDocument,
+  RoundOverviewDocument,
+  RoundProgressDocument,
+  SelectProposalsDocument,
+  type OrganizerRankingQuery,
+  type PublishRoundMutation,
+  type RoundProgressQuery,
+  type RoundOverviewQuery,
+  type SelectionKind,
+} from './gql/graphql';
+import { problemOf, type Problem } from '../../api/errors';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { Localized, useLocalized } from '../../components/Localized';
+import { Loading, Page } from '../../components/Page';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { ProgressBar } from '../../components/Progress';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n, type MessageKey } from '../../i18n';
+import { sectorColumns } from '../../lib/judging';
+import { RoundStatusActions, num, roundPath } from './judgingShared';
+
+type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
+type Ranking = OrganizerRankingQuery['roundRanking'];
+type Progress = RoundProgressQuery['roundProgress'];
+
+/** The selection the API will record for these proposals, as PublicationService decides it. */
+export function selectionKind(
+  ranking: { lines: { proposalId: string; inTopN: boolean }[]; ties: { proposalIds: string[]; acrossCut: boolean }[] },
+  chosen: string[],
+  cut: number,
+): SelectionKind {
+  const topN = ranking.lines.filter((line) => line.inTopN).map((line) => line.proposalId);
+  const acrossCut = ranking.ties.find((tie) => tie.acrossCut);
+  const chosenSet = new Set(chosen);
+  if (!acrossCut && chosenSet.size === topN.length && topN.every((id) => chosenSet.has(id))) return 'TOP_N';
+  if (acrossCut && chosenSet.size === cut) {
+    const tied = new Set(acrossCut.proposalIds);
+    const keepsUntied = topN.every((id) => tied.has(id) || chosenSet.has(id));
+    const onlyTopN = chosen.every((id) => topN.includes(id));
+    if (keepsUntied && onlyTopN) return 'TIE_RESOLVED';
+  }
+  return 'OVERRIDE';
+}
+
+/** A round's judging progress (per judge, per proposal), ranking with its uncertainty, selection and publication. */
+export default function RoundResults({ params }: { params: Record<string, string> }) {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: RoundOverviewDocument, variables: { roundId: params.roundId } });
+  const [progress, refetchProgress] = useQuery({ query: RoundProgressDocument, variables: { roundId: params.roundId }, requestPolicy: 'cache-and-network' });
+  const [ranking, refetchRanking] = useQuery({ query: OrganizerRankingDocument, variables: { roundId: params.roundId }, requestPolicy: 'cache-and-network' });
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
+  const round = data?.judgingRound;
+  if (!round || round.hackathon.slug !== params.slug) {
+    return (
+      <Page title={t('error.notFoundTitle')}>
+        <p>{t('judging.round.notFound')}</p>
+      </Page>
+    );
+  }
+  const reloadAll = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchProgress({ requestPolicy: 'network-only' });
+    refetchRanking({ requestPolicy: 'network-only' });
+  };
+  return (
+    <Page
+      title={t('judging.results.title', { round: localized(round.name), hackathon: localized(round.hackathon.name) })}
+      actions={
+        <>
+          <Link className="button button-secondary" href={`/organize/hackathons/${round.hackathon.slug}/judging`}>
+            {t('judging.round.backToPanel')}
+          </Link>
+          <Link className="button button-secondary" href={roundPath(round.hackathon.slug, round.id)}>
+            {t('judging.panel.setUpShort')}
+          </Link>
+        </>
+      }
+    >
+      <RoundStatusActions round={round} onChanged={reloadAll} />
+      <section aria-labelledby="progress-heading" className="panel">
+        <h2 id="progress-heading">{t('judging.progress.title')}</h2>
+        {progress.fetching && !progress.data && <Loading />}
+        {progress.error && !progress.data && <ProblemNotice problem={problemOf(progress.error)} />}
+        {progress.data && <ProgressTables progress={progress.data.roundProgress} />}
+      </section>
+      <section aria-labelledby="ranking-heading" className="panel">
+        <h2 id="ranking-heading">{t('judging.ranking.title')}</h2>
+        {ranking.fetching && !ranking.data && <Loading />}
+        {ranking.error && !ranking.data && <ProblemNotice problem={problemOf(ranking.error)} />}
+        {ranking.data && (
+          <RankingAndSelection key={`${round.version}`} round={round} ranking={ranking.data.roundRanking} onChanged={reloadAll} />
+        )}
+        {/* Outside the selection (which starts afresh with each version of the round): what publishing did stays. */}
+        <PublishPanel round={round} onPublished={reloadAll} />
+      </section>
+    </Page>
+  );
+}
+
+function ProgressTables({ progress }: { progress: Progress }) {
+  const { t } = useI18n();
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+  return (
+    <>
+      <p className="progress-line">
+        <ProgressBar value={share(progress.submitted, progress.assigned)} label={t('judging.progress.overall', { submitted: progress.submitted, assigned: progress.assigned })} />{' '}
+        {t('judging.progress.overall', { submitted: progress.submitted, assigned: progress.assigned })}
+      </p>
+      {progress.judges.length === 0 ? (
+        <p>{t('judging.progress.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t('judging.progress.byJudge')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('judging.log.judge')}</th>
+                <th scope="col">{t('judging.invite.sector')}</th>
+                <th scope="col">{t('judging.progress.assigned')}</th>
+                <th scope="col">{t('judging.progress.DRAFT')}</th>
+                <th scope="col">{t('judging.progress.SUBMITTED')}</th>
+                <th scope="col">{t('judging.progress.VOIDED')}</th>
+                <th scope="col">{t('judging.progress.bar')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.judges.map((row) => (
+                <tr key={row.judge.id}>
+                  <th scope="row">{row.judge.displayName}</th>
+                  <td>{t(`judging.sector.${row.judge.sector}` as MessageKey)}</td>
+                  <td>{row.assigned}</td>
+                  <td>{row.drafts}</td>
+                  <td>{row.submitted}</td>
+                  <td>{row.voided}</td>
+                  <td>
+                    <ProgressBar value={share(row.submitted, row.assigned)} label={t('judging.progress.of', { name: row.judge.displayName })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {progress.proposals.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption>{t('judging.progress.byProposal')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('judging.log.proposal')}</th>
+                <th scope="col">{t('judging.progress.assigned')}</th>
+                <th scope="col">{t('judging.progress.SUBMITTED')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.proposals.map((row) => (
+                <tr key={row.proposalId}>
+                  <th scope="row">
+                    <Localized text={row.proposal.title} />
+                  </th>
+                  <td>{row.assigned}</td>
+                  <td>{row.submitted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function RankingAndSelection({ round, ranking, onChanged }: { round: Round; ranking: Ranking; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const localized = useLocalized();
+  const cut = ranking.outstandingQuota;
+  const selectable = round.status === 'CLOSED';
+  const current = round.selection;
+  const [chosen, setChosen] = useState<string[]>(() => current?.proposalIds ?? ranking.lines.filter((line) => line.inTopN).map((line) => line.proposalId));
+  const [justification, setJustification] = useState(current?.justification ?? '');
+  const [tieReason, setTieReason] = useState(current?.tieResolution ?? '');
+  const [checked, setChecked] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [saved, setSaved] = useState(false);
+  const [select, runSelect] = useMutation(SelectProposalsDocument);
+  const kind = selectionKind(ranking, chosen, cut);
+  const columns = sectorColumns(ranking);
+  const hasVote = !!ranking.publicVote;
+  const title = (id: string) => {
+    const line = ranking.lines.find((l) => l.proposalId === id);
+    return line ? localized(line.proposal.title) : id;
+  };
+  const justificationError =
+    checked && kind === 'OVERRIDE' && justification.trim().length < 20 ? t('judging.select.justificationRequired') : problem?.fields.justification;
+  const tieError = checked && kind === 'TIE_RESOLVED' && !tieReason.trim() ? t('judging.select.tieRequired') : problem?.fields.tieResolution;
+  const summary = ranking.summary;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    setSaved(false);
+    setProblem(undefined);
+    if ((kind === 'OVERRIDE' && justification.trim().length < 20) || (kind === 'TIE_RESOLVED' && !tieReason.trim())) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.selection-form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    const response = await runSelect({
+      input: {
+        roundId: round.id,
+        proposalIds: chosen,
+        justification: kind === 'OVERRIDE' ? justification.trim() : undefined,
+        tieResolution: kind === 'TIE_RESOLVED' ? tieReason.trim() : undefined,
+        expectedVersion: round.version,
+      },
+    });
+    if (response.error) setProblem(problemOf(response.error));
+    else {
+      setSaved(true);
+      onChanged();
+    }
+  }
+
+  return (
+    <>
+      <dl className="facts">
+        <dt>{t('judging.ranking.counts')}</dt>
+        <dd>
+          {t('judging.ranking.countsValue', {
+            ranked: summary.rankedCount,
+            proposals: summary.proposalCount,
+            sheets: summary.sheetCount,
+            judges: summary.judgeCount,
+          })}
+        </dd>
+        <dt>{t('judging.ranking.method')}</dt>
+        <dd>
+          {summary.normalised ? t('judging.ranking.normalised') : t('judging.ranking.raw')} · μ {num(summary.mean, locale)} · σ{' '}
+          {num(summary.standardDeviation, locale)} · {t('judging.ranking.bootstrap', { b: summary.bootstrapReplicates, seed: summary.seed })} ·{' '}
+          {ranking.algorithmVersion}
+        </dd>
+        <dt>{t('judging.ranking.weights')}</dt>
+        <dd>
+          {summary.sectorWeights
+            .filter((w) => w.weight > 0)
+            .map((w) => `${t(`judging.sector.${w.sector}` as MessageKey)} ${num(w.weight, locale)}`)
+            .join(' · ')}
+          {summary.voteWeight != null && ` · ${t('judging.ranking.vote')} ${num(summary.voteWeight, locale)}`}
+        </dd>
+      </dl>
+      {ranking.lines.length === 0 ? (
+        <p>{t('judging.ranking.empty')}</p>
+      ) : (
+        <form className="selection-form stack" onSubmit={save} noValidate>
+          <div className="table-scroll">
+            <table className="ranking">
+              <caption>{t('judging.ranking.caption', { n: cut })}</caption>
+              <thead>
+                <tr>
+                  {selectable && <th scope="col">{t('judging.select.column')}</th>}
+                  <th scope="col">{t('judging.ranking.rank')}</th>
+                  <th scope="col">{t('judging.log.proposal')}</th>
+                  <th scope="col">{t('judging.ranking.final')}</th>
+                  {columns.map((sector) => (
+                    <th key={sector} scope="col">
+                      {t(`judging.sector.${sector}` as MessageKey)}
+                    </th>
+                  ))}
+                  {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
+                  <th scope="col">{t('judging.ranking.divergence')}</th>
+                  <th scope="col">{t('judging.ranking.interval')}</th>
+                  <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
+                  <th scope="col">{t('judging.ranking.flags')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.lines.map((line) => {
+                  const name = localized(line.proposal.title);
+                  return (
+                    <tr key={line.proposalId} className={line.inTopN ? 'in-top' : undefined}>
+                      {selectable && (
+                        <td>
+                          <input
+                            type="checkbox"
+                            aria-label={t('judging.select.one', { title: name })}
+                            checked={chosen.includes(line.proposalId)}
+                            onChange={(e) =>
+                              setChosen(e.target.checked ? [...chosen, line.proposalId] : chosen.filter((id) => id !== line.proposalId))
+                            }
+                          />
+                        </td>
+                      )}
+                      <td>{line.rank}</td>
+                      <th scope="row">{name}</th>
+                      <td>{num(line.finalScore, locale)}</td>
+                      {columns.map((sector) => {
+                        const score = line.sectorScores.find((s) => s.sector === sector);
+                        return (
+                          <td key={sector}>
+                            {score ? (
+                              <>
+                                {num(score.mean, locale)} <span className="muted small">({t('judging.ranking.sheets', { n: score.sheetCount })})</span>
+                              </>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        );
+                      })}
+                      {hasVote && <td>{line.voteTotal != null ? `${num(line.voteTotal, locale)} → ${num(line.voteScore ?? 0, locale)}` : '—'}</td>}
+                      <td>
+                        {line.divergence != null ? num(line.divergence, locale) : '—'}
+                        {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
+                      </td>
+                      <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
+                      <td>{num(line.probabilityTopN * 100, locale, 0)} %</td>
+                      <td>
+                        <Flags line={line} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {ranking.ties.length > 0 && (
+            <ul>
+              {ranking.ties.map((tie) => (
+                <li key={tie.rank}>
+                  {t(tie.acrossCut ? 'judging.ranking.tieAcross' : 'judging.ranking.tie', { rank: tie.rank, titles: tie.proposalIds.map(title).join(', ') })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {ranking.unranked.length > 0 && (
+            <>
+              <h3>{t('judging.ranking.unranked')}</h3>
+              <ul>
+                {ranking.unranked.map((item) => (
+                  <li key={item.proposalId}>
+                    <Localized text={item.proposal.title} />: <span className="muted">{item.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3 id="selection-heading">{t('judging.select.title')}</h3>
+          {current && (
+            <p className="notice">
+              {t('judging.select.current', {
+                kind: t(`judging.selectionKind.${current.kind}` as MessageKey),
+                titles: current.proposalIds.map(title).join(', '),
+                time: formatDateTime(current.at, round.hackathon.timeZone, locale),
+              })}
+              {current.justification && <> {t('judging.select.justificationShown', { text: current.justification })}</>}
+              {current.tieResolution && <> {t('judging.select.tieShown', { text: current.tieResolution })}</>}
+            </p>
+          )}
+          {!selectable ? (
+            <p className="muted">{round.status === 'PUBLISHED' ? t('judging.select.published') : t('judging.select.closeFirst')}</p>
+          ) : (
+            <>
+              <ProblemNotice problem={problem} onReload={onChanged} shownFields={['justification', 'tieResolution']} />
+              {saved && (
+                <p role="status" className="notice notice-ok">
+                  {t('judging.select.saved')}
+                </p>
+              )}
+              <p aria-live="polite">
+                {t('judging.select.chosen', { n: chosen.length, cut })} {t(`judging.select.kind.${kind}` as MessageKey)}
+              </p>
+              {kind === 'TIE_RESOLVED' && (
+                <Field label={t('judging.select.tieLabel')} hint={t('judging.select.tieHint')} error={tieError}>
+                  {(props) => <textarea {...props} rows={2} value={tieReason} onChange={(e) => setTieReason(e.target.value)} />}
+                </Field>
+              )}
+              {kind === 'OVERRIDE' && (
+                <Field label={t('judging.select.justificationLabel')} hint={t('judging.select.justificationHint')} error={justificationError}>
+                  {(props) => <textarea {...props} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} />}
+                </Field>
+              )}
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => setChosen(ranking.lines.filter((line) => line.inTopN).map((line) => line.proposalId))}
+                >
+                  {t('judging.select.topN', { n: cut })}
+                </button>
+                <button type="submit" disabled={select.fetching}>
+                  {t('judging.select.save')}
+                </button>
+              </div>
+            </>
+          )}
+        </form>
+      )}
+    </>
+  );
+}
+
+function Flags({ line }: { line: Ranking['lines'][number] }) {
+  const { t } = useI18n();
+  const flags: string[] = [];
+  if (line.inTopN) flags.push(t('judging.ranking.flag.top'));
+  if (line.tied) flags.push(t('judging.ranking.flag.tied'));
+  if (line.straddlesCut) flags.push(t('judging.ranking.flag.straddles'));
+  if (line.missingSectors.length > 0) {
+    flags.push(t('judging.ranking.flag.missing', { sectors: line.missingSectors.map((s) => t(`judging.sector.${s}` as MessageKey)).join(', ') }));
+  }
+  return flags.length === 0 ? <>—</> : <>{flags.join(' · ')}</>;
+}
+
+function PublishPanel({ round, onPublished }: { round: Round; onPublished: () => void }) {
+  const { t, locale } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [published, setPublished] = useState<PublishRoundMutation['publishRound']>();
+  const [result, publish] = useMutation(PublishRoundDocument);
+  const publicPage = `/hackathons/${round.hackathon.slug}/results`;
+
+  async function confirm() {
+    setProblem(undefined);
+    const response = await publish({ input: { roundId: round.id } });
+    setConfirming(false);
+    const payload = response.data?.publishRound;
+    if (!payload) setProblem(problemOf(response.error));
+    else {
+      setPublished(payload);
+      onPublished();
+    }
+  }
+
+  return (
+    <section aria-labelledby="publish-heading" className="publish">
+      <h3 id="publish-heading">{t('judging.publish.title')}</h3>
+      <ProblemNotice problem={problem} onReload={onPublished} />
+      {published && (
+        <div role="status" className="notice notice-ok">
+          <p>{t('judging.publish.done', { n: published.movedProposalIds.length })}</p>
+          {published.problems.length > 0 && (
+            <ul>
+              {published.problems.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {round.status === 'PUBLISHED' ? (
+        <p>
+          {round.publishedAt && t('judging.publish.at', { time: formatDateTime(round.publishedAt, round.hackathon.timeZone, locale) })}{' '}
+          <Link href={publicPage}>{t('judging.publish.publicPage')}</Link>
+        </p>
+      ) : (
+        <>
+          <p className="muted">{round.selection ? t('judging.publish.ready') : t('judging.publish.selectFirst')}</p>
+          <button type="button" disabled={!round.selection || round.status !== 'CLOSED' || result.fetching} onClick={() => setConfirming(true)}>
+            {t('judging.publish.button')}
+          </button>
+        </>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('judging.publish.confirmTitle')}
+        confirmLabel={t('judging.publish.confirm')}
+        cancelLabel={t('common.cancel')}
+        busy={result.fetching}
+        onConfirm={() => void confirm()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t('judging.publish.confirmText')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,451 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { selectionKind } from './RoundResults';
+
+const HACKATHON = { id: 'h1', slug: 'ph-2026', name: { zhTW: '總統盃黑客松', en: 'Presidential Hackathon' }, timeZone: 'Asia/Taipei', phase: 'JUDGING', outstandingQuota: 2 };
+const title = (en: string) => ({ zhTW: null, en });
+
+const PANEL = {
+  hackathon: HACKATHON,
+  judgingRounds: [
+    { id: 'r1', name: title('Preliminary review'), kind: 'REVIEW', status: 'OPEN', configured: true, publishedAt: null, criteria: [{ id: 'impact' }, { id: 'feasibility' }], publicVote: { mode: 'NONE' } },
+  ],
+  judgeInvitations: [
+    { id: 'inv1', email: 'ann@example.org', sector: 'PUBLIC', affiliations: null, expertise: [], maxLoad: null, status: 'PENDING', invitedAt: '2026-11-20T01:00:00Z', acceptedAt: null },
+  ],
+  judges: [
+    {
+      id: 'h1:u1',
+      userId: 'u1',
+      displayName: 'Bo Judge',
+      sector: 'PUBLIC',
+      affiliations: ['Ministry of Digital Affairs'],
+      expertise: ['GIS'],
+      maxLoad: 4,
+      status: 'ACTIVE',
+      dropReason: null,
+      joinedAt: '2026-11-20T01:00:00Z',
+      conflicts: [
+        {
+          proposalId: 'p1',
+          status: 'ACTIVE',
+          source: 'FOUND',
+          reason: null,
+          comment: null,
+          matchedAffiliation: 'Ministry of Digital Affairs',
+          matchedWith: 'PARTNER_AGENCY: Ministry of Digital Affairs',
+          proposal: { id: 'p1', title: title('Bus arrivals') },
+        },
+      ],
+    },
+  ],
+};
+
+const LOG = {
+  conflictLog: [
+    {
+      judge: { id: 'h1:u1', displayName: 'Bo Judge' },
+      proposalId: 'p1',
+      proposal: { id: 'p1', title: title('Bus arrivals') },
+      decision: { at: '2026-11-20T01:00:00Z', actor: 'SYSTEM', action: 'FOUND', reason: null, comment: null },
+    },
+  ],
+};
+
+function setupRound(status = 'DRAFT', extra: Record<string, unknown> = {}) {
+  return {
+    id: 'r1',
+    name: title('Preliminary review'),
+    kind: 'REVIEW',
+    status,
+    configured: true,
+    version: 6,
+    criteria: [
+      { id: 'impact', name: { zhTW: '影響力', en: 'Impact' }, description: { zhTW: null, en: null }, weight: 3, scaleMin: 1, scaleMax: 10 },
+    ],
+    judgesPerProposal: 3,
+    sectorMinimums: [
+      { sector: 'PUBLIC', minimum: 1 },
+      { sector: 'PRIVATE', minimum: 1 },
+    ],
+    maxLoad: null,
+    sectorWeights: [
+      { sector: 'PUBLIC', weight: 0.5 },
+      { sector: 'PRIVATE', weight: 0.5 },
+      { sector: 'ACADEMIC', weight: 0 },
+      { sector: 'CIVIL_SOCIETY', weight: 0 },
+    ],
+    normalise: true,
+    publicVote: { mode: 'NONE', weight: 0, credits: 99 },
+    cutSize: 2,
+    candidateProposalIds: null,
+    bootstrapReplicates: 1000,
+    seed: '2026',
+    publishedAt: null,
+    plan: {
+      id: 'plan1',
+      algorithmVersion: 'hacktrail-assign-1',
+      seed: '7',
+      proposalCount: 3,
+      assignmentCount: 8,
+      loadSpread: 1,
+      balanced: true,
+      reason: 'Assignment',
+      createdAt: '2026-11-21T01:00:00Z',
+      loads: [{ judgeId: 'h1:u1', sector: 'PUBLIC', load: 3, maxLoad: 4, judge: { id: 'h1:u1', displayName: 'Bo Judge' } }],
+      problems: [
+        { proposalId: 'p2', rule: 'SECTOR_MINIMUM', sector: 'PRIVATE', required: 1, assigned: 0, message: 'No private judge without a conflict.', proposal: { id: 'p2', title: title('Shelter map') } },
+        { proposalId: 'p2', rule: 'JUDGES_PER_PROPOSAL', sector: null, required: 3, assigned: 2, message: 'Only 2 judges left.', proposal: { id: 'p2', title: title('Shelter map') } },
+      ],
+    },
+    history: [{ at: '2026-11-21T01:00:00Z', action: 'ASSIGNED', detail: null }],
+    hackathon: HACKATHON,
+    ...extra,
+  };
+}
+
+function line(id: string, name: string, rank: number, extra: Record<string, unknown> = {}) {
+  return {
+    proposalId: id,
+    proposal: { id, title: title(name) },
+    rank,
+    finalScore: 8 - rank,
+    sectorScores: [
+      { sector: 'PUBLIC', sheetCount: 2, mean: 8 - rank, weight: 0.5 },
+      { sector: 'PRIVATE', sheetCount: 1, mean: 7.5 - rank, weight: 0.5 },
+    ],
+    voteTotal: null,
+    voteScore: null,
+    missingSectors: [],
+    divergence: 0.4,
+    divergent: false,
+    tied: false,
+    inTopN: rank <= 2,
+    rankLow: rank,
+    rankHigh: rank,
+    probabilityTopN: rank <= 2 ? 0.9 : 0.1,
+    straddlesCut: false,
+    ...extra,
+  };
+}
+
+const RANKING = {
+  published: false,
+  algorithmVersion: 'hacktrail-rubric-1',
+  outstandingQuota: 2,
+  summary: {
+    proposalCount: 3,
+    rankedCount: 3,
+    sheetCount: 8,
+    judgeCount: 4,
+    mean: 6.2,
+    standardDeviation: 1.1,
+    normalisedStandardDeviation: 1,
+    normalised: true,
+    sectorWeights: [
+      { sector: 'PUBLIC', weight: 0.5 },
+      { sector: 'PRIVATE', weight: 0.5 },
+      { sector: 'ACADEMIC', weight: 0 },
+      { sector: 'CIVIL_SOCIETY', weight: 0 },
+    ],
+    voteWeight: null,
+    bootstrapReplicates: 1000,
+    seed: '2026',
+  },
+  lines: [
+    line('p1', 'Bus arrivals', 1),
+    line('p2', 'Shelter map', 2, { rankLow: 1, rankHigh: 3, straddlesCut: true, divergence: 1.4, divergent: true, probabilityTopN: 0.55 }),
+    line('p3', 'Open budget', 3, { missingSectors: ['PRIVATE'], sectorScores: [{ sector: 'PUBLIC', sheetCount: 2, mean: 5, weight: 0.5 }] }),
+  ],
+  ties: [],
+  unranked: [],
+  selection: null,
+  publicVote: null,
+};
+
+function overview(status: string, selection: unknown = null) {
+  return {
+    data: {
+      judgingRound: {
+        id: 'r1',
+        name: title('Preliminary review'),
+        kind: 'REVIEW',
+        status,
+        version: 9,
+        cutSize: 2,
+        publishedAt: null,
+        publicVote: { mode: 'NONE' },
+        hackathon: HACKATHON,
+        selection,
+      },
+    },
+  };
+}
+
+const PROGRESS = {
+  roundProgress: {
+    assigned: 9,
+    submitted: 8,
+    judges: [
+      { judge: { id: 'h1:u1', displayName: 'Bo Judge', sector: 'PUBLIC' }, assigned: 3, drafts: 1, submitted: 2, voided: 0 },
+      { judge: { id: 'h1:u2', displayName: 'Cy Judge', sector: 'PRIVATE' }, assigned: 3, drafts: 0, submitted: 3, voided: 0 },
+    ],
+    proposals: [{ proposalId: 'p1', proposal: { id: 'p1', title: title('Bus arrivals') }, assigned: 3, submitted: 2 }],
+  },
+};
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  stubAuthOptions();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('judging panel', () => {
+  it('invites a judge by email and shows the link to copy once', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging', ORGANIZER, {
+      JudgingPanel: () => ({ data: PANEL }),
+      ConflictLog: () => ({ data: LOG }),
+      InviteJudge: () => ({
+        data: { inviteJudge: { invitation: { id: 'inv2', email: 'cy@example.org', sector: 'PRIVATE', status: 'PENDING', invitedAt: '2026-11-22T01:00:00Z' }, token: 'hti_abc', acceptPath: '/judging/invitations/accept?token=hti_abc' } },
+      }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Invite' }));
+    expect(screen.getByText('Enter an email address.')).toBeTruthy();
+    expect(screen.getByText('Choose the judge’s sector.')).toBeTruthy();
+    expect(callsNamed(calls, 'InviteJudge')).toHaveLength(0);
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Email' }), 'cy@example.org');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'PRIVATE');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Affiliations' }), 'Civic Startup Ltd.{Enter}Taipei City Government');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Expertise' }), 'GIS, 長照');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Maximum load' }), '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    expect(callsNamed(calls, 'InviteJudge')[0].variables.input).toEqual({
+      hackathonId: 'h1',
+      email: 'cy@example.org',
+      sector: 'PRIVATE',
+      affiliations: ['Civic Startup Ltd.', 'Taipei City Government'],
+      expertise: ['GIS', '長照'],
+      maxLoad: 5,
+    });
+    const link = `${window.location.origin}/judging/invitations/accept?token=hti_abc`;
+    expect(await screen.findByText(link)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy the invitation link' }));
+    expect(writeText).toHaveBeenCalledWith(link);
+  });
+
+  it('lists rounds, invitations, judges with their conflicts, and the conflict log; revokes, clears and drops with reasons', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging', ORGANIZER, {
+      JudgingPanel: () => ({ data: PANEL }),
+      ConflictLog: () => ({ data: LOG }),
+      RevokeJudgeInvitation: () => ({ data: { revokeJudgeInvitation: { invitation: { id: 'inv1', status: 'REVOKED' } } } }),
+      ClearConflict: () => ({ data: { clearConflict: { judge: { id: 'h1:u1', conflicts: [] } } } }),
+      DropJudge: () => ({ data: { dropJudge: { judge: { id: 'h1:u1', status: 'DROPPED', dropReason: 'Ill' } } } }),
+    });
+    expect((await screen.findByRole('link', { name: 'Set up Preliminary review' })).getAttribute('href')).toBe('/organize/hackathons/ph-2026/judging/rounds/r1');
+    expect(screen.getByRole('link', { name: 'Progress and ranking of Preliminary review' }).getAttribute('href')).toBe(
+      '/organize/hackathons/ph-2026/judging/rounds/r1/ranking',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke invitation of ann@example.org' }));
+    expect(callsNamed(calls, 'RevokeJudgeInvitation')[0].variables.input).toEqual({ invitationId: 'inv1' });
+
+    expect(screen.getByText(/Conflicts of interest \(1 active\)/)).toBeTruthy();
+    expect(screen.getByText(/found from affiliations/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear conflict with Bus arrivals' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Why there is no conflict' }), 'Different ministry');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the conflict' }));
+    expect(callsNamed(calls, 'ClearConflict')[0].variables.input).toEqual({ judgeId: 'h1:u1', proposalId: 'p1', comment: 'Different ministry' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Drop Bo Judge' }));
+    expect(screen.getByText('Give a reason.')).toBeTruthy();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason to drop Bo Judge' }), 'Ill');
+    await userEvent.click(screen.getByRole('button', { name: 'Drop Bo Judge' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Drop Bo Judge from the panel?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Drop the judge' }));
+    expect(callsNamed(calls, 'DropJudge')[0].variables.input).toEqual({ judgeId: 'h1:u1', reason: 'Ill' });
+
+    expect(screen.getByRole('heading', { name: 'Conflict-of-interest log' })).toBeTruthy();
+    expect(screen.getByText('Found (Hacktrail)')).toBeTruthy();
+  });
+});
+
+describe('round set-up', () => {
+  it('edits the bilingual rubric and the rules of a DRAFT round and saves them with the version read', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1', ORGANIZER, {
+      JudgingRoundSetup: () => ({ data: { judgingRound: setupRound('DRAFT') } }),
+      ConfigureRound: () => ({ data: { configureRound: { round: setupRound('DRAFT', { version: 7 }) } } }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Add a criterion' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
+    expect(screen.getByText('Give a name in at least one language.')).toBeTruthy();
+    expect(callsNamed(calls, 'ConfigureRound')).toHaveLength(0);
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Criterion 2 name in English' }), 'Feasibility');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Criterion 2 name in Traditional Chinese' }), '可行性');
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Criterion 2 weight' }), { target: { value: '2' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Move criterion 2 up' }));
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Judges per proposal (k)' }), { target: { value: '2' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Academia weight' }), { target: { value: '0.2' } });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Public vote' }), 'QUADRATIC');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
+    const input = callsNamed(calls, 'ConfigureRound')[0].variables.input as Record<string, unknown>;
+    expect(input).toMatchObject({
+      roundId: 'r1',
+      expectedVersion: 6,
+      judgesPerProposal: 2,
+      criteria: [
+        { id: undefined, name: { zhTW: '可行性', en: 'Feasibility' }, weight: 2, scaleMin: 1, scaleMax: 10 },
+        { id: 'impact', name: { zhTW: '影響力', en: 'Impact' }, weight: 3, scaleMin: 1, scaleMax: 10 },
+      ],
+      sectorMinimums: [
+        { sector: 'PUBLIC', minimum: 1 },
+        { sector: 'PRIVATE', minimum: 1 },
+        { sector: 'ACADEMIC', minimum: 0 },
+        { sector: 'CIVIL_SOCIETY', minimum: 0 },
+      ],
+      clearMaxLoad: true,
+      publicVote: { mode: 'QUADRATIC', weight: 0, credits: 99 },
+      normalise: true,
+      cutSize: 2,
+    });
+    expect((input.sectorWeights as { sector: string; weight: number }[]).find((w) => w.sector === 'ACADEMIC')).toEqual({ sector: 'ACADEMIC', weight: 0.2 });
+    expect(input.seed).toBeUndefined();
+  });
+
+  it('once the round is OPEN changes only ranking parameters, with a reason', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1', ORGANIZER, {
+      JudgingRoundSetup: () => ({ data: { judgingRound: setupRound('OPEN') } }),
+      ConfigureRound: () => ({ data: { configureRound: { round: setupRound('OPEN', { version: 7 }) } } }),
+    });
+    // The rubric is frozen once judges score: its controls sit in a disabled fieldset.
+    expect((await screen.findByRole('textbox', { name: 'Criterion 1 name in English' })).matches(':disabled')).toBe(true);
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'N: proposals selected' }), { target: { value: '3' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
+    expect(screen.getByText('Give a reason for the change.')).toBeTruthy();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason for the change' }), 'Three teams go on');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
+    const input = callsNamed(calls, 'ConfigureRound')[0].variables.input as Record<string, unknown>;
+    expect(input).toMatchObject({ roundId: 'r1', cutSize: 3, reason: 'Three teams go on', expectedVersion: 6 });
+    expect(input.criteria).toBeUndefined();
+    expect(input.judgesPerProposal).toBeUndefined();
+  });
+
+  it('lists assignment problems by proposal, reruns the assignment and opens the round after confirmation', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1', ORGANIZER, {
+      JudgingRoundSetup: () => ({ data: { judgingRound: setupRound('DRAFT') } }),
+      AssignJudges: () => ({ data: { assignJudges: { round: setupRound('DRAFT', { version: 7 }) } } }),
+      ChangeRoundStatus: () => ({ data: { changeRoundStatus: { round: setupRound('OPEN', { version: 8 }) } } }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Rules not met (2)' })).toBeTruthy();
+    const problems = screen.getByText('Shelter map').closest('li')!;
+    expect(problems.textContent).toContain('Too few judges of a sector (Private sector): 0 of 1 assigned');
+    expect(problems.textContent).toContain('Too few judges: 2 of 3 assigned');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Assignment seed' }), '42');
+    await userEvent.click(screen.getByRole('button', { name: 'Run the assignment again' }));
+    expect(callsNamed(calls, 'AssignJudges')[0].variables.input).toEqual({ roundId: 'r1', seed: '42' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Open the round' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open the round for scoring?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open the round' }));
+    expect(callsNamed(calls, 'ChangeRoundStatus')[0].variables.input).toEqual({ roundId: 'r1', to: 'OPEN', reason: undefined, expectedVersion: 6 });
+  });
+});
+
+describe('progress, ranking, selection and publication', () => {
+  it('shows progress per judge and the ranking with sector columns, divergence, rank interval and P(top N)', async () => {
+    renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('OPEN'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: RANKING } }),
+    });
+    const byJudge = await screen.findByRole('table', { name: 'Progress per judge' });
+    expect(within(byJudge).getByRole('row', { name: /Bo Judge/ }).textContent).toContain('Public sector3120');
+    expect(screen.getByRole('progressbar', { name: '8 of 9 sheets submitted' })).toBeTruthy();
+    const ranking = screen.getByRole('table', { name: 'Ranking by final score; the outstanding cut is after rank 2' });
+    expect(within(ranking).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Rank',
+      'Proposal',
+      'Final score',
+      'Public sector',
+      'Private sector',
+      'Divergence',
+      'Rank interval (90 %)',
+      'P(top 2)',
+      'Flags',
+    ]);
+    const shelter = within(ranking).getByRole('row', { name: /Shelter map/ });
+    expect(shelter.textContent).toContain('1.4 sectors disagree');
+    expect(shelter.textContent).toContain('1–3');
+    expect(shelter.textContent).toContain('55 %');
+    expect(shelter.textContent).toContain('uncertain at the cut');
+    expect(within(ranking).getByRole('row', { name: /Open budget/ }).textContent).toContain('missing: Private sector');
+    expect(screen.getByText('Close the round to select.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Publish the results' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('selects the top N, or overrides it only with a written justification', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('CLOSED'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: RANKING } }),
+      SelectProposals: () => ({ data: { selectProposals: { round: { id: 'r1', status: 'CLOSED', version: 10, selection: null } } } }),
+    });
+    const bus = (await screen.findByRole('checkbox', { name: 'Select Bus arrivals' })) as HTMLInputElement;
+    expect(bus.checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Select Open budget' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/2 selected \(N = 2\)\. This is the ranking’s top N\./)).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select Shelter map' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select Open budget' }));
+    expect(screen.getByText(/a written justification is required/)).toBeTruthy();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Justification of the override' }), 'Too short');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the selection' }));
+    expect(screen.getByText('Write a justification of at least 20 characters.')).toBeTruthy();
+    expect(callsNamed(calls, 'SelectProposals')).toHaveLength(0);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Justification of the override' }), ': the agency commits to it.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the selection' }));
+    expect(callsNamed(calls, 'SelectProposals')[0].variables.input).toEqual({
+      roundId: 'r1',
+      proposalIds: ['p1', 'p3'],
+      justification: 'Too short: the agency commits to it.',
+      tieResolution: undefined,
+      expectedVersion: 9,
+    });
+  });
+
+  it('publishes a selected round after confirmation', async () => {
+    const selection = { proposalIds: ['p1', 'p2'], kind: 'TOP_N', justification: null, tieResolution: null, topN: ['p1', 'p2'], at: '2026-11-27T01:00:00Z' };
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('CLOSED', selection),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: { ...RANKING, selection } } }),
+      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [] } } }),
+    });
+    expect(await screen.findByText(/Current selection \(the top N, .*\): Bus arrivals, Shelter map\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Publish the results' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish the results?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    expect(callsNamed(calls, 'PublishRound')[0].variables.input).toEqual({ roundId: 'r1' });
+    expect(await screen.findByText('Published. 3 proposals moved to their new status.')).toBeTruthy();
+  });
+
+  it('tells a tie across the cut apart from an override, as the API does', () => {
+    const ranking = {
+      lines: [line('a', 'A', 1), line('b', 'B', 2, { tied: true }), line('c', 'C', 2, { tied: true, inTopN: true })],
+      ties: [{ rank: 2, proposalIds: ['b', 'c'], acrossCut: true }],
+    };
+    // Both tied proposals are in the top N (3 proposals for a cut of 2).
+    expect(selectionKind(ranking, ['a', 'b'], 2)).toBe('TIE_RESOLVED');
+    expect(selectionKind(ranking, ['a', 'c'], 2)).toBe('TIE_RESOLVED');
+    expect(selectionKind(ranking, ['b', 'c'], 2)).toBe('OVERRIDE');
+    expect(selectionKind({ lines: [line('a', 'A', 1), line('b', 'B', 2)], ties: [] }, ['b', 'a'], 2)).toBe('TOP_N');
+  });
+});
