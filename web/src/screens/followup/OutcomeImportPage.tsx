@@ -126,6 +126,18 @@ function ImportRun({ runId }: { runId: string }) {
   );
 }
 
+/**
+ * The run's own counts add up every step (the import, then the refresh of the projects' states); the rows of the
+ * file are the import step's, once it has started.
+ */
+export function importCounts(run: ImportRunFragment): { read: number; written: number; skipped: number } {
+  const step = run.steps?.find((s) => s.name === IMPORT_STEP);
+  const source = step ?? run;
+  return { read: source.readCount, written: source.writeCount, skipped: source.skipCount };
+}
+
+const IMPORT_STEP = 'outcomeImportStep';
+
 function RunProgress({ run }: { run: ImportRunFragment }) {
   const { t } = useI18n();
   const done = !RUNNING.includes(run.status);
@@ -137,7 +149,7 @@ function RunProgress({ run }: { run: ImportRunFragment }) {
       </p>
       {/* Read aloud as the counts change, but not on every poll's unchanged answer. */}
       <p role="status" aria-live="polite">
-        {t('followup.import.counts', { read: run.readCount, written: run.writeCount, skipped: run.skipCount })}
+        {t('followup.import.counts', importCounts(run))}
         {typeof run.total === 'number' && ` ${t('followup.import.total', { total: run.total })}`}
       </p>
       {run.status === 'FAILED' && run.exitDescription && (

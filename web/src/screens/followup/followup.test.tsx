@@ -444,6 +444,7 @@ describe('outcome import', () => {
     progress,
     startedAt: '2026-11-27T00:00:00Z',
     endedAt: null as string | null,
+    steps: [] as { name: string; readCount: number; writeCount: number; skipCount: number }[],
   });
 
   it('uploads a file, follows the run with a progress bar, then lists the skipped rows with row numbers and reasons', async () => {
@@ -486,11 +487,21 @@ describe('outcome import', () => {
     expect(bar.getAttribute('value')).toBe('40');
     expect(screen.getByText('40 rows read, 38 written, 2 skipped. Rows in the file: 100.')).toBeTruthy();
 
-    current = { ...run('COMPLETED', 100, 97, 3, 1), endedAt: '2026-11-27T00:01:00Z' };
+    // The run's counts add up both steps (the import, then the refresh of 3 projects' states); the rows shown are the
+    // import step's.
+    current = {
+      ...run('COMPLETED', 103, 99, 3, 1),
+      endedAt: '2026-11-27T00:01:00Z',
+      steps: [
+        { name: 'outcomeImportStep', readCount: 100, writeCount: 97, skipCount: 3 },
+        { name: 'outcomeStateRefreshStep', readCount: 3, writeCount: 2, skipCount: 0 },
+      ],
+    };
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1600);
     });
     expect(await screen.findByText('Done: 90 new, 5 changed, 2 unchanged, 3 skipped.')).toBeTruthy();
+    expect(screen.getByText('100 rows read, 97 written, 3 skipped. Rows in the file: 100.')).toBeTruthy();
     const skipped = screen.getByRole('table', { name: 'Rows that were skipped, with the reason' });
     const rows = within(skipped).getAllByRole('row');
     expect(rows).toHaveLength(4);
