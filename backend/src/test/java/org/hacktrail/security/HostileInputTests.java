@@ -334,6 +334,34 @@ class HostileInputTests {
 	}
 
 	@Test
+	void hostileJsonInAnOutcomeImportIsSkippedOrFailsCleanly() {
+		String project = this.world.id("project.public");
+		String rows = "[{\"project_ref\": \"" + project + "\", \"milestone\": \"PILOT\", \"date\": \"2025-04-01\", "
+				+ "\"agency\": {\"$gt\": \"\"}}, {\"project_ref\": {\"$ne\": null}, \"milestone\": \"PILOT\", "
+				+ "\"date\": \"2025-04-02\"}, {\"project_ref\": \"" + project + "\", \"milestone\": \"PILOT\", "
+				+ "\"date\": \"2025-04-03\", \"$where\": \"sleep(1000)\", \"agency.$set\": \"x\"}, [\"not\", \"an object\"], "
+				+ "{\"project_ref\": \"" + project + "\", \"milestone\": \"PILOT\", \"date\": \"2025-04-04\", "
+				+ "\"note\": " + "[".repeat(2_000) + "1" + "]".repeat(2_000) + "}]";
+		long milestones = this.mongo.count(new Query(), "outcome_milestones");
+		HttpResponse<String> uploaded = this.http.post("/api/outcomes/import", "application/json", rows,
+				this.world.organizer.headers());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isIn(202, 400);
+		if (uploaded.statusCode() == 202) {
+			String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
+			this.world.awaitRun(runId);
+			JsonNode report = this.world.call(this.world.organizer, "query($r: ID!) { outcomeImport(runId: $r) { "
+					+ "created skipped run { status } errors { row reason } } }", Http.json().put("r", runId))
+				.path("outcomeImport");
+			assertThat(report.path("run").path("status").asString()).as(report.toString()).isIn("COMPLETED", "FAILED");
+			assertThat(report.path("created").asInt()).as(report.toString()).isZero();
+			assertThat(this.http.get("/api/outcomes/import/" + runId + "/errors.csv", this.world.organizer.headers())
+				.statusCode()).isEqualTo(200);
+		}
+		assertThat(this.mongo.count(new Query(), "outcome_milestones")).isEqualTo(milestones);
+		assertHealthy();
+	}
+
+	@Test
 	void regularExpressionBombsInSearchAreTakenLiterally() {
 		for (String bomb : HostileInputs.REGEX_BOMBS) {
 			long started = System.nanoTime();
@@ -431,6 +459,63 @@ class HostileInputTests {
 					})));
 		}
 		return tests.stream();
+	}
+
+	/** Lists of input objects (criteria, scores, votes, job parameters, candidates) with 5,000 entries: refused. */
+	@Test
+	void enormousListsOfInputObjectsAreRefused() {
+		String round = this.world.id("round");
+		String round2 = this.world.id("round2");
+		Map<String, Operations.Actor> callers = new java.util.LinkedHashMap<>();
+		Map<String, ObjectNode> calls = new java.util.LinkedHashMap<>();
+		ObjectNode criteria = Http.json();
+		ArrayNode criteriaList = criteria.putObject("input").put("roundId", round2).putArray("criteria");
+		ObjectNode candidates = Http.json();
+		ArrayNode candidateList = candidates.putObject("input").put("roundId", round2).putArray("candidateProposalIds");
+		ObjectNode minimums = Http.json();
+		ArrayNode minimumList = minimums.putObject("input").put("roundId", round2).putArray("sectorMinimums");
+		ObjectNode scores = Http.json();
+		ArrayNode scoreList = scores.putObject("input").put("roundId", round)
+			.put("proposalId", this.world.id("judging.proposal.2")).putArray("scores");
+		ObjectNode votes = Http.json();
+		ArrayNode voteList = votes.putObject("input").put("roundId", round).putArray("votes");
+		ObjectNode parameters = Http.json();
+		ArrayNode parameterList = parameters.putObject("input").put("name", "followUpDue").putArray("parameters");
+		for (int i = 0; i < 5_000; i++) {
+			ObjectNode criterion = criteriaList.addObject().put("id", "c" + i).put("weight", 1.0).put("scaleMin", 0.0)
+				.put("scaleMax", 10.0);
+			criterion.putObject("name").put("en", "Criterion " + i);
+			candidateList.add("p" + i);
+			minimumList.addObject().put("sector", "PUBLIC").put("minimum", 1);
+			scoreList.addObject().put("criterionId", "c" + i).put("value", 1.0);
+			voteList.addObject().put("proposalId", this.world.id("judging.proposal.1"));
+			parameterList.addObject().put("key", "k" + i).put("value", "v");
+		}
+		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { id } } }", criteria);
+		callers.put("criteria", Operations.Actor.ORGANIZER);
+		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { candidateProposalIds } } }",
+				candidates);
+		callers.put("candidates", Operations.Actor.ORGANIZER);
+		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { sectorMinimums { sector } } } }",
+				minimums);
+		callers.put("minimums", Operations.Actor.ORGANIZER);
+		calls.put("mutation($input: SaveScoreSheetInput!) { saveScoreSheet(input: $input) { sheet { id } } }", scores);
+		callers.put("scores", Operations.Actor.VICTIM);
+		calls.put("mutation($input: CastBallotInput!) { castBallot(input: $input) { ballot { id } } }", votes);
+		callers.put("votes", Operations.Actor.VICTIM);
+		calls.put("mutation($input: StartJobInput!) { startJob(input: $input) { run { id } } }", parameters);
+		callers.put("parameters", Operations.Actor.ORGANIZER);
+		List<Operations.Actor> actors = new ArrayList<>(callers.values());
+		int i = 0;
+		for (Map.Entry<String, ObjectNode> call : calls.entrySet()) {
+			long started = System.nanoTime();
+			Http.GraphQlResult result = send(actors.get(i++), call.getKey(), call.getValue());
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			assertThat(result.errorCode()).as(call.getKey() + " -> " + result.body()).isIn("BAD_USER_INPUT", "NOT_FOUND",
+					"CONFLICT");
+			assertThat(millis).as(call.getKey() + " took").isLessThan(5_000);
+		}
+		assertHealthy();
 	}
 
 	private void check(Operations.TextOperation operation, String field, ObjectNode variables, String marker) {

@@ -584,7 +584,7 @@ public final class Operations {
 				fields("/input/agency", "/recordOutcomeMilestone/milestone/agency", "/input/programme",
 						"/recordOutcomeMilestone/milestone/programme", "/input/amount", "", "/input/currency", "",
 						"/input/evidenceUrl", "", "/input/note", "/recordOutcomeMilestone/milestone/note",
-						"/input/projectId", "")));
+						"/input/projectId", "", "/input/date", "")));
 		all.add(new TextOperation("verifyOutcomeMilestone", Actor.ORGANIZER,
 				"mutation($input: VerifyOutcomeMilestoneInput!) { verifyOutcomeMilestone(input: $input) { milestone { "
 						+ "verificationReason } } }",
@@ -782,6 +782,26 @@ public final class Operations {
 		all.add(new ForgedOperation("roundRanking before publication", Actor.ANONYMOUS,
 				"query($id: ID!) { roundRanking(roundId: $id) { lines { proposalId finalScore } } }", round,
 				refused("UNAUTHENTICATED", "FORBIDDEN")));
+		// A judge changes only their own affiliations and expertise; the rest is the organizers'.
+		all.add(new ForgedOperation("updateJudge: one's own sector", Actor.VICTIM,
+				"mutation($id: ID!) { updateJudge(input: {judgeId: $id, sector: PRIVATE}) { judge { sector } } }",
+				(w) -> vars("id", w.id("judge.victim")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("updateJudge: one's own maximum load", Actor.VICTIM,
+				"mutation($id: ID!) { updateJudge(input: {judgeId: $id, maxLoad: 99}) { judge { maxLoad } } }",
+				(w) -> vars("id", w.id("judge.victim")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("dropJudge: oneself", Actor.VICTIM,
+				"mutation($id: ID!) { dropJudge(input: {judgeId: $id, reason: \"bored\"}) { judge { id } } }",
+				(w) -> vars("id", w.id("judge.victim")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("reopenScoreSheet: one's own", Actor.VICTIM,
+				"mutation($id: ID!) { reopenScoreSheet(input: {sheetId: $id, reason: \"oops\"}) { sheet { id } } }",
+				(w) -> vars("id", w.id("sheet.victim.submitted")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("clearConflict: one's own", Actor.ATTACKER,
+				"mutation($j: ID!, $p: ID!) { clearConflict(input: {judgeId: $j, proposalId: $p, comment: \"none\"}) "
+						+ "{ judge { id } } }",
+				(w) -> vars("j", w.id("judge.attacker"), "p", w.id("judging2.proposal")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("configureRound of one's own panel", Actor.ATTACKER,
+				"mutation($id: ID!) { configureRound(input: {roundId: $id, cutSize: 1}) { round { id } } }",
+				(w) -> vars("id", w.id("round2")), refused("FORBIDDEN")));
 		all.add(new ForgedOperation("roundProgress", Actor.VICTIM,
 				"query($id: ID!) { roundProgress(roundId: $id) { assigned } }", round, refused("FORBIDDEN")));
 		all.add(new ForgedOperation("a judge's sheet", Actor.ANONYMOUS,
@@ -946,6 +966,20 @@ public final class Operations {
 				"mutation($p: ID!, $pos: ID!) { updateTeamPosition(input: {proposalId: $p, positionId: $pos, "
 						+ "skill: \"pwned\"}) { position { id } } }",
 				(w) -> vars("p", w.id("proposal.attacker"), "pos", w.id("position.victim")),
+				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("inviteToTeam: own team, someone else's position", Actor.ATTACKER,
+				"mutation($p: ID!, $u: ID!, $pos: ID!) { inviteToTeam(input: {proposalId: $p, userId: $u, positionId: "
+						+ "$pos}) { invitation { id } } }",
+				(w) -> vars("p", w.id("proposal.attacker"), "u", w.id("user.bystander"), "pos", w.id("position.victim")),
+				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("removeTeamPosition: own team, someone else's position", Actor.ATTACKER,
+				"mutation($p: ID!, $pos: ID!) { removeTeamPosition(input: {proposalId: $p, positionId: $pos}) "
+						+ "{ team { id } } }",
+				(w) -> vars("p", w.id("proposal.attacker"), "pos", w.id("position.victim")),
+				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("removeTeamMember: own team, someone else's member", Actor.ATTACKER,
+				"mutation($p: ID!, $u: ID!) { removeTeamMember(input: {proposalId: $p, userId: $u}) { team { id } } }",
+				(w) -> vars("p", w.id("proposal.attacker"), "u", w.peer.id()),
 				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
 		all.add(new ForgedOperation("leaveTeam one is not in", Actor.ATTACKER, "mutation($p: ID!) { leaveTeam(input: "
 				+ "{proposalId: $p}) { team { id } } }", team, refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));

@@ -101,6 +101,7 @@ public final class World {
 		world.put("proposal.attacker", world.proposal(world.attacker, "Attacker's own " + run));
 		world.call(world.attacker, "mutation($id: ID!) { transitionProposal(input: {proposalId: $id, to: SUBMITTED}) "
 				+ "{ proposal { status } } }", Http.json().put("id", world.id("proposal.attacker")));
+		world.put("user.bystander", world.freshUser("bystander").id());
 		world.judging(run);
 		world.teams();
 		world.followUp(mongo);
