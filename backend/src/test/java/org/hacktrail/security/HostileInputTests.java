@@ -248,6 +248,18 @@ class HostileInputTests {
 				assertThat(results.body()).doesNotContain("Secret notes").doesNotContain(this.world.victim.id());
 			}
 		}
+		// Published results are everyone's; the judges behind them are pseudonymous.
+		for (String file : List.of("results.json", "results.csv")) {
+			HttpResponse<String> results = this.http.get("/api/hackathons/" + this.world.id("published.slug") + "/"
+					+ file);
+			assertThat(results.statusCode()).as(file + " " + results.body()).isEqualTo(200);
+			assertThat(results.body()).contains(this.world.id("published.proposal"))
+				.doesNotContain(this.world.victim.id())
+				.doesNotContain(this.world.peer.id())
+				.doesNotContain(this.world.victim.user().email())
+				.doesNotContain(this.world.victim.user().displayName())
+				.doesNotContain(this.world.peer.user().displayName());
+		}
 		// Outcome imports are for organizers: uploading, and reading a run's skipped rows.
 		String csv = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\n" + this.world.id("project.public")

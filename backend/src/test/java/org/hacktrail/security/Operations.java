@@ -807,6 +807,23 @@ public final class Operations {
 		all.add(new ForgedOperation("a judge's sheet", Actor.ANONYMOUS,
 				"query($id: ID!) { scoreSheet(id: $id) { id comment } }", (w) -> vars("id", w.id("sheet.victim")),
 				refused("UNAUTHENTICATED")));
+		all.add(new ForgedOperation("a judge's sheet after publication", Actor.ATTACKER,
+				"query($id: ID!) { scoreSheet(id: $id) { id comment scores { value } } }",
+				(w) -> vars("id", w.id("sheet.published")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("another judge's sheet after publication", Actor.PEER,
+				"query($id: ID!) { scoreSheet(id: $id) { id comment scores { value } } }",
+				(w) -> vars("id", w.id("sheet.published")), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("the published round's plan", Actor.ATTACKER,
+				"query($id: ID!) { judgingRound(roundId: $id) { plan { id } history { action } } }",
+				(w) -> vars("id", w.id("published.round")), nullAt("/judgingRound/plan")));
+		for (String mutation : List.of("reopenScoreSheet(input: {sheetId: $id, reason: \"pwned\"}) { sheet { id } }")) {
+			all.add(new ForgedOperation("after publication: " + mutation.substring(0, mutation.indexOf('(')),
+					Actor.PEER, "mutation($id: ID!) { " + mutation + " }", (w) -> vars("id", w.id("sheet.published")),
+					refused("FORBIDDEN")));
+		}
+		all.add(new ForgedOperation("publishRound again", Actor.ATTACKER, "mutation($id: ID!) { publishRound(input: "
+				+ "{roundId: $id}) { movedProposalIds } }", (w) -> vars("id", w.id("published.round")),
+				refused("FORBIDDEN")));
 		all.add(new ForgedOperation("myJudgeRecord elsewhere", Actor.ATTACKER,
 				"query($slug: String!) { myJudgeRecord(hackathonSlug: $slug) { id } }", slug, nullAt("/myJudgeRecord")));
 		all.add(new ForgedOperation("myAssignments of another panel", Actor.ATTACKER,

@@ -156,6 +156,39 @@ public final class World {
 		put("judge.attacker", api.judge(other, this.attacker, "PUBLIC").path("id").asString());
 		put("invitation.victim", JudgingApi.ok(api.invite(other.id(), this.victim.user().email(), "PRIVATE",
 				this.organizer), "inviteJudge").path("invitation").path("id").asString());
+
+		// A FINAL round judged by the victim and the peer, published: its results are everyone's, its judges are not.
+		JudgingApi.Hackathon published = api.hackathon("OTHER", "JUDGING", "FINAL");
+		put("published.slug", published.slug());
+		String finalRound = published.roundIds().get(0);
+		List<String> finalists = api.proposals(published, 2);
+		for (String proposal : finalists) {
+			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
+				ObjectNode move = Http.json();
+				move.putObject("input").put("proposalId", proposal).put("to", to);
+				call(this.organizer, "mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) "
+						+ "{ proposal { status } } }", move);
+			}
+		}
+		api.judge(published, this.victim, "PUBLIC");
+		api.judge(published, this.peer, "PRIVATE");
+		api.configureOk(JudgingApi.roundInput(finalRound, 2).put("cutSize", 1).put("normalise", false));
+		api.assignOk(finalRound, "8");
+		api.statusOk(finalRound, "OPEN", null);
+		double[] impact = { 9, 3 };
+		for (TestAccounts.Account judge : List.of(this.victim, this.peer)) {
+			for (int i = 0; i < 2; i++) {
+				JsonNode sheet = api.score(finalRound, finalists.get(i), impact[i], 6, judge);
+				if (judge == this.victim && i == 0) {
+					put("sheet.published", sheet.path("id").asString());
+				}
+			}
+		}
+		api.statusOk(finalRound, "CLOSED", null);
+		JudgingApi.ok(api.select(finalRound, List.of(finalists.get(0)), null, null, this.organizer), "selectProposals");
+		JudgingApi.ok(api.publish(finalRound, this.organizer), "publishRound");
+		put("published.round", finalRound);
+		put("published.proposal", finalists.get(0));
 	}
 
 	/** A new active judge of the attacker's panel ("judging2"), for operations that use one up per call. */
