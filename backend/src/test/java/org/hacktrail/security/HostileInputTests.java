@@ -278,7 +278,7 @@ class HostileInputTests {
 		assertThat(own.body()).contains("Secret notes of the import");
 		// Forged run ids: refused, never a server error.
 		for (String runId : List.of("0", "-1", "99999999999999999999", "1%3B%20DROP", "%24where", "..%2F..%2Fetc",
-				"1e3", "%7B%22%24gt%22%3A%22%22%7D")) {
+				"1e3", "%7B%22%24gt%22%3A%22%22%7D", "%C3%28", "%FF%FE")) {
 			HttpResponse<String> forged = this.http.get("/api/outcomes/import/" + runId + "/errors.csv",
 					this.world.organizer.headers());
 			assertThat(forged.statusCode()).as(runId + " -> " + forged.body()).isBetween(400, 499);
@@ -293,8 +293,9 @@ class HostileInputTests {
 				.doesNotContain(this.world.victim.id())
 				.doesNotContain(this.world.victim.user().email());
 		}
-		// Hostile slugs in the results path: 4xx, never a server error.
-		for (String slug : List.of("%24where", "a.b.c", "%7B%22%24gt%22%3A%22%22%7D", "(a%2B)%2B%24", "x".repeat(300))) {
+		// Hostile slugs in the results path (invalid UTF-8 too): 4xx, never a server error.
+		for (String slug : List.of("%24where", "a.b.c", "%7B%22%24gt%22%3A%22%22%7D", "(a%2B)%2B%24", "x".repeat(300),
+				"%C3%28", "%FF", "%ED%A0%80", "%00")) {
 			for (String file : List.of("results.json", "results.csv")) {
 				HttpResponse<String> response = this.http.get("/api/hackathons/" + slug + "/" + file);
 				assertThat(response.statusCode()).as(slug + " " + response.body()).isBetween(400, 499);

@@ -824,6 +824,12 @@ public final class Operations {
 		all.add(new ForgedOperation("publishRound again", Actor.ATTACKER, "mutation($id: ID!) { publishRound(input: "
 				+ "{roundId: $id}) { movedProposalIds } }", (w) -> vars("id", w.id("published.round")),
 				refused("FORBIDDEN")));
+		all.add(new ForgedOperation("judgingRounds of a DRAFT hackathon", Actor.ATTACKER,
+				"query($slug: String!) { judgingRounds(hackathonSlug: $slug) { id } }",
+				(w) -> vars("slug", w.id("draftHackathon.slug")), refused("NOT_FOUND")));
+		all.add(new ForgedOperation("judges of a DRAFT hackathon", Actor.ATTACKER,
+				"query($slug: String!) { judges(hackathonSlug: $slug) { id } }",
+				(w) -> vars("slug", w.id("draftHackathon.slug")), refused(HIDDEN)));
 		all.add(new ForgedOperation("myJudgeRecord elsewhere", Actor.ATTACKER,
 				"query($slug: String!) { myJudgeRecord(hackathonSlug: $slug) { id } }", slug, nullAt("/myJudgeRecord")));
 		all.add(new ForgedOperation("myAssignments of another panel", Actor.ATTACKER,
@@ -921,6 +927,9 @@ public final class Operations {
 				(w) -> Http.json(), absentFrom("/myJoinRequests", "request.applicant")));
 		all.add(new ForgedOperation("myTeamInvitations are one's own", Actor.ATTACKER, "{ myTeamInvitations { id } }",
 				(w) -> Http.json(), absentFrom("/myTeamInvitations", "invitation.team")));
+		all.add(new ForgedOperation("proposalsNeedingSkill of a DRAFT hackathon", Actor.ATTACKER,
+				"query($s: String!) { proposalsNeedingSkill(hackathonSlug: $s, skill: \"designer\") { edges { node { id } } } }",
+				(w) -> vars("s", w.id("draftHackathon.slug")), refused("NOT_FOUND")));
 		all.add(new ForgedOperation("proposalsNeedingSkill hides drafts", Actor.ATTACKER,
 				"query($s: String!) { proposalsNeedingSkill(hackathonSlug: $s, skill: \"designer\") { edges { node { id } } } }",
 				(w) -> vars("s", w.id("hackathon.slug")), absentFrom("/proposalsNeedingSkill/edges", "proposal.draft")));
@@ -1123,6 +1132,11 @@ public final class Operations {
 		}
 		all.add(new ForgedOperation("restartJob", Actor.ANONYMOUS, "mutation($r: ID!) { restartJob(input: {id: $r}) "
 				+ "{ run { id } } }", (w) -> vars("r", w.id("run.import")), refused("UNAUTHENTICATED")));
+		for (String hidden : List.of("draftHackathon.slug", "hackathon.slug", "judging.slug")) {
+			all.add(new ForgedOperation("outcomeStatistics PUBLIC view hides unpublished " + hidden, Actor.ATTACKER,
+					"{ outcomeStatistics(view: PUBLIC) { byHackathon { slug } } }", (w) -> Http.json(),
+					absentFrom("/outcomeStatistics/byHackathon", hidden)));
+		}
 		all.add(new ForgedOperation("outcomeStatistics ORGANIZER view", Actor.ANONYMOUS,
 				"{ outcomeStatistics(view: ORGANIZER) { total { proposals } } }", (w) -> Http.json(),
 				refused("UNAUTHENTICATED", "FORBIDDEN")));
