@@ -260,6 +260,11 @@ class HostileInputTests {
 				.doesNotContain(this.world.victim.user().displayName())
 				.doesNotContain(this.world.peer.user().displayName());
 		}
+		// The statistics were rolled up with the world's hackathons: organizers see them (the PUBLIC view hiding
+		// them, in Operations, is then not an empty list by accident).
+		JsonNode organizerView = this.world.call(this.world.organizer, "{ outcomeStatistics(view: ORGANIZER) { "
+				+ "byHackathon { slug } } }", Http.json());
+		assertThat(organizerView.toString()).contains(this.world.id("hackathon.slug"));
 		// Outcome imports are for organizers: uploading, and reading a run's skipped rows.
 		String csv = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\n" + this.world.id("project.public")

@@ -256,6 +256,10 @@ public final class World {
 		String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
 		put("run.import", runId);
 		awaitRun(runId);
+		// The statistics are read from rollups: roll up now, so that the views have something to hide.
+		String rollup = call(this.organizer, "mutation { startJob(input: {name: \"statisticsRollup\"}) { run { id } } }",
+				Http.json()).path("startJob").path("run").path("id").asString();
+		awaitRun(rollup);
 	}
 
 	/** Waits until a job run has ended. */
