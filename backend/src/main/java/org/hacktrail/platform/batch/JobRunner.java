@@ -45,6 +45,12 @@ public class JobRunner {
 
 	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+	/**
+	 * The most parameters a run started on demand takes. Jobs take a handful; each parameter becomes a field of the
+	 * run's documents in the job repository, which are read back with every run listing.
+	 */
+	static final int MAX_PARAMETERS = 50;
+
 	private final JobOperator operator;
 
 	private final JobRepository repository;
@@ -72,6 +78,10 @@ public class JobRunner {
 	/** Starts a run on demand (organizers). Each on-demand run is a new job instance. */
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
+		if (parameters.size() > MAX_PARAMETERS) {
+			throw DomainException.badInput("parameters", "A run takes at most " + MAX_PARAMETERS + " parameters, not "
+					+ parameters.size() + ".");
+		}
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach((key, value) -> {
 			if (key.isBlank() || key.startsWith("hacktrail.") || !PARAMETER_NAME.matcher(key).matches()) {

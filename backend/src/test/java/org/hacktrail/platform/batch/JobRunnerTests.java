@@ -131,6 +131,21 @@ class JobRunnerTests {
 	}
 
 	@Test
+	void aRunTakesAtMostFiftyParameters() {
+		StringBuilder parameters = new StringBuilder();
+		for (int i = 0; i <= JobRunner.MAX_PARAMETERS; i++) {
+			parameters.append("{key: \"k").append(i).append("\", value: \"v\"} ");
+		}
+		String runs = "{ jobRuns(jobName: \"countingJob\", first: 100) { id } }";
+		int before = this.organizer.graphql(runs).data().path("jobRuns").size();
+		Http.GraphQlResult result = this.organizer.graphql("mutation { startJob(input: {name: \"countingJob\", "
+				+ "parameters: [" + parameters + "]}) { run { id } } }");
+		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.errorMessage()).contains("at most 50 parameters");
+		assertThat(this.organizer.graphql(runs).data().path("jobRuns").size()).isEqualTo(before);
+	}
+
+	@Test
 	void anUnknownJobIsABadRequestNamingTheJobs() {
 		Http.GraphQlResult result = this.organizer
 			.graphql("mutation { startJob(input: {name: \"nope\"}) { run { id } } }");
