@@ -1117,6 +1117,7 @@ export const en = {
   'stats.funnel.count': 'Count',
   'stats.funnel.ofProposals': 'Of proposals',
   'stats.funnel.ofPrevious': 'Of the previous stage',
+  'stats.funnel.outcomesNote': 'Funded, adopted and integrated count every proposal with that outcome, whether it was selected or not; compare them with the proposals, and see “Outstanding teams and finalists not selected” for the difference selection makes.',
   'stats.years.title': 'Adoption by year',
   'stats.years.chartLabel': 'Bar chart of funded, adopted and integrated projects by year; the same figures are in the table below.',
   'stats.years.caption': 'Outcomes by year of the hackathon',

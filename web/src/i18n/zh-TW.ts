@@ -1118,6 +1118,7 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.funnel.count': '數量',
   'stats.funnel.ofProposals': '占提案',
   'stats.funnel.ofPrevious': '占前一階段',
+  'stats.funnel.outcomesNote': '獲資助、獲採用與納入政府業務的數字包含所有有此成果的提案，不論是否入選；請與提案總數比較，並參考「卓越團隊與未獲選決賽團隊」了解入選帶來的差異。',
   'stats.years.title': '各年採用情形',
   'stats.years.chartLabel': '各年獲得補助、機關採用與納入常態業務專案數的長條圖；相同數字列於下方表格。',
   'stats.years.caption': '依黑客松年份的成果',

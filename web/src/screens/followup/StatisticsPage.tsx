@@ -26,6 +26,12 @@ const BarChart = lazy(() => import('./charts'));
 const KINDS: HackathonKind[] = ['PRESIDENTIAL', 'COMMUNITY', 'OTHER'];
 
 // Colours with at least 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
+/**
+ * Stages that are a subset of the stage before them (a team forms around a proposal, a shortlisted proposal has a
+ * team, ...). Funded, adopted and integrated count every proposal with that outcome, selected or not: a rate "of the
+ * previous stage" would mix two populations (and exceed 100% where projects that were not selected got funded).
+ */
+const NESTED_STAGES = new Set(['teams', 'shortlisted', 'outstanding']);
 const COLORS = { funnel: '#1f6f5c', funded: '#8a5a00', adopted: '#2457a6', integrated: '#6b3fa0' };
 
 export type StatisticsForm = { kind: string; fromYear: string; toYear: string; issueArea: string; view: string };
@@ -246,12 +252,13 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                       <th scope="row">{stageLabel(stage.name)}</th>
                       <td>{number.format(stage.count)}</td>
                       <td>{rate(stage.rateOfProposals)}</td>
-                      <td>{rate(stage.rateOfPrevious)}</td>
+                      <td>{NESTED_STAGES.has(stage.name) ? rate(stage.rateOfPrevious) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </ScrollBox>
+            <p className="muted">{t('stats.funnel.outcomesNote')}</p>
           </section>
           <section aria-labelledby="stats-years-heading">
             <h2 id="stats-years-heading">{t('stats.years.title')}</h2>

@@ -380,7 +380,10 @@ describe('statistics', () => {
     const integrated = within(funnel).getByRole('row', { name: /Integrated/ });
     expect(integrated.textContent).toContain('15');
     expect(integrated.textContent).toContain('1.4%');
-    expect(integrated.textContent).toContain('75%');
+    // Outcome stages are not subsets of the stage before them (funded here is 133% of outstanding): no such rate.
+    expect(integrated.textContent).not.toContain('75%');
+    expect(within(funnel).getByRole('row', { name: /Funded/ }).textContent).not.toContain('133');
+    expect(within(funnel).getByRole('row', { name: /Outstanding/ }).textContent).toContain('25%');
     const years = screen.getByRole('table', { name: 'Outcomes by year of the hackathon' });
     expect(within(years).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByRole('img', { name: /funded, adopted and integrated projects by year/ }).getAttribute('data-labels')).toBe('2018|2019');
