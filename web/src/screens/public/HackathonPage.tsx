@@ -18,7 +18,6 @@ import { FEATURES } from '../../features';
 import { formatRange } from '../../lib/dates';
 import { PROPOSAL_STATUSES, acceptsProposals } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
-import { FEATURES } from '../../features';
 
 const PAGE_SIZE = 25;
 
