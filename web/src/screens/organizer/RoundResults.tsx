@@ -307,7 +307,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
                           <td key={sector}>
                             {score ? (
                               <>
-                                {num(score.mean, locale)} <span className="muted small">({t('judging.ranking.sheets', { n: score.sheetCount })})</span>
+                                {num(score.mean, locale)} <span className="muted small">({t(score.sheetCount === 1 ? 'judging.ranking.sheetOne' : 'judging.ranking.sheets', { n: score.sheetCount })})</span>
                               </>
                             ) : (
                               '—'
