@@ -880,6 +880,7 @@ export const en = {
   'judging.ranking.interval': 'Rank interval (90 %)',
   'judging.ranking.pTop': 'P(top {n})',
   'judging.ranking.flags': 'Flags',
+  'judging.ranking.sheetOne': '{n} sheet',
   'judging.ranking.sheets': '{n} sheets',
   'judging.ranking.flag.top': 'in the top N',
   'judging.ranking.flag.tied': 'tied',

@@ -881,6 +881,7 @@ export const zhTW: Record<MessageKey, string> = {
   'judging.ranking.interval': '名次區間（90%）',
   'judging.ranking.pTop': 'P(前 {n} 名)',
   'judging.ranking.flags': '標記',
+  'judging.ranking.sheetOne': '{n} 份',
   'judging.ranking.sheets': '{n} 份',
   'judging.ranking.flag.top': '在前 N 名內',
   'judging.ranking.flag.tied': '同分',

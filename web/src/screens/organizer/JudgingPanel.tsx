@@ -18,6 +18,7 @@ import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { splitList } from '../../lib/links';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -70,7 +71,7 @@ function RoundsTable({ hackathon, rounds }: { hackathon: Hackathon; rounds: Data
       {rounds.length === 0 ? (
         <p>{t('judging.panel.noRounds')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="judged-rounds-heading">
           <table>
             <thead>
               <tr>
@@ -103,7 +104,7 @@ function RoundsTable({ hackathon, rounds }: { hackathon: Hackathon; rounds: Data
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -270,7 +271,7 @@ function InvitationsTable({ hackathon, invitations, onChanged }: { hackathon: Ha
       {invitations.length === 0 ? (
         <p>{t('judging.invitations.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="invitations-heading">
           <table>
             <thead>
               <tr>
@@ -304,7 +305,7 @@ function InvitationsTable({ hackathon, invitations, onChanged }: { hackathon: Ha
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -492,7 +493,7 @@ function ConflictLogSection({ slug, timeZone }: { slug: string; timeZone: string
       {error && !data && <ProblemNotice problem={problemOf(error)} />}
       {data && entries.length === 0 && <p>{t('judging.log.none')}</p>}
       {entries.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll labelledBy="conflict-log-heading">
           <table>
             <thead>
               <tr>
@@ -522,7 +523,7 @@ function ConflictLogSection({ slug, timeZone }: { slug: string; timeZone: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

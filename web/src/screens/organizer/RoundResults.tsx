@@ -19,6 +19,7 @@ import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TableScroll } from '../../components/TableScroll';
 import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -117,7 +118,7 @@ function ProgressTables({ progress }: { progress: Progress }) {
       {progress.judges.length === 0 ? (
         <p>{t('judging.progress.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('judging.progress.byJudge')}>
           <table>
             <caption>{t('judging.progress.byJudge')}</caption>
             <thead>
@@ -147,10 +148,10 @@ function ProgressTables({ progress }: { progress: Progress }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {progress.proposals.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('judging.progress.byProposal')}>
           <table>
             <caption>{t('judging.progress.byProposal')}</caption>
             <thead>
@@ -172,7 +173,7 @@ function ProgressTables({ progress }: { progress: Progress }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
@@ -259,7 +260,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
         <p>{t('judging.ranking.empty')}</p>
       ) : (
         <form className="selection-form stack" onSubmit={save} noValidate>
-          <div className="table-scroll">
+          <TableScroll label={t('judging.ranking.caption', { n: cut })}>
             <table className="ranking">
               <caption>{t('judging.ranking.caption', { n: cut })}</caption>
               <thead>
@@ -306,7 +307,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
                           <td key={sector}>
                             {score ? (
                               <>
-                                {num(score.mean, locale)} <span className="muted small">({t('judging.ranking.sheets', { n: score.sheetCount })})</span>
+                                {num(score.mean, locale)} <span className="muted small">({t(score.sheetCount === 1 ? 'judging.ranking.sheetOne' : 'judging.ranking.sheets', { n: score.sheetCount })})</span>
                               </>
                             ) : (
                               '—'
@@ -329,7 +330,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {ranking.ties.length > 0 && (
             <ul>
               {ranking.ties.map((tie) => (

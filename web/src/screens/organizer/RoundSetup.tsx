@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
@@ -491,7 +492,7 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
               ))}
             </ul>
           )}
-          <div className="table-scroll">
+          <TableScroll label={t('judging.assign.loads')}>
             <table>
               <caption>{t('judging.assign.loads')}</caption>
               <thead>
@@ -513,7 +514,7 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { problemOf } from '../../api/errors';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { criterionMeans, num, sectorColumns, type OpenDataRound } from '../../lib/judging';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -169,7 +170,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
             </>
           )}
           {means && round.criteria.length > 0 && (
-            <div className="table-scroll">
+            <TableScroll label={t('results.criteriaCaption')}>
               <table>
                 <caption>{t('results.criteriaCaption')}</caption>
                 <thead>
@@ -197,7 +198,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <p className="muted small">
             {t('results.method', {
@@ -229,7 +230,7 @@ function RankingTable({
   const hasVote = !!ranking.publicVote;
   const cut = ranking.outstandingQuota;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('results.rankingCaption')}>
       <table className="ranking">
         <caption>{t('results.rankingCaption')}</caption>
         <thead>
@@ -276,6 +277,6 @@ function RankingTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -122,6 +122,10 @@ describe('published results', () => {
     expect(screen.getByText('scripts/recompute-ranking results.json')).toBeTruthy();
     const criteria = await screen.findByRole('table', { name: 'Mean score per criterion (counted sheets)' });
     expect(within(criteria).getByRole('row', { name: /Bus arrivals/ }).textContent).toBe('Bus arrivals8.55.5');
+    // On a phone the wide tables scroll sideways: a keyboard reaches each scroller, named after its table.
+    const scroller = screen.getByRole('region', { name: 'Mean score per criterion (counted sheets)' });
+    expect(scroller.contains(criteria)).toBe(true);
+    expect(scroller.tabIndex).toBe(0);
     expect(fetchMock).toHaveBeenCalledWith('/api/hackathons/ph-2026/results.json', expect.anything());
   });
 

@@ -1,15 +1,22 @@
 package org.hacktrail.webpanel;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.hacktrail.support.Browser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,7 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reloads and finds the draft; an organizer invites a judge, watches progress and the ranking, closes the round,
  * selects and publishes; the invitee accepts the link; an anonymous visitor reads the published results. Every
  * screen passes axe's WCAG 2 A/AA rules and is kept as a screenshot under target/screenshots/judging-journey/;
- * controls are found by their accessible names.
+ * controls are found by their accessible names. On the phone-width screens (390 px, the judge's and the public
+ * results) the page never scrolls sideways, the sheet's saved state is in view where the judge types last, and a
+ * whole-page screenshot ({@code full-*.png}) is kept to review the layout.
+ *
+ * <p>
+ * Waits are on conditions; steps that wait for the server's work (closing the round computes the ranking,
+ * publication) allow a minute, for a loaded machine.
  *
  * <p>
  * The panel is served from {@code ../web/target/classes/static/} (run {@code npm run build} in web/ first), as in
@@ -68,6 +81,7 @@ class JudgingJourneyBrowserTests {
 			assertThat(main(browser)).contains(HACKATHON_NAME + " · " + ROUND).contains("0 of ");
 			browser.screenshot("judge-list");
 			browser.assertAccessible();
+			assertFitsWidth(browser);
 			List<WebElement> links = browser.driver()
 				.findElements(By.cssSelector("ul[aria-label='Proposals to score'] a"));
 			assertThat(links).hasSizeGreaterThanOrEqualTo(2);
@@ -86,8 +100,13 @@ class JudgingJourneyBrowserTests {
 			slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
 			assertThat(browser.field(COLLABORATION).getAttribute("value")).isEqualTo("9");
 			browser.type("Comment", "Clear plan; needs an agency partner.");
-			browser.waitForText("Draft saved");
+			// On a phone the sheet is longer than the screen: where the judge types last, the saved state is in view.
+			WebElement saveState = waitSaved(browser);
+			until(browser, SHORT, (d) -> inView(browser, saveState));
+			assertThat(inView(browser, browser.field("Comment"))).isTrue();
+			assertFitsWidth(browser);
 			browser.screenshot("sheet-draft-saved");
+			fullPage(browser, "sheet-draft-saved");
 			browser.assertAccessible();
 
 			// Input typed just before a reload is not lost: it comes back from this device and is saved.
@@ -95,7 +114,7 @@ class JudgingJourneyBrowserTests {
 			browser.driver().navigate().refresh();
 			browser.heading(draftTitle);
 			assertThat(browser.field("Impact").getAttribute("value")).isEqualTo("8");
-			browser.waitForText("Draft saved");
+			waitSaved(browser);
 
 			// Second proposal: scored completely and submitted after a confirmation.
 			browser.link("Back to my proposals").click();
@@ -114,7 +133,9 @@ class JudgingJourneyBrowserTests {
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Submit']")).click();
 			browser.waitForText("Submitted (");
 			assertThat(browser.driver().findElements(By.cssSelector("input[type=number]"))).isEmpty();
+			assertFitsWidth(browser);
 			browser.screenshot("sheet-submitted");
+			fullPage(browser, "sheet-submitted");
 			browser.assertAccessible();
 
 			// The list shows the progress; after a reload the draft is still there, with the values typed.
@@ -165,6 +186,8 @@ class JudgingJourneyBrowserTests {
 			browser.waitFor(By.cssSelector("[role=dialog]"))
 				.findElement(By.xpath(".//button[normalize-space(.)='Close the round']"))
 				.click();
+			// Closing computes the ranking (bootstrap): on a loaded machine that takes a while.
+			until(browser, SLOW, (d) -> d.findElements(By.cssSelector("[role=dialog]")).isEmpty());
 			WebElement save = enabledButton(browser, "Save the selection");
 			List<WebElement> tie = browser.driver()
 				.findElements(By.xpath("//label[normalize-space(.)='Why these among the tied proposals']"));
@@ -172,14 +195,15 @@ class JudgingJourneyBrowserTests {
 				browser.type("Why these among the tied proposals", "The agency partner is ready for the first one.");
 			}
 			save.click();
-			browser.waitForText("Current selection (");
+			waitForText(browser, SLOW, "Current selection (");
 			browser.screenshot("organizer-selection");
 			browser.assertAccessible();
 			enabledButton(browser, "Publish the results").click();
 			dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
 			browser.assertAccessible();
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Publish']")).click();
-			browser.link("See the public results");
+			until(browser, SLOW, (d) -> !d.findElements(By.xpath("//a[normalize-space(.)='See the public results']"))
+				.isEmpty());
 			browser.waitForText("Published. ");
 			browser.screenshot("organizer-published");
 			browser.assertAccessible();
@@ -205,20 +229,85 @@ class JudgingJourneyBrowserTests {
 			browser.heading(HACKATHON_NAME);
 			browser.link("Results").click();
 			browser.heading("Results of " + HACKATHON_NAME);
-			browser.waitFor(By.cssSelector("table.ranking"));
+			until(browser, SLOW, (d) -> !d.findElements(By.cssSelector("table.ranking")).isEmpty());
 			browser.waitFor(By.xpath("//table[caption[normalize-space(.)='Mean score per criterion (counted sheets)']]"));
 			assertThat(browser.link("Download results.json").getAttribute("href"))
 				.endsWith("/api/hackathons/" + HACKATHON + "/results.json");
 			assertThat(browser.link("Download results.csv").getAttribute("href"))
 				.endsWith("/api/hackathons/" + HACKATHON + "/results.csv");
 			assertThat(main(browser)).contains("Shortlisted").contains("scripts/recompute-ranking");
+			assertFitsWidth(browser);
+			// The wide tables scroll sideways inside the page; their captions wrap on screen rather than being cut.
+			WebElement caption = browser.driver().findElement(By.cssSelector("table.ranking caption"));
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+					caption);
+			assertThat(inView(browser, caption)).as("the ranking's caption is on screen").isTrue();
 			browser.screenshot("public-results");
+			fullPage(browser, "public-results");
 			browser.assertAccessible();
 			browser.field("Language").sendKeys("正體中文");
 			browser.waitForText("開放資料");
 			browser.screenshot("public-results-zh-TW");
 			browser.assertAccessible();
 		}
+	}
+
+	/** How long a step that waits for the server's work (ranking, publication) may take on a loaded machine. */
+	static final Duration SLOW = Duration.ofSeconds(60);
+
+	static final Duration SHORT = Duration.ofSeconds(15);
+
+	private static void until(Browser browser, Duration timeout,
+			java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+		new WebDriverWait(browser.driver(), timeout).until(condition);
+	}
+
+	private static void waitForText(Browser browser, Duration timeout, String text) {
+		until(browser, timeout, (d) -> d.findElement(By.tagName("body")).getText().contains(text));
+	}
+
+	/**
+	 * The sheet's save state once everything typed has reached the server ("saved", not the "clean" state a page
+	 * shows on opening, which reads the same).
+	 */
+	private static WebElement waitSaved(Browser browser) {
+		WebElement state = browser.waitFor(By.cssSelector(".sheet [role=status][data-state=saved]"));
+		assertThat(state.getText()).startsWith("Draft saved (");
+		return state;
+	}
+
+	/** On a phone-width screen nothing sticks out sideways: the page itself never scrolls horizontally. */
+	private static void assertFitsWidth(Browser browser) {
+		Number overflow = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("the page's horizontal overflow in CSS pixels").isLessThanOrEqualTo(0);
+	}
+
+	/** Whether the whole element is on screen (not scrolled out of the viewport). */
+	private static boolean inView(Browser browser, WebElement element) {
+		return (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+				"const r = arguments[0].getBoundingClientRect();"
+						+ "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight"
+						+ " && r.left >= 0 && r.right <= window.innerWidth;",
+				element);
+	}
+
+	/**
+	 * A screenshot of the whole page, not only the viewport, to review a phone-width layout in one picture. Kept
+	 * beside the numbered steps as {@code full-<name>.png}.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void fullPage(Browser browser, String name) throws IOException {
+		ChromeDriver driver = (ChromeDriver) browser.driver();
+		// From the top: a sticky element (the sheet's save state) then sits where it belongs in the page.
+		driver.executeScript("window.scrollTo(0, 0);");
+		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+		Files.write(Path.of("target", "screenshots", "judging-journey", "full-" + name + ".png"),
+				Base64.getDecoder().decode((String) shot.get("data")));
 	}
 
 	private static String main(Browser browser) {
@@ -240,7 +329,7 @@ class JudgingJourneyBrowserTests {
 
 	/** A button by its accessible name, once it can be used (some wait for data to arrive before they are enabled). */
 	private static WebElement enabledButton(Browser browser, String name) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions
+		return new WebDriverWait(browser.driver(), SLOW).until(ExpectedConditions
 			.elementToBeClickable(By.xpath("//button[normalize-space(.)='" + name + "']")));
 	}
 
