@@ -1,6 +1,6 @@
 /**
- * Screens whose API is not on main yet. Phase 2 switches a flag on when its API lands; until then their routes
- * answer "not available yet" and their navigation entries stay hidden.
+ * Groups of screens that can be switched off together (e.g. a deployment that does not run judging): a flag that is
+ * off makes its routes answer "not available" and hides their navigation entries. All are on.
  */
 export const FEATURES = {
   /** judging.graphqls: panel, conflicts, rubric, assignment, score sheets, progress, ranking, publish. */
