@@ -44,6 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * judge, 300 assignments); the first judge's sheets are written through the API, the others' inserted as the service
  * writes them (SUBMITTED). Requests authenticate with API tokens, which costs two lookups (token, user) before any
  * resolver runs: they are counted in the totals below.
+ *
+ * <p>
+ * What these tests found when written: the page of proposals sent an {@code $and} wrapper as soon as a cursor was
+ * given (and an {@code $in} on status beside other conditions for a status filter); it now sends one implicit AND
+ * with the keyset {@code $or} at the top level, and filters drafts' visibility and several statuses in Java. The
+ * ranking read passed the shape rules but read every sheet by an {@code $in} of 30,000 ids, which the embedded store
+ * serves one id at a time; it now reads the round's sheets by {@code roundId} with a projection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StoreCommandsConfiguration.class)
