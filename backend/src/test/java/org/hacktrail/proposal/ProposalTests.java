@@ -469,6 +469,51 @@ class ProposalTests {
 		assertThat(this.api.list(slug, null, null, 0, null, null).errorCode()).isEqualTo("BAD_USER_INPUT");
 	}
 
+	@Test
+	void draftsOfOthersAreLeftOutPageAfterPageWithoutGapsOrRepeats() {
+		// Visibility of drafts and a filter on several statuses are applied in Java (the store gets one implicit
+		// AND): pages must still be full, in order, and cover every visible proposal exactly once.
+		String slug = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
+		List<String> aliceDrafts = new ArrayList<>();
+		List<String> submitted = new ArrayList<>();
+		List<String> bobDrafts = new ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			bobDrafts.add(this.api.createOk(ProposalApi.proposalInput(slug, null, "Bob idea " + i), this.bob)
+				.path("id").asString());
+		}
+		for (int i = 0; i < 6; i++) {
+			String id = this.api.createOk(ProposalApi.proposalInput(slug, null, "Alice idea " + i), this.alice)
+				.path("id").asString();
+			if (i % 2 == 0) {
+				aliceDrafts.add(id);
+			}
+			else {
+				this.api.transitionOk(id, "SUBMITTED", null, this.alice);
+				submitted.add(id);
+			}
+		}
+		for (String order : List.of("NEWEST", "OLDEST", "TITLE")) {
+			List<String> seenByAlice = this.api.listAll(slug, null, order, 2, this.alice);
+			assertThat(seenByAlice).as(order).hasSize(6).doesNotHaveDuplicates()
+				.containsAll(aliceDrafts).containsAll(submitted);
+			assertThat(this.api.listAll(slug, null, order, 2, this.bob)).as(order).hasSize(12)
+				.containsAll(bobDrafts).containsAll(submitted);
+			assertThat(this.api.listAll(slug, null, order, 2, null)).as(order)
+				.containsExactlyInAnyOrderElementsOf(submitted);
+			assertThat(this.api.listAll(slug, null, order, 4, this.organizer)).as(order).hasSize(15);
+		}
+		assertThat(this.api.list(slug, null, "OLDEST", 2, null, this.alice).data().path("proposals").path("edges"))
+			.as("a first page is full although Bob's drafts are the oldest").hasSize(2);
+		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "SUBMITTED"), "NEWEST", 2, this.alice))
+			.hasSize(6);
+		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "WITHDRAWN"), "TITLE", 2, this.alice))
+			.containsExactlyInAnyOrderElementsOf(aliceDrafts);
+		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "SUBMITTED"), "OLDEST", 2, null))
+			.containsExactlyInAnyOrderElementsOf(submitted);
+		assertThat(this.api.listAll(slug, filter("status", "DRAFT"), "OLDEST", 2, this.bob))
+			.containsExactlyInAnyOrderElementsOf(bobDrafts);
+	}
+
 	private static ObjectNode filter(String field, String... values) {
 		ObjectNode filter = Http.json();
 		filter.set(field, ProposalApi.array(values));

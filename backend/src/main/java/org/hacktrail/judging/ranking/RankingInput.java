@@ -112,38 +112,51 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 		List<SubmittedSheet> sorted = new ArrayList<>(sheets.size());
 		Map<String, Sector> judgeSectors = new HashMap<>();
 		Set<String> judgeProposalPairs = new HashSet<>();
+		// Messages are built only when a check fails: a round has tens of thousands of sheets, and building every
+		// message (with each score printed) cost more than the checks (StoreBenchmark's ranking read).
 		for (SubmittedSheet sheet : sheets) {
 			present(sheet, "a sheet");
-			String which = "sheet of judge '" + sheet.judgeId() + "' on proposal '" + sheet.proposalId() + "'";
-			require(proposals.contains(sheet.proposalId()),
-					which + " names a proposal that is not among the round's proposals");
-			require(judgeProposalPairs.add(sheet.judgeId() + '\u0000' + sheet.proposalId()),
-					"judge '" + sheet.judgeId() + "' has more than one sheet on proposal '" + sheet.proposalId()
-							+ "'");
+			if (!proposals.contains(sheet.proposalId())) {
+				throw new IllegalArgumentException(
+						which(sheet) + " names a proposal that is not among the round's proposals");
+			}
+			if (!judgeProposalPairs.add(sheet.judgeId() + '\u0000' + sheet.proposalId())) {
+				throw new IllegalArgumentException("judge '" + sheet.judgeId() + "' has more than one sheet on proposal '"
+						+ sheet.proposalId() + "'");
+			}
 			Sector known = judgeSectors.putIfAbsent(sheet.judgeId(), sheet.sector());
-			require(known == null || known == sheet.sector(), "judge '" + sheet.judgeId()
-					+ "' has sheets in two sectors (" + known + " and " + sheet.sector() + "); a judge has one sector");
-			checkScores(which, sheet.scores(), rubric.criteria());
+			if (known != null && known != sheet.sector()) {
+				throw new IllegalArgumentException("judge '" + sheet.judgeId() + "' has sheets in two sectors (" + known
+						+ " and " + sheet.sector() + "); a judge has one sector");
+			}
+			checkScores(sheet, sheet.scores(), rubric.criteria());
 			sorted.add(sheet);
 		}
 		sorted.sort(Comparator.comparing(SubmittedSheet::proposalId).thenComparing(SubmittedSheet::judgeId));
 		return List.copyOf(sorted);
 	}
 
-	private static void checkScores(String which, Map<String, Double> scores, Collection<Criterion> criteria) {
+	private static String which(SubmittedSheet sheet) {
+		return "sheet of judge '" + sheet.judgeId() + "' on proposal '" + sheet.proposalId() + "'";
+	}
+
+	private static void checkScores(SubmittedSheet sheet, Map<String, Double> scores, Collection<Criterion> criteria) {
 		for (Criterion criterion : criteria) {
 			Double score = scores.get(criterion.id());
-			require(score != null, which + " has no score for criterion '" + criterion.id()
-					+ "' (only complete sheets can be ranked)");
-			require(Double.isFinite(score) && score >= criterion.scaleMin() && score <= criterion.scaleMax(),
-					which + ": score " + score + " for criterion '" + criterion.id() + "' is outside its scale "
-							+ criterion.scaleMin() + "–" + criterion.scaleMax());
+			if (score == null) {
+				throw new IllegalArgumentException(which(sheet) + " has no score for criterion '" + criterion.id()
+						+ "' (only complete sheets can be ranked)");
+			}
+			if (!(Double.isFinite(score) && score >= criterion.scaleMin() && score <= criterion.scaleMax())) {
+				throw new IllegalArgumentException(which(sheet) + ": score " + score + " for criterion '"
+						+ criterion.id() + "' is outside its scale " + criterion.scaleMin() + "–" + criterion.scaleMax());
+			}
 		}
 		if (scores.size() != criteria.size()) {
 			Set<String> unknown = new HashSet<>(scores.keySet());
 			criteria.forEach((criterion) -> unknown.remove(criterion.id()));
 			throw new IllegalArgumentException(
-					which + " scores criteria that are not in the rubric: " + new TreeSet<>(unknown));
+					which(sheet) + " scores criteria that are not in the rubric: " + new TreeSet<>(unknown));
 		}
 	}
 

@@ -134,14 +134,18 @@ public class RankingService {
 		Map<String, Judge> judges = new HashMap<>();
 		this.panel.judgesOf(round.hackathonId()).forEach((judge) -> judges.put(judge.userId(), judge));
 		List<SubmittedSheet> counted = new ArrayList<>();
+		// One pseudonym per judge, not per sheet: each is an HMAC (a Mac instance and a key set-up), and a round has
+		// tens of thousands of sheets from a few hundred judges.
+		Map<String, String> pseudonymOf = new HashMap<>();
 		for (ScoreSheet sheet : stored.values()) {
 			Judge judge = judges.get(sheet.judgeUserId());
 			if (sheet.status() != SheetStatus.SUBMITTED || judge == null
 					|| judge.isConflictedWith(sheet.proposalId())) {
 				continue;
 			}
-			counted.add(new SubmittedSheet(this.pseudonyms.of(round.hackathonId(), judge.userId()), judge.sector(),
-					sheet.proposalId(), sheet.scores()));
+			String pseudonym = pseudonymOf.computeIfAbsent(judge.userId(),
+					(user) -> this.pseudonyms.of(round.hackathonId(), user));
+			counted.add(new SubmittedSheet(pseudonym, judge.sector(), sheet.proposalId(), sheet.scores()));
 		}
 		PublicVote publicVote = null;
 		PublishedRound.Vote vote = null;
