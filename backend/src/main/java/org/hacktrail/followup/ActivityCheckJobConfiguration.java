@@ -19,9 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
@@ -105,17 +103,7 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	Job activityCheck(JobRepository repository, Step activityCheckStep, Step activityStateStep) {
-		return new JobBuilder("activityCheck", repository).listener(new JobExecutionListener() {
-			@Override
-			public void afterJob(JobExecution execution) {
-				// A run stopped by the rate limit says so as a whole, not only on its first step.
-				execution.getStepExecutions()
-					.stream()
-					.filter((step) -> step.getExitStatus().getExitCode().equals(RATE_LIMITED))
-					.findFirst()
-					.ifPresent((step) -> execution.setExitStatus(execution.getExitStatus().and(step.getExitStatus())));
-			}
-		}).start(activityCheckStep).next(activityStateStep).build();
+		return new JobBuilder("activityCheck", repository).start(activityCheckStep).next(activityStateStep).build();
 	}
 
 	@Bean
@@ -299,6 +287,21 @@ class ActivityCheckJobConfiguration {
 			.reader(followUpDocumentReader)
 			.processor(followUpRederiveProcessor)
 			.writer(followUpRederiveWriter)
+			.listener(new StepExecutionListener() {
+				@Override
+				public ExitStatus afterStep(StepExecution step) {
+					// A run stopped by the rate limit says so as a whole. The job takes its exit status from its
+					// last step, so this step carries it: a job listener changing it afterwards would leave a
+					// moment in which the stored run reads COMPLETED with exit code COMPLETED.
+					return step.getJobExecution()
+						.getStepExecutions()
+						.stream()
+						.filter((other) -> other != step && RATE_LIMITED.equals(other.getExitStatus().getExitCode()))
+						.findFirst()
+						.map((other) -> step.getExitStatus().and(other.getExitStatus()))
+						.orElse(step.getExitStatus());
+				}
+			})
 			.build();
 	}
 
