@@ -1,11 +1,6 @@
 package org.hacktrail.platform;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -70,7 +65,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				refuse(response, limit);
 				return;
 			}
-			chain.doFilter(new BufferedRequest(request, body), response);
+			chain.doFilter(new BufferedBodyRequest(request, body), response);
 			return;
 		}
 		chain.doFilter(request, response);
@@ -182,70 +177,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				};
 			}
 			return this.stream;
-		}
-
-	}
-
-	private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		BufferedRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("Buffered body is read synchronously");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
-		}
-
-		private Charset charset() {
-			String encoding = getCharacterEncoding();
-			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
 		}
 
 	}

@@ -1,10 +1,6 @@
 package org.hacktrail.platform.ratelimit;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +8,10 @@ import java.util.Optional;
 import graphql.language.Document;
 import graphql.parser.Parser;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hacktrail.platform.BufferedBodyRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +52,7 @@ public class ExpensiveOperationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// The body limit filter ran before: at most hacktrail.http.max-body bytes.
 		byte[] body = request.getInputStream().readAllBytes();
-		HttpServletRequest replay = new CachedBodyRequest(request, body);
+		HttpServletRequest replay = new BufferedBodyRequest(request, body);
 		Optional<GraphQlCost.Estimate> estimate = estimate(body);
 		if (estimate.isPresent() && estimate.get().expensive(this.limiter.properties().expensiveQueryCost())) {
 			String user = user();
@@ -103,68 +97,6 @@ public class ExpensiveOperationFilter extends OncePerRequestFilter {
 			return null;
 		}
 		return authentication.getName();
-	}
-
-	/** The request with its body read once and replayed to GraphQL. */
-	static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("Buffered body is read synchronously");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(),
-					(encoding != null) ? java.nio.charset.Charset.forName(encoding) : StandardCharsets.UTF_8));
-		}
-
 	}
 
 }
