@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+import { problemOf } from '../api/errors';
 import { useI18n } from '../i18n';
+import { ProblemNotice } from './ProblemNotice';
 
 export type PageInfo = { hasNextPage: boolean; endCursor?: string | null };
 
@@ -66,4 +69,32 @@ export function useFocusFirstLink<T extends HTMLElement>(ready: boolean, wanted:
     }
   }, [ready, wanted]);
   return ref;
+}
+
+/**
+ * What every chunk does with its page once the query has it: reports the page's position to the list, and focuses
+ * the chunk's first link when "load more" added it. Returns the ref for the element around the first item.
+ */
+export function useChunkPage(page: { pageInfo: PageInfo } | null | undefined, { after, onPage, focusFirst }: ChunkProps) {
+  useEffect(() => {
+    if (page) onPage(after, page.pageInfo);
+  }, [page, after, onPage]);
+  return useFocusFirstLink<HTMLDivElement>(!!page, focusFirst);
+}
+
+/** A chunk's list item while it has no page to show: its problem, or a loading line. */
+export function ChunkPlaceholder({ error }: { error?: CombinedError }) {
+  const { t } = useI18n();
+  if (error) {
+    return (
+      <li>
+        <ProblemNotice problem={problemOf(error)} />
+      </li>
+    );
+  }
+  return (
+    <li role="status" className="loading">
+      {t('common.loading')}
+    </li>
+  );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import { MarkNotificationsReadDocument, NotificationsDocument, type NotificationFieldsFragment } from './gql/graphql';
 import { problemOf, type Problem } from '../../api/errors';
-import { CursorList, useFocusFirstLink, type ChunkProps } from '../../components/CursorList';
+import { ChunkPlaceholder, CursorList, useChunkPage, type ChunkProps } from '../../components/CursorList';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
@@ -102,24 +102,9 @@ function NotificationChunk({
     variables: { first: PAGE_SIZE, after, unreadOnly },
   });
   const page = data?.notifications;
-  useEffect(() => {
-    if (page) onPage(after, page.pageInfo);
-  }, [page, after, onPage]);
-  const ref = useFocusFirstLink<HTMLDivElement>(!!page, focusFirst);
-  if (error) {
-    return (
-      <li>
-        <ProblemNotice problem={problemOf(error)} />
-      </li>
-    );
-  }
-  if (fetching && !page) {
-    return (
-      <li role="status" className="loading">
-        {t('common.loading')}
-      </li>
-    );
-  }
+  const ref = useChunkPage(page, { after, onPage, focusFirst });
+  if (error) return <ChunkPlaceholder error={error} />;
+  if (fetching && !page) return <ChunkPlaceholder />;
   const zone = readerZone();
   return (
     <>

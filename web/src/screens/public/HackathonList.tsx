@@ -1,12 +1,9 @@
-import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import { HackathonsDocument, type HackathonsQuery } from './gql/graphql';
-import { problemOf } from '../../api/errors';
-import { CursorList, useFocusFirstLink, type ChunkProps } from '../../components/CursorList';
+import { ChunkPlaceholder, CursorList, useChunkPage, type ChunkProps } from '../../components/CursorList';
 import { Localized } from '../../components/Localized';
 import { Page } from '../../components/Page';
-import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatRange } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -41,24 +38,9 @@ export function HackathonChunk({
     variables: { first: PAGE_SIZE, after },
   });
   const page = data?.hackathons;
-  useEffect(() => {
-    if (page) onPage(after, page.pageInfo);
-  }, [page, after, onPage]);
-  const ref = useFocusFirstLink<HTMLDivElement>(!!page, focusFirst);
-  if (error) {
-    return (
-      <li>
-        <ProblemNotice problem={problemOf(error)} />
-      </li>
-    );
-  }
-  if (fetching && !page) {
-    return (
-      <li role="status" className="loading">
-        {t('common.loading')}
-      </li>
-    );
-  }
+  const ref = useChunkPage(page, { after, onPage, focusFirst });
+  if (error) return <ChunkPlaceholder error={error} />;
+  if (fetching && !page) return <ChunkPlaceholder />;
   return (
     <>
       {page?.edges.map(({ node }, index) => (

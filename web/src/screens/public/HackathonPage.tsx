@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import {
@@ -10,7 +10,7 @@ import {
 } from './gql/graphql';
 import { problemOf } from '../../api/errors';
 import { useSession } from '../../auth/Session';
-import { CursorList, useFocusFirstLink, type ChunkProps } from '../../components/CursorList';
+import { ChunkPlaceholder, CursorList, useChunkPage, type ChunkProps } from '../../components/CursorList';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -195,24 +195,9 @@ function ProposalChunk({ after, onPage, focusFirst, slug, filter }: ChunkProps &
     variables: { slug, filter, first: PAGE_SIZE, after },
   });
   const page = data?.proposals;
-  useEffect(() => {
-    if (page) onPage(after, page.pageInfo);
-  }, [page, after, onPage]);
-  const ref = useFocusFirstLink<HTMLDivElement>(!!page, focusFirst);
-  if (error) {
-    return (
-      <li>
-        <ProblemNotice problem={problemOf(error)} />
-      </li>
-    );
-  }
-  if (fetching && !page) {
-    return (
-      <li role="status" className="loading">
-        {t('common.loading')}
-      </li>
-    );
-  }
+  const ref = useChunkPage(page, { after, onPage, focusFirst });
+  if (error) return <ChunkPlaceholder error={error} />;
+  if (fetching && !page) return <ChunkPlaceholder />;
   return (
     <>
       {page?.edges.map(({ node }, index) => (

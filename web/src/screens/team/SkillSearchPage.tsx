@@ -3,7 +3,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { useQuery } from 'urql';
 import { ProposalsNeedingSkillDocument, SkillSearchHackathonDocument } from './gql/graphql';
 import { problemOf } from '../../api/errors';
-import { CursorList, useFocusFirstLink, type ChunkProps } from '../../components/CursorList';
+import { ChunkPlaceholder, CursorList, useChunkPage, type ChunkProps } from '../../components/CursorList';
 import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
@@ -79,24 +79,9 @@ function SkillChunk({ after, onPage, focusFirst, slug, skill }: ChunkProps & { s
     variables: { slug, skill, first: PAGE_SIZE, after },
   });
   const page = data?.proposalsNeedingSkill;
-  useEffect(() => {
-    if (page) onPage(after, page.pageInfo);
-  }, [page, after, onPage]);
-  const ref = useFocusFirstLink<HTMLDivElement>(!!page, focusFirst);
-  if (error) {
-    return (
-      <li>
-        <ProblemNotice problem={problemOf(error)} />
-      </li>
-    );
-  }
-  if (fetching && !page) {
-    return (
-      <li role="status" className="loading">
-        {t('common.loading')}
-      </li>
-    );
-  }
+  const ref = useChunkPage(page, { after, onPage, focusFirst });
+  if (error) return <ChunkPlaceholder error={error} />;
+  if (fetching && !page) return <ChunkPlaceholder />;
   return (
     <>
       {page?.edges.map(({ node }, index) => {
