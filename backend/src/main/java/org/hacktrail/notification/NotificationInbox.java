@@ -6,8 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,16 +15,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * index (it ignores non-unique indexes), and no unbounded growth.
  *
  * <p>
- * The unique index on {@code (_id, version)} is redundant on a real MongoDB but lets the embedded store answer the
- * optimistic-locking filter {@code {_id, version}} of a versioned write from an index: it uses an index only when a
- * query names exactly the index's fields, so without it every versioned write scans the collection.
+ * Marking read is one atomic update too (an array filter picks the unread items), so neither write ever has to
+ * retry against the other. {@code version} counts the writes.
  *
  * @param id the user's id
  */
 @Document("notification_inboxes")
-@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record NotificationInbox(@Id String id, List<Notification> items, @Nullable Instant updatedAt,
-		@Version @Nullable Long version) {
+		@Nullable Long version) {
 
 	NotificationInbox {
 		items = (items != null) ? List.copyOf(items) : List.of();

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -62,8 +62,6 @@ public class NotificationService {
 	static final int MAX_VALUE = 500;
 
 	static final int MAX_LINK = 500;
-
-	private static final int RETRIES = 10;
 
 	private final MongoTemplate mongo;
 
@@ -227,37 +225,26 @@ public class NotificationService {
 			throw DomainException.badInput("ids", "Mark at most " + MAX_KEPT + " notifications at once.");
 		}
 		Set<String> wanted = (ids != null) ? new HashSet<>(ids) : Set.of();
-		for (int attempt = 1;; attempt++) {
-			NotificationInbox inbox = inbox(me);
-			Instant now = this.clock.instant();
-			List<Notification> items = new ArrayList<>();
-			List<Notification> changed = new ArrayList<>();
-			for (Notification item : inbox.items()) {
-				if (all || wanted.contains(item.id())) {
-					Notification read = item.read(now);
-					items.add(read);
-					changed.add(read);
-				}
-				else {
-					items.add(item);
-				}
-			}
-			if (inbox.version() == null || changed.stream().allMatch((n) -> inbox.items().contains(n))) {
-				// Nothing to write (no inbox yet, or everything was read already).
-				return new Marked(changed, inbox.unread());
-			}
-			NotificationInbox updated = new NotificationInbox(me, items, now, inbox.version());
-			try {
-				// A versioned write: a notification delivered meanwhile bumps the version, so it is never lost.
-				NotificationInbox saved = this.mongo.save(updated);
-				return new Marked(changed, saved.unread());
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= RETRIES) {
-					throw ex;
-				}
-			}
+		// One atomic update with an array filter: sets readAt on the chosen unread items only, so a notification
+		// delivered meanwhile (an atomic $push) is never lost and never waits for a retry, however busy the inbox.
+		// One filter document with implicit AND: MongoDB rejects a top-level $and in an array filter.
+		Criteria chosen = Criteria.where("item.readAt").is(null);
+		if (!all) {
+			chosen = chosen.and("item._id").in(wanted);
 		}
+		Update update = new Update().set("items.$[item].readAt", this.clock.instant())
+			.filterArray(chosen)
+			.inc("version", 1);
+		NotificationInbox inbox = this.mongo.findAndModify(new Query(Criteria.where("_id").is(me)), update,
+				FindAndModifyOptions.options().returnNew(true), NotificationInbox.class);
+		if (inbox == null) {
+			return new Marked(List.of(), 0);
+		}
+		List<Notification> marked = inbox.items()
+			.stream()
+			.filter((item) -> all || wanted.contains(item.id()))
+			.toList();
+		return new Marked(marked, inbox.unread());
 	}
 
 	/** A user's inbox, empty if they never got a notification. One lookup by _id. */

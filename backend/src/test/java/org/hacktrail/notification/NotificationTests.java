@@ -1,5 +1,6 @@
 package org.hacktrail.notification;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -171,10 +172,14 @@ class NotificationTests {
 			.isEqualTo(1);
 		JsonNode unread = list(alice, null, null, true);
 		assertThat(unread.path("notifications").path("edges").findValuesAsString("id")).containsExactly(second);
+		Instant firstRead = this.notifications.inbox(alice.id()).items().get(0).readAt();
+		assertThat(firstRead).isNotNull();
 		JsonNode again = mark(alice, List.of(alices), null).data().path("markNotificationsRead");
 		assertThat(again.path("unreadCount").asInt()).as("marking again changes nothing").isEqualTo(1);
 		assertThat(mark(alice, null, true).data().path("markNotificationsRead").path("unreadCount").asInt()).isZero();
 		assertThat(list(alice, null, null, true).path("notifications").path("edges")).isEmpty();
+		assertThat(this.notifications.inbox(alice.id()).items().get(0).readAt()).as("read time kept")
+			.isEqualTo(firstRead);
 		assertThat(list(alice, null, null, false).path("notifications").path("edges").get(0).path("node")
 			.path("readAt")
 			.isNull()).isFalse();
@@ -240,7 +245,8 @@ class NotificationTests {
 				start.await();
 				int marks = 0;
 				while (sending.get()) {
-					assertThat(mark(alice, null, true).hasErrors()).isFalse();
+					Http.GraphQlResult marked = mark(alice, null, true);
+					assertThat(marked.hasErrors()).as(marked.body().toString()).isFalse();
 					marks++;
 				}
 				return marks;
