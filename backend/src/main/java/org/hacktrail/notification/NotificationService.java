@@ -229,16 +229,21 @@ public class NotificationService {
 		// delivered meanwhile (an atomic $push) is never lost and never waits for a retry, however busy the inbox.
 		// One filter document with implicit AND: MongoDB rejects a top-level $and in an array filter.
 		Criteria chosen = Criteria.where("item.readAt").is(null);
+		Criteria unreadChosen = Criteria.where("readAt").is(null);
 		if (!all) {
 			chosen = chosen.and("item._id").in(wanted);
+			unreadChosen = unreadChosen.and("_id").in(wanted);
 		}
 		Update update = new Update().set("items.$[item].readAt", this.clock.instant())
 			.filterArray(chosen)
 			.inc("version", 1);
-		NotificationInbox inbox = this.mongo.findAndModify(new Query(Criteria.where("_id").is(me)), update,
+		// Only an inbox holding at least one of the chosen unread items is written: marking nothing (ids of
+		// somebody else's notifications, or read ones) changes nothing at all.
+		NotificationInbox inbox = this.mongo.findAndModify(
+				new Query(Criteria.where("_id").is(me).and("items").elemMatch(unreadChosen)), update,
 				FindAndModifyOptions.options().returnNew(true), NotificationInbox.class);
 		if (inbox == null) {
-			return new Marked(List.of(), 0);
+			inbox = inbox(me);
 		}
 		List<Notification> marked = inbox.items()
 			.stream()
