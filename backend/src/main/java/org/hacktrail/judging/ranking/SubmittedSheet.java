@@ -24,13 +24,24 @@ public record SubmittedSheet(String judgeId, Sector sector, String proposalId, M
 	public SubmittedSheet {
 		nonBlank(judgeId, "sheet judge id");
 		nonBlank(proposalId, "sheet proposal id");
-		String which = "sheet of judge '" + judgeId + "' on proposal '" + proposalId + "'";
-		present(sector, which + ": sector");
-		present(scores, which + ": scores");
+		// Messages are built only when a check fails: a round has tens of thousands of sheets.
+		if (sector == null || scores == null) {
+			present(sector, which(judgeId, proposalId) + ": sector");
+			present(scores, which(judgeId, proposalId) + ": scores");
+		}
 		TreeMap<String, Double> sorted = new TreeMap<>();
-		scores.forEach((criterion, score) -> sorted.put(nonBlank(criterion, which + ": criterion id"),
-				present(score, which + ": score for '" + criterion + "'")));
+		scores.forEach((criterion, score) -> {
+			if (criterion == null || criterion.isBlank() || score == null) {
+				nonBlank(criterion, which(judgeId, proposalId) + ": criterion id");
+				present(score, which(judgeId, proposalId) + ": score for '" + criterion + "'");
+			}
+			sorted.put(criterion, score);
+		});
 		scores = Collections.unmodifiableSortedMap(sorted);
+	}
+
+	private static String which(String judgeId, String proposalId) {
+		return "sheet of judge '" + judgeId + "' on proposal '" + proposalId + "'";
 	}
 
 }
