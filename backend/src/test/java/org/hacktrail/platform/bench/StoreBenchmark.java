@@ -1,5 +1,7 @@
 package org.hacktrail.platform.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.hackathon.Hackathon;
@@ -109,7 +112,7 @@ import static com.mongodb.client.model.Filters.ne;
  *
  * <p>
  * Arguments ({@code BENCH_ARGS}): {@code --backend=h2|memory --proposals=3000 --judges=200 --k=10 --runs=40
- * --ranking-runs=6}. Run: {@code scripts/bench store}, or the main class on the test classpath. A full run took 4.5
+ * --ranking-runs=6 --warm-up-seconds=20}; {@code --only=overhead} measures only the fixed cost of a request (no set-up). Run: {@code scripts/bench store}, or the main class on the test classpath. A full run took 4.5
  * minutes on two shared cores (load average 7), set-up 1.7 minutes of it; expect about 3 minutes on an idle machine.
  */
 public final class StoreBenchmark {
@@ -141,6 +144,7 @@ public final class StoreBenchmark {
 		int k = Integer.parseInt(options.getOrDefault("k", "10"));
 		int runs = Integer.parseInt(options.getOrDefault("runs", "40"));
 		int rankingRuns = Integer.parseInt(options.getOrDefault("ranking-runs", "6"));
+		warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "20")));
 		String loadBefore = loadAverage();
 		Path dataDir = Files.createTempDirectory("hacktrail-store-bench");
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
@@ -157,6 +161,25 @@ public final class StoreBenchmark {
 			MongoTemplate mongo = context.getBean(MongoTemplate.class);
 			System.out.printf(Locale.ROOT, "store benchmark: embedded store, %s backend, %d cores, Java %s%n", backend,
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+			// ---- what one request costs before any feature's work: the floor under every GraphQL figure below
+			TestAccounts.Account caller = accounts.user("store-bench-caller");
+			Op ping = () -> require(ok(http.graphql("{ __typename }")).path("__typename").asString().equals("Query"),
+					"typename");
+			Op me = () -> require(ok(http.graphql("{ me { id } }", caller.headers())).path("me").path("id").asString()
+				.equals(caller.id()), "me");
+			// Spring Data stores a String id that looks like an ObjectId as an ObjectId.
+			Object callerKey = ObjectId.isValid(caller.id()) ? new ObjectId(caller.id()) : caller.id();
+			Op oneFind = () -> require(mongo.getDb().getCollection("users").find(eq("_id", callerKey)).first() != null,
+					"user");
+			System.out.println("fixed cost of one request (HTTP, filters, GraphQL, JSON), beside one raw find by _id:");
+			fixedCost("GraphQL { __typename }, anonymous", ping, runs * 5);
+			fixedCost("GraphQL { me { id } }, API token", me, runs * 5);
+			fixedCost("raw: 1 find by _id", oneFind, runs * 5);
+			System.out.println();
+			if ("overhead".equals(options.get("only"))) {
+				return;
+			}
 
 			// ---- set-up
 			long setUp = System.nanoTime();
@@ -326,9 +349,11 @@ public final class StoreBenchmark {
 
 			// ---- report (each line was printed as it was measured)
 			System.out.printf(Locale.ROOT,
-					"%nruns: %d per operation (%d for the ranking read) after warm-ups, one at a time, service and raw "
-							+ "alternating; ratio = service p50 / raw p50%n",
-					runs, rankingRuns);
+					"%nruns: %d per operation (%d for the ranking read) after %d s of warm-up each, one at a time, "
+							+ "service and raw alternating; ratio = service p50 / raw p50%n",
+					runs, rankingRuns, warmUp.toSeconds());
+			System.out.printf(Locale.ROOT, "JIT compilers busy %.0f %% of the measured time (%.1f of %.1f s)%n",
+					100.0 * compilingMillis / (measuredNanos / 1e6), compilingMillis / 1e3, measuredNanos / 1e9);
 			System.out.print(firstCompute);
 			System.out.println("load average before: " + loadBefore + "; after: " + loadAverage()
 					+ " (other work on the machine slows every figure above)");
@@ -561,14 +586,30 @@ public final class StoreBenchmark {
 
 	}
 
-	/** Warms both up, then runs them alternately {@code runs} times each. */
+	/**
+	 * How long each operation is run before it is measured. A fresh JVM serving a Spring application keeps its JIT
+	 * compilers busy for thousands of requests; on two cores they take a core from the request being timed, so a short
+	 * warm-up measures compilation, not Hacktrail (an anonymous {@code { __typename }} took 11 ms after 100 warm-up
+	 * requests and 1.3 ms after 10,000).
+	 */
+	static Duration warmUp = Duration.ofSeconds(20);
+
+	/** JIT compilation time and wall time spent inside the measured loops, for the report. */
+	static long measuredNanos;
+
+	static long compilingMillis;
+
+	/** Warms both up (at least {@link #warmUp}), then runs them alternately {@code runs} times each. */
 	static Row measure(String name, String serviceLabel, Op service, String rawLabel, Op raw, int runs)
 			throws Exception {
-		int warmUps = Math.max(2, runs / 4);
-		for (int i = 0; i < warmUps; i++) {
+		long warmUntil = System.nanoTime() + warmUp.toNanos();
+		for (int i = 0; i < Math.max(2, runs / 4) || System.nanoTime() < warmUntil; i++) {
 			service.run();
 			raw.run();
 		}
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		long compilingBefore = jit.getTotalCompilationTime();
+		long start = System.nanoTime();
 		long[] serviceTimes = new long[runs];
 		long[] rawTimes = new long[runs];
 		for (int i = 0; i < runs; i++) {
@@ -580,9 +621,27 @@ public final class StoreBenchmark {
 			serviceTimes[i] = t1 - t0;
 			rawTimes[i] = t2 - t1;
 		}
+		measuredNanos += System.nanoTime() - start;
+		compilingMillis += jit.getTotalCompilationTime() - compilingBefore;
 		Row row = new Row(name, serviceLabel, percentiles(serviceTimes), rawLabel, percentiles(rawTimes));
 		row.print();
 		return row;
+	}
+
+	/** Warms up, then runs one operation alone {@code runs} times and prints its p50 and p90. */
+	static void fixedCost(String label, Op op, int runs) throws Exception {
+		long warmUntil = System.nanoTime() + warmUp.toNanos();
+		for (int i = 0; i < Math.max(2, runs / 4) || System.nanoTime() < warmUntil; i++) {
+			op.run();
+		}
+		long[] times = new long[runs];
+		for (int i = 0; i < runs; i++) {
+			long t0 = System.nanoTime();
+			op.run();
+			times[i] = System.nanoTime() - t0;
+		}
+		double[] p = percentiles(times);
+		System.out.printf(Locale.ROOT, "  %-40s p50 %6.1f ms   p90 %6.1f ms%n", label, p[0], p[1]);
 	}
 
 	static double[] percentiles(long[] times) {
@@ -671,7 +730,7 @@ public final class StoreBenchmark {
 			}
 			else if (!arg.isBlank()) {
 				throw new IllegalArgumentException("Unknown argument " + arg + "; use --name=value (backend, proposals, "
-						+ "judges, k, runs, ranking-runs)");
+						+ "judges, k, runs, ranking-runs, warm-up-seconds, only=overhead)");
 			}
 		}
 		return options;
