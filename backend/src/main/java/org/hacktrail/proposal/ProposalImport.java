@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -113,6 +112,7 @@ public class ProposalImport {
 		Instant now = this.clock.instant();
 		String me = this.currentUser.requireId();
 		List<Proposal> created = new ArrayList<>();
+		ImportIds ids = new ImportIds();
 		List<Proposal> updated = new ArrayList<>();
 		int unchanged = 0;
 		for (Row row : parsed.rows()) {
@@ -134,7 +134,7 @@ public class ProposalImport {
 								? new LocalizedText(candidate.summary(), null) : new LocalizedText(null, candidate.summary()),
 						candidate.channel(), orEmpty(candidate.tags()), orEmpty(candidate.needs()),
 						linksOf(candidate.links(), List.of()));
-				created.add(Proposal.create(UUID.randomUUID().toString(), hackathon.id(), content, null,
+				created.add(Proposal.create(ids.next(), hackathon.id(), content, null,
 						candidate.proposer(),
 						new StatusChange(null, ProposalStatus.SUBMITTED, now, me, ProposalLifecycle.Actor.ORGANIZER,
 								"Imported from CSV"),
