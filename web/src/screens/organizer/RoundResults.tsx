@@ -22,7 +22,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
 import { RoundStatusActions, num, roundPath } from './judgingShared';
 

@@ -9,7 +9,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { criterionMeans, num, type OpenDataRound } from '../../lib/judging';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../../i18n/judging';
 import { RankingTable } from '../shared/RankingTable';
 
 type Round = HackathonResultsQuery['judgingRounds'][number];

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { RankingFieldsFragment } from './gql/graphql';
 import { useLocalized } from '../../components/Localized';
 import { TableScroll } from '../../components/TableScroll';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 import { num, sectorColumns } from '../../lib/judging';
 
 export type RankingLine = RankingFieldsFragment['lines'][number];
