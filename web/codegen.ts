@@ -40,7 +40,18 @@ const OPERATION_FOLDERS = [
   'src/screens/notifications',
   'src/screens/projects',
   'src/screens/followup',
+  'src/screens/shared',
 ];
+
+/**
+ * Fragments in src/screens/shared that a folder's operations spread: that folder's module is generated with them too,
+ * since an operation's document must carry the fragments it spreads (codegen fails on an unknown fragment). The shared
+ * folder's own module gives the components there the fragments' types.
+ */
+const SHARED_FRAGMENTS: Record<string, string[]> = {
+  'src/screens/organizer': ['src/screens/shared/ranking.graphql'],
+  'src/screens/public': ['src/screens/shared/ranking.graphql'],
+};
 
 const clientPreset = {
   preset: 'client' as const,
@@ -62,7 +73,10 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   generates: {
     ...Object.fromEntries(
-      OPERATION_FOLDERS.map((folder) => [`./${folder}/gql/`, { ...clientPreset, documents: [`${folder}/*.graphql`] }]),
+      OPERATION_FOLDERS.map((folder) => [
+        `./${folder}/gql/`,
+        { ...clientPreset, documents: [`${folder}/*.graphql`, ...(SHARED_FRAGMENTS[folder] ?? [])] },
+      ]),
     ),
   },
 };

@@ -13,6 +13,23 @@ export const LOCALES: { id: Locale; label: string }[] = [
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-TW': zhTW };
 
+/** Messages of screens that bring their own catalog (i18n/judging), added when their chunk first runs. */
+const added: Record<Locale, Record<string, string>> = { en: {}, 'zh-TW': {} };
+
+/**
+ * Adds a catalog that loads with its screens rather than with the first screen. Its module calls this when imported,
+ * and the screens import their `useI18n` from it, so the messages are there before those screens render.
+ */
+export function addMessages(messages: Record<Locale, Record<string, string>>): void {
+  Object.assign(added.en, messages.en);
+  Object.assign(added['zh-TW'], messages['zh-TW']);
+}
+
+/** A message in the reader's language, else in English; the key itself if no loaded catalog has it. */
+function message(locale: Locale, key: string): string {
+  return catalogs[locale][key as MessageKey] ?? added[locale][key] ?? en[key as MessageKey] ?? added.en[key] ?? key;
+}
+
 const STORAGE_KEY = 'hacktrail.locale';
 
 /** The browser's preferred language decides, unless the person chose one here before. */
@@ -58,7 +75,7 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
     () => ({
       locale,
       setLocale,
-      t: (key, values) => format(catalogs[locale][key] ?? en[key], values),
+      t: (key, values) => format(message(locale, key), values),
     }),
     [locale, setLocale],
   );

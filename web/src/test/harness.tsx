@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { CombinedError, type Client } from 'urql';
-import { fromValue, never, toPromise } from 'wonka';
+import { concat, fromValue, never, take, toPromise } from 'wonka';
 import { vi } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
@@ -24,9 +24,16 @@ function operationName(query: DocumentNode): string {
   return definition.name!.value;
 }
 
-/** A GraphQL client that answers each operation by name from `handlers` and records every call. */
+/**
+ * A GraphQL client that answers each operation by name from `handlers` and records every call.
+ *
+ * A query's answer stays open after its one result, as a real client's does (it keeps the stream for cache updates
+ * until the screen lets go): urql's useQuery clears the error when a query's stream ends (it then sets
+ * `{ fetching: false }`, which takes the error away), so an answer that completed at once lost its error before the
+ * screen could show it. A mutation's answer completes after its result, as a real client's does.
+ */
 export function mockClient(handlers: Record<string, Handler>, calls: Call[] = []): Client {
-  const execute = (request: { query: DocumentNode; variables?: Record<string, unknown> }) => {
+  const respond = (request: { query: DocumentNode; variables?: Record<string, unknown> }) => {
     const name = operationName(request.query);
     const variables = request.variables ?? {};
     calls.push({ name, variables });
@@ -40,11 +47,12 @@ export function mockClient(handlers: Record<string, Handler>, calls: Call[] = []
         : undefined;
     return fromValue({ data: answer.data, error, stale: false, hasNext: false });
   };
-  // client.query(…).toPromise(), as screens use it for a one-off read.
+  const executeQuery = (request: { query: DocumentNode; variables?: Record<string, unknown> }) => concat([respond(request), never]);
+  // client.query(…).toPromise(), as screens use it for a one-off read: the first result, as urql's toPromise takes.
   const query = (document: DocumentNode, variables?: Record<string, unknown>) => ({
-    toPromise: () => toPromise(execute({ query: document, variables })),
+    toPromise: () => toPromise(take(1)(executeQuery({ query: document, variables }))),
   });
-  return { executeQuery: execute, executeMutation: execute, executeSubscription: () => never, query } as unknown as Client;
+  return { executeQuery, executeMutation: respond, executeSubscription: () => never, query } as unknown as Client;
 }
 
 export function stubAuthOptions(options: unknown = { providers: [], demo: false, personas: [] }, extra?: (url: string, init?: RequestInit) => Response | undefined) {

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Client } from 'urql';
-import { concat, never } from 'wonka';
-import { memoryLocation } from 'wouter/memory-location';
-import { Root } from '../../App';
-import { I18nProvider } from '../../i18n';
-import { ORGANIZER, PROPOSER, callsNamed, mockClient, stubAuthOptions, type Call, type Handler, type Me } from '../../test/harness';
+import { ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Handler } from '../../test/harness';
 import { checkMilestone, toMilestoneInput, type MilestoneFormValues } from './MilestoneForm';
 import { toStatisticsFilter } from './StatisticsPage';
 import { importFormat } from './OutcomeImportPage';
@@ -17,27 +12,6 @@ vi.mock('./charts', () => ({
     <div role="img" aria-label={label} data-labels={labels.join('|')} data-values={series.map((s) => s.values.join(',')).join('|')} />
   ),
 }));
-
-/**
- * The harness's panel, except that a query's answer stays on screen: a real client keeps a query's stream open (for
- * cache updates), while the harness's answer completes at once, after which urql forgets an error it carried.
- */
-function renderPanel(path: string, me: Me, handlers: Record<string, Handler> = {}) {
-  const calls: Call[] = [];
-  const [pathname, search = ''] = path.split('?');
-  const location = memoryLocation({ path: pathname, searchPath: search, record: true });
-  const base = mockClient({ Me: () => ({ data: { me } }), ...handlers }, calls);
-  const client = {
-    ...base,
-    executeQuery: (...args: Parameters<Client['executeQuery']>) => concat([base.executeQuery(...args), never]),
-  } as unknown as Client;
-  render(
-    <I18nProvider locale="en">
-      <Root makeClient={() => client} location={location} />
-    </I18nProvider>,
-  );
-  return { calls, location };
-}
 
 const PROJECT = {
   id: 'pr1',

@@ -8,7 +8,7 @@ import { Localized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDate } from '../../lib/dates';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 
 type Joined = AcceptJudgeInvitationMutation['acceptJudgeInvitation']['judge'];
 

@@ -9,7 +9,7 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
 import { formatDate } from '../../lib/dates';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 import { hasLocalDraft } from './sheet';
 
 /** Performance mark set once the judge's list is on screen and usable; read by the panel benchmark. */

@@ -17,7 +17,7 @@ import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 import {
   draftKey,
   missingScores,

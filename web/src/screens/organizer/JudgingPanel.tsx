@@ -21,7 +21,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { splitList } from '../../lib/links';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 import { SECTORS, roundPath } from './judgingShared';
 
 type Data = JudgingPanelQuery;

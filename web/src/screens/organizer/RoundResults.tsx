@@ -22,8 +22,8 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type MessageKey } from '../../i18n';
-import { sectorColumns } from '../../lib/judging';
+import { useI18n, type MessageKey } from '../../i18n/judging';
+import { RankingTable, type RankingLine } from '../shared/RankingTable';
 import { RoundStatusActions, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -193,8 +193,6 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const [saved, setSaved] = useState(false);
   const [select, runSelect] = useMutation(SelectProposalsDocument);
   const kind = selectionKind(ranking, chosen, cut);
-  const columns = sectorColumns(ranking);
-  const hasVote = !!ranking.publicVote;
   const title = (id: string) => {
     const line = ranking.lines.find((l) => l.proposalId === id);
     return line ? localized(line.proposal.title) : id;
@@ -260,77 +258,28 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
         <p>{t('judging.ranking.empty')}</p>
       ) : (
         <form className="selection-form stack" onSubmit={save} noValidate>
-          <TableScroll label={t('judging.ranking.caption', { n: cut })}>
-            <table className="ranking">
-              <caption>{t('judging.ranking.caption', { n: cut })}</caption>
-              <thead>
-                <tr>
-                  {selectable && <th scope="col">{t('judging.select.column')}</th>}
-                  <th scope="col">{t('judging.ranking.rank')}</th>
-                  <th scope="col">{t('judging.log.proposal')}</th>
-                  <th scope="col">{t('judging.ranking.final')}</th>
-                  {columns.map((sector) => (
-                    <th key={sector} scope="col">
-                      {t(`judging.sector.${sector}` as MessageKey)}
-                    </th>
-                  ))}
-                  {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
-                  <th scope="col">{t('judging.ranking.divergence')}</th>
-                  <th scope="col">{t('judging.ranking.interval')}</th>
-                  <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
-                  <th scope="col">{t('judging.ranking.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.lines.map((line) => {
-                  const name = localized(line.proposal.title);
-                  return (
-                    <tr key={line.proposalId} className={line.inTopN ? 'in-top' : undefined}>
-                      {selectable && (
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label={t('judging.select.one', { title: name })}
-                            checked={chosen.includes(line.proposalId)}
-                            onChange={(e) =>
-                              setChosen(e.target.checked ? [...chosen, line.proposalId] : chosen.filter((id) => id !== line.proposalId))
-                            }
-                          />
-                        </td>
-                      )}
-                      <td>{line.rank}</td>
-                      <th scope="row">{name}</th>
-                      <td>{num(line.finalScore, locale)}</td>
-                      {columns.map((sector) => {
-                        const score = line.sectorScores.find((s) => s.sector === sector);
-                        return (
-                          <td key={sector}>
-                            {score ? (
-                              <>
-                                {num(score.mean, locale)} <span className="muted small">({t(score.sheetCount === 1 ? 'judging.ranking.sheetOne' : 'judging.ranking.sheets', { n: score.sheetCount })})</span>
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        );
-                      })}
-                      {hasVote && <td>{line.voteTotal != null ? `${num(line.voteTotal, locale)} → ${num(line.voteScore ?? 0, locale)}` : '—'}</td>}
-                      <td>
-                        {line.divergence != null ? num(line.divergence, locale) : '—'}
-                        {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
-                      </td>
-                      <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
-                      <td>{num(line.probabilityTopN * 100, locale, 0)} %</td>
-                      <td>
-                        <Flags line={line} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+          <RankingTable
+            ranking={ranking}
+            caption={t('judging.ranking.caption', { n: cut })}
+            chosen={(line) => line.inTopN}
+            leading={
+              selectable
+                ? {
+                    header: t('judging.select.column'),
+                    cell: (line, name) => (
+                      <input
+                        type="checkbox"
+                        aria-label={t('judging.select.one', { title: name })}
+                        checked={chosen.includes(line.proposalId)}
+                        onChange={(e) => setChosen(e.target.checked ? [...chosen, line.proposalId] : chosen.filter((id) => id !== line.proposalId))}
+                      />
+                    ),
+                  }
+                : undefined
+            }
+            trailing={{ header: t('judging.ranking.flags'), cell: (line) => <Flags line={line} /> }}
+            detailed
+          />
           {ranking.ties.length > 0 && (
             <ul>
               {ranking.ties.map((tie) => (
@@ -407,7 +356,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   );
 }
 
-function Flags({ line }: { line: Ranking['lines'][number] }) {
+function Flags({ line }: { line: RankingLine }) {
   const { t } = useI18n();
   const flags: string[] = [];
   if (line.inTopN) flags.push(t('judging.ranking.flag.top'));

@@ -5,7 +5,7 @@ import { problemOf, type Problem } from '../../api/errors';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/judging';
 
 export { SECTORS, num } from '../../lib/judging';
 

@@ -7,7 +7,7 @@ import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../../i18n/judging';
 
 type Round = NonNullable<BallotPageQuery['judgingRound']>;
 type Ballot = BallotPageQuery['myBallot'];

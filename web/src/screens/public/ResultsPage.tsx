@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
-import { HackathonResultsDocument, PublishedRankingDocument, type HackathonResultsQuery, type PublishedRankingQuery } from './gql/graphql';
+import { HackathonResultsDocument, PublishedRankingDocument, type HackathonResultsQuery } from './gql/graphql';
 import { problemOf } from '../../api/errors';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
-import { criterionMeans, num, sectorColumns, type OpenDataRound } from '../../lib/judging';
-import { useI18n, type MessageKey } from '../../i18n';
+import { criterionMeans, num, type OpenDataRound } from '../../lib/judging';
+import { useI18n } from '../../i18n/judging';
+import { RankingTable } from '../shared/RankingTable';
 
 type Round = HackathonResultsQuery['judgingRounds'][number];
 type Means = ReturnType<typeof criterionMeans>;
@@ -149,7 +150,14 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
               )}
             </div>
           )}
-          <RankingTable ranking={ranking} selected={selected} chosenLabel={chosenLabel} />
+          <RankingTable
+            ranking={ranking}
+            caption={t('results.rankingCaption')}
+            chosen={(line) => selected.has(line.proposalId)}
+            trailing={{ header: t('results.result'), cell: (line) => (selected.has(line.proposalId) ? <strong>{chosenLabel}</strong> : '—') }}
+            markTies
+            linkProposals
+          />
           {ranking.ties.length > 0 && (
             <ul>
               {ranking.ties.map((tie) => (
@@ -212,71 +220,5 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
         </>
       )}
     </section>
-  );
-}
-
-function RankingTable({
-  ranking,
-  selected,
-  chosenLabel,
-}: {
-  ranking: PublishedRankingQuery['roundRanking'];
-  selected: Set<string>;
-  chosenLabel: string;
-}) {
-  const { t, locale } = useI18n();
-  const localized = useLocalized();
-  const columns = sectorColumns(ranking);
-  const hasVote = !!ranking.publicVote;
-  const cut = ranking.outstandingQuota;
-  return (
-    <TableScroll label={t('results.rankingCaption')}>
-      <table className="ranking">
-        <caption>{t('results.rankingCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('judging.ranking.rank')}</th>
-            <th scope="col">{t('judging.log.proposal')}</th>
-            <th scope="col">{t('judging.ranking.final')}</th>
-            {columns.map((sector) => (
-              <th key={sector} scope="col">
-                {t(`judging.sector.${sector}` as MessageKey)}
-              </th>
-            ))}
-            {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
-            <th scope="col">{t('judging.ranking.divergence')}</th>
-            <th scope="col">{t('judging.ranking.interval')}</th>
-            <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
-            <th scope="col">{t('results.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranking.lines.map((line) => (
-            <tr key={line.proposalId} className={selected.has(line.proposalId) ? 'in-top' : undefined}>
-              <td>
-                {line.rank}
-                {line.tied && <span className="muted small"> {t('judging.ranking.flag.tied')}</span>}
-              </td>
-              <th scope="row">
-                <Link href={`/proposals/${line.proposalId}`}>{localized(line.proposal.title)}</Link>
-              </th>
-              <td>{num(line.finalScore, locale)}</td>
-              {columns.map((sector) => {
-                const score = line.sectorScores.find((s) => s.sector === sector);
-                return <td key={sector}>{score ? num(score.mean, locale) : '—'}</td>;
-              })}
-              {hasVote && <td>{line.voteTotal != null ? num(line.voteTotal, locale) : '—'}</td>}
-              <td>
-                {line.divergence != null ? num(line.divergence, locale) : '—'}
-                {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
-              </td>
-              <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
-              <td>{num(line.probabilityTopN * 100, locale, 0)} %</td>
-              <td>{selected.has(line.proposalId) ? <strong>{chosenLabel}</strong> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }

@@ -1,0 +1,117 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import type { RankingFieldsFragment } from './gql/graphql';
+import { useLocalized } from '../../components/Localized';
+import { TableScroll } from '../../components/TableScroll';
+import { useI18n, type MessageKey } from '../../i18n/judging';
+import { num, sectorColumns } from '../../lib/judging';
+
+export type RankingLine = RankingFieldsFragment['lines'][number];
+
+/** A column of one screen's own: its header, and the content of its cell for a line (given the proposal's title). */
+export type RankingColumn = { header: string; cell: (line: RankingLine, title: string) => ReactNode };
+
+/**
+ * A round's ranking, as organizers (RoundResults) and the public (ResultsPage) read it: rank, proposal, final score,
+ * the mean of each sector that counts, the public vote if there is one, divergence, rank interval and P(top N), then
+ * the screen's own last column. What only one of them shows comes in as props.
+ */
+export function RankingTable({
+  ranking,
+  caption,
+  chosen,
+  leading,
+  trailing,
+  detailed = false,
+  markTies = false,
+  linkProposals = false,
+}: {
+  ranking: RankingFieldsFragment;
+  caption: string;
+  /** Rows shown as chosen: the ranking's top N for organizers, the published selection for the public. */
+  chosen: (line: RankingLine) => boolean;
+  /** A column before the rank (organizers: a checkbox per proposal while they select). */
+  leading?: RankingColumn;
+  /** The last column (organizers: the line's flags; the public: the published result). */
+  trailing: RankingColumn;
+  /** How many sheets each sector mean is of, and the vote's score beside its total (organizers). */
+  detailed?: boolean;
+  /** "tied" beside a tied line's rank (the public, who have no flags column). */
+  markTies?: boolean;
+  /** Each proposal's title links to its public page. */
+  linkProposals?: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const localized = useLocalized();
+  const columns = sectorColumns(ranking);
+  const hasVote = !!ranking.publicVote;
+  const cut = ranking.outstandingQuota;
+  return (
+    <TableScroll label={caption}>
+      <table className="ranking">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {leading && <th scope="col">{leading.header}</th>}
+            <th scope="col">{t('judging.ranking.rank')}</th>
+            <th scope="col">{t('judging.log.proposal')}</th>
+            <th scope="col">{t('judging.ranking.final')}</th>
+            {columns.map((sector) => (
+              <th key={sector} scope="col">
+                {t(`judging.sector.${sector}` as MessageKey)}
+              </th>
+            ))}
+            {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
+            <th scope="col">{t('judging.ranking.divergence')}</th>
+            <th scope="col">{t('judging.ranking.interval')}</th>
+            <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
+            <th scope="col">{trailing.header}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.lines.map((line) => {
+            const title = localized(line.proposal.title);
+            return (
+              <tr key={line.proposalId} className={chosen(line) ? 'in-top' : undefined}>
+                {leading && <td>{leading.cell(line, title)}</td>}
+                <td>
+                  {line.rank}
+                  {markTies && line.tied && <span className="muted small"> {t('judging.ranking.flag.tied')}</span>}
+                </td>
+                <th scope="row">{linkProposals ? <Link href={`/proposals/${line.proposalId}`}>{title}</Link> : title}</th>
+                <td>{num(line.finalScore, locale)}</td>
+                {columns.map((sector) => {
+                  const score = line.sectorScores.find((s) => s.sector === sector);
+                  if (!score) return <td key={sector}>—</td>;
+                  return (
+                    <td key={sector}>
+                      {num(score.mean, locale)}
+                      {detailed && (
+                        <>
+                          {' '}
+                          <span className="muted small">({t(score.sheetCount === 1 ? 'judging.ranking.sheetOne' : 'judging.ranking.sheets', { n: score.sheetCount })})</span>
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+                {hasVote && (
+                  <td>
+                    {line.voteTotal == null ? '—' : detailed ? `${num(line.voteTotal, locale)} → ${num(line.voteScore ?? 0, locale)}` : num(line.voteTotal, locale)}
+                  </td>
+                )}
+                <td>
+                  {line.divergence != null ? num(line.divergence, locale) : '—'}
+                  {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
+                </td>
+                <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
+                <td>{num(line.probabilityTopN * 100, locale, 0)} %</td>
+                <td>{trailing.cell(line, title)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
