@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -352,11 +353,6 @@ class ProposalImportTests {
 			.isEqualTo(TRICKY_SUMMARY.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** What a spreadsheet-safe export should hold: an apostrophe before = + - @ tab or CR at the start of a cell. */
-	static String forSpreadsheet(String cell) {
-		return (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) ? "'" + cell : cell;
-	}
-
 	/** The given columns of each data row, as a set (rows imported together export in id order, not file order). */
 	static java.util.Set<List<String>> rows(byte[] file, List<String> columns) {
 		ProposalCsv.Parsed parsed = ProposalCsv.parse(file);
@@ -402,7 +398,7 @@ class ProposalImportTests {
 		assertThat(safe.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals-spreadsheet.csv"));
 		Set<List<String>> expected = new java.util.HashSet<>();
-		typed.forEach((row) -> expected.add(row.stream().map(ProposalImportTests::forSpreadsheet).toList()));
+		typed.forEach((row) -> expected.add(row.stream().map(CsvFiles::forSpreadsheet).toList()));
 		assertThat(rows(safe.body(), columns)).isEqualTo(expected);
 		String safeText = new String(safe.body(), StandardCharsets.UTF_8);
 		assertThat(safeText).as("BOM and header as in the default export")
