@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
+import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ScrollBox } from './followupKit';
 
@@ -182,6 +183,13 @@ function ImportReport({ runId }: { runId: string }) {
               {t('followup.import.errorsCsv')}
             </a>
             {report.errors.length < report.skipped && ` ${t('followup.import.firstErrors', { n: report.errors.length })}`}
+          </p>
+          <p>
+            <SpreadsheetCsvLink
+              href={`/api/outcomes/import/${encodeURIComponent(runId)}/errors.csv`}
+              label={t('followup.import.errorsCsvSpreadsheet')}
+              hint={t('followup.import.errorsCsvSpreadsheetHint')}
+            />
           </p>
           <ScrollBox label={t('followup.import.skippedCaption')}>
             <table>

@@ -17,6 +17,7 @@ import { Field } from '../../components/Field';
 import { useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ScrollBox, formatMoney } from './followupKit';
 
@@ -351,6 +352,13 @@ function OpenData({ licence }: { licence?: { licence: string; url?: string | nul
           <a href="/api/opendata/projects.csv" download>
             {t('stats.openData.csv')}
           </a>
+        </li>
+        <li>
+          <SpreadsheetCsvLink
+            href="/api/opendata/projects.csv"
+            label={t('stats.openData.csvSpreadsheet')}
+            hint={t('stats.openData.csvSpreadsheetHint')}
+          />
         </li>
         <li>
           <a href="/api/opendata/projects.json">{t('stats.openData.json')}</a>

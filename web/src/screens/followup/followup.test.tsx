@@ -367,6 +367,9 @@ describe('statistics', () => {
     const compare = screen.getByRole('table', { name: 'Outcomes of outstanding teams against finalists not selected' });
     expect(within(compare).getByRole('row', { name: /Outstanding/ }).textContent).toContain('15 (50%)');
     expect(screen.getByRole('link', { name: 'Download projects.csv' }).getAttribute('href')).toBe('/api/opendata/projects.csv');
+    expect(screen.getByRole('link', { name: 'CSV for spreadsheet apps', description: /^Formulas neutralised/ }).getAttribute('href')).toBe(
+      '/api/opendata/projects.csv?for=spreadsheet',
+    );
     expect(screen.getByRole('link', { name: 'Download projects.json' }).getAttribute('href')).toBe('/api/opendata/projects.json');
     expect(screen.getByRole('link', { name: 'CC-BY-4.0' }).getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
     // The public has no choice of data; the API gives it the public view.
@@ -485,6 +488,9 @@ describe('outcome import', () => {
     expect(within(rows[1]).getByRole('rowheader').textContent).toBe('4');
     expect(rows[1].textContent).toContain('A FUNDED milestone needs an evidence URL.');
     expect(screen.getByRole('link', { name: 'Download the skipped rows (CSV)' }).getAttribute('href')).toBe('/api/outcomes/import/42/errors.csv');
+    expect(screen.getByRole('link', { name: 'CSV for spreadsheet apps', description: /^Formulas neutralised/ }).getAttribute('href')).toBe(
+      '/api/outcomes/import/42/errors.csv?for=spreadsheet',
+    );
     // Nothing running any more: no more polling.
     const polls = callsNamed(calls, 'OutcomeImportRun').length;
     await act(async () => {

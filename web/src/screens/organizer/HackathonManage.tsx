@@ -11,6 +11,7 @@ import {
   type RoundKind,
 } from './gql/graphql';
 import { exportUrl, importProposals, type ImportResult } from '../../api/csv';
+import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { problemOf, type Problem } from '../../api/errors';
 import { FEATURES } from '../../features';
 import { Field } from '../../components/Field';
@@ -333,6 +334,13 @@ export function ImportPanel({ slug }: { slug: string }) {
         <a href={exportUrl(slug)} download>
           {t('import.export')}
         </a>
+      </p>
+      <p>
+        <SpreadsheetCsvLink
+          href={exportUrl(slug)}
+          label={t('import.exportSpreadsheet')}
+          hint={t('import.exportSpreadsheetHint')}
+        />
       </p>
       <Field label={t('import.file')} hint={t('import.fileHint')}>
         {(props) => (

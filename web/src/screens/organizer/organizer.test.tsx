@@ -151,6 +151,9 @@ describe('hackathon set-up', () => {
     expect((await screen.findByRole('link', { name: 'Download the proposals as CSV' })).getAttribute('href')).toBe(
       '/api/hackathons/g0v-70/proposals.csv',
     );
+    // The file for spreadsheet apps says it is not the one to import again.
+    const forSpreadsheets = screen.getByRole('link', { name: 'CSV for spreadsheet apps', description: /To import the proposals again, use the CSV above/ });
+    expect(forSpreadsheets.getAttribute('href')).toBe('/api/hackathons/g0v-70/proposals.csv?for=spreadsheet');
     const file = new File(['title,proposer\nA,B\n'], 'proposals.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('CSV file'), file);
     const importButton = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;

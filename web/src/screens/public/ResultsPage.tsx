@@ -6,6 +6,7 @@ import { problemOf } from '../../api/errors';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { criterionMeans, num, type OpenDataRound } from '../../lib/judging';
@@ -76,6 +77,13 @@ export default function ResultsPage({ params }: { params: Record<string, string>
               </li>
               <li>
                 <a href={openDataUrl(hackathon.slug, 'csv')}>{t('results.downloadCsv')}</a>
+              </li>
+              <li>
+                <SpreadsheetCsvLink
+                  href={openDataUrl(hackathon.slug, 'csv')}
+                  label={t('results.downloadCsvSpreadsheet')}
+                  hint={t('results.downloadCsvSpreadsheetHint')}
+                />
               </li>
             </ul>
             <p>

@@ -119,6 +119,9 @@ describe('published results', () => {
     expect(screen.getByText('The agency committed budget to the open budget tool.', { exact: false })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download results.json' }).getAttribute('href')).toBe('/api/hackathons/ph-2026/results.json');
     expect(screen.getByRole('link', { name: 'Download results.csv' }).getAttribute('href')).toBe('/api/hackathons/ph-2026/results.csv');
+    // Next to it, the file for spreadsheet apps, with what it does as the link's description.
+    const forSpreadsheets = screen.getByRole('link', { name: 'CSV for spreadsheet apps', description: /^Formulas neutralised/ });
+    expect(forSpreadsheets.getAttribute('href')).toBe('/api/hackathons/ph-2026/results.csv?for=spreadsheet');
     expect(screen.getByText('scripts/recompute-ranking results.json')).toBeTruthy();
     const criteria = await screen.findByRole('table', { name: 'Mean score per criterion (counted sheets)' });
     expect(within(criteria).getByRole('row', { name: /Bus arrivals/ }).textContent).toBe('Bus arrivals8.55.5');

@@ -3,19 +3,29 @@ package org.hacktrail.followup;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.hacktrail.platform.CsvFlavour;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorBody;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Open data, for anyone (the security configuration lets anonymous GETs through to {@code /api/opendata/**}):
  * {@code GET /api/opendata/projects.json} and {@code GET /api/opendata/projects.csv}, streamed. See
- * {@link OpenDataExport} for what is in them and what is left out.
+ * {@link OpenDataExport} for what is in them and what is left out. {@code projects.csv?for=spreadsheet} is the file
+ * for spreadsheet apps ({@code hacktrail-projects-spreadsheet.csv}, formulas neutralised, see {@link CsvFlavour}).
  */
 @RestController
 class OpenDataController {
@@ -36,16 +46,35 @@ class OpenDataController {
 	}
 
 	@GetMapping("/api/opendata/projects.csv")
-	ResponseEntity<StreamingResponseBody> csv() {
+	ResponseEntity<StreamingResponseBody> csv(
+			@RequestParam(name = CsvFlavour.PARAMETER, required = false) @Nullable String target) {
+		// Checked before the body streams: a bad value is a 400, not a broken download.
+		CsvFlavour flavour = CsvFlavour.of(target);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("hacktrail-projects.csv").build().toString())
+					ContentDisposition.attachment().filename(flavour.fileName("hacktrail-projects")).build().toString())
 			.body((out) -> {
 				// Closing the CSV printer flushes and closes the writer.
 				Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-				this.export.writeCsv(writer);
+				this.export.writeCsv(writer, flavour);
 			});
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
+		HttpStatus status = switch (ex.code()) {
+			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+		};
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.of(ex.code(), ex.getMessage()));
 	}
 
 }

@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.MongoCursor;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
@@ -97,8 +97,10 @@ public class OpenDataExport {
 		}
 	}
 
-	public void writeCsv(Writer out) throws IOException {
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+	/** The CSV, as typed or for spreadsheet apps (text cells that would run as formulas get a leading apostrophe). */
+	public void writeCsv(Writer out, CsvFlavour flavour) throws IOException {
+		try (CsvFlavour.Printer csv = flavour.printer(out,
+				CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
 			csv.printRecord(CSV_COLUMNS);
 			forEachProject((p) -> {
 				try {

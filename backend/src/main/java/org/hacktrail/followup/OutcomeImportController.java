@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -46,7 +48,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * an {@code outcomeImport} run starts, and the answer is 202 with the run ({@code run.id}); follow it with the
  * {@code jobRun} or {@code outcomeImport} query.</li>
  * <li>{@code GET /api/outcomes/import/{runId}/errors.csv}: the skipped rows with row number, column and reason,
- * followed by the row's cells.</li>
+ * followed by the row's cells; {@code ?for=spreadsheet} for spreadsheet apps (formulas neutralised, see
+ * {@link CsvFlavour}).</li>
  * <li>GraphQL {@code outcomeImport(runId)}: created / updated / unchanged / skipped counts and the skipped rows.</li>
  * </ul>
  */
@@ -99,16 +102,21 @@ class OutcomeImportController {
 	}
 
 	@GetMapping(path = "/api/outcomes/import/{runId}/errors.csv")
-	void errors(@PathVariable String runId, HttpServletResponse response) throws IOException {
+	void errors(@PathVariable String runId,
+			@RequestParam(name = CsvFlavour.PARAMETER, required = false) @Nullable String target,
+			HttpServletResponse response) throws IOException {
 		long id = parse(runId);
-		// Checked (and NOT_FOUND answered) before the response starts.
+		// Checked (and NOT_FOUND or BAD_USER_INPUT answered) before the response starts.
 		this.imports.report(id);
+		CsvFlavour flavour = CsvFlavour.of(target);
 		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("outcome-import-" + id + "-errors.csv").build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(flavour.fileName("outcome-import-" + id + "-errors"))
+			.build()
+			.toString());
 		// Closing the CSV printer flushes and closes the writer.
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.imports.writeErrors(id, writer);
+		this.imports.writeErrors(id, writer, flavour);
 	}
 
 	@ExceptionHandler(DomainException.class)

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.batch.JobRunner;
 
@@ -92,14 +92,16 @@ public class OutcomeImports {
 
 	/**
 	 * Writes the skipped rows as CSV: {@code row}, {@code column}, {@code reason}, then the import columns as the
-	 * file had them, so that the list can be corrected and imported again.
+	 * file had them, so that the list can be corrected and imported again. For spreadsheet apps, cells that would run
+	 * as formulas (the file's cells, and reasons that quote them) get a leading apostrophe, which an import keeps.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
-	public void writeErrors(long runId, Writer out) throws IOException {
+	public void writeErrors(long runId, Writer out, CsvFlavour flavour) throws IOException {
 		JobExecution execution = execution(runId);
 		List<String> header = new java.util.ArrayList<>(List.of("row", "column", "reason"));
 		header.addAll(OutcomeFileFormat.COLUMNS);
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+		try (CsvFlavour.Printer printer = flavour.printer(out,
+				CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
 			printer.printRecord(header);
 			Query query = errorQuery(execution, 0);
 			try (var errors = this.mongo.stream(query, OutcomeImportError.class)) {

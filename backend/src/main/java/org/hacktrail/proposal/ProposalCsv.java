@@ -20,8 +20,8 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.hacktrail.platform.CsvFlavour;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -189,10 +189,14 @@ final class ProposalCsv {
 		return true;
 	}
 
-	/** Writes rows of cells (by column name) under the full header, with a BOM so that spreadsheets see UTF-8. */
-	static byte[] write(List<Map<String, String>> rows) {
+	/**
+	 * Writes rows of cells (by column name) under the full header, with a BOM so that spreadsheets see UTF-8. As
+	 * typed, the bytes import back unchanged; for spreadsheet apps, cells that would run as formulas get a leading
+	 * apostrophe, which an import keeps (not a round trip).
+	 */
+	static byte[] write(List<Map<String, String>> rows, CsvFlavour flavour) {
 		StringBuilder out = new StringBuilder().append(BOM);
-		try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+		try (CsvFlavour.Printer printer = flavour.printer(out, FORMAT)) {
 			printer.printRecord(COLUMNS);
 			for (Map<String, String> row : rows) {
 				List<String> values = new ArrayList<>(COLUMNS.size());

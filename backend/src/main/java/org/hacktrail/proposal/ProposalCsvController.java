@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * others; {@code ?dryRun=true} answers the same and writes nothing. Bodies over 5 MB get 413 (request body
  * limit filter).</li>
  * <li>{@code GET /api/hackathons/{slug}/proposals.csv}: the proposals the caller may see, in the same columns, so
- * that export then import changes nothing.</li>
+ * that export then import changes nothing. {@code ?for=spreadsheet} writes the file for spreadsheet apps
+ * ({@code …-proposals-spreadsheet.csv}, formulas neutralised with a leading apostrophe, see {@link CsvFlavour}); that
+ * file does not import back unchanged.</li>
  * </ul>
  */
 @RestController
@@ -65,12 +68,14 @@ class ProposalCsvController {
 	}
 
 	@GetMapping(path = "/api/hackathons/{slug}/proposals.csv")
-	ResponseEntity<byte[]> exportProposals(@PathVariable String slug) {
-		byte[] body = this.csv.exportCsv(slug);
+	ResponseEntity<byte[]> exportProposals(@PathVariable String slug,
+			@RequestParam(name = CsvFlavour.PARAMETER, required = false) @Nullable String target) {
+		CsvFlavour flavour = CsvFlavour.of(target);
+		byte[] body = this.csv.exportCsv(slug, flavour);
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(slug + "-proposals.csv").build().toString())
+					ContentDisposition.attachment().filename(flavour.fileName(slug + "-proposals")).build().toString())
 			.body(body);
 	}
 

@@ -20,6 +20,7 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.proposal.ProposalCsv.Row;
 import org.hacktrail.proposal.ProposalCsv.RowError;
@@ -302,8 +303,11 @@ public class ProposalImport {
 		return (values != null) ? values : List.of();
 	}
 
-	/** The hackathon's proposals the caller may see, as CSV in the import's columns, oldest first. */
-	public byte[] exportCsv(String slug) {
+	/**
+	 * The hackathon's proposals the caller may see, as CSV in the import's columns, oldest first: as typed (imports
+	 * back unchanged) or for spreadsheet apps (formulas neutralised).
+	 */
+	public byte[] exportCsv(String slug, CsvFlavour flavour) {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(slug);
 		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()))
 			.with(org.springframework.data.domain.Sort.by("createdAt", "_id"));
@@ -325,7 +329,7 @@ public class ProposalImport {
 			}
 			rows.add(row);
 		}
-		return ProposalCsv.write(rows);
+		return ProposalCsv.write(rows, flavour);
 	}
 
 }

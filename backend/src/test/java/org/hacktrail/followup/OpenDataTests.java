@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.commons.csv.CSVRecord;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.hackathon.HackathonPhase;
@@ -11,6 +12,7 @@ import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
+import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,52 @@ class OpenDataTests {
 		assertThat(row).contains(",FUNDED,", published.slug() + ":OUTSTANDING", "2020-01-02", "TWD 1500000",
 				",1,CC-BY-4.0");
 		assertThat(csv.body()).doesNotContain(unpublished.id(), proposer.id(), "0912-345-678");
+	}
+
+	@Test
+	void theSpreadsheetFileNeutralisesFormulasAndTheDefaultKeepsThemAsTyped() {
+		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
+		Hackathon published = fixtures.hackathon(HackathonKind.COMMUNITY, HackathonPhase.ARCHIVED,
+				LocalDate.of(2021, 8, 1), LocalDate.of(2021, 8, 2));
+		String name = "=HYPERLINK(\"http://evil\",\"click\") " + FollowUpFixtures.unique("p");
+		Project project = fixtures.project(name, "https://github.com/o/formula", "open-data");
+		fixtures.proposal(published, "+SUM(1,2) idea", null, project, 1, List.of(), ProposalStatus.SUBMITTED);
+		Project plain = fixtures.project("Plain = name + with - triggers @ inside", null);
+		fixtures.proposal(published, "a=b", null, plain, 1, List.of(), ProposalStatus.SUBMITTED);
+
+		Http anonymous = Http.localhost(this.port);
+		HttpResponse<String> asTyped = anonymous.get("/api/opendata/projects.csv");
+		HttpResponse<String> safe = anonymous.get("/api/opendata/projects.csv?for=spreadsheet");
+		assertThat(safe.statusCode()).isEqualTo(200);
+		assertThat(safe.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(asTyped.headers().firstValue("Content-Disposition").orElse("")).contains("hacktrail-projects.csv");
+		assertThat(safe.headers().firstValue("Content-Disposition").orElse(""))
+			.contains("hacktrail-projects-spreadsheet.csv");
+		assertThat(safe.body().lines().findFirst()).isEqualTo(asTyped.body().lines().findFirst());
+
+		List<CSVRecord> typedRows = CsvFiles.records(asTyped.body());
+		List<CSVRecord> safeRows = CsvFiles.records(safe.body());
+		assertThat(safeRows).hasSameSizeAs(typedRows);
+		for (int i = 0; i < typedRows.size(); i++) {
+			for (String column : OpenDataExport.CSV_COLUMNS) {
+				assertThat(safeRows.get(i).get(column)).as(column)
+					.isEqualTo(CsvFiles.forSpreadsheet(typedRows.get(i).get(column)));
+			}
+		}
+		CSVRecord typed = typedRows.stream().filter((r) -> r.get("project_id").equals(project.id())).findFirst()
+			.orElseThrow();
+		CSVRecord spreadsheet = safeRows.stream().filter((r) -> r.get("project_id").equals(project.id())).findFirst()
+			.orElseThrow();
+		assertThat(typed.get("name_en")).isEqualTo(name);
+		assertThat(spreadsheet.get("name_en")).isEqualTo("'" + name);
+		assertThat(typed.get("proposal_titles")).isEqualTo("+SUM(1,2) idea");
+		assertThat(spreadsheet.get("proposal_titles")).isEqualTo("'+SUM(1,2) idea");
+		assertThat(spreadsheet.get("repository_url")).isEqualTo("https://github.com/o/formula");
+		assertThat(safe.body()).contains(",Plain = name + with - triggers @ inside,").contains(",a=b,");
+
+		HttpResponse<String> refused = anonymous.get("/api/opendata/projects.csv?for=excel");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Http.parse(refused.body()).path("message").asString()).contains("'excel'", "'spreadsheet'");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.commons.csv.CSVRecord;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.hackathon.HackathonPhase;
@@ -12,6 +13,7 @@ import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
+import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +183,50 @@ class OutcomeImportTests {
 		assertThat(lines.get(0)).isEqualTo("row,column,reason," + String.join(",", OutcomeFileFormat.COLUMNS));
 		assertThat(lines).hasSize(9);
 		assertThat(lines.get(1)).startsWith("5,project_ref,There is no project with the id 'nope'.,nope,");
+	}
+
+	@Test
+	void theSkippedRowsForSpreadsheetAppsNeutraliseFormulasInTheEchoedCells() throws Exception {
+		String evil = "=HYPERLINK(\"http://evil\",\"x\")";
+		String file = HEADER //
+				+ "\"" + evil.replace("\"", "\"\"") + "\",,,PILOT,2024-04-01,+cmd,-prog,,,,,@note\r\n" // 2
+				+ this.grants.id() + ",,,FUNDED,2024-05-01,\"\t=agency\",a=b,,,,,\r\n"; // 3: no evidence
+		String runId = upload("text/csv", file).path("id").asString();
+		assertThat(awaitReport(runId).path("skipped").asInt()).isEqualTo(2);
+		String path = "/api/outcomes/import/" + runId + "/errors.csv";
+
+		HttpResponse<String> asTyped = this.http.get(path, this.organizer.headers());
+		HttpResponse<String> safe = this.http.get(path + "?for=spreadsheet", this.organizer.headers());
+		assertThat(safe.statusCode()).isEqualTo(200);
+		assertThat(safe.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(safe.headers().firstValue("Content-Disposition").orElse(""))
+			.contains("outcome-import-" + runId + "-errors-spreadsheet.csv");
+		assertThat(safe.body().lines().findFirst()).isEqualTo(asTyped.body().lines().findFirst());
+		List<CSVRecord> typedRows = CsvFiles.records(asTyped.body());
+		List<CSVRecord> safeRows = CsvFiles.records(safe.body());
+		assertThat(typedRows).hasSize(2);
+		assertThat(safeRows).hasSize(2);
+		for (int i = 0; i < 2; i++) {
+			for (String column : typedRows.get(i).getParser().getHeaderNames()) {
+				assertThat(safeRows.get(i).get(column)).as(column)
+					.isEqualTo(CsvFiles.forSpreadsheet(typedRows.get(i).get(column)));
+			}
+		}
+		assertThat(typedRows.get(0).get("project_ref")).isEqualTo(evil);
+		assertThat(safeRows.get(0).get("project_ref")).isEqualTo("'" + evil);
+		assertThat(safeRows.get(0).get("agency")).isEqualTo("'+cmd");
+		assertThat(safeRows.get(0).get("programme")).isEqualTo("'-prog");
+		assertThat(safeRows.get(0).get("note")).isEqualTo("'@note");
+		assertThat(safeRows.get(0).get("reason")).as("a reason quoting the cell starts with words").contains(evil);
+		assertThat(typedRows.get(1).get("agency")).isEqualTo("\t=agency");
+		assertThat(safeRows.get(1).get("agency")).isEqualTo("'\t=agency");
+		assertThat(safeRows.get(1).get("programme")).isEqualTo("a=b");
+
+		HttpResponse<String> refused = this.http.get(path + "?for=csv", this.organizer.headers());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Http.parse(refused.body()).path("message").asString()).contains("'csv'", "'spreadsheet'");
+		assertThat(this.http.get(path + "?for=spreadsheet", this.user.headers()).statusCode())
+			.as("only organizers, whatever the flavour").isEqualTo(403);
 	}
 
 	@Test

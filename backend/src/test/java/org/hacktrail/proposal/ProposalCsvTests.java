@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.proposal.ProposalCsv.Parsed;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class ProposalCsvTests {
 		row.put("needs", "前端;Data, science");
 		row.put("other_urls", "https://a.example/1 https://b.example/2?q=1,2");
 		Map<String, String> second = Map.of("title", "  leading spaces", "proposer", "x", "summary", "=SUM(A1)");
-		byte[] written = ProposalCsv.write(List.of(row, second));
+		byte[] written = ProposalCsv.write(List.of(row, second), CsvFlavour.AS_TYPED);
 		assertThat(written[0]).isEqualTo((byte) 0xEF);
 		Parsed parsed = ProposalCsv.parse(written);
 		assertThat(parsed.errors()).isEmpty();
@@ -130,7 +131,7 @@ class ProposalCsvTests {
 		// Writing what was read gives the same bytes again.
 		Map<String, String> reread = new LinkedHashMap<>(parsed.rows().get(0).cells());
 		Map<String, String> reread2 = new LinkedHashMap<>(parsed.rows().get(1).cells());
-		assertThat(ProposalCsv.write(List.of(reread, reread2))).isEqualTo(written);
+		assertThat(ProposalCsv.write(List.of(reread, reread2), CsvFlavour.AS_TYPED)).isEqualTo(written);
 	}
 
 	@Test

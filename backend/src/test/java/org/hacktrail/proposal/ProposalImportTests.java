@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,8 +97,13 @@ class ProposalImportTests {
 	}
 
 	HttpResponse<byte[]> export(String slug, TestAccounts.Account as) {
+		return export(slug, null, as);
+	}
+
+	HttpResponse<byte[]> export(String slug, String query, TestAccounts.Account as) {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.http.base() + "/api/hackathons/" + slug + "/proposals.csv"))
+			.newBuilder(URI.create(this.http.base() + "/api/hackathons/" + slug + "/proposals.csv"
+					+ ((query != null) ? "?" + query : "")))
 			.timeout(Duration.ofSeconds(60))
 			.GET();
 		if (as != null) {
@@ -342,6 +349,83 @@ class ProposalImportTests {
 		ProposalCsv.Row tricky = parsed.rows().get(0);
 		assertThat(tricky.cell("summary").getBytes(StandardCharsets.UTF_8))
 			.isEqualTo(TRICKY_SUMMARY.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The given columns of each data row, as a set (rows imported together export in id order, not file order). */
+	static java.util.Set<List<String>> rows(byte[] file, List<String> columns) {
+		ProposalCsv.Parsed parsed = ProposalCsv.parse(file);
+		assertThat(parsed.errors()).isEmpty();
+		java.util.Set<List<String>> rows = new java.util.HashSet<>();
+		for (ProposalCsv.Row row : parsed.rows()) {
+			rows.add(columns.stream().map(row::cell).toList());
+		}
+		return rows;
+	}
+
+	@Test
+	void theSpreadsheetExportNeutralisesFormulasAndTheDefaultStaysAsTyped() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		List<String> columns = List.of("title", "proposer", "summary", "channel", "needs", "website_url");
+		// Each trigger starts a title, a proposer and a summary (titles and proposers are stripped on input, so a
+		// leading tab or CR survives only in a summary); a trigger later in a cell changes nothing. Links cannot
+		// start with a trigger (http and https only), so the link carries them inside.
+		List<List<String>> typed = List.of(
+				List.of("=HYPERLINK(\"http://evil\",\"click\")", "+Mallory", "-2+3+cmd|' /C calc'!A0", "@cofacts",
+						"=1+1", "https://a.example/?q=1+1&x=-@"),
+				List.of("+SUM(1,2)", "-Bob", "\t=1+1 after a tab", "=chan", "+plus", ""),
+				List.of("-1 minus one", "@alice", "\r=after a carriage return", "-chan", "-minus;@at", ""),
+				List.of("@SUM(A1)", "=Eve", "@here", "", "", ""),
+				List.of("Plain = title + with - triggers @ inside", "Dana", "a=b\n=a later line starts with =", "#g0v",
+						"C++", "https://b.example/=x"));
+		List<String> lines = new ArrayList<>();
+		lines.add(String.join(",", columns));
+		typed.forEach((row) -> lines.add(String.join(",", row.stream().map(ProposalImportTests::quoted).toList())));
+		assertThat(importOk(slug, csv(lines.toArray(String[]::new)), null).path("created").asInt()).isEqualTo(5);
+
+		HttpResponse<byte[]> asTyped = export(slug, this.organizer);
+		assertThat(rows(asTyped.body(), columns)).as("the default export, as typed").isEqualTo(Set.copyOf(typed));
+		assertThat(importCsv(slug, asTyped.body(), null, "text/csv", this.organizer).body())
+			.as("the default export still round-trips")
+			.isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":5,\"errors\":[]}");
+		assertThat(export(slug, this.organizer).body()).isEqualTo(asTyped.body());
+
+		HttpResponse<byte[]> safe = export(slug, "for=spreadsheet", this.organizer);
+		assertThat(safe.statusCode()).isEqualTo(200);
+		assertThat(safe.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(safe.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals-spreadsheet.csv"));
+		Set<List<String>> expected = new java.util.HashSet<>();
+		typed.forEach((row) -> expected.add(row.stream().map(CsvFiles::forSpreadsheet).toList()));
+		assertThat(rows(safe.body(), columns)).isEqualTo(expected);
+		String safeText = new String(safe.body(), StandardCharsets.UTF_8);
+		assertThat(safeText).as("BOM and header as in the default export")
+			.startsWith("\uFEFF" + String.join(",", ProposalCsv.COLUMNS) + "\r\n")
+			.contains("'=HYPERLINK(", "'+Mallory", "'-2+3+cmd", "'@cofacts", "'\t=1+1 after a tab",
+					"\"'\r=after a carriage return\"", "'-minus;@at", "Plain = title + with - triggers @ inside,Dana,")
+			.doesNotContain("''");
+
+		// Not a round trip: the apostrophes are read back as typed, never stripped.
+		JsonNode reimport = importOk(slug, new String(safe.body(), StandardCharsets.UTF_8), "dryRun=true");
+		assertThat(reimport.path("unchanged").asInt()).as(reimport.toString()).isEqualTo(1);
+		String other = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		importCsv(other, safe.body(), null, "text/csv", this.organizer);
+		assertThat(rows(export(other, this.organizer).body(), columns)).isEqualTo(expected);
+	}
+
+	@Test
+	void anyOtherValueOfForIsA400NamingTheAllowedValue() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		importOk(slug, csv("title,proposer", "=1+1,A"), null);
+		for (String query : List.of("for=excel", "for=", "for=Spreadsheet", "for=spreadsheet&for=excel")) {
+			HttpResponse<byte[]> refused = export(slug, query, this.organizer);
+			assertThat(refused.statusCode()).as(query).isEqualTo(400);
+			JsonNode body = Http.parse(new String(refused.body(), StandardCharsets.UTF_8));
+			assertThat(body.path("code").asString()).isEqualTo("BAD_USER_INPUT");
+			assertThat(body.path("message").asString()).as(query).contains("'for'", "'spreadsheet'");
+		}
+		assertThat(export(slug, "for=spreadsheet", null).statusCode()).as("anonymous, public hackathon")
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package org.hacktrail.judging.result;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorBody;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,12 +39,16 @@ class ResultsController {
 			.body(this.export.json(slug).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** {@code ?for=spreadsheet}: the file for spreadsheet apps, see {@link CsvFlavour}. */
 	@GetMapping("/api/hackathons/{slug}/results.csv")
-	ResponseEntity<byte[]> csv(@PathVariable String slug) {
+	ResponseEntity<byte[]> csv(@PathVariable String slug,
+			@RequestParam(name = CsvFlavour.PARAMETER, required = false) @Nullable String target) {
+		CsvFlavour flavour = CsvFlavour.of(target);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-results.csv\"")
-			.body(this.export.csv(slug).getBytes(StandardCharsets.UTF_8));
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"" + flavour.fileName(slug + "-results") + "\"")
+			.body(this.export.csv(slug, flavour).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@ExceptionHandler(DomainException.class)

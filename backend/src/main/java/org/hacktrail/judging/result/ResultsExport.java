@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
@@ -32,6 +31,7 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.round.Selection;
+import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.proposal.Proposal;
 import org.jspecify.annotations.Nullable;
@@ -296,11 +296,14 @@ public class ResultsExport {
 		return l;
 	}
 
-	/** One row per counted sheet and criterion, with the round's parameters and the proposal's published result. */
-	public String csv(String slug) {
+	/**
+	 * One row per counted sheet and criterion, with the round's parameters and the proposal's published result; for
+	 * spreadsheet apps, text cells (titles, round names) that would run as formulas get a leading apostrophe.
+	 */
+	public String csv(String slug, CsvFlavour flavour) {
 		Published published = load(slug);
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+		try (CsvFlavour.Printer csv = flavour.printer(out, CSVFormat.RFC4180.builder()
 			.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
 					"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank", "proposal_final_score",
 					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id",
