@@ -48,6 +48,9 @@ public enum CsvFlavour {
 	/** The only value of {@link #PARAMETER}. */
 	public static final String SPREADSHEET_VALUE = "spreadsheet";
 
+	/** U+FEFF, which a UTF-8 file starts with so that spreadsheet apps read it as UTF-8. */
+	public static final char BYTE_ORDER_MARK = '\uFEFF';
+
 	/** The first characters that make spreadsheet apps read a cell as a formula (OWASP, "CSV Injection"). */
 	private static final String TRIGGERS = "=+-@\t\r";
 
@@ -74,8 +77,15 @@ public enum CsvFlavour {
 		return (this == SPREADSHEET) ? stem + "-" + SPREADSHEET_VALUE + ".csv" : stem + ".csv";
 	}
 
-	/** A CSV printer on {@code out} in {@code format} that writes every record's cells in this flavour. */
+	/**
+	 * A CSV printer on {@code out} in {@code format} that writes every record's cells in this flavour. For spreadsheet
+	 * apps the file starts with a byte order mark: without one, Excel reads UTF-8 as the system code page and shows
+	 * Chinese text garbled. (Files as typed have none, for programs, except the proposal export, which always had one.)
+	 */
 	public Printer printer(Appendable out, CSVFormat format) throws IOException {
+		if (this == SPREADSHEET) {
+			out.append(BYTE_ORDER_MARK);
+		}
 		return new Printer(new CSVPrinter(out, format), this);
 	}
 

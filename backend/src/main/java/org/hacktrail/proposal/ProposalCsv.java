@@ -195,7 +195,10 @@ final class ProposalCsv {
 	 * apostrophe, which an import keeps (not a round trip).
 	 */
 	static byte[] write(List<Map<String, String>> rows, CsvFlavour flavour) {
-		StringBuilder out = new StringBuilder().append(BOM);
+		StringBuilder out = new StringBuilder();
+		if (flavour == CsvFlavour.AS_TYPED) {
+			out.append(BOM); // the spreadsheet printer writes its own
+		}
 		try (CsvFlavour.Printer printer = flavour.printer(out, FORMAT)) {
 			printer.printRecord(COLUMNS);
 			for (Map<String, String> row : rows) {
