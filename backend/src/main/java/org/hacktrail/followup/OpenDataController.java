@@ -3,19 +3,14 @@ package org.hacktrail.followup;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.hacktrail.platform.CsvFlavour;
-import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.ErrorBody;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,22 +54,6 @@ class OpenDataController {
 				Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 				this.export.writeCsv(writer, flavour);
 			});
-	}
-
-	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
-		HttpStatus status = switch (ex.code()) {
-			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(ErrorBody.of(ex.code(), ex.getMessage()));
 	}
 
 }

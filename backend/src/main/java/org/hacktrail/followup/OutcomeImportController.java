@@ -119,20 +119,6 @@ class OutcomeImportController {
 		this.imports.writeErrors(id, writer, flavour);
 	}
 
-	@ExceptionHandler(DomainException.class)
-	void domainError(DomainException ex, HttpServletResponse response) throws IOException {
-		int status = switch (ex.code()) {
-			case BAD_USER_INPUT -> 400;
-			case UNAUTHENTICATED -> 401;
-			case FORBIDDEN -> 403;
-			case NOT_FOUND -> 404;
-			case CONFLICT -> 409;
-			case UNAVAILABLE -> 503;
-			case INTERNAL -> 500;
-		};
-		ErrorBody.write(response, status, ex.code(), ex.getMessage());
-	}
-
 	@ExceptionHandler(RequestBodyTooLargeException.class)
 	void tooLarge(RequestBodyTooLargeException ex, HttpServletResponse response) throws IOException {
 		ErrorBody.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCode.BAD_USER_INPUT,
@@ -165,6 +151,5 @@ class OutcomeImportController {
 			throw DomainException.badInput("runId", "'" + runId + "' is not a job run id.");
 		}
 	}
-
 
 }

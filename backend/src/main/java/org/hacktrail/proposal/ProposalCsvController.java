@@ -1,12 +1,9 @@
 package org.hacktrail.proposal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.hacktrail.platform.CsvFlavour;
-import org.hacktrail.platform.DomainException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -14,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,24 +73,6 @@ class ProposalCsvController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(flavour.fileName(slug + "-proposals")).build().toString())
 			.body(body);
-	}
-
-	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
-		HttpStatus status = switch (ex.code()) {
-			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", ex.code().name());
-		body.put("message", ex.getMessage());
-		body.put("errors", List.of(Map.of("message", ex.getMessage(), "extensions", Map.of("code", ex.code().name()))));
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 }

@@ -1,18 +1,13 @@
 package org.hacktrail.judging.result;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.hacktrail.platform.CsvFlavour;
-import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.ErrorBody;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,22 +44,6 @@ class ResultsController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"" + flavour.fileName(slug + "-results") + "\"")
 			.body(this.export.csv(slug, flavour).getBytes(StandardCharsets.UTF_8));
-	}
-
-	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
-		HttpStatus status = switch (ex.code()) {
-			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-			case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(ErrorBody.of(ex.code(), ex.getMessage()));
 	}
 
 }
