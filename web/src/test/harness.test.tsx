@@ -1,19 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, screen } from '@testing-library/react';
 import { toPromise } from 'wonka';
 import { CreateProposalDocument } from '../screens/proposer/gql/graphql';
 import { HackathonDetailDocument } from '../screens/public/gql/graphql';
-import { mockClient, renderPanel, stubAuthOptions } from './harness';
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+import { mockClient, renderPanel } from './harness';
 
 /**
  * The error banner once the screen has settled: urql renders the first answer before its effects run, so a banner

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Handler } from '../../test/harness';
 import { checkMilestone, toMilestoneInput, type MilestoneFormValues } from './MilestoneForm';
@@ -99,15 +99,8 @@ function describedBy(control: HTMLElement): string {
     .join(' ');
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { JUDGE, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Answer, type Call } from '../../test/harness';
@@ -82,15 +82,8 @@ function saves(calls: Call[]) {
 }
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
   AUTOSAVE.delayMs = 50;
   AUTOSAVE.retryMs = 1_000_000;
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('the sheet as typed', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PROPOSER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { PROPOSER, callsNamed, renderPanel } from '../../test/harness';
 import { NOTIFICATIONS_CHANGED, NOTIFICATION_POLL_MS, notificationsChanged } from '../../lib/notifications';
 import { en } from '../../i18n/en';
 import { format } from '../../i18n';
@@ -35,14 +35,7 @@ const LIST = [
 ];
 const PAGE = { data: { notifications: { edges: LIST, pageInfo: { hasNextPage: false, endCursor: 'c-n4' } } } };
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 

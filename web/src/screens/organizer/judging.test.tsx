@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { ORGANIZER, callsNamed, renderPanel } from '../../test/harness';
 import { selectionKind } from './RoundResults';
 
 const HACKATHON = { id: 'h1', slug: 'ph-2026', name: { zhTW: '總統盃黑客松', en: 'Presidential Hackathon' }, timeZone: 'Asia/Taipei', phase: 'JUDGING', outstandingQuota: 2 };
@@ -195,16 +195,6 @@ const PROGRESS = {
     proposals: [{ proposalId: 'p1', proposal: { id: 'p1', title: title('Bus arrivals') }, assigned: 3, submitted: 2 }],
   },
 };
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('judging panel', () => {
   it('invites a judge by email and shows the link to copy once', async () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Handler } from '../../test/harness';
+import { ORGANIZER, PROPOSER, callsNamed, renderPanel, type Handler } from '../../test/harness';
 import { validateProject } from './ProjectEditor';
 
 const HACKATHON = { id: 'h1', slug: 'g0v-65', name: { zhTW: null, en: 'g0v hackath65n' }, timeZone: 'Asia/Taipei', phase: 'PITCHING' };
@@ -52,14 +52,7 @@ async function linkingSection() {
   return heading.closest('section') as HTMLElement;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PROPOSER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
 
@@ -26,13 +26,7 @@ const EXISTING = {
 };
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
   stubAuthOptions({ providers: [], demo: true, personas: [{ id: 'proposer', displayName: 'Demo Proposer' }] });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('proposal editor', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { JUDGE, ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { JUDGE, ORGANIZER, PROPOSER, callsNamed, renderPanel } from '../../test/harness';
 import { toProposalFilter } from './HackathonPage';
 
 const HACKATHON = {
@@ -26,16 +26,6 @@ function proposal(id: string, title: string) {
     node: { id, title: { zhTW: null, en: title }, proposerName: 'Ann', status: 'SUBMITTED', channel: '#x', needs: ['data'], teamSize: 0, tags: TAGS },
   };
 }
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('hackathon page', () => {
   it('shows dates in the hackathon time zone, and filters proposals by status, tag, skill and text', async () => {

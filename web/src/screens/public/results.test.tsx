@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PROPOSER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
 import { criterionMeans } from '../../lib/judging';
@@ -81,15 +81,6 @@ const OPEN_DATA = {
     },
   ],
 };
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('published results', () => {
   it('means each criterion over the counted sheets of the open data', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PROPOSER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { PROPOSER, callsNamed, renderPanel } from '../../test/harness';
 
 const HACKATHON = { id: 'h1', slug: 'g0v-65', name: { zhTW: null, en: 'g0v hackath65n' }, timeZone: 'Asia/Taipei' };
 const proposal = (id: string, title: string) => ({ id, title: { zhTW: null, en: title }, status: 'TEAM_FORMING', hackathon: HACKATHON });
@@ -26,16 +26,6 @@ const MY_TEAMS = {
     { id: 'inv1', status: 'PENDING', message: 'We need you!', role: 'DESIGNER', position: { id: 'pos3', skill: 'UX' }, createdAt: '2026-07-02T00:00:00Z', decidedAt: null, proposal: proposal('p4', 'Care map') },
   ],
 };
-
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('my teams', () => {
   it('lists my teams with pending requests to decide, my requests with their outcome, and invitations', async () => {

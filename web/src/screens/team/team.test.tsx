@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ORGANIZER, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Handler, type Me } from '../../test/harness';
+import { ORGANIZER, PROPOSER, callsNamed, renderPanel, type Handler, type Me } from '../../test/harness';
 import { NOTIFICATIONS_CHANGED } from '../../lib/notifications';
 
 const HACKATHON = { id: 'h1', slug: 'g0v-70', name: { zhTW: null, en: 'g0v hackath70n' }, timeZone: 'Asia/Taipei', phase: 'PITCHING' };
@@ -83,14 +83,7 @@ async function teamSection() {
   return heading.closest('section') as HTMLElement;
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  stubAuthOptions();
-});
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
