@@ -34,6 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     anything
  */
 @Document("outcome_milestones")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "verification_recorded", def = "{'verification': 1, 'recordedAt': 1}")
 public record OutcomeMilestone(@Id String id, @Indexed String projectId, MilestoneType type, String date,
 		@Nullable String agency, @Nullable AgencyLevel level, @Nullable String programme, @Nullable String amount,

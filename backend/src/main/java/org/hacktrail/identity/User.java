@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param subject the provider's stable id for this person
  */
 @Document("users")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "provider_subject", def = "{'provider': 1, 'subject': 1}", unique = true)
 public record User(@Id String id, String provider, String subject, String displayName, @Nullable String email,
 		List<String> affiliations, Set<Role> roles, Instant createdAt, @Nullable Instant lastLoginAt,

@@ -225,26 +225,29 @@ public class NotificationService {
 			throw DomainException.badInput("ids", "Mark at most " + MAX_KEPT + " notifications at once.");
 		}
 		Set<String> wanted = (ids != null) ? new HashSet<>(ids) : Set.of();
-		// One atomic update with an array filter: sets readAt on the chosen unread items only, so a notification
-		// delivered meanwhile (an atomic $push) is never lost and never waits for a retry, however busy the inbox.
-		// One filter document with implicit AND: MongoDB rejects a top-level $and in an array filter.
-		Criteria chosen = Criteria.where("item.readAt").is(null);
-		Criteria unreadChosen = Criteria.where("readAt").is(null);
-		if (!all) {
-			chosen = chosen.and("item._id").in(wanted);
-			unreadChosen = unreadChosen.and("_id").in(wanted);
+		NotificationInbox inbox = inbox(me);
+		boolean anyToMark = inbox.items()
+			.stream()
+			.anyMatch((item) -> !item.isRead() && (all || wanted.contains(item.id())));
+		if (anyToMark) {
+			// One atomic update with an array filter: sets readAt on the chosen unread items only, so a notification
+			// delivered meanwhile (an atomic $push) is never lost and neither write retries against the other. By
+			// _id alone, which the embedded store answers from its index. One filter document with implicit AND:
+			// MongoDB rejects a top-level $and in an array filter.
+			Criteria chosen = Criteria.where("item.readAt").is(null);
+			if (!all) {
+				chosen = chosen.and("item._id").in(wanted);
+			}
+			Update update = new Update().set("items.$[item].readAt", this.clock.instant())
+				.filterArray(chosen)
+				.inc("version", 1);
+			NotificationInbox updated = this.mongo.findAndModify(new Query(Criteria.where("_id").is(me)), update,
+					FindAndModifyOptions.options().returnNew(true), NotificationInbox.class);
+			if (updated != null) {
+				inbox = updated;
+			}
 		}
-		Update update = new Update().set("items.$[item].readAt", this.clock.instant())
-			.filterArray(chosen)
-			.inc("version", 1);
-		// Only an inbox holding at least one of the chosen unread items is written: marking nothing (ids of
-		// somebody else's notifications, or read ones) changes nothing at all.
-		NotificationInbox inbox = this.mongo.findAndModify(
-				new Query(Criteria.where("_id").is(me).and("items").elemMatch(unreadChosen)), update,
-				FindAndModifyOptions.options().returnNew(true), NotificationInbox.class);
-		if (inbox == null) {
-			inbox = inbox(me);
-		}
+		// Otherwise (ids of somebody else's notifications, or read ones) nothing is written at all.
 		List<Notification> marked = inbox.items()
 			.stream()
 			.filter((item) -> all || wanted.contains(item.id()))

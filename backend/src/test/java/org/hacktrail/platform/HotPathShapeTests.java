@@ -167,6 +167,11 @@ class HotPathShapeTests {
 		StoreCommand write = versioned.get(versioned.size() - 1);
 		assertThat(write.filters()).singleElement()
 			.satisfies((filter) -> assertThat(filter.keySet()).containsExactly("_id", "version", "status"));
+		// ... and the embedded store answers it from an index with exactly those fields, instead of scanning every
+		// sheet of every round (it uses an index only when a query names exactly the index's fields).
+		assertThat(this.mongo.indexOps(ScoreSheet.class).getIndexInfo())
+			.anySatisfy((index) -> assertThat(index.getIndexFields().stream().map((f) -> f.getKey()))
+				.containsExactly("_id", "version", "status"));
 
 		List<StoreCommand> submit = this.commands.assertHotPath(() -> JudgingApi
 			.ok(this.api.submit(JudgingApi.sheetInput(fixture.roundId(), proposal, 4.0, 6.0, 1), judge),

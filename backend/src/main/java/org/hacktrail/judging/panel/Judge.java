@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param invitationId the invitation accepted, or null for a judge added another way (demo data)
  */
 @Document("judges")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "hackathon_user", def = "{'hackathonId': 1, 'userId': 1}", unique = true)
 public record Judge(@Id String id, String hackathonId, @Indexed String userId, String displayName, Sector sector,
 		List<String> affiliations, List<String> expertise, @Nullable Integer maxLoad, JudgeStatus status,

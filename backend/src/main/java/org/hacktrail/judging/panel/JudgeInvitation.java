@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param acceptedBy the user who accepted
  */
 @Document("judge_invitations")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "hackathon_email", def = "{'hackathonId': 1, 'emailKey': 1}", unique = true)
 public record JudgeInvitation(@Id String id, String hackathonId, String email, @Indexed String emailKey,
 		Sector sector, @Nullable List<String> affiliations, List<String> expertise, @Nullable Integer maxLoad,

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param history status changes, plans, selections and configuration changes after DRAFT
  */
 @Document("judging_rounds")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record JudgingRound(@Id String id, @Indexed String hackathonId, RoundKind kind, RoundStatus status,
 		RoundConfig config, @Nullable String planId, @Nullable Selection selection, List<RoundEvent> history,
 		@Nullable Instant publishedAt, Instant createdAt, Instant updatedAt, @Version @Nullable Long version) {

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param creditsUsed Σ n² for QUADRATIC, the number of proposals for SIMPLE
  */
 @Document("ballots")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "round_user", def = "{'roundId': 1, 'userId': 1}", unique = true)
 public record Ballot(@Id String id, String roundId, String hackathonId, String userId, VoteMode mode,
 		Map<String, Integer> votes, int creditsUsed, Instant createdAt, Instant updatedAt,
