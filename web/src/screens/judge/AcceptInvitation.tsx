@@ -7,8 +7,8 @@ import { SignInOptions, useSession } from '../../auth/Session';
 import { Localized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { formatDate } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
+import { PendingInvitation } from './PendingInvitation';
 
 type Joined = AcceptJudgeInvitationMutation['acceptJudgeInvitation']['judge'];
 
@@ -33,7 +33,7 @@ export default function AcceptInvitation() {
 }
 
 function AcceptAsSignedIn() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { changed } = useSession();
   const token = new URLSearchParams(useSearch()).get('token')?.trim() || undefined;
   const [{ data }] = useQuery({ query: MyJudgeInvitationsDocument });
@@ -88,20 +88,7 @@ function AcceptAsSignedIn() {
             ) : (
               <ul className="plain-list">
                 {pending.map((invitation) => (
-                  <li key={invitation.id} className="invitation">
-                    <p>
-                      {t('judging.invite.pendingText', {
-                        sector: t(`judging.sector.${invitation.sector}` as MessageKey),
-                        date: formatDate(invitation.invitedAt, invitation.hackathon.timeZone, locale),
-                      })}{' '}
-                      <strong>
-                        <Localized text={invitation.hackathon.name} />
-                      </strong>
-                    </p>
-                    <button type="button" disabled={result.fetching} onClick={() => void acceptWith({ invitationId: invitation.id })}>
-                      {t('judging.invite.acceptAt', { hackathon: invitation.hackathon.slug })}
-                    </button>
-                  </li>
+                  <PendingInvitation key={invitation.id} invitation={invitation} disabled={result.fetching} onAccept={() => void acceptWith({ invitationId: invitation.id })} />
                 ))}
               </ul>
             )}

@@ -8,8 +8,8 @@ import { Localized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
-import { formatDate } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
+import { PendingInvitation } from './PendingInvitation';
 import { hasLocalDraft } from './sheet';
 
 /** Performance mark set once the judge's list is on screen and usable; read by the panel benchmark. */
@@ -96,7 +96,7 @@ function RoundWork({ work }: { work: Work }) {
 }
 
 function Invitations({ invitations, onAccepted }: { invitations: Invitation[]; onAccepted: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { changed } = useSession();
   const [result, accept] = useMutation(AcceptJudgeInvitationDocument);
   const [problem, setProblem] = useState<Problem>();
@@ -118,20 +118,7 @@ function Invitations({ invitations, onAccepted }: { invitations: Invitation[]; o
       <ProblemNotice problem={problem} />
       <ul className="plain-list">
         {invitations.map((invitation) => (
-          <li key={invitation.id} className="invitation">
-            <p>
-              {t('judging.invite.pendingText', {
-                sector: t(`judging.sector.${invitation.sector}` as MessageKey),
-                date: formatDate(invitation.invitedAt, invitation.hackathon.timeZone, locale),
-              })}{' '}
-              <strong>
-                <Localized text={invitation.hackathon.name} />
-              </strong>
-            </p>
-            <button type="button" disabled={result.fetching} onClick={() => void acceptOne(invitation.id)}>
-              {t('judging.invite.acceptAt', { hackathon: invitation.hackathon.slug })}
-            </button>
-          </li>
+          <PendingInvitation key={invitation.id} invitation={invitation} disabled={result.fetching} onAccept={() => void acceptOne(invitation.id)} />
         ))}
       </ul>
     </section>
