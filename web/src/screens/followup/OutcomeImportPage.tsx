@@ -10,7 +10,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ScrollBox } from './followupKit';
+import { TableScroll } from '../../components/TableScroll';
 
 export const IMPORT_POLL_MS = 1500;
 
@@ -191,7 +191,7 @@ function ImportReport({ runId }: { runId: string }) {
               hint={t('followup.import.errorsCsvSpreadsheetHint')}
             />
           </p>
-          <ScrollBox label={t('followup.import.skippedCaption')}>
+          <TableScroll label={t('followup.import.skippedCaption')}>
             <table>
               <caption>{t('followup.import.skippedCaption')}</caption>
               <thead>
@@ -211,7 +211,7 @@ function ImportReport({ runId }: { runId: string }) {
                 ))}
               </tbody>
             </table>
-          </ScrollBox>
+          </TableScroll>
         </>
       )}
     </div>

@@ -19,7 +19,8 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ScrollBox, formatMoney } from './followupKit';
+import { formatMoney } from './followupKit';
+import { TableScroll } from '../../components/TableScroll';
 
 // Chart.js is its own chunk, fetched only when statistics are on screen.
 const BarChart = lazy(() => import('./charts'));
@@ -236,7 +237,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
             <Suspense fallback={<Loading />}>
               <BarChart labels={funnelLabels} series={funnelSeries} horizontal label={t('stats.funnel.chartLabel')} />
             </Suspense>
-            <ScrollBox label={t('stats.funnel.caption')}>
+            <TableScroll label={t('stats.funnel.caption')}>
               <table>
                 <caption>{t('stats.funnel.caption')}</caption>
                 <thead>
@@ -258,7 +259,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                   ))}
                 </tbody>
               </table>
-            </ScrollBox>
+            </TableScroll>
             <p className="muted">{t('stats.funnel.outcomesNote')}</p>
           </section>
           <section aria-labelledby="stats-years-heading">
@@ -268,7 +269,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                 <BarChart labels={yearLabels} series={yearSeries} label={t('stats.years.chartLabel')} />
               </Suspense>
             )}
-            <ScrollBox label={t('stats.years.caption')}>
+            <TableScroll label={t('stats.years.caption')}>
               <table>
                 <caption>{t('stats.years.caption')}</caption>
                 <thead>
@@ -294,7 +295,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                   ))}
                 </tbody>
               </table>
-            </ScrollBox>
+            </TableScroll>
           </section>
           <Comparison funnel={total} rate={rate} />
         </>
@@ -312,7 +313,7 @@ function Comparison({ funnel, rate }: { funnel: FunnelFieldsFragment; rate: (val
   return (
     <section aria-labelledby="stats-compare-heading">
       <h2 id="stats-compare-heading">{t('stats.compare.title')}</h2>
-      <ScrollBox label={t('stats.compare.caption')}>
+      <TableScroll label={t('stats.compare.caption')}>
         <table>
           <caption>{t('stats.compare.caption')}</caption>
           <thead>
@@ -336,7 +337,7 @@ function Comparison({ funnel, rate }: { funnel: FunnelFieldsFragment; rate: (val
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableScroll>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import {
   RejectMilestoneDocument,
@@ -193,18 +193,6 @@ export function MilestoneDecision({
           </div>
         </form>
       )}
-    </div>
-  );
-}
-
-/**
- * A table that may scroll sideways on a phone: the scrolling box is focusable (keyboard users can scroll it) and is a
- * region named by the table's caption.
- */
-export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      {children}
     </div>
   );
 }
