@@ -6,12 +6,14 @@ import static org.hacktrail.judging.ranking.Checks.present;
 import static org.hacktrail.judging.ranking.Checks.require;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +53,13 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 
 	public static final int DEFAULT_OUTSTANDING_QUOTA = 5;
 
+	private static final Comparator<SubmittedSheet> BY_JUDGE = Comparator.comparing(SubmittedSheet::judgeId);
+
 	public RankingInput {
 		present(rubric, "rubric");
 		proposalIds = canonicalProposals(present(proposalIds, "proposal ids"));
 		sectorWeights = canonicalWeights(present(sectorWeights, "sector weights"));
-		sheets = canonicalSheets(present(sheets, "sheets"), rubric, new HashSet<>(proposalIds));
+		sheets = canonicalSheets(present(sheets, "sheets"), rubric, proposalIds);
 		require(outstandingQuota >= 1, "outstanding quota N must be at least 1, got " + outstandingQuota);
 		require(bootstrapReplicates >= 1 && bootstrapReplicates <= MAX_BOOTSTRAP_REPLICATES,
 				"bootstrap replicates B must be between 1 and " + MAX_BOOTSTRAP_REPLICATES + ", got "
@@ -107,40 +111,91 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 		return Collections.unmodifiableMap(all);
 	}
 
+	/**
+	 * Checks every sheet and sorts them by proposal id, then judge id. Proposals are already sorted, so the sheets go
+	 * into one bucket per proposal (a counting sort, linear) and only each proposal's few sheets are sorted by judge;
+	 * a judge's second sheet on a proposal is then next to the first. A round has tens of thousands of sheets, and a
+	 * comparison sort of all of them by two strings, with a set of judge–proposal strings for the duplicate check,
+	 * cost more than reading them (StoreBenchmark's ranking read). Messages are built only when a check fails.
+	 */
 	private static List<SubmittedSheet> canonicalSheets(List<SubmittedSheet> sheets, Rubric rubric,
-			Set<String> proposals) {
-		List<SubmittedSheet> sorted = new ArrayList<>(sheets.size());
+			List<String> sortedProposals) {
+		Map<String, Integer> proposalIndex = new HashMap<>(sortedProposals.size() * 2);
+		for (String proposal : sortedProposals) {
+			proposalIndex.put(proposal, proposalIndex.size());
+		}
+		int[] bucketOf = new int[sheets.size()];
+		int[] bucketStart = new int[sortedProposals.size() + 1];
 		Map<String, Sector> judgeSectors = new HashMap<>();
-		Set<String> judgeProposalPairs = new HashSet<>();
-		// Messages are built only when a check fails: a round has tens of thousands of sheets, and building every
-		// message (with each score printed) cost more than the checks (StoreBenchmark's ranking read).
-		for (SubmittedSheet sheet : sheets) {
-			present(sheet, "a sheet");
-			if (!proposals.contains(sheet.proposalId())) {
+		List<Criterion> criteria = rubric.criteria();
+		for (int i = 0; i < bucketOf.length; i++) {
+			SubmittedSheet sheet = present(sheets.get(i), "a sheet");
+			Integer proposal = proposalIndex.get(sheet.proposalId());
+			if (proposal == null) {
 				throw new IllegalArgumentException(
 						which(sheet) + " names a proposal that is not among the round's proposals");
 			}
-			if (!judgeProposalPairs.add(sheet.judgeId() + '\u0000' + sheet.proposalId())) {
-				throw new IllegalArgumentException("judge '" + sheet.judgeId() + "' has more than one sheet on proposal '"
-						+ sheet.proposalId() + "'");
-			}
+			bucketOf[i] = proposal;
+			bucketStart[proposal + 1]++;
 			Sector known = judgeSectors.putIfAbsent(sheet.judgeId(), sheet.sector());
 			if (known != null && known != sheet.sector()) {
 				throw new IllegalArgumentException("judge '" + sheet.judgeId() + "' has sheets in two sectors (" + known
 						+ " and " + sheet.sector() + "); a judge has one sector");
 			}
-			checkScores(sheet, sheet.scores(), rubric.criteria());
-			sorted.add(sheet);
+			checkScores(sheet, criteria);
 		}
-		sorted.sort(Comparator.comparing(SubmittedSheet::proposalId).thenComparing(SubmittedSheet::judgeId));
-		return List.copyOf(sorted);
+		for (int p = 1; p < bucketStart.length; p++) {
+			bucketStart[p] += bucketStart[p - 1];
+		}
+		SubmittedSheet[] sorted = new SubmittedSheet[bucketOf.length];
+		int[] next = Arrays.copyOf(bucketStart, sortedProposals.size());
+		for (int i = 0; i < bucketOf.length; i++) {
+			sorted[next[bucketOf[i]]++] = sheets.get(i);
+		}
+		for (int p = 0; p < sortedProposals.size(); p++) {
+			int from = bucketStart[p];
+			int to = bucketStart[p + 1];
+			Arrays.sort(sorted, from, to, BY_JUDGE);
+			for (int i = from + 1; i < to; i++) {
+				if (sorted[i].judgeId().equals(sorted[i - 1].judgeId())) {
+					throw new IllegalArgumentException("judge '" + sorted[i].judgeId()
+							+ "' has more than one sheet on proposal '" + sorted[i].proposalId() + "'");
+				}
+			}
+		}
+		return List.of(sorted);
 	}
 
 	private static String which(SubmittedSheet sheet) {
 		return "sheet of judge '" + sheet.judgeId() + "' on proposal '" + sheet.proposalId() + "'";
 	}
 
-	private static void checkScores(SubmittedSheet sheet, Map<String, Double> scores, Collection<Criterion> criteria) {
+	/**
+	 * A sheet's scores and the rubric's criteria are both sorted by criterion id, so one walk over both checks that
+	 * the sheet scores exactly the rubric's criteria, each within its scale; only when that walk finds a problem are
+	 * the criteria looked up one by one to name it.
+	 */
+	private static void checkScores(SubmittedSheet sheet, List<Criterion> criteria) {
+		Map<String, Double> scores = sheet.scores();
+		if (scores.size() == criteria.size()) {
+			Iterator<Map.Entry<String, Double>> entries = scores.entrySet().iterator();
+			boolean fine = true;
+			for (int c = 0; fine && c < criteria.size(); c++) {
+				Criterion criterion = criteria.get(c);
+				Map.Entry<String, Double> entry = entries.next();
+				double score = entry.getValue();
+				fine = entry.getKey().equals(criterion.id()) && score >= criterion.scaleMin()
+						&& score <= criterion.scaleMax();
+			}
+			if (fine) {
+				return;
+			}
+		}
+		nameTheScoreProblem(sheet, scores, criteria);
+	}
+
+	private static void nameTheScoreProblem(SubmittedSheet sheet, Map<String, Double> scores,
+			Collection<Criterion> criteria) {
 		for (Criterion criterion : criteria) {
 			Double score = scores.get(criterion.id());
 			if (score == null) {
