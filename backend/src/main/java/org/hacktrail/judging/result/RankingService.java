@@ -36,7 +36,6 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.judging.round.VoteMode;
-import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.judging.vote.BallotService;
@@ -138,14 +137,14 @@ public class RankingService {
 			throw DomainException.badInput("The round has no rubric yet.");
 		}
 		Map<String, List<String>> works = this.assignments.works(plan);
-		Map<String, ScoreSheet> stored = this.sheets.sheetsOf(round, works);
+		List<ScoreSheetService.PlannedSheet> stored = this.sheets.sheetsOf(round, works);
 		Map<String, Judge> judges = new HashMap<>();
 		this.panel.judgesOf(round.hackathonId()).forEach((judge) -> judges.put(judge.userId(), judge));
 		List<SubmittedSheet> counted = new ArrayList<>();
 		// One pseudonym per judge, not per sheet: each is an HMAC (a Mac instance and a key set-up), and a round has
 		// tens of thousands of sheets from a few hundred judges.
 		Map<String, String> pseudonymOf = new HashMap<>();
-		for (ScoreSheet sheet : stored.values()) {
+		for (ScoreSheetService.PlannedSheet sheet : stored) {
 			Judge judge = judges.get(sheet.judgeUserId());
 			if (sheet.status() != SheetStatus.SUBMITTED || judge == null
 					|| judge.isConflictedWith(sheet.proposalId())) {

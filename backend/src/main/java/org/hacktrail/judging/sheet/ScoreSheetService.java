@@ -3,12 +3,19 @@ package org.hacktrail.judging.sheet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.bson.Document;
 
 import org.hacktrail.judging.panel.ConflictActivated;
 import org.hacktrail.judging.panel.Judge;
@@ -314,8 +321,16 @@ public class ScoreSheetService {
 	}
 
 	/**
-	 * Every sheet of the plan's judge × proposal pairs that exists, by sheet id, without its comment, history and
-	 * times (what progress and ranking need: judge, proposal, status, scores, version).
+	 * What progress and ranking read of a sheet: whose it is, on which proposal, its status and its scores.
+	 *
+	 * @param scores score per criterion id, sorted by criterion id
+	 */
+	public record PlannedSheet(String judgeUserId, String proposalId, SheetStatus status,
+			SortedMap<String, Double> scores) {
+	}
+
+	/**
+	 * Every sheet of the plan's judge × proposal pairs that exists, without its comment, history and times.
 	 *
 	 * <p>
 	 * One find of the round's sheets by {@code roundId}, streamed and filtered here to the plan's pairs — not an
@@ -323,25 +338,44 @@ public class ScoreSheetService {
 	 * backend took ~2 s for 3,000 ids against ~0.2 s for one pass over the round's sheets ({@code scripts/bench
 	 * store}); a real MongoDB serves {@code roundId} from the {@code round_proposal} index. Sheets of pairs no longer
 	 * in the plan are read and dropped: a plan change moves a few pairs, not most.
+	 *
+	 * <p>
+	 * The documents are read as they are stored and only the four fields are taken from them: mapping tens of
+	 * thousands of them to {@link ScoreSheet} records cost about a third of the read
+	 * ({@code StoreBenchmark}'s ranking read). {@code ScoreSheetServiceTests} checks the fields read here against
+	 * sheets saved through {@link #save}.
 	 */
-	public Map<String, ScoreSheet> sheetsOf(JudgingRound round, Map<String, List<String>> works) {
-		java.util.Set<String> ids = new java.util.HashSet<>();
-		works.forEach((user, proposals) -> proposals.forEach((p) -> ids.add(ScoreSheet.idOf(round.id(), user, p))));
-		Map<String, ScoreSheet> sheets = new HashMap<>();
-		if (ids.isEmpty()) {
+	public List<PlannedSheet> sheetsOf(JudgingRound round, Map<String, List<String>> works) {
+		Map<String, Set<String>> planned = new HashMap<>(works.size() * 2);
+		works.forEach((user, proposals) -> planned.put(user, new HashSet<>(proposals)));
+		List<PlannedSheet> sheets = new ArrayList<>();
+		if (planned.isEmpty()) {
 			return sheets;
 		}
 		Query query = new Query(Criteria.where("roundId").is(round.id()));
-		query.fields().include("hackathonId", "roundId", "judgeUserId", "proposalId", "scores", "status", "version");
+		query.fields().include("judgeUserId", "proposalId", "status", "scores").exclude("_id");
 		query.cursorBatchSize(1000);
-		try (java.util.stream.Stream<ScoreSheet> stream = this.mongo.stream(query, ScoreSheet.class)) {
-			stream.forEach((sheet) -> {
-				if (ids.contains(sheet.id())) {
-					sheets.put(sheet.id(), sheet);
+		try (Stream<Document> stream = this.mongo.stream(query, Document.class,
+				this.mongo.getCollectionName(ScoreSheet.class))) {
+			stream.forEach((document) -> {
+				String judge = document.getString("judgeUserId");
+				String proposal = document.getString("proposalId");
+				Set<String> assigned = planned.get(judge);
+				if (assigned != null && assigned.contains(proposal)) {
+					sheets.add(new PlannedSheet(judge, proposal, SheetStatus.valueOf(document.getString("status")),
+							storedScores(document.get("scores", Document.class))));
 				}
 			});
 		}
 		return sheets;
+	}
+
+	private static SortedMap<String, Double> storedScores(@Nullable Document stored) {
+		TreeMap<String, Double> scores = new TreeMap<>();
+		if (stored != null) {
+			stored.forEach((criterion, value) -> scores.put(criterion, ((Number) value).doubleValue()));
+		}
+		return Collections.unmodifiableSortedMap(scores);
 	}
 
 	/** Progress per judge and per proposal in the current plan. Organizers only. */
@@ -354,7 +388,9 @@ public class ScoreSheetService {
 			return new RoundProgress(round, 0, 0, List.of(), List.of());
 		}
 		Map<String, List<String>> works = this.assignments.works(plan);
-		Map<String, ScoreSheet> sheets = sheetsOf(round, works);
+		Map<String, Map<String, SheetStatus>> statuses = new HashMap<>();
+		sheetsOf(round, works).forEach((sheet) -> statuses.computeIfAbsent(sheet.judgeUserId(), (k) -> new HashMap<>())
+			.put(sheet.proposalId(), sheet.status()));
 		Map<String, Judge> judges = new HashMap<>();
 		this.panel.judgesOf(round.hackathonId()).forEach((j) -> judges.put(j.userId(), j));
 		List<JudgeProgress> byJudge = new ArrayList<>();
@@ -366,17 +402,18 @@ public class ScoreSheetService {
 		for (Map.Entry<String, List<String>> entry : works.entrySet()) {
 			Judge judge = judges.get(entry.getKey());
 			int[] counts = new int[3];
+			Map<String, SheetStatus> statusOf = statuses.getOrDefault(entry.getKey(), Map.of());
 			for (String proposal : entry.getValue()) {
-				ScoreSheet sheet = sheets.get(ScoreSheet.idOf(round.id(), entry.getKey(), proposal));
+				SheetStatus status = statusOf.get(proposal);
 				int[] perProposal = byProposal.computeIfAbsent(proposal, (k) -> new int[2]);
 				perProposal[0]++;
 				judgesOfProposal.computeIfAbsent(proposal, (k) -> new ArrayList<>())
 					.add((judge != null) ? judge.id() : entry.getKey());
 				assigned++;
-				if (sheet == null) {
+				if (status == null) {
 					continue;
 				}
-				switch (sheet.status()) {
+				switch (status) {
 					case DRAFT -> counts[0]++;
 					case SUBMITTED -> {
 						counts[1]++;

@@ -2,6 +2,8 @@ package org.hacktrail.judging.sheet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +12,8 @@ import java.util.concurrent.Future;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +46,12 @@ class ScoreSheetTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	ScoreSheetService sheets;
+
+	@Autowired
+	AssignmentService assignments;
 
 	JudgingApi api;
 
@@ -113,6 +123,37 @@ class ScoreSheetTests {
 		JsonNode mine = JudgingApi.ok(this.api.myAssignments(this.roundId, this.publicJudge), "myAssignments");
 		assertThat(mine.path("assigned").asInt()).isEqualTo(3);
 		assertThat(mine.path("submitted").asInt()).isEqualTo(1);
+	}
+
+	/**
+	 * Progress and ranking read the round's sheets from the stored documents (no mapping to {@link ScoreSheet}):
+	 * what they get is what was saved, for the plan's pairs only.
+	 */
+	@Test
+	void theRoundReadGivesEveryPlannedSheetAsSaved() {
+		sheet(this.api.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(0), 7.5, null, null),
+				this.publicJudge), "saveScoreSheet");
+		sheet(this.api.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(1), 3.0, 9.25, null),
+				this.privateJudge), "saveScoreSheet");
+		sheet(this.api.submit(Http.json().put("roundId", this.roundId).put("proposalId", this.proposals.get(1))
+			.put("expectedVersion", 0), this.privateJudge), "submitScoreSheet");
+		JudgingRound round = this.mongo.findById(this.roundId, JudgingRound.class);
+		ScoreSheet stray = this.mongo.findById(ScoreSheet.idOf(this.roundId, this.privateJudge.id(),
+				this.proposals.get(1)), ScoreSheet.class);
+		// A sheet of a pair that is not in the plan (as after a judge is dropped) is left out.
+		this.mongo.insert(new ScoreSheet(ScoreSheet.idOf(this.roundId, "dropped-judge", this.proposals.get(2)),
+				stray.hackathonId(), this.roundId, "dropped-judge", this.proposals.get(2), stray.scores(), null,
+				SheetStatus.SUBMITTED, List.of(), stray.submittedAt(), stray.createdAt(), stray.updatedAt(), 0L));
+
+		List<ScoreSheetService.PlannedSheet> read = this.sheets.sheetsOf(round,
+				this.assignments.works(this.assignments.currentPlan(round)));
+
+		assertThat(read).containsExactlyInAnyOrder(
+				new ScoreSheetService.PlannedSheet(this.publicJudge.id(), this.proposals.get(0), SheetStatus.DRAFT,
+						new TreeMap<>(Map.of("impact", 7.5))),
+				new ScoreSheetService.PlannedSheet(this.privateJudge.id(), this.proposals.get(1),
+						SheetStatus.SUBMITTED, new TreeMap<>(Map.of("feasibility", 9.25, "impact", 3.0))));
+		assertThat(read.get(0).scores()).isUnmodifiable();
 	}
 
 	@Test
