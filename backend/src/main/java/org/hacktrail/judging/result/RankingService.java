@@ -1,12 +1,7 @@
 package org.hacktrail.judging.result;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -195,83 +190,135 @@ public class RankingService {
 	/**
 	 * SHA-256 of the input in a canonical binary form. {@link RankingInput} puts everything in canonical order and
 	 * checks that every sheet scores exactly the rubric's criteria, so the encoding below is injective: equal inputs —
-	 * and only equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles their exact bits;
-	 * judges are listed once (sorted, with their sector) and sheets refer to judges and proposals by position, so a
-	 * 30,000-sheet round hashes about 1.5 MB, streamed (printing the input as text and hashing that took 70–150 ms).
+	 * and only equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles their exact bits,
+	 * numbers big-endian; judges are listed once (sorted, with their sector) and sheets refer to judges and proposals
+	 * by position, so a 30,000-sheet round hashes about 1.5 MB (printing the input as text and hashing that took
+	 * 70–150 ms).
 	 */
 	static String fingerprint(RankingInput input) {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
+		DigestWriter out = new DigestWriter();
+		out.putInt(1); // the encoding's version
+		List<Criterion> criteria = input.rubric().criteria();
+		out.putInt(criteria.size());
+		for (Criterion criterion : criteria) {
+			out.putString(criterion.id());
+			out.putDouble(criterion.weight());
+			out.putDouble(criterion.scaleMin());
+			out.putDouble(criterion.scaleMax());
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		Map<String, Integer> proposalIndex = new HashMap<>(input.proposalIds().size() * 2);
+		out.putInt(input.proposalIds().size());
+		for (String proposal : input.proposalIds()) {
+			proposalIndex.put(proposal, proposalIndex.size());
+			out.putString(proposal);
 		}
-		try (DataOutputStream out = new DataOutputStream(
-				new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest), 1 << 16))) {
-			out.writeInt(1); // the encoding's version
-			List<Criterion> criteria = input.rubric().criteria();
-			out.writeInt(criteria.size());
-			for (Criterion criterion : criteria) {
-				writeString(out, criterion.id());
-				out.writeDouble(criterion.weight());
-				out.writeDouble(criterion.scaleMin());
-				out.writeDouble(criterion.scaleMax());
-			}
-			Map<String, Integer> proposalIndex = new HashMap<>();
-			out.writeInt(input.proposalIds().size());
-			for (String proposal : input.proposalIds()) {
-				proposalIndex.put(proposal, proposalIndex.size());
-				writeString(out, proposal);
-			}
-			TreeMap<String, Sector> judgeSectors = new TreeMap<>();
-			input.sheets().forEach((sheet) -> judgeSectors.put(sheet.judgeId(), sheet.sector()));
-			Map<String, Integer> judgeIndex = new HashMap<>();
-			out.writeInt(judgeSectors.size());
-			for (Map.Entry<String, Sector> judge : judgeSectors.entrySet()) {
-				judgeIndex.put(judge.getKey(), judgeIndex.size());
-				writeString(out, judge.getKey());
-				writeString(out, judge.getValue().name());
-			}
-			out.writeInt(input.sheets().size());
-			for (SubmittedSheet sheet : input.sheets()) {
-				out.writeInt(proposalIndex.get(sheet.proposalId()));
-				out.writeInt(judgeIndex.get(sheet.judgeId()));
-				// The scores' keys are the rubric's criteria (checked by RankingInput), in sorted order.
-				for (double score : sheet.scores().values()) {
-					out.writeDouble(score);
-				}
-			}
-			out.writeInt(input.sectorWeights().size());
-			for (Map.Entry<Sector, Double> weight : input.sectorWeights().entrySet()) {
-				writeString(out, weight.getKey().name());
-				out.writeDouble(weight.getValue());
-			}
-			out.writeBoolean(input.normalise());
-			PublicVote vote = input.publicVote();
-			out.writeBoolean(vote != null);
-			if (vote != null) {
-				out.writeDouble(vote.weight());
-				out.writeInt(vote.totals().size());
-				for (Map.Entry<String, Double> total : vote.totals().entrySet()) {
-					writeString(out, total.getKey());
-					out.writeDouble(total.getValue());
-				}
-			}
-			out.writeInt(input.outstandingQuota());
-			out.writeInt(input.bootstrapReplicates());
-			out.writeLong(input.seed());
+		Map<String, Sector> sectorOf = new HashMap<>();
+		input.sheets().forEach((sheet) -> sectorOf.put(sheet.judgeId(), sheet.sector()));
+		TreeMap<String, Sector> judgeSectors = new TreeMap<>(sectorOf);
+		Map<String, Integer> judgeIndex = new HashMap<>(judgeSectors.size() * 2);
+		out.putInt(judgeSectors.size());
+		for (Map.Entry<String, Sector> judge : judgeSectors.entrySet()) {
+			judgeIndex.put(judge.getKey(), judgeIndex.size());
+			out.putString(judge.getKey());
+			out.putString(judge.getValue().name());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex); // never: the stream writes to a digest
+		out.putInt(input.sheets().size());
+		for (SubmittedSheet sheet : input.sheets()) {
+			out.putInt(proposalIndex.get(sheet.proposalId()));
+			out.putInt(judgeIndex.get(sheet.judgeId()));
+			// The scores' keys are the rubric's criteria (checked by RankingInput), in sorted order.
+			for (double score : sheet.scores().values()) {
+				out.putDouble(score);
+			}
 		}
-		return HexFormat.of().formatHex(digest.digest());
+		out.putInt(input.sectorWeights().size());
+		for (Map.Entry<Sector, Double> weight : input.sectorWeights().entrySet()) {
+			out.putString(weight.getKey().name());
+			out.putDouble(weight.getValue());
+		}
+		out.putBoolean(input.normalise());
+		PublicVote vote = input.publicVote();
+		out.putBoolean(vote != null);
+		if (vote != null) {
+			out.putDouble(vote.weight());
+			out.putInt(vote.totals().size());
+			for (Map.Entry<String, Double> total : vote.totals().entrySet()) {
+				out.putString(total.getKey());
+				out.putDouble(total.getValue());
+			}
+		}
+		out.putInt(input.outstandingQuota());
+		out.putInt(input.bootstrapReplicates());
+		out.putLong(input.seed());
+		return HexFormat.of().formatHex(out.digest());
 	}
 
-	private static void writeString(DataOutputStream out, String value) throws IOException {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		out.writeInt(bytes.length);
-		out.write(bytes);
+	/**
+	 * Writes numbers and strings into a buffer that is hashed whenever it fills: the same bytes as a
+	 * {@code DataOutputStream} would write (big-endian; strings as an int length and UTF-8), without a stream call
+	 * per value.
+	 */
+	private static final class DigestWriter {
+
+		private final MessageDigest digest;
+
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+		DigestWriter() {
+			try {
+				this.digest = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		void putInt(int value) {
+			room(Integer.BYTES).putInt(value);
+		}
+
+		void putLong(long value) {
+			room(Long.BYTES).putLong(value);
+		}
+
+		void putDouble(double value) {
+			room(Double.BYTES).putDouble(value);
+		}
+
+		void putBoolean(boolean value) {
+			room(1).put((byte) (value ? 1 : 0));
+		}
+
+		void putString(String value) {
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			putInt(bytes.length);
+			if (bytes.length > this.buffer.remaining()) {
+				flush();
+				if (bytes.length > this.buffer.capacity()) {
+					this.digest.update(bytes);
+					return;
+				}
+			}
+			this.buffer.put(bytes);
+		}
+
+		byte[] digest() {
+			flush();
+			return this.digest.digest();
+		}
+
+		private ByteBuffer room(int bytes) {
+			if (this.buffer.remaining() < bytes) {
+				flush();
+			}
+			return this.buffer;
+		}
+
+		private void flush() {
+			this.digest.update(this.buffer.array(), 0, this.buffer.position());
+			this.buffer.clear();
+		}
+
 	}
 
 }

@@ -60,6 +60,24 @@ class RankingFingerprintTests {
 		assertThat(fingerprint(base())).as("deterministic").isEqualTo(original);
 	}
 
+	/**
+	 * A selection carries the fingerprint of the input it was made on, and publishing checks it against the input
+	 * then: a change to how the fingerprint is computed must give the same bytes, or every selection made before it
+	 * would have to be made again. These values were computed by the first binary encoding (a DataOutputStream).
+	 */
+	@Test
+	void theEncodingStaysTheSameAcrossImplementations() {
+		assertThat(fingerprint(base()))
+			.isEqualTo("8ba27e6842812723985ffa295e118b4a761203d8f82c2e2a7a794ac4fa96d123");
+		assertThat(fingerprint(base().publicVote(new PublicVote(Map.of("P1", 3.0, "P2", 1.5), 0.2))))
+			.isEqualTo("fc6d7b5a11d7a7ee6b2eea8d100629611afc01d85113de4a5b88bbcae0187329");
+		String longId = "提案".repeat(20_000); // 120,000 bytes of UTF-8, more than the writer's buffer
+		assertThat(fingerprint(RankingInput.builder(RUBRIC, 42)
+			.proposals(List.of("P0", longId))
+			.sheets(List.of(new SubmittedSheet("J1", Sector.PUBLIC, longId, Map.of("impact", 2.0, "feasibility", 3.0))))))
+			.isEqualTo("c3501590bb7a221a5c324ba259cafd3fee4f10c94e748c13810dbfe87a2b5611");
+	}
+
 	@Test
 	void changingAnyComponentChangesTheFingerprint() {
 		List<UnaryOperator<RankingInput.Builder>> changes = List.of(
