@@ -2,8 +2,8 @@ import { useId } from 'react';
 
 /**
  * The spreadsheet-safe variant of a CSV download: the same URL with `for=spreadsheet`. The server then puts an
- * apostrophe before every cell that starts with = + - @, a tab or a carriage return, so that Excel, LibreOffice or
- * Google Sheets show it as text instead of running it as a formula (CSV injection).
+ * apostrophe before every cell that starts with = + - @ (or full-width ＝ ＋ － ＠), a tab or a carriage return, so
+ * that Excel, LibreOffice or Google Sheets show it as text instead of running it as a formula (CSV injection).
  */
 export function spreadsheetCsvUrl(url: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}for=spreadsheet`;

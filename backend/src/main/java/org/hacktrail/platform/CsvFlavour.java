@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@link #AS_TYPED} (no {@code for}): every cell exactly as stored. This is what programs and the imports read;
  * the proposal export imports back byte for byte.</li>
  * <li>{@link #SPREADSHEET} ({@code ?for=spreadsheet}): a text cell that begins with {@code =}, {@code +},
- * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe, so that Excel, LibreOffice or Google
+ * {@code -}, {@code @} (or their full-width forms), a tab or a carriage return gets a leading apostrophe, so that Excel, LibreOffice or Google
  * Sheets show it as text instead of running it as a formula ("CSV injection", OWASP's recommendation). The
  * apostrophes are part of the file: importing it is not a round trip, and the imports keep them as typed (stripping
  * them would silently change values that people did type with an apostrophe).</li>
@@ -51,8 +51,12 @@ public enum CsvFlavour {
 	/** U+FEFF, which a UTF-8 file starts with so that spreadsheet apps read it as UTF-8. */
 	public static final char BYTE_ORDER_MARK = '\uFEFF';
 
-	/** The first characters that make spreadsheet apps read a cell as a formula (OWASP, "CSV Injection"). */
-	private static final String TRIGGERS = "=+-@\t\r";
+	/**
+	 * The first characters that make spreadsheet apps read a cell as a formula (OWASP, "CSV Injection"), and their
+	 * full-width forms ({@code ＝＋－＠}, U+FF1D, U+FF0B, U+FF0D, U+FF20), which a zh-TW or Japanese input method types
+	 * and which East Asian editions of Excel have been reported to take as the ASCII ones.
+	 */
+	private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
 	/**
 	 * The flavour a {@code for} parameter asks for: absent is {@link #AS_TYPED}; {@code spreadsheet} is

@@ -33,12 +33,13 @@ class CsvFlavourTests {
 	@Test
 	void eachTriggerAtTheStartGetsAnApostropheForSpreadsheetsOnly() {
 		for (String text : List.of("=HYPERLINK(\"http://evil\",\"click\")", "+1+1", "-2+3+cmd|' /C calc'!A0",
-				"@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=", "-")) {
+				"@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=", "-", "＝HYPERLINK(\"http://evil\")", "＋1", "－1+1",
+				"＠SUM(A1)")) {
 			assertThat(CsvFlavour.SPREADSHEET.cell(text)).as(text).isEqualTo("'" + text);
 			assertThat(CsvFlavour.AS_TYPED.cell(text)).as(text).isEqualTo(text);
 		}
 		for (String text : List.of("", "a=b", "1+1", "x-y", "mail@example.org", "a\t=b", " =1+1", "'=already",
-				"#cofacts", "零時政府=g0v")) {
+				"#cofacts", "零時政府=g0v", "提案＝g0v", "（＝）")) {
 			assertThat(CsvFlavour.SPREADSHEET.cell(text)).as(text).isEqualTo(text);
 		}
 		assertThat(CsvFlavour.SPREADSHEET.cell(null)).isNull();
