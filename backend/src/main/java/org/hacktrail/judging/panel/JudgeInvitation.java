@@ -20,9 +20,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param affiliations the judge's affiliations as the organizer knows them; null to take the account's at
  *     acceptance
  * @param tokenHash SHA-256 of the secret in the invitation link; the secret itself is shown once, to the organizer
+ * <p>
+ * The unique index on {@code (_id, status)} is redundant on a real MongoDB; it lets the embedded store serve the
+ * conditional writes that accept, decline or revoke a PENDING invitation from an index ({@code
+ * ConditionalWriteIndexTests}).
+ *
  * @param acceptedBy the user who accepted
  */
 @Document("judge_invitations")
+@CompoundIndex(name = "id_status", def = "{'_id': 1, 'status': 1}", unique = true)
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "hackathon_email", def = "{'hackathonId': 1, 'emailKey': 1}", unique = true)
 public record JudgeInvitation(@Id String id, String hackathonId, String email, @Indexed String emailKey,

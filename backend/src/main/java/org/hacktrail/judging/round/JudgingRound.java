@@ -22,9 +22,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param kind the hackathon round's kind when judging started (REVIEW or FINAL): what publication moves proposals to
  * @param planId the current assignment plan, or null before the first assignment
  * @param selection the organizers' selection, once made
+ * <p>
+ * The unique indexes on {@code (_id, planId)} and {@code (_id, status)} are redundant on a real MongoDB; they let the
+ * embedded store serve the conditional writes that switch the current plan and publish a CLOSED round from an index
+ * ({@code ConditionalWriteIndexTests}).
+ *
  * @param history status changes, plans, selections and configuration changes after DRAFT
  */
 @Document("judging_rounds")
+@CompoundIndex(name = "id_plan", def = "{'_id': 1, 'planId': 1}", unique = true)
+@CompoundIndex(name = "id_status", def = "{'_id': 1, 'status': 1}", unique = true)
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record JudgingRound(@Id String id, @Indexed String hackathonId, RoundKind kind, RoundStatus status,
 		RoundConfig config, @Nullable String planId, @Nullable Selection selection, List<RoundEvent> history,

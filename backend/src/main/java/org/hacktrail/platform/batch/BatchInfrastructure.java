@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,6 +50,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class BatchInfrastructure extends DefaultBatchConfiguration implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchInfrastructure.class);
+
+	/** The unique index on step executions' ids, and the plain one it replaces. */
+	static final String STEP_INDEX = "step_execution_id_unique";
+
+	static final String LEGACY_STEP_INDEX = "step_execution_idx";
 
 	static final String[] SEQUENCES = { "BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
 			"BATCH_STEP_EXECUTION_SEQ" };
@@ -192,12 +198,34 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 			.createIndex(new Index().on("jobInstanceId", Sort.Direction.DESC).named("job_instance_idx"));
 		mongo.indexOps("BATCH_JOB_EXECUTION")
 			.createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC).named("job_instance_idx"));
-		mongo.indexOps("BATCH_STEP_EXECUTION")
-			.createIndex(new Index().on("stepExecutionId", Sort.Direction.ASC).named("step_execution_idx"));
+		stepExecutionIndex(mongo);
 		mongo.indexOps("BATCH_JOB_EXECUTION")
 			.createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC).unique().named("job_execution_id_unique"));
 		Document probe = mongo.findById("BATCH_JOB_INSTANCE_SEQ", Document.class, "BATCH_SEQUENCES");
 		log.debug("Batch job repository ready (instance sequence at {})", (probe != null) ? probe.get("count") : "?");
+	}
+
+	/**
+	 * A step execution is updated by {@code stepExecutionId} at every chunk. The embedded store serves a query from an
+	 * index only when the index is unique, so the plain index first declared here left each update scanning every step
+	 * execution ever run; it is replaced by a unique one (ids come from a sequence). A real MongoDB refuses two indexes
+	 * on the same key that differ only in uniqueness, hence the drop.
+	 */
+	static void stepExecutionIndex(MongoTemplate mongo) {
+		IndexOperations steps = mongo.indexOps("BATCH_STEP_EXECUTION");
+		boolean plain = steps.getIndexInfo()
+			.stream()
+			.anyMatch((index) -> LEGACY_STEP_INDEX.equals(index.getName()) && !index.isUnique());
+		if (plain) {
+			try {
+				steps.dropIndex(LEGACY_STEP_INDEX);
+			}
+			catch (RuntimeException ex) {
+				// Another instance dropped it at the same moment.
+				log.debug("Index {} already dropped", LEGACY_STEP_INDEX);
+			}
+		}
+		steps.createIndex(new Index().on("stepExecutionId", Sort.Direction.ASC).unique().named(STEP_INDEX));
 	}
 
 }
