@@ -3,17 +3,10 @@ package org.hacktrail.judging;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,30 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hackathon's judging from invitation to published results, end to end over GraphQL and the open-data endpoint:
  * a REVIEW round whose shortlist becomes the candidates of the FINAL round.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JudgingFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	JudgingApi api;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
-
-	@BeforeEach
-	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.api = new JudgingApi(Http.localhost(this.port), this.organizer);
-	}
+class JudgingFlowTests extends JudgingApiTestSupport {
 
 	@Test
 	void aReviewRoundShortlistsAndTheFinalRoundPublishesTheOutstandingProposals() {

@@ -2,9 +2,8 @@ package org.hacktrail.judging.panel;
 
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
@@ -14,8 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Conflicts of interest: declared by a judge, found from affiliations, added and cleared by organizers, every
  * decision in the log, and the unit test of the affiliation key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConflictTests {
+class ConflictTests extends JudgingApiTestSupport {
 
 	static final String DECLARE = "mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { "
 			+ JudgingApi.JUDGE_FIELDS + " } } }";
@@ -35,34 +31,13 @@ class ConflictTests {
 	static final String CLEAR = "mutation($i: ClearConflictInput!) { clearConflict(input: $i) { judge { "
 			+ JudgingApi.JUDGE_FIELDS + " } } }";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
 	@Autowired
 	ProposalService proposals;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
 
 	JudgingApi.Hackathon hackathon;
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
 	}
 

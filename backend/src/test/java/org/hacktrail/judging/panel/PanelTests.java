@@ -2,10 +2,9 @@ package org.hacktrail.judging.panel;
 
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.Role;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,44 +12,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The judge panel over GraphQL: invitations, acceptance (by link token or by matching account email), judge
  * records and who may read and change them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PanelTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
+class PanelTests extends JudgingApiTestSupport {
 
 	JudgingApi.Hackathon hackathon;
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		this.hackathon = this.api.hackathon("PRESIDENTIAL", "JUDGING", "REVIEW");
 	}
 

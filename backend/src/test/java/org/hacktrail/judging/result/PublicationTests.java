@@ -3,19 +3,14 @@ package org.hacktrail.judging.result;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * justification, the guard against a ranking that changed after the selection, idempotent publication, and what
  * freezes afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublicationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
+class PublicationTests extends JudgingApiTestSupport {
 
 	JudgingApi.Hackathon hackathon;
 
@@ -60,10 +37,6 @@ class PublicationTests {
 	 */
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
 		this.roundId = this.hackathon.roundIds().get(0);
 		this.proposals = this.api.proposals(this.hackathon, 3);

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
@@ -15,37 +14,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code results.csv} for spreadsheet apps: proposal titles that would run as formulas get a leading apostrophe; every
  * other cell, the numbers included, is the same as in the default file, which keeps the titles as typed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ResultsCsvTests {
+class ResultsCsvTests extends JudgingApiTestSupport {
 
 	static final List<String> TITLES = List.of("=HYPERLINK(\"http://evil\",\"click\")", "-1 minus one",
 			"@SUM(A1)", "+1 plus one", "Plain = title + with - triggers @ inside");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
 	@Test
 	void titlesThatWouldRunAsFormulasGetAnApostropheOnlyInTheSpreadsheetFile() {
-		TestAccounts accounts = new TestAccounts(this.users, this.tokens);
-		TestAccounts.Account organizer = accounts.organizer();
-		Http http = Http.localhost(this.port);
-		JudgingApi api = new JudgingApi(http, organizer);
 		JudgingApi.Hackathon hackathon = api.hackathon("OTHER", "JUDGING", "FINAL");
 		String roundId = hackathon.roundIds().get(0);
 		List<String> proposals = new ArrayList<>();

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,35 +15,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rounds and assignment over GraphQL: configuration and what freezes when, who may do it, the seeded plan with its
  * sector rule and conflicts, and local changes when a judge drops out or declares a conflict.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RoundTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
+class RoundTests extends JudgingApiTestSupport {
 
 	JudgingApi.Hackathon hackathon;
 
@@ -52,10 +29,6 @@ class RoundTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW", "PUBLIC_VOTE", "FINAL");
 		this.roundId = this.hackathon.roundIds().get(0);
 	}

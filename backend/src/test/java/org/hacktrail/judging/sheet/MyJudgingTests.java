@@ -2,19 +2,13 @@ package org.hacktrail.judging.sheet;
 
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,39 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code myJudging}, the judge's home screen) and the ballot of a public vote ({@code JudgingRound.voteProposals}),
  * which the public cannot otherwise learn because the plan is for organizers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MyJudgingTests {
+class MyJudgingTests extends JudgingApiTestSupport {
 
 	static final String MY_JUDGING = """
 			{ myJudging { assigned submitted round { id status hackathon { slug } }
 			  proposals { proposalId sheet { status } } } }""";
 
 	static final String VOTE_PROPOSALS = "query($r: ID!) { judgingRound(roundId: $r) { status voteProposals { id } } }";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
-
-	@BeforeEach
-	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
-	}
 
 	/** A hackathon with one REVIEW round, two proposals and the two judges (k = 2), the round set up. */
 	private String round(JudgingApi.Hackathon hackathon, TestAccounts.Account publicJudge,

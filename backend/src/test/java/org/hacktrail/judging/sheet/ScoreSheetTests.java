@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.judging.round.AssignmentService;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.support.Http;
@@ -22,8 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,17 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Score sheets over GraphQL: drafts, validation, submission, reopening, the optimistic-lock race, who sees a sheet
  * and a ranking, progress, and a conflict declared after scoring.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ScoreSheetTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
+class ScoreSheetTests extends JudgingApiTestSupport {
 
 	@Autowired
 	MongoTemplate mongo;
@@ -52,14 +39,6 @@ class ScoreSheetTests {
 
 	@Autowired
 	AssignmentService assignments;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
 
 	JudgingApi.Hackathon hackathon;
 
@@ -76,10 +55,6 @@ class ScoreSheetTests {
 	/** A REVIEW round, OPEN, with 3 proposals and 2 judges (k = 2: each judge has every proposal). */
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
 		this.hackathon = open;
 		this.roundId = open.roundIds().get(0);

@@ -2,9 +2,8 @@ package org.hacktrail.judging.vote;
 
 import java.util.List;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +13,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,31 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The public vote: quadratic budgets, simple votes, one ballot per person that can change until the round closes,
  * and totals in the ranking.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublicVoteTests {
+class PublicVoteTests extends JudgingApiTestSupport {
 
 	static final String CAST = "mutation($i: CastBallotInput!) { castBallot(input: $i) { ballot { id mode version "
 			+ "creditsUsed creditsLeft votes { proposalId votes proposal { id } } } } }";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
 	@Autowired
 	MongoTemplate mongo;
-
-	JudgingApi api;
-
-	Http http;
-
-	TestAccounts accounts;
-
-	TestAccounts.Account organizer;
 
 	JudgingApi.Hackathon hackathon;
 
@@ -60,10 +39,6 @@ class PublicVoteTests {
 
 	@BeforeEach
 	void setUp() {
-		this.accounts = new TestAccounts(this.users, this.tokens);
-		this.organizer = this.accounts.organizer();
-		this.http = Http.localhost(this.port);
-		this.api = new JudgingApi(this.http, this.organizer);
 		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
 		this.roundId = this.hackathon.roundIds().get(0);
 		this.proposals = this.api.proposals(this.hackathon, 3);
