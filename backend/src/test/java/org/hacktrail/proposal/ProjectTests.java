@@ -1,17 +1,10 @@
 package org.hacktrail.proposal;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Continuity across editions: projects, linking proposals to them, and suggestions that never link by
  * themselves.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectTests {
+class ProjectTests extends ProposalApiTestSupport {
 
 	static final String LINK = """
 			mutation($input: LinkProposalToProjectInput!) {
@@ -36,35 +28,6 @@ class ProjectTests {
 			query($id: ID!) {
 			  project(id: $id) { id name { zhTW en } repositoryUrl websiteUrl issueAreas { id } proposals { id } }
 			}""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokenRepository;
-
-	Http http;
-
-	ProposalApi api;
-
-	TestAccounts.Account organizer;
-
-	TestAccounts.Account alice;
-
-	TestAccounts.Account bob;
-
-	@BeforeEach
-	void setUp() {
-		this.http = Http.localhost(this.port);
-		TestAccounts accounts = new TestAccounts(this.users, this.tokenRepository);
-		this.organizer = accounts.organizer();
-		this.alice = accounts.user("alice");
-		this.bob = accounts.user("bob");
-		this.api = new ProposalApi(this.http, this.organizer);
-	}
 
 	String propose(String slug, String title, String channel, String repository, TestAccounts.Account as) {
 		ObjectNode input = ProposalApi.proposalInput(slug, null, title);

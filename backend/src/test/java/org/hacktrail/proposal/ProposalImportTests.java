@@ -14,18 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,41 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CSV import and export over REST: the answer, all-or-nothing, skipInvalid, dryRun, idempotence, round trips,
  * malformed files and who may do it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProposalImportTests {
+class ProposalImportTests extends ProposalApiTestSupport {
 
 	static final String TRICKY_SUMMARY = "第一行, with a comma\r\n\"quoted\" 🙂 second line\nthird ,\"\" end ";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokenRepository;
 
 	@Autowired
 	MongoTemplate mongo;
 
-	Http http;
-
-	ProposalApi api;
-
-	TestAccounts.Account organizer;
-
-	TestAccounts.Account alice;
-
 	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-	@BeforeEach
-	void setUp() {
-		this.http = Http.localhost(this.port);
-		TestAccounts accounts = new TestAccounts(this.users, this.tokenRepository);
-		this.organizer = accounts.organizer();
-		this.alice = accounts.user("alice");
-		this.api = new ProposalApi(this.http, this.organizer);
-	}
 
 	HttpResponse<String> importCsv(String slug, byte[] body, String query, String contentType,
 			TestAccounts.Account as) {

@@ -7,18 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
-import org.hacktrail.support.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,40 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proposals over GraphQL, end to end: creation and validation, visibility, who may edit and move them, the
  * recorded history, optimistic locking, filters, sorting and cursor pagination.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProposalTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokenRepository;
+class ProposalTests extends ProposalApiTestSupport {
 
 	@Autowired
 	ProposalService proposalService;
-
-	Http http;
-
-	ProposalApi api;
-
-	TestAccounts.Account organizer;
-
-	TestAccounts.Account alice;
-
-	TestAccounts.Account bob;
-
-	@BeforeEach
-	void setUp() {
-		this.http = Http.localhost(this.port);
-		TestAccounts accounts = new TestAccounts(this.users, this.tokenRepository);
-		this.organizer = accounts.organizer();
-		this.alice = accounts.user("alice");
-		this.bob = accounts.user("bob");
-		this.api = new ProposalApi(this.http, this.organizer);
-	}
 
 	// ---- creation
 
