@@ -66,7 +66,7 @@ class TeamController {
 			@Nullable String decisionNote, OffsetDateTime createdAt, @Nullable OffsetDateTime decidedAt) {
 	}
 
-	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
@@ -75,11 +75,11 @@ class TeamController {
 				position.count(), team.filled(position), team.openings(position), utc(position.createdAt()));
 	}
 
-	private static @Nullable PositionView position(Team team, @Nullable String positionId) {
+	static @Nullable PositionView position(Team team, @Nullable String positionId) {
 		return team.position(positionId).map((p) -> position(team, p)).orElse(null);
 	}
 
-	private static MemberView member(Team team, TeamMember member) {
+	static MemberView member(Team team, TeamMember member) {
 		return new MemberView(member.userId(), member.displayName(), member.role(), member.affiliation(),
 				position(team, member.positionId()), member.via(), utc(member.joinedAt()));
 	}

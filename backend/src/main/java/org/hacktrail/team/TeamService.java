@@ -670,6 +670,48 @@ public class TeamService {
 		return new TeamInvite(saved, saved.invitation(invitationId).orElseThrow());
 	}
 
+	// ---- joining through an invitation link ({@link TeamInviteLinkService} keeps the links)
+
+	/**
+	 * Every refusal that joining through {@code link} would meet, checked on the team as it is now and said before
+	 * the link is used up, so that a person who cannot join leaves the link unused (and the store unchanged). The
+	 * join itself checks them again ({@link #joinByLink}).
+	 */
+	void checkJoinByLink(Target target, TeamInviteLink link, String userId) {
+		Team team = teamOf(target.proposal());
+		if (team.isMember(userId)) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "You are already a member of this team; the link stays "
+					+ "unused for someone else.", Map.of("rule", "alreadyMember"));
+		}
+		requireOpenForMembers(team, target, false);
+		requireRoom(team);
+		requireSeat(team, link.positionId());
+		Optional<String> other = this.memberships.otherTeam(target.hackathon(), userId, target.proposal().id());
+		if (other.isPresent()) {
+			throw new DomainException(ErrorCode.CONFLICT, "You can be in only one team at this hackathon and are "
+					+ "already in another one; leave it before joining this one.",
+					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
+		}
+	}
+
+	/**
+	 * Adds {@code userId} (the caller, who has just claimed {@code link}) to the team: the same join as an accepted
+	 * invitation, with the role and position the link offers. Rules are checked again on the team as written.
+	 */
+	Team joinByLink(Target target, TeamInviteLink link, String userId, String displayName,
+			@Nullable String affiliation) {
+		return addMember(target, userId, true, (team) -> {
+			requireOpenForMembers(team, target, false);
+			requireSeat(team, link.positionId());
+			Instant now = this.clock.instant();
+			Team.Edit edit = team.edit();
+			edit.members.add(new TeamMember(userId, displayName, link.role(), affiliation,
+					team.position(link.positionId()).map(OpenPosition::id).orElse(null), JoinedVia.INVITATION, now));
+			closeOthers(edit, userId, null, userId, now);
+			return edit;
+		});
+	}
+
 	// ---- members
 
 	/**
@@ -849,7 +891,7 @@ public class TeamService {
 	record Target(Proposal proposal, Hackathon hackathon) {
 	}
 
-	private Target target(String proposalId) {
+	Target target(String proposalId) {
 		this.currentUser.requireId();
 		Proposal proposal = this.proposals.requireVisible(proposalId);
 		Hackathon hackathon = this.hackathons.find(proposal.hackathonId());
@@ -909,9 +951,7 @@ public class TeamService {
 				if (team.isMember(userId)) {
 					throw DomainException.conflict("This person has just become a member of the team.");
 				}
-				if (team.size() >= MAX_MEMBERS) {
-					throw DomainException.badInput("A team has at most " + MAX_MEMBERS + " members.");
-				}
+				requireRoom(team);
 				return decide.apply(team).build(this.clock.instant());
 			});
 		}
@@ -991,7 +1031,7 @@ public class TeamService {
 		}
 	}
 
-	private void notify(Collection<String> userIds, String type, Target target, Map<String, String> extra) {
+	void notify(Collection<String> userIds, String type, Target target, Map<String, String> extra) {
 		if (userIds.isEmpty()) {
 			return;
 		}
@@ -1020,14 +1060,14 @@ public class TeamService {
 
 	// ---- rule checks
 
-	private void requireManager(Team team, String action) {
+	void requireManager(Team team, String action) {
 		if (!canManage(team)) {
 			throw DomainException.forbidden("Only the team's leads and organizers can " + action + ".");
 		}
 	}
 
 	/** New members: not while the proposal is a DRAFT; not after WITHDRAWN or JUDGING unless allowed. */
-	private void requireOpenForMembers(Team team, Target target, boolean organizerAdding) {
+	void requireOpenForMembers(Team team, Target target, boolean organizerAdding) {
 		Proposal proposal = target.proposal();
 		if (proposal.status() == ProposalStatus.DRAFT) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The proposal is still a DRAFT, which nobody else can "
@@ -1051,7 +1091,15 @@ public class TeamService {
 		}
 	}
 
-	private static void requireSeat(Team team, @Nullable String positionId) {
+	/** A team takes at most {@link #MAX_MEMBERS} members ({@code extensions.rule: teamFull}). */
+	static void requireRoom(Team team) {
+		if (team.size() >= MAX_MEMBERS) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A team has at most " + MAX_MEMBERS + " members, and "
+					+ "this one is full.", Map.of("rule", "teamFull"));
+		}
+	}
+
+	static void requireSeat(Team team, @Nullable String positionId) {
 		if (positionId == null) {
 			return;
 		}
@@ -1064,7 +1112,7 @@ public class TeamService {
 		}
 	}
 
-	private static OpenPosition requirePosition(Team team, String positionId, String field) {
+	static OpenPosition requirePosition(Team team, String positionId, String field) {
 		return team.position(positionId)
 			.orElseThrow(() -> DomainException.badInput(field, "This team has no position with the id '" + positionId
 					+ "'."));
@@ -1130,7 +1178,7 @@ public class TeamService {
 	}
 
 	/** Stripped text, null when blank; BAD_USER_INPUT naming the field when too long. */
-	private static @Nullable String text(@Nullable String value, String field, int max) {
+	static @Nullable String text(@Nullable String value, String field, int max) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

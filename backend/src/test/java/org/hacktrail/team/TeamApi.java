@@ -301,6 +301,72 @@ final class TeamApi {
 				Http.json().put("proposalId", proposalId).put("positionId", positionId), "team { id }", as);
 	}
 
+	// ---- invitation links
+
+	static final String LINK_FIELDS = "id message role position { id } status expired createdByName createdAt "
+			+ "expiresAt usedByName usedAt decisionNote proposal { id }";
+
+	Http.GraphQlResult createLink(String proposalId, String role, String positionId, String message,
+			TestAccounts.Account as) {
+		ObjectNode input = Http.json().put("proposalId", proposalId);
+		if (role != null) {
+			input.put("role", role);
+		}
+		if (positionId != null) {
+			input.put("positionId", positionId);
+		}
+		if (message != null) {
+			input.put("message", message);
+		}
+		return mutate("createTeamInviteLink", "CreateTeamInviteLinkInput", input,
+				"token path link { " + LINK_FIELDS + " } team { id }", as);
+	}
+
+	/** A new link of the team, made by {@code as}: its id and token. */
+	Link createLinkOk(String proposalId, TestAccounts.Account as) {
+		JsonNode created = ok(createLink(proposalId, null, null, null, as)).path("createTeamInviteLink");
+		return new Link(created.path("link").path("id").asString(), created.path("token").asString());
+	}
+
+	record Link(String id, String token) {
+	}
+
+	Http.GraphQlResult openLink(String token, TestAccounts.Account as) {
+		return call("query($t: String!) { teamInviteLink(token: $t) { " + LINK_FIELDS + " } }",
+				Http.json().put("t", token), as);
+	}
+
+	Http.GraphQlResult acceptLink(String token, String affiliation, TestAccounts.Account as) {
+		ObjectNode input = Http.json().put("token", token);
+		if (affiliation != null) {
+			input.put("affiliation", affiliation);
+		}
+		return mutate("acceptTeamInviteLink", "AcceptTeamInviteLinkInput", input,
+				"link { id status usedByName } member { userId role affiliation joinedVia position { id } } "
+						+ "team { size }",
+				as);
+	}
+
+	Http.GraphQlResult declineLink(String token, String note, TestAccounts.Account as) {
+		ObjectNode input = Http.json().put("token", token);
+		if (note != null) {
+			input.put("note", note);
+		}
+		return mutate("declineTeamInviteLink", "DeclineTeamInviteLinkInput", input,
+				"link { id status usedByName decisionNote }", as);
+	}
+
+	Http.GraphQlResult withdrawLink(String linkId, TestAccounts.Account as) {
+		return mutate("withdrawTeamInviteLink", "WithdrawTeamInviteLinkInput", Http.json().put("linkId", linkId),
+				"link { id status } team { id }", as);
+	}
+
+	/** The team's open links as {@code as} sees them. */
+	JsonNode openLinks(String proposalId, TestAccounts.Account as) {
+		return ok(call("query($id: ID!) { team(proposalId: $id) { openInviteLinks { " + LINK_FIELDS + " } } }",
+				Http.json().put("id", proposalId), as)).path("team").path("openInviteLinks");
+	}
+
 	// ---- plumbing
 
 	Http.GraphQlResult call(String query, ObjectNode variables, TestAccounts.Account as) {

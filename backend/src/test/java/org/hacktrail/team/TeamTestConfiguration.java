@@ -1,5 +1,10 @@
 package org.hacktrail.team;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,11 +17,12 @@ import org.hacktrail.notification.NotificationMailer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * What the team and notification tests observe, in one configuration so that they share one application context:
  * every command sent to the store ({@code name:collection}, to count round trips) and every notification handed
- * to the mailer.
+ * to the mailer; and the service's clock, which a test may move forward (e.g. past an invitation link's expiry).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TeamTestConfiguration {
@@ -34,6 +40,45 @@ public class TeamTestConfiguration {
 
 	/** The mailer fails for this user (to show a failing mailer never fails the action). */
 	public static final String FAILING_RECIPIENT = "mailer-fails-for-this-user";
+
+	/** The service's clock: the system's, moved forward by {@link #advance} until {@link #reset}. */
+	public static final class TestClock extends Clock {
+
+		private volatile Duration offset = Duration.ZERO;
+
+		public void advance(Duration by) {
+			this.offset = this.offset.plus(by);
+		}
+
+		public void reset() {
+			this.offset = Duration.ZERO;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.offset(Clock.system(zone), this.offset);
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(this.offset);
+		}
+
+	}
+
+	public static final TestClock CLOCK = new TestClock();
+
+	/** Replaces the platform's system clock in this context; it reads the same until a test advances it. */
+	@Bean
+	@Primary
+	Clock testClock() {
+		return CLOCK;
+	}
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer logCommands() {
