@@ -49,7 +49,7 @@ public final class Operations {
 			"judges", "judge_invitations", "judging_rounds", "judging_plans", "judge_assignments", "score_sheets",
 			"ballots", "published_results", "judging_secrets",
 			// teams and notifications
-			"teams", "hackathon_memberships", "notification_inboxes",
+			"teams", "hackathon_memberships", "notification_inboxes", "team_invite_links",
 			// follow-up and jobs
 			"outcome_milestones", "project_followups", "followup_requests", "outcome_import_errors",
 			"BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION");
@@ -289,6 +289,13 @@ public final class Operations {
 		return v;
 	}
 
+	/** The token of a new invitation link to the attacker's own team (each is used once). */
+	private static String attackersLink(World w) {
+		ObjectNode link = input((i) -> i.put("proposalId", w.id("proposal.attacker")));
+		return w.call(w.attacker, "mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink(input: $input) "
+				+ "{ token } }", link).path("createTeamInviteLink").path("token").asString();
+	}
+
 	static List<TextOperation> judgingText() {
 		List<TextOperation> all = new ArrayList<>();
 		all.add(new TextOperation("inviteJudge", Actor.ORGANIZER,
@@ -517,6 +524,31 @@ public final class Operations {
 		all.add(new TextOperation("withdrawTeamInvitation", Actor.ATTACKER,
 				"mutation($input: WithdrawTeamInvitationInput!) { withdrawTeamInvitation(input: $input) { invitation { id } } }",
 				(w) -> input((i) -> i.put("invitationId", "plain")), fields("/input/invitationId", "")));
+		all.add(new TextOperation("createTeamInviteLink", Actor.ATTACKER,
+				"mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink(input: $input) { link { message } } }",
+				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker")).put("message", "plain")),
+				fields("/input/message", "/createTeamInviteLink/link/message", "/input/proposalId", "")));
+		all.add(new TextOperation("acceptTeamInviteLink", Actor.NEWCOMER,
+				"mutation($input: AcceptTeamInviteLinkInput!) { acceptTeamInviteLink(input: $input) { member { "
+						+ "affiliation } } }",
+				(w) -> input((i) -> i.put("token", attackersLink(w)).put("affiliation", "plain")),
+				fields("/input/affiliation", "/acceptTeamInviteLink/member/affiliation")));
+		all.add(new TextOperation("declineTeamInviteLink", Actor.NEWCOMER,
+				"mutation($input: DeclineTeamInviteLinkInput!) { declineTeamInviteLink(input: $input) { link { "
+						+ "decisionNote } } }",
+				(w) -> input((i) -> i.put("token", attackersLink(w)).put("note", "plain")),
+				fields("/input/note", "/declineTeamInviteLink/link/decisionNote")));
+		all.add(lookup("acceptTeamInviteLink token", Actor.NEWCOMER, "mutation($input: AcceptTeamInviteLinkInput!) { "
+				+ "acceptTeamInviteLink(input: $input) { team { id } } }",
+				(w) -> input((i) -> i.put("token", "plain").put("affiliation", "plain")), "/input/token"));
+		all.add(lookup("declineTeamInviteLink token", Actor.NEWCOMER, "mutation($input: DeclineTeamInviteLinkInput!) { "
+				+ "declineTeamInviteLink(input: $input) { link { id } } }",
+				(w) -> input((i) -> i.put("token", "plain")), "/input/token"));
+		all.add(lookup("withdrawTeamInviteLink", Actor.ATTACKER, "mutation($input: WithdrawTeamInviteLinkInput!) { "
+				+ "withdrawTeamInviteLink(input: $input) { link { id } } }",
+				(w) -> input((i) -> i.put("linkId", "plain")), "/input/linkId"));
+		all.add(lookup("teamInviteLink", Actor.ATTACKER, "query($t: String!) { teamInviteLink(token: $t) { id } }",
+				(w) -> vars("t", "plain"), "/t"));
 		all.add(new TextOperation("updateTeamMember (own affiliation)", Actor.PEER,
 				"mutation($input: UpdateTeamMemberInput!) { updateTeamMember(input: $input) { member { affiliation } } }",
 				(w) -> input((i) -> i.put("proposalId", w.id("proposal.submitted")).put("userId", w.peer.id())
@@ -964,6 +996,14 @@ public final class Operations {
 			all.add(new ForgedOperation("withdrawTeamInvitation", actor, "mutation($i: ID!) { withdrawTeamInvitation("
 					+ "input: {invitationId: $i}) { invitation { id } } }", (w) -> vars("i", w.id("invitation.team")),
 					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("createTeamInviteLink", actor, "mutation($p: ID!) { createTeamInviteLink(input: "
+					+ "{proposalId: $p, message: \"pwned\"}) { token } }", team, refused("FORBIDDEN")));
+			all.add(new ForgedOperation("withdrawTeamInviteLink", actor, "mutation($l: ID!) { withdrawTeamInviteLink("
+					+ "input: {linkId: $l}) { link { id } } }", (w) -> vars("l", w.id("link.victim")),
+					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("team hides its invitation links", actor,
+					"query($p: ID!) { team(proposalId: $p) { openInviteLinks { id message } } }", team,
+					absentFrom("/team/openInviteLinks", "link.victim")));
 			all.add(new ForgedOperation("removeTeamMember (the lead)", actor, "mutation($p: ID!, $u: ID!) { "
 					+ "removeTeamMember(input: {proposalId: $p, userId: $u, reason: \"pwned\"}) { team { id } } }",
 					(w) -> vars("p", w.id("proposal.submitted"), "u", w.victim.id()), refused("FORBIDDEN")));
@@ -998,6 +1038,23 @@ public final class Operations {
 						+ "$pos}) { invitation { id } } }",
 				(w) -> vars("p", w.id("proposal.attacker"), "u", w.id("user.bystander"), "pos", w.id("position.victim")),
 				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("createTeamInviteLink: own team, someone else's position", Actor.ATTACKER,
+				"mutation($p: ID!, $pos: ID!) { createTeamInviteLink(input: {proposalId: $p, positionId: $pos}) "
+						+ "{ token } }",
+				(w) -> vars("p", w.id("proposal.attacker"), "pos", w.id("position.victim")),
+				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		mutation(all, "acceptTeamInviteLink with a forged token", "mutation { acceptTeamInviteLink(input: {token: "
+				+ "\"htl_forged00000000000000000000000000000000000\"}) { member { userId } } }", (w) -> Http.json(),
+				"NOT_FOUND");
+		mutation(all, "declineTeamInviteLink with a forged token", "mutation { declineTeamInviteLink(input: {token: "
+				+ "\"htl_forged00000000000000000000000000000000000\", note: \"pwned\"}) { link { id } } }",
+				(w) -> Http.json(), "NOT_FOUND");
+		all.add(new ForgedOperation("teamInviteLink with a forged token", Actor.ATTACKER,
+				"{ teamInviteLink(token: \"htl_forged00000000000000000000000000000000000\") { id message } }",
+				(w) -> Http.json(), refused("NOT_FOUND")));
+		all.add(new ForgedOperation("teamInviteLink", Actor.ANONYMOUS,
+				"{ teamInviteLink(token: \"htl_forged00000000000000000000000000000000000\") { id } }",
+				(w) -> Http.json(), refused("UNAUTHENTICATED")));
 		all.add(new ForgedOperation("removeTeamPosition: own team, someone else's position", Actor.ATTACKER,
 				"mutation($p: ID!, $pos: ID!) { removeTeamPosition(input: {proposalId: $p, positionId: $pos}) "
 						+ "{ team { id } } }",
@@ -1013,7 +1070,11 @@ public final class Operations {
 				+ "leaveTeam(input: {proposalId: $p, handOverTo: $u}) { team { id } } }",
 				(w) -> vars("p", w.id("proposal.submitted"), "u", w.attacker.id()),
 				refused("FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("withdrawTeamInviteLink", Actor.ANONYMOUS, "mutation($l: ID!) { "
+				+ "withdrawTeamInviteLink(input: {linkId: $l}) { link { id } } }", (w) -> vars("l", w.id("link.victim")),
+				refused("UNAUTHENTICATED")));
 		for (String name : List.of("openTeamPosition(input: {proposalId: $p, skill: \"x\"}) { team { id } }",
+				"createTeamInviteLink(input: {proposalId: $p}) { token }",
 				"leaveTeam(input: {proposalId: $p}) { team { id } }",
 				"setTeamPartnerAgency(input: {proposalId: $p}) { team { id } }")) {
 			all.add(new ForgedOperation(name.substring(0, name.indexOf('(')), Actor.ANONYMOUS,

@@ -201,8 +201,8 @@ public final class World {
 
 	/**
 	 * Teams and notifications, on the victim's SUBMITTED proposal: an open position, the peer a member (by an accepted
-	 * request), a pending request of an applicant and one of the attacker, a pending invitation of the invitee. The
-	 * victim's notifications come from these.
+	 * request), a pending request of an applicant and one of the attacker, a pending invitation of the invitee, an open
+	 * invitation link (its token is not kept: nobody here holds it). The victim's notifications come from these.
 	 */
 	private void teams() {
 		String proposal = id("proposal.submitted");
@@ -223,6 +223,11 @@ public final class World {
 				"Secret notes of an invitation");
 		put("invitation.team", call(this.victim, "mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) "
 				+ "{ invitation { id } } }", invite).path("inviteToTeam").path("invitation").path("id").asString());
+		ObjectNode link = Http.json();
+		link.putObject("input").put("proposalId", proposal).put("message", "Secret notes of an invitation link");
+		JsonNode created = call(this.victim, "mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink("
+				+ "input: $input) { token link { id } } }", link).path("createTeamInviteLink");
+		put("link.victim", created.path("link").path("id").asString());
 		put("notification.victim", call(this.victim, "{ notifications(first: 1) { edges { node { id } } } }",
 				Http.json()).path("notifications").path("edges").path(0).path("node").path("id").asString());
 	}
