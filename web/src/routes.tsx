@@ -26,6 +26,7 @@ const RoundResults = lazy(() => import('./screens/organizer/RoundResults'));
 const ResultsPage = lazy(() => import('./screens/public/ResultsPage'));
 const BallotPage = lazy(() => import('./screens/public/BallotPage'));
 const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
+const TeamJoinPage = lazy(() => import('./screens/team/TeamJoinPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
 const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
@@ -59,6 +60,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/sign-in', component: SignInPage, access: 'public' },
   { path: '/me', component: ProfilePage, access: 'signedIn' },
   { path: '/me/tokens', component: ApiTokensPage, access: 'signedIn' },
+  // A team's invitation link (the API hands out /teams/join/<token>); it asks anonymous visitors to sign in itself.
+  { path: '/teams/join/:token', component: TeamJoinPage, access: 'public', feature: 'teams' },
   { path: '/teams', component: MyTeamsPage, access: 'signedIn', feature: 'teams' },
   { path: '/notifications', component: NotificationsPage, access: 'signedIn', feature: 'teams' },
   { path: '/judge', component: JudgeHome, access: 'JUDGE' },

@@ -53,6 +53,7 @@ function team(overrides: Partial<TeamFixture> = {}): TeamFixture {
     positions: [FRONTEND],
     joinRequests: [],
     invitations: [],
+    openInviteLinks: [],
     ...overrides,
   };
 }
@@ -469,5 +470,139 @@ describe('team on the proposal page', () => {
     expect(await within(section).findByText('The team invites you to join as Designer.')).toBeTruthy();
     await userEvent.click(within(section).getByRole('button', { name: 'Accept the invitation' }));
     expect(callsNamed(calls, 'AcceptTeamInvitation')[0].variables.input).toEqual({ invitationId: 'inv1', affiliation: undefined });
+  });
+});
+
+describe('invitation links in the lead’s panel', () => {
+  const LEAD = { viewerCanManage: true, viewerMembership: { userId: 'u-prop', role: 'LEAD' } };
+  const OPEN_LINK = {
+    id: 'l1',
+    message: 'Maps people wanted',
+    role: 'DESIGNER',
+    position: null,
+    status: 'PENDING',
+    expired: false,
+    createdByName: 'Pat Proposer',
+    createdAt: '2026-07-02T00:00:00Z',
+    expiresAt: '2026-07-09T00:00:00Z',
+  };
+  const NEW_LINK = { ...OPEN_LINK, id: 'l2', message: 'Come map with us', createdAt: '2026-07-03T00:00:00Z', expiresAt: '2026-07-10T00:00:00Z' };
+
+  it('offers the link before the user-id invitation, shows a new link once with its expiry, copies it and says so', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const lead = team({ ...LEAD, openInviteLinks: [OPEN_LINK] });
+    const { calls } = renderPanel(
+      '/proposals/p1',
+      PROPOSER,
+      page(lead, {
+        CreateTeamInviteLink: () => ({
+          data: {
+            createTeamInviteLink: { token: 'htl_abc', path: '/teams/join/htl_abc', link: NEW_LINK, team: { ...lead, version: 6, openInviteLinks: [NEW_LINK, OPEN_LINK] } },
+          },
+        }),
+      }),
+    );
+    const section = await teamSection();
+    const linksHeading = await within(section).findByRole('heading', { name: 'Invite with a link', level: 3 });
+    const idHeading = within(section).getByRole('heading', { name: 'Invite a person', level: 3 });
+    expect(linksHeading.compareDocumentPosition(idHeading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(section.textContent).toContain('A link works for 7 days.');
+
+    const form = within(section).getByRole('form', { name: 'Create invitation link' });
+    await userEvent.selectOptions(within(form).getByLabelText('Role the link offers'), 'DESIGNER');
+    await userEvent.type(within(form).getByLabelText('Message shown with the link (optional)'), 'Come map with us');
+    await userEvent.click(within(form).getByRole('button', { name: 'Create invitation link' }));
+    expect(callsNamed(calls, 'CreateTeamInviteLink')[0].variables.input).toEqual({
+      proposalId: 'p1',
+      role: 'DESIGNER',
+      positionId: undefined,
+      message: 'Come map with us',
+    });
+
+    const url = `${window.location.origin}/teams/join/htl_abc`;
+    const field = (await within(section).findByLabelText('Invitation link')) as HTMLInputElement;
+    expect(field.value).toBe(url);
+    expect(field.readOnly).toBe(true);
+    // Focus goes to the link, shown this once, with when it stops working.
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+    expect(within(section).getByText('Invitation link created. Copy it now: it is shown only this once.')).toBeTruthy();
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toMatch(/^Works once, until .*2026/);
+    expect((within(form).getByLabelText('Message shown with the link (optional)') as HTMLTextAreaElement).value).toBe('');
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Copy the link' }));
+    expect(writeText).toHaveBeenCalledWith(url);
+    const live = within(section).getByText('Link copied.');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    // The new link is among the open ones, without its token.
+    const open = within(section).getByRole('list', { name: 'Open invitation links' });
+    expect(within(open).getAllByRole('listitem')).toHaveLength(2);
+    expect(open.textContent).not.toContain('htl_abc');
+  });
+
+  it('says how to copy by hand when the browser cannot copy', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
+    const lead = team(LEAD);
+    renderPanel(
+      '/proposals/p1',
+      PROPOSER,
+      page(lead, {
+        CreateTeamInviteLink: () => ({
+          data: { createTeamInviteLink: { token: 'htl_abc', path: '/teams/join/htl_abc', link: NEW_LINK, team: { ...lead, version: 6, openInviteLinks: [NEW_LINK] } } },
+        }),
+      }),
+    );
+    const section = await teamSection();
+    expect(await within(section).findByText('No invitation links are open.')).toBeTruthy();
+    await userEvent.click(within(section).getByRole('button', { name: 'Create invitation link' }));
+    const field = await within(section).findByLabelText('Invitation link');
+    await userEvent.click(within(section).getByRole('button', { name: 'Copy the link' }));
+    expect(await within(section).findByText('The link could not be copied: select it and copy it yourself.')).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('lists the open links and withdraws one', async () => {
+    const lead = team({ ...LEAD, openInviteLinks: [OPEN_LINK] });
+    const { calls } = renderPanel(
+      '/proposals/p1',
+      PROPOSER,
+      page(lead, {
+        WithdrawTeamInviteLink: () => ({ data: { withdrawTeamInviteLink: { link: { id: 'l1', status: 'WITHDRAWN' }, team: { ...lead, version: 6, openInviteLinks: [] } } } }),
+      }),
+    );
+    const section = await teamSection();
+    const open = await within(section).findByRole('list', { name: 'Open invitation links' });
+    expect(open.textContent).toContain('For a Designer, made by Pat Proposer on');
+    expect(open.textContent).toContain('Maps people wanted');
+    await userEvent.click(within(open).getByRole('button', { name: /^Withdraw the link made on / }));
+    expect(callsNamed(calls, 'WithdrawTeamInviteLink')[0].variables.input).toEqual({ linkId: 'l1' });
+    expect(await within(section).findByText('No invitation links are open.')).toBeTruthy();
+    expect(within(section).getByRole('status').textContent).toBe('The invitation link was withdrawn; it no longer works.');
+  });
+
+  it('shows a refusal to make a link beside its form', async () => {
+    const { calls } = renderPanel(
+      '/proposals/p1',
+      PROPOSER,
+      page(team(LEAD), {
+        CreateTeamInviteLink: () => ({
+          errors: [{ message: 'This team has 50 open invitation links, the most it may have; withdraw some first.', extensions: { code: 'CONFLICT' } }],
+        }),
+      }),
+    );
+    const section = await teamSection();
+    await userEvent.click(await within(section).findByRole('button', { name: 'Create invitation link' }));
+    expect(callsNamed(calls, 'CreateTeamInviteLink')).toHaveLength(1);
+    const form = within(section).getByRole('form', { name: 'Create invitation link' });
+    expect((await within(form).findByRole('alert')).textContent).toContain('50 open invitation links');
+    expect(within(section).queryByLabelText('Invitation link')).toBeNull();
+  });
+
+  it('shows neither links nor their form to someone who does not manage the team', async () => {
+    renderPanel('/proposals/p1', REQUESTER, page(team()));
+    const section = await teamSection();
+    await within(section).findByRole('list', { name: 'Members' });
+    expect(within(section).queryByRole('heading', { name: 'Invite with a link' })).toBeNull();
+    expect(within(section).queryByRole('button', { name: 'Create invitation link' })).toBeNull();
   });
 });
