@@ -1,13 +1,7 @@
 package org.hacktrail.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.SecretTokens;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +33,6 @@ public class ApiTokenService {
 	static final int MAX_ACTIVE_TOKENS = 50;
 
 	static final String BOOTSTRAP_TOKEN_ID = "bootstrap";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final ApiTokenRepository tokens;
 
@@ -90,8 +83,8 @@ public class ApiTokenService {
 			throw DomainException.badInput("You already have " + MAX_ACTIVE_TOKENS
 					+ " active tokens; revoke one you no longer use first.");
 		}
-		String secret = newSecret();
-		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, hash(secret),
+		String secret = SecretTokens.newSecret(TOKEN_PREFIX);
+		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, SecretTokens.hash(secret),
 				secret.substring(0, TOKEN_PREFIX.length() + 4), now, expiresAt, null);
 		ApiToken saved = this.tokens.save(token);
 		this.audit.record(AuditEventType.TOKEN_CREATED, userId, "apiToken", saved.id(),
@@ -130,7 +123,7 @@ public class ApiTokenService {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		return this.tokens.findByTokenHash(hash(secret))
+		return this.tokens.findByTokenHash(SecretTokens.hash(secret))
 			.filter((token) -> token.isActive(now))
 			.flatMap((token) -> this.users.findById(token.userId()).map((user) -> new Authenticated(user, token)));
 	}
@@ -147,29 +140,13 @@ public class ApiTokenService {
 		Query query = new Query(Criteria.where("_id").is(BOOTSTRAP_TOKEN_ID));
 		Update update = new Update().set("userId", account.id())
 			.set("name", "HACKTRAIL_BOOTSTRAP_TOKEN")
-			.set("tokenHash", hash(secret))
+			.set("tokenHash", SecretTokens.hash(secret))
 			.set("prefix", secret.substring(0, 4))
 			.unset("revokedAt")
 			.unset("expiresAt")
 			.setOnInsert("createdAt", this.clock.instant());
 		this.mongo.upsert(query, update, ApiToken.class);
 		return account;
-	}
-
-	static String newSecret() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String hash(String secret) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

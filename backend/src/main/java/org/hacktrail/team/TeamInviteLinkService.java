@@ -1,17 +1,11 @@
 package org.hacktrail.team;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +15,7 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +72,6 @@ public class TeamInviteLinkService {
 
 	static final String INVALID = "This invitation link is not valid: it may have been withdrawn, or mistyped. Ask "
 			+ "the team's lead for a new one.";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MongoTemplate mongo;
 
@@ -149,11 +142,11 @@ public class TeamInviteLinkService {
 		}
 		TeamRole role = (input.role() != null) ? input.role()
 				: (position != null) ? position.role() : TeamRole.OTHER;
-		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+		String token = SecretTokens.newSecret(TOKEN_PREFIX);
 		User creator = this.currentUser.require();
 		TeamInviteLink link = new TeamInviteLink(UUID.randomUUID().toString(), team.id(), team.hackathonId(),
-				hash(token), message, role, input.positionId(), RequestStatus.PENDING, me, creator.displayName(), now,
-				now.plus(Duration.ofDays(days)), null, null, null, null, null, null, null);
+				SecretTokens.hash(token), message, role, input.positionId(), RequestStatus.PENDING, me,
+				creator.displayName(), now, now.plus(Duration.ofDays(days)), null, null, null, null, null, null, null);
 		return new Issued(team, this.mongo.insert(link), token);
 	}
 
@@ -293,7 +286,7 @@ public class TeamInviteLinkService {
 		if (secret.isEmpty() || secret.length() > MAX_TOKEN) {
 			throw DomainException.notFound(INVALID);
 		}
-		TeamInviteLink link = this.mongo.findOne(new Query(Criteria.where("tokenHash").is(hash(secret))),
+		TeamInviteLink link = this.mongo.findOne(new Query(Criteria.where("tokenHash").is(SecretTokens.hash(secret))),
 				TeamInviteLink.class);
 		if (link == null || link.status() == RequestStatus.WITHDRAWN) {
 			throw DomainException.notFound(INVALID);
@@ -371,22 +364,6 @@ public class TeamInviteLinkService {
 
 	private List<TeamInviteLink> linksOf(List<String> teamIds) {
 		return this.mongo.find(new Query(Criteria.where("teamId").in(teamIds)), TeamInviteLink.class);
-	}
-
-	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] randomBytes() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return bytes;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hacktrail.platform.SecretTokens;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +148,8 @@ class SessionAndTokenTests {
 	@Test
 	void anExpiredTokenIsRefusedWith401() {
 		User user = this.users.signIn("test", "expired-" + UUID.randomUUID(), "Expired Ed", null, false);
-		String secret = ApiTokenService.newSecret();
-		this.tokens.save(new ApiToken(UUID.randomUUID().toString(), user.id(), "old", ApiTokenService.hash(secret),
+		String secret = SecretTokens.newSecret("ht_");
+		this.tokens.save(new ApiToken(UUID.randomUUID().toString(), user.id(), "old", SecretTokens.hash(secret),
 				secret.substring(0, 7), Instant.now().minusSeconds(7200), Instant.now().minusSeconds(60), null));
 
 		Http.GraphQlResult refused = Http.localhost(this.port).graphql("{ me { id } }", "Authorization",

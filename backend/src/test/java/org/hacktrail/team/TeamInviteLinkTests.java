@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.hacktrail.platform.SecretTokens;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ class TeamInviteLinkTests extends TeamTestBase {
 		// The token is in that answer only: not in the store, not in the team's list of open links.
 		Document stored = this.mongo.findById(linkId, Document.class, "team_invite_links");
 		assertThat(stored.toJson()).doesNotContain(token).doesNotContain(token.substring(4));
-		assertThat(stored.getString("tokenHash")).isEqualTo(TeamInviteLinkService.hash(token)).hasSize(64);
+		assertThat(stored.getString("tokenHash")).isEqualTo(SecretTokens.hash(token)).hasSize(64);
 		JsonNode open = this.api.openLinks(id, alice);
 		assertThat(ids(open)).containsExactly(linkId);
 		assertThat(open.toString()).doesNotContain(token);

@@ -1,15 +1,9 @@
 package org.hacktrail.judging.panel;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +18,7 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,8 +54,6 @@ public class JudgePanelService {
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	static final int MAX_RETRIES = 5;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MongoTemplate mongo;
 
@@ -124,7 +117,7 @@ public class JudgePanelService {
 		List<String> expertise = Affiliations.clean(input.expertise(), "expertise");
 		String key = emailKey(email);
 		String id = JudgeInvitation.idOf(hackathon.id(), key);
-		String token = "hti_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+		String token = SecretTokens.newSecret("hti_");
 		Instant now = this.clock.instant();
 		JudgeInvitation existing = this.mongo.findById(id, JudgeInvitation.class);
 		if (existing != null && existing.status() == InvitationStatus.ACCEPTED) {
@@ -132,7 +125,7 @@ public class JudgePanelService {
 					+ "; change the judge record instead.");
 		}
 		JudgeInvitation invitation = new JudgeInvitation(id, hackathon.id(), email, key, input.sector(), affiliations,
-				expertise, input.maxLoad(), hash(token), InvitationStatus.PENDING, me, now, null, null,
+				expertise, input.maxLoad(), SecretTokens.hash(token), InvitationStatus.PENDING, me, now, null, null,
 				(existing != null) ? existing.version() : null);
 		try {
 			return new IssuedInvitation(this.mongo.save(invitation), token);
@@ -167,8 +160,8 @@ public class JudgePanelService {
 		String me = this.access.requireSignedIn();
 		JudgeInvitation invitation;
 		if (token != null && !token.isBlank()) {
-			invitation = this.mongo.findOne(new Query(Criteria.where("tokenHash").is(hash(token.strip()))),
-					JudgeInvitation.class);
+			Query byToken = new Query(Criteria.where("tokenHash").is(SecretTokens.hash(token.strip())));
+			invitation = this.mongo.findOne(byToken, JudgeInvitation.class);
 			if (invitation == null) {
 				throw DomainException.notFound("This invitation link is not valid (it may have been renewed or "
 						+ "revoked); ask the organizer for a new one.");
@@ -350,22 +343,6 @@ public class JudgePanelService {
 
 	static String emailKey(String email) {
 		return Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-	}
-
-	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] randomBytes() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return bytes;
 	}
 
 	private static void checkMaxLoad(@Nullable Integer maxLoad) {
