@@ -294,6 +294,11 @@ function PendingRequest({ request }: { request: Team['joinRequests'][number] }) 
  * Invitation links: make a one-use link (shown once, with a copy button and its expiry), see the open ones (without
  * their tokens, which are not stored) and withdraw one.
  */
+/** How long a new invitation link may work: the server accepts 1 to 14 days. */
+const LINK_DAYS = [1, 3, 7, 14];
+
+const DEFAULT_LINK_DAYS = 7;
+
 function InviteLinks() {
   const { t, locale } = useI18n();
   const { team, proposalId, timeZone } = useTeam();
@@ -303,6 +308,7 @@ function InviteLinks() {
   const [role, setRole] = useState<TeamRole | ''>('');
   const [positionId, setPositionId] = useState('');
   const [message, setMessage] = useState('');
+  const [validDays, setValidDays] = useState(DEFAULT_LINK_DAYS);
   const [issued, setIssued] = useState<{ url: string; expiresAt: string }>();
   const [copied, setCopied] = useState<'copied' | 'failed'>();
   const [creating, create] = useMutation(CreateTeamInviteLinkDocument);
@@ -324,7 +330,10 @@ function InviteLinks() {
     setCopied(undefined);
     const ok = await run(
       outcome,
-      () => create({ input: { proposalId, role: role || undefined, positionId: positionId || undefined, message: message.trim() || undefined } }),
+      () =>
+        create({
+          input: { proposalId, role: role || undefined, positionId: positionId || undefined, message: message.trim() || undefined, validDays },
+        }),
       (data) => {
         const made = data.createTeamInviteLink;
         // The link with the site's own address: the answer carries only the path (with the token).
@@ -376,6 +385,17 @@ function InviteLinks() {
         </div>
         <Field label={t('team.linkMessage')}>
           {(props) => <textarea {...props} rows={2} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}
+        </Field>
+        <Field label={t('team.linkValidity')}>
+          {(props) => (
+            <select {...props} value={validDays} onChange={(e) => setValidDays(Number(e.target.value))}>
+              {LINK_DAYS.map((days) => (
+                <option key={days} value={days}>
+                  {days === 1 ? t('team.linkOneDay') : t('team.linkDays', { days: String(days) })}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <button type="submit" disabled={creating.fetching}>
           {t('team.createLink')}

@@ -507,17 +507,22 @@ describe('invitation links in the lead’s panel', () => {
     const linksHeading = await within(section).findByRole('heading', { name: 'Invite with a link', level: 3 });
     const idHeading = within(section).getByRole('heading', { name: 'Invite a person', level: 3 });
     expect(linksHeading.compareDocumentPosition(idHeading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(section.textContent).toContain('A link works for 7 days.');
+    expect(section.textContent).toContain('A link works for 7 days unless you choose otherwise.');
 
     const form = within(section).getByRole('form', { name: 'Create invitation link' });
     await userEvent.selectOptions(within(form).getByLabelText('Role the link offers'), 'DESIGNER');
     await userEvent.type(within(form).getByLabelText('Message shown with the link (optional)'), 'Come map with us');
+    const validity = within(form).getByLabelText('Valid for') as HTMLSelectElement;
+    expect(validity.value).toBe('7');
+    expect(Array.from(validity.options, (option) => option.text)).toEqual(['1 day', '3 days', '7 days', '14 days']);
+    await userEvent.selectOptions(validity, '3');
     await userEvent.click(within(form).getByRole('button', { name: 'Create invitation link' }));
     expect(callsNamed(calls, 'CreateTeamInviteLink')[0].variables.input).toEqual({
       proposalId: 'p1',
       role: 'DESIGNER',
       positionId: undefined,
       message: 'Come map with us',
+      validDays: 3,
     });
 
     const url = `${window.location.origin}/teams/join/htl_abc`;
