@@ -36,6 +36,8 @@ class TeamJourneyBrowserTests {
 
 	static final String REQUESTER = "Demo Judge (Private Sector) 民間評審";
 
+	static final String JOINER = "Demo Judge (Public Sector) 公部門評審";
+
 	static final String HACKATHON = "g0v-hackath65n";
 
 	static final String PROPOSAL = "災害應變志工媒合";
@@ -165,6 +167,61 @@ class TeamJourneyBrowserTests {
 			assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Ask to join']"))).isEmpty();
 			browser.screenshot("public-team");
 			browser.assertAccessible();
+		}
+	}
+
+	/**
+	 * The proposer makes a one-use invitation link for their team and copies it from the panel; someone not signed
+	 * in opens it, is sent to sign in and comes back to it, sees which team invites them and joins; the link then no
+	 * longer works, for anyone.
+	 */
+	@Test
+	void aProposerSharesAnInvitationLinkAndThePersonWhoOpensItJoinsOnce() throws Exception {
+		String message = "Table 7, ask for the map people " + Long.toString(System.nanoTime(), 36);
+		try (Browser browser = new Browser("http://localhost:" + this.port, "team-link-journey")) {
+			browser.open("/");
+			browser.heading("Hackathons");
+			signIn(browser, PROPOSER);
+			browser.link("My teams").click();
+			browser.heading("My teams");
+			browser.link(PROPOSAL).click();
+			browser.heading(PROPOSAL);
+			browser.waitFor(By.id("team-heading"));
+			browser.type("Message shown with the link (optional)", message);
+			new Select(browser.field("Valid for")).selectByVisibleText("1 day");
+			browser.button("Create invitation link").click();
+			browser.waitForText("Invitation link created. Copy it now: it is shown only this once.");
+			String url = browser.field("Invitation link").getAttribute("value");
+			assertThat(url).startsWith("http://localhost:" + this.port + "/teams/join/htl_");
+			browser.screenshot("proposer-link-created");
+			browser.assertAccessible();
+			signOut(browser);
+
+			// Someone who is not signed in opens the link, signs in, and is brought back to it.
+			browser.driver().get(url);
+			browser.heading("Join a team");
+			browser.link("Sign in to answer").click();
+			browser.heading("Sign in");
+			browser.button("Sign in as " + JOINER).click();
+			browser.heading("Join a team");
+			browser.waitForText("The team of “" + PROPOSAL + "”");
+			browser.waitForText(message);
+			browser.screenshot("joiner-sees-invitation");
+			browser.assertAccessible();
+			browser.button("Join the team").click();
+			browser.waitForText("Welcome to the team!");
+			browser.link("See the proposal and its team").click();
+			browser.heading(PROPOSAL);
+			assertThat(members(browser)).contains(JOINER + " (you)");
+			browser.screenshot("joiner-is-member");
+			browser.assertAccessible();
+
+			// Used once, the link says so instead of offering to join again.
+			browser.driver().get(url);
+			browser.heading("Join a team");
+			browser.waitForText("This invitation link has already been used: each link works once.");
+			assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Join the team']"))).isEmpty();
+			signOut(browser);
 		}
 	}
 
