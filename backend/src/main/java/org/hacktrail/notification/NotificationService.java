@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +102,8 @@ public class NotificationService {
 	public void send(Collection<String> userIds, String type, Map<String, String> parameters, @Nullable String link) {
 		Notification template = build(type, parameters, link);
 		for (String userId : new LinkedHashSet<>(userIds)) {
-			deliver(userId, new Notification(UUID.randomUUID().toString(), template.type(), template.parameters(),
-					template.link(), template.createdAt(), null));
+			deliver(userId, new Notification(TimeOrderedIds.next(template.createdAt()), template.type(),
+					template.parameters(), template.link(), template.createdAt(), null));
 		}
 	}
 
@@ -127,7 +127,8 @@ public class NotificationService {
 		if (link != null && (link.length() > MAX_LINK || !link.startsWith("/") || link.startsWith("//"))) {
 			throw new IllegalArgumentException("A notification link is a path inside Hacktrail: " + link);
 		}
-		return new Notification(UUID.randomUUID().toString(), type, checked, link, this.clock.instant(), null);
+		Instant now = this.clock.instant();
+		return new Notification(TimeOrderedIds.next(now), type, checked, link, now, null);
 	}
 
 	private Optional<Notification> deliver(String userId, Notification notification) {

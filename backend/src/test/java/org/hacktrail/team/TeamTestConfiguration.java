@@ -13,6 +13,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.hacktrail.notification.Notification;
 import org.hacktrail.notification.NotificationMailer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,17 +42,28 @@ public class TeamTestConfiguration {
 	/** The mailer fails for this user (to show a failing mailer never fails the action). */
 	public static final String FAILING_RECIPIENT = "mailer-fails-for-this-user";
 
-	/** The service's clock: the system's, moved forward by {@link #advance} until {@link #reset}. */
+	/**
+	 * The service's clock: the system's, moved forward by {@link #advance} or stopped by {@link #freeze} until
+	 * {@link #reset}.
+	 */
 	public static final class TestClock extends Clock {
 
 		private volatile Duration offset = Duration.ZERO;
+
+		private volatile @Nullable Instant frozen;
 
 		public void advance(Duration by) {
 			this.offset = this.offset.plus(by);
 		}
 
+		/** Stops the clock at the current instant (with its offset) until {@link #reset}. */
+		public void freeze() {
+			this.frozen = instant();
+		}
+
 		public void reset() {
 			this.offset = Duration.ZERO;
+			this.frozen = null;
 		}
 
 		@Override
@@ -66,7 +78,8 @@ public class TeamTestConfiguration {
 
 		@Override
 		public Instant instant() {
-			return Instant.now().plus(this.offset);
+			Instant stopped = this.frozen;
+			return (stopped != null) ? stopped : Instant.now().plus(this.offset);
 		}
 
 	}
