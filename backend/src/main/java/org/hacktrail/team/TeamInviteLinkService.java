@@ -260,11 +260,8 @@ public class TeamInviteLinkService {
 		TeamService.Target target = this.teams.target(link.teamId());
 		requireUsable(link);
 		Team team = this.teams.teamOf(target.proposal());
-		if (team.isMember(me)) {
-			// E.g. a lead trying their own link: declining would only use it up.
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "You are already a member of this team; the link "
-					+ "stays unused for someone else.", Map.of("rule", "alreadyMember"));
-		}
+		// E.g. a lead trying their own link: declining would only use it up.
+		TeamService.requireNotMemberForLink(team, me);
 		User user = this.currentUser.require();
 		TeamInviteLink declined = claim(link, me, user.displayName(), RequestStatus.DECLINED, checkedNote);
 		Map<String, String> parameters = new LinkedHashMap<>();

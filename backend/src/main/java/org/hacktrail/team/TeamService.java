@@ -679,10 +679,7 @@ public class TeamService {
 	 */
 	void checkJoinByLink(Target target, TeamInviteLink link, String userId) {
 		Team team = teamOf(target.proposal());
-		if (team.isMember(userId)) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "You are already a member of this team; the link stays "
-					+ "unused for someone else.", Map.of("rule", "alreadyMember"));
-		}
+		requireNotMemberForLink(team, userId);
 		requireOpenForMembers(team, target, false);
 		requireRoom(team);
 		requireSeat(team, link.positionId());
@@ -691,6 +688,14 @@ public class TeamService {
 			throw new DomainException(ErrorCode.CONFLICT, "You can be in only one team at this hackathon and are "
 					+ "already in another one; leave it before joining this one.",
 					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
+		}
+	}
+
+	/** A member opening one of their team's links (a lead trying it, say) is refused, and the link stays unused. */
+	static void requireNotMemberForLink(Team team, String userId) {
+		if (team.isMember(userId)) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "You are already a member of this team; the link stays "
+					+ "unused for someone else.", Map.of("rule", "alreadyMember"));
 		}
 	}
 
