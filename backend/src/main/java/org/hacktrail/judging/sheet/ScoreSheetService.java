@@ -342,7 +342,7 @@ public class ScoreSheetService {
 	 * <p>
 	 * The documents are read as they are stored and only the four fields are taken from them: mapping tens of
 	 * thousands of them to {@link ScoreSheet} records cost about a third of the read
-	 * ({@code StoreBenchmark}'s ranking read). {@code ScoreSheetServiceTests} checks the fields read here against
+	 * ({@code StoreBenchmark}'s ranking read). {@code ScoreSheetTests} checks the fields read here against
 	 * sheets saved through {@link #save}.
 	 */
 	public List<PlannedSheet> sheetsOf(JudgingRound round, Map<String, List<String>> works) {
