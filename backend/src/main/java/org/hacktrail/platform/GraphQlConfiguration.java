@@ -3,21 +3,21 @@ package org.hacktrail.platform;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.scalars.ExtendedScalars;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * GraphQL wiring shared by every feature: scalars and the limits on depth and complexity.
+ * GraphQL wiring shared by every feature: scalars (dates held to four-digit years, {@link BoundedDateScalars}) and
+ * the limits on depth and complexity.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date);
+		return (wiring) -> wiring.scalar(BoundedDateScalars.dateTime()).scalar(BoundedDateScalars.date());
 	}
 
 	@Bean
