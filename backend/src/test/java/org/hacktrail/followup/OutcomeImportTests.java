@@ -186,6 +186,21 @@ class OutcomeImportTests {
 	}
 
 	@Test
+	void theSkippedRowsArePagedLikeEveryOtherList() throws Exception {
+		String runId = upload("text/csv", HEADER + "nope,,,PILOT,2024-04-01,,,,,,,\r\n").path("id").asString();
+		assertThat(awaitReport(runId).path("skipped").asInt()).isEqualTo(1);
+		for (int size : new int[] { -1, 0, 101, 1000 }) {
+			Http.GraphQlResult result = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { errors(first: "
+					+ size + ") { row } } }", this.organizer.headers());
+			assertThat(result.errorCode()).as(size + " -> " + result.body()).isEqualTo("BAD_USER_INPUT");
+			assertThat(result.errorMessage()).isEqualTo("Page size must be between 1 and 100, was " + size + ".");
+		}
+		Http.GraphQlResult first = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { errors(first: 1) { "
+				+ "row } } }", this.organizer.headers());
+		assertThat(first.data().path("outcomeImport").path("errors")).hasSize(1);
+	}
+
+	@Test
 	void theSkippedRowsForSpreadsheetAppsNeutraliseFormulasInTheEchoedCells() throws Exception {
 		String evil = "=HYPERLINK(\"http://evil\",\"x\")";
 		String file = HEADER //
