@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hacktrail.platform.CsvFlavour;
+import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,6 +133,10 @@ final class ProposalCsv {
 		if (!errors.isEmpty()) {
 			return new Parsed(columns, List.of(), errors, true);
 		}
+		strict(text, records, columns, errors);
+		if (!errors.isEmpty()) {
+			return new Parsed(columns, List.of(), errors, true);
+		}
 		List<Row> rows = new ArrayList<>();
 		for (int i = 1; i < records.size(); i++) {
 			CSVRecord record = records.get(i);
@@ -151,6 +156,66 @@ final class ProposalCsv {
 			rows.add(new Row(row, cells));
 		}
 		return new Parsed(columns, rows, errors, false);
+	}
+
+	/**
+	 * What Commons CSV reads without complaint but RFC 4180 and this format refuse: a quote inside an unquoted cell
+	 * ({@code ab"cd}; the reader keeps it as a character), and control characters other than tab and line breaks (a
+	 * NUL byte: not a text file). Each is reported with its row and column, and the file as a whole is refused.
+	 */
+	private static void strict(String text, List<CSVRecord> records, List<String> columns, List<RowError> errors) {
+		for (int i = 0; i < records.size(); i++) {
+			CSVRecord record = records.get(i);
+			int row = i + 1;
+			int next = (i + 1 < records.size()) ? (int) records.get(i + 1).getCharacterPosition() : text.length();
+			int unquoted = quoteInUnquotedCell(text, record, next);
+			for (int c = 0; c < record.size(); c++) {
+				String column = (c < columns.size()) ? columns.get(c) : null;
+				if (c == unquoted) {
+					errors.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " has a quote inside an "
+							+ "unquoted cell; quote the whole cell and write the quote twice (\"ab\"\"cd\")."));
+				}
+				String value = record.get(c);
+				for (int at = 0; at < value.length(); at++) {
+					char ch = value.charAt(at);
+					if (FreeText.isControl(ch) && ch != '\t' && ch != '\r' && ch != '\n') {
+						errors.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " contains the control "
+								+ "character " + FreeText.codePoint(ch) + "; a CSV file holds text only."));
+						break;
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The index of the first unquoted cell of {@code record} that holds a quote, or -1. Commons CSV returns cell values
+	 * only; from them and the record's text (from its first character to {@code end}) it follows where each cell
+	 * stood: a quoted cell is its value, quotes doubled, between quotes (then spaces up to the comma), an unquoted one
+	 * is its value as is.
+	 */
+	private static int quoteInUnquotedCell(String text, CSVRecord record, int end) {
+		if (record.stream().noneMatch((value) -> value.indexOf('"') >= 0)) {
+			return -1;
+		}
+		int at = (int) record.getCharacterPosition();
+		for (int c = 0; c < record.size() && at <= end; c++) {
+			String value = record.get(c);
+			if (at < end && text.charAt(at) == '"') {
+				at += value.length() + (int) value.chars().filter((ch) -> ch == '"').count() + 2;
+				while (at < end && text.charAt(at) != ',' && text.charAt(at) != '\r' && text.charAt(at) != '\n') {
+					at++;
+				}
+			}
+			else {
+				if (value.indexOf('"') >= 0) {
+					return c;
+				}
+				at += value.length();
+			}
+			at++; // the comma
+		}
+		return -1;
 	}
 
 	private static List<String> header(CSVRecord record, List<RowError> errors) {

@@ -50,11 +50,37 @@ class ProposalCsvTests {
 			assertThat(error.row()).isEqualTo(3);
 			assertThat(error.message()).contains("quote");
 		});
-		Parsed strayQuote = parse("title,proposer\nok,x\nbad\"quote,y\n");
-		assertThat(strayQuote.errors()).isEmpty();
 		Parsed afterQuoted = parse("title,proposer\n\"quoted\"tail,y\n");
 		assertThat(afterQuoted.fatal()).isTrue();
 		assertThat(afterQuoted.errors().get(0).row()).isEqualTo(2);
+	}
+
+	@Test
+	void aQuoteInsideAnUnquotedCellIsRefusedWithItsRowAndColumn() {
+		Parsed parsed = parse("title,proposer\r\nok,x\r\n\"a, \"\"quoted\"\"\r\nline\",ab\"cd\r\n");
+		assertThat(parsed.fatal()).isTrue();
+		assertThat(parsed.rows()).isEmpty();
+		assertThat(parsed.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.row()).isEqualTo(3);
+			assertThat(error.column()).isEqualTo("proposer");
+			assertThat(error.message()).contains("quote inside an unquoted cell");
+		});
+		// Quotes inside quoted cells, and spaces after a closing quote, are RFC 4180.
+		Parsed fine = parse("title,proposer,summary\n\"say \"\"hi\"\"\" ,x,\"\"\"\"\n\"\",y,z\n");
+		assertThat(fine.errors()).isEmpty();
+		assertThat(fine.rows().get(0).cell("title")).isEqualTo("say \"hi\"");
+		assertThat(fine.rows().get(0).cell("summary")).isEqualTo("\"");
+	}
+
+	@Test
+	void controlCharactersOtherThanTabAndLineBreaksAreRefusedWithTheirRowAndColumn() {
+		Parsed parsed = parse("title,proposer,summary\nok,x,\"two\nlines\tand a tab\"\nnul\u0000byte,y,\nz,w,bell\u0007\n");
+		assertThat(parsed.fatal()).isTrue();
+		assertThat(parsed.rows()).isEmpty();
+		assertThat(parsed.errors()).extracting(ProposalCsv.RowError::row, ProposalCsv.RowError::column)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "title"),
+					org.assertj.core.groups.Tuple.tuple(4, "summary"));
+		assertThat(parsed.errors().get(0).message()).contains("U+0000");
 	}
 
 	@Test

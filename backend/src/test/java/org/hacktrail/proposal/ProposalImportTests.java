@@ -253,6 +253,27 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	}
 
 	@Test
+	void aStrayQuoteOrANulByteRefusesTheWholeFileWithRowAndColumn() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		for (String skipInvalid : new String[] { null, "skipInvalid=true" }) {
+			HttpResponse<String> quote = importCsv(slug, csv("title,proposer", "Fine,A", "ab\"cd,B"), skipInvalid);
+			assertThat(quote.statusCode()).as(quote.body()).isEqualTo(400);
+			JsonNode quoteError = Http.parse(quote.body()).path("errors").get(0);
+			assertThat(quoteError.path("row").asInt()).isEqualTo(3);
+			assertThat(quoteError.path("column").asString()).isEqualTo("title");
+			assertThat(quoteError.path("message").asString()).contains("quote inside an unquoted cell");
+
+			HttpResponse<String> nul = importCsv(slug, csv("title,proposer", "Fine,A", "Nul\u0000byte,B"), skipInvalid);
+			assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+			JsonNode nulError = Http.parse(nul.body()).path("errors").get(0);
+			assertThat(nulError.path("row").asInt()).isEqualTo(3);
+			assertThat(nulError.path("column").asString()).isEqualTo("title");
+			assertThat(nulError.path("message").asString()).contains("U+0000");
+		}
+		assertThat(count(slug)).isZero();
+	}
+
+	@Test
 	void onlyOrganizersImport() {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		byte[] file = csv("title,proposer", "x,y").getBytes(StandardCharsets.UTF_8);
