@@ -99,6 +99,31 @@ class GraphQlEndpointTests {
 	}
 
 	@Test
+	void aHugeNumberLiteralIsRefusedWithoutBeingReadAsANumber() {
+		// 400,000 digits (a 400 KB body) held a core for 17 s: now over the document's character cap.
+		HttpResponse<String> huge = this.http.post("/graphql", "application/json",
+				"{\"query\":\"{ hackathons(first: " + "9".repeat(400_000) + ") { edges { node { id } } } }\"}");
+		assertThat(huge.statusCode()).isEqualTo(200);
+		assertThat(Http.parse(huge.body()).path("errors").path(0).path("extensions").path("code").asString())
+			.isEqualTo("BAD_USER_INPUT");
+		assertThat(Http.parse(huge.body()).path("errors").path(0).path("message").asString()).contains("100,000 characters");
+		assertThat(huge.body()).hasSizeLessThan(2_000);
+
+		// Within the character cap, a number is refused by its own length as it is read, never converted or quoted.
+		for (String number : new String[] { "9".repeat(90_000), "-" + "1".repeat(60), "1." + "5".repeat(60) + "e10" }) {
+			Http.GraphQlResult result = this.http.graphql("{ hackathons(first: " + number + ") { edges { node { id } } } }");
+			assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+			assertThat(result.errorMessage()).isEqualTo("A number may have at most 50 characters; the one at line 1, "
+					+ "column 21 has " + number.length() + ".");
+			assertThat(result.body().toString()).hasSizeLessThan(2_000);
+		}
+		// A number of ordinary length is read as usual (and refused by the page-size rule).
+		assertThat(this.http.graphql("{ hackathons(first: " + "1".repeat(50) + ") { edges { node { id } } } }")
+			.errorMessage()).doesNotContain("at most 50 characters");
+		assertThat(this.http.graphql("{ __typename }").status()).isEqualTo(200);
+	}
+
+	@Test
 	void introspectionIsOffUnlessConfigured() {
 		Http.GraphQlResult result = this.http.graphql("{ __schema { queryType { name } } }");
 		assertThat(result.hasErrors()).isTrue();

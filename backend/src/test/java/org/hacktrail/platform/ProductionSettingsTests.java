@@ -173,6 +173,33 @@ class ProductionSettingsTests {
 	}
 
 	@Test
+	void refusedAndInvalidDocumentsCountAgainstTheExpensiveLimit() {
+		String[] invalid = from("203.0.113.81");
+		for (int i = 0; i < 5; i++) {
+			Http.GraphQlResult refused = client().graphql("{ noSuchField" + i + " }", invalid);
+			assertThat(refused.errorCode()).as(refused.body().toString()).isEqualTo("BAD_USER_INPUT");
+		}
+		assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ noSuchField5 }\"}", invalid));
+		assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ noSuchField0 }\"}", invalid));
+		// Valid cheap reads still go through, seen before or not.
+		assertThat(client().graphql("{ proposalTags { id } }", invalid).hasErrors()).isFalse();
+		String unseen = "{ " + "u" + UUID.randomUUID().toString().replace("-", "") + ": __typename }";
+		assertThat(client().graphql(unseen, invalid).hasErrors()).isFalse();
+
+		String[] broken = from("203.0.113.82");
+		for (int i = 0; i < 5; i++) {
+			String body = (i % 2 == 0) ? "{\"query\":\"{ me { id \"}"
+					: "{\"query\":\"{ hackathons(first: " + "9".repeat(1_000) + ") { edges { node { id } } } }\"}";
+			HttpResponse<String> refused = client().post("/graphql", "application/json", body, broken);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+			assertThat(Http.parse(refused.body()).path("errors").path(0).path("extensions").path("code").asString())
+				.isEqualTo("BAD_USER_INPUT");
+		}
+		assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ me { id \"}", broken));
+		assertThat(client().graphql("{ proposalTags { id } }", from("203.0.113.83")).hasErrors()).isFalse();
+	}
+
+	@Test
 	void aliasesAndOperationsPerRequestAreCapped() {
 		String[] headers = from("203.0.113.50");
 		StringBuilder thirty = new StringBuilder("{");
