@@ -1,6 +1,8 @@
 package org.hacktrail.identity;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.ratelimit.TooManyRequests;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -79,8 +82,12 @@ class SecurityConfiguration {
 		http.oauth2ResourceServer((resource) -> resource.opaqueToken((opaque) -> opaque.introspector(introspector))
 			.bearerTokenResolver(scrape.resolver())
 			.authenticationEntryPoint((request, response, ex) -> {
-				// Counted, and charged to the address's token-failure limit (SignInRateLimitFilter).
-				events.tokenFailed(request);
+				// Counted, and charged to the address's and the token's failure limits (SignInRateLimitFilter).
+				Optional<Duration> wait = events.tokenFailed(request);
+				if (wait.isPresent()) {
+					TooManyRequests.write(response, wait.get(), "failed API tokens from your address");
+					return;
+				}
 				bearerChallenge.commence(request, response, ex);
 				writeBody(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
 						"The API token is missing, malformed, unknown, revoked or expired.");

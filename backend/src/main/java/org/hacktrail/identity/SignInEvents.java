@@ -1,6 +1,8 @@
 package org.hacktrail.identity;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,9 +56,10 @@ class SignInEvents {
 		this.audit.record(AuditEventType.SIGN_IN_FAILED, null, null, null, all);
 	}
 
-	void tokenFailed(HttpServletRequest request) {
+	/** Counts and charges a failed API token; how long to wait when its address or the token has no failures left. */
+	Optional<Duration> tokenFailed(HttpServletRequest request) {
 		this.meters.counter("hacktrail.token.failures").increment();
-		SignInRateLimitFilter.tokenFailed(this.limiter, request);
+		return SignInRateLimitFilter.tokenFailed(this.limiter, request);
 	}
 
 	AuthenticationSuccessHandler oauth2Success() {

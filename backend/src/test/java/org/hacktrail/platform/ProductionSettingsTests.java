@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hacktrail.rate-limit.sign-in-per-account.period=1m",
 				"hacktrail.rate-limit.token-failures-per-address.capacity=3",
 				"hacktrail.rate-limit.token-failures-per-address.period=1m",
+				"hacktrail.rate-limit.token-failures-per-token.capacity=2",
+				"hacktrail.rate-limit.token-failures-per-token.period=1m",
 				"hacktrail.rate-limit.expensive-per-user.capacity=3", "hacktrail.rate-limit.expensive-per-user.period=1m",
 				"hacktrail.rate-limit.expensive-per-address.capacity=5",
 				"hacktrail.rate-limit.expensive-per-address.period=1m", "hacktrail.rate-limit.expensive-query-cost=50",
@@ -126,19 +128,43 @@ class ProductionSettingsTests {
 	}
 
 	@Test
-	void failedApiTokensBlockBearerRequestsFromThatAddress() {
+	void failedApiTokensAreThrottledWhileAValidTokenFromTheSameAddressKeepsWorking() {
 		String address = "203.0.113.20";
-		TestAccounts.Account user = this.accounts.user("token-user-" + UUID.randomUUID());
-		for (int i = 0; i < 3; i++) {
+		TestAccounts.Account organizer = this.accounts.organizer();
+		for (int i = 0; i < 25; i++) {
 			HttpResponse<String> bad = client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
 					from(address, "Authorization", "Bearer ht_wrongwrongwrongwrongwrong" + i));
-			assertThat(bad.statusCode()).isEqualTo(401);
+			if (i < 3) {
+				assertThat(bad.statusCode()).as(bad.body()).isEqualTo(401);
+			}
+			else {
+				assertRateLimited(bad);
+			}
 		}
+		// The address's guesses are throttled; the organizer's valid token from that address is not.
+		for (int i = 0; i < 3; i++) {
+			Http.GraphQlResult valid = client().graphql("{ me { id } }", concat(from(address), organizer.headers()));
+			assertThat(valid.status()).isEqualTo(200);
+			assertThat(valid.data().path("me").path("id").asString()).isEqualTo(organizer.id());
+			assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+					from(address, "Authorization", "Bearer ht_stillwrongstillwrongstill" + i)));
+		}
+		assertThat(client().get("/api/hackathons/none/proposals.csv", concat(from(address), organizer.headers()))
+			.statusCode()).isEqualTo(404);
 
+		// One token that keeps failing is refused from any address, before it is looked up; others are not.
+		String replayed = "Bearer ht_replayedreplayedreplayed00";
+		for (int i = 0; i < 2; i++) {
+			assertThat(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+					from("203.0.113.2" + (2 + i), "Authorization", replayed)).statusCode()).isEqualTo(401);
+		}
 		assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
-				concat(from(address), user.headers())));
-		Http.GraphQlResult elsewhere = client().graphql("{ me { id } }", concat(from("203.0.113.21"), user.headers()));
-		assertThat(elsewhere.data().path("me").path("id").asString()).isEqualTo(user.id());
+				from("203.0.113.24", "Authorization", replayed)));
+		assertThat(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+				from("203.0.113.24", "Authorization", "Bearer ht_otherotherotherotherother0")).statusCode())
+			.isEqualTo(401);
+		Http.GraphQlResult elsewhere = client().graphql("{ me { id } }", concat(from("203.0.113.21"), organizer.headers()));
+		assertThat(elsewhere.data().path("me").path("id").asString()).isEqualTo(organizer.id());
 	}
 
 	@Test

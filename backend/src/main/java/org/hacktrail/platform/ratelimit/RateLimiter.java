@@ -29,8 +29,8 @@ public class RateLimiter {
 	/** The limits other code refers to. */
 	public enum Kind {
 
-		SIGN_IN_PER_ADDRESS, SIGN_IN_PER_ACCOUNT, TOKEN_FAILURES_PER_ADDRESS, EXPENSIVE_PER_USER,
-		EXPENSIVE_PER_ADDRESS
+		SIGN_IN_PER_ADDRESS, SIGN_IN_PER_ACCOUNT, TOKEN_FAILURES_PER_ADDRESS, TOKEN_FAILURES_PER_TOKEN,
+		EXPENSIVE_PER_USER, EXPENSIVE_PER_ADDRESS
 
 	}
 
@@ -102,6 +102,7 @@ public class RateLimiter {
 			case SIGN_IN_PER_ADDRESS -> this.properties.signInPerAddress();
 			case SIGN_IN_PER_ACCOUNT -> this.properties.signInPerAccount();
 			case TOKEN_FAILURES_PER_ADDRESS -> this.properties.tokenFailuresPerAddress();
+			case TOKEN_FAILURES_PER_TOKEN -> this.properties.tokenFailuresPerToken();
 			case EXPENSIVE_PER_USER -> this.properties.expensivePerUser();
 			case EXPENSIVE_PER_ADDRESS -> this.properties.expensivePerAddress();
 		};
