@@ -36,7 +36,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		String id = (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		// An error dispatch (Spring's /error) keeps the id of the request it renders the error of.
+		String id = (request.getAttribute(ATTRIBUTE) instanceof String earlier) ? earlier
+				: (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
 		MDC.put(MDC_KEY, id);
@@ -46,6 +48,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
+	}
+
+	/** Also while Spring's {@code /error} renders an error, so that its body and log lines carry the id. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	/** The id of the request being served on this thread, if any. */
