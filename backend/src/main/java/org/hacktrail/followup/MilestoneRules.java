@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -153,11 +154,7 @@ public final class MilestoneRules {
 	}
 
 	private static @Nullable String singleLine(@Nullable String value, String field, int max) {
-		String text = text(value, field, max);
-		if (text != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
-			throw DomainException.badInput(field, "The " + field + " must be a single line.");
-		}
-		return text;
+		return FreeText.check(text(value, field, max), field, FreeText.Kind.LINE);
 	}
 
 	private static @Nullable String text(@Nullable String value, String field, int max) {
@@ -165,7 +162,7 @@ public final class MilestoneRules {
 		if (text != null && text.codePointCount(0, text.length()) > max) {
 			throw DomainException.badInput(field, "The " + field + " is longer than " + max + " characters.");
 		}
-		return text;
+		return FreeText.check(text, field, FreeText.Kind.TEXT);
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {

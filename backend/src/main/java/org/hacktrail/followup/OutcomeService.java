@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProjectService;
@@ -358,7 +359,7 @@ public class OutcomeService {
 		if (stripped != null && stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
 			throw DomainException.badInput(field, "The " + field + " is longer than " + MAX_REASON + " characters.");
 		}
-		return stripped;
+		return FreeText.check(stripped, field, FreeText.Kind.TEXT);
 	}
 
 	private ReentrantLock lock(String projectId) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
@@ -175,6 +176,7 @@ public class HackathonService {
 		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
 		if (why != null) {
 			LocalizedText.checkLength(why, "reason", MAX_REASON);
+			FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		}
 		if (to == from.previous()) {
 			if (why == null) {
@@ -361,6 +363,7 @@ public class HackathonService {
 		}
 		String stripped = location.strip();
 		LocalizedText.checkLength(stripped, "location", MAX_LOCATION);
+		FreeText.check(stripped, "location", FreeText.Kind.LINE);
 		return stripped;
 	}
 

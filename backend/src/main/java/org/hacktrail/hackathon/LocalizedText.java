@@ -3,6 +3,7 @@ package org.hacktrail.hackathon;
 import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 
 	/**
 	 * Checks a required text: at least one language, each stripped of surrounding space, none longer than
-	 * {@code maxLength} characters and without line breaks.
+	 * {@code maxLength} characters, each a {@link FreeText.Kind#LINE} (a name or title).
 	 */
 	public static LocalizedText requireSingleLine(@Nullable LocalizedText text, String field, int maxLength) {
 		if (text == null || text.isEmpty()) {
@@ -62,13 +63,15 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 		return stripped;
 	}
 
-	/** Checks an optional multi-line text (kept exactly as written, so that it round-trips). */
+	/** Checks an optional {@link FreeText.Kind#TEXT} (kept exactly as written, so that it round-trips). */
 	public static LocalizedText optionalMultiLine(@Nullable LocalizedText text, String field, int maxLength) {
 		if (text == null) {
 			return EMPTY;
 		}
 		checkLength(text.zhTW, field + ".zhTW", maxLength);
 		checkLength(text.en, field + ".en", maxLength);
+		FreeText.check(text.zhTW, field + ".zhTW", FreeText.Kind.TEXT);
+		FreeText.check(text.en, field + ".en", FreeText.Kind.TEXT);
 		return text;
 	}
 
@@ -77,9 +80,7 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 			return;
 		}
 		checkLength(value, field, maxLength);
-		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-			throw DomainException.badInput(field, "The " + field + " must be a single line.");
-		}
+		FreeText.check(value, field, FreeText.Kind.LINE);
 	}
 
 	static void checkLength(@Nullable String value, String field, int maxLength) {

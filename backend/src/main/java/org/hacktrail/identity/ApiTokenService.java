@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.SecretTokens;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
@@ -71,6 +72,7 @@ public class ApiTokenService {
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw DomainException.badInput("name", "A token needs a name of 1 to 100 characters.");
 		}
+		FreeText.check(trimmed, "name", FreeText.Kind.LINE);
 		Instant now = this.clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw DomainException.badInput("expiresAt", "The expiry must be in the future.");

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +130,7 @@ public class UserDirectory {
 			if (name.isEmpty() || name.length() > 100) {
 				throw DomainException.badInput("displayName", "A display name needs 1 to 100 characters.");
 			}
+			FreeText.check(name, "displayName", FreeText.Kind.LINE);
 			update.set("displayName", name);
 		}
 		if (affiliations != null) {
@@ -139,6 +141,7 @@ public class UserDirectory {
 				if (value.length() > 200) {
 					throw DomainException.badInput("affiliations", "An affiliation can have at most 200 characters.");
 				}
+				FreeText.check(value, "affiliations", FreeText.Kind.LINE);
 				if (!value.isEmpty() && seen.add(value.toLowerCase(Locale.ROOT))) {
 					cleaned.add(value);
 				}

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -213,9 +214,7 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			throw DomainException.badInput(field, "The " + field + " is longer than " + max + " characters ("
 					+ value.codePointCount(0, value.length()) + ").");
 		}
-		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-			throw DomainException.badInput(field, "The " + field + " must be a single line.");
-		}
+		FreeText.check(value, field, FreeText.Kind.LINE);
 	}
 
 	private static String abbreviate(String value) {

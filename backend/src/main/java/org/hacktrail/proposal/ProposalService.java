@@ -21,6 +21,7 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
@@ -205,10 +206,9 @@ public class ProposalService {
 			if (text.length() > 200) {
 				throw DomainException.badInput("filter.text", "Search for at most 200 characters.");
 			}
-			if (text.chars().anyMatch((c) -> c < 0x20 || c == 0x7F)) {
-				// A NUL cannot be in a BSON pattern at all (the driver refused it: INTERNAL before this check).
-				throw DomainException.badInput("filter.text", "Search text cannot contain control characters.");
-			}
+			// The rule of names and titles: a NUL cannot even be in a BSON pattern (the driver refused it: INTERNAL
+			// before this check), and a search for invisible characters finds nothing anyone typed.
+			FreeText.check(text, "filter.text", FreeText.Kind.LINE);
 			// A literal, unanchored match on a stored lower-cased copy: no $text (the embedded store lacks it) and
 			// never the caller's input as a pattern.
 			criteria.and("searchText").regex(Keys.literal(Keys.search(text)));
@@ -438,6 +438,7 @@ public class ProposalService {
 		if (why != null && why.length() > 1000) {
 			throw DomainException.badInput("reason", "A reason is at most 1,000 characters.");
 		}
+		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		if (actor == Actor.PROPOSER && to == ProposalStatus.SUBMITTED && !OPEN_PHASES.contains(hackathon.phase())) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Proposals can be submitted while the hackathon is "
 					+ "OPEN_FOR_PROPOSALS or PITCHING; " + hackathon.slug() + " is " + hackathon.phase() + ".",

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,8 @@ public class TeamInviteLinkService {
 		TeamService.Target target = this.teams.target(input.proposalId());
 		Team team = this.teams.teamOf(target.proposal());
 		this.teams.requireManager(team, "create invitation links");
-		String message = TeamService.text(input.message(), "message", TeamService.MAX_MESSAGE);
+		String message = TeamService.text(input.message(), "message", TeamService.MAX_MESSAGE,
+				FreeText.Kind.TEXT);
 		int days = (input.validDays() != null) ? input.validDays() : DEFAULT_VALID_DAYS;
 		if (days < 1 || days > MAX_VALID_DAYS) {
 			throw DomainException.badInput("validDays", "A link works for 1 to " + MAX_VALID_DAYS + " days, not " + days
@@ -229,7 +231,8 @@ public class TeamInviteLinkService {
 	 */
 	public Linked accept(String token, @Nullable String affiliation) {
 		String me = this.currentUser.requireId();
-		String checkedAffiliation = TeamService.text(affiliation, "affiliation", TeamService.MAX_AFFILIATION);
+		String checkedAffiliation = TeamService.text(affiliation, "affiliation", TeamService.MAX_AFFILIATION,
+				FreeText.Kind.LINE);
 		TeamInviteLink link = byToken(token);
 		TeamService.Target target = this.teams.target(link.teamId());
 		requireUsable(link);
@@ -255,7 +258,7 @@ public class TeamInviteLinkService {
 	/** Declines the link, with an optional note to the team's leads, who are told. The link is used up. */
 	public Linked decline(String token, @Nullable String note) {
 		String me = this.currentUser.requireId();
-		String checkedNote = TeamService.text(note, "note", TeamService.MAX_NOTE);
+		String checkedNote = TeamService.text(note, "note", TeamService.MAX_NOTE, FreeText.Kind.TEXT);
 		TeamInviteLink link = byToken(token);
 		TeamService.Target target = this.teams.target(link.teamId());
 		requireUsable(link);

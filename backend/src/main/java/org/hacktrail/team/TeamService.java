@@ -26,6 +26,7 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.notification.NotificationService;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
@@ -341,7 +342,7 @@ public class TeamService {
 		Target target = target(input.proposalId());
 		String skill = skill(input.skill(), "skill");
 		int count = (input.count() != null) ? seats(input.count(), 1) : 1;
-		String description = text(input.description(), "description", MAX_DESCRIPTION);
+		String description = text(input.description(), "description", MAX_DESCRIPTION, FreeText.Kind.TEXT);
 		TeamRole role = (input.role() != null) ? input.role() : TeamRole.OTHER;
 		Team saved = write(target, (team) -> {
 			requireManager(team, "open positions");
@@ -363,7 +364,8 @@ public class TeamService {
 		Target target = target(input.proposalId());
 		String skill = (input.skill() != null) ? skill(input.skill(), "skill") : null;
 		Integer count = (input.count() != null) ? seats(input.count(), 0) : null;
-		String description = (input.description() != null) ? text(input.description(), "description", MAX_DESCRIPTION)
+		String description = (input.description() != null)
+				? text(input.description(), "description", MAX_DESCRIPTION, FreeText.Kind.TEXT)
 				: null;
 		Team saved = write(target, (team) -> {
 			requireManager(team, "change positions");
@@ -408,8 +410,8 @@ public class TeamService {
 	public TeamRequest requestToJoin(JoinRequestInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
-		String message = text(input.message(), "message", MAX_MESSAGE);
-		String affiliation = text(input.affiliation(), "affiliation", MAX_AFFILIATION);
+		String message = text(input.message(), "message", MAX_MESSAGE, FreeText.Kind.TEXT);
+		String affiliation = text(input.affiliation(), "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE);
 		User user = this.currentUser.require();
 		Optional<String> other = this.memberships.otherTeam(target.hackathon(), me, target.proposal().id());
 		if (other.isPresent()) {
@@ -480,7 +482,7 @@ public class TeamService {
 	public TeamRequest acceptRequest(DecisionInput input) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(input.id(), "join request");
-		String note = text(input.note(), "note", MAX_NOTE);
+		String note = text(input.note(), "note", MAX_NOTE, FreeText.Kind.TEXT);
 		// Who joins is known from the request; the lock of the one-team rule is taken before the team changes.
 		Team first = teamOf(target.proposal());
 		requireManager(first, "accept join requests");
@@ -519,7 +521,7 @@ public class TeamService {
 	public TeamRequest declineRequest(DecisionInput input) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(input.id(), "join request");
-		String note = text(input.note(), "note", MAX_NOTE);
+		String note = text(input.note(), "note", MAX_NOTE, FreeText.Kind.TEXT);
 		Team saved = write(target, (team) -> {
 			requireManager(team, "decline join requests");
 			JoinRequest request = requireRequest(team, input.id());
@@ -545,7 +547,7 @@ public class TeamService {
 	public TeamInvite invite(InviteInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
-		String message = text(input.message(), "message", MAX_MESSAGE);
+		String message = text(input.message(), "message", MAX_MESSAGE, FreeText.Kind.TEXT);
 		// The caller's rights first, so that nobody else can probe who is in which team.
 		requireManager(teamOf(target.proposal()), "invite people");
 		User invitee = this.users.findById(input.userId())
@@ -600,7 +602,7 @@ public class TeamService {
 	public TeamInvite acceptInvitation(String invitationId, @Nullable String affiliation) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(invitationId, "invitation");
-		String checkedAffiliation = text(affiliation, "affiliation", MAX_AFFILIATION);
+		String checkedAffiliation = text(affiliation, "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE);
 		Team first = teamOf(target.proposal());
 		TeamInvitation offered = requireInvitation(first, invitationId);
 		requireInvitee(offered, me, "accept");
@@ -631,7 +633,7 @@ public class TeamService {
 	public TeamInvite declineInvitation(String invitationId, @Nullable String note) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(invitationId, "invitation");
-		String checkedNote = text(note, "note", MAX_NOTE);
+		String checkedNote = text(note, "note", MAX_NOTE, FreeText.Kind.TEXT);
 		Team saved = write(target, (team) -> {
 			TeamInvitation invitation = requireInvitation(team, invitationId);
 			requireInvitee(invitation, me, "decline");
@@ -750,7 +752,7 @@ public class TeamService {
 	public Team removeMember(MemberInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
-		String reason = text(input.reason(), "reason", MAX_NOTE);
+		String reason = text(input.reason(), "reason", MAX_NOTE, FreeText.Kind.TEXT);
 		Team saved = removeMember(target, input.userId(), (team) -> {
 			requireManager(team, "remove members");
 			if (input.userId().equals(me)) {
@@ -778,7 +780,8 @@ public class TeamService {
 	public Team updateMember(MemberInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
-		String affiliation = (input.affiliation() != null) ? text(input.affiliation(), "affiliation", MAX_AFFILIATION)
+		String affiliation = (input.affiliation() != null)
+				? text(input.affiliation(), "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE)
 				: null;
 		Team saved = write(target, (team) -> {
 			boolean self = input.userId().equals(me);
@@ -811,7 +814,7 @@ public class TeamService {
 		if (!this.currentUser.hasRole(Role.ORGANIZER)) {
 			throw DomainException.forbidden("Only organizers add members directly; leads invite people instead.");
 		}
-		String affiliation = text(input.affiliation(), "affiliation", MAX_AFFILIATION);
+		String affiliation = text(input.affiliation(), "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE);
 		User user = this.users.findById(input.userId())
 			.orElseThrow(() -> DomainException.notFound("There is no user with the id '" + input.userId() + "'."));
 		requireOpenForMembers(teamOf(target.proposal()), target, true);
@@ -834,12 +837,13 @@ public class TeamService {
 		Target target = target(proposalId);
 		PartnerAgency agency = null;
 		if (input != null) {
-			String name = text(input.name(), "partnerAgency.name", MAX_AGENCY);
+			String name = text(input.name(), "partnerAgency.name", MAX_AGENCY, FreeText.Kind.LINE);
 			if (name == null) {
 				throw DomainException.badInput("partnerAgency.name", "Give the agency's name, or leave partnerAgency "
 						+ "out to clear it.");
 			}
-			agency = new PartnerAgency(name, text(input.department(), "partnerAgency.department", MAX_AGENCY));
+			agency = new PartnerAgency(name,
+					text(input.department(), "partnerAgency.department", MAX_AGENCY, FreeText.Kind.LINE));
 		}
 		PartnerAgency chosen = agency;
 		Team saved = write(target, (team) -> {
@@ -859,7 +863,7 @@ public class TeamService {
 		if (!this.currentUser.hasRole(Role.ORGANIZER)) {
 			throw DomainException.forbidden("Only organizers can allow new members after the deadline.");
 		}
-		String why = text(reason, "reason", MAX_NOTE);
+		String why = text(reason, "reason", MAX_NOTE, FreeText.Kind.TEXT);
 		if (allowed && why == null) {
 			throw DomainException.badInput("reason", "Say why late members are allowed; it is kept on the team.");
 		}
@@ -1166,8 +1170,8 @@ public class TeamService {
 	}
 
 	private static String skill(@Nullable String skill, String field) {
-		String value = text(skill, field, MAX_SKILL);
-		if (value == null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+		String value = text(skill, field, MAX_SKILL, FreeText.Kind.LINE);
+		if (value == null) {
 			throw DomainException.badInput(field, "Give the skill wanted on one line, 1 to " + MAX_SKILL
 					+ " characters (e.g. 前端, Data science).");
 		}
@@ -1182,8 +1186,12 @@ public class TeamService {
 		return count;
 	}
 
-	/** Stripped text, null when blank; BAD_USER_INPUT naming the field when too long. */
-	static @Nullable String text(@Nullable String value, String field, int max) {
+	/**
+	 * Stripped text, null when blank; BAD_USER_INPUT naming the field when too long or against the rule of its kind
+	 * (a {@link FreeText.Kind#LINE} for skills, affiliations and agencies, {@link FreeText.Kind#TEXT} for messages,
+	 * descriptions, notes and reasons).
+	 */
+	static @Nullable String text(@Nullable String value, String field, int max, FreeText.Kind kind) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -1191,7 +1199,7 @@ public class TeamService {
 		if (stripped.codePointCount(0, stripped.length()) > max) {
 			throw DomainException.badInput(field, "The " + field + " is at most " + max + " characters.");
 		}
-		return stripped;
+		return FreeText.check(stripped, field, kind);
 	}
 
 }

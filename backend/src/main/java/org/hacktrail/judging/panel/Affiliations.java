@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,9 @@ public final class Affiliations {
 			if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
 				throw DomainException.badInput(field, "Each entry of " + field + " has at most " + MAX_LENGTH
 						+ " characters.");
+			}
+			if (!value.isEmpty()) {
+				FreeText.check(value, field, FreeText.Kind.LINE);
 			}
 			if (!value.isEmpty() && !key(value).isEmpty() && seen.add(key(value))) {
 				cleaned.add(value);

@@ -17,6 +17,7 @@ import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.panel.ConflictDecision.Action;
 import org.hacktrail.judging.panel.ConflictDecision.Actor;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
@@ -321,7 +322,7 @@ public class ConflictService {
 		if (text.length() > MAX_COMMENT) {
 			throw DomainException.badInput(field, "A comment has at most " + MAX_COMMENT + " characters.");
 		}
-		return text;
+		return FreeText.check(text, field, FreeText.Kind.TEXT);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -319,6 +320,7 @@ public class JudgePanelService {
 		if (why.isEmpty() || why.length() > 1000) {
 			throw DomainException.badInput("reason", "Say why the judge is dropped (1 to 1,000 characters).");
 		}
+		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		Judge current = require(judgeId);
 		Judge dropped = (current.status() == JudgeStatus.DROPPED) ? current
 				: change(judgeId, (judge) -> judge.withStatus(JudgeStatus.DROPPED, why, this.clock.instant()));

@@ -21,6 +21,7 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.platform.ErrorCode;
@@ -278,7 +279,7 @@ public class PublicationService {
 		if (stripped.length() > MAX_TEXT) {
 			throw DomainException.badInput(field, "At most " + MAX_TEXT + " characters.");
 		}
-		return stripped;
+		return FreeText.check(stripped, field, FreeText.Kind.TEXT);
 	}
 
 }

@@ -27,6 +27,7 @@ import org.hacktrail.judging.ranking.Criterion;
 import org.hacktrail.judging.ranking.RankingInput;
 import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -285,6 +286,7 @@ public class RoundService {
 		if (reason != null && reason.length() > 1000) {
 			throw DomainException.badInput("reason", "A reason has at most 1,000 characters.");
 		}
+		FreeText.check(reason, "reason", FreeText.Kind.TEXT);
 		RoundConfig was = current.config();
 		long seed = (input.seed() != null) ? parseSeed(input.seed())
 				: (current.version() == null) ? RANDOM.nextLong() : was.seed();

@@ -28,6 +28,7 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
@@ -266,6 +267,7 @@ public class ScoreSheetService {
 			throw DomainException.badInput("reason", "Say why the sheet is reopened (1 to 1,000 characters); the judge "
 					+ "and the record see it.");
 		}
+		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		ScoreSheet sheet = requireSheet(sheetId);
 		JudgingRound round = this.rounds.requireStored(sheet.roundId());
 		if (round.status() != RoundStatus.OPEN) {
@@ -518,7 +520,7 @@ public class ScoreSheetService {
 		if (comment.length() > MAX_COMMENT) {
 			throw DomainException.badInput("comment", "A comment has at most " + MAX_COMMENT + " characters.");
 		}
-		return comment;
+		return FreeText.check(comment, "comment", FreeText.Kind.TEXT);
 	}
 
 	private static String plain(double value) {
