@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service as deployed behind a TLS-terminating proxy: HSTS on secure requests only, rate limits (sign-in per
- * account and per address, API-token failures per address, expensive GraphQL operations per user and per address)
+ * account and per address, API-token failures per address and per token, expensive GraphQL operations and refused
+ * documents per user and per address)
  * answered with 429 and Retry-After, the cap on aliases and operations, the Prometheus endpoint for the scrape
  * token and organizers only, the metrics it exposes, and JSON logs that carry the request id. Each test uses its
  * own client address (X-Forwarded-For, honoured with {@code server.forward-headers-strategy=framework}), so that

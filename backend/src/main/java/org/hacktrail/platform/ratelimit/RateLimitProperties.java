@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     from that address is refused with 429 until the bucket refills, while a valid token from it still works
  * @param tokenFailuresPerToken failed checks of one presented token (by its SHA-256 hash), from any address; once
  *     spent, that token is refused with 429 before it is looked up
- * @param expensivePerUser expensive GraphQL operations (mutations, queries above {@code expensiveQueryCost}) per
- *     signed-in user
+ * @param expensivePerUser expensive GraphQL operations (mutations, queries above {@code expensiveQueryCost}, and
+ *     refused documents: no GraphQL request, a syntax or parser-cap error, a validation failure) per signed-in user
  * @param expensivePerAddress the same per client address (anonymous callers included)
  * @param expensiveQueryCost a query whose estimated cost (fields, times the page size asked for by {@code first})
  *     is at least this counts as expensive
