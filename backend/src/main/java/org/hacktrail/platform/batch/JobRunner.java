@@ -26,6 +26,8 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -192,6 +194,17 @@ public class JobRunner {
 						execution.getId(), name, execution.getStatus());
 				this.operator.recover(execution);
 			}
+		}
+	}
+
+	/**
+	 * Publishes how many items the running step's job expects to read (for progress), from a reader or listener
+	 * running in that step.
+	 */
+	public static void reportTotal(long total) {
+		StepContext context = StepSynchronizationManager.getContext();
+		if (context != null) {
+			context.getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_KEY, total);
 		}
 	}
 
