@@ -3,11 +3,12 @@ package org.hacktrail.followup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonPhase;
@@ -28,12 +29,9 @@ class RollupProposalProcessor implements ItemProcessor<Document, RollupProposal>
 
 	private final MongoTemplate mongo;
 
-	private final Map<String, @Nullable Hackathon> hackathons = new LinkedHashMap<>(64, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, @Nullable Hackathon> eldest) {
-			return size() > HACKATHONS_KEPT;
-		}
-	};
+	private final Cache<String, Optional<Hackathon>> hackathons = Caffeine.newBuilder()
+		.maximumSize(HACKATHONS_KEPT)
+		.build();
 
 	RollupProposalProcessor(MongoTemplate mongo) {
 		this.mongo = mongo;
@@ -42,8 +40,9 @@ class RollupProposalProcessor implements ItemProcessor<Document, RollupProposal>
 	@Override
 	public @Nullable RollupProposal process(Document proposal) {
 		String hackathonId = proposal.getString("hackathonId");
-		Hackathon hackathon = this.hackathons.computeIfAbsent(hackathonId,
-				(id) -> this.mongo.findById(id, Hackathon.class));
+		Hackathon hackathon = this.hackathons
+			.get(hackathonId, (id) -> Optional.ofNullable(this.mongo.findById(id, Hackathon.class)))
+			.orElse(null);
 		return rollupProposal(proposal, hackathon);
 	}
 
