@@ -275,6 +275,15 @@ public class FollowUpStates {
 		return refreshed;
 	}
 
+	/** Whether a follow-up document's stored states are what its own facts give today. */
+	boolean upToDate(ProjectFollowUp followUp) {
+		ProjectStateRule.Derived all = derive(followUp, false);
+		ProjectStateRule.Derived verified = derive(followUp, true);
+		return all.state() == followUp.state() && verified.state() == followUp.publicState()
+				&& Boolean.valueOf(all.dormant()).equals(followUp.dormant())
+				&& Boolean.valueOf(verified.dormant()).equals(followUp.publicDormant());
+	}
+
 	/**
 	 * Re-derives the states of follow-up documents from their own facts (no milestone read): what time alone
 	 * changes (ACTIVE becomes DORMANT six months after the last sign of life).
@@ -284,13 +293,11 @@ public class FollowUpStates {
 		List<Refreshed> changed = new ArrayList<>();
 		Instant now = this.clock.instant();
 		for (ProjectFollowUp followUp : followUps) {
-			ProjectStateRule.Derived all = derive(followUp, false);
-			ProjectStateRule.Derived verified = derive(followUp, true);
-			if (all.state() == followUp.state() && verified.state() == followUp.publicState()
-					&& Boolean.valueOf(all.dormant()).equals(followUp.dormant())
-					&& Boolean.valueOf(verified.dormant()).equals(followUp.publicDormant())) {
+			if (upToDate(followUp)) {
 				continue;
 			}
+			ProjectStateRule.Derived all = derive(followUp, false);
+			ProjectStateRule.Derived verified = derive(followUp, true);
 			if (bulk == null) {
 				bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FOLLOWUPS);
 			}
