@@ -1,34 +1,22 @@
 package org.hacktrail.followup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.support.Http;
-import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,22 +34,7 @@ import static org.mockito.Mockito.doAnswer;
 		properties = "hacktrail.outcomes.import-chunk-size=5")
 @Import(FollowUpTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class OutcomeImportFailureTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	@Autowired
-	OutcomeSettings settings;
+class OutcomeImportFailureTests extends OutcomeImportTestSupport {
 
 	@MockitoSpyBean
 	MilestoneStore store;
@@ -69,39 +42,19 @@ class OutcomeImportFailureTests {
 	@MockitoSpyBean
 	FollowUpStates states;
 
-	Http http;
-
-	TestAccounts.Account organizer;
-
 	List<Project> projects = new ArrayList<>();
 
 	@BeforeEach
 	void setUp() {
-		this.http = Http.localhost(this.port);
-		this.organizer = new TestAccounts(this.users, this.tokens).organizer();
 		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
 		for (int i = 0; i < 4; i++) {
 			this.projects.add(fixtures.project("Failure " + i, null));
 		}
 	}
 
-	/** 40 valid rows, 10 per project, notes "row 2" to "row 41". */
+	/** 40 valid rows, 10 per project. */
 	String file() throws Exception {
-		StringBuilder csv = new StringBuilder(OutcomeImportTests.HEADER);
-		for (int row = 2; row <= 41; row++) {
-			csv.append(this.projects.get(row % 4).id())
-				.append(",,,PILOT,")
-				.append(LocalDate.of(2024, 1, 1).plusDays(row))
-				.append(",Agency ")
-				.append(row)
-				.append(",,,,,,row ")
-				.append(row)
-				.append('\n');
-		}
-		Files.createDirectories(this.settings.importDir());
-		Path file = this.settings.importDir().resolve("failure-" + UUID.randomUUID() + ".csv");
-		Files.writeString(file, csv);
-		return file.getFileName().toString();
+		return importFile(pilotRows(this.projects, 2, 40));
 	}
 
 	@Test
@@ -195,9 +148,7 @@ class OutcomeImportFailureTests {
 	}
 
 	private List<OutcomeMilestone> milestones() {
-		return this.mongo.find(
-				new Query(Criteria.where("projectId").in(this.projects.stream().map(Project::id).toList())),
-				OutcomeMilestone.class, FollowUpStates.MILESTONES);
+		return milestonesOf(this.projects);
 	}
 
 	private List<String> notes() {
