@@ -144,7 +144,10 @@ public class JobRunner {
 		}
 		catch (InvalidJobParametersException ex) {
 			// A job's parameter validator says what is wrong (e.g. a file outside the import folder): the caller's
-			// mistake, not a failure of the service.
+			// mistake, not a failure of the service. A validator's own domain exception keeps its details (a rule).
+			if (ex.getCause() instanceof DomainException domain) {
+				throw domain;
+			}
 			throw DomainException.badInput("parameters", ex.getMessage());
 		}
 		catch (DomainException ex) {
