@@ -14,9 +14,12 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.batch.IdBucketItemReader;
+import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.proposal.Keys;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.Proposal;
@@ -31,9 +34,10 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Turns an import row into a milestone, or rejects it with the row number, the column and a reason
  * ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a row's project rarely costs a store
- * round trip: whether a project id exists is asked once per id ({@code _id} lookup) and the answer kept, and a
- * hackathon's proposal titles are read once per hackathon named and kept. Both caches are bounded (least recently
- * used answers go first), so memory does not grow with the number of projects or proposals.
+ * round trip: project ids are read once (bucket by bucket) when there are no more than the cache keeps, otherwise
+ * asked once per id ({@code _id} lookup), and the answers kept; a hackathon's proposal titles are read once per
+ * hackathon named and kept. Both caches are bounded (least recently used answers go first), so memory does not grow
+ * with the number of projects or proposals.
  */
 class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone> {
 
@@ -53,6 +57,8 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 
 	/** Project id → whether it exists. */
 	private final Cache<String, Boolean> projects = Caffeine.newBuilder().maximumSize(PROJECTS_KEPT).build();
+
+	private boolean projectsLoaded;
 
 	/**
 	 * Hackathon slug → normalised proposal title → project ids (null entries: proposals without a project); empty
@@ -143,6 +149,9 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	private String project(OutcomeRow row) {
 		String ref = row.cell(OutcomeFileFormat.PROJECT_REF).strip();
 		if (!ref.isEmpty()) {
+			if (!this.projectsLoaded) {
+				loadProjects();
+			}
 			if (!this.projects.get(ref, this::projectExists)) {
 				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF, "There is no project with the id '"
 						+ MilestoneRules.abbreviate(ref) + "'.");
@@ -178,6 +187,19 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 					+ "(linkProposalToProject) or give the project_ref.");
 		}
 		return projectId;
+	}
+
+	/** Reads every project id into the cache at once, when they all fit: one pass instead of a lookup per id. */
+	private void loadProjects() {
+		this.projectsLoaded = true;
+		MongoCollection<Document> collection = this.mongo.getCollection(this.mongo.getCollectionName(Project.class));
+		if (collection.estimatedDocumentCount() > PROJECTS_KEPT) {
+			return;
+		}
+		IdBucketScan ids = new IdBucketScan(collection, new Document("_id", 1), IdBucketItemReader.LIMIT, null);
+		for (Document project = ids.next(); project != null; project = ids.next()) {
+			this.projects.put(project.get("_id").toString(), Boolean.TRUE);
+		}
 	}
 
 	private boolean projectExists(String projectId) {
