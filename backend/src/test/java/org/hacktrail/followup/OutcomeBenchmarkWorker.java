@@ -175,11 +175,19 @@ public final class OutcomeBenchmarkWorker {
 		long fileBefore = (storeFile != null && Files.exists(storeFile)) ? Files.size(storeFile) : 0;
 		AtomicLong sampledPeak = new AtomicLong();
 		AtomicLong afterGcPeak = new AtomicLong();
+		AtomicLong livePeak = new AtomicLong();
 		AtomicLong filePeak = new AtomicLong(fileBefore);
 		Thread sampler = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
+			for (long sample = 1; !Thread.currentThread().isInterrupted(); sample++) {
 				sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 						Math::max);
+				if (sample % 200 == 0) {
+					// Every 10 s a full collection, then what is left: what the run really holds (the "after a
+					// collection" figure below counts the old generation's garbage that young collections leave).
+					System.gc();
+					livePeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+							Math::max);
+				}
 				// What the collector left alive the last time it ran: the import's real footprint.
 				long live = ManagementFactory.getMemoryPoolMXBeans()
 					.stream()
@@ -219,8 +227,9 @@ public final class OutcomeBenchmarkWorker {
 					refresh.getWriteCount(), seconds(refresh),
 					Duration.between(run.getStartTime(), run.getEndTime()).toMillis() / 1000.0));
 		result("heap test memory: max heap %,d MB; peak heap used %,d MB (sampled every 50 ms, garbage included); "
-				+ "largest heap left after a collection %,d MB; peak resident %,d MB", Runtime.getRuntime().maxMemory() / MB,
-				sampledPeak.get() / MB, afterGcPeak.get() / MB, peakResident() / MB);
+				+ "largest heap left after a collection %,d MB; largest live heap %,d MB (after a full collection every "
+				+ "10 s); peak resident %,d MB", Runtime.getRuntime().maxMemory() / MB, sampledPeak.get() / MB,
+				afterGcPeak.get() / MB, livePeak.get() / MB, peakResident() / MB);
 		if (storeFile != null) {
 			result("heap test store file: %,d MB before, %,d MB after the run (%,d MB at most while it ran); %,d "
 					+ "milestones stored", fileBefore / MB, Files.size(storeFile) / MB, filePeak.get() / MB,

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * <li>heap (issue 16): an import of {@code --heap-rows} rows (200,000 by default) in a JVM limited to
  * {@code --heap} (256m), on the default store users get: the embedded store in that JVM, on its H2 file. Reports
  * both steps' speed, the peak heap (sampled and after collections), the peak resident memory and the H2 file's
- * size. {@code --heap-backend=memory}: against a memory-backend store in another process instead (the application's
- * own memory only; a reference line).</li>
+ * size. {@code --heap-backend=memory} (or {@code h2,memory}): against a memory-backend store in another process
+ * (the application's own memory only; a reference line).</li>
  * <li>import (reference, memory backend in another process): the store's own bulk-upsert rate for {@code --rows}
  * rows against {@code outcomeImport}'s rate for the same rows (target: at least 0.7×).</li>
  * <li>statistics (reference, memory backend in another process): {@code --proposals} proposals and
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * Run by {@code scripts/bench outcomes} (flags in {@code BENCH_ARGS}), or: {@code java -cp <test classpath>
  * org.hacktrail.followup.bench.OutcomeImportBenchmark [--parts=heap,import,statistics] [--heap-rows=200000]
- * [--heap=256m] [--heap-backend=h2|memory] [--rows=100000] [--projects=5000] [--proposals=50000]
+ * [--heap=256m] [--heap-backend=h2|memory|h2,memory] [--rows=100000] [--projects=5000] [--proposals=50000]
  * [--milestones=200000]}. The full issue-16 run is {@code --parts=heap --heap-rows=1000000}: more than 20 minutes
  * on H2, and a store file of several GB until the store compacts it (check the disk first). Only loopback traffic;
  * every loop is bounded.
@@ -55,7 +55,8 @@ public final class OutcomeImportBenchmark {
 		System.out.printf("outcomes benchmark: %d processors, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), flags);
 
-		if (parts.contains("heap") && flags.get("heap-backend").equals("h2")) {
+		List<String> heapBackends = List.of(flags.get("heap-backend").split(","));
+		if (parts.contains("heap") && heapBackends.contains("h2")) {
 			Path dataDir = Files.createTempDirectory("outcome-bench-h2");
 			try {
 				run(java, classpath, "-Xmx" + flags.get("heap"), "heap", "h2:" + dataDir, "hacktrail",
@@ -65,7 +66,7 @@ public final class OutcomeImportBenchmark {
 				delete(dataDir);
 			}
 		}
-		boolean heapOnMemory = parts.contains("heap") && flags.get("heap-backend").equals("memory");
+		boolean heapOnMemory = parts.contains("heap") && heapBackends.contains("memory");
 		if (!heapOnMemory && !parts.contains("import") && !parts.contains("statistics")) {
 			return;
 		}
