@@ -108,6 +108,11 @@ public final class OutcomeBenchmarkWorker {
 				context.getBean(MongoTemplate.class).getDb().drop();
 			}
 			context.close();
+			try (var files = Files.walk(importDir)) {
+				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
 		}
 		System.exit(0);
 	}
