@@ -51,6 +51,8 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 
 	private final Mode mode;
 
+	private final int limit;
+
 	private @Nullable IdBucketScan projects;
 
 	private @Nullable IdBucketScan milestones;
@@ -60,9 +62,15 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 	private @Nullable String last;
 
 	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode) {
+		this(mongo, states, mode, IdBucketItemReader.LIMIT);
+	}
+
+	/** @param limit the most documents one query of projects or milestones returns */
+	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode, int limit) {
 		this.mongo = mongo;
 		this.states = states;
 		this.mode = mode;
+		this.limit = limit;
 		setName("projectTrail");
 	}
 
@@ -73,10 +81,9 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 		String collection = (this.mode == Mode.ALL) ? this.mongo.getCollectionName(Project.class)
 				: FollowUpStates.FOLLOWUPS;
 		Document fields = (this.mode == Mode.ALL) ? new Document("_id", 1) : new Document("stale", 1);
-		this.projects = new IdBucketScan(this.mongo.getCollection(collection), fields, IdBucketItemReader.LIMIT,
-				this.last);
+		this.projects = new IdBucketScan(this.mongo.getCollection(collection), fields, this.limit, this.last);
 		this.milestones = new IdBucketScan(this.mongo.getCollection(FollowUpStates.MILESTONES), MILESTONE_FACTS,
-				IdBucketItemReader.LIMIT, null);
+				this.limit, null);
 		this.batch.clear();
 	}
 
@@ -130,6 +137,18 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 		if (this.last != null) {
 			context.putString(getExecutionContextKey(LAST), this.last);
 		}
+	}
+
+	/** Queries sent so far, of projects and of milestones, and the most documents one of them returned. */
+	record Queries(int projects, int milestones, int largestResult) {
+	}
+
+	Queries queries() {
+		if (this.projects == null || this.milestones == null) {
+			throw new IllegalStateException("The project trail reader is not open");
+		}
+		return new Queries(this.projects.queries(), this.milestones.queries(),
+				Math.max(this.projects.largestResult(), this.milestones.largestResult()));
 	}
 
 	@Override
