@@ -16,6 +16,7 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   teamClosed: 'rule.teamClosed',
   proposalDraft: 'rule.proposalDraft',
   partnerAgencyRequired: 'rule.partnerAgencyRequired',
+  embeddedEnvelope: 'rule.embeddedEnvelope',
 };
 
 /**

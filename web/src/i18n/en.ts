@@ -337,6 +337,7 @@ export const en = {
   'rule.teamClosed': 'This team takes no new members now (the proposal is withdrawn, or the hackathon is past judging). An organizer can allow late members.',
   'rule.proposalDraft': 'This proposal is still a draft, which only its proposer sees. Submit it before people join its team.',
   'rule.partnerAgencyRequired': 'This hackathon requires a government partner agency before a proposal becomes a finalist. Set it in the team section.',
+  'rule.embeddedEnvelope': 'This file would take the outcome milestones past what the built-in store suits. Move Hacktrail to MongoDB (MONGODB_URI) for data this large, or confirm that you want to import it anyway.',
 
   'teamRole.LEAD': 'Lead',
   'teamRole.DEVELOPER': 'Developer',
@@ -755,6 +756,7 @@ export const en = {
   'followup.import.fileFormat': 'Choose a .csv or .json file.',
   'followup.import.start': 'Start import',
   'followup.import.sending': 'Sending…',
+  'followup.import.beyondEnvelope': 'Import anyway, beyond what the built-in store suits (slower jobs, a larger data file)',
   'followup.import.run': 'Import run {id}',
   'followup.import.progress': 'Progress of import run {id}',
   'followup.import.counts': '{read} rows read, {written} written, {skipped} skipped.',

@@ -338,6 +338,7 @@ export const zhTW: Record<MessageKey, string> = {
   'rule.teamClosed': '這個團隊目前不接受新成員（提案已撤回，或黑客松已過評審階段）。主辦單位可以開放延後加入。',
   'rule.proposalDraft': '這份提案仍是草稿，只有提案人看得到。請先送出，其他人才能加入團隊。',
   'rule.partnerAgencyRequired': '這場黑客松規定提案成為決選前須有政府合作機關。請在團隊區塊設定。',
+  'rule.embeddedEnvelope': '這個檔案會讓成果里程碑超過內建資料庫適合的數量。資料這麼多時，請改用 MongoDB（MONGODB_URI），或確認您仍要匯入。',
 
   'teamRole.LEAD': '負責人',
   'teamRole.DEVELOPER': '開發',
@@ -756,6 +757,7 @@ export const zhTW: Record<MessageKey, string> = {
   'followup.import.fileFormat': '請選擇 .csv 或 .json 檔。',
   'followup.import.start': '開始匯入',
   'followup.import.sending': '傳送中…',
+  'followup.import.beyondEnvelope': '仍然匯入，超過內建資料庫適合的數量（批次作業較慢、資料檔較大）',
   'followup.import.run': '匯入作業 {id}',
   'followup.import.progress': '匯入作業 {id} 的進度',
   'followup.import.counts': '已讀取 {read} 列，寫入 {written} 列，略過 {skipped} 列。',

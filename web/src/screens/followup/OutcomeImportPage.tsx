@@ -24,8 +24,14 @@ export function importFormat(file: { name: string; type: string }): 'text/csv' |
   return undefined;
 }
 
-/** Sends the file to the import endpoint; the answer names the run the import job started (202). */
-export async function uploadOutcomes(file: File): Promise<{ runId?: string; problem?: Problem }> {
+/** The rule of a refusal for a file that would take the store past what the embedded store suits. */
+export const ENVELOPE_RULE = 'embeddedEnvelope';
+
+/**
+ * Sends the file to the import endpoint; the answer names the run the import job started (202). `beyondEnvelope`:
+ * the organizer confirmed importing past the embedded store's envelope.
+ */
+export async function uploadOutcomes(file: File, beyondEnvelope = false): Promise<{ runId?: string; problem?: Problem }> {
   const format = importFormat(file);
   await ensureCsrfCookie();
   const headers: Record<string, string> = { 'Content-Type': `${format};charset=UTF-8`, Accept: 'application/json' };
@@ -33,7 +39,8 @@ export async function uploadOutcomes(file: File): Promise<{ runId?: string; prob
   if (token) headers['X-XSRF-TOKEN'] = token;
   let response: Response;
   try {
-    response = await fetch('/api/outcomes/import', { method: 'POST', credentials: 'same-origin', headers, body: file });
+    const url = beyondEnvelope ? '/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true' : '/api/outcomes/import';
+    response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body: file });
   } catch (error) {
     return { problem: { kind: 'network', messages: [String(error)], fields: {} } };
   }
@@ -47,6 +54,8 @@ export async function uploadOutcomes(file: File): Promise<{ runId?: string; prob
  * Outcome import: upload a CSV or JSON file of milestones, which starts an `outcomeImport` run; its progress (read,
  * written, skipped) is polled until it ends; then what it did and the skipped rows with their row numbers and
  * reasons, also as a CSV download. The run id is in the address (`?run=12`), so a reload or a shared link shows it.
+ * On the embedded store, a file that would take the milestones past what it suits is refused; the refusal says so
+ * and offers to import anyway.
  */
 export default function OutcomeImportPage() {
   const { t } = useI18n();
@@ -57,6 +66,8 @@ export default function OutcomeImportPage() {
   const [fileError, setFileError] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
+  const [envelopeRefused, setEnvelopeRefused] = useState(false);
+  const [beyondEnvelope, setBeyondEnvelope] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,8 +82,9 @@ export default function OutcomeImportPage() {
     }
     setFileError(undefined);
     setSending(true);
-    const result = await uploadOutcomes(file);
+    const result = await uploadOutcomes(file, envelopeRefused && beyondEnvelope);
     setSending(false);
+    if (result.problem?.rules?.includes(ENVELOPE_RULE)) setEnvelopeRefused(true);
     if (result.problem) setProblem(result.problem);
     else if (result.runId) navigate(`/organize/outcomes/import?run=${encodeURIComponent(result.runId)}`);
   }
@@ -96,6 +108,12 @@ export default function OutcomeImportPage() {
             />
           )}
         </Field>
+        {envelopeRefused && (
+          <label className="checkbox">
+            <input type="checkbox" checked={beyondEnvelope} onChange={(event) => setBeyondEnvelope(event.target.checked)} />{' '}
+            {t('followup.import.beyondEnvelope')}
+          </label>
+        )}
         <button type="submit" disabled={sending}>
           {sending ? t('followup.import.sending') : t('followup.import.start')}
         </button>

@@ -511,6 +511,50 @@ describe('outcome import', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The file is larger than 512 MB.');
   });
 
+  it('says a file beyond the built-in store’s envelope is refused, and sends it again only once confirmed', async () => {
+    const refusal = 'This would make 250,000 documents in outcome_milestones: the embedded store suits up to about 200,000.';
+    const fetchMock = stubAuthOptions(undefined, (url, init) => {
+      if (url === '/api/outcomes/import' && init?.method === 'POST') {
+        return new Response(
+          JSON.stringify({
+            code: 'BAD_USER_INPUT',
+            message: refusal,
+            errors: [{ message: refusal, extensions: { code: 'BAD_USER_INPUT', rule: 'embeddedEnvelope', limit: 200000 } }],
+          }),
+          { status: 400, headers: { 'Content-Type': 'application/json' } },
+        );
+      }
+      if (url === '/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true' && init?.method === 'POST') {
+        return new Response(JSON.stringify({ run: { id: '43', jobName: 'outcomeImport', status: 'STARTING' } }), {
+          status: 202,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      return undefined;
+    });
+    const { location } = renderPanel('/organize/outcomes/import', ORGANIZER, {
+      OutcomeImportRun: () => ({ data: { jobRun: run('STARTED', 0, 0, 0, 0) } }),
+    });
+    const input = await screen.findByLabelText('File of milestones');
+    await userEvent.upload(input, new File(['project_ref,milestone,date\n'], 'big.csv', { type: 'text/csv' }));
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('past what the built-in store suits');
+    expect(alert.textContent).toContain(refusal);
+    const confirm = screen.getByRole('checkbox', { name: /Import anyway, beyond what the built-in store suits/ });
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    expect(fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/outcomes/import')).map(([url]) => url)).toEqual([
+      '/api/outcomes/import',
+      '/api/outcomes/import',
+    ]);
+    await userEvent.click(confirm);
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true');
+    expect(location.history?.at(-1)).toBe('/organize/outcomes/import?run=43');
+  });
+
   it('knows the formats by type or name', () => {
     expect(importFormat({ name: 'a.JSON', type: '' })).toBe('application/json');
     expect(importFormat({ name: 'a.csv', type: 'application/vnd.ms-excel' })).toBe('text/csv');

@@ -19,12 +19,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,9 +44,6 @@ public class FollowUpStates {
 	static final String MILESTONES = "outcome_milestones";
 
 	static final String FOLLOWUPS = "project_followups";
-
-	/** Above this many stale projects, a refresh streams every milestone once instead of one query per project. */
-	static final int PER_PROJECT_LIMIT = 50;
 
 	private final MongoTemplate mongo;
 
@@ -91,34 +88,73 @@ public class FollowUpStates {
 
 	/**
 	 * The last day (in the event's time zone) of the latest hackathon at which each project was pitched, for the
-	 * projects given (null: every project). Proposals still in DRAFT do not count.
+	 * projects given. Proposals still in DRAFT do not count.
 	 */
-	Map<String, LocalDate> lastPitched(@Nullable Collection<String> projectIds) {
-		Query query = (projectIds == null) ? new Query(Criteria.where("projectId").ne(null))
-				: new Query(Criteria.where("projectId").in(new HashSet<>(projectIds)));
-		query.fields().include("projectId", "hackathonId", "status");
-		Map<String, Set<String>> hackathonsByProject = new HashMap<>();
-		Set<String> hackathonIds = new HashSet<>();
-		this.mongo.stream(query, Document.class, this.mongo.getCollectionName(Proposal.class)).forEach((proposal) -> {
-			String projectId = proposal.getString("projectId");
-			if (projectId != null && !ProposalStatus.DRAFT.name().equals(proposal.getString("status"))) {
-				hackathonsByProject.computeIfAbsent(projectId, (id) -> new HashSet<>())
-					.add(proposal.getString("hackathonId"));
-				hackathonIds.add(proposal.getString("hackathonId"));
+	Map<String, LocalDate> lastPitched(Collection<String> projectIds) {
+		Map<String, LocalDate> last = new HashMap<>();
+		pitches(projectIds).forEach((projectId, pitches) -> {
+			if (pitches.lastPitched() != null) {
+				last.put(projectId, pitches.lastPitched());
 			}
 		});
-		Map<String, LocalDate> ends = new HashMap<>();
+		return last;
+	}
+
+	/**
+	 * What a project's pitches say: the last day of the latest hackathon it was pitched at (any proposal not in
+	 * DRAFT), and its pitches for the roll-up (hackathons past DRAFT only).
+	 */
+	record Pitches(@Nullable LocalDate lastPitched, List<ProjectPitch> pitches) {
+	}
+
+	/**
+	 * The pitches of the projects given: one query over proposals ({@code $in} on {@code projectId}, which the
+	 * embedded store answers by scanning proposals, so callers ask for many projects at once) and one over their
+	 * hackathons ({@code $in} on {@code _id}). Memory: the proposals of these projects.
+	 */
+	Map<String, Pitches> pitches(Collection<String> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		Query query = new Query(Criteria.where("projectId").in(new HashSet<>(projectIds)));
+		query.fields().include("projectId", "hackathonId", "status");
+		List<Document> proposals = this.mongo.find(query, Document.class, this.mongo.getCollectionName(Proposal.class))
+			.stream()
+			.filter((p) -> p.getString("projectId") != null
+					&& !ProposalStatus.DRAFT.name().equals(p.getString("status")))
+			.toList();
+		Map<String, Hackathon> hackathons = new HashMap<>();
+		Set<String> hackathonIds = new HashSet<>();
+		proposals.forEach((p) -> hackathonIds.add(p.getString("hackathonId")));
 		if (!hackathonIds.isEmpty()) {
 			this.mongo.find(new Query(Criteria.where("_id").in(hackathonIds)), Hackathon.class)
-				.forEach((h) -> ends.put(h.id(), h.endsAt().atZone(h.zone()).toLocalDate()));
+				.forEach((h) -> hackathons.put(h.id(), h));
 		}
 		Map<String, LocalDate> last = new HashMap<>();
-		hackathonsByProject.forEach((projectId, hackathons) -> hackathons.stream()
-			.map(ends::get)
-			.filter((date) -> date != null)
-			.max(Comparator.naturalOrder())
-			.ifPresent((date) -> last.put(projectId, date)));
-		return last;
+		Map<String, List<ProjectPitch>> pitches = new HashMap<>();
+		for (Document proposal : proposals) {
+			Hackathon hackathon = hackathons.get(proposal.getString("hackathonId"));
+			if (hackathon == null) {
+				continue;
+			}
+			String projectId = proposal.getString("projectId");
+			last.merge(projectId, hackathon.endsAt().atZone(hackathon.zone()).toLocalDate(),
+					(a, b) -> a.isAfter(b) ? a : b);
+			if (hackathon.phase() != HackathonPhase.DRAFT) {
+				pitches.computeIfAbsent(projectId, (id) -> new ArrayList<>())
+					.add(new ProjectPitch(proposal.get("_id").toString(),
+							hackathon.startsAt().atZone(hackathon.zone()).toLocalDate().toString(),
+							StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())));
+			}
+		}
+		Map<String, Pitches> byProject = new HashMap<>();
+		for (String projectId : projectIds) {
+			List<ProjectPitch> list = pitches.getOrDefault(projectId, List.of());
+			byProject.put(projectId, new Pitches(last.get(projectId), list.stream()
+				.sorted(Comparator.comparing(ProjectPitch::start).thenComparing(ProjectPitch::proposalId))
+				.toList()));
+		}
+		return byProject;
 	}
 
 	// ---- deriving
@@ -138,15 +174,18 @@ public class FollowUpStates {
 		ProjectStateRule.Derived derived = ProjectStateRule.derive(List.of(), false, null, lastPitched, today());
 		return new ProjectFollowUp(projectId, List.of(), List.of(), null, null,
 				(lastPitched != null) ? lastPitched.toString() : null, derived.state(), derived.state(),
-				derived.dormant(), derived.dormant(), null, 0, null, null, null, null, null);
+				derived.dormant(), derived.dormant(), null, 0, null, null, null, null, null, null);
 	}
 
 	// ---- writing
 
-	/** A project's follow-up facts recomputed from its milestones, ready to be written. */
+	/**
+	 * A project's follow-up facts recomputed from its milestones, ready to be written.
+	 * @param pitches the project's pitches, when they were read (the full refresh); null: left as stored
+	 */
 	public record Refresh(String projectId, List<OutcomeEntry> outcomes, @Nullable String lastActivityOn,
 			@Nullable String lastVerifiedActivityOn, @Nullable LocalDate lastPitched, int pending,
-			ProjectStateRule.Derived all, ProjectStateRule.Derived verified) {
+			ProjectStateRule.Derived all, ProjectStateRule.Derived verified, @Nullable List<ProjectPitch> pitches) {
 	}
 
 	/**
@@ -176,18 +215,21 @@ public class FollowUpStates {
 	}
 
 	/** Derives a project's states from its summary (today's date matters: dormancy). */
-	Refresh compute(String projectId, TrailSummary summary, @Nullable LocalDate lastPitched) {
+	Refresh compute(String projectId, TrailSummary summary, @Nullable LocalDate lastPitched,
+			@Nullable List<ProjectPitch> pitches) {
 		List<OutcomeEntry> outcomes = summary.outcomes();
 		LocalDate today = today();
 		return new Refresh(projectId, outcomes, summary.lastActivityOn(), summary.lastVerifiedActivityOn(),
 				lastPitched, summary.pending(),
 				ProjectStateRule.derive(outcomes, false, date(summary.lastActivityOn()), lastPitched, today),
-				ProjectStateRule.derive(outcomes, true, date(summary.lastVerifiedActivityOn()), lastPitched, today));
+				ProjectStateRule.derive(outcomes, true, date(summary.lastVerifiedActivityOn()), lastPitched, today),
+				pitches);
 	}
 
 	/** Recomputes one project's follow-up document from its milestones (after a change through GraphQL). */
 	public Refreshed refresh(String projectId) {
-		Refresh refresh = compute(projectId, summaryOf(projectId), lastPitched(List.of(projectId)).get(projectId));
+		Refresh refresh = compute(projectId, summaryOf(projectId), lastPitched(List.of(projectId)).get(projectId),
+				null);
 		return write(List.of(refresh)).get(0);
 	}
 
@@ -213,6 +255,9 @@ public class FollowUpStates {
 				.set("pendingCount", refresh.pending())
 				.set("stale", false)
 				.set("refreshedAt", now);
+			if (refresh.pitches() != null) {
+				update.set("pitches", refresh.pitches());
+			}
 			boolean stateChanged = old == null || old.state() != refresh.all().state()
 					|| old.publicState() != refresh.verified().state();
 			if (stateChanged) {
@@ -230,6 +275,15 @@ public class FollowUpStates {
 		return refreshed;
 	}
 
+	/** Whether a follow-up document's stored states are what its own facts give today. */
+	boolean upToDate(ProjectFollowUp followUp) {
+		ProjectStateRule.Derived all = derive(followUp, false);
+		ProjectStateRule.Derived verified = derive(followUp, true);
+		return all.state() == followUp.state() && verified.state() == followUp.publicState()
+				&& Boolean.valueOf(all.dormant()).equals(followUp.dormant())
+				&& Boolean.valueOf(verified.dormant()).equals(followUp.publicDormant());
+	}
+
 	/**
 	 * Re-derives the states of follow-up documents from their own facts (no milestone read): what time alone
 	 * changes (ACTIVE becomes DORMANT six months after the last sign of life).
@@ -239,13 +293,11 @@ public class FollowUpStates {
 		List<Refreshed> changed = new ArrayList<>();
 		Instant now = this.clock.instant();
 		for (ProjectFollowUp followUp : followUps) {
-			ProjectStateRule.Derived all = derive(followUp, false);
-			ProjectStateRule.Derived verified = derive(followUp, true);
-			if (all.state() == followUp.state() && verified.state() == followUp.publicState()
-					&& Boolean.valueOf(all.dormant()).equals(followUp.dormant())
-					&& Boolean.valueOf(verified.dormant()).equals(followUp.publicDormant())) {
+			if (upToDate(followUp)) {
 				continue;
 			}
+			ProjectStateRule.Derived all = derive(followUp, false);
+			ProjectStateRule.Derived verified = derive(followUp, true);
 			if (bulk == null) {
 				bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FOLLOWUPS);
 			}
@@ -281,13 +333,6 @@ public class FollowUpStates {
 					new Document("$set", new Document("stale", true)), upsert));
 		}
 		this.mongo.getCollection(FOLLOWUPS).bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
-	}
-
-	/** Ids of the projects marked stale. */
-	List<String> staleProjects() {
-		Query query = new Query(Criteria.where("stale").is(true)).with(Sort.by("_id"));
-		query.fields().include("_id");
-		return this.mongo.find(query, Document.class, FOLLOWUPS).stream().map((d) -> d.getString("_id")).toList();
 	}
 
 	static TrailSummary.Facts facts(Document milestone) {

@@ -1,5 +1,6 @@
 package org.hacktrail.followup;
 
+import org.hacktrail.platform.batch.IdBucket;
 import org.hacktrail.proposal.Keys;
 import org.jspecify.annotations.Nullable;
 
@@ -46,14 +47,7 @@ public final class MilestoneKey {
 
 	/** An anchored pattern matching the strings that start with {@code prefix}, taken literally. */
 	static String literalPrefix(String prefix) {
-		StringBuilder pattern = new StringBuilder(prefix.length() + 16).append('^');
-		prefix.codePoints().forEach((cp) -> {
-			if (cp < 128 && !Character.isLetterOrDigit(cp) && cp != '-') {
-				pattern.append('\\');
-			}
-			pattern.appendCodePoint(cp);
-		});
-		return pattern.toString();
+		return "^" + IdBucket.literal(prefix);
 	}
 
 }

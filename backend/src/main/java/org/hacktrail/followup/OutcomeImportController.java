@@ -18,6 +18,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.RequestBodyTooLargeException;
+import org.hacktrail.platform.batch.EmbeddedEnvelope;
 import org.hacktrail.platform.batch.JobRuns;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * <li>{@code POST /api/outcomes/import} with the file as the body ({@code Content-Type: text/csv} or
  * {@code application/json}, UTF-8): the body is streamed to the import folder (up to 512 MB; never held in memory),
  * an {@code outcomeImport} run starts, and the answer is 202 with the run ({@code run.id}); follow it with the
- * {@code jobRun} or {@code outcomeImport} query.</li>
+ * {@code jobRun} or {@code outcomeImport} query. On the embedded store, a file that would take the milestones past
+ * its envelope is refused (400, {@code extensions.rule: embeddedEnvelope}) unless
+ * {@code ?confirmBeyondEmbeddedEnvelope=true}.</li>
  * <li>{@code GET /api/outcomes/import/{runId}/errors.csv}: the skipped rows with row number, column and reason,
  * followed by the row's cells; {@code ?for=spreadsheet} for spreadsheet apps (formulas neutralised, see
  * {@link CsvFlavour}).</li>
@@ -65,10 +68,11 @@ class OutcomeImportController {
 	@PostMapping(path = "/api/outcomes/import", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
-			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType)
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+			@RequestParam(name = EmbeddedEnvelope.CONFIRM, defaultValue = "false") boolean confirmBeyondEmbeddedEnvelope)
 			throws IOException {
 		OutcomeFileFormat format = format(contentType);
-		JobExecution run = this.imports.upload(request.getInputStream(), format);
+		JobExecution run = this.imports.upload(request.getInputStream(), format, confirmBeyondEmbeddedEnvelope);
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", String.valueOf(run.getId()));

@@ -1,23 +1,18 @@
 package org.hacktrail.followup;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.hacktrail.platform.EmbeddedStore;
-import org.hacktrail.platform.batch.JobRunner;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.job.parameters.CompositeJobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -37,9 +32,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li>{@code outcomeImportStep}, chunk-oriented: {@link OutcomeRowReader} (streaming, restartable),
  * {@link OutcomeRowProcessor} (rules, project resolution; invalid rows are skipped and recorded by
  * {@link OutcomeImportErrors}), {@link OutcomeImportWriter} (idempotent bulk upserts).</li>
- * <li>{@code outcomeStateRefreshStep}: {@link ProjectTrailReader} over the projects marked stale,
- * {@link ProjectStateProcessor}, {@link ProjectStateWriter} (followers are told what changed).</li>
+ * <li>{@code outcomeStateRefreshStep}: {@link ProjectTrailReader} over the projects marked stale (bucket by bucket,
+ * memory bounded whatever the number of projects or milestones), {@link ProjectStateProcessor},
+ * {@link ProjectStateWriter} (followers are told what changed).</li>
  * </ol>
+ * Before a run starts, {@link OutcomeImportFiles} checks the file and {@link OutcomeImportEnvelope} refuses an import
+ * that would take the milestones past the embedded store's envelope (unless confirmed); {@link OutcomeImportListener}
+ * publishes the file's rows for progress and deletes a completed upload.
  * A run that fails (or whose process dies) is restarted with {@code restartJob}: the reader resumes after the last
  * checkpointed chunk; rows written after it are written again, which the natural key makes harmless. Every valid row
  * ends up stored exactly once.
@@ -47,36 +46,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class OutcomeImportJobConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(OutcomeImportJobConfiguration.class);
-
 	@Bean
 	Job outcomeImport(JobRepository repository, Step outcomeImportStep, Step outcomeStateRefreshStep,
-			OutcomeImportFiles files) {
-		return new JobBuilder("outcomeImport", repository).validator(files)
-			.listener(new JobExecutionListener() {
-				@Override
-				public void beforeJob(JobExecution execution) {
-					String file = execution.getJobParameters().getString(OutcomeImportFiles.FILE);
-					try {
-						Path path = files.resolve(file);
-						OutcomeFileFormat format = OutcomeFileFormat
-							.of(execution.getJobParameters().getString(OutcomeImportFiles.FORMAT), path);
-						execution.getExecutionContext()
-							.putLong(JobRunner.TOTAL_KEY, OutcomeRowReader.estimateRows(path, format));
-					}
-					catch (IOException | RuntimeException ex) {
-						// No progress estimate; the reader reports what is wrong with the file.
-						log.debug("Cannot estimate the rows of {}", file, ex);
-					}
-				}
-
-				@Override
-				public void afterJob(JobExecution execution) {
-					if (execution.getStatus() == BatchStatus.COMPLETED) {
-						files.deleteUpload(execution.getJobParameters().getString(OutcomeImportFiles.FILE));
-					}
-				}
-			})
+			OutcomeImportFiles files, OutcomeImportEnvelope envelope) {
+		CompositeJobParametersValidator validator = new CompositeJobParametersValidator();
+		validator.setValidators(List.of(files, envelope));
+		return new JobBuilder("outcomeImport", repository).validator(validator)
+			.listener(new OutcomeImportListener(files, envelope))
 			.start(outcomeImportStep)
 			.next(outcomeStateRefreshStep)
 			.build();
@@ -124,12 +100,8 @@ class OutcomeImportJobConfiguration {
 	OutcomeImportWriter outcomeImportWriter(MilestoneStore store, FollowUpStates states, Clock clock,
 			ObjectProvider<EmbeddedStore> embeddedStore,
 			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeImportWriter(store, states, requestedBy, clock, () -> {
-			EmbeddedStore embedded = embeddedStore.getIfAvailable();
-			if (embedded != null) {
-				embedded.commit();
-			}
-		});
+		return new OutcomeImportWriter(store, states, requestedBy, clock,
+				() -> embeddedStore.ifAvailable(EmbeddedStore::commit));
 	}
 
 	@Bean

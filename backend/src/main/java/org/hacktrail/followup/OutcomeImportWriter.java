@@ -1,12 +1,12 @@
 package org.hacktrail.followup;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -39,8 +39,10 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	private final Runnable makeDurable;
 
-	/** Projects marked stale by this execution: each is marked once. */
-	private final Set<String> marked = new HashSet<>();
+	/** Projects this execution marked stale, most recent first: each is marked once while it is kept here. */
+	static final int MARKED_KEPT = 20_000;
+
+	private final Cache<String, Boolean> marked = Caffeine.newBuilder().maximumSize(MARKED_KEPT).build();
 
 	private long created;
 
@@ -72,11 +74,12 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		List<String> unmarked = byId.values()
 			.stream()
 			.map(OutcomeMilestone::projectId)
-			.filter((id) -> !this.marked.contains(id))
+			.filter((id) -> this.marked.getIfPresent(id) == null)
 			.distinct()
 			.toList();
 		this.states.markStale(unmarked);
-		this.marked.addAll(unmarked);
+		// Marking again is harmless (an upsert setting the flag), so forgetting old marks only costs a write.
+		unmarked.forEach((id) -> this.marked.put(id, Boolean.TRUE));
 		MilestoneStore.Upserted upserted = this.store.upsert(byId.values(), VerificationState.PENDING,
 				this.requestedBy, this.clock.instant());
 		// The step writes its checkpoint right after this method returns. On the embedded H2 store, a commit that

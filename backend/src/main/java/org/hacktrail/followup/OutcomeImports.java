@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.batch.EmbeddedEnvelope;
 import org.hacktrail.platform.batch.JobRunner;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -54,13 +55,26 @@ public class OutcomeImports {
 
 	/**
 	 * Stores an uploaded file in the import folder and starts importing it. The caller's role is checked before a
-	 * byte is read.
+	 * byte is read. A file the import refuses before it starts (e.g. beyond the embedded store's envelope without
+	 * {@code confirmBeyondEmbeddedEnvelope}) is deleted again.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
-	public JobExecution upload(InputStream body, OutcomeFileFormat format) throws IOException {
+	public JobExecution upload(InputStream body, OutcomeFileFormat format, boolean confirmBeyondEmbeddedEnvelope)
+			throws IOException {
 		Path file = this.files.store(body, format);
-		return this.runner.start(JOB, Map.of(OutcomeImportFiles.FILE, file.getFileName().toString(),
-				OutcomeImportFiles.FORMAT, format.name().toLowerCase(java.util.Locale.ROOT)), this.currentUser.requireId());
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put(OutcomeImportFiles.FILE, file.getFileName().toString());
+		parameters.put(OutcomeImportFiles.FORMAT, format.name().toLowerCase(java.util.Locale.ROOT));
+		if (confirmBeyondEmbeddedEnvelope) {
+			parameters.put(EmbeddedEnvelope.CONFIRM, "true");
+		}
+		try {
+			return this.runner.start(JOB, parameters, this.currentUser.requireId());
+		}
+		catch (DomainException ex) {
+			this.files.deleteUpload(file.getFileName().toString());
+			throw ex;
+		}
 	}
 
 	/** What a run of the import did. */

@@ -6,15 +6,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.batch.IdBucketItemReader;
+import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.proposal.Keys;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.Proposal;
@@ -28,13 +33,19 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Turns an import row into a milestone, or rejects it with the row number, the column and a reason
- * ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a row's project costs no store round
- * trip per row: project ids are loaded once per run (ids only), and a hackathon's proposal titles once per
- * hackathon named (the last few hackathons are kept).
+ * ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a row's project rarely costs a store
+ * round trip: project ids are read once (bucket by bucket) when there are no more than the cache keeps, otherwise
+ * asked once per id ({@code _id} lookup), and the answers kept; a hackathon's proposal titles are read once per
+ * hackathon named and kept. Both caches are bounded (least recently used answers go first), so memory does not grow
+ * with the number of projects or proposals.
  */
 class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone> {
 
-	private static final int HACKATHONS_KEPT = 16;
+	/** Project ids whose existence is kept: a few MB. */
+	static final int PROJECTS_KEPT = 20_000;
+
+	/** Proposal titles kept, over all hackathons kept. */
+	static final int TITLES_KEPT = 50_000;
 
 	private final MongoTemplate mongo;
 
@@ -44,16 +55,20 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 
 	private final LocalDate today;
 
-	private @Nullable Set<String> projectIds;
+	/** Project id → whether it exists. */
+	private final Cache<String, Boolean> projects = Caffeine.newBuilder().maximumSize(PROJECTS_KEPT).build();
 
-	/** Normalised proposal title → project ids (null entries: proposals without a project), per hackathon slug. */
-	private final Map<String, @Nullable Map<String, List<@Nullable String>>> titles = new LinkedHashMap<>(16, 0.75f,
-			true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, @Nullable Map<String, List<@Nullable String>>> eldest) {
-			return size() > HACKATHONS_KEPT;
-		}
-	};
+	private boolean projectsLoaded;
+
+	/**
+	 * Hackathon slug → normalised proposal title → project ids (null entries: proposals without a project); empty
+	 * when there is no such hackathon.
+	 */
+	private final Cache<String, Optional<Map<String, List<@Nullable String>>>> titles = Caffeine.newBuilder()
+		.maximumWeight(TITLES_KEPT)
+		.weigher((String slug, Optional<Map<String, List<@Nullable String>>> byTitle) -> 1
+				+ byTitle.map(Map::size).orElse(0))
+		.build();
 
 	OutcomeRowProcessor(MongoTemplate mongo, @Nullable String requestedBy, Instant now, LocalDate today) {
 		this.mongo = mongo;
@@ -134,7 +149,10 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	private String project(OutcomeRow row) {
 		String ref = row.cell(OutcomeFileFormat.PROJECT_REF).strip();
 		if (!ref.isEmpty()) {
-			if (!projectIds().contains(ref)) {
+			if (!this.projectsLoaded) {
+				loadProjects();
+			}
+			if (!this.projects.get(ref, this::projectExists)) {
 				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF, "There is no project with the id '"
 						+ MilestoneRules.abbreviate(ref) + "'.");
 			}
@@ -147,7 +165,7 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 					: OutcomeFileFormat.PROPOSAL_TITLE, "Name the project: give project_ref, or hackathon_slug and "
 							+ "proposal_title.");
 		}
-		Map<String, List<@Nullable String>> byTitle = titles(slug);
+		Map<String, List<@Nullable String>> byTitle = this.titles.get(slug, this::titles).orElse(null);
 		if (byTitle == null) {
 			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.HACKATHON_SLUG, "There is no hackathon with the "
 					+ "slug '" + MilestoneRules.abbreviate(slug) + "'.");
@@ -171,38 +189,38 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 		return projectId;
 	}
 
-	private Set<String> projectIds() {
-		if (this.projectIds == null) {
-			Query query = new Query();
-			query.fields().include("_id");
-			Set<String> ids = new HashSet<>();
-			this.mongo.stream(query, Document.class, this.mongo.getCollectionName(Project.class))
-				.forEach((d) -> ids.add(d.get("_id").toString()));
-			this.projectIds = ids;
+	/** Reads every project id into the cache at once, when they all fit: one pass instead of a lookup per id. */
+	private void loadProjects() {
+		this.projectsLoaded = true;
+		MongoCollection<Document> collection = this.mongo.getCollection(this.mongo.getCollectionName(Project.class));
+		if (collection.estimatedDocumentCount() > PROJECTS_KEPT) {
+			return;
 		}
-		return this.projectIds;
+		IdBucketScan ids = new IdBucketScan(collection, new Document("_id", 1), IdBucketItemReader.LIMIT, null);
+		for (Document project = ids.next(); project != null; project = ids.next()) {
+			this.projects.put(project.get("_id").toString(), Boolean.TRUE);
+		}
 	}
 
-	private @Nullable Map<String, List<@Nullable String>> titles(String slug) {
-		if (this.titles.containsKey(slug)) {
-			return this.titles.get(slug);
-		}
+	private boolean projectExists(String projectId) {
+		return this.mongo.exists(new Query(Criteria.where("_id").is(projectId)), Project.class);
+	}
+
+	private Optional<Map<String, List<@Nullable String>>> titles(String slug) {
 		Hackathon hackathon = this.mongo.findOne(new Query(Criteria.where("slug").is(slug)), Hackathon.class);
-		Map<String, List<@Nullable String>> byTitle = null;
-		if (hackathon != null) {
-			byTitle = new HashMap<>();
-			Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-			query.fields().include("normalizedTitle", "projectId", "status");
-			for (Document proposal : this.mongo.find(query, Document.class,
-					this.mongo.getCollectionName(Proposal.class))) {
-				if (!ProposalStatus.DRAFT.name().equals(proposal.getString("status"))) {
-					byTitle.computeIfAbsent(proposal.getString("normalizedTitle"), (t) -> new ArrayList<>())
-						.add(proposal.getString("projectId"));
-				}
+		if (hackathon == null) {
+			return Optional.empty();
+		}
+		Map<String, List<@Nullable String>> byTitle = new HashMap<>();
+		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
+		query.fields().include("normalizedTitle", "projectId", "status");
+		for (Document proposal : this.mongo.find(query, Document.class, this.mongo.getCollectionName(Proposal.class))) {
+			if (!ProposalStatus.DRAFT.name().equals(proposal.getString("status"))) {
+				byTitle.computeIfAbsent(proposal.getString("normalizedTitle"), (t) -> new ArrayList<>())
+					.add(proposal.getString("projectId"));
 			}
 		}
-		this.titles.put(slug, byTitle);
-		return byTitle;
+		return Optional.of(byTitle);
 	}
 
 }

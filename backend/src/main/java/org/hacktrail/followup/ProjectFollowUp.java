@@ -34,6 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastPushedOn the repository's last push, as the activity check saw it
  * @param activityError why the last activity check of this project failed, if it did
  * @param stale milestones changed since the last refresh
+ * @param pitches the project's pitches, for the statistics roll-up (written by the full refresh only)
  */
 @Document("project_followups")
 public record ProjectFollowUp(@Id String id, @Nullable List<String> followers, @Nullable List<OutcomeEntry> outcomes,
@@ -41,11 +42,13 @@ public record ProjectFollowUp(@Id String id, @Nullable List<String> followers, @
 		@Nullable ProjectState state, @Nullable ProjectState publicState, @Nullable Boolean dormant,
 		@Nullable Boolean publicDormant, @Nullable Instant stateChangedAt, @Nullable Integer pendingCount,
 		@Nullable Instant activityCheckedAt, @Nullable String lastPushedOn, @Nullable String activityError,
-		@Indexed(sparse = true) @Nullable Boolean stale, @Nullable Instant refreshedAt) {
+		@Indexed(sparse = true) @Nullable Boolean stale, @Nullable Instant refreshedAt,
+		@Nullable List<ProjectPitch> pitches) {
 
 	public ProjectFollowUp {
 		followers = (followers != null) ? List.copyOf(followers) : List.of();
 		outcomes = (outcomes != null) ? List.copyOf(outcomes) : List.of();
+		pitches = (pitches != null) ? List.copyOf(pitches) : List.of();
 	}
 
 	/** The project id. */

@@ -13,7 +13,7 @@ class ProjectStateProcessor implements ItemProcessor<ProjectTrail, FollowUpState
 
 	@Override
 	public FollowUpStates.Refresh process(ProjectTrail trail) {
-		return this.states.compute(trail.projectId(), trail.summary(), trail.lastPitched());
+		return this.states.compute(trail.projectId(), trail.summary(), trail.lastPitched(), trail.pitches());
 	}
 
 }

@@ -1,32 +1,33 @@
 package org.hacktrail.followup;
 
-import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.client.MongoCursor;
 import org.bson.Document;
+import org.hacktrail.platform.batch.IdBucketItemReader;
+import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.proposal.Project;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Reads projects with the summary of their milestones, one project per item, in the order of their milestone ids
- * (the project id followed by {@code ~}).
+ * Reads projects with the summary of their milestones, one project per item, in project id order.
  *
  * <p>
- * ALL: every project. STALE: the projects marked stale (by an import). A few stale projects are read with one
- * prefix query each; otherwise, and for ALL, the milestones are read once, sorted by {@code _id} — which groups
- * them by project, because a milestone id starts with its project id — and merged with the sorted project ids, so
- * that memory holds one project's milestones at a time, however many there are. Restartable: the last project
- * written is kept in the step's execution context and a restart continues after it.
+ * ALL: every project (with its pitches, which the roll-up reads from the follow-up documents). STALE: the projects
+ * whose follow-up documents are marked stale (by an import). Projects and milestones are both read bucket by bucket
+ * ({@link IdBucketScan}) and merged: a milestone's id is its project's id followed by {@code ~}, so both come in the
+ * same order, and the buckets of milestones holding no project read are never queried. Memory: one bucket of each,
+ * and {@link #BATCH} projects' summaries, whose pitches are looked up together (one query over proposals per batch).
+ * Restartable: the last project handed on is kept in the step's execution context, and a restart continues after it.
  */
-class ProjectTrailReader implements ItemStreamReader<ProjectTrail> {
+class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<ProjectTrail> {
 
 	enum Mode {
 
@@ -34,7 +35,15 @@ class ProjectTrailReader implements ItemStreamReader<ProjectTrail> {
 
 	}
 
-	private static final String LAST = "projectTrail.last";
+	/** Projects whose pitches are read with one query (a scan of proposals on the embedded store). */
+	static final int BATCH = 500;
+
+	private static final String LAST = "last";
+
+	private static final Document MILESTONE_FACTS = new Document("type", 1).append("date", 1)
+		.append("verification", 1)
+		.append("amount", 1)
+		.append("currency", 1);
 
 	private final MongoTemplate mongo;
 
@@ -42,126 +51,111 @@ class ProjectTrailReader implements ItemStreamReader<ProjectTrail> {
 
 	private final Mode mode;
 
-	private List<String> keys = List.of();
+	private final int limit;
 
-	private Map<String, LocalDate> lastPitched = Map.of();
+	private @Nullable IdBucketScan projects;
 
-	private int index;
+	private @Nullable IdBucketScan milestones;
 
-	private boolean perProject;
+	private final ArrayDeque<ProjectTrail> batch = new ArrayDeque<>();
 
-	private @Nullable MongoCursor<Document> cursor;
-
-	private @Nullable Document peeked;
-
-	private @Nullable String lastKey;
+	private @Nullable String last;
 
 	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode) {
+		this(mongo, states, mode, IdBucketItemReader.LIMIT);
+	}
+
+	/** @param limit the most documents one query of projects or milestones returns */
+	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode, int limit) {
 		this.mongo = mongo;
 		this.states = states;
 		this.mode = mode;
+		this.limit = limit;
+		setName("projectTrail");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		List<String> ids;
-		if (this.mode == Mode.ALL) {
-			ids = new ArrayList<>();
-			org.springframework.data.mongodb.core.query.Query query = new org.springframework.data.mongodb.core.query.Query();
-			query.fields().include("_id");
-			for (Document project : this.mongo.find(query, Document.class, this.mongo.getCollectionName(Project.class))) {
-				ids.add(project.get("_id").toString());
-			}
-		}
-		else {
-			ids = this.states.staleProjects();
-		}
-		// Keys in milestone-id order: "<projectId>~" sorts where the project's milestones sort.
-		this.keys = ids.stream().map((id) -> id + MilestoneKey.SEPARATOR).sorted(Comparator.naturalOrder()).toList();
-		this.lastKey = context.containsKey(LAST) ? context.getString(LAST) : null;
-		this.index = 0;
-		while (this.lastKey != null && this.index < this.keys.size()
-				&& this.keys.get(this.index).compareTo(this.lastKey) <= 0) {
-			this.index++;
-		}
-		this.perProject = this.mode == Mode.STALE && this.keys.size() - this.index <= FollowUpStates.PER_PROJECT_LIMIT;
-		this.lastPitched = this.states.lastPitched((this.mode == Mode.ALL) ? null : ids);
-		if (!this.perProject && this.index < this.keys.size()) {
-			Document filter = (this.lastKey != null)
-					? new Document("_id", new Document("$gt", this.lastKey + '\uffff')) : new Document();
-			this.cursor = this.mongo.getCollection(FollowUpStates.MILESTONES)
-				.find(filter)
-				.projection(new Document("type", 1).append("date", 1)
-					.append("verification", 1)
-					.append("amount", 1)
-					.append("currency", 1))
-				.sort(new Document("_id", 1))
-				.batchSize(2000)
-				.cursor();
-		}
+		String key = getExecutionContextKey(LAST);
+		this.last = context.containsKey(key) ? context.getString(key) : null;
+		String collection = (this.mode == Mode.ALL) ? this.mongo.getCollectionName(Project.class)
+				: FollowUpStates.FOLLOWUPS;
+		Document fields = (this.mode == Mode.ALL) ? new Document("_id", 1) : new Document("stale", 1);
+		this.projects = new IdBucketScan(this.mongo.getCollection(collection), fields, this.limit, this.last);
+		this.milestones = new IdBucketScan(this.mongo.getCollection(FollowUpStates.MILESTONES), MILESTONE_FACTS,
+				this.limit, null);
+		this.batch.clear();
 	}
 
 	@Override
 	public @Nullable ProjectTrail read() {
-		if (this.index >= this.keys.size()) {
-			return null;
+		if (this.batch.isEmpty()) {
+			fill();
 		}
-		String key = this.keys.get(this.index++);
-		String projectId = key.substring(0, key.length() - 1);
-		TrailSummary summary;
-		if (this.perProject) {
-			summary = this.states.summaryOf(projectId);
+		ProjectTrail next = this.batch.pollFirst();
+		if (next != null) {
+			this.last = next.projectId();
 		}
-		else {
-			summary = new TrailSummary();
-			while (true) {
-				Document next = peek();
-				if (next == null) {
-					break;
-				}
-				String id = next.getString("_id");
-				if (id.startsWith(key)) {
-					summary.add(FollowUpStates.facts(next));
-					this.peeked = null;
-				}
-				else if (id.compareTo(key) < 0) {
-					// A milestone of a project not read (deleted, or not stale): skip it.
-					this.peeked = null;
-				}
-				else {
-					break;
-				}
-			}
-		}
-		this.lastKey = key;
-		return new ProjectTrail(projectId, summary, this.lastPitched.get(projectId));
+		return next;
 	}
 
-	private @Nullable Document peek() {
-		if (this.peeked == null && this.cursor != null && this.cursor.hasNext()) {
-			this.peeked = this.cursor.next();
+	private void fill() {
+		if (this.projects == null || this.milestones == null) {
+			throw new IllegalStateException("The project trail reader is not open");
 		}
-		return this.peeked;
+		List<ProjectTrail> read = new ArrayList<>();
+		for (Document project = this.projects.next(); project != null; project = this.projects.next()) {
+			if (this.mode == Mode.STALE && !Boolean.TRUE.equals(project.getBoolean("stale"))) {
+				continue;
+			}
+			String projectId = project.get("_id").toString();
+			String key = projectId + MilestoneKey.SEPARATOR;
+			this.milestones.skipTo(key);
+			TrailSummary summary = new TrailSummary();
+			for (Document milestone = this.milestones.peek(); milestone != null
+					&& milestone.getString("_id").startsWith(key); milestone = this.milestones.peek()) {
+				summary.add(FollowUpStates.facts(milestone));
+				this.milestones.next();
+			}
+			read.add(new ProjectTrail(projectId, summary, null, null));
+			if (read.size() == BATCH) {
+				break;
+			}
+		}
+		Map<String, FollowUpStates.Pitches> pitches = this.states
+			.pitches(read.stream().map(ProjectTrail::projectId).toList());
+		for (ProjectTrail trail : read) {
+			FollowUpStates.Pitches of = pitches.get(trail.projectId());
+			this.batch.addLast(new ProjectTrail(trail.projectId(), trail.summary(), of.lastPitched(),
+					(this.mode == Mode.ALL) ? of.pitches() : null));
+		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		if (this.lastKey != null) {
-			context.putString(LAST, this.lastKey);
+		// Called once the chunk is written: every project handed on so far is done.
+		if (this.last != null) {
+			context.putString(getExecutionContextKey(LAST), this.last);
 		}
+	}
+
+	/** Queries sent so far, of projects and of milestones, and the most documents one of them returned. */
+	record Queries(int projects, int milestones, int largestResult) {
+	}
+
+	Queries queries() {
+		if (this.projects == null || this.milestones == null) {
+			throw new IllegalStateException("The project trail reader is not open");
+		}
+		return new Queries(this.projects.queries(), this.milestones.queries(),
+				Math.max(this.projects.largestResult(), this.milestones.largestResult()));
 	}
 
 	@Override
 	public void close() {
-		if (this.cursor != null) {
-			this.cursor.close();
-			this.cursor = null;
-		}
-	}
-
-	/** How many projects this run reads (for progress). */
-	int size() {
-		return this.keys.size();
+		this.projects = null;
+		this.milestones = null;
+		this.batch.clear();
 	}
 
 }

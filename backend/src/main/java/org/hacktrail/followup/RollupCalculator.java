@@ -37,6 +37,11 @@ final class RollupCalculator {
 
 	/** One pitch of a project: the first day of its hackathon. */
 	record Pitch(LocalDate start, String proposalId, boolean published) {
+
+		static Pitch of(ProjectPitch stored) {
+			return new Pitch(LocalDate.parse(stored.start()), stored.proposalId(), stored.published());
+		}
+
 	}
 
 	/** The outcomes attributed to one proposal in one view. */
@@ -47,31 +52,26 @@ final class RollupCalculator {
 	private record Key(String hackathonId, @Nullable String area) {
 	}
 
-	private final Map<String, List<Pitch>> pitches;
-
 	private final Map<View, Map<Key, CellSums>> cells = new HashMap<>();
 
-	/** @param pitchesByProject every counted pitch of every project (in any order) */
-	RollupCalculator(Map<String, List<Pitch>> pitchesByProject) {
-		Map<String, List<Pitch>> sorted = new HashMap<>();
-		pitchesByProject.forEach((projectId, list) -> {
-			List<Pitch> copy = new ArrayList<>(list);
-			copy.sort(Comparator.comparing(Pitch::start).thenComparing(Pitch::proposalId));
-			sorted.put(projectId, copy);
-		});
-		this.pitches = sorted;
+	RollupCalculator() {
 		for (View view : View.values()) {
 			this.cells.put(view, new LinkedHashMap<>());
 		}
 	}
 
-	/** Counts a proposal (not DRAFT, of a hackathon past DRAFT) with its project's outcomes (null: none). */
-	void add(RollupProposal proposal, @Nullable List<OutcomeEntry> outcomes) {
+	/**
+	 * Counts a proposal (not DRAFT, of a hackathon past DRAFT) with its project's outcomes (null: none) and every
+	 * counted pitch of the project (in any order).
+	 */
+	void add(RollupProposal proposal, @Nullable List<OutcomeEntry> outcomes, List<Pitch> pitches) {
+		List<Pitch> sorted = new ArrayList<>(pitches);
+		sorted.sort(Comparator.comparing(Pitch::start).thenComparing(Pitch::proposalId));
 		for (View view : View.values()) {
 			if (view == View.PUBLIC && !proposal.published()) {
 				continue;
 			}
-			Attributed attributed = attribute(proposal, (outcomes != null) ? outcomes : List.of(), view);
+			Attributed attributed = attribute(proposal, (outcomes != null) ? outcomes : List.of(), sorted, view);
 			Map<Key, CellSums> viewCells = this.cells.get(view);
 			viewCells.computeIfAbsent(new Key(proposal.hackathonId(), null), (k) -> new CellSums(proposal, null))
 				.add(proposal, attributed);
@@ -82,12 +82,12 @@ final class RollupCalculator {
 		}
 	}
 
-	Attributed attribute(RollupProposal proposal, List<OutcomeEntry> outcomes, View view) {
+	/** @param pitches the project's pitches, sorted by start and proposal id */
+	Attributed attribute(RollupProposal proposal, List<OutcomeEntry> outcomes, List<Pitch> pitches, View view) {
 		if (proposal.projectId() == null || outcomes.isEmpty()) {
 			return new Attributed(false, false, false, Map.of(), null);
 		}
-		List<Pitch> projectPitches = this.pitches.getOrDefault(proposal.projectId(), List.of())
-			.stream()
+		List<Pitch> projectPitches = pitches.stream()
 			.filter((pitch) -> view == View.ORGANIZER || pitch.published())
 			.toList();
 		LocalDate next = null;

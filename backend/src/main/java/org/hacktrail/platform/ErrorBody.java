@@ -26,12 +26,21 @@ public final class ErrorBody {
 		return of(code.name(), message);
 	}
 
+	/** A body whose error carries details as extensions too (e.g. {@code field}, {@code rule}), as GraphQL's do. */
+	public static Map<String, Object> of(ErrorCode code, String message, Map<String, Object> details) {
+		return of(code.name(), message, details);
+	}
+
 	/**
 	 * A body with a code outside {@link ErrorCode}: {@code RATE_LIMITED} (HTTP 429) is answered only by filters,
 	 * never by a data fetcher, so it is not an {@code ErrorCode} that every feature's switch must handle.
 	 */
 	public static Map<String, Object> of(String code, String message) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
+		return of(code, message, Map.of());
+	}
+
+	private static Map<String, Object> of(String code, String message, Map<String, Object> details) {
+		Map<String, Object> extensions = new LinkedHashMap<>(details);
 		extensions.put("code", code);
 		String requestId = RequestIdFilter.current();
 		if (!requestId.isEmpty()) {

@@ -32,7 +32,7 @@ class RestErrorAdvice {
 	ResponseEntity<Map<String, Object>> domainError(DomainException ex) {
 		return ResponseEntity.status(status(ex.code()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(ErrorBody.of(ex.code(), ex.getMessage()));
+			.body(ErrorBody.of(ex.code(), ex.getMessage(), ex.details()));
 	}
 
 }

@@ -34,12 +34,14 @@ import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.PhaseChange;
+import org.hacktrail.platform.batch.EmbeddedEnvelope;
 import org.hacktrail.platform.batch.JobRunner;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLink;
 import org.hacktrail.proposal.ProposalSeeds;
 import org.hacktrail.proposal.ProposalStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -52,15 +54,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * One side of {@code OutcomeImportBenchmark} (not a test): runs the application in this JVM against a store in
- * another process ({@code MONGODB_URI}) and prints {@code RESULT} lines.
+ * One side of {@code OutcomeImportBenchmark} (not a test): runs the application in this JVM and prints
+ * {@code RESULT} lines.
  *
  * <ul>
- * <li>{@code import <uri> <database> <rows> <heapRows> <projects>}: the store's own bulk-upsert rate for
- * {@code rows} milestones against {@code outcomeImport}'s rate for the same rows (a CSV file), then a
- * {@code heapRows}-row import with the heap sampled (run this JVM with {@code -Xmx256m}).</li>
- * <li>{@code statistics <uri> <database> <proposals> <milestones>}: a dataset of that size, the roll-up, then the
- * public statistics query over HTTP, timed.</li>
+ * <li>{@code import <uri> <database> <rows> <projects>}: against a store in another process ({@code MONGODB_URI}),
+ * the store's own bulk-upsert rate for {@code rows} milestones against {@code outcomeImport}'s rate for the same
+ * rows (a CSV file).</li>
+ * <li>{@code heap <uri|h2:<dir>> <database> <rows> <projects>}: a {@code rows}-row import with the heap and the
+ * resident memory sampled (run this JVM with {@code -Xmx256m}). With {@code h2:<dir>} the embedded store runs in
+ * this JVM on its H2 file in {@code dir}, as users run Hacktrail, and the file's size is reported too.</li>
+ * <li>{@code statistics <uri> <database> <proposals> <milestones>}: against a store in another process, a dataset of
+ * that size, the roll-up, then the public statistics query over HTTP, timed.</li>
  * </ul>
  */
 public final class OutcomeBenchmarkWorker {
@@ -69,40 +74,53 @@ public final class OutcomeBenchmarkWorker {
 
 	private static final String[] TYPES = { "FUNDING_APPLIED", "PILOT", "FUNDED", "ADOPTED" };
 
+	private static final long MB = 1024 * 1024;
+
 	private OutcomeBenchmarkWorker() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		String mode = args[0];
-		String uri = args[1];
+		String store = args[1];
 		String database = args[2];
 		Path importDir = Files.createTempDirectory("outcome-bench-imports");
-		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=" + uri, "--spring.mongodb.database=" + database,
+		Path h2 = store.startsWith("h2:") ? Path.of(store.substring(3)) : null;
+		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--spring.mongodb.database=" + database,
 				"--hacktrail.outcomes.import-dir=" + importDir, "--logging.level.root=warn",
-				"--spring.main.banner-mode=off", "--hacktrail.jobs.schedule.followUpDue=0 0 0 30 2 *",
-				"--hacktrail.jobs.schedule.activityCheck=0 0 0 30 2 *",
-				"--hacktrail.jobs.schedule.statisticsRollup=0 0 0 30 2 *");
+				"--logging.level.org.hacktrail.platform.batch.FailedRunReport=error",
+				"--logging.level.org.hacktrail.followup.OutcomeImportListener=warn", "--spring.main.banner-mode=off",
+				"--hacktrail.jobs.schedule.followUpDue=0 0 0 30 2 *", "--hacktrail.jobs.schedule.activityCheck=0 0 0 30 2 *",
+				"--hacktrail.jobs.schedule.statisticsRollup=0 0 0 30 2 *"));
+		settings.addAll((h2 != null) ? List.of("--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=h2",
+				"--hacktrail.store.embedded.data-dir=" + h2) : List.of("--spring.mongodb.uri=" + store));
+		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class)
+			.run(settings.toArray(String[]::new));
 		try {
-			if (mode.equals("import")) {
-				importBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-						Integer.parseInt(args[5]));
-			}
-			else {
-				statisticsBenchmark(context, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			switch (mode) {
+				case "import" -> importBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+				case "heap" -> heapBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+						(h2 != null) ? h2.resolve("hacktrail.mv.db") : null);
+				default -> statisticsBenchmark(context, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			}
 		}
 		finally {
-			context.getBean(MongoTemplate.class).getDb().drop();
+			if (h2 == null) {
+				context.getBean(MongoTemplate.class).getDb().drop();
+			}
 			context.close();
+			try (var files = Files.walk(importDir)) {
+				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
 		}
 		System.exit(0);
 	}
 
 	// ---- import
 
-	static void importBenchmark(ConfigurableApplicationContext context, Path importDir, int rows, int heapRows,
-			int projectCount) throws Exception {
+	static void importBenchmark(ConfigurableApplicationContext context, Path importDir, int rows, int projectCount)
+			throws Exception {
 		MongoTemplate mongo = context.getBean(MongoTemplate.class);
 		List<String> projects = seedProjects(mongo, projectCount);
 
@@ -143,17 +161,38 @@ public final class OutcomeBenchmarkWorker {
 		result("outcomeStateRefreshStep: %,d projects in %.1f s; whole run %.1f s", refresh.getWriteCount(),
 				seconds(refresh), Duration.between(run.getStartTime(), run.getEndTime()).toMillis() / 1000.0);
 		Files.deleteIfExists(file);
+	}
 
-		// The heap while importing a large file (this JVM runs with -Xmx256m; the store is another process).
+	/**
+	 * A large import with this JVM's memory sampled: the heap in use (garbage included), the heap left after each
+	 * collection (what the import really holds), and the resident set (heap, metaspace, threads, and with the
+	 * embedded store in this JVM its H2 cache and buffers). Then the H2 file's size, if there is one.
+	 */
+	static void heapBenchmark(ConfigurableApplicationContext context, Path importDir, int rows, int projectCount,
+			@Nullable Path storeFile) throws Exception {
+		MongoTemplate mongo = context.getBean(MongoTemplate.class);
+		List<String> projects = seedProjects(mongo, projectCount);
 		Path big = importDir.resolve("heap.csv");
-		writeCsv(big, projects, heapRows, 2);
-		result("heap test file: %,d rows, %,d MB", heapRows, Files.size(big) / (1024 * 1024));
+		writeCsv(big, projects, rows, 2);
+		result("heap test file: %,d rows, %,d MB, %,d projects; store %s", rows, Files.size(big) / (1024 * 1024),
+				projectCount, (storeFile != null) ? "embedded, H2 file in this JVM (" + storeFile + ")"
+						: "in another process");
+		long fileBefore = (storeFile != null && Files.exists(storeFile)) ? Files.size(storeFile) : 0;
 		AtomicLong sampledPeak = new AtomicLong();
 		AtomicLong afterGcPeak = new AtomicLong();
+		AtomicLong livePeak = new AtomicLong();
+		AtomicLong filePeak = new AtomicLong(fileBefore);
 		Thread sampler = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
+			for (long sample = 1; !Thread.currentThread().isInterrupted(); sample++) {
 				sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 						Math::max);
+				if (sample % 200 == 0) {
+					// Every 10 s a full collection, then what is left: what the run really holds (the "after a
+					// collection" figure below counts the old generation's garbage that young collections leave).
+					System.gc();
+					livePeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+							Math::max);
+				}
 				// What the collector left alive the last time it ran: the import's real footprint.
 				long live = ManagementFactory.getMemoryPoolMXBeans()
 					.stream()
@@ -161,6 +200,14 @@ public final class OutcomeBenchmarkWorker {
 					.mapToLong((pool) -> pool.getCollectionUsage().getUsed())
 					.sum();
 				afterGcPeak.accumulateAndGet(live, Math::max);
+				if (storeFile != null) {
+					try {
+						filePeak.accumulateAndGet(Files.size(storeFile), Math::max);
+					}
+					catch (java.io.IOException ex) {
+						// Being replaced; the next sample sees it.
+					}
+				}
 				try {
 					Thread.sleep(50);
 				}
@@ -171,16 +218,43 @@ public final class OutcomeBenchmarkWorker {
 		});
 		sampler.setDaemon(true);
 		sampler.start();
-		JobExecution heapRun = importFile(context, big);
+		JobExecution run = importFile(context, big);
 		sampler.interrupt();
-		StepExecution heapStep = step(heapRun, "outcomeImportStep");
-		result("heap test: %,d rows imported in %.1f s (%,.0f rows/s, %s); max heap %,d MB; peak heap used %,d MB "
-				+ "(sampled every 50 ms, garbage included); largest heap left after a collection %,d MB",
-				heapStep.getWriteCount(), seconds(heapStep), heapRows / seconds(heapStep), heapRun.getStatus(),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024), sampledPeak.get() / (1024 * 1024),
-				afterGcPeak.get() / (1024 * 1024));
-		StepExecution heapRefresh = step(heapRun, "outcomeStateRefreshStep");
-		result("heap test refresh step: %,d projects in %.1f s", heapRefresh.getWriteCount(), seconds(heapRefresh));
+		StepExecution importStep = step(run, "outcomeImportStep");
+		result("heap test: %s; import step %,d rows in %.1f s (%,.0f rows/s)%s", run.getStatus(),
+				importStep.getWriteCount(), seconds(importStep), importStep.getWriteCount() / seconds(importStep),
+				(run.getStatus() == BatchStatus.COMPLETED) ? "" : " — " + run.getExitStatus().getExitDescription());
+		run.getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStepName().equals("outcomeStateRefreshStep") && s.getEndTime() != null)
+			.findFirst()
+			.ifPresent((refresh) -> result("heap test refresh step: %,d projects in %.1f s; whole run %.1f s",
+					refresh.getWriteCount(), seconds(refresh),
+					Duration.between(run.getStartTime(), run.getEndTime()).toMillis() / 1000.0));
+		result("heap test memory: max heap %,d MB; peak heap used %,d MB (sampled every 50 ms, garbage included); "
+				+ "largest heap left after a collection %,d MB; largest live heap %,d MB (after a full collection every "
+				+ "10 s); peak resident %,d MB", Runtime.getRuntime().maxMemory() / MB, sampledPeak.get() / MB,
+				afterGcPeak.get() / MB, livePeak.get() / MB, peakResident() / MB);
+		if (storeFile != null) {
+			result("heap test store file: %,d MB before, %,d MB after the run (%,d MB at most while it ran); %,d "
+					+ "milestones stored", fileBefore / MB, Files.size(storeFile) / MB, filePeak.get() / MB,
+					mongo.getCollection(FollowUpStates.MILESTONES).estimatedDocumentCount());
+		}
+	}
+
+	/** The most resident memory this process has had (Linux: VmHWM), or 0 where unknown. */
+	static long peakResident() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+				}
+			}
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			// Not Linux.
+		}
+		return 0;
 	}
 
 	/** The store's own bulk-upsert time for the rows of file {@code fileNumber}, converted beforehand. */
@@ -263,9 +337,11 @@ public final class OutcomeBenchmarkWorker {
 
 	static JobExecution importFile(ConfigurableApplicationContext context, Path file) throws InterruptedException {
 		JobRunner runner = context.getBean(JobRunner.class);
+		// The benchmark is the operator: it confirms going beyond the embedded store's envelope (1,000,000 rows).
 		JobExecution started = runner
 			.launch(runner.job("outcomeImport"),
 					new JobParametersBuilder().addString("file", file.getFileName().toString())
+						.addString(EmbeddedEnvelope.CONFIRM, "true")
 						.addString("hacktrail.run", UUID.randomUUID().toString())
 						.toJobParameters())
 			.orElseThrow();

@@ -9,21 +9,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hacktrail.identity.ApiTokenRepository;
-import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,22 +32,7 @@ import static org.mockito.Mockito.doAnswer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hacktrail.outcomes.import-chunk-size=5", "hacktrail.http.max-upload-body=1MB" })
 @Import(FollowUpTestConfiguration.class)
-class OutcomeImportRestartTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	UserDirectory users;
-
-	@Autowired
-	ApiTokenRepository tokens;
-
-	@Autowired
-	OutcomeSettings settings;
+class OutcomeImportRestartTests extends OutcomeImportTestSupport {
 
 	@MockitoSpyBean
 	MilestoneStore store;
@@ -106,7 +84,7 @@ class OutcomeImportRestartTests {
 		JsonNode failed = await(http, organizer, firstRun);
 		assertThat(failed.path("run").path("status").asString()).isEqualTo("FAILED");
 		assertThat(failed.path("run").path("exitDescription").asString()).contains("Simulated crash");
-		List<OutcomeMilestone> afterCrash = milestones(projects);
+		List<OutcomeMilestone> afterCrash = milestonesOf(projects);
 		assertThat(afterCrash).as("three chunks reached the store").isNotEmpty().hasSizeLessThan(valid);
 
 		Http.GraphQlResult restarted = http.graphql("mutation { restartJob(input: {id: \"" + firstRun
@@ -117,7 +95,7 @@ class OutcomeImportRestartTests {
 		assertThat(done.path("run").path("status").asString()).isEqualTo("COMPLETED");
 		// The restart resumed after the last checkpoint (two chunks of five rows), not from the start.
 		assertThat(done.path("run").path("steps").path(0).path("readCount").asInt()).isEqualTo(43 - 10);
-		List<OutcomeMilestone> stored = milestones(projects);
+		List<OutcomeMilestone> stored = milestonesOf(projects);
 		assertThat(stored).hasSize(valid);
 		assertThat(stored).extracting(OutcomeMilestone::note)
 			.doesNotHaveDuplicates()
@@ -168,11 +146,6 @@ class OutcomeImportRestartTests {
 		catch (java.io.IOException ex) {
 			return 0;
 		}
-	}
-
-	private List<OutcomeMilestone> milestones(List<Project> projects) {
-		return this.mongo.find(new Query(Criteria.where("projectId").in(projects.stream().map(Project::id).toList())),
-				OutcomeMilestone.class, FollowUpStates.MILESTONES);
 	}
 
 	private static JsonNode await(Http http, TestAccounts.Account organizer, String runId) throws InterruptedException {

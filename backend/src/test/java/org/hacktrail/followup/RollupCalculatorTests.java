@@ -46,10 +46,11 @@ class RollupCalculatorTests {
 	static final LocalDate H3 = LocalDate.of(2020, 11, 1);
 
 	RollupCalculator calculator() {
-		RollupCalculator calculator = new RollupCalculator(Map.of("X",
-				List.of(new RollupCalculator.Pitch(H2, "p2", true), new RollupCalculator.Pitch(H1, "p1", true)), "Y",
-				List.of(new RollupCalculator.Pitch(H1, "p3", true)), "Z",
-				List.of(new RollupCalculator.Pitch(H3, "p4", false))));
+		RollupCalculator calculator = new RollupCalculator();
+		List<RollupCalculator.Pitch> xPitches = List.of(new RollupCalculator.Pitch(H2, "p2", true),
+				new RollupCalculator.Pitch(H1, "p1", true));
+		List<RollupCalculator.Pitch> yPitches = List.of(new RollupCalculator.Pitch(H1, "p3", true));
+		List<RollupCalculator.Pitch> zPitches = List.of(new RollupCalculator.Pitch(H3, "p4", false));
 		List<OutcomeEntry> x = List.of(entry(MilestoneType.FUNDED, "2019-10-01", VerificationState.VERIFIED, "1000", "TWD"),
 				entry(MilestoneType.FUNDED, "2020-09-01", VerificationState.VERIFIED, "500", "TWD"),
 				entry(MilestoneType.ADOPTED, "2021-02-01", VerificationState.PENDING, null, null),
@@ -58,14 +59,14 @@ class RollupCalculatorTests {
 				entry(MilestoneType.ADOPTED, "2019-12-15", VerificationState.VERIFIED, null, null));
 		List<OutcomeEntry> z = List.of(entry(MilestoneType.FUNDED, "2020-12-01", VerificationState.VERIFIED, "200", "USD"));
 		calculator.add(proposal("p1", "H1", HackathonKind.PRESIDENTIAL, H1, true, "X", List.of("health"), true, true,
-				false), x);
+				false), x, xPitches);
 		calculator.add(proposal("p3", "H1", HackathonKind.PRESIDENTIAL, H1, true, "Y", List.of("health", "environment"),
-				true, false, true), y);
+				true, false, true), y, yPitches);
 		calculator.add(proposal("p5", "H1", HackathonKind.PRESIDENTIAL, H1, true, null, List.of("environment"), false,
-				false, false), null);
+				false, false), null, List.of());
 		calculator.add(proposal("p2", "H2", HackathonKind.PRESIDENTIAL, H2, true, "X", List.of("health"), true, false,
-				true), x);
-		calculator.add(proposal("p4", "H3", HackathonKind.COMMUNITY, H3, false, "Z", List.of(), false, false, false), z);
+				true), x, xPitches);
+		calculator.add(proposal("p4", "H3", HackathonKind.COMMUNITY, H3, false, "Z", List.of(), false, false, false), z, zPitches);
 		return calculator;
 	}
 

@@ -85,6 +85,12 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 		this.executor.shutdown();
 	}
 
+	/** Every job says in one line why a run failed ({@link FailedRunReport}). */
+	@Bean
+	static FailedRunReport.Registrar failedRunReports() {
+		return new FailedRunReport.Registrar();
+	}
+
 	@Bean
 	@Override
 	public JobRepository jobRepository() {

@@ -26,6 +26,8 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -142,7 +144,10 @@ public class JobRunner {
 		}
 		catch (InvalidJobParametersException ex) {
 			// A job's parameter validator says what is wrong (e.g. a file outside the import folder): the caller's
-			// mistake, not a failure of the service.
+			// mistake, not a failure of the service. A validator's own domain exception keeps its details (a rule).
+			if (ex.getCause() instanceof DomainException domain) {
+				throw domain;
+			}
 			throw DomainException.badInput("parameters", ex.getMessage());
 		}
 		catch (DomainException ex) {
@@ -192,6 +197,17 @@ public class JobRunner {
 						execution.getId(), name, execution.getStatus());
 				this.operator.recover(execution);
 			}
+		}
+	}
+
+	/**
+	 * Publishes how many items the running step's job expects to read (for progress), from a reader or listener
+	 * running in that step.
+	 */
+	public static void reportTotal(long total) {
+		StepContext context = StepSynchronizationManager.getContext();
+		if (context != null) {
+			context.getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_KEY, total);
 		}
 	}
 

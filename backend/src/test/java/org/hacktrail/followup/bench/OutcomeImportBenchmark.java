@@ -7,23 +7,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Benchmark of issue 8 (not a test). Starts the embedded store (memory backend) in a process of its own, then two
- * application processes pointed at it with {@code MONGODB_URI}, and prints what they measure:
+ * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each started for its part:
  * <ol>
- * <li>statistics: 50,000 proposals and 200,000 milestones, the {@code statisticsRollup} job, then the public
- * statistics query over HTTP (target: under 300 ms);</li>
- * <li>import, in a JVM limited to {@code -Xmx256m}: the store's own bulk-upsert rate for the same rows against
- * {@code outcomeImport}'s rate (target: at least 0.7×), then a 1,000,000-row file imported with the heap
- * sampled.</li>
+ * <li>heap (issue 16): an import of {@code --heap-rows} rows (200,000 by default) in a JVM limited to
+ * {@code --heap} (256m), on the default store users get: the embedded store in that JVM, on its H2 file. Reports
+ * both steps' speed, the peak heap (sampled and after collections), the peak resident memory and the H2 file's
+ * size. {@code --heap-backend=memory} (or {@code h2,memory}): against a memory-backend store in another process
+ * (the application's own memory only; a reference line).</li>
+ * <li>import (reference, memory backend in another process): the store's own bulk-upsert rate for {@code --rows}
+ * rows against {@code outcomeImport}'s rate for the same rows (target: at least 0.7×).</li>
+ * <li>statistics (reference, memory backend in another process): {@code --proposals} proposals and
+ * {@code --milestones} milestones, the {@code statisticsRollup} job, then the public statistics query over HTTP
+ * (target: under 300 ms).</li>
  * </ol>
- * Run by {@code scripts/bench outcomes}, or: {@code java -cp <test classpath>
- * org.hacktrail.followup.bench.OutcomeImportBenchmark [heapRows] [rows] [projects] [proposals] [milestones]
- * [all|import|statistics]}.
- * Only loopback traffic; every loop is bounded.
+ * Run by {@code scripts/bench outcomes} (flags in {@code BENCH_ARGS}), or: {@code java -cp <test classpath>
+ * org.hacktrail.followup.bench.OutcomeImportBenchmark [--parts=heap,import,statistics] [--heap-rows=200000]
+ * [--heap=256m] [--heap-backend=h2|memory|h2,memory] [--rows=100000] [--projects=5000] [--proposals=50000]
+ * [--milestones=200000]}. The full issue-16 run is {@code --parts=heap --heap-rows=1000000}: more than 20 minutes
+ * on H2, and a store file of several GB until the store compacts it (check the disk first). Only loopback traffic;
+ * every loop is bounded.
  */
 public final class OutcomeImportBenchmark {
 
@@ -31,18 +39,39 @@ public final class OutcomeImportBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int heapRows = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
-		int rows = (args.length > 1) ? Integer.parseInt(args[1]) : 100_000;
-		int projects = (args.length > 2) ? Integer.parseInt(args[2]) : 5_000;
-		int proposals = (args.length > 3) ? Integer.parseInt(args[3]) : 50_000;
-		int milestones = (args.length > 4) ? Integer.parseInt(args[4]) : 200_000;
-		String parts = (args.length > 5) ? args[5] : "all";
+		Map<String, String> flags = new LinkedHashMap<>(Map.of("parts", "heap,import,statistics", "heap-rows", "200000",
+				"heap", "256m", "heap-backend", "h2", "rows", "100000", "projects", "5000", "proposals", "50000",
+				"milestones", "200000"));
+		for (String arg : args) {
+			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+			if (pair.length != 2 || !flags.containsKey(pair[0])) {
+				throw new IllegalArgumentException("Unknown argument " + arg + "; the flags are " + flags.keySet());
+			}
+			flags.put(pair[0], pair[1]);
+		}
+		List<String> parts = List.of(flags.get("parts").split(","));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("java.class.path");
-		Path dataDir = Files.createTempDirectory("outcome-bench-store");
+		System.out.printf("outcomes benchmark: %d processors, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), flags);
 
-		System.out.printf("outcomes benchmark: %d processors, Java %s; store: embedded, memory backend, own process%n",
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+		List<String> heapBackends = List.of(flags.get("heap-backend").split(","));
+		if (parts.contains("heap") && heapBackends.contains("h2")) {
+			Path dataDir = Files.createTempDirectory("outcome-bench-h2");
+			try {
+				run(java, classpath, "-Xmx" + flags.get("heap"), "heap", "h2:" + dataDir, "hacktrail",
+						flags.get("heap-rows"), flags.get("projects"));
+			}
+			finally {
+				delete(dataDir);
+			}
+		}
+		boolean heapOnMemory = parts.contains("heap") && heapBackends.contains("memory");
+		if (!heapOnMemory && !parts.contains("import") && !parts.contains("statistics")) {
+			return;
+		}
+		Path dataDir = Files.createTempDirectory("outcome-bench-store");
+		System.out.println("reference: store embedded, memory backend, in its own process");
 		Process store = new ProcessBuilder(java, "-Xmx10g", "-XX:+UseParallelGC", "-cp", classpath,
 				EmbeddedStoreMain.class.getName(), "memory", dataDir.toString())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -71,13 +100,16 @@ public final class OutcomeImportBenchmark {
 			drain.setDaemon(true);
 			drain.start();
 			String uri = line.substring(4).replaceFirst("/hacktrail$", "/");
-			if (!parts.equals("import")) {
-				run(java, classpath, "-Xmx1g", "statistics", uri, "bench_stats", Integer.toString(proposals),
-						Integer.toString(milestones));
+			if (parts.contains("statistics")) {
+				run(java, classpath, "-Xmx1g", "statistics", uri, "bench_stats", flags.get("proposals"),
+						flags.get("milestones"));
 			}
-			if (!parts.equals("statistics")) {
-				run(java, classpath, "-Xmx256m", "import", uri, "bench_import", Integer.toString(rows),
-						Integer.toString(heapRows), Integer.toString(projects));
+			if (parts.contains("import")) {
+				run(java, classpath, "-Xmx256m", "import", uri, "bench_import", flags.get("rows"), flags.get("projects"));
+			}
+			if (heapOnMemory) {
+				run(java, classpath, "-Xmx" + flags.get("heap"), "heap", uri, "bench_heap", flags.get("heap-rows"),
+						flags.get("projects"));
 			}
 		}
 		finally {
@@ -110,6 +142,14 @@ public final class OutcomeImportBenchmark {
 		if (exit != 0) {
 			System.out.println("worker failed with exit code " + exit + "; last lines:");
 			log.subList(Math.max(0, log.size() - 30), log.size()).forEach(System.out::println);
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		try (var files = Files.walk(dir)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(file);
+			}
 		}
 	}
 
