@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.hacktrail.platform.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
 

@@ -77,6 +77,11 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			return error(env, ErrorCode.BAD_USER_INPUT,
 					"The input contains a character the store cannot hold (such as a NUL character).", Map.of());
 		}
+		StoreUnavailableException refused = StoreFailures.refusal(ex);
+		if (refused != null) {
+			log.warn("Store refused a request in {}: {}", env.getExecutionStepInfo().getPath(), refused.getMessage());
+			return error(env, ErrorCode.UNAVAILABLE, refused.userMessage(), Map.of());
+		}
 		if (ex instanceof DataAccessResourceFailureException) {
 			String id = UUID.randomUUID().toString();
 			log.error("Store unavailable [errorId={}]", id, ex);

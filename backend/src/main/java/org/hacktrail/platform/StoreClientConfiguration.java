@@ -7,13 +7,17 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.hacktrail.platform.store.EmbeddedStore;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -47,6 +51,23 @@ class StoreClientConfiguration {
 			.applyToServerSettings(
 					(server) -> server.heartbeatFrequency(timeouts.heartbeat().toMillis(), TimeUnit.MILLISECONDS)
 						.minHeartbeatFrequency(Math.min(500, timeouts.heartbeat().toMillis()), TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Every MongoTemplate (the application's, Spring Batch's, the sessions') translates the embedded store's refusals
+	 * into {@link StoreUnavailableException}, so that they answer UNAVAILABLE like an unreachable store.
+	 */
+	@Bean
+	static BeanPostProcessor storeExceptionTranslation() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof MongoDatabaseFactorySupport<?> factory) {
+					factory.setExceptionTranslator(new StoreFailures.Translator());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

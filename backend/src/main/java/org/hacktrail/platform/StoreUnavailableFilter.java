@@ -2,8 +2,6 @@ package org.hacktrail.platform;
 
 import java.io.IOException;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,12 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns "the store is unreachable" anywhere outside GraphQL's own error handling (loading the session, checking an
+ * Turns "the store is unreachable" (or the embedded store refusing writes) anywhere outside GraphQL's own error handling (loading the session, checking an
  * API token, a REST endpoint) into 503 with {@code code: UNAVAILABLE} and {@code Retry-After}, instead of a 500.
  * The driver's short server-selection timeout ({@link StoreClientConfiguration}) makes this answer come within a few
  * seconds.
@@ -38,7 +35,7 @@ public class StoreUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!isStoreUnavailable(ex)) {
+			if (!StoreFailures.isUnavailable(ex)) {
 				throw ex;
 			}
 			log.warn("Store unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
@@ -46,22 +43,11 @@ public class StoreUnavailableFilter extends OncePerRequestFilter {
 			if (!response.isCommitted()) {
 				response.resetBuffer();
 				response.setHeader("Retry-After", "5");
-				ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE, MESSAGE);
+				StoreUnavailableException refused = StoreFailures.refusal(ex);
+				ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE,
+						(refused != null) ? refused.userMessage() : MESSAGE);
 			}
 		}
-	}
-
-	public static boolean isStoreUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoTimeoutException
-					|| cause instanceof MongoSocketException) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	private static String rootMessage(Throwable ex) {

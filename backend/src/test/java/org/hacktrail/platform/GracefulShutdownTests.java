@@ -14,6 +14,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.hacktrail.HacktrailApplication;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

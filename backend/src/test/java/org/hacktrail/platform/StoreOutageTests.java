@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 

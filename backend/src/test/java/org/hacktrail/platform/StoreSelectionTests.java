@@ -11,6 +11,8 @@ import org.hacktrail.HacktrailApplication;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.identity.UserRepository;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

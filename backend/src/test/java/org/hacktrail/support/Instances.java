@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.HacktrailApplication;
-import org.hacktrail.platform.EmbeddedStore;
-import org.hacktrail.platform.EmbeddedStoreProperties;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

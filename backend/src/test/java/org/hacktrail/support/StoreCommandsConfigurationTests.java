@@ -2,8 +2,8 @@ package org.hacktrail.support;
 
 import java.util.List;
 
-import org.hacktrail.platform.EmbeddedStoreConfiguration;
-import org.hacktrail.platform.EmbeddedStoreProperties;
+import org.hacktrail.platform.store.EmbeddedStoreConfiguration;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.hacktrail.support.StoreCommands.StoreCommand;
 import org.junit.jupiter.api.Test;
 

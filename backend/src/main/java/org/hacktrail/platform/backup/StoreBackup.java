@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoCollection;
@@ -175,6 +177,52 @@ public final class StoreBackup {
 						+ " documents, its file held " + read + ", the store now counts " + counted);
 			}
 			collections.add(new CollectionSummary(name, counted));
+		}
+		return new Summary(collections);
+	}
+
+	/**
+	 * Checks a backup without a store: its metadata, that every line of every collection file is a document, that
+	 * no {@code _id} appears twice, and that the counts agree with the metadata. Throws {@link RefusedException}
+	 * naming the first problem (file and line).
+	 */
+	public Summary verify(Path dir) {
+		BsonDocument metadata = readMetadata(dir);
+		List<CollectionSummary> collections = new ArrayList<>();
+		for (BsonValue value : metadata.getArray("collections")) {
+			BsonDocument described = value.asDocument();
+			String name = described.getString("name").getValue();
+			checkFileName(name);
+			Path file = dir.resolve(described.getString("file").getValue());
+			if (!Files.isRegularFile(file)) {
+				throw new RefusedException("The backup lists " + file.getFileName() + " but the file is missing");
+			}
+			long expected = described.getNumber("documents").longValue();
+			Set<BsonValue> ids = new HashSet<>();
+			long read = 0;
+			try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					read++;
+					BsonDocument document;
+					try {
+						document = BsonDocument.parse(line);
+					}
+					catch (RuntimeException ex) {
+						throw new RefusedException(file.getFileName() + " line " + read + " is not a document: " + ex.getMessage());
+					}
+					if (!ids.add(document.get("_id"))) {
+						throw new RefusedException(file.getFileName() + " line " + read + " repeats _id " + document.get("_id"));
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			if (read != expected) {
+				throw new RefusedException(file.getFileName() + " holds " + read + " documents; the backup lists " + expected);
+			}
+			collections.add(new CollectionSummary(name, read));
 		}
 		return new Summary(collections);
 	}

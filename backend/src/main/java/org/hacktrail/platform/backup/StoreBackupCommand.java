@@ -12,9 +12,10 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.hacktrail.platform.EmbeddedStore;
-import org.hacktrail.platform.EmbeddedStoreProperties;
-import org.hacktrail.platform.StoreLockedException;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.platform.store.StoreStartException;
+import org.hacktrail.platform.store.StoreVerifier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,14 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * backup DIR  [--data-dir D] [--database NAME]
  * restore DIR [--force] [--data-dir D] [--database NAME] [--uri MONGODB_URI]
+ * verify [PATH] [--data-dir D]
  * </pre>
  *
  * {@code restore --uri} loads a backup into a real MongoDB instead: the way to move from the embedded store to a
- * replica set. Exit status: 0 done, 1 failed, 2 refused or wrong usage, 3 the store is in use.
+ * replica set. {@code verify} checks without starting the service either a backup folder (every line a document, no
+ * {@code _id} twice, counts as listed) or the embedded store's file (every page read, {@link StoreVerifier}); PATH
+ * defaults to the data folder. Exit status: 0 done (or verified), 1 failed (or damaged), 2 refused or wrong usage,
+ * 3 the store is in use.
  */
 public final class StoreBackupCommand {
 
@@ -73,9 +78,13 @@ public final class StoreBackupCommand {
 			err.println(ex.getMessage());
 			err.println("usage: backup DIR [--data-dir D] [--database NAME]");
 			err.println("       restore DIR [--force] [--data-dir D] [--database NAME] [--uri MONGODB_URI]");
+			err.println("       verify [PATH] [--data-dir D]");
 			return REFUSED;
 		}
 		StoreBackup backups = new StoreBackup(Clock.systemUTC());
+		if (options.action().equals("verify")) {
+			return verify(options, backups, out, err);
+		}
 		long started = System.nanoTime();
 		try (Target target = open(options)) {
 			StoreBackup.Summary summary = options.action().equals("backup")
@@ -86,9 +95,13 @@ public final class StoreBackupCommand {
 					Duration.ofNanos(System.nanoTime() - started).toMillis());
 			return OK;
 		}
-		catch (StoreLockedException ex) {
-			err.println(ex.getMessage() + ". Stop the service first: a consistent copy needs every write stopped.");
-			return IN_USE;
+		catch (StoreStartException ex) {
+			if (ex.kind() == StoreStartException.Kind.IN_USE) {
+				err.println(ex.getMessage() + " Stop the service first: a consistent copy needs every write stopped.");
+				return IN_USE;
+			}
+			err.println(ex.getMessage() + " " + ex.action());
+			return FAILED;
 		}
 		catch (StoreBackup.RefusedException ex) {
 			err.println("Refused: " + ex.getMessage());
@@ -120,8 +133,12 @@ public final class StoreBackupCommand {
 				}
 			}
 		}
+		if (!positional.isEmpty() && positional.get(0).equals("verify") && positional.size() <= 2) {
+			return new Options("verify", (positional.size() == 2) ? Path.of(positional.get(1)) : dataDir, dataDir,
+					database, false, null);
+		}
 		if (positional.size() != 2 || !List.of("backup", "restore").contains(positional.get(0))) {
-			throw new IllegalArgumentException("Expected an action (backup or restore) and a directory");
+			throw new IllegalArgumentException("Expected an action (backup, restore or verify) and a directory");
 		}
 		String action = positional.get(0);
 		if (action.equals("backup") && (force || uri != null)) {
@@ -130,6 +147,35 @@ public final class StoreBackupCommand {
 		}
 		return new Options(action, Path.of(positional.get(1)), dataDir, database, force,
 				(uri == null || uri.isBlank()) ? null : uri);
+	}
+
+	/** A backup folder, a store file, or a data folder holding one: checked without starting anything. */
+	static int verify(Options options, StoreBackup backups, PrintStream out, PrintStream err) {
+		Path path = options.dir();
+		if (Files.isRegularFile(path.resolve(StoreBackup.METADATA))) {
+			try {
+				out.println("backup " + path.toAbsolutePath().normalize() + " verified: " + backups.verify(path));
+				return OK;
+			}
+			catch (StoreBackup.RefusedException ex) {
+				err.println("backup " + path.toAbsolutePath().normalize() + " is damaged: " + ex.getMessage());
+				return FAILED;
+			}
+		}
+		Path file = Files.isDirectory(path) ? path.resolve("hacktrail.mv.db") : path;
+		if (!Files.isRegularFile(file)) {
+			err.println("Nothing to verify at " + path.toAbsolutePath().normalize()
+					+ ": give a backup folder, a store file or a data folder holding hacktrail.mv.db");
+			return REFUSED;
+		}
+		StoreVerifier.Report report = StoreVerifier.verify(file);
+		if (!report.ok() && report.failures().stream().anyMatch((failure) -> failure.contains("locked"))) {
+			err.println(file.toAbsolutePath().normalize() + " is in use by another process; stop the service first.");
+			return IN_USE;
+		}
+		(report.ok() ? out : err).println("store " + file.toAbsolutePath().normalize() + (report.ok() ? " verified: " : " is damaged: ")
+				+ report.describe());
+		return report.ok() ? OK : FAILED;
 	}
 
 	private static String value(String[] args, int index, String option) {

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.hacktrail.platform.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package org.hacktrail.followup.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.hacktrail.platform.EmbeddedStore;
-import org.hacktrail.platform.EmbeddedStoreProperties;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 
 /**
  * Starts the embedded store in a process of its own (memory or H2 backend), prints its connection string as

@@ -27,8 +27,8 @@ import org.bson.UuidRepresentation;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.hacktrail.platform.EmbeddedStore;
-import org.hacktrail.platform.EmbeddedStoreProperties;
+import org.hacktrail.platform.store.EmbeddedStore;
+import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package org.hacktrail.platform.bench;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import org.hacktrail.platform.SoakRun;
+import org.hacktrail.platform.store.SoakRun;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -1,4 +1,4 @@
-package org.hacktrail.platform;
+package org.hacktrail.platform.store;
 
 import com.mongodb.ConnectionString;
 import org.slf4j.Logger;

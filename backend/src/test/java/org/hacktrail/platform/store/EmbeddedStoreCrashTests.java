@@ -1,4 +1,4 @@
-package org.hacktrail.platform;
+package org.hacktrail.platform.store;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package org.hacktrail.platform;
+package org.hacktrail.platform.store;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The commit barrier of {@link RequestConsistentH2Backend}: a commit waits for the request in flight and writes it
- * whole; requests still run side by side.
+ * whole; requests still run side by side. How the group committer uses it: {@code GroupCommitterTests}.
  */
 class RequestConsistentH2BackendTests {
 
@@ -26,7 +26,7 @@ class RequestConsistentH2BackendTests {
 	void aCommitWaitsForTheRequestInFlightAndWritesItWhole() throws Exception {
 		Path file = this.dir.resolve("barrier.mv.db");
 		MVStore store = open(file);
-		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
+		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store, new StoreState(Clock.systemUTC()));
 		MVMap<String, String> documents = store.openMap("documents");
 		MVMap<String, String> index = store.openMap("index");
 		CountDownLatch halfWritten = new CountDownLatch(1);
@@ -57,66 +57,9 @@ class RequestConsistentH2BackendTests {
 	}
 
 	@Test
-	void aScheduledCommitGivesUpOnALongRequestWithoutWritingAnything() throws Exception {
-		Path file = this.dir.resolve("patience.mv.db");
-		MVStore store = open(file);
-		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
-		MVMap<String, String> documents = store.openMap("documents");
-		CountDownLatch inside = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Void> longRequest = CompletableFuture.runAsync(() -> backend.inRequest(() -> {
-			documents.put("doc-1", "half of a long request");
-			inside.countDown();
-			await(finish);
-			return null;
-		}));
-		inside.await(5, TimeUnit.SECONDS);
-
-		long started = System.nanoTime();
-		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(100))).isFalse();
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-		// Other requests are not held back once the commit has given up.
-		assertThat(CompletableFuture.supplyAsync(() -> backend.inRequest(() -> "served")).get(1, TimeUnit.SECONDS))
-			.isEqualTo("served");
-
-		finish.countDown();
-		longRequest.get(5, TimeUnit.SECONDS);
-		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(100))).isTrue();
-		store.closeImmediately();
-		try (MVStore reopened = open(file)) {
-			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isEqualTo("half of a long request");
-		}
-	}
-
-	@Test
-	void aCommitThatGaveUpWroteNothing() throws Exception {
-		Path file = this.dir.resolve("nothing.mv.db");
-		MVStore store = open(file);
-		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
-		MVMap<String, String> documents = store.openMap("documents");
-		CountDownLatch inside = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Void> request = CompletableFuture.runAsync(() -> backend.inRequest(() -> {
-			documents.put("doc-1", "written before the commit gave up");
-			inside.countDown();
-			await(finish);
-			return null;
-		}));
-		inside.await(5, TimeUnit.SECONDS);
-		assertThat(backend.tryCommitBetweenRequests(Duration.ofMillis(50))).isFalse();
-		// A crash now: the half-applied request must not be in the file.
-		store.closeImmediately();
-		finish.countDown();
-		request.exceptionally((ex) -> null).get(5, TimeUnit.SECONDS);
-		try (MVStore reopened = open(file)) {
-			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isNull();
-		}
-	}
-
-	@Test
 	void requestsRunSideBySide() throws Exception {
 		try (MVStore store = open(this.dir.resolve("side.mv.db"))) {
-			RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store);
+			RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store, new StoreState(Clock.systemUTC()));
 			CountDownLatch bothInside = new CountDownLatch(2);
 			Runnable request = () -> backend.inRequest(() -> {
 				bothInside.countDown();

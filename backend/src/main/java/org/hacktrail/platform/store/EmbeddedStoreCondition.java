@@ -1,4 +1,4 @@
-package org.hacktrail.platform;
+package org.hacktrail.platform.store;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

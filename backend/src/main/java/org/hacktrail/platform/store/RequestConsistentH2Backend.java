@@ -1,0 +1,198 @@
+package org.hacktrail.platform.store;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The H2 backend of mongo-java-server with every MVStore commit taken between requests, never during one, and with
+ * writes answered only once they are durable.
+ *
+ * <p>
+ * The backend keeps each collection in plain MVMaps: one for the documents, one per unique index, one for its
+ * metadata, and applies a request as several separate map writes. A commit snapshots all maps at once, so a commit
+ * taken in the middle of a request writes half of it to the file: after a crash a document can be present that
+ * its unique index does not find, or the reverse ({@code EmbeddedStoreCrashTests} saw it within a few kills).
+ * Requests therefore run under the shared side of a barrier and a commit takes the exclusive side
+ * ({@link GroupCommitter}).
+ *
+ * <p>
+ * The same barrier protects reads: a read never spans a commit, so MVStore never drops a chunk under a reader
+ * ("Chunk N not found"; {@code MvStoreChunkCleanupTests} shows it on a bare MVStore). Query results are materialised
+ * before a request returns (the backend's cursors hold lists), so a request is the whole read.
+ *
+ * <p>
+ * Writes ({@link WireCommands}) are refused before they run while {@link StoreState} says so, and, with
+ * {@code sync} durability, answered only after the commit that holds them is on the disk. For this to hold, nothing
+ * else may commit: {@link EmbeddedStore} opens the MVStore with auto-commit disabled and a zero auto-commit buffer
+ * (otherwise a writer thread commits by itself when its buffer fills).
+ */
+class RequestConsistentH2Backend extends H2Backend {
+
+	/** Fair, so that a waiting commit is not starved by a stream of requests. */
+	private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
+
+	private final MVStore store;
+
+	private final StoreState state;
+
+	private volatile @Nullable GroupCommitter committer;
+
+	private volatile boolean awaitDurability;
+
+	/** Set once the file behind this backend is closed and another backend serves in its place. */
+	private volatile boolean retired;
+
+	/**
+	 * Thrown to a request that waited at the barrier while the file was reopened; {@link EmbeddedStore} runs it again
+	 * on the backend now in place. If it still reaches a client, it reads as "store unavailable".
+	 */
+	static final class Retired extends MongoServerError {
+
+		private static final long serialVersionUID = 1L;
+
+		Retired() {
+			super(StoreState.REFUSED_CODE, StoreState.REFUSED_CODE_NAME, "Store unavailable: the file is being reopened");
+		}
+
+	}
+
+	RequestConsistentH2Backend(MVStore store, StoreState state) {
+		super(store);
+		this.store = store;
+		this.state = state;
+	}
+
+	/** Starts answering writes only once durable ({@code sync}), or at once ({@code interval}). */
+	void durability(GroupCommitter committer, boolean awaitDurability) {
+		this.committer = committer;
+		this.awaitDurability = awaitDurability;
+	}
+
+	ReentrantReadWriteLock barrier() {
+		return this.barrier;
+	}
+
+	MVStore mvStore() {
+		return this.store;
+	}
+
+	/** Commits everything the finished requests wrote; waits for the requests in flight, however long. */
+	void commitBetweenRequests() {
+		this.barrier.writeLock().lock();
+		try {
+			if (!this.store.isClosed()) {
+				this.store.commit();
+			}
+		}
+		finally {
+			this.barrier.writeLock().unlock();
+		}
+	}
+
+	/** Called with the barrier held exclusively, before the file is closed: later requests go elsewhere. */
+	void retire() {
+		this.retired = true;
+	}
+
+	/** Runs a request; commits wait until it ends. Reentrant: a message may run a command. */
+	<T> T inRequest(Supplier<T> request) {
+		this.barrier.readLock().lock();
+		try {
+			if (this.retired || this.store.isClosed()) {
+				// Closed after a failed commit, and about to be replaced (or already replaced) by a reopened file.
+				throw new Retired();
+			}
+			return request.get();
+		}
+		finally {
+			this.barrier.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Every wire message (OP_MSG) arrives here through {@code handleMessage}, and legacy commands directly: the one
+	 * place where a request is classified, refused, run and made durable.
+	 */
+	@Override
+	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		if (this.barrier.getReadHoldCount() > 0) {
+			// A command run from inside another (reentrant): the outer one decides.
+			return super.handleCommand(channel, databaseName, command, query);
+		}
+		boolean write = WireCommands.isWrite(command, query);
+		if (write) {
+			this.state.checkWritable();
+		}
+		GroupCommitter durable = this.committer;
+		long[] epoch = new long[1];
+		Document response;
+		try {
+			response = inRequest(() -> {
+				Document result = super.handleCommand(channel, databaseName, command, query);
+				if (durable != null) {
+					epoch[0] = durable.epoch();
+				}
+				return result;
+			});
+		}
+		catch (MongoServerException ex) {
+			throw ex;
+		}
+		catch (MVStoreException ex) {
+			throw unavailable(ex);
+		}
+		if (write && durable != null && this.awaitDurability) {
+			try {
+				durable.awaitDurable(epoch[0]);
+			}
+			catch (StoreWriteFailedException ex) {
+				// Never acknowledged: the client learns the write may not have happened and retries later.
+				throw this.state.writesRefused()
+					.map(StoreState.Refusal::toServerError)
+					.orElseGet(() -> new MongoServerError(StoreState.REFUSED_CODE, StoreState.REFUSED_CODE_NAME,
+							"Writes refused: " + StoreState.Cause.WRITE_FAILED.publicReason()));
+			}
+		}
+		return response;
+	}
+
+	@Override
+	public QueryResult handleQuery(MongoQuery query) {
+		try {
+			return inRequest(() -> super.handleQuery(query));
+		}
+		catch (MVStoreException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	/** The file failed under a request (closed after a failed commit, or a damaged page): not the client's fault. */
+	private static MongoServerError unavailable(MVStoreException ex) {
+		return new MongoServerError(StoreState.REFUSED_CODE, StoreState.REFUSED_CODE_NAME,
+				"Store unavailable: " + ex.getMessage(), ex);
+	}
+
+	/** Closing commits too: not while a request is half applied. */
+	@Override
+	public void close() {
+		this.barrier.writeLock().lock();
+		try {
+			super.close();
+		}
+		finally {
+			this.barrier.writeLock().unlock();
+		}
+	}
+
+}

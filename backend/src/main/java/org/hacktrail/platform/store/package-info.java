@@ -1,0 +1,4 @@
+@NullMarked
+package org.hacktrail.platform.store;
+
+import org.jspecify.annotations.NullMarked;
