@@ -41,9 +41,11 @@ public final class SoakRun {
 				EmbeddedStoreSoakTests::reopensAnUpdateHeavyFileAndScansItWhileWritesGoOn));
 		outcomes.add(soak("aggregations racing rewrites",
 				EmbeddedStoreSoakTests::aggregationsOverACollectionBeingRewrittenNeverFail));
-		outcomes.add(crash("SIGKILL at 1 s commits",
-				EmbeddedStoreCrashTests::everyWriteAcknowledgedMoreThanACommitBeforeASigkillSurvives));
-		outcomes.add(crash("SIGKILL at 10 ms commits",
+		outcomes.add(crash("SIGKILL, sync durability: no acknowledged write lost",
+				EmbeddedStoreCrashTests::everyAcknowledgedWriteSurvivesASigkill));
+		outcomes.add(crash("SIGKILL, interval durability at 1 s commits",
+				EmbeddedStoreCrashTests::withIntervalCommitsEveryWriteAcknowledgedMoreThanACommitBeforeASigkillSurvives));
+		outcomes.add(crash("SIGKILL, interval durability at 10 ms commits",
 				EmbeddedStoreCrashTests::aSigkillNeverLeavesADocumentAndItsIndexesOutOfStep));
 		return outcomes;
 	}

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * (an insert with {@code _id = seq} and a unique key, then a {@code $max} of the head document).
  *
  * <p>
- * Arguments: data directory, commit interval in milliseconds, number of writer threads.
+ * Arguments: data directory, durability ({@code SYNC} or {@code INTERVAL}), commit interval in milliseconds, number
+ * of writer threads.
  */
 public final class StoreCrashWriter {
 
@@ -37,13 +38,15 @@ public final class StoreCrashWriter {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(Level.WARN);
 		Path dataDir = Path.of(args[0]);
-		Duration commitInterval = Duration.ofMillis(Long.parseLong(args[1]));
-		int threads = Integer.parseInt(args[2]);
+		EmbeddedStoreProperties.Durability durability = EmbeddedStoreProperties.Durability.valueOf(args[1]);
+		Duration commitInterval = Duration.ofMillis(Long.parseLong(args[2]));
+		int threads = Integer.parseInt(args[3]);
 		PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
 				StandardCharsets.UTF_8);
 
 		EmbeddedStore store = EmbeddedStore
-			.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2, dataDir, commitInterval, 64));
+			.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2, dataDir, commitInterval, 64)
+				.withDurability(durability));
 		MongoClient client = MongoClients.create(store.connectionString("crash"));
 		MongoCollection<Document> writes = client.getDatabase("crash").getCollection("writes");
 		MongoCollection<Document> head = client.getDatabase("crash").getCollection("head");
