@@ -156,8 +156,7 @@ public final class EmbeddedStore implements AutoCloseable {
 	private static H2File serve(StoreFile.Opened opened, EmbeddedStoreProperties properties, StoreState state) {
 		MVStore store = opened.store();
 		if (opened.recovery() != null) {
-			state.refuse(StoreState.Cause.RECOVERED, "the data file was damaged and is served read-only at its newest "
-					+ "consistent version. " + opened.recovery(),
+			state.refuse(StoreState.Cause.RECOVERED, "the data file was damaged; " + opened.recovery(),
 					"Check the data; to continue with it, restart with HACKTRAIL_STORE_ACCEPT_RECOVERED=true (the damaged "
 							+ "file is kept), or restore a backup");
 		}
@@ -463,9 +462,6 @@ public final class EmbeddedStore implements AutoCloseable {
 				});
 	}
 
-	/** Closing compacts the file for at most this long (more when idle housekeeping could not keep up). */
-	static final int COMPACT_ON_CLOSE_MILLIS = 2000;
-
 	@Override
 	public void close() {
 		H2File file;
@@ -507,7 +503,9 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 		file.backend().barrier().writeLock().lock();
 		try {
-			file.store().close(COMPACT_ON_CLOSE_MILLIS);
+			// No compaction here: the chunks of the last versions stay in the file, which is what a recovery needs if
+			// the file is damaged while the service is stopped. Housekeeping keeps the file small while it runs.
+			file.store().close();
 			file.backend().close();
 			log.info("Embedded store closed: every acknowledged write is in {} ({} KB)", path,
 					Files.size(this.properties.file()) / 1024);

@@ -170,20 +170,18 @@ final class StoreFile {
 							+ "scripts/backup --verify checks a file or a backup without starting the service.",
 					null);
 		}
-		String report = result.describe();
 		Path reportFile = properties.dataDir().resolve("RECOVERY.txt");
 		try {
 			Files.writeString(reportFile, "Embedded store recovered on " + clock.instant() + "\nDamaged file: "
-					+ file.toAbsolutePath().normalize() + " (" + problem + ")\n" + report + "\n");
+					+ file.toAbsolutePath().normalize() + " (" + problem + ")\n" + result.describe() + "\n");
 		}
 		catch (IOException ex) {
 			log.warn("Could not write {}: {}", reportFile, ex.toString());
 		}
-		log.error("Embedded store recovered, READ-ONLY until you accept it. {} Check the data (the report is in {}); "
-				+ "to continue with it, restart with HACKTRAIL_STORE_ACCEPT_RECOVERED=true (the damaged file is kept), "
-				+ "or restore a backup.", report, reportFile.toAbsolutePath().normalize());
+		log.error("Embedded store recovered, READ-ONLY until you accept it. {}", result.describe());
+		String summary = result.summary() + "; the report is in " + reportFile.toAbsolutePath().normalize();
 		MVStore store = build(result.file(), true, properties.cacheSizeMb(), layer);
-		return new Opened(store, true, report);
+		return new Opened(store, true, summary);
 	}
 
 	/** Makes the recovered copy the store; the damaged file is kept beside it with the time it was replaced. */

@@ -39,6 +39,14 @@ final class StoreRecovery {
 	 */
 	record Result(Path file, StoreVerifier.Report recovered, StoreVerifier.Report damaged) {
 
+		/** One line: which version is served and how much is missing. */
+		String summary() {
+			long lost = this.damaged.totalDocuments() - this.recovered.totalDocuments();
+			return "serving version " + this.recovered.version() + " of " + this.damaged.version()
+					+ ((this.recovered.committedAt() != null) ? " (committed at " + this.recovered.committedAt() + ")" : "")
+					+ ((lost > 0) ? ", " + lost + " documents fewer than the readable part of the damaged file" : "");
+		}
+
 		/** A report an operator can act on: the version kept, what is missing against the damaged file. */
 		String describe() {
 			StringBuilder text = new StringBuilder();
@@ -87,8 +95,8 @@ final class StoreRecovery {
 				StoreVerifier.Report report = StoreVerifier.verify(temp);
 				if (report.ok() && report.version() >= 0) {
 					Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-					log.warn("Embedded store: version {} of the damaged file verified after trying {} version(s)", found,
-							tried + 1);
+					log.warn("Embedded store: version {} of the damaged file verified after trying {} version(s)",
+							report.version(), tried + 1);
 					return new Result(target, report, damagedReport);
 				}
 				version = found - 1;

@@ -82,7 +82,7 @@ public final class StoreVerifier {
 				}
 			}
 			catch (RuntimeException | Error ex) {
-				failures.add(name + ": " + ex.getMessage());
+				failures.add(name + ": " + shorten(String.valueOf(ex.getMessage())));
 			}
 		}
 		return new Report(documents, failures, store.getCurrentVersion(), committedAt(store));
@@ -103,6 +103,13 @@ public final class StoreVerifier {
 		finally {
 			store.closeImmediately();
 		}
+	}
+
+	/** MVStore's messages can carry a whole page's bytes; an operator needs the first line. */
+	private static String shorten(String message) {
+		int end = message.indexOf('\n');
+		String line = (end >= 0) ? message.substring(0, end) : message;
+		return (line.length() > 240) ? line.substring(0, 240) + "…" : line;
 	}
 
 	static @Nullable Instant committedAt(MVStore store) {
