@@ -170,6 +170,54 @@ class StoreBackupTests {
 		assertThat(command("backup", "x", "--force").status()).isEqualTo(StoreBackupCommand.REFUSED);
 	}
 
+	@Test
+	void verifyChecksAStoreFileAndABackupWithoutStartingTheService() throws Exception {
+		Path source = this.temp.resolve("source");
+		populate(source);
+		Result store = command("verify", "--data-dir", source.toString());
+		assertThat(store.status()).as(store.err()).isEqualTo(StoreBackupCommand.OK);
+		assertThat(store.out()).contains("verified").contains("hacktrail.users: 1").contains("hacktrail.scores: 1200");
+
+		Path backup = this.temp.resolve("backup");
+		assertThat(command("backup", backup.toString(), "--data-dir", source.toString()).status()).isZero();
+		Result whole = command("verify", backup.toString());
+		assertThat(whole.status()).as(whole.err()).isEqualTo(StoreBackupCommand.OK);
+		assertThat(whole.out()).contains("backup").contains("verified");
+
+		// A line cut in half, as a full disk leaves it.
+		Path users = backup.resolve("users.json");
+		String text = Files.readString(users);
+		Files.writeString(users, text.substring(0, text.length() / 2));
+		Result cut = command("verify", backup.toString());
+		assertThat(cut.status()).isEqualTo(StoreBackupCommand.FAILED);
+		assertThat(cut.err()).contains("users.json line");
+
+		// The store's file with a page of a collection overwritten.
+		Path file = source.resolve("hacktrail.mv.db");
+		byte[] bytes = Files.readAllBytes(file);
+		for (int i = bytes.length / 2; i < bytes.length / 2 + 4096 && i < bytes.length; i++) {
+			bytes[i] = (byte) ~bytes[i];
+		}
+		Files.write(file, bytes);
+		Result damaged = command("verify", file.toString());
+		assertThat(damaged.status()).as(damaged.out()).isEqualTo(StoreBackupCommand.FAILED);
+		assertThat(damaged.err()).contains("is damaged").contains("UNREADABLE");
+
+		assertThat(command("verify", this.temp.resolve("nothing").toString()).status())
+			.isEqualTo(StoreBackupCommand.REFUSED);
+	}
+
+	@Test
+	void verifyRefusesAStoreInUse() throws Exception {
+		Path source = this.temp.resolve("source");
+		populate(source);
+		try (Opened running = open(source)) {
+			Result verify = command("verify", "--data-dir", source.toString());
+			assertThat(verify.status()).isEqualTo(StoreBackupCommand.IN_USE);
+			assertThat(verify.err()).contains("in use");
+		}
+	}
+
 	private void populate(Path dataDir) {
 		try (Opened store = open(dataDir)) {
 			MongoDatabase db = store.db();
