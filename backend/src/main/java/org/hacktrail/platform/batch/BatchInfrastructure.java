@@ -8,6 +8,7 @@ import org.springframework.batch.core.configuration.support.DefaultBatchConfigur
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.MongoJobRepositoryFactoryBean;
 import org.hacktrail.platform.StoreCapabilities;
+import org.hacktrail.platform.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
@@ -179,6 +180,18 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 	 * of the same slot) end with one run: the second insert fails.
 	 */
 	static void prepare(MongoTemplate mongo) {
+		try {
+			prepareCollections(mongo);
+		}
+		catch (StoreUnavailableException ex) {
+			// A read-only embedded store (an operator's choice, or a recovered file waiting to be accepted): the service
+			// still serves reads; jobs cannot run until the store takes writes, and their runs will say so.
+			log.warn("Batch job repository not prepared: {}; jobs cannot run until the store takes writes",
+					ex.publicReason());
+		}
+	}
+
+	private static void prepareCollections(MongoTemplate mongo) {
 		for (String collection : new String[] { "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
 				"BATCH_SEQUENCES" }) {
 			if (!mongo.collectionExists(collection)) {

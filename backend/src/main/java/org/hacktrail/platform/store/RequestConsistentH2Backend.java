@@ -1,5 +1,6 @@
 package org.hacktrail.platform.store;
 
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -132,7 +133,14 @@ class RequestConsistentH2Backend extends H2Backend {
 		}
 		boolean write = WireCommands.isWrite(command, query);
 		if (write) {
-			this.state.checkWritable();
+			StoreState.Refusal refusal = this.state.writesRefused().orElse(null);
+			if (refusal != null) {
+				if (command.equalsIgnoreCase("createIndexes") && indexesExist(channel, databaseName, query)) {
+					// What a service asks at every start; nothing to write, so a read-only store can answer it.
+					return new Document("ok", 1.0).append("note", "all indexes already exist");
+				}
+				throw refusal.toServerError();
+			}
 		}
 		GroupCommitter durable = this.committer;
 		long[] epoch = new long[1];
@@ -165,6 +173,36 @@ class RequestConsistentH2Backend extends H2Backend {
 			}
 		}
 		return response;
+	}
+
+	/**
+	 * Whether every unique index a {@code createIndexes} asks for exists already. Other indexes count as present: the
+	 * embedded store ignores non-unique secondary indexes anyway.
+	 */
+	private boolean indexesExist(Channel channel, String databaseName, Document query) {
+		Object collection = query.get("createIndexes");
+		if (!(collection instanceof String name) || !(query.get("indexes") instanceof List<?> requested)) {
+			return false;
+		}
+		Document listed = inRequest(() -> super.handleCommand(channel, databaseName, "listIndexes",
+				new Document("listIndexes", name)));
+		List<?> existing = (listed.get("cursor") instanceof Document cursor
+				&& cursor.get("firstBatch") instanceof List<?> batch) ? batch : List.of();
+		for (Object index : requested) {
+			if (!(index instanceof Document wanted)) {
+				return false;
+			}
+			if (!Boolean.TRUE.equals(wanted.get("unique"))) {
+				continue;
+			}
+			boolean found = existing.stream()
+				.anyMatch((present) -> present instanceof Document document
+						&& Boolean.TRUE.equals(document.get("unique")) && wanted.get("key").equals(document.get("key")));
+			if (!found) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

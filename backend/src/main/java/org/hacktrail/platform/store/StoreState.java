@@ -92,14 +92,6 @@ public final class StoreState {
 		return Optional.ofNullable(this.unreadable);
 	}
 
-	/** Throws the refusal a client sees if writes are refused now. */
-	void checkWritable() {
-		Refusal refusal = this.current;
-		if (refusal != null) {
-			throw refusal.toServerError();
-		}
-	}
-
 	synchronized void refuse(Cause cause, String detail, String action) {
 		Refusal previous = this.refusals.get(cause);
 		if (previous != null && previous.detail().equals(detail)) {
