@@ -48,9 +48,6 @@ public final class EmbeddedStore implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
-	/** Old versions whose chunks MVStore keeps: what a recovery can go back to after damage near the file's end. */
-	static final int VERSIONS_TO_KEEP = 20;
-
 	/** Netty threads serving requests; in {@code sync} mode a request waiting for its commit holds one. */
 	static final int SYNC_WORKER_THREADS = 32;
 
@@ -163,9 +160,6 @@ public final class EmbeddedStore implements AutoCloseable {
 		else if (properties.readOnly()) {
 			state.refuse(StoreState.Cause.READ_ONLY, "opened read-only (HACKTRAIL_STORE_READ_ONLY)",
 					"Unset HACKTRAIL_STORE_READ_ONLY and restart to write again");
-		}
-		if (!opened.readOnly()) {
-			store.setVersionsToKeep(VERSIONS_TO_KEEP);
 		}
 		return new H2File(store, new RequestConsistentH2Backend(store, state), null);
 	}

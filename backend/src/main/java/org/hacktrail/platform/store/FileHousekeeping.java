@@ -25,12 +25,12 @@ final class FileHousekeeping {
 	/** Live data, as a share of the chunks and of the file, below which housekeeping works. */
 	static final int TARGET_FILL_RATE = 70;
 
-	static final int BUSY_WRITE_LIMIT = 2 * 1024 * 1024;
+	static final int BUSY_WRITE_LIMIT = 4 * 1024 * 1024;
 
 	static final int IDLE_WRITE_LIMIT = 16 * 1024 * 1024;
 
 	/** Under load, at most one run per this interval. */
-	static final long BUSY_RUN_INTERVAL_NANOS = 250_000_000L;
+	static final long BUSY_RUN_INTERVAL_NANOS = 100_000_000L;
 
 	private final MVStore store;
 

@@ -66,8 +66,8 @@ final class GroupCommitter implements AutoCloseable {
 	/** Every request that read an epoch up to this one is on the disk. Guarded by {@link #lock}. */
 	private long durableEpoch;
 
-	/** Writers waiting for durability. Guarded by {@link #lock}. */
-	private int waiting;
+	/** The newest epoch a writer waits for; a commit is due while it is not durable. Guarded by {@link #lock}. */
+	private long requestedEpoch;
 
 	private @Nullable Throwable failure;
 
@@ -118,22 +118,19 @@ final class GroupCommitter implements AutoCloseable {
 	void awaitDurable(long epoch) {
 		this.lock.lock();
 		try {
-			this.waiting++;
-			this.changed.signalAll();
-			try {
-				while (this.durableEpoch < epoch) {
-					if (this.failure != null) {
-						throw new StoreWriteFailedException("The write could not be made durable: " + this.failure,
-								this.failure);
-					}
-					if (this.closing) {
-						throw new StoreWriteFailedException("The store closed before the write was made durable", null);
-					}
-					this.changed.awaitUninterruptibly();
-				}
+			if (epoch > this.requestedEpoch) {
+				this.requestedEpoch = epoch;
+				this.changed.signalAll();
 			}
-			finally {
-				this.waiting--;
+			while (this.durableEpoch < epoch) {
+				if (this.failure != null) {
+					throw new StoreWriteFailedException("The write could not be made durable: " + this.failure,
+							this.failure);
+				}
+				if (this.closing) {
+					throw new StoreWriteFailedException("The store closed before the write was made durable", null);
+				}
+				this.changed.awaitUninterruptibly();
 			}
 		}
 		finally {
@@ -146,7 +143,8 @@ final class GroupCommitter implements AutoCloseable {
 			boolean waiters;
 			this.lock.lock();
 			try {
-				while (!this.closing && this.failure == null && this.waiting == 0 && !intervalDue()) {
+				while (!this.closing && this.failure == null && this.requestedEpoch <= this.durableEpoch
+						&& !intervalDue()) {
 					long wait = this.interval.toNanos() - (System.nanoTime() - this.lastCommitNanos);
 					if (wait <= 0) {
 						break;
@@ -156,7 +154,7 @@ final class GroupCommitter implements AutoCloseable {
 				if (this.closing || this.failure != null) {
 					return;
 				}
-				waiters = this.waiting > 0;
+				waiters = this.requestedEpoch > this.durableEpoch;
 			}
 			catch (InterruptedException ex) {
 				return;

@@ -16,9 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the newest consistent version of a damaged store file. MVStore never overwrites a live page, and
- * {@link EmbeddedStore} keeps the chunks of the last {@link EmbeddedStore#VERSIONS_TO_KEEP} versions, so a file
- * damaged near its end (a torn write, a few flipped bytes in a recent chunk) usually still holds an older version
+ * Finds the newest consistent version of a damaged store file. MVStore never overwrites a live page and keeps
+ * the chunks of its last five versions, so a file damaged near its end (a torn write, a few flipped bytes in a recent chunk) usually still holds an older version
  * whose every page is intact. H2's {@link MVStoreTool#rollback} copies the file as it was at a version; each copy is
  * verified in full ({@link StoreVerifier}) from the newest version down, for a bounded number of versions and time.
  * The damaged file itself is never changed.
