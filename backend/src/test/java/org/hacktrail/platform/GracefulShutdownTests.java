@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and writes), and the store is flushed on close, so the write is in the file even though the commit interval is
  * far too long to have committed it.
  */
+@EmbeddedStoreOnly
 class GracefulShutdownTests {
 
 	static final CountDownLatch STARTED = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers UNAVAILABLE and REST 503 within a few seconds instead of hanging, and once the store listens again the
  * service is ready and serving by itself — the signed-in session included, since it lives in the store.
  */
+@EmbeddedStoreOnly
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class StoreOutageTests {

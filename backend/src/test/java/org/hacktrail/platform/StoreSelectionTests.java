@@ -13,6 +13,7 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.identity.UserRepository;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Which store a run uses: the embedded H2 file when no URI is given (and the data survives a restart), never the
  * embedded store when a URI is given, and never demo login beside a real MongoDB.
  */
+@EmbeddedStoreOnly
 class StoreSelectionTests {
 
 	@TempDir

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -21,11 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Instances implements AutoCloseable {
 
-	private final EmbeddedStore store;
+	private final @Nullable EmbeddedStore store;
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-	private Instances(EmbeddedStore store) {
+	private Instances(@Nullable EmbeddedStore store) {
 		this.store = store;
 	}
 
@@ -34,13 +35,22 @@ public final class Instances implements AutoCloseable {
 	 * configuration classes and properties.
 	 */
 	public static Instances start(int count, List<Class<?>> extraSources, Map<String, String> extraProperties) {
-		EmbeddedStore store = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY,
-				Path.of("unused"), Duration.ofSeconds(1), 16));
+		// With scripts/test --store-only, every instance shares one database of the real MongoDB.
+		String realUri = RealMongo.uri();
+		EmbeddedStore store = (realUri != null) ? null
+				: EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, Path.of("unused"),
+						Duration.ofSeconds(1), 16));
+		String shared = (realUri != null) ? RealMongo.nextDatabase() : null;
 		Instances instances = new Instances(store);
 		try {
 			for (int i = 0; i < count; i++) {
 				Map<String, String> properties = new LinkedHashMap<>();
-				properties.put("spring.mongodb.uri", store.connectionString("hacktrail"));
+				if (store != null) {
+					properties.put("spring.mongodb.uri", store.connectionString("hacktrail"));
+				}
+				else {
+					properties.put(RealMongo.SHARED_DATABASE_PROPERTY, shared);
+				}
 				properties.put("server.port", "0");
 				properties.put("spring.profiles.active", "demo");
 				properties.put("hacktrail.demo.allow-external-store", "true");
@@ -64,10 +74,6 @@ public final class Instances implements AutoCloseable {
 		return instances;
 	}
 
-	public EmbeddedStore store() {
-		return this.store;
-	}
-
 	public ConfigurableApplicationContext context(int index) {
 		return this.contexts.get(index);
 	}
@@ -85,7 +91,9 @@ public final class Instances implements AutoCloseable {
 		for (ConfigurableApplicationContext context : this.contexts) {
 			context.close();
 		}
-		this.store.close();
+		if (this.store != null) {
+			this.store.close();
+		}
 	}
 
 }

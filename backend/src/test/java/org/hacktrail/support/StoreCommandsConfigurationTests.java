@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link StoreCommandsConfiguration} in a Spring test: Spring Data's implicit AND passes, {@code andOperator} is
  * caught, and round trips are counted.
  */
+@EmbeddedStoreOnly
 @DataMongoTest
 @Import({ EmbeddedStoreConfiguration.class, StoreCommandsConfiguration.class })
 @EnableConfigurationProperties(EmbeddedStoreProperties.class)

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link StoreCommands} against the embedded store (memory backend) through the plain driver: what it records, and
  * which filters it accepts and refuses.
  */
+@EmbeddedStoreOnly
 class StoreCommandsTests {
 
 	StoreCommands commands = new StoreCommands();

@@ -29,6 +29,7 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Backup and restore through {@link StoreBackupCommand}, as the scripts run it, on embedded stores in temporary
  * directories.
  */
+@EmbeddedStoreOnly
 class StoreBackupTests {
 
 	@TempDir

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * older version, with a report of what was lost, until an operator accepts it; a file with nothing consistent left
  * stops the start with a short explanation. The damaged file is never changed.
  */
+@EmbeddedStoreOnly
 class DamagedFileTests {
 
 	@TempDir

@@ -23,6 +23,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * and those acknowledged more than one commit interval plus {@link #COMMIT_ALLOWANCE} before the kill with the
  * {@code interval} opt-out.
  */
+@EmbeddedStoreOnly
 class EmbeddedStoreCrashTests {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCrashTests.class);

@@ -19,6 +19,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * <p>
  * The immutable-file and full-disk cases need root (chattr, mount); they are skipped elsewhere. CI runs as root.
  */
+@EmbeddedStoreOnly
 class FailClosedTests {
 
 	@TempDir

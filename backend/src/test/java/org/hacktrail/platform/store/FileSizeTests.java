@@ -15,6 +15,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ~20 KB per row in issue 16) the file is at most three times a freshly compacted copy of the same data, and it
  * never grew beyond that by more than a bounded margin while the workload ran.
  */
+@EmbeddedStoreOnly
 class FileSizeTests {
 
 	private static final Logger log = LoggerFactory.getLogger(FileSizeTests.class);

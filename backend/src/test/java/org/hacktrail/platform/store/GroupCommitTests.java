@@ -18,6 +18,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Group commit: a write is answered only once the commit holding it is on the disk, writes that arrive together
  * share a commit, and a long read does not stall the other requests while a commit waits for it.
  */
+@EmbeddedStoreOnly
 class GroupCommitTests {
 
 	@TempDir

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The retention time is 0 so that chunks need not be 45 s old before MVStore may drop them; a service running for
  * hours has such chunks all the time.
  */
+@EmbeddedStoreOnly
 class MvStoreChunkCleanupTests {
 
 	static final int ENTRIES = 5_000;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The commit barrier of {@link RequestConsistentH2Backend}: a commit waits for the request in flight and writes it
  * whole; requests still run side by side. How the group committer uses it: {@code GroupCommitterTests}.
  */
+@EmbeddedStoreOnly
 class RequestConsistentH2BackendTests {
 
 	@TempDir

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hacktrail.HacktrailApplication;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * keep working for anonymous and signed-in users alike, and everything resumes by itself once the file is writable.
  * Needs root (chattr); CI runs as root.
  */
+@EmbeddedStoreOnly
 class StoreFailClosedServiceTests {
 
 	@TempDir

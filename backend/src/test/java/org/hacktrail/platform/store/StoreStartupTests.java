@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.hacktrail.HacktrailApplication;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * embedded server's chatter, and when it cannot start, one short paragraph saying what is wrong and what to do,
  * before (and instead of) any stack trace.
  */
+@EmbeddedStoreOnly
 @ExtendWith(OutputCaptureExtension.class)
 class StoreStartupTests {
 
