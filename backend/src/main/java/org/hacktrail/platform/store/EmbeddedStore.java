@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
@@ -128,7 +127,7 @@ public final class EmbeddedStore implements AutoCloseable {
 	static EmbeddedStore start(EmbeddedStoreProperties properties, Clock clock, StoreFile.FileLayer layer) {
 		StoreState state = new StoreState(clock);
 		if (properties.backend() == EmbeddedStoreProperties.Backend.MEMORY) {
-			return new EmbeddedStore(properties, clock, layer, state, new MemoryBackend(), null);
+			return new EmbeddedStore(properties, clock, layer, state, new ConsistentMemoryBackend(), null);
 		}
 		StoreFile.Opened opened = StoreFile.open(properties, clock, layer, true);
 		H2File h2 = null;

@@ -147,7 +147,8 @@ class RequestConsistentH2Backend extends H2Backend {
 		Document response;
 		try {
 			response = inRequest(() -> {
-				Document result = super.handleCommand(channel, databaseName, command, query);
+				Document result = ConsistentReplies.run(this, databaseName, command, query,
+						() -> super.handleCommand(channel, databaseName, command, query));
 				if (durable != null) {
 					epoch[0] = durable.epoch();
 				}
