@@ -34,7 +34,8 @@ class TeamRaceTests extends TeamTestBase {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamRaceTests.class);
 
-	static final int ITERATIONS = 50;
+	/** Rounds per run; {@code -Drace.iterations=1000} for a long hunt (1,000 rounds took about 2 minutes here). */
+	static final int ITERATIONS = Integer.getInteger("race.iterations", 50);
 
 	@Autowired
 	MongoTemplate mongo;
