@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hacktrail.platform.ratelimit.TooManyRequests;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code code} by status, a message naming what was wrong, the request id — instead of Boot's default body.
  */
 @RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPage implements ErrorController {
 

@@ -271,6 +271,7 @@ public final class EmbeddedStore implements AutoCloseable {
 		if (old.committer() != null) {
 			old.committer().close();
 		}
+		old.backend().moves().writeLock().lock();
 		old.backend().barrier().writeLock().lock();
 		try {
 			old.backend().retire();
@@ -323,6 +324,7 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 		finally {
 			old.backend().barrier().writeLock().unlock();
+			old.backend().moves().writeLock().unlock();
 		}
 	}
 
@@ -494,6 +496,7 @@ public final class EmbeddedStore implements AutoCloseable {
 			log.warn("Embedded store closed; it was read-only ({}). {} is unchanged", refused, path);
 			return;
 		}
+		file.backend().moves().writeLock().lock();
 		file.backend().barrier().writeLock().lock();
 		try {
 			// No compaction here: the chunks of the last versions stay in the file, which is what a recovery needs if
@@ -510,6 +513,7 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 		finally {
 			file.backend().barrier().writeLock().unlock();
+			file.backend().moves().writeLock().unlock();
 		}
 	}
 

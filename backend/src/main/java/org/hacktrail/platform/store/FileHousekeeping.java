@@ -1,8 +1,10 @@
 package org.hacktrail.platform.store;
 
 import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the H2 file proportional to the live data. MVStore never overwrites a page: every commit writes the changed
@@ -10,75 +12,113 @@ import org.h2.mvstore.RandomAccessStore;
  * compaction, chunks that keep a few live pages pile up and the file grows with every write (issue 16 measured
  * ~20 KB of file per imported outcome row). MVStore's own background housekeeping would do this, but it runs with
  * auto-commit, which this store keeps off (see {@link RequestConsistentH2Backend}). So the group committer runs
- * this, under the same barrier as a commit, with MVStore's public compaction calls:
+ * two steps with MVStore's public compaction calls:
  * <ol>
- * <li>while the live share of the chunks is below {@link #TARGET_FILL_RATE}, the live pages of the sparsest old
- * chunks are rewritten into the next commit (their chunks then hold nothing live and their space is reused);</li>
- * <li>while the live share of the file is below the target, chunks are moved towards the start of the file and the
- * file is truncated.</li>
+ * <li>{@link #rewrite}: while the live share of the chunks is below the target, the live pages of the sparsest old
+ * chunks are rewritten into the next commit (their chunks then hold nothing live and their space is reused). Like a
+ * commit, it holds back write requests only.</li>
+ * <li>{@link #move}: while the live share of the file is below the target, chunks are moved towards the start of the
+ * file and the file is truncated. A read must not find a chunk moved, so this holds back every request.</li>
  * </ol>
- * Each run writes a bounded amount, so that a run under load holds requests back for milliseconds only; when the
- * store is idle a run may write more.
+ * Under load each step runs at most once a second and moves or rewrites at most 1 MB (a few milliseconds of requests
+ * held back); when the store is idle a step may do more.
  */
 final class FileHousekeeping {
 
-	/** Live data, as a share of the chunks and of the file, below which housekeeping works. */
+	/** Live data, as a share of the chunks and of the file, below which housekeeping works when the store is idle. */
 	static final int TARGET_FILL_RATE = 70;
 
-	static final int BUSY_WRITE_LIMIT = 4 * 1024 * 1024;
+	/**
+	 * Under load, only sparser chunks are rewritten: every commit leaves most of the previous chunks dead within
+	 * moments, and rewriting a chunk that is about to die anyway only costs time while requests wait.
+	 */
+	static final int BUSY_FILL_RATE = 50;
+
+	static final int BUSY_WRITE_LIMIT = 1024 * 1024;
 
 	static final int IDLE_WRITE_LIMIT = 16 * 1024 * 1024;
 
-	/** Under load, at most one run per this interval. */
-	static final long BUSY_RUN_INTERVAL_NANOS = 100_000_000L;
+	/** Under load, each step at most once per this interval. */
+	static final long BUSY_RUN_INTERVAL_NANOS = 1_000_000_000L;
+
+	/** MVStore's default number of old versions whose chunks it keeps. */
+	static final int VERSIONS_KEPT = 5;
 
 	private final MVStore store;
 
-	private long lastRunNanos = System.nanoTime();
+	private final MVMap<String, Object> commitTimes;
+
+	private long lastRewriteNanos = System.nanoTime();
+
+	private long lastMoveNanos = System.nanoTime();
 
 	FileHousekeeping(MVStore store) {
 		this.store = store;
-		// A chunk's space may be reused as soon as nothing live is left in it: every commit is forced to disk before
-		// the next one is written (GroupCommitter), and no read spans a commit (RequestConsistentH2Backend), which
-		// are the two things MVStore's 45 s retention protects when it runs on its own.
+		this.commitTimes = store.openMap(StoreVerifier.COMMITS_MAP);
+		// A chunk's space may be reused as soon as nothing live is left in it and no read still uses its version:
+		// every commit is forced to disk before the next one is written (GroupCommitter), and reads register the
+		// version they read (RequestConsistentH2Backend). Those are what MVStore's 45 s retention protects otherwise.
 		store.setRetentionTime(0);
 	}
 
-	/** Whether there is anything to compact; cheap, and safe outside the barrier. */
-	boolean needed() {
+	private @Nullable FileStore<?> writableFile() {
 		FileStore<?> file = this.store.getFileStore();
-		return file != null && !file.isReadOnly() && !this.store.isClosed()
-				&& (file.getChunksFillRate() < TARGET_FILL_RATE || file.getFillRate() < TARGET_FILL_RATE);
+		return (file == null || file.isReadOnly() || this.store.isClosed()) ? null : file;
 	}
 
-	/** Whether a run is due while writes keep coming. */
-	boolean dueUnderLoad() {
-		return System.nanoTime() - this.lastRunNanos >= BUSY_RUN_INTERVAL_NANOS;
+	/** Whether there is anything to compact; cheap, and safe without any lock. */
+	boolean needed() {
+		FileStore<?> file = writableFile();
+		return file != null && (file.getChunksFillRate() < TARGET_FILL_RATE || file.getFillRate() < TARGET_FILL_RATE);
+	}
+
+	/** Whether a rewrite step is due while writes keep coming. */
+	boolean rewriteDue() {
+		return System.nanoTime() - this.lastRewriteNanos >= BUSY_RUN_INTERVAL_NANOS;
+	}
+
+	/** Whether a move step is due while requests keep coming; cheap, and safe without any lock. */
+	boolean moveDue() {
+		FileStore<?> file = writableFile();
+		return file != null && System.nanoTime() - this.lastMoveNanos >= BUSY_RUN_INTERVAL_NANOS
+				&& file.getFillRate() < BUSY_FILL_RATE;
 	}
 
 	/**
-	 * One bounded round of compaction; the caller holds the commit barrier. Returns whether anything was rewritten
-	 * (which the following commit writes).
-	 * @param idle whether no writer is waiting (a larger round is allowed)
+	 * Rewrites the live pages of sparse chunks and commits them; the caller holds the commit barrier.
+	 * @param idle whether no writer is waiting (a larger step, and the versions MVStore keeps are moved past)
 	 */
-	boolean run(boolean idle) {
-		this.lastRunNanos = System.nanoTime();
-		FileStore<?> file = this.store.getFileStore();
-		if (file == null || file.isReadOnly() || this.store.isClosed()) {
-			return false;
+	void rewrite(boolean idle) {
+		this.lastRewriteNanos = System.nanoTime();
+		FileStore<?> file = writableFile();
+		int target = idle ? TARGET_FILL_RATE : BUSY_FILL_RATE;
+		if (file == null || file.getChunksFillRate() >= target) {
+			return;
 		}
-		int limit = idle ? IDLE_WRITE_LIMIT : BUSY_WRITE_LIMIT;
-		boolean rewritten = false;
-		if (file.getChunksFillRate() < TARGET_FILL_RATE) {
-			rewritten = this.store.compact(TARGET_FILL_RATE, limit);
-			if (rewritten) {
-				this.store.commit();
+		if (this.store.compact(target, idle ? IDLE_WRITE_LIMIT : BUSY_WRITE_LIMIT)) {
+			this.store.commit();
+			if (idle) {
+				// The chunks just emptied may be reused only once MVStore has moved past the versions it keeps; under
+				// load the commits of requests do that, when idle a few small ones do.
+				for (int i = 0; i < VERSIONS_KEPT; i++) {
+					this.commitTimes.put(StoreVerifier.COMMITTED_AT, System.currentTimeMillis());
+					this.store.commit();
+				}
 			}
 		}
-		if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < TARGET_FILL_RATE) {
-			randomAccess.compactMoveChunks(TARGET_FILL_RATE, limit, this.store);
+	}
+
+	/**
+	 * Moves chunks towards the start of the file and truncates it; the caller holds back every request.
+	 * @param idle whether the store is idle (a larger step)
+	 */
+	void move(boolean idle) {
+		this.lastMoveNanos = System.nanoTime();
+		FileStore<?> file = writableFile();
+		int target = idle ? TARGET_FILL_RATE : BUSY_FILL_RATE;
+		if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < target) {
+			randomAccess.compactMoveChunks(target, idle ? IDLE_WRITE_LIMIT : BUSY_WRITE_LIMIT, this.store);
 		}
-		return rewritten;
 	}
 
 }

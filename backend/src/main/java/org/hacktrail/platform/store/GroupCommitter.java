@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The only thread that commits the embedded store's MVStore, and the group commit that makes an acknowledged write
@@ -25,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * being written wait together for the next, so under load one commit and one sync serve many requests.
  *
  * <p>
- * A commit waits at most {@link #PATIENCE} for the requests in flight (a long read would otherwise stall every new
- * request queued behind the waiting commit); it then lets requests run for as long again and tries anew. After
- * {@link #OVERDUE} of failed attempts it waits as long as needed.
+ * Only write requests hold the barrier; reads run beside commits ({@link RequestConsistentH2Backend}). Idle
+ * housekeeping, which moves chunks inside the file, also waits for reads, for at most {@link #PATIENCE}.
  *
  * <p>
  * If a commit or a sync fails, nothing after the last durable epoch is ever acknowledged: every waiting writer gets
@@ -38,11 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class GroupCommitter implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
-
 	static final Duration PATIENCE = Duration.ofMillis(50);
-
-	static final Duration OVERDUE = Duration.ofSeconds(2);
 
 	private final MVStore store;
 
@@ -180,28 +174,9 @@ final class GroupCommitter implements AutoCloseable {
 
 	/** One commit: between requests, then a sync outside the barrier, then the waiting writers are released. */
 	private void commitRound() {
-		long attemptStarted = System.nanoTime();
 		long closed = 0;
-		try {
-			while (!this.backend.barrier().writeLock().tryLock(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
-				if (System.nanoTime() - attemptStarted > OVERDUE.toNanos()) {
-					long started = System.nanoTime();
-					this.backend.barrier().writeLock().lock();
-					long waited = (System.nanoTime() - started) / 1_000_000;
-					if (waited > 1000) {
-						log.warn("Embedded store commit waited {} ms for a long request; other requests waited with it. "
-								+ "Long scans or aggregations belong on a real MongoDB.", waited);
-					}
-					break;
-				}
-				// Let the requests queued behind this attempt run before trying again.
-				Thread.sleep(PATIENCE.toMillis());
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return;
-		}
+		// Only write requests hold the barrier (reads run beside commits), and they are short: wait for them.
+		this.backend.barrier().writeLock().lock();
 		Throwable failed = null;
 		try {
 			closed = this.openEpoch;
@@ -211,8 +186,8 @@ final class GroupCommitter implements AutoCloseable {
 				this.commitTimes.put(StoreVerifier.COMMITTED_AT, System.currentTimeMillis());
 				this.store.commit();
 			}
-			if (this.housekeeping != null && this.housekeeping.dueUnderLoad()) {
-				this.housekeeping.run(false);
+			if (this.housekeeping != null && this.housekeeping.rewriteDue()) {
+				this.housekeeping.rewrite(false);
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -247,25 +222,20 @@ final class GroupCommitter implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+		if (this.housekeeping != null && Thread.currentThread() == this.thread && this.housekeeping.moveDue()) {
+			moveChunks(false);
+		}
 	}
 
-	/** File housekeeping in a quiet moment, under the barrier like a commit; a failure there is a commit failure. */
+	/** Housekeeping in a quiet moment: a large rewrite step, then a move step; a failure is a commit failure. */
 	private void tidy() {
 		if (!this.housekeeping.needed()) {
 			return;
 		}
-		try {
-			if (!this.backend.barrier().writeLock().tryLock(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
-				return;
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return;
-		}
 		Throwable failed = null;
+		this.backend.barrier().writeLock().lock();
 		try {
-			this.housekeeping.run(true);
+			this.housekeeping.rewrite(true);
 		}
 		catch (RuntimeException | Error ex) {
 			failed = ex;
@@ -277,14 +247,46 @@ final class GroupCommitter implements AutoCloseable {
 			fail(failed);
 			return;
 		}
+		moveChunks(true);
+	}
+
+	/**
+	 * A move step of housekeeping, with every request held back (reads must not find a chunk moved), then a sync.
+	 * Gives up if the requests in flight do not end within {@link #PATIENCE}.
+	 */
+	private void moveChunks(boolean idle) {
+		ReentrantReadWriteLock moves = this.backend.moves();
 		try {
+			if (!moves.writeLock().tryLock(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
+				return;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		Throwable failed = null;
+		try {
+			this.backend.barrier().writeLock().lock();
+			try {
+				this.housekeeping.move(idle);
+			}
+			finally {
+				this.backend.barrier().writeLock().unlock();
+			}
 			FileStore<?> file = this.store.getFileStore();
 			if (file != null && !file.isReadOnly()) {
 				file.sync();
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			fail(ex);
+			failed = ex;
+		}
+		finally {
+			moves.writeLock().unlock();
+		}
+		if (failed != null) {
+			fail(failed);
 		}
 	}
 

@@ -16,21 +16,24 @@ import org.h2.mvstore.MVStoreException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The H2 backend of mongo-java-server with every MVStore commit taken between requests, never during one, and with
- * writes answered only once they are durable.
+ * The H2 backend of mongo-java-server with every MVStore commit taken between write requests, never during one,
+ * reads that never lose a page to a commit, and writes answered only once they are durable.
  *
  * <p>
  * The backend keeps each collection in plain MVMaps: one for the documents, one per unique index, one for its
  * metadata, and applies a request as several separate map writes. A commit snapshots all maps at once, so a commit
- * taken in the middle of a request writes half of it to the file: after a crash a document can be present that
- * its unique index does not find, or the reverse ({@code EmbeddedStoreCrashTests} saw it within a few kills).
- * Requests therefore run under the shared side of a barrier and a commit takes the exclusive side
+ * taken in the middle of a write writes half of it to the file: after a crash a document can be present that its
+ * unique index does not find, or the reverse ({@code EmbeddedStoreCrashTests} saw it within a few kills). Write
+ * requests therefore run under the shared side of a {@link #barrier()} and a commit takes the exclusive side
  * ({@link GroupCommitter}).
  *
  * <p>
- * The same barrier protects reads: a read never spans a commit, so MVStore never drops a chunk under a reader
- * ("Chunk N not found"; {@code MvStoreChunkCleanupTests} shows it on a bare MVStore). Query results are materialised
- * before a request returns (the backend's cursors hold lists), so a request is the whole read.
+ * Reads do not wait for commits. A read registers the MVStore version it starts from
+ * ({@link MVStore#registerVersionUsage()}), and MVStore keeps every chunk that version needs until the read ends:
+ * MVStore's own way to let readers run beside commits ({@code MvStoreChunkCleanupTests} shows the "Chunk N not
+ * found" this prevents, and that the read sees its whole version). Only moving chunks inside the file (idle
+ * housekeeping, {@link #moves()}) waits for reads and writes alike. Query results are materialised before a request
+ * returns (the backend's cursors hold lists), so a request is the whole read.
  *
  * <p>
  * Writes ({@link WireCommands}) are refused before they run while {@link StoreState} says so, and, with
@@ -40,8 +43,11 @@ import org.jspecify.annotations.Nullable;
  */
 class RequestConsistentH2Backend extends H2Backend {
 
-	/** Fair, so that a waiting commit is not starved by a stream of requests. */
+	/** Write requests against commits. Fair, so that a waiting commit is not starved by a stream of writes. */
 	private final ReentrantReadWriteLock barrier = new ReentrantReadWriteLock(true);
+
+	/** Every request against moving chunks inside the file (and closing it). Taken before {@link #barrier}. */
+	private final ReentrantReadWriteLock moves = new ReentrantReadWriteLock(true);
 
 	private final MVStore store;
 
@@ -84,6 +90,10 @@ class RequestConsistentH2Backend extends H2Backend {
 		return this.barrier;
 	}
 
+	ReentrantReadWriteLock moves() {
+		return this.moves;
+	}
+
 	MVStore mvStore() {
 		return this.store;
 	}
@@ -106,18 +116,46 @@ class RequestConsistentH2Backend extends H2Backend {
 		this.retired = true;
 	}
 
-	/** Runs a request; commits wait until it ends. Reentrant: a message may run a command. */
+	/** Runs a write request; commits wait until it ends. Reentrant: a message may run a command. */
 	<T> T inRequest(Supplier<T> request) {
-		this.barrier.readLock().lock();
+		this.moves.readLock().lock();
 		try {
-			if (this.retired || this.store.isClosed()) {
-				// Closed after a failed commit, and about to be replaced (or already replaced) by a reopened file.
-				throw new Retired();
+			this.barrier.readLock().lock();
+			try {
+				checkOpen();
+				return request.get();
 			}
-			return request.get();
+			finally {
+				this.barrier.readLock().unlock();
+			}
 		}
 		finally {
-			this.barrier.readLock().unlock();
+			this.moves.readLock().unlock();
+		}
+	}
+
+	/** Runs a read request beside commits, on chunks MVStore keeps for the version it started from. */
+	<T> T inRead(Supplier<T> request) {
+		this.moves.readLock().lock();
+		try {
+			checkOpen();
+			MVStore.TxCounter version = this.store.registerVersionUsage();
+			try {
+				return request.get();
+			}
+			finally {
+				this.store.deregisterVersionUsage(version);
+			}
+		}
+		finally {
+			this.moves.readLock().unlock();
+		}
+	}
+
+	private void checkOpen() {
+		if (this.retired || this.store.isClosed()) {
+			// Closed after a failed commit, and about to be replaced (or already replaced) by a reopened file.
+			throw new Retired();
 		}
 	}
 
@@ -127,7 +165,7 @@ class RequestConsistentH2Backend extends H2Backend {
 	 */
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		if (this.barrier.getReadHoldCount() > 0) {
+		if (this.moves.getReadHoldCount() > 0) {
 			// A command run from inside another (reentrant): the outer one decides.
 			return super.handleCommand(channel, databaseName, command, query);
 		}
@@ -146,19 +184,28 @@ class RequestConsistentH2Backend extends H2Backend {
 		long[] epoch = new long[1];
 		Document response;
 		try {
-			response = inRequest(() -> {
-				Document result = ConsistentReplies.run(this, databaseName, command, query,
-						() -> super.handleCommand(channel, databaseName, command, query));
-				if (durable != null) {
-					epoch[0] = durable.epoch();
-				}
-				return result;
-			});
+			if (write) {
+				response = inRequest(() -> {
+					Document result = ConsistentReplies.run(this, databaseName, command, query,
+							() -> super.handleCommand(channel, databaseName, command, query));
+					if (durable != null) {
+						epoch[0] = durable.epoch();
+					}
+					return result;
+				});
+			}
+			else {
+				response = inRead(() -> ConsistentReplies.run(this, databaseName, command, query,
+						() -> super.handleCommand(channel, databaseName, command, query)));
+			}
 		}
 		catch (MongoServerException ex) {
 			throw ex;
 		}
 		catch (MVStoreException ex) {
+			if (this.store.isClosed()) {
+				throw new Retired();
+			}
 			throw unavailable(ex);
 		}
 		if (write && durable != null && this.awaitDurability) {
@@ -185,7 +232,7 @@ class RequestConsistentH2Backend extends H2Backend {
 		if (!(collection instanceof String name) || !(query.get("indexes") instanceof List<?> requested)) {
 			return false;
 		}
-		Document listed = inRequest(() -> super.handleCommand(channel, databaseName, "listIndexes",
+		Document listed = inRead(() -> super.handleCommand(channel, databaseName, "listIndexes",
 				new Document("listIndexes", name)));
 		List<?> existing = (listed.get("cursor") instanceof Document cursor
 				&& cursor.get("firstBatch") instanceof List<?> batch) ? batch : List.of();
@@ -209,9 +256,12 @@ class RequestConsistentH2Backend extends H2Backend {
 	@Override
 	public QueryResult handleQuery(MongoQuery query) {
 		try {
-			return inRequest(() -> super.handleQuery(query));
+			return inRead(() -> super.handleQuery(query));
 		}
 		catch (MVStoreException ex) {
+			if (this.store.isClosed()) {
+				throw new Retired();
+			}
 			throw unavailable(ex);
 		}
 	}
@@ -222,15 +272,21 @@ class RequestConsistentH2Backend extends H2Backend {
 				"Store unavailable: " + ex.getMessage(), ex);
 	}
 
-	/** Closing commits too: not while a request is half applied. */
+	/** Closing commits too: not while a request runs. */
 	@Override
 	public void close() {
-		this.barrier.writeLock().lock();
+		this.moves.writeLock().lock();
 		try {
-			super.close();
+			this.barrier.writeLock().lock();
+			try {
+				super.close();
+			}
+			finally {
+				this.barrier.writeLock().unlock();
+			}
 		}
 		finally {
-			this.barrier.writeLock().unlock();
+			this.moves.writeLock().unlock();
 		}
 	}
 

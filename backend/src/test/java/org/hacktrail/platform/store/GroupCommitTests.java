@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -85,49 +87,94 @@ class GroupCommitTests {
 	}
 
 	@Test
-	void aLongRequestDelaysTheCommitButNotTheOtherRequests() throws Exception {
-		MVStore mvStore = new MVStore.Builder().fileName(this.dataDir.resolve("long.mv.db").toString())
-			.autoCommitDisabled()
-			.autoCommitBufferSize(0)
-			.open();
-		RequestConsistentH2Backend backend = new RequestConsistentH2Backend(mvStore,
-				new StoreState(Clock.systemUTC()));
-		try (GroupCommitter committer = new GroupCommitter(mvStore, backend, StoreFixtures.h2(this.dataDir), null,
-				(failure) -> {
-				})) {
-			MVMap<String, String> documents = mvStore.openMap("documents");
+	void aLongReadDoesNotDelayACommitAndAWriteIsDurableWhileItRuns() throws Exception {
+		try (Committing store = new Committing(this.dataDir.resolve("read.mv.db"))) {
 			CountDownLatch inside = new CountDownLatch(1);
 			CountDownLatch finish = new CountDownLatch(1);
-			CompletableFuture<Void> longRead = CompletableFuture.runAsync(() -> backend.inRequest(() -> {
+			CompletableFuture<Integer> longRead = CompletableFuture.supplyAsync(() -> store.backend.inRead(() -> {
+				int before = store.documents.size();
+				inside.countDown();
+				await(finish);
+				return before;
+			}));
+			assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+			long epoch = store.backend.inRequest(() -> {
+				store.documents.put("doc-1", "written while a long read runs");
+				return store.committer.epoch();
+			});
+			CompletableFuture.runAsync(() -> store.committer.awaitDurable(epoch)).get(10, TimeUnit.SECONDS);
+			assertThat(longRead).as("the read still runs").isNotDone();
+
+			finish.countDown();
+			assertThat(longRead.get(5, TimeUnit.SECONDS)).isZero();
+		}
+		assertThat(Committing.reopen(this.dataDir.resolve("read.mv.db")).get("doc-1"))
+			.isEqualTo("written while a long read runs");
+	}
+
+	@Test
+	void aLongWriteDelaysTheCommitWhileReadsGoOn() throws Exception {
+		try (Committing store = new Committing(this.dataDir.resolve("write.mv.db"))) {
+			CountDownLatch inside = new CountDownLatch(1);
+			CountDownLatch finish = new CountDownLatch(1);
+			CompletableFuture<Void> longWrite = CompletableFuture.runAsync(() -> store.backend.inRequest(() -> {
+				store.documents.put("long", "half of a long write");
 				inside.countDown();
 				await(finish);
 				return null;
 			}));
 			assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-
-			long epoch = backend.inRequest(() -> {
-				documents.put("doc-1", "written while a long read runs");
-				return committer.epoch();
-			});
-			CompletableFuture<Void> durable = CompletableFuture.runAsync(() -> committer.awaitDurable(epoch));
-			// While the commit waits for the long read, other requests still get through.
+			long epoch = store.committer.epoch();
+			CompletableFuture<Void> durable = CompletableFuture.runAsync(() -> store.committer.awaitDurable(epoch));
+			// While the commit waits for the long write, reads still get through.
 			for (int i = 0; i < 5; i++) {
-				String served = CompletableFuture.supplyAsync(() -> backend.inRequest(() -> "served"))
-					.get(2, TimeUnit.SECONDS);
-				assertThat(served).isEqualTo("served");
+				assertThat(CompletableFuture.supplyAsync(() -> store.backend.inRead(() -> "served")).get(2, TimeUnit.SECONDS))
+					.isEqualTo("served");
 			}
 			Thread.sleep(200);
-			assertThat(durable).as("not durable while the commit cannot run").isNotDone();
+			assertThat(durable).as("no commit while a write is half applied").isNotDone();
 
 			finish.countDown();
-			longRead.get(5, TimeUnit.SECONDS);
+			longWrite.get(5, TimeUnit.SECONDS);
 			durable.get(10, TimeUnit.SECONDS);
-			assertThat(committer.commits()).isPositive();
 		}
-		mvStore.closeImmediately();
-		try (MVStore reopened = new MVStore.Builder().fileName(this.dataDir.resolve("long.mv.db").toString()).open()) {
-			assertThat(reopened.<String, String>openMap("documents").get("doc-1")).isEqualTo("written while a long read runs");
+		assertThat(Committing.reopen(this.dataDir.resolve("write.mv.db")).get("long")).isEqualTo("half of a long write");
+	}
+
+	/** A bare MVStore behind the backend and its group committer, as the embedded store runs them. */
+	static final class Committing implements AutoCloseable {
+
+		final MVStore mvStore;
+
+		final RequestConsistentH2Backend backend;
+
+		final GroupCommitter committer;
+
+		final MVMap<String, String> documents;
+
+		Committing(Path file) {
+			this.mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+			this.backend = new RequestConsistentH2Backend(this.mvStore, new StoreState(Clock.systemUTC()));
+			this.committer = new GroupCommitter(this.mvStore, this.backend,
+					StoreFixtures.h2(file.getParent()), null, (failure) -> {
+					});
+			this.documents = this.mvStore.openMap("documents");
 		}
+
+		/** Stops committing and drops the file without a last commit, as a crash would. */
+		@Override
+		public void close() {
+			this.committer.close();
+			this.mvStore.closeImmediately();
+		}
+
+		static Map<String, String> reopen(Path file) {
+			try (MVStore reopened = new MVStore.Builder().fileName(file.toString()).open()) {
+				return new HashMap<>(reopened.<String, String>openMap("documents"));
+			}
+		}
+
 	}
 
 	private static void await(CountDownLatch latch) {

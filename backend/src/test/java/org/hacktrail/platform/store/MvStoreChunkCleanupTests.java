@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * With a write buffer (MVStore's default), a writer thread commits by itself in the middle of its writes once the
  * buffer fills, auto-commit disabled or not, and the read fails at the first rewrite. With the buffer at zero, as
  * {@link EmbeddedStore} opens it, commits happen only when asked, between operations, and the same read sees its
- * whole version. {@link RequestConsistentH2Backend} goes further: no commit at all while a request runs.
+ * whole version. With compaction as well and no old version kept, the read loses its chunks again unless it registers
+ * the version it reads, as {@link RequestConsistentH2Backend} does for every read request.
  *
  * <p>
  * The retention time is 0 so that chunks need not be 45 s old before MVStore may drop them; a service running for
@@ -55,6 +56,36 @@ class MvStoreChunkCleanupTests {
 		}
 	}
 
+	/**
+	 * Reads no longer wait for commits ({@link RequestConsistentH2Backend#inRead}): they register the version they
+	 * start from. With no old version kept at all and chunks reused at once, the same read, with commits and
+	 * compaction between its steps, still finds every chunk it needs.
+	 */
+	@Test
+	void aReadThatRegistersItsVersionFindsItsChunksThroughCommitsAndCompaction() {
+		try (MVStore store = open(new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0))) {
+			store.setVersionsToKeep(0);
+			MVMap<Integer, String> map = populate(store);
+			MVStore.TxCounter version = store.registerVersionUsage();
+			try {
+				assertThat(walkWhileRewriting(store, map, true)).isEqualTo(ENTRIES);
+			}
+			finally {
+				store.deregisterVersionUsage(version);
+			}
+		}
+	}
+
+	@Test
+	void withoutRegisteringItsVersionThatReadLosesItsChunks() {
+		try (MVStore store = open(new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(0))) {
+			store.setVersionsToKeep(0);
+			MVMap<Integer, String> map = populate(store);
+			assertThatExceptionOfType(MVStoreException.class).isThrownBy(() -> walkWhileRewriting(store, map, true))
+				.withMessageContaining("Chunk");
+		}
+	}
+
 	private MVStore open(MVStore.Builder builder) {
 		MVStore store = builder.fileName(this.dir.resolve("chunks.mv.db").toString()).cacheSize(1).open();
 		store.setRetentionTime(0);
@@ -70,8 +101,12 @@ class MvStoreChunkCleanupTests {
 		return map;
 	}
 
-	/** Iterates the map; every 500 entries, rewrites all of it and commits. */
 	private static int walkWhileRewriting(MVStore store, MVMap<Integer, String> map) {
+		return walkWhileRewriting(store, map, false);
+	}
+
+	/** Iterates the map; every 500 entries, rewrites all of it and commits (and compacts, if asked). */
+	private static int walkWhileRewriting(MVStore store, MVMap<Integer, String> map, boolean compact) {
 		Iterator<Map.Entry<Integer, String>> entries = map.entrySet().iterator();
 		int seen = 0;
 		int round = 0;
@@ -84,6 +119,10 @@ class MvStoreChunkCleanupTests {
 					map.put(i, "v" + round + "-" + "x".repeat(1000));
 				}
 				store.commit();
+				if (compact) {
+					store.compact(90, 16 * 1024 * 1024);
+					store.commit();
+				}
 			}
 		}
 		return seen;
