@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.hacktrail.HacktrailApplication;
+import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and job metadata alike, as they live in the same file — and the restart redoes it from the last checkpoint that
  * survived.
  */
+@EmbeddedStoreOnly
 class OutcomeImportProcessKillTests {
 
 	static final String TOKEN = "ht_process-kill-test-token-0123456789abcdef";
