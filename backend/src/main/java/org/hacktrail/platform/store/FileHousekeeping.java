@@ -72,6 +72,12 @@ final class FileHousekeeping {
 		return file != null && (file.getChunksFillRate() < TARGET_FILL_RATE || file.getFillRate() < TARGET_FILL_RATE);
 	}
 
+	/** The file's size and fill rates, to tell whether a step changed anything. */
+	String describe() {
+		FileStore<?> file = writableFile();
+		return (file == null) ? "" : file.size() + "/" + file.getFillRate() + "/" + file.getChunksFillRate();
+	}
+
 	/** Whether a rewrite step is due while writes keep coming. */
 	boolean rewriteDue() {
 		return System.nanoTime() - this.lastRewriteNanos >= BUSY_RUN_INTERVAL_NANOS;

@@ -251,6 +251,26 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
+	 * Housekeeping rounds until the file is compact or {@code budget} is spent; for a clean close, after
+	 * {@link #close()}, with every request finished (the caller holds both locks).
+	 */
+	void compactBeforeClose(Duration budget) {
+		if (this.housekeeping == null || this.failure != null) {
+			return;
+		}
+		long deadline = System.nanoTime() + budget.toNanos();
+		while (this.housekeeping.needed() && System.nanoTime() < deadline) {
+			String before = this.housekeeping.describe();
+			this.housekeeping.rewrite(true);
+			this.housekeeping.move(true);
+			if (before.equals(this.housekeeping.describe())) {
+				// No progress: what is left is as compact as housekeeping makes it.
+				return;
+			}
+		}
+	}
+
+	/**
 	 * A move step of housekeeping, with every request held back (reads must not find a chunk moved), then a sync.
 	 * Gives up if the requests in flight do not end within {@link #PATIENCE}.
 	 */

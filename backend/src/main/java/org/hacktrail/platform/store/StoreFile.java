@@ -90,6 +90,10 @@ final class StoreFile {
 			}
 			return recover(properties, clock, layer, "it cannot be opened: " + ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// A header damaged in ways MVStore does not expect surfaces as other exceptions (odd hexadecimal, ...).
+			return recover(properties, clock, layer, "it cannot be opened: " + ex);
+		}
 		if (!readOnly && store.getFileStore().isReadOnly()) {
 			store.closeImmediately();
 			throw new StoreStartException(StoreStartException.Kind.PERMISSIONS, file,

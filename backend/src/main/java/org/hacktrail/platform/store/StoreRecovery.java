@@ -41,7 +41,8 @@ final class StoreRecovery {
 		/** One line: which version is served and how much is missing. */
 		String summary() {
 			long lost = this.damaged.totalDocuments() - this.recovered.totalDocuments();
-			return "serving version " + this.recovered.version() + " of " + this.damaged.version()
+			return "serving version " + this.recovered.version()
+					+ ((this.damaged.version() >= 0) ? " of " + this.damaged.version() : "")
 					+ ((this.recovered.committedAt() != null) ? " (committed at " + this.recovered.committedAt() + ")" : "")
 					+ ((lost > 0) ? ", " + lost + " documents fewer than the readable part of the damaged file" : "");
 		}
@@ -53,9 +54,14 @@ final class StoreRecovery {
 			if (this.recovered.committedAt() != null) {
 				text.append(" (committed at ").append(this.recovered.committedAt()).append(')');
 			}
-			text.append("; the damaged file is at version ").append(this.damaged.version());
-			if (this.damaged.committedAt() != null) {
-				text.append(" (last commit ").append(this.damaged.committedAt()).append(')');
+			if (this.damaged.version() < 0) {
+				text.append("; the damaged file cannot be opened at all");
+			}
+			else {
+				text.append("; the damaged file is at version ").append(this.damaged.version());
+				if (this.damaged.committedAt() != null) {
+					text.append(" (last commit ").append(this.damaged.committedAt()).append(')');
+				}
 			}
 			text.append(". Writes made after the recovered version are lost.");
 			Map<String, long[]> both = new TreeMap<>();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.hacktrail.platform.bench.StoreFileFigures;
+
 /**
  * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each started for its part:
  * <ol>
@@ -58,9 +60,10 @@ public final class OutcomeImportBenchmark {
 		List<String> heapBackends = List.of(flags.get("heap-backend").split(","));
 		if (parts.contains("heap") && heapBackends.contains("h2")) {
 			Path dataDir = Files.createTempDirectory("outcome-bench-h2");
-			try {
+			try (StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir)) {
 				run(java, classpath, "-Xmx" + flags.get("heap"), "heap", "h2:" + dataDir, "hacktrail",
 						flags.get("heap-rows"), flags.get("projects"));
+				System.out.println("heap test " + fileFigures.measure());
 			}
 			finally {
 				delete(dataDir);

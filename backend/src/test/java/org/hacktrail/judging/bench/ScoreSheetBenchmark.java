@@ -26,6 +26,7 @@ import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.judging.sheet.SheetStatus;
+import org.hacktrail.platform.bench.StoreFileFigures;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +78,7 @@ public final class ScoreSheetBenchmark {
 		int judgeCount = (args.length > 1) ? Integer.parseInt(args[1]) : 200;
 		int proposalCount = (args.length > 2) ? Integer.parseInt(args[2]) : 1000;
 		Path dataDir = Files.createTempDirectory("hacktrail-sheets-bench");
+		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
 				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
@@ -217,6 +219,9 @@ public final class ScoreSheetBenchmark {
 		}
 		finally {
 			context.close();
+			if (backend.equals("h2")) {
+				System.out.println(fileFigures.measure());
+			}
 			try (var paths = Files.walk(dataDir)) {
 				paths.sorted((a, b) -> b.compareTo(a)).forEach((path) -> path.toFile().delete());
 			}

@@ -214,6 +214,7 @@ public final class LoadBenchmark {
 		String readerActionName = options.getOrDefault("reader-action", "results");
 		String loadBefore = loadAverage();
 		Path dataDir = Files.createTempDirectory("hacktrail-load");
+		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
 				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
@@ -293,6 +294,9 @@ public final class LoadBenchmark {
 		}
 		finally {
 			context.close();
+			if (backend.equals("h2")) {
+				System.out.println(fileFigures.measure());
+			}
 		}
 	}
 

@@ -153,6 +153,7 @@ public final class StoreBenchmark {
 		warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "20")));
 		String loadBefore = loadAverage();
 		Path dataDir = Files.createTempDirectory("hacktrail-store-bench");
+		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class, ServerTiming.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
 				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
@@ -382,6 +383,9 @@ public final class StoreBenchmark {
 		}
 		finally {
 			context.close();
+			if (backend.equals("h2")) {
+				System.out.println(fileFigures.measure());
+			}
 			try (var paths = Files.walk(dataDir)) {
 				paths.sorted((a, b) -> b.compareTo(a)).forEach((path) -> path.toFile().delete());
 			}

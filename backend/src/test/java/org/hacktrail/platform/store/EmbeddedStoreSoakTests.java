@@ -32,6 +32,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.hacktrail.platform.bench.StoreFileFigures;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class EmbeddedStoreSoakTests {
 		Failures failures = new Failures();
 		Stats stats = new Stats();
 
+		StoreFileFigures fileFigures = StoreFileFigures.watch(this.dataDir);
 		try (EmbeddedStore store = EmbeddedStore.start(StoreFixtures.h2(this.dataDir));
 				MongoClient client = MongoClients.create(store.connectionString("soak"))) {
 			harden(store);
@@ -120,6 +122,7 @@ class EmbeddedStoreSoakTests {
 			}
 		}
 
+		StoreFileFigures.Sizes sizes = fileFigures.measure();
 		long reopenStarted = System.nanoTime();
 		List<String> mismatches;
 		try (EmbeddedStore store = EmbeddedStore.start(StoreFixtures.h2(this.dataDir));
@@ -133,6 +136,9 @@ class EmbeddedStoreSoakTests {
 				+ "{} mismatches after reopen", load.toSeconds(), stats.writes.sum(), stats.writesByKind, stats.reads.sum(),
 				stats.readsByKind, stats.conflicts.sum(), model.items.size(), model.sharedUpdates(), verifyMillis,
 				failures.reads.get(), failures.writes.get(), mismatches.size());
+		report("Soak {}", sizes);
+		assertThat(sizes.afterRatio()).as("the file against a compacted copy of its data: %s", sizes)
+			.isLessThanOrEqualTo(3.0);
 		assertThat(stats.writes.sum()).as("acknowledged writes").isGreaterThan(1000);
 		assertThat(stats.reads.sum()).as("reads").isGreaterThan(1000);
 		assertThat(failures.messages).as("read and write failures during the soak").isEmpty();
