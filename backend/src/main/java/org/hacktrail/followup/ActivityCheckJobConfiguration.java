@@ -20,30 +20,37 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code activityCheck}: reads the last push of each project's repository from a GitHub-compatible API
- * ({@code hacktrail.activity.*}), records it as an ACTIVITY milestone (at most one per project and month, VERIFIED:
- * it is observed, not claimed), and then re-derives every project's state, so that projects silent for six months
+ * {@code activityCheck}: reads the last push of each project's repository from a
+ * GitHub-compatible API ({@code hacktrail.activity.*}), records it as an ACTIVITY
+ * milestone (at most one per project and month, VERIFIED: it is observed, not claimed),
+ * and then re-derives every project's state, so that projects silent for six months
  * become DORMANT.
  *
  * <ol>
- * <li>{@code activityCheckStep}: {@link ActivityCheckReader} (projects with a repository on a configured host,
- * least recently checked first, skipping those checked within {@code minInterval} unless the job parameter
- * {@code force=true}), {@link ActivityCheckProcessor} (one API call, rate limits honoured by
- * {@link RepositoryActivityClient}), {@link ActivityCheckWriter}; {@link ActivityRateLimitListener}.</li>
- * <li>{@code activityStateStep}: reader {@code followUpDocumentReader} (every follow-up document, bucket by bucket:
- * {@link IdBucketItemReader}), {@link FollowUpRederiveProcessor} (the state rule on the stored facts; unchanged
- * documents are filtered out), {@link FollowUpRederiveWriter} (followers told of state changes);
- * {@link RateLimitedRunListener}.</li>
+ * <li>{@code activityCheckStep}: {@link ActivityCheckReader} (projects with a repository
+ * on a configured host, least recently checked first, skipping those checked within
+ * {@code minInterval} unless the job parameter {@code force=true}),
+ * {@link ActivityCheckProcessor} (one API call, rate limits honoured by
+ * {@link RepositoryActivityClient}), {@link ActivityCheckWriter};
+ * {@link ActivityRateLimitListener}.</li>
+ * <li>{@code activityStateStep}: reader {@code followUpDocumentReader} (every follow-up
+ * document, bucket by bucket: {@link IdBucketItemReader}),
+ * {@link FollowUpRederiveProcessor} (the state rule on the stored facts; unchanged
+ * documents are filtered out), {@link FollowUpRederiveWriter} (followers told of state
+ * changes); {@link RateLimitedRunListener}.</li>
  * </ol>
- * When the API's rate limit would need a long wait, the first step stops reading, stores until when the API is
- * blocked ({@code activity_check_state}) and ends with exit status RATE_LIMITED; the projects not checked are the
- * least recently checked ones, so the next run (after the reset) starts with them. Runs before the reset check
- * nothing.
+ * When the API's rate limit would need a long wait, the first step stops reading, stores
+ * until when the API is blocked ({@code activity_check_state}) and ends with exit status
+ * RATE_LIMITED; the projects not checked are the least recently checked ones, so the next
+ * run (after the reset) starts with them. Runs before the reset check nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityCheckJobConfiguration {
 
-	/** Follow-up documents per query: they carry their outcomes, so fewer than the default. */
+	/**
+	 * Follow-up documents per query: they carry their outcomes, so fewer than the
+	 * default.
+	 */
 	static final int FOLLOW_UPS_PER_QUERY = 2_000;
 
 	@Bean
@@ -55,8 +62,8 @@ class ActivityCheckJobConfiguration {
 	Step activityCheckStep(JobRepository repository, PlatformTransactionManager batchTransactionManager,
 			ActivityCheckReader activityCheckReader, ActivityCheckProcessor activityCheckProcessor,
 			ActivityCheckWriter activityCheckWriter, MongoTemplate mongo, Clock clock) {
-		return new StepBuilder("activityCheckStep", repository)
-			.<ActivityCheckReader.Target, ActivityCheckProcessor.Observation>chunk(50)
+		return new StepBuilder("activityCheckStep",
+				repository).<ActivityCheckReader.Target, ActivityCheckProcessor.Observation>chunk(50)
 			.transactionManager(batchTransactionManager)
 			.reader(activityCheckReader)
 			.processor(activityCheckProcessor)
@@ -98,7 +105,10 @@ class ActivityCheckJobConfiguration {
 			.build();
 	}
 
-	/** Every follow-up document but its followers (read by the writer for the changed ones), in id order. */
+	/**
+	 * Every follow-up document but its followers (read by the writer for the changed
+	 * ones), in id order.
+	 */
 	@Bean
 	@StepScope
 	IdBucketItemReader<ProjectFollowUp> followUpDocumentReader(MongoTemplate mongo) {
@@ -120,8 +130,7 @@ class ActivityCheckJobConfiguration {
 	}
 
 	@Bean
-	ProjectStateWriter refreshedStateWriter(FollowUpStates states, ProjectService projects,
-			FollowUpNotifier notifier) {
+	ProjectStateWriter refreshedStateWriter(FollowUpStates states, ProjectService projects, FollowUpNotifier notifier) {
 		return new ProjectStateWriter(states, projects, notifier, false);
 	}
 

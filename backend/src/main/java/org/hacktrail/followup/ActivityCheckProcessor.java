@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Asks the repository API for one project's last push ({@link RepositoryActivityClient}, which sleeps short
- * rate-limit waits). A long wait records the stop for the step ({@link ActivityRateLimit}): this project and the rest
- * wait for the next run, and nothing more is asked.
+ * Asks the repository API for one project's last push ({@link RepositoryActivityClient},
+ * which sleeps short rate-limit waits). A long wait records the stop for the step
+ * ({@link ActivityRateLimit}): this project and the rest wait for the next run, and
+ * nothing more is asked.
  */
 class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target, ActivityCheckProcessor.Observation> {
 

@@ -24,22 +24,25 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The projects whose repository the activity check asks about: projects with a repository on a configured host,
- * not checked within {@code minInterval} (unless {@code force}), least recently checked first (never checked before
- * all), at most {@link #MAX_PER_RUN} of them.
+ * The projects whose repository the activity check asks about: projects with a repository
+ * on a configured host, not checked within {@code minInterval} (unless {@code force}),
+ * least recently checked first (never checked before all), at most {@link #MAX_PER_RUN}
+ * of them.
  *
  * <p>
- * When opened, it reads every project with a repository bucket by bucket, with the time each was last checked
- * ({@code $in} on the follow-up documents' {@code _id}, per bucket), and keeps only the {@link #MAX_PER_RUN} least
- * recently checked: memory does not grow with the number of projects, and the projects left over are the most
- * recently checked, for the next run. It reads nothing when the API said no request is allowed before a time still
- * to come, and stops reading once a rate limit stopped the step ({@link ActivityRateLimit}).
+ * When opened, it reads every project with a repository bucket by bucket, with the time
+ * each was last checked ({@code $in} on the follow-up documents' {@code _id}, per
+ * bucket), and keeps only the {@link #MAX_PER_RUN} least recently checked: memory does
+ * not grow with the number of projects, and the projects left over are the most recently
+ * checked, for the next run. It reads nothing when the API said no request is allowed
+ * before a time still to come, and stops reading once a rate limit stopped the step
+ * ({@link ActivityRateLimit}).
  */
 class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target> {
 
 	/**
-	 * Projects one run checks at most: twice what GitHub allows a token in an hour (5,000 requests), so a run is
-	 * stopped by the rate limit before it runs out of projects.
+	 * Projects one run checks at most: twice what GitHub allows a token in an hour (5,000
+	 * requests), so a run is stopped by the rate limit before it runs out of projects.
 	 */
 	static final int MAX_PER_RUN = 10_000;
 
@@ -50,8 +53,7 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 	private record Candidate(Target target, Instant lastChecked) {
 	}
 
-	private static final Comparator<Candidate> LEAST_RECENTLY_CHECKED = Comparator
-		.comparing(Candidate::lastChecked)
+	private static final Comparator<Candidate> LEAST_RECENTLY_CHECKED = Comparator.comparing(Candidate::lastChecked)
 		.thenComparing((c) -> c.target().projectId());
 
 	private final MongoTemplate mongo;
@@ -90,7 +92,8 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 			return;
 		}
 		Instant recent = now.minus(this.settings.minInterval());
-		// The most recently checked of those kept on top, to be dropped first when a less recent one comes.
+		// The most recently checked of those kept on top, to be dropped first when a less
+		// recent one comes.
 		PriorityQueue<Candidate> kept = new PriorityQueue<>(LEAST_RECENTLY_CHECKED.reversed());
 		IdBucketScan projects = new IdBucketScan(this.mongo.getCollection(this.mongo.getCollectionName(Project.class)),
 				new Document("repositoryUrl", 1), IdBucketItemReader.LIMIT, null);
@@ -113,7 +116,10 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 		JobRunner.reportTotal(this.candidates);
 	}
 
-	/** Adds the targets due for a check to those kept, with when each was last checked; empties the list. */
+	/**
+	 * Adds the targets due for a check to those kept, with when each was last checked;
+	 * empties the list.
+	 */
 	private void keep(List<Target> targets, Instant recent, PriorityQueue<Candidate> kept) {
 		if (targets.isEmpty()) {
 			return;

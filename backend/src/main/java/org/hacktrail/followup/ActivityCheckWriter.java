@@ -16,9 +16,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Records the activity check's observations: an ACTIVITY milestone per last push (upserted by its natural key:
- * project and month; VERIFIED, as it is observed, not claimed), the check's findings and the later last-activity
- * dates on the follow-up documents, then the states re-derived from those documents (followers told of changes).
+ * Records the activity check's observations: an ACTIVITY milestone per last push
+ * (upserted by its natural key: project and month; VERIFIED, as it is observed, not
+ * claimed), the check's findings and the later last-activity dates on the follow-up
+ * documents, then the states re-derived from those documents (followers told of changes).
  */
 class ActivityCheckWriter implements ItemWriter<ActivityCheckProcessor.Observation> {
 
@@ -69,7 +70,8 @@ class ActivityCheckWriter implements ItemWriter<ActivityCheckProcessor.Observati
 			}
 			if (observation.lastPushedOn() != null) {
 				String pushed = observation.lastPushedOn().toString();
-				// ISO dates order as text: $max keeps the later of the stored and the observed date.
+				// ISO dates order as text: $max keeps the later of the stored and the
+				// observed date.
 				update.set("lastPushedOn", pushed).max("lastActivityOn", pushed).max("lastVerifiedActivityOn", pushed);
 			}
 			bulk.upsert(new Query(Criteria.where("_id").is(projectId)), update);

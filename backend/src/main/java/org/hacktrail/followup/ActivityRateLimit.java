@@ -10,10 +10,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Whether the repository API's rate limit stopped the running activity check step, kept in the step execution's
- * context: the processor that meets the limit records it there, the reader stops at its next read, and
- * {@link ActivityRateLimitListener} ends the step with exit status RATE_LIMITED. Spring Batch's own state, not a bean
- * shared by the three.
+ * Whether the repository API's rate limit stopped the running activity check step, kept
+ * in the step execution's context: the processor that meets the limit records it there,
+ * the reader stops at its next read, and {@link ActivityRateLimitListener} ends the step
+ * with exit status RATE_LIMITED. Spring Batch's own state, not a bean shared by the
+ * three.
  */
 final class ActivityRateLimit {
 
@@ -26,7 +27,10 @@ final class ActivityRateLimit {
 	private ActivityRateLimit() {
 	}
 
-	/** Records, for the running step, that the API allows no request before {@code limited.until()}. */
+	/**
+	 * Records, for the running step, that the API allows no request before
+	 * {@code limited.until()}.
+	 */
 	static void stop(RepositoryActivityClient.Result.RateLimited limited) {
 		ExecutionContext context = current().getExecutionContext();
 		context.putString(UNTIL, limited.until().toString());
@@ -40,13 +44,14 @@ final class ActivityRateLimit {
 
 	static RepositoryActivityClient.Result.@Nullable RateLimited stoppedBy(StepExecution step) {
 		ExecutionContext context = step.getExecutionContext();
-		return context.containsKey(UNTIL)
-				? new RepositoryActivityClient.Result.RateLimited(Instant.parse(context.getString(UNTIL)),
-						context.getString(REASON))
-				: null;
+		return context.containsKey(UNTIL) ? new RepositoryActivityClient.Result.RateLimited(
+				Instant.parse(context.getString(UNTIL)), context.getString(REASON)) : null;
 	}
 
-	/** Records how many projects were left unchecked when the running step stopped reading. */
+	/**
+	 * Records how many projects were left unchecked when the running step stopped
+	 * reading.
+	 */
 	static void left(long left) {
 		current().getExecutionContext().putLong(LEFT, left);
 	}

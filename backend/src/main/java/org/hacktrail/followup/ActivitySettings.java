@@ -12,12 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code hacktrail.activity.*}: the repository API the activity check reads.
  *
- * @param baseUrl a GitHub-compatible REST API ({@code GET /repos/{owner}/{repo}} answering {@code pushed_at})
- * @param token sent as {@code Authorization: Bearer}; optional (without it GitHub allows 60 requests an hour)
- * @param hosts repository hosts whose URLs this API serves ({@code https://github.com/owner/repo})
- * @param maxWait the longest the check sleeps for a rate limit (Retry-After, or X-RateLimit-Reset when
- *     X-RateLimit-Remaining is 0); a longer wait stops the run and leaves the rest for a run after the reset
- * @param minInterval a project checked more recently than this is skipped (unless the run has {@code force=true})
+ * @param baseUrl a GitHub-compatible REST API ({@code GET /repos/{owner}/{repo}}
+ * answering {@code pushed_at})
+ * @param token sent as {@code Authorization: Bearer}; optional (without it GitHub allows
+ * 60 requests an hour)
+ * @param hosts repository hosts whose URLs this API serves
+ * ({@code https://github.com/owner/repo})
+ * @param maxWait the longest the check sleeps for a rate limit (Retry-After, or
+ * X-RateLimit-Reset when X-RateLimit-Remaining is 0); a longer wait stops the run and
+ * leaves the rest for a run after the reset
+ * @param minInterval a project checked more recently than this is skipped (unless the run
+ * has {@code force=true})
  * @param timeout of one request
  */
 @ConfigurationProperties("hacktrail.activity")

@@ -9,7 +9,10 @@ public enum AgencyLevel {
 	/** A municipal, county or township government. */
 	LOCAL,
 
-	/** A public body of another kind (an international organisation, a state-owned enterprise...). */
+	/**
+	 * A public body of another kind (an international organisation, a state-owned
+	 * enterprise...).
+	 */
 	OTHER
 
 }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When follow-up requests fall due: 3, 6, 12 and 24 months after a hackathon's last day (in its time zone). A
- * checkpoint is current from its due date until the next one falls due (the 24-month checkpoint for 12 months);
- * only the current checkpoint is opened, so a hackathon the job first sees late gets one request per project, not a
- * burst of overdue ones, and a hackathon more than 36 months past gets none.
+ * When follow-up requests fall due: 3, 6, 12 and 24 months after a hackathon's last day
+ * (in its time zone). A checkpoint is current from its due date until the next one falls
+ * due (the 24-month checkpoint for 12 months); only the current checkpoint is opened, so
+ * a hackathon the job first sees late gets one request per project, not a burst of
+ * overdue ones, and a hackathon more than 36 months past gets none.
  */
 final class FollowUpCheckpoints {
 
@@ -19,7 +20,10 @@ final class FollowUpCheckpoints {
 	private FollowUpCheckpoints() {
 	}
 
-	/** The checkpoint current on {@code today} for an event that ended on {@code lastDay}, if any. */
+	/**
+	 * The checkpoint current on {@code today} for an event that ended on {@code lastDay},
+	 * if any.
+	 */
 	static Optional<Integer> current(LocalDate lastDay, LocalDate today) {
 		for (int i = MONTHS.size() - 1; i >= 0; i--) {
 			int months = MONTHS.get(i);

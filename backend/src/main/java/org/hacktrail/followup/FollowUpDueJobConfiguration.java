@@ -16,19 +16,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code followUpDue}: opens a follow-up request for each project of every hackathon at its current checkpoint
- * (3, 6, 12 or 24 months after the event, see {@link FollowUpCheckpoints}) and notifies the project's team leads.
+ * {@code followUpDue}: opens a follow-up request for each project of every hackathon at
+ * its current checkpoint (3, 6, 12 or 24 months after the event, see
+ * {@link FollowUpCheckpoints}) and notifies the project's team leads.
  *
  * <p>
- * Never twice: a request's id is its natural key (project, hackathon, checkpoint) and is inserted with
- * {@code $setOnInsert}, so a second run, a restarted run or another instance running the same slot finds it there
- * and opens nothing. The notification is recorded on the request ({@code notifiedAt}) after it is sent; a request
- * left un-notified by a crash is notified by the next run (at least once; twice only if the process dies between
- * sending and recording).
+ * Never twice: a request's id is its natural key (project, hackathon, checkpoint) and is
+ * inserted with {@code $setOnInsert}, so a second run, a restarted run or another
+ * instance running the same slot finds it there and opens nothing. The notification is
+ * recorded on the request ({@code notifiedAt}) after it is sent; a request left
+ * un-notified by a crash is notified by the next run (at least once; twice only if the
+ * process dies between sending and recording).
  *
  * <p>
- * {@code followUpDueStep}: {@link FollowUpDueReader} (due checkpoints, one hackathon's projects at a time),
- * {@link FollowUpDueProcessor}, {@link FollowUpDueWriter}.
+ * {@code followUpDueStep}: {@link FollowUpDueReader} (due checkpoints, one hackathon's
+ * projects at a time), {@link FollowUpDueProcessor}, {@link FollowUpDueWriter}.
  */
 @Configuration(proxyBeanMethods = false)
 class FollowUpDueJobConfiguration {

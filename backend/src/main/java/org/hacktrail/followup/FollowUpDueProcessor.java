@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** A due checkpoint as the follow-up request it opens, keyed by project, hackathon and months. */
+/**
+ * A due checkpoint as the follow-up request it opens, keyed by project, hackathon and
+ * months.
+ */
 class FollowUpDueProcessor implements ItemProcessor<DueCheckpoint, FollowUpRequest> {
 
 	private final Clock clock;

@@ -21,11 +21,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The due follow-up checkpoints, hackathon by hackathon in id order: for each hackathon past DRAFT whose current
- * checkpoint exists ({@link FollowUpCheckpoints}), the projects of its proposals (not DRAFT, not WITHDRAWN) in id
- * order. Hackathons are read bucket by bucket and one hackathon's projects at a time, so memory holds one
- * hackathon's projects, not every checkpoint due. Restartable: the hackathon and project of the last checkpoint
- * handed on are kept in the step's execution context.
+ * The due follow-up checkpoints, hackathon by hackathon in id order: for each hackathon
+ * past DRAFT whose current checkpoint exists ({@link FollowUpCheckpoints}), the projects
+ * of its proposals (not DRAFT, not WITHDRAWN) in id order. Hackathons are read bucket by
+ * bucket and one hackathon's projects at a time, so memory holds one hackathon's
+ * projects, not every checkpoint due. Restartable: the hackathon and project of the last
+ * checkpoint handed on are kept in the step's execution context.
  */
 class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<DueCheckpoint> {
 
@@ -62,7 +63,8 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 		this.hackathons = new IdBucketScan(this.mongo.getCollection(this.mongo.getCollectionName(Hackathon.class)),
 				new Document(), HACKATHONS_PER_QUERY, null);
 		if (hackathon != null) {
-			// The last hackathon handed on is read again, from the project after the last one.
+			// The last hackathon handed on is read again, from the project after the last
+			// one.
 			this.hackathons.skipTo(hackathon);
 		}
 		this.due.clear();

@@ -30,8 +30,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Inserts the follow-up requests of a chunk that do not exist yet (one bulk write of {@code $setOnInsert} upserts by
- * id), then notifies the leads of every request of the chunk still owed a notification and records it.
+ * Inserts the follow-up requests of a chunk that do not exist yet (one bulk write of
+ * {@code $setOnInsert} upserts by id), then notifies the leads of every request of the
+ * chunk still owed a notification and records it.
  */
 class FollowUpDueWriter implements ItemWriter<FollowUpRequest> {
 
@@ -66,21 +67,22 @@ class FollowUpDueWriter implements ItemWriter<FollowUpRequest> {
 		List<WriteModel<Document>> inserts = new ArrayList<>();
 		UpdateOptions upsert = new UpdateOptions().upsert(true);
 		for (FollowUpRequest request : byId.values()) {
-			FollowUpRequest withLeads = new FollowUpRequest(request.id(), request.projectId(),
-					request.hackathonId(), request.months(), request.dueOn(), request.openedAt(), request.status(),
-					new ArrayList<>(new TreeSet<>(leadsByProject.getOrDefault(request.projectId(), Set.of()))),
-					null, null, null, null);
+			FollowUpRequest withLeads = new FollowUpRequest(request.id(), request.projectId(), request.hackathonId(),
+					request.months(), request.dueOn(), request.openedAt(), request.status(),
+					new ArrayList<>(new TreeSet<>(leadsByProject.getOrDefault(request.projectId(), Set.of()))), null,
+					null, null, null);
 			Document document = new Document();
 			this.mongo.getConverter().write(withLeads, document);
 			document.remove("_id");
-			inserts.add(new UpdateOneModel<>(new Document("_id", request.id()),
-					new Document("$setOnInsert", document), upsert));
+			inserts.add(new UpdateOneModel<>(new Document("_id", request.id()), new Document("$setOnInsert", document),
+					upsert));
 		}
 		try {
 			this.mongo.getCollection(collection).bulkWrite(inserts, new BulkWriteOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
-			// Two instances upserting the same new request at once: one inserts, the other's upsert fails on the
+			// Two instances upserting the same new request at once: one inserts, the
+			// other's upsert fails on the
 			// unique id. The request exists either way; anything else is a real failure.
 			if (ex.getWriteErrors().stream().anyMatch((error) -> error.getCode() != 11000)) {
 				throw ex;
@@ -107,8 +109,8 @@ class FollowUpDueWriter implements ItemWriter<FollowUpRequest> {
 				notified.add(request.id());
 			}
 			catch (RuntimeException ex) {
-				log.warn("Could not notify the leads of follow-up request {}; the next run tries again",
-						request.id(), ex);
+				log.warn("Could not notify the leads of follow-up request {}; the next run tries again", request.id(),
+						ex);
 			}
 		}
 		if (!notified.isEmpty()) {

@@ -6,8 +6,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes the re-derived states of a chunk of follow-up documents and tells their followers. The reader left the
- * followers out (they can be many); they are read here with the states, for the documents that changed only.
+ * Writes the re-derived states of a chunk of follow-up documents and tells their
+ * followers. The reader left the followers out (they can be many); they are read here
+ * with the states, for the documents that changed only.
  */
 class FollowUpRederiveWriter implements ItemWriter<ProjectFollowUp> {
 

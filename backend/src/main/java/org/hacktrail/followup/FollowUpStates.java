@@ -33,10 +33,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a project's outcome trail and keeps its follow-up document (derived state, compact outcomes, last sign of
- * life) in step with it. No multi-document transaction is needed: the follow-up document is derived data, always
- * recomputed from the milestones, so the worst a crash between the two writes can leave is a stale document, which
- * the next refresh (or the roll-up's full refresh) corrects.
+ * Reads a project's outcome trail and keeps its follow-up document (derived state,
+ * compact outcomes, last sign of life) in step with it. No multi-document transaction is
+ * needed: the follow-up document is derived data, always recomputed from the milestones,
+ * so the worst a crash between the two writes can leave is a stale document, which the
+ * next refresh (or the roll-up's full refresh) corrects.
  */
 @Component
 public class FollowUpStates {
@@ -57,7 +58,10 @@ public class FollowUpStates {
 		this.zone = zone;
 	}
 
-	/** Today where the service's organizers are: dormancy is counted in calendar months from here. */
+	/**
+	 * Today where the service's organizers are: dormancy is counted in calendar months
+	 * from here.
+	 */
 	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
@@ -72,11 +76,14 @@ public class FollowUpStates {
 		return milestones;
 	}
 
-	/** Follow-up documents by project id, in one round trip ({@code $in} on {@code _id}). */
+	/**
+	 * Follow-up documents by project id, in one round trip ({@code $in} on {@code _id}).
+	 */
 	public Map<String, ProjectFollowUp> find(Collection<String> projectIds) {
 		Map<String, ProjectFollowUp> byId = new HashMap<>();
 		if (!projectIds.isEmpty()) {
-			this.mongo.find(new Query(Criteria.where("_id").in(new HashSet<>(projectIds))), ProjectFollowUp.class, FOLLOWUPS)
+			this.mongo
+				.find(new Query(Criteria.where("_id").in(new HashSet<>(projectIds))), ProjectFollowUp.class, FOLLOWUPS)
 				.forEach((followUp) -> byId.put(followUp.id(), followUp));
 		}
 		return byId;
@@ -87,8 +94,8 @@ public class FollowUpStates {
 	}
 
 	/**
-	 * The last day (in the event's time zone) of the latest hackathon at which each project was pitched, for the
-	 * projects given. Proposals still in DRAFT do not count.
+	 * The last day (in the event's time zone) of the latest hackathon at which each
+	 * project was pitched, for the projects given. Proposals still in DRAFT do not count.
 	 */
 	Map<String, LocalDate> lastPitched(Collection<String> projectIds) {
 		Map<String, LocalDate> last = new HashMap<>();
@@ -101,16 +108,18 @@ public class FollowUpStates {
 	}
 
 	/**
-	 * What a project's pitches say: the last day of the latest hackathon it was pitched at (any proposal not in
-	 * DRAFT), and its pitches for the roll-up (hackathons past DRAFT only).
+	 * What a project's pitches say: the last day of the latest hackathon it was pitched
+	 * at (any proposal not in DRAFT), and its pitches for the roll-up (hackathons past
+	 * DRAFT only).
 	 */
 	record Pitches(@Nullable LocalDate lastPitched, List<ProjectPitch> pitches) {
 	}
 
 	/**
-	 * The pitches of the projects given: one query over proposals ({@code $in} on {@code projectId}, which the
-	 * embedded store answers by scanning proposals, so callers ask for many projects at once) and one over their
-	 * hackathons ({@code $in} on {@code _id}). Memory: the proposals of these projects.
+	 * The pitches of the projects given: one query over proposals ({@code $in} on
+	 * {@code projectId}, which the embedded store answers by scanning proposals, so
+	 * callers ask for many projects at once) and one over their hackathons ({@code $in}
+	 * on {@code _id}). Memory: the proposals of these projects.
 	 */
 	Map<String, Pitches> pitches(Collection<String> projectIds) {
 		if (projectIds.isEmpty()) {
@@ -150,9 +159,10 @@ public class FollowUpStates {
 		Map<String, Pitches> byProject = new HashMap<>();
 		for (String projectId : projectIds) {
 			List<ProjectPitch> list = pitches.getOrDefault(projectId, List.of());
-			byProject.put(projectId, new Pitches(last.get(projectId), list.stream()
-				.sorted(Comparator.comparing(ProjectPitch::start).thenComparing(ProjectPitch::proposalId))
-				.toList()));
+			byProject.put(projectId,
+					new Pitches(last.get(projectId), list.stream()
+						.sorted(Comparator.comparing(ProjectPitch::start).thenComparing(ProjectPitch::proposalId))
+						.toList()));
 		}
 		return byProject;
 	}
@@ -181,7 +191,9 @@ public class FollowUpStates {
 
 	/**
 	 * A project's follow-up facts recomputed from its milestones, ready to be written.
-	 * @param pitches the project's pitches, when they were read (the full refresh); null: left as stored
+	 *
+	 * @param pitches the project's pitches, when they were read (the full refresh); null:
+	 * left as stored
 	 */
 	public record Refresh(String projectId, List<OutcomeEntry> outcomes, @Nullable String lastActivityOn,
 			@Nullable String lastVerifiedActivityOn, @Nullable LocalDate lastPitched, int pending,
@@ -190,7 +202,9 @@ public class FollowUpStates {
 
 	/**
 	 * What a written refresh changed.
-	 * @param trailChanged the outcomes, the last sign of life or the pending count differ from before
+	 *
+	 * @param trailChanged the outcomes, the last sign of life or the pending count differ
+	 * from before
 	 * @param followers the project's followers
 	 */
 	public record Refreshed(String projectId, @Nullable ProjectState before, ProjectState after,
@@ -203,7 +217,9 @@ public class FollowUpStates {
 
 	}
 
-	/** The summary of one project's milestones: one anchored prefix query on {@code _id}. */
+	/**
+	 * The summary of one project's milestones: one anchored prefix query on {@code _id}.
+	 */
 	TrailSummary summaryOf(String projectId) {
 		TrailSummary summary = new TrailSummary();
 		Query query = new Query(Criteria.where("_id").regex(MilestoneKey.prefixPattern(projectId)));
@@ -219,14 +235,17 @@ public class FollowUpStates {
 			@Nullable List<ProjectPitch> pitches) {
 		List<OutcomeEntry> outcomes = summary.outcomes();
 		LocalDate today = today();
-		return new Refresh(projectId, outcomes, summary.lastActivityOn(), summary.lastVerifiedActivityOn(),
-				lastPitched, summary.pending(),
+		return new Refresh(projectId, outcomes, summary.lastActivityOn(), summary.lastVerifiedActivityOn(), lastPitched,
+				summary.pending(),
 				ProjectStateRule.derive(outcomes, false, date(summary.lastActivityOn()), lastPitched, today),
 				ProjectStateRule.derive(outcomes, true, date(summary.lastVerifiedActivityOn()), lastPitched, today),
 				pitches);
 	}
 
-	/** Recomputes one project's follow-up document from its milestones (after a change through GraphQL). */
+	/**
+	 * Recomputes one project's follow-up document from its milestones (after a change
+	 * through GraphQL).
+	 */
 	public Refreshed refresh(String projectId) {
 		Refresh refresh = compute(projectId, summaryOf(projectId), lastPitched(List.of(projectId)).get(projectId),
 				null);
@@ -285,8 +304,9 @@ public class FollowUpStates {
 	}
 
 	/**
-	 * Re-derives the states of follow-up documents from their own facts (no milestone read): what time alone
-	 * changes (ACTIVE becomes DORMANT six months after the last sign of life).
+	 * Re-derives the states of follow-up documents from their own facts (no milestone
+	 * read): what time alone changes (ACTIVE becomes DORMANT six months after the last
+	 * sign of life).
 	 */
 	List<Refreshed> rederive(Collection<ProjectFollowUp> followUps) {
 		BulkOperations bulk = null;
@@ -319,8 +339,8 @@ public class FollowUpStates {
 	}
 
 	/**
-	 * Marks projects whose milestones are about to change, before the change is written: a refresh picks them
-	 * up even if the process dies right after the change.
+	 * Marks projects whose milestones are about to change, before the change is written:
+	 * a refresh picks them up even if the process dies right after the change.
 	 */
 	void markStale(Collection<String> projectIds) {
 		if (projectIds.isEmpty()) {
@@ -332,7 +352,8 @@ public class FollowUpStates {
 			marks.add(new UpdateOneModel<>(new Document("_id", projectId),
 					new Document("$set", new Document("stale", true)), upsert));
 		}
-		this.mongo.getCollection(FOLLOWUPS).bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+		this.mongo.getCollection(FOLLOWUPS)
+			.bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
 	}
 
 	static TrailSummary.Facts facts(Document milestone) {

@@ -2,7 +2,10 @@ package org.hacktrail.followup;
 
 import org.jspecify.annotations.Nullable;
 
-/** An import row that cannot become a milestone: the step skips it and keeps the row number and the reason. */
+/**
+ * An import row that cannot become a milestone: the step skips it and keeps the row
+ * number and the reason.
+ */
 class InvalidOutcomeRow extends RuntimeException {
 
 	private final int row;

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of a milestone's history: who did what, when, with which verification state as a result, and why.
+ * One entry of a milestone's history: who did what, when, with which verification state
+ * as a result, and why.
  *
  * @param by the user who acted; null for an import or a job nobody triggered
  */

@@ -5,14 +5,18 @@ import org.hacktrail.proposal.Keys;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The natural key of a milestone, which is its id: {@code <projectId>~<hash>}, the hash taken over the type, the
- * date (for ACTIVITY the month: at most one activity signal per project and month, carrying the latest date seen),
- * and the agency and programme normalised as titles are (NFKC, case, spaces and punctuation ignored: "Ministry of
+ * The natural key of a milestone, which is its id: {@code <projectId>~<hash>}, the hash
+ * taken over the type, the date (for ACTIVITY the month: at most one activity signal per
+ * project and month, carrying the latest date seen), and the agency and programme
+ * normalised as titles are (NFKC, case, spaces and punctuation ignored: "Ministry of
  * Digital Affairs" and "ministry of digital affairs." are the same agency).
  */
 public final class MilestoneKey {
 
-	/** Separates the project id from the hash; sorts after every character a project id (a UUID) has. */
+	/**
+	 * Separates the project id from the hash; sorts after every character a project id (a
+	 * UUID) has.
+	 */
 	static final char SEPARATOR = '~';
 
 	private MilestoneKey() {
@@ -37,15 +41,19 @@ public final class MilestoneKey {
 	}
 
 	/**
-	 * An anchored pattern matching exactly the ids of one project's milestones. Written as a plain literal prefix
-	 * (every ASCII character that is not a letter, digit or hyphen escaped with a backslash, which both PCRE and java.util.regex
-	 * read as the character itself), so that MongoDB turns it into an index range on {@code _id}.
+	 * An anchored pattern matching exactly the ids of one project's milestones. Written
+	 * as a plain literal prefix (every ASCII character that is not a letter, digit or
+	 * hyphen escaped with a backslash, which both PCRE and java.util.regex read as the
+	 * character itself), so that MongoDB turns it into an index range on {@code _id}.
 	 */
 	static String prefixPattern(String projectId) {
 		return literalPrefix(projectId + SEPARATOR);
 	}
 
-	/** An anchored pattern matching the strings that start with {@code prefix}, taken literally. */
+	/**
+	 * An anchored pattern matching the strings that start with {@code prefix}, taken
+	 * literally.
+	 */
 	static String literalPrefix(String prefix) {
 		return "^" + IdBucket.literal(prefix);
 	}

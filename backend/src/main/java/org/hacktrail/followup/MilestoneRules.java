@@ -13,17 +13,19 @@ import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules every milestone follows, whoever records it (GraphQL or an import row). Each failure is
- * BAD_USER_INPUT naming the field; the import turns the field into its column.
+ * The rules every milestone follows, whoever records it (GraphQL or an import row). Each
+ * failure is BAD_USER_INPUT naming the field; the import turns the field into its column.
  *
  * <ul>
- * <li>A date, not before 1990 and not after tomorrow (a report cannot be about the future; one day of slack for
- * time zones).</li>
- * <li>FUNDED, ADOPTED and INTEGRATED_INTO_OPERATIONS need an evidence URL and an agency (who funds, who adopts);
- * evidence URLs are absolute http or https addresses.</li>
- * <li>An amount only on FUNDING_APPLIED and FUNDED, as plain digits with an optional decimal point (no thousands
- * separators), at least 0, always with an ISO 4217 currency — and a currency only with an amount.</li>
- * <li>A level only with an agency. Texts are single lines (the note may have line breaks) within their length.</li>
+ * <li>A date, not before 1990 and not after tomorrow (a report cannot be about the
+ * future; one day of slack for time zones).</li>
+ * <li>FUNDED, ADOPTED and INTEGRATED_INTO_OPERATIONS need an evidence URL and an agency
+ * (who funds, who adopts); evidence URLs are absolute http or https addresses.</li>
+ * <li>An amount only on FUNDING_APPLIED and FUNDED, as plain digits with an optional
+ * decimal point (no thousands separators), at least 0, always with an ISO 4217 currency —
+ * and a currency only with an amount.</li>
+ * <li>A level only with an agency. Texts are single lines (the note may have line breaks)
+ * within their length.</li>
  * </ul>
  */
 public final class MilestoneRules {
@@ -49,33 +51,36 @@ public final class MilestoneRules {
 			@Nullable AgencyLevel level, @Nullable String programme, @Nullable String amount, @Nullable String currency,
 			@Nullable String evidenceUrl, @Nullable String note, LocalDate today) {
 		if (type == null) {
-			throw DomainException.badInput("type", "Give the milestone type, one of "
-					+ java.util.Arrays.toString(MilestoneType.values()) + ".");
+			throw DomainException.badInput("type",
+					"Give the milestone type, one of " + java.util.Arrays.toString(MilestoneType.values()) + ".");
 		}
 		if (date == null) {
 			throw DomainException.badInput("date", "Give the date of the milestone (YYYY-MM-DD).");
 		}
 		if (date.isBefore(EARLIEST) || date.isAfter(today.plusDays(1))) {
-			throw DomainException.badInput("date", "The date " + date + " is " + (date.isBefore(EARLIEST)
-					? "before 1990" : "in the future") + "; give the date on which it happened.");
+			throw DomainException.badInput("date",
+					"The date " + date + " is " + (date.isBefore(EARLIEST) ? "before 1990" : "in the future")
+							+ "; give the date on which it happened.");
 		}
 		String cleanAgency = singleLine(agency, "agency", MAX_AGENCY);
 		String cleanProgramme = singleLine(programme, "programme", MAX_PROGRAMME);
 		String cleanNote = text(note, "note", MAX_NOTE);
 		if (cleanAgency == null && (type == MilestoneType.FUNDED || type == MilestoneType.ADOPTED
 				|| type == MilestoneType.INTEGRATED_INTO_OPERATIONS)) {
-			throw DomainException.badInput("agency", (type == MilestoneType.FUNDED)
-					? "A FUNDED milestone names who funds the project (the funding source)."
-					: "A " + type + " milestone names the agency.");
+			throw DomainException.badInput("agency",
+					(type == MilestoneType.FUNDED)
+							? "A FUNDED milestone names who funds the project (the funding source)."
+							: "A " + type + " milestone names the agency.");
 		}
 		if (level != null && cleanAgency == null) {
 			throw DomainException.badInput("level", "A level of government needs an agency.");
 		}
 		String url = blankToNull(evidenceUrl);
 		if (url == null && type.requiresEvidence()) {
-			throw DomainException.badInput("evidenceUrl", "A " + type
-					+ " milestone needs an evidence URL (a public document, news item or announcement) that an "
-					+ "organizer can check.");
+			throw DomainException.badInput("evidenceUrl",
+					"A " + type
+							+ " milestone needs an evidence URL (a public document, news item or announcement) that an "
+							+ "organizer can check.");
 		}
 		if (url != null) {
 			url = url(url, "evidenceUrl");
@@ -100,9 +105,10 @@ public final class MilestoneRules {
 			throw DomainException.badInput("amount", "Only FUNDING_APPLIED and FUNDED milestones carry an amount.");
 		}
 		if (!AMOUNT.matcher(text).matches()) {
-			throw DomainException.badInput("amount", "Write the amount as digits with an optional decimal point "
-					+ "(at most 4 decimals), e.g. 1500000 or 1500000.50, without thousands separators: '"
-					+ abbreviate(text) + "'.");
+			throw DomainException.badInput("amount",
+					"Write the amount as digits with an optional decimal point "
+							+ "(at most 4 decimals), e.g. 1500000 or 1500000.50, without thousands separators: '"
+							+ abbreviate(text) + "'.");
 		}
 		BigDecimal value = new BigDecimal(text);
 		if (value.compareTo(MAX_AMOUNT) >= 0) {
@@ -125,8 +131,8 @@ public final class MilestoneRules {
 		catch (IllegalArgumentException ex) {
 			// Falls through to the message below.
 		}
-		throw DomainException.badInput("currency", "'" + abbreviate(text) + "' is not an ISO 4217 currency code "
-				+ "(e.g. TWD, USD, EUR).");
+		throw DomainException.badInput("currency",
+				"'" + abbreviate(text) + "' is not an ISO 4217 currency code " + "(e.g. TWD, USD, EUR).");
 	}
 
 	/** An absolute http or https address with a host and no white space. */
@@ -141,7 +147,8 @@ public final class MilestoneRules {
 			URI uri = new URI(url);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!scheme.equals("http") && !scheme.equals("https")) {
-				throw DomainException.badInput(field, "Only http and https URLs are accepted: '" + abbreviate(url) + "'.");
+				throw DomainException.badInput(field,
+						"Only http and https URLs are accepted: '" + abbreviate(url) + "'.");
 			}
 			if (uri.getHost() == null || uri.getHost().isBlank()) {
 				throw DomainException.badInput(field, "The URL '" + abbreviate(url) + "' has no host name.");

@@ -9,7 +9,10 @@ public enum MilestoneSource {
 	/** Recorded by an organizer. */
 	ORGANIZER,
 
-	/** Read from a file (government open data, an organizer's list) or observed by a job (repository activity). */
+	/**
+	 * Read from a file (government open data, an organizer's list) or observed by a job
+	 * (repository activity).
+	 */
 	IMPORTED
 
 }

@@ -19,16 +19,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Bulk writes of milestones for the jobs: idempotent upserts by the natural key (the id), straight through the
- * driver (the documents are converted once by Spring Data's converter, so that they read back exactly as the
- * template's writes do): one bulk write of insert-if-absent upserts per chunk, and only for ids that existed
- * already (a re-import) one read of their content hashes and one bulk write of the changes.
+ * Bulk writes of milestones for the jobs: idempotent upserts by the natural key (the id),
+ * straight through the driver (the documents are converted once by Spring Data's
+ * converter, so that they read back exactly as the template's writes do): one bulk write
+ * of insert-if-absent upserts per chunk, and only for ids that existed already (a
+ * re-import) one read of their content hashes and one bulk write of the changes.
  *
  * <p>
- * For each milestone: a new id is inserted ({@code $setOnInsert}: a second write of the same row can never
- * duplicate or overwrite it); an existing one with the same content hash is left alone (a re-import changes
- * nothing); an existing one with other content gets the new content, goes back to PENDING, and records the change
- * in its history.
+ * For each milestone: a new id is inserted ({@code $setOnInsert}: a second write of the
+ * same row can never duplicate or overwrite it); an existing one with the same content
+ * hash is left alone (a re-import changes nothing); an existing one with other content
+ * gets the new content, goes back to PENDING, and records the change in its history.
  */
 @Component
 class MilestoneStore {
@@ -47,15 +48,17 @@ class MilestoneStore {
 	}
 
 	/**
-	 * Upserts milestones (each id at most once in the list). New ones are stored as given; changed ones take the
-	 * given content with {@code verificationOnChange} and a CHANGED event by {@code by}.
+	 * Upserts milestones (each id at most once in the list). New ones are stored as
+	 * given; changed ones take the given content with {@code verificationOnChange} and a
+	 * CHANGED event by {@code by}.
 	 */
 	Upserted upsert(Collection<OutcomeMilestone> milestones, VerificationState verificationOnChange,
 			@Nullable String by, Instant now) {
 		if (milestones.isEmpty()) {
 			return new Upserted(0, 0, 0);
 		}
-		// First, insert what is new: one bulk write of $setOnInsert upserts, exactly what the store does fastest,
+		// First, insert what is new: one bulk write of $setOnInsert upserts, exactly what
+		// the store does fastest,
 		// and all a first import needs. Its result says which ids were inserted.
 		List<OutcomeMilestone> list = new ArrayList<>(milestones);
 		List<WriteModel<Document>> inserts = new ArrayList<>(list.size());
@@ -72,7 +75,8 @@ class MilestoneStore {
 		if (created == list.size()) {
 			return new Upserted(created, 0, 0);
 		}
-		// Then, for the milestones that existed (a re-import), compare contents and change what differs.
+		// Then, for the milestones that existed (a re-import), compare contents and
+		// change what differs.
 		Map<String, OutcomeMilestone> existed = new HashMap<>();
 		for (int i = 0; i < list.size(); i++) {
 			if (!insertedAt.contains(i)) {
@@ -80,7 +84,8 @@ class MilestoneStore {
 			}
 		}
 		List<WriteModel<Document>> changes = new ArrayList<>();
-		for (Document stored : collection.find(new Document("_id", new Document("$in", new ArrayList<>(existed.keySet()))))
+		for (Document stored : collection
+			.find(new Document("_id", new Document("$in", new ArrayList<>(existed.keySet()))))
 			.projection(new Document("contentHash", 1))) {
 			OutcomeMilestone milestone = existed.get(stored.getString("_id"));
 			if (milestone != null && !milestone.contentHash().equals(stored.getString("contentHash"))) {
@@ -95,10 +100,12 @@ class MilestoneStore {
 	}
 
 	/**
-	 * The stored form of a milestone, {@code _id} left to the upsert's filter: the fields exactly as Spring Data's
-	 * converter writes them (enums by name, instants as dates, nulls left out; {@code MilestoneStoreTests} holds
-	 * the two equal), built by hand because the converter's reflection was the largest client-side cost of an
-	 * import. Version 0, as an insert through the template sets it, so that later optimistic updates work.
+	 * The stored form of a milestone, {@code _id} left to the upsert's filter: the fields
+	 * exactly as Spring Data's converter writes them (enums by name, instants as dates,
+	 * nulls left out; {@code MilestoneStoreTests} holds the two equal), built by hand
+	 * because the converter's reflection was the largest client-side cost of an import.
+	 * Version 0, as an insert through the template sets it, so that later optimistic
+	 * updates work.
 	 */
 	Document document(OutcomeMilestone m) {
 		Document d = new Document();

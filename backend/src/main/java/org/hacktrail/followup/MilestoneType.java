@@ -1,15 +1,19 @@
 package org.hacktrail.followup;
 
 /**
- * What happened to a project after a hackathon. The first six are outcomes a person reports (or an organizer
- * imports); ACTIVITY is a signal of life, usually observed in the project's repository by the activity check.
+ * What happened to a project after a hackathon. The first six are outcomes a person
+ * reports (or an organizer imports); ACTIVITY is a signal of life, usually observed in
+ * the project's repository by the activity check.
  */
 public enum MilestoneType {
 
 	/** The team applied for funding (a grant, a procurement, a programme). */
 	FUNDING_APPLIED,
 
-	/** The project received funding: who funds it (agency), programme, amount and currency. */
+	/**
+	 * The project received funding: who funds it (agency), programme, amount and
+	 * currency.
+	 */
 	FUNDED,
 
 	/** A pilot with users or an agency. */

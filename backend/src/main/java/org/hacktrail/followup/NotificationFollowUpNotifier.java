@@ -9,16 +9,19 @@ import org.hacktrail.notification.NotificationService;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers follow-up events to each recipient's notifications (and through them to any configured mailer). The
- * types and their parameters are part of the web panel's contract (its notification messages):
+ * Delivers follow-up events to each recipient's notifications (and through them to any
+ * configured mailer). The types and their parameters are part of the web panel's contract
+ * (its notification messages):
  * <ul>
- * <li>{@value #FOLLOW_UP_REQUESTED}, to the project's team leads: {@code projectId}, {@code projectName},
- * {@code months} (3, 6, 12 or 24 after the event), {@code dueOn} and {@code requestId};</li>
- * <li>{@value #TRAIL_CHANGED}, to the project's followers: {@code projectId}, {@code projectName}, {@code change}
- * (a {@link FollowUpNotifier.TrailChangeKind}), and when known {@code milestoneType}, {@code state} and
- * {@code previousState}.</li>
+ * <li>{@value #FOLLOW_UP_REQUESTED}, to the project's team leads: {@code projectId},
+ * {@code projectName}, {@code months} (3, 6, 12 or 24 after the event), {@code dueOn} and
+ * {@code requestId};</li>
+ * <li>{@value #TRAIL_CHANGED}, to the project's followers: {@code projectId},
+ * {@code projectName}, {@code change} (a {@link FollowUpNotifier.TrailChangeKind}), and
+ * when known {@code milestoneType}, {@code state} and {@code previousState}.</li>
  * </ul>
- * Both link to the project's page. The notification service never throws for one recipient it cannot reach.
+ * Both link to the project's page. The notification service never throws for one
+ * recipient it cannot reach.
  */
 @Component
 class NotificationFollowUpNotifier implements FollowUpNotifier {

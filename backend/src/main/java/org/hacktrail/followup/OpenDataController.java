@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Open data, for anyone (the security configuration lets anonymous GETs through to {@code /api/opendata/**}):
- * {@code GET /api/opendata/projects.json} and {@code GET /api/opendata/projects.csv}, streamed. See
- * {@link OpenDataExport} for what is in them and what is left out. {@code projects.csv?for=spreadsheet} is the file
- * for spreadsheet apps ({@code hacktrail-projects-spreadsheet.csv}, formulas neutralised, see {@link CsvFlavour}).
+ * Open data, for anyone (the security configuration lets anonymous GETs through to
+ * {@code /api/opendata/**}): {@code GET /api/opendata/projects.json} and
+ * {@code GET /api/opendata/projects.csv}, streamed. See {@link OpenDataExport} for what
+ * is in them and what is left out. {@code projects.csv?for=spreadsheet} is the file for
+ * spreadsheet apps ({@code hacktrail-projects-spreadsheet.csv}, formulas neutralised, see
+ * {@link CsvFlavour}).
  */
 @RestController
 class OpenDataController {

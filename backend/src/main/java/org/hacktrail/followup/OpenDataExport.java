@@ -33,17 +33,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * The open-data export of projects: published projects (with at least one proposal that is not a DRAFT at a
- * hackathon whose results are published, or in follow-up, or archived), their published proposals with awards,
- * their public state and their VERIFIED outcome milestones, under the configured licence.
+ * The open-data export of projects: published projects (with at least one proposal that
+ * is not a DRAFT at a hackathon whose results are published, or in follow-up, or
+ * archived), their published proposals with awards, their public state and their VERIFIED
+ * outcome milestones, under the configured licence.
  *
  * <p>
- * No personal data beyond public display names: proposers appear by the name shown on their proposal; user ids,
- * e-mail addresses, who recorded or verified a milestone, milestone notes and verification notes are left out.
+ * No personal data beyond public display names: proposers appear by the name shown on
+ * their proposal; user ids, e-mail addresses, who recorded or verified a milestone,
+ * milestone notes and verification notes are left out.
  *
  * <p>
- * Streamed: projects and milestones are read in {@code _id} order and merged (a milestone id starts with its
- * project id), so memory holds the published proposals (a projection) and one project at a time.
+ * Streamed: projects and milestones are read in {@code _id} order and merged (a milestone
+ * id starts with its project id), so memory holds the published proposals (a projection)
+ * and one project at a time.
  */
 @Service
 public class OpenDataExport {
@@ -97,7 +100,10 @@ public class OpenDataExport {
 		}
 	}
 
-	/** The CSV, as typed or for spreadsheet apps (text cells that would run as formulas get a leading apostrophe). */
+	/**
+	 * The CSV, as typed or for spreadsheet apps (text cells that would run as formulas
+	 * get a leading apostrophe).
+	 */
 	public void writeCsv(Writer out, CsvFlavour flavour) throws IOException {
 		try (CsvFlavour.Printer csv = flavour.printer(out,
 				CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
@@ -144,8 +150,7 @@ public class OpenDataExport {
 			text(json, proposal.title());
 			json.writeStringProperty("proposer", proposal.proposerName());
 			json.writeStringProperty("status", proposal.status().name());
-			json.writeStringProperty("award",
-					(proposal.status() == ProposalStatus.OUTSTANDING) ? "OUTSTANDING" : null);
+			json.writeStringProperty("award", (proposal.status() == ProposalStatus.OUTSTANDING) ? "OUTSTANDING" : null);
 			json.writeEndObject();
 		}
 		json.writeEndArray();
@@ -193,11 +198,12 @@ public class OpenDataExport {
 				join(p.proposals(), (proposal) -> proposal.hackathon().slug()),
 				join(p.proposals(), (proposal) -> nullToEmpty(proposal.title().primary())),
 				join(p.proposals(), PublicProposal::proposerName),
-				String.join(";", p.proposals()
-					.stream()
-					.filter((proposal) -> proposal.status() == ProposalStatus.OUTSTANDING)
-					.map((proposal) -> proposal.hackathon().slug() + ":OUTSTANDING")
-					.toList()),
+				String.join(";",
+						p.proposals()
+							.stream()
+							.filter((proposal) -> proposal.status() == ProposalStatus.OUTSTANDING)
+							.map((proposal) -> proposal.hackathon().slug() + ":OUTSTANDING")
+							.toList()),
 				nullToEmpty(first.get(MilestoneType.FUNDED)), nullToEmpty(adopted),
 				nullToEmpty(first.get(MilestoneType.INTEGRATED_INTO_OPERATIONS)),
 				nullToEmpty(first.get(MilestoneType.DISCONTINUED)), String.join("; ", fundingText),
@@ -212,7 +218,8 @@ public class OpenDataExport {
 		Map<String, ProjectFollowUp> followUps = this.states.find(proposals.keySet());
 		LocalDate today = this.states.today();
 		List<String> ids = new ArrayList<>(proposals.keySet());
-		// Projects in milestone-id order ("<id>~"), so that the milestone stream can be merged with them.
+		// Projects in milestone-id order ("<id>~"), so that the milestone stream can be
+		// merged with them.
 		ids.sort(Comparator.comparing((String id) -> id + MilestoneKey.SEPARATOR));
 		Map<String, Project> projects = new HashMap<>();
 		try (MilestoneMerge milestones = new MilestoneMerge()) {
@@ -229,7 +236,8 @@ public class OpenDataExport {
 					List<PublicProposal> own = proposals.get(id);
 					own.sort(Comparator.comparing((PublicProposal p) -> p.hackathon().startsAt())
 						.thenComparing(PublicProposal::id));
-					// The public state, derived from exactly what is exported: the verified milestones.
+					// The public state, derived from exactly what is exported: the
+					// verified milestones.
 					List<OutcomeMilestone> trail = milestones.take(id);
 					TrailSummary summary = new TrailSummary();
 					trail.forEach((m) -> summary.add(TrailSummary.Facts.of(m)));
@@ -271,8 +279,8 @@ public class OpenDataExport {
 	}
 
 	/**
-	 * The VERIFIED milestones, read once in {@code _id} order and handed out per project (projects asked for in the
-	 * same order).
+	 * The VERIFIED milestones, read once in {@code _id} order and handed out per project
+	 * (projects asked for in the same order).
 	 */
 	private final class MilestoneMerge implements AutoCloseable {
 

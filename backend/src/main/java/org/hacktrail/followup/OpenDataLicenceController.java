@@ -6,8 +6,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The open-data licence over GraphQL, for anyone: the panel shows it next to the download links without fetching the
- * whole export to read its {@code licence} field.
+ * The open-data licence over GraphQL, for anyone: the panel shows it next to the download
+ * links without fetching the whole export to read its {@code licence} field.
  */
 @Controller
 class OpenDataLicenceController {

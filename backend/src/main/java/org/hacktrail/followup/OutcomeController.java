@@ -27,9 +27,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for the outcome trail: the fields added to Project, recording, verification, following and follow-up
- * requests. Rules live in {@link OutcomeService}. A page of projects costs one round trip for their follow-up
- * documents and one for their team leads; the trail itself is one prefix query per project asked for it.
+ * GraphQL for the outcome trail: the fields added to Project, recording, verification,
+ * following and follow-up requests. Rules live in {@link OutcomeService}. A page of
+ * projects costs one round trip for their follow-up documents and one for their team
+ * leads; the trail itself is one prefix query per project asked for it.
  */
 @Controller
 class OutcomeController {
@@ -63,7 +64,10 @@ class OutcomeController {
 		return this.outcomes.visibleTrail(project);
 	}
 
-	/** What the Project.followUp field shows; role-dependent fields are null for callers who may not see them. */
+	/**
+	 * What the Project.followUp field shows; role-dependent fields are null for callers
+	 * who may not see them.
+	 */
 	record FollowUpView(ProjectState state, boolean dormant, @Nullable LocalDate lastSignOfLife,
 			@Nullable ProjectState stateIncludingPending, @Nullable Integer pendingCount,
 			@Nullable OffsetDateTime stateChangedAt, @Nullable LocalDate lastPushedOn,
@@ -86,12 +90,13 @@ class OutcomeController {
 			ProjectStateRule.Derived publicView = this.states.derive(followUp, true);
 			boolean all = everything.contains(project.id());
 			ProjectStateRule.Derived pendingView = all ? this.states.derive(followUp, false) : null;
-			views.put(project, new FollowUpView(publicView.state(), publicView.dormant(), publicView.lastSignOfLife(),
-					all ? pendingView.state() : null, all ? followUp.pendingCount() : null,
-					time(followUp.stateChangedAt()), FollowUpStates.date(followUp.lastPushedOn()),
-					time(followUp.activityCheckedAt()), all ? followUp.activityError() : null,
-					followUp.followers().size(), me != null && followUp.followers().contains(me),
-					all && me != null, project.id(), all));
+			views.put(project,
+					new FollowUpView(publicView.state(), publicView.dormant(), publicView.lastSignOfLife(),
+							all ? pendingView.state() : null, all ? followUp.pendingCount() : null,
+							time(followUp.stateChangedAt()), FollowUpStates.date(followUp.lastPushedOn()),
+							time(followUp.activityCheckedAt()), all ? followUp.activityError() : null,
+							followUp.followers().size(), me != null && followUp.followers().contains(me),
+							all && me != null, project.id(), all));
 		}
 		return views;
 	}
@@ -142,15 +147,21 @@ class OutcomeController {
 		return (milestone.version() != null) ? milestone.version().intValue() : 0;
 	}
 
-	/** Verification reasons and history are for organizers, the project's leads and the reporter. */
-	// Every way to a milestone already required seeing its project (the project's trail, a lead's or organizer's
-	// mutation, the organizers' queue), so the projects are loaded without a visibility check, in one round trip.
+	/**
+	 * Verification reasons and history are for organizers, the project's leads and the
+	 * reporter.
+	 */
+	// Every way to a milestone already required seeing its project (the project's trail,
+	// a lead's or organizer's
+	// mutation, the organizers' queue), so the projects are loaded without a visibility
+	// check, in one round trip.
 	@BatchMapping(typeName = "OutcomeMilestone")
 	Map<OutcomeMilestone, Project> project(List<OutcomeMilestone> milestones) {
 		Map<String, Project> byId = new HashMap<>();
 		this.projects.findAllById(milestones.stream().map(OutcomeMilestone::projectId).distinct().toList())
 			.forEach((project) -> byId.put(project.id(), project));
-		// A milestone whose project is gone is left out of the map: GraphQL answers null for it.
+		// A milestone whose project is gone is left out of the map: GraphQL answers null
+		// for it.
 		Map<OutcomeMilestone, Project> result = new LinkedHashMap<>();
 		for (OutcomeMilestone milestone : milestones) {
 			Project project = byId.get(milestone.projectId());
@@ -234,7 +245,8 @@ class OutcomeController {
 
 	@MutationMapping
 	DecideOutcomeMilestonePayload verifyOutcomeMilestone(@Argument VerifyOutcomeMilestoneInput input) {
-		return new DecideOutcomeMilestonePayload(this.outcomes.verify(input.id(), input.expectedVersion(), input.note()));
+		return new DecideOutcomeMilestonePayload(
+				this.outcomes.verify(input.id(), input.expectedVersion(), input.note()));
 	}
 
 	@MutationMapping

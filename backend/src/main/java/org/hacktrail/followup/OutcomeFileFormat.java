@@ -7,13 +7,16 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The formats {@code outcomeImport} reads, and their columns (the same names as JSON object fields).
+ * The formats {@code outcomeImport} reads, and their columns (the same names as JSON
+ * object fields).
  *
  * <p>
- * A row names its project either by {@code project_ref} (a project id) or by {@code hackathon_slug} plus
- * {@code proposal_title} (the proposal's title as it reads, case, width, spaces and punctuation ignored; the
- * proposal must be linked to a project). {@code milestone} and {@code date} (YYYY-MM-DD) are required; the other
- * columns follow the milestone rules. {@code source} is SELF_REPORTED, ORGANIZER or IMPORTED (the default).
+ * A row names its project either by {@code project_ref} (a project id) or by
+ * {@code hackathon_slug} plus {@code proposal_title} (the proposal's title as it reads,
+ * case, width, spaces and punctuation ignored; the proposal must be linked to a project).
+ * {@code milestone} and {@code date} (YYYY-MM-DD) are required; the other columns follow
+ * the milestone rules. {@code source} is SELF_REPORTED, ORGANIZER or IMPORTED (the
+ * default).
  */
 enum OutcomeFileFormat {
 

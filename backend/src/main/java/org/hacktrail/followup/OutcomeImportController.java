@@ -44,16 +44,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * Outcome imports over REST and GraphQL (organizers).
  *
  * <ul>
- * <li>{@code POST /api/outcomes/import} with the file as the body ({@code Content-Type: text/csv} or
- * {@code application/json}, UTF-8): the body is streamed to the import folder (up to 512 MB; never held in memory),
- * an {@code outcomeImport} run starts, and the answer is 202 with the run ({@code run.id}); follow it with the
- * {@code jobRun} or {@code outcomeImport} query. On the embedded store, a file that would take the milestones past
- * its envelope is refused (400, {@code extensions.rule: embeddedEnvelope}) unless
+ * <li>{@code POST /api/outcomes/import} with the file as the body
+ * ({@code Content-Type: text/csv} or {@code application/json}, UTF-8): the body is
+ * streamed to the import folder (up to 512 MB; never held in memory), an
+ * {@code outcomeImport} run starts, and the answer is 202 with the run ({@code run.id});
+ * follow it with the {@code jobRun} or {@code outcomeImport} query. On the embedded
+ * store, a file that would take the milestones past its envelope is refused (400,
+ * {@code extensions.rule: embeddedEnvelope}) unless
  * {@code ?confirmBeyondEmbeddedEnvelope=true}.</li>
- * <li>{@code GET /api/outcomes/import/{runId}/errors.csv}: the skipped rows with row number, column and reason,
- * followed by the row's cells; {@code ?for=spreadsheet} for spreadsheet apps (formulas neutralised, see
- * {@link CsvFlavour}).</li>
- * <li>GraphQL {@code outcomeImport(runId)}: created / updated / unchanged / skipped counts and the skipped rows.</li>
+ * <li>{@code GET /api/outcomes/import/{runId}/errors.csv}: the skipped rows with row
+ * number, column and reason, followed by the row's cells; {@code ?for=spreadsheet} for
+ * spreadsheet apps (formulas neutralised, see {@link CsvFlavour}).</li>
+ * <li>GraphQL {@code outcomeImport(runId)}: created / updated / unchanged / skipped
+ * counts and the skipped rows.</li>
  * </ul>
  */
 @Controller
@@ -69,7 +72,8 @@ class OutcomeImportController {
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
-			@RequestParam(name = EmbeddedEnvelope.CONFIRM, defaultValue = "false") boolean confirmBeyondEmbeddedEnvelope)
+			@RequestParam(name = EmbeddedEnvelope.CONFIRM,
+					defaultValue = "false") boolean confirmBeyondEmbeddedEnvelope)
 			throws IOException {
 		OutcomeFileFormat format = format(contentType);
 		JobExecution run = this.imports.upload(request.getInputStream(), format, confirmBeyondEmbeddedEnvelope);
@@ -114,10 +118,11 @@ class OutcomeImportController {
 		this.imports.report(id);
 		CsvFlavour flavour = CsvFlavour.of(target);
 		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(flavour.fileName("outcome-import-" + id + "-errors"))
-			.build()
-			.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(flavour.fileName("outcome-import-" + id + "-errors"))
+					.build()
+					.toString());
 		// Closing the CSV printer flushes and closes the writer.
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		this.imports.writeErrors(id, writer, flavour);

@@ -17,11 +17,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses an outcome import that would take {@code outcome_milestones} past the embedded store's envelope
- * ({@link EmbeddedEnvelope}), before the run starts: the file's rows are counted cheaply (lines of a CSV file, items
- * of a JSON array) and added to the collection's estimated size. The parameter
- * {@value EmbeddedEnvelope#CONFIRM}{@code =true} lets it run. A restart is never refused: its rows are partly stored
- * already, and the operator started it once.
+ * Refuses an outcome import that would take {@code outcome_milestones} past the embedded
+ * store's envelope ({@link EmbeddedEnvelope}), before the run starts: the file's rows are
+ * counted cheaply (lines of a CSV file, items of a JSON array) and added to the
+ * collection's estimated size. The parameter
+ * {@value EmbeddedEnvelope#CONFIRM}{@code =true} lets it run. A restart is never refused:
+ * its rows are partly stored already, and the operator started it once.
  */
 @Component
 class OutcomeImportEnvelope implements JobParametersValidator {
@@ -32,7 +33,8 @@ class OutcomeImportEnvelope implements JobParametersValidator {
 
 	private final ObjectProvider<JobRepository> repository;
 
-	OutcomeImportEnvelope(OutcomeImportFiles files, EmbeddedEnvelope envelope, ObjectProvider<JobRepository> repository) {
+	OutcomeImportEnvelope(OutcomeImportFiles files, EmbeddedEnvelope envelope,
+			ObjectProvider<JobRepository> repository) {
 		this.files = files;
 		this.envelope = envelope;
 		this.repository = repository;
@@ -42,7 +44,8 @@ class OutcomeImportEnvelope implements JobParametersValidator {
 	public void validate(@Nullable JobParameters parameters) throws InvalidJobParametersException {
 		if (parameters == null
 				|| this.repository.getObject().getLastJobExecution(OutcomeImports.JOB, parameters) != null) {
-			// Checked when the run was first started; this is that run executing, or its restart.
+			// Checked when the run was first started; this is that run executing, or its
+			// restart.
 			return;
 		}
 		try {
@@ -50,14 +53,16 @@ class OutcomeImportEnvelope implements JobParametersValidator {
 		}
 		catch (DomainException ex) {
 			InvalidJobParametersException refused = new InvalidJobParametersException(ex.getMessage());
-			// The launcher hands the domain exception on as it is, with its rule for the panel.
+			// The launcher hands the domain exception on as it is, with its rule for the
+			// panel.
 			refused.initCause(ex);
 			throw refused;
 		}
 	}
 
 	/**
-	 * Checks the file of an import against the envelope (the file itself is checked by {@link OutcomeImportFiles}).
+	 * Checks the file of an import against the envelope (the file itself is checked by
+	 * {@link OutcomeImportFiles}).
 	 * @return the warning to log when it runs beyond the envelope on confirmation
 	 */
 	Optional<String> check(JobParameters parameters) {

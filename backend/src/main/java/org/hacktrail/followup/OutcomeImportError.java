@@ -9,11 +9,12 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An import row that was skipped, with its number and reason, kept for the organizer to download and correct. The
- * id is {@code <jobInstanceId>:<row, zero-padded>}: a row skipped again by a restarted run lands on the same
- * document, and the ids sort by row.
+ * An import row that was skipped, with its number and reason, kept for the organizer to
+ * download and correct. The id is {@code <jobInstanceId>:<row, zero-padded>}: a row
+ * skipped again by a restarted run lands on the same document, and the ids sort by row.
  *
- * @param cells the row as read, so that the downloaded list can be corrected and imported again
+ * @param cells the row as read, so that the downloaded list can be corrected and imported
+ * again
  */
 @Document("outcome_import_errors")
 public record OutcomeImportError(@Id String id, long instanceId, long executionId, int row, @Nullable String column,

@@ -11,8 +11,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Keeps every skipped import row, with its number and reason, in {@code outcome_import_errors} (one document per
- * run and row, so that a restart that skips the row again does not list it twice).
+ * Keeps every skipped import row, with its number and reason, in
+ * {@code outcome_import_errors} (one document per run and row, so that a restart that
+ * skips the row again does not list it twice).
  */
 class OutcomeImportErrors implements SkipListener<OutcomeRow, OutcomeMilestone> {
 

@@ -16,9 +16,10 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.stereotype.Component;
 
 /**
- * The import folder: uploads are streamed into it, and {@code outcomeImport} reads only files inside it. A
- * {@code file} parameter is resolved against the folder and must stay inside it once symbolic links and
- * {@code ..} are resolved: an organizer can import a file an operator put there, never read any file of the server.
+ * The import folder: uploads are streamed into it, and {@code outcomeImport} reads only
+ * files inside it. A {@code file} parameter is resolved against the folder and must stay
+ * inside it once symbolic links and {@code ..} are resolved: an organizer can import a
+ * file an operator put there, never read any file of the server.
  */
 @Component
 class OutcomeImportFiles implements JobParametersValidator {
@@ -39,10 +40,13 @@ class OutcomeImportFiles implements JobParametersValidator {
 		return this.folder;
 	}
 
-	/** Streams an upload into the import folder (never into memory) and returns its file. */
+	/**
+	 * Streams an upload into the import folder (never into memory) and returns its file.
+	 */
 	Path store(InputStream body, OutcomeFileFormat format) throws IOException {
 		Files.createDirectories(this.folder);
-		Path file = this.folder.resolve(UPLOAD_PREFIX + UUID.randomUUID() + "." + format.name().toLowerCase(java.util.Locale.ROOT));
+		Path file = this.folder
+			.resolve(UPLOAD_PREFIX + UUID.randomUUID() + "." + format.name().toLowerCase(java.util.Locale.ROOT));
 		try {
 			Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -72,7 +76,10 @@ class OutcomeImportFiles implements JobParametersValidator {
 		}
 	}
 
-	/** The file a parameter names, checked: inside the import folder, an existing readable regular file. */
+	/**
+	 * The file a parameter names, checked: inside the import folder, an existing readable
+	 * regular file.
+	 */
 	Path resolve(String file) {
 		Path requested = this.folder.resolve(file.strip()).normalize();
 		try {
@@ -95,11 +102,14 @@ class OutcomeImportFiles implements JobParametersValidator {
 	}
 
 	private DomainException outside(String file) {
-		return DomainException.badInput(FILE, "'" + file + "' is outside the import folder; only files in "
-				+ this.folder + " can be imported.");
+		return DomainException.badInput(FILE,
+				"'" + file + "' is outside the import folder; only files in " + this.folder + " can be imported.");
 	}
 
-	/** Deletes an uploaded file once its import completed (a failed import keeps it, for the restart). */
+	/**
+	 * Deletes an uploaded file once its import completed (a failed import keeps it, for
+	 * the restart).
+	 */
 	void deleteUpload(String file) {
 		try {
 			Path path = resolve(file);

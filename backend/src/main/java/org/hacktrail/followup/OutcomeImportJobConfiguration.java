@@ -24,24 +24,27 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code outcomeImport}: reads a CSV or JSON file of milestones from the import folder (job parameters
- * {@code file}, optional {@code format}) and upserts them by their natural key, then refreshes the follow-up
- * documents of the projects it touched.
+ * {@code outcomeImport}: reads a CSV or JSON file of milestones from the import folder
+ * (job parameters {@code file}, optional {@code format}) and upserts them by their
+ * natural key, then refreshes the follow-up documents of the projects it touched.
  *
  * <ol>
- * <li>{@code outcomeImportStep}, chunk-oriented: {@link OutcomeRowReader} (streaming, restartable),
- * {@link OutcomeRowProcessor} (rules, project resolution; invalid rows are skipped and recorded by
- * {@link OutcomeImportErrors}), {@link OutcomeImportWriter} (idempotent bulk upserts).</li>
- * <li>{@code outcomeStateRefreshStep}: {@link ProjectTrailReader} over the projects marked stale (bucket by bucket,
- * memory bounded whatever the number of projects or milestones), {@link ProjectStateProcessor},
- * {@link ProjectStateWriter} (followers are told what changed).</li>
+ * <li>{@code outcomeImportStep}, chunk-oriented: {@link OutcomeRowReader} (streaming,
+ * restartable), {@link OutcomeRowProcessor} (rules, project resolution; invalid rows are
+ * skipped and recorded by {@link OutcomeImportErrors}), {@link OutcomeImportWriter}
+ * (idempotent bulk upserts).</li>
+ * <li>{@code outcomeStateRefreshStep}: {@link ProjectTrailReader} over the projects
+ * marked stale (bucket by bucket, memory bounded whatever the number of projects or
+ * milestones), {@link ProjectStateProcessor}, {@link ProjectStateWriter} (followers are
+ * told what changed).</li>
  * </ol>
- * Before a run starts, {@link OutcomeImportFiles} checks the file and {@link OutcomeImportEnvelope} refuses an import
- * that would take the milestones past the embedded store's envelope (unless confirmed); {@link OutcomeImportListener}
- * publishes the file's rows for progress and deletes a completed upload.
- * A run that fails (or whose process dies) is restarted with {@code restartJob}: the reader resumes after the last
- * checkpointed chunk; rows written after it are written again, which the natural key makes harmless. Every valid row
- * ends up stored exactly once.
+ * Before a run starts, {@link OutcomeImportFiles} checks the file and
+ * {@link OutcomeImportEnvelope} refuses an import that would take the milestones past the
+ * embedded store's envelope (unless confirmed); {@link OutcomeImportListener} publishes
+ * the file's rows for progress and deletes a completed upload. A run that fails (or whose
+ * process dies) is restarted with {@code restartJob}: the reader resumes after the last
+ * checkpointed chunk; rows written after it are written again, which the natural key
+ * makes harmless. Every valid row ends up stored exactly once.
  */
 @Configuration(proxyBeanMethods = false)
 class OutcomeImportJobConfiguration {
@@ -61,7 +64,8 @@ class OutcomeImportJobConfiguration {
 	@Bean
 	Step outcomeImportStep(JobRepository repository, PlatformTransactionManager batchTransactionManager,
 			OutcomeRowReader outcomeImportReader, OutcomeRowProcessor outcomeImportProcessor,
-			OutcomeImportWriter outcomeImportWriter, OutcomeImportErrors outcomeImportErrors, OutcomeSettings settings) {
+			OutcomeImportWriter outcomeImportWriter, OutcomeImportErrors outcomeImportErrors,
+			OutcomeSettings settings) {
 		return new StepBuilder("outcomeImportStep", repository)
 			.<OutcomeRow, OutcomeMilestone>chunk(settings.importChunkSize())
 			.transactionManager(batchTransactionManager)
@@ -69,11 +73,14 @@ class OutcomeImportJobConfiguration {
 			.processor(outcomeImportProcessor)
 			.writer(outcomeImportWriter)
 			.faultTolerant()
-			// Invalid rows are skipped (and recorded), however many; anything else fails the run.
+			// Invalid rows are skipped (and recorded), however many; anything else fails
+			// the run.
 			.skipPolicy((failure, count) -> failure instanceof InvalidOutcomeRow)
 			.skipListener(outcomeImportErrors)
-			// No per-item observations: at a few thousand rows a second, timing every read and process (two
-			// observations with tags per row) costs more CPU than validating the row. The step and job still
+			// No per-item observations: at a few thousand rows a second, timing every
+			// read and process (two
+			// observations with tags per row) costs more CPU than validating the row. The
+			// step and job still
 			// report their counts and durations in the job repository.
 			.observationRegistry(ObservationRegistry.NOOP)
 			.build();
@@ -81,8 +88,8 @@ class OutcomeImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	OutcomeRowReader outcomeImportReader(OutcomeImportFiles files,
-			@Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['format']}") @Nullable String format) {
+	OutcomeRowReader outcomeImportReader(OutcomeImportFiles files, @Value("#{jobParameters['file']}") String file,
+			@Value("#{jobParameters['format']}") @Nullable String format) {
 		Path path = files.resolve(file);
 		OutcomeFileFormat fileFormat = OutcomeFileFormat.of(format, path);
 		return new OutcomeRowReader(path, (fileFormat != null) ? fileFormat : OutcomeFileFormat.CSV);
@@ -113,8 +120,7 @@ class OutcomeImportJobConfiguration {
 	Step outcomeStateRefreshStep(JobRepository repository, PlatformTransactionManager batchTransactionManager,
 			ProjectTrailReader staleProjectReader, ProjectStateProcessor projectStateProcessor,
 			ProjectStateWriter importedStateWriter) {
-		return new StepBuilder("outcomeStateRefreshStep", repository)
-			.<ProjectTrail, FollowUpStates.Refresh>chunk(200)
+		return new StepBuilder("outcomeStateRefreshStep", repository).<ProjectTrail, FollowUpStates.Refresh>chunk(200)
 			.transactionManager(batchTransactionManager)
 			.reader(staleProjectReader)
 			.processor(projectStateProcessor)
@@ -134,8 +140,7 @@ class OutcomeImportJobConfiguration {
 	}
 
 	@Bean
-	ProjectStateWriter importedStateWriter(FollowUpStates states, ProjectService projects,
-			FollowUpNotifier notifier) {
+	ProjectStateWriter importedStateWriter(FollowUpStates states, ProjectService projects, FollowUpNotifier notifier) {
 		return new ProjectStateWriter(states, projects, notifier, true);
 	}
 

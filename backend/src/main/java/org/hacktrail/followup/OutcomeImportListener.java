@@ -12,9 +12,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Around each run of {@code outcomeImport}: before, publishes the file's row count as the run's total (for
- * progress) and logs a warning when the run goes beyond the embedded store's envelope on the operator's
- * confirmation; after a completed run, deletes the file if it was an upload (a failed run keeps it, for the restart).
+ * Around each run of {@code outcomeImport}: before, publishes the file's row count as the
+ * run's total (for progress) and logs a warning when the run goes beyond the embedded
+ * store's envelope on the operator's confirmation; after a completed run, deletes the
+ * file if it was an upload (a failed run keeps it, for the restart).
  */
 class OutcomeImportListener implements JobExecutionListener {
 
@@ -36,8 +37,7 @@ class OutcomeImportListener implements JobExecutionListener {
 			Path path = this.files.resolve(file);
 			OutcomeFileFormat format = OutcomeFileFormat
 				.of(execution.getJobParameters().getString(OutcomeImportFiles.FORMAT), path);
-			execution.getExecutionContext()
-				.putLong(JobRunner.TOTAL_KEY, OutcomeRowReader.estimateRows(path, format));
+			execution.getExecutionContext().putLong(JobRunner.TOTAL_KEY, OutcomeRowReader.estimateRows(path, format));
 			this.envelope.check(execution.getJobParameters())
 				.ifPresent((warning) -> log.warn("Job run {} (outcomeImport): {}", execution.getId(), warning));
 		}

@@ -15,11 +15,12 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes a chunk of imported milestones: first marks their projects stale (so that a crash after the write still
- * leaves the change visible to the refresh), then upserts the milestones by their natural key
- * ({@link MilestoneStore}). Writing a chunk twice — a restart after a crash between the write and the step's
- * checkpoint — changes nothing the second time. Keeps the created / updated / unchanged counts in the step's
- * execution context, so that they survive a restart.
+ * Writes a chunk of imported milestones: first marks their projects stale (so that a
+ * crash after the write still leaves the change visible to the refresh), then upserts the
+ * milestones by their natural key ({@link MilestoneStore}). Writing a chunk twice — a
+ * restart after a crash between the write and the step's checkpoint — changes nothing the
+ * second time. Keeps the created / updated / unchanged counts in the step's execution
+ * context, so that they survive a restart.
  */
 class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
@@ -39,7 +40,10 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	private final Runnable makeDurable;
 
-	/** Projects this execution marked stale, most recent first: each is marked once while it is kept here. */
+	/**
+	 * Projects this execution marked stale, most recent first: each is marked once while
+	 * it is kept here.
+	 */
 	static final int MARKED_KEPT = 20_000;
 
 	private final Cache<String, Boolean> marked = Caffeine.newBuilder().maximumSize(MARKED_KEPT).build();
@@ -51,8 +55,8 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 	private long unchanged;
 
 	/**
-	 * @param makeDurable called after each chunk is written, before the step records its checkpoint: commits the
-	 *     embedded store's H2 file (see {@link #write})
+	 * @param makeDurable called after each chunk is written, before the step records its
+	 * checkpoint: commits the embedded store's H2 file (see {@link #write})
 	 */
 	OutcomeImportWriter(MilestoneStore store, FollowUpStates states, @Nullable String requestedBy, Clock clock,
 			Runnable makeDurable) {
@@ -65,7 +69,8 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends OutcomeMilestone> chunk) {
-		// A file may carry the same milestone twice; within a chunk the last row wins, as it would across chunks.
+		// A file may carry the same milestone twice; within a chunk the last row wins, as
+		// it would across chunks.
 		Map<String, OutcomeMilestone> byId = new LinkedHashMap<>();
 		for (OutcomeMilestone milestone : chunk) {
 			byId.remove(milestone.id());
@@ -78,14 +83,19 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 			.distinct()
 			.toList();
 		this.states.markStale(unmarked);
-		// Marking again is harmless (an upsert setting the flag), so forgetting old marks only costs a write.
+		// Marking again is harmless (an upsert setting the flag), so forgetting old marks
+		// only costs a write.
 		unmarked.forEach((id) -> this.marked.put(id, Boolean.TRUE));
-		MilestoneStore.Upserted upserted = this.store.upsert(byId.values(), VerificationState.PENDING,
-				this.requestedBy, this.clock.instant());
-		// The step writes its checkpoint right after this method returns. On the embedded H2 store, a commit that
-		// runs while writes are under way can make the checkpoint durable without the last rows of the chunk (seen
-		// in OutcomeImportProcessKillTests: a SIGKILL lost 2 rows of a checkpointed chunk). Committing here, before
-		// the checkpoint exists, makes every durable checkpoint follow durable data. A real MongoDB has durable
+		MilestoneStore.Upserted upserted = this.store.upsert(byId.values(), VerificationState.PENDING, this.requestedBy,
+				this.clock.instant());
+		// The step writes its checkpoint right after this method returns. On the embedded
+		// H2 store, a commit that
+		// runs while writes are under way can make the checkpoint durable without the
+		// last rows of the chunk (seen
+		// in OutcomeImportProcessKillTests: a SIGKILL lost 2 rows of a checkpointed
+		// chunk). Committing here, before
+		// the checkpoint exists, makes every durable checkpoint follow durable data. A
+		// real MongoDB has durable
 		// acknowledged writes and needs nothing.
 		this.makeDurable.run();
 		this.created += upserted.created();

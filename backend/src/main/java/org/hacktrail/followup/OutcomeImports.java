@@ -26,8 +26,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Outcome imports for organizers: uploads (streamed to the import folder, then imported by a job run), and what a
- * run did (counts and skipped rows, also as a CSV file to correct and import again).
+ * Outcome imports for organizers: uploads (streamed to the import folder, then imported
+ * by a job run), and what a run did (counts and skipped rows, also as a CSV file to
+ * correct and import again).
  */
 @Service
 public class OutcomeImports {
@@ -54,8 +55,9 @@ public class OutcomeImports {
 	}
 
 	/**
-	 * Stores an uploaded file in the import folder and starts importing it. The caller's role is checked before a
-	 * byte is read. A file the import refuses before it starts (e.g. beyond the embedded store's envelope without
+	 * Stores an uploaded file in the import folder and starts importing it. The caller's
+	 * role is checked before a byte is read. A file the import refuses before it starts
+	 * (e.g. beyond the embedded store's envelope without
 	 * {@code confirmBeyondEmbeddedEnvelope}) is deleted again.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
@@ -105,9 +107,11 @@ public class OutcomeImports {
 	}
 
 	/**
-	 * Writes the skipped rows as CSV: {@code row}, {@code column}, {@code reason}, then the import columns as the
-	 * file had them, so that the list can be corrected and imported again. For spreadsheet apps, cells that would run
-	 * as formulas (the file's cells, and reasons that quote them) get a leading apostrophe, which an import keeps.
+	 * Writes the skipped rows as CSV: {@code row}, {@code column}, {@code reason}, then
+	 * the import columns as the file had them, so that the list can be corrected and
+	 * imported again. For spreadsheet apps, cells that would run as formulas (the file's
+	 * cells, and reasons that quote them) get a leading apostrophe, which an import
+	 * keeps.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public void writeErrors(long runId, Writer out, CsvFlavour flavour) throws IOException {
@@ -131,7 +135,8 @@ public class OutcomeImports {
 	}
 
 	private Query errorQuery(JobExecution execution, int first) {
-		// Error ids start with the job instance id: an anchored prefix match on _id, sorted by row.
+		// Error ids start with the job instance id: an anchored prefix match on _id,
+		// sorted by row.
 		Query query = new Query(Criteria.where("_id")
 			.regex(MilestoneKey.literalPrefix(OutcomeImportError.prefix(execution.getJobInstanceId()))))
 			.with(Sort.by("_id"));

@@ -16,22 +16,27 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A dated milestone of a project's outcome trail.
  *
  * <p>
- * The id is the natural key (see {@link MilestoneKey}): the project id, then a hash of the type, the date (the
- * month for ACTIVITY) and the normalised agency and programme. Recording the same milestone twice — a retried
- * request, a re-imported file, an import restarted after a crash — therefore always lands on the same document, and
- * the project's milestones are the ids with the project's prefix: an anchored prefix match on {@code _id}, which
- * MongoDB answers from the {@code _id} index and the embedded store from its index keys, without reading documents.
+ * The id is the natural key (see {@link MilestoneKey}): the project id, then a hash of
+ * the type, the date (the month for ACTIVITY) and the normalised agency and programme.
+ * Recording the same milestone twice — a retried request, a re-imported file, an import
+ * restarted after a crash — therefore always lands on the same document, and the
+ * project's milestones are the ids with the project's prefix: an anchored prefix match on
+ * {@code _id}, which MongoDB answers from the {@code _id} index and the embedded store
+ * from its index keys, without reading documents.
  *
- * @param date the calendar date, ISO-8601 ({@code 2024-03-01}); kept as text so that no time zone can shift it
- * @param agency who funds (FUNDED, FUNDING_APPLIED) or who adopts, pilots or integrates (ADOPTED, PILOT,
- *     INTEGRATED_INTO_OPERATIONS)
- * @param amount a plain decimal ({@code 1500000.5}), only for funding milestones; kept as text to stay exact
+ * @param date the calendar date, ISO-8601 ({@code 2024-03-01}); kept as text so that no
+ * time zone can shift it
+ * @param agency who funds (FUNDED, FUNDING_APPLIED) or who adopts, pilots or integrates
+ * (ADOPTED, PILOT, INTEGRATED_INTO_OPERATIONS)
+ * @param amount a plain decimal ({@code 1500000.5}), only for funding milestones; kept as
+ * text to stay exact
  * @param currency ISO 4217 code of the amount
  * @param verificationReason why an organizer rejected it (or a note on the verification)
  * @param decidedBy the organizer who verified or rejected it last
- * @param reportedBy the user who reported or recorded it; null for imported and observed milestones
- * @param contentHash a hash of everything but the bookkeeping, so that an import sees at once whether a row changes
- *     anything
+ * @param reportedBy the user who reported or recorded it; null for imported and observed
+ * milestones
+ * @param contentHash a hash of everything but the bookkeeping, so that an import sees at
+ * once whether a row changes anything
  */
 @Document("outcome_milestones")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
@@ -68,7 +73,10 @@ public record OutcomeMilestone(@Id String id, @Indexed String projectId, Milesto
 				this.note);
 	}
 
-	/** The same milestone with new content (same natural key), its verification as given, the change recorded. */
+	/**
+	 * The same milestone with new content (same natural key), its verification as given,
+	 * the change recorded.
+	 */
 	OutcomeMilestone withContent(MilestoneDraft draft, VerificationState verification, MilestoneEvent event) {
 		List<MilestoneEvent> changed = new java.util.ArrayList<>(this.history);
 		changed.add(event);

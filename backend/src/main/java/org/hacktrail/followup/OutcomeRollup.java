@@ -12,12 +12,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The statistics roll-up for one view (id PUBLIC or ORGANIZER), written by {@code statisticsRollup} and read by
- * every statistics query: one lookup by id, then sums over a few thousand cells at most.
+ * The statistics roll-up for one view (id PUBLIC or ORGANIZER), written by
+ * {@code statisticsRollup} and read by every statistics query: one lookup by id, then
+ * sums over a few thousand cells at most.
  *
- * @param cells one per hackathon and issue area, plus one per hackathon for all areas ({@code area} null), so that
- *     sums over hackathons are exact (a proposal belongs to one hackathon) while a proposal with several areas
- *     counts in each of its areas
+ * @param cells one per hackathon and issue area, plus one per hackathon for all areas
+ * ({@code area} null), so that sums over hackathons are exact (a proposal belongs to one
+ * hackathon) while a proposal with several areas counts in each of its areas
  */
 @Document("outcome_rollups")
 public record OutcomeRollup(@Id String id, Instant computedAt, long jobExecutionId, List<Cell> cells) {
@@ -30,7 +31,8 @@ public record OutcomeRollup(@Id String id, Instant computedAt, long jobExecution
 	 * Counts of one hackathon (and one issue area, or all).
 	 *
 	 * @param fundingTotals exact decimal sums by ISO currency code
-	 * @param adoptionMonths how many adoptions came how many whole months after the event (key: months)
+	 * @param adoptionMonths how many adoptions came how many whole months after the event
+	 * (key: months)
 	 */
 	public record Cell(String hackathonId, String slug, LocalizedText name, HackathonKind kind, int year,
 			@Nullable String area, int proposals, int teams, int shortlisted, int outstanding, int notSelected,

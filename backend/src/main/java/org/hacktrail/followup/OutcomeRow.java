@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of an outcome import file, as read: its number (CSV: as a spreadsheet shows it, the header being row 1;
- * JSON: the position of the object in the array, from 1), its cells by column name, and what made it unreadable.
+ * One row of an outcome import file, as read: its number (CSV: as a spreadsheet shows it,
+ * the header being row 1; JSON: the position of the object in the array, from 1), its
+ * cells by column name, and what made it unreadable.
  */
 record OutcomeRow(int row, Map<String, String> cells, @Nullable String problem) {
 

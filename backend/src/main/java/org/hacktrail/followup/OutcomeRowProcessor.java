@@ -32,12 +32,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Turns an import row into a milestone, or rejects it with the row number, the column and a reason
- * ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a row's project rarely costs a store
- * round trip: project ids are read once (bucket by bucket) when there are no more than the cache keeps, otherwise
- * asked once per id ({@code _id} lookup), and the answers kept; a hackathon's proposal titles are read once per
- * hackathon named and kept. Both caches are bounded (least recently used answers go first), so memory does not grow
- * with the number of projects or proposals.
+ * Turns an import row into a milestone, or rejects it with the row number, the column and
+ * a reason ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a
+ * row's project rarely costs a store round trip: project ids are read once (bucket by
+ * bucket) when there are no more than the cache keeps, otherwise asked once per id
+ * ({@code _id} lookup), and the answers kept; a hackathon's proposal titles are read once
+ * per hackathon named and kept. Both caches are bounded (least recently used answers go
+ * first), so memory does not grow with the number of projects or proposals.
  */
 class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone> {
 
@@ -61,8 +62,8 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	private boolean projectsLoaded;
 
 	/**
-	 * Hackathon slug → normalised proposal title → project ids (null entries: proposals without a project); empty
-	 * when there is no such hackathon.
+	 * Hackathon slug → normalised proposal title → project ids (null entries: proposals
+	 * without a project); empty when there is no such hackathon.
 	 */
 	private final Cache<String, Optional<Map<String, List<@Nullable String>>>> titles = Caffeine.newBuilder()
 		.maximumWeight(TITLES_KEPT)
@@ -112,9 +113,9 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 			return MilestoneType.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, "Unknown milestone type '"
-					+ MilestoneRules.abbreviate(text) + "'; use one of " + java.util.Arrays.toString(MilestoneType.values())
-					+ ".");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE,
+					"Unknown milestone type '" + MilestoneRules.abbreviate(text) + "'; use one of "
+							+ java.util.Arrays.toString(MilestoneType.values()) + ".");
 		}
 	}
 
@@ -153,27 +154,27 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 				loadProjects();
 			}
 			if (!this.projects.get(ref, this::projectExists)) {
-				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF, "There is no project with the id '"
-						+ MilestoneRules.abbreviate(ref) + "'.");
+				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF,
+						"There is no project with the id '" + MilestoneRules.abbreviate(ref) + "'.");
 			}
 			return ref;
 		}
 		String slug = row.cell(OutcomeFileFormat.HACKATHON_SLUG).strip();
 		String title = row.cell(OutcomeFileFormat.PROPOSAL_TITLE).strip();
 		if (slug.isEmpty() || title.isEmpty()) {
-			throw new InvalidOutcomeRow(row.row(), slug.isEmpty() ? OutcomeFileFormat.HACKATHON_SLUG
-					: OutcomeFileFormat.PROPOSAL_TITLE, "Name the project: give project_ref, or hackathon_slug and "
-							+ "proposal_title.");
+			throw new InvalidOutcomeRow(row.row(),
+					slug.isEmpty() ? OutcomeFileFormat.HACKATHON_SLUG : OutcomeFileFormat.PROPOSAL_TITLE,
+					"Name the project: give project_ref, or hackathon_slug and " + "proposal_title.");
 		}
 		Map<String, List<@Nullable String>> byTitle = this.titles.get(slug, this::titles).orElse(null);
 		if (byTitle == null) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.HACKATHON_SLUG, "There is no hackathon with the "
-					+ "slug '" + MilestoneRules.abbreviate(slug) + "'.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.HACKATHON_SLUG,
+					"There is no hackathon with the " + "slug '" + MilestoneRules.abbreviate(slug) + "'.");
 		}
 		List<@Nullable String> candidates = byTitle.getOrDefault(Keys.title(title), List.of());
 		if (candidates.isEmpty()) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "There is no proposal titled '"
-					+ MilestoneRules.abbreviate(title) + "' at " + slug + ".");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE,
+					"There is no proposal titled '" + MilestoneRules.abbreviate(title) + "' at " + slug + ".");
 		}
 		Set<@Nullable String> projects = new HashSet<>(candidates);
 		if (projects.size() > 1) {
@@ -182,14 +183,18 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 		}
 		String projectId = candidates.get(0);
 		if (projectId == null) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "The proposal '"
-					+ MilestoneRules.abbreviate(title) + "' at " + slug + " is not linked to a project yet; link it "
-					+ "(linkProposalToProject) or give the project_ref.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE,
+					"The proposal '" + MilestoneRules.abbreviate(title) + "' at " + slug
+							+ " is not linked to a project yet; link it "
+							+ "(linkProposalToProject) or give the project_ref.");
 		}
 		return projectId;
 	}
 
-	/** Reads every project id into the cache at once, when they all fit: one pass instead of a lookup per id. */
+	/**
+	 * Reads every project id into the cache at once, when they all fit: one pass instead
+	 * of a lookup per id.
+	 */
 	private void loadProjects() {
 		this.projectsLoaded = true;
 		MongoCollection<Document> collection = this.mongo.getCollection(this.mongo.getCollectionName(Project.class));

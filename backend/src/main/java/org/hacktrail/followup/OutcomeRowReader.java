@@ -29,16 +29,18 @@ import tools.jackson.core.json.JsonFactory;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads an outcome import file one row at a time, never the whole file: CSV through Apache Commons CSV's record
- * iterator, JSON (an array of objects) through Jackson's streaming parser. Memory stays constant whatever the file's
- * size.
+ * Reads an outcome import file one row at a time, never the whole file: CSV through
+ * Apache Commons CSV's record iterator, JSON (an array of objects) through Jackson's
+ * streaming parser. Memory stays constant whatever the file's size.
  *
  * <p>
- * Restartable: the step stores how many rows were read after each chunk (the counting reader's
- * {@code read.count}); a restarted run reopens the file and skips that many rows. A row that cannot be read as a
- * row (wrong number of cells, a JSON value that is not an object, an unknown field) is returned with its problem
- * for the processor to reject, so that one bad row never stops the file; a file that cannot be read at all (not
- * UTF-8, a broken quote, no or a wrong header, not a JSON array) fails the step with the reason.
+ * Restartable: the step stores how many rows were read after each chunk (the counting
+ * reader's {@code read.count}); a restarted run reopens the file and skips that many
+ * rows. A row that cannot be read as a row (wrong number of cells, a JSON value that is
+ * not an object, an unknown field) is returned with its problem for the processor to
+ * reject, so that one bad row never stops the file; a file that cannot be read at all
+ * (not UTF-8, a broken quote, no or a wrong header, not a JSON array) fails the step with
+ * the reason.
  */
 class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeRow> {
 
@@ -60,7 +62,10 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 
 	private @Nullable JsonParser json;
 
-	/** The number of the last row read (CSV: spreadsheet row, header = 1; JSON: array position). */
+	/**
+	 * The number of the last row read (CSV: spreadsheet row, header = 1; JSON: array
+	 * position).
+	 */
 	private int row;
 
 	OutcomeRowReader(Path file, OutcomeFileFormat format) {
@@ -93,12 +98,17 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 		}
 	}
 
-	/** Opens the file as strict UTF-8 (an invalid byte is an error, not a replacement character), without a BOM. */
+	/**
+	 * Opens the file as strict UTF-8 (an invalid byte is an error, not a replacement
+	 * character), without a BOM.
+	 */
 	static Reader open(Path file) throws IOException {
 		InputStream in = Files.newInputStream(file);
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+				StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				64 * 1024);
 		reader.mark(1);
 		if (reader.read() != '\uFEFF') {
 			reader.reset();
@@ -142,15 +152,17 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 			CSVRecord record = this.records.next();
 			this.row++;
 			if (isBlank(record)) {
-				// A blank line keeps its number (so that row numbers match the spreadsheet) but is no milestone.
+				// A blank line keeps its number (so that row numbers match the
+				// spreadsheet) but is no milestone.
 				continue;
 			}
 			Map<String, String> cells = new LinkedHashMap<>();
 			for (int i = 0; i < Math.min(record.size(), this.header.size()); i++) {
 				cells.put(this.header.get(i), record.get(i));
 			}
-			String problem = (record.size() != this.header.size()) ? "Row " + this.row + " has " + record.size()
-					+ " cells; the header has " + this.header.size() + "." : null;
+			String problem = (record.size() != this.header.size())
+					? "Row " + this.row + " has " + record.size() + " cells; the header has " + this.header.size() + "."
+					: null;
 			return new OutcomeRow(this.row, cells, problem);
 		}
 		return null;
@@ -239,8 +251,8 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 	}
 
 	private IllegalArgumentException unreadableJson(JacksonException ex) {
-		return new IllegalArgumentException("The JSON file cannot be read after item " + this.row + ": "
-				+ ex.getOriginalMessage(), ex);
+		return new IllegalArgumentException(
+				"The JSON file cannot be read after item " + this.row + ": " + ex.getOriginalMessage(), ex);
 	}
 
 	@Override
@@ -260,8 +272,8 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 	}
 
 	/**
-	 * Counts the rows of a file cheaply, for progress: CSV lines (a quoted line break counts twice, so this may
-	 * overestimate) minus the header, or JSON array items.
+	 * Counts the rows of a file cheaply, for progress: CSV lines (a quoted line break
+	 * counts twice, so this may overestimate) minus the header, or JSON array items.
 	 */
 	static long estimateRows(Path file, OutcomeFileFormat format) throws IOException {
 		if (format == OutcomeFileFormat.CSV) {
@@ -288,8 +300,8 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
 				return 0;
 			}
-			for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser
-				.nextToken()) {
+			for (JsonToken token = parser.nextToken(); token != null
+					&& token != JsonToken.END_ARRAY; token = parser.nextToken()) {
 				items++;
 				parser.skipChildren();
 			}

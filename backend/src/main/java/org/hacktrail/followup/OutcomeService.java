@@ -31,23 +31,26 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * The outcome trail through GraphQL: who sees which milestones, who records, verifies and rejects them, and who
- * follows a project.
+ * The outcome trail through GraphQL: who sees which milestones, who records, verifies and
+ * rejects them, and who follows a project.
  *
  * <ul>
- * <li>Everyone sees a visible project's VERIFIED milestones and its public state. Organizers and the project's team
- * leads see every milestone (PENDING and REJECTED with the reason too); whoever reported a milestone sees it.</li>
- * <li>Team leads report milestones of their project: SELF_REPORTED, PENDING until an organizer verifies them.
- * Organizers record milestones of any project: ORGANIZER, VERIFIED by the organizer who recorded them. Recording a
- * milestone that exists (same natural key) with the same content changes nothing; with other content it changes it
- * (a lead's change is PENDING again).</li>
- * <li>Only organizers verify or reject (with a reason); every decision is kept in the milestone's history.</li>
- * <li>Anyone signed in may follow a project they can see; followers are notified when its trail changes (not of
- * their own changes).</li>
+ * <li>Everyone sees a visible project's VERIFIED milestones and its public state.
+ * Organizers and the project's team leads see every milestone (PENDING and REJECTED with
+ * the reason too); whoever reported a milestone sees it.</li>
+ * <li>Team leads report milestones of their project: SELF_REPORTED, PENDING until an
+ * organizer verifies them. Organizers record milestones of any project: ORGANIZER,
+ * VERIFIED by the organizer who recorded them. Recording a milestone that exists (same
+ * natural key) with the same content changes nothing; with other content it changes it (a
+ * lead's change is PENDING again).</li>
+ * <li>Only organizers verify or reject (with a reason); every decision is kept in the
+ * milestone's history.</li>
+ * <li>Anyone signed in may follow a project they can see; followers are notified when its
+ * trail changes (not of their own changes).</li>
  * </ul>
- * Changes of one project are serialised within this instance (a lock per project), so that a decision is never
- * based on a milestone another request is changing; across instances the milestone's version catches it
- * (CONFLICT).
+ * Changes of one project are serialised within this instance (a lock per project), so
+ * that a decision is never based on a milestone another request is changing; across
+ * instances the milestone's version catches it (CONFLICT).
  */
 @Service
 public class OutcomeService {
@@ -118,7 +121,10 @@ public class OutcomeService {
 		return me != null && this.leads.leadsOf(projectId).contains(me);
 	}
 
-	/** Of these projects, the ones whose whole trail the caller sees (one lookup of leads for all). */
+	/**
+	 * Of these projects, the ones whose whole trail the caller sees (one lookup of leads
+	 * for all).
+	 */
 	public Set<String> seeingEverything(Collection<String> projectIds) {
 		if (this.currentUser.hasRole(Role.ORGANIZER)) {
 			return new HashSet<>(projectIds);
@@ -144,7 +150,10 @@ public class OutcomeService {
 		return this.mongo.find(query, OutcomeMilestone.class, FollowUpStates.MILESTONES);
 	}
 
-	/** A project's follow-up requests, newest first, for organizers and its team leads (others: none). */
+	/**
+	 * A project's follow-up requests, newest first, for organizers and its team leads
+	 * (others: none).
+	 */
 	public List<FollowUpRequest> requests(String projectId) {
 		if (!canSeeEverything(projectId)) {
 			return List.of();
@@ -162,8 +171,8 @@ public class OutcomeService {
 	public Recorded record(RecordInput input) {
 		String me = this.currentUser.requireId();
 		Project project = this.projects.findVisible(input.projectId())
-			.orElseThrow(() -> DomainException.notFound("There is no project with the id '" + input.projectId()
-					+ "' that you can see."));
+			.orElseThrow(() -> DomainException
+				.notFound("There is no project with the id '" + input.projectId() + "' that you can see."));
 		boolean organizer = this.currentUser.hasRole(Role.ORGANIZER);
 		if (!organizer && !this.leads.leadsOf(project.id()).contains(me)) {
 			throw DomainException.forbidden("Only the project's team leads and organizers record its milestones.");
@@ -181,7 +190,8 @@ public class OutcomeService {
 			OutcomeMilestone existing = this.mongo.findById(id, OutcomeMilestone.class, FollowUpStates.MILESTONES);
 			if (existing == null) {
 				MilestoneEvent event = new MilestoneEvent(now, me,
-						organizer ? MilestoneEvent.Action.RECORDED : MilestoneEvent.Action.REPORTED, verification, null);
+						organizer ? MilestoneEvent.Action.RECORDED : MilestoneEvent.Action.REPORTED, verification,
+						null);
 				OutcomeMilestone milestone = OutcomeMilestone.create(project.id(), draft,
 						organizer ? MilestoneSource.ORGANIZER : MilestoneSource.SELF_REPORTED, verification, event, me);
 				try {
@@ -197,20 +207,24 @@ public class OutcomeService {
 			}
 			else {
 				MilestoneEvent event = new MilestoneEvent(now, me, MilestoneEvent.Action.CHANGED, verification, null);
-				recorded = new Recorded(this.mongo.save(existing.withContent(draft, verification, event),
-						FollowUpStates.MILESTONES), false, true);
+				recorded = new Recorded(
+						this.mongo.save(existing.withContent(draft, verification, event), FollowUpStates.MILESTONES),
+						false, true);
 			}
 			if (recorded.changed()) {
 				FollowUpStates.Refreshed refreshed = this.states.refresh(project.id());
-				notifyFollowers(project, recorded.created() ? FollowUpNotifier.TrailChangeKind.MILESTONE_ADDED
-						: FollowUpNotifier.TrailChangeKind.MILESTONE_CHANGED, recorded.milestone(), refreshed, me);
+				notifyFollowers(project,
+						recorded.created() ? FollowUpNotifier.TrailChangeKind.MILESTONE_ADDED
+								: FollowUpNotifier.TrailChangeKind.MILESTONE_CHANGED,
+						recorded.milestone(), refreshed, me);
 			}
 		}
 		finally {
 			lock.unlock();
 		}
 		if (!organizer) {
-			answerOpenRequests(project.id(), me, "Reported a " + draft.type() + " milestone dated " + draft.date() + ".");
+			answerOpenRequests(project.id(), me,
+					"Reported a " + draft.type() + " milestone dated " + draft.date() + ".");
 		}
 		return recorded;
 	}
@@ -248,9 +262,8 @@ public class OutcomeService {
 			if (milestone.verification() == to && java.util.Objects.equals(milestone.verificationReason(), reason)) {
 				return milestone;
 			}
-			MilestoneEvent event = new MilestoneEvent(this.clock.instant(), me,
-					(to == VerificationState.VERIFIED) ? MilestoneEvent.Action.VERIFIED : MilestoneEvent.Action.REJECTED,
-					to, reason);
+			MilestoneEvent event = new MilestoneEvent(this.clock.instant(), me, (to == VerificationState.VERIFIED)
+					? MilestoneEvent.Action.VERIFIED : MilestoneEvent.Action.REJECTED, to, reason);
 			OutcomeMilestone decided = this.mongo.save(milestone.withDecision(to, reason, event),
 					FollowUpStates.MILESTONES);
 			FollowUpStates.Refreshed refreshed = this.states.refresh(projectId);
@@ -295,7 +308,8 @@ public class OutcomeService {
 			throw DomainException.notFound("There is no follow-up request with the id '" + requestId + "'.");
 		}
 		if (!this.currentUser.hasRole(Role.ORGANIZER) && !this.leads.leadsOf(request.projectId()).contains(me)) {
-			throw DomainException.forbidden("Only the project's team leads and organizers answer its follow-up requests.");
+			throw DomainException
+				.forbidden("Only the project's team leads and organizers answer its follow-up requests.");
 		}
 		String text = optionalReason(answer, "answer");
 		this.mongo.updateFirst(new Query(Criteria.where("_id").is(requestId)),
@@ -310,8 +324,7 @@ public class OutcomeService {
 	private void answerOpenRequests(String projectId, String by, String answer) {
 		for (FollowUpRequest request : requests(projectId)) {
 			if (request.status() == FollowUpRequest.Status.OPEN) {
-				this.mongo.updateFirst(
-						new Query(Criteria.where("_id").is(request.id())),
+				this.mongo.updateFirst(new Query(Criteria.where("_id").is(request.id())),
 						new Update().set("status", FollowUpRequest.Status.ANSWERED)
 							.set("answeredAt", this.clock.instant())
 							.set("answeredBy", by)
@@ -343,15 +356,16 @@ public class OutcomeService {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The change is stored; a failed notification must not turn it into an error for the caller.
+			// The change is stored; a failed notification must not turn it into an error
+			// for the caller.
 			log.warn("Could not notify the followers of project {}", project.id(), ex);
 		}
 	}
 
 	private Project requireVisible(String projectId) {
 		return this.projects.findVisible(projectId)
-			.orElseThrow(() -> DomainException.notFound("There is no project with the id '" + projectId
-					+ "' that you can see."));
+			.orElseThrow(() -> DomainException
+				.notFound("There is no project with the id '" + projectId + "' that you can see."));
 	}
 
 	private static @Nullable String optionalReason(@Nullable String text, String field) {

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code hacktrail.outcomes.*}: where import files live and how the import job works through them.
+ * {@code hacktrail.outcomes.*}: where import files live and how the import job works
+ * through them.
  *
- * @param importDir the only folder {@code outcomeImport} reads files from (uploads are stored here too); a
- *     {@code file} parameter naming a path elsewhere is refused
+ * @param importDir the only folder {@code outcomeImport} reads files from (uploads are
+ * stored here too); a {@code file} parameter naming a path elsewhere is refused
  * @param importChunkSize rows per chunk: one read, one bulk write and one checkpoint each
  */
 @ConfigurationProperties("hacktrail.outcomes")

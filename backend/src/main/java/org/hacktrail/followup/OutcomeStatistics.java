@@ -22,9 +22,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Adoption statistics, read from the roll-up only (one lookup by id, then sums over its cells in memory): never a
- * scan of proposals or milestones at query time. The public sees the PUBLIC roll-up (published hackathons, VERIFIED
- * milestones); organizers see the ORGANIZER one unless they ask for PUBLIC.
+ * Adoption statistics, read from the roll-up only (one lookup by id, then sums over its
+ * cells in memory): never a scan of proposals or milestones at query time. The public
+ * sees the PUBLIC roll-up (published hackathons, VERIFIED milestones); organizers see the
+ * ORGANIZER one unless they ask for PUBLIC.
  */
 @Service
 public class OutcomeStatistics {
@@ -94,13 +95,14 @@ public class OutcomeStatistics {
 		String area = null;
 		if (f.issueArea() != null && !f.issueArea().isBlank()) {
 			area = this.tags.resolve(f.issueArea())
-				.orElseThrow(() -> DomainException.badInput("filter.issueArea", "Unknown issue area '" + f.issueArea()
-						+ "'; use one of: " + String.join(", ", this.tags.ids()) + "."))
+				.orElseThrow(() -> DomainException.badInput("filter.issueArea",
+						"Unknown issue area '" + f.issueArea() + "'; use one of: " + String.join(", ", this.tags.ids())
+								+ "."))
 				.id();
 		}
 		if (f.fromYear() != null && f.toYear() != null && f.fromYear() > f.toYear()) {
-			throw DomainException.badInput("filter.fromYear", "fromYear (" + f.fromYear() + ") is after toYear ("
-					+ f.toYear() + ").");
+			throw DomainException.badInput("filter.fromYear",
+					"fromYear (" + f.fromYear() + ") is after toYear (" + f.toYear() + ").");
 		}
 		OutcomeRollup rollup = this.mongo.findById(view.name(), OutcomeRollup.class);
 		List<OutcomeRollup.Cell> cells = (rollup != null) ? rollup.cells() : List.of();
@@ -131,7 +133,8 @@ public class OutcomeStatistics {
 		List<HackathonOutcomes> hackathons = new ArrayList<>();
 		byHackathon.forEach((id, sums) -> {
 			OutcomeRollup.Cell info = hackathonInfo.get(id);
-			hackathons.add(new HackathonOutcomes(id, info.slug(), info.name(), info.kind(), info.year(), sums.funnel()));
+			hackathons
+				.add(new HackathonOutcomes(id, info.slug(), info.name(), info.kind(), info.year(), sums.funnel()));
 		});
 		hackathons.sort(Comparator.comparingInt(HackathonOutcomes::year).thenComparing(HackathonOutcomes::slug));
 		return new Statistics(view, (rollup != null) ? rollup.computedAt() : null, total.funnel(),
@@ -169,8 +172,8 @@ public class OutcomeStatistics {
 			for (int i = 0; i < values.length; i++) {
 				this.counts[i] += values[i];
 			}
-			cell.fundingTotals().forEach((currency, amount) -> this.funding.merge(currency, new BigDecimal(amount),
-					BigDecimal::add));
+			cell.fundingTotals()
+				.forEach((currency, amount) -> this.funding.merge(currency, new BigDecimal(amount), BigDecimal::add));
 			cell.adoptionMonths().forEach((m, count) -> this.months.merge(Integer.parseInt(m), count, Integer::sum));
 		}
 
@@ -185,7 +188,8 @@ public class OutcomeStatistics {
 						(i == 0) ? null : rate(stageCounts[i], stageCounts[i - 1])));
 			}
 			List<MoneyTotal> totals = new ArrayList<>();
-			this.funding.forEach((currency, amount) -> totals.add(new MoneyTotal(currency, MilestoneDraft.canonical(amount))));
+			this.funding
+				.forEach((currency, amount) -> totals.add(new MoneyTotal(currency, MilestoneDraft.canonical(amount))));
 			return new Funnel(proposals, this.counts[1], this.counts[2], this.counts[3], this.counts[4], this.counts[5],
 					this.counts[6], this.counts[7], stages, totals, median(this.months),
 					new Comparison(group(this.counts[3], 8), group(this.counts[4], 11)));
@@ -203,7 +207,10 @@ public class OutcomeStatistics {
 		return (of == 0) ? null : count / (double) of;
 	}
 
-	/** The median of a histogram (value → how often): the middle value, or the mean of the two middle values. */
+	/**
+	 * The median of a histogram (value → how often): the middle value, or the mean of the
+	 * two middle values.
+	 */
 	static @Nullable Double median(TreeMap<Integer, Integer> histogram) {
 		long n = histogram.values().stream().mapToLong(Integer::longValue).sum();
 		if (n == 0) {

@@ -1,15 +1,21 @@
 package org.hacktrail.followup;
 
 /**
- * A project's state derived from its outcome trail; the rule is {@link ProjectStateRule}. Ordered from the weakest
- * to the strongest outcome, so that a later constant wins over an earlier one.
+ * A project's state derived from its outcome trail; the rule is {@link ProjectStateRule}.
+ * Ordered from the weakest to the strongest outcome, so that a later constant wins over
+ * an earlier one.
  */
 public enum ProjectState {
 
-	/** Showed a sign of life (a milestone, an activity signal, a pitch) in the last six months. */
+	/**
+	 * Showed a sign of life (a milestone, an activity signal, a pitch) in the last six
+	 * months.
+	 */
 	ACTIVE,
 
-	/** No sign of life for six months or more, and no funding, adoption or integration. */
+	/**
+	 * No sign of life for six months or more, and no funding, adoption or integration.
+	 */
 	DORMANT,
 
 	/** Received funding. */

@@ -2,7 +2,10 @@ package org.hacktrail.followup;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Derives a project's states (public and including pending) from its trail, by {@link ProjectStateRule}. */
+/**
+ * Derives a project's states (public and including pending) from its trail, by
+ * {@link ProjectStateRule}.
+ */
 class ProjectStateProcessor implements ItemProcessor<ProjectTrail, FollowUpStates.Refresh> {
 
 	private final FollowUpStates states;

@@ -6,18 +6,22 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a project's state is derived from its outcome trail. Plain Java: the same rule for the public view (VERIFIED
- * milestones only) and the organizers' view (every milestone that is not REJECTED).
+ * How a project's state is derived from its outcome trail. Plain Java: the same rule for
+ * the public view (VERIFIED milestones only) and the organizers' view (every milestone
+ * that is not REJECTED).
  *
  * <ol>
- * <li>The last sign of life is the latest of: any counted milestone's date (ACTIVITY signals included) and the
- * last day of the latest hackathon at which the project was pitched.</li>
- * <li>DISCONTINUED when the latest DISCONTINUED milestone is the last sign of life (nothing dated after it: a
- * project pitched again or active again after a stop is no longer discontinued).</li>
- * <li>Otherwise the strongest outcome reached: INTEGRATED (an INTEGRATED_INTO_OPERATIONS milestone), else ADOPTED,
- * else FUNDED. Outcomes stay: a funded project that goes quiet is still FUNDED (and flagged dormant).</li>
- * <li>Otherwise DORMANT when the last sign of life is more than six months before today (or there is none), else
- * ACTIVE.</li>
+ * <li>The last sign of life is the latest of: any counted milestone's date (ACTIVITY
+ * signals included) and the last day of the latest hackathon at which the project was
+ * pitched.</li>
+ * <li>DISCONTINUED when the latest DISCONTINUED milestone is the last sign of life
+ * (nothing dated after it: a project pitched again or active again after a stop is no
+ * longer discontinued).</li>
+ * <li>Otherwise the strongest outcome reached: INTEGRATED (an INTEGRATED_INTO_OPERATIONS
+ * milestone), else ADOPTED, else FUNDED. Outcomes stay: a funded project that goes quiet
+ * is still FUNDED (and flagged dormant).</li>
+ * <li>Otherwise DORMANT when the last sign of life is more than six months before today
+ * (or there is none), else ACTIVE.</li>
  * </ol>
  */
 public final class ProjectStateRule {
@@ -30,7 +34,8 @@ public final class ProjectStateRule {
 
 	/**
 	 * @param state the derived state
-	 * @param dormant no sign of life for {@link #DORMANT_AFTER_MONTHS} months, whatever the state
+	 * @param dormant no sign of life for {@link #DORMANT_AFTER_MONTHS} months, whatever
+	 * the state
 	 * @param lastSignOfLife the date the dormancy is measured from, if any
 	 */
 	public record Derived(ProjectState state, boolean dormant, @Nullable LocalDate lastSignOfLife) {

@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes refreshed follow-up documents (one bulk write per chunk; idempotent: writing the same refresh twice
- * changes nothing) and tells followers what changed: that milestones were imported (when the trail changed) and
- * that the public state changed.
+ * Writes refreshed follow-up documents (one bulk write per chunk; idempotent: writing the
+ * same refresh twice changes nothing) and tells followers what changed: that milestones
+ * were imported (when the trail changed) and that the public state changed.
  */
 class ProjectStateWriter implements ItemWriter<FollowUpStates.Refresh> {
 
@@ -32,8 +32,9 @@ class ProjectStateWriter implements ItemWriter<FollowUpStates.Refresh> {
 	private final boolean notifyTrailChanges;
 
 	/**
-	 * @param notifyTrailChanges tell followers about changed trails (after an import); otherwise only about state
-	 *     changes (a full refresh, where time alone changes states)
+	 * @param notifyTrailChanges tell followers about changed trails (after an import);
+	 * otherwise only about state changes (a full refresh, where time alone changes
+	 * states)
 	 */
 	ProjectStateWriter(FollowUpStates states, ProjectService projects, FollowUpNotifier notifier,
 			boolean notifyTrailChanges) {
@@ -58,7 +59,8 @@ class ProjectStateWriter implements ItemWriter<FollowUpStates.Refresh> {
 			return;
 		}
 		Map<String, String> names = new HashMap<>();
-		for (Project project : this.projects.findAllById(worthTelling.stream().map(FollowUpStates.Refreshed::projectId).toList())) {
+		for (Project project : this.projects
+			.findAllById(worthTelling.stream().map(FollowUpStates.Refreshed::projectId).toList())) {
 			names.put(project.id(), (project.name().primary() != null) ? project.name().primary() : project.id());
 		}
 		for (FollowUpStates.Refreshed r : worthTelling) {
@@ -66,13 +68,13 @@ class ProjectStateWriter implements ItemWriter<FollowUpStates.Refresh> {
 			try {
 				if (trailChanges && r.trailChanged()) {
 					this.notifier.trailChanged(new FollowUpNotifier.TrailChange(r.projectId(), name,
-							FollowUpNotifier.TrailChangeKind.MILESTONES_IMPORTED, null, null, r.publicAfter(), null, null),
-							new HashSet<>(r.followers()));
+							FollowUpNotifier.TrailChangeKind.MILESTONES_IMPORTED, null, null, r.publicAfter(), null,
+							null), new HashSet<>(r.followers()));
 				}
 				if (r.publicStateChanged()) {
 					this.notifier.trailChanged(new FollowUpNotifier.TrailChange(r.projectId(), name,
-							FollowUpNotifier.TrailChangeKind.STATE_CHANGED, null, null, r.publicAfter(), r.publicBefore(),
-							null), new HashSet<>(r.followers()));
+							FollowUpNotifier.TrailChangeKind.STATE_CHANGED, null, null, r.publicAfter(),
+							r.publicBefore(), null), new HashSet<>(r.followers()));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -17,15 +17,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Reads projects with the summary of their milestones, one project per item, in project id order.
+ * Reads projects with the summary of their milestones, one project per item, in project
+ * id order.
  *
  * <p>
- * ALL: every project (with its pitches, which the roll-up reads from the follow-up documents). STALE: the projects
- * whose follow-up documents are marked stale (by an import). Projects and milestones are both read bucket by bucket
- * ({@link IdBucketScan}) and merged: a milestone's id is its project's id followed by {@code ~}, so both come in the
- * same order, and the buckets of milestones holding no project read are never queried. Memory: one bucket of each,
- * and {@link #BATCH} projects' summaries, whose pitches are looked up together (one query over proposals per batch).
- * Restartable: the last project handed on is kept in the step's execution context, and a restart continues after it.
+ * ALL: every project (with its pitches, which the roll-up reads from the follow-up
+ * documents). STALE: the projects whose follow-up documents are marked stale (by an
+ * import). Projects and milestones are both read bucket by bucket ({@link IdBucketScan})
+ * and merged: a milestone's id is its project's id followed by {@code ~}, so both come in
+ * the same order, and the buckets of milestones holding no project read are never
+ * queried. Memory: one bucket of each, and {@link #BATCH} projects' summaries, whose
+ * pitches are looked up together (one query over proposals per batch). Restartable: the
+ * last project handed on is kept in the step's execution context, and a restart continues
+ * after it.
  */
 class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<ProjectTrail> {
 
@@ -35,7 +39,10 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 
 	}
 
-	/** Projects whose pitches are read with one query (a scan of proposals on the embedded store). */
+	/**
+	 * Projects whose pitches are read with one query (a scan of proposals on the embedded
+	 * store).
+	 */
 	static final int BATCH = 500;
 
 	private static final String LAST = "last";
@@ -65,7 +72,9 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 		this(mongo, states, mode, IdBucketItemReader.LIMIT);
 	}
 
-	/** @param limit the most documents one query of projects or milestones returns */
+	/**
+	 * @param limit the most documents one query of projects or milestones returns
+	 */
 	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode, int limit) {
 		this.mongo = mongo;
 		this.states = states;
@@ -139,7 +148,10 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 		}
 	}
 
-	/** Queries sent so far, of projects and of milestones, and the most documents one of them returned. */
+	/**
+	 * Queries sent so far, of projects and of milestones, and the most documents one of
+	 * them returned.
+	 */
 	record Queries(int projects, int milestones, int largestResult) {
 	}
 

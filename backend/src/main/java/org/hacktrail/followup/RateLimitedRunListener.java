@@ -5,9 +5,10 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Carries a RATE_LIMITED exit status of an earlier step of the run into this, the last step: a job takes its exit
- * status from its last step, and a job listener changing it afterwards would leave a moment in which the stored run
- * reads COMPLETED with exit code COMPLETED.
+ * Carries a RATE_LIMITED exit status of an earlier step of the run into this, the last
+ * step: a job takes its exit status from its last step, and a job listener changing it
+ * afterwards would leave a moment in which the stored run reads COMPLETED with exit code
+ * COMPLETED.
  */
 class RateLimitedRunListener implements StepExecutionListener {
 

@@ -24,17 +24,19 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a repository's last push from a GitHub-compatible API ({@code GET /repos/{owner}/{repo}},
- * {@code pushed_at}), honouring its rate limits.
+ * Reads a repository's last push from a GitHub-compatible API ({@code GET
+ * /repos/{owner}/{repo}}, {@code pushed_at}), honouring its rate limits.
  *
  * <p>
- * Rate limits, as GitHub documents them: a 403 or 429 with {@code Retry-After} says how many seconds to wait; a
- * response with {@code X-RateLimit-Remaining: 0} says that no request is left until {@code X-RateLimit-Reset}
- * (epoch seconds) — on any response, so the client stops before the next request instead of spending one to be
- * refused. A wait up to {@code maxWait} is slept and the request retried (a few times at most); a longer wait is
- * not slept — a batch job that sleeps an hour holds the single job thread from every other job — the result is
- * {@link Result.RateLimited} with the time the API can be asked again, and the job stops and leaves the remaining
- * projects for a run after that time.
+ * Rate limits, as GitHub documents them: a 403 or 429 with {@code Retry-After} says how
+ * many seconds to wait; a response with {@code X-RateLimit-Remaining: 0} says that no
+ * request is left until {@code X-RateLimit-Reset} (epoch seconds) — on any response, so
+ * the client stops before the next request instead of spending one to be refused. A wait
+ * up to {@code maxWait} is slept and the request retried (a few times at most); a longer
+ * wait is not slept — a batch job that sleeps an hour holds the single job thread from
+ * every other job — the result is {@link Result.RateLimited} with the time the API can be
+ * asked again, and the job stops and leaves the remaining projects for a run after that
+ * time.
  */
 @Component
 class RepositoryActivityClient {
@@ -50,7 +52,10 @@ class RepositoryActivityClient {
 		record NotFound(String reason) implements Result {
 		}
 
-		/** Another failure (server error, unreadable answer); the check moves on to the next project. */
+		/**
+		 * Another failure (server error, unreadable answer); the check moves on to the
+		 * next project.
+		 */
 		record Failed(String reason) implements Result {
 		}
 
@@ -95,12 +100,17 @@ class RepositoryActivityClient {
 		this.sleeper = sleeper;
 	}
 
-	/** Forgets an exhausted rate limit (tests; an operator who knows the limit was raised). */
+	/**
+	 * Forgets an exhausted rate limit (tests; an operator who knows the limit was
+	 * raised).
+	 */
 	void forgetRateLimit() {
 		this.exhaustedUntil = null;
 	}
 
-	/** {@code owner} and {@code repo} of a repository URL on one of the configured hosts. */
+	/**
+	 * {@code owner} and {@code repo} of a repository URL on one of the configured hosts.
+	 */
 	Optional<String[]> repository(@Nullable String url) {
 		if (url == null || url.isBlank()) {
 			return Optional.empty();
@@ -201,12 +211,16 @@ class RepositoryActivityClient {
 		}
 	}
 
-	/** When a refused request may be retried: Retry-After (seconds), else the rate limit's reset. */
+	/**
+	 * When a refused request may be retried: Retry-After (seconds), else the rate limit's
+	 * reset.
+	 */
 	private Optional<Instant> retryAt(HttpResponse<String> response) {
 		Optional<String> retryAfter = response.headers().firstValue("Retry-After");
 		if (retryAfter.isPresent()) {
 			try {
-				return Optional.of(this.clock.instant().plusSeconds(Math.max(0, Long.parseLong(retryAfter.get().strip()))));
+				return Optional
+					.of(this.clock.instant().plusSeconds(Math.max(0, Long.parseLong(retryAfter.get().strip()))));
 			}
 			catch (NumberFormatException ex) {
 				// An HTTP date instead of seconds: treat as unknown below.

@@ -14,14 +14,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The statistics roll-up, in plain Java: proposals are added one at a time with their project's outcome entries,
- * and counted into cells per view, hackathon and issue area.
+ * The statistics roll-up, in plain Java: proposals are added one at a time with their
+ * project's outcome entries, and counted into cells per view, hackathon and issue area.
  *
  * <p>
- * Attribution: an outcome milestone of a project counts for the project's latest proposal pitched on or before
- * the milestone's date (proposals ordered by their hackathon's first day, then id; in the public view only
- * published proposals take part). A milestone dated before the project's first pitch counts for none. So an
- * outcome is counted once, for the pitch that preceded it, and sums over hackathons are exact.
+ * Attribution: an outcome milestone of a project counts for the project's latest proposal
+ * pitched on or before the milestone's date (proposals ordered by their hackathon's first
+ * day, then id; in the public view only published proposals take part). A milestone dated
+ * before the project's first pitch counts for none. So an outcome is counted once, for
+ * the pitch that preceded it, and sums over hackathons are exact.
  */
 final class RollupCalculator {
 
@@ -30,7 +31,9 @@ final class RollupCalculator {
 		/** Published proposals, VERIFIED milestones. */
 		PUBLIC,
 
-		/** Every proposal but DRAFTs (of hackathons past DRAFT), milestones not REJECTED. */
+		/**
+		 * Every proposal but DRAFTs (of hackathons past DRAFT), milestones not REJECTED.
+		 */
 		ORGANIZER
 
 	}
@@ -61,8 +64,8 @@ final class RollupCalculator {
 	}
 
 	/**
-	 * Counts a proposal (not DRAFT, of a hackathon past DRAFT) with its project's outcomes (null: none) and every
-	 * counted pitch of the project (in any order).
+	 * Counts a proposal (not DRAFT, of a hackathon past DRAFT) with its project's
+	 * outcomes (null: none) and every counted pitch of the project (in any order).
 	 */
 	void add(RollupProposal proposal, @Nullable List<OutcomeEntry> outcomes, List<Pitch> pitches) {
 		List<Pitch> sorted = new ArrayList<>(pitches);
@@ -82,7 +85,9 @@ final class RollupCalculator {
 		}
 	}
 
-	/** @param pitches the project's pitches, sorted by start and proposal id */
+	/**
+	 * @param pitches the project's pitches, sorted by start and proposal id
+	 */
 	Attributed attribute(RollupProposal proposal, List<OutcomeEntry> outcomes, List<Pitch> pitches, View view) {
 		if (proposal.projectId() == null || outcomes.isEmpty()) {
 			return new Attributed(false, false, false, Map.of(), null);

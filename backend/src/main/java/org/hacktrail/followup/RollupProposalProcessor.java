@@ -19,9 +19,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The funnel facts of a proposal (a projection: hackathon, project, status, team size, tags, statuses reached);
- * DRAFTs and proposals of DRAFT (or unknown) hackathons are filtered out. Hackathons are looked up by id and the
- * last {@link #HACKATHONS_KEPT} kept: a service has few, but the cache stays bounded if it has many.
+ * The funnel facts of a proposal (a projection: hackathon, project, status, team size,
+ * tags, statuses reached); DRAFTs and proposals of DRAFT (or unknown) hackathons are
+ * filtered out. Hackathons are looked up by id and the last {@link #HACKATHONS_KEPT}
+ * kept: a service has few, but the cache stays bounded if it has many.
  */
 class RollupProposalProcessor implements ItemProcessor<Document, RollupProposal> {
 
@@ -46,7 +47,10 @@ class RollupProposalProcessor implements ItemProcessor<Document, RollupProposal>
 		return rollupProposal(proposal, hackathon);
 	}
 
-	/** The funnel facts of a proposal; null for a DRAFT, or a proposal of a DRAFT (or unknown) hackathon. */
+	/**
+	 * The funnel facts of a proposal; null for a DRAFT, or a proposal of a DRAFT (or
+	 * unknown) hackathon.
+	 */
 	static @Nullable RollupProposal rollupProposal(Document proposal, @Nullable Hackathon hackathon) {
 		ProposalStatus status = ProposalStatus.valueOf(proposal.getString("status"));
 		if (hackathon == null || hackathon.phase() == HackathonPhase.DRAFT || status == ProposalStatus.DRAFT) {

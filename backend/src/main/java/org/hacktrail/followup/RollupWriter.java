@@ -16,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Counts each chunk of proposals with their projects' outcomes and pitches, read from the projects' follow-up
- * documents (one {@code $in} on {@code _id} per chunk; the full refresh step before this one wrote them), and stores
- * both views of the roll-up when the step completes. Memory: the roll-up's cells (hackathons × issue areas) and one
- * chunk.
+ * Counts each chunk of proposals with their projects' outcomes and pitches, read from the
+ * projects' follow-up documents (one {@code $in} on {@code _id} per chunk; the full
+ * refresh step before this one wrote them), and stores both views of the roll-up when the
+ * step completes. Memory: the roll-up's cells (hackathons × issue areas) and one chunk.
  */
 class RollupWriter implements ItemStreamWriter<RollupProposal>, StepExecutionListener {
 
@@ -39,7 +39,8 @@ class RollupWriter implements ItemStreamWriter<RollupProposal>, StepExecutionLis
 
 	@Override
 	public void open(ExecutionContext context) {
-		// A roll-up is a sum over everything: a restarted step counts from the start again.
+		// A roll-up is a sum over everything: a restarted step counts from the start
+		// again.
 		this.calculator = new RollupCalculator();
 	}
 
@@ -64,7 +65,8 @@ class RollupWriter implements ItemStreamWriter<RollupProposal>, StepExecutionLis
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		// Listeners see the step's final status: only a completed roll-up replaces the previous one.
+		// Listeners see the step's final status: only a completed roll-up replaces the
+		// previous one.
 		if (this.calculator != null && step.getStatus() == BatchStatus.COMPLETED) {
 			for (RollupCalculator.View view : RollupCalculator.View.values()) {
 				this.mongo.save(new OutcomeRollup(view.name(), this.clock.instant(), step.getJobExecutionId(),

@@ -22,22 +22,25 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code statisticsRollup}: recomputes every project's follow-up document, then the statistics roll-up that
- * statistics queries read.
+ * {@code statisticsRollup}: recomputes every project's follow-up document, then the
+ * statistics roll-up that statistics queries read.
  *
  * <ol>
- * <li>{@code projectTrailStep}: {@link ProjectTrailReader} over every project (projects and milestones read bucket by bucket),
- * {@link ProjectStateProcessor}, {@link ProjectStateWriter} — the full refresh that also repairs any follow-up
- * document a crash left stale, moves states with time (DORMANT), and stores each project's pitches for the next
- * step.</li>
- * <li>{@code statisticsRollupStep}: reader {@code rollupProposalReader} (every proposal, a projection, bucket by
- * bucket: {@link IdBucketItemReader}), {@link RollupProposalProcessor} (funnel stages of the proposal; DRAFTs and
- * DRAFT hackathons filtered out), {@link RollupWriter} (one {@code $in} of follow-up documents per chunk for the
- * projects' outcomes and pitches, counted by {@link RollupCalculator}; both views stored when the step
- * completes).</li>
+ * <li>{@code projectTrailStep}: {@link ProjectTrailReader} over every project (projects
+ * and milestones read bucket by bucket), {@link ProjectStateProcessor},
+ * {@link ProjectStateWriter} — the full refresh that also repairs any follow-up document
+ * a crash left stale, moves states with time (DORMANT), and stores each project's pitches
+ * for the next step.</li>
+ * <li>{@code statisticsRollupStep}: reader {@code rollupProposalReader} (every proposal,
+ * a projection, bucket by bucket: {@link IdBucketItemReader}),
+ * {@link RollupProposalProcessor} (funnel stages of the proposal; DRAFTs and DRAFT
+ * hackathons filtered out), {@link RollupWriter} (one {@code $in} of follow-up documents
+ * per chunk for the projects' outcomes and pitches, counted by {@link RollupCalculator};
+ * both views stored when the step completes).</li>
  * </ol>
- * A roll-up is a sum over everything, so a failed run's second step starts over when restarted (nothing is stored
- * before it completes, and the previous roll-up stays until then).
+ * A roll-up is a sum over everything, so a failed run's second step starts over when
+ * restarted (nothing is stored before it completes, and the previous roll-up stays until
+ * then).
  */
 @Configuration(proxyBeanMethods = false)
 class StatisticsRollupJobConfiguration {
@@ -47,12 +50,14 @@ class StatisticsRollupJobConfiguration {
 			ProposalStatus.OUTSTANDING, ProposalStatus.NOT_SELECTED);
 
 	/** Phases in which a hackathon's results are public. */
-	static final Set<HackathonPhase> PUBLISHED = EnumSet.of(HackathonPhase.RESULTS_PUBLISHED,
-			HackathonPhase.FOLLOW_UP, HackathonPhase.ARCHIVED);
+	static final Set<HackathonPhase> PUBLISHED = EnumSet.of(HackathonPhase.RESULTS_PUBLISHED, HackathonPhase.FOLLOW_UP,
+			HackathonPhase.ARCHIVED);
 
 	@Bean
 	Job statisticsRollup(JobRepository repository, Step projectTrailStep, Step statisticsRollupStep) {
-		return new JobBuilder("statisticsRollup", repository).start(projectTrailStep).next(statisticsRollupStep).build();
+		return new JobBuilder("statisticsRollup", repository).start(projectTrailStep)
+			.next(statisticsRollupStep)
+			.build();
 	}
 
 	@Bean
@@ -86,12 +91,16 @@ class StatisticsRollupJobConfiguration {
 			.build();
 	}
 
-	/** Every proposal, as a projection of what the funnel needs; always from the start (see the class comment). */
+	/**
+	 * Every proposal, as a projection of what the funnel needs; always from the start
+	 * (see the class comment).
+	 */
 	@Bean
 	@StepScope
 	IdBucketItemReader<Document> rollupProposalReader(MongoTemplate mongo) {
 		IdBucketItemReader<Document> reader = new IdBucketItemReader<>("rollupProposals", mongo,
-				mongo.getCollectionName(Proposal.class), new Document("hackathonId", 1).append("projectId", 1)
+				mongo.getCollectionName(Proposal.class),
+				new Document("hackathonId", 1).append("projectId", 1)
 					.append("status", 1)
 					.append("teamSize", 1)
 					.append("tags", 1)

@@ -42,17 +42,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * A SYNTHETIC dataset for the demo profile, shaped like the published presidential-hackathon figures: six yearly
- * PRESIDENTIAL editions 2018–2023 with over a thousand proposals, five outstanding teams a year, about half of them
- * integrated into government operations; plus eight COMMUNITY editions, every two months up to four months ago,
- * whose projects recur across editions — all with outcome trails, so that every statistic has something to show.
- * Everything is labelled: hackathon, project and proposal names say SYNTHETIC (模擬), summaries and milestone notes
- * say it is demo data, evidence and repository links point to example.org.
+ * A SYNTHETIC dataset for the demo profile, shaped like the published
+ * presidential-hackathon figures: six yearly PRESIDENTIAL editions 2018–2023 with over a
+ * thousand proposals, five outstanding teams a year, about half of them integrated into
+ * government operations; plus eight COMMUNITY editions, every two months up to four
+ * months ago, whose projects recur across editions — all with outcome trails, so that
+ * every statistic has something to show. Everything is labelled: hackathon, project and
+ * proposal names say SYNTHETIC (模擬), summaries and milestone notes say it is demo data,
+ * evidence and repository links point to example.org.
  *
  * <p>
- * Loaded once (a marker document records it), with fixed ids and a fixed random seed, so that a reload after an
- * interrupted first load replaces its partial data and gives the same dataset. Documents are inserted in batches;
- * the roll-up and follow-up jobs are then launched so that states, statistics and follow-up requests are there.
+ * Loaded once (a marker document records it), with fixed ids and a fixed random seed, so
+ * that a reload after an interrupted first load replaces its partial data and gives the
+ * same dataset. Documents are inserted in batches; the roll-up and follow-up jobs are
+ * then launched so that states, statistics and follow-up requests are there.
  */
 @Profile("demo")
 @Component
@@ -114,7 +117,8 @@ class SyntheticOutcomeData {
 			List<OutcomeMilestone> milestones) {
 	}
 
-	// Runs after the proposal feature's demo data (which has no order, so the lowest precedence wins ties last).
+	// Runs after the proposal feature's demo data (which has no order, so the lowest
+	// precedence wins ties last).
 	@Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
@@ -132,7 +136,8 @@ class SyntheticOutcomeData {
 				false);
 		Dataset dataset = generate(proposer.id(), this.tags.ids(), LocalDate.now(this.clock.withZone(TAIPEI)),
 				this.clock.instant());
-		// A first load cut short leaves documents with these fixed ids: remove them, then insert everything.
+		// A first load cut short leaves documents with these fixed ids: remove them, then
+		// insert everything.
 		removeExisting(Hackathon.class, dataset.hackathons().stream().map(Hackathon::id).toList());
 		removeExisting(Project.class, dataset.projects().stream().map(Project::id).toList());
 		removeExisting(Proposal.class, dataset.proposals().stream().map(Proposal::id).toList());
@@ -140,7 +145,8 @@ class SyntheticOutcomeData {
 		insertAll(dataset.projects(), Project.class);
 		insertAll(dataset.proposals(), Proposal.class);
 		for (int from = 0; from < dataset.milestones().size(); from += 1000) {
-			this.milestones.upsert(dataset.milestones().subList(from, Math.min(dataset.milestones().size(), from + 1000)),
+			this.milestones.upsert(
+					dataset.milestones().subList(from, Math.min(dataset.milestones().size(), from + 1000)),
 					VerificationState.VERIFIED, null, this.clock.instant());
 		}
 		this.mongo.getCollection(MARKERS)
@@ -149,7 +155,8 @@ class SyntheticOutcomeData {
 		log.info("SYNTHETIC outcome dataset loaded in {} ms: {} hackathons, {} projects, {} proposals, {} milestones",
 				millis, dataset.hackathons().size(), dataset.projects().size(), dataset.proposals().size(),
 				dataset.milestones().size());
-		// States, statistics and follow-up requests, computed by the jobs that keep them in production.
+		// States, statistics and follow-up requests, computed by the jobs that keep them
+		// in production.
 		String slot = "demo-load-" + this.clock.instant();
 		for (String job : List.of("statisticsRollup", "followUpDue")) {
 			this.runner.launch(this.runner.job(job),
@@ -215,9 +222,11 @@ class SyntheticOutcomeData {
 				}
 				String key = "presidential-" + year + "-" + i;
 				Project project = linked ? g.project(key, first) : null;
-				g.proposal(key, hackathon, project, null, path, rank < 30 ? 2 + random.nextInt(6) : 1 + random.nextInt(4));
+				g.proposal(key, hackathon, project, null, path,
+						rank < 30 ? 2 + random.nextInt(6) : 1 + random.nextInt(4));
 				if (rank < 5) {
-					// About half of the outstanding teams end integrated into operations (3, 2, 3, 2, 3, 2 a year).
+					// About half of the outstanding teams end integrated into operations
+					// (3, 2, 3, 2, 3, 2 a year).
 					boolean integrated = rank < ((y % 2 == 0) ? 3 : 2);
 					g.outstandingTrail(project, first, integrated, today);
 				}
@@ -227,7 +236,8 @@ class SyntheticOutcomeData {
 			}
 		}
 
-		// Community editions every two months, the last one ending four months ago, with recurring projects.
+		// Community editions every two months, the last one ending four months ago, with
+		// recurring projects.
 		List<Project> recurring = new ArrayList<>();
 		for (int e = 0; e < 8; e++) {
 			LocalDate first = today.minusMonths(4 + 2L * (7 - e)).withDayOfMonth(1).plusDays(5);
@@ -252,10 +262,8 @@ class SyntheticOutcomeData {
 					project = (i < 20) ? g.project(key, first) : null;
 				}
 				String proposer = (i == 0) ? proposerId : null;
-				g.proposal(key, hackathon, project, proposer,
-						List.of(ProposalStatus.SUBMITTED, ProposalStatus.PITCHED, ProposalStatus.TEAM_FORMING,
-								ProposalStatus.HACKING),
-						1 + random.nextInt(6));
+				g.proposal(key, hackathon, project, proposer, List.of(ProposalStatus.SUBMITTED, ProposalStatus.PITCHED,
+						ProposalStatus.TEAM_FORMING, ProposalStatus.HACKING), 1 + random.nextInt(6));
 			}
 		}
 		return new Dataset(hackathons, projects, proposals, trail);
@@ -270,9 +278,9 @@ class SyntheticOutcomeData {
 		}
 		boolean presidential = kind == HackathonKind.PRESIDENTIAL;
 		return new Hackathon(id("hackathon", slug), slug, new LocalizedText(zh, en), kind, edition,
-				first.atTime(9, 0).atZone(TAIPEI).toInstant(), first.plusDays(1).atTime(18, 0).atZone(TAIPEI).toInstant(),
-				"Asia/Taipei", "（模擬資料）SYNTHETIC venue", phase, history, List.of(), presidential ? 5 : 0, presidential,
-				!presidential, now, null, now, null);
+				first.atTime(9, 0).atZone(TAIPEI).toInstant(),
+				first.plusDays(1).atTime(18, 0).atZone(TAIPEI).toInstant(), "Asia/Taipei", "（模擬資料）SYNTHETIC venue",
+				phase, history, List.of(), presidential ? 5 : 0, presidential, !presidential, now, null, now, null);
 	}
 
 	static String id(String kind, String key) {
@@ -331,20 +339,21 @@ class SyntheticOutcomeData {
 			LocalizedText title = (project != null) ? project.name()
 					: new LocalizedText("（模擬）" + theme[0] + suffix, "[SYNTHETIC] " + theme[1] + suffix);
 			List<ProposalLink> links = List.of();
-			this.proposals.add(ProposalSeeds.proposal(id("proposal", key), hackathon.id(),
-					(project != null) ? project.id() : null, title,
-					new LocalizedText("模擬資料，並非真實提案。", "SYNTHETIC demo data, not a real proposal."),
-					(proposerId != null) ? "Demo Proposer 示範提案人" : "（模擬）Team " + Math.floorMod(key.hashCode(), 997),
-					proposerId, (project != null) ? project.issueAreas() : areas(), links, teamSize,
-					hackathon.startsAt(), path));
+			this.proposals.add(
+					ProposalSeeds.proposal(id("proposal", key), hackathon.id(), (project != null) ? project.id() : null,
+							title, new LocalizedText("模擬資料，並非真實提案。", "SYNTHETIC demo data, not a real proposal."),
+							(proposerId != null) ? "Demo Proposer 示範提案人"
+									: "（模擬）Team " + Math.floorMod(key.hashCode(), 997),
+							proposerId, (project != null) ? project.issueAreas() : areas(), links, teamSize,
+							hackathon.startsAt(), path));
 		}
 
 		void outstandingTrail(Project project, LocalDate event, boolean integrated, LocalDate today) {
 			String[] agency = AGENCIES[this.random.nextInt(AGENCIES.length)];
 			milestone(project, MilestoneType.FUNDING_APPLIED, event.plusMonths(2), "國家發展委員會", null, null, today);
 			milestone(project, MilestoneType.FUNDED, event.plusMonths(4 + this.random.nextInt(3)), "數位發展部",
-					"公民科技推動計畫 Civic tech programme", BigDecimal.valueOf(1_000_000L + 250_000L * this.random.nextInt(16)),
-					today);
+					"公民科技推動計畫 Civic tech programme",
+					BigDecimal.valueOf(1_000_000L + 250_000L * this.random.nextInt(16)), today);
 			milestone(project, MilestoneType.PILOT, event.plusMonths(6 + this.random.nextInt(4)), agency[0], null, null,
 					today);
 			if (integrated) {
@@ -354,8 +363,8 @@ class SyntheticOutcomeData {
 						event.plusMonths(15 + this.random.nextInt(9)), agency[0], null, null, today);
 			}
 			else if (this.random.nextBoolean()) {
-				milestone(project, MilestoneType.DISCONTINUED, event.plusMonths(18 + this.random.nextInt(6)), null, null,
-						null, today);
+				milestone(project, MilestoneType.DISCONTINUED, event.plusMonths(18 + this.random.nextInt(6)), null,
+						null, null, today);
 			}
 			activity(project, event, today);
 		}
@@ -379,8 +388,8 @@ class SyntheticOutcomeData {
 			if (index % 3 == 0) {
 				milestone(project, MilestoneType.FUNDING_APPLIED, first.plusMonths(1), "g0v 公民科技創新獎助金", null, null,
 						today);
-				milestone(project, MilestoneType.FUNDED, first.plusMonths(3), "g0v 公民科技創新獎助金",
-						"g0v civic tech grant", BigDecimal.valueOf(100_000L + 50_000L * this.random.nextInt(5)), today);
+				milestone(project, MilestoneType.FUNDED, first.plusMonths(3), "g0v 公民科技創新獎助金", "g0v civic tech grant",
+						BigDecimal.valueOf(100_000L + 50_000L * this.random.nextInt(5)), today);
 			}
 			if (index % 4 == 1) {
 				milestone(project, MilestoneType.ADOPTED, first.plusMonths(6), "臺北市政府", null, null, today);
@@ -413,7 +422,8 @@ class SyntheticOutcomeData {
 							? "https://example.org/synthetic/evidence/" + project.id() + "/" + type.name().toLowerCase()
 							: null,
 					"SYNTHETIC demo data");
-			// Mostly verified; the newest ones wait for an organizer, and a few are rejected.
+			// Mostly verified; the newest ones wait for an organizer, and a few are
+			// rejected.
 			int draw = this.random.nextInt(100);
 			VerificationState verification = date.isAfter(today.minusMonths(3)) || draw < 4 ? VerificationState.PENDING
 					: (draw < 6) ? VerificationState.REJECTED : VerificationState.VERIFIED;
@@ -422,10 +432,10 @@ class SyntheticOutcomeData {
 			MilestoneEvent event = new MilestoneEvent(date.atStartOfDay(TAIPEI).toInstant(), null,
 					(source == MilestoneSource.SELF_REPORTED) ? MilestoneEvent.Action.REPORTED
 							: MilestoneEvent.Action.RECORDED,
-					verification,
-					(verification == VerificationState.REJECTED) ? "SYNTHETIC: the evidence does not name the project."
-							: null);
-			OutcomeMilestone milestone = OutcomeMilestone.create(project.id(), draft, source, verification, event, null);
+					verification, (verification == VerificationState.REJECTED)
+							? "SYNTHETIC: the evidence does not name the project." : null);
+			OutcomeMilestone milestone = OutcomeMilestone.create(project.id(), draft, source, verification, event,
+					null);
 			if (verification == VerificationState.REJECTED) {
 				milestone = new OutcomeMilestone(milestone.id(), milestone.projectId(), milestone.type(),
 						milestone.date(), milestone.agency(), milestone.level(), milestone.programme(),

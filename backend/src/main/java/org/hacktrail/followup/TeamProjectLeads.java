@@ -18,10 +18,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * A project's leads are the LEAD members of the teams of its proposals (a team's id is its proposal's id). A
- * proposal without a team document (proposals imported before teams existed) falls back to its proposer; proposals
- * imported from a list have neither and give no lead. Two reads whatever the number of projects: the proposals of
- * the projects, then their teams by {@code _id}.
+ * A project's leads are the LEAD members of the teams of its proposals (a team's id is
+ * its proposal's id). A proposal without a team document (proposals imported before teams
+ * existed) falls back to its proposer; proposals imported from a list have neither and
+ * give no lead. Two reads whatever the number of projects: the proposals of the projects,
+ * then their teams by {@code _id}.
  */
 @Component
 class TeamProjectLeads implements ProjectTeamLeads {
@@ -38,7 +39,8 @@ class TeamProjectLeads implements ProjectTeamLeads {
 		if (projectIds.isEmpty()) {
 			return leads;
 		}
-		// $in on projectId: follow-up jobs and milestone reports, not a hot path; projectId is indexed.
+		// $in on projectId: follow-up jobs and milestone reports, not a hot path;
+		// projectId is indexed.
 		Query proposals = new Query(Criteria.where("projectId").in(new HashSet<>(projectIds)));
 		proposals.fields().include("projectId", "proposerId");
 		Map<String, String> projectOfProposal = new HashMap<>();

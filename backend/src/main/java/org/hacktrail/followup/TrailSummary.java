@@ -7,9 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a project's follow-up document keeps of its milestones: the outcome entries, the latest dates of any and of
- * verified milestones, and how many wait for verification. Built by {@link #add} one milestone at a time, so that
- * a job can fold a stream of milestones into it.
+ * What a project's follow-up document keeps of its milestones: the outcome entries, the
+ * latest dates of any and of verified milestones, and how many wait for verification.
+ * Built by {@link #add} one milestone at a time, so that a job can fold a stream of
+ * milestones into it.
  */
 final class TrailSummary {
 

@@ -14,19 +14,24 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A hackathon: one edition of an event, with its phase, rounds and the rules its proposals and teams follow. The
- * phase history lives inside the document, so that a phase change and its record are one atomic write.
+ * A hackathon: one edition of an event, with its phase, rounds and the rules its
+ * proposals and teams follow. The phase history lives inside the document, so that a
+ * phase change and its record are one atomic write.
  *
  * @param slug unique, URL-safe name used in addresses ({@code g0v-hackath60n})
  * @param edition the edition number within a series, if it has one
- * @param timeZone IANA time zone of the event ({@code Asia/Taipei}); dates are shown in it
- * @param outstandingQuota how many outstanding teams the event awards (default 5 for PRESIDENTIAL, 0 otherwise)
- * @param requirePartnerAgencyForFinalist a proposal needs a government partner agency before it becomes FINALIST
- *     (default true for PRESIDENTIAL)
- * @param allowMultipleTeams a person may be a member of several teams (default true for COMMUNITY only)
+ * @param timeZone IANA time zone of the event ({@code Asia/Taipei}); dates are shown in
+ * it
+ * @param outstandingQuota how many outstanding teams the event awards (default 5 for
+ * PRESIDENTIAL, 0 otherwise)
+ * @param requirePartnerAgencyForFinalist a proposal needs a government partner agency
+ * before it becomes FINALIST (default true for PRESIDENTIAL)
+ * @param allowMultipleTeams a person may be a member of several teams (default true for
+ * COMMUNITY only)
  */
 @Document("hackathons")
-// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it
+// names exactly the query's
 // fields, so without this one every save of a versioned document scans the collection.
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "starts_at", def = "{'startsAt': -1, '_id': -1}")

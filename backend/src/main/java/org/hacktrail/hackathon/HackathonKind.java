@@ -5,10 +5,16 @@ package org.hacktrail.hackathon;
  */
 public enum HackathonKind {
 
-	/** A community hackathon (g0v's bimonthly "hackath*n"): pitches, teams, no judging, projects recur. */
+	/**
+	 * A community hackathon (g0v's bimonthly "hackath*n"): pitches, teams, no judging,
+	 * projects recur.
+	 */
 	COMMUNITY,
 
-	/** A presidential-hackathon style competition: proposals, review, public vote, finals, outstanding teams. */
+	/**
+	 * A presidential-hackathon style competition: proposals, review, public vote, finals,
+	 * outstanding teams.
+	 */
 	PRESIDENTIAL,
 
 	/** Any other event. */

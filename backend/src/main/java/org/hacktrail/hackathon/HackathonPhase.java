@@ -3,8 +3,8 @@ package org.hacktrail.hackathon;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a hackathon is in its life. Phases move forward one step at a time; organizers may step back one phase
- * with a reason.
+ * Where a hackathon is in its life. Phases move forward one step at a time; organizers
+ * may step back one phase with a reason.
  */
 public enum HackathonPhase {
 

@@ -40,11 +40,13 @@ import org.springframework.stereotype.Service;
  *
  * <ul>
  * <li>Only organizers create and change hackathons.</li>
- * <li>A DRAFT hackathon is visible to organizers only; everyone (anonymous callers too) sees the others.</li>
- * <li>The phase moves forward one step at a time; organizers may step back one phase, with a reason. Every change
- * is recorded in the hackathon's phase history in the same write (optimistic locking: a stale write is a
- * CONFLICT).</li>
- * <li>An ARCHIVED hackathon can still be stepped back to FOLLOW_UP, but nothing else about it changes.</li>
+ * <li>A DRAFT hackathon is visible to organizers only; everyone (anonymous callers too)
+ * sees the others.</li>
+ * <li>The phase moves forward one step at a time; organizers may step back one phase,
+ * with a reason. Every change is recorded in the hackathon's phase history in the same
+ * write (optimistic locking: a stale write is a CONFLICT).</li>
+ * <li>An ARCHIVED hackathon can still be stepped back to FOLLOW_UP, but nothing else
+ * about it changes.</li>
  * </ul>
  */
 @Service
@@ -70,8 +72,8 @@ public class HackathonService {
 
 	private final Clock clock;
 
-	HackathonService(HackathonRepository hackathons, MongoTemplate mongo, CurrentUser currentUser,
-			GraphQlLimits limits, Clock clock) {
+	HackathonService(HackathonRepository hackathons, MongoTemplate mongo, CurrentUser currentUser, GraphQlLimits limits,
+			Clock clock) {
 		this.hackathons = hackathons;
 		this.mongo = mongo;
 		this.currentUser = currentUser;
@@ -79,14 +81,20 @@ public class HackathonService {
 		this.clock = clock;
 	}
 
-	/** What an organizer gives to create a hackathon; omitted rules take the kind's defaults. */
+	/**
+	 * What an organizer gives to create a hackathon; omitted rules take the kind's
+	 * defaults.
+	 */
 	public record CreateHackathonInput(String slug, LocalizedText name, HackathonKind kind, @Nullable Integer edition,
 			OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, @Nullable String location,
 			@Nullable List<RoundInput> rounds, @Nullable Integer outstandingQuota,
 			@Nullable Boolean requirePartnerAgencyForFinalist, @Nullable Boolean allowMultipleTeams) {
 	}
 
-	/** A change to a hackathon: null fields stay as they are. The slug never changes (it is in addresses). */
+	/**
+	 * A change to a hackathon: null fields stay as they are. The slug never changes (it
+	 * is in addresses).
+	 */
 	public record UpdateHackathonInput(String id, @Nullable Integer expectedVersion, @Nullable LocalizedText name,
 			@Nullable HackathonKind kind, @Nullable Integer edition, @Nullable OffsetDateTime startsAt,
 			@Nullable OffsetDateTime endsAt, @Nullable String timeZone, @Nullable String location,
@@ -94,7 +102,10 @@ public class HackathonService {
 			@Nullable Boolean allowMultipleTeams) {
 	}
 
-	/** A round: give the id of an existing round to keep it (judging refers to it), omit it for a new one. */
+	/**
+	 * A round: give the id of an existing round to keep it (judging refers to it), omit
+	 * it for a new one.
+	 */
 	public record RoundInput(@Nullable String id, LocalizedText name, RoundKind kind) {
 	}
 
@@ -164,8 +175,8 @@ public class HackathonService {
 	}
 
 	/**
-	 * Moves a hackathon to the next phase, or back to the previous one with a reason. Anything else is
-	 * BAD_USER_INPUT naming {@code from} and {@code to}.
+	 * Moves a hackathon to the next phase, or back to the previous one with a reason.
+	 * Anything else is BAD_USER_INPUT naming {@code from} and {@code to}.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public Hackathon changePhase(String id, HackathonPhase to, @Nullable String reason,
@@ -180,8 +191,9 @@ public class HackathonService {
 		}
 		if (to == from.previous()) {
 			if (why == null) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "Stepping a hackathon back from " + from + " to "
-						+ to + " needs a reason; say why, it is kept in the phase history.",
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"Stepping a hackathon back from " + from + " to " + to
+								+ " needs a reason; say why, it is kept in the phase history.",
 						Map.of("field", "reason", "from", from.name(), "to", to.name()));
 			}
 		}
@@ -209,7 +221,9 @@ public class HackathonService {
 		return this.hackathons.findBySlug(slug).filter(this::isVisible);
 	}
 
-	/** The hackathon with this slug, or NOT_FOUND when there is none the caller may see. */
+	/**
+	 * The hackathon with this slug, or NOT_FOUND when there is none the caller may see.
+	 */
 	public Hackathon requireVisibleBySlug(String slug) {
 		return findVisibleBySlug(slug)
 			.orElseThrow(() -> DomainException.notFound("There is no hackathon with the slug '" + slug + "'."));
@@ -232,7 +246,9 @@ public class HackathonService {
 		return hackathon.isPublic() || this.currentUser.hasRole(Role.ORGANIZER);
 	}
 
-	/** Hackathons the caller may see, latest start first, optionally of one kind or phase. */
+	/**
+	 * Hackathons the caller may see, latest start first, optionally of one kind or phase.
+	 */
 	public Window<Hackathon> list(@Nullable HackathonKind kind, @Nullable HackathonPhase phase,
 			ScrollSubrange subrange) {
 		int pageSize = this.limits.pageSize(Keysets.requested(subrange));
@@ -282,8 +298,8 @@ public class HackathonService {
 
 	private static void checkVersion(Hackathon current, @Nullable Integer expectedVersion) {
 		if (expectedVersion != null && current.version() != null && current.version() != expectedVersion.longValue()) {
-			throw new OptimisticLockingFailureException("Hackathon " + current.id() + " is at version "
-					+ current.version() + ", not " + expectedVersion);
+			throw new OptimisticLockingFailureException(
+					"Hackathon " + current.id() + " is at version " + current.version() + ", not " + expectedVersion);
 		}
 	}
 
@@ -302,7 +318,8 @@ public class HackathonService {
 			RoundInput input = inputs.get(i);
 			String field = "rounds[" + i + "]";
 			if (input.kind() == null) {
-				throw DomainException.badInput(field + ".kind", "Give each round a kind: REVIEW, PUBLIC_VOTE or FINAL.");
+				throw DomainException.badInput(field + ".kind",
+						"Give each round a kind: REVIEW, PUBLIC_VOTE or FINAL.");
 			}
 			String id = input.id();
 			if (id != null && !known.contains(id)) {
@@ -323,7 +340,8 @@ public class HackathonService {
 
 	private static String checkTimeZone(@Nullable String timeZone) {
 		String zone = (timeZone != null) ? timeZone.strip() : "";
-		// IANA region ids only (Asia/Taipei): a fixed offset such as +08:00 would ignore daylight saving rules.
+		// IANA region ids only (Asia/Taipei): a fixed offset such as +08:00 would ignore
+		// daylight saving rules.
 		if (!ZoneId.getAvailableZoneIds().contains(zone)) {
 			throw DomainException.badInput("timeZone",
 					"'" + zone + "' is not an IANA time zone; use a region name such as Asia/Taipei.");

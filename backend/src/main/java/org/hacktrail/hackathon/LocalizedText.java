@@ -7,8 +7,8 @@ import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A text in Traditional Chinese (Taiwan) and/or English. Hacktrail is used by bilingual communities: either
- * language alone is acceptable, never neither.
+ * A text in Traditional Chinese (Taiwan) and/or English. Hacktrail is used by bilingual
+ * communities: either language alone is acceptable, never neither.
  *
  * @param zhTW the Traditional Chinese text, or null
  * @param en the English text, or null
@@ -28,7 +28,10 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 		return this.zhTW == null && this.en == null;
 	}
 
-	/** The text people see first: Traditional Chinese when there is one, otherwise English. */
+	/**
+	 * The text people see first: Traditional Chinese when there is one, otherwise
+	 * English.
+	 */
 	public @Nullable String primary() {
 		return (this.zhTW != null) ? this.zhTW : this.en;
 	}
@@ -39,8 +42,8 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 	}
 
 	/**
-	 * A single text whose language is not given (a CSV cell): Chinese when it contains Han characters or Bopomofo,
-	 * English otherwise.
+	 * A single text whose language is not given (a CSV cell): Chinese when it contains
+	 * Han characters or Bopomofo, English otherwise.
 	 */
 	public static LocalizedText guess(@Nullable String text) {
 		if (text == null || text.isBlank()) {
@@ -50,8 +53,9 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 	}
 
 	/**
-	 * Checks a required text: at least one language, each stripped of surrounding space, none longer than
-	 * {@code maxLength} characters, each a {@link FreeText.Kind#LINE} (a name or title).
+	 * Checks a required text: at least one language, each stripped of surrounding space,
+	 * none longer than {@code maxLength} characters, each a {@link FreeText.Kind#LINE} (a
+	 * name or title).
 	 */
 	public static LocalizedText requireSingleLine(@Nullable LocalizedText text, String field, int maxLength) {
 		if (text == null || text.isEmpty()) {
@@ -63,7 +67,10 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 		return stripped;
 	}
 
-	/** Checks an optional {@link FreeText.Kind#TEXT} (kept exactly as written, so that it round-trips). */
+	/**
+	 * Checks an optional {@link FreeText.Kind#TEXT} (kept exactly as written, so that it
+	 * round-trips).
+	 */
 	public static LocalizedText optionalMultiLine(@Nullable LocalizedText text, String field, int maxLength) {
 		if (text == null) {
 			return EMPTY;

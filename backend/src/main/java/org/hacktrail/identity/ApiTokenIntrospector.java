@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.stereotype.Component;
 
 /**
- * Checks {@code Authorization: Bearer} API tokens against the store, for Spring Security's resource-server
- * support. Roles are read fresh on every request, so revoking a token or a role takes effect at once.
+ * Checks {@code Authorization: Bearer} API tokens against the store, for Spring
+ * Security's resource-server support. Roles are read fresh on every request, so revoking
+ * a token or a role takes effect at once.
  */
 @Component
 class ApiTokenIntrospector implements OpaqueTokenIntrospector {

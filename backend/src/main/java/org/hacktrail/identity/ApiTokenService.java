@@ -82,16 +82,16 @@ public class ApiTokenService {
 			.filter((token) -> token.isActive(now))
 			.count();
 		if (active >= MAX_ACTIVE_TOKENS) {
-			throw DomainException.badInput("You already have " + MAX_ACTIVE_TOKENS
-					+ " active tokens; revoke one you no longer use first.");
+			throw DomainException.badInput(
+					"You already have " + MAX_ACTIVE_TOKENS + " active tokens; revoke one you no longer use first.");
 		}
 		String secret = SecretTokens.newSecret(TOKEN_PREFIX);
 		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, SecretTokens.hash(secret),
 				secret.substring(0, TOKEN_PREFIX.length() + 4), now, expiresAt, null);
 		ApiToken saved = this.tokens.save(token);
 		this.audit.record(AuditEventType.TOKEN_CREATED, userId, "apiToken", saved.id(),
-				Map.of("name", saved.name(), "prefix", saved.prefix(),
-						"expiresAt", (saved.expiresAt() != null) ? saved.expiresAt().toString() : "never"));
+				Map.of("name", saved.name(), "prefix", saved.prefix(), "expiresAt",
+						(saved.expiresAt() != null) ? saved.expiresAt().toString() : "never"));
 		return new CreatedToken(saved, secret);
 	}
 
@@ -119,7 +119,10 @@ public class ApiTokenService {
 		return revoked;
 	}
 
-	/** The user behind a bearer token, if the token is well-formed, known, not revoked and not expired. */
+	/**
+	 * The user behind a bearer token, if the token is well-formed, known, not revoked and
+	 * not expired.
+	 */
 	public Optional<Authenticated> authenticate(String secret) {
 		if (secret == null || secret.length() < 20 || secret.length() > 200) {
 			return Optional.empty();
@@ -131,14 +134,16 @@ public class ApiTokenService {
 	}
 
 	/**
-	 * Makes sure the service account behind {@code HACKTRAIL_BOOTSTRAP_TOKEN} exists with the ORGANIZER role and
-	 * that the given secret is its token. Idempotent; a changed secret replaces the previous one.
+	 * Makes sure the service account behind {@code HACKTRAIL_BOOTSTRAP_TOKEN} exists with
+	 * the ORGANIZER role and that the given secret is its token. Idempotent; a changed
+	 * secret replaces the previous one.
 	 */
 	public User ensureBootstrapToken(String secret) {
 		if (secret.length() < 24) {
 			throw new IllegalArgumentException("HACKTRAIL_BOOTSTRAP_TOKEN must be at least 24 characters long");
 		}
-		User account = this.users.ensureServiceAccount("bootstrap", "Bootstrap service account", Set.of(Role.ORGANIZER));
+		User account = this.users.ensureServiceAccount("bootstrap", "Bootstrap service account",
+				Set.of(Role.ORGANIZER));
 		Query query = new Query(Criteria.where("_id").is(BOOTSTRAP_TOKEN_ID));
 		Update update = new Update().set("userId", account.id())
 			.set("name", "HACKTRAIL_BOOTSTRAP_TOKEN")

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tells the web panel how one can sign in here: the configured providers, and the demo personas in demo mode.
+ * Tells the web panel how one can sign in here: the configured providers, and the demo
+ * personas in demo mode.
  */
 @RestController
 class AuthOptionsController {

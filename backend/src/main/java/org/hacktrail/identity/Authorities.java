@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The authorities a user's authentication carries: ROLE_USER for everyone signed in, plus their roles. */
+/**
+ * The authorities a user's authentication carries: ROLE_USER for everyone signed in, plus
+ * their roles.
+ */
 final class Authorities {
 
 	static final String USER = "ROLE_USER";

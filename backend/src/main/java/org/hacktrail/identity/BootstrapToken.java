@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * With {@code HACKTRAIL_BOOTSTRAP_TOKEN} set, makes sure an organizer service account whose token is that value
- * exists, so that automation can set up a fresh installation. Safe to run at every start.
+ * With {@code HACKTRAIL_BOOTSTRAP_TOKEN} set, makes sure an organizer service account
+ * whose token is that value exists, so that automation can set up a fresh installation.
+ * Safe to run at every start.
  */
 @Component
 class BootstrapToken implements ApplicationRunner {

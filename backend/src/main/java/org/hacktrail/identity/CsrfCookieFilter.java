@@ -11,8 +11,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Loads the deferred CSRF token so that the {@code XSRF-TOKEN} cookie reaches the web panel with its first
- * response, before it sends its first POST.
+ * Loads the deferred CSRF token so that the {@code XSRF-TOKEN} cookie reaches the web
+ * panel with its first response, before it sends its first POST.
  */
 class CsrfCookieFilter extends OncePerRequestFilter {
 

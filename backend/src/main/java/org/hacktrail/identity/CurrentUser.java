@@ -20,7 +20,10 @@ public class CurrentUser {
 		this.users = users;
 	}
 
-	/** The signed-in user's id, or empty for an anonymous caller. Costs no store round trip. */
+	/**
+	 * The signed-in user's id, or empty for an anonymous caller. Costs no store round
+	 * trip.
+	 */
 	public Optional<String> id() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn) {

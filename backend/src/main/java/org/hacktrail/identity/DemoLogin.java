@@ -29,9 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Demo login: pick a persona and be signed in as it. Exists only in the {@code demo} profile, which
- * {@code scripts/run --demo} switches on, and refuses to start beside a real MongoDB (where real people's data
- * lives) unless {@code hacktrail.demo.allow-external-store} is set as well.
+ * Demo login: pick a persona and be signed in as it. Exists only in the {@code demo}
+ * profile, which {@code scripts/run --demo} switches on, and refuses to start beside a
+ * real MongoDB (where real people's data lives) unless
+ * {@code hacktrail.demo.allow-external-store} is set as well.
  */
 @Profile("demo")
 @RestController
@@ -74,7 +75,8 @@ class DemoLogin {
 	@PostMapping("/api/demo/login")
 	ResponseEntity<Map<String, Object>> login(@RequestBody DemoLoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		// Per account (persona); per address is limited before Spring Security (SignInRateLimitFilter).
+		// Per account (persona); per address is limited before Spring Security
+		// (SignInRateLimitFilter).
 		java.util.Optional<java.time.Duration> wait = this.limiter.tryConsume(RateLimiter.Kind.SIGN_IN_PER_ACCOUNT,
 				"demo:" + String.valueOf(body.persona()));
 		if (wait.isPresent()) {
@@ -86,16 +88,15 @@ class DemoLogin {
 		}
 		DemoPersonas.Persona persona = this.personas.find(body.persona()).orElse(null);
 		if (persona == null) {
-			this.events.signInFailed("demo", "unknown persona",
-					Map.of("persona", String.valueOf(body.persona())));
+			this.events.signInFailed("demo", "unknown persona", Map.of("persona", String.valueOf(body.persona())));
 			return ResponseEntity.badRequest()
 				.body(Map.of("code", "BAD_USER_INPUT", "message",
 						"Unknown persona '" + body.persona() + "'; choose one of " + this.personas.ids() + "."));
 		}
 		User user = this.users.signIn(User.DEMO_PROVIDER, persona.id(), persona.displayName(), persona.email(), false);
 		user = this.personas.applyRoles(user, persona);
-		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-				new DemoPrincipal(user.id(), persona.id()), null, Authorities.of(user));
+		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+			.authenticated(new DemoPrincipal(user.id(), persona.id()), null, Authorities.of(user));
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
@@ -108,10 +109,14 @@ class DemoLogin {
 	}
 
 	/**
-	 * Serializable: sessions live in the store. Its name is the user id, which the session store indexes.
+	 * Serializable: sessions live in the store. Its name is the user id, which the
+	 * session store indexes.
 	 */
 	record DemoPrincipal(String userId, String persona)
-			implements SignedInUser, org.springframework.security.core.AuthenticatedPrincipal, java.io.Serializable {
+			implements
+				SignedInUser,
+				org.springframework.security.core.AuthenticatedPrincipal,
+				java.io.Serializable {
 
 		@Override
 		public String getName() {

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * Login providers. Each is enabled only when its client id and secret are given. Every endpoint is explicit, so
- * the service starts even while a provider is down.
+ * Login providers. Each is enabled only when its client id and secret are given. Every
+ * endpoint is explicit, so the service starts even while a provider is down.
  */
 @ConfigurationProperties("hacktrail.login")
 public record LoginProperties(@DefaultValue Client github, @DefaultValue Client google, @DefaultValue Oidc oidc) {
@@ -22,8 +22,9 @@ public record LoginProperties(@DefaultValue Client github, @DefaultValue Client 
 	}
 
 	/**
-	 * A generic OpenID Connect provider such as Keycloak. Endpoints not given are derived from the issuer with
-	 * Keycloak's layout ({@code {issuer}/protocol/openid-connect/...}).
+	 * A generic OpenID Connect provider such as Keycloak. Endpoints not given are derived
+	 * from the issuer with Keycloak's layout
+	 * ({@code {issuer}/protocol/openid-connect/...}).
 	 */
 	public record Oidc(@Nullable String clientId, @Nullable String clientSecret, @DefaultValue("OIDC") String name,
 			@Nullable String issuerUri, @Nullable String authorizationUri, @Nullable String tokenUri,

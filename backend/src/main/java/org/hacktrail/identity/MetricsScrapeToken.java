@@ -22,9 +22,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may read {@code /actuator/prometheus}: organizers (session or API token), and — so that Prometheus needs no
- * organizer account — a scraper presenting {@code HACKTRAIL_METRICS_TOKEN} as {@code Authorization: Bearer}. That
- * token opens the metrics endpoint and nothing else (role METRICS). Unset, only organizers can scrape.
+ * Who may read {@code /actuator/prometheus}: organizers (session or API token), and — so
+ * that Prometheus needs no organizer account — a scraper presenting
+ * {@code HACKTRAIL_METRICS_TOKEN} as {@code Authorization: Bearer}. That token opens the
+ * metrics endpoint and nothing else (role METRICS). Unset, only organizers can scrape.
  */
 @Component
 class MetricsScrapeToken {
@@ -54,7 +55,10 @@ class MetricsScrapeToken {
 		return MessageDigest.isEqual(this.token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** API tokens as usual, except the scrape token on the metrics path, which {@link #filter()} handles. */
+	/**
+	 * API tokens as usual, except the scrape token on the metrics path, which
+	 * {@link #filter()} handles.
+	 */
 	BearerTokenResolver resolver() {
 		DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 		return (request) -> matches(request) ? null : bearer.resolve(request);
@@ -64,8 +68,8 @@ class MetricsScrapeToken {
 		return new OncePerRequestFilter() {
 
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				if (matches(request)) {
 					SecurityContext context = SecurityContextHolder.createEmptyContext();
 					context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,

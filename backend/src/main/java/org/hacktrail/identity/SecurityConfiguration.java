@@ -36,14 +36,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.http.HttpStatus;
 
 /**
- * Who may reach what over HTTP. {@code /graphql} is open to anonymous POSTs: resolvers and secured services
- * decide what each caller may see or do. Browsers sign in through OAuth2/OIDC (or a demo persona) and carry a
- * session cookie; scripts send {@code Authorization: Bearer <API token>}.
+ * Who may reach what over HTTP. {@code /graphql} is open to anonymous POSTs: resolvers
+ * and secured services decide what each caller may see or do. Browsers sign in through
+ * OAuth2/OIDC (or a demo persona) and carry a session cookie; scripts send
+ * {@code Authorization: Bearer <API token>}.
  *
  * <p>
- * CSRF: a state-changing request that carries the session cookie must carry the {@code X-XSRF-TOKEN} header
- * matching the {@code XSRF-TOKEN} cookie. Requests without the session cookie carry no ambient authority, and
- * bearer requests cannot be forged cross-site without a CORS preflight, so neither needs the token.
+ * CSRF: a state-changing request that carries the session cookie must carry the
+ * {@code X-XSRF-TOKEN} header matching the {@code XSRF-TOKEN} cookie. Requests without
+ * the session cookie carry no ambient authority, and bearer requests cannot be forged
+ * cross-site without a CORS preflight, so neither needs the token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -52,7 +54,9 @@ class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "HACKTRAIL_SESSION";
 
-	/** The web panel runs with no inline script or style and talks only to its own origin. */
+	/**
+	 * The web panel runs with no inline script or style and talks only to its own origin.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
@@ -67,11 +71,14 @@ class SecurityConfiguration {
 			requests.requestMatchers(HttpMethod.POST, "/api/demo/login").permitAll();
 			requests.requestMatchers(HttpMethod.GET, "/api/auth/options").permitAll();
 			requests.requestMatchers("/api/public/**").permitAll();
-			requests.requestMatchers(HttpMethod.GET, "/api/hackathons/*/results.json", "/api/hackathons/*/results.csv",
-					"/api/hackathons/*/proposals.csv", "/api/opendata/**").permitAll();
+			requests
+				.requestMatchers(HttpMethod.GET, "/api/hackathons/*/results.json", "/api/hackathons/*/results.csv",
+						"/api/hackathons/*/proposals.csv", "/api/opendata/**")
+				.permitAll();
 			requests.requestMatchers("/api/**").authenticated();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
-			requests.requestMatchers(MetricsScrapeToken.PATH).hasAnyRole(Role.ORGANIZER.name(), MetricsScrapeToken.ROLE);
+			requests.requestMatchers(MetricsScrapeToken.PATH)
+				.hasAnyRole(Role.ORGANIZER.name(), MetricsScrapeToken.ROLE);
 			requests.requestMatchers("/actuator/**").hasRole(Role.ORGANIZER.name());
 			requests.anyRequest().permitAll();
 		});
@@ -82,7 +89,8 @@ class SecurityConfiguration {
 		http.oauth2ResourceServer((resource) -> resource.opaqueToken((opaque) -> opaque.introspector(introspector))
 			.bearerTokenResolver(scrape.resolver())
 			.authenticationEntryPoint((request, response, ex) -> {
-				// Counted, and charged to the address's and the token's failure limits (SignInRateLimitFilter).
+				// Counted, and charged to the address's and the token's failure limits
+				// (SignInRateLimitFilter).
 				Optional<Duration> wait = events.tokenFailed(request);
 				if (wait.isPresent()) {
 					TooManyRequests.write(response, wait.get(), "failed API tokens from your address");
@@ -113,12 +121,15 @@ class SecurityConfiguration {
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 			.accessDeniedHandler(accessDenied()));
-		// HSTS is sent on secure requests only (HTTPS, or X-Forwarded-Proto: https with server.forward-headers-strategy
-		// set behind a proxy); a browser that saw it never falls back to plain HTTP for this host.
+		// HSTS is sent on secure requests only (HTTPS, or X-Forwarded-Proto: https with
+		// server.forward-headers-strategy
+		// set behind a proxy); a browser that saw it never falls back to plain HTTP for
+		// this host.
 		http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-			// GraphiQL (demo and development only) loads its scripts from a CDN; everything else runs under the policy.
+			// GraphiQL (demo and development only) loads its scripts from a CDN;
+			// everything else runs under the policy.
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 					(request) -> !request.getRequestURI().startsWith("/graphiql"),
 					new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
@@ -137,7 +148,8 @@ class SecurityConfiguration {
 			if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				return false;
 			}
-			// Signing in as a demo persona starts a session: guard it against login CSRF too.
+			// Signing in as a demo persona starts a session: guard it against login CSRF
+			// too.
 			if ("/api/demo/login".equals(request.getRequestURI())) {
 				return true;
 			}

@@ -22,9 +22,10 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens around signing in, apart from the sign-in itself: the audit log (SIGN_IN, SIGN_IN_FAILED, SIGN_OUT),
- * the counters {@code hacktrail.sign_in{method,outcome}} and {@code hacktrail.token.failures}, and charging failed
- * API tokens to the rate limit of the caller's address.
+ * What happens around signing in, apart from the sign-in itself: the audit log (SIGN_IN,
+ * SIGN_IN_FAILED, SIGN_OUT), the counters {@code hacktrail.sign_in{method,outcome}} and
+ * {@code hacktrail.token.failures}, and charging failed API tokens to the rate limit of
+ * the caller's address.
  */
 @Component
 class SignInEvents {
@@ -56,7 +57,10 @@ class SignInEvents {
 		this.audit.record(AuditEventType.SIGN_IN_FAILED, null, null, null, all);
 	}
 
-	/** Counts and charges a failed API token; how long to wait when its address or the token has no failures left. */
+	/**
+	 * Counts and charges a failed API token; how long to wait when its address or the
+	 * token has no failures left.
+	 */
 	Optional<Duration> tokenFailed(HttpServletRequest request) {
 		this.meters.counter("hacktrail.token.failures").increment();
 		return SignInRateLimitFilter.tokenFailed(this.limiter, request);

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns a completed OAuth2 or OpenID Connect login into a Hacktrail user: the user is created or updated, and the
- * session's principal carries the Hacktrail user id and roles.
+ * Turns a completed OAuth2 or OpenID Connect login into a Hacktrail user: the user is
+ * created or updated, and the session's principal carries the Hacktrail user id and
+ * roles.
  */
 @Component
 class SignInUserServices {
@@ -42,7 +43,8 @@ class SignInUserServices {
 			String provider = request.getClientRegistration().getRegistrationId();
 			String name = firstText(loaded.getFullName(), loaded.getPreferredUsername(), loaded.getEmail(),
 					loaded.getSubject());
-			// An OIDC provider that does not say the email is verified is not trusted with it for roles.
+			// An OIDC provider that does not say the email is verified is not trusted
+			// with it for roles.
 			boolean verified = Boolean.TRUE.equals(loaded.getEmailVerified());
 			User user = this.users.signIn(provider, loaded.getSubject(), name, loaded.getEmail(), verified);
 			return new SignedInOidcUser(user.id(), Authorities.of(user), loaded);
@@ -56,7 +58,8 @@ class SignInUserServices {
 			Map<String, Object> attributes = loaded.getAttributes();
 			String subject = String.valueOf(attributes.get("id"));
 			String name = firstText(string(attributes.get("name")), string(attributes.get("login")), subject);
-			// GitHub only publishes an email the person chose to make public; such an email has been verified by GitHub.
+			// GitHub only publishes an email the person chose to make public; such an
+			// email has been verified by GitHub.
 			String email = string(attributes.get("email"));
 			User user = this.users.signIn(provider, subject, name, email, email != null);
 			return new SignedInOAuth2User(user.id(), Authorities.of(user), attributes);

@@ -1,8 +1,8 @@
 package org.hacktrail.identity;
 
 /**
- * Whatever principal a request carries (OAuth2/OIDC login, API token, demo persona), it names the Hacktrail
- * user behind it.
+ * Whatever principal a request carries (OAuth2/OIDC login, API token, demo persona), it
+ * names the Hacktrail user behind it.
  */
 public interface SignedInUser {
 

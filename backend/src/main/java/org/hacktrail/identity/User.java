@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A person (or service account) known to Hacktrail, keyed by the identity provider and its subject.
+ * A person (or service account) known to Hacktrail, keyed by the identity provider and
+ * its subject.
  *
- * @param provider the login provider's registration id ({@code github}, {@code google}, {@code oidc}), or
- *     {@code demo} / {@code service} for demo personas and service accounts
+ * @param provider the login provider's registration id ({@code github}, {@code google},
+ * {@code oidc}), or {@code demo} / {@code service} for demo personas and service accounts
  * @param subject the provider's stable id for this person
  */
 @Document("users")

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates and updates users as they sign in. One atomic upsert per sign-in, keyed by (provider, subject), so two
- * simultaneous first sign-ins of one person create one user.
+ * Creates and updates users as they sign in. One atomic upsert per sign-in, keyed by
+ * (provider, subject), so two simultaneous first sign-ins of one person create one user.
  */
 @Service
 public class UserDirectory {
@@ -58,13 +58,15 @@ public class UserDirectory {
 	}
 
 	/**
-	 * Records a sign-in and returns the user. A verified email listed in {@code HACKTRAIL_ORGANIZERS} makes the
-	 * user an organizer; an unverified one never does.
+	 * Records a sign-in and returns the user. A verified email listed in
+	 * {@code HACKTRAIL_ORGANIZERS} makes the user an organizer; an unverified one never
+	 * does.
 	 */
 	public User signIn(String provider, String subject, String displayName, @Nullable String email,
 			boolean emailVerified) {
 		Query query = new Query(Criteria.where("provider").is(provider).and("subject").is(subject));
-		// The provider's name is only the starting point: a name the person chose here is kept at later sign-ins.
+		// The provider's name is only the starting point: a name the person chose here is
+		// kept at later sign-ins.
 		Update update = new Update().setOnInsert("displayName", displayName)
 			.set("email", email)
 			.set("lastLoginAt", this.clock.instant())
@@ -83,9 +85,10 @@ public class UserDirectory {
 			return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
 					User.class);
 		}
-		// The user before the change tells whether the role is new (for the audit log): one extra read, organizers only.
-		User before = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(false),
-				User.class);
+		// The user before the change tells whether the role is new (for the audit log):
+		// one extra read, organizers only.
+		User before = this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().upsert(true).returnNew(false), User.class);
 		User user = this.mongo.findOne(query, User.class);
 		if (before == null || !before.hasRole(Role.ORGANIZER)) {
 			log.info("User {} ({}) signed in as an organizer listed in HACKTRAIL_ORGANIZERS", user.id(), provider);
@@ -103,8 +106,8 @@ public class UserDirectory {
 			.addToSet("roles")
 			.each(roles.toArray())
 			.inc("version", 1);
-		User before = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(false),
-				User.class);
+		User before = this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().upsert(true).returnNew(false), User.class);
 		User account = this.mongo.findOne(query, User.class);
 		for (Role role : roles) {
 			if (before == null || !before.hasRole(role)) {
@@ -120,8 +123,8 @@ public class UserDirectory {
 	}
 
 	/**
-	 * Changes a user's display name and/or affiliations. Blank entries are dropped, duplicates (ignoring case and
-	 * surrounding space) are kept once.
+	 * Changes a user's display name and/or affiliations. Blank entries are dropped,
+	 * duplicates (ignoring case and surrounding space) are kept once.
 	 */
 	public User updateProfile(String userId, @Nullable String displayName, @Nullable List<String> affiliations) {
 		Update update = new Update().inc("version", 1);
@@ -160,9 +163,10 @@ public class UserDirectory {
 	}
 
 	/**
-	 * Adds a global role to a user (judging grants JUDGE when an invitation is accepted). Idempotent. A session
-	 * started before keeps its old authorities until the next sign-in; rights that matter are checked elsewhere
-	 * (judging reads the per-hackathon judge record).
+	 * Adds a global role to a user (judging grants JUDGE when an invitation is accepted).
+	 * Idempotent. A session started before keeps its old authorities until the next
+	 * sign-in; rights that matter are checked elsewhere (judging reads the per-hackathon
+	 * judge record).
 	 */
 	public User addRole(String userId, Role role) {
 		User user = this.mongo.findAndModify(new Query(Criteria.where("_id").is(userId)),

@@ -42,16 +42,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Judging demo data for {@code scripts/run --demo}, on the demo's presidential hackathon (JUDGING): five more
- * proposals in review (one with the judge-public persona's agency as partner, so a conflict is found), a panel of
- * the two judge personas and three more demo judges, a bilingual rubric on the preliminary review round, a seeded
- * assignment, and scores: the three other judges submitted everything, judge-private all but one sheet (a draft),
- * judge-public nothing yet — so a visitor can score as a judge, and as the organizer watch progress and read the
- * ranking.
+ * Judging demo data for {@code scripts/run --demo}, on the demo's presidential hackathon
+ * (JUDGING): five more proposals in review (one with the judge-public persona's agency as
+ * partner, so a conflict is found), a panel of the two judge personas and three more demo
+ * judges, a bilingual rubric on the preliminary review round, a seeded assignment, and
+ * scores: the three other judges submitted everything, judge-private all but one sheet (a
+ * draft), judge-public nothing yet — so a visitor can score as a judge, and as the
+ * organizer watch progress and read the ranking.
  *
  * <p>
- * Everything goes through the services, acting as the demo organizer or as each judge, so the demo follows the same
- * rules as real use. Loaded once, after the proposal demo data: skipped when the review round is already set up.
+ * Everything goes through the services, acting as the demo organizer or as each judge, so
+ * the demo follows the same rules as real use. Loaded once, after the proposal demo data:
+ * skipped when the review round is already set up.
  */
 @Profile("demo")
 @Component
@@ -134,22 +136,23 @@ class DemoJudgingData {
 		sectors.put(startup, "PRIVATE");
 		sectors.put(academic, "ACADEMIC");
 		sectors.forEach((user, sector) -> {
-			String token = as(organizer, true, () -> this.panel.invite(new JudgePanelService.InviteJudgeInput(
-					hackathon.id(), user.email(), org.hacktrail.judging.Sector.valueOf(sector), null, List.of(), null))
-				.token());
+			String token = as(organizer, true,
+					() -> this.panel
+						.invite(new JudgePanelService.InviteJudgeInput(hackathon.id(), user.email(),
+								org.hacktrail.judging.Sector.valueOf(sector), null, List.of(), null))
+						.token());
 			as(user, false, () -> this.panel.accept(token, null));
 		});
 		as(organizer, true, () -> {
-			List<RoundService.CriterionInput> criteria = List.of(
-					new RoundService.CriterionInput("impact", new LocalizedText("影響力", "Impact"),
-							new LocalizedText("能解決多少人的問題？", "How many people does it help, and how much?"), 3.0, 1.0,
-							10.0),
-					new RoundService.CriterionInput("feasibility", new LocalizedText("可行性", "Feasibility"),
-							new LocalizedText("團隊與資源能否做到？", "Can the team and its resources deliver it?"), 2.0, 1.0,
-							10.0),
-					new RoundService.CriterionInput("collaboration",
-							new LocalizedText("公私協力", "Public–private collaboration"),
-							new LocalizedText("公部門能否接手？", "Can an agency take it over?"), 2.0, 1.0, 10.0));
+			List<RoundService.CriterionInput> criteria = List
+				.of(new RoundService.CriterionInput("impact", new LocalizedText("影響力", "Impact"),
+						new LocalizedText("能解決多少人的問題？", "How many people does it help, and how much?"), 3.0, 1.0, 10.0),
+						new RoundService.CriterionInput("feasibility", new LocalizedText("可行性", "Feasibility"),
+								new LocalizedText("團隊與資源能否做到？", "Can the team and its resources deliver it?"), 2.0, 1.0,
+								10.0),
+						new RoundService.CriterionInput("collaboration",
+								new LocalizedText("公私協力", "Public–private collaboration"),
+								new LocalizedText("公部門能否接手？", "Can an agency take it over?"), 2.0, 1.0, 10.0));
 			this.rounds.configure(new RoundService.ConfigureRoundInput(review.id(), criteria, 3, null, null, null,
 					List.of(new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PUBLIC, 0.4),
 							new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PRIVATE, 0.4),
@@ -162,7 +165,9 @@ class DemoJudgingData {
 		Random random = new Random(2026);
 		for (User judge : List.of(city, startup, academic, privateJudge)) {
 			as(judge, false, () -> {
-				List<String> work = this.sheets.myAssignments(review.id()).proposals().stream()
+				List<String> work = this.sheets.myAssignments(review.id())
+					.proposals()
+					.stream()
 					.map(ScoreSheetService.AssignedProposal::proposalId)
 					.toList();
 				for (int i = 0; i < work.size(); i++) {
@@ -202,7 +207,9 @@ class DemoJudgingData {
 		return this.users.updateProfile(user.id(), null, List.of(affiliation));
 	}
 
-	/** Runs a step as this user (an organizer or not), the way a signed-in request would. */
+	/**
+	 * Runs a step as this user (an organizer or not), the way a signed-in request would.
+	 */
 	private <T> T as(User user, boolean organizer, Supplier<T> step) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -210,8 +217,8 @@ class DemoJudgingData {
 		if (organizer) {
 			authorities.add(new SimpleGrantedAuthority(Role.ORGANIZER.authority()));
 		}
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Actor(user.id()), null,
-				authorities));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(new Actor(user.id()), null, authorities));
 		SecurityContextHolder.setContext(context);
 		try {
 			return step.get();

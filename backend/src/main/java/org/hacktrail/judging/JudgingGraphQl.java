@@ -28,8 +28,8 @@ public final class JudgingGraphQl {
 	}
 
 	/**
-	 * The proposals of a batch of parents, in one round trip: the answer of a {@code @BatchMapping} for a
-	 * {@code proposal} field.
+	 * The proposals of a batch of parents, in one round trip: the answer of a
+	 * {@code @BatchMapping} for a {@code proposal} field.
 	 */
 	public static <T> Map<T, Proposal> proposals(List<T> parents, Function<T, String> proposalId,
 			JudgingProposals proposals) {

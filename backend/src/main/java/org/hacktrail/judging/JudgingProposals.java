@@ -17,10 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads proposals for judging: by id in batches ({@code $in} on {@code _id} alone, as the store rules ask), or all
- * of a hackathon in some statuses (filtered in Java). Visibility is the caller's business: judging shows proposals
- * only to organizers, the hackathon's judges and, after publication, everyone — and only proposals that have left
- * DRAFT take part in judging.
+ * Reads proposals for judging: by id in batches ({@code $in} on {@code _id} alone, as the
+ * store rules ask), or all of a hackathon in some statuses (filtered in Java). Visibility
+ * is the caller's business: judging shows proposals only to organizers, the hackathon's
+ * judges and, after publication, everyone — and only proposals that have left DRAFT take
+ * part in judging.
  */
 @Component
 public class JudgingProposals {
@@ -35,7 +36,10 @@ public class JudgingProposals {
 		return Optional.ofNullable(this.mongo.findById(id, Proposal.class));
 	}
 
-	/** The proposals with these ids, in one round trip. Unknown ids are absent from the map. */
+	/**
+	 * The proposals with these ids, in one round trip. Unknown ids are absent from the
+	 * map.
+	 */
 	public Map<String, Proposal> byIds(Collection<String> ids) {
 		Map<String, Proposal> found = new HashMap<>();
 		if (ids.isEmpty()) {

@@ -4,7 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link NotificationMailer}: sends nothing, logs (at debug) what would have been sent.
+ * The default {@link NotificationMailer}: sends nothing, logs (at debug) what would have
+ * been sent.
  */
 class LoggingNotificationMailer implements NotificationMailer {
 

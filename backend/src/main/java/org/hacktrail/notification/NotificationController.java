@@ -15,7 +15,8 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for the signed-in user's notifications. Rules live in {@link NotificationService}.
+ * GraphQL for the signed-in user's notifications. Rules live in
+ * {@link NotificationService}.
  */
 @Controller
 class NotificationController {

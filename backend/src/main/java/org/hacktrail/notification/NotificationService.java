@@ -37,20 +37,24 @@ import org.springframework.stereotype.Service;
  * Sends notifications to users and lets each user read and mark their own.
  *
  * <p>
- * For features: {@link #send} stores a notification in the recipient's inbox (one atomic write) and hands it to the
- * {@link NotificationMailer}s. Delivery is best effort: a store or mail failure is logged and never undoes or fails
- * the action that caused it (the action has already been written; there are no transactions to roll back).
+ * For features: {@link #send} stores a notification in the recipient's inbox (one atomic
+ * write) and hands it to the {@link NotificationMailer}s. Delivery is best effort: a
+ * store or mail failure is logged and never undoes or fails the action that caused it
+ * (the action has already been written; there are no transactions to roll back).
  *
  * <p>
- * For users: {@link #mine}, {@link #unreadCount} and {@link #markRead} act on the signed-in user's inbox only;
- * anonymous callers are UNAUTHENTICATED. An inbox keeps the newest {@value #MAX_KEPT} notifications.
+ * For users: {@link #mine}, {@link #unreadCount} and {@link #markRead} act on the
+ * signed-in user's inbox only; anonymous callers are UNAUTHENTICATED. An inbox keeps the
+ * newest {@value #MAX_KEPT} notifications.
  */
 @Service
 public class NotificationService {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
-	/** How many notifications an inbox keeps; older ones are dropped as new ones arrive. */
+	/**
+	 * How many notifications an inbox keeps; older ones are dropped as new ones arrive.
+	 */
 	public static final int MAX_KEPT = 200;
 
 	static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
@@ -87,10 +91,10 @@ public class NotificationService {
 	// ---- sending (for other features)
 
 	/**
-	 * Notifies one user. Returns the stored notification, or empty when it could not be stored (logged).
-	 *
-	 * @throws IllegalArgumentException for a malformed type, parameter name or link: a programming error of the
-	 *     calling feature, not something a user did
+	 * Notifies one user. Returns the stored notification, or empty when it could not be
+	 * stored (logged).
+	 * @throws IllegalArgumentException for a malformed type, parameter name or link: a
+	 * programming error of the calling feature, not something a user did
 	 */
 	public Optional<Notification> send(String userId, String type, Map<String, String> parameters,
 			@Nullable String link) {
@@ -98,7 +102,9 @@ public class NotificationService {
 		return deliver(userId, notification);
 	}
 
-	/** Notifies several users (each once, even if listed twice), each with their own copy. */
+	/**
+	 * Notifies several users (each once, even if listed twice), each with their own copy.
+	 */
 	public void send(Collection<String> userIds, String type, Map<String, String> parameters, @Nullable String link) {
 		Notification template = build(type, parameters, link);
 		for (String userId : new LinkedHashSet<>(userIds)) {
@@ -133,7 +139,8 @@ public class NotificationService {
 
 	private Optional<Notification> deliver(String userId, Notification notification) {
 		try {
-			// One atomic upsert by _id: appends and keeps the newest MAX_KEPT, whoever else writes at the same time.
+			// One atomic upsert by _id: appends and keeps the newest MAX_KEPT, whoever
+			// else writes at the same time.
 			Update update = new Update().push("items")
 				.slice(-MAX_KEPT)
 				.each(notification)
@@ -214,8 +221,9 @@ public class NotificationService {
 	}
 
 	/**
-	 * Marks the signed-in user's notifications read: those with the given ids (ids that are not theirs, or no
-	 * longer kept, are ignored), or all of them. Marking a read notification again changes nothing.
+	 * Marks the signed-in user's notifications read: those with the given ids (ids that
+	 * are not theirs, or no longer kept, are ignored), or all of them. Marking a read
+	 * notification again changes nothing.
 	 */
 	public Marked markRead(@Nullable List<String> ids, boolean all) {
 		String me = this.currentUser.requireId();
@@ -231,9 +239,12 @@ public class NotificationService {
 			.stream()
 			.anyMatch((item) -> !item.isRead() && (all || wanted.contains(item.id())));
 		if (anyToMark) {
-			// One atomic update with an array filter: sets readAt on the chosen unread items only, so a notification
-			// delivered meanwhile (an atomic $push) is never lost and neither write retries against the other. By
-			// _id alone, which the embedded store answers from its index. One filter document with implicit AND:
+			// One atomic update with an array filter: sets readAt on the chosen unread
+			// items only, so a notification
+			// delivered meanwhile (an atomic $push) is never lost and neither write
+			// retries against the other. By
+			// _id alone, which the embedded store answers from its index. One filter
+			// document with implicit AND:
 			// MongoDB rejects a top-level $and in an array filter.
 			Criteria chosen = Criteria.where("item.readAt").is(null);
 			if (!all) {
@@ -248,11 +259,9 @@ public class NotificationService {
 				inbox = updated;
 			}
 		}
-		// Otherwise (ids of somebody else's notifications, or read ones) nothing is written at all.
-		List<Notification> marked = inbox.items()
-			.stream()
-			.filter((item) -> all || wanted.contains(item.id()))
-			.toList();
+		// Otherwise (ids of somebody else's notifications, or read ones) nothing is
+		// written at all.
+		List<Notification> marked = inbox.items().stream().filter((item) -> all || wanted.contains(item.id())).toList();
 		return new Marked(marked, inbox.unread());
 	}
 

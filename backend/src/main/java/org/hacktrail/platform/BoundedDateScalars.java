@@ -17,11 +17,12 @@ import graphql.schema.GraphQLScalarType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code DateTime} and {@code Date} scalars of graphql-java-extended-scalars, held to four-digit years (0001 to
- * 9999, as RFC 3339 writes them). The library accepts ISO 8601's expanded years ({@code +999999999-12-31T23:59:59Z}),
- * which no store date, browser or spreadsheet can hold: such a value failed deep inside a feature (INTERNAL). Held
- * here, every {@code DateTime} and {@code Date} argument and input field, literal or variable, refuses it as
- * BAD_USER_INPUT before any data fetcher runs.
+ * The {@code DateTime} and {@code Date} scalars of graphql-java-extended-scalars, held to
+ * four-digit years (0001 to 9999, as RFC 3339 writes them). The library accepts ISO
+ * 8601's expanded years ({@code +999999999-12-31T23:59:59Z}), which no store date,
+ * browser or spreadsheet can hold: such a value failed deep inside a feature (INTERNAL).
+ * Held here, every {@code DateTime} and {@code Date} argument and input field, literal or
+ * variable, refuses it as BAD_USER_INPUT before any data fetcher runs.
  */
 final class BoundedDateScalars {
 

@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body a filter has already read into memory, replayed to the filters and handlers after it (the
- * body limit for chunked bodies, the cost estimate of expensive GraphQL operations).
+ * A request whose body a filter has already read into memory, replayed to the filters and
+ * handlers after it (the body limit for chunked bodies, the cost estimate of expensive
+ * GraphQL operations).
  */
 public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 

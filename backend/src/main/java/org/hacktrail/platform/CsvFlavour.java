@@ -16,23 +16,28 @@ import org.jspecify.annotations.Nullable;
  * How a CSV download writes its cells, chosen with the query parameter {@code for}.
  *
  * <ul>
- * <li>{@link #AS_TYPED} (no {@code for}): every cell exactly as stored. This is what programs and the imports read;
- * the proposal export imports back byte for byte.</li>
- * <li>{@link #SPREADSHEET} ({@code ?for=spreadsheet}): a text cell that begins with {@code =}, {@code +},
- * {@code -}, {@code @} (or their full-width forms), a tab or a carriage return gets a leading apostrophe, so that Excel, LibreOffice or Google
- * Sheets show it as text instead of running it as a formula ("CSV injection", OWASP's recommendation). The
- * apostrophes are part of the file: importing it is not a round trip, and the imports keep them as typed (stripping
- * them would silently change values that people did type with an apostrophe).</li>
+ * <li>{@link #AS_TYPED} (no {@code for}): every cell exactly as stored. This is what
+ * programs and the imports read; the proposal export imports back byte for byte.</li>
+ * <li>{@link #SPREADSHEET} ({@code ?for=spreadsheet}): a text cell that begins with
+ * {@code =}, {@code +}, {@code -}, {@code @} (or their full-width forms), a tab or a
+ * carriage return gets a leading apostrophe, so that Excel, LibreOffice or Google Sheets
+ * show it as text instead of running it as a formula ("CSV injection", OWASP's
+ * recommendation). The apostrophes are part of the file: importing it is not a round
+ * trip, and the imports keep them as typed (stripping them would silently change values
+ * that people did type with an apostrophe).</li>
  * </ul>
  *
  * <p>
- * Numbers an export writes as Java numbers ({@code Integer}, {@code Double}, …) are left alone in both flavours:
- * their text is digits, a sign, a point and an exponent, which spreadsheets read as a number, never as a formula, and
- * a negative score must stay a number to sort and sum. Only finite numbers qualify ({@code NaN} and infinities print as
- * words). Text that merely looks like a number (a title {@code -1}) is text someone typed, and is neutralised.
+ * Numbers an export writes as Java numbers ({@code Integer}, {@code Double}, …) are left
+ * alone in both flavours: their text is digits, a sign, a point and an exponent, which
+ * spreadsheets read as a number, never as a formula, and a negative score must stay a
+ * number to sort and sum. Only finite numbers qualify ({@code NaN} and infinities print
+ * as words). Text that merely looks like a number (a title {@code -1}) is text someone
+ * typed, and is neutralised.
  *
  * <p>
- * Exports write through {@link #printer(Appendable, CSVFormat)} so that no record can bypass the neutralisation.
+ * Exports write through {@link #printer(Appendable, CSVFormat)} so that no record can
+ * bypass the neutralisation.
  */
 public enum CsvFlavour {
 
@@ -48,20 +53,24 @@ public enum CsvFlavour {
 	/** The only value of {@link #PARAMETER}. */
 	public static final String SPREADSHEET_VALUE = "spreadsheet";
 
-	/** U+FEFF, which a UTF-8 file starts with so that spreadsheet apps read it as UTF-8. */
+	/**
+	 * U+FEFF, which a UTF-8 file starts with so that spreadsheet apps read it as UTF-8.
+	 */
 	public static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	/**
-	 * The first characters that make spreadsheet apps read a cell as a formula (OWASP, "CSV Injection"), and their
-	 * full-width forms ({@code ＝＋－＠}, U+FF1D, U+FF0B, U+FF0D, U+FF20), which a zh-TW or Japanese input method types
-	 * and which East Asian editions of Excel have been reported to take as the ASCII ones.
+	 * The first characters that make spreadsheet apps read a cell as a formula (OWASP,
+	 * "CSV Injection"), and their full-width forms ({@code ＝＋－＠}, U+FF1D, U+FF0B, U+FF0D,
+	 * U+FF20), which a zh-TW or Japanese input method types and which East Asian editions
+	 * of Excel have been reported to take as the ASCII ones.
 	 */
 	private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
 	/**
-	 * The flavour a {@code for} parameter asks for: absent is {@link #AS_TYPED}; {@code spreadsheet} is
-	 * {@link #SPREADSHEET}; anything else (an empty value included) is BAD_USER_INPUT naming the allowed value, rather
-	 * than a file that silently is not what the caller asked for.
+	 * The flavour a {@code for} parameter asks for: absent is {@link #AS_TYPED};
+	 * {@code spreadsheet} is {@link #SPREADSHEET}; anything else (an empty value
+	 * included) is BAD_USER_INPUT naming the allowed value, rather than a file that
+	 * silently is not what the caller asked for.
 	 */
 	public static CsvFlavour of(@Nullable String value) {
 		if (value == null) {
@@ -76,15 +85,20 @@ public enum CsvFlavour {
 						+ PARAMETER + "' out for the file as typed, which imports back unchanged.");
 	}
 
-	/** The download's file name: {@code stem.csv}, or {@code stem-spreadsheet.csv} for spreadsheet apps. */
+	/**
+	 * The download's file name: {@code stem.csv}, or {@code stem-spreadsheet.csv} for
+	 * spreadsheet apps.
+	 */
 	public String fileName(String stem) {
 		return (this == SPREADSHEET) ? stem + "-" + SPREADSHEET_VALUE + ".csv" : stem + ".csv";
 	}
 
 	/**
-	 * A CSV printer on {@code out} in {@code format} that writes every record's cells in this flavour. For spreadsheet
-	 * apps the file starts with a byte order mark: without one, Excel reads UTF-8 as the system code page and shows
-	 * Chinese text garbled. (Files as typed have none, for programs, except the proposal export, which always had one.)
+	 * A CSV printer on {@code out} in {@code format} that writes every record's cells in
+	 * this flavour. For spreadsheet apps the file starts with a byte order mark: without
+	 * one, Excel reads UTF-8 as the system code page and shows Chinese text garbled.
+	 * (Files as typed have none, for programs, except the proposal export, which always
+	 * had one.)
 	 */
 	public Printer printer(Appendable out, CSVFormat format) throws IOException {
 		if (this == SPREADSHEET) {
@@ -93,7 +107,9 @@ public enum CsvFlavour {
 		return new Printer(new CSVPrinter(out, format), this);
 	}
 
-	/** One cell in this flavour (null stays null: the printer writes it as an empty cell). */
+	/**
+	 * One cell in this flavour (null stays null: the printer writes it as an empty cell).
+	 */
 	public @Nullable Object cell(@Nullable Object value) {
 		if (this == AS_TYPED || value == null || isFiniteNumber(value)) {
 			return value;
@@ -101,7 +117,10 @@ public enum CsvFlavour {
 		return neutralise(value.toString());
 	}
 
-	/** {@code text} with a leading apostrophe if a spreadsheet would read it as a formula, else unchanged. */
+	/**
+	 * {@code text} with a leading apostrophe if a spreadsheet would read it as a formula,
+	 * else unchanged.
+	 */
 	public static String neutralise(String text) {
 		return (!text.isEmpty() && TRIGGERS.indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
 	}
@@ -118,9 +137,9 @@ public enum CsvFlavour {
 	}
 
 	/**
-	 * Commons CSV's {@link CSVPrinter} (a final class) with each record's cells passed through
-	 * {@link CsvFlavour#cell(Object)}. A header set in the {@link CSVFormat} is printed by Commons CSV as given: exports
-	 * name their columns with fixed words.
+	 * Commons CSV's {@link CSVPrinter} (a final class) with each record's cells passed
+	 * through {@link CsvFlavour#cell(Object)}. A header set in the {@link CSVFormat} is
+	 * printed by Commons CSV as given: exports name their columns with fixed words.
 	 */
 	public static final class Printer implements Closeable, Flushable {
 
@@ -154,7 +173,9 @@ public enum CsvFlavour {
 			this.printer.flush();
 		}
 
-		/** Flushes and closes the underlying writer, as {@link CSVPrinter#close()} does. */
+		/**
+		 * Flushes and closes the underlying writer, as {@link CSVPrinter#close()} does.
+		 */
 		@Override
 		public void close() throws IOException {
 			this.printer.close();

@@ -27,9 +27,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns exceptions thrown by data fetchers into GraphQL errors with {@code extensions.code} and a message a
- * person can act on. Unexpected failures are logged with an id that the error carries, never a stack trace or a
- * class name.
+ * Turns exceptions thrown by data fetchers into GraphQL errors with
+ * {@code extensions.code} and a message a person can act on. Unexpected failures are
+ * logged with an id that the error carries, never a stack trace or a class name.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,12 +54,14 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			return error(env, ErrorCode.CONFLICT, "This already exists.", Map.of());
 		}
 		if (ex instanceof ConstraintViolationException violations) {
-			return error(env, ErrorCode.BAD_USER_INPUT, violations.getConstraintViolations()
-				.stream()
-				.map((v) -> v.getPropertyPath() + ": " + v.getMessage())
-				.sorted()
-				.reduce((a, b) -> a + "; " + b)
-				.orElse("Invalid input."), Map.of());
+			return error(env, ErrorCode.BAD_USER_INPUT,
+					violations.getConstraintViolations()
+						.stream()
+						.map((v) -> v.getPropertyPath() + ": " + v.getMessage())
+						.sorted()
+						.reduce((a, b) -> a + "; " + b)
+						.orElse("Invalid input."),
+					Map.of());
 		}
 		if (ex instanceof AuthenticationException) {
 			return error(env, ErrorCode.UNAUTHENTICATED, "Sign in first: this needs a signed-in user.", Map.of());
@@ -73,7 +75,8 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			return error(env, ErrorCode.FORBIDDEN, "You are not allowed to do this.", Map.of());
 		}
 		if (ex instanceof org.bson.BsonSerializationException) {
-			// E.g. a NUL character where BSON allows none (a key or a pattern): the input, not the service, is wrong.
+			// E.g. a NUL character where BSON allows none (a key or a pattern): the
+			// input, not the service, is wrong.
 			return error(env, ErrorCode.BAD_USER_INPUT,
 					"The input contains a character the store cannot hold (such as a NUL character).", Map.of());
 		}

@@ -3,8 +3,9 @@ package org.hacktrail.platform;
 import java.util.Map;
 
 /**
- * A failure a person can act on: the message says what was wrong and, where it helps, what to do instead. It
- * reaches the caller as a GraphQL error with {@code extensions.code}, or as a REST error body.
+ * A failure a person can act on: the message says what was wrong and, where it helps,
+ * what to do instead. It reaches the caller as a GraphQL error with
+ * {@code extensions.code}, or as a REST error body.
  */
 public class DomainException extends RuntimeException {
 
@@ -50,7 +51,10 @@ public class DomainException extends RuntimeException {
 		return this.code;
 	}
 
-	/** Extra, machine-readable facts about the failure (e.g. {@code field}, {@code from}, {@code to}). */
+	/**
+	 * Extra, machine-readable facts about the failure (e.g. {@code field}, {@code from},
+	 * {@code to}).
+	 */
 	public Map<String, Object> details() {
 		return this.details;
 	}

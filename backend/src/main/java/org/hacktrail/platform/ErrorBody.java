@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * The JSON body of an error answered outside GraphQL (filters, REST endpoints). It reads both as a REST error
- * ({@code code}, {@code message}, {@code requestId}) and as a GraphQL response ({@code errors[].extensions.code}),
- * because clients of {@code /graphql} get these too (401 from a bad token, 413 from an oversized body).
+ * The JSON body of an error answered outside GraphQL (filters, REST endpoints). It reads
+ * both as a REST error ({@code code}, {@code message}, {@code requestId}) and as a
+ * GraphQL response ({@code errors[].extensions.code}), because clients of
+ * {@code /graphql} get these too (401 from a bad token, 413 from an oversized body).
  */
 public final class ErrorBody {
 
@@ -26,14 +27,18 @@ public final class ErrorBody {
 		return of(code.name(), message);
 	}
 
-	/** A body whose error carries details as extensions too (e.g. {@code field}, {@code rule}), as GraphQL's do. */
+	/**
+	 * A body whose error carries details as extensions too (e.g. {@code field},
+	 * {@code rule}), as GraphQL's do.
+	 */
 	public static Map<String, Object> of(ErrorCode code, String message, Map<String, Object> details) {
 		return of(code.name(), message, details);
 	}
 
 	/**
-	 * A body with a code outside {@link ErrorCode}: {@code RATE_LIMITED} (HTTP 429) is answered only by filters,
-	 * never by a data fetcher, so it is not an {@code ErrorCode} that every feature's switch must handle.
+	 * A body with a code outside {@link ErrorCode}: {@code RATE_LIMITED} (HTTP 429) is
+	 * answered only by filters, never by a data fetcher, so it is not an
+	 * {@code ErrorCode} that every feature's switch must handle.
 	 */
 	public static Map<String, Object> of(String code, String message) {
 		return of(code, message, Map.of());
@@ -61,8 +66,7 @@ public final class ErrorBody {
 		write(response, status, code.name(), message);
 	}
 
-	public static void write(HttpServletResponse response, int status, String code, String message)
-			throws IOException {
+	public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}

@@ -1,7 +1,8 @@
 package org.hacktrail.platform;
 
 /**
- * The {@code extensions.code} of every GraphQL error and the {@code code} of every REST error body.
+ * The {@code extensions.code} of every GraphQL error and the {@code code} of every REST
+ * error body.
  */
 public enum ErrorCode {
 

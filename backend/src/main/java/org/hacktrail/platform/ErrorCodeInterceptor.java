@@ -19,8 +19,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every error of a response an {@code extensions.code}, including the errors graphql-java raises before
- * any data fetcher runs (syntax, validation, variable coercion, query depth and complexity limits).
+ * Gives every error of a response an {@code extensions.code}, including the errors
+ * graphql-java raises before any data fetcher runs (syntax, validation, variable
+ * coercion, query depth and complexity limits).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -74,7 +75,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	static ErrorCode codeFor(ErrorClassification classification) {
 		if (classification instanceof ErrorType type) {
 			return switch (type) {
-				case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorCode.BAD_USER_INPUT;
+				case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted ->
+					ErrorCode.BAD_USER_INPUT;
 				case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL;
 			};
 		}

@@ -27,10 +27,12 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Spring's {@code /error}, where everything ends that no handler answered itself: Spring MVC's own refusals (an
- * unreadable or empty JSON body, a wrong content type or method, a query parameter of the wrong type, no such path),
- * the firewall's, GraphQL's HTTP handler's, and any uncaught failure. Each gets the documented {@link ErrorBody} —
- * {@code code} by status, a message naming what was wrong, the request id — instead of Boot's default body.
+ * Spring's {@code /error}, where everything ends that no handler answered itself: Spring
+ * MVC's own refusals (an unreadable or empty JSON body, a wrong content type or method, a
+ * query parameter of the wrong type, no such path), the firewall's, GraphQL's HTTP
+ * handler's, and any uncaught failure. Each gets the documented {@link ErrorBody} —
+ * {@code code} by status, a message naming what was wrong, the request id — instead of
+ * Boot's default body.
  */
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -92,12 +94,15 @@ class ErrorPage implements ErrorController {
 					+ "numbers).";
 		}
 		if (error instanceof HttpMediaTypeNotSupportedException unsupported) {
-			return "The content type " + ((unsupported.getContentType() != null) ? unsupported.getContentType() : "(none)")
+			return "The content type "
+					+ ((unsupported.getContentType() != null) ? unsupported.getContentType() : "(none)")
 					+ " is not accepted here; send " + unsupported.getSupportedMediaTypes() + ".";
 		}
 		if (error instanceof HttpRequestMethodNotSupportedException method) {
-			return method.getMethod() + " is not allowed here; use " + String.join(" or ",
-					(method.getSupportedMethods() != null) ? method.getSupportedMethods() : new String[0]) + ".";
+			return method.getMethod() + " is not allowed here; use "
+					+ String.join(" or ",
+							(method.getSupportedMethods() != null) ? method.getSupportedMethods() : new String[0])
+					+ ".";
 		}
 		if (error instanceof MethodArgumentTypeMismatchException mismatch) {
 			Class<?> type = mismatch.getRequiredType();

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Says, in one line, which store a run uses when it is a real MongoDB (the embedded store logs its own line).
- * Credentials in the URI are never logged.
+ * Says, in one line, which store a run uses when it is a real MongoDB (the embedded store
+ * logs its own line). Credentials in the URI are never logged.
  */
 @Component
 class ExternalStoreLogger {
@@ -31,9 +31,10 @@ class ExternalStoreLogger {
 		if (StringUtils.hasText(uri)) {
 			ConnectionString connectionString = new ConnectionString(uri);
 			log.info("Store: MongoDB at {} (database {}, replica set {})", connectionString.getHosts(),
-					this.environment.getProperty("spring.mongodb.database", String.valueOf(connectionString.getDatabase())),
-					(connectionString.getRequiredReplicaSetName() != null) ? connectionString.getRequiredReplicaSetName()
-							: "none given");
+					this.environment.getProperty("spring.mongodb.database",
+							String.valueOf(connectionString.getDatabase())),
+					(connectionString.getRequiredReplicaSetName() != null)
+							? connectionString.getRequiredReplicaSetName() : "none given");
 		}
 	}
 

@@ -3,21 +3,25 @@ package org.hacktrail.platform;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule for text people type, by kind of field (README, "Text input"). Every check answers BAD_USER_INPUT
- * naming the field and the first offending character by its code point; nothing is changed silently, so what is
- * stored is what was typed.
+ * The one rule for text people type, by kind of field (README, "Text input"). Every check
+ * answers BAD_USER_INPUT naming the field and the first offending character by its code
+ * point; nothing is changed silently, so what is stored is what was typed.
  *
  * <ul>
- * <li>{@link Kind#LINE} — names, titles and labels (proposal titles and needs, team positions, display names,
- * hackathon and round names, affiliations, token names) and search text: no control character at all (NUL, tab,
- * line breaks, DEL, C1), no character that reorders the text around it (the bidirectional embeddings, overrides and
- * isolates U+202A–U+202E and U+2066–U+2069, which make a name read differently from what it is), and at least one
- * visible character (a name made only of spaces, zero-width or other invisible characters names nothing).</li>
- * <li>{@link Kind#TEXT} — long text (summaries, descriptions, messages, notes, reasons, comments): line breaks and
- * tabs are kept as typed; every other control character is refused.</li>
+ * <li>{@link Kind#LINE} — names, titles and labels (proposal titles and needs, team
+ * positions, display names, hackathon and round names, affiliations, token names) and
+ * search text: no control character at all (NUL, tab, line breaks, DEL, C1), no character
+ * that reorders the text around it (the bidirectional embeddings, overrides and isolates
+ * U+202A–U+202E and U+2066–U+2069, which make a name read differently from what it is),
+ * and at least one visible character (a name made only of spaces, zero-width or other
+ * invisible characters names nothing).</li>
+ * <li>{@link Kind#TEXT} — long text (summaries, descriptions, messages, notes, reasons,
+ * comments): line breaks and tabs are kept as typed; every other control character is
+ * refused.</li>
  * </ul>
- * Both refuse a lone surrogate (half of a character, not text). The marks U+200E and U+200F, the zero-width joiner
- * and non-joiner (emoji sequences, some scripts) stay allowed inside text that has something visible.
+ * Both refuse a lone surrogate (half of a character, not text). The marks U+200E and
+ * U+200F, the zero-width joiner and non-joiner (emoji sequences, some scripts) stay
+ * allowed inside text that has something visible.
  */
 public final class FreeText {
 
@@ -35,7 +39,10 @@ public final class FreeText {
 	private FreeText() {
 	}
 
-	/** Checks {@code value} (null passes: whether a value is required is the caller's rule) and returns it. */
+	/**
+	 * Checks {@code value} (null passes: whether a value is required is the caller's
+	 * rule) and returns it.
+	 */
 	public static @Nullable String check(@Nullable String value, String field, Kind kind) {
 		if (value == null) {
 			return null;
@@ -79,15 +86,20 @@ public final class FreeText {
 		return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 	}
 
-	/** A character that shows something: not a space, control, format character, combining mark or blank filler. */
+	/**
+	 * A character that shows something: not a space, control, format character, combining
+	 * mark or blank filler.
+	 */
 	static boolean isVisible(int c) {
 		if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
 			return false;
 		}
 		return switch (Character.getType(c)) {
 			case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-					Character.SURROGATE, Character.UNASSIGNED -> false;
-			// Hangul fillers and the blank Braille pattern: letters or symbols that draw nothing.
+					Character.SURROGATE, Character.UNASSIGNED ->
+				false;
+			// Hangul fillers and the blank Braille pattern: letters or symbols that draw
+			// nothing.
 			default -> c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800;
 		};
 	}

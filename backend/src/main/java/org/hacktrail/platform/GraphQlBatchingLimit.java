@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Refuses, before validation, a GraphQL document that packs too much into one request: too many operations, too
- * many aliases (the usual way to repeat one expensive or guessable field many times in a single request: a
- * "batching attack" on sign-in codes, tokens or ids) or too many fields as written. The error is BAD_USER_INPUT
- * naming the cap. Depth and complexity are limited separately ({@link GraphQlConfiguration}).
+ * Refuses, before validation, a GraphQL document that packs too much into one request:
+ * too many operations, too many aliases (the usual way to repeat one expensive or
+ * guessable field many times in a single request: a "batching attack" on sign-in codes,
+ * tokens or ids) or too many fields as written. The error is BAD_USER_INPUT naming the
+ * cap. Depth and complexity are limited separately ({@link GraphQlConfiguration}).
  */
 @Component
 @EnableConfigurationProperties(GraphQlBatchingLimit.Caps.class)

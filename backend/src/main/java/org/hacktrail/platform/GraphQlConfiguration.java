@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * GraphQL wiring shared by every feature: scalars (dates held to four-digit years, {@link BoundedDateScalars}) and
- * the limits on depth and complexity.
+ * GraphQL wiring shared by every feature: scalars (dates held to four-digit years,
+ * {@link BoundedDateScalars}) and the limits on depth and complexity.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -30,7 +30,10 @@ class GraphQlConfiguration {
 		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), pageAwareComplexity(limits));
 	}
 
-	/** A list field asked for with {@code first: n} costs n times its selection; every other field costs 1. */
+	/**
+	 * A list field asked for with {@code first: n} costs n times its selection; every
+	 * other field costs 1.
+	 */
 	static FieldComplexityCalculator pageAwareComplexity(GraphQlLimits limits) {
 		return (env, childComplexity) -> {
 			Object first = env.getArguments().get("first");

@@ -9,8 +9,9 @@ import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
 import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 /**
- * The cursor strategy of every GraphQL connection: Boot's default (base64 of the scroll position), except that a
- * cursor this service did not give out is BAD_USER_INPUT instead of an internal error.
+ * The cursor strategy of every GraphQL connection: Boot's default (base64 of the scroll
+ * position), except that a cursor this service did not give out is BAD_USER_INPUT instead
+ * of an internal error.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlCursors {

@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses what the GraphQL endpoint does not take, with the documented {@link ErrorBody}: any method but POST (405,
- * {@code Allow: POST}), and a POST whose content type is not JSON (415). Spring for GraphQL's own routes answer these
- * with a bare status and no body. Runs after Spring Security, so that a cross-site form post with the session cookie
- * is still refused as a CSRF attempt (403); bodies that are not valid JSON reach the handler and end at
- * {@link ErrorPage}.
+ * Refuses what the GraphQL endpoint does not take, with the documented {@link ErrorBody}:
+ * any method but POST (405, {@code Allow: POST}), and a POST whose content type is not
+ * JSON (415). Spring for GraphQL's own routes answer these with a bare status and no
+ * body. Runs after Spring Security, so that a cross-site form post with the session
+ * cookie is still refused as a CSRF attempt (403); bodies that are not valid JSON reach
+ * the handler and end at {@link ErrorPage}.
  */
 @Component
 @Order(-10)

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits that keep one request from taking the service down.
  *
  * @param maxDepth deepest selection a query may have
- * @param maxComplexity budget of a query: each field costs 1, times the page size asked for by list arguments
- *     ({@code first}, {@code limit})
+ * @param maxComplexity budget of a query: each field costs 1, times the page size asked
+ * for by list arguments ({@code first}, {@code limit})
  * @param maxPageSize largest page any paginated field returns
  */
 @ConfigurationProperties("hacktrail.graphql")
@@ -16,7 +16,8 @@ public record GraphQlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("200
 		@DefaultValue("100") int maxPageSize) {
 
 	/**
-	 * The page size to use for a request that asked for {@code requested} items (null: the maximum).
+	 * The page size to use for a request that asked for {@code requested} items (null:
+	 * the maximum).
 	 */
 	public int pageSize(Integer requested) {
 		if (requested == null) {

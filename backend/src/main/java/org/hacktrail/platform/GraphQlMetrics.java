@@ -14,10 +14,12 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 import org.springframework.stereotype.Component;
 
 /**
- * GraphQL request timings ({@code graphql.request}) by operation name. Spring for GraphQL records the operation
- * name as a high-cardinality key only (callers choose it freely); here it becomes a metrics tag, kept low-cardinality:
- * a name must look like a GraphQL name, and after {@code hacktrail.metrics.max-operation-names} distinct names
- * (the panel uses a few dozen) any new one is tagged {@code other}. Requests without a name are {@code anonymous}.
+ * GraphQL request timings ({@code graphql.request}) by operation name. Spring for GraphQL
+ * records the operation name as a high-cardinality key only (callers choose it freely);
+ * here it becomes a metrics tag, kept low-cardinality: a name must look like a GraphQL
+ * name, and after {@code hacktrail.metrics.max-operation-names} distinct names (the panel
+ * uses a few dozen) any new one is tagged {@code other}. Requests without a name are
+ * {@code anonymous}.
  */
 @Component
 class GraphQlMetrics extends DefaultExecutionRequestObservationConvention {
@@ -36,7 +38,8 @@ class GraphQlMetrics extends DefaultExecutionRequestObservationConvention {
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
-		return super.getLowCardinalityKeyValues(context).and(KeyValue.of(TAG, tag(context.getExecutionInput().getOperationName())));
+		return super.getLowCardinalityKeyValues(context)
+			.and(KeyValue.of(TAG, tag(context.getExecutionInput().getOperationName())));
 	}
 
 	@Override

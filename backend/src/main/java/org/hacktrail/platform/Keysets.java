@@ -16,14 +16,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.graphql.data.query.ScrollSubrange;
 
 /**
- * Keyset (cursor) pagination for GraphQL connections: Spring for GraphQL turns {@code first}/{@code after} into a
- * {@link ScrollSubrange} and a returned {@link Window} into a {@code …Connection}. A position is the last item's
- * sort key and id, both kept as strings, so a cursor is small, stable while documents are added, and cannot
- * smuggle in a typed value.
+ * Keyset (cursor) pagination for GraphQL connections: Spring for GraphQL turns
+ * {@code first}/{@code after} into a {@link ScrollSubrange} and a returned {@link Window}
+ * into a {@code …Connection}. A position is the last item's sort key and id, both kept as
+ * strings, so a cursor is small, stable while documents are added, and cannot smuggle in
+ * a typed value.
  *
  * <p>
- * Only forward pagination is offered ({@code first}, {@code after}); the schema's {@code PageInfo} has
- * {@code hasNextPage} and {@code endCursor}.
+ * Only forward pagination is offered ({@code first}, {@code after}); the schema's
+ * {@code PageInfo} has {@code hasNextPage} and {@code endCursor}.
  */
 public final class Keysets {
 
@@ -43,7 +44,10 @@ public final class Keysets {
 		return subrange.count().isPresent() ? subrange.count().getAsInt() : null;
 	}
 
-	/** The key a page starts after, or empty for the first page. A cursor this API did not give out is refused. */
+	/**
+	 * The key a page starts after, or empty for the first page. A cursor this API did not
+	 * give out is refused.
+	 */
 	public static Optional<Key> after(ScrollSubrange subrange) {
 		if (!subrange.forward()) {
 			throw DomainException.badInput("last", "Only forward pagination (first, after) is supported.");
@@ -64,8 +68,8 @@ public final class Keysets {
 	}
 
 	/**
-	 * The condition "comes after {@code key}" for a sort on {@code field} then {@code _id}, both in
-	 * {@code direction}.
+	 * The condition "comes after {@code key}" for a sort on {@code field} then
+	 * {@code _id}, both in {@code direction}.
 	 */
 	public static Criteria after(String field, Object value, String id, Sort.Direction direction) {
 		if (direction.isAscending()) {
@@ -77,8 +81,8 @@ public final class Keysets {
 	}
 
 	/**
-	 * A window over {@code fetched}, which holds up to {@code pageSize + 1} items: the extra one only tells that
-	 * there is a next page.
+	 * A window over {@code fetched}, which holds up to {@code pageSize + 1} items: the
+	 * extra one only tells that there is a next page.
 	 */
 	public static <T> Window<T> window(List<T> fetched, int pageSize, Function<T, Key> keyOf) {
 		boolean hasNext = fetched.size() > pageSize;

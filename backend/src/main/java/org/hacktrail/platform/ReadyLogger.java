@@ -17,7 +17,8 @@ class ReadyLogger {
 	@EventListener
 	void ready(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-			log.info("Hacktrail is ready at http://localhost:{}/ (GraphQL: POST /graphql)", web.getWebServer().getPort());
+			log.info("Hacktrail is ready at http://localhost:{}/ (GraphQL: POST /graphql)",
+					web.getWebServer().getPort());
 		}
 	}
 

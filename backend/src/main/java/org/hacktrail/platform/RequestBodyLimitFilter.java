@@ -20,13 +20,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over a limit with 413 and a JSON message, before anything reads them. A declared
- * Content-Length over the limit is refused at once; a chunked body is counted while it is read.
+ * Refuses request bodies over a limit with 413 and a JSON message, before anything reads
+ * them. A declared Content-Length over the limit is refused at once; a chunked body is
+ * counted while it is read.
  *
  * <p>
- * Upload paths (files a job then streams, e.g. outcome imports) have a much larger limit and are never buffered
- * here: their body is counted as the endpoint streams it to disk, and reading past the limit throws
- * {@link RequestBodyTooLargeException}, which the endpoint answers with 413.
+ * Upload paths (files a job then streams, e.g. outcome imports) have a much larger limit
+ * and are never buffered here: their body is counted as the endpoint streams it to disk,
+ * and reading past the limit throws {@link RequestBodyTooLargeException}, which the
+ * endpoint answers with 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -59,7 +61,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (declared < 0 && hasBody(request)) {
-			// Chunked body of unknown length: read at most limit + 1 bytes, then replay them.
+			// Chunked body of unknown length: read at most limit + 1 bytes, then replay
+			// them.
 			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 			if (body.length > limit) {
 				refuse(response, limit);
@@ -101,19 +104,23 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	/**
 	 * @param maxBody limit for every request body
-	 * @param maxLargeBody limit for the paths that take files read into memory (CSV imports)
+	 * @param maxLargeBody limit for the paths that take files read into memory (CSV
+	 * imports)
 	 * @param largeBodyPaths Ant patterns of those paths
 	 * @param maxUploadBody limit for the paths whose body is streamed to a file
 	 * @param uploadPaths Ant patterns of those paths
 	 */
 	@ConfigurationProperties("hacktrail.http")
-	record Limits(@DefaultValue("512KB") DataSize maxBody, @DefaultValue("5MB") DataSize maxLargeBody,
-			@DefaultValue({ "/api/hackathons/*/proposals/import" }) String[] largeBodyPaths,
+	record Limits(@DefaultValue("512KB") DataSize maxBody, @DefaultValue("5MB") DataSize maxLargeBody, @DefaultValue( {
+			"/api/hackathons/*/proposals/import" }) String[] largeBodyPaths,
 			@DefaultValue("512MB") DataSize maxUploadBody,
-			@DefaultValue({ "/api/outcomes/import" }) String[] uploadPaths) {
+			@DefaultValue({ "/api/outcomes/import" }) String[] uploadPaths){
 	}
 
-	/** A request whose body throws {@link RequestBodyTooLargeException} once more than the limit has been read. */
+	/**
+	 * A request whose body throws {@link RequestBodyTooLargeException} once more than the
+	 * limit has been read.
+	 */
 	private static final class CountedRequest extends HttpServletRequestWrapper {
 
 		private final long limit;

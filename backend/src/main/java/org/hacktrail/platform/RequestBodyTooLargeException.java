@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Thrown while an upload endpoint streams a request body that turns out larger than its limit (a chunked body has
- * no length to refuse up front). The endpoint answers 413.
+ * Thrown while an upload endpoint streams a request body that turns out larger than its
+ * limit (a chunked body has no length to refuse up front). The endpoint answers 413.
  */
 public class RequestBodyTooLargeException extends IOException {
 

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new one otherwise. The
- * id is in every log line written while the request is served, in the response header, and in every error body,
- * so that a person reporting a problem can point at the log lines.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a
+ * new one otherwise. The id is in every log line written while the request is served, in
+ * the response header, and in every error body, so that a person reporting a problem can
+ * point at the log lines.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +37,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		// An error dispatch (Spring's /error) keeps the id of the request it renders the error of.
+		// An error dispatch (Spring's /error) keeps the id of the request it renders the
+		// error of.
 		String id = (request.getAttribute(ATTRIBUTE) instanceof String earlier) ? earlier
 				: (given != null && SANE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
 		request.setAttribute(ATTRIBUTE, id);
@@ -50,7 +52,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Also while Spring's {@code /error} renders an error, so that its body and log lines carry the id. */
+	/**
+	 * Also while Spring's {@code /error} renders an error, so that its body and log lines
+	 * carry the id.
+	 */
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;

@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A {@link DomainException} thrown by a REST endpoint (CSV downloads and imports, open data, results files) becomes
- * the HTTP status of its code with the usual {@link ErrorBody}. GraphQL data fetchers are not affected: their
- * exceptions go through {@link DomainErrorResolver}.
+ * A {@link DomainException} thrown by a REST endpoint (CSV downloads and imports, open
+ * data, results files) becomes the HTTP status of its code with the usual
+ * {@link ErrorBody}. GraphQL data fetchers are not affected: their exceptions go through
+ * {@link DomainErrorResolver}.
  */
 @RestControllerAdvice
 class RestErrorAdvice {

@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Secrets handed to a person once — API tokens, judge invitation links, team invitation links — and the hash that is
- * stored in their place. A secret is a prefix that says what it is ({@code ht_}, {@code hti_}, {@code htl_}) and 256
- * random bits, URL-safe; the store keeps only its SHA-256, so a copy of the database opens nothing. A fast hash is
+ * Secrets handed to a person once — API tokens, judge invitation links, team invitation
+ * links — and the hash that is stored in their place. A secret is a prefix that says what
+ * it is ({@code ht_}, {@code hti_}, {@code htl_}) and 256 random bits, URL-safe; the
+ * store keeps only its SHA-256, so a copy of the database opens nothing. A fast hash is
  * right here: the secret is random, not a password someone chose.
  */
 public final class SecretTokens {
@@ -20,7 +21,10 @@ public final class SecretTokens {
 	private SecretTokens() {
 	}
 
-	/** A new secret: {@code prefix} and 32 random bytes in URL-safe Base64 without padding (43 characters). */
+	/**
+	 * A new secret: {@code prefix} and 32 random bytes in URL-safe Base64 without padding
+	 * (43 characters).
+	 */
 	public static String newSecret(String prefix) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);

@@ -4,16 +4,18 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the store behind the service can do, read once at start from the server's {@code hello} (or
- * {@code isMaster}) answer. Multi-document transactions need sessions ({@code logicalSessionTimeoutMinutes}) on a
- * replica set ({@code setName}) or through a sharded cluster's router ({@code msg: "isdbgrid"}); a standalone server
- * and the embedded store have none.
+ * What the store behind the service can do, read once at start from the server's
+ * {@code hello} (or {@code isMaster}) answer. Multi-document transactions need sessions
+ * ({@code logicalSessionTimeoutMinutes}) on a replica set ({@code setName}) or through a
+ * sharded cluster's router ({@code msg: "isdbgrid"}); a standalone server and the
+ * embedded store have none.
  *
  * @param kind what the server is
  * @param replicaSetName the replica set's name, when it is one
  * @param logicalSessionTimeoutMinutes present when the server supports sessions
  */
-public record StoreCapabilities(Kind kind, @Nullable String replicaSetName, @Nullable Integer logicalSessionTimeoutMinutes) {
+public record StoreCapabilities(Kind kind, @Nullable String replicaSetName,
+		@Nullable Integer logicalSessionTimeoutMinutes) {
 
 	public enum Kind {
 
@@ -55,7 +57,8 @@ public record StoreCapabilities(Kind kind, @Nullable String replicaSetName, @Nul
 
 	/** Whether multi-document transactions can be used. */
 	public boolean transactions() {
-		return this.logicalSessionTimeoutMinutes != null && (this.kind == Kind.REPLICA_SET || this.kind == Kind.SHARDED);
+		return this.logicalSessionTimeoutMinutes != null
+				&& (this.kind == Kind.REPLICA_SET || this.kind == Kind.SHARDED);
 	}
 
 	public String describe() {
@@ -64,7 +67,8 @@ public record StoreCapabilities(Kind kind, @Nullable String replicaSetName, @Nul
 			case STANDALONE -> "a standalone MongoDB server (no transactions; use a replica set in production)";
 			case REPLICA_SET -> "MongoDB replica set " + this.replicaSetName
 					+ (transactions() ? " with sessions and transactions" : " without sessions");
-			case SHARDED -> "a sharded MongoDB cluster" + (transactions() ? " with sessions and transactions" : " without sessions");
+			case SHARDED -> "a sharded MongoDB cluster"
+					+ (transactions() ? " with sessions and transactions" : " without sessions");
 		};
 	}
 

@@ -21,9 +21,10 @@ import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * How the service talks to its store when things go wrong: short timeouts, so that a request fails within a few
- * seconds with UNAVAILABLE instead of hanging for the driver's default 30 s, and frequent heartbeats, so that the
- * driver notices both the loss and the return of the store by itself. Also detects, once, what the store can do.
+ * How the service talks to its store when things go wrong: short timeouts, so that a
+ * request fails within a few seconds with UNAVAILABLE instead of hanging for the driver's
+ * default 30 s, and frequent heartbeats, so that the driver notices both the loss and the
+ * return of the store by itself. Also detects, once, what the store can do.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreClientConfiguration.Timeouts.class)
@@ -32,9 +33,11 @@ class StoreClientConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(StoreClientConfiguration.class);
 
 	/**
-	 * @param serverSelection how long an operation waits for a usable server before failing
+	 * @param serverSelection how long an operation waits for a usable server before
+	 * failing
 	 * @param connect how long opening a connection may take
-	 * @param heartbeat how often the driver checks each server (and so how soon it sees it back)
+	 * @param heartbeat how often the driver checks each server (and so how soon it sees
+	 * it back)
 	 */
 	@ConfigurationProperties("hacktrail.store.timeouts")
 	record Timeouts(@DefaultValue("3s") Duration serverSelection, @DefaultValue("3s") Duration connect,
@@ -44,8 +47,8 @@ class StoreClientConfiguration {
 	@Bean
 	MongoClientSettingsBuilderCustomizer storeTimeouts(Timeouts timeouts) {
 		return (settings) -> settings
-			.applyToClusterSettings(
-					(cluster) -> cluster.serverSelectionTimeout(timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(timeouts.serverSelection().toMillis(),
+					TimeUnit.MILLISECONDS))
 			.applyToSocketSettings(
 					(socket) -> socket.connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS))
 			.applyToServerSettings(
@@ -54,8 +57,9 @@ class StoreClientConfiguration {
 	}
 
 	/**
-	 * Every MongoTemplate (the application's, Spring Batch's, the sessions') translates the embedded store's refusals
-	 * into {@link StoreUnavailableException}, so that they answer UNAVAILABLE like an unreachable store.
+	 * Every MongoTemplate (the application's, Spring Batch's, the sessions') translates
+	 * the embedded store's refusals into {@link StoreUnavailableException}, so that they
+	 * answer UNAVAILABLE like an unreachable store.
 	 */
 	@Bean
 	static BeanPostProcessor storeExceptionTranslation() {

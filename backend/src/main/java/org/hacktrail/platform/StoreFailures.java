@@ -10,8 +10,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 
 /**
- * Recognises "the store cannot serve this now" in whatever shape it arrives: Spring's translated exceptions, the
- * driver's own (code that talks to the driver directly), or the embedded store's refusal of a write.
+ * Recognises "the store cannot serve this now" in whatever shape it arrives: Spring's
+ * translated exceptions, the driver's own (code that talks to the driver directly), or
+ * the embedded store's refusal of a write.
  */
 public final class StoreFailures {
 
@@ -20,7 +21,10 @@ public final class StoreFailures {
 	private StoreFailures() {
 	}
 
-	/** Whether the failure means the store is unreachable or refusing: UNAVAILABLE, not INTERNAL. */
+	/**
+	 * Whether the failure means the store is unreachable or refusing: UNAVAILABLE, not
+	 * INTERNAL.
+	 */
 	public static boolean isUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoTimeoutException
@@ -34,7 +38,10 @@ public final class StoreFailures {
 		return false;
 	}
 
-	/** The embedded store's refusal anywhere in the chain, as the exception the service handles. */
+	/**
+	 * The embedded store's refusal anywhere in the chain, as the exception the service
+	 * handles.
+	 */
 	public static @Nullable StoreUnavailableException refusal(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StoreUnavailableException unavailable) {
@@ -42,8 +49,8 @@ public final class StoreFailures {
 			}
 			if (cause instanceof com.mongodb.MongoServerException server
 					&& StoreState.REFUSED_CODE_NAME.equals(server.getErrorCodeName())) {
-				String message = (server instanceof com.mongodb.MongoCommandException command) ? command.getErrorMessage()
-						: server.getMessage();
+				String message = (server instanceof com.mongodb.MongoCommandException command)
+						? command.getErrorMessage() : server.getMessage();
 				return new StoreUnavailableException(publicReason(message), server);
 			}
 			if (cause.getCause() == cause) {
@@ -53,7 +60,10 @@ public final class StoreFailures {
 		return null;
 	}
 
-	/** The store's message without its prefix ("Writes refused: the server is running out of disk space"). */
+	/**
+	 * The store's message without its prefix ("Writes refused: the server is running out
+	 * of disk space").
+	 */
 	private static String publicReason(@Nullable String message) {
 		if (message == null) {
 			return "the store is unavailable";
@@ -67,7 +77,10 @@ public final class StoreFailures {
 		return (quote >= 0) ? reason.substring(0, quote) : reason;
 	}
 
-	/** Spring Data's translation, with the embedded store's refusals as {@link StoreUnavailableException}. */
+	/**
+	 * Spring Data's translation, with the embedded store's refusals as
+	 * {@link StoreUnavailableException}.
+	 */
 	static final class Translator extends MongoExceptionTranslator {
 
 		@Override

@@ -14,15 +14,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the store, part of the readiness group: an instance that cannot reach its store, or whose embedded store
- * refuses writes, is taken out of the load balancer and put back when the store returns.
+ * Health of the store, part of the readiness group: an instance that cannot reach its
+ * store, or whose embedded store refuses writes, is taken out of the load balancer and
+ * put back when the store returns.
  *
  * <p>
- * It first looks at what the driver's heartbeats already know (no round trip, no wait): with no usable server the
- * store is DOWN at once, so a readiness probe answers in milliseconds during an outage. The embedded store reports
- * why it refuses writes (disk-space floor, a failed commit, read-only) with what to do, and its file's size.
- * Otherwise a {@code ping} confirms the store answers (works on a real MongoDB and on the embedded store, which does
- * not know the {@code hello} command Boot's own MongoDB indicator sends).
+ * It first looks at what the driver's heartbeats already know (no round trip, no wait):
+ * with no usable server the store is DOWN at once, so a readiness probe answers in
+ * milliseconds during an outage. The embedded store reports why it refuses writes
+ * (disk-space floor, a failed commit, read-only) with what to do, and its file's size.
+ * Otherwise a {@code ping} confirms the store answers (works on a real MongoDB and on the
+ * embedded store, which does not know the {@code hello} command Boot's own MongoDB
+ * indicator sends).
  */
 @Component("store")
 class StoreHealthIndicator extends AbstractHealthIndicator {

@@ -3,9 +3,10 @@ package org.hacktrail.platform;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * The store answered but would not do what was asked: the embedded store refuses writes (free disk space below its
- * floor, a failed commit, a read-only or recovered file) or cannot read its file. Nothing was written by the request
- * that got it. GraphQL answers {@code UNAVAILABLE}, REST 503 with {@code Retry-After}.
+ * The store answered but would not do what was asked: the embedded store refuses writes
+ * (free disk space below its floor, a failed commit, a read-only or recovered file) or
+ * cannot read its file. Nothing was written by the request that got it. GraphQL answers
+ * {@code UNAVAILABLE}, REST 503 with {@code Retry-After}.
  */
 public class StoreUnavailableException extends DataAccessResourceFailureException {
 

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns "the store is unreachable" (or the embedded store refusing writes) anywhere outside GraphQL's own error handling (loading the session, checking an
- * API token, a REST endpoint) into 503 with {@code code: UNAVAILABLE} and {@code Retry-After}, instead of a 500.
- * The driver's short server-selection timeout ({@link StoreClientConfiguration}) makes this answer come within a few
- * seconds.
+ * Turns "the store is unreachable" (or the embedded store refusing writes) anywhere
+ * outside GraphQL's own error handling (loading the session, checking an API token, a
+ * REST endpoint) into 503 with {@code code: UNAVAILABLE} and {@code Retry-After}, instead
+ * of a 500. The driver's short server-selection timeout
+ * ({@link StoreClientConfiguration}) makes this answer come within a few seconds.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Version 7 UUIDs (RFC 9562): a 48-bit Unix time in milliseconds, then a 12-bit counter, then 62 random bits. Ids
- * made in one process sort — as numbers and as their text — in the order they were made, also within one
- * millisecond, which the store's timestamps cannot tell apart (it keeps milliseconds): a list ordered by time, then
- * id, keeps the order things happened in (RFC 9562 §6.2, method 1: the counter, re-seeded with random bits each
- * millisecond, and the time pushed on by one millisecond if it runs out or the clock goes back).
+ * Version 7 UUIDs (RFC 9562): a 48-bit Unix time in milliseconds, then a 12-bit counter,
+ * then 62 random bits. Ids made in one process sort — as numbers and as their text — in
+ * the order they were made, also within one millisecond, which the store's timestamps
+ * cannot tell apart (it keeps milliseconds): a list ordered by time, then id, keeps the
+ * order things happened in (RFC 9562 §6.2, method 1: the counter, re-seeded with random
+ * bits each millisecond, and the time pushed on by one millisecond if it runs out or the
+ * clock goes back).
  */
 public final class TimeOrderedIds {
 
@@ -28,19 +30,25 @@ public final class TimeOrderedIds {
 	TimeOrderedIds() {
 	}
 
-	/** A new id for something made at {@code at}, after every id this process made before. */
+	/**
+	 * A new id for something made at {@code at}, after every id this process made before.
+	 */
 	public static String next(Instant at) {
 		return PROCESS.nextId(at);
 	}
 
-	/** A new id for something made at {@code at}, after every id this generator made before. */
+	/**
+	 * A new id for something made at {@code at}, after every id this generator made
+	 * before.
+	 */
 	String nextId(Instant at) {
 		long millis;
 		long sequence;
 		synchronized (this) {
 			millis = Math.max(at.toEpochMilli(), this.lastMillis);
 			if (millis > this.lastMillis) {
-				// A fresh millisecond: start the counter low and random, leaving room to count up.
+				// A fresh millisecond: start the counter low and random, leaving room to
+				// count up.
 				this.counter = RANDOM.nextInt(1 << (COUNTER_BITS - 1));
 			}
 			else if (++this.counter >= (1 << COUNTER_BITS)) {

@@ -33,9 +33,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo data for {@code scripts/run --demo}: two editions of a community hackathon (one project pitched at both)
- * and a presidential hackathon in judging, with bilingual proposals in several statuses, some by the demo
- * proposer persona. Loaded once: skipped when the first demo hackathon already exists.
+ * Demo data for {@code scripts/run --demo}: two editions of a community hackathon (one
+ * project pitched at both) and a presidential hackathon in judging, with bilingual
+ * proposals in several statuses, some by the demo proposer persona. Loaded once: skipped
+ * when the first demo hackathon already exists.
  */
 @Profile("demo")
 @Component
@@ -69,7 +70,10 @@ class DemoData {
 		this.clock = clock;
 	}
 
-	/** Runs first (order 0): other features' demo data (teams, judging) build on these hackathons and proposals. */
+	/**
+	 * Runs first (order 0): other features' demo data (teams, judging) build on these
+	 * hackathons and proposals.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(0)
 	void load() {
@@ -113,13 +117,14 @@ class DemoData {
 				"LASS 社群", null, "#airbox", List.of("environment", "open-data"), List.of("GIS", "Data science"),
 				List.of(new ProposalLink(LinkType.PITCH_VIDEO, "https://www.youtube.com/watch?v=demo")),
 				ProposalStatus.SUBMITTED, ProposalStatus.PITCHED);
-		proposal(community, "災害應變志工媒合", null, "災後快速媒合志工與需求。", null, persona.displayName(), proposer.id(),
-				"#disaster", List.of("disaster-prevention"), List.of("後端", "PM"), List.of(), ProposalStatus.SUBMITTED);
+		proposal(community, "災害應變志工媒合", null, "災後快速媒合志工與需求。", null, persona.displayName(), proposer.id(), "#disaster",
+				List.of("disaster-prevention"), List.of("後端", "PM"), List.of(), ProposalStatus.SUBMITTED);
 		proposal(community, null, "Budget visualiser", null, "Make the city budget readable.", persona.displayName(),
 				proposer.id(), null, List.of("open-government"), List.of("D3.js"), List.of());
-		proposal(presidential, "長照資源地圖", "Long-term care map", "讓家屬一次找到附近的長照資源。", "Find long-term care services nearby.",
-				"王小明", null, null, List.of("social-welfare", "health"), List.of("UX"), List.of(),
-				ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED);
+		proposal(presidential, "長照資源地圖", "Long-term care map", "讓家屬一次找到附近的長照資源。",
+				"Find long-term care services nearby.", "王小明", null, null, List.of("social-welfare", "health"),
+				List.of("UX"), List.of(), ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW,
+				ProposalStatus.SHORTLISTED);
 		proposal(presidential, "淨零碳足跡計算器", "Net-zero footprint calculator", "中小企業的碳盤查工具。",
 				"Carbon accounting for small businesses.", "陳美玲", null, null, List.of("net-zero", "environment"),
 				List.of("Data science"), List.of(), ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW);
@@ -153,8 +158,8 @@ class DemoData {
 		boolean presidential = kind == HackathonKind.PRESIDENTIAL;
 		Hackathon hackathon = new Hackathon(UUID.randomUUID().toString(), slug, new LocalizedText(zh, en), kind,
 				edition, startsAt, startsAt.plusSeconds(33 * 3600), "Asia/Taipei", "中央研究院人文社會科學館 Academia Sinica",
-				phase, history, rounds, presidential ? 5 : 0, presidential, kind == HackathonKind.COMMUNITY, now, null, now,
-				null);
+				phase, history, rounds, presidential ? 5 : 0, presidential, kind == HackathonKind.COMMUNITY, now, null,
+				now, null);
 		return this.mongo.insert(hackathon);
 	}
 

@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Ids for the proposals one import creates, so that they keep the file's order. Rows imported together share their
- * creation time, and the export orders by creation time, then id: with random ids the export listed them in random
- * order. These are version 8 UUIDs (RFC 9562, a layout of our own): 74 random bits shared by the import, then the
- * row's position in the last 48 bits, so within an import the ids sort (as text) in file order, and imports never
- * share ids.
+ * Ids for the proposals one import creates, so that they keep the file's order. Rows
+ * imported together share their creation time, and the export orders by creation time,
+ * then id: with random ids the export listed them in random order. These are version 8
+ * UUIDs (RFC 9562, a layout of our own): 74 random bits shared by the import, then the
+ * row's position in the last 48 bits, so within an import the ids sort (as text) in file
+ * order, and imports never share ids.
  */
 final class ImportIds {
 

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Normalised forms stored beside the text they come from, so that matching is an equality lookup (indexable on a
- * real MongoDB) rather than a scan with a case-insensitive pattern. Public for other features that match against
- * these stored keys: teams normalise the skills of open positions with {@link #skill}, so one search term finds both
- * proposal needs and open positions; the outcome import matches proposal titles and agency names the same way.
+ * Normalised forms stored beside the text they come from, so that matching is an equality
+ * lookup (indexable on a real MongoDB) rather than a scan with a case-insensitive
+ * pattern. Public for other features that match against these stored keys: teams
+ * normalise the skills of open positions with {@link #skill}, so one search term finds
+ * both proposal needs and open positions; the outcome import matches proposal titles and
+ * agency names the same way.
  */
 public final class Keys {
 
@@ -24,8 +26,9 @@ public final class Keys {
 	}
 
 	/**
-	 * A title (or a person's name) for comparison: NFKC (full-width letters become ASCII), lower case, every run of
-	 * white space and punctuation one space, trimmed. "Cofacts 真的假的！" and "cofacts  真的假的" are equal.
+	 * A title (or a person's name) for comparison: NFKC (full-width letters become
+	 * ASCII), lower case, every run of white space and punctuation one space, trimmed.
+	 * "Cofacts 真的假的！" and "cofacts 真的假的" are equal.
 	 */
 	public static String title(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -48,8 +51,9 @@ public final class Keys {
 	}
 
 	/**
-	 * A repository address for comparison: host without {@code www.}, path without a trailing slash or
-	 * {@code .git}, lower case, scheme ignored. {@code https://GitHub.com/g0v/cofacts.git} and
+	 * A repository address for comparison: host without {@code www.}, path without a
+	 * trailing slash or {@code .git}, lower case, scheme ignored.
+	 * {@code https://GitHub.com/g0v/cofacts.git} and
 	 * {@code http://github.com/g0v/cofacts/} are equal.
 	 */
 	public static @Nullable String repository(@Nullable String url) {
@@ -71,14 +75,18 @@ public final class Keys {
 		}
 	}
 
-	/** Text to search in: NFKC and lower case, so that a search ignores case and full-width forms. */
+	/**
+	 * Text to search in: NFKC and lower case, so that a search ignores case and
+	 * full-width forms.
+	 */
 	static String search(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 	}
 
 	/**
-	 * A regular expression that matches {@code text} literally. User input is never a pattern: every character
-	 * with a meaning in PCRE (MongoDB) or java.util.regex (the embedded store) is escaped.
+	 * A regular expression that matches {@code text} literally. User input is never a
+	 * pattern: every character with a meaning in PCRE (MongoDB) or java.util.regex (the
+	 * embedded store) is escaped.
 	 */
 	static String literal(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() + 8);

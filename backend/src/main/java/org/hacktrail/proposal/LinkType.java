@@ -1,8 +1,9 @@
 package org.hacktrail.proposal;
 
 /**
- * What a proposal's link points to. Each type except OTHER appears at most once on a proposal: the CSV format has
- * one column per type, and a proposal must survive export and import unchanged.
+ * What a proposal's link points to. Each type except OTHER appears at most once on a
+ * proposal: the CSV format has one column per type, and a proposal must survive export
+ * and import unchanged.
  */
 public enum LinkType {
 

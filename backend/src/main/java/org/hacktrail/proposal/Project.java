@@ -13,19 +13,20 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The long-lived identity of an idea and its team, across hackathon editions and after them (vTaiwan pitched at
- * two hackathons is one project with two proposals). Proposals point to their project ({@code projectId}).
+ * The long-lived identity of an idea and its team, across hackathon editions and after
+ * them (vTaiwan pitched at two hackathons is one project with two proposals). Proposals
+ * point to their project ({@code projectId}).
  *
  * @param issueAreas tag ids, from the same list as proposals' tags
  */
 @Document("projects")
-// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it
+// names exactly the query's
 // fields, so without this one every save of a versioned document scans the collection.
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
-public record Project(@Id String id, LocalizedText name, @Indexed String normalizedName,
-		@Nullable String repositoryUrl, @Indexed @Nullable String repositoryKey, @Nullable String websiteUrl,
-		List<String> issueAreas, Instant createdAt, @Nullable String createdBy, Instant updatedAt,
-		@Version @Nullable Long version) {
+public record Project(@Id String id, LocalizedText name, @Indexed String normalizedName, @Nullable String repositoryUrl,
+		@Indexed @Nullable String repositoryKey, @Nullable String websiteUrl, List<String> issueAreas,
+		Instant createdAt, @Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version) {
 
 	public Project {
 		issueAreas = List.copyOf(issueAreas);

@@ -13,7 +13,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for projects and the continuity of proposals across hackathons. Rules live in {@link ProjectService}.
+ * GraphQL for projects and the continuity of proposals across hackathons. Rules live in
+ * {@link ProjectService}.
  */
 @Controller
 class ProjectController {

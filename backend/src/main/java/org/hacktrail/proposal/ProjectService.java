@@ -28,12 +28,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Projects: the identity that links proposals across hackathons. A proposer or an organizer links a proposal to a
- * project (or starts a new project from it); Hacktrail suggests likely matches but never links by itself.
+ * Projects: the identity that links proposals across hackathons. A proposer or an
+ * organizer links a proposal to a project (or starts a new project from it); Hacktrail
+ * suggests likely matches but never links by itself.
  *
  * <p>
- * A project is visible to organizers, to whoever created it, and to everyone once one of its proposals is
- * visible to them. It is changed by organizers, its creator, and the proposers of its proposals.
+ * A project is visible to organizers, to whoever created it, and to everyone once one of
+ * its proposals is visible to them. It is changed by organizers, its creator, and the
+ * proposers of its proposals.
  */
 @Service
 public class ProjectService {
@@ -41,20 +43,26 @@ public class ProjectService {
 	/** Why a project (or an unlinked proposal) is suggested as the same idea. */
 	public enum SuggestionReason {
 
-		/** The normalised titles are equal (case, width, spaces and punctuation ignored). */
+		/**
+		 * The normalised titles are equal (case, width, spaces and punctuation ignored).
+		 */
 		SAME_TITLE,
 
 		/** The chat channels are equal ({@code #cofacts} = {@code cofacts}). */
 		SAME_CHANNEL,
 
-		/** The repository addresses are equal (scheme, {@code www.}, trailing slash and {@code .git} ignored). */
+		/**
+		 * The repository addresses are equal (scheme, {@code www.}, trailing slash and
+		 * {@code .git} ignored).
+		 */
 		SAME_REPOSITORY
 
 	}
 
 	/**
-	 * A likely match: an existing project, or (when {@code project} is null) proposals not yet linked to any
-	 * project, with the reasons and the matching proposals the caller may see.
+	 * A likely match: an existing project, or (when {@code project} is null) proposals
+	 * not yet linked to any project, with the reasons and the matching proposals the
+	 * caller may see.
 	 */
 	public record ProjectSuggestion(@Nullable Project project, Set<SuggestionReason> reasons,
 			List<Proposal> proposals) {
@@ -76,8 +84,8 @@ public class ProjectService {
 
 	private final Clock clock;
 
-	ProjectService(ProjectRepository projects, ProposalService proposals, MongoTemplate mongo,
-			CurrentUser currentUser, ProposalTags tags, Clock clock) {
+	ProjectService(ProjectRepository projects, ProposalService proposals, MongoTemplate mongo, CurrentUser currentUser,
+			ProposalTags tags, Clock clock) {
 		this.projects = projects;
 		this.proposals = proposals;
 		this.mongo = mongo;
@@ -96,8 +104,8 @@ public class ProjectService {
 	}
 
 	/**
-	 * Many projects in one round trip, for batch loading from proposals the caller already sees (a project of a
-	 * visible proposal is visible).
+	 * Many projects in one round trip, for batch loading from proposals the caller
+	 * already sees (a project of a visible proposal is visible).
 	 */
 	public List<Project> findAllById(Collection<String> ids) {
 		List<Project> found = new ArrayList<>();
@@ -108,8 +116,8 @@ public class ProjectService {
 	}
 
 	/**
-	 * Links a proposal to an existing project, or, without {@code projectId}, to a new project started from the
-	 * proposal (its title, repository, website and tags).
+	 * Links a proposal to an existing project, or, without {@code projectId}, to a new
+	 * project started from the proposal (its title, repository, website and tags).
 	 */
 	public Proposal link(String proposalId, @Nullable String projectId) {
 		Proposal proposal = this.proposals.requireVisible(proposalId);
@@ -141,16 +149,17 @@ public class ProjectService {
 	public Project update(UpdateProjectInput input) {
 		String me = this.currentUser.requireId();
 		Project current = findVisible(input.id()).orElseThrow(() -> notFound(input.id()));
-		if (!this.currentUser.hasRole(Role.ORGANIZER) && !isCreator(current) && this.mongo.count(
-				new Query(Criteria.where("projectId").is(current.id()).and("proposerId").is(me)).limit(1),
-				Proposal.class) == 0) {
+		if (!this.currentUser.hasRole(Role.ORGANIZER) && !isCreator(current)
+				&& this.mongo.count(
+						new Query(Criteria.where("projectId").is(current.id()).and("proposerId").is(me)).limit(1),
+						Proposal.class) == 0) {
 			throw DomainException.forbidden("Only organizers, the project's creator and the proposers of its "
 					+ "proposals can change a project.");
 		}
 		if (input.expectedVersion() != null && current.version() != null
 				&& current.version() != input.expectedVersion().longValue()) {
-			throw new OptimisticLockingFailureException("Project " + current.id() + " is at version "
-					+ current.version());
+			throw new OptimisticLockingFailureException(
+					"Project " + current.id() + " is at version " + current.version());
 		}
 		LocalizedText name = (input.name() != null) ? ProposalContent.title(input.name()) : current.name();
 		String repositoryUrl = (input.repositoryUrl() != null) ? optionalUrl(input.repositoryUrl(), "repositoryUrl")
@@ -166,8 +175,9 @@ public class ProjectService {
 	}
 
 	/**
-	 * Projects (and unlinked proposals) that look like the same idea as this proposal: same normalised title, same
-	 * channel or same repository. For the proposal's proposer and organizers. Suggests only; links nothing.
+	 * Projects (and unlinked proposals) that look like the same idea as this proposal:
+	 * same normalised title, same channel or same repository. For the proposal's proposer
+	 * and organizers. Suggests only; links nothing.
 	 */
 	public List<ProjectSuggestion> suggestions(String proposalId) {
 		Proposal proposal = this.proposals.requireVisible(proposalId);

@@ -16,31 +16,34 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One pitch of a project at one hackathon. The history of its status lives inside the document, so that a status
- * change and its record are one atomic write, guarded by the version (optimistic locking).
+ * One pitch of a project at one hackathon. The history of its status lives inside the
+ * document, so that a status change and its record are one atomic write, guarded by the
+ * version (optimistic locking).
  *
  * <p>
- * Derived fields ({@code normalizedTitle}, {@code proposerKey}, {@code channelKey}, {@code needKeys},
- * {@code repositoryKey}, {@code searchText}) are computed only by the factory methods here, from the content, so
- * they never drift from it. The natural key {@code (hackathonId, normalizedTitle, proposerKey)} is unique: it is
- * what makes a CSV import idempotent.
+ * Derived fields ({@code normalizedTitle}, {@code proposerKey}, {@code channelKey},
+ * {@code needKeys}, {@code repositoryKey}, {@code searchText}) are computed only by the
+ * factory methods here, from the content, so they never drift from it. The natural key
+ * {@code (hackathonId, normalizedTitle, proposerKey)} is unique: it is what makes a CSV
+ * import idempotent.
  *
- * @param proposerId the proposing user; null for proposals imported from a list (only a name is known)
+ * @param proposerId the proposing user; null for proposals imported from a list (only a
+ * name is known)
  * @param proposerName the proposer's name as shown
- * @param teamSize members of the proposal's team, kept up to date by the teams feature (1 at creation for a user
- *     proposer, the team's first lead; 0 for a proposal without one until members join); stored
- *     here so that listing proposals costs no extra round trip
- * @param teamVersion version of the team document {@code teamSize} was taken from; an older one never overwrites
- *     a newer one
- * @param partnerAgency the team's government partner agency, kept up to date by the teams feature; a
- *     PRESIDENTIAL hackathon can require one before FINALIST
+ * @param teamSize members of the proposal's team, kept up to date by the teams feature (1
+ * at creation for a user proposer, the team's first lead; 0 for a proposal without one
+ * until members join); stored here so that listing proposals costs no extra round trip
+ * @param teamVersion version of the team document {@code teamSize} was taken from; an
+ * older one never overwrites a newer one
+ * @param partnerAgency the team's government partner agency, kept up to date by the teams
+ * feature; a PRESIDENTIAL hackathon can require one before FINALIST
  */
 @Document("proposals")
-// Versioned saves filter on {_id, version}; the embedded store uses an index only when it names exactly the query's
+// Versioned saves filter on {_id, version}; the embedded store uses an index only when it
+// names exactly the query's
 // fields, so without this one every save of a versioned document scans the collection.
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
-@CompoundIndex(name = "natural_key", def = "{'hackathonId': 1, 'normalizedTitle': 1, 'proposerKey': 1}",
-		unique = true)
+@CompoundIndex(name = "natural_key", def = "{'hackathonId': 1, 'normalizedTitle': 1, 'proposerKey': 1}", unique = true)
 @CompoundIndex(name = "hackathon_created", def = "{'hackathonId': 1, 'createdAt': -1, '_id': -1}")
 @CompoundIndex(name = "hackathon_status", def = "{'hackathonId': 1, 'status': 1}")
 @CompoundIndex(name = "hackathon_tags", def = "{'hackathonId': 1, 'tags': 1}")
@@ -63,8 +66,9 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 	}
 
 	/**
-	 * A new proposal, its creation recorded as the first history entry. A user proposer is its team's first member
-	 * (and lead) from the start, so {@code teamSize} starts at 1 for them, 0 for a proposal without a user proposer.
+	 * A new proposal, its creation recorded as the first history entry. A user proposer
+	 * is its team's first member (and lead) from the start, so {@code teamSize} starts at
+	 * 1 for them, 0 for a proposal without a user proposer.
 	 */
 	static Proposal create(String id, String hackathonId, ProposalContent content, @Nullable String proposerId,
 			String proposerName, StatusChange created, Instant now, @Nullable Long version) {
@@ -76,7 +80,10 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				List.of(created), (proposerId != null) ? 1 : 0, null, null, now, created.by(), now, version);
 	}
 
-	/** The key a CSV row is matched by: hackathon, normalised title, normalised proposer name. */
+	/**
+	 * The key a CSV row is matched by: hackathon, normalised title, normalised proposer
+	 * name.
+	 */
 	static String naturalKey(String normalizedTitle, String proposerKey) {
 		return normalizedTitle + '\u0000' + proposerKey;
 	}
@@ -89,7 +96,10 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		return new ProposalContent(this.title, this.summary, this.channel, this.tags, this.needs, this.links);
 	}
 
-	/** The summary in the language of the primary title: what the CSV {@code summary} column carries. */
+	/**
+	 * The summary in the language of the primary title: what the CSV {@code summary}
+	 * column carries.
+	 */
 	@Nullable String primarySummary() {
 		return this.title.primaryIsZhTW() ? this.summary.zhTW() : this.summary.en();
 	}

@@ -17,15 +17,16 @@ import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a proposer writes: checked once here, for GraphQL and CSV alike. Every failure is BAD_USER_INPUT naming the
- * field; the CSV import turns the field into a column.
+ * What a proposer writes: checked once here, for GraphQL and CSV alike. Every failure is
+ * BAD_USER_INPUT naming the field; the CSV import turns the field into a column.
  *
- * @param summary kept exactly as written (line breaks, spaces), so that it survives export and import byte for
- *     byte
- * @param links in a canonical order (by type; OTHER links in the order given), at most one per type except OTHER
+ * @param summary kept exactly as written (line breaks, spaces), so that it survives
+ * export and import byte for byte
+ * @param links in a canonical order (by type; OTHER links in the order given), at most
+ * one per type except OTHER
  */
-public record ProposalContent(LocalizedText title, LocalizedText summary, @Nullable String channel,
-		List<String> tags, List<String> needs, List<ProposalLink> links) {
+public record ProposalContent(LocalizedText title, LocalizedText summary, @Nullable String channel, List<String> tags,
+		List<String> needs, List<ProposalLink> links) {
 
 	static final int MAX_TITLE = 200;
 
@@ -62,7 +63,9 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 				links(links));
 	}
 
-	/** A title in at least one language, single line, with at least one letter or digit. */
+	/**
+	 * A title in at least one language, single line, with at least one letter or digit.
+	 */
 	static LocalizedText title(@Nullable LocalizedText title) {
 		LocalizedText checked = LocalizedText.requireSingleLine(title, "title", MAX_TITLE);
 		for (String text : new String[] { checked.zhTW(), checked.en() }) {
@@ -105,20 +108,24 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 				continue;
 			}
 			String id = known.resolve(tag)
-				.orElseThrow(() -> DomainException.badInput("tags", "Unknown tag '" + tag.strip() + "'; use one of: "
-						+ String.join(", ", known.ids()) + "."))
+				.orElseThrow(() -> DomainException.badInput("tags",
+						"Unknown tag '" + tag.strip() + "'; use one of: " + String.join(", ", known.ids()) + "."))
 				.id();
 			if (!ids.contains(id)) {
 				ids.add(id);
 			}
 		}
 		if (ids.size() > MAX_TAGS) {
-			throw DomainException.badInput("tags", "A proposal has at most " + MAX_TAGS + " tags, not " + ids.size() + ".");
+			throw DomainException.badInput("tags",
+					"A proposal has at most " + MAX_TAGS + " tags, not " + ids.size() + ".");
 		}
 		return ids;
 	}
 
-	/** Skills wanted: stripped, duplicates (ignoring case and width) dropped, first spelling kept. */
+	/**
+	 * Skills wanted: stripped, duplicates (ignoring case and width) dropped, first
+	 * spelling kept.
+	 */
 	static List<String> needs(@Nullable List<String> needs) {
 		if (needs == null) {
 			return List.of();
@@ -131,8 +138,8 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			String stripped = need.strip();
 			singleLine(stripped, "needs", MAX_NEED);
 			if (stripped.indexOf(';') >= 0) {
-				throw DomainException.badInput("needs", "A skill cannot contain ';' (it separates skills): '" + stripped
-						+ "'.");
+				throw DomainException.badInput("needs",
+						"A skill cannot contain ';' (it separates skills): '" + stripped + "'.");
 			}
 			byKey.putIfAbsent(Keys.skill(stripped), stripped);
 		}
@@ -157,15 +164,18 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 				throw DomainException.badInput("links", "Give each link a type.");
 			}
 			if (link.type() != LinkType.OTHER && !seen.add(link.type())) {
-				throw DomainException.badInput(link.type().column(), "A proposal has at most one " + link.type()
-						+ " link; put further ones under OTHER.");
+				throw DomainException.badInput(link.type().column(),
+						"A proposal has at most one " + link.type() + " link; put further ones under OTHER.");
 			}
 			checked.add(new ProposalLink(link.type(), url(link.url(), link.type().column())));
 		}
 		return checked;
 	}
 
-	/** An absolute http or https address with a host, no white space, at most 2,000 characters. */
+	/**
+	 * An absolute http or https address with a host, no white space, at most 2,000
+	 * characters.
+	 */
 	static String url(@Nullable String url, String field) {
 		String stripped = (url != null) ? url.strip() : "";
 		if (stripped.isEmpty()) {
@@ -196,7 +206,11 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 
 	/** The first link of a type, if any. */
 	@Nullable String link(LinkType type) {
-		return this.links.stream().filter((link) -> link.type() == type).map(ProposalLink::url).findFirst().orElse(null);
+		return this.links.stream()
+			.filter((link) -> link.type() == type)
+			.map(ProposalLink::url)
+			.findFirst()
+			.orElse(null);
 	}
 
 	List<String> links(LinkType type) {

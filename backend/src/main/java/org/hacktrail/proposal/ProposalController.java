@@ -22,8 +22,9 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for proposals. Rules and security live in {@link ProposalService}. Related objects are batch-loaded
- * (one round trip per page, whatever its size); tags, link counts and team sizes come from the proposal itself.
+ * GraphQL for proposals. Rules and security live in {@link ProposalService}. Related
+ * objects are batch-loaded (one round trip per page, whatever its size); tags, link
+ * counts and team sizes come from the proposal itself.
  */
 @Controller
 class ProposalController {
@@ -50,7 +51,8 @@ class ProposalController {
 	}
 
 	@QueryMapping
-	Window<Proposal> proposals(@Argument String hackathonSlug, @Argument ProposalService.@Nullable ProposalFilter filter,
+	Window<Proposal> proposals(@Argument String hackathonSlug,
+			@Argument ProposalService.@Nullable ProposalFilter filter,
 			@Argument ProposalService.@Nullable ProposalOrder orderBy, ScrollSubrange subrange) {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(hackathonSlug);
 		return this.proposals.list(hackathon, filter, orderBy, subrange);

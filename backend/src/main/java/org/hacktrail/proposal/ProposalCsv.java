@@ -26,14 +26,16 @@ import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CSV format of proposal lists: RFC 4180 (Apache Commons CSV), UTF-8 with an optional byte order mark, a
- * header row naming the columns in any order. Plain Java, no Spring: reading gives rows or errors with the row
- * number a spreadsheet shows (the header is row 1; a quoted multi-line cell stays in one row); writing gives the
- * bytes an import reads back unchanged.
+ * The CSV format of proposal lists: RFC 4180 (Apache Commons CSV), UTF-8 with an optional
+ * byte order mark, a header row naming the columns in any order. Plain Java, no Spring:
+ * reading gives rows or errors with the row number a spreadsheet shows (the header is row
+ * 1; a quoted multi-line cell stays in one row); writing gives the bytes an import reads
+ * back unchanged.
  *
  * <p>
- * Cells are never trimmed or altered by the parser, so quoted line breaks, commas, quotes, emoji and CJK text
- * survive byte for byte; the import decides which columns it strips.
+ * Cells are never trimmed or altered by the parser, so quoted line breaks, commas,
+ * quotes, emoji and CJK text survive byte for byte; the import decides which columns it
+ * strips.
  */
 final class ProposalCsv {
 
@@ -51,8 +53,8 @@ final class ProposalCsv {
 
 	/** Every column, in the order an export writes them. */
 	static final List<String> COLUMNS = List.of(TITLE, PROPOSER, SUMMARY, CHANNEL, TAGS, NEEDS,
-			LinkType.PITCH_VIDEO.column(), LinkType.SLIDES.column(), LinkType.NOTES.column(),
-			LinkType.WEBSITE.column(), LinkType.REPOSITORY.column(), LinkType.OTHER.column());
+			LinkType.PITCH_VIDEO.column(), LinkType.SLIDES.column(), LinkType.NOTES.column(), LinkType.WEBSITE.column(),
+			LinkType.REPOSITORY.column(), LinkType.OTHER.column());
 
 	static final List<String> REQUIRED = List.of(TITLE, PROPOSER);
 
@@ -66,7 +68,10 @@ final class ProposalCsv {
 	private ProposalCsv() {
 	}
 
-	/** A problem with a cell, a row or the whole file. {@code row} is as a spreadsheet numbers it. */
+	/**
+	 * A problem with a cell, a row or the whole file. {@code row} is as a spreadsheet
+	 * numbers it.
+	 */
 	record RowError(@Nullable Integer row, @Nullable String column, String message) {
 	}
 
@@ -85,8 +90,9 @@ final class ProposalCsv {
 	}
 
 	/**
-	 * The header's columns and the non-blank data rows, with the errors found. {@code fatal}: the file as a whole
-	 * could not be read (encoding, quotes, header), so no row can be trusted.
+	 * The header's columns and the non-blank data rows, with the errors found.
+	 * {@code fatal}: the file as a whole could not be read (encoding, quotes, header), so
+	 * no row can be trusted.
 	 */
 	record Parsed(List<String> columns, List<Row> rows, List<RowError> errors, boolean fatal) {
 	}
@@ -103,9 +109,9 @@ final class ProposalCsv {
 			text = text.substring(1);
 		}
 		if (text.isBlank()) {
-			return failure(new RowError(1, null,
-					"The file is empty. Its first row must be a header naming the columns, e.g. " + String.join(",", COLUMNS)
-							+ "."));
+			return failure(
+					new RowError(1, null, "The file is empty. Its first row must be a header naming the columns, e.g. "
+							+ String.join(",", COLUMNS) + "."));
 		}
 		List<CSVRecord> records = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
@@ -159,9 +165,11 @@ final class ProposalCsv {
 	}
 
 	/**
-	 * What Commons CSV reads without complaint but RFC 4180 and this format refuse: a quote inside an unquoted cell
-	 * ({@code ab"cd}; the reader keeps it as a character), and control characters other than tab and line breaks (a
-	 * NUL byte: not a text file). Each is reported with its row and column, and the file as a whole is refused.
+	 * What Commons CSV reads without complaint but RFC 4180 and this format refuse: a
+	 * quote inside an unquoted cell ({@code ab"cd}; the reader keeps it as a character),
+	 * and control characters other than tab and line breaks (a NUL byte: not a text
+	 * file). Each is reported with its row and column, and the file as a whole is
+	 * refused.
 	 */
 	private static void strict(String text, List<CSVRecord> records, List<String> columns, List<RowError> errors) {
 		for (int i = 0; i < records.size(); i++) {
@@ -172,15 +180,17 @@ final class ProposalCsv {
 			for (int c = 0; c < record.size(); c++) {
 				String column = (c < columns.size()) ? columns.get(c) : null;
 				if (c == unquoted) {
-					errors.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " has a quote inside an "
-							+ "unquoted cell; quote the whole cell and write the quote twice (\"ab\"\"cd\")."));
+					errors
+						.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " has a quote inside an "
+								+ "unquoted cell; quote the whole cell and write the quote twice (\"ab\"\"cd\")."));
 				}
 				String value = record.get(c);
 				for (int at = 0; at < value.length(); at++) {
 					char ch = value.charAt(at);
 					if (FreeText.isControl(ch) && ch != '\t' && ch != '\r' && ch != '\n') {
-						errors.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " contains the control "
-								+ "character " + FreeText.codePoint(ch) + "; a CSV file holds text only."));
+						errors.add(new RowError(row, column,
+								"Row " + row + ", column " + (c + 1) + " contains the control " + "character "
+										+ FreeText.codePoint(ch) + "; a CSV file holds text only."));
 						break;
 					}
 				}
@@ -189,10 +199,11 @@ final class ProposalCsv {
 	}
 
 	/**
-	 * The index of the first unquoted cell of {@code record} that holds a quote, or -1. Commons CSV returns cell values
-	 * only; from them and the record's text (from its first character to {@code end}) it follows where each cell
-	 * stood: a quoted cell is its value, quotes doubled, between quotes (then spaces up to the comma), an unquoted one
-	 * is its value as is.
+	 * The index of the first unquoted cell of {@code record} that holds a quote, or -1.
+	 * Commons CSV returns cell values only; from them and the record's text (from its
+	 * first character to {@code end}) it follows where each cell stood: a quoted cell is
+	 * its value, quotes doubled, between quotes (then spaces up to the comma), an
+	 * unquoted one is its value as is.
 	 */
 	private static int quoteInUnquotedCell(String text, CSVRecord record, int end) {
 		if (record.stream().noneMatch((value) -> value.indexOf('"') >= 0)) {
@@ -225,8 +236,8 @@ final class ProposalCsv {
 			String column = record.get(c).strip().toLowerCase(Locale.ROOT);
 			columns.add(column);
 			if (column.isEmpty()) {
-				errors.add(new RowError(1, null, "Column " + (c + 1) + " of the header row has no name; allowed columns: "
-						+ String.join(", ", COLUMNS) + "."));
+				errors.add(new RowError(1, null, "Column " + (c + 1)
+						+ " of the header row has no name; allowed columns: " + String.join(", ", COLUMNS) + "."));
 			}
 			else if (!COLUMNS.contains(column)) {
 				errors.add(new RowError(1, column,
@@ -255,9 +266,10 @@ final class ProposalCsv {
 	}
 
 	/**
-	 * Writes rows of cells (by column name) under the full header, with a BOM so that spreadsheets see UTF-8. As
-	 * typed, the bytes import back unchanged; for spreadsheet apps, cells that would run as formulas get a leading
-	 * apostrophe, which an import keeps (not a round trip).
+	 * Writes rows of cells (by column name) under the full header, with a BOM so that
+	 * spreadsheets see UTF-8. As typed, the bytes import back unchanged; for spreadsheet
+	 * apps, cells that would run as formulas get a leading apostrophe, which an import
+	 * keeps (not a round trip).
 	 */
 	static byte[] write(List<Map<String, String>> rows, CsvFlavour flavour) {
 		StringBuilder out = new StringBuilder();

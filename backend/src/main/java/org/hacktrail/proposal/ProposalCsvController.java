@@ -23,15 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
  * CSV import and export of proposals over REST.
  *
  * <ul>
- * <li>{@code POST /api/hackathons/{slug}/proposals/import} (organizers), body {@code text/csv} in UTF-8: answers
- * {@code {"created","updated","unchanged","errors":[{"row","column","message"}]}} with 200, or 400 when errors
- * stopped the import (then nothing was written). {@code ?skipInvalid=true} writes the valid rows and reports the
- * others; {@code ?dryRun=true} answers the same and writes nothing. Bodies over 5 MB get 413 (request body
- * limit filter).</li>
- * <li>{@code GET /api/hackathons/{slug}/proposals.csv}: the proposals the caller may see, in the same columns, so
- * that export then import changes nothing. {@code ?for=spreadsheet} writes the file for spreadsheet apps
- * ({@code …-proposals-spreadsheet.csv}, formulas neutralised with a leading apostrophe, see {@link CsvFlavour}); that
- * file does not import back unchanged.</li>
+ * <li>{@code POST /api/hackathons/{slug}/proposals/import} (organizers), body
+ * {@code text/csv} in UTF-8: answers
+ * {@code {"created","updated","unchanged","errors":[{"row","column","message"}]}} with
+ * 200, or 400 when errors stopped the import (then nothing was written).
+ * {@code ?skipInvalid=true} writes the valid rows and reports the others;
+ * {@code ?dryRun=true} answers the same and writes nothing. Bodies over 5 MB get 413
+ * (request body limit filter).</li>
+ * <li>{@code GET /api/hackathons/{slug}/proposals.csv}: the proposals the caller may see,
+ * in the same columns, so that export then import changes nothing.
+ * {@code ?for=spreadsheet} writes the file for spreadsheet apps
+ * ({@code …-proposals-spreadsheet.csv}, formulas neutralised with a leading apostrophe,
+ * see {@link CsvFlavour}); that file does not import back unchanged.</li>
  * </ul>
  */
 @RestController
@@ -54,9 +57,10 @@ class ProposalCsvController {
 			@RequestBody(required = false) byte @Nullable [] body) {
 		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
 			return ResponseEntity.badRequest()
-				.body(new ProposalImport.Result(0, 0, 0, List.of(new ProposalCsv.RowError(null, null,
-						"Send the file as UTF-8 (Content-Type: text/csv; charset=UTF-8), not "
-								+ contentType.getCharset().name() + "."))));
+				.body(new ProposalImport.Result(0, 0, 0,
+						List.of(new ProposalCsv.RowError(null, null,
+								"Send the file as UTF-8 (Content-Type: text/csv; charset=UTF-8), not "
+										+ contentType.getCharset().name() + "."))));
 		}
 		ProposalImport.Outcome outcome = this.csv.importCsv(slug, (body != null) ? body : new byte[0], skipInvalid,
 				dryRun);

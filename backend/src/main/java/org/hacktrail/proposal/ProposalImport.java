@@ -36,15 +36,17 @@ import org.springframework.stereotype.Service;
  * CSV import and export of a hackathon's proposals (organizers).
  *
  * <p>
- * A row is matched to a proposal by the natural key: hackathon + normalised title + normalised proposer name (a
- * unique index). Matched proposals get the row's values for the columns the file has (a column left out of the
- * file leaves that field alone; an empty cell clears it); new rows become SUBMITTED proposals with no proposer
- * account. Re-importing a file changes nothing, and so does importing an export.
+ * A row is matched to a proposal by the natural key: hackathon + normalised title +
+ * normalised proposer name (a unique index). Matched proposals get the row's values for
+ * the columns the file has (a column left out of the file leaves that field alone; an
+ * empty cell clears it); new rows become SUBMITTED proposals with no proposer account.
+ * Re-importing a file changes nothing, and so does importing an export.
  *
  * <p>
- * The CSV {@code title} and {@code summary} are the proposal's primary language: Chinese when the proposal has a
- * Chinese title, English otherwise. A new row's language is guessed from its title (Han characters or Bopomofo:
- * Chinese). The other language of a bilingual proposal is edited over GraphQL; an import never erases it.
+ * The CSV {@code title} and {@code summary} are the proposal's primary language: Chinese
+ * when the proposal has a Chinese title, English otherwise. A new row's language is
+ * guessed from its title (Han characters or Bopomofo: Chinese). The other language of a
+ * bilingual proposal is edited over GraphQL; an import never erases it.
  */
 @Service
 public class ProposalImport {
@@ -53,7 +55,10 @@ public class ProposalImport {
 	public record Result(int created, int updated, int unchanged, List<RowError> errors) {
 	}
 
-	/** The answer, and whether errors stopped the import (nothing was written, nor would be). */
+	/**
+	 * The answer, and whether errors stopped the import (nothing was written, nor would
+	 * be).
+	 */
 	public record Outcome(Result result, boolean stopped) {
 
 		static Outcome stopped(List<RowError> errors) {
@@ -89,8 +94,8 @@ public class ProposalImport {
 	}
 
 	/**
-	 * Imports a CSV file. With any error nothing is written, unless {@code skipInvalid}; a {@code dryRun} answers
-	 * exactly as the import would and writes nothing.
+	 * Imports a CSV file. With any error nothing is written, unless {@code skipInvalid};
+	 * a {@code dryRun} answers exactly as the import would and writes nothing.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public Outcome importCsv(String slug, byte[] body, boolean skipInvalid, boolean dryRun) {
@@ -106,7 +111,8 @@ public class ProposalImport {
 
 		Map<String, Proposal> existing = new HashMap<>();
 		Query all = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-		// The import compares and rewrites content only: leave the bulky derived search text and the history out.
+		// The import compares and rewrites content only: leave the bulky derived search
+		// text and the history out.
 		all.fields().exclude("searchText").exclude("history");
 		this.mongo.find(all, Proposal.class).forEach((p) -> existing.put(p.naturalKey(), p));
 		Map<String, Integer> rowOfKey = new HashMap<>();
@@ -132,11 +138,11 @@ public class ProposalImport {
 			if (match == null) {
 				ProposalContent content = new ProposalContent(LocalizedText.guess(candidate.title()),
 						LocalizedText.guess(candidate.title()).primaryIsZhTW()
-								? new LocalizedText(candidate.summary(), null) : new LocalizedText(null, candidate.summary()),
+								? new LocalizedText(candidate.summary(), null)
+								: new LocalizedText(null, candidate.summary()),
 						candidate.channel(), orEmpty(candidate.tags()), orEmpty(candidate.needs()),
 						linksOf(candidate.links(), List.of()));
-				created.add(Proposal.create(ids.next(), hackathon.id(), content, null,
-						candidate.proposer(),
+				created.add(Proposal.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
 						new StatusChange(null, ProposalStatus.SUBMITTED, now, me, ProposalLifecycle.Actor.ORGANIZER,
 								"Imported from CSV"),
 						now, 0L));
@@ -149,7 +155,8 @@ public class ProposalImport {
 			ProposalContent content = new ProposalContent(was.title(), summary,
 					row.has(ProposalCsv.CHANNEL) ? candidate.channel() : was.channel(),
 					(candidate.tags() != null) ? candidate.tags() : was.tags(),
-					(candidate.needs() != null) ? candidate.needs() : was.needs(), linksOf(candidate.links(), was.links()));
+					(candidate.needs() != null) ? candidate.needs() : was.needs(),
+					linksOf(candidate.links(), was.links()));
 			if (content.equals(was)) {
 				unchanged++;
 			}
@@ -168,17 +175,21 @@ public class ProposalImport {
 	}
 
 	/**
-	 * Writes after everything was checked, without a multi-document transaction (the embedded store has none):
-	 * new proposals are upserts by the natural key that only set fields on insert, updates set the imported fields
-	 * by id. If the process dies part-way, some rows are written and others not; importing the same file again
-	 * finds the written ones equal (unchanged) and writes the rest, so a re-import always converges to the file.
+	 * Writes after everything was checked, without a multi-document transaction (the
+	 * embedded store has none): new proposals are upserts by the natural key that only
+	 * set fields on insert, updates set the imported fields by id. If the process dies
+	 * part-way, some rows are written and others not; importing the same file again finds
+	 * the written ones equal (unchanged) and writes the rest, so a re-import always
+	 * converges to the file.
 	 */
 	private void write(List<Proposal> created, List<Proposal> updated) {
 		if (created.isEmpty() && updated.isEmpty()) {
 			return;
 		}
-		// The driver's bulk write with documents the converter wrote once: Spring's update mapping would resolve
-		// every field name of every row again (measured: most of the time of a 1,500-row import).
+		// The driver's bulk write with documents the converter wrote once: Spring's
+		// update mapping would resolve
+		// every field name of every row again (measured: most of the time of a 1,500-row
+		// import).
 		List<WriteModel<Document>> writes = new ArrayList<>(created.size() + updated.size());
 		for (Proposal proposal : created) {
 			Document document = new Document();
@@ -229,9 +240,8 @@ public class ProposalImport {
 				() -> ProposalContent.channel(row.cell(ProposalCsv.CHANNEL)));
 		List<String> tagIds = row.has(ProposalCsv.TAGS) ? check(row, ProposalCsv.TAGS, errors,
 				() -> ProposalContent.tags(split(row.cell(ProposalCsv.TAGS), ";"), this.tags)) : null;
-		List<String> needs = row.has(ProposalCsv.NEEDS)
-				? check(row, ProposalCsv.NEEDS, errors, () -> ProposalContent.needs(split(row.cell(ProposalCsv.NEEDS), ";")))
-				: null;
+		List<String> needs = row.has(ProposalCsv.NEEDS) ? check(row, ProposalCsv.NEEDS, errors,
+				() -> ProposalContent.needs(split(row.cell(ProposalCsv.NEEDS), ";"))) : null;
 		Map<LinkType, List<String>> links = new LinkedHashMap<>();
 		for (LinkType type : LinkType.values()) {
 			if (!row.has(type.column())) {
@@ -239,8 +249,8 @@ public class ProposalImport {
 			}
 			List<String> urls = check(row, type.column(), errors, () -> {
 				String cell = row.cell(type.column()).strip();
-				List<String> values = (type == LinkType.OTHER) ? split(cell, "\\s+") : (cell.isEmpty() ? List.of()
-						: List.of(cell));
+				List<String> values = (type == LinkType.OTHER) ? split(cell, "\\s+")
+						: (cell.isEmpty() ? List.of() : List.of(cell));
 				List<String> checked = new ArrayList<>();
 				for (String value : values) {
 					checked.add(ProposalContent.url(value, type.column()));
@@ -254,9 +264,8 @@ public class ProposalImport {
 		}
 		int linkCount = links.values().stream().mapToInt(List::size).sum();
 		if (linkCount > ProposalContent.MAX_LINKS) {
-			errors.add(new RowError(row.row(), LinkType.OTHER.column(),
-					"A proposal has at most " + ProposalContent.MAX_LINKS + " links, row " + row.row() + " has "
-							+ linkCount + "."));
+			errors.add(new RowError(row.row(), LinkType.OTHER.column(), "A proposal has at most "
+					+ ProposalContent.MAX_LINKS + " links, row " + row.row() + " has " + linkCount + "."));
 			return null;
 		}
 		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(proposer), summary, channel, tagIds,
@@ -304,8 +313,9 @@ public class ProposalImport {
 	}
 
 	/**
-	 * The hackathon's proposals the caller may see, as CSV in the import's columns, oldest first: as typed (imports
-	 * back unchanged) or for spreadsheet apps (formulas neutralised).
+	 * The hackathon's proposals the caller may see, as CSV in the import's columns,
+	 * oldest first: as typed (imports back unchanged) or for spreadsheet apps (formulas
+	 * neutralised).
 	 */
 	public byte[] exportCsv(String slug, CsvFlavour flavour) {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(slug);

@@ -27,8 +27,9 @@ import static org.hacktrail.proposal.ProposalStatus.TEAM_FORMING;
 import static org.hacktrail.proposal.ProposalStatus.WITHDRAWN;
 
 /**
- * The proposal lifecycle as an explicit table: every allowed move, who may make it, and whether it needs a
- * reason. Plain Java, no Spring, no store: {@link ProposalService} applies it and records the move.
+ * The proposal lifecycle as an explicit table: every allowed move, who may make it, and
+ * whether it needs a reason. Plain Java, no Spring, no store: {@link ProposalService}
+ * applies it and records the move.
  *
  * <pre>
  * from             to                 who                          reason
@@ -53,9 +54,9 @@ import static org.hacktrail.proposal.ProposalStatus.WITHDRAWN;
  *                  WITHDRAWN          proposer, organizer           required from an organizer
  * </pre>
  *
- * OUTSTANDING and NOT_SELECTED are set only by publishing results, never by hand, not even by an organizer:
- * judging requires a written, published justification for any override of the ranking, and a direct status
- * change would bypass it.
+ * OUTSTANDING and NOT_SELECTED are set only by publishing results, never by hand, not
+ * even by an organizer: judging requires a written, published justification for any
+ * override of the ranking, and a direct status change would bypass it.
  */
 public final class ProposalLifecycle {
 
@@ -68,7 +69,10 @@ public final class ProposalLifecycle {
 		/** An organizer. */
 		ORGANIZER,
 
-		/** Another feature acting on the proposal's behalf: teams, judging, publishing results. */
+		/**
+		 * Another feature acting on the proposal's behalf: teams, judging, publishing
+		 * results.
+		 */
 		SYSTEM
 
 	}
@@ -151,7 +155,11 @@ public final class ProposalLifecycle {
 	/** The statuses {@code actor} may move a proposal in {@code from} to. */
 	public static Set<ProposalStatus> targets(ProposalStatus from, Actor actor) {
 		Set<ProposalStatus> targets = EnumSet.noneOf(ProposalStatus.class);
-		TABLE.get(from).values().stream().filter((rule) -> rule.allows(actor)).forEach((rule) -> targets.add(rule.to()));
+		TABLE.get(from)
+			.values()
+			.stream()
+			.filter((rule) -> rule.allows(actor))
+			.forEach((rule) -> targets.add(rule.to()));
 		return targets;
 	}
 
@@ -161,8 +169,9 @@ public final class ProposalLifecycle {
 	}
 
 	/**
-	 * Checks a move: an unknown move is BAD_USER_INPUT naming {@code from} and {@code to} (and what is allowed
-	 * instead); a known move by the wrong actor is FORBIDDEN; a missing required reason is BAD_USER_INPUT.
+	 * Checks a move: an unknown move is BAD_USER_INPUT naming {@code from} and {@code to}
+	 * (and what is allowed instead); a known move by the wrong actor is FORBIDDEN; a
+	 * missing required reason is BAD_USER_INPUT.
 	 */
 	public static Rule check(ProposalStatus from, ProposalStatus to, Actor actor, @Nullable String reason) {
 		Rule rule = rule(from, to).orElseThrow(() -> illegal(from, to));
@@ -171,9 +180,11 @@ public final class ProposalLifecycle {
 					Map.of("from", from.name(), "to", to.name()));
 		}
 		if (rule.needsReasonFrom(actor) && (reason == null || reason.isBlank())) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Moving a proposal from " + from + " to " + to
-					+ " as " + actor.name().toLowerCase(java.util.Locale.ROOT) + " needs a reason; it is kept in "
-					+ "the proposal's history.", Map.of("field", "reason", "from", from.name(), "to", to.name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"Moving a proposal from " + from + " to " + to + " as "
+							+ actor.name().toLowerCase(java.util.Locale.ROOT) + " needs a reason; it is kept in "
+							+ "the proposal's history.",
+					Map.of("field", "reason", "from", from.name(), "to", to.name()));
 		}
 		return rule;
 	}
@@ -183,15 +194,15 @@ public final class ProposalLifecycle {
 		String instead = allowed.isEmpty() ? "it is final and does not move any more"
 				: "from " + from + " it can go to " + String.join(", ", allowed.stream().map(Enum::name).toList());
 		return new DomainException(ErrorCode.BAD_USER_INPUT,
-				"A proposal cannot go from " + from + " to " + to + "; " + instead + ".",
-				Map.of("field", "to", "from", from.name(), "to", to.name(),
-						"allowed", allowed.stream().map(Enum::name).toList()));
+				"A proposal cannot go from " + from + " to " + to + "; " + instead + ".", Map.of("field", "to", "from",
+						from.name(), "to", to.name(), "allowed", allowed.stream().map(Enum::name).toList()));
 	}
 
 	private static String who(Rule rule) {
 		if (rule.actors().equals(SYSTEM_ONLY)) {
 			return (rule.to() == OUTSTANDING || rule.to() == NOT_SELECTED)
-					? "Only publishing the results (judging) moves a proposal" : "Only Hacktrail itself moves a proposal";
+					? "Only publishing the results (judging) moves a proposal"
+					: "Only Hacktrail itself moves a proposal";
 		}
 		if (rule.actors().contains(Actor.PROPOSER)) {
 			return "Only the proposer or an organizer can move this proposal";

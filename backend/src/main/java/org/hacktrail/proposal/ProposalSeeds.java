@@ -8,9 +8,10 @@ import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds proposals and projects for data loaders (demo datasets, benchmarks) outside this package, through the same
- * factory methods the services use, so that the derived fields (normalised title, keys, search text) are exactly
- * what the services would store. Nothing here is checked or saved: the caller inserts the documents, typically in
+ * Builds proposals and projects for data loaders (demo datasets, benchmarks) outside this
+ * package, through the same factory methods the services use, so that the derived fields
+ * (normalised title, keys, search text) are exactly what the services would store.
+ * Nothing here is checked or saved: the caller inserts the documents, typically in
  * batches.
  */
 public final class ProposalSeeds {
@@ -19,8 +20,8 @@ public final class ProposalSeeds {
 	}
 
 	/**
-	 * A proposal that went through {@code path} (each step recorded at {@code at}, by an organizer, except a
-	 * proposer's own submission).
+	 * A proposal that went through {@code path} (each step recorded at {@code at}, by an
+	 * organizer, except a proposer's own submission).
 	 * @param teamSize members of its team, as the teams feature would have recorded it
 	 */
 	public static Proposal proposal(String id, String hackathonId, @Nullable String projectId, LocalizedText title,

@@ -45,20 +45,22 @@ import org.springframework.stereotype.Service;
  * Proposals: who sees them, who changes them, and how they move through their lifecycle.
  *
  * <p>
- * Visibility: a proposal is visible when its hackathon is (DRAFT hackathons: organizers only) and, while the
- * proposal is a DRAFT, only to its proposer and organizers. Hidden proposals are NOT_FOUND, never FORBIDDEN, so
- * that their existence does not leak.
+ * Visibility: a proposal is visible when its hackathon is (DRAFT hackathons: organizers
+ * only) and, while the proposal is a DRAFT, only to its proposer and organizers. Hidden
+ * proposals are NOT_FOUND, never FORBIDDEN, so that their existence does not leak.
  *
  * <p>
- * Editing: organizers always (except in an ARCHIVED hackathon); the proposer while the proposal is DRAFT to
- * HACKING (from IN_REVIEW on, judges are reading it). Everyone else: FORBIDDEN; anonymous callers:
- * UNAUTHENTICATED.
+ * Editing: organizers always (except in an ARCHIVED hackathon); the proposer while the
+ * proposal is DRAFT to HACKING (from IN_REVIEW on, judges are reading it). Everyone else:
+ * FORBIDDEN; anonymous callers: UNAUTHENTICATED.
  *
  * <p>
- * Status moves follow {@link ProposalLifecycle}; each is appended to the proposal's history in the same write, and
- * a write based on a stale version fails with CONFLICT. Other features (teams, judging) move proposals with
- * {@link #applySystemTransition}. Rules about the proposal's team (the partner agency a PRESIDENTIAL hackathon can
- * require before FINALIST) are asked of {@link ProposalTeamFacts}, implemented by the teams feature.
+ * Status moves follow {@link ProposalLifecycle}; each is appended to the proposal's
+ * history in the same write, and a write based on a stale version fails with CONFLICT.
+ * Other features (teams, judging) move proposals with {@link #applySystemTransition}.
+ * Rules about the proposal's team (the partner agency a PRESIDENTIAL hackathon can
+ * require before FINALIST) are asked of {@link ProposalTeamFacts}, implemented by the
+ * teams feature.
  */
 @Service
 public class ProposalService {
@@ -158,7 +160,8 @@ public class ProposalService {
 	}
 
 	/**
-	 * One page of a hackathon's proposals that the caller may see, filtered and sorted. Costs one round trip.
+	 * One page of a hackathon's proposals that the caller may see, filtered and sorted.
+	 * Costs one round trip.
 	 */
 	public Window<Proposal> list(Hackathon hackathon, @Nullable ProposalFilter filter, @Nullable ProposalOrder order,
 			ScrollSubrange subrange) {
@@ -168,10 +171,14 @@ public class ProposalService {
 		Optional<String> me = this.currentUser.id();
 		List<ProposalStatus> statuses = (filter != null && filter.status() != null) ? filter.status() : List.of();
 		boolean anonymous = !organizer && me.isEmpty();
-		// The store is asked with one implicit AND and at most one $or (the keyset condition): no $and wrapper and
-		// no $in beside other conditions (STACK.md: the embedded store serves neither well). What does not fit —
-		// the visibility of drafts to a signed-in proposer, a filter on several statuses — is filtered here, in
-		// Java, fetching further (keyset from the last document fetched) until the page is full.
+		// The store is asked with one implicit AND and at most one $or (the keyset
+		// condition): no $and wrapper and
+		// no $in beside other conditions (STACK.md: the embedded store serves neither
+		// well). What does not fit —
+		// the visibility of drafts to a signed-in proposer, a filter on several statuses
+		// — is filtered here, in
+		// Java, fetching further (keyset from the last document fetched) until the page
+		// is full.
 		Criteria criteria = Criteria.where("hackathonId").is(hackathon.id());
 		java.util.function.Predicate<Proposal> inJava = (p) -> true;
 		if (anonymous) {
@@ -193,8 +200,8 @@ public class ProposalService {
 		}
 		if (filter != null && filter.tag() != null && !filter.tag().isBlank()) {
 			String tag = this.tags.resolve(filter.tag())
-				.orElseThrow(() -> DomainException.badInput("filter.tag", "Unknown tag '" + filter.tag()
-						+ "'; use one of: " + String.join(", ", this.tags.ids()) + "."))
+				.orElseThrow(() -> DomainException.badInput("filter.tag",
+						"Unknown tag '" + filter.tag() + "'; use one of: " + String.join(", ", this.tags.ids()) + "."))
 				.id();
 			criteria.and("tags").is(tag);
 		}
@@ -206,10 +213,13 @@ public class ProposalService {
 			if (text.length() > 200) {
 				throw DomainException.badInput("filter.text", "Search for at most 200 characters.");
 			}
-			// The rule of names and titles: a NUL cannot even be in a BSON pattern (the driver refused it: INTERNAL
-			// before this check), and a search for invisible characters finds nothing anyone typed.
+			// The rule of names and titles: a NUL cannot even be in a BSON pattern (the
+			// driver refused it: INTERNAL
+			// before this check), and a search for invisible characters finds nothing
+			// anyone typed.
 			FreeText.check(text, "filter.text", FreeText.Kind.LINE);
-			// A literal, unanchored match on a stored lower-cased copy: no $text (the embedded store lacks it) and
+			// A literal, unanchored match on a stored lower-cased copy: no $text (the
+			// embedded store lacks it) and
 			// never the caller's input as a pattern.
 			criteria.and("searchText").regex(Keys.literal(Keys.search(text)));
 		}
@@ -228,7 +238,8 @@ public class ProposalService {
 					case TITLE -> Keysets.after("normalizedTitle", from.sortKey(), from.id(), Sort.Direction.ASC);
 				});
 			}
-			// The search copy of the text is for matching only; leaving it out halves what a page carries.
+			// The search copy of the text is for matching only; leaving it out halves
+			// what a page carries.
 			query.fields().exclude("searchText");
 			query.with(switch (sort) {
 				case NEWEST -> Sort.by(Sort.Direction.DESC, "createdAt", "_id");
@@ -245,7 +256,8 @@ public class ProposalService {
 				break;
 			}
 			from = keyOf.apply(fetched.get(fetched.size() - 1));
-			// Bounded: each further fetch is four times larger, so a page takes few fetches even when most
+			// Bounded: each further fetch is four times larger, so a page takes few
+			// fetches even when most
 			// documents are filtered out here.
 			batch = Math.min(batch * 4, 10_000);
 		}
@@ -273,8 +285,9 @@ public class ProposalService {
 	}
 
 	/**
-	 * The proposals with these ids that the caller may see, in no particular order (for batch loading: one
-	 * {@code $in} by _id and one for their hackathons, whatever the number of ids).
+	 * The proposals with these ids that the caller may see, in no particular order (for
+	 * batch loading: one {@code $in} by _id and one for their hackathons, whatever the
+	 * number of ids).
 	 */
 	public List<Proposal> findAllVisible(Collection<String> ids) {
 		if (ids.isEmpty()) {
@@ -290,8 +303,9 @@ public class ProposalService {
 	}
 
 	/**
-	 * Every proposal of a hackathon that lists {@code need} among its needs (ignoring case and width) and that the
-	 * caller may see. Unpaginated: the teams feature merges it with open positions and pages the result.
+	 * Every proposal of a hackathon that lists {@code need} among its needs (ignoring
+	 * case and width) and that the caller may see. Unpaginated: the teams feature merges
+	 * it with open positions and pages the result.
 	 */
 	public List<Proposal> findVisibleNeeding(Hackathon hackathon, String need) {
 		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()).and("needKeys").is(Keys.skill(need)));
@@ -311,8 +325,9 @@ public class ProposalService {
 	// ---- writing
 
 	/**
-	 * Creates a DRAFT proposal for the signed-in user. Organizers may create one on someone else's behalf
-	 * ({@code proposerName}); such a proposal has no proposer account and only organizers edit it.
+	 * Creates a DRAFT proposal for the signed-in user. Organizers may create one on
+	 * someone else's behalf ({@code proposerName}); such a proposal has no proposer
+	 * account and only organizers edit it.
 	 */
 	public Proposal create(CreateProposalInput input) {
 		String me = this.currentUser.requireId();
@@ -378,8 +393,9 @@ public class ProposalService {
 	}
 
 	/**
-	 * Moves a proposal on behalf of the signed-in caller: the proposer may submit and withdraw; organizers may make
-	 * every move except the ones only publishing results makes (see {@link ProposalLifecycle}).
+	 * Moves a proposal on behalf of the signed-in caller: the proposer may submit and
+	 * withdraw; organizers may make every move except the ones only publishing results
+	 * makes (see {@link ProposalLifecycle}).
 	 */
 	public Proposal transition(String id, ProposalStatus to, @Nullable String reason,
 			@Nullable Integer expectedVersion) {
@@ -401,12 +417,13 @@ public class ProposalService {
 	}
 
 	/**
-	 * Moves a proposal on behalf of another feature (teams: TEAM_FORMING; judging: IN_REVIEW, SHORTLISTED,
-	 * FINALIST, OUTSTANDING, NOT_SELECTED). Not exposed over GraphQL: the calling feature has checked who may
-	 * trigger it. Idempotent (a proposal already in {@code to} is returned unchanged) and retried on a concurrent
-	 * write, re-checking the move against the fresh proposal each time.
-	 *
-	 * @param triggeredBy the user whose action caused the move, if any (recorded in the history)
+	 * Moves a proposal on behalf of another feature (teams: TEAM_FORMING; judging:
+	 * IN_REVIEW, SHORTLISTED, FINALIST, OUTSTANDING, NOT_SELECTED). Not exposed over
+	 * GraphQL: the calling feature has checked who may trigger it. Idempotent (a proposal
+	 * already in {@code to} is returned unchanged) and retried on a concurrent write,
+	 * re-checking the move against the fresh proposal each time.
+	 * @param triggeredBy the user whose action caused the move, if any (recorded in the
+	 * history)
 	 */
 	public Proposal applySystemTransition(String id, ProposalStatus to, @Nullable String reason,
 			@Nullable String triggeredBy) {
@@ -427,8 +444,8 @@ public class ProposalService {
 		}
 	}
 
-	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor,
-			@Nullable String by, @Nullable String reason) {
+	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,
+			@Nullable String reason) {
 		ProposalStatus from = current.status();
 		if (hackathon.isArchived()) {
 			throw archived(hackathon);
@@ -440,8 +457,9 @@ public class ProposalService {
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		if (actor == Actor.PROPOSER && to == ProposalStatus.SUBMITTED && !OPEN_PHASES.contains(hackathon.phase())) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Proposals can be submitted while the hackathon is "
-					+ "OPEN_FOR_PROPOSALS or PITCHING; " + hackathon.slug() + " is " + hackathon.phase() + ".",
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"Proposals can be submitted while the hackathon is " + "OPEN_FOR_PROPOSALS or PITCHING; "
+							+ hackathon.slug() + " is " + hackathon.phase() + ".",
 					Map.of("from", from.name(), "to", to.name(), "phase", hackathon.phase().name()));
 		}
 		if (to == ProposalStatus.FINALIST && hackathon.requirePartnerAgencyForFinalist()
@@ -454,16 +472,20 @@ public class ProposalService {
 		return current.withStatus(new StatusChange(from, to, now, by, actor, why), now);
 	}
 
-	/** The team's partner agency: asked of the teams feature when present, else the snapshot on the proposal. */
+	/**
+	 * The team's partner agency: asked of the teams feature when present, else the
+	 * snapshot on the proposal.
+	 */
 	private @Nullable String partnerAgency(Proposal proposal) {
 		ProposalTeamFacts facts = this.teamFacts.getIfAvailable();
 		return (facts != null) ? facts.partnerAgency(proposal) : proposal.partnerAgency();
 	}
 
 	/**
-	 * Records the size and partner agency of a proposal's team (called by the teams feature after it changed the
-	 * team). A snapshot from an older team version than the one stored is ignored. Bumps the proposal's version, so
-	 * an edit based on the older proposal fails with CONFLICT instead of overwriting the snapshot.
+	 * Records the size and partner agency of a proposal's team (called by the teams
+	 * feature after it changed the team). A snapshot from an older team version than the
+	 * one stored is ignored. Bumps the proposal's version, so an edit based on the older
+	 * proposal fails with CONFLICT instead of overwriting the snapshot.
 	 */
 	public void recordTeam(String proposalId, int teamSize, @Nullable String partnerAgency, long teamVersion) {
 		Query query = new Query(Criteria.where("_id").is(proposalId));
@@ -486,12 +508,18 @@ public class ProposalService {
 		}
 	}
 
-	/** Links a proposal to a project (or unlinks it, with null). The caller's rights are checked by the caller. */
+	/**
+	 * Links a proposal to a project (or unlinks it, with null). The caller's rights are
+	 * checked by the caller.
+	 */
 	Proposal setProject(Proposal proposal, @Nullable String projectId) {
 		return this.proposals.save(proposal.withProject(projectId, this.clock.instant()));
 	}
 
-	/** Who may edit a proposal's content and its project link: organizers and, while editable, the proposer. */
+	/**
+	 * Who may edit a proposal's content and its project link: organizers and, while
+	 * editable, the proposer.
+	 */
 	void requireEditor(Proposal proposal, Hackathon hackathon) {
 		this.currentUser.requireId();
 		if (hackathon.isArchived()) {
@@ -504,13 +532,16 @@ public class ProposalService {
 			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal.");
 		}
 		if (!PROPOSER_EDITABLE.contains(proposal.status())) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "A proposal in " + proposal.status()
-					+ " is locked for its proposer (judges are reading it); ask an organizer to change it.",
+			throw new DomainException(ErrorCode.FORBIDDEN,
+					"A proposal in " + proposal.status()
+							+ " is locked for its proposer (judges are reading it); ask an organizer to change it.",
 					Map.of("status", proposal.status().name()));
 		}
 	}
 
-	/** Whether the caller may link a proposal to a project: its proposer or an organizer. */
+	/**
+	 * Whether the caller may link a proposal to a project: its proposer or an organizer.
+	 */
 	void requireProposerOrOrganizer(Proposal proposal) {
 		this.currentUser.requireId();
 		if (!this.currentUser.hasRole(Role.ORGANIZER) && !isProposer(proposal)) {
@@ -530,8 +561,8 @@ public class ProposalService {
 	}
 
 	private static DomainException archived(Hackathon hackathon) {
-		return DomainException.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its proposals no "
-				+ "longer change.");
+		return DomainException
+			.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its proposals no " + "longer change.");
 	}
 
 	private static DomainException duplicate(Proposal proposal, Hackathon hackathon) {

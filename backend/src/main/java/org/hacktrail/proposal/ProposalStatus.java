@@ -1,7 +1,8 @@
 package org.hacktrail.proposal;
 
 /**
- * Where a proposal is within its hackathon. The allowed moves are in {@link ProposalLifecycle}.
+ * Where a proposal is within its hackathon. The allowed moves are in
+ * {@link ProposalLifecycle}.
  */
 public enum ProposalStatus {
 

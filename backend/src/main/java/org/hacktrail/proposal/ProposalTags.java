@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The issue areas a proposal (and a project) can be tagged with. Configurable with {@code hacktrail.proposals.tags}
- * (a list of {@code id}, {@code zhTW}, {@code en}); without configuration, the defaults below. Ids are stable
- * (stored on proposals and in CSV files); labels may change.
+ * The issue areas a proposal (and a project) can be tagged with. Configurable with
+ * {@code hacktrail.proposals.tags} (a list of {@code id}, {@code zhTW}, {@code en});
+ * without configuration, the defaults below. Ids are stable (stored on proposals and in
+ * CSV files); labels may change.
  */
 @Component
 public class ProposalTags {
@@ -39,9 +40,9 @@ public class ProposalTags {
 			new Tag("culture", "文化", "Culture"), new Tag("transportation", "交通", "Transportation"),
 			new Tag("agriculture", "農業", "Agriculture"), new Tag("open-data", "開放資料", "Open data"),
 			new Tag("civic-participation", "公民參與", "Civic participation"),
-			new Tag("media-literacy", "媒體識讀", "Media literacy"),
-			new Tag("gender-equality", "性別平等", "Gender equality"), new Tag("accessibility", "無障礙", "Accessibility"),
-			new Tag("labour", "勞動", "Labour"), new Tag("other", "其他", "Other"));
+			new Tag("media-literacy", "媒體識讀", "Media literacy"), new Tag("gender-equality", "性別平等", "Gender equality"),
+			new Tag("accessibility", "無障礙", "Accessibility"), new Tag("labour", "勞動", "Labour"),
+			new Tag("other", "其他", "Other"));
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
@@ -79,7 +80,10 @@ public class ProposalTags {
 		return new ArrayList<>(this.byId.keySet());
 	}
 
-	/** The tag with this id; for an id no longer configured, a tag whose labels are the id. */
+	/**
+	 * The tag with this id; for an id no longer configured, a tag whose labels are the
+	 * id.
+	 */
 	public Tag label(String id) {
 		Tag tag = this.byId.get(id);
 		return (tag != null) ? tag : new Tag(id, id, id);
@@ -89,7 +93,10 @@ public class ProposalTags {
 		return this.byId.containsKey(id);
 	}
 
-	/** The tag a person meant: its id, or its Chinese or English label (case and width ignored). */
+	/**
+	 * The tag a person meant: its id, or its Chinese or English label (case and width
+	 * ignored).
+	 */
 	public Optional<Tag> resolve(String idOrLabel) {
 		Tag tag = this.byId.get(idOrLabel.strip());
 		return (tag != null) ? Optional.of(tag) : Optional.ofNullable(this.byLabel.get(Keys.title(idOrLabel)));

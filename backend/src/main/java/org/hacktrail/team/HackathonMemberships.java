@@ -25,33 +25,39 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The one-team rule of competitions (hackathons with {@code allowMultipleTeams = false}), kept without a
- * multi-document transaction, which the embedded store does not have.
+ * The one-team rule of competitions (hackathons with {@code allowMultipleTeams = false}),
+ * kept without a multi-document transaction, which the embedded store does not have.
  *
  * <p>
- * "Is this person already in another team of this hackathon?" cannot be answered by reading the team documents
- * and then writing one: two teams could each read "no" and both add the person. Instead a
- * {@link HackathonMembership} document keyed by (hackathon, user) is the lock. Adding a person to a team is:
+ * "Is this person already in another team of this hackathon?" cannot be answered by
+ * reading the team documents and then writing one: two teams could each read "no" and
+ * both add the person. Instead a {@link HackathonMembership} document keyed by
+ * (hackathon, user) is the lock. Adding a person to a team is:
  * <ol>
- * <li>{@link #reserve}: insert the lock for this team (or join a lock already held for this same team). A lock
- * held for another team refuses with CONFLICT: the database's unique key decides, not a read.</li>
+ * <li>{@link #reserve}: insert the lock for this team (or join a lock already held for
+ * this same team). A lock held for another team refuses with CONFLICT: the database's
+ * unique key decides, not a read.</li>
  * <li>Update the team document (optimistic locking, retried by the caller).</li>
- * <li>{@link #confirm} if the team update succeeded; {@link #abort} (the compensation) if it failed for good.</li>
+ * <li>{@link #confirm} if the team update succeeded; {@link #abort} (the compensation) if
+ * it failed for good.</li>
  * </ol>
- * Leaving is the other way round: update the team first, then {@link #release} the lock. So at every moment a
- * member of a team holds the lock for it; at worst a lock outlives its membership (a crash between the two writes),
- * which only blocks that person until {@link #reserve} finds the lock stale and repairs it.
+ * Leaving is the other way round: update the team first, then {@link #release} the lock.
+ * So at every moment a member of a team holds the lock for it; at worst a lock outlives
+ * its membership (a crash between the two writes), which only blocks that person until
+ * {@link #reserve} finds the lock stale and repairs it.
  *
  * <p>
- * Every lock write is a versioned read-modify-write by {@code _id}, so concurrent reserve/confirm/abort/release
- * calls on one lock serialise. {@code holds} (operations in flight) keep an abort from releasing a lock that another
- * operation for the same person and team is about to use; {@code epoch} lets a release after leaving see that the
+ * Every lock write is a versioned read-modify-write by {@code _id}, so concurrent
+ * reserve/confirm/abort/release calls on one lock serialise. {@code holds} (operations in
+ * flight) keep an abort from releasing a lock that another operation for the same person
+ * and team is about to use; {@code epoch} lets a release after leaving see that the
  * person has joined again since.
  *
  * <p>
- * Known limits: a proposer always leads their own proposal's team, even at a competition and even if they are in
- * another team already (proposals are not limited to one per person); the lock then names one of their teams, and a
- * release re-points it to a remaining one. Switching a hackathon from several teams to one while teams are forming
+ * Known limits: a proposer always leads their own proposal's team, even at a competition
+ * and even if they are in another team already (proposals are not limited to one per
+ * person); the lock then names one of their teams, and a release re-points it to a
+ * remaining one. Switching a hackathon from several teams to one while teams are forming
  * does not create locks for existing members: choose the rule before teams form.
  */
 @Component
@@ -59,7 +65,10 @@ class HackathonMemberships {
 
 	private static final Logger log = LoggerFactory.getLogger(HackathonMemberships.class);
 
-	/** A lock not touched for this long, whose team does not have the person as a member, is stale. */
+	/**
+	 * A lock not touched for this long, whose team does not have the person as a member,
+	 * is stale.
+	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
 	private static final int RETRIES = 20;
@@ -73,7 +82,10 @@ class HackathonMemberships {
 		this.clock = clock;
 	}
 
-	/** A reservation made by one operation; inactive when the hackathon allows several teams (nothing to lock). */
+	/**
+	 * A reservation made by one operation; inactive when the hackathon allows several
+	 * teams (nothing to lock).
+	 */
 	record Hold(String hackathonId, String userId, String teamId, String operation, boolean active) {
 
 		static Hold none(String hackathonId, String userId, String teamId) {
@@ -87,9 +99,10 @@ class HackathonMemberships {
 	}
 
 	/**
-	 * Takes the lock for adding {@code userId} to {@code teamId}. CONFLICT (with {@code extensions.rule =
-	 * oneTeamPerHackathon} and {@code extensions.teamId}) when the person is in another team of the hackathon.
-	 *
+	 * Takes the lock for adding {@code userId} to {@code teamId}. CONFLICT (with
+	 * {@code extensions.rule =
+	 * oneTeamPerHackathon} and {@code extensions.teamId}) when the person is in another
+	 * team of the hackathon.
 	 * @param self whether the person is the caller (for the wording of the refusal)
 	 */
 	Hold reserve(Hackathon hackathon, String userId, String teamId, boolean self) {
@@ -125,7 +138,10 @@ class HackathonMemberships {
 		throw DomainException.conflict("Too many changes to this person's team membership at once; try again.");
 	}
 
-	/** The team of the hackathon the person is in, if it is not {@code teamId}: for an early, friendly refusal. */
+	/**
+	 * The team of the hackathon the person is in, if it is not {@code teamId}: for an
+	 * early, friendly refusal.
+	 */
 	Optional<String> otherTeam(Hackathon hackathon, String userId, String teamId) {
 		if (!applies(hackathon)) {
 			return Optional.empty();
@@ -152,8 +168,10 @@ class HackathonMemberships {
 			Instant now = this.clock.instant();
 			try {
 				if (lock == null) {
-					// Cannot happen while our hold is in it (only a stale repair deletes, and a held lock of a
-					// team that has the person is not stale); restore it rather than leave a member unlocked.
+					// Cannot happen while our hold is in it (only a stale repair deletes,
+					// and a held lock of a
+					// team that has the person is not stale); restore it rather than
+					// leave a member unlocked.
 					log.warn("Membership lock {} vanished while held; restoring it", id);
 					this.mongo.insert(new HackathonMembership(id, hold.hackathonId(), hold.userId(), hold.teamId(),
 							List.of(), epoch(), now, null));
@@ -177,8 +195,8 @@ class HackathonMemberships {
 	}
 
 	/**
-	 * The compensation: the team update failed, so the operation's hold is dropped, and the lock released if
-	 * nobody else holds it and the person is not a member.
+	 * The compensation: the team update failed, so the operation's hold is dropped, and
+	 * the lock released if nobody else holds it and the person is not a member.
 	 */
 	void abort(Hold hold) {
 		if (!hold.active()) {
@@ -205,11 +223,13 @@ class HackathonMemberships {
 				// read again
 			}
 		}
-		log.warn("Could not release membership lock {} after a failed join; it goes stale and is repaired later",
-				id);
+		log.warn("Could not release membership lock {} after a failed join; it goes stale and is repaired later", id);
 	}
 
-	/** The lock's epoch before a member leaves; pass it to {@link #release} after the team update. */
+	/**
+	 * The lock's epoch before a member leaves; pass it to {@link #release} after the team
+	 * update.
+	 */
 	@Nullable String epochOf(Hackathon hackathon, String userId, String teamId) {
 		if (!applies(hackathon)) {
 			return null;
@@ -220,9 +240,10 @@ class HackathonMemberships {
 	}
 
 	/**
-	 * The person has left {@code teamId} (the team document no longer has them): the lock is released, unless they
-	 * joined that team again since ({@code epoch} changed) or another operation holds it, and re-pointed instead if
-	 * they are still in another team of the hackathon (a proposer leading two proposals).
+	 * The person has left {@code teamId} (the team document no longer has them): the lock
+	 * is released, unless they joined that team again since ({@code epoch} changed) or
+	 * another operation holds it, and re-pointed instead if they are still in another
+	 * team of the hackathon (a proposer leading two proposals).
 	 */
 	void release(Hackathon hackathon, String userId, String teamId, @Nullable String epochBefore) {
 		if (!applies(hackathon)) {
@@ -246,7 +267,8 @@ class HackathonMemberships {
 					removeVersioned(lock);
 				}
 				else {
-					// Someone is joining the same team right now: leave the lock to them; their abort releases it.
+					// Someone is joining the same team right now: leave the lock to them;
+					// their abort releases it.
 					this.mongo.save(lock.with(teamId, lock.holds(), null, now));
 				}
 				return;
@@ -259,10 +281,11 @@ class HackathonMemberships {
 	}
 
 	/**
-	 * A lock for another team whose team does not have the person and that nobody touched for
-	 * {@link #STALE_AFTER} is left over from a crash between the two writes: re-point it to a team the person is
-	 * really in, or delete it. Returns the team that holds the person (the lock's, or the one it was re-pointed
-	 * to), or empty when the lock was deleted and the caller may try again.
+	 * A lock for another team whose team does not have the person and that nobody touched
+	 * for {@link #STALE_AFTER} is left over from a crash between the two writes: re-point
+	 * it to a team the person is really in, or delete it. Returns the team that holds the
+	 * person (the lock's, or the one it was re-pointed to), or empty when the lock was
+	 * deleted and the caller may try again.
 	 */
 	private Optional<String> repairIfStale(HackathonMembership lock, Hackathon hackathon, Instant now) {
 		if (lock.updatedAt().isAfter(now.minus(STALE_AFTER))) {
@@ -285,7 +308,10 @@ class HackathonMemberships {
 		return Optional.empty();
 	}
 
-	/** Teams of a hackathon that have the person as a member. A scan on the embedded store; rare (leaves, repairs). */
+	/**
+	 * Teams of a hackathon that have the person as a member. A scan on the embedded
+	 * store; rare (leaves, repairs).
+	 */
 	private List<String> teamsOf(String hackathonId, String userId) {
 		Query query = new Query(Criteria.where("hackathonId").is(hackathonId).and("memberIds").is(userId));
 		query.fields().include("_id");

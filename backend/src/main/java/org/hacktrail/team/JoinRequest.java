@@ -5,9 +5,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person's request to join a team. Its message is for the team's leads (and organizers) only.
+ * A person's request to join a team. Its message is for the team's leads (and organizers)
+ * only.
  *
- * @param id {@code <teamId>~<random>}, so that the team document is found from the request id alone
+ * @param id {@code <teamId>~<random>}, so that the team document is found from the
+ * request id alone
  * @param positionId the open position wanted, if any; accepting fills it
  * @param role the role the person offers when no position is named
  * @param decidedBy who accepted, declined or withdrew it
@@ -26,8 +28,8 @@ public record JoinRequest(String id, String userId, String displayName, @Nullabl
 	}
 
 	JoinRequest withoutPosition() {
-		return new JoinRequest(this.id, this.userId, this.displayName, this.message, null, this.role,
-				this.affiliation, this.status, this.decisionNote, this.decidedBy, this.createdAt, this.decidedAt);
+		return new JoinRequest(this.id, this.userId, this.displayName, this.message, null, this.role, this.affiliation,
+				this.status, this.decisionNote, this.decidedBy, this.createdAt, this.decidedAt);
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.hacktrail.team;
 
 /**
- * Where a join request or an invitation stands. Only PENDING ones change; the others are final.
+ * Where a join request or an invitation stands. Only PENDING ones change; the others are
+ * final.
  */
 public enum RequestStatus {
 

@@ -21,29 +21,34 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The team of one proposal, in ONE document: members, open positions, join requests, invitations and the partner
- * agency. Every rule that spans them (seats of a position, one pending request per person, at least one lead) is
- * checked on the document as read and written back with its version; a concurrent change makes the write fail, and
- * the service decides again on the fresh document. Nothing can be over-filled or lost between two writers.
+ * The team of one proposal, in ONE document: members, open positions, join requests,
+ * invitations and the partner agency. Every rule that spans them (seats of a position,
+ * one pending request per person, at least one lead) is checked on the document as read
+ * and written back with its version; a concurrent change makes the write fail, and the
+ * service decides again on the fresh document. Nothing can be over-filled or lost between
+ * two writers.
  *
  * <p>
- * The id is the proposal's id: a team per proposal by construction, and found by {@code _id}. Join request and
- * invitation ids start with it ({@code <teamId>~<random>}).
+ * The id is the proposal's id: a team per proposal by construction, and found by
+ * {@code _id}. Join request and invitation ids start with it ({@code <teamId>~<random>}).
  *
  * <p>
- * Derived fields ({@code memberIds}, {@code requesterIds}, {@code inviteeIds}, {@code openSkillKeys}) are computed
- * only by {@link Edit#build}, from the lists, so they never drift from them; they exist to be queried ("my teams",
- * "my requests", "who needs skill S").
+ * Derived fields ({@code memberIds}, {@code requesterIds}, {@code inviteeIds},
+ * {@code openSkillKeys}) are computed only by {@link Edit#build}, from the lists, so they
+ * never drift from them; they exist to be queried ("my teams", "my requests", "who needs
+ * skill S").
  *
  * <p>
- * The unique index on {@code (_id, version)} is redundant on a real MongoDB but lets the embedded store answer the
- * optimistic-locking filter {@code {_id, version}} of every team write from an index (it uses an index only when a
- * query names exactly its fields): measured 0.8 ms instead of 15.6 ms per write with 20,000 documents.
+ * The unique index on {@code (_id, version)} is redundant on a real MongoDB but lets the
+ * embedded store answer the optimistic-locking filter {@code {_id, version}} of every
+ * team write from an index (it uses an index only when a query names exactly its fields):
+ * measured 0.8 ms instead of 15.6 ms per write with 20,000 documents.
  *
  * @param proposerId the proposal's proposing user, if any: the first lead
- * @param lateMembersAllowed an organizer allowed new members although the proposal is WITHDRAWN or the hackathon
- *     is past JUDGING
- * @param openSkillKeys normalised skills (and role names) of the positions that still have a free seat
+ * @param lateMembersAllowed an organizer allowed new members although the proposal is
+ * WITHDRAWN or the hackathon is past JUDGING
+ * @param openSkillKeys normalised skills (and role names) of the positions that still
+ * have a free seat
  */
 @Document("teams")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
@@ -69,8 +74,9 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 	}
 
 	/**
-	 * The team a proposal starts with: its proposer as the only member and lead; no members at all for a proposal
-	 * without a user proposer (imported from a list) until an organizer adds a lead. Not stored yet (version null).
+	 * The team a proposal starts with: its proposer as the only member and lead; no
+	 * members at all for a proposal without a user proposer (imported from a list) until
+	 * an organizer adds a lead. Not stored yet (version null).
 	 */
 	static Team initial(Proposal proposal, Instant now) {
 		List<TeamMember> members = new ArrayList<>();
@@ -83,7 +89,10 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 			.build(now);
 	}
 
-	/** The team id a request or invitation id belongs to, or empty for an id this service did not give out. */
+	/**
+	 * The team id a request or invitation id belongs to, or empty for an id this service
+	 * did not give out.
+	 */
 	static Optional<String> teamIdOf(String requestOrInvitationId) {
 		int at = (requestOrInvitationId != null) ? requestOrInvitationId.lastIndexOf(ID_SEPARATOR) : -1;
 		return (at > 0) ? Optional.of(requestOrInvitationId.substring(0, at)) : Optional.empty();
@@ -93,7 +102,9 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 		return this.id + ID_SEPARATOR + UUID.randomUUID();
 	}
 
-	/** Whether the team is stored yet (a proposal's team is created on its first change). */
+	/**
+	 * Whether the team is stored yet (a proposal's team is created on its first change).
+	 */
 	boolean isStored() {
 		return this.version != null;
 	}
@@ -127,7 +138,10 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 		return (int) this.members.stream().filter((m) -> position.id().equals(m.positionId())).count();
 	}
 
-	/** Free seats of a position (never negative, even when a lead lowered the count below the filled seats). */
+	/**
+	 * Free seats of a position (never negative, even when a lead lowered the count below
+	 * the filled seats).
+	 */
 	public int openings(OpenPosition position) {
 		return Math.max(0, position.count() - filled(position));
 	}
@@ -152,7 +166,10 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 		return this.invitations.stream().filter((i) -> i.isPending() && i.userId().equals(userId)).findFirst();
 	}
 
-	/** Whether a member other than the proposer is in the team: the proposal is then forming a team. */
+	/**
+	 * Whether a member other than the proposer is in the team: the proposal is then
+	 * forming a team.
+	 */
 	boolean hasMemberBesidesProposer() {
 		return this.members.stream().anyMatch((m) -> !m.userId().equals(this.proposerId));
 	}
@@ -162,8 +179,9 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 	}
 
 	/**
-	 * A change being made to a team: mutable copies of the lists; {@link #build} makes the new document with its
-	 * derived fields recomputed and the version kept (the write checks it).
+	 * A change being made to a team: mutable copies of the lists; {@link #build} makes
+	 * the new document with its derived fields recomputed and the version kept (the write
+	 * checks it).
 	 */
 	static final class Edit {
 

@@ -26,9 +26,10 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for teams. Rules, security and who may read what live in {@link TeamService}; this class turns teams into
- * the schema's shapes. Related objects are batch-loaded: the teams of a page of proposals, the proposals of a list
- * of teams, requests or invitations, and the users of a list of members each cost one round trip.
+ * GraphQL for teams. Rules, security and who may read what live in {@link TeamService};
+ * this class turns teams into the schema's shapes. Related objects are batch-loaded: the
+ * teams of a page of proposals, the proposals of a list of teams, requests or
+ * invitations, and the users of a list of members each cost one round trip.
  */
 @Controller
 class TeamController {
@@ -85,7 +86,8 @@ class TeamController {
 	}
 
 	private JoinRequestView request(Team team, JoinRequest request) {
-		// The message and the decision note are for the requester, the team's leads and organizers only.
+		// The message and the decision note are for the requester, the team's leads and
+		// organizers only.
 		boolean readable = this.teams.canRead(team, request);
 		return new JoinRequestView(request.id(), team.id(), request.userId(), request.displayName(),
 				readable ? request.message() : null, position(team, request.positionId()), request.role(),
@@ -230,7 +232,10 @@ class TeamController {
 
 	// ---- mutations
 
-	/** One payload record for every team mutation; each payload type of the schema reads the fields it declares. */
+	/**
+	 * One payload record for every team mutation; each payload type of the schema reads
+	 * the fields it declares.
+	 */
 	record TeamPayload(@Nullable Team team, @Nullable JoinRequestView joinRequest, @Nullable InvitationView invitation,
 			@Nullable PositionView position, @Nullable MemberView member) {
 

@@ -28,10 +28,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Teams for the demo data ({@code scripts/run --demo}), on top of the proposals' demo data: the demo proposer
- * persona leads the team of "災害應變志工媒合" at g0v-hackath65n, with open positions, a member who joined, a pending
- * join request (and the notification about it); the presidential "長照資源地圖" has a government partner agency, so an
- * organizer can move it to FINALIST. Loaded once: skipped when the proposer's team already has positions.
+ * Teams for the demo data ({@code scripts/run --demo}), on top of the proposals' demo
+ * data: the demo proposer persona leads the team of "災害應變志工媒合" at g0v-hackath65n, with
+ * open positions, a member who joined, a pending join request (and the notification about
+ * it); the presidential "長照資源地圖" has a government partner agency, so an organizer can
+ * move it to FINALIST. Loaded once: skipped when the proposer's team already has
+ * positions.
  */
 @Profile("demo")
 @Component

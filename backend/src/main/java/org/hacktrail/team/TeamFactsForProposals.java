@@ -8,9 +8,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the proposal lifecycle's questions about a proposal's team from the team document itself (one lookup by
- * _id), so the FINALIST partner-agency rule never trusts a copy that could lag behind. A proposal whose team was
- * never stored falls back to the copy on the proposal.
+ * Answers the proposal lifecycle's questions about a proposal's team from the team
+ * document itself (one lookup by _id), so the FINALIST partner-agency rule never trusts a
+ * copy that could lag behind. A proposal whose team was never stored falls back to the
+ * copy on the proposal.
  */
 @Component
 class TeamFactsForProposals implements ProposalTeamFacts {

@@ -5,10 +5,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lead's invitation to a person. The person accepts (and becomes a member) or declines; a lead may withdraw it
- * while it is pending.
+ * A lead's invitation to a person. The person accepts (and becomes a member) or declines;
+ * a lead may withdraw it while it is pending.
  *
- * @param id {@code <teamId>~<random>}, so that the team document is found from the invitation id alone
+ * @param id {@code <teamId>~<random>}, so that the team document is found from the
+ * invitation id alone
  * @param positionId the open position offered, if any; accepting fills it
  */
 public record TeamInvitation(String id, String userId, String displayName, @Nullable String message, TeamRole role,

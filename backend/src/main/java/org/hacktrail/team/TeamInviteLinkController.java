@@ -21,8 +21,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for team invitation links. Rules and security live in {@link TeamInviteLinkService}; this class turns
- * links into the schema's shapes. The token is never part of a link's shape: it appears once, in the answer to
+ * GraphQL for team invitation links. Rules and security live in
+ * {@link TeamInviteLinkService}; this class turns links into the schema's shapes. The
+ * token is never part of a link's shape: it appears once, in the answer to
  * {@code createTeamInviteLink}.
  */
 @Controller
@@ -54,14 +55,15 @@ class TeamInviteLinkController {
 	}
 
 	private InviteLinkView view(Team team, TeamInviteLink link) {
-		// Who used the link, and their note: for the team's leads and organizers, and for that person.
+		// Who used the link, and their note: for the team's leads and organizers, and for
+		// that person.
 		boolean readable = this.teams.canManage(team)
 				|| this.currentUser.id().map((id) -> id.equals(link.usedBy())).orElse(false);
 		return new InviteLinkView(link.id(), link.teamId(), link.message(), link.role(),
-				TeamController.position(team, link.positionId()), link.status(),
-				link.isExpired(this.clock.instant()), link.createdByName(), TeamController.utc(link.createdAt()),
-				TeamController.utc(link.expiresAt()), readable ? link.usedByName() : null,
-				readable ? TeamController.utc(link.usedAt()) : null, readable ? link.decisionNote() : null);
+				TeamController.position(team, link.positionId()), link.status(), link.isExpired(this.clock.instant()),
+				link.createdByName(), TeamController.utc(link.createdAt()), TeamController.utc(link.expiresAt()),
+				readable ? link.usedByName() : null, readable ? TeamController.utc(link.usedAt()) : null,
+				readable ? link.decisionNote() : null);
 	}
 
 	// ---- reading
@@ -94,7 +96,10 @@ class TeamInviteLinkController {
 
 	// ---- mutations
 
-	/** One payload record for every link mutation; each payload type of the schema reads the fields it declares. */
+	/**
+	 * One payload record for every link mutation; each payload type of the schema reads
+	 * the fields it declares.
+	 */
 	record LinkPayload(InviteLinkView link, Team team, @Nullable String token, @Nullable String path,
 			@Nullable MemberView member) {
 	}
@@ -124,9 +129,8 @@ class TeamInviteLinkController {
 	LinkPayload acceptTeamInviteLink(@Argument AcceptTeamInviteLinkInput input) {
 		TeamInviteLinkService.Linked joined = this.links.accept(input.token(), input.affiliation());
 		Team team = joined.team();
-		return new LinkPayload(view(team, joined.link()), team, null, null, team.member(joined.link().usedBy())
-			.map((m) -> TeamController.member(team, m))
-			.orElse(null));
+		return new LinkPayload(view(team, joined.link()), team, null, null,
+				team.member(joined.link().usedBy()).map((m) -> TeamController.member(team, m)).orElse(null));
 	}
 
 	@MutationMapping

@@ -29,43 +29,57 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Invitation links to teams: a lead (or an organizer) makes a one-use link, shares it on the hackathon floor, and the
- * first signed-in person who opens it before it expires joins the team (or declines).
+ * Invitation links to teams: a lead (or an organizer) makes a one-use link, shares it on
+ * the hackathon floor, and the first signed-in person who opens it before it expires
+ * joins the team (or declines).
  *
  * <p>
- * <b>Who may do what.</b> The team's leads and organizers make links, list the open ones (never with their token)
- * and withdraw them; anyone else: FORBIDDEN, anonymous callers: UNAUTHENTICATED. Holding the token is what lets a
- * signed-in person read the link and use it: an unknown, garbled or withdrawn token is the same NOT_FOUND, so links
- * cannot be probed and a withdrawn one looks like one that never existed.
+ * <b>Who may do what.</b> The team's leads and organizers make links, list the open ones
+ * (never with their token) and withdraw them; anyone else: FORBIDDEN, anonymous callers:
+ * UNAUTHENTICATED. Holding the token is what lets a signed-in person read the link and
+ * use it: an unknown, garbled or withdrawn token is the same NOT_FOUND, so links cannot
+ * be probed and a withdrawn one looks like one that never existed.
  *
  * <p>
- * <b>Using a link.</b> Every refusal is decided before anything is written: already used (CONFLICT, rule
- * {@code inviteLinkUsed}), expired (BAD_USER_INPUT, {@code inviteLinkExpired}), and every rule of joining the team
- * ({@link TeamService#checkJoinByLink}: already a member, team full, position full, one team per hackathon, proposal
- * withdrawn or hackathon past JUDGING). Then the link is claimed with one conditional update on
- * {@code {_id, status: PENDING}}: of two people opening one link at once exactly one gets it, the other is told it
- * was used. The claimer then joins through the same code as an accepted invitation ({@link TeamService#joinByLink}).
- * If that join is refused after all (the team changed in between), the claim is undone, so the link is not lost. No
- * transaction is needed. Known limit: if the service stops between the claim and the join, the link stays used with
- * nobody joined, and the lead makes a new one. (Unlike judge invitation links, using a link again as the same person
- * does not complete the join: it would also let a member who left or was removed come back with their old link.)
+ * <b>Using a link.</b> Every refusal is decided before anything is written: already used
+ * (CONFLICT, rule {@code inviteLinkUsed}), expired (BAD_USER_INPUT,
+ * {@code inviteLinkExpired}), and every rule of joining the team
+ * ({@link TeamService#checkJoinByLink}: already a member, team full, position full, one
+ * team per hackathon, proposal withdrawn or hackathon past JUDGING). Then the link is
+ * claimed with one conditional update on {@code {_id, status: PENDING}}: of two people
+ * opening one link at once exactly one gets it, the other is told it was used. The
+ * claimer then joins through the same code as an accepted invitation
+ * ({@link TeamService#joinByLink}). If that join is refused after all (the team changed
+ * in between), the claim is undone, so the link is not lost. No transaction is needed.
+ * Known limit: if the service stops between the claim and the join, the link stays used
+ * with nobody joined, and the lead makes a new one. (Unlike judge invitation links, using
+ * a link again as the same person does not complete the join: it would also let a member
+ * who left or was removed come back with their old link.)
  */
 @Service
 public class TeamInviteLinkService {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamInviteLinkService.class);
 
-	/** How long a link works unless its creator says otherwise, and the longest they may say. */
+	/**
+	 * How long a link works unless its creator says otherwise, and the longest they may
+	 * say.
+	 */
 	static final int DEFAULT_VALID_DAYS = 7;
 
 	static final int MAX_VALID_DAYS = 14;
 
-	/** Open links a team may have at once: enough for a crowded floor, few enough to keep an eye on. */
+	/**
+	 * Open links a team may have at once: enough for a crowded floor, few enough to keep
+	 * an eye on.
+	 */
 	static final int MAX_OPEN_LINKS = 50;
 
 	static final String TOKEN_PREFIX = "htl_";
 
-	/** Longer than any token this service makes; anything longer is not looked up at all. */
+	/**
+	 * Longer than any token this service makes; anything longer is not looked up at all.
+	 */
 	static final int MAX_TOKEN = 200;
 
 	/** Where the web panel opens a link; the token follows. */
@@ -109,20 +123,20 @@ public class TeamInviteLinkService {
 	// ---- the team's side
 
 	/**
-	 * Makes a link (the team's leads, organizers). The role offered is the one given, else the position's, else
-	 * OTHER; never LEAD, which would let whoever holds the link manage the team.
+	 * Makes a link (the team's leads, organizers). The role offered is the one given,
+	 * else the position's, else OTHER; never LEAD, which would let whoever holds the link
+	 * manage the team.
 	 */
 	public Issued create(CreateInput input) {
 		String me = this.currentUser.requireId();
 		TeamService.Target target = this.teams.target(input.proposalId());
 		Team team = this.teams.teamOf(target.proposal());
 		this.teams.requireManager(team, "create invitation links");
-		String message = TeamService.text(input.message(), "message", TeamService.MAX_MESSAGE,
-				FreeText.Kind.TEXT);
+		String message = TeamService.text(input.message(), "message", TeamService.MAX_MESSAGE, FreeText.Kind.TEXT);
 		int days = (input.validDays() != null) ? input.validDays() : DEFAULT_VALID_DAYS;
 		if (days < 1 || days > MAX_VALID_DAYS) {
-			throw DomainException.badInput("validDays", "A link works for 1 to " + MAX_VALID_DAYS + " days, not " + days
-					+ ".");
+			throw DomainException.badInput("validDays",
+					"A link works for 1 to " + MAX_VALID_DAYS + " days, not " + days + ".");
 		}
 		if (input.role() == TeamRole.LEAD) {
 			throw DomainException.badInput("role", "A link cannot make someone a lead: whoever holds it would manage "
@@ -133,7 +147,8 @@ public class TeamInviteLinkService {
 		if (input.positionId() != null) {
 			position = TeamService.requirePosition(team, input.positionId(), "positionId");
 			if (team.openings(position) == 0) {
-				throw DomainException.badInput("positionId", "The position '" + position.skill() + "' has no free seat.");
+				throw DomainException.badInput("positionId",
+						"The position '" + position.skill() + "' has no free seat.");
 			}
 		}
 		Instant now = this.clock.instant();
@@ -142,8 +157,7 @@ public class TeamInviteLinkService {
 			throw DomainException.conflict("This team has " + open + " open invitation links, the most it may have; "
 					+ "withdraw some first.");
 		}
-		TeamRole role = (input.role() != null) ? input.role()
-				: (position != null) ? position.role() : TeamRole.OTHER;
+		TeamRole role = (input.role() != null) ? input.role() : (position != null) ? position.role() : TeamRole.OTHER;
 		String token = SecretTokens.newSecret(TOKEN_PREFIX);
 		User creator = this.currentUser.require();
 		TeamInviteLink link = new TeamInviteLink(UUID.randomUUID().toString(), team.id(), team.hackathonId(),
@@ -153,8 +167,8 @@ public class TeamInviteLinkService {
 	}
 
 	/**
-	 * The links of teams the caller manages that can still be used, newest first, by team; an empty list for every
-	 * other team. One store query for all the teams.
+	 * The links of teams the caller manages that can still be used, newest first, by
+	 * team; an empty list for every other team. One store query for all the teams.
 	 */
 	public Map<Team, List<TeamInviteLink>> openLinks(Collection<Team> teams) {
 		Map<Team, List<TeamInviteLink>> result = new LinkedHashMap<>();
@@ -179,8 +193,9 @@ public class TeamInviteLinkService {
 	}
 
 	/**
-	 * Withdraws a link (the team's leads, organizers): it then answers like a link that never existed. Withdrawing
-	 * a withdrawn link changes nothing; a used one is CONFLICT.
+	 * Withdraws a link (the team's leads, organizers): it then answers like a link that
+	 * never existed. Withdrawing a withdrawn link changes nothing; a used one is
+	 * CONFLICT.
 	 */
 	public Linked withdraw(String linkId) {
 		String me = this.currentUser.requireId();
@@ -225,9 +240,9 @@ public class TeamInviteLinkService {
 	}
 
 	/**
-	 * Joins the team with the link: the caller becomes a member with the role and position it offers, and the
-	 * team's leads are told. See the class comment for the refusals and how two people opening it at once are told
-	 * apart.
+	 * Joins the team with the link: the caller becomes a member with the role and
+	 * position it offers, and the team's leads are told. See the class comment for the
+	 * refusals and how two people opening it at once are told apart.
 	 */
 	public Linked accept(String token, @Nullable String affiliation) {
 		String me = this.currentUser.requireId();
@@ -255,7 +270,10 @@ public class TeamInviteLinkService {
 		return new Linked(joined, claimed);
 	}
 
-	/** Declines the link, with an optional note to the team's leads, who are told. The link is used up. */
+	/**
+	 * Declines the link, with an optional note to the team's leads, who are told. The
+	 * link is used up.
+	 */
 	public Linked decline(String token, @Nullable String note) {
 		String me = this.currentUser.requireId();
 		String checkedNote = TeamService.text(note, "note", TeamService.MAX_NOTE, FreeText.Kind.TEXT);
@@ -280,7 +298,10 @@ public class TeamInviteLinkService {
 
 	// ---- plumbing
 
-	/** The link of a token; the same NOT_FOUND for a token never made, a garbled one and a withdrawn link's. */
+	/**
+	 * The link of a token; the same NOT_FOUND for a token never made, a garbled one and a
+	 * withdrawn link's.
+	 */
 	private TeamInviteLink byToken(@Nullable String token) {
 		String secret = (token != null) ? token.strip() : "";
 		if (secret.isEmpty() || secret.length() > MAX_TOKEN) {
@@ -300,8 +321,8 @@ public class TeamInviteLinkService {
 			throw used(link);
 		}
 		if (link.isExpired(this.clock.instant())) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "This invitation link expired at " + link.expiresAt()
-					+ ". Ask the team's lead for a new one.",
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"This invitation link expired at " + link.expiresAt() + ". Ask the team's lead for a new one.",
 					Map.of("rule", "inviteLinkExpired", "expiresAt", link.expiresAt().toString()));
 		}
 	}
@@ -311,12 +332,18 @@ public class TeamInviteLinkService {
 				+ "once. Ask the team's lead for a new one.", Map.of("rule", "inviteLinkUsed"));
 	}
 
-	/** The filter of every conditional write: the link by id while PENDING (an index has exactly these fields). */
+	/**
+	 * The filter of every conditional write: the link by id while PENDING (an index has
+	 * exactly these fields).
+	 */
 	private static Query pending(String linkId) {
 		return new Query(Criteria.where("_id").is(linkId).and("status").is(RequestStatus.PENDING));
 	}
 
-	/** Uses the link up for {@code me}, atomically: exactly one of any number of concurrent callers gets it. */
+	/**
+	 * Uses the link up for {@code me}, atomically: exactly one of any number of
+	 * concurrent callers gets it.
+	 */
 	private TeamInviteLink claim(TeamInviteLink link, String me, String name, RequestStatus status,
 			@Nullable String note) {
 		Update update = new Update().set("status", status)
@@ -340,8 +367,9 @@ public class TeamInviteLinkService {
 	}
 
 	/**
-	 * Undoes a claim whose join was refused after all, by id and the version the claim wrote, so that the link works
-	 * for the next person. Nothing else writes a used link, so the version still matches.
+	 * Undoes a claim whose join was refused after all, by id and the version the claim
+	 * wrote, so that the link works for the next person. Nothing else writes a used link,
+	 * so the version still matches.
 	 */
 	private void release(TeamInviteLink claimed) {
 		try {

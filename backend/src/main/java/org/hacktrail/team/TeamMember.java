@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * A member of a team.
  *
  * @param displayName the member's name when they joined (shown without loading the user)
- * @param affiliation the organisation or agency the member is in the team for, e.g. a public servant's agency
- * @param positionId the open position the member fills, if they joined for one; counts toward its seats
+ * @param affiliation the organisation or agency the member is in the team for, e.g. a
+ * public servant's agency
+ * @param positionId the open position the member fills, if they joined for one; counts
+ * toward its seats
  */
 public record TeamMember(String userId, String displayName, TeamRole role, @Nullable String affiliation,
 		@Nullable String positionId, JoinedVia via, Instant joinedAt) {

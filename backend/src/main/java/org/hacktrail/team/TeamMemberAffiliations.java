@@ -19,9 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Team members' organisations, for conflict-of-interest detection: the affiliation a member joined with and the
- * affiliations on their account. Two round trips for any number of proposals: the teams by id, then their members'
- * accounts by id. (The proposer and the partner agency are covered by judging's own source.)
+ * Team members' organisations, for conflict-of-interest detection: the affiliation a
+ * member joined with and the affiliations on their account. Two round trips for any
+ * number of proposals: the teams by id, then their members' accounts by id. (The proposer
+ * and the partner agency are covered by judging's own source.)
  */
 @Component
 class TeamMemberAffiliations implements ProposalAffiliations {

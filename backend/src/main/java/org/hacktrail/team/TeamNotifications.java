@@ -1,12 +1,17 @@
 package org.hacktrail.team;
 
 /**
- * The notification types teams send (see {@link org.hacktrail.notification.Notification}). Every one carries the
- * parameters {@code proposalId}, {@code proposalTitle} and {@code hackathonSlug}, and links to the proposal's team.
+ * The notification types teams send (see
+ * {@link org.hacktrail.notification.Notification}). Every one carries the parameters
+ * {@code proposalId}, {@code proposalTitle} and {@code hackathonSlug}, and links to the
+ * proposal's team.
  */
 final class TeamNotifications {
 
-	/** To the team's leads: someone asked to join ({@code requestId}, {@code requesterName}, {@code positionSkill}). */
+	/**
+	 * To the team's leads: someone asked to join ({@code requestId},
+	 * {@code requesterName}, {@code positionSkill}).
+	 */
 	static final String JOIN_REQUEST_RECEIVED = "TEAM_JOIN_REQUEST_RECEIVED";
 
 	/** To the requester: their request was accepted ({@code requestId}, {@code note}). */

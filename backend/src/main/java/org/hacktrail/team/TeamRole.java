@@ -1,8 +1,8 @@
 package org.hacktrail.team;
 
 /**
- * What a member does in a team. LEAD is also a right: leads manage the team (positions, requests, invitations,
- * members, partner agency).
+ * What a member does in a team. LEAD is also a right: leads manage the team (positions,
+ * requests, invitations, members, partner agency).
  */
 public enum TeamRole {
 

@@ -51,30 +51,35 @@ import org.springframework.stereotype.Service;
  * Teams: who sees and changes them, and every rule of forming one.
  *
  * <p>
- * <b>Who may do what.</b> A team is visible exactly when its proposal is (hidden: NOT_FOUND). Its leads and
- * organizers manage it: positions, accepting and declining requests, invitations, members' roles, the partner
- * agency. A requester withdraws their own request; an invitee accepts or declines their own invitation (nobody
- * accepts one for them, organizers included: they add members directly instead); a member leaves by themself.
- * Organizers alone add members directly and allow late members. Anyone else: FORBIDDEN; anonymous callers:
- * UNAUTHENTICATED. A join request's message and decision note are read only by the requester, the team's leads and
- * organizers.
+ * <b>Who may do what.</b> A team is visible exactly when its proposal is (hidden:
+ * NOT_FOUND). Its leads and organizers manage it: positions, accepting and declining
+ * requests, invitations, members' roles, the partner agency. A requester withdraws their
+ * own request; an invitee accepts or declines their own invitation (nobody accepts one
+ * for them, organizers included: they add members directly instead); a member leaves by
+ * themself. Organizers alone add members directly and allow late members. Anyone else:
+ * FORBIDDEN; anonymous callers: UNAUTHENTICATED. A join request's message and decision
+ * note are read only by the requester, the team's leads and organizers.
  *
  * <p>
- * <b>How a change is made.</b> Each change reads the team document, checks every rule on it (including who the
- * caller is to this team), and writes it back with its version. If someone else wrote in between, the write fails
- * and the whole decision is made again on the fresh document ({@link #write}); so two leads accepting two requests
- * for the last seat of a position at the same moment end with one accepted and one refused (CONFLICT), never with
- * the position over-filled or a member lost. After the team is written, its size (and partner agency) is copied to
- * the proposal, and the proposal moves to TEAM_FORMING when its first member besides the proposer has joined; both
- * are single-document writes that later team changes repeat, so a crash in between heals on the next change.
+ * <b>How a change is made.</b> Each change reads the team document, checks every rule on
+ * it (including who the caller is to this team), and writes it back with its version. If
+ * someone else wrote in between, the write fails and the whole decision is made again on
+ * the fresh document ({@link #write}); so two leads accepting two requests for the last
+ * seat of a position at the same moment end with one accepted and one refused (CONFLICT),
+ * never with the position over-filled or a member lost. After the team is written, its
+ * size (and partner agency) is copied to the proposal, and the proposal moves to
+ * TEAM_FORMING when its first member besides the proposer has joined; both are
+ * single-document writes that later team changes repeat, so a crash in between heals on
+ * the next change.
  *
  * <p>
- * <b>Rules.</b> One pending request per person and team. Accepting fills the wanted position (refused when it has no
- * free seat). A team's last lead cannot leave or step down without handing the lead role over. At a hackathon that
- * does not allow several teams per person, a person joins one team only ({@link HackathonMemberships}). No new
- * members while the proposal is a DRAFT (nobody else can see it), and none once it is WITHDRAWN or the hackathon is
- * past JUDGING unless an organizer allowed late members (or adds the member themself). Nothing changes in an
- * ARCHIVED hackathon.
+ * <b>Rules.</b> One pending request per person and team. Accepting fills the wanted
+ * position (refused when it has no free seat). A team's last lead cannot leave or step
+ * down without handing the lead role over. At a hackathon that does not allow several
+ * teams per person, a person joins one team only ({@link HackathonMemberships}). No new
+ * members while the proposal is a DRAFT (nobody else can see it), and none once it is
+ * WITHDRAWN or the hackathon is past JUDGING unless an organizer allowed late members (or
+ * adds the member themself). Nothing changes in an ARCHIVED hackathon.
  */
 @Service
 public class TeamService {
@@ -107,7 +112,10 @@ public class TeamService {
 
 	static final int MAX_MY_TEAMS = 200;
 
-	/** Attempts of one decision under concurrent changes; each retry re-reads the team and decides again. */
+	/**
+	 * Attempts of one decision under concurrent changes; each retry re-reads the team and
+	 * decides again.
+	 */
 	static final int ATTEMPTS = 40;
 
 	private static final Set<ProposalStatus> BEFORE_TEAM_FORMING = EnumSet.of(ProposalStatus.SUBMITTED,
@@ -167,14 +175,17 @@ public class TeamService {
 			@Nullable String message) {
 	}
 
-	public record MemberInput(String proposalId, String userId, @Nullable TeamRole role,
-			@Nullable String affiliation, @Nullable String reason) {
+	public record MemberInput(String proposalId, String userId, @Nullable TeamRole role, @Nullable String affiliation,
+			@Nullable String reason) {
 	}
 
 	public record PartnerAgencyInput(String name, @Nullable String department) {
 	}
 
-	/** A join request or invitation together with its team, as returned by mutations and "my …" lists. */
+	/**
+	 * A join request or invitation together with its team, as returned by mutations and
+	 * "my …" lists.
+	 */
 	public record TeamRequest(Team team, JoinRequest request) {
 	}
 
@@ -183,13 +194,18 @@ public class TeamService {
 
 	// ---- reading
 
-	/** The team of a proposal the caller can see: the stored one, or the one it starts with. */
+	/**
+	 * The team of a proposal the caller can see: the stored one, or the one it starts
+	 * with.
+	 */
 	public Team teamOf(Proposal proposal) {
 		Team team = this.mongo.findById(proposal.id(), Team.class);
 		return (team != null) ? team : Team.initial(proposal, this.clock.instant());
 	}
 
-	/** The teams of many visible proposals: one {@code $in} by _id, whatever their number. */
+	/**
+	 * The teams of many visible proposals: one {@code $in} by _id, whatever their number.
+	 */
 	public Map<Proposal, Team> teamsOf(Collection<Proposal> proposals) {
 		Map<String, Team> stored = new HashMap<>();
 		if (!proposals.isEmpty()) {
@@ -205,12 +221,18 @@ public class TeamService {
 		return teams;
 	}
 
-	/** The stored team of a proposal, whoever asks (for other features: the lifecycle hook, judging). */
+	/**
+	 * The stored team of a proposal, whoever asks (for other features: the lifecycle
+	 * hook, judging).
+	 */
 	public Optional<Team> findStored(String proposalId) {
 		return Optional.ofNullable(this.mongo.findById(proposalId, Team.class));
 	}
 
-	/** Teams the signed-in user is a member of whose proposals they can see, most recently changed first. */
+	/**
+	 * Teams the signed-in user is a member of whose proposals they can see, most recently
+	 * changed first.
+	 */
 	public List<Team> myTeams() {
 		String me = this.currentUser.requireId();
 		Query query = new Query(Criteria.where("memberIds").is(me)).limit(MAX_MY_TEAMS);
@@ -247,7 +269,10 @@ public class TeamService {
 		return mine;
 	}
 
-	/** Teams whose proposals the caller can see (one batch for the proposals and one for their hackathons). */
+	/**
+	 * Teams whose proposals the caller can see (one batch for the proposals and one for
+	 * their hackathons).
+	 */
 	private List<Team> visible(List<Team> teams) {
 		Set<String> visible = new java.util.HashSet<>();
 		this.proposals.findAllVisible(teams.stream().map(Team::id).toList()).forEach((p) -> visible.add(p.id()));
@@ -255,10 +280,11 @@ public class TeamService {
 	}
 
 	/**
-	 * Proposals of a hackathon that need a skill: an open position for it (or for a role of that name, e.g.
-	 * "designer") with a free seat, or the skill among the proposal's needs. Ignores case and width; leaves out
-	 * WITHDRAWN proposals (they take no members). Sorted by title; cursor-paginated. A few store round trips,
-	 * whatever the number of matches (bounded by the hackathon).
+	 * Proposals of a hackathon that need a skill: an open position for it (or for a role
+	 * of that name, e.g. "designer") with a free seat, or the skill among the proposal's
+	 * needs. Ignores case and width; leaves out WITHDRAWN proposals (they take no
+	 * members). Sorted by title; cursor-paginated. A few store round trips, whatever the
+	 * number of matches (bounded by the hackathon).
 	 */
 	public Window<Proposal> proposalsNeedingSkill(String hackathonSlug, String skill, ScrollSubrange subrange) {
 		int pageSize = this.limits.pageSize(Keysets.requested(subrange));
@@ -303,7 +329,10 @@ public class TeamService {
 		return this.currentUser.id().flatMap(team::member);
 	}
 
-	/** Join requests the caller may see: all for leads and organizers, their own for everyone else. */
+	/**
+	 * Join requests the caller may see: all for leads and organizers, their own for
+	 * everyone else.
+	 */
 	public List<JoinRequest> visibleRequests(Team team, @Nullable Collection<RequestStatus> statuses) {
 		return team.requests()
 			.stream()
@@ -312,7 +341,10 @@ public class TeamService {
 			.toList();
 	}
 
-	/** Invitations the caller may see: all for leads and organizers, their own for everyone else. */
+	/**
+	 * Invitations the caller may see: all for leads and organizers, their own for
+	 * everyone else.
+	 */
 	public List<TeamInvitation> visibleInvitations(Team team, @Nullable Collection<RequestStatus> statuses) {
 		return team.invitations()
 			.stream()
@@ -321,7 +353,10 @@ public class TeamService {
 			.toList();
 	}
 
-	/** A request (its message and decision note) is read by the requester, the team's leads and organizers only. */
+	/**
+	 * A request (its message and decision note) is read by the requester, the team's
+	 * leads and organizers only.
+	 */
 	public boolean canRead(Team team, JoinRequest request) {
 		return canManage(team) || this.currentUser.id().map(request.userId()::equals).orElse(false);
 	}
@@ -347,8 +382,8 @@ public class TeamService {
 		Team saved = write(target, (team) -> {
 			requireManager(team, "open positions");
 			if (team.positions().size() >= MAX_POSITIONS) {
-				throw DomainException.badInput("A team lists at most " + MAX_POSITIONS + " positions; remove or "
-						+ "reuse one.");
+				throw DomainException
+					.badInput("A team lists at most " + MAX_POSITIONS + " positions; remove or " + "reuse one.");
 			}
 			Team.Edit edit = team.edit();
 			edit.positions.add(new OpenPosition(UUID.randomUUID().toString(), skill, role, count, description,
@@ -365,17 +400,15 @@ public class TeamService {
 		String skill = (input.skill() != null) ? skill(input.skill(), "skill") : null;
 		Integer count = (input.count() != null) ? seats(input.count(), 0) : null;
 		String description = (input.description() != null)
-				? text(input.description(), "description", MAX_DESCRIPTION, FreeText.Kind.TEXT)
-				: null;
+				? text(input.description(), "description", MAX_DESCRIPTION, FreeText.Kind.TEXT) : null;
 		Team saved = write(target, (team) -> {
 			requireManager(team, "change positions");
 			OpenPosition was = requirePosition(team, input.positionId(), "positionId");
 			Team.Edit edit = team.edit();
-			edit.positions.replaceAll((p) -> p.id().equals(was.id())
-					? new OpenPosition(p.id(), (skill != null) ? skill : p.skill(),
+			edit.positions.replaceAll(
+					(p) -> p.id().equals(was.id()) ? new OpenPosition(p.id(), (skill != null) ? skill : p.skill(),
 							(input.role() != null) ? input.role() : p.role(), (count != null) ? count : p.count(),
-							(input.description() != null) ? description : p.description(), p.createdAt())
-					: p);
+							(input.description() != null) ? description : p.description(), p.createdAt()) : p);
 			return edit.build(this.clock.instant());
 		});
 		afterChange(saved, target, null);
@@ -383,8 +416,8 @@ public class TeamService {
 	}
 
 	/**
-	 * Removes a position (leads, organizers). Members who filled it stay, without a position; pending requests and
-	 * invitations for it stay, for no particular position.
+	 * Removes a position (leads, organizers). Members who filled it stay, without a
+	 * position; pending requests and invitations for it stay, for no particular position.
 	 */
 	public Team removePosition(String proposalId, String positionId) {
 		Target target = target(proposalId);
@@ -415,8 +448,9 @@ public class TeamService {
 		User user = this.currentUser.require();
 		Optional<String> other = this.memberships.otherTeam(target.hackathon(), me, target.proposal().id());
 		if (other.isPresent()) {
-			throw new DomainException(ErrorCode.CONFLICT, "You can be in only one team at this hackathon and are "
-					+ "already in another one; leave it before asking to join this one.",
+			throw new DomainException(ErrorCode.CONFLICT,
+					"You can be in only one team at this hackathon and are "
+							+ "already in another one; leave it before asking to join this one.",
 					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
 		}
 		String[] requestId = new String[1];
@@ -451,8 +485,8 @@ public class TeamService {
 		parameters.put("requestId", request.id());
 		parameters.put("requesterName", request.displayName());
 		saved.position(request.positionId()).ifPresent((p) -> parameters.put("positionSkill", p.skill()));
-		notify(saved.leads().stream().map(TeamMember::userId).toList(), TeamNotifications.JOIN_REQUEST_RECEIVED,
-				target, parameters);
+		notify(saved.leads().stream().map(TeamMember::userId).toList(), TeamNotifications.JOIN_REQUEST_RECEIVED, target,
+				parameters);
 		return new TeamRequest(saved, request);
 	}
 
@@ -476,14 +510,16 @@ public class TeamService {
 	}
 
 	/**
-	 * Accepts a pending request (leads, organizers): the requester becomes a member in the wanted position (refused
-	 * with CONFLICT when it has no free seat left) with its role, unless {@code role} says otherwise.
+	 * Accepts a pending request (leads, organizers): the requester becomes a member in
+	 * the wanted position (refused with CONFLICT when it has no free seat left) with its
+	 * role, unless {@code role} says otherwise.
 	 */
 	public TeamRequest acceptRequest(DecisionInput input) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(input.id(), "join request");
 		String note = text(input.note(), "note", MAX_NOTE, FreeText.Kind.TEXT);
-		// Who joins is known from the request; the lock of the one-team rule is taken before the team changes.
+		// Who joins is known from the request; the lock of the one-team rule is taken
+		// before the team changes.
 		Team first = teamOf(target.proposal());
 		requireManager(first, "accept join requests");
 		JoinRequest asked = requireRequest(first, input.id());
@@ -517,7 +553,10 @@ public class TeamService {
 		return new TeamRequest(saved, accepted);
 	}
 
-	/** Declines a pending request, with an optional note to the requester (leads, organizers). */
+	/**
+	 * Declines a pending request, with an optional note to the requester (leads,
+	 * organizers).
+	 */
 	public TeamRequest declineRequest(DecisionInput input) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(input.id(), "join request");
@@ -566,8 +605,9 @@ public class TeamService {
 				throw DomainException.badInput("userId", "This person is already a member of the team.");
 			}
 			if (team.pendingInvitationOf(invitee.id()).isPresent()) {
-				throw new DomainException(ErrorCode.CONFLICT, "This person already has a pending invitation to this "
-						+ "team.", Map.of("rule", "onePendingInvitation"));
+				throw new DomainException(ErrorCode.CONFLICT,
+						"This person already has a pending invitation to this " + "team.",
+						Map.of("rule", "onePendingInvitation"));
 			}
 			if (input.positionId() != null) {
 				OpenPosition position = requirePosition(team, input.positionId(), "positionId");
@@ -598,7 +638,10 @@ public class TeamService {
 		return new TeamInvite(saved, invitation);
 	}
 
-	/** Accepts an invitation (the invitee only): they become a member in the offered position and role. */
+	/**
+	 * Accepts an invitation (the invitee only): they become a member in the offered
+	 * position and role.
+	 */
 	public TeamInvite acceptInvitation(String invitationId, @Nullable String affiliation) {
 		String me = this.currentUser.requireId();
 		Target target = targetOf(invitationId, "invitation");
@@ -672,12 +715,14 @@ public class TeamService {
 		return new TeamInvite(saved, saved.invitation(invitationId).orElseThrow());
 	}
 
-	// ---- joining through an invitation link ({@link TeamInviteLinkService} keeps the links)
+	// ---- joining through an invitation link ({@link TeamInviteLinkService} keeps the
+	// links)
 
 	/**
-	 * Every refusal that joining through {@code link} would meet, checked on the team as it is now and said before
-	 * the link is used up, so that a person who cannot join leaves the link unused (and the store unchanged). The
-	 * join itself checks them again ({@link #joinByLink}).
+	 * Every refusal that joining through {@code link} would meet, checked on the team as
+	 * it is now and said before the link is used up, so that a person who cannot join
+	 * leaves the link unused (and the store unchanged). The join itself checks them again
+	 * ({@link #joinByLink}).
 	 */
 	void checkJoinByLink(Target target, TeamInviteLink link, String userId) {
 		Team team = teamOf(target.proposal());
@@ -687,23 +732,29 @@ public class TeamService {
 		requireSeat(team, link.positionId());
 		Optional<String> other = this.memberships.otherTeam(target.hackathon(), userId, target.proposal().id());
 		if (other.isPresent()) {
-			throw new DomainException(ErrorCode.CONFLICT, "You can be in only one team at this hackathon and are "
-					+ "already in another one; leave it before joining this one.",
+			throw new DomainException(ErrorCode.CONFLICT,
+					"You can be in only one team at this hackathon and are "
+							+ "already in another one; leave it before joining this one.",
 					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
 		}
 	}
 
-	/** A member opening one of their team's links (a lead trying it, say) is refused, and the link stays unused. */
+	/**
+	 * A member opening one of their team's links (a lead trying it, say) is refused, and
+	 * the link stays unused.
+	 */
 	static void requireNotMemberForLink(Team team, String userId) {
 		if (team.isMember(userId)) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "You are already a member of this team; the link stays "
-					+ "unused for someone else.", Map.of("rule", "alreadyMember"));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"You are already a member of this team; the link stays " + "unused for someone else.",
+					Map.of("rule", "alreadyMember"));
 		}
 	}
 
 	/**
-	 * Adds {@code userId} (the caller, who has just claimed {@code link}) to the team: the same join as an accepted
-	 * invitation, with the role and position the link offers. Rules are checked again on the team as written.
+	 * Adds {@code userId} (the caller, who has just claimed {@code link}) to the team:
+	 * the same join as an accepted invitation, with the role and position the link
+	 * offers. Rules are checked again on the team as written.
 	 */
 	Team joinByLink(Target target, TeamInviteLink link, String userId, String displayName,
 			@Nullable String affiliation) {
@@ -722,8 +773,8 @@ public class TeamService {
 	// ---- members
 
 	/**
-	 * Leaves a team (the member themself). The last lead hands the lead role to another member in the same write
-	 * ({@code handOverTo}), or cannot leave.
+	 * Leaves a team (the member themself). The last lead hands the lead role to another
+	 * member in the same write ({@code handOverTo}), or cannot leave.
 	 */
 	public Team leave(String proposalId, @Nullable String handOverTo) {
 		String me = this.currentUser.requireId();
@@ -748,7 +799,10 @@ public class TeamService {
 		}, null);
 	}
 
-	/** Removes a member (leads, organizers); only organizers remove the proposer. The member is notified. */
+	/**
+	 * Removes a member (leads, organizers); only organizers remove the proposer. The
+	 * member is notified.
+	 */
 	public Team removeMember(MemberInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
@@ -766,28 +820,29 @@ public class TeamService {
 			}
 			Team.Edit edit = team.edit();
 			edit.members.removeIf((m) -> m.userId().equals(input.userId()));
-			requireLeadRemains(team, edit, "This would leave the team without a lead; make another member a lead "
-					+ "first.");
+			requireLeadRemains(team, edit,
+					"This would leave the team without a lead; make another member a lead " + "first.");
 			return edit;
 		}, reason);
 		return saved;
 	}
 
 	/**
-	 * Changes a member's role and/or affiliation. Leads and organizers change both; a member changes their own
-	 * affiliation. The last lead cannot step down.
+	 * Changes a member's role and/or affiliation. Leads and organizers change both; a
+	 * member changes their own affiliation. The last lead cannot step down.
 	 */
 	public Team updateMember(MemberInput input) {
 		String me = this.currentUser.requireId();
 		Target target = target(input.proposalId());
 		String affiliation = (input.affiliation() != null)
-				? text(input.affiliation(), "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE)
-				: null;
+				? text(input.affiliation(), "affiliation", MAX_AFFILIATION, FreeText.Kind.LINE) : null;
 		Team saved = write(target, (team) -> {
 			boolean self = input.userId().equals(me);
 			if (!canManage(team) && !(self && input.role() == null)) {
-				throw DomainException.forbidden(self ? "Only the team's leads and organizers can change roles; you can "
-						+ "change your own affiliation." : "Only the team's leads and organizers can change members.");
+				throw DomainException.forbidden(self
+						? "Only the team's leads and organizers can change roles; you can "
+								+ "change your own affiliation."
+						: "Only the team's leads and organizers can change members.");
 			}
 			if (!team.isMember(input.userId())) {
 				throw DomainException.badInput("userId", "This person is not a member of the team.");
@@ -805,8 +860,9 @@ public class TeamService {
 	}
 
 	/**
-	 * Adds a person directly (organizers only), e.g. the lead of a proposal imported without a user proposer. The
-	 * one-team rule applies; the WITHDRAWN / past-JUDGING rule does not (the organizer is the one who may allow it).
+	 * Adds a person directly (organizers only), e.g. the lead of a proposal imported
+	 * without a user proposer. The one-team rule applies; the WITHDRAWN / past-JUDGING
+	 * rule does not (the organizer is the one who may allow it).
 	 */
 	public Team addMember(MemberInput input) {
 		String me = this.currentUser.requireId();
@@ -823,8 +879,8 @@ public class TeamService {
 			Instant now = this.clock.instant();
 			Team.Edit edit = team.edit();
 			TeamRole role = (input.role() != null) ? input.role() : TeamRole.OTHER;
-			edit.members.add(
-					new TeamMember(user.id(), user.displayName(), role, affiliation, null, JoinedVia.ORGANIZER, now));
+			edit.members
+				.add(new TeamMember(user.id(), user.displayName(), role, affiliation, null, JoinedVia.ORGANIZER, now));
 			closeOthers(edit, user.id(), null, me, now);
 			return edit;
 		});
@@ -839,8 +895,8 @@ public class TeamService {
 		if (input != null) {
 			String name = text(input.name(), "partnerAgency.name", MAX_AGENCY, FreeText.Kind.LINE);
 			if (name == null) {
-				throw DomainException.badInput("partnerAgency.name", "Give the agency's name, or leave partnerAgency "
-						+ "out to clear it.");
+				throw DomainException.badInput("partnerAgency.name",
+						"Give the agency's name, or leave partnerAgency " + "out to clear it.");
 			}
 			agency = new PartnerAgency(name,
 					text(input.department(), "partnerAgency.department", MAX_AGENCY, FreeText.Kind.LINE));
@@ -856,7 +912,10 @@ public class TeamService {
 		return saved;
 	}
 
-	/** Allows (or stops allowing) new members after WITHDRAWN or past JUDGING (organizers only, with a reason). */
+	/**
+	 * Allows (or stops allowing) new members after WITHDRAWN or past JUDGING (organizers
+	 * only, with a reason).
+	 */
 	public Team allowLateMembers(String proposalId, boolean allowed, @Nullable String reason) {
 		this.currentUser.requireId();
 		Target target = target(proposalId);
@@ -880,8 +939,9 @@ public class TeamService {
 	// ---- creation with the proposal
 
 	/**
-	 * Stores the team a new proposal starts with (its proposer as lead), if it has none yet. Called when a proposal
-	 * is created; teams of older or imported proposals are stored on their first change instead.
+	 * Stores the team a new proposal starts with (its proposer as lead), if it has none
+	 * yet. Called when a proposal is created; teams of older or imported proposals are
+	 * stored on their first change instead.
 	 */
 	void createFor(Proposal proposal) {
 		Team team = Team.initial(proposal, this.clock.instant());
@@ -905,8 +965,8 @@ public class TeamService {
 		Proposal proposal = this.proposals.requireVisible(proposalId);
 		Hackathon hackathon = this.hackathons.find(proposal.hackathonId());
 		if (hackathon.isArchived()) {
-			throw DomainException.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its teams no longer "
-					+ "change.");
+			throw DomainException
+				.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its teams no longer " + "change.");
 		}
 		return new Target(proposal, hackathon);
 	}
@@ -914,15 +974,16 @@ public class TeamService {
 	private Target targetOf(String requestOrInvitationId, String what) {
 		this.currentUser.requireId();
 		String teamId = Team.teamIdOf(requestOrInvitationId)
-			.orElseThrow(() -> DomainException.notFound("There is no " + what + " with the id '" + requestOrInvitationId
-					+ "'."));
+			.orElseThrow(() -> DomainException
+				.notFound("There is no " + what + " with the id '" + requestOrInvitationId + "'."));
 		return target(teamId);
 	}
 
 	/**
-	 * Reads the team, decides, writes it with its version; on a concurrent write (or a concurrent first write of a
-	 * new team) decides again on the fresh document. {@code decide} must check every rule again each time: it sees a
-	 * different team on each attempt.
+	 * Reads the team, decides, writes it with its version; on a concurrent write (or a
+	 * concurrent first write of a new team) decides again on the fresh document.
+	 * {@code decide} must check every rule again each time: it sees a different team on
+	 * each attempt.
 	 */
 	private Team write(Target target, Function<Team, Team> decide) {
 		for (int attempt = 1;; attempt++) {
@@ -945,8 +1006,9 @@ public class TeamService {
 	}
 
 	/**
-	 * Adds a person: takes the one-team lock first, writes the team, then confirms the lock, or releases it if the
-	 * team write failed (the compensation), so a failed join never leaves the person locked out of other teams.
+	 * Adds a person: takes the one-team lock first, writes the team, then confirms the
+	 * lock, or releases it if the team write failed (the compensation), so a failed join
+	 * never leaves the person locked out of other teams.
 	 */
 	private Team addMember(Target target, String userId, boolean self, Function<Team, Team.Edit> decide) {
 		if (teamOf(target.proposal()).isMember(userId)) {
@@ -973,7 +1035,10 @@ public class TeamService {
 		return saved;
 	}
 
-	/** Removes a person: writes the team first, then releases their one-team lock; notifies them when removed. */
+	/**
+	 * Removes a person: writes the team first, then releases their one-team lock;
+	 * notifies them when removed.
+	 */
 	private Team removeMember(Target target, String userId, Function<Team, Team.Edit> decide,
 			@Nullable String removalReason) {
 		String epoch = this.memberships.epochOf(target.hackathon(), userId, target.proposal().id());
@@ -991,7 +1056,10 @@ public class TeamService {
 		return saved;
 	}
 
-	/** The proposer of a new team holds the one-team lock for it (see {@link HackathonMemberships} for the limits). */
+	/**
+	 * The proposer of a new team holds the one-team lock for it (see
+	 * {@link HackathonMemberships} for the limits).
+	 */
 	private void afterCreated(Team team, Hackathon hackathon) {
 		if (team.proposerId() == null || !HackathonMemberships.applies(hackathon)) {
 			return;
@@ -1007,9 +1075,10 @@ public class TeamService {
 	}
 
 	/**
-	 * Copies the team's size and partner agency to the proposal and moves it to TEAM_FORMING once a member besides
-	 * the proposer is in. Both are single-document writes after the team write; a failure is logged, and the next
-	 * team change repeats them (the snapshot carries the team's version, so an older one never wins).
+	 * Copies the team's size and partner agency to the proposal and moves it to
+	 * TEAM_FORMING once a member besides the proposer is in. Both are single-document
+	 * writes after the team write; a failure is logged, and the next team change repeats
+	 * them (the snapshot carries the team's version, so an older one never wins).
 	 */
 	private void afterChange(Team team, Target target, @Nullable String by) {
 		Proposal proposal = target.proposal();
@@ -1075,7 +1144,10 @@ public class TeamService {
 		}
 	}
 
-	/** New members: not while the proposal is a DRAFT; not after WITHDRAWN or JUDGING unless allowed. */
+	/**
+	 * New members: not while the proposal is a DRAFT; not after WITHDRAWN or JUDGING
+	 * unless allowed.
+	 */
 	void requireOpenForMembers(Team team, Target target, boolean organizerAdding) {
 		Proposal proposal = target.proposal();
 		if (proposal.status() == ProposalStatus.DRAFT) {
@@ -1087,8 +1159,9 @@ public class TeamService {
 		if ((withdrawn || late) && !team.lateMembersAllowed() && !organizerAdding) {
 			String why = withdrawn ? "the proposal is WITHDRAWN"
 					: "the hackathon is " + target.hackathon().phase() + ", past JUDGING";
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "This team takes no new members: " + why
-					+ ". An organizer can allow late members.", Map.of("rule", "teamClosed"));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"This team takes no new members: " + why + ". An organizer can allow late members.",
+					Map.of("rule", "teamClosed"));
 		}
 	}
 
@@ -1100,11 +1173,15 @@ public class TeamService {
 		}
 	}
 
-	/** A team takes at most {@link #MAX_MEMBERS} members ({@code extensions.rule: teamFull}). */
+	/**
+	 * A team takes at most {@link #MAX_MEMBERS} members
+	 * ({@code extensions.rule: teamFull}).
+	 */
 	static void requireRoom(Team team) {
 		if (team.size() >= MAX_MEMBERS) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A team has at most " + MAX_MEMBERS + " members, and "
-					+ "this one is full.", Map.of("rule", "teamFull"));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"A team has at most " + MAX_MEMBERS + " members, and " + "this one is full.",
+					Map.of("rule", "teamFull"));
 		}
 	}
 
@@ -1113,26 +1190,29 @@ public class TeamService {
 			return;
 		}
 		Optional<OpenPosition> position = team.position(positionId);
-		// A position removed meanwhile: the person joins without one (removePosition cleared pending requests).
+		// A position removed meanwhile: the person joins without one (removePosition
+		// cleared pending requests).
 		if (position.isPresent() && team.openings(position.get()) == 0) {
-			throw new DomainException(ErrorCode.CONFLICT, "The position '" + position.get().skill() + "' has no free "
-					+ "seat left (" + position.get().count() + " of " + position.get().count() + " filled). Raise its "
-					+ "count or decline the request.", Map.of("rule", "positionFull", "positionId", positionId));
+			throw new DomainException(ErrorCode.CONFLICT,
+					"The position '" + position.get().skill() + "' has no free " + "seat left ("
+							+ position.get().count() + " of " + position.get().count() + " filled). Raise its "
+							+ "count or decline the request.",
+					Map.of("rule", "positionFull", "positionId", positionId));
 		}
 	}
 
 	static OpenPosition requirePosition(Team team, String positionId, String field) {
 		return team.position(positionId)
-			.orElseThrow(() -> DomainException.badInput(field, "This team has no position with the id '" + positionId
-					+ "'."));
+			.orElseThrow(() -> DomainException.badInput(field,
+					"This team has no position with the id '" + positionId + "'."));
 	}
 
 	private JoinRequest requireRequest(Team team, String requestId) {
 		JoinRequest request = team.request(requestId)
 			.orElseThrow(() -> DomainException.notFound("There is no join request with the id '" + requestId + "'."));
 		if (!canRead(team, request)) {
-			throw DomainException.forbidden("Only the team's leads and organizers can act on someone else's join "
-					+ "request.");
+			throw DomainException
+				.forbidden("Only the team's leads and organizers can act on someone else's join " + "request.");
 		}
 		return request;
 	}
@@ -1141,8 +1221,8 @@ public class TeamService {
 		TeamInvitation invitation = team.invitation(invitationId)
 			.orElseThrow(() -> DomainException.notFound("There is no invitation with the id '" + invitationId + "'."));
 		if (!canRead(team, invitation)) {
-			throw DomainException.forbidden("Only the invited person, the team's leads and organizers can act on an "
-					+ "invitation.");
+			throw DomainException
+				.forbidden("Only the invited person, the team's leads and organizers can act on an " + "invitation.");
 		}
 		return invitation;
 	}
@@ -1156,12 +1236,16 @@ public class TeamService {
 
 	private static void requirePending(RequestStatus status, String what) {
 		if (status != RequestStatus.PENDING) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "This " + what + " is " + status
-					+ " already; only a PENDING one can change.", Map.of("status", status.name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"This " + what + " is " + status + " already; only a PENDING one can change.",
+					Map.of("status", status.name()));
 		}
 	}
 
-	/** A person who becomes a member: their other pending request or invitation to this team is closed as accepted. */
+	/**
+	 * A person who becomes a member: their other pending request or invitation to this
+	 * team is closed as accepted.
+	 */
 	private static void closeOthers(Team.Edit edit, String userId, @Nullable String except, String by, Instant now) {
 		edit.requests.replaceAll((r) -> (r.isPending() && r.userId().equals(userId) && !r.id().equals(except))
 				? r.decided(RequestStatus.ACCEPTED, null, by, now) : r);
@@ -1172,24 +1256,25 @@ public class TeamService {
 	private static String skill(@Nullable String skill, String field) {
 		String value = text(skill, field, MAX_SKILL, FreeText.Kind.LINE);
 		if (value == null) {
-			throw DomainException.badInput(field, "Give the skill wanted on one line, 1 to " + MAX_SKILL
-					+ " characters (e.g. 前端, Data science).");
+			throw DomainException.badInput(field,
+					"Give the skill wanted on one line, 1 to " + MAX_SKILL + " characters (e.g. 前端, Data science).");
 		}
 		return value;
 	}
 
 	private static int seats(int count, int min) {
 		if (count < min || count > MAX_SEATS) {
-			throw DomainException.badInput("count", "A position has " + min + " to " + MAX_SEATS + " seats, not "
-					+ count + ".");
+			throw DomainException.badInput("count",
+					"A position has " + min + " to " + MAX_SEATS + " seats, not " + count + ".");
 		}
 		return count;
 	}
 
 	/**
-	 * Stripped text, null when blank; BAD_USER_INPUT naming the field when too long or against the rule of its kind
-	 * (a {@link FreeText.Kind#LINE} for skills, affiliations and agencies, {@link FreeText.Kind#TEXT} for messages,
-	 * descriptions, notes and reasons).
+	 * Stripped text, null when blank; BAD_USER_INPUT naming the field when too long or
+	 * against the rule of its kind (a {@link FreeText.Kind#LINE} for skills, affiliations
+	 * and agencies, {@link FreeText.Kind#TEXT} for messages, descriptions, notes and
+	 * reasons).
 	 */
 	static @Nullable String text(@Nullable String value, String field, int max, FreeText.Kind kind) {
 		if (value == null || value.isBlank()) {

@@ -10,17 +10,20 @@ import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the team of a proposal when the proposal is created by a user, with the proposer as its first lead, so
- * that "my teams" lists it from the start. A new proposal is recognised by its version 0 (the first write of a
- * versioned document). Best effort: a failure is logged and the team is stored on its first change instead; the
- * proposal is never refused for it. Proposals imported from a list have no user proposer and get no team here.
+ * Stores the team of a proposal when the proposal is created by a user, with the proposer
+ * as its first lead, so that "my teams" lists it from the start. A new proposal is
+ * recognised by its version 0 (the first write of a versioned document). Best effort: a
+ * failure is logged and the team is stored on its first change instead; the proposal is
+ * never refused for it. Proposals imported from a list have no user proposer and get no
+ * team here.
  */
 @Component
 class TeamsOfNewProposals extends AbstractMongoEventListener<Proposal> {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamsOfNewProposals.class);
 
-	// Looked up lazily: the team service depends on the proposal service, which this listener must not delay.
+	// Looked up lazily: the team service depends on the proposal service, which this
+	// listener must not delay.
 	private final ObjectProvider<TeamService> teams;
 
 	TeamsOfNewProposals(ObjectProvider<TeamService> teams) {

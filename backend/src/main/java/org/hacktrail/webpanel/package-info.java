@@ -1,5 +1,6 @@
 /**
- * Serving the web panel (built by the web module into {@code static/}): its client-side routes.
+ * Serving the web panel (built by the web module into {@code static/}): its client-side
+ * routes.
  */
 @NullMarked
 package org.hacktrail.webpanel;

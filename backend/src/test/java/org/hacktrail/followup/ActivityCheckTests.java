@@ -33,9 +33,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code activityCheck} against a stub of the GitHub API on a loopback port: activity signals, DORMANT after six
- * months of silence, repository errors, and the rate limits — a short wait is slept and retried, a long one stops
- * the run, blocks later runs until the reset, and leaves the unchecked projects to go first next time.
+ * {@code activityCheck} against a stub of the GitHub API on a loopback port: activity
+ * signals, DORMANT after six months of silence, repository errors, and the rate limits —
+ * a short wait is slept and retried, a long one stops the run, blocks later runs until
+ * the reset, and leaves the unchecked projects to go first next time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -107,7 +108,8 @@ class ActivityCheckTests {
 		Project quiet = pitchedLongAgo("Quiet", "https://www.github.com/" + owner + "/quiet/");
 		Project gone = pitchedLongAgo("Gone", "https://github.com/" + owner + "/gone");
 		Project elsewhere = pitchedLongAgo("Elsewhere", "https://gitlab.com/" + owner + "/elsewhere");
-		// No repository, a follow-up document that still says ACTIVE from a pilot seven months ago, and a follower.
+		// No repository, a follow-up document that still says ACTIVE from a pilot seven
+		// months ago, and a follower.
 		Project silent = pitchedLongAgo("Silent", null);
 		this.fixtures.milestone(silent, MilestoneType.PILOT, this.today.minusMonths(7), VerificationState.VERIFIED,
 				"Taichung City", null, null);
@@ -148,7 +150,8 @@ class ActivityCheckTests {
 		assertThat(this.notifier.about(silent.id())).extracting(FollowUpTestConfiguration.RecordingNotifier.Sent::kind)
 			.containsExactly("STATE_CHANGED");
 
-		// A second run within the minimum interval asks the API nothing; the push a month later is the same signal.
+		// A second run within the minimum interval asks the API nothing; the push a month
+		// later is the same signal.
 		int before = this.api.requests.size();
 		JobRuns.run(this.http, this.organizer, "activityCheck", Map.of());
 		assertThat(this.api.requests).hasSize(before);
@@ -189,7 +192,8 @@ class ActivityCheckTests {
 		long reset = Instant.now().getEpochSecond() + 3600;
 		for (int i = 0; i < 4; i++) {
 			projects.add(pitchedLongAgo("Limited " + i, "https://github.com/" + owner + "/r" + i));
-			// Whichever repository is asked first answers, and says the budget is used up for an hour.
+			// Whichever repository is asked first answers, and says the budget is used up
+			// for an hour.
 			this.api.answer(owner + "/r" + i,
 					new FollowUpTestConfiguration.StubRepositoryApi.Answer(200,
 							Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", Long.toString(reset)),
@@ -212,7 +216,8 @@ class ActivityCheckTests {
 		assertThat(blocked.path("exitCode").asString()).isEqualTo("RATE_LIMITED");
 		assertThat(this.api.requests).hasSize(1);
 
-		// After the reset (simulated), the projects not checked go first, then nothing is left.
+		// After the reset (simulated), the projects not checked go first, then nothing is
+		// left.
 		this.mongo.updateFirst(new Query(Criteria.where("_id").is(ActivityCheckState.ID)),
 				new Update().set("blockedUntil", Instant.now().minusSeconds(1)), ActivityCheckState.class);
 		this.api.requests.clear();

@@ -33,9 +33,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code followUpDue}: one request per project at its hackathon's current checkpoint, the team leads notified,
- * never twice for the same project and checkpoint however often the job runs; a request left un-notified (a crash
- * between opening and notifying) is notified by the next run, once.
+ * {@code followUpDue}: one request per project at its hackathon's current checkpoint, the
+ * team leads notified, never twice for the same project and checkpoint however often the
+ * job runs; a request left un-notified (a crash between opening and notifying) is
+ * notified by the next run, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -98,9 +99,8 @@ class FollowUpDueTests {
 		fixtures.proposal(tooLate, "Too late", lead.id(), quiet, 1, List.of(), ProposalStatus.SUBMITTED);
 		// A previous run opened this request and died before notifying.
 		String owedId = FollowUpRequest.id(owed.id(), lastYear.id(), 12);
-		this.mongo.insert(new FollowUpRequest(owedId, owed.id(), lastYear.id(), 12,
-				today.minusMonths(1).toString(), Instant.now(), FollowUpRequest.Status.OPEN, List.of(otherLead.id()),
-				null, null, null, null));
+		this.mongo.insert(new FollowUpRequest(owedId, owed.id(), lastYear.id(), 12, today.minusMonths(1).toString(),
+				Instant.now(), FollowUpRequest.Status.OPEN, List.of(otherLead.id()), null, null, null, null));
 
 		JsonNode run = JobRuns.run(http, organizer, "followUpDue", Map.of());
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
@@ -121,9 +121,13 @@ class FollowUpDueTests {
 		assertThat(sent).filteredOn((s) -> s.projectId().equals(owed.id()))
 			.singleElement()
 			.satisfies((s) -> assertThat(s.recipients()).containsExactly(otherLead.id()));
-		// Delivered: each lead finds the request in their notifications, linking to the project.
-		JsonNode leadsInbox = http.graphql("{ notifications(first: 50) { edges { node { type link } } } }",
-				lead.headers()).data().path("notifications").path("edges");
+		// Delivered: each lead finds the request in their notifications, linking to the
+		// project.
+		JsonNode leadsInbox = http
+			.graphql("{ notifications(first: 50) { edges { node { type link } } } }", lead.headers())
+			.data()
+			.path("notifications")
+			.path("edges");
 		assertThat(leadsInbox.findValuesAsString("type")).contains("PROJECT_FOLLOW_UP_REQUESTED");
 		assertThat(leadsInbox.findValuesAsString("link")).contains("/projects/" + shared.id());
 		assertThat(http.graphql("{ notifications(first: 50) { edges { node { type } } } }", stranger.headers())
@@ -138,20 +142,31 @@ class FollowUpDueTests {
 		assertThat(requestsOf(shared, withdrawn, owed, quiet)).hasSize(3);
 		assertThat(requested(shared, owed)).hasSize(3);
 
-		// The lead sees the open request and answers it by reporting a milestone; a stranger cannot answer.
-		JsonNode followUp = http.graphql("{ project(id: \"" + shared.id() + "\") { followUp { requests { id months "
-				+ "status hackathon { slug } } } } }", lead.headers()).data().path("project").path("followUp");
+		// The lead sees the open request and answers it by reporting a milestone; a
+		// stranger cannot answer.
+		JsonNode followUp = http
+			.graphql("{ project(id: \"" + shared.id() + "\") { followUp { requests { id months "
+					+ "status hackathon { slug } } } } }", lead.headers())
+			.data()
+			.path("project")
+			.path("followUp");
 		assertThat(followUp.path("requests").findValuesAsString("status")).containsOnly("OPEN");
-		assertThat(followUp.path("requests").findValuesAsString("slug"))
-			.containsExactlyInAnyOrder(recent.slug(), lastYear.slug());
-		assertThat(http.graphql("{ project(id: \"" + shared.id() + "\") { followUp { requests { id } } } }",
-				stranger.headers()).data().path("project").path("followUp").path("requests")).isEmpty();
-		assertThat(http.graphql("mutation { answerFollowUpRequest(input: {id: \"" + sharedRecent.id()
-				+ "\", answer: \"x\"}) { request { status } } }", stranger.headers()).errorCode())
-			.isEqualTo("FORBIDDEN");
-		Http.GraphQlResult reported = http.graphql("mutation { recordOutcomeMilestone(input: {projectId: \""
-				+ shared.id() + "\", type: PILOT, date: \"" + today.minusDays(2)
-				+ "\", agency: \"Hsinchu City\"}) { created } }", lead.headers());
+		assertThat(followUp.path("requests").findValuesAsString("slug")).containsExactlyInAnyOrder(recent.slug(),
+				lastYear.slug());
+		assertThat(http
+			.graphql("{ project(id: \"" + shared.id() + "\") { followUp { requests { id } } } }", stranger.headers())
+			.data()
+			.path("project")
+			.path("followUp")
+			.path("requests")).isEmpty();
+		assertThat(http
+			.graphql("mutation { answerFollowUpRequest(input: {id: \"" + sharedRecent.id()
+					+ "\", answer: \"x\"}) { request { status } } }", stranger.headers())
+			.errorCode()).isEqualTo("FORBIDDEN");
+		Http.GraphQlResult reported = http.graphql(
+				"mutation { recordOutcomeMilestone(input: {projectId: \"" + shared.id() + "\", type: PILOT, date: \""
+						+ today.minusDays(2) + "\", agency: \"Hsinchu City\"}) { created } }",
+				lead.headers());
 		assertThat(reported.hasErrors()).as(reported.body().toString()).isFalse();
 		assertThat(requestsOf(shared)).allSatisfy((r) -> {
 			assertThat(r.status()).isEqualTo(FollowUpRequest.Status.ANSWERED);
@@ -170,11 +185,14 @@ class FollowUpDueTests {
 		String coLead = FollowUpFixtures.unique("co-lead");
 		String developer = FollowUpFixtures.unique("developer");
 		String earlierProposer = FollowUpFixtures.unique("earlier");
-		String withTeam = fixtures.proposal(hackathon, "With a team", proposer, project, 1, List.of(),
-				ProposalStatus.SUBMITTED).id();
-		String withoutTeam = fixtures.proposal(hackathon, "Without a team", earlierProposer, project, 1, List.of(),
-				ProposalStatus.SUBMITTED).id();
-		// A proposal's team is created with it; take them away to stand for data from before teams existed, then
+		String withTeam = fixtures
+			.proposal(hackathon, "With a team", proposer, project, 1, List.of(), ProposalStatus.SUBMITTED)
+			.id();
+		String withoutTeam = fixtures
+			.proposal(hackathon, "Without a team", earlierProposer, project, 1, List.of(), ProposalStatus.SUBMITTED)
+			.id();
+		// A proposal's team is created with it; take them away to stand for data from
+		// before teams existed, then
 		// give the first one a team with two leads and a developer.
 		this.mongo.remove(new Query(Criteria.where("_id").in(withTeam, withoutTeam)), Team.class);
 		Instant now = Instant.now();
@@ -190,8 +208,9 @@ class FollowUpDueTests {
 	}
 
 	private List<FollowUpRequest> requestsOf(Project... projects) {
-		return this.mongo.find(new Query(Criteria.where("projectId").in(
-				java.util.Arrays.stream(projects).map(Project::id).toList())), FollowUpRequest.class);
+		return this.mongo.find(
+				new Query(Criteria.where("projectId").in(java.util.Arrays.stream(projects).map(Project::id).toList())),
+				FollowUpRequest.class);
 	}
 
 	private List<FollowUpTestConfiguration.RecordingNotifier.Sent> requested(Project... projects) {

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Builds hackathons, projects and proposals straight into the store for follow-up tests (each with fresh ids and
- * slugs, so that tests sharing one application context never see each other's data).
+ * Builds hackathons, projects and proposals straight into the store for follow-up tests
+ * (each with fresh ids and slugs, so that tests sharing one application context never see
+ * each other's data).
  */
 final class FollowUpFixtures {
 
@@ -63,16 +64,23 @@ final class FollowUpFixtures {
 			int teamSize, List<String> tags, ProposalStatus... path) {
 		return this.mongo.insert(ProposalSeeds.proposal(UUID.randomUUID().toString(), hackathon.id(),
 				(project != null) ? project.id() : null, new LocalizedText(null, title), LocalizedText.EMPTY,
-				proposerName(title, proposerId), proposerId, tags,
-				List.<ProposalLink>of(), teamSize, hackathon.startsAt(), Arrays.asList(path)));
+				proposerName(title, proposerId), proposerId, tags, List.<ProposalLink>of(), teamSize,
+				hackathon.startsAt(), Arrays.asList(path)));
 	}
 
-	/** The shown name of a proposer: distinct per user (never their id), so that titles may repeat. */
+	/**
+	 * The shown name of a proposer: distinct per user (never their id), so that titles
+	 * may repeat.
+	 */
 	static String proposerName(String title, @Nullable String proposerId) {
-		return "Proposer of " + title + ((proposerId != null) ? " #" + Math.floorMod(proposerId.hashCode(), 100_000) : "");
+		return "Proposer of " + title
+				+ ((proposerId != null) ? " #" + Math.floorMod(proposerId.hashCode(), 100_000) : "");
 	}
 
-	/** A milestone stored as given (bypassing the service's rules and rights), e.g. an already verified one. */
+	/**
+	 * A milestone stored as given (bypassing the service's rules and rights), e.g. an
+	 * already verified one.
+	 */
 	OutcomeMilestone milestone(Project project, MilestoneType type, LocalDate date, VerificationState verification,
 			@Nullable String agency, @Nullable String amount, @Nullable String currency) {
 		MilestoneDraft draft = new MilestoneDraft(type, date, agency, null, null,
@@ -80,8 +88,9 @@ final class FollowUpFixtures {
 				type.requiresEvidence() ? "https://example.org/evidence/" + UUID.randomUUID() : null, null);
 		MilestoneEvent event = new MilestoneEvent(Instant.now(), null, MilestoneEvent.Action.RECORDED, verification,
 				null);
-		return this.mongo.insert(OutcomeMilestone.create(project.id(), draft, MilestoneSource.ORGANIZER, verification,
-				event, null), FollowUpStates.MILESTONES);
+		return this.mongo.insert(
+				OutcomeMilestone.create(project.id(), draft, MilestoneSource.ORGANIZER, verification, event, null),
+				FollowUpStates.MILESTONES);
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What every follow-up test shares (one application context for all of them): a notifier that records what it
- * sends, and a stub of the GitHub repository API on a loopback port — never the internet.
+ * What every follow-up test shares (one application context for all of them): a notifier
+ * that records what it sends, and a stub of the GitHub repository API on a loopback port
+ * — never the internet.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FollowUpTestConfiguration {
@@ -43,7 +44,10 @@ class FollowUpTestConfiguration {
 				Duration.ofHours(20), Duration.ofSeconds(5));
 	}
 
-	/** Notifications sent, in order; each is also delivered by the real notifier, to the users' notifications. */
+	/**
+	 * Notifications sent, in order; each is also delivered by the real notifier, to the
+	 * users' notifications.
+	 */
 	static final class RecordingNotifier implements FollowUpNotifier {
 
 		record Sent(String kind, String projectId, Set<String> recipients, Object payload) {
@@ -76,8 +80,9 @@ class FollowUpTestConfiguration {
 	}
 
 	/**
-	 * A GitHub-compatible {@code GET /repos/{owner}/{repo}} on a loopback port. Each repository answers what the
-	 * test put in {@link #answers}; unknown repositories are 404. Every request is recorded.
+	 * A GitHub-compatible {@code GET /repos/{owner}/{repo}} on a loopback port. Each
+	 * repository answers what the test put in {@link #answers}; unknown repositories are
+	 * 404. Every request is recorded.
 	 */
 	static final class StubRepositoryApi {
 
@@ -128,7 +133,8 @@ class FollowUpTestConfiguration {
 			this.requests.add(ownerRepo);
 			this.lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
 			List<Answer> queue = this.answers.get(ownerRepo);
-			Answer answer = (queue == null || queue.isEmpty()) ? new Answer(404, Map.of(), "{\"message\":\"Not Found\"}")
+			Answer answer = (queue == null || queue.isEmpty())
+					? new Answer(404, Map.of(), "{\"message\":\"Not Found\"}")
 					: (queue.size() > 1) ? queue.remove(0) : queue.get(0);
 			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);

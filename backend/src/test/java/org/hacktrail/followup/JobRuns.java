@@ -18,17 +18,19 @@ final class JobRuns {
 	static JsonNode run(Http http, TestAccounts.Account organizer, String job, Map<String, String> parameters)
 			throws InterruptedException {
 		StringBuilder list = new StringBuilder();
-		parameters.forEach((key, value) -> list.append("{key: \"").append(key).append("\", value: \"").append(value)
-			.append("\"} "));
-		Http.GraphQlResult started = http.graphql("mutation { startJob(input: {name: \"" + job + "\", parameters: ["
-				+ list + "]}) { run { id } } }", organizer.headers());
+		parameters.forEach((key,
+				value) -> list.append("{key: \"").append(key).append("\", value: \"").append(value).append("\"} "));
+		Http.GraphQlResult started = http.graphql(
+				"mutation { startJob(input: {name: \"" + job + "\", parameters: [" + list + "]}) { run { id } } }",
+				organizer.headers());
 		assertThat(started.hasErrors()).as(started.body().toString()).isFalse();
 		return await(http, organizer, started.data().path("startJob").path("run").path("id").asString());
 	}
 
 	/**
-	 * Waits for a failed run's reason: the run's end is recorded a moment before the job's listeners record why it
-	 * failed ({@code FailedRunReport}), and the run is stored again then.
+	 * Waits for a failed run's reason: the run's end is recorded a moment before the
+	 * job's listeners record why it failed ({@code FailedRunReport}), and the run is
+	 * stored again then.
 	 */
 	static JsonNode awaitReason(Http http, TestAccounts.Account organizer, String id, String prefix)
 			throws InterruptedException {
@@ -44,10 +46,10 @@ final class JobRuns {
 	static JsonNode await(Http http, TestAccounts.Account organizer, String id) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < deadline) {
-			JsonNode run = http
-				.graphql("{ jobRun(id: \"" + id + "\") { id status exitCode exitDescription endedAt readCount writeCount "
-						+ "skipCount filterCount total progress steps { name status readCount writeCount filterCount } } }",
-						organizer.headers())
+			JsonNode run = http.graphql("{ jobRun(id: \"" + id
+					+ "\") { id status exitCode exitDescription endedAt readCount writeCount "
+					+ "skipCount filterCount total progress steps { name status readCount writeCount filterCount } } }",
+					organizer.headers())
 				.data()
 				.path("jobRun");
 			String status = run.path("status").asString();

@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Organizers' queue of milestones to verify names each milestone's project (the web panel lists milestones of many
- * projects there), batch-loaded; a milestone whose project was removed answers null, not an error.
+ * Organizers' queue of milestones to verify names each milestone's project (the web panel
+ * lists milestones of many projects there), batch-loaded; a milestone whose project was
+ * removed answers null, not an error.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -58,7 +59,8 @@ class MilestoneProjectTests {
 					organizer.headers());
 		assertThat(result.errorCode()).isNull();
 		JsonNode queue = result.data().path("outcomeMilestonesToVerify");
-		assertThat(entry(queue, first.id()).path("project").path("name").path("en").asString()).isEqualTo(care.name().en());
+		assertThat(entry(queue, first.id()).path("project").path("name").path("en").asString())
+			.isEqualTo(care.name().en());
 		assertThat(entry(queue, second.id()).path("project").path("id").asString()).isEqualTo(bus.id());
 		assertThat(entry(queue, orphan.id()).path("project").isNull()).isTrue();
 	}

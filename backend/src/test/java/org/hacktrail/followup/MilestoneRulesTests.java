@@ -69,8 +69,8 @@ class MilestoneRulesTests {
 		assertThat(MilestoneKey.id("p2", a)).isNotEqualTo(MilestoneKey.id("p1", a));
 		MilestoneDraft later = MilestoneRules.check(MilestoneType.FUNDED, LocalDate.of(2025, 3, 2), "MODA", null, null,
 				null, null, "https://e.org", null, TODAY);
-		assertThat(MilestoneKey.id("p1", later)).isNotEqualTo(MilestoneKey.id("p1", funded("MODA", null, null, null,
-				"https://e.org")));
+		assertThat(MilestoneKey.id("p1", later))
+			.isNotEqualTo(MilestoneKey.id("p1", funded("MODA", null, null, null, "https://e.org")));
 		// Activity signals: one per project and month.
 		MilestoneDraft first = MilestoneRules.check(MilestoneType.ACTIVITY, LocalDate.of(2025, 3, 2), null, null, null,
 				null, null, null, null, TODAY);

@@ -17,8 +17,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import's hand-built documents are exactly what Spring Data's converter writes, and read back as the same
- * milestone: imported and GraphQL-recorded milestones can never differ in form.
+ * The import's hand-built documents are exactly what Spring Data's converter writes, and
+ * read back as the same milestone: imported and GraphQL-recorded milestones can never
+ * differ in form.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -38,13 +39,13 @@ class MilestoneStoreTests {
 		MilestoneDraft sparse = new MilestoneDraft(MilestoneType.FUNDING_APPLIED, LocalDate.of(2025, 2, 3), null, null,
 				null, new BigDecimal("12.50"), "TWD", null, null);
 		OutcomeMilestone decided = OutcomeMilestone.create("p", full, MilestoneSource.ORGANIZER,
-				VerificationState.VERIFIED, new MilestoneEvent(now, "u1", MilestoneEvent.Action.RECORDED,
-						VerificationState.VERIFIED, null), "u1");
+				VerificationState.VERIFIED,
+				new MilestoneEvent(now, "u1", MilestoneEvent.Action.RECORDED, VerificationState.VERIFIED, null), "u1");
 		OutcomeMilestone rejected = decided.withDecision(VerificationState.REJECTED, "no", new MilestoneEvent(
 				now.plusSeconds(5), "u2", MilestoneEvent.Action.REJECTED, VerificationState.REJECTED, "no"));
 		OutcomeMilestone pending = OutcomeMilestone.create("p", sparse, MilestoneSource.IMPORTED,
-				VerificationState.PENDING, new MilestoneEvent(now, null, MilestoneEvent.Action.IMPORTED,
-						VerificationState.PENDING, null), null);
+				VerificationState.PENDING,
+				new MilestoneEvent(now, null, MilestoneEvent.Action.IMPORTED, VerificationState.PENDING, null), null);
 		for (OutcomeMilestone milestone : List.of(decided, rejected, pending)) {
 			Document converted = new Document();
 			this.mongo.getConverter().write(milestone, converted);

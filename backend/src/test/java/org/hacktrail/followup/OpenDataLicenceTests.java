@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Anyone can read the open-data licence over GraphQL; it follows the configuration. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hacktrail.opendata.licence=ODC-By-1.0", "hacktrail.opendata.licence-url=https://example.org/odc-by",
+		properties = { "hacktrail.opendata.licence=ODC-By-1.0",
+				"hacktrail.opendata.licence-url=https://example.org/odc-by",
 				"hacktrail.opendata.attribution=Example Org" })
 class OpenDataLicenceTests {
 
@@ -23,7 +24,8 @@ class OpenDataLicenceTests {
 			.graphql("{ openDataLicence { licence url attribution } }");
 		assertThat(result.errorCode()).isNull();
 		assertThat(result.data().path("openDataLicence").path("licence").asString()).isEqualTo("ODC-By-1.0");
-		assertThat(result.data().path("openDataLicence").path("url").asString()).isEqualTo("https://example.org/odc-by");
+		assertThat(result.data().path("openDataLicence").path("url").asString())
+			.isEqualTo("https://example.org/odc-by");
 		assertThat(result.data().path("openDataLicence").path("attribution").asString()).isEqualTo("Example Org");
 	}
 

@@ -30,8 +30,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The open-data export: anyone may download it; it holds published projects only, their published proposals with
- * awards and their verified outcome trail, under the licence, and no personal data beyond public display names.
+ * The open-data export: anyone may download it; it holds published projects only, their
+ * published proposals with awards and their verified outcome trail, under the licence,
+ * and no personal data beyond public display names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -51,7 +52,8 @@ class OpenDataTests {
 
 	@Test
 	void publishedProjectsWithTheirVerifiedTrailAndNothingPersonal() {
-		TestAccounts.Account proposer = new TestAccounts(this.users, this.tokens).user(FollowUpFixtures.unique("alice"));
+		TestAccounts.Account proposer = new TestAccounts(this.users, this.tokens)
+			.user(FollowUpFixtures.unique("alice"));
 		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
 		Hackathon published = fixtures.hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.ARCHIVED,
 				LocalDate.of(2019, 8, 1), LocalDate.of(2019, 8, 2));
@@ -77,8 +79,8 @@ class OpenDataTests {
 				VerificationState.PENDING, "Taipei City", null, null);
 		OutcomeMilestone rejected = fixtures.milestone(open, MilestoneType.PILOT, LocalDate.of(2020, 3, 1),
 				VerificationState.REJECTED, "Nowhere", null, null);
-		fixtures.milestone(unpublished, MilestoneType.FUNDED, LocalDate.of(2021, 1, 2), VerificationState.VERIFIED,
-				"X", "1", "TWD");
+		fixtures.milestone(unpublished, MilestoneType.FUNDED, LocalDate.of(2021, 1, 2), VerificationState.VERIFIED, "X",
+				"1", "TWD");
 
 		Http anonymous = Http.localhost(this.port);
 		HttpResponse<String> json = anonymous.get("/api/opendata/projects.json");
@@ -150,9 +152,13 @@ class OpenDataTests {
 					.isEqualTo(CsvFiles.forSpreadsheet(typedRows.get(i).get(column)));
 			}
 		}
-		CSVRecord typed = typedRows.stream().filter((r) -> r.get("project_id").equals(project.id())).findFirst()
+		CSVRecord typed = typedRows.stream()
+			.filter((r) -> r.get("project_id").equals(project.id()))
+			.findFirst()
 			.orElseThrow();
-		CSVRecord spreadsheet = safeRows.stream().filter((r) -> r.get("project_id").equals(project.id())).findFirst()
+		CSVRecord spreadsheet = safeRows.stream()
+			.filter((r) -> r.get("project_id").equals(project.id()))
+			.findFirst()
 			.orElseThrow();
 		assertThat(typed.get("name_en")).isEqualTo(name);
 		assertThat(spreadsheet.get("name_en")).isEqualTo("'" + name);

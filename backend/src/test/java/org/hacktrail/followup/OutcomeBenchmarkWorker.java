@@ -54,18 +54,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * One side of {@code OutcomeImportBenchmark} (not a test): runs the application in this JVM and prints
- * {@code RESULT} lines.
+ * One side of {@code OutcomeImportBenchmark} (not a test): runs the application in this
+ * JVM and prints {@code RESULT} lines.
  *
  * <ul>
- * <li>{@code import <uri> <database> <rows> <projects>}: against a store in another process ({@code MONGODB_URI}),
- * the store's own bulk-upsert rate for {@code rows} milestones against {@code outcomeImport}'s rate for the same
- * rows (a CSV file).</li>
- * <li>{@code heap <uri|h2:<dir>> <database> <rows> <projects>}: a {@code rows}-row import with the heap and the
- * resident memory sampled (run this JVM with {@code -Xmx256m}). With {@code h2:<dir>} the embedded store runs in
- * this JVM on its H2 file in {@code dir}, as users run Hacktrail, and the file's size is reported too.</li>
- * <li>{@code statistics <uri> <database> <proposals> <milestones>}: against a store in another process, a dataset of
- * that size, the roll-up, then the public statistics query over HTTP, timed.</li>
+ * <li>{@code import <uri> <database> <rows> <projects>}: against a store in another
+ * process ({@code MONGODB_URI}), the store's own bulk-upsert rate for {@code rows}
+ * milestones against {@code outcomeImport}'s rate for the same rows (a CSV file).</li>
+ * <li>{@code heap <uri|h2:
+ *
+<dir>
+ * > <database> <rows> <projects>}: a {@code rows}-row import with the heap and the
+ * resident memory sampled (run this JVM with {@code -Xmx256m}). With {@code h2:
+ *
+<dir>
+ * } the embedded store runs in this JVM on its H2 file in {@code dir}, as users run
+ * Hacktrail, and the file's size is reported too.</li>
+ * <li>{@code statistics <uri> <database> <proposals> <milestones>}: against a store in
+ * another process, a dataset of that size, the roll-up, then the public statistics query
+ * over HTTP, timed.</li>
  * </ul>
  */
 public final class OutcomeBenchmarkWorker {
@@ -89,15 +96,20 @@ public final class OutcomeBenchmarkWorker {
 				"--hacktrail.outcomes.import-dir=" + importDir, "--logging.level.root=warn",
 				"--logging.level.org.hacktrail.platform.batch.FailedRunReport=error",
 				"--logging.level.org.hacktrail.followup.OutcomeImportListener=warn", "--spring.main.banner-mode=off",
-				"--hacktrail.jobs.schedule.followUpDue=0 0 0 30 2 *", "--hacktrail.jobs.schedule.activityCheck=0 0 0 30 2 *",
+				"--hacktrail.jobs.schedule.followUpDue=0 0 0 30 2 *",
+				"--hacktrail.jobs.schedule.activityCheck=0 0 0 30 2 *",
 				"--hacktrail.jobs.schedule.statisticsRollup=0 0 0 30 2 *"));
-		settings.addAll((h2 != null) ? List.of("--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=h2",
-				"--hacktrail.store.embedded.data-dir=" + h2) : List.of("--spring.mongodb.uri=" + store));
+		settings.addAll(
+				(h2 != null)
+						? List.of("--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=h2",
+								"--hacktrail.store.embedded.data-dir=" + h2)
+						: List.of("--spring.mongodb.uri=" + store));
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class)
 			.run(settings.toArray(String[]::new));
 		try {
 			switch (mode) {
-				case "import" -> importBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+				case "import" ->
+					importBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 				case "heap" -> heapBenchmark(context, importDir, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
 						(h2 != null) ? h2.resolve("hacktrail.mv.db") : null);
 				default -> statisticsBenchmark(context, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -133,7 +145,8 @@ public final class OutcomeBenchmarkWorker {
 		mongo.getDb().getCollection(FollowUpStates.MILESTONES).deleteMany(new Document());
 		mongo.getDb().getCollection(FollowUpStates.FOLLOWUPS).deleteMany(new Document());
 
-		// The same rows, as the import would store them, for the store's own bulk upserts.
+		// The same rows, as the import would store them, for the store's own bulk
+		// upserts.
 		Path file = importDir.resolve("throughput.csv");
 		writeCsv(file, projects, rows, 1);
 		double before = baseline(context, projects, rows, 1);
@@ -148,7 +161,8 @@ public final class OutcomeBenchmarkWorker {
 		double stepSeconds = seconds(step);
 		result("outcomeImport step (read, validate, resolve, upsert, checkpoint; chunks of 500): %,d rows in %.1f s = "
 				+ "%,.0f rows/s (%s)", step.getWriteCount(), stepSeconds, rows / stepSeconds, run.getStatus());
-		// The store's rate again, after the import: on a shared machine one measurement can be lucky or unlucky;
+		// The store's rate again, after the import: on a shared machine one measurement
+		// can be lucky or unlucky;
 		// the ratio is taken against the faster of the two.
 		double after = baseline(context, projects, rows, 1);
 		mongo.getDb().getCollection("bench_baseline").drop();
@@ -164,9 +178,10 @@ public final class OutcomeBenchmarkWorker {
 	}
 
 	/**
-	 * A large import with this JVM's memory sampled: the heap in use (garbage included), the heap left after each
-	 * collection (what the import really holds), and the resident set (heap, metaspace, threads, and with the
-	 * embedded store in this JVM its H2 cache and buffers). Then the H2 file's size, if there is one.
+	 * A large import with this JVM's memory sampled: the heap in use (garbage included),
+	 * the heap left after each collection (what the import really holds), and the
+	 * resident set (heap, metaspace, threads, and with the embedded store in this JVM its
+	 * H2 cache and buffers). Then the H2 file's size, if there is one.
 	 */
 	static void heapBenchmark(ConfigurableApplicationContext context, Path importDir, int rows, int projectCount,
 			@Nullable Path storeFile) throws Exception {
@@ -175,8 +190,8 @@ public final class OutcomeBenchmarkWorker {
 		Path big = importDir.resolve("heap.csv");
 		writeCsv(big, projects, rows, 2);
 		result("heap test file: %,d rows, %,d MB, %,d projects; store %s", rows, Files.size(big) / (1024 * 1024),
-				projectCount, (storeFile != null) ? "embedded, H2 file in this JVM (" + storeFile + ")"
-						: "in another process");
+				projectCount,
+				(storeFile != null) ? "embedded, H2 file in this JVM (" + storeFile + ")" : "in another process");
 		long fileBefore = (storeFile != null && Files.exists(storeFile)) ? Files.size(storeFile) : 0;
 		AtomicLong sampledPeak = new AtomicLong();
 		AtomicLong afterGcPeak = new AtomicLong();
@@ -187,13 +202,16 @@ public final class OutcomeBenchmarkWorker {
 				sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 						Math::max);
 				if (sample % 200 == 0) {
-					// Every 10 s a full collection, then what is left: what the run really holds (the "after a
-					// collection" figure below counts the old generation's garbage that young collections leave).
+					// Every 10 s a full collection, then what is left: what the run
+					// really holds (the "after a
+					// collection" figure below counts the old generation's garbage that
+					// young collections leave).
 					System.gc();
 					livePeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 							Math::max);
 				}
-				// What the collector left alive the last time it ran: the import's real footprint.
+				// What the collector left alive the last time it ran: the import's real
+				// footprint.
 				long live = ManagementFactory.getMemoryPoolMXBeans()
 					.stream()
 					.filter((pool) -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
@@ -242,7 +260,9 @@ public final class OutcomeBenchmarkWorker {
 		}
 	}
 
-	/** The most resident memory this process has had (Linux: VmHWM), or 0 where unknown. */
+	/**
+	 * The most resident memory this process has had (Linux: VmHWM), or 0 where unknown.
+	 */
 	static long peakResident() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -257,7 +277,10 @@ public final class OutcomeBenchmarkWorker {
 		return 0;
 	}
 
-	/** The store's own bulk-upsert time for the rows of file {@code fileNumber}, converted beforehand. */
+	/**
+	 * The store's own bulk-upsert time for the rows of file {@code fileNumber}, converted
+	 * beforehand.
+	 */
 	static double baseline(ConfigurableApplicationContext context, List<String> projects, int rows, int fileNumber) {
 		MilestoneStore store = context.getBean(MilestoneStore.class);
 		List<List<WriteModel<Document>>> batches = new ArrayList<>();
@@ -312,7 +335,10 @@ public final class OutcomeBenchmarkWorker {
 		return ids;
 	}
 
-	/** project_ref, milestone, date, agency, amount, currency, evidence_url of row {@code i} (unique per file). */
+	/**
+	 * project_ref, milestone, date, agency, amount, currency, evidence_url of row
+	 * {@code i} (unique per file).
+	 */
 	static String[] row(List<String> projects, int i, int file) {
 		String type = TYPES[i % TYPES.length];
 		boolean funding = type.equals("FUNDED") || type.equals("FUNDING_APPLIED");
@@ -337,7 +363,8 @@ public final class OutcomeBenchmarkWorker {
 
 	static JobExecution importFile(ConfigurableApplicationContext context, Path file) throws InterruptedException {
 		JobRunner runner = context.getBean(JobRunner.class);
-		// The benchmark is the operator: it confirms going beyond the embedded store's envelope (1,000,000 rows).
+		// The benchmark is the operator: it confirms going beyond the embedded store's
+		// envelope (1,000,000 rows).
 		JobExecution started = runner
 			.launch(runner.job("outcomeImport"),
 					new JobParametersBuilder().addString("file", file.getFileName().toString())
@@ -387,9 +414,10 @@ public final class OutcomeBenchmarkWorker {
 		for (int h = 0; h < hackathonCount; h++) {
 			HackathonKind kind = (h % 4 == 0) ? HackathonKind.PRESIDENTIAL : HackathonKind.COMMUNITY;
 			LocalDate first = LocalDate.of(2014 + h / 4, 1 + (h % 4) * 3, 10);
-			hackathons.add(new Hackathon(UUID.randomUUID().toString(), "bench-" + h, new LocalizedText(null, "Bench " + h),
-					kind, h, first.atStartOfDay(TAIPEI).toInstant(), first.plusDays(1).atStartOfDay(TAIPEI).toInstant(),
-					"Asia/Taipei", null, (h == hackathonCount - 1) ? HackathonPhase.JUDGING : HackathonPhase.ARCHIVED,
+			hackathons.add(new Hackathon(UUID.randomUUID().toString(), "bench-" + h,
+					new LocalizedText(null, "Bench " + h), kind, h, first.atStartOfDay(TAIPEI).toInstant(),
+					first.plusDays(1).atStartOfDay(TAIPEI).toInstant(), "Asia/Taipei", null,
+					(h == hackathonCount - 1) ? HackathonPhase.JUDGING : HackathonPhase.ARCHIVED,
 					List.of(new PhaseChange(null, HackathonPhase.DRAFT, now, null, null)), List.of(), 5, false, true,
 					now, null, now, null));
 		}
@@ -403,9 +431,11 @@ public final class OutcomeBenchmarkWorker {
 			List<ProposalStatus> path = (rank < 5)
 					? List.of(ProposalStatus.SUBMITTED, ProposalStatus.TEAM_FORMING, ProposalStatus.IN_REVIEW,
 							ProposalStatus.SHORTLISTED, ProposalStatus.FINALIST, ProposalStatus.OUTSTANDING)
-					: (rank < 20) ? List.of(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED,
-							ProposalStatus.FINALIST, ProposalStatus.NOT_SELECTED)
-							: List.of(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.NOT_SHORTLISTED);
+					: (rank < 20)
+							? List.of(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED,
+									ProposalStatus.FINALIST, ProposalStatus.NOT_SELECTED)
+							: List.of(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW,
+									ProposalStatus.NOT_SHORTLISTED);
 			String project = (i < projectCount) ? projects.get(i) : null;
 			batch.add(ProposalSeeds.proposal(UUID.randomUUID().toString(), hackathon.id(), project,
 					new LocalizedText(null, "Bench proposal " + i), LocalizedText.EMPTY, "Team " + i, null,
@@ -430,8 +460,9 @@ public final class OutcomeBenchmarkWorker {
 				date = LocalDate.now(TAIPEI).minusDays(i % 300);
 			}
 			MilestoneDraft draft = new MilestoneDraft(type, date, "Agency " + i, null, null,
-					type.carriesAmount() ? BigDecimal.valueOf(1000 + i % 5000) : null, type.carriesAmount() ? "TWD" : null,
-					type.requiresEvidence() ? "https://example.org/e/" + i : null, null);
+					type.carriesAmount() ? BigDecimal.valueOf(1000 + i % 5000) : null,
+					type.carriesAmount() ? "TWD" : null, type.requiresEvidence() ? "https://example.org/e/" + i : null,
+					null);
 			VerificationState verification = (i % 10 < 8) ? VerificationState.VERIFIED
 					: (i % 10 == 8) ? VerificationState.PENDING : VerificationState.REJECTED;
 			milestones.add(OutcomeMilestone.create(projects.get(p), draft, MilestoneSource.IMPORTED, verification,
@@ -446,11 +477,13 @@ public final class OutcomeBenchmarkWorker {
 				hackathonCount, proposalCount, projectCount, milestoneCount, (System.nanoTime() - seedStarted) / 1e9);
 
 		JobRunner runner = context.getBean(JobRunner.class);
-		JobExecution rollup = await(context, runner
-			.launch(runner.job("statisticsRollup"),
-					new JobParametersBuilder().addString("hacktrail.run", UUID.randomUUID().toString()).toJobParameters())
-			.orElseThrow()
-			.getId());
+		JobExecution rollup = await(context,
+				runner
+					.launch(runner.job("statisticsRollup"),
+							new JobParametersBuilder().addString("hacktrail.run", UUID.randomUUID().toString())
+								.toJobParameters())
+					.orElseThrow()
+					.getId());
 		result("statisticsRollup (%s): projectTrailStep %,d projects in %.1f s, statisticsRollupStep %,d proposals in "
 				+ "%.1f s", rollup.getStatus(), step(rollup, "projectTrailStep").getWriteCount(),
 				seconds(step(rollup, "projectTrailStep")), step(rollup, "statisticsRollupStep").getReadCount(),
@@ -460,22 +493,24 @@ public final class OutcomeBenchmarkWorker {
 
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		HttpClient http = HttpClient.newHttpClient();
-		String[] queries = { "{\"query\":\"{ outcomeStatistics(filter: {kind: PRESIDENTIAL, fromYear: 2015, toYear: 2023}) "
-				+ "{ computedAt total { proposals teams shortlisted outstanding funded adopted integrated "
-				+ "medianMonthsToAdoption fundingTotals { currency amount } stages { name count rateOfProposals "
-				+ "rateOfPrevious } outstandingVsNotSelected { outstanding { count fundedRate } notSelected { count "
-				+ "fundedRate } } } byYear { year funnel { proposals adopted } } byIssueArea { issueArea { id } funnel "
-				+ "{ proposals adopted } } byHackathon { slug funnel { proposals integrated } } } }\"}",
+		String[] queries = {
+				"{\"query\":\"{ outcomeStatistics(filter: {kind: PRESIDENTIAL, fromYear: 2015, toYear: 2023}) "
+						+ "{ computedAt total { proposals teams shortlisted outstanding funded adopted integrated "
+						+ "medianMonthsToAdoption fundingTotals { currency amount } stages { name count rateOfProposals "
+						+ "rateOfPrevious } outstandingVsNotSelected { outstanding { count fundedRate } notSelected { count "
+						+ "fundedRate } } } byYear { year funnel { proposals adopted } } byIssueArea { issueArea { id } funnel "
+						+ "{ proposals adopted } } byHackathon { slug funnel { proposals integrated } } } }\"}",
 				"{\"query\":\"{ outcomeStatistics(filter: {issueArea: \\\"health\\\"}) { total { proposals funded adopted "
 						+ "medianMonthsToAdoption } byYear { year funnel { proposals } } } }\"}" };
 		for (String query : queries) {
 			long[] times = new long[40];
 			for (int i = -10; i < times.length; i++) {
 				long t0 = System.nanoTime();
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(query))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(query))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				long elapsed = System.nanoTime() - t0;
 				if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
 					throw new IllegalStateException("Statistics query failed: " + response.body());
@@ -486,8 +521,9 @@ public final class OutcomeBenchmarkWorker {
 			}
 			Arrays.sort(times);
 			result("statistics query %s over HTTP (anonymous, PUBLIC): median %.1f ms, p95 %.1f ms, max %.1f ms "
-					+ "(40 runs after 10 warm-ups; target < 300 ms)", query.contains("issueArea: ") ? "by issue area"
-							: "full (all breakdowns)", times[20] / 1e6, times[37] / 1e6, times[39] / 1e6);
+					+ "(40 runs after 10 warm-ups; target < 300 ms)",
+					query.contains("issueArea: ") ? "by issue area" : "full (all breakdowns)", times[20] / 1e6,
+					times[37] / 1e6, times[39] / 1e6);
 		}
 	}
 

@@ -23,9 +23,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On the embedded store, an import that would take the milestones past the envelope (30 documents here) is refused
- * before any run starts, saying the limit and how to move to MongoDB, whether uploaded or started over GraphQL; with
- * the operator's confirmation it runs, and the log says it went beyond. Within the envelope nothing is asked.
+ * On the embedded store, an import that would take the milestones past the envelope (30
+ * documents here) is refused before any run starts, saying the limit and how to move to
+ * MongoDB, whether uploaded or started over GraphQL; with the operator's confirmation it
+ * runs, and the log says it went beyond. Within the envelope nothing is asked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "hacktrail.jobs.embedded-envelope=30")
@@ -56,7 +57,8 @@ class OutcomeImportEnvelopeTests extends OutcomeImportTestSupport {
 		assertThat(smallRun.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(this.mongo.count(new Query(), FollowUpStates.MILESTONES)).isEqualTo(10);
 
-		// 10 stored + 40 rows > 30: refused before a run starts, the upload deleted, nothing written.
+		// 10 stored + 40 rows > 30: refused before a run starts, the upload deleted,
+		// nothing written.
 		List<String> uploadsBefore = uploads();
 		int runsBefore = runs(http, organizer);
 		HttpResponse<String> refused = http.post("/api/outcomes/import", "text/csv", pilotRows(projects, 100, 40),
@@ -65,7 +67,8 @@ class OutcomeImportEnvelopeTests extends OutcomeImportTestSupport {
 		JsonNode error = Http.parse(refused.body()).path("errors").path(0);
 		assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
 		assertThat(error.path("extensions").path("rule").asString()).isEqualTo("embeddedEnvelope");
-		assertThat(error.path("message").asString()).contains("50 documents in outcome_milestones (10 stored and 40 rows",
+		assertThat(error.path("message").asString()).contains(
+				"50 documents in outcome_milestones (10 stored and 40 rows",
 				"suits up to about 30 documents per collection", "hacktrail.jobs.embedded-envelope", "MONGODB_URI",
 				"confirmBeyondEmbeddedEnvelope=true");
 		assertThat(uploads()).as("the refused upload is deleted").isEqualTo(uploadsBefore);
@@ -81,7 +84,8 @@ class OutcomeImportEnvelopeTests extends OutcomeImportTestSupport {
 			.isEqualTo("embeddedEnvelope");
 		assertThat(runs(http, organizer)).isEqualTo(runsBefore);
 
-		// Confirmed by the operator: it runs, and the log says it went beyond the envelope.
+		// Confirmed by the operator: it runs, and the log says it went beyond the
+		// envelope.
 		HttpResponse<String> confirmed = http.post("/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true",
 				"text/csv", pilotRows(projects, 100, 40), organizer.headers());
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
@@ -89,8 +93,10 @@ class OutcomeImportEnvelopeTests extends OutcomeImportTestSupport {
 		JsonNode run = JobRuns.await(http, organizer, runId);
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
 		assertThat(this.mongo.count(new Query(), FollowUpStates.MILESTONES)).isEqualTo(50);
-		assertThat(output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport)")
-				&& line.contains("beyond the embedded store's envelope on the operator's confirmation")))
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.contains("Job run " + runId + " (outcomeImport)")
+					&& line.contains("beyond the embedded store's envelope on the operator's confirmation")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "50 documents in outcome_milestones"));
 	}

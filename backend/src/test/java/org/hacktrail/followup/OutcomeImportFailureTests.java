@@ -25,10 +25,11 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * An {@link OutOfMemoryError} or a failing store inside an import fails the run cleanly: FAILED, the reason in the
- * job repository ({@code exitDescription}) and in one log line, the store still answering, and a restart that
- * resumes and ends with every valid row stored exactly once and every project's follow-up document refreshed. The
- * failures are injected once, at a chosen chunk, into the real beans.
+ * An {@link OutOfMemoryError} or a failing store inside an import fails the run cleanly:
+ * FAILED, the reason in the job repository ({@code exitDescription}) and in one log line,
+ * the store still answering, and a restart that resumes and ends with every valid row
+ * stored exactly once and every project's follow-up document refreshed. The failures are
+ * injected once, at a chosen chunk, into the real beans.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "hacktrail.outcomes.import-chunk-size=5")
@@ -76,7 +77,8 @@ class OutcomeImportFailureTests extends OutcomeImportTestSupport {
 		assertThat(failed.path("exitDescription").asString())
 			.startsWith("Out of memory (Java heap space (injected at the third chunk)) in step outcomeImportStep");
 		String runId = failed.path("id").asString();
-		assertThat(output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))
+		assertThat(
+				output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))
 			.as("one log line says why")
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains("Out of memory", "outcomeImportStep"));
@@ -109,7 +111,8 @@ class OutcomeImportFailureTests extends OutcomeImportTestSupport {
 			.startsWith("Store failure (Unable to read the page at position 1234 (injected)) in step "
 					+ "outcomeStateRefreshStep");
 		String runId = failed.path("id").asString();
-		assertThat(output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))
+		assertThat(
+				output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains("Store failure", "outcomeStateRefreshStep"));
 		assertThat(notes()).as("every row was imported before the refresh failed").hasSize(40);
@@ -122,8 +125,8 @@ class OutcomeImportFailureTests extends OutcomeImportTestSupport {
 	}
 
 	private JsonNode restart(String runId) throws InterruptedException {
-		Http.GraphQlResult restarted = this.http.graphql("mutation { restartJob(input: {id: \"" + runId
-				+ "\"}) { run { id } } }", this.organizer.headers());
+		Http.GraphQlResult restarted = this.http.graphql(
+				"mutation { restartJob(input: {id: \"" + runId + "\"}) { run { id } } }", this.organizer.headers());
 		assertThat(restarted.hasErrors()).as(restarted.body().toString()).isFalse();
 		return JobRuns.await(this.http, this.organizer,
 				restarted.data().path("restartJob").path("run").path("id").asString());

@@ -26,14 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real thing: the service runs in a child JVM on the embedded store's H2 file, an import is under way, the
- * process is killed with SIGKILL, a new process opens the same file, the run (marked FAILED at start-up) is
- * restarted, and every valid row is stored exactly once.
+ * The real thing: the service runs in a child JVM on the embedded store's H2 file, an
+ * import is under way, the process is killed with SIGKILL, a new process opens the same
+ * file, the run (marked FAILED at start-up) is restarted, and every valid row is stored
+ * exactly once.
  *
  * <p>
- * The H2 file is committed every 200 ms here; the kill loses what was written since the last commit — milestones
- * and job metadata alike, as they live in the same file — and the restart redoes it from the last checkpoint that
- * survived.
+ * The H2 file is committed every 200 ms here; the kill loses what was written since the
+ * last commit — milestones and job metadata alike, as they live in the same file — and
+ * the restart redoes it from the last checkpoint that survived.
  */
 @EmbeddedStoreOnly
 class OutcomeImportProcessKillTests {
@@ -69,15 +70,17 @@ class OutcomeImportProcessKillTests {
 					.put("timeZone", "Asia/Taipei")
 					.set("name", Http.json().put("en", "Kill test"))));
 		for (int i = 0; i < 3; i++) {
-			JsonNode proposal = graphql(http, "mutation($input: CreateProposalInput!) { createProposal(input: $input) "
-					+ "{ proposal { id } } }", input(Http.json()
+			JsonNode proposal = graphql(http,
+					"mutation($input: CreateProposalInput!) { createProposal(input: $input) " + "{ proposal { id } } }",
+					input(Http.json()
 						.put("hackathonSlug", slug)
 						.put("proposerName", "Team " + i)
 						.set("title", Http.json().put("en", "Kill test project " + i))))
 				.path("createProposal")
 				.path("proposal");
-			projects.add(graphql(http, "mutation { linkProposalToProject(input: {proposalId: \""
-					+ proposal.path("id").asString() + "\"}) { proposal { project { id } } } }")
+			projects.add(graphql(http,
+					"mutation { linkProposalToProject(input: {proposalId: \"" + proposal.path("id").asString()
+							+ "\"}) { proposal { project { id } } } }")
 				.path("linkProposalToProject")
 				.path("proposal")
 				.path("project")
@@ -107,7 +110,8 @@ class OutcomeImportProcessKillTests {
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
 		String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
 
-		// Kill the process in the middle of the import, once a good part of the file has been read.
+		// Kill the process in the middle of the import, once a good part of the file has
+		// been read.
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		int readBeforeKill = 0;
 		while (System.nanoTime() < deadline) {
@@ -136,7 +140,8 @@ class OutcomeImportProcessKillTests {
 		deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (System.nanoTime() < deadline) {
 			report = graphql(http, "{ outcomeImport(runId: \"" + restartedId + "\") { created unchanged skipped "
-					+ "run { status exitDescription } } }").path("outcomeImport");
+					+ "run { status exitDescription } } }")
+				.path("outcomeImport");
 			if (!report.path("run").path("status").asString().startsWith("START")) {
 				break;
 			}
@@ -170,9 +175,10 @@ class OutcomeImportProcessKillTests {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 				"-XX:TieredStopAtLevel=1", "-cp", classpath, HacktrailApplication.class.getName(),
 				"--server.port=" + port, "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=h2",
-				"--hacktrail.store.embedded.data-dir=" + this.dataDir, "--hacktrail.store.embedded.commit-interval=200ms",
-				"--hacktrail.bootstrap-token=" + TOKEN, "--hacktrail.outcomes.import-chunk-size=50",
-				"--hacktrail.http.max-upload-body=64MB", "--logging.level.root=warn", "--spring.main.banner-mode=off");
+				"--hacktrail.store.embedded.data-dir=" + this.dataDir,
+				"--hacktrail.store.embedded.commit-interval=200ms", "--hacktrail.bootstrap-token=" + TOKEN,
+				"--hacktrail.outcomes.import-chunk-size=50", "--hacktrail.http.max-upload-body=64MB",
+				"--logging.level.root=warn", "--spring.main.banner-mode=off");
 		File log = this.dataDir.resolve("service-" + port + ".log").toFile();
 		this.service = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log))

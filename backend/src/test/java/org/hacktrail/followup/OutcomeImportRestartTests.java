@@ -24,10 +24,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * A run killed in the middle and restarted ends with every valid row stored exactly once. The kill is simulated
- * at the worst moment: the third chunk reaches the store, then the writer fails before the step records its
- * checkpoint, so the restart reads that chunk again and writes it a second time. Also: uploads over the limit
- * (1 MB here) are refused with 413, whether their length is declared or they come in chunks.
+ * A run killed in the middle and restarted ends with every valid row stored exactly once.
+ * The kill is simulated at the worst moment: the third chunk reaches the store, then the
+ * writer fails before the step records its checkpoint, so the restart reads that chunk
+ * again and writes it a second time. Also: uploads over the limit (1 MB here) are refused
+ * with 413, whether their length is declared or they come in chunks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hacktrail.outcomes.import-chunk-size=5", "hacktrail.http.max-upload-body=1MB" })
@@ -87,13 +88,14 @@ class OutcomeImportRestartTests extends OutcomeImportTestSupport {
 		List<OutcomeMilestone> afterCrash = milestonesOf(projects);
 		assertThat(afterCrash).as("three chunks reached the store").isNotEmpty().hasSizeLessThan(valid);
 
-		Http.GraphQlResult restarted = http.graphql("mutation { restartJob(input: {id: \"" + firstRun
-				+ "\"}) { run { id } } }", organizer.headers());
+		Http.GraphQlResult restarted = http
+			.graphql("mutation { restartJob(input: {id: \"" + firstRun + "\"}) { run { id } } }", organizer.headers());
 		assertThat(restarted.hasErrors()).as(restarted.body().toString()).isFalse();
 		JsonNode done = await(http, organizer, restarted.data().path("restartJob").path("run").path("id").asString());
 
 		assertThat(done.path("run").path("status").asString()).isEqualTo("COMPLETED");
-		// The restart resumed after the last checkpoint (two chunks of five rows), not from the start.
+		// The restart resumed after the last checkpoint (two chunks of five rows), not
+		// from the start.
 		assertThat(done.path("run").path("steps").path(0).path("readCount").asInt()).isEqualTo(43 - 10);
 		List<OutcomeMilestone> stored = milestonesOf(projects);
 		assertThat(stored).hasSize(valid);
@@ -105,8 +107,8 @@ class OutcomeImportRestartTests extends OutcomeImportTestSupport {
 			.containsExactly(MilestoneEvent.Action.IMPORTED));
 		assertThat(done.path("created").asInt() + done.path("unchanged").asInt()).isEqualTo(valid);
 		assertThat(done.path("skipped").asInt()).as("each invalid row listed once").isEqualTo(3);
-		assertThat(done.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
-			.containsExactly(14, 28, 42);
+		assertThat(done.path("errors").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(14, 28,
+				42);
 		assertThat(Files.exists(file)).as("a server-side file is not deleted; only uploads are").isTrue();
 	}
 
@@ -124,16 +126,14 @@ class OutcomeImportRestartTests extends OutcomeImportTestSupport {
 			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/outcomes/import"))
 			.header("Content-Type", "text/csv")
 			.header(organizer.headers()[0], organizer.headers()[1])
-			.POST(java.net.http.HttpRequest.BodyPublishers
-				.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
 			.build();
 		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
 			.send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("larger than the limit");
 		try (var files = Files.list(this.settings.importDir())) {
-			assertThat(files.map((f) -> f.getFileName().toString()))
-				.as("a refused upload leaves no file behind")
+			assertThat(files.map((f) -> f.getFileName().toString())).as("a refused upload leaves no file behind")
 				.noneMatch((name) -> name.startsWith(OutcomeImportFiles.UPLOAD_PREFIX) && name.endsWith(".csv")
 						&& sizeOf(this.settings.importDir().resolve(name)) > 1_000_000);
 		}

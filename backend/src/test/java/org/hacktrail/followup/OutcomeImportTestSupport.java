@@ -21,8 +21,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * What the outcome import tests share (each class says its own {@code @SpringBootTest} properties): the running
- * service, an HTTP client, a signed-in organizer ready before each test, and files of valid rows.
+ * What the outcome import tests share (each class says its own {@code @SpringBootTest}
+ * properties): the running service, an HTTP client, a signed-in organizer ready before
+ * each test, and files of valid rows.
  */
 abstract class OutcomeImportTestSupport {
 
@@ -52,8 +53,9 @@ abstract class OutcomeImportTestSupport {
 	}
 
 	/**
-	 * A CSV file of valid PILOT rows, numbered {@code first} on: row {@code n} belongs to project
-	 * {@code n % projects.size()}, is dated n days after 2020-01-01, and has the note "row n".
+	 * A CSV file of valid PILOT rows, numbered {@code first} on: row {@code n} belongs to
+	 * project {@code n % projects.size()}, is dated n days after 2020-01-01, and has the
+	 * note "row n".
 	 */
 	static String pilotRows(List<Project> projects, int first, int rows) {
 		StringBuilder csv = new StringBuilder(OutcomeImportTests.HEADER);
@@ -70,7 +72,10 @@ abstract class OutcomeImportTestSupport {
 		return csv.toString();
 	}
 
-	/** Writes a file into the import folder and returns its name (what the {@code file} parameter takes). */
+	/**
+	 * Writes a file into the import folder and returns its name (what the {@code file}
+	 * parameter takes).
+	 */
 	String importFile(String content) throws IOException {
 		Files.createDirectories(this.settings.importDir());
 		Path file = this.settings.importDir().resolve("test-" + UUID.randomUUID() + ".csv");

@@ -31,9 +31,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code outcomeImport} end to end: an organizer uploads a CSV or JSON file, the job imports the valid rows,
- * skips the invalid ones with their row numbers and reasons (downloadable as CSV), and a re-import changes
- * nothing; only organizers import, and only files inside the import folder.
+ * {@code outcomeImport} end to end: an organizer uploads a CSV or JSON file, the job
+ * imports the valid rows, skips the invalid ones with their row numbers and reasons
+ * (downloadable as CSV), and a re-import changes nothing; only organizers import, and
+ * only files inside the import folder.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -89,14 +90,22 @@ class OutcomeImportTests {
 		String p = this.grants.id();
 		String h = this.hackathon.slug();
 		return HEADER //
-				+ p + ",,,FUNDED,2024-03-01,Ministry of Digital Affairs,Civic Tech,1500000,TWD,https://example.org/a,,\r\n" // 2
+				+ p
+				+ ",,,FUNDED,2024-03-01,Ministry of Digital Affairs,Civic Tech,1500000,TWD,https://example.org/a,,\r\n" // 2
 				+ "," + h + ",Air map,ADOPTED,2024-06-01,Taipei City Government,,,,https://example.org/b,ORGANIZER,\r\n" // 3
-				+ "," + h + ",AIR MAP!,PILOT,2024-04-01,,,,,,,\"two\r\nlines\"\r\n" // 4 (a quoted line break)
+				+ "," + h + ",AIR MAP!,PILOT,2024-04-01,,,,,,,\"two\r\nlines\"\r\n" // 4
+																					// (a
+																					// quoted
+																					// line
+																					// break)
 				+ "nope,,,PILOT,2024-04-01,,,,,,,\r\n" // 5: unknown project
 				+ p + ",,,FUNDED,2024-05-01,Someone,,,,,,\r\n" // 6: no evidence
 				+ p + ",,,PILOT,01/02/2024,,,,,,,\r\n" // 7: not a date
-				+ p + ",,,FUNDED,2024-05-01,X,,\"1,000\",TWD,https://example.org/c,,\r\n" // 8: thousands separator
-				+ "," + h + ",Unlinked idea,PILOT,2024-04-01,,,,,,,\r\n" // 9: no project yet
+				+ p + ",,,FUNDED,2024-05-01,X,,\"1,000\",TWD,https://example.org/c,,\r\n" // 8:
+																							// thousands
+																							// separator
+				+ "," + h + ",Unlinked idea,PILOT,2024-04-01,,,,,,,\r\n" // 9: no project
+																			// yet
 				+ "," + h + ",Twin,PILOT,2024-04-01,,,,,,,\r\n" // 10: ambiguous title
 				+ ",nohack,Air map,PILOT,2024-04-01,,,,,,,\r\n" // 11: unknown hackathon
 				+ p + ",,,PILOT\r\n" // 12: too few cells
@@ -143,8 +152,8 @@ class OutcomeImportTests {
 		assertThat(report.path("created").asInt()).isEqualTo(4);
 		assertThat(report.path("skipped").asInt()).isEqualTo(8);
 		assertThat(report.path("run").path("skipCount").asInt()).isEqualTo(8);
-		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
-			.containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
+		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(5, 6,
+				7, 8, 9, 10, 11, 12);
 		assertThat(report.path("errors").path(0).path("column").asString()).isEqualTo("project_ref");
 		assertThat(report.path("errors").path(1).path("column").asString()).isEqualTo("evidence_url");
 		assertThat(report.path("errors").path(2).path("reason").asString()).contains("YYYY-MM-DD");
@@ -190,13 +199,15 @@ class OutcomeImportTests {
 		String runId = upload("text/csv", HEADER + "nope,,,PILOT,2024-04-01,,,,,,,\r\n").path("id").asString();
 		assertThat(awaitReport(runId).path("skipped").asInt()).isEqualTo(1);
 		for (int size : new int[] { -1, 0, 101, 1000 }) {
-			Http.GraphQlResult result = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { errors(first: "
-					+ size + ") { row } } }", this.organizer.headers());
+			Http.GraphQlResult result = this.http.graphql(
+					"{ outcomeImport(runId: \"" + runId + "\") { errors(first: " + size + ") { row } } }",
+					this.organizer.headers());
 			assertThat(result.errorCode()).as(size + " -> " + result.body()).isEqualTo("BAD_USER_INPUT");
 			assertThat(result.errorMessage()).isEqualTo("Page size must be between 1 and 100, was " + size + ".");
 		}
-		Http.GraphQlResult first = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { errors(first: 1) { "
-				+ "row } } }", this.organizer.headers());
+		Http.GraphQlResult first = this.http.graphql(
+				"{ outcomeImport(runId: \"" + runId + "\") { errors(first: 1) { " + "row } } }",
+				this.organizer.headers());
 		assertThat(first.data().path("outcomeImport").path("errors")).hasSize(1);
 	}
 
@@ -205,7 +216,9 @@ class OutcomeImportTests {
 		String evil = "=HYPERLINK(\"http://evil\",\"x\")";
 		String file = HEADER //
 				+ "\"" + evil.replace("\"", "\"\"") + "\",,,PILOT,2024-04-01,+cmd,-prog,,,,,@note\r\n" // 2
-				+ this.grants.id() + ",,,FUNDED,2024-05-01,\"\t=agency\",a=b,,,,,\r\n"; // 3: no evidence
+				+ this.grants.id() + ",,,FUNDED,2024-05-01,\"\t=agency\",a=b,,,,,\r\n"; // 3:
+																						// no
+																						// evidence
 		String runId = upload("text/csv", file).path("id").asString();
 		assertThat(awaitReport(runId).path("skipped").asInt()).isEqualTo(2);
 		String path = "/api/outcomes/import/" + runId + "/errors.csv";
@@ -243,14 +256,18 @@ class OutcomeImportTests {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(Http.parse(refused.body()).path("message").asString()).contains("'csv'", "'spreadsheet'");
 		assertThat(this.http.get(path + "?for=spreadsheet", this.user.headers()).statusCode())
-			.as("only organizers, whatever the flavour").isEqualTo(403);
+			.as("only organizers, whatever the flavour")
+			.isEqualTo(403);
 	}
 
 	@Test
 	void reImportingTheSameFileChangesNothingAndAChangedRowGoesBackToPending() throws Exception {
 		awaitReport(upload("text/csv", csv()).path("id").asString());
 		List<OutcomeMilestone> first = milestonesOf(this.airMap, this.grants);
-		OutcomeMilestone funded = first.stream().filter((m) -> m.type() == MilestoneType.FUNDED).findFirst().orElseThrow();
+		OutcomeMilestone funded = first.stream()
+			.filter((m) -> m.type() == MilestoneType.FUNDED)
+			.findFirst()
+			.orElseThrow();
 		Http.GraphQlResult verified = this.http.graphql("mutation { verifyOutcomeMilestone(input: {id: \"" + funded.id()
 				+ "\"}) { milestone { verification } } }", this.organizer.headers());
 		assertThat(verified.hasErrors()).isFalse();
@@ -269,7 +286,8 @@ class OutcomeImportTests {
 		JsonNode third = awaitReport(upload("text/csv", changed).path("id").asString());
 		assertThat(third.path("updated").asInt()).isEqualTo(1);
 		assertThat(third.path("unchanged").asInt()).isEqualTo(3);
-		OutcomeMilestone corrected = this.mongo.findById(funded.id(), OutcomeMilestone.class, FollowUpStates.MILESTONES);
+		OutcomeMilestone corrected = this.mongo.findById(funded.id(), OutcomeMilestone.class,
+				FollowUpStates.MILESTONES);
 		assertThat(corrected.evidenceUrl()).isEqualTo("https://example.org/a-corrected");
 		assertThat(corrected.verification()).as("new evidence needs a new check").isEqualTo(VerificationState.PENDING);
 		assertThat(corrected.history()).extracting(MilestoneEvent::action)
@@ -288,13 +306,14 @@ class OutcomeImportTests {
 				  "not an object",
 				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "colour": "blue"},
 				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "agency": {"name": "x"}}
-				]""".formatted(this.grants.id(), this.hackathon.slug(), this.grants.id(), this.grants.id());
+				]"""
+			.formatted(this.grants.id(), this.hackathon.slug(), this.grants.id(), this.grants.id());
 		JsonNode report = awaitReport(upload("application/json", json).path("id").asString());
 
 		assertThat(report.path("run").path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(report.path("created").asInt()).isEqualTo(2);
-		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList())
-			.containsExactly(3, 4, 5);
+		assertThat(report.path("errors").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(3, 4,
+				5);
 		assertThat(report.path("errors").path(1).path("reason").asString()).contains("Unknown field 'colour'");
 		assertThat(milestonesOf(this.grants)).singleElement()
 			.satisfies((m) -> assertThat(m.amount()).isEqualTo("250000.5"));
@@ -313,9 +332,11 @@ class OutcomeImportTests {
 			.isEqualTo("FORBIDDEN");
 
 		for (String outside : new String[] { "/etc/passwd", "../../../../etc/passwd", "../application.properties" }) {
-			Http.GraphQlResult refused = this.http.graphql("mutation { startJob(input: {name: \"outcomeImport\", "
-					+ "parameters: [{key: \"file\", value: \"" + outside + "\"}]}) { run { id } } }",
-					this.organizer.headers());
+			Http.GraphQlResult refused = this.http
+				.graphql(
+						"mutation { startJob(input: {name: \"outcomeImport\", "
+								+ "parameters: [{key: \"file\", value: \"" + outside + "\"}]}) { run { id } } }",
+						this.organizer.headers());
 			assertThat(refused.errorCode()).as(outside).isEqualTo("BAD_USER_INPUT");
 			assertThat(refused.errorMessage()).as(outside).containsAnyOf("outside the import folder", "no file");
 		}

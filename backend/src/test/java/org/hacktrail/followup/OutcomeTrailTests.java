@@ -26,8 +26,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outcome trail through GraphQL: who records, who verifies, who sees what, the evidence rule, idempotent
- * recording by natural key, the derived state, following and notifications.
+ * The outcome trail through GraphQL: who records, who verifies, who sees what, the
+ * evidence rule, idempotent recording by natural key, the derived state, following and
+ * notifications.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -174,8 +175,8 @@ class OutcomeTrailTests {
 						wrong.headers())
 				.errorCode()).isEqualTo("FORBIDDEN");
 			assertThat(this.http
-				.graphql("mutation { rejectOutcomeMilestone(input: {id: \"" + id + "\", reason: \"no\"}) { milestone { id } } }",
-						wrong.headers())
+				.graphql("mutation { rejectOutcomeMilestone(input: {id: \"" + id
+						+ "\", reason: \"no\"}) { milestone { id } } }", wrong.headers())
 				.errorCode()).isEqualTo("FORBIDDEN");
 		}
 		assertThat(this.http
@@ -232,11 +233,13 @@ class OutcomeTrailTests {
 	void recordingTheSameMilestoneAgainIsIdempotentByItsNaturalKey() {
 		JsonNode first = record(this.lead, funded("https://example.org/grant.pdf")).data()
 			.path("recordOutcomeMilestone");
-		// Same project, type, date; agency and programme spelled differently (case, punctuation, spaces).
+		// Same project, type, date; agency and programme spelled differently (case,
+		// punctuation, spaces).
 		ObjectNode again = funded("https://example.org/grant.pdf").put("agency", "  ministry of digital affairs.")
 			.put("programme", "CIVIC TECH  grants");
 		JsonNode second = record(this.lead, again).data().path("recordOutcomeMilestone");
-		assertThat(second.path("milestone").path("id").asString()).isEqualTo(first.path("milestone").path("id").asString());
+		assertThat(second.path("milestone").path("id").asString())
+			.isEqualTo(first.path("milestone").path("id").asString());
 		assertThat(second.path("created").asBoolean()).isFalse();
 		assertThat(second.path("changed").asBoolean()).as("the agency text changed").isTrue();
 
@@ -262,8 +265,9 @@ class OutcomeTrailTests {
 				+ "\", reason: \"x\", expectedVersion: 7}) { milestone { id } } }", this.organizer.headers());
 		assertThat(stale.errorCode()).isEqualTo("CONFLICT");
 
-		Http.GraphQlResult rejected = this.http.graphql("mutation { rejectOutcomeMilestone(input: {id: \"" + id
-				+ "\", reason: \"The letter is about another project.\"}) { milestone { verification } } }",
+		Http.GraphQlResult rejected = this.http.graphql(
+				"mutation { rejectOutcomeMilestone(input: {id: \"" + id
+						+ "\", reason: \"The letter is about another project.\"}) { milestone { verification } } }",
 				this.organizer.headers());
 		assertThat(rejected.hasErrors()).as(rejected.body().toString()).isFalse();
 
@@ -304,20 +308,29 @@ class OutcomeTrailTests {
 		assertThat(sent.get(0).recipients()).as("the lead made the change").containsExactly(this.stranger.id());
 		assertThat(sent.get(1).recipients()).containsExactlyInAnyOrder(this.stranger.id(), this.lead.id());
 		assertThat(((FollowUpNotifier.TrailChange) sent.get(2).payload()).state()).isEqualTo(ProjectState.FUNDED);
-		// Delivered to the followers' notifications: the stranger got all three, the lead not their own report.
+		// Delivered to the followers' notifications: the stranger got all three, the lead
+		// not their own report.
 		assertThat(trailNotifications(this.stranger)).containsExactly("STATE_CHANGED", "MILESTONE_VERIFIED",
 				"MILESTONE_ADDED");
 		assertThat(trailNotifications(this.lead)).containsExactly("STATE_CHANGED", "MILESTONE_VERIFIED");
 
-		this.http.graphql("mutation { unfollowProject(input: {projectId: \"" + this.project.id()
-				+ "\"}) { following } }", this.stranger.headers());
+		this.http.graphql(
+				"mutation { unfollowProject(input: {projectId: \"" + this.project.id() + "\"}) { following } }",
+				this.stranger.headers());
 		assertThat(project(this.stranger).path("followUp").path("followerCount").asInt()).isEqualTo(1);
 	}
 
-	/** The {@code change} of each PROJECT_TRAIL_CHANGED notification about this project, newest first. */
+	/**
+	 * The {@code change} of each PROJECT_TRAIL_CHANGED notification about this project,
+	 * newest first.
+	 */
 	private List<String> trailNotifications(TestAccounts.Account account) {
-		JsonNode edges = this.http.graphql("{ notifications(first: 50) { edges { node { type link parameters { name "
-				+ "value } } } } }", account.headers()).data().path("notifications").path("edges");
+		JsonNode edges = this.http
+			.graphql("{ notifications(first: 50) { edges { node { type link parameters { name " + "value } } } } }",
+					account.headers())
+			.data()
+			.path("notifications")
+			.path("edges");
 		List<String> changes = new java.util.ArrayList<>();
 		for (JsonNode edge : edges) {
 			JsonNode node = edge.path("node");

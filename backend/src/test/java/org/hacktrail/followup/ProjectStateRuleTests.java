@@ -29,8 +29,9 @@ class ProjectStateRuleTests {
 		// Activity (e.g. a repository push) revives it.
 		assertThat(state(List.of(), TODAY.minusDays(3), TODAY.minusYears(2), false)).isEqualTo(ProjectState.ACTIVE);
 		// Any milestone is a sign of life.
-		assertThat(state(List.of(entry(MilestoneType.PILOT, TODAY.minusMonths(2).toString(), VerificationState.VERIFIED)),
-				null, TODAY.minusYears(2), false))
+		assertThat(
+				state(List.of(entry(MilestoneType.PILOT, TODAY.minusMonths(2).toString(), VerificationState.VERIFIED)),
+						null, TODAY.minusYears(2), false))
 			.isEqualTo(ProjectState.ACTIVE);
 	}
 
@@ -42,8 +43,10 @@ class ProjectStateRuleTests {
 		ProjectStateRule.Derived derived = ProjectStateRule.derive(entries, true, null, null, TODAY);
 		assertThat(derived.state()).isEqualTo(ProjectState.ADOPTED);
 		assertThat(derived.dormant()).as("flagged, though the state stays").isTrue();
-		assertThat(state(List.of(entry(MilestoneType.FUNDED, old, VerificationState.VERIFIED),
-				entry(MilestoneType.INTEGRATED_INTO_OPERATIONS, old, VerificationState.VERIFIED)), null, null, true))
+		assertThat(state(
+				List.of(entry(MilestoneType.FUNDED, old, VerificationState.VERIFIED),
+						entry(MilestoneType.INTEGRATED_INTO_OPERATIONS, old, VerificationState.VERIFIED)),
+				null, null, true))
 			.isEqualTo(ProjectState.INTEGRATED);
 		assertThat(state(List.of(entry(MilestoneType.FUNDED, old, VerificationState.VERIFIED)), null, null, true))
 			.isEqualTo(ProjectState.FUNDED);

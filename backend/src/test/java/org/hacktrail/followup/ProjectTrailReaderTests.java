@@ -29,10 +29,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The refresh's reader merges projects and milestones read bucket by bucket: with a limit of 40 documents a query,
- * 400 projects and about 1,000 milestones are read in many buckets, every project once in id order with exactly
- * its own milestones, no query returning more than the limit, and a restart going on after the last project handed
- * on. Stale mode reads only the stale projects and queries only the milestone buckets that hold them.
+ * The refresh's reader merges projects and milestones read bucket by bucket: with a limit
+ * of 40 documents a query, 400 projects and about 1,000 milestones are read in many
+ * buckets, every project once in id order with exactly its own milestones, no query
+ * returning more than the limit, and a restart going on after the last project handed on.
+ * Stale mode reads only the stale projects and queries only the milestone buckets that
+ * hold them.
  */
 class ProjectTrailReaderTests {
 
@@ -55,8 +57,8 @@ class ProjectTrailReaderTests {
 
 	@BeforeAll
 	static void fill() {
-		store = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, dir,
-				Duration.ofSeconds(1), 16));
+		store = EmbeddedStore
+			.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, dir, Duration.ofSeconds(1), 16));
 		client = MongoClients.create(store.connectionString("trails"));
 		mongo = new MongoTemplate(client, "trails");
 		states = new FollowUpStates(mongo, Clock.systemUTC(), ZoneId.of("Asia/Taipei"));
@@ -64,15 +66,15 @@ class ProjectTrailReaderTests {
 		Random random = new Random(7);
 		List<OutcomeMilestone> batch = new ArrayList<>();
 		for (int p = 0; p < 400; p++) {
-			Project project = ProposalSeeds.project(UUID.randomUUID().toString(), new LocalizedText(null, "P" + p), null,
-					null, List.of(), java.time.Instant.now());
+			Project project = ProposalSeeds.project(UUID.randomUUID().toString(), new LocalizedText(null, "P" + p),
+					null, null, List.of(), java.time.Instant.now());
 			mongo.insert(project);
 			projects.add(project.id());
 			for (int m = 0; m < random.nextInt(6); m++) {
 				MilestoneType type = (m % 2 == 0) ? MilestoneType.PILOT : MilestoneType.ACTIVITY;
 				VerificationState verification = VerificationState.values()[random.nextInt(3)];
-				MilestoneDraft draft = new MilestoneDraft(type, LocalDate.of(2023, 1 + m, 10), "Agency " + m, null, null,
-						null, null, null, null);
+				MilestoneDraft draft = new MilestoneDraft(type, LocalDate.of(2023, 1 + m, 10), "Agency " + m, null,
+						null, null, null, null, null);
 				batch.add(OutcomeMilestone.create(project.id(), draft, MilestoneSource.IMPORTED, verification,
 						new MilestoneEvent(java.time.Instant.now(), null, MilestoneEvent.Action.IMPORTED, verification,
 								null),

@@ -51,22 +51,28 @@ class RollupCalculatorTests {
 				new RollupCalculator.Pitch(H1, "p1", true));
 		List<RollupCalculator.Pitch> yPitches = List.of(new RollupCalculator.Pitch(H1, "p3", true));
 		List<RollupCalculator.Pitch> zPitches = List.of(new RollupCalculator.Pitch(H3, "p4", false));
-		List<OutcomeEntry> x = List.of(entry(MilestoneType.FUNDED, "2019-10-01", VerificationState.VERIFIED, "1000", "TWD"),
+		List<OutcomeEntry> x = List.of(
+				entry(MilestoneType.FUNDED, "2019-10-01", VerificationState.VERIFIED, "1000", "TWD"),
 				entry(MilestoneType.FUNDED, "2020-09-01", VerificationState.VERIFIED, "500", "TWD"),
 				entry(MilestoneType.ADOPTED, "2021-02-01", VerificationState.PENDING, null, null),
 				entry(MilestoneType.INTEGRATED_INTO_OPERATIONS, "2021-08-01", VerificationState.VERIFIED, null, null));
-		List<OutcomeEntry> y = List.of(entry(MilestoneType.FUNDED, "2019-01-01", VerificationState.VERIFIED, "9", "TWD"),
+		List<OutcomeEntry> y = List.of(
+				entry(MilestoneType.FUNDED, "2019-01-01", VerificationState.VERIFIED, "9", "TWD"),
 				entry(MilestoneType.ADOPTED, "2019-12-15", VerificationState.VERIFIED, null, null));
-		List<OutcomeEntry> z = List.of(entry(MilestoneType.FUNDED, "2020-12-01", VerificationState.VERIFIED, "200", "USD"));
-		calculator.add(proposal("p1", "H1", HackathonKind.PRESIDENTIAL, H1, true, "X", List.of("health"), true, true,
-				false), x, xPitches);
+		List<OutcomeEntry> z = List
+			.of(entry(MilestoneType.FUNDED, "2020-12-01", VerificationState.VERIFIED, "200", "USD"));
+		calculator.add(
+				proposal("p1", "H1", HackathonKind.PRESIDENTIAL, H1, true, "X", List.of("health"), true, true, false),
+				x, xPitches);
 		calculator.add(proposal("p3", "H1", HackathonKind.PRESIDENTIAL, H1, true, "Y", List.of("health", "environment"),
 				true, false, true), y, yPitches);
 		calculator.add(proposal("p5", "H1", HackathonKind.PRESIDENTIAL, H1, true, null, List.of("environment"), false,
 				false, false), null, List.of());
-		calculator.add(proposal("p2", "H2", HackathonKind.PRESIDENTIAL, H2, true, "X", List.of("health"), true, false,
-				true), x, xPitches);
-		calculator.add(proposal("p4", "H3", HackathonKind.COMMUNITY, H3, false, "Z", List.of(), false, false, false), z, zPitches);
+		calculator.add(
+				proposal("p2", "H2", HackathonKind.PRESIDENTIAL, H2, true, "X", List.of("health"), true, false, true),
+				x, xPitches);
+		calculator.add(proposal("p4", "H3", HackathonKind.COMMUNITY, H3, false, "Z", List.of(), false, false, false), z,
+				zPitches);
 		return calculator;
 	}
 

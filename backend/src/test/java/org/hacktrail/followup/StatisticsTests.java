@@ -25,9 +25,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code statisticsRollup} and the statistics query: the public sees published hackathons and verified outcomes,
- * organizers everything but DRAFTs and rejections; filters by kind, years and issue area. The dataset sits in
- * 2011–2012, away from the other tests' hackathons.
+ * {@code statisticsRollup} and the statistics query: the public sees published hackathons
+ * and verified outcomes, organizers everything but DRAFTs and rejections; filters by
+ * kind, years and issue area. The dataset sits in 2011–2012, away from the other tests'
+ * hackathons.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FollowUpTestConfiguration.class)
@@ -108,9 +109,9 @@ class StatisticsTests {
 		assertThat(anonymous.path("computedAt").isNull()).isFalse();
 		assertThat(anonymous.path("byHackathon").findValuesAsString("slug")).containsExactly(published.slug());
 		JsonNode total = anonymous.path("total");
-		assertThat(List.of(total.path("proposals").asInt(), total.path("teams").asInt(), total.path("shortlisted").asInt(),
-				total.path("outstanding").asInt(), total.path("notSelected").asInt(), total.path("funded").asInt(),
-				total.path("adopted").asInt(), total.path("integrated").asInt()))
+		assertThat(List.of(total.path("proposals").asInt(), total.path("teams").asInt(),
+				total.path("shortlisted").asInt(), total.path("outstanding").asInt(), total.path("notSelected").asInt(),
+				total.path("funded").asInt(), total.path("adopted").asInt(), total.path("integrated").asInt()))
 			.containsExactly(3, 3, 2, 1, 1, 1, 1, 1);
 		assertThat(total.path("fundingTotals").toString()).isEqualTo("[{\"currency\":\"TWD\",\"amount\":\"100\"}]");
 		assertThat(total.path("medianMonthsToAdoption").asDouble()).isEqualTo(17.0);
@@ -123,12 +124,12 @@ class StatisticsTests {
 
 		JsonNode organizers = statistics(http, organizer, years, null);
 		assertThat(organizers.path("view").asString()).isEqualTo("ORGANIZER");
-		assertThat(organizers.path("byHackathon").findValuesAsString("slug"))
-			.containsExactly(published.slug(), judging.slug());
+		assertThat(organizers.path("byHackathon").findValuesAsString("slug")).containsExactly(published.slug(),
+				judging.slug());
 		assertThat(organizers.path("total").path("proposals").asInt()).isEqualTo(4);
 		assertThat(organizers.path("total").path("adopted").asInt()).as("the pending adoption counts").isEqualTo(2);
-		assertThat(organizers.path("total").path("fundingTotals").findValuesAsString("currency"))
-			.containsExactly("TWD", "USD");
+		assertThat(organizers.path("total").path("fundingTotals").findValuesAsString("currency")).containsExactly("TWD",
+				"USD");
 		assertThat(statistics(http, organizer, years, "PUBLIC").path("total").path("proposals").asInt()).isEqualTo(3);
 
 		JsonNode health = statistics(http, null, Map.of("fromYear", 2011, "toYear", 2011, "issueArea", "醫療健康"), null);
@@ -138,7 +139,8 @@ class StatisticsTests {
 
 		assertThat(result(http, null, years, "ORGANIZER").errorCode()).isEqualTo("UNAUTHENTICATED");
 		assertThat(result(http, user, years, "ORGANIZER").errorCode()).isEqualTo("FORBIDDEN");
-		assertThat(result(http, null, Map.of("issueArea", "no-such-area"), null).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result(http, null, Map.of("issueArea", "no-such-area"), null).errorCode())
+			.isEqualTo("BAD_USER_INPUT");
 		assertThat(result(http, null, Map.of("fromYear", 2013, "toYear", 2012), null).errorCode())
 			.isEqualTo("BAD_USER_INPUT");
 	}

@@ -26,9 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo profile's SYNTHETIC follow-up dataset: shaped like the published presidential-hackathon figures, with
- * recurring community projects and outcome trails, labelled synthetic, loaded once, and visible in the public
- * statistics once the roll-up it launches has run.
+ * The demo profile's SYNTHETIC follow-up dataset: shaped like the published
+ * presidential-hackathon figures, with recurring community projects and outcome trails,
+ * labelled synthetic, loaded once, and visible in the public statistics once the roll-up
+ * it launches has run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -54,7 +55,9 @@ class SyntheticOutcomeDataTests {
 			assertThat(h.name().en()).contains("SYNTHETIC");
 			assertThat(h.name().zhTW()).contains("模擬");
 		});
-		List<Hackathon> presidential = synthetic.stream().filter((h) -> h.kind() == HackathonKind.PRESIDENTIAL).toList();
+		List<Hackathon> presidential = synthetic.stream()
+			.filter((h) -> h.kind() == HackathonKind.PRESIDENTIAL)
+			.toList();
 		assertThat(presidential).extracting((h) -> h.startsAt().atZone(h.zone()).getYear())
 			.containsExactlyInAnyOrder(2018, 2019, 2020, 2021, 2022, 2023);
 		List<String> presidentialIds = presidential.stream().map(Hackathon::id).toList();
@@ -106,7 +109,10 @@ class SyntheticOutcomeDataTests {
 		assertThat(total).as("the roll-up ran").isNotNull();
 		assertThat(total.path("proposals").asInt()).isGreaterThan(1000);
 		assertThat(total.path("outstanding").asInt()).isEqualTo(30);
-		int integratedOutstanding = total.path("outstandingVsNotSelected").path("outstanding").path("integrated").asInt();
+		int integratedOutstanding = total.path("outstandingVsNotSelected")
+			.path("outstanding")
+			.path("integrated")
+			.asInt();
 		assertThat(integratedOutstanding).as("about half of the outstanding teams, publicly verified").isBetween(9, 15);
 		assertThat(total.path("funded").asInt()).isPositive();
 		assertThat(total.path("medianMonthsToAdoption").isNull()).isFalse();

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hackathons over GraphQL: who may create and change them, validation, DRAFT visibility, the phase rules and
- * cursor pagination.
+ * Hackathons over GraphQL: who may create and change them, validation, DRAFT visibility,
+ * the phase rules and cursor pagination.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HackathonTests {
@@ -251,7 +251,12 @@ class HackathonTests {
 		ObjectNode variables = Http.json();
 		ObjectNode setInput = variables.putObject("input").put("hackathonId", created.path("id").asString());
 		var rounds = setInput.putArray("rounds");
-		rounds.addObject().put("id", roundId).put("kind", "REVIEW").putObject("name").put("zhTW", "初審").put("en", "Preliminary");
+		rounds.addObject()
+			.put("id", roundId)
+			.put("kind", "REVIEW")
+			.putObject("name")
+			.put("zhTW", "初審")
+			.put("en", "Preliminary");
 		rounds.addObject().put("kind", "FINAL").putObject("name").put("en", "Final");
 		Http.GraphQlResult result = this.http.graphql(mutation, variables, this.organizer.headers());
 		assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
@@ -272,8 +277,8 @@ class HackathonTests {
 		List<String> created = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			ObjectNode input = input(slug(), kind);
-			input.put("startsAt", "2031-0" + (i + 1) + "-01T09:00:00+08:00").put("endsAt",
-					"2031-0" + (i + 1) + "-02T09:00:00+08:00");
+			input.put("startsAt", "2031-0" + (i + 1) + "-01T09:00:00+08:00")
+				.put("endsAt", "2031-0" + (i + 1) + "-02T09:00:00+08:00");
 			JsonNode hackathon = createOk(input);
 			created.add(hackathon.path("slug").asString());
 			if (i % 2 == 0) {
@@ -324,8 +329,8 @@ class HackathonTests {
 	@Test
 	void aForgedCursorIsBadUserInput() {
 		ObjectNode variables = Http.json().put("after", "bm90LWEtY3Vyc29y");
-		Http.GraphQlResult result = this.http.graphql(
-				"query($after: String) { hackathons(first: 2, after: $after) { edges { cursor } } }", variables);
+		Http.GraphQlResult result = this.http
+			.graphql("query($after: String) { hackathons(first: 2, after: $after) { edges { cursor } } }", variables);
 		assertThat(result.errorCode()).as(result.body().toString()).isEqualTo("BAD_USER_INPUT");
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code HACKTRAIL_BOOTSTRAP_TOKEN} makes an organizer service account whose token is that value, idempotently.
+ * {@code HACKTRAIL_BOOTSTRAP_TOKEN} makes an organizer service account whose token is
+ * that value, idempotently.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "hacktrail.bootstrap-token=" + BootstrapTokenTests.SECRET)
@@ -34,8 +35,8 @@ class BootstrapTokenTests {
 
 	@Test
 	void theBootstrapTokenSignsInAsAnOrganizerServiceAccount() {
-		Http.GraphQlResult me = Http.localhost(this.port).graphql("{ me { displayName roles } }", "Authorization",
-				"Bearer " + SECRET);
+		Http.GraphQlResult me = Http.localhost(this.port)
+			.graphql("{ me { displayName roles } }", "Authorization", "Bearer " + SECRET);
 		assertThat(me.data().path("me").path("roles").toString()).contains("ORGANIZER");
 		assertThat(me.data().path("me").path("displayName").asString()).isEqualTo("Bootstrap service account");
 	}

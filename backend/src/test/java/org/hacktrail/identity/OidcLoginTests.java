@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A full authorization-code login with PKCE through an in-process OpenID Connect provider, ending in a {@code me}
- * query that carries only the session cookie.
+ * A full authorization-code login with PKCE through an in-process OpenID Connect
+ * provider, ending in a {@code me} query that carries only the session cookie.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcLoginTests {
@@ -61,8 +61,9 @@ class OidcLoginTests {
 
 	@Test
 	void signsInWithAuthorizationCodeAndPkceThenMeAnswersFromTheSessionCookie() {
-		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "alice-subject", "JWT", List.of("hacktrail-test"),
-				Map.of("name", "Alice Chen 陳愛麗", "email", "alice@example.org", "email_verified", true), 3600));
+		provider
+			.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "alice-subject", "JWT", List.of("hacktrail-test"),
+					Map.of("name", "Alice Chen 陳愛麗", "email", "alice@example.org", "email_verified", true), 3600));
 		Http browser = Http.localhost(this.port);
 
 		Http.GraphQlResult signedIn = login(browser);
@@ -87,9 +88,9 @@ class OidcLoginTests {
 
 	@Test
 	void anUnverifiedEmailListedInHacktrailOrganizersGrantsNothing() {
-		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "mallory-subject", "JWT",
-				List.of("hacktrail-test"),
-				Map.of("name", "Mallory", "email", "organizer@example.org", "email_verified", false), 3600));
+		provider
+			.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "mallory-subject", "JWT", List.of("hacktrail-test"),
+					Map.of("name", "Mallory", "email", "organizer@example.org", "email_verified", false), 3600));
 		Http browser = Http.localhost(this.port);
 
 		Http.GraphQlResult signedIn = login(browser);
@@ -122,7 +123,10 @@ class OidcLoginTests {
 		assertThat(browser.graphql("{ me { id } }").data().path("me").isNull()).isTrue();
 	}
 
-	/** Walks the redirects a browser would follow and returns {@code me} as seen with the resulting session. */
+	/**
+	 * Walks the redirects a browser would follow and returns {@code me} as seen with the
+	 * resulting session.
+	 */
 	private Http.GraphQlResult login(Http browser) {
 		HttpResponse<String> start = browser.get("/oauth2/authorization/oidc");
 		assertThat(start.statusCode()).isEqualTo(302);

@@ -18,8 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions (demo login), CSRF on cookie-authenticated requests, and API tokens: created, used, revoked, expired,
- * malformed.
+ * Sessions (demo login), CSRF on cookie-authenticated requests, and API tokens: created,
+ * used, revoked, expired, malformed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -133,12 +133,12 @@ class SessionAndTokenTests {
 		String secret = created.path("secret").asString();
 		String id = created.path("token").path("id").asString();
 
-		Http.GraphQlResult revoked = this.browser.graphql(
-				"mutation { revokeApiToken(input: {id: \"" + id + "\"}) { token { active revokedAt } } }");
+		Http.GraphQlResult revoked = this.browser
+			.graphql("mutation { revokeApiToken(input: {id: \"" + id + "\"}) { token { active revokedAt } } }");
 		assertThat(revoked.data().path("revokeApiToken").path("token").path("active").asBoolean()).isFalse();
 
-		Http.GraphQlResult refused = Http.localhost(this.port).graphql("{ me { id } }", "Authorization",
-				"Bearer " + secret);
+		Http.GraphQlResult refused = Http.localhost(this.port)
+			.graphql("{ me { id } }", "Authorization", "Bearer " + secret);
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.errorCode()).isEqualTo("UNAUTHENTICATED");
 		assertThat(refused.response().headers().firstValue("WWW-Authenticate"))
@@ -152,8 +152,8 @@ class SessionAndTokenTests {
 		this.tokens.save(new ApiToken(UUID.randomUUID().toString(), user.id(), "old", SecretTokens.hash(secret),
 				secret.substring(0, 7), Instant.now().minusSeconds(7200), Instant.now().minusSeconds(60), null));
 
-		Http.GraphQlResult refused = Http.localhost(this.port).graphql("{ me { id } }", "Authorization",
-				"Bearer " + secret);
+		Http.GraphQlResult refused = Http.localhost(this.port)
+			.graphql("{ me { id } }", "Authorization", "Bearer " + secret);
 
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.errorCode()).isEqualTo("UNAUTHENTICATED");
@@ -195,7 +195,8 @@ class SessionAndTokenTests {
 	@Test
 	void tokenInputIsValidated() {
 		signIn(this.browser, "proposer");
-		Http.GraphQlResult blank = this.browser.graphql("mutation { createApiToken(input: {name: \"  \"}) { secret } }");
+		Http.GraphQlResult blank = this.browser
+			.graphql("mutation { createApiToken(input: {name: \"  \"}) { secret } }");
 		assertThat(blank.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(blank.errorMessage()).contains("name");
 		Http.GraphQlResult past = this.browser.graphql(

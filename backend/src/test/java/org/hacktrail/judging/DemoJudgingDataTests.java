@@ -16,8 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In the demo, the judge-public persona has proposals to score with a rubric, the organizer sees progress and a
- * ranking, and loading the demo data again changes nothing.
+ * In the demo, the judge-public persona has proposals to score with a rubric, the
+ * organizer sees progress and a ranking, and loading the demo data again changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -50,13 +50,16 @@ class DemoJudgingDataTests {
 		assertThat(mine.path("judge").path("conflicts").findValuesAsString("source")).containsExactly("FOUND");
 
 		Http organizer = signedIn("organizer");
-		JsonNode progress = JudgingApi.ok(organizer.graphql("query($r: ID!) { roundProgress(roundId: $r) { assigned "
-				+ "submitted judges { judge { displayName } assigned submitted drafts } } }", Http.json().put("r", roundId)),
-				"roundProgress");
+		JsonNode progress = JudgingApi.ok(organizer.graphql(
+				"query($r: ID!) { roundProgress(roundId: $r) { assigned "
+						+ "submitted judges { judge { displayName } assigned submitted drafts } } }",
+				Http.json().put("r", roundId)), "roundProgress");
 		assertThat(progress.path("judges")).hasSize(5);
 		assertThat(progress.path("submitted").asInt()).isPositive().isLessThan(progress.path("assigned").asInt());
-		JsonNode ranking = JudgingApi.ok(organizer.graphql("query($r: ID!) { roundRanking(roundId: $r) { lines { rank "
-				+ "finalScore proposal { title { zhTW } } } } }", Http.json().put("r", roundId)), "roundRanking");
+		JsonNode ranking = JudgingApi.ok(
+				organizer.graphql("query($r: ID!) { roundRanking(roundId: $r) { lines { rank "
+						+ "finalScore proposal { title { zhTW } } } } }", Http.json().put("r", roundId)),
+				"roundRanking");
 		assertThat(ranking.path("lines").size()).isPositive();
 
 		long rounds2 = this.mongo.count(new Query(), JudgingRound.class);

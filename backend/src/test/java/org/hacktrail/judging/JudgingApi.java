@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL calls the judging tests make, in one place, so that each test reads as the rule it proves.
+ * The GraphQL calls the judging tests make, in one place, so that each test reads as the
+ * rule it proves.
  */
 public final class JudgingApi {
 
@@ -81,7 +82,10 @@ public final class JudgingApi {
 		return new Hackathon(id, slug, roundIds);
 	}
 
-	/** A SUBMITTED proposal entered by the organizer (or proposed by {@code proposer}); returns its id. */
+	/**
+	 * A SUBMITTED proposal entered by the organizer (or proposed by {@code proposer});
+	 * returns its id.
+	 */
 	public String proposal(Hackathon hackathon, String title, TestAccounts.Account proposer) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("hackathonSlug", hackathon.slug());
@@ -90,8 +94,9 @@ public final class JudgingApi {
 			input.put("proposerName", "Proposer of " + title);
 		}
 		TestAccounts.Account as = (proposer != null) ? proposer : this.organizer;
-		String id = ok(this.http.graphql("mutation($input: CreateProposalInput!) { createProposal(input: $input) "
-				+ "{ proposal { id } } }", variables, as.headers()), "createProposal")
+		String id = ok(this.http.graphql(
+				"mutation($input: CreateProposalInput!) { createProposal(input: $input) " + "{ proposal { id } } }",
+				variables, as.headers()), "createProposal")
 			.path("proposal")
 			.path("id")
 			.asString();
@@ -113,7 +118,9 @@ public final class JudgingApi {
 	public Http.GraphQlResult invite(String hackathonId, String email, String sector, TestAccounts.Account as,
 			String... affiliations) {
 		ObjectNode variables = Http.json();
-		ObjectNode input = variables.putObject("input").put("hackathonId", hackathonId).put("email", email)
+		ObjectNode input = variables.putObject("input")
+			.put("hackathonId", hackathonId)
+			.put("email", email)
 			.put("sector", sector);
 		if (affiliations.length > 0) {
 			ArrayNode list = input.putArray("affiliations");
@@ -139,7 +146,9 @@ public final class JudgingApi {
 				+ "{ judge { " + JUDGE_FIELDS + " } } }", variables, headers(as));
 	}
 
-	/** Invites and accepts: the account becomes an active judge; returns the judge record. */
+	/**
+	 * Invites and accepts: the account becomes an active judge; returns the judge record.
+	 */
 	public JsonNode judge(Hackathon hackathon, TestAccounts.Account account, String sector, String... affiliations) {
 		JsonNode invited = ok(invite(hackathon.id(), account.user().email(), sector, this.organizer, affiliations),
 				"inviteJudge");
@@ -153,15 +162,24 @@ public final class JudgingApi {
 				+ ROUND_FIELDS + " } } }", variables, headers(as));
 	}
 
-	/** A rubric of two criteria on 0–10 (impact weight 2, feasibility weight 1), k judges, default rules. */
+	/**
+	 * A rubric of two criteria on 0–10 (impact weight 2, feasibility weight 1), k judges,
+	 * default rules.
+	 */
 	public static ObjectNode roundInput(String roundId, int k) {
 		ObjectNode input = Http.json().put("roundId", roundId).put("judgesPerProposal", k);
 		ArrayNode criteria = input.putArray("criteria");
-		ObjectNode impact = criteria.addObject().put("id", "impact").put("weight", 2.0).put("scaleMin", 0.0)
+		ObjectNode impact = criteria.addObject()
+			.put("id", "impact")
+			.put("weight", 2.0)
+			.put("scaleMin", 0.0)
 			.put("scaleMax", 10.0);
 		impact.putObject("name").put("zhTW", "影響力").put("en", "Impact");
-		ObjectNode feasibility = criteria.addObject().put("id", "feasibility").put("weight", 1.0)
-			.put("scaleMin", 0.0).put("scaleMax", 10.0);
+		ObjectNode feasibility = criteria.addObject()
+			.put("id", "feasibility")
+			.put("weight", 1.0)
+			.put("scaleMin", 0.0)
+			.put("scaleMax", 10.0);
 		feasibility.putObject("name").put("zhTW", "可行性").put("en", "Feasibility");
 		return input;
 	}

@@ -11,9 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the judging tests over the API share: the running service on a random port, accounts made through the
- * stores ({@link TestAccounts}), an HTTP client and the organizer's {@link JudgingApi}, ready before each test (a
- * subclass's own {@code @BeforeEach} runs after this one's).
+ * What the judging tests over the API share: the running service on a random port,
+ * accounts made through the stores ({@link TestAccounts}), an HTTP client and the
+ * organizer's {@link JudgingApi}, ready before each test (a subclass's own
+ * {@code @BeforeEach} runs after this one's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class JudgingApiTestSupport {

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hackathon's judging from invitation to published results, end to end over GraphQL and the open-data endpoint:
- * a REVIEW round whose shortlist becomes the candidates of the FINAL round.
+ * A hackathon's judging from invitation to published results, end to end over GraphQL and
+ * the open-data endpoint: a REVIEW round whose shortlist becomes the candidates of the
+ * FINAL round.
  */
 class JudgingFlowTests extends JudgingApiTestSupport {
 
@@ -29,9 +30,10 @@ class JudgingFlowTests extends JudgingApiTestSupport {
 			judges.add(judge);
 		}
 
-		// REVIEW: the default candidates are the submitted proposals; the best three are shortlisted.
-		JsonNode configured = this.api.configureOk(JudgingApi.roundInput(review, 2).put("cutSize", 3)
-			.put("normalise", false));
+		// REVIEW: the default candidates are the submitted proposals; the best three are
+		// shortlisted.
+		JsonNode configured = this.api
+			.configureOk(JudgingApi.roundInput(review, 2).put("cutSize", 3).put("normalise", false));
 		assertThat(configured.path("configured").asBoolean()).isTrue();
 		assertThat(configured.path("criteria")).hasSize(2);
 		JsonNode plan = this.api.assignOk(review, "42").path("plan");
@@ -41,7 +43,8 @@ class JudgingFlowTests extends JudgingApiTestSupport {
 		assertThat(plan.path("problems")).isEmpty();
 		assertThat(plan.path("balanced").asBoolean()).isTrue();
 		assertThat(this.api.statusOk(review, "OPEN", null).path("status").asString()).isEqualTo("OPEN");
-		proposals.forEach((p) -> assertThat(this.api.proposalStatus(p).path("status").asString()).isEqualTo("IN_REVIEW"));
+		proposals
+			.forEach((p) -> assertThat(this.api.proposalStatus(p).path("status").asString()).isEqualTo("IN_REVIEW"));
 		scoreEverything(review, proposals, judges);
 		this.api.statusOk(review, "CLOSED", null);
 		JsonNode ranking = JudgingApi.ok(this.api.ranking(review, this.organizer), "roundRanking");
@@ -67,11 +70,15 @@ class JudgingFlowTests extends JudgingApiTestSupport {
 		assertThat(finalPlan.path("proposalCount").asInt()).isEqualTo(3);
 		this.api.statusOk(fin, "OPEN", null);
 		List<String> shortlist = proposals.subList(3, 6);
-		shortlist.forEach((p) -> assertThat(this.api.proposalStatus(p).path("status").asString()).isEqualTo("FINALIST"));
+		shortlist
+			.forEach((p) -> assertThat(this.api.proposalStatus(p).path("status").asString()).isEqualTo("FINALIST"));
 		scoreEverything(fin, proposals, judges);
 		this.api.statusOk(fin, "CLOSED", null);
-		String top = JudgingApi.ok(this.api.ranking(fin, this.organizer), "roundRanking").path("lines").get(0)
-			.path("proposalId").asString();
+		String top = JudgingApi.ok(this.api.ranking(fin, this.organizer), "roundRanking")
+			.path("lines")
+			.get(0)
+			.path("proposalId")
+			.asString();
 		assertThat(top).isEqualTo(proposals.get(5));
 		JudgingApi.ok(this.api.select(fin, List.of(top), null, null, this.organizer), "selectProposals");
 		JudgingApi.ok(this.api.publish(fin, this.organizer), "publishRound");
@@ -80,8 +87,9 @@ class JudgingFlowTests extends JudgingApiTestSupport {
 		assertThat(history.get(history.size() - 1).path("actor").asString()).isEqualTo("SYSTEM");
 		assertThat(history.get(history.size() - 1).path("reason").asString()).contains("published");
 		assertThat(this.api.proposalStatus(proposals.get(3)).path("status").asString()).isEqualTo("NOT_SELECTED");
-		JsonNode phase = JudgingApi.ok(this.api.http().graphql("query($s: String!) { hackathon(slug: $s) { phase } }",
-				Http.json().put("s", hackathon.slug())), "hackathon");
+		JsonNode phase = JudgingApi.ok(this.api.http()
+			.graphql("query($s: String!) { hackathon(slug: $s) { phase } }", Http.json().put("s", hackathon.slug())),
+				"hackathon");
 		assertThat(phase.path("phase").asString()).isEqualTo("RESULTS_PUBLISHED");
 
 		var json = this.api.http().get("/api/hackathons/" + hackathon.slug() + "/results.json");
@@ -92,8 +100,8 @@ class JudgingFlowTests extends JudgingApiTestSupport {
 	}
 
 	/**
-	 * Every judge submits every sheet assigned to them: proposal i scores impact i+1 (with normalisation off, the
-	 * ranking is then the proposals' order).
+	 * Every judge submits every sheet assigned to them: proposal i scores impact i+1
+	 * (with normalisation off, the ranking is then the proposals' order).
 	 */
 	private void scoreEverything(String roundId, List<String> proposals, List<TestAccounts.Account> judges) {
 		for (int j = 0; j < judges.size(); j++) {

@@ -10,7 +10,8 @@ class SplitMix64Tests {
 
 	@Test
 	void matchesTheReferenceImplementationsOutputs() {
-		// First outputs of Vigna's splitmix64.c seeded with 1234567 (as unsigned 64-bit numbers).
+		// First outputs of Vigna's splitmix64.c seeded with 1234567 (as unsigned 64-bit
+		// numbers).
 		SplitMix64 random = new SplitMix64(1234567);
 		assertThat(Long.toUnsignedString(random.nextLong())).isEqualTo("6457827717110365317");
 		assertThat(Long.toUnsignedString(random.nextLong())).isEqualTo("3203168211198807973");
@@ -24,7 +25,8 @@ class SplitMix64Tests {
 		for (int i = 0; i < 1000; i++) {
 			int bound = 1 + i % 7;
 			long m = (reference.nextLong() >>> 32) * bound;
-			// A rejection needs the low 32 bits of m below 2^32 mod bound (< 7): not met in these 1000 draws.
+			// A rejection needs the low 32 bits of m below 2^32 mod bound (< 7): not met
+			// in these 1000 draws.
 			assertThat(m & 0xFFFFFFFFL).isGreaterThanOrEqualTo((1L << 32) % bound);
 			assertThat(random.nextInt(bound)).isEqualTo((int) (m >>> 32)).isBetween(0, bound - 1);
 		}
@@ -32,7 +34,8 @@ class SplitMix64Tests {
 
 	@Test
 	void boundedDrawsRejectTheBiasedProducts() {
-		// With bound 2^30 + 12345, 2^32 mod bound ≈ 2^30: about a quarter of the products are rejected, so the
+		// With bound 2^30 + 12345, 2^32 mod bound ≈ 2^30: about a quarter of the products
+		// are rejected, so the
 		// rejection rule is exercised thousands of times here.
 		SplitMix64 reference = new SplitMix64(3);
 		SplitMix64 random = new SplitMix64(3);

@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Notifications: any feature sends them; each user reads, pages and marks only their own; an inbox keeps the newest
- * {@value NotificationService#MAX_KEPT}; a failing mailer never loses one; concurrent deliveries and marking never
- * lose one either.
+ * Notifications: any feature sends them; each user reads, pages and marks only their own;
+ * an inbox keeps the newest {@value NotificationService#MAX_KEPT}; a failing mailer never
+ * loses one; concurrent deliveries and marking never lose one either.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TeamTestConfiguration.class)
@@ -121,9 +121,10 @@ class NotificationTests {
 	}
 
 	/**
-	 * The store keeps times to the millisecond, and notifications sent one after another often share one: their ids
-	 * (time-ordered, {@code TimeOrderedIds}) keep them in the order they were sent. With random ids, two sent in the
-	 * same millisecond came out in either order (this class's first test failed so once in a clean-clone run); here
+	 * The store keeps times to the millisecond, and notifications sent one after another
+	 * often share one: their ids (time-ordered, {@code TimeOrderedIds}) keep them in the
+	 * order they were sent. With random ids, two sent in the same millisecond came out in
+	 * either order (this class's first test failed so once in a clean-clone run); here
 	 * the clock is stopped so that all forty share one.
 	 */
 	@Test
@@ -164,8 +165,8 @@ class NotificationTests {
 		String after = firstPage.path("notifications").path("pageInfo").path("endCursor").asString();
 		JsonNode secondPage = list(alice, 2, after, null);
 		assertThat(values(secondPage, "n")).containsExactly("3", "2");
-		JsonNode lastPage = list(alice, 2, secondPage.path("notifications").path("pageInfo").path("endCursor")
-			.asString(), null);
+		JsonNode lastPage = list(alice, 2,
+				secondPage.path("notifications").path("pageInfo").path("endCursor").asString(), null);
 		assertThat(values(lastPage, "n")).containsExactly("1");
 		assertThat(lastPage.path("notifications").path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
 
@@ -209,7 +210,10 @@ class NotificationTests {
 		assertThat(list(alice, null, null, true).path("notifications").path("edges")).isEmpty();
 		assertThat(this.notifications.inbox(alice.id()).items().get(0).readAt()).as("read time kept")
 			.isEqualTo(firstRead);
-		assertThat(list(alice, null, null, false).path("notifications").path("edges").get(0).path("node")
+		assertThat(list(alice, null, null, false).path("notifications")
+			.path("edges")
+			.get(0)
+			.path("node")
 			.path("readAt")
 			.isNull()).isFalse();
 	}
@@ -247,7 +251,8 @@ class NotificationTests {
 			.isThrownBy(() -> this.notifications.send("u", "TEST_EVENT", Map.of(), "https://evil.example"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.notifications.send("u", "TEST_EVENT", Map.of(), "//evil.example"));
-		assertThat(this.notifications.send("u", "TEST_EVENT", Map.of("long", "x".repeat(900)), null).orElseThrow()
+		assertThat(this.notifications.send("u", "TEST_EVENT", Map.of("long", "x".repeat(900)), null)
+			.orElseThrow()
 			.parameters()
 			.get("long")).hasSize(NotificationService.MAX_VALUE);
 	}

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The two flavours of a CSV download: as typed writes exactly what Commons CSV writes; for spreadsheet apps, text
- * that starts with a formula character gets a leading apostrophe and nothing else changes.
+ * The two flavours of a CSV download: as typed writes exactly what Commons CSV writes;
+ * for spreadsheet apps, text that starts with a formula character gets a leading
+ * apostrophe and nothing else changes.
  */
 class CsvFlavourTests {
 
@@ -33,8 +34,7 @@ class CsvFlavourTests {
 	@Test
 	void eachTriggerAtTheStartGetsAnApostropheForSpreadsheetsOnly() {
 		for (String text : List.of("=HYPERLINK(\"http://evil\",\"click\")", "+1+1", "-2+3+cmd|' /C calc'!A0",
-				"@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=", "-", "＝HYPERLINK(\"http://evil\")", "＋1", "－1+1",
-				"＠SUM(A1)")) {
+				"@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=", "-", "＝HYPERLINK(\"http://evil\")", "＋1", "－1+1", "＠SUM(A1)")) {
 			assertThat(CsvFlavour.SPREADSHEET.cell(text)).as(text).isEqualTo("'" + text);
 			assertThat(CsvFlavour.AS_TYPED.cell(text)).as(text).isEqualTo(text);
 		}
@@ -66,10 +66,12 @@ class CsvFlavourTests {
 			printer.printRecord(Arrays.asList(cells));
 		}
 		assertThat(print(CsvFlavour.AS_TYPED, cells)).isEqualTo(plain.toString());
-		// Commons CSV quotes a cell whose first character is at most '#' (the tab did); after the apostrophe it
+		// Commons CSV quotes a cell whose first character is at most '#' (the tab did);
+		// after the apostrophe it
 		// needs no quotes.
 		String record = "'=1+1,'-x,\"quote \"\" and, comma\",\"two\r\nlines\",'\tlead,-1.5,3,,\r\n";
-		// For spreadsheet apps the file starts with a byte order mark, so Excel reads the UTF-8 (Chinese) text right.
+		// For spreadsheet apps the file starts with a byte order mark, so Excel reads the
+		// UTF-8 (Chinese) text right.
 		assertThat(print(CsvFlavour.SPREADSHEET, cells)).isEqualTo("\uFEFF" + record + record);
 	}
 

@@ -23,9 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every error answer, whoever produces it — GraphQL's HTTP handler, a REST endpoint, Spring MVC's argument and
- * content-type checks, the servlet container through {@code /error} — is the documented {@link ErrorBody}: a
- * {@code code}, a message, the request id (the same as the {@code X-Request-Id} header), and the same again as
+ * Every error answer, whoever produces it — GraphQL's HTTP handler, a REST endpoint,
+ * Spring MVC's argument and content-type checks, the servlet container through
+ * {@code /error} — is the documented {@link ErrorBody}: a {@code code}, a message, the
+ * request id (the same as the {@code X-Request-Id} header), and the same again as
  * {@code errors[0].extensions}; never Spring's default body or a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,8 +54,8 @@ class ErrorBodyTests {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -64,7 +65,10 @@ class ErrorBodyTests {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** The documented body, with the request id of the header, and the message returned for further checks. */
+	/**
+	 * The documented body, with the request id of the header, and the message returned
+	 * for further checks.
+	 */
 	private static String assertErrorBody(HttpResponse<String> response, int status, String code) {
 		String what = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode()
 				+ " " + response.body();
@@ -79,7 +83,9 @@ class ErrorBodyTests {
 		assertThat(body.path("errors").path(0).path("extensions").path("code").asString()).as(what).isEqualTo(code);
 		assertThat(body.path("errors").path(0).path("extensions").path("requestId").asString()).as(what)
 			.isEqualTo(requestId);
-		assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\"trace\"")
+		assertThat(response.body()).as(what)
+			.doesNotContain("Exception")
+			.doesNotContain("\"trace\"")
 			.doesNotContain("\"timestamp\"");
 		return body.path("message").asString();
 	}
@@ -89,8 +95,10 @@ class ErrorBodyTests {
 		assertThat(assertErrorBody(send("POST", "/graphql", "application/json", "{\"query\":"), 400, "BAD_USER_INPUT"))
 			.contains("JSON");
 		assertErrorBody(send("POST", "/graphql", "application/json", ""), 400, "BAD_USER_INPUT");
-		assertErrorBody(send("POST", "/graphql", "application/json",
-				"{\"query\":\"query($f: Float) { __typename }\",\"variables\":{\"f\":NaN}}"), 400, "BAD_USER_INPUT");
+		assertErrorBody(
+				send("POST", "/graphql", "application/json",
+						"{\"query\":\"query($f: Float) { __typename }\",\"variables\":{\"f\":NaN}}"),
+				400, "BAD_USER_INPUT");
 		assertThat(assertErrorBody(send("POST", "/graphql", "text/plain", "{ __typename }"), 415, "BAD_USER_INPUT"))
 			.contains("application/json");
 		assertErrorBody(send("POST", "/graphql", null, "{\"query\":\"{ __typename }\"}"), 415, "BAD_USER_INPUT");
@@ -116,13 +124,14 @@ class ErrorBodyTests {
 		assertErrorBody(send("GET", "/api/no-such-endpoint", null, null, auth), 404, "NOT_FOUND");
 		assertErrorBody(send("DELETE", "/api/hackathons/" + slug + "/proposals.csv", null, null, auth), 405,
 				"BAD_USER_INPUT");
-		assertErrorBody(send("GET", "/api/outcomes/import/abc/errors.csv?for=spreadsheet&for=x", null, null, auth),
-				400, "BAD_USER_INPUT");
+		assertErrorBody(send("GET", "/api/outcomes/import/abc/errors.csv?for=spreadsheet&for=x", null, null, auth), 400,
+				"BAD_USER_INPUT");
 	}
 
 	@Test
 	void whatReachesSpringsErrorPageGetsTheDocumentedBodyToo() throws Exception {
-		// Refused by the firewall before any handler: the container's error dispatch renders it.
+		// Refused by the firewall before any handler: the container's error dispatch
+		// renders it.
 		assertErrorBody(send("GET", "/api/hackathons/a;b/results.json", null, null), 400, "BAD_USER_INPUT");
 		assertErrorBody(send("GET", "/no-such-page", null, null), 404, "NOT_FOUND");
 		assertErrorBody(send("GET", "/error", null, null), 404, "NOT_FOUND");

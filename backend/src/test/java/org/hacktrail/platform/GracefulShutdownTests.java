@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Graceful shutdown on the H2 file: a slow request in flight when the service is told to stop still completes
- * (and writes), and the store is flushed on close, so the write is in the file even though the commit interval is
- * far too long to have committed it.
+ * Graceful shutdown on the H2 file: a slow request in flight when the service is told to
+ * stop still completes (and writes), and the store is flushed on close, so the write is
+ * in the file even though the commit interval is far too long to have committed it.
  */
 @EmbeddedStoreOnly
 class GracefulShutdownTests {
@@ -54,11 +54,10 @@ class GracefulShutdownTests {
 					"--hacktrail.store.embedded.commit-interval=1h");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		HttpClient client = HttpClient.newHttpClient();
-		CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/slow-write"))
-					.timeout(Duration.ofSeconds(30))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> inFlight = client
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/slow-write"))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(STARTED.await(20, TimeUnit.SECONDS)).isTrue();
 
 		long closing = System.nanoTime();
@@ -71,8 +70,9 @@ class GracefulShutdownTests {
 		// Shutdown waited for the request (which sleeps 1.5 s) instead of cutting it off.
 		assertThat(closedAfterMillis).isGreaterThanOrEqualTo(1000);
 
-		try (EmbeddedStore reopened = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2,
-				this.dataDir, Duration.ofSeconds(1), 16)); MongoClient mongo = MongoClients.create(reopened.connectionString("hacktrail"))) {
+		try (EmbeddedStore reopened = EmbeddedStore.start(new EmbeddedStoreProperties(
+				EmbeddedStoreProperties.Backend.H2, this.dataDir, Duration.ofSeconds(1), 16));
+				MongoClient mongo = MongoClients.create(reopened.connectionString("hacktrail"))) {
 			Document written = mongo.getDatabase("hacktrail")
 				.getCollection("shutdown_probe")
 				.find(new Document("_id", "slow-write"))

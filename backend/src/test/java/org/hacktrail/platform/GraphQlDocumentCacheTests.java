@@ -12,8 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A document sent again is not parsed again, and what a document gets — its data, its validation errors, a
- * refusal by the batching limit — is the same the second time.
+ * A document sent again is not parsed again, and what a document gets — its data, its
+ * validation errors, a refusal by the batching limit — is the same the second time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GraphQlDocumentCacheTests {

@@ -12,8 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL endpoint over HTTP: conventions of GraphQL-over-HTTP, error codes, and the limits that keep a
- * hostile request from hurting the service.
+ * The GraphQL endpoint over HTTP: conventions of GraphQL-over-HTTP, error codes, and the
+ * limits that keep a hostile request from hurting the service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GraphQlEndpointTests {
@@ -33,8 +33,8 @@ class GraphQlEndpointTests {
 		HttpResponse<String> response = this.http.post("/graphql", "application/json", "{\"query\":\"{ __typename }\"}",
 				"Accept", "application/graphql-response+json");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/graphql-response+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/graphql-response+json"));
 		assertThat(Http.parse(response.body()).path("data").path("__typename").asString()).isEqualTo("Query");
 	}
 
@@ -70,7 +70,8 @@ class GraphQlEndpointTests {
 
 	@Test
 	void refusesADepthBombAndStaysHealthy() {
-		// __type(name) → fields → type → ofType → … nests far deeper than the limit of 12.
+		// __type(name) → fields → type → ofType → … nests far deeper than the limit of
+		// 12.
 		StringBuilder query = new StringBuilder("{ __typename a: __schema { types { fields { type");
 		for (int i = 0; i < 20; i++) {
 			query.append(" { ofType");
@@ -100,24 +101,29 @@ class GraphQlEndpointTests {
 
 	@Test
 	void aHugeNumberLiteralIsRefusedWithoutBeingReadAsANumber() {
-		// 400,000 digits (a 400 KB body) held a core for 17 s: now over the document's character cap.
+		// 400,000 digits (a 400 KB body) held a core for 17 s: now over the document's
+		// character cap.
 		HttpResponse<String> huge = this.http.post("/graphql", "application/json",
 				"{\"query\":\"{ hackathons(first: " + "9".repeat(400_000) + ") { edges { node { id } } } }\"}");
 		assertThat(huge.statusCode()).isEqualTo(200);
 		assertThat(Http.parse(huge.body()).path("errors").path(0).path("extensions").path("code").asString())
 			.isEqualTo("BAD_USER_INPUT");
-		assertThat(Http.parse(huge.body()).path("errors").path(0).path("message").asString()).contains("100,000 characters");
+		assertThat(Http.parse(huge.body()).path("errors").path(0).path("message").asString())
+			.contains("100,000 characters");
 		assertThat(huge.body()).hasSizeLessThan(2_000);
 
-		// Within the character cap, a number is refused by its own length as it is read, never converted or quoted.
+		// Within the character cap, a number is refused by its own length as it is read,
+		// never converted or quoted.
 		for (String number : new String[] { "9".repeat(90_000), "-" + "1".repeat(60), "1." + "5".repeat(60) + "e10" }) {
-			Http.GraphQlResult result = this.http.graphql("{ hackathons(first: " + number + ") { edges { node { id } } } }");
+			Http.GraphQlResult result = this.http
+				.graphql("{ hackathons(first: " + number + ") { edges { node { id } } } }");
 			assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
 			assertThat(result.errorMessage()).isEqualTo("A number may have at most 50 characters; the one at line 1, "
 					+ "column 21 has " + number.length() + ".");
 			assertThat(result.body().toString()).hasSizeLessThan(2_000);
 		}
-		// A number of ordinary length is read as usual (and refused by the page-size rule).
+		// A number of ordinary length is read as usual (and refused by the page-size
+		// rule).
 		assertThat(this.http.graphql("{ hackathons(first: " + "1".repeat(50) + ") { edges { node { id } } } }")
 			.errorMessage()).doesNotContain("at most 50 characters");
 		assertThat(this.http.graphql("{ __typename }").status()).isEqualTo(200);
@@ -143,8 +149,8 @@ class GraphQlEndpointTests {
 
 	@Test
 	void everyResponseAndErrorCarriesARequestId() {
-		HttpResponse<String> response = this.http.post("/graphql", "application/json", "{\"query\":\"{ nothingHere }\"}",
-				"X-Request-Id", "test-request-0001");
+		HttpResponse<String> response = this.http.post("/graphql", "application/json",
+				"{\"query\":\"{ nothingHere }\"}", "X-Request-Id", "test-request-0001");
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("test-request-0001");
 		assertThat(Http.parse(response.body()).path("errors").path(0).path("extensions").path("requestId").asString())
 			.isEqualTo("test-request-0001");
@@ -158,10 +164,10 @@ class GraphQlEndpointTests {
 	@Test
 	void thePanelIsServedUnderAStrictContentSecurityPolicy() {
 		HttpResponse<String> response = this.http.get("/");
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying((csp) -> assertThat(csp)
-			.contains("script-src 'self'")
-			.contains("frame-ancestors 'none'")
-			.doesNotContain("unsafe-inline"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline"));
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 	}

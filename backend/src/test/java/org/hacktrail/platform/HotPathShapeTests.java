@@ -35,22 +35,26 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The four hot paths of issue 3 ("Query shapes"), called through GraphQL with realistic data: every filter they send
- * is one the embedded store serves fast (no {@code $and} wrapper, {@code $in} only alone on {@code _id}), and each
- * costs a fixed number of store round trips, so that an N+1 (a read per proposal, per sheet, per judge) fails here.
+ * The four hot paths of issue 3 ("Query shapes"), called through GraphQL with realistic
+ * data: every filter they send is one the embedded store serves fast (no {@code $and}
+ * wrapper, {@code $in} only alone on {@code _id}), and each costs a fixed number of store
+ * round trips, so that an N+1 (a read per proposal, per sheet, per judge) fails here.
  *
  * <p>
- * Data: one hackathon in JUDGING with a REVIEW round of 150 imported proposals, 6 judges, k = 2 (50 proposals per
- * judge, 300 assignments); the first judge's sheets are written through the API, the others' inserted as the service
- * writes them (SUBMITTED). Requests authenticate with API tokens, which costs two lookups (token, user) before any
- * resolver runs: they are counted in the totals below.
+ * Data: one hackathon in JUDGING with a REVIEW round of 150 imported proposals, 6 judges,
+ * k = 2 (50 proposals per judge, 300 assignments); the first judge's sheets are written
+ * through the API, the others' inserted as the service writes them (SUBMITTED). Requests
+ * authenticate with API tokens, which costs two lookups (token, user) before any resolver
+ * runs: they are counted in the totals below.
  *
  * <p>
- * What these tests found when written: the page of proposals sent an {@code $and} wrapper as soon as a cursor was
- * given (and an {@code $in} on status beside other conditions for a status filter); it now sends one implicit AND
- * with the keyset {@code $or} at the top level, and filters drafts' visibility and several statuses in Java. The
- * ranking read passed the shape rules but read every sheet by an {@code $in} of 30,000 ids, which the embedded store
- * serves one id at a time; it now reads the round's sheets by {@code roundId} with a projection.
+ * What these tests found when written: the page of proposals sent an {@code $and} wrapper
+ * as soon as a cursor was given (and an {@code $in} on status beside other conditions for
+ * a status filter); it now sends one implicit AND with the keyset {@code $or} at the top
+ * level, and filters drafts' visibility and several statuses in Java. The ranking read
+ * passed the shape rules but read every sheet by an {@code $in} of 30,000 ids, which the
+ * embedded store serves one id at a time; it now reads the round's sheets by
+ * {@code roundId} with a projection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StoreCommandsConfiguration.class)
@@ -60,7 +64,9 @@ class HotPathShapeTests {
 
 	static final int JUDGES = 6;
 
-	/** Set up once for the class (the context is shared): the hackathon, round and judges. */
+	/**
+	 * Set up once for the class (the context is shared): the hackathon, round and judges.
+	 */
 	static Fixture fixture;
 
 	record Fixture(JudgingApi.Hackathon hackathon, String roundId, List<TestAccounts.Account> judges,
@@ -108,13 +114,14 @@ class HotPathShapeTests {
 		this.api.configureOk(JudgingApi.roundInput(roundId, 2));
 		this.api.assignOk(roundId, "3");
 		this.api.statusOk(roundId, "OPEN", null);
-		// Every judge but the first has submitted every sheet (inserted as the service writes a submission).
+		// Every judge but the first has submitted every sheet (inserted as the service
+		// writes a submission).
 		Instant now = Instant.now();
 		for (TestAccounts.Account judge : judges.subList(1, judges.size())) {
 			List<ScoreSheet> sheets = new ArrayList<>();
 			for (String proposal : this.api.assigned(roundId, judge)) {
-				Map<String, Double> scores = new TreeMap<>(Map.of("impact", (double) (proposal.hashCode() & 7),
-						"feasibility", 5.0));
+				Map<String, Double> scores = new TreeMap<>(
+						Map.of("impact", (double) (proposal.hashCode() & 7), "feasibility", 5.0));
 				sheets.add(new ScoreSheet(ScoreSheet.idOf(roundId, judge.id(), proposal), hackathon.id(), roundId,
 						judge.id(), proposal, scores, null, SheetStatus.SUBMITTED,
 						List.of(new SheetEvent(now, judge.id(), SheetStatus.DRAFT, SheetStatus.SUBMITTED, null)), now,
@@ -136,11 +143,14 @@ class HotPathShapeTests {
 			assertThat(data.path("proposals").get(0).path("proposal").path("title").path("en").asString())
 				.startsWith("Proposal ");
 		});
-		assertThat(names(sent)).as(describe(sent)).containsExactlyInAnyOrder(AUTH_AND(
-				// the round, the judge record, the judge's work, its sheets ($in by _id), the proposals ($in by _id),
-				// the hackathon (the `round` field); the last three run in the order GraphQL resolves fields
-				"find judging_rounds", "find judges", "find judge_assignments", "find score_sheets", "find proposals",
-				"find hackathons"));
+		assertThat(names(sent)).as(describe(sent))
+			.containsExactlyInAnyOrder(AUTH_AND(
+					// the round, the judge record, the judge's work, its sheets ($in by
+					// _id), the proposals ($in by _id),
+					// the hackathon (the `round` field); the last three run in the order
+					// GraphQL resolves fields
+					"find judging_rounds", "find judges", "find judge_assignments", "find score_sheets",
+					"find proposals", "find hackathons"));
 	}
 
 	@Test
@@ -148,11 +158,12 @@ class HotPathShapeTests {
 		TestAccounts.Account judge = fixture.judges().get(0);
 		String proposal = this.api.assigned(fixture.roundId(), judge).get(0);
 
-		List<StoreCommand> first = this.commands.assertHotPath(() -> JudgingApi
-			.ok(this.api.save(JudgingApi.sheetInput(fixture.roundId(), proposal, 3.0, null, null), judge),
-					"saveScoreSheet"));
-		assertThat(names(first)).as(describe(first)).containsExactly(AUTH_AND("find judging_rounds", "find judges",
-				"find judge_assignments", "insert score_sheets"));
+		List<StoreCommand> first = this.commands.assertHotPath(() -> JudgingApi.ok(
+				this.api.save(JudgingApi.sheetInput(fixture.roundId(), proposal, 3.0, null, null), judge),
+				"saveScoreSheet"));
+		assertThat(names(first)).as(describe(first))
+			.containsExactly(
+					AUTH_AND("find judging_rounds", "find judges", "find judge_assignments", "insert score_sheets"));
 
 		List<StoreCommand> versioned = this.commands.assertHotPath(() -> {
 			JsonNode sheet = JudgingApi
@@ -161,23 +172,28 @@ class HotPathShapeTests {
 				.path("sheet");
 			assertThat(sheet.path("version").asInt()).isEqualTo(1);
 		});
-		assertThat(names(versioned)).as(describe(versioned)).containsExactly(AUTH_AND("find judging_rounds",
-				"find judges", "find judge_assignments", "findAndModify score_sheets"));
-		// The conditional write names the sheet by id, the version read and the status, as one implicit AND.
+		assertThat(names(versioned)).as(describe(versioned))
+			.containsExactly(AUTH_AND("find judging_rounds", "find judges", "find judge_assignments",
+					"findAndModify score_sheets"));
+		// The conditional write names the sheet by id, the version read and the status,
+		// as one implicit AND.
 		StoreCommand write = versioned.get(versioned.size() - 1);
 		assertThat(write.filters()).singleElement()
 			.satisfies((filter) -> assertThat(filter.keySet()).containsExactly("_id", "version", "status"));
-		// ... and the embedded store answers it from an index with exactly those fields, instead of scanning every
-		// sheet of every round (it uses an index only when a query names exactly the index's fields).
+		// ... and the embedded store answers it from an index with exactly those fields,
+		// instead of scanning every
+		// sheet of every round (it uses an index only when a query names exactly the
+		// index's fields).
 		assertThat(this.mongo.indexOps(ScoreSheet.class).getIndexInfo())
 			.anySatisfy((index) -> assertThat(index.getIndexFields().stream().map((f) -> f.getKey()))
 				.containsExactly("_id", "version", "status"));
 
-		List<StoreCommand> submit = this.commands.assertHotPath(() -> JudgingApi
-			.ok(this.api.submit(JudgingApi.sheetInput(fixture.roundId(), proposal, 4.0, 6.0, 1), judge),
-					"submitScoreSheet"));
-		assertThat(names(submit)).as(describe(submit)).containsExactly(AUTH_AND("find judging_rounds",
-				"find judges", "find judge_assignments", "findAndModify score_sheets"));
+		List<StoreCommand> submit = this.commands.assertHotPath(() -> JudgingApi.ok(
+				this.api.submit(JudgingApi.sheetInput(fixture.roundId(), proposal, 4.0, 6.0, 1), judge),
+				"submitScoreSheet"));
+		assertThat(names(submit)).as(describe(submit))
+			.containsExactly(AUTH_AND("find judging_rounds", "find judges", "find judge_assignments",
+					"findAndModify score_sheets"));
 	}
 
 	@Test
@@ -190,7 +206,8 @@ class HotPathShapeTests {
 				    pageInfo { hasNextPage endCursor }
 				  }
 				}""";
-		// Anonymous, first page: the hackathon by slug, one find of the page (projects: none linked, no batch).
+		// Anonymous, first page: the hackathon by slug, one find of the page (projects:
+		// none linked, no batch).
 		List<StoreCommand> first = new ArrayList<>();
 		String[] cursor = new String[1];
 		first.addAll(this.commands.assertHotPath(() -> {
@@ -211,7 +228,8 @@ class HotPathShapeTests {
 		assertThat(count(second, "find proposals")).as(describe(second)).isEqualTo(1);
 		assertThat(second).as(describe(second)).hasSize(2);
 
-		// A signed-in judge (who may also see their own drafts), next page; and filtered by two statuses (opening
+		// A signed-in judge (who may also see their own drafts), next page; and filtered
+		// by two statuses (opening
 		// the round moved the proposals to IN_REVIEW).
 		TestAccounts.Account judge = fixture.judges().get(2);
 		List<StoreCommand> signedIn = this.commands.assertHotPath(() -> {
@@ -225,8 +243,9 @@ class HotPathShapeTests {
 
 		String filtered = page.replace("orderBy: TITLE", "orderBy: TITLE, filter: {status: [IN_REVIEW, DRAFT]}");
 		List<StoreCommand> byStatus = this.commands.assertHotPath(() -> {
-			JsonNode proposals = ok(this.http.graphql(filtered, Http.json().put("slug", fixture.hackathon().slug()),
-					judge.headers()), "proposals");
+			JsonNode proposals = ok(
+					this.http.graphql(filtered, Http.json().put("slug", fixture.hackathon().slug()), judge.headers()),
+					"proposals");
 			assertThat(proposals.path("edges")).hasSize(100);
 		});
 		assertThat(count(byStatus, "find proposals")).as(describe(byStatus)).isEqualTo(1);
@@ -240,8 +259,10 @@ class HotPathShapeTests {
 			assertThat(ranking.path("lines")).isNotEmpty();
 		});
 		assertThat(count(sent, "find score_sheets")).as(describe(sent)).isEqualTo(1);
-		// By the round, not an $in of every sheet id: the embedded store looks each id of an $in up on its own (on H2,
-		// ~2 s for 3,000 ids against ~0.2 s for one pass over the round's sheets), and a round has tens of thousands.
+		// By the round, not an $in of every sheet id: the embedded store looks each id of
+		// an $in up on its own (on H2,
+		// ~2 s for 3,000 ids against ~0.2 s for one pass over the round's sheets), and a
+		// round has tens of thousands.
 		StoreCommand sheets = sent.stream().filter((c) -> "score_sheets".equals(c.collection())).findFirst().get();
 		assertThat(sheets.filters()).singleElement()
 			.satisfies((filter) -> assertThat(filter.keySet()).containsExactly("roundId"));
@@ -287,7 +308,12 @@ class HotPathShapeTests {
 	void importProposals(String slug, TestAccounts.Account organizer) throws Exception {
 		StringBuilder csv = new StringBuilder("title,proposer,summary,tags\r\n");
 		for (int i = 0; i < PROPOSALS; i++) {
-			csv.append("Proposal ").append(1000 + i).append(",Person ").append(i).append(",\"Open data ").append(i)
+			csv.append("Proposal ")
+				.append(1000 + i)
+				.append(",Person ")
+				.append(i)
+				.append(",\"Open data ")
+				.append(i)
 				.append(" for better services\",education;health\r\n");
 		}
 		HttpResponse<String> response = HttpClient.newHttpClient()

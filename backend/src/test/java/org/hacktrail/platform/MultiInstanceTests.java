@@ -34,9 +34,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Hacktrail instances (two application contexts on their own ports) on one store, as behind a load balancer:
- * a browser session started on one works on the other, signing out on either ends it on both, the CSRF token works
- * on both, and a scheduled job slot fired on both at once runs exactly once.
+ * Two Hacktrail instances (two application contexts on their own ports) on one store, as
+ * behind a load balancer: a browser session started on one works on the other, signing
+ * out on either ends it on both, the CSRF token works on both, and a scheduled job slot
+ * fired on both at once runs exactly once.
  */
 class MultiInstanceTests {
 
@@ -97,7 +98,8 @@ class MultiInstanceTests {
 		HttpResponse<String> logout = onB.postJsonWithCsrf("/logout", "{}");
 		assertThat(logout.statusCode()).isEqualTo(204);
 
-		// The same cookie, replayed on A (as a stolen or cached cookie would be), is no longer signed in.
+		// The same cookie, replayed on A (as a stolen or cached cookie would be), is no
+		// longer signed in.
 		Http replay = new Http(instances.base(0));
 		JsonNode me = replay.graphql("{ me { id } }", "Cookie", "HACKTRAIL_SESSION=" + session).data().path("me");
 		assertThat(me.isNull() || me.isMissingNode()).as(me.toString()).isTrue();
@@ -109,7 +111,8 @@ class MultiInstanceTests {
 
 	@Test
 	void aScheduledSlotFiredOnBothInstancesAtOnceRunsOnce() throws Exception {
-		// Both calls must fall in the same minute (the slot); stay clear of a minute boundary.
+		// Both calls must fall in the same minute (the slot); stay clear of a minute
+		// boundary.
 		while (LocalTime.now().getSecond() > 50) {
 			Thread.sleep(500);
 		}

@@ -23,29 +23,26 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service as deployed behind a TLS-terminating proxy: HSTS on secure requests only, rate limits (sign-in per
- * account and per address, API-token failures per address and per token, expensive GraphQL operations and refused
- * documents per user and per address)
- * answered with 429 and Retry-After, the cap on aliases and operations, the Prometheus endpoint for the scrape
- * token and organizers only, the metrics it exposes, and JSON logs that carry the request id. Each test uses its
- * own client address (X-Forwarded-For, honoured with {@code server.forward-headers-strategy=framework}), so that
- * the limits of one test do not touch another.
+ * The service as deployed behind a TLS-terminating proxy: HSTS on secure requests only,
+ * rate limits (sign-in per account and per address, API-token failures per address and
+ * per token, expensive GraphQL operations and refused documents per user and per address)
+ * answered with 429 and Retry-After, the cap on aliases and operations, the Prometheus
+ * endpoint for the scrape token and organizers only, the metrics it exposes, and JSON
+ * logs that carry the request id. Each test uses its own client address (X-Forwarded-For,
+ * honoured with {@code server.forward-headers-strategy=framework}), so that the limits of
+ * one test do not touch another.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.forward-headers-strategy=framework", "hacktrail.rate-limit.enabled=true",
-				"hacktrail.rate-limit.sign-in-per-address.capacity=5",
-				"hacktrail.rate-limit.sign-in-per-address.period=1m",
-				"hacktrail.rate-limit.sign-in-per-account.capacity=2",
-				"hacktrail.rate-limit.sign-in-per-account.period=1m",
-				"hacktrail.rate-limit.token-failures-per-address.capacity=3",
-				"hacktrail.rate-limit.token-failures-per-address.period=1m",
-				"hacktrail.rate-limit.token-failures-per-token.capacity=2",
-				"hacktrail.rate-limit.token-failures-per-token.period=1m",
-				"hacktrail.rate-limit.expensive-per-user.capacity=3", "hacktrail.rate-limit.expensive-per-user.period=1m",
-				"hacktrail.rate-limit.expensive-per-address.capacity=5",
-				"hacktrail.rate-limit.expensive-per-address.period=1m", "hacktrail.rate-limit.expensive-query-cost=50",
-				"hacktrail.metrics.token=" + ProductionSettingsTests.SCRAPE_TOKEN,
-				"logging.structured.format.console=ecs" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"server.forward-headers-strategy=framework", "hacktrail.rate-limit.enabled=true",
+		"hacktrail.rate-limit.sign-in-per-address.capacity=5", "hacktrail.rate-limit.sign-in-per-address.period=1m",
+		"hacktrail.rate-limit.sign-in-per-account.capacity=2", "hacktrail.rate-limit.sign-in-per-account.period=1m",
+		"hacktrail.rate-limit.token-failures-per-address.capacity=3",
+		"hacktrail.rate-limit.token-failures-per-address.period=1m",
+		"hacktrail.rate-limit.token-failures-per-token.capacity=2",
+		"hacktrail.rate-limit.token-failures-per-token.period=1m", "hacktrail.rate-limit.expensive-per-user.capacity=3",
+		"hacktrail.rate-limit.expensive-per-user.period=1m", "hacktrail.rate-limit.expensive-per-address.capacity=5",
+		"hacktrail.rate-limit.expensive-per-address.period=1m", "hacktrail.rate-limit.expensive-query-cost=50",
+		"hacktrail.metrics.token=" + ProductionSettingsTests.SCRAPE_TOKEN, "logging.structured.format.console=ecs" })
 @ActiveProfiles("demo")
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionSettingsTests {
@@ -89,16 +86,16 @@ class ProductionSettingsTests {
 
 	private static void assertRateLimited(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
-		assertThat(response.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-				(seconds) -> assertThat(seconds).isBetween(1L, 60L));
+		assertThat(response.headers().firstValue("Retry-After").map(Long::parseLong))
+			.hasValueSatisfying((seconds) -> assertThat(seconds).isBetween(1L, 60L));
 		assertThat(Http.parse(response.body()).path("code").asString()).isEqualTo("RATE_LIMITED");
 	}
 
 	@Test
 	void hstsIsSentOnSecureRequestsOnly() {
 		HttpResponse<String> secure = client().get("/api/auth/options", "X-Forwarded-Proto", "https");
-		assertThat(secure.headers().firstValue("Strict-Transport-Security"))
-			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("max-age=31536000").contains("includeSubDomains"));
 
 		HttpResponse<String> plain = client().get("/api/auth/options");
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
@@ -115,7 +112,8 @@ class ProductionSettingsTests {
 		}
 		assertRateLimited(browser.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"organizer\"}", from(address)));
 
-		// Other accounts from the same address, until the address's budget (5 attempts) is spent.
+		// Other accounts from the same address, until the address's budget (5 attempts)
+		// is spent.
 		assertThat(browser.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"judge-public\"}", from(address))
 			.statusCode()).isEqualTo(200);
 		assertThat(browser.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"judge-private\"}", from(address))
@@ -142,7 +140,8 @@ class ProductionSettingsTests {
 				assertRateLimited(bad);
 			}
 		}
-		// The address's guesses are throttled; the organizer's valid token from that address is not.
+		// The address's guesses are throttled; the organizer's valid token from that
+		// address is not.
 		for (int i = 0; i < 3; i++) {
 			Http.GraphQlResult valid = client().graphql("{ me { id } }", concat(from(address), organizer.headers()));
 			assertThat(valid.status()).isEqualTo(200);
@@ -153,18 +152,23 @@ class ProductionSettingsTests {
 		assertThat(client().get("/api/hackathons/none/proposals.csv", concat(from(address), organizer.headers()))
 			.statusCode()).isEqualTo(404);
 
-		// One token that keeps failing is refused from any address, before it is looked up; others are not.
+		// One token that keeps failing is refused from any address, before it is looked
+		// up; others are not.
 		String replayed = "Bearer ht_replayedreplayedreplayed00";
 		for (int i = 0; i < 2; i++) {
-			assertThat(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
-					from("203.0.113.2" + (2 + i), "Authorization", replayed)).statusCode()).isEqualTo(401);
+			assertThat(client()
+				.post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+						from("203.0.113.2" + (2 + i), "Authorization", replayed))
+				.statusCode()).isEqualTo(401);
 		}
 		assertRateLimited(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
 				from("203.0.113.24", "Authorization", replayed)));
-		assertThat(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
-				from("203.0.113.24", "Authorization", "Bearer ht_otherotherotherotherother0")).statusCode())
-			.isEqualTo(401);
-		Http.GraphQlResult elsewhere = client().graphql("{ me { id } }", concat(from("203.0.113.21"), organizer.headers()));
+		assertThat(client()
+			.post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+					from("203.0.113.24", "Authorization", "Bearer ht_otherotherotherotherother0"))
+			.statusCode()).isEqualTo(401);
+		Http.GraphQlResult elsewhere = client().graphql("{ me { id } }",
+				concat(from("203.0.113.21"), organizer.headers()));
 		assertThat(elsewhere.data().path("me").path("id").asString()).isEqualTo(organizer.id());
 	}
 
@@ -173,8 +177,8 @@ class ProductionSettingsTests {
 		TestAccounts.Account user = this.accounts.user("busy-" + UUID.randomUUID());
 		String[] headers = concat(from("203.0.113.30"), user.headers());
 		for (int i = 0; i < 3; i++) {
-			Http.GraphQlResult changed = client()
-				.graphql("mutation { updateMyProfile(input: {displayName: \"Busy " + i + "\"}) { user { id } } }", headers);
+			Http.GraphQlResult changed = client().graphql(
+					"mutation { updateMyProfile(input: {displayName: \"Busy " + i + "\"}) { user { id } } }", headers);
 			assertThat(changed.hasErrors()).as(changed.body().toString()).isFalse();
 		}
 		HttpResponse<String> refused = client().post("/graphql", "application/json",
@@ -182,8 +186,11 @@ class ProductionSettingsTests {
 				headers);
 		assertRateLimited(refused);
 		for (int i = 0; i < 5; i++) {
-			assertThat(client().graphql("{ me { displayName } }", headers).data().path("me").path("displayName").asString())
-				.isEqualTo("Busy 2");
+			assertThat(client().graphql("{ me { displayName } }", headers)
+				.data()
+				.path("me")
+				.path("displayName")
+				.asString()).isEqualTo("Busy 2");
 		}
 	}
 
@@ -244,8 +251,9 @@ class ProductionSettingsTests {
 		for (int i = 0; i < 6; i++) {
 			operations.append("query Q").append(i).append(" { __typename } ");
 		}
-		JsonNode body = client().post("/graphql", "application/json",
-				Http.json().put("query", operations.toString()).put("operationName", "Q0").toString(), headers)
+		JsonNode body = client()
+			.post("/graphql", "application/json",
+					Http.json().put("query", operations.toString()).put("operationName", "Q0").toString(), headers)
 			.body()
 			.transform(Http::parse);
 		assertThat(body.path("errors").path(0).path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
@@ -256,7 +264,10 @@ class ProductionSettingsTests {
 	void prometheusIsForTheScrapeTokenAndOrganizersOnly() {
 		String[] address = from("203.0.113.60");
 		client().post("/graphql", "application/json",
-				Http.json().put("query", "query ProbeQuery { proposalTags { id } }").put("operationName", "ProbeQuery").toString(),
+				Http.json()
+					.put("query", "query ProbeQuery { proposalTags { id } }")
+					.put("operationName", "ProbeQuery")
+					.toString(),
 				address);
 		for (String name : List.of("not a name!", "x".repeat(200))) {
 			client().post("/graphql", "application/json",
@@ -264,15 +275,20 @@ class ProductionSettingsTests {
 		}
 
 		assertThat(client().get("/actuator/prometheus", address).statusCode()).isEqualTo(401);
-		assertThat(client().get("/actuator/prometheus", from("203.0.113.61", "Authorization",
-				"Bearer not-the-scrape-token-0123456789")).statusCode()).isEqualTo(401);
+		assertThat(client()
+			.get("/actuator/prometheus",
+					from("203.0.113.61", "Authorization", "Bearer not-the-scrape-token-0123456789"))
+			.statusCode()).isEqualTo(401);
 		assertThat(client().get("/actuator/prometheus", concat(address, this.accounts.user("nosy").headers()))
 			.statusCode()).isEqualTo(403);
-		assertThat(client().get("/actuator/prometheus", concat(address, this.accounts.organizer().headers()))
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				client().get("/actuator/prometheus", concat(address, this.accounts.organizer().headers())).statusCode())
+			.isEqualTo(200);
 		// The scrape token opens the metrics and nothing else.
-		assertThat(client().post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
-				from("203.0.113.62", "Authorization", "Bearer " + SCRAPE_TOKEN)).statusCode()).isEqualTo(401);
+		assertThat(client()
+			.post("/graphql", "application/json", "{\"query\":\"{ me { id } }\"}",
+					from("203.0.113.62", "Authorization", "Bearer " + SCRAPE_TOKEN))
+			.statusCode()).isEqualTo(401);
 
 		HttpResponse<String> scraped = client().get("/actuator/prometheus",
 				from("203.0.113.63", "Authorization", "Bearer " + SCRAPE_TOKEN));
@@ -285,16 +301,19 @@ class ProductionSettingsTests {
 			.contains("hacktrail_token_failures_total")
 			.contains("http_server_requests_seconds_count");
 		assertThat(metrics).doesNotContain("not a name!");
-		// Spring Security's per-filter observations are switched off (application.yml): they cost a third of a
+		// Spring Security's per-filter observations are switched off (application.yml):
+		// they cost a third of a
 		// signed-in request. Requests are still timed whole (above).
-		assertThat(metrics).doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authentications");
+		assertThat(metrics).doesNotContain("spring_security_filterchains")
+			.doesNotContain("spring_security_authentications");
 	}
 
 	@Test
 	void jsonLogLinesCarryTheRequestId(CapturedOutput output) {
 		TestAccounts.Account user = this.accounts.user("logged-" + UUID.randomUUID());
 		String requestId = "json-log-probe-" + UUID.randomUUID().toString().substring(0, 8);
-		Http.GraphQlResult created = client().graphql("mutation { createApiToken(input: {name: \"log probe\"}) { secret } }",
+		Http.GraphQlResult created = client().graphql(
+				"mutation { createApiToken(input: {name: \"log probe\"}) { secret } }",
 				concat(from("203.0.113.70", "X-Request-Id", requestId), user.headers()));
 		assertThat(created.hasErrors()).as(created.body().toString()).isFalse();
 

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The build ships a CycloneDX SBOM of what the application runs with, and only that: test libraries such as the
- * in-process OIDC provider stay out of it.
+ * The build ships a CycloneDX SBOM of what the application runs with, and only that: test
+ * libraries such as the in-process OIDC provider stay out of it.
  */
 class SbomTests {
 

@@ -5,17 +5,20 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the service concludes from a server's hello answer; shapes taken from MongoDB's documentation. */
+/**
+ * What the service concludes from a server's hello answer; shapes taken from MongoDB's
+ * documentation.
+ */
 class StoreCapabilitiesTests {
 
 	@Test
 	void aReplicaSetMemberWithSessionsSupportsTransactions() {
-		StoreCapabilities capabilities = StoreCapabilities.fromHello(new Document("isWritablePrimary", true)
-			.append("setName", "rs0")
-			.append("hosts", java.util.List.of("db1:27017", "db2:27017", "db3:27017"))
-			.append("logicalSessionTimeoutMinutes", 30)
-			.append("maxWireVersion", 21)
-			.append("ok", 1.0));
+		StoreCapabilities capabilities = StoreCapabilities
+			.fromHello(new Document("isWritablePrimary", true).append("setName", "rs0")
+				.append("hosts", java.util.List.of("db1:27017", "db2:27017", "db3:27017"))
+				.append("logicalSessionTimeoutMinutes", 30)
+				.append("maxWireVersion", 21)
+				.append("ok", 1.0));
 
 		assertThat(capabilities.kind()).isEqualTo(StoreCapabilities.Kind.REPLICA_SET);
 		assertThat(capabilities.replicaSetName()).isEqualTo("rs0");
@@ -43,7 +46,8 @@ class StoreCapabilitiesTests {
 
 	@Test
 	void aReplicaSetWithoutSessionsHasNoTransactions() {
-		// E.g. a member whose featureCompatibilityVersion predates sessions, or a compatible server without them.
+		// E.g. a member whose featureCompatibilityVersion predates sessions, or a
+		// compatible server without them.
 		StoreCapabilities capabilities = StoreCapabilities.fromHello(new Document("setName", "rs0").append("ok", 1));
 
 		assertThat(capabilities.kind()).isEqualTo(StoreCapabilities.Kind.REPLICA_SET);

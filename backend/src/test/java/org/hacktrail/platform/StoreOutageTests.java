@@ -18,9 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store goes away under a running service and comes back: readiness goes DOWN (liveness stays UP), GraphQL
- * answers UNAVAILABLE and REST 503 within a few seconds instead of hanging, and once the store listens again the
- * service is ready and serving by itself — the signed-in session included, since it lives in the store.
+ * The store goes away under a running service and comes back: readiness goes DOWN
+ * (liveness stays UP), GraphQL answers UNAVAILABLE and REST 503 within a few seconds
+ * instead of hanging, and once the store listens again the service is ready and serving
+ * by itself — the signed-in session included, since it lives in the store.
  */
 @EmbeddedStoreOnly
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,7 +39,8 @@ class StoreOutageTests {
 		Http anonymous = Http.localhost(this.port);
 		Http browser = Http.localhost(this.port);
 		browser.get("/api/auth/options");
-		assertThat(browser.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"organizer\"}").statusCode()).isEqualTo(200);
+		assertThat(browser.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"organizer\"}").statusCode())
+			.isEqualTo(200);
 		String slug = "outage-" + System.nanoTime();
 		Http.GraphQlResult created = browser.graphql("mutation { createHackathon(input: {slug: \"" + slug
 				+ "\", name: {en: \"Outage\"}, kind: COMMUNITY, startsAt: \"2026-12-01T09:00:00+08:00\", "
@@ -68,7 +70,8 @@ class StoreOutageTests {
 			assertThat(Http.parse(csv.body()).path("code").asString()).isEqualTo("UNAVAILABLE");
 			assertThat(restMillis).isLessThan(8_000);
 
-			// A request with a session cookie cannot load its session: 503 with the GraphQL-shaped body.
+			// A request with a session cookie cannot load its session: 503 with the
+			// GraphQL-shaped body.
 			Http.GraphQlResult withSession = browser.graphql("{ me { id } }");
 			assertThat(withSession.status()).isEqualTo(503);
 			assertThat(withSession.errorCode()).isEqualTo("UNAVAILABLE");
@@ -81,7 +84,8 @@ class StoreOutageTests {
 				() -> anonymous.get("/actuator/health/readiness").statusCode() == 200);
 		Http.GraphQlResult after = anonymous.graphql("{ hackathons(first: 100) { edges { node { slug } } } }");
 		assertThat(after.hasErrors()).as(after.body().toString()).isFalse();
-		assertThat(browser.graphql("{ me { roles } }").data().path("me").path("roles").toString()).contains("ORGANIZER");
+		assertThat(browser.graphql("{ me { roles } }").data().path("me").path("roles").toString())
+			.contains("ORGANIZER");
 	}
 
 	static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

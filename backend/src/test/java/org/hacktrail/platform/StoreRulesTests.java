@@ -15,22 +15,24 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Store rules of CONTEXT.md checked on the main sources, so that breaking one needs a visible, reasoned exception.
+ * Store rules of CONTEXT.md checked on the main sources, so that breaking one needs a
+ * visible, reasoned exception.
  *
  * <ul>
- * <li>Never take a unique number from a returned {@code $inc}: on the embedded store concurrent
- * {@code findOneAndUpdate ... $inc} callers got the same returned value (STACK.md). A source file that both
- * increments and uses a find-and-modify is refused unless it says {@code store-rule: returned-inc-ok} and why (for
- * example, a counter whose returned value is only displayed). Incrementing the {@code version} field (Spring
- * Data's {@code @Version}) in a find-and-modify upsert is optimistic locking, not a number taken as an id, and is
- * allowed.</li>
- * <li>No {@code $and} wrapper ({@code andOperator}, {@code "$and"}): the embedded store then ignores the unique
- * index and scans. Exception marker: {@code store-rule: and-ok}. {@code StoreCommands} checks the same at run time
- * on the queries a test drives.</li>
+ * <li>Never take a unique number from a returned {@code $inc}: on the embedded store
+ * concurrent {@code findOneAndUpdate ... $inc} callers got the same returned value
+ * (STACK.md). A source file that both increments and uses a find-and-modify is refused
+ * unless it says {@code store-rule: returned-inc-ok} and why (for example, a counter
+ * whose returned value is only displayed). Incrementing the {@code version} field (Spring
+ * Data's {@code @Version}) in a find-and-modify upsert is optimistic locking, not a
+ * number taken as an id, and is allowed.</li>
+ * <li>No {@code $and} wrapper ({@code andOperator}, {@code "$and"}): the embedded store
+ * then ignores the unique index and scans. Exception marker: {@code store-rule: and-ok}.
+ * {@code StoreCommands} checks the same at run time on the queries a test drives.</li>
  * </ul>
  *
- * A textual check: it cannot see an update built in one file and applied in another. It is a tripwire for review,
- * not a proof.
+ * A textual check: it cannot see an update built in one file and applied in another. It
+ * is a tripwire for review, not a proof.
  */
 class StoreRulesTests {
 
@@ -39,7 +41,10 @@ class StoreRulesTests {
 	static final Pattern FIND_AND_MODIFY = Pattern.compile(
 			"\\b(findAndModify|findOneAndUpdate|findAndReplace|findOneAndReplace)\\s*\\(|FindAndModifyOptions|FindOneAndUpdateOptions");
 
-	/** An increment, except of the {@code @Version} field: an upsert that bumps it is optimistic locking. */
+	/**
+	 * An increment, except of the {@code @Version} field: an upsert that bumps it is
+	 * optimistic locking.
+	 */
 	static final Pattern INC = Pattern.compile("\\binc\\s*\\((?!\\s*\"version\")|\"\\$inc\"");
 
 	static final Pattern AND_WRAPPER = Pattern.compile("\\bandOperator\\s*\\(|\"\\$and\"");
@@ -56,9 +61,11 @@ class StoreRulesTests {
 
 	@Test
 	void theChecksCatchWhatTheyAreFor() {
-		assertThat(takesNumberFromReturnedInc("""
-				Long next = mongo.findAndModify(query, new Update().inc("seq", 1), options().returnNew(true), Seq.class);
-				""")).isTrue();
+		assertThat(takesNumberFromReturnedInc(
+				"""
+						Long next = mongo.findAndModify(query, new Update().inc("seq", 1), options().returnNew(true), Seq.class);
+						"""))
+			.isTrue();
 		assertThat(takesNumberFromReturnedInc("""
 				import static com.mongodb.client.model.Updates.inc;
 				Document d = counters.findOneAndUpdate(eq("_id", "n"), inc("seq", 1));
@@ -77,12 +84,18 @@ class StoreRulesTests {
 				mongo.findAndModify(query, new Update().set("state", "LOCKED"), Job.class);
 				""")).as("a find-and-modify without $inc").isFalse();
 		assertThat(takesNumberFromReturnedInc("int since = 0; // incremental import")).isFalse();
-		assertThat(takesNumberFromReturnedInc("""
-				mongo.findAndModify(query, new Update().set("name", n).inc("version", 1), options().upsert(true), User.class);
-				""")).as("the optimistic-lock version").isFalse();
-		assertThat(takesNumberFromReturnedInc("""
-				mongo.findAndModify(query, new Update().inc("version", 1).inc("ticket", 1), options().returnNew(true), T.class);
-				""")).as("a ticket number beside the version").isTrue();
+		assertThat(takesNumberFromReturnedInc(
+				"""
+						mongo.findAndModify(query, new Update().set("name", n).inc("version", 1), options().upsert(true), User.class);
+						"""))
+			.as("the optimistic-lock version")
+			.isFalse();
+		assertThat(takesNumberFromReturnedInc(
+				"""
+						mongo.findAndModify(query, new Update().inc("version", 1).inc("ticket", 1), options().returnNew(true), T.class);
+						"""))
+			.as("a ticket number beside the version")
+			.isTrue();
 
 		assertThat(wrapsInAnd("new Criteria().andOperator(where(\"a\").is(1), where(\"b\").is(2))")).isTrue();
 		assertThat(wrapsInAnd("new Document(\"$and\", List.of(a, b))")).isTrue();
@@ -121,7 +134,8 @@ class StoreRulesTests {
 	}
 
 	private static List<Path> sources() {
-		// Surefire runs in the module directory; if the sources moved, fail rather than check nothing.
+		// Surefire runs in the module directory; if the sources moved, fail rather than
+		// check nothing.
 		assertThat(MAIN_SOURCES.resolve("org/hacktrail")).isDirectory();
 		try (Stream<Path> files = Files.walk(MAIN_SOURCES)) {
 			List<Path> sources = files.filter((file) -> file.toString().endsWith(".java")).toList();

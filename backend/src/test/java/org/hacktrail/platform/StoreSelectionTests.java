@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Which store a run uses: the embedded H2 file when no URI is given (and the data survives a restart), never the
- * embedded store when a URI is given, and never demo login beside a real MongoDB.
+ * Which store a run uses: the embedded H2 file when no URI is given (and the data
+ * survives a restart), never the embedded store when a URI is given, and never demo login
+ * beside a real MongoDB.
  */
 @EmbeddedStoreOnly
 class StoreSelectionTests {
@@ -34,7 +35,10 @@ class StoreSelectionTests {
 	@TempDir
 	Path dataDir;
 
-	/** Starts the application with the properties as command-line arguments, which win over every file. */
+	/**
+	 * Starts the application with the properties as command-line arguments, which win
+	 * over every file.
+	 */
 	private ConfigurableApplicationContext start(String... properties) {
 		String[] args = java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new);
 		return new SpringApplicationBuilder(HacktrailApplication.class).web(WebApplicationType.NONE).run(args);
@@ -82,7 +86,8 @@ class StoreSelectionTests {
 		MongoServer external = new MongoServer(new MemoryBackend());
 		String uri = external.bindAndGetConnectionString() + "/external";
 		try {
-			Throwable failure = catchThrowable(() -> start("spring.profiles.active=demo", "spring.mongodb.uri=" + uri).close());
+			Throwable failure = catchThrowable(
+					() -> start("spring.profiles.active=demo", "spring.mongodb.uri=" + uri).close());
 			assertThat(failure).rootCause().hasMessageContaining("Demo login is on");
 		}
 		finally {

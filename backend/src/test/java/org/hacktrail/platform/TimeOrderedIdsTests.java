@@ -22,7 +22,8 @@ class TimeOrderedIdsTests {
 		TimeOrderedIds ids = new TimeOrderedIds();
 		Instant at = Instant.parse("2026-11-27T12:00:00.123456Z");
 		List<String> made = new ArrayList<>();
-		for (int i = 0; i < 10_000; i++) { // more than the 12-bit counter holds: the time moves on by a millisecond
+		for (int i = 0; i < 10_000; i++) { // more than the 12-bit counter holds: the time
+											// moves on by a millisecond
 			made.add(ids.nextId(at));
 		}
 		assertThat(made).isSorted().doesNotHaveDuplicates();
@@ -33,8 +34,7 @@ class TimeOrderedIdsTests {
 		// A clock that goes back still gives a later id.
 		assertThat(ids.nextId(at.minusSeconds(60))).isGreaterThan(made.get(made.size() - 1));
 		Instant later = at.plusSeconds(60);
-		assertThat(UUID.fromString(ids.nextId(later)).getMostSignificantBits() >>> 16)
-			.isEqualTo(later.toEpochMilli());
+		assertThat(UUID.fromString(ids.nextId(later)).getMostSignificantBits() >>> 16).isEqualTo(later.toEpochMilli());
 	}
 
 	@Test

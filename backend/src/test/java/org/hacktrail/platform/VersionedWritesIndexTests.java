@@ -18,9 +18,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every versioned document declares a unique index on exactly {@code (_id, version)}. A versioned save sends the
- * filter {@code {_id, version}}, and the embedded store uses an index only when a query names exactly its fields:
- * without this index every save of such a document scans its whole collection (score sheets did, 30,000 of them).
+ * Every versioned document declares a unique index on exactly {@code (_id, version)}. A
+ * versioned save sends the filter {@code {_id, version}}, and the embedded store uses an
+ * index only when a query names exactly its fields: without this index every save of such
+ * a document scans its whole collection (score sheets did, 30,000 of them).
  */
 class VersionedWritesIndexTests {
 
@@ -41,7 +42,8 @@ class VersionedWritesIndexTests {
 			}
 			versioned.add(type.getSimpleName());
 			boolean indexed = Arrays.stream(type.getAnnotationsByType(CompoundIndex.class))
-				.anyMatch((index) -> index.unique() && index.def().replace(" ", "").equals(ID_VERSION.replace(" ", "")));
+				.anyMatch(
+						(index) -> index.unique() && index.def().replace(" ", "").equals(ID_VERSION.replace(" ", "")));
 			if (!indexed) {
 				missing.add(type.getName());
 			}

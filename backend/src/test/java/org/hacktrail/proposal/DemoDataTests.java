@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo profile loads hackathons, proposals and a project once, visible through the public API.
+ * The demo profile loads hackathons, proposals and a project once, visible through the
+ * public API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -48,7 +49,11 @@ class DemoDataTests {
 			.path("edges");
 		assertThat(proposals).hasSize(3).as("the demo proposer's DRAFT is hidden from anonymous callers");
 		assertThat(proposals.toString()).contains("Cofacts 真的假的").doesNotContain("Budget visualiser");
-		assertThat(proposals.findValues("project").stream().filter((p) -> !p.isNull()).findFirst().orElseThrow()
+		assertThat(proposals.findValues("project")
+			.stream()
+			.filter((p) -> !p.isNull())
+			.findFirst()
+			.orElseThrow()
 			.path("proposals")).hasSize(2);
 
 		long hackathonCount = this.mongo.count(new Query(), Hackathon.class);

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Continuity across editions: projects, linking proposals to them, and suggestions that never link by
- * themselves.
+ * Continuity across editions: projects, linking proposals to them, and suggestions that
+ * never link by themselves.
  */
 class ProjectTests extends ProposalApiTestSupport {
 
@@ -69,7 +69,8 @@ class ProjectTests extends ProposalApiTestSupport {
 		assertThat(started.path("project").path("repositoryUrl").asString())
 			.isEqualTo("https://github.com/g0v/vtaiwan.tw");
 
-		// The next edition: same idea, spelled differently, same channel and repository in another form.
+		// The next edition: same idea, spelled differently, same channel and repository
+		// in another form.
 		String pitchB = propose(second, "VTAIWAN!", "vTaiwan", "http://www.github.com/g0v/vtaiwan.tw.git/", this.bob);
 		JsonNode suggested = suggestions(pitchB, this.bob);
 		assertThat(suggested).hasSize(1);
@@ -157,10 +158,9 @@ class ProjectTests extends ProposalApiTestSupport {
 			.path("project")
 			.path("proposals")).hasSize(1);
 		this.api.transitionOk(id, "SUBMITTED", null, this.alice);
-		assertThat(this.http.graphql(PROJECT, Http.json().put("id", projectId))
-			.data()
-			.path("project")
-			.path("proposals")).hasSize(1);
+		assertThat(
+				this.http.graphql(PROJECT, Http.json().put("id", projectId)).data().path("project").path("proposals"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -175,10 +175,9 @@ class ProjectTests extends ProposalApiTestSupport {
 			.asString();
 		ObjectNode variables = Http.json();
 		variables.putObject("input").put("proposalId", proposal);
-		Http.GraphQlResult result = this.http.graphql(
-				"mutation($input: UnlinkProposalFromProjectInput!) { unlinkProposalFromProject(input: $input) { "
-						+ "proposal { project { id } } } }",
-				variables, this.alice.headers());
+		Http.GraphQlResult result = this.http
+			.graphql("mutation($input: UnlinkProposalFromProjectInput!) { unlinkProposalFromProject(input: $input) { "
+					+ "proposal { project { id } } } }", variables, this.alice.headers());
 		assertThat(result.data().path("unlinkProposalFromProject").path("proposal").path("project").isNull()).isTrue();
 		assertThat(this.http.graphql(PROJECT, Http.json().put("id", projectId), this.organizer.headers())
 			.data()

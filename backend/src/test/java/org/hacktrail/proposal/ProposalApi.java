@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL calls the proposal tests make, in one place, so that each test reads as the rule it proves.
+ * The GraphQL calls the proposal tests make, in one place, so that each test reads as the
+ * rule it proves.
  */
 final class ProposalApi {
 
@@ -104,10 +105,9 @@ final class ProposalApi {
 		if (reason != null) {
 			input.put("reason", reason);
 		}
-		return this.http.graphql(
-				"mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { proposal { "
-						+ PROPOSAL_FIELDS + " } } }",
-				variables, (as != null) ? as.headers() : new String[0]);
+		return this.http
+			.graphql("mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { proposal { "
+					+ PROPOSAL_FIELDS + " } } }", variables, (as != null) ? as.headers() : new String[0]);
 	}
 
 	JsonNode transitionOk(String id, String to, String reason, TestAccounts.Account as) {
@@ -118,8 +118,9 @@ final class ProposalApi {
 
 	/** The proposal as {@code as} sees it (null node when hidden). */
 	JsonNode get(String id, TestAccounts.Account as) {
-		Http.GraphQlResult result = this.http.graphql("query($id: ID!) { proposal(id: $id) { " + PROPOSAL_FIELDS + " } }",
-				Http.json().put("id", id), (as != null) ? as.headers() : new String[0]);
+		Http.GraphQlResult result = this.http.graphql(
+				"query($id: ID!) { proposal(id: $id) { " + PROPOSAL_FIELDS + " } }", Http.json().put("id", id),
+				(as != null) ? as.headers() : new String[0]);
 		assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
 		return result.data().path("proposal");
 	}

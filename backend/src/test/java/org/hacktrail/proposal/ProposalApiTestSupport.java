@@ -11,9 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the proposal tests over the API share: the running service on a random port, an HTTP client, the organizer's
- * {@link ProposalApi} and two signed-in proposers, Alice and Bob, ready before each test (a subclass's own
- * {@code @BeforeEach} runs after this one's).
+ * What the proposal tests over the API share: the running service on a random port, an
+ * HTTP client, the organizer's {@link ProposalApi} and two signed-in proposers, Alice and
+ * Bob, ready before each test (a subclass's own {@code @BeforeEach} runs after this
+ * one's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ProposalApiTestSupport {

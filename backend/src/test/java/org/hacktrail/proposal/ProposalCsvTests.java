@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CSV format on its own: what is read, what is refused (with the row a spreadsheet shows), and that writing
- * then reading gives back exactly the same cells.
+ * The CSV format on its own: what is read, what is refused (with the row a spreadsheet
+ * shows), and that writing then reading gives back exactly the same cells.
  */
 class ProposalCsvTests {
 
@@ -33,7 +33,8 @@ class ProposalCsvTests {
 
 	@Test
 	void rowsAreNumberedAsASpreadsheetShowsThem() {
-		// Row 2 holds a cell spanning three lines; row 3 is blank; row 4 has one cell too many.
+		// Row 2 holds a cell spanning three lines; row 3 is blank; row 4 has one cell too
+		// many.
 		Parsed parsed = parse("title,proposer\n\"a\nb\nc\",x\n,\nd,y,z\ne,w\n");
 		assertThat(parsed.rows()).extracting(ProposalCsv.Row::row).containsExactly(2, 5);
 		assertThat(parsed.errors()).singleElement().satisfies((error) -> {
@@ -74,7 +75,8 @@ class ProposalCsvTests {
 
 	@Test
 	void controlCharactersOtherThanTabAndLineBreaksAreRefusedWithTheirRowAndColumn() {
-		Parsed parsed = parse("title,proposer,summary\nok,x,\"two\nlines\tand a tab\"\nnul\u0000byte,y,\nz,w,bell\u0007\n");
+		Parsed parsed = parse(
+				"title,proposer,summary\nok,x,\"two\nlines\tand a tab\"\nnul\u0000byte,y,\nz,w,bell\u0007\n");
 		assertThat(parsed.fatal()).isTrue();
 		assertThat(parsed.rows()).isEmpty();
 		assertThat(parsed.errors()).extracting(ProposalCsv.RowError::row, ProposalCsv.RowError::column)

@@ -28,8 +28,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CSV import and export over REST: the answer, all-or-nothing, skipInvalid, dryRun, idempotence, round trips,
- * malformed files and who may do it.
+ * CSV import and export over REST: the answer, all-or-nothing, skipInvalid, dryRun,
+ * idempotence, round trips, malformed files and who may do it.
  */
 class ProposalImportTests extends ProposalApiTestSupport {
 
@@ -69,9 +69,8 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	}
 
 	HttpResponse<byte[]> export(String slug, String query, TestAccounts.Account as) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(this.http.base() + "/api/hackathons/" + slug + "/proposals.csv"
-					+ ((query != null) ? "?" + query : "")))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+				this.http.base() + "/api/hackathons/" + slug + "/proposals.csv" + ((query != null) ? "?" + query : "")))
 			.timeout(Duration.ofSeconds(60))
 			.GET();
 		if (as != null) {
@@ -114,8 +113,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 						+ "https://github.com/cofacts/rumors-api,https://cofacts.tw https://hackmd.io/x",
 				"Air map,Audrey,\"Two\nlines\",,environment,,,");
 		JsonNode first = importOk(slug, file, null);
-		assertThat(first.toString())
-			.isEqualTo("{\"created\":2,\"updated\":0,\"unchanged\":0,\"errors\":[]}");
+		assertThat(first.toString()).isEqualTo("{\"created\":2,\"updated\":0,\"unchanged\":0,\"errors\":[]}");
 		JsonNode again = importOk(slug, file, null);
 		assertThat(again.toString()).isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":2,\"errors\":[]}");
 		assertThat(count(slug)).isEqualTo(2);
@@ -127,8 +125,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 		assertThat(cofacts.path("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(cofacts.path("title").path("zhTW").asString()).isEqualTo("真的假的 Cofacts");
 		assertThat(cofacts.path("proposerId").isNull()).isTrue();
-		assertThat(cofacts.path("tags").findValuesAsString("id")).containsExactly("open-government",
-				"media-literacy");
+		assertThat(cofacts.path("tags").findValuesAsString("id")).containsExactly("open-government", "media-literacy");
 		assertThat(cofacts.path("links").findValuesAsString("type")).containsExactly("REPOSITORY", "OTHER", "OTHER");
 		assertThat(cofacts.path("history").get(0).path("reason").asString()).isEqualTo("Imported from CSV");
 	}
@@ -145,7 +142,8 @@ class ProposalImportTests extends ProposalApiTestSupport {
 		JsonNode proposal = this.api.get(edge.path("node").path("id").asString(), this.organizer);
 		assertThat(proposal.path("summary").path("en").asString()).isEqualTo("Second");
 		assertThat(proposal.path("channel").asString()).as("no channel column: left alone").isEqualTo("#air");
-		assertThat(proposal.path("title").path("en").asString()).as("the title keeps its spelling").isEqualTo("Air map");
+		assertThat(proposal.path("title").path("en").asString()).as("the title keeps its spelling")
+			.isEqualTo("Air map");
 	}
 
 	@Test
@@ -190,8 +188,8 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	@Test
 	void duplicateRowsAreReportedWithTheEarlierRow() {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
-		HttpResponse<String> response = importCsv(slug, csv("title,proposer", "Same idea,Ann", "Other,Bo",
-				"SAME IDEA!,ann"), null);
+		HttpResponse<String> response = importCsv(slug,
+				csv("title,proposer", "Same idea,Ann", "Other,Bo", "SAME IDEA!,ann"), null);
 		assertThat(response.statusCode()).isEqualTo(400);
 		JsonNode error = Http.parse(response.body()).path("errors").get(0);
 		assertThat(error.path("row").asInt()).isEqualTo(4);
@@ -219,8 +217,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	@Test
 	void malformedFilesAreRefusedWithAClearMessage() {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
-		HttpResponse<String> unbalanced = importCsv(slug, csv("title,proposer", "ok,A", "\"not closed,B", "x,C"),
-				null);
+		HttpResponse<String> unbalanced = importCsv(slug, csv("title,proposer", "ok,A", "\"not closed,B", "x,C"), null);
 		assertThat(unbalanced.statusCode()).isEqualTo(400);
 		JsonNode error = Http.parse(unbalanced.body()).path("errors").get(0);
 		assertThat(error.path("row").asInt()).isEqualTo(3);
@@ -243,8 +240,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 
 		HttpResponse<String> unknown = importCsv(slug, csv("title,proposer,score", "x,y,1"), null);
 		assertThat(unknown.statusCode()).isEqualTo(400);
-		assertThat(Http.parse(unknown.body()).path("errors").get(0).path("message").asString())
-			.contains("score")
+		assertThat(Http.parse(unknown.body()).path("errors").get(0).path("message").asString()).contains("score")
 			.contains("repository_url");
 
 		assertThat(importOk(slug, csv("title,proposer,needs"), null).toString())
@@ -279,8 +275,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 		byte[] file = csv("title,proposer", "x,y").getBytes(StandardCharsets.UTF_8);
 		assertThat(importCsv(slug, file, null, "text/csv", null).statusCode()).isEqualTo(401);
 		assertThat(importCsv(slug, file, null, "text/csv", this.alice).statusCode()).isEqualTo(403);
-		assertThat(importCsv("no-such-hackathon", file, null, "text/csv", this.organizer).statusCode())
-			.isEqualTo(404);
+		assertThat(importCsv("no-such-hackathon", file, null, "text/csv", this.organizer).statusCode()).isEqualTo(404);
 		assertThat(importCsv(slug, file, null, "application/json", this.organizer).statusCode()).isEqualTo(415);
 		assertThat(count(slug)).isZero();
 	}
@@ -300,12 +295,13 @@ class ProposalImportTests extends ProposalApiTestSupport {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		String file = csv(String.join(",", ProposalCsv.COLUMNS),
 				String.join(",", quoted("零時政府 \"g0v\", 真的假的 🧐"), quoted("唐鳳, Audrey"), quoted(TRICKY_SUMMARY),
-						"#cofacts", "open-government;media-literacy", quoted("前端;Data, science"),
-						"https://youtu.be/x", "https://slides.example/s", "https://hackmd.io/n", "https://cofacts.tw",
+						"#cofacts", "open-government;media-literacy", quoted("前端;Data, science"), "https://youtu.be/x",
+						"https://slides.example/s", "https://hackmd.io/n", "https://cofacts.tw",
 						"https://github.com/cofacts/rumors-api", "https://a.example/1 https://b.example/2?q=1"),
 				"English only,Bob,,,,,,,,,,");
 		importOk(slug, file, null);
-		// A proposal entered over GraphQL (bilingual, links in another order) exports and imports back unchanged.
+		// A proposal entered over GraphQL (bilingual, links in another order) exports and
+		// imports back unchanged.
 		var input = ProposalApi.proposalInput(slug, "雙語提案", "Bilingual proposal");
 		input.putObject("summary").put("zhTW", "中文摘要").put("en", "English summary");
 		input.put("proposerName", "Carol");
@@ -317,8 +313,8 @@ class ProposalImportTests extends ProposalApiTestSupport {
 
 		HttpResponse<byte[]> exported = export(slug, this.organizer);
 		assertThat(exported.statusCode()).isEqualTo(200);
-		assertThat(exported.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(exported.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
 		assertThat(exported.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals.csv"));
 		String text = new String(exported.body(), StandardCharsets.UTF_8);
@@ -340,7 +336,10 @@ class ProposalImportTests extends ProposalApiTestSupport {
 			.isEqualTo(TRICKY_SUMMARY.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The given columns of each data row, as a set (rows imported together export in id order, not file order). */
+	/**
+	 * The given columns of each data row, as a set (rows imported together export in id
+	 * order, not file order).
+	 */
 	static java.util.Set<List<String>> rows(byte[] file, List<String> columns) {
 		ProposalCsv.Parsed parsed = ProposalCsv.parse(file);
 		assertThat(parsed.errors()).isEmpty();
@@ -355,17 +354,18 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	void theSpreadsheetExportNeutralisesFormulasAndTheDefaultStaysAsTyped() {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		List<String> columns = List.of("title", "proposer", "summary", "channel", "needs", "website_url");
-		// Each trigger starts a title, a proposer and a summary (titles and proposers are stripped on input, so a
-		// leading tab or CR survives only in a summary); a trigger later in a cell changes nothing. Links cannot
+		// Each trigger starts a title, a proposer and a summary (titles and proposers are
+		// stripped on input, so a
+		// leading tab or CR survives only in a summary); a trigger later in a cell
+		// changes nothing. Links cannot
 		// start with a trigger (http and https only), so the link carries them inside.
 		List<List<String>> typed = List.of(
 				List.of("=HYPERLINK(\"http://evil\",\"click\")", "+Mallory", "-2+3+cmd|' /C calc'!A0", "@cofacts",
 						"=1+1", "https://a.example/?q=1+1&x=-@"),
 				List.of("+SUM(1,2)", "-Bob", "\t=1+1 after a tab", "=chan", "+plus", ""),
 				List.of("-1 minus one", "@alice", "\r=after a carriage return", "-chan", "-minus;@at", ""),
-				List.of("@SUM(A1)", "=Eve", "@here", "", "", ""),
-				List.of("Plain = title + with - triggers @ inside", "Dana", "a=b\n=a later line starts with =", "#g0v",
-						"C++", "https://b.example/=x"));
+				List.of("@SUM(A1)", "=Eve", "@here", "", "", ""), List.of("Plain = title + with - triggers @ inside",
+						"Dana", "a=b\n=a later line starts with =", "#g0v", "C++", "https://b.example/=x"));
 		List<String> lines = new ArrayList<>();
 		lines.add(String.join(",", columns));
 		typed.forEach((row) -> lines.add(String.join(",", row.stream().map(ProposalImportTests::quoted).toList())));
@@ -380,8 +380,8 @@ class ProposalImportTests extends ProposalApiTestSupport {
 
 		HttpResponse<byte[]> safe = export(slug, "for=spreadsheet", this.organizer);
 		assertThat(safe.statusCode()).isEqualTo(200);
-		assertThat(safe.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(safe.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
 		assertThat(safe.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals-spreadsheet.csv"));
 		Set<List<String>> expected = new java.util.HashSet<>();
@@ -413,8 +413,7 @@ class ProposalImportTests extends ProposalApiTestSupport {
 			assertThat(body.path("code").asString()).isEqualTo("BAD_USER_INPUT");
 			assertThat(body.path("message").asString()).as(query).contains("'for'", "'spreadsheet'");
 		}
-		assertThat(export(slug, "for=spreadsheet", null).statusCode()).as("anonymous, public hackathon")
-			.isEqualTo(200);
+		assertThat(export(slug, "for=spreadsheet", null).statusCode()).as("anonymous, public hackathon").isEqualTo(200);
 	}
 
 	@Test

@@ -28,11 +28,15 @@ import static org.hacktrail.proposal.ProposalStatus.TEAM_FORMING;
 import static org.hacktrail.proposal.ProposalStatus.WITHDRAWN;
 
 /**
- * The lifecycle table on its own: every allowed move with its actors, and every other move refused.
+ * The lifecycle table on its own: every allowed move with its actors, and every other
+ * move refused.
  */
 class ProposalLifecycleTests {
 
-	/** The table as documented in {@link ProposalLifecycle} and PRODUCT.md: from>to:actors[:reason-from]. */
+	/**
+	 * The table as documented in {@link ProposalLifecycle} and PRODUCT.md:
+	 * from>to:actors[:reason-from].
+	 */
 	static final Set<String> EXPECTED = Set.of("DRAFT>SUBMITTED:ORGANIZER,PROPOSER", "SUBMITTED>PITCHED:ORGANIZER",
 			"SUBMITTED>TEAM_FORMING:ORGANIZER,SYSTEM", "SUBMITTED>IN_REVIEW:ORGANIZER,SYSTEM",
 			"PITCHED>TEAM_FORMING:ORGANIZER,SYSTEM", "PITCHED>HACKING:ORGANIZER", "PITCHED>IN_REVIEW:ORGANIZER,SYSTEM",

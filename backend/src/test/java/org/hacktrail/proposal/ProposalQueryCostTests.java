@@ -33,15 +33,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Listing a page of proposals with their project, hackathon, tags, link count and team size costs a fixed number
- * of store round trips, whatever the page size: counted with a MongoDB driver command listener.
+ * Listing a page of proposals with their project, hackathon, tags, link count and team
+ * size costs a fixed number of store round trips, whatever the page size: counted with a
+ * MongoDB driver command listener.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProposalQueryCostTests {
 
 	/**
-	 * Every command the application sends to the store, as {@code name:collection}. Read inside the callback: the
-	 * driver releases the command document afterwards.
+	 * Every command the application sends to the store, as {@code name:collection}. Read
+	 * inside the callback: the driver releases the command document afterwards.
 	 */
 	static final List<String> COMMANDS = new CopyOnWriteArrayList<>();
 
@@ -110,8 +111,14 @@ class ProposalQueryCostTests {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		StringBuilder file = new StringBuilder("title,proposer,tags,needs,website_url,other_urls\r\n");
 		for (int i = 0; i < 150; i++) {
-			file.append("Idea ").append(i).append(",Person ").append(i).append(",education;health,GIS")
-				.append(",https://site.example/").append(i).append(",https://a.example https://b.example\r\n");
+			file.append("Idea ")
+				.append(i)
+				.append(",Person ")
+				.append(i)
+				.append(",education;health,GIS")
+				.append(",https://site.example/")
+				.append(i)
+				.append(",https://a.example https://b.example\r\n");
 		}
 		var response = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest
@@ -126,8 +133,9 @@ class ProposalQueryCostTests {
 		List<Proposal> proposals = this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)),
 				Proposal.class);
 		for (int p = 0; p < 20; p++) {
-			this.mongo.insert(new Project("cost-project-" + p + "-" + slug, new LocalizedText("專案 " + p, "Project " + p),
-					"project " + p, null, null, null, List.of(), Instant.now(), null, Instant.now(), 0L));
+			this.mongo
+				.insert(new Project("cost-project-" + p + "-" + slug, new LocalizedText("專案 " + p, "Project " + p),
+						"project " + p, null, null, null, List.of(), Instant.now(), null, Instant.now(), 0L));
 		}
 		for (int i = 0; i < proposals.size(); i++) {
 			this.mongo.updateFirst(new Query(Criteria.where("_id").is(proposals.get(i).id())),
@@ -149,13 +157,15 @@ class ProposalQueryCostTests {
 			costByPageSize.put(pageSize, COMMANDS.size());
 		}
 		assertThat(costByPageSize.get(100)).as("commands: %s", COMMANDS).isLessThanOrEqualTo(4);
-		// The hackathon by slug, one page of proposals, one batch of projects, one batch of hackathons.
+		// The hackathon by slug, one page of proposals, one batch of projects, one batch
+		// of hackathons.
 		assertThat(COMMANDS).containsExactlyInAnyOrder("find:hackathons", "find:proposals", "find:projects",
 				"find:hackathons");
 		assertThat(costByPageSize.get(10)).isEqualTo(costByPageSize.get(100));
 		assertThat(costByPageSize.get(50)).isEqualTo(costByPageSize.get(100));
 
-		// An organizer's request costs the same, plus the two lookups that authenticate the bearer token.
+		// An organizer's request costs the same, plus the two lookups that authenticate
+		// the bearer token.
 		COMMANDS.clear();
 		Http.GraphQlResult asOrganizer = this.http.graphql(PAGE, Http.json().put("slug", slug).put("first", 100),
 				this.organizer.headers());

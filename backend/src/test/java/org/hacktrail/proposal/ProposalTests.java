@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proposals over GraphQL, end to end: creation and validation, visibility, who may edit and move them, the
- * recorded history, optimistic locking, filters, sorting and cursor pagination.
+ * Proposals over GraphQL, end to end: creation and validation, visibility, who may edit
+ * and move them, the recorded history, optimistic locking, filters, sorting and cursor
+ * pagination.
  */
 class ProposalTests extends ProposalApiTestSupport {
 
@@ -35,7 +36,10 @@ class ProposalTests extends ProposalApiTestSupport {
 		input.put("channel", "#cofacts");
 		input.set("tags", ProposalApi.array("open-government", "媒體識讀"));
 		input.set("needs", ProposalApi.array("React", "react ", "Data science"));
-		input.putArray("links").addObject().put("type", "REPOSITORY").put("url", "https://github.com/cofacts/rumors-api");
+		input.putArray("links")
+			.addObject()
+			.put("type", "REPOSITORY")
+			.put("url", "https://github.com/cofacts/rumors-api");
 		JsonNode proposal = this.api.createOk(input, this.alice);
 		assertThat(proposal.path("status").asString()).isEqualTo("DRAFT");
 		assertThat(proposal.path("proposerId").asString()).isEqualTo(this.alice.id());
@@ -218,8 +222,8 @@ class ProposalTests extends ProposalApiTestSupport {
 		JsonNode created = this.api.createOk(ProposalApi.proposalInput(slug, null, "Versioned"), this.alice);
 		String id = created.path("id").asString();
 		int version = created.path("version").asInt();
-		assertThat(this.api.update(Http.json().put("id", id).put("expectedVersion", version).put("channel", "#one"),
-				this.alice)
+		assertThat(this.api
+			.update(Http.json().put("id", id).put("expectedVersion", version).put("channel", "#one"), this.alice)
 			.hasErrors()).isFalse();
 		Http.GraphQlResult stale = this.api
 			.update(Http.json().put("id", id).put("expectedVersion", version).put("channel", "#two"), this.alice);
@@ -285,9 +289,7 @@ class ProposalTests extends ProposalApiTestSupport {
 	@Test
 	void aPresidentialFinalistNeedsAPartnerAgencyAndOnlyPublishingSetsOutstanding() {
 		String slug = this.api.hackathon("PRESIDENTIAL", "OPEN_FOR_PROPOSALS");
-		String id = this.api.createOk(ProposalApi.proposalInput(slug, "總統盃提案", null), this.alice)
-			.path("id")
-			.asString();
+		String id = this.api.createOk(ProposalApi.proposalInput(slug, "總統盃提案", null), this.alice).path("id").asString();
 		this.api.transitionOk(id, "SUBMITTED", null, this.alice);
 		for (String to : List.of("PITCHED", "TEAM_FORMING", "HACKING", "IN_REVIEW", "SHORTLISTED")) {
 			this.api.transitionOk(id, to, null, this.organizer);
@@ -298,17 +300,20 @@ class ProposalTests extends ProposalApiTestSupport {
 		assertThat(noPartner.body().path("errors").get(0).path("extensions").path("to").asString())
 			.isEqualTo("FINALIST");
 
-		// The team's lead (the proposer) names a partner agency; the lifecycle asks the team for it.
+		// The team's lead (the proposer) names a partner agency; the lifecycle asks the
+		// team for it.
 		ObjectNode partner = Http.json();
 		partner.putObject("input")
 			.put("proposalId", id)
 			.putObject("partnerAgency")
 			.put("name", "Ministry of Digital Affairs");
-		Http.GraphQlResult named = this.http.graphql("mutation($input: SetTeamPartnerAgencyInput!) { "
-				+ "setTeamPartnerAgency(input: $input) { team { partnerAgency { name } } } }", partner,
-				this.alice.headers());
+		Http.GraphQlResult named = this.http.graphql(
+				"mutation($input: SetTeamPartnerAgencyInput!) { "
+						+ "setTeamPartnerAgency(input: $input) { team { partnerAgency { name } } } }",
+				partner, this.alice.headers());
 		assertThat(named.hasErrors()).as(named.body().toString()).isFalse();
-		// The teams feature records the team's size and partner agency on the proposal; an older snapshot loses.
+		// The teams feature records the team's size and partner agency on the proposal;
+		// an older snapshot loses.
 		this.proposalService.recordTeam(id, 4, "Ministry of Digital Affairs", 7);
 		this.proposalService.recordTeam(id, 2, null, 6);
 		JsonNode finalist = this.api.transitionOk(id, "FINALIST", null, this.organizer);
@@ -412,8 +417,8 @@ class ProposalTests extends ProposalApiTestSupport {
 		assertThat(byTitle.get(0)).isEqualTo(ids.get(11)).as("Idea 01");
 		assertThat(byTitle.get(11)).isEqualTo(ids.get(0)).as("Idea 12");
 
-		assertThat(this.api.listAll(slug, filter("status", "PITCHED"), null, 100, null)).containsExactlyInAnyOrder(
-				ids.get(0), ids.get(4), ids.get(8));
+		assertThat(this.api.listAll(slug, filter("status", "PITCHED"), null, 100, null))
+			.containsExactlyInAnyOrder(ids.get(0), ids.get(4), ids.get(8));
 		assertThat(this.api.listAll(slug, Http.json().put("tag", "environment"), null, 100, null)).hasSize(4);
 		assertThat(this.api.listAll(slug, Http.json().put("tag", "環境"), null, 100, null)).hasSize(4);
 		assertThat(this.api.list(slug, Http.json().put("tag", "astrology"), null, null, null, null).errorCode())
@@ -424,7 +429,8 @@ class ProposalTests extends ProposalApiTestSupport {
 		// Text is matched literally, ignoring case, in title, summary and proposer name.
 		assertThat(this.api.listAll(slug, Http.json().put("text", "c++ (BETA)"), null, 100, null))
 			.containsExactly(ids.get(5));
-		assertThat(this.api.listAll(slug, Http.json().put("text", "a.*b"), null, 100, null)).containsExactly(ids.get(5));
+		assertThat(this.api.listAll(slug, Http.json().put("text", "a.*b"), null, 100, null))
+			.containsExactly(ids.get(5));
 		assertThat(this.api.listAll(slug, Http.json().put("text", "x.*y"), null, 100, null)).isEmpty();
 		assertThat(this.api.listAll(slug, Http.json().put("text", ".*"), null, 100, null)).containsExactly(ids.get(5));
 		assertThat(this.api.listAll(slug, Http.json().put("text", "idea 0"), null, 100, null)).hasSize(9);
@@ -435,19 +441,23 @@ class ProposalTests extends ProposalApiTestSupport {
 
 	@Test
 	void draftsOfOthersAreLeftOutPageAfterPageWithoutGapsOrRepeats() {
-		// Visibility of drafts and a filter on several statuses are applied in Java (the store gets one implicit
-		// AND): pages must still be full, in order, and cover every visible proposal exactly once.
+		// Visibility of drafts and a filter on several statuses are applied in Java (the
+		// store gets one implicit
+		// AND): pages must still be full, in order, and cover every visible proposal
+		// exactly once.
 		String slug = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
 		List<String> aliceDrafts = new ArrayList<>();
 		List<String> submitted = new ArrayList<>();
 		List<String> bobDrafts = new ArrayList<>();
 		for (int i = 0; i < 9; i++) {
 			bobDrafts.add(this.api.createOk(ProposalApi.proposalInput(slug, null, "Bob idea " + i), this.bob)
-				.path("id").asString());
+				.path("id")
+				.asString());
 		}
 		for (int i = 0; i < 6; i++) {
 			String id = this.api.createOk(ProposalApi.proposalInput(slug, null, "Alice idea " + i), this.alice)
-				.path("id").asString();
+				.path("id")
+				.asString();
 			if (i % 2 == 0) {
 				aliceDrafts.add(id);
 			}
@@ -458,18 +468,23 @@ class ProposalTests extends ProposalApiTestSupport {
 		}
 		for (String order : List.of("NEWEST", "OLDEST", "TITLE")) {
 			List<String> seenByAlice = this.api.listAll(slug, null, order, 2, this.alice);
-			assertThat(seenByAlice).as(order).hasSize(6).doesNotHaveDuplicates()
-				.containsAll(aliceDrafts).containsAll(submitted);
-			assertThat(this.api.listAll(slug, null, order, 2, this.bob)).as(order).hasSize(12)
-				.containsAll(bobDrafts).containsAll(submitted);
+			assertThat(seenByAlice).as(order)
+				.hasSize(6)
+				.doesNotHaveDuplicates()
+				.containsAll(aliceDrafts)
+				.containsAll(submitted);
+			assertThat(this.api.listAll(slug, null, order, 2, this.bob)).as(order)
+				.hasSize(12)
+				.containsAll(bobDrafts)
+				.containsAll(submitted);
 			assertThat(this.api.listAll(slug, null, order, 2, null)).as(order)
 				.containsExactlyInAnyOrderElementsOf(submitted);
 			assertThat(this.api.listAll(slug, null, order, 4, this.organizer)).as(order).hasSize(15);
 		}
 		assertThat(this.api.list(slug, null, "OLDEST", 2, null, this.alice).data().path("proposals").path("edges"))
-			.as("a first page is full although Bob's drafts are the oldest").hasSize(2);
-		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "SUBMITTED"), "NEWEST", 2, this.alice))
-			.hasSize(6);
+			.as("a first page is full although Bob's drafts are the oldest")
+			.hasSize(2);
+		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "SUBMITTED"), "NEWEST", 2, this.alice)).hasSize(6);
 		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "WITHDRAWN"), "TITLE", 2, this.alice))
 			.containsExactlyInAnyOrderElementsOf(aliceDrafts);
 		assertThat(this.api.listAll(slug, filter("status", "DRAFT", "SUBMITTED"), "OLDEST", 2, null))

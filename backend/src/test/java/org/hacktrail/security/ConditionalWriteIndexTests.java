@@ -29,15 +29,18 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every conditional write the application sends — an update, delete or findAndModify whose filter names more than
- * {@code _id} — has a unique index on exactly the fields it names. The embedded store uses an index only when it is
- * unique and a query names exactly its fields; any other filter scans its whole collection, under the collection's
- * lock, on every write (score sheet saves did, over 30,000 sheets, until they had their {@code (_id, version, status)} index).
+ * Every conditional write the application sends — an update, delete or findAndModify
+ * whose filter names more than {@code _id} — has a unique index on exactly the fields it
+ * names. The embedded store uses an index only when it is unique and a query names
+ * exactly its fields; any other filter scans its whole collection, under the collection's
+ * lock, on every write (score sheet saves did, over 30,000 sheets, until they had their
+ * {@code (_id, version, status)} index).
  *
  * <p>
- * The writes are those of building the hostile-input corpus's world (every feature's objects, made through the API
- * by their owners) and of sending each of its operations once, legitimately and forged — the latter because a
- * refused write may still have been attempted with its conditions.
+ * The writes are those of building the hostile-input corpus's world (every feature's
+ * objects, made through the API by their owners) and of sending each of its operations
+ * once, legitimately and forged — the latter because a refused write may still have been
+ * attempted with its conditions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -67,10 +70,12 @@ class ConditionalWriteIndexTests {
 		List<StoreCommand> sent = this.commands.recording(() -> {
 			World world = World.build(http, new TestAccounts(this.users, this.tokens), this.mongo);
 			for (Operations.TextOperation operation : Operations.text()) {
-				http.graphql(operation.document(), operation.variables().apply(world), operation.actor().headers(world));
+				http.graphql(operation.document(), operation.variables().apply(world),
+						operation.actor().headers(world));
 			}
 			for (Operations.ForgedOperation operation : Operations.forged()) {
-				http.graphql(operation.document(), operation.variables().apply(world), operation.actor().headers(world));
+				http.graphql(operation.document(), operation.variables().apply(world),
+						operation.actor().headers(world));
 			}
 			http.graphql("mutation($id: ID!) { revokeApiToken(input: {id: $id}) { token { id } } }",
 					Http.json().put("id", world.id("token.victim")), world.victim.headers());
@@ -102,7 +107,10 @@ class ConditionalWriteIndexTests {
 		assertThat(unindexed).as("conditional writes whose fields no index has exactly").isEmpty();
 	}
 
-	/** The fields of each unique index of the collection: the embedded store ignores the others. */
+	/**
+	 * The fields of each unique index of the collection: the embedded store ignores the
+	 * others.
+	 */
 	private List<Set<String>> indexKeys(String collection) {
 		List<Set<String>> keys = new ArrayList<>();
 		for (Document index : this.mongo.getCollection(collection).listIndexes()) {

@@ -40,11 +40,13 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile-input corpus against every operation on main ({@link Operations}): hostile text in every free-text
- * and map field, operators where text belongs, {@code $}-prefixed and dotted keys, regular-expression bombs,
- * enormous strings and lists, invalid UTF-8, deeply nested input, and forged ids of other users' objects. Each is
- * refused (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, 4xx) or stored and returned as the plain text it is — never an
- * INTERNAL error or a 5xx — the forged ids change nothing in the store, and the service is healthy afterwards.
+ * The hostile-input corpus against every operation on main ({@link Operations}): hostile
+ * text in every free-text and map field, operators where text belongs, {@code $}-prefixed
+ * and dotted keys, regular-expression bombs, enormous strings and lists, invalid UTF-8,
+ * deeply nested input, and forged ids of other users' objects. Each is refused
+ * (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, 4xx) or stored and returned as the plain text it
+ * is — never an INTERNAL error or a 5xx — the forged ids change nothing in the store, and
+ * the service is healthy afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -85,7 +87,10 @@ class HostileInputTests {
 		return this.http.graphql(document, variables, actor.headers(this.world));
 	}
 
-	/** The node at a JSON pointer, where a segment {@code last} is the last element of an array. */
+	/**
+	 * The node at a JSON pointer, where a segment {@code last} is the last element of an
+	 * array.
+	 */
 	static JsonNode at(JsonNode root, String pointer) {
 		JsonNode node = root;
 		for (String part : pointer.substring(1).split("/")) {
@@ -119,28 +124,28 @@ class HostileInputTests {
 	Stream<DynamicTest> hostileTextInEveryFieldIsRefusedOrStoredAsPlainText() {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Operations.TextOperation operation : Operations.text()) {
-			operation.textFields().forEach((field, echo) -> tests.add(DynamicTest.dynamicTest(
-					operation.name() + " " + field, () -> {
-						SoftAssertions soft = new SoftAssertions();
-						for (HostileInputs.Payload payload : HostileInputs.TEXT) {
-							ObjectNode variables = operation.variables().apply(this.world);
-							setAt(variables, field, Http.json().stringNode(payload.text()));
-							long started = System.nanoTime();
-							Http.GraphQlResult result = send(operation.actor(), operation.document(), variables);
-							long millis = (System.nanoTime() - started) / 1_000_000;
-							String what = payload.name() + " -> " + result.body();
-							soft.assertThat(result.status()).as(what).isEqualTo(200);
-							soft.assertThat(millis).as(payload.name() + " took").isLessThan(5_000);
-							if (result.hasErrors()) {
-								soft.assertThat(result.errorCode()).as(what).isIn(refusals(operation));
-							}
-							else if (!echo.isEmpty()) {
-								soft.assertThat(at(result.data(), echo).asString()).as(what).isEqualTo(payload.text());
-							}
+			operation.textFields()
+				.forEach((field, echo) -> tests.add(DynamicTest.dynamicTest(operation.name() + " " + field, () -> {
+					SoftAssertions soft = new SoftAssertions();
+					for (HostileInputs.Payload payload : HostileInputs.TEXT) {
+						ObjectNode variables = operation.variables().apply(this.world);
+						setAt(variables, field, Http.json().stringNode(payload.text()));
+						long started = System.nanoTime();
+						Http.GraphQlResult result = send(operation.actor(), operation.document(), variables);
+						long millis = (System.nanoTime() - started) / 1_000_000;
+						String what = payload.name() + " -> " + result.body();
+						soft.assertThat(result.status()).as(what).isEqualTo(200);
+						soft.assertThat(millis).as(payload.name() + " took").isLessThan(5_000);
+						if (result.hasErrors()) {
+							soft.assertThat(result.errorCode()).as(what).isIn(refusals(operation));
 						}
-						soft.assertAll();
-						assertHealthy();
-					})));
+						else if (!echo.isEmpty()) {
+							soft.assertThat(at(result.data(), echo).asString()).as(what).isEqualTo(payload.text());
+						}
+					}
+					soft.assertAll();
+					assertHealthy();
+				})));
 		}
 		return tests.stream();
 	}
@@ -149,36 +154,42 @@ class HostileInputTests {
 	Stream<DynamicTest> operatorsInPlaceOfTextAreRefused() {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Operations.TextOperation operation : Operations.text()) {
-			operation.textFields().keySet().forEach((field) -> tests.add(DynamicTest.dynamicTest(
-					operation.name() + " " + field, () -> {
-						for (String operator : List.of("$gt", "$where")) {
-							ObjectNode variables = operation.variables().apply(this.world);
-							ObjectNode injected = Http.json();
-							injected.put(operator, operator.equals("$where") ? "sleep(1000)" : "");
-							setAt(variables, field, injected);
-							Http.GraphQlResult result = send(operation.actor(), operation.document(), variables);
-							if (result.hasErrors()) {
-								// An object in place of an ID is read as its text ("{$gt=}"): a lookup of that text
-								// finds nothing; any other field must refuse it.
-								String message = String.valueOf(result.errorMessage());
-								Set<String> codes = new java.util.HashSet<>(operation.alsoRefusedWith());
-								codes.add("BAD_USER_INPUT");
-								if (message.contains("{" + operator + "=")) {
-									codes.add("NOT_FOUND");
-								}
-								assertThat(result.errorCode()).as(operator + " -> " + result.body()).isIn(codes);
+			operation.textFields()
+				.keySet()
+				.forEach((field) -> tests.add(DynamicTest.dynamicTest(operation.name() + " " + field, () -> {
+					for (String operator : List.of("$gt", "$where")) {
+						ObjectNode variables = operation.variables().apply(this.world);
+						ObjectNode injected = Http.json();
+						injected.put(operator, operator.equals("$where") ? "sleep(1000)" : "");
+						setAt(variables, field, injected);
+						Http.GraphQlResult result = send(operation.actor(), operation.document(), variables);
+						if (result.hasErrors()) {
+							// An object in place of an ID is read as its text ("{$gt=}"):
+							// a lookup of that text
+							// finds nothing; any other field must refuse it.
+							String message = String.valueOf(result.errorMessage());
+							Set<String> codes = new java.util.HashSet<>(operation.alsoRefusedWith());
+							codes.add("BAD_USER_INPUT");
+							if (message.contains("{" + operator + "=")) {
+								codes.add("NOT_FOUND");
 							}
-							else if (operation.alsoRefusedWith().contains(Operations.IGNORED)) {
-								assertThat(result.body().toString()).as(result.body().toString()).doesNotContain(operator);
-							}
-							else {
-								// An ID variable takes the object as its text: a lookup of that text, which finds nothing.
-								assertThat(operation.document()).as(result.body().toString()).startsWith("query");
-								result.data().properties().forEach((entry) -> assertThat(entry.getValue().isNull())
-									.as(operator + " -> " + result.body()).isTrue());
-							}
+							assertThat(result.errorCode()).as(operator + " -> " + result.body()).isIn(codes);
 						}
-					})));
+						else if (operation.alsoRefusedWith().contains(Operations.IGNORED)) {
+							assertThat(result.body().toString()).as(result.body().toString()).doesNotContain(operator);
+						}
+						else {
+							// An ID variable takes the object as its text: a lookup of
+							// that text, which finds nothing.
+							assertThat(operation.document()).as(result.body().toString()).startsWith("query");
+							result.data()
+								.properties()
+								.forEach((entry) -> assertThat(entry.getValue().isNull())
+									.as(operator + " -> " + result.body())
+									.isTrue());
+						}
+					}
+				})));
 		}
 		return tests.stream();
 	}
@@ -190,13 +201,17 @@ class HostileInputTests {
 		input.putObject("title").put("en", "Keys probe").put("$where", "sleep(1000)").put("a.b", "c");
 		input.putObject("$set").put("roles", "ORGANIZER");
 		Http.GraphQlResult result = send(Operations.Actor.VICTIM,
-				"mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }", variables);
+				"mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }",
+				variables);
 
 		assertThat(result.errorCode()).as(result.body().toString()).isEqualTo("BAD_USER_INPUT");
 		assertThat(this.mongo.count(new Query(Criteria.where("title.en").is("Keys probe")), "proposals")).isZero();
 		// In the document itself, $ and . cannot even form a name.
-		assertThat(send(Operations.Actor.VICTIM, "mutation { createProposal(input: {hackathonSlug: \"x\", title: {en: "
-				+ "\"y\", $where: \"1\"}}) { proposal { id } } }", Http.json()).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(send(Operations.Actor.VICTIM,
+				"mutation { createProposal(input: {hackathonSlug: \"x\", title: {en: "
+						+ "\"y\", $where: \"1\"}}) { proposal { id } } }",
+				Http.json())
+			.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertHealthy();
 	}
 
@@ -223,13 +238,16 @@ class HostileInputTests {
 	void restEndpointsAreRefusedToTheWrongCaller() {
 		Map<String, List<Document>> before = snapshot();
 		String csv = "title_en,proposer\nPwned,Attacker\n";
-		HttpResponse<String> imported = this.http.post("/api/hackathons/" + this.world.id("hackathon.slug")
-				+ "/proposals/import", "text/csv; charset=UTF-8", csv, this.world.attacker.headers());
+		HttpResponse<String> imported = this.http.post(
+				"/api/hackathons/" + this.world.id("hackathon.slug") + "/proposals/import", "text/csv; charset=UTF-8",
+				csv, this.world.attacker.headers());
 		assertThat(imported.statusCode()).isEqualTo(403);
-		assertThat(this.http.get("/api/hackathons/" + this.world.id("draftHackathon.slug") + "/proposals.csv",
-				this.world.attacker.headers()).statusCode()).isEqualTo(404);
-		HttpResponse<String> exported = this.http.get("/api/hackathons/" + this.world.id("hackathon.slug")
-				+ "/proposals.csv", this.world.attacker.headers());
+		assertThat(this.http
+			.get("/api/hackathons/" + this.world.id("draftHackathon.slug") + "/proposals.csv",
+					this.world.attacker.headers())
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> exported = this.http.get(
+				"/api/hackathons/" + this.world.id("hackathon.slug") + "/proposals.csv", this.world.attacker.headers());
 		assertThat(exported.statusCode()).isEqualTo(200);
 		assertThat(exported.body()).contains("Victim's pitch").doesNotContain("Victim's draft");
 		assertThat(snapshot()).isEqualTo(before);
@@ -239,7 +257,8 @@ class HostileInputTests {
 	void restEndpointsOfJudgingAndFollowUpAreRefusedToTheWrongCaller() {
 		Map<String, List<Document>> before = snapshot();
 		String judging = this.world.id("judging.slug");
-		// Results of a round not yet published: nothing, for anyone (the panel's own judges included).
+		// Results of a round not yet published: nothing, for anyone (the panel's own
+		// judges included).
 		for (String[] headers : List.of(new String[0], this.world.attacker.headers(), this.world.victim.headers(),
 				this.world.peer.headers())) {
 			for (String file : List.of("results.json", "results.csv")) {
@@ -250,8 +269,8 @@ class HostileInputTests {
 		}
 		// Published results are everyone's; the judges behind them are pseudonymous.
 		for (String file : List.of("results.json", "results.csv")) {
-			HttpResponse<String> results = this.http.get("/api/hackathons/" + this.world.id("published.slug") + "/"
-					+ file);
+			HttpResponse<String> results = this.http
+				.get("/api/hackathons/" + this.world.id("published.slug") + "/" + file);
 			assertThat(results.statusCode()).as(file + " " + results.body()).isEqualTo(200);
 			assertThat(results.body()).contains(this.world.id("published.proposal"))
 				.doesNotContain(this.world.victim.id())
@@ -260,12 +279,14 @@ class HostileInputTests {
 				.doesNotContain(this.world.victim.user().displayName())
 				.doesNotContain(this.world.peer.user().displayName());
 		}
-		// The statistics were rolled up with the world's hackathons: organizers see them (the PUBLIC view hiding
+		// The statistics were rolled up with the world's hackathons: organizers see them
+		// (the PUBLIC view hiding
 		// them, in Operations, is then not an empty list by accident).
-		JsonNode organizerView = this.world.call(this.world.organizer, "{ outcomeStatistics(view: ORGANIZER) { "
-				+ "byHackathon { slug } } }", Http.json());
+		JsonNode organizerView = this.world.call(this.world.organizer,
+				"{ outcomeStatistics(view: ORGANIZER) { " + "byHackathon { slug } } }", Http.json());
 		assertThat(organizerView.toString()).contains(this.world.id("hackathon.slug"));
-		// Outcome imports are for organizers: uploading, and reading a run's skipped rows.
+		// Outcome imports are for organizers: uploading, and reading a run's skipped
+		// rows.
 		String csv = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\n" + this.world.id("project.public")
 				+ ",,,ADOPTED,2026-01-02,Pwned,,,,https://evil.example,,\r\n";
@@ -298,7 +319,8 @@ class HostileInputTests {
 				.doesNotContain(this.world.victim.id())
 				.doesNotContain(this.world.victim.user().email());
 		}
-		// Hostile slugs in the results path (invalid UTF-8 too): 4xx, never a server error.
+		// Hostile slugs in the results path (invalid UTF-8 too): 4xx, never a server
+		// error.
 		for (String slug : List.of("%24where", "a.b.c", "%7B%22%24gt%22%3A%22%22%7D", "(a%2B)%2B%24", "x".repeat(300),
 				"%C3%28", "%FF", "%ED%A0%80", "%00")) {
 			for (String file : List.of("results.json", "results.csv")) {
@@ -317,21 +339,35 @@ class HostileInputTests {
 		int day = 1;
 		for (HostileInputs.Payload payload : HostileInputs.TEXT) {
 			String cell = "\"" + payload.text().replace("\"", "\"\"") + "\"";
-			csv.append(this.world.id("project.public")).append(",,,PILOT,2025-02-").append(String.format("%02d", day++))
-				.append(',').append(cell).append(',').append(cell).append(",,,,,").append(cell).append("\r\n");
+			csv.append(this.world.id("project.public"))
+				.append(",,,PILOT,2025-02-")
+				.append(String.format("%02d", day++))
+				.append(',')
+				.append(cell)
+				.append(',')
+				.append(cell)
+				.append(",,,,,")
+				.append(cell)
+				.append("\r\n");
 		}
 		HttpResponse<String> uploaded = this.http.post("/api/outcomes/import", "text/csv; charset=UTF-8",
 				csv.toString(), this.world.organizer.headers());
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
 		String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
 		this.world.awaitRun(runId);
-		JsonNode report = this.world.call(this.world.organizer, "query($r: ID!) { outcomeImport(runId: $r) { created "
-				+ "skipped run { status } errors { row reason } } }", Http.json().put("r", runId)).path("outcomeImport");
+		JsonNode report = this.world
+			.call(this.world.organizer,
+					"query($r: ID!) { outcomeImport(runId: $r) { created "
+							+ "skipped run { status } errors { row reason } } }",
+					Http.json().put("r", runId))
+			.path("outcomeImport");
 		assertThat(report.path("run").path("status").asString()).as(report.toString()).isEqualTo("COMPLETED");
 		assertThat(report.path("created").asInt() + report.path("skipped").asInt()).as(report.toString())
 			.isEqualTo(HostileInputs.TEXT.size());
-		JsonNode outcomes = this.world.call(this.world.organizer, "query($p: ID!) { project(id: $p) { outcomes { date "
-				+ "agency programme note } } }", Http.json().put("p", this.world.id("project.public")))
+		JsonNode outcomes = this.world
+			.call(this.world.organizer,
+					"query($p: ID!) { project(id: $p) { outcomes { date " + "agency programme note } } }",
+					Http.json().put("p", this.world.id("project.public")))
 			.path("project")
 			.path("outcomes");
 		int stored = 0;
@@ -367,8 +403,11 @@ class HostileInputTests {
 		if (uploaded.statusCode() == 202) {
 			String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
 			this.world.awaitRun(runId);
-			JsonNode report = this.world.call(this.world.organizer, "query($r: ID!) { outcomeImport(runId: $r) { "
-					+ "created skipped run { status } errors { row reason } } }", Http.json().put("r", runId))
+			JsonNode report = this.world
+				.call(this.world.organizer,
+						"query($r: ID!) { outcomeImport(runId: $r) { "
+								+ "created skipped run { status } errors { row reason } } }",
+						Http.json().put("r", runId))
 				.path("outcomeImport");
 			assertThat(report.path("run").path("status").asString()).as(report.toString()).isIn("COMPLETED", "FAILED");
 			assertThat(report.path("created").asInt()).as(report.toString()).isZero();
@@ -391,9 +430,8 @@ class HostileInputTests {
 			assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
 			assertThat(millis).as(bomb).isLessThan(2_000);
 			for (JsonNode edge : result.data().path("proposals").path("edges")) {
-				assertThat(edge.path("node").toString().toLowerCase()).as(bomb).contains(bomb.toLowerCase()
-					.replace("\\", "\\\\")
-					.replace("\"", "\\\""));
+				assertThat(edge.path("node").toString().toLowerCase()).as(bomb)
+					.contains(bomb.toLowerCase().replace("\\", "\\\\").replace("\"", "\\\""));
 			}
 		}
 		// The skill search of teams: a bomb is a skill nobody needs.
@@ -412,7 +450,8 @@ class HostileInputTests {
 				assertThat(result.data().path("proposalsNeedingSkill").path("edges")).as(bomb).isEmpty();
 			}
 		}
-		// "(a+)+$" was stored as a title by the text corpus: the search finds it as text, and only it.
+		// "(a+)+$" was stored as a title by the text corpus: the search finds it as text,
+		// and only it.
 		Http.GraphQlResult literal = send(Operations.Actor.ANONYMOUS,
 				"query($slug: String!) { proposals(hackathonSlug: $slug, filter: {text: \"(a+)+$\"}) { edges { node { id } } } }",
 				Http.json().put("slug", this.world.id("hackathon.slug")));
@@ -430,8 +469,7 @@ class HostileInputTests {
 
 		((ObjectNode) input.get("summary")).put("en", "x".repeat(600_000));
 		HttpResponse<String> tooLarge = this.http.post("/graphql", "application/json",
-				Http.json().put("query", update).set("variables", variables).toString(),
-				this.world.victim.headers());
+				Http.json().put("query", update).set("variables", variables).toString(), this.world.victim.headers());
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 
 		input.remove("summary");
@@ -441,8 +479,10 @@ class HostileInputTests {
 		}
 		assertThat(send(Operations.Actor.VICTIM, update, variables).errorCode()).isEqualTo("BAD_USER_INPUT");
 
-		assertThat(send(Operations.Actor.ANONYMOUS, "query($slug: String!) { proposals(hackathonSlug: $slug, first: "
-				+ "1000000) { edges { node { id } } } }", Http.json().put("slug", this.world.id("hackathon.slug")))
+		assertThat(send(Operations.Actor.ANONYMOUS,
+				"query($slug: String!) { proposals(hackathonSlug: $slug, first: "
+						+ "1000000) { edges { node { id } } } }",
+				Http.json().put("slug", this.world.id("hackathon.slug")))
 			.errorCode()).isEqualTo("BAD_USER_INPUT");
 		String manyTokens = "{" + " __typename".repeat(20_000) + " }";
 		assertThat(send(Operations.Actor.ANONYMOUS, manyTokens, Http.json()).errorCode()).isEqualTo("BAD_USER_INPUT");
@@ -452,34 +492,38 @@ class HostileInputTests {
 	}
 
 	/**
-	 * Every text field of every operation gets a string of 100,000 characters, and every list that holds one gets
-	 * 5,000 entries: refused (or, for lookups, found nothing) quickly, never an INTERNAL error, never stored whole.
+	 * Every text field of every operation gets a string of 100,000 characters, and every
+	 * list that holds one gets 5,000 entries: refused (or, for lookups, found nothing)
+	 * quickly, never an INTERNAL error, never stored whole.
 	 */
 	@TestFactory
 	Stream<DynamicTest> enormousStringsAndListsInEveryFieldAreRefused() {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Operations.TextOperation operation : Operations.text()) {
-			operation.textFields().forEach((field, echo) -> tests.add(DynamicTest.dynamicTest(
-					operation.name() + " " + field, () -> {
-						String huge = "y".repeat(100_000);
-						ObjectNode variables = operation.variables().apply(this.world);
-						setAt(variables, field, Http.json().stringNode(huge));
-						check(operation, field, variables, huge);
-						if (field.endsWith("/0")) {
-							ObjectNode listed = operation.variables().apply(this.world);
-							ArrayNode many = Http.json().arrayNode();
-							for (int i = 0; i < 5_000; i++) {
-								many.add("z" + i);
-							}
-							setAt(listed, field.substring(0, field.length() - 2), many);
-							check(operation, field + " (5,000 entries)", listed, "z4999");
+			operation.textFields()
+				.forEach((field, echo) -> tests.add(DynamicTest.dynamicTest(operation.name() + " " + field, () -> {
+					String huge = "y".repeat(100_000);
+					ObjectNode variables = operation.variables().apply(this.world);
+					setAt(variables, field, Http.json().stringNode(huge));
+					check(operation, field, variables, huge);
+					if (field.endsWith("/0")) {
+						ObjectNode listed = operation.variables().apply(this.world);
+						ArrayNode many = Http.json().arrayNode();
+						for (int i = 0; i < 5_000; i++) {
+							many.add("z" + i);
 						}
-					})));
+						setAt(listed, field.substring(0, field.length() - 2), many);
+						check(operation, field + " (5,000 entries)", listed, "z4999");
+					}
+				})));
 		}
 		return tests.stream();
 	}
 
-	/** Lists of input objects (criteria, scores, votes, job parameters, candidates) with 5,000 entries: refused. */
+	/**
+	 * Lists of input objects (criteria, scores, votes, job parameters, candidates) with
+	 * 5,000 entries: refused.
+	 */
 	@Test
 	void enormousListsOfInputObjectsAreRefused() {
 		String round = this.world.id("round");
@@ -493,14 +537,19 @@ class HostileInputTests {
 		ObjectNode minimums = Http.json();
 		ArrayNode minimumList = minimums.putObject("input").put("roundId", round2).putArray("sectorMinimums");
 		ObjectNode scores = Http.json();
-		ArrayNode scoreList = scores.putObject("input").put("roundId", round)
-			.put("proposalId", this.world.id("judging.proposal.2")).putArray("scores");
+		ArrayNode scoreList = scores.putObject("input")
+			.put("roundId", round)
+			.put("proposalId", this.world.id("judging.proposal.2"))
+			.putArray("scores");
 		ObjectNode votes = Http.json();
 		ArrayNode voteList = votes.putObject("input").put("roundId", round).putArray("votes");
 		ObjectNode parameters = Http.json();
 		ArrayNode parameterList = parameters.putObject("input").put("name", "followUpDue").putArray("parameters");
 		for (int i = 0; i < 5_000; i++) {
-			ObjectNode criterion = criteriaList.addObject().put("id", "c" + i).put("weight", 1.0).put("scaleMin", 0.0)
+			ObjectNode criterion = criteriaList.addObject()
+				.put("id", "c" + i)
+				.put("weight", 1.0)
+				.put("scaleMin", 0.0)
 				.put("scaleMax", 10.0);
 			criterion.putObject("name").put("en", "Criterion " + i);
 			candidateList.add("p" + i);
@@ -509,12 +558,15 @@ class HostileInputTests {
 			voteList.addObject().put("proposalId", this.world.id("judging.proposal.1"));
 			parameterList.addObject().put("key", "k" + i).put("value", "v");
 		}
-		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { id } } }", criteria);
+		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { id } } }",
+				criteria);
 		callers.put("criteria", Operations.Actor.ORGANIZER);
-		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { candidateProposalIds } } }",
+		calls.put(
+				"mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { candidateProposalIds } } }",
 				candidates);
 		callers.put("candidates", Operations.Actor.ORGANIZER);
-		calls.put("mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { sectorMinimums { sector } } } }",
+		calls.put(
+				"mutation($input: ConfigureRoundInput!) { configureRound(input: $input) { round { sectorMinimums { sector } } } }",
 				minimums);
 		callers.put("minimums", Operations.Actor.ORGANIZER);
 		calls.put("mutation($input: SaveScoreSheetInput!) { saveScoreSheet(input: $input) { sheet { id } } }", scores);
@@ -529,8 +581,8 @@ class HostileInputTests {
 			long started = System.nanoTime();
 			Http.GraphQlResult result = send(actors.get(i++), call.getKey(), call.getValue());
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			assertThat(result.errorCode()).as(call.getKey() + " -> " + result.body()).isIn("BAD_USER_INPUT", "NOT_FOUND",
-					"CONFLICT");
+			assertThat(result.errorCode()).as(call.getKey() + " -> " + result.body())
+				.isIn("BAD_USER_INPUT", "NOT_FOUND", "CONFLICT");
 			assertThat(millis).as(call.getKey() + " took").isLessThan(5_000);
 		}
 		assertHealthy();
@@ -546,11 +598,12 @@ class HostileInputTests {
 			assertThat(result.errorCode()).as(field + " -> " + result.body()).isIn(refusals(operation));
 		}
 		else {
-			// Accepted: only where the text is a lookup or a filter (it comes back nowhere).
+			// Accepted: only where the text is a lookup or a filter (it comes back
+			// nowhere).
 			assertThat(result.body().toString()).as(field + " accepted and returned").doesNotContain(marker);
-			assertThat(operation.textFields().get(field.replace(" (5,000 entries)", ""))).as(
-					field + " was accepted: " + result.body().toString().substring(0, Math.min(300,
-							result.body().toString().length())))
+			assertThat(operation.textFields().get(field.replace(" (5,000 entries)", "")))
+				.as(field + " was accepted: "
+						+ result.body().toString().substring(0, Math.min(300, result.body().toString().length())))
 				.isEmpty();
 		}
 	}
@@ -563,11 +616,13 @@ class HostileInputTests {
 			body.write("{\"query\":\"{ hackathon(slug: \\\"".getBytes(StandardCharsets.US_ASCII));
 			body.write(bad);
 			body.write("\\\") { id } }\"}".getBytes(StandardCharsets.US_ASCII));
-			HttpResponse<String> response = postBytes("/graphql", "application/json", body.toByteArray(), new String[0]);
+			HttpResponse<String> response = postBytes("/graphql", "application/json", body.toByteArray(),
+					new String[0]);
 			assertThat(response.statusCode()).as(response.body()).isBetween(200, 499);
 			assertThat(response.body()).doesNotContain("INTERNAL");
 		}
-		// A lone surrogate, escaped in JSON, is valid JSON but no text: refused or stored as text, never an error.
+		// A lone surrogate, escaped in JSON, is valid JSON but no text: refused or stored
+		// as text, never an error.
 		ObjectNode variables = Http.json();
 		variables.putObject("input").put("displayName", "half \uD800 surrogate");
 		Http.GraphQlResult surrogate = send(Operations.Actor.ATTACKER,
@@ -575,10 +630,12 @@ class HostileInputTests {
 				variables);
 		assertThat(surrogate.errorCode()).isIn(null, "BAD_USER_INPUT");
 
-		// An outcome import in another encoding: refused, or its rows skipped; nothing stored, never a crash.
+		// An outcome import in another encoding: refused, or its rows skipped; nothing
+		// stored, never a crash.
 		byte[] outcomes = ("project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\n" + this.world.id("project.public") + ",,,PILOT,2025-03-01,Agenc\u00ee "
-				+ "\u00ff,,,,,,\r\n").getBytes(StandardCharsets.ISO_8859_1);
+				+ "\u00ff,,,,,,\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
 		long milestones = this.mongo.count(new Query(), "outcome_milestones");
 		HttpResponse<String> outcomeImport = postBytes("/api/outcomes/import", "text/csv", outcomes,
 				this.world.organizer.headers());
@@ -586,8 +643,11 @@ class HostileInputTests {
 		if (outcomeImport.statusCode() == 202) {
 			String runId = Http.parse(outcomeImport.body()).path("run").path("id").asString();
 			this.world.awaitRun(runId);
-			JsonNode report = this.world.call(this.world.organizer, "query($r: ID!) { outcomeImport(runId: $r) { "
-					+ "created updated run { status } } }", Http.json().put("r", runId)).path("outcomeImport");
+			JsonNode report = this.world
+				.call(this.world.organizer,
+						"query($r: ID!) { outcomeImport(runId: $r) { " + "created updated run { status } } }",
+						Http.json().put("r", runId))
+				.path("outcomeImport");
 			assertThat(report.path("run").path("status").asString()).as(report.toString()).isIn("COMPLETED", "FAILED");
 			assertThat(report.path("created").asInt()).as(report.toString()).isZero();
 		}
@@ -595,8 +655,9 @@ class HostileInputTests {
 
 		byte[] csv = "title_en,proposer\nBroken \u00ff,Someone\n".getBytes(StandardCharsets.ISO_8859_1);
 		long before = this.mongo.count(new Query(), "proposals");
-		HttpResponse<String> imported = postBytes("/api/hackathons/" + this.world.id("hackathon.slug")
-				+ "/proposals/import", "text/csv", csv, this.world.organizer.headers());
+		HttpResponse<String> imported = postBytes(
+				"/api/hackathons/" + this.world.id("hackathon.slug") + "/proposals/import", "text/csv", csv,
+				this.world.organizer.headers());
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(400);
 		assertThat(this.mongo.count(new Query(), "proposals")).isEqualTo(before);
 		assertHealthy();

@@ -18,23 +18,27 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tables of the hostile-input and IDOR tests: every GraphQL operation on main with its inputs and the caller
- * who owns what it touches.
+ * The tables of the hostile-input and IDOR tests: every GraphQL operation on main with
+ * its inputs and the caller who owns what it touches.
  *
  * <h2>Adding a feature (judging, teams, follow-up) when it merges</h2>
  * <ol>
- * <li>In {@link World#build}, create the feature's objects through the API as their owner (e.g. a score sheet of
- * {@code world.victim} as a judge; an organizer-only override) and {@code world.put("sheet.victim", id)}. If the
- * feature needs a judge or team member, make the victim one; keep the attacker an outsider with the same role
- * where the feature has one (another judge of another panel), because that is the IDOR that matters.</li>
- * <li>In {@link #text()}, add a {@link TextOperation} per mutation or query that takes free text or a map: the
- * legitimate caller, the document, the variables (with a harmless value where the payload goes) and each text
- * field as a JSON pointer into the variables, mapped to the pointer in {@code data} where it comes back verbatim
- * ("" if it does not come back; a segment {@code last} is an array's last element).</li>
- * <li>In {@link #forged()}, add a {@link ForgedOperation} per query and mutation that takes an id, sent by
- * {@code ATTACKER} (and {@code ANONYMOUS} for mutations) against the victim's object, with the expected refusal:
- * {@link #refused(String...)}, {@link #nullAt(String)} or {@link #absentFrom(String, String)}.</li>
- * <li>Add the feature's collections to {@link #SNAPSHOT}: the IDOR test compares them before and after.</li>
+ * <li>In {@link World#build}, create the feature's objects through the API as their owner
+ * (e.g. a score sheet of {@code world.victim} as a judge; an organizer-only override) and
+ * {@code world.put("sheet.victim", id)}. If the feature needs a judge or team member,
+ * make the victim one; keep the attacker an outsider with the same role where the feature
+ * has one (another judge of another panel), because that is the IDOR that matters.</li>
+ * <li>In {@link #text()}, add a {@link TextOperation} per mutation or query that takes
+ * free text or a map: the legitimate caller, the document, the variables (with a harmless
+ * value where the payload goes) and each text field as a JSON pointer into the variables,
+ * mapped to the pointer in {@code data} where it comes back verbatim ("" if it does not
+ * come back; a segment {@code last} is an array's last element).</li>
+ * <li>In {@link #forged()}, add a {@link ForgedOperation} per query and mutation that
+ * takes an id, sent by {@code ATTACKER} (and {@code ANONYMOUS} for mutations) against the
+ * victim's object, with the expected refusal: {@link #refused(String...)},
+ * {@link #nullAt(String)} or {@link #absentFrom(String, String)}.</li>
+ * <li>Add the feature's collections to {@link #SNAPSHOT}: the IDOR test compares them
+ * before and after.</li>
  * </ol>
  * REST endpoints go into {@code HostileInputTests#restIsRefusedToTheWrongCaller}.
  */
@@ -43,7 +47,10 @@ public final class Operations {
 	private Operations() {
 	}
 
-	/** Collections compared before and after the forged operations: nothing in them may change. */
+	/**
+	 * Collections compared before and after the forged operations: nothing in them may
+	 * change.
+	 */
 	public static final List<String> SNAPSHOT = List.of("hackathons", "proposals", "projects", "api_tokens", "users",
 			// judging
 			"judges", "judge_invitations", "judging_rounds", "judging_plans", "judge_assignments", "score_sheets",
@@ -80,10 +87,11 @@ public final class Operations {
 	}
 
 	/**
-	 * An operation whose free-text inputs get hostile payloads, sent by its legitimate caller.
+	 * An operation whose free-text inputs get hostile payloads, sent by its legitimate
+	 * caller.
 	 *
-	 * @param textFields JSON pointer into the variables → JSON pointer into {@code data} where the text comes back
-	 *     verbatim when accepted ("" if it does not)
+	 * @param textFields JSON pointer into the variables → JSON pointer into {@code data}
+	 * where the text comes back verbatim when accepted ("" if it does not)
 	 */
 	public record TextOperation(String name, Actor actor, String document, Function<World, ObjectNode> variables,
 			Map<String, String> textFields, Set<String> alsoRefusedWith) {
@@ -94,8 +102,9 @@ public final class Operations {
 		}
 
 		/**
-		 * Also refused with these codes (besides BAD_USER_INPUT, NOT_FOUND and CONFLICT): an id that is not the
-		 * caller's is FORBIDDEN by design for some operations. {@link #IGNORED}: unknown ids are skipped, not refused.
+		 * Also refused with these codes (besides BAD_USER_INPUT, NOT_FOUND and CONFLICT):
+		 * an id that is not the caller's is FORBIDDEN by design for some operations.
+		 * {@link #IGNORED}: unknown ids are skipped, not refused.
 		 */
 		public TextOperation refusing(String... codes) {
 			return new TextOperation(this.name, this.actor, this.document, this.variables, this.textFields,
@@ -104,10 +113,16 @@ public final class Operations {
 
 	}
 
-	/** In {@link TextOperation#alsoRefusedWith}: the operation ignores ids it does not know (and succeeds). */
+	/**
+	 * In {@link TextOperation#alsoRefusedWith}: the operation ignores ids it does not
+	 * know (and succeeds).
+	 */
 	public static final String IGNORED = "IGNORED";
 
-	/** An operation sent by the wrong caller against someone else's object, and what must happen. */
+	/**
+	 * An operation sent by the wrong caller against someone else's object, and what must
+	 * happen.
+	 */
 	public record ForgedOperation(String name, Actor actor, String document, Function<World, ObjectNode> variables,
 			Expectation expectation) {
 	}
@@ -127,7 +142,10 @@ public final class Operations {
 		};
 	}
 
-	/** Answered without error, with null at {@code pointer} (the object is hidden, not refused). */
+	/**
+	 * Answered without error, with null at {@code pointer} (the object is hidden, not
+	 * refused).
+	 */
 	public static Expectation nullAt(String pointer) {
 		return (world, result) -> {
 			assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
@@ -136,7 +154,10 @@ public final class Operations {
 		};
 	}
 
-	/** The list at {@code pointer} (of nodes with {@code id}, or connection edges) does not hold the object. */
+	/**
+	 * The list at {@code pointer} (of nodes with {@code id}, or connection edges) does
+	 * not hold the object.
+	 */
 	public static Expectation absentFrom(String pointer, String worldKey) {
 		return (world, result) -> {
 			assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
@@ -178,7 +199,8 @@ public final class Operations {
 					input.putArray("tags").add("open-government");
 					input.putArray("links").addObject().put("type", "WEBSITE").put("url", "https://example.org/");
 					return v;
-				}, fields("/input/title/en", "/createProposal/proposal/title/en", "/input/summary/en",
+				},
+				fields("/input/title/en", "/createProposal/proposal/title/en", "/input/summary/en",
 						"/createProposal/proposal/summary/en", "/input/channel", "", "/input/needs/0", "",
 						"/input/tags/0", "", "/input/links/0/url", "")));
 		all.add(new TextOperation("updateProposal", Actor.VICTIM,
@@ -200,8 +222,7 @@ public final class Operations {
 				}, fields("/input/displayName", "/updateMyProfile/user/displayName", "/input/affiliations/0",
 						"/updateMyProfile/user/affiliations/0")));
 		all.add(new TextOperation("createApiToken", Actor.ATTACKER,
-				"mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { name } } }",
-				(w) -> {
+				"mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { name } } }", (w) -> {
 					ObjectNode v = Http.json();
 					v.putObject("input").put("name", "plain");
 					return v;
@@ -219,14 +240,17 @@ public final class Operations {
 						.put("endsAt", "2027-01-02T09:00:00+08:00");
 					input.putObject("name").put("en", "plain");
 					return v;
-				}, fields("/input/slug", "/createHackathon/hackathon/slug", "/input/name/en",
+				},
+				fields("/input/slug", "/createHackathon/hackathon/slug", "/input/name/en",
 						"/createHackathon/hackathon/name/en", "/input/location", "/createHackathon/hackathon/location",
 						"/input/timeZone", "")));
 		all.add(new TextOperation("updateHackathon", Actor.ORGANIZER,
 				"mutation($input: UpdateHackathonInput!) { updateHackathon(input: $input) { hackathon { name { en } location } } }",
 				(w) -> {
 					ObjectNode v = Http.json();
-					ObjectNode input = v.putObject("input").put("id", w.id("draftHackathon.id")).put("location", "plain");
+					ObjectNode input = v.putObject("input")
+						.put("id", w.id("draftHackathon.id"))
+						.put("location", "plain");
 					input.putObject("name").put("en", "plain");
 					return v;
 				}, fields("/input/location", "/updateHackathon/hackathon/location", "/input/name/en",
@@ -254,7 +278,8 @@ public final class Operations {
 				"query($slug: String!, $text: String, $need: String, $tag: String, $after: String) { proposals("
 						+ "hackathonSlug: $slug, filter: {text: $text, need: $need, tag: $tag}, after: $after) "
 						+ "{ edges { node { id } } } }",
-				(w) -> vars("slug", w.id("hackathon.slug")), fields("/text", "", "/need", "", "/tag", "", "/after", "")));
+				(w) -> vars("slug", w.id("hackathon.slug")),
+				fields("/text", "", "/need", "", "/tag", "", "/after", "")));
 		all.add(new TextOperation("lookups by slug and id", Actor.ANONYMOUS,
 				"query($slug: String!, $id: ID!) { hackathon(slug: $slug) { id } proposal(id: $id) { id } project(id: $id) { id } }",
 				(w) -> vars("slug", "plain", "id", "plain"), fields("/slug", "", "/id", "")));
@@ -273,9 +298,12 @@ public final class Operations {
 		return all;
 	}
 
-	/** An operation whose only text is a lookup argument: refused or nothing found, never more. */
-	private static TextOperation lookup(String name, Actor actor, String document, Function<World, ObjectNode> variables,
-			String... fields) {
+	/**
+	 * An operation whose only text is a lookup argument: refused or nothing found, never
+	 * more.
+	 */
+	private static TextOperation lookup(String name, Actor actor, String document,
+			Function<World, ObjectNode> variables, String... fields) {
 		Map<String, String> map = new LinkedHashMap<>();
 		for (String field : fields) {
 			map.put(field, "");
@@ -289,11 +317,19 @@ public final class Operations {
 		return v;
 	}
 
-	/** The token of a new invitation link to the attacker's own team (each is used once). */
+	/**
+	 * The token of a new invitation link to the attacker's own team (each is used once).
+	 */
 	private static String attackersLink(World w) {
 		ObjectNode link = input((i) -> i.put("proposalId", w.id("proposal.attacker")));
-		return w.call(w.attacker, "mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink(input: $input) "
-				+ "{ token } }", link).path("createTeamInviteLink").path("token").asString();
+		return w
+			.call(w.attacker,
+					"mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink(input: $input) "
+							+ "{ token } }",
+					link)
+			.path("createTeamInviteLink")
+			.path("token")
+			.asString();
 	}
 
 	static List<TextOperation> judgingText() {
@@ -334,27 +370,34 @@ public final class Operations {
 				"mutation($input: DeclareConflictInput!) { declareConflict(input: $input) { judge { conflicts { "
 						+ "comment } } } }",
 				(w) -> {
-					// A new proposal each time: declaring an active conflict again keeps the first comment.
-					String proposal = new JudgingApi(w.http, w.organizer).proposal(new JudgingApi.Hackathon(
-							w.id("judging2.id"), w.id("judging2.slug"), List.of()), "Conflicted " + UUID.randomUUID(), null);
-					return input((i) -> i.put("hackathonId", w.id("judging2.id")).put("proposalId", proposal)
-						.put("reason", "OTHER").put("comment", "plain"));
-				},
-				fields("/input/comment", "/declareConflict/judge/conflicts/last/comment", "/input/proposalId", "")));
+					// A new proposal each time: declaring an active conflict again keeps
+					// the first comment.
+					String proposal = new JudgingApi(w.http, w.organizer).proposal(
+							new JudgingApi.Hackathon(w.id("judging2.id"), w.id("judging2.slug"), List.of()),
+							"Conflicted " + UUID.randomUUID(), null);
+					return input((i) -> i.put("hackathonId", w.id("judging2.id"))
+						.put("proposalId", proposal)
+						.put("reason", "OTHER")
+						.put("comment", "plain"));
+				}, fields("/input/comment", "/declareConflict/judge/conflicts/last/comment", "/input/proposalId", "")));
 		all.add(new TextOperation("addConflict", Actor.ORGANIZER,
 				"mutation($input: AddConflictInput!) { addConflict(input: $input) { judge { conflicts { comment } } } }",
-				(w) -> input((i) -> i.put("judgeId", w.freshJudge()).put("proposalId", w.id("judging2.proposal"))
-					.put("reason", "PERSONAL").put("comment", "plain")),
+				(w) -> input((i) -> i.put("judgeId", w.freshJudge())
+					.put("proposalId", w.id("judging2.proposal"))
+					.put("reason", "PERSONAL")
+					.put("comment", "plain")),
 				fields("/input/comment", "/addConflict/judge/conflicts/0/comment")));
 		all.add(new TextOperation("clearConflict", Actor.ORGANIZER,
 				"mutation($input: ClearConflictInput!) { clearConflict(input: $input) { judge { conflicts { comment "
 						+ "history { comment } } } } }",
 				(w) -> {
 					String judge = w.freshJudge();
-					w.call(w.organizer, "mutation($j: ID!, $p: ID!) { addConflict(input: {judgeId: $j, proposalId: $p, "
-							+ "reason: PERSONAL, comment: \"known\"}) { judge { id } } }",
+					w.call(w.organizer,
+							"mutation($j: ID!, $p: ID!) { addConflict(input: {judgeId: $j, proposalId: $p, "
+									+ "reason: PERSONAL, comment: \"known\"}) { judge { id } } }",
 							vars("j", judge, "p", w.id("judging2.proposal")));
-					return input((i) -> i.put("judgeId", judge).put("proposalId", w.id("judging2.proposal"))
+					return input((i) -> i.put("judgeId", judge)
+						.put("proposalId", w.id("judging2.proposal"))
 						.put("comment", "plain"));
 				}, fields("/input/comment", "/clearConflict/judge/conflicts/0/history/1/comment")));
 		all.add(new TextOperation("configureRound", Actor.ORGANIZER,
@@ -362,12 +405,17 @@ public final class Operations {
 						+ "name { en } description { en } } } } }",
 				(w) -> input((i) -> {
 					i.put("roundId", w.id("round2")).put("seed", "12345");
-					ObjectNode criterion = i.putArray("criteria").addObject().put("id", "plain").put("weight", 1.0)
-						.put("scaleMin", 0.0).put("scaleMax", 10.0);
+					ObjectNode criterion = i.putArray("criteria")
+						.addObject()
+						.put("id", "plain")
+						.put("weight", 1.0)
+						.put("scaleMin", 0.0)
+						.put("scaleMax", 10.0);
 					criterion.putObject("name").put("en", "plain");
 					criterion.putObject("description").put("en", "plain");
 					return i;
-				}), fields("/input/criteria/0/name/en", "/configureRound/round/criteria/0/name/en",
+				}),
+				fields("/input/criteria/0/name/en", "/configureRound/round/criteria/0/name/en",
 						"/input/criteria/0/description/en", "/configureRound/round/criteria/0/description/en",
 						"/input/criteria/0/id", "/configureRound/round/criteria/0/id", "/input/seed", "",
 						"/input/roundId", "")));
@@ -381,11 +429,19 @@ public final class Operations {
 		all.add(new TextOperation("saveScoreSheet", Actor.VICTIM,
 				"mutation($input: SaveScoreSheetInput!) { saveScoreSheet(input: $input) { sheet { comment } } }",
 				(w) -> {
-					int version = w.call(w.victim, "query($id: ID!) { scoreSheet(id: $id) { version } }",
-							vars("id", w.id("sheet.victim.text"))).path("scoreSheet").path("version").asInt();
-					ObjectNode v = input((i) -> i.put("roundId", w.id("round")).put("proposalId",
-							w.id("judging.proposal.2")).put("comment", "plain").put("expectedVersion", version));
-					((ObjectNode) v.get("input")).putArray("scores").addObject().put("criterionId", "impact")
+					int version = w
+						.call(w.victim, "query($id: ID!) { scoreSheet(id: $id) { version } }",
+								vars("id", w.id("sheet.victim.text")))
+						.path("scoreSheet")
+						.path("version")
+						.asInt();
+					ObjectNode v = input((i) -> i.put("roundId", w.id("round"))
+						.put("proposalId", w.id("judging.proposal.2"))
+						.put("comment", "plain")
+						.put("expectedVersion", version));
+					((ObjectNode) v.get("input")).putArray("scores")
+						.addObject()
+						.put("criterionId", "impact")
 						.put("value", 5.0);
 					return v;
 				}, fields("/input/comment", "/saveScoreSheet/sheet/comment", "/input/scores/0/criterionId", "",
@@ -394,11 +450,18 @@ public final class Operations {
 		all.add(new TextOperation("submitScoreSheet", Actor.VICTIM,
 				"mutation($input: SubmitScoreSheetInput!) { submitScoreSheet(input: $input) { sheet { comment } } }",
 				(w) -> {
-					int version = w.call(w.victim, "query($id: ID!) { scoreSheet(id: $id) { version } }",
-							vars("id", w.id("sheet.victim.text"))).path("scoreSheet").path("version").asInt();
-					// A criterion id that is not in the rubric: the submission is refused whatever the comment.
-					ObjectNode v = input((i) -> i.put("roundId", w.id("round")).put("proposalId",
-							w.id("judging.proposal.2")).put("comment", "plain").put("expectedVersion", version));
+					int version = w
+						.call(w.victim, "query($id: ID!) { scoreSheet(id: $id) { version } }",
+								vars("id", w.id("sheet.victim.text")))
+						.path("scoreSheet")
+						.path("version")
+						.asInt();
+					// A criterion id that is not in the rubric: the submission is refused
+					// whatever the comment.
+					ObjectNode v = input((i) -> i.put("roundId", w.id("round"))
+						.put("proposalId", w.id("judging.proposal.2"))
+						.put("comment", "plain")
+						.put("expectedVersion", version));
 					ArrayNode scores = ((ObjectNode) v.get("input")).putArray("scores");
 					scores.addObject().put("criterionId", "impact").put("value", 5.0);
 					scores.addObject().put("criterionId", "nope").put("value", 5.0);
@@ -408,8 +471,10 @@ public final class Operations {
 				"mutation($input: ReopenScoreSheetInput!) { reopenScoreSheet(input: $input) { sheet { history { "
 						+ "reason } } } }",
 				(w) -> {
-					JsonNode sheet = w.call(w.peer, "query($id: ID!) { scoreSheet(id: $id) { status version } }",
-							vars("id", w.id("sheet.reopen"))).path("scoreSheet");
+					JsonNode sheet = w
+						.call(w.peer, "query($id: ID!) { scoreSheet(id: $id) { status version } }",
+								vars("id", w.id("sheet.reopen")))
+						.path("scoreSheet");
 					if (!sheet.path("status").asString().equals("SUBMITTED")) {
 						ObjectNode submit = input((i) -> i.put("roundId", w.id("round"))
 							.put("proposalId", w.id("judging.proposal.2"))
@@ -427,9 +492,9 @@ public final class Operations {
 					return v;
 				}, fields("/input/votes/0/proposalId", "", "/input/roundId", "")));
 		all.add(new TextOperation("selectProposals", Actor.ORGANIZER,
-				"mutation($input: SelectProposalsInput!) { selectProposals(input: $input) { round { id } } }",
-				(w) -> {
-					ObjectNode v = input((i) -> i.put("roundId", w.id("round2")).put("justification", "plain")
+				"mutation($input: SelectProposalsInput!) { selectProposals(input: $input) { round { id } } }", (w) -> {
+					ObjectNode v = input((i) -> i.put("roundId", w.id("round2"))
+						.put("justification", "plain")
 						.put("tieResolution", "plain"));
 					((ObjectNode) v.get("input")).putArray("proposalIds").add(w.id("judging2.proposal"));
 					return v;
@@ -437,8 +502,8 @@ public final class Operations {
 		for (String query : List.of("judgeInvitations(hackathonSlug: $s) { id }", "judges(hackathonSlug: $s) { id }",
 				"myJudgeRecord(hackathonSlug: $s) { id }", "conflictLog(hackathonSlug: $s) { proposalId }",
 				"judgingRounds(hackathonSlug: $s) { id }")) {
-			all.add(lookup(query.substring(0, query.indexOf('(')), Actor.ORGANIZER, "query($s: String!) { " + query
-					+ " }", (w) -> vars("s", "plain"), "/s"));
+			all.add(lookup(query.substring(0, query.indexOf('(')), Actor.ORGANIZER,
+					"query($s: String!) { " + query + " }", (w) -> vars("s", "plain"), "/s"));
 		}
 		for (String query : List.of("judgingRound(roundId: $s) { id }", "myAssignments(roundId: $s) { assigned }",
 				"scoreSheet(id: $s) { id }", "roundProgress(roundId: $s) { assigned }",
@@ -454,7 +519,8 @@ public final class Operations {
 		all.add(new TextOperation("openTeamPosition", Actor.ATTACKER,
 				"mutation($input: OpenTeamPositionInput!) { openTeamPosition(input: $input) { position { skill "
 						+ "description } } }",
-				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker")).put("skill", "plain")
+				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker"))
+					.put("skill", "plain")
 					.put("description", "plain")),
 				fields("/input/skill", "/openTeamPosition/position/skill", "/input/description",
 						"/openTeamPosition/position/description", "/input/proposalId", "")));
@@ -462,7 +528,9 @@ public final class Operations {
 				"mutation($input: UpdateTeamPositionInput!) { updateTeamPosition(input: $input) { position { skill "
 						+ "description } } }",
 				(w) -> input((i) -> i.put("proposalId", w.id("proposal.submitted"))
-					.put("positionId", w.id("position.victim")).put("skill", "designer").put("description", "plain")),
+					.put("positionId", w.id("position.victim"))
+					.put("skill", "designer")
+					.put("description", "plain")),
 				fields("/input/skill", "/updateTeamPosition/position/skill", "/input/description",
 						"/updateTeamPosition/position/description", "/input/positionId", "")));
 		all.add(new TextOperation("removeTeamPosition", Actor.ATTACKER,
@@ -472,21 +540,24 @@ public final class Operations {
 		all.add(new TextOperation("requestToJoinTeam", Actor.NEWCOMER,
 				"mutation($input: RequestToJoinTeamInput!) { requestToJoinTeam(input: $input) { joinRequest { message "
 						+ "affiliation } } }",
-				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker")).put("message", "plain")
+				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker"))
+					.put("message", "plain")
 					.put("affiliation", "plain")),
 				fields("/input/message", "/requestToJoinTeam/joinRequest/message", "/input/affiliation",
 						"/requestToJoinTeam/joinRequest/affiliation", "/input/positionId", "")));
 		all.add(new TextOperation("acceptJoinRequest", Actor.ATTACKER,
 				"mutation($input: AcceptJoinRequestInput!) { acceptJoinRequest(input: $input) { joinRequest { "
 						+ "decisionNote } } }",
-				(w) -> input((i) -> i.put("requestId", w.requestToJoin(w.freshUser("joiner"), w.id("proposal.attacker"),
-						"hello")).put("note", "plain")),
+				(w) -> input((i) -> i
+					.put("requestId", w.requestToJoin(w.freshUser("joiner"), w.id("proposal.attacker"), "hello"))
+					.put("note", "plain")),
 				fields("/input/note", "/acceptJoinRequest/joinRequest/decisionNote")));
 		all.add(new TextOperation("declineJoinRequest", Actor.ATTACKER,
 				"mutation($input: DeclineJoinRequestInput!) { declineJoinRequest(input: $input) { joinRequest { "
 						+ "decisionNote } } }",
-				(w) -> input((i) -> i.put("requestId", w.requestToJoin(w.freshUser("declined"),
-						w.id("proposal.attacker"), "hello")).put("note", "plain")),
+				(w) -> input((i) -> i
+					.put("requestId", w.requestToJoin(w.freshUser("declined"), w.id("proposal.attacker"), "hello"))
+					.put("note", "plain")),
 				fields("/input/note", "/declineJoinRequest/joinRequest/decisionNote", "/input/requestId", "")));
 		all.add(new TextOperation("withdrawJoinRequest", Actor.ATTACKER,
 				"mutation($input: WithdrawJoinRequestInput!) { withdrawJoinRequest(input: $input) { joinRequest { id } } }",
@@ -494,24 +565,32 @@ public final class Operations {
 		all.add(new TextOperation("inviteToTeam", Actor.ATTACKER,
 				"mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) { invitation { message } } }",
 				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker"))
-					.put("userId", w.freshUser("invited").id()).put("message", "plain")),
+					.put("userId", w.freshUser("invited").id())
+					.put("message", "plain")),
 				fields("/input/message", "/inviteToTeam/invitation/message", "/input/userId", "")));
 		all.add(new TextOperation("declineTeamInvitation", Actor.INVITEE,
 				"mutation($input: DeclineTeamInvitationInput!) { declineTeamInvitation(input: $input) { invitation { "
 						+ "decisionNote } } }",
 				(w) -> {
 					String id = null;
-					for (JsonNode pending : w.call(w.invitee, "{ myTeamInvitations(status: [PENDING]) { id proposal { id } } }",
-							Http.json()).path("myTeamInvitations")) {
+					for (JsonNode pending : w
+						.call(w.invitee, "{ myTeamInvitations(status: [PENDING]) { id proposal { id } } }", Http.json())
+						.path("myTeamInvitations")) {
 						if (pending.path("proposal").path("id").asString().equals(w.id("proposal.attacker"))) {
 							id = pending.path("id").asString();
 						}
 					}
 					if (id == null) {
-						ObjectNode invite = input((i) -> i.put("proposalId", w.id("proposal.attacker"))
-							.put("userId", w.invitee.id()));
-						id = w.call(w.attacker, "mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) "
-								+ "{ invitation { id } } }", invite).path("inviteToTeam").path("invitation").path("id")
+						ObjectNode invite = input(
+								(i) -> i.put("proposalId", w.id("proposal.attacker")).put("userId", w.invitee.id()));
+						id = w
+							.call(w.attacker,
+									"mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) "
+											+ "{ invitation { id } } }",
+									invite)
+							.path("inviteToTeam")
+							.path("invitation")
+							.path("id")
 							.asString();
 					}
 					String invitation = id;
@@ -538,35 +617,42 @@ public final class Operations {
 						+ "decisionNote } } }",
 				(w) -> input((i) -> i.put("token", attackersLink(w)).put("note", "plain")),
 				fields("/input/note", "/declineTeamInviteLink/link/decisionNote")));
-		all.add(lookup("acceptTeamInviteLink token", Actor.NEWCOMER, "mutation($input: AcceptTeamInviteLinkInput!) { "
-				+ "acceptTeamInviteLink(input: $input) { team { id } } }",
+		all.add(lookup("acceptTeamInviteLink token", Actor.NEWCOMER,
+				"mutation($input: AcceptTeamInviteLinkInput!) { "
+						+ "acceptTeamInviteLink(input: $input) { team { id } } }",
 				(w) -> input((i) -> i.put("token", "plain").put("affiliation", "plain")), "/input/token"));
-		all.add(lookup("declineTeamInviteLink token", Actor.NEWCOMER, "mutation($input: DeclineTeamInviteLinkInput!) { "
-				+ "declineTeamInviteLink(input: $input) { link { id } } }",
+		all.add(lookup("declineTeamInviteLink token", Actor.NEWCOMER,
+				"mutation($input: DeclineTeamInviteLinkInput!) { "
+						+ "declineTeamInviteLink(input: $input) { link { id } } }",
 				(w) -> input((i) -> i.put("token", "plain")), "/input/token"));
-		all.add(lookup("withdrawTeamInviteLink", Actor.ATTACKER, "mutation($input: WithdrawTeamInviteLinkInput!) { "
-				+ "withdrawTeamInviteLink(input: $input) { link { id } } }",
+		all.add(lookup("withdrawTeamInviteLink", Actor.ATTACKER,
+				"mutation($input: WithdrawTeamInviteLinkInput!) { "
+						+ "withdrawTeamInviteLink(input: $input) { link { id } } }",
 				(w) -> input((i) -> i.put("linkId", "plain")), "/input/linkId"));
 		all.add(lookup("teamInviteLink", Actor.ATTACKER, "query($t: String!) { teamInviteLink(token: $t) { id } }",
 				(w) -> vars("t", "plain"), "/t"));
 		all.add(new TextOperation("updateTeamMember (own affiliation)", Actor.PEER,
 				"mutation($input: UpdateTeamMemberInput!) { updateTeamMember(input: $input) { member { affiliation } } }",
-				(w) -> input((i) -> i.put("proposalId", w.id("proposal.submitted")).put("userId", w.peer.id())
+				(w) -> input((i) -> i.put("proposalId", w.id("proposal.submitted"))
+					.put("userId", w.peer.id())
 					.put("affiliation", "plain")),
 				fields("/input/affiliation", "/updateTeamMember/member/affiliation", "/input/userId", ""))
 			.refusing("FORBIDDEN"));
 		all.add(new TextOperation("addTeamMember", Actor.ORGANIZER,
 				"mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { member { affiliation } } }",
 				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker"))
-					.put("userId", w.freshUser("added").id()).put("affiliation", "plain")),
+					.put("userId", w.freshUser("added").id())
+					.put("affiliation", "plain")),
 				fields("/input/affiliation", "/addTeamMember/member/affiliation")));
 		all.add(new TextOperation("removeTeamMember", Actor.ATTACKER,
-				"mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { team { id } } }",
-				(w) -> {
+				"mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { team { id } } }", (w) -> {
 					String user = w.freshUser("removed").id();
-					w.call(w.organizer, "mutation($p: ID!, $u: ID!) { addTeamMember(input: {proposalId: $p, userId: $u}) "
-							+ "{ member { userId } } }", vars("p", w.id("proposal.attacker"), "u", user));
-					return input((i) -> i.put("proposalId", w.id("proposal.attacker")).put("userId", user)
+					w.call(w.organizer,
+							"mutation($p: ID!, $u: ID!) { addTeamMember(input: {proposalId: $p, userId: $u}) "
+									+ "{ member { userId } } }",
+							vars("p", w.id("proposal.attacker"), "u", user));
+					return input((i) -> i.put("proposalId", w.id("proposal.attacker"))
+						.put("userId", user)
 						.put("reason", "plain"));
 				}, fields("/input/reason", "", "/input/userId", "")));
 		all.add(new TextOperation("leaveTeam", Actor.ATTACKER,
@@ -577,7 +663,9 @@ public final class Operations {
 				"mutation($input: SetTeamPartnerAgencyInput!) { setTeamPartnerAgency(input: $input) { team { "
 						+ "partnerAgency { name department } } } }",
 				(w) -> input((i) -> {
-					i.put("proposalId", w.id("proposal.submitted")).putObject("partnerAgency").put("name", "plain")
+					i.put("proposalId", w.id("proposal.submitted"))
+						.putObject("partnerAgency")
+						.put("name", "plain")
 						.put("department", "plain");
 					return i;
 				}), fields("/input/partnerAgency/name", "/setTeamPartnerAgency/team/partnerAgency/name",
@@ -585,22 +673,26 @@ public final class Operations {
 		all.add(new TextOperation("allowLateTeamMembers", Actor.ORGANIZER,
 				"mutation($input: AllowLateTeamMembersInput!) { allowLateTeamMembers(input: $input) { team { "
 						+ "lateMembersReason } } }",
-				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker")).put("allowed", true)
+				(w) -> input((i) -> i.put("proposalId", w.id("proposal.attacker"))
+					.put("allowed", true)
 					.put("reason", "plain")),
 				fields("/input/reason", "/allowLateTeamMembers/team/lateMembersReason")));
-		all.add(lookup("proposalsNeedingSkill", Actor.ANONYMOUS, "query($s: String!, $skill: String!, $after: String) { "
-				+ "proposalsNeedingSkill(hackathonSlug: $s, skill: $skill, after: $after) { edges { node { id } } } }",
+		all.add(lookup("proposalsNeedingSkill", Actor.ANONYMOUS,
+				"query($s: String!, $skill: String!, $after: String) { "
+						+ "proposalsNeedingSkill(hackathonSlug: $s, skill: $skill, after: $after) { edges { node { id } } } }",
 				(w) -> vars("s", w.id("hackathon.slug"), "skill", "plain"), "/s", "/skill", "/after"));
 		all.add(lookup("team", Actor.ANONYMOUS, "query($p: ID!) { team(proposalId: $p) { id } }",
 				(w) -> vars("p", "plain"), "/p"));
-		all.add(lookup("notifications", Actor.VICTIM, "query($after: String) { notifications(after: $after) { edges "
-				+ "{ node { id } } } }", (w) -> Http.json(), "/after"));
+		all.add(lookup("notifications", Actor.VICTIM,
+				"query($after: String) { notifications(after: $after) { edges " + "{ node { id } } } }",
+				(w) -> Http.json(), "/after"));
 		all.add(lookup("markNotificationsRead", Actor.ATTACKER, "mutation($input: MarkNotificationsReadInput!) { "
 				+ "markNotificationsRead(input: $input) { unreadCount } }", (w) -> {
 					ObjectNode v = Http.json();
 					v.putObject("input").putArray("ids").add("plain");
 					return v;
-				}, "/input/ids/0").refusing(IGNORED));
+				}, "/input/ids/0")
+			.refusing(IGNORED));
 		return all;
 	}
 
@@ -609,9 +701,14 @@ public final class Operations {
 		all.add(new TextOperation("recordOutcomeMilestone", Actor.VICTIM,
 				"mutation($input: RecordOutcomeMilestoneInput!) { recordOutcomeMilestone(input: $input) { milestone { "
 						+ "agency programme amount currency evidenceUrl note } } }",
-				(w) -> input((i) -> i.put("projectId", w.id("project.public")).put("type", "FUNDED")
-					.put("date", "2026-01-05").put("agency", "plain " + UUID.randomUUID()).put("programme", "plain")
-					.put("amount", "1000").put("currency", "TWD").put("evidenceUrl", "https://example.org/e")
+				(w) -> input((i) -> i.put("projectId", w.id("project.public"))
+					.put("type", "FUNDED")
+					.put("date", "2026-01-05")
+					.put("agency", "plain " + UUID.randomUUID())
+					.put("programme", "plain")
+					.put("amount", "1000")
+					.put("currency", "TWD")
+					.put("evidenceUrl", "https://example.org/e")
 					.put("note", "plain")),
 				fields("/input/agency", "/recordOutcomeMilestone/milestone/agency", "/input/programme",
 						"/recordOutcomeMilestone/milestone/programme", "/input/amount", "", "/input/currency", "",
@@ -634,22 +731,28 @@ public final class Operations {
 						+ "answer } } }",
 				(w) -> input((i) -> i.put("id", w.id("followup.request")).put("answer", "plain")),
 				fields("/input/answer", "/answerFollowUpRequest/request/answer", "/input/id", "")));
-		all.add(lookup("follow and unfollow", Actor.ATTACKER, "mutation($p: ID!) { followProject(input: {projectId: $p})"
-				+ " { following } }", (w) -> vars("p", "plain"), "/p"));
-		all.add(lookup("unfollowProject", Actor.ATTACKER, "mutation($p: ID!) { unfollowProject(input: {projectId: $p})"
-				+ " { following } }", (w) -> vars("p", "plain"), "/p"));
-		all.add(lookup("outcomeStatistics issueArea", Actor.ANONYMOUS, "query($a: String) { outcomeStatistics(filter: "
-				+ "{issueArea: $a}) { total { proposals } } }", (w) -> Http.json(), "/a"));
-		all.add(lookup("outcomeImport runId", Actor.ORGANIZER, "query($r: ID!) { outcomeImport(runId: $r) { skipped } }",
-				(w) -> vars("r", "1"), "/r"));
-		all.add(lookup("restartJob id", Actor.ORGANIZER, "mutation($r: ID!) { restartJob(input: {id: $r}) { run { id } } }",
-				(w) -> vars("r", "1"), "/r"));
+		all.add(lookup("follow and unfollow", Actor.ATTACKER,
+				"mutation($p: ID!) { followProject(input: {projectId: $p})" + " { following } }",
+				(w) -> vars("p", "plain"), "/p"));
+		all.add(lookup("unfollowProject", Actor.ATTACKER,
+				"mutation($p: ID!) { unfollowProject(input: {projectId: $p})" + " { following } }",
+				(w) -> vars("p", "plain"), "/p"));
+		all.add(lookup("outcomeStatistics issueArea", Actor.ANONYMOUS,
+				"query($a: String) { outcomeStatistics(filter: " + "{issueArea: $a}) { total { proposals } } }",
+				(w) -> Http.json(), "/a"));
+		all.add(lookup("outcomeImport runId", Actor.ORGANIZER,
+				"query($r: ID!) { outcomeImport(runId: $r) { skipped } }", (w) -> vars("r", "1"), "/r"));
+		all.add(lookup("restartJob id", Actor.ORGANIZER,
+				"mutation($r: ID!) { restartJob(input: {id: $r}) { run { id } } }", (w) -> vars("r", "1"), "/r"));
 		all.add(lookup("jobRuns jobName", Actor.ORGANIZER, "query($n: String) { jobRuns(jobName: $n) { id } }",
 				(w) -> Http.json(), "/n"));
 		return all;
 	}
 
-	/** Every query and mutation on main that takes an id or slug, sent by the wrong caller. */
+	/**
+	 * Every query and mutation on main that takes an id or slug, sent by the wrong
+	 * caller.
+	 */
 	public static List<ForgedOperation> forged() {
 		List<ForgedOperation> all = new ArrayList<>();
 		Set<String> refusedOrHidden = Set.of("NOT_FOUND", "FORBIDDEN");
@@ -667,14 +770,14 @@ public final class Operations {
 				"query($slug: String!) { proposals(hackathonSlug: $slug) { edges { node { id } } } }",
 				(w) -> vars("slug", w.id("draftHackathon.slug")), refused("NOT_FOUND")));
 		all.add(new ForgedOperation("hackathon(slug) of a DRAFT hackathon", Actor.ATTACKER,
-				"query($slug: String!) { hackathon(slug: $slug) { id } }", (w) -> vars("slug", w.id("draftHackathon.slug")),
-				nullAt("/hackathon")));
+				"query($slug: String!) { hackathon(slug: $slug) { id } }",
+				(w) -> vars("slug", w.id("draftHackathon.slug")), nullAt("/hackathon")));
 		all.add(new ForgedOperation("hackathons list hides DRAFT", Actor.ANONYMOUS,
 				"{ hackathons(first: 100) { edges { node { id } } } }", (w) -> Http.json(),
 				absentFrom("/hackathons/edges", "draftHackathon.id")));
 		all.add(new ForgedOperation("project(id) seen only through a hidden draft", Actor.ATTACKER,
-				"query($id: ID!) { project(id: $id) { id proposals { id } } }", (w) -> vars("id", w.id("project.hidden")),
-				nullAt("/project")));
+				"query($id: ID!) { project(id: $id) { id proposals { id } } }",
+				(w) -> vars("id", w.id("project.hidden")), nullAt("/project")));
 		all.add(new ForgedOperation("projectSuggestions of someone else's proposal", Actor.ATTACKER,
 				"query($id: ID!) { projectSuggestions(proposalId: $id) { reasons } }",
 				(w) -> vars("id", w.id("proposal.submitted")), refused("FORBIDDEN")));
@@ -730,7 +833,8 @@ public final class Operations {
 		all.add(new ForgedOperation("createProposal on someone else's behalf", Actor.ATTACKER,
 				"mutation($slug: String!) { createProposal(input: {hackathonSlug: $slug, title: {en: \"sneak\"}, proposerName: \"Victim\"}) { proposal { id } } }",
 				(w) -> vars("slug", w.id("hackathon.slug")), refused("FORBIDDEN")));
-		all.add(new ForgedOperation("jobNames", Actor.ATTACKER, "{ jobNames }", (w) -> Http.json(), refused("FORBIDDEN")));
+		all.add(new ForgedOperation("jobNames", Actor.ATTACKER, "{ jobNames }", (w) -> Http.json(),
+				refused("FORBIDDEN")));
 		all.add(new ForgedOperation("jobRuns", Actor.ATTACKER, "{ jobRuns { id } }", (w) -> Http.json(),
 				refused("FORBIDDEN")));
 		all.add(new ForgedOperation("jobRun(id)", Actor.ATTACKER, "{ jobRun(id: \"1\") { id } }", (w) -> Http.json(),
@@ -751,14 +855,20 @@ public final class Operations {
 
 	private static final String[] HIDDEN = { "NOT_FOUND", "FORBIDDEN" };
 
-	/** The same forged mutation sent by the attacker (refused with {@code codes}) and anonymously. */
+	/**
+	 * The same forged mutation sent by the attacker (refused with {@code codes}) and
+	 * anonymously.
+	 */
 	private static void mutation(List<ForgedOperation> all, String name, String document,
 			Function<World, ObjectNode> variables, String... codes) {
 		all.add(new ForgedOperation(name, Actor.ATTACKER, document, variables, refused(codes)));
 		all.add(new ForgedOperation(name, Actor.ANONYMOUS, document, variables, refused("UNAUTHENTICATED")));
 	}
 
-	/** Judging: the attacker judges another panel and proposed one of this round's proposals; the peer judges it. */
+	/**
+	 * Judging: the attacker judges another panel and proposed one of this round's
+	 * proposals; the peer judges it.
+	 */
 	static List<ForgedOperation> judgingForged() {
 		List<ForgedOperation> all = new ArrayList<>();
 		Function<World, ObjectNode> slug = (w) -> vars("slug", w.id("judging.slug"));
@@ -814,7 +924,8 @@ public final class Operations {
 		all.add(new ForgedOperation("roundRanking before publication", Actor.ANONYMOUS,
 				"query($id: ID!) { roundRanking(roundId: $id) { lines { proposalId finalScore } } }", round,
 				refused("UNAUTHENTICATED", "FORBIDDEN")));
-		// A judge changes only their own affiliations and expertise; the rest is the organizers'.
+		// A judge changes only their own affiliations and expertise; the rest is the
+		// organizers'.
 		all.add(new ForgedOperation("updateJudge: one's own sector", Actor.VICTIM,
 				"mutation($id: ID!) { updateJudge(input: {judgeId: $id, sector: PRIVATE}) { judge { sector } } }",
 				(w) -> vars("id", w.id("judge.victim")), refused("FORBIDDEN")));
@@ -853,9 +964,9 @@ public final class Operations {
 					Actor.PEER, "mutation($id: ID!) { " + mutation + " }", (w) -> vars("id", w.id("sheet.published")),
 					refused("FORBIDDEN")));
 		}
-		all.add(new ForgedOperation("publishRound again", Actor.ATTACKER, "mutation($id: ID!) { publishRound(input: "
-				+ "{roundId: $id}) { movedProposalIds } }", (w) -> vars("id", w.id("published.round")),
-				refused("FORBIDDEN")));
+		all.add(new ForgedOperation("publishRound again", Actor.ATTACKER,
+				"mutation($id: ID!) { publishRound(input: " + "{roundId: $id}) { movedProposalIds } }",
+				(w) -> vars("id", w.id("published.round")), refused("FORBIDDEN")));
 		all.add(new ForgedOperation("judgingRounds of a DRAFT hackathon", Actor.ATTACKER,
 				"query($slug: String!) { judgingRounds(hackathonSlug: $slug) { id } }",
 				(w) -> vars("slug", w.id("draftHackathon.slug")), refused("NOT_FOUND")));
@@ -863,7 +974,8 @@ public final class Operations {
 				"query($slug: String!) { judges(hackathonSlug: $slug) { id } }",
 				(w) -> vars("slug", w.id("draftHackathon.slug")), refused(HIDDEN)));
 		all.add(new ForgedOperation("myJudgeRecord elsewhere", Actor.ATTACKER,
-				"query($slug: String!) { myJudgeRecord(hackathonSlug: $slug) { id } }", slug, nullAt("/myJudgeRecord")));
+				"query($slug: String!) { myJudgeRecord(hackathonSlug: $slug) { id } }", slug,
+				nullAt("/myJudgeRecord")));
 		all.add(new ForgedOperation("myAssignments of another panel", Actor.ATTACKER,
 				"query($id: ID!) { myAssignments(roundId: $id) { proposals { proposalId sheet { comment } } } }", round,
 				refused("FORBIDDEN")));
@@ -874,33 +986,40 @@ public final class Operations {
 					assertThat(result.body().toString()).doesNotContain(w.id("sheet.victim"))
 						.doesNotContain("Secret notes");
 				}));
-		all.add(new ForgedOperation("myJudgeInvitations are one's own", Actor.ATTACKER,
-				"{ myJudgeInvitations { id } }", (w) -> Http.json(),
-				absentFrom("/myJudgeInvitations", "invitation.victim")));
+		all.add(new ForgedOperation("myJudgeInvitations are one's own", Actor.ATTACKER, "{ myJudgeInvitations { id } }",
+				(w) -> Http.json(), absentFrom("/myJudgeInvitations", "invitation.victim")));
 		all.add(new ForgedOperation("the proposer sees no scores of their proposal", Actor.ATTACKER,
 				"query($id: ID!) { scoreSheet(id: $id) { scores { value } } }", (w) -> vars("id", w.id("sheet.victim")),
 				refused("FORBIDDEN")));
 
-		mutation(all, "inviteJudge", "mutation($id: ID!) { inviteJudge(input: {hackathonId: $id, email: "
-				+ "\"pwned@example.org\", sector: PUBLIC}) { token } }", (w) -> vars("id", w.id("judging.id")),
-				"FORBIDDEN");
-		mutation(all, "revokeJudgeInvitation", "mutation($id: ID!) { revokeJudgeInvitation(input: {invitationId: $id}) "
-				+ "{ invitation { id } } }", (w) -> vars("id", w.id("invitation.victim")), "FORBIDDEN");
-		mutation(all, "acceptJudgeInvitation addressed to someone else", "mutation($id: ID!) { acceptJudgeInvitation("
-				+ "input: {invitationId: $id}) { judge { id } } }", (w) -> vars("id", w.id("invitation.victim")), HIDDEN);
-		mutation(all, "acceptJudgeInvitation with a forged token", "mutation { acceptJudgeInvitation(input: {token: "
-				+ "\"ht_inv_forged0000000000000000000000000000000\"}) { judge { id } } }", (w) -> Http.json(),
-				"NOT_FOUND", "BAD_USER_INPUT", "FORBIDDEN");
-		mutation(all, "dropJudge", "mutation($id: ID!) { dropJudge(input: {judgeId: $id, reason: \"pwned\"}) "
-				+ "{ judge { id } } }", (w) -> vars("id", w.id("judge.victim")), "FORBIDDEN");
-		mutation(all, "declareConflict at another panel", "mutation($h: ID!, $p: ID!) { declareConflict(input: "
-				+ "{hackathonId: $h, proposalId: $p, reason: PERSONAL}) { judge { id } } }",
+		mutation(all, "inviteJudge",
+				"mutation($id: ID!) { inviteJudge(input: {hackathonId: $id, email: "
+						+ "\"pwned@example.org\", sector: PUBLIC}) { token } }",
+				(w) -> vars("id", w.id("judging.id")), "FORBIDDEN");
+		mutation(all, "revokeJudgeInvitation",
+				"mutation($id: ID!) { revokeJudgeInvitation(input: {invitationId: $id}) " + "{ invitation { id } } }",
+				(w) -> vars("id", w.id("invitation.victim")), "FORBIDDEN");
+		mutation(all, "acceptJudgeInvitation addressed to someone else",
+				"mutation($id: ID!) { acceptJudgeInvitation(" + "input: {invitationId: $id}) { judge { id } } }",
+				(w) -> vars("id", w.id("invitation.victim")), HIDDEN);
+		mutation(all, "acceptJudgeInvitation with a forged token",
+				"mutation { acceptJudgeInvitation(input: {token: "
+						+ "\"ht_inv_forged0000000000000000000000000000000\"}) { judge { id } } }",
+				(w) -> Http.json(), "NOT_FOUND", "BAD_USER_INPUT", "FORBIDDEN");
+		mutation(all, "dropJudge",
+				"mutation($id: ID!) { dropJudge(input: {judgeId: $id, reason: \"pwned\"}) " + "{ judge { id } } }",
+				(w) -> vars("id", w.id("judge.victim")), "FORBIDDEN");
+		mutation(all, "declareConflict at another panel",
+				"mutation($h: ID!, $p: ID!) { declareConflict(input: "
+						+ "{hackathonId: $h, proposalId: $p, reason: PERSONAL}) { judge { id } } }",
 				(w) -> vars("h", w.id("judging.id"), "p", w.id("judging.proposal.1")), "FORBIDDEN");
-		mutation(all, "addConflict", "mutation($j: ID!, $p: ID!) { addConflict(input: {judgeId: $j, proposalId: $p, "
-				+ "reason: PERSONAL, comment: \"pwned\"}) { judge { id } } }",
+		mutation(all, "addConflict",
+				"mutation($j: ID!, $p: ID!) { addConflict(input: {judgeId: $j, proposalId: $p, "
+						+ "reason: PERSONAL, comment: \"pwned\"}) { judge { id } } }",
 				(w) -> vars("j", w.id("judge.victim"), "p", w.id("judging.proposal.1")), "FORBIDDEN");
-		mutation(all, "clearConflict", "mutation($j: ID!, $p: ID!) { clearConflict(input: {judgeId: $j, proposalId: "
-				+ "$p, comment: \"pwned\"}) { judge { id } } }",
+		mutation(all, "clearConflict",
+				"mutation($j: ID!, $p: ID!) { clearConflict(input: {judgeId: $j, proposalId: "
+						+ "$p, comment: \"pwned\"}) { judge { id } } }",
 				(w) -> vars("j", w.id("judge.victim"), "p", w.id("judging.proposal.1")), "FORBIDDEN");
 		mutation(all, "detectConflicts", "mutation($h: ID!) { detectConflicts(input: {hackathonId: $h}) { found } }",
 				(w) -> vars("h", w.id("judging.id")), "FORBIDDEN");
@@ -908,22 +1027,27 @@ public final class Operations {
 				+ "reason: \"pwned\"}) { round { id } } }", round, "FORBIDDEN");
 		mutation(all, "assignJudges", "mutation($id: ID!) { assignJudges(input: {roundId: $id}) { plan { id } } }",
 				round, "FORBIDDEN");
-		mutation(all, "changeRoundStatus", "mutation($id: ID!) { changeRoundStatus(input: {roundId: $id, to: CLOSED}) "
-				+ "{ round { id } } }", round, "FORBIDDEN");
-		mutation(all, "saveScoreSheet at another panel", "mutation($r: ID!, $p: ID!) { saveScoreSheet(input: {roundId: "
-				+ "$r, proposalId: $p, scores: [{criterionId: \"impact\", value: 10}]}) { sheet { id } } }",
+		mutation(all, "changeRoundStatus",
+				"mutation($id: ID!) { changeRoundStatus(input: {roundId: $id, to: CLOSED}) " + "{ round { id } } }",
+				round, "FORBIDDEN");
+		mutation(all, "saveScoreSheet at another panel",
+				"mutation($r: ID!, $p: ID!) { saveScoreSheet(input: {roundId: "
+						+ "$r, proposalId: $p, scores: [{criterionId: \"impact\", value: 10}]}) { sheet { id } } }",
 				(w) -> vars("r", w.id("round"), "p", w.id("judging.proposal.attacker")), "FORBIDDEN");
-		mutation(all, "submitScoreSheet at another panel", "mutation($r: ID!, $p: ID!) { submitScoreSheet(input: "
-				+ "{roundId: $r, proposalId: $p, scores: [{criterionId: \"impact\", value: 10}, {criterionId: "
-				+ "\"feasibility\", value: 10}]}) { sheet { id } } }",
+		mutation(all, "submitScoreSheet at another panel",
+				"mutation($r: ID!, $p: ID!) { submitScoreSheet(input: "
+						+ "{roundId: $r, proposalId: $p, scores: [{criterionId: \"impact\", value: 10}, {criterionId: "
+						+ "\"feasibility\", value: 10}]}) { sheet { id } } }",
 				(w) -> vars("r", w.id("round"), "p", w.id("judging.proposal.attacker")), "FORBIDDEN");
-		mutation(all, "selectProposals", "mutation($id: ID!, $p: ID!) { selectProposals(input: {roundId: $id, "
-				+ "proposalIds: [$p], justification: \"pwned pwned pwned pwned pwned\"}) { round { id } } }",
+		mutation(all, "selectProposals",
+				"mutation($id: ID!, $p: ID!) { selectProposals(input: {roundId: $id, "
+						+ "proposalIds: [$p], justification: \"pwned pwned pwned pwned pwned\"}) { round { id } } }",
 				(w) -> vars("id", w.id("round"), "p", w.id("judging.proposal.attacker")), "FORBIDDEN");
 		mutation(all, "publishRound", "mutation($id: ID!) { publishRound(input: {roundId: $id}) { movedProposalIds } }",
 				round, "FORBIDDEN");
-		all.add(new ForgedOperation("castBallot", Actor.ANONYMOUS, "mutation($r: ID!, $p: ID!) { castBallot(input: "
-				+ "{roundId: $r, votes: [{proposalId: $p}]}) { ballot { id } } }",
+		all.add(new ForgedOperation("castBallot", Actor.ANONYMOUS,
+				"mutation($r: ID!, $p: ID!) { castBallot(input: "
+						+ "{roundId: $r, votes: [{proposalId: $p}]}) { ballot { id } } }",
 				(w) -> vars("r", w.id("round"), "p", w.id("judging.proposal.attacker")), refused("UNAUTHENTICATED")));
 		all.add(new ForgedOperation("saveScoreSheet on a proposal not assigned (peer's own round)", Actor.PEER,
 				"mutation($r: ID!, $p: ID!) { saveScoreSheet(input: {roundId: $r, proposalId: $p, scores: "
@@ -933,8 +1057,9 @@ public final class Operations {
 	}
 
 	/**
-	 * Teams: the victim leads; the peer is a non-lead member; the attacker leads another team and has a pending request
-	 * to the victim's; an applicant's request and the invitee's invitation are pending.
+	 * Teams: the victim leads; the peer is a non-lead member; the attacker leads another
+	 * team and has a pending request to the victim's; an applicant's request and the
+	 * invitee's invitation are pending.
 	 */
 	static List<ForgedOperation> teamForged() {
 		List<ForgedOperation> all = new ArrayList<>();
@@ -964,43 +1089,50 @@ public final class Operations {
 				(w) -> vars("s", w.id("draftHackathon.slug")), refused("NOT_FOUND")));
 		all.add(new ForgedOperation("proposalsNeedingSkill hides drafts", Actor.ATTACKER,
 				"query($s: String!) { proposalsNeedingSkill(hackathonSlug: $s, skill: \"designer\") { edges { node { id } } } }",
-				(w) -> vars("s", w.id("hackathon.slug")), absentFrom("/proposalsNeedingSkill/edges", "proposal.draft")));
+				(w) -> vars("s", w.id("hackathon.slug")),
+				absentFrom("/proposalsNeedingSkill/edges", "proposal.draft")));
 		for (Actor actor : List.of(Actor.ATTACKER, Actor.PEER)) {
 			all.add(new ForgedOperation("openTeamPosition", actor, "mutation($p: ID!) { openTeamPosition(input: "
 					+ "{proposalId: $p, skill: \"pwned\"}) { position { id } } }", team, refused("FORBIDDEN")));
 			all.add(new ForgedOperation("updateTeamPosition", actor, "mutation($p: ID!, $pos: ID!) { "
 					+ "updateTeamPosition(input: {proposalId: $p, positionId: $pos, skill: \"pwned\"}) { position { id } } }",
 					position, refused("FORBIDDEN")));
-			all.add(new ForgedOperation("removeTeamPosition", actor, "mutation($p: ID!, $pos: ID!) { "
-					+ "removeTeamPosition(input: {proposalId: $p, positionId: $pos}) { team { id } } }", position,
-					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("acceptJoinRequest", actor, "mutation($r: ID!) { acceptJoinRequest(input: "
-					+ "{requestId: $r}) { member { userId } } }", (w) -> vars("r", w.id("request.applicant")),
-					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("declineJoinRequest", actor, "mutation($r: ID!) { declineJoinRequest(input: "
-					+ "{requestId: $r, note: \"pwned\"}) { joinRequest { id } } }",
+			all.add(new ForgedOperation("removeTeamPosition", actor,
+					"mutation($p: ID!, $pos: ID!) { "
+							+ "removeTeamPosition(input: {proposalId: $p, positionId: $pos}) { team { id } } }",
+					position, refused("FORBIDDEN")));
+			all.add(new ForgedOperation("acceptJoinRequest", actor,
+					"mutation($r: ID!) { acceptJoinRequest(input: " + "{requestId: $r}) { member { userId } } }",
 					(w) -> vars("r", w.id("request.applicant")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("withdrawJoinRequest of someone else", actor, "mutation($r: ID!) { "
-					+ "withdrawJoinRequest(input: {requestId: $r}) { joinRequest { id } } }",
+			all.add(new ForgedOperation("declineJoinRequest", actor,
+					"mutation($r: ID!) { declineJoinRequest(input: "
+							+ "{requestId: $r, note: \"pwned\"}) { joinRequest { id } } }",
 					(w) -> vars("r", w.id("request.applicant")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("inviteToTeam", actor, "mutation($p: ID!, $u: ID!) { inviteToTeam(input: "
-					+ "{proposalId: $p, userId: $u}) { invitation { id } } }",
+			all.add(new ForgedOperation("withdrawJoinRequest of someone else", actor,
+					"mutation($r: ID!) { " + "withdrawJoinRequest(input: {requestId: $r}) { joinRequest { id } } }",
+					(w) -> vars("r", w.id("request.applicant")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("inviteToTeam", actor,
+					"mutation($p: ID!, $u: ID!) { inviteToTeam(input: "
+							+ "{proposalId: $p, userId: $u}) { invitation { id } } }",
 					(w) -> vars("p", w.id("proposal.submitted"), "u", w.attacker.id()),
-				refused("FORBIDDEN", "BAD_USER_INPUT")));
-			all.add(new ForgedOperation("acceptTeamInvitation of someone else", actor, "mutation($i: ID!) { "
-					+ "acceptTeamInvitation(input: {invitationId: $i}) { member { userId } } }",
+					refused("FORBIDDEN", "BAD_USER_INPUT")));
+			all.add(new ForgedOperation("acceptTeamInvitation of someone else", actor,
+					"mutation($i: ID!) { " + "acceptTeamInvitation(input: {invitationId: $i}) { member { userId } } }",
 					(w) -> vars("i", w.id("invitation.team")), refused("FORBIDDEN")));
 			all.add(new ForgedOperation("declineTeamInvitation of someone else", actor, "mutation($i: ID!) { "
 					+ "declineTeamInvitation(input: {invitationId: $i, note: \"pwned\"}) { invitation { id } } }",
 					(w) -> vars("i", w.id("invitation.team")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("withdrawTeamInvitation", actor, "mutation($i: ID!) { withdrawTeamInvitation("
-					+ "input: {invitationId: $i}) { invitation { id } } }", (w) -> vars("i", w.id("invitation.team")),
-					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("createTeamInviteLink", actor, "mutation($p: ID!) { createTeamInviteLink(input: "
-					+ "{proposalId: $p, message: \"pwned\"}) { token } }", team, refused("FORBIDDEN")));
-			all.add(new ForgedOperation("withdrawTeamInviteLink", actor, "mutation($l: ID!) { withdrawTeamInviteLink("
-					+ "input: {linkId: $l}) { link { id } } }", (w) -> vars("l", w.id("link.victim")),
-					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("withdrawTeamInvitation", actor,
+					"mutation($i: ID!) { withdrawTeamInvitation("
+							+ "input: {invitationId: $i}) { invitation { id } } }",
+					(w) -> vars("i", w.id("invitation.team")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("createTeamInviteLink", actor,
+					"mutation($p: ID!) { createTeamInviteLink(input: "
+							+ "{proposalId: $p, message: \"pwned\"}) { token } }",
+					team, refused("FORBIDDEN")));
+			all.add(new ForgedOperation("withdrawTeamInviteLink", actor,
+					"mutation($l: ID!) { withdrawTeamInviteLink(" + "input: {linkId: $l}) { link { id } } }",
+					(w) -> vars("l", w.id("link.victim")), refused("FORBIDDEN")));
 			all.add(new ForgedOperation("team hides its invitation links", actor,
 					"query($p: ID!) { team(proposalId: $p) { openInviteLinks { id message } } }", team,
 					absentFrom("/team/openInviteLinks", "link.victim")));
@@ -1011,19 +1143,23 @@ public final class Operations {
 					+ "updateTeamMember(input: {proposalId: $p, userId: $u, role: OTHER, affiliation: \"pwned\"}) "
 					+ "{ member { userId } } }", (w) -> vars("p", w.id("proposal.submitted"), "u", w.victim.id()),
 					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("addTeamMember", actor, "mutation($p: ID!, $u: ID!) { addTeamMember(input: "
-					+ "{proposalId: $p, userId: $u}) { member { userId } } }",
+			all.add(new ForgedOperation("addTeamMember", actor,
+					"mutation($p: ID!, $u: ID!) { addTeamMember(input: "
+							+ "{proposalId: $p, userId: $u}) { member { userId } } }",
 					(w) -> vars("p", w.id("proposal.submitted"), "u", w.attacker.id()),
-				refused("FORBIDDEN", "BAD_USER_INPUT")));
-			all.add(new ForgedOperation("setTeamPartnerAgency", actor, "mutation($p: ID!) { setTeamPartnerAgency(input: "
-					+ "{proposalId: $p, partnerAgency: {name: \"pwned\"}}) { team { id } } }", team,
-					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("allowLateTeamMembers", actor, "mutation($p: ID!) { allowLateTeamMembers(input: "
-					+ "{proposalId: $p, allowed: true, reason: \"pwned\"}) { team { id } } }", team,
-					refused("FORBIDDEN")));
+					refused("FORBIDDEN", "BAD_USER_INPUT")));
+			all.add(new ForgedOperation("setTeamPartnerAgency", actor,
+					"mutation($p: ID!) { setTeamPartnerAgency(input: "
+							+ "{proposalId: $p, partnerAgency: {name: \"pwned\"}}) { team { id } } }",
+					team, refused("FORBIDDEN")));
+			all.add(new ForgedOperation("allowLateTeamMembers", actor,
+					"mutation($p: ID!) { allowLateTeamMembers(input: "
+							+ "{proposalId: $p, allowed: true, reason: \"pwned\"}) { team { id } } }",
+					team, refused("FORBIDDEN")));
 		}
-		all.add(new ForgedOperation("a member promotes themself to lead", Actor.PEER, "mutation($p: ID!, $u: ID!) { "
-				+ "updateTeamMember(input: {proposalId: $p, userId: $u, role: LEAD}) { member { role } } }",
+		all.add(new ForgedOperation("a member promotes themself to lead", Actor.PEER,
+				"mutation($p: ID!, $u: ID!) { "
+						+ "updateTeamMember(input: {proposalId: $p, userId: $u, role: LEAD}) { member { role } } }",
 				(w) -> vars("p", w.id("proposal.submitted"), "u", w.peer.id()), refused("FORBIDDEN")));
 		all.add(new ForgedOperation("the requester accepts their own join request", Actor.ATTACKER,
 				"mutation($r: ID!) { acceptJoinRequest(input: {requestId: $r}) { member { userId } } }",
@@ -1036,18 +1172,21 @@ public final class Operations {
 		all.add(new ForgedOperation("inviteToTeam: own team, someone else's position", Actor.ATTACKER,
 				"mutation($p: ID!, $u: ID!, $pos: ID!) { inviteToTeam(input: {proposalId: $p, userId: $u, positionId: "
 						+ "$pos}) { invitation { id } } }",
-				(w) -> vars("p", w.id("proposal.attacker"), "u", w.id("user.bystander"), "pos", w.id("position.victim")),
+				(w) -> vars("p", w.id("proposal.attacker"), "u", w.id("user.bystander"), "pos",
+						w.id("position.victim")),
 				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
 		all.add(new ForgedOperation("createTeamInviteLink: own team, someone else's position", Actor.ATTACKER,
 				"mutation($p: ID!, $pos: ID!) { createTeamInviteLink(input: {proposalId: $p, positionId: $pos}) "
 						+ "{ token } }",
 				(w) -> vars("p", w.id("proposal.attacker"), "pos", w.id("position.victim")),
 				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
-		mutation(all, "acceptTeamInviteLink with a forged token", "mutation { acceptTeamInviteLink(input: {token: "
-				+ "\"htl_forged00000000000000000000000000000000000\"}) { member { userId } } }", (w) -> Http.json(),
-				"NOT_FOUND");
-		mutation(all, "declineTeamInviteLink with a forged token", "mutation { declineTeamInviteLink(input: {token: "
-				+ "\"htl_forged00000000000000000000000000000000000\", note: \"pwned\"}) { link { id } } }",
+		mutation(all, "acceptTeamInviteLink with a forged token",
+				"mutation { acceptTeamInviteLink(input: {token: "
+						+ "\"htl_forged00000000000000000000000000000000000\"}) { member { userId } } }",
+				(w) -> Http.json(), "NOT_FOUND");
+		mutation(all, "declineTeamInviteLink with a forged token",
+				"mutation { declineTeamInviteLink(input: {token: "
+						+ "\"htl_forged00000000000000000000000000000000000\", note: \"pwned\"}) { link { id } } }",
 				(w) -> Http.json(), "NOT_FOUND");
 		all.add(new ForgedOperation("teamInviteLink with a forged token", Actor.ATTACKER,
 				"{ teamInviteLink(token: \"htl_forged00000000000000000000000000000000000\") { id message } }",
@@ -1064,15 +1203,17 @@ public final class Operations {
 				"mutation($p: ID!, $u: ID!) { removeTeamMember(input: {proposalId: $p, userId: $u}) { team { id } } }",
 				(w) -> vars("p", w.id("proposal.attacker"), "u", w.peer.id()),
 				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
-		all.add(new ForgedOperation("leaveTeam one is not in", Actor.ATTACKER, "mutation($p: ID!) { leaveTeam(input: "
-				+ "{proposalId: $p}) { team { id } } }", team, refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
-		all.add(new ForgedOperation("leaveTeam handing the lead over", Actor.PEER, "mutation($p: ID!, $u: ID!) { "
-				+ "leaveTeam(input: {proposalId: $p, handOverTo: $u}) { team { id } } }",
+		all.add(new ForgedOperation("leaveTeam one is not in", Actor.ATTACKER,
+				"mutation($p: ID!) { leaveTeam(input: " + "{proposalId: $p}) { team { id } } }", team,
+				refused("NOT_FOUND", "FORBIDDEN", "BAD_USER_INPUT")));
+		all.add(new ForgedOperation("leaveTeam handing the lead over", Actor.PEER,
+				"mutation($p: ID!, $u: ID!) { "
+						+ "leaveTeam(input: {proposalId: $p, handOverTo: $u}) { team { id } } }",
 				(w) -> vars("p", w.id("proposal.submitted"), "u", w.attacker.id()),
 				refused("FORBIDDEN", "BAD_USER_INPUT")));
-		all.add(new ForgedOperation("withdrawTeamInviteLink", Actor.ANONYMOUS, "mutation($l: ID!) { "
-				+ "withdrawTeamInviteLink(input: {linkId: $l}) { link { id } } }", (w) -> vars("l", w.id("link.victim")),
-				refused("UNAUTHENTICATED")));
+		all.add(new ForgedOperation("withdrawTeamInviteLink", Actor.ANONYMOUS,
+				"mutation($l: ID!) { " + "withdrawTeamInviteLink(input: {linkId: $l}) { link { id } } }",
+				(w) -> vars("l", w.id("link.victim")), refused("UNAUTHENTICATED")));
 		for (String name : List.of("openTeamPosition(input: {proposalId: $p, skill: \"x\"}) { team { id } }",
 				"createTeamInviteLink(input: {proposalId: $p}) { token }",
 				"leaveTeam(input: {proposalId: $p}) { team { id } }",
@@ -1094,7 +1235,8 @@ public final class Operations {
 					"mutation($i: ID!) { " + name + " }", (w) -> vars("i", w.id("invitation.team")),
 					refused("UNAUTHENTICATED")));
 		}
-		for (String query : List.of("{ myTeams { id } }", "{ myJoinRequests { id } }", "{ myTeamInvitations { id } }")) {
+		for (String query : List.of("{ myTeams { id } }", "{ myJoinRequests { id } }",
+				"{ myTeamInvitations { id } }")) {
 			all.add(new ForgedOperation(query, Actor.ANONYMOUS, query, (w) -> Http.json(), refused("UNAUTHENTICATED")));
 		}
 		return all;
@@ -1125,7 +1267,10 @@ public final class Operations {
 		return all;
 	}
 
-	/** Follow-up: the victim leads the public project; the peer is a non-lead member of its team. */
+	/**
+	 * Follow-up: the victim leads the public project; the peer is a non-lead member of
+	 * its team.
+	 */
 	static List<ForgedOperation> followUpForged() {
 		List<ForgedOperation> all = new ArrayList<>();
 		Function<World, ObjectNode> project = (w) -> vars("p", w.id("project.public"));
@@ -1135,48 +1280,56 @@ public final class Operations {
 		for (Actor actor : List.of(Actor.ATTACKER, Actor.PEER)) {
 			all.add(new ForgedOperation("recordOutcomeMilestone by a non-lead", actor, record, project,
 					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("answerFollowUpRequest by a non-lead", actor, "mutation($r: ID!) { "
-					+ "answerFollowUpRequest(input: {id: $r, answer: \"pwned\"}) { request { id } } }",
+			all.add(new ForgedOperation("answerFollowUpRequest by a non-lead", actor,
+					"mutation($r: ID!) { "
+							+ "answerFollowUpRequest(input: {id: $r, answer: \"pwned\"}) { request { id } } }",
 					(w) -> vars("r", w.id("followup.request")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("pending milestones of someone else", actor, "query($p: ID!) { project(id: $p) "
-					+ "{ outcomes { id note } } }", project, absentFrom("/project/outcomes", "milestone.victim")));
-			all.add(new ForgedOperation("follow-up requests of someone else", actor, "query($p: ID!) { project(id: $p) "
-					+ "{ followUp { requests { id } } } }", project, absentFrom("/project/followUp/requests",
-							"followup.request")));
-			all.add(new ForgedOperation("pending count of someone else", actor, "query($p: ID!) { project(id: $p) "
-					+ "{ followUp { pendingCount stateIncludingPending activityError } } }", project,
-					nullAt("/project/followUp/pendingCount")));
-			all.add(new ForgedOperation("milestone history", actor, "query($p: ID!) { project(id: $p) "
-					+ "{ outcomes { history { by } } } }", project, absentFrom("/project/outcomes", "milestone.victim")));
+			all.add(new ForgedOperation("pending milestones of someone else", actor,
+					"query($p: ID!) { project(id: $p) " + "{ outcomes { id note } } }", project,
+					absentFrom("/project/outcomes", "milestone.victim")));
+			all.add(new ForgedOperation("follow-up requests of someone else", actor,
+					"query($p: ID!) { project(id: $p) " + "{ followUp { requests { id } } } }", project,
+					absentFrom("/project/followUp/requests", "followup.request")));
+			all.add(new ForgedOperation("pending count of someone else", actor,
+					"query($p: ID!) { project(id: $p) "
+							+ "{ followUp { pendingCount stateIncludingPending activityError } } }",
+					project, nullAt("/project/followUp/pendingCount")));
+			all.add(new ForgedOperation("milestone history", actor,
+					"query($p: ID!) { project(id: $p) " + "{ outcomes { history { by } } } }", project,
+					absentFrom("/project/outcomes", "milestone.victim")));
 		}
 		for (Actor actor : List.of(Actor.ATTACKER, Actor.VICTIM)) {
-			all.add(new ForgedOperation("verifyOutcomeMilestone by a non-organizer", actor, "mutation($m: ID!) { "
-					+ "verifyOutcomeMilestone(input: {id: $m}) { milestone { id } } }", milestone,
-					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("rejectOutcomeMilestone by a non-organizer", actor, "mutation($m: ID!) { "
-					+ "rejectOutcomeMilestone(input: {id: $m, reason: \"pwned\"}) { milestone { id } } }", milestone,
-					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("verifyOutcomeMilestone by a non-organizer", actor,
+					"mutation($m: ID!) { " + "verifyOutcomeMilestone(input: {id: $m}) { milestone { id } } }",
+					milestone, refused("FORBIDDEN")));
+			all.add(new ForgedOperation("rejectOutcomeMilestone by a non-organizer", actor,
+					"mutation($m: ID!) { "
+							+ "rejectOutcomeMilestone(input: {id: $m, reason: \"pwned\"}) { milestone { id } } }",
+					milestone, refused("FORBIDDEN")));
 			all.add(new ForgedOperation("outcomeMilestonesToVerify", actor, "{ outcomeMilestonesToVerify { id note } }",
 					(w) -> Http.json(), refused("FORBIDDEN")));
 			all.add(new ForgedOperation("outcomeStatistics ORGANIZER view", actor,
 					"{ outcomeStatistics(view: ORGANIZER) { total { proposals } } }", (w) -> Http.json(),
 					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("outcomeImport errors of a run", actor, "query($r: ID!) { outcomeImport(runId: "
-					+ "$r) { skipped errors { reason } } }", (w) -> vars("r", w.id("run.import")),
+			all.add(new ForgedOperation("outcomeImport errors of a run", actor,
+					"query($r: ID!) { outcomeImport(runId: " + "$r) { skipped errors { reason } } }",
+					(w) -> vars("r", w.id("run.import")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("jobRun of an import", actor,
+					"query($r: ID!) { jobRun(id: $r) { id parameters " + "{ value } } }",
+					(w) -> vars("r", w.id("run.import")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("restartJob of an import", actor,
+					"mutation($r: ID!) { restartJob(input: " + "{id: $r}) { run { id } } }",
+					(w) -> vars("r", w.id("run.import")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("startJob", actor,
+					"mutation { startJob(input: {name: \"outcomeImport\"}) " + "{ run { id } } }", (w) -> Http.json(),
 					refused("FORBIDDEN")));
-			all.add(new ForgedOperation("jobRun of an import", actor, "query($r: ID!) { jobRun(id: $r) { id parameters "
-					+ "{ value } } }", (w) -> vars("r", w.id("run.import")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("restartJob of an import", actor, "mutation($r: ID!) { restartJob(input: "
-					+ "{id: $r}) { run { id } } }", (w) -> vars("r", w.id("run.import")), refused("FORBIDDEN")));
-			all.add(new ForgedOperation("startJob", actor, "mutation { startJob(input: {name: \"outcomeImport\"}) "
-					+ "{ run { id } } }", (w) -> Http.json(), refused("FORBIDDEN")));
 		}
-		all.add(new ForgedOperation("follow a hidden project", Actor.ATTACKER, "mutation($p: ID!) { followProject("
-				+ "input: {projectId: $p}) { following } }", (w) -> vars("p", w.id("project.hidden")),
-				refused("NOT_FOUND")));
-		all.add(new ForgedOperation("unfollow a hidden project", Actor.ATTACKER, "mutation($p: ID!) { unfollowProject("
-				+ "input: {projectId: $p}) { following } }", (w) -> vars("p", w.id("project.hidden")),
-				refused("NOT_FOUND")));
+		all.add(new ForgedOperation("follow a hidden project", Actor.ATTACKER,
+				"mutation($p: ID!) { followProject(" + "input: {projectId: $p}) { following } }",
+				(w) -> vars("p", w.id("project.hidden")), refused("NOT_FOUND")));
+		all.add(new ForgedOperation("unfollow a hidden project", Actor.ATTACKER,
+				"mutation($p: ID!) { unfollowProject(" + "input: {projectId: $p}) { following } }",
+				(w) -> vars("p", w.id("project.hidden")), refused("NOT_FOUND")));
 		all.add(new ForgedOperation("record on a hidden project", Actor.ATTACKER, record,
 				(w) -> vars("p", w.id("project.hidden")), refused("NOT_FOUND")));
 		for (String document : List.of(record,
@@ -1185,14 +1338,16 @@ public final class Operations {
 			all.add(new ForgedOperation(document.substring(document.indexOf('{') + 2, document.indexOf('(', 12)),
 					Actor.ANONYMOUS, document, project, refused("UNAUTHENTICATED")));
 		}
-		for (String document : List.of("mutation($m: ID!) { verifyOutcomeMilestone(input: {id: $m}) { milestone { id } } }",
+		for (String document : List.of(
+				"mutation($m: ID!) { verifyOutcomeMilestone(input: {id: $m}) { milestone { id } } }",
 				"mutation($m: ID!) { rejectOutcomeMilestone(input: {id: $m, reason: \"x\"}) { milestone { id } } }",
 				"mutation($m: ID!) { answerFollowUpRequest(input: {id: $m}) { request { id } } }")) {
 			all.add(new ForgedOperation(document.substring(document.indexOf('{') + 2, document.indexOf('(', 12)),
 					Actor.ANONYMOUS, document, (w) -> vars("m", w.id("milestone.victim")), refused("UNAUTHENTICATED")));
 		}
-		all.add(new ForgedOperation("restartJob", Actor.ANONYMOUS, "mutation($r: ID!) { restartJob(input: {id: $r}) "
-				+ "{ run { id } } }", (w) -> vars("r", w.id("run.import")), refused("UNAUTHENTICATED")));
+		all.add(new ForgedOperation("restartJob", Actor.ANONYMOUS,
+				"mutation($r: ID!) { restartJob(input: {id: $r}) " + "{ run { id } } }",
+				(w) -> vars("r", w.id("run.import")), refused("UNAUTHENTICATED")));
 		for (String hidden : List.of("draftHackathon.slug", "hackathon.slug", "judging.slug")) {
 			all.add(new ForgedOperation("outcomeStatistics PUBLIC view hides unpublished " + hidden, Actor.ATTACKER,
 					"{ outcomeStatistics(view: PUBLIC) { byHackathon { slug } } }", (w) -> Http.json(),

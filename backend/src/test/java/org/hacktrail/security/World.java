@@ -20,10 +20,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The objects the hostile-input and IDOR tables act on, built once through the API: an organizer, a victim who
- * owns things, an attacker who owns little, hackathons (one still DRAFT, hidden from everyone but organizers), the
- * victim's proposals (a DRAFT one, hidden, and a SUBMITTED one), projects and API token. Features add their own
- * objects with {@link #put} (see {@link Operations} for the recipe).
+ * The objects the hostile-input and IDOR tables act on, built once through the API: an
+ * organizer, a victim who owns things, an attacker who owns little, hackathons (one still
+ * DRAFT, hidden from everyone but organizers), the victim's proposals (a DRAFT one,
+ * hidden, and a SUBMITTED one), projects and API token. Features add their own objects
+ * with {@link #put} (see {@link Operations} for the recipe).
  */
 public final class World {
 
@@ -36,8 +37,9 @@ public final class World {
 	public final TestAccounts.Account attacker;
 
 	/**
-	 * An insider who is not the owner: a judge on the victim's panel (another sector) and a non-lead member of the
-	 * victim's team. The IDORs that matter most are the ones between people with the same standing.
+	 * An insider who is not the owner: a judge on the victim's panel (another sector) and
+	 * a non-lead member of the victim's team. The IDORs that matter most are the ones
+	 * between people with the same standing.
 	 */
 	public final TestAccounts.Account peer;
 
@@ -92,12 +94,13 @@ public final class World {
 			.path("project")
 			.path("id")
 			.asString());
-		world.put("token.victim", world.call(world.victim,
-				"mutation { createApiToken(input: {name: \"victim's script\"}) { token { id } } }", Http.json())
-			.path("createApiToken")
-			.path("token")
-			.path("id")
-			.asString());
+		world.put("token.victim",
+				world.call(world.victim,
+						"mutation { createApiToken(input: {name: \"victim's script\"}) { token { id } } }", Http.json())
+					.path("createApiToken")
+					.path("token")
+					.path("id")
+					.asString());
 		world.put("proposal.attacker", world.proposal(world.attacker, "Attacker's own " + run));
 		world.call(world.attacker, "mutation($id: ID!) { transitionProposal(input: {proposalId: $id, to: SUBMITTED}) "
 				+ "{ proposal { status } } }", Http.json().put("id", world.id("proposal.attacker")));
@@ -109,11 +112,12 @@ public final class World {
 	}
 
 	/**
-	 * Judging: hackathon "judging" whose panel is the victim (PUBLIC) and the peer (PRIVATE), its REVIEW round OPEN
-	 * with a SIMPLE public vote; three proposals (one the attacker's); the victim's sheets (a draft on the attacker's
-	 * proposal, a submitted one, a draft for the text corpus, a submitted one the organizer reopens) and ballot.
-	 * Hackathon "judging2" is the attacker's panel (the outsider with the same role), with a DRAFT round, a proposal
-	 * and a pending invitation of the victim.
+	 * Judging: hackathon "judging" whose panel is the victim (PUBLIC) and the peer
+	 * (PRIVATE), its REVIEW round OPEN with a SIMPLE public vote; three proposals (one
+	 * the attacker's); the victim's sheets (a draft on the attacker's proposal, a
+	 * submitted one, a draft for the text corpus, a submitted one the organizer reopens)
+	 * and ballot. Hackathon "judging2" is the attacker's panel (the outsider with the
+	 * same role), with a DRAFT round, a proposal and a pending invitation of the victim.
 	 */
 	private void judging(String run) {
 		JudgingApi api = new JudgingApi(this.http, this.organizer);
@@ -132,21 +136,38 @@ public final class World {
 		api.configureOk(config);
 		api.assignOk(round, "5");
 		api.statusOk(round, "OPEN", null);
-		put("sheet.victim", JudgingApi.ok(api.save(JudgingApi.sheetInput(round, id("judging.proposal.attacker"), 9.0,
-				null, null).put("comment", "Secret notes of the victim's sheet"), this.victim), "saveScoreSheet")
-			.path("sheet").path("id").asString());
-		put("sheet.victim.submitted", api.score(round, id("judging.proposal.1"), 8.0, 7.0, this.victim).path("id")
-			.asString());
+		put("sheet.victim",
+				JudgingApi
+					.ok(api.save(JudgingApi.sheetInput(round, id("judging.proposal.attacker"), 9.0, null, null)
+						.put("comment", "Secret notes of the victim's sheet"), this.victim), "saveScoreSheet")
+					.path("sheet")
+					.path("id")
+					.asString());
+		put("sheet.victim.submitted",
+				api.score(round, id("judging.proposal.1"), 8.0, 7.0, this.victim).path("id").asString());
 		api.score(round, id("judging.proposal.1"), 6.0, 5.0, this.peer);
-		put("sheet.victim.text", JudgingApi.ok(api.save(JudgingApi.sheetInput(round, id("judging.proposal.2"), 5.0,
-				null, null), this.victim), "saveScoreSheet").path("sheet").path("id").asString());
-		put("sheet.reopen", api.score(round, id("judging.proposal.2"), 4.0, 4.0, this.peer).path("id")
-			.asString());
+		put("sheet.victim.text",
+				JudgingApi
+					.ok(api.save(JudgingApi.sheetInput(round, id("judging.proposal.2"), 5.0, null, null), this.victim),
+							"saveScoreSheet")
+					.path("sheet")
+					.path("id")
+					.asString());
+		put("sheet.reopen", api.score(round, id("judging.proposal.2"), 4.0, 4.0, this.peer).path("id").asString());
 		ObjectNode ballot = Http.json();
-		ballot.putObject("input").put("roundId", round).putArray("votes").addObject()
+		ballot.putObject("input")
+			.put("roundId", round)
+			.putArray("votes")
+			.addObject()
 			.put("proposalId", id("judging.proposal.1"));
-		put("ballot.victim", call(this.victim, "mutation($input: CastBallotInput!) { castBallot(input: $input) "
-				+ "{ ballot { id } } }", ballot).path("castBallot").path("ballot").path("id").asString());
+		put("ballot.victim",
+				call(this.victim,
+						"mutation($input: CastBallotInput!) { castBallot(input: $input) " + "{ ballot { id } } }",
+						ballot)
+					.path("castBallot")
+					.path("ballot")
+					.path("id")
+					.asString());
 
 		JudgingApi.Hackathon other = api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
 		put("judging2.slug", other.slug());
@@ -154,10 +175,15 @@ public final class World {
 		put("round2", other.roundIds().get(0));
 		put("judging2.proposal", api.proposal(other, "Other panel's proposal " + run, null));
 		put("judge.attacker", api.judge(other, this.attacker, "PUBLIC").path("id").asString());
-		put("invitation.victim", JudgingApi.ok(api.invite(other.id(), this.victim.user().email(), "PRIVATE",
-				this.organizer), "inviteJudge").path("invitation").path("id").asString());
+		put("invitation.victim",
+				JudgingApi
+					.ok(api.invite(other.id(), this.victim.user().email(), "PRIVATE", this.organizer), "inviteJudge")
+					.path("invitation")
+					.path("id")
+					.asString());
 
-		// A FINAL round judged by the victim and the peer, published: its results are everyone's, its judges are not.
+		// A FINAL round judged by the victim and the peer, published: its results are
+		// everyone's, its judges are not.
 		JudgingApi.Hackathon published = api.hackathon("OTHER", "JUDGING", "FINAL");
 		put("published.slug", published.slug());
 		String finalRound = published.roundIds().get(0);
@@ -191,7 +217,10 @@ public final class World {
 		put("published.proposal", finalists.get(0));
 	}
 
-	/** A new active judge of the attacker's panel ("judging2"), for operations that use one up per call. */
+	/**
+	 * A new active judge of the attacker's panel ("judging2"), for operations that use
+	 * one up per call.
+	 */
 	public String freshJudge() {
 		JudgingApi api = new JudgingApi(this.http, this.organizer);
 		JudgingApi.Hackathon other = new JudgingApi.Hackathon(id("judging2.id"), id("judging2.slug"),
@@ -200,17 +229,25 @@ public final class World {
 	}
 
 	/**
-	 * Teams and notifications, on the victim's SUBMITTED proposal: an open position, the peer a member (by an accepted
-	 * request), a pending request of an applicant and one of the attacker, a pending invitation of the invitee, an open
-	 * invitation link (its token is not kept: nobody here holds it). The victim's notifications come from these.
+	 * Teams and notifications, on the victim's SUBMITTED proposal: an open position, the
+	 * peer a member (by an accepted request), a pending request of an applicant and one
+	 * of the attacker, a pending invitation of the invitee, an open invitation link (its
+	 * token is not kept: nobody here holds it). The victim's notifications come from
+	 * these.
 	 */
 	private void teams() {
 		String proposal = id("proposal.submitted");
 		ObjectNode open = Http.json();
 		open.putObject("input").put("proposalId", proposal).put("skill", "designer").put("count", 3);
-		put("position.victim", call(this.victim, "mutation($input: OpenTeamPositionInput!) { openTeamPosition(input: "
-				+ "$input) { position { id } } }", open).path("openTeamPosition").path("position").path("id")
-			.asString());
+		put("position.victim",
+				call(this.victim,
+						"mutation($input: OpenTeamPositionInput!) { openTeamPosition(input: "
+								+ "$input) { position { id } } }",
+						open)
+					.path("openTeamPosition")
+					.path("position")
+					.path("id")
+					.asString());
 		String peerRequest = requestToJoin(this.peer, proposal, "Let me in");
 		ObjectNode accept = Http.json();
 		accept.putObject("input").put("requestId", peerRequest);
@@ -219,39 +256,62 @@ public final class World {
 		put("request.applicant", requestToJoin(freshUser("applicant"), proposal, "Secret notes of an applicant"));
 		put("request.attacker", requestToJoin(this.attacker, proposal, "Attacker asks"));
 		ObjectNode invite = Http.json();
-		invite.putObject("input").put("proposalId", proposal).put("userId", this.invitee.id()).put("message",
-				"Secret notes of an invitation");
-		put("invitation.team", call(this.victim, "mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) "
-				+ "{ invitation { id } } }", invite).path("inviteToTeam").path("invitation").path("id").asString());
+		invite.putObject("input")
+			.put("proposalId", proposal)
+			.put("userId", this.invitee.id())
+			.put("message", "Secret notes of an invitation");
+		put("invitation.team",
+				call(this.victim,
+						"mutation($input: InviteToTeamInput!) { inviteToTeam(input: $input) "
+								+ "{ invitation { id } } }",
+						invite)
+					.path("inviteToTeam")
+					.path("invitation")
+					.path("id")
+					.asString());
 		ObjectNode link = Http.json();
 		link.putObject("input").put("proposalId", proposal).put("message", "Secret notes of an invitation link");
 		JsonNode created = call(this.victim, "mutation($input: CreateTeamInviteLinkInput!) { createTeamInviteLink("
-				+ "input: $input) { token link { id } } }", link).path("createTeamInviteLink");
+				+ "input: $input) { token link { id } } }", link)
+			.path("createTeamInviteLink");
 		put("link.victim", created.path("link").path("id").asString());
-		put("notification.victim", call(this.victim, "{ notifications(first: 1) { edges { node { id } } } }",
-				Http.json()).path("notifications").path("edges").path(0).path("node").path("id").asString());
+		put("notification.victim",
+				call(this.victim, "{ notifications(first: 1) { edges { node { id } } } }", Http.json())
+					.path("notifications")
+					.path("edges")
+					.path(0)
+					.path("node")
+					.path("id")
+					.asString());
 	}
 
 	/** Asks to join a team; returns the request's id. */
 	public String requestToJoin(TestAccounts.Account who, String proposalId, String message) {
 		ObjectNode request = Http.json();
 		request.putObject("input").put("proposalId", proposalId).put("message", message);
-		return call(who, "mutation($input: RequestToJoinTeamInput!) { requestToJoinTeam(input: $input) "
-				+ "{ joinRequest { id } } }", request).path("requestToJoinTeam").path("joinRequest").path("id")
+		return call(who,
+				"mutation($input: RequestToJoinTeamInput!) { requestToJoinTeam(input: $input) "
+						+ "{ joinRequest { id } } }",
+				request)
+			.path("requestToJoinTeam")
+			.path("joinRequest")
+			.path("id")
 			.asString();
 	}
 
 	/**
-	 * Follow-up: the victim's self-reported (PENDING) milestone on their public project, an open follow-up request
-	 * for it (inserted: the job that opens them needs a hackathon ended months ago), and an organizer's outcome
-	 * import run with skipped rows.
+	 * Follow-up: the victim's self-reported (PENDING) milestone on their public project,
+	 * an open follow-up request for it (inserted: the job that opens them needs a
+	 * hackathon ended months ago), and an organizer's outcome import run with skipped
+	 * rows.
 	 */
 	private void followUp(MongoTemplate mongo) {
 		put("milestone.victim", recordMilestone(this.victim, "Secret agency " + UUID.randomUUID()));
 		String project = id("project.public");
 		String requestId = project + ":" + id("hackathon.id") + ":3";
 		mongo.insert(new FollowUpRequest(requestId, project, id("hackathon.id"), 3, LocalDate.now().toString(),
-				Instant.now(), FollowUpRequest.Status.OPEN, List.of(this.victim.id()), Instant.now(), null, null, null));
+				Instant.now(), FollowUpRequest.Status.OPEN, List.of(this.victim.id()), Instant.now(), null, null,
+				null));
 		put("followup.request", requestId);
 		String csv = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\nnope,,,PILOT,2024-04-01,Secret notes of the import,,,,,,\r\n";
@@ -261,9 +321,14 @@ public final class World {
 		String runId = Http.parse(uploaded.body()).path("run").path("id").asString();
 		put("run.import", runId);
 		awaitRun(runId);
-		// The statistics are read from rollups: roll up now, so that the views have something to hide.
-		String rollup = call(this.organizer, "mutation { startJob(input: {name: \"statisticsRollup\"}) { run { id } } }",
-				Http.json()).path("startJob").path("run").path("id").asString();
+		// The statistics are read from rollups: roll up now, so that the views have
+		// something to hide.
+		String rollup = call(this.organizer,
+				"mutation { startJob(input: {name: \"statisticsRollup\"}) { run { id } } }", Http.json())
+			.path("startJob")
+			.path("run")
+			.path("id")
+			.asString();
 		awaitRun(rollup);
 	}
 
@@ -272,7 +337,10 @@ public final class World {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			String status = call(this.organizer, "query($id: ID!) { jobRun(id: $id) { status } }",
-					Http.json().put("id", runId)).path("jobRun").path("status").asString();
+					Http.json().put("id", runId))
+				.path("jobRun")
+				.path("status")
+				.asString();
 			if (!status.equals("STARTING") && !status.equals("STARTED")) {
 				return;
 			}
@@ -287,14 +355,25 @@ public final class World {
 		throw new AssertionError("Job run " + runId + " did not end in 60 s");
 	}
 
-	/** A PILOT milestone of the victim's public project reported by {@code who}; returns its id. */
+	/**
+	 * A PILOT milestone of the victim's public project reported by {@code who}; returns
+	 * its id.
+	 */
 	public String recordMilestone(TestAccounts.Account who, String agency) {
 		ObjectNode input = Http.json();
-		input.putObject("input").put("projectId", id("project.public")).put("type", "PILOT")
-			.put("date", LocalDate.now().minusDays(3).toString()).put("agency", agency)
+		input.putObject("input")
+			.put("projectId", id("project.public"))
+			.put("type", "PILOT")
+			.put("date", LocalDate.now().minusDays(3).toString())
+			.put("agency", agency)
 			.put("note", "Secret notes of the victim's milestone");
-		return call(who, "mutation($input: RecordOutcomeMilestoneInput!) { recordOutcomeMilestone(input: $input) "
-				+ "{ milestone { id } } }", input).path("recordOutcomeMilestone").path("milestone").path("id")
+		return call(who,
+				"mutation($input: RecordOutcomeMilestoneInput!) { recordOutcomeMilestone(input: $input) "
+						+ "{ milestone { id } } }",
+				input)
+			.path("recordOutcomeMilestone")
+			.path("milestone")
+			.path("id")
 			.asString();
 	}
 
@@ -309,7 +388,9 @@ public final class World {
 		return id;
 	}
 
-	/** Calls the API as {@code who}; fails the test on any error. Returns {@code data}. */
+	/**
+	 * Calls the API as {@code who}; fails the test on any error. Returns {@code data}.
+	 */
 	public JsonNode call(TestAccounts.Account who, String document, ObjectNode variables) {
 		Http.GraphQlResult result = this.http.graphql(document, variables, who.headers());
 		assertThat(result.hasErrors()).as(document + " -> " + result.body()).isFalse();

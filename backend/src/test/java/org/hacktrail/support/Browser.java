@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Headless Debian Chromium driven by Selenium, for end-to-end tests of the web panel. Screenshots land in
- * {@code target/screenshots/<test>/}; accessibility is checked with axe (WCAG 2 A and AA rules).
+ * Headless Debian Chromium driven by Selenium, for end-to-end tests of the web panel.
+ * Screenshots land in {@code target/screenshots/<test>/}; accessibility is checked with
+ * axe (WCAG 2 A and AA rules).
  */
 public final class Browser implements AutoCloseable {
 
@@ -75,8 +76,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void waitForText(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(
-				(d) -> d.findElement(By.tagName("body")).getText().contains(text));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until((d) -> d.findElement(By.tagName("body")).getText().contains(text));
 	}
 
 	/** A button found the way a screen-reader user finds it: by its accessible name. */
@@ -89,10 +90,14 @@ public final class Browser implements AutoCloseable {
 		return waitFor(By.xpath("//a[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
 	}
 
-	/** A form control found by the text of its label, the way a screen-reader user finds it. */
+	/**
+	 * A form control found by the text of its label, the way a screen-reader user finds
+	 * it.
+	 */
 	public WebElement field(String label) {
 		String literal = xpathLiteral(label);
-		// A label is either the whole text of <label for=…>, or a <span> inside a <label> that wraps its control.
+		// A label is either the whole text of <label for=…>, or a <span> inside a <label>
+		// that wraps its control.
 		WebElement element = waitFor(
 				By.xpath("//label[normalize-space(.)=" + literal + " or ./span[normalize-space(.)=" + literal + "]]"));
 		String id = element.getAttribute("for");
@@ -111,15 +116,15 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Sets a control's value as a person's input would (React sees an input event). For controls whose typing
-	 * format depends on the browser's locale, such as {@code datetime-local}.
+	 * Sets a control's value as a person's input would (React sees an input event). For
+	 * controls whose typing format depends on the browser's locale, such as
+	 * {@code datetime-local}.
 	 */
 	public void setValue(WebElement element, String value) {
-		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
-				"const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
-						+ "setter.call(arguments[0], arguments[1]);"
-						+ "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-				element, value);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+					+ "setter.call(arguments[0], arguments[1]);"
+					+ "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", element, value);
 	}
 
 	/** The main heading of the current screen, once it has this text. */
@@ -135,17 +140,23 @@ public final class Browser implements AutoCloseable {
 		return target;
 	}
 
-	/** Fails with the list of violations if axe finds any WCAG 2 A or AA violation on the current page. */
+	/**
+	 * Fails with the list of violations if axe finds any WCAG 2 A or AA violation on the
+	 * current page.
+	 */
 	public void assertAccessible() {
 		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
 			.analyze(this.driver);
 		List<Rule> violations = results.getViolations();
-		assertThat(violations).as(() -> violations.stream()
-			.map((rule) -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes()
-				.stream()
-				.map((node) -> String.valueOf(node.getTarget()))
-				.collect(Collectors.joining(", ")))
-			.collect(Collectors.joining("\n"))).isEmpty();
+		assertThat(violations)
+			.as(() -> violations.stream()
+				.map((rule) -> rule.getId() + ": " + rule.getHelp() + " "
+						+ rule.getNodes()
+							.stream()
+							.map((node) -> String.valueOf(node.getTarget()))
+							.collect(Collectors.joining(", ")))
+				.collect(Collectors.joining("\n")))
+			.isEmpty();
 	}
 
 	private static String xpathLiteral(String text) {

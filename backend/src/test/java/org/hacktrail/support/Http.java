@@ -17,8 +17,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small HTTP client for tests that need to see the wire: status codes, headers, cookies. It keeps cookies like
- * a browser and never follows redirects by itself.
+ * A small HTTP client for tests that need to see the wire: status codes, headers,
+ * cookies. It keeps cookies like a browser and never follows redirects by itself.
  */
 public final class Http {
 
@@ -45,8 +45,8 @@ public final class Http {
 	}
 
 	/**
-	 * The same browser (same cookies) talking to another instance, e.g. behind a load balancer: cookies are per
-	 * host, not per port, as in a browser.
+	 * The same browser (same cookies) talking to another instance, e.g. behind a load
+	 * balancer: cookies are per host, not per port, as in a browser.
 	 */
 	public Http at(String otherBase) {
 		return new Http(otherBase, this.cookies);

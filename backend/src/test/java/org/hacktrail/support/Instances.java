@@ -17,8 +17,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Several Hacktrail instances in one JVM, each a full application context on its own random port, all on one
- * embedded store reached by URI, as several instances behind a load balancer share one MongoDB.
+ * Several Hacktrail instances in one JVM, each a full application context on its own
+ * random port, all on one embedded store reached by URI, as several instances behind a
+ * load balancer share one MongoDB.
  */
 public final class Instances implements AutoCloseable {
 
@@ -31,15 +32,16 @@ public final class Instances implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code count} instances (demo profile, so tests can sign in as personas) with the given extra
-	 * configuration classes and properties.
+	 * Starts {@code count} instances (demo profile, so tests can sign in as personas)
+	 * with the given extra configuration classes and properties.
 	 */
 	public static Instances start(int count, List<Class<?>> extraSources, Map<String, String> extraProperties) {
-		// With scripts/test --store-only, every instance shares one database of the real MongoDB.
+		// With scripts/test --store-only, every instance shares one database of the real
+		// MongoDB.
 		String realUri = RealMongo.uri();
 		EmbeddedStore store = (realUri != null) ? null
-				: EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, Path.of("unused"),
-						Duration.ofSeconds(1), 16));
+				: EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY,
+						Path.of("unused"), Duration.ofSeconds(1), 16));
 		String shared = (realUri != null) ? RealMongo.nextDatabase() : null;
 		Instances instances = new Instances(store);
 		try {
@@ -59,7 +61,8 @@ public final class Instances implements AutoCloseable {
 				List<Class<?>> sources = new ArrayList<>();
 				sources.add(HacktrailApplication.class);
 				sources.addAll(extraSources);
-				// As command-line arguments: they win over application.yml (default properties would not).
+				// As command-line arguments: they win over application.yml (default
+				// properties would not).
 				String[] arguments = properties.entrySet()
 					.stream()
 					.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())

@@ -9,10 +9,12 @@ import com.mongodb.client.MongoClients;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real MongoDB a deployer points {@code scripts/test --store-only} at ({@code MONGODB_URI}, passed as the system
- * property {@code hacktrail.test.mongodb-uri}). Each application context of the run gets a database of its own,
- * named {@code hacktrail_test_<run>_<n>}, as each gets an embedded store of its own otherwise; every database of
- * the run is dropped when the test JVM exits.
+ * The real MongoDB a deployer points {@code scripts/test --store-only} at
+ * ({@code MONGODB_URI}, passed as the system property
+ * {@code hacktrail.test.mongodb-uri}). Each application context of the run gets a
+ * database of its own, named {@code hacktrail_test_<run>_<n>}, as each gets an embedded
+ * store of its own otherwise; every database of the run is dropped when the test JVM
+ * exits.
  */
 public final class RealMongo {
 
@@ -21,7 +23,8 @@ public final class RealMongo {
 	/** Set by {@link Instances}: several instances that must share one database. */
 	public static final String SHARED_DATABASE_PROPERTY = "hacktrail.test.shared-database";
 
-	private static final String RUN = System.getProperty("hacktrail.test.run", Long.toString(System.currentTimeMillis()));
+	private static final String RUN = System.getProperty("hacktrail.test.run",
+			Long.toString(System.currentTimeMillis()));
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -30,7 +33,10 @@ public final class RealMongo {
 	private RealMongo() {
 	}
 
-	/** The URI of the real MongoDB this run tests against; {@code null}: the embedded store as usual. */
+	/**
+	 * The URI of the real MongoDB this run tests against; {@code null}: the embedded
+	 * store as usual.
+	 */
 	public static @Nullable String uri() {
 		String uri = System.getProperty(URI_PROPERTY);
 		return (uri == null || uri.isBlank()) ? null : uri;

@@ -8,9 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With {@code scripts/test --store-only}, points every application context of the test run at the real MongoDB,
- * in a database of its own ({@link RealMongo}); does nothing otherwise. Registered in the test classpath's
- * {@code META-INF/spring.factories}.
+ * With {@code scripts/test --store-only}, points every application context of the test
+ * run at the real MongoDB, in a database of its own ({@link RealMongo}); does nothing
+ * otherwise. Registered in the test classpath's {@code META-INF/spring.factories}.
  */
 class RealMongoEnvironment implements EnvironmentPostProcessor {
 
@@ -25,7 +25,8 @@ class RealMongoEnvironment implements EnvironmentPostProcessor {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("realMongoForTests",
 					Map.of("spring.mongodb.uri", uri, "spring.mongodb.database", database,
-							// Tests sign in as demo personas; demo login refuses a real MongoDB unless told.
+							// Tests sign in as demo personas; demo login refuses a real
+							// MongoDB unless told.
 							"hacktrail.demo.allow-external-store", "true")));
 	}
 

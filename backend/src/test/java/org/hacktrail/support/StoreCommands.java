@@ -16,9 +16,10 @@ import org.bson.codecs.DecoderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the commands the MongoDB driver sends, to check the shape of a hot path's queries and count its round
- * trips. Register it with {@link StoreCommandsConfiguration} ({@code @Import(StoreCommandsConfiguration.class)},
- * then {@code @Autowired StoreCommands commands}) or, without Spring, with
+ * Records the commands the MongoDB driver sends, to check the shape of a hot path's
+ * queries and count its round trips. Register it with {@link StoreCommandsConfiguration}
+ * ({@code @Import(StoreCommandsConfiguration.class)}, then
+ * {@code @Autowired StoreCommands commands}) or, without Spring, with
  * {@code MongoClientSettings.builder().addCommandListener(commands)}.
  *
  * <pre>
@@ -28,14 +29,16 @@ import org.jspecify.annotations.Nullable;
  * int trips = commands.count(() -&gt; service.saveSheet(sheet));
  * </pre>
  *
- * A recording sees the commands of every thread while its block runs (a request served on a server thread too),
- * except the connection handshake and health pings. Keep other traffic out of the block.
+ * A recording sees the commands of every thread while its block runs (a request served on
+ * a server thread too), except the connection handshake and health pings. Keep other
+ * traffic out of the block.
  *
  * <p>
- * Why these shapes (STACK.md, "Embedded MongoDB"): the embedded store uses an index only when a query's fields
- * are exactly the index's key, so a filter wrapped in {@code $and} scans the whole collection (an upsert by unique
- * key fell from ~1,300 to ~9 per second); {@code $in} is fast only by {@code _id} alone (~34 per second with 100
- * ids on H2, ~1.6 with one more condition).
+ * Why these shapes (STACK.md, "Embedded MongoDB"): the embedded store uses an index only
+ * when a query's fields are exactly the index's key, so a filter wrapped in {@code $and}
+ * scans the whole collection (an upsert by unique key fell from ~1,300 to ~9 per second);
+ * {@code $in} is fast only by {@code _id} alone (~34 per second with 100 ids on H2, ~1.6
+ * with one more condition).
  */
 public class StoreCommands implements CommandListener {
 
@@ -49,13 +52,17 @@ public class StoreCommands implements CommandListener {
 
 	private final List<List<StoreCommand>> recordings = new CopyOnWriteArrayList<>();
 
-	/** A command as sent: its name, database, collection, the whole command, and the sending thread. */
+	/**
+	 * A command as sent: its name, database, collection, the whole command, and the
+	 * sending thread.
+	 */
 	public record StoreCommand(String name, String database, @Nullable String collection, BsonDocument command,
 			String thread) {
 
 		/**
-		 * The filters this command applies: a find's or count's filter, each update's or delete's {@code q}, a
-		 * findAndModify's query, each {@code $match} stage of an aggregation.
+		 * The filters this command applies: a find's or count's filter, each update's or
+		 * delete's {@code q}, a findAndModify's query, each {@code $match} stage of an
+		 * aggregation.
 		 */
 		public List<BsonDocument> filters() {
 			List<BsonDocument> filters = new ArrayList<>();
@@ -105,7 +112,10 @@ public class StoreCommands implements CommandListener {
 
 	}
 
-	/** Runs the block and returns the commands sent meanwhile, in order. Recordings may nest. */
+	/**
+	 * Runs the block and returns the commands sent meanwhile, in order. Recordings may
+	 * nest.
+	 */
 	public List<StoreCommand> recording(Block block) {
 		List<StoreCommand> recording = new CopyOnWriteArrayList<>();
 		this.recordings.add(recording);
@@ -129,7 +139,10 @@ public class StoreCommands implements CommandListener {
 		return recording(block).size();
 	}
 
-	/** Runs the block, fails if it sent a query shape the embedded store cannot serve fast, returns its commands. */
+	/**
+	 * Runs the block, fails if it sent a query shape the embedded store cannot serve
+	 * fast, returns its commands.
+	 */
 	public List<StoreCommand> assertHotPath(Block block) {
 		List<StoreCommand> commands = recording(block);
 		assertHotPathShapes(commands);
@@ -140,23 +153,24 @@ public class StoreCommands implements CommandListener {
 	public static void assertHotPathShapes(List<StoreCommand> commands) {
 		List<String> violations = shapeViolations(commands);
 		if (!violations.isEmpty()) {
-			throw new AssertionError("Query shapes the embedded store serves slowly (see STACK.md, Embedded MongoDB):\n  "
-					+ String.join("\n  ", violations));
+			throw new AssertionError(
+					"Query shapes the embedded store serves slowly (see STACK.md, Embedded MongoDB):\n  "
+							+ String.join("\n  ", violations));
 		}
 	}
 
 	/**
-	 * What is wrong with the filters of these commands, one line per problem: a top-level {@code $and}; an
-	 * {@code $in} beside other conditions (other fields, or other operators on its field); an {@code $in} on a
-	 * field other than {@code _id}.
+	 * What is wrong with the filters of these commands, one line per problem: a top-level
+	 * {@code $and}; an {@code $in} beside other conditions (other fields, or other
+	 * operators on its field); an {@code $in} on a field other than {@code _id}.
 	 */
 	public static List<String> shapeViolations(List<StoreCommand> commands) {
 		List<String> violations = new ArrayList<>();
 		for (StoreCommand command : commands) {
 			for (BsonDocument filter : command.filters()) {
 				for (String problem : problems(filter)) {
-					violations.add(command.name() + " on " + command.collection() + ": " + problem + " in "
-							+ filter.toJson());
+					violations.add(
+							command.name() + " on " + command.collection() + ": " + problem + " in " + filter.toJson());
 				}
 			}
 		}
@@ -191,7 +205,8 @@ public class StoreCommands implements CommandListener {
 		if (this.recordings.isEmpty() || IGNORED.contains(event.getCommandName())) {
 			return;
 		}
-		// The event's document may live in a buffer the driver reuses: keep a decoded copy.
+		// The event's document may live in a buffer the driver reuses: keep a decoded
+		// copy.
 		BsonDocument command = new BsonDocumentCodec().decode(new BsonDocumentReader(event.getCommand()),
 				DecoderContext.builder().build());
 		BsonValue target = command.get(event.getCommandName());

@@ -5,8 +5,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link StoreCommands} with Boot's MongoDB client. {@code @Import(StoreCommandsConfiguration.class)} in
- * a test, then {@code @Autowired StoreCommands commands}.
+ * Registers {@link StoreCommands} with Boot's MongoDB client.
+ * {@code @Import(StoreCommandsConfiguration.class)} in a test, then
+ * {@code @Autowired StoreCommands commands}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StoreCommandsConfiguration {

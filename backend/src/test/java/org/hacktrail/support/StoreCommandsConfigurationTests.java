@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link StoreCommandsConfiguration} in a Spring test: Spring Data's implicit AND passes, {@code andOperator} is
- * caught, and round trips are counted.
+ * {@link StoreCommandsConfiguration} in a Spring test: Spring Data's implicit AND passes,
+ * {@code andOperator} is caught, and round trips are counted.
  */
 @EmbeddedStoreOnly
 @DataMongoTest
@@ -49,8 +49,8 @@ class StoreCommandsConfigurationTests {
 		assertThat(good).singleElement().satisfies((command) -> assertThat(command.name()).isEqualTo("find"));
 
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> this.commands.assertHotPath(() -> this.mongo.findOne(
-					Query.query(new Criteria().andOperator(Criteria.where("round").is("r1"), Criteria.where("judge").is("j1"))),
+			.isThrownBy(() -> this.commands.assertHotPath(() -> this.mongo.findOne(Query
+				.query(new Criteria().andOperator(Criteria.where("round").is("r1"), Criteria.where("judge").is("j1"))),
 					Sheet.class)))
 			.withMessageContaining("$and wrapper");
 	}
@@ -64,8 +64,9 @@ class StoreCommandsConfigurationTests {
 				this.mongo.findById(id, Sheet.class);
 			}
 		})).as("an N+1 shows as N round trips").isEqualTo(3);
-		assertThat(this.commands.count(() -> this.mongo.find(Query.query(Criteria.where("_id").in("s1", "s2", "s3")),
-				Sheet.class))).isEqualTo(1);
+		assertThat(this.commands
+			.count(() -> this.mongo.find(Query.query(Criteria.where("_id").in("s1", "s2", "s3")), Sheet.class)))
+			.isEqualTo(1);
 	}
 
 }

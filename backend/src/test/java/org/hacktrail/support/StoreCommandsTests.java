@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link StoreCommands} against the embedded store (memory backend) through the plain driver: what it records, and
- * which filters it accepts and refuses.
+ * {@link StoreCommands} against the embedded store (memory backend) through the plain
+ * driver: what it records, and which filters it accepts and refuses.
  */
 @EmbeddedStoreOnly
 class StoreCommandsTests {
@@ -71,8 +71,8 @@ class StoreCommandsTests {
 	void recordsTheCommandsOfTheBlockOnlyInOrder() {
 		this.sheets.find(Filters.eq("_id", "s1")).first();
 		List<StoreCommand> sent = this.commands.recording(() -> {
-			this.sheets.insertOne(new Document("_id", "s2").append("round", "r1").append("judge", "j2").append("proposal",
-					"p1"));
+			this.sheets.insertOne(
+					new Document("_id", "s2").append("round", "r1").append("judge", "j2").append("proposal", "p1"));
 			this.sheets.find(Filters.eq("_id", "s2")).first();
 			this.sheets.updateOne(Filters.eq("_id", "s2"), Updates.set("total", 7));
 		});
@@ -158,9 +158,9 @@ class StoreCommandsTests {
 						+ "{\"_id\": {\"$in\": [\"s1\"], \"$ne\": \"s2\"}}",
 				"find on sheets: $in on proposal, not _id (batches go by _id only) in "
 						+ "{\"proposal\": {\"$in\": [\"p1\", \"p2\"]}}");
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> this.commands
-			.assertHotPath(() -> this.sheets.find(new Document("judge", "j1").append("_id",
-					new Document("$in", List.of("s1")))).first()));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> this.commands.assertHotPath(
+				() -> this.sheets.find(new Document("judge", "j1").append("_id", new Document("$in", List.of("s1"))))
+					.first()));
 	}
 
 	@Test

@@ -15,9 +15,11 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 
 /**
- * Signed-in callers for end-to-end tests: a user (signed in through {@link UserDirectory}, as a login would) and
- * an API token stored for it, sent as {@code Authorization: Bearer}. The organizer's email is the one listed in
- * {@code hacktrail.organizers} of the test properties, so it gets the ORGANIZER role as a real sign-in would.
+ * Signed-in callers for end-to-end tests: a user (signed in through
+ * {@link UserDirectory}, as a login would) and an API token stored for it, sent as
+ * {@code Authorization: Bearer}. The organizer's email is the one listed in
+ * {@code hacktrail.organizers} of the test properties, so it gets the ORGANIZER role as a
+ * real sign-in would.
  */
 public final class TestAccounts {
 

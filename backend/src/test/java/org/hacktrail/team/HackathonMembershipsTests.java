@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The one-team lock on its own, through every interleaving the team service relies on: a failed join releases it
- * (the compensation), a concurrent join of the same person to the same team keeps it, a lock left behind by a crash
- * is repaired once stale (never while fresh or while the person really is in that team), and a release after
- * leaving neither frees a person who joined again nor one still in another team.
+ * The one-team lock on its own, through every interleaving the team service relies on: a
+ * failed join releases it (the compensation), a concurrent join of the same person to the
+ * same team keeps it, a lock left behind by a crash is repaired once stale (never while
+ * fresh or while the person really is in that team), and a release after leaving neither
+ * frees a person who joined again nor one still in another team.
  */
 class HackathonMembershipsTests extends TeamTestBase {
 
@@ -47,7 +48,9 @@ class HackathonMembershipsTests extends TeamTestBase {
 			.map((userId) -> new TeamMember(userId, userId, TeamRole.DEVELOPER, null, null, JoinedVia.REQUEST, now))
 			.toList();
 		this.mongo.insert(new Team(id, hackathon.id(), null, members, List.of(), List.of(), List.of(), null, false,
-				null, null, null, null, null, now, now, null).edit().build(now));
+				null, null, null, null, null, now, now, null)
+			.edit()
+			.build(now));
 		return id;
 	}
 
@@ -104,7 +107,8 @@ class HackathonMembershipsTests extends TeamTestBase {
 
 		storeLock(hackathon, "fresh", crashed, null, Instant.now());
 		assertThat(catchThrowableOfType(DomainException.class,
-				() -> this.memberships.reserve(hackathon, "fresh", wanted, true)).code()).isEqualTo(ErrorCode.CONFLICT);
+				() -> this.memberships.reserve(hackathon, "fresh", wanted, true))
+			.code()).isEqualTo(ErrorCode.CONFLICT);
 
 		storeLock(hackathon, "stale", crashed, "e", old);
 		HackathonMemberships.Hold repaired = this.memberships.reserve(hackathon, "stale", wanted, true);
@@ -138,7 +142,8 @@ class HackathonMembershipsTests extends TeamTestBase {
 
 		this.memberships.confirm(this.memberships.reserve(hackathon, "back", team, true));
 		String before = this.memberships.epochOf(hackathon, "back", team);
-		// Left and joined again before the release ran: the new membership has a new epoch and is kept.
+		// Left and joined again before the release ran: the new membership has a new
+		// epoch and is kept.
 		this.memberships.confirm(this.memberships.reserve(hackathon, "back", team, true));
 		this.memberships.release(hackathon, "back", team, before);
 		assertThat(lock(hackathon, "back")).isNotNull();

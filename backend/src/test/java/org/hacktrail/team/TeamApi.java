@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL calls the team tests make, in one place, so that each test reads as the rule it proves. Every call
- * takes the account it is made as (null: anonymous).
+ * The GraphQL calls the team tests make, in one place, so that each test reads as the
+ * rule it proves. Every call takes the account it is made as (null: anonymous).
  */
 final class TeamApi {
 
@@ -96,18 +96,29 @@ final class TeamApi {
 		ObjectNode variables = Http.json();
 		variables.set("input", input);
 		return ok(call("mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }",
-				variables, proposer)).path("createProposal").path("proposal").path("id").asString();
+				variables, proposer))
+			.path("createProposal")
+			.path("proposal")
+			.path("id")
+			.asString();
 	}
 
-	/** A proposal an organizer entered for a person without an account (like an imported one): no lead. */
+	/**
+	 * A proposal an organizer entered for a person without an account (like an imported
+	 * one): no lead.
+	 */
 	String proposalWithoutProposer(Hackathon hackathon, String title) {
 		ObjectNode input = Http.json().put("hackathonSlug", hackathon.slug()).put("proposerName", "王小明");
 		input.putObject("title").put("en", title);
 		ObjectNode variables = Http.json();
 		variables.set("input", input);
-		String id = ok(call(
-				"mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }",
-				variables, this.organizer)).path("createProposal").path("proposal").path("id").asString();
+		String id = ok(
+				call("mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }",
+						variables, this.organizer))
+			.path("createProposal")
+			.path("proposal")
+			.path("id")
+			.asString();
 		transition(id, "SUBMITTED", this.organizer);
 		return id;
 	}
@@ -133,18 +144,23 @@ final class TeamApi {
 				+ "status } } }", variables, as);
 	}
 
-	/** The proposal with its status, history, team size and team, as {@code as} sees it. */
+	/**
+	 * The proposal with its status, history, team size and team, as {@code as} sees it.
+	 */
 	JsonNode proposalWithTeam(String proposalId, TestAccounts.Account as) {
 		return ok(call("query($id: ID!) { proposal(id: $id) { id status teamSize history { from to by actor reason } "
-				+ "team { " + TEAM_FIELDS + " } } }", Http.json().put("id", proposalId), as)).path("proposal");
+				+ "team { " + TEAM_FIELDS + " } } }", Http.json().put("id", proposalId), as))
+			.path("proposal");
 	}
 
 	JsonNode team(String proposalId, TestAccounts.Account as) {
 		return ok(call("query($id: ID!) { team(proposalId: $id) { " + TEAM_FIELDS + " } }",
-				Http.json().put("id", proposalId), as)).path("team");
+				Http.json().put("id", proposalId), as))
+			.path("team");
 	}
 
-	// ---- mutations: each returns the raw result; the *Ok variants assert success and return the payload
+	// ---- mutations: each returns the raw result; the *Ok variants assert success and
+	// return the payload
 
 	Http.GraphQlResult mutate(String name, String inputType, ObjectNode input, String selection,
 			TestAccounts.Account as) {
@@ -202,8 +218,8 @@ final class TeamApi {
 		if (note != null) {
 			input.put("note", note);
 		}
-		return mutate("declineJoinRequest", "DeclineJoinRequestInput", input,
-				"joinRequest { id status decisionNote }", as);
+		return mutate("declineJoinRequest", "DeclineJoinRequestInput", input, "joinRequest { id status decisionNote }",
+				as);
 	}
 
 	Http.GraphQlResult withdrawRequest(String requestId, TestAccounts.Account as) {
@@ -364,7 +380,9 @@ final class TeamApi {
 	/** The team's open links as {@code as} sees them. */
 	JsonNode openLinks(String proposalId, TestAccounts.Account as) {
 		return ok(call("query($id: ID!) { team(proposalId: $id) { openInviteLinks { " + LINK_FIELDS + " } } }",
-				Http.json().put("id", proposalId), as)).path("team").path("openInviteLinks");
+				Http.json().put("id", proposalId), as))
+			.path("team")
+			.path("openInviteLinks");
 	}
 
 	// ---- plumbing
@@ -378,7 +396,9 @@ final class TeamApi {
 		return result.data();
 	}
 
-	/** Asserts the call failed with {@code code}; returns the first error's extensions. */
+	/**
+	 * Asserts the call failed with {@code code}; returns the first error's extensions.
+	 */
 	static JsonNode fails(Http.GraphQlResult result, String code) {
 		assertThat(result.errorCode()).as(result.body().toString()).isEqualTo(code);
 		return result.body().path("errors").path(0).path("extensions");

@@ -16,13 +16,14 @@ import static org.hacktrail.team.TeamApi.fails;
 import static org.hacktrail.team.TeamApi.ok;
 
 /**
- * Who may do what to a team: every mutation is refused (FORBIDDEN) for each wrong actor and UNAUTHENTICATED for
- * anonymous callers, then allowed for the right one; and a join request's message is read only by the requester,
- * the team's leads and organizers.
+ * Who may do what to a team: every mutation is refused (FORBIDDEN) for each wrong actor
+ * and UNAUTHENTICATED for anonymous callers, then allowed for the right one; and a join
+ * request's message is read only by the requester, the team's leads and organizers.
  *
  * <p>
- * The cast: alice proposed and leads the team; bob is a plain member; carol has a pending request (with a private
- * message) and dave a pending invitation; erin leads another team; olga is an outsider; and the organizer.
+ * The cast: alice proposed and leads the team; bob is a plain member; carol has a pending
+ * request (with a private message) and dave a pending invitation; erin leads another
+ * team; olga is an outsider; and the organizer.
  */
 class TeamAuthorizationTests extends TeamTestBase {
 
@@ -67,6 +68,7 @@ class TeamAuthorizationTests extends TeamTestBase {
 
 	/** A mutation as any given caller (null: anonymous). */
 	interface Call extends Function<TestAccounts.Account, Http.GraphQlResult> {
+
 	}
 
 	private void refused(Call call, TestAccounts.Account... wrong) {
@@ -143,8 +145,7 @@ class TeamAuthorizationTests extends TeamTestBase {
 
 	@Test
 	void onlyOrganizersAddMembersAndAllowLateMembers() {
-		refused((as) -> this.api.addMember(this.id, this.olga.id(), "DEVELOPER", as), this.alice, this.bob,
-				this.olga);
+		refused((as) -> this.api.addMember(this.id, this.olga.id(), "DEVELOPER", as), this.alice, this.bob, this.olga);
 		refused((as) -> this.api.allowLate(this.id, true, "because", as), this.alice, this.bob, this.olga);
 		ok(this.api.addMember(this.id, this.olga.id(), "DEVELOPER", this.organizer));
 		ok(this.api.allowLate(this.id, true, "because", this.organizer));
@@ -191,9 +192,10 @@ class TeamAuthorizationTests extends TeamTestBase {
 		});
 		// The lead's notification names the requester but does not carry the message.
 		assertThat(notifications(this.alice).toString()).contains("TEAM_JOIN_REQUEST_RECEIVED").doesNotContain(SECRET);
-		// The requester reads their own, also through myJoinRequests; nobody else's are there.
-		JsonNode mine = ok(this.api.call("{ myJoinRequests(status: [PENDING]) { message proposal { id } } }", null,
-				this.carol));
+		// The requester reads their own, also through myJoinRequests; nobody else's are
+		// there.
+		JsonNode mine = ok(
+				this.api.call("{ myJoinRequests(status: [PENDING]) { message proposal { id } } }", null, this.carol));
 		assertThat(mine.path("myJoinRequests").get(0).path("message").asString()).isEqualTo(SECRET);
 		assertThat(ok(this.api.call("{ myJoinRequests { message } }", null, this.bob)).toString())
 			.doesNotContain(SECRET);

@@ -14,8 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo profile: the proposer persona signs in and leads a team with open positions and a pending join request
- * (and has a notification about it); a presidential proposal has a partner agency. Loading again adds nothing.
+ * The demo profile: the proposer persona signs in and leads a team with open positions
+ * and a pending join request (and has a notification about it); a presidential proposal
+ * has a partner agency. Loading again adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -56,7 +57,8 @@ class TeamDemoDataTests {
 		assertThat(team.path("proposal").path("status").asString()).isEqualTo("TEAM_FORMING");
 		assertThat(team.path("proposal").path("teamSize").asInt()).isEqualTo(2);
 		assertThat(result.data().path("unreadNotificationCount").asInt()).isPositive();
-		// Among the follow-up requests of the synthetic projects the demo proposer leads (sent by the demo's first
+		// Among the follow-up requests of the synthetic projects the demo proposer leads
+		// (sent by the demo's first
 		// followUpDue run), the team's join request.
 		assertThat(result.data().path("notifications").toString()).contains("TEAM_JOIN_REQUEST_RECEIVED");
 

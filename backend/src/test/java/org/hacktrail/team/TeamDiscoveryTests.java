@@ -14,8 +14,9 @@ import static org.hacktrail.team.TeamApi.fails;
 import static org.hacktrail.team.TeamApi.ok;
 
 /**
- * Finding teams: proposals that need a skill (open positions with a free seat, or proposal needs), my teams, my
- * requests and invitations; and the cost of showing teams on a page of proposals, which does not grow with the page.
+ * Finding teams: proposals that need a skill (open positions with a free seat, or
+ * proposal needs), my teams, my requests and invitations; and the cost of showing teams
+ * on a page of proposals, which does not grow with the page.
  */
 class TeamDiscoveryTests extends TeamTestBase {
 
@@ -67,8 +68,8 @@ class TeamDiscoveryTests extends TeamTestBase {
 
 		assertThat(needing(hackathon, "react", bob)).containsExactly("Alpha", "Beta");
 		assertThat(needing(hackathon, " REACT ", null)).as("anonymous, any case").containsExactly("Alpha", "Beta");
-		assertThat(needing(hackathon, "react", drafter)).as("their own draft too").containsExactly("Alpha", "Beta",
-				"Delta");
+		assertThat(needing(hackathon, "react", drafter)).as("their own draft too")
+			.containsExactly("Alpha", "Beta", "Delta");
 		assertThat(needing(hackathon, "designer", bob)).as("a role name").containsExactly("Epsilon");
 		assertThat(needing(hackathon, "gis", bob)).containsExactly("Alpha");
 		assertThat(needing(hackathon, "COBOL", bob)).isEmpty();
@@ -98,8 +99,8 @@ class TeamDiscoveryTests extends TeamTestBase {
 		this.api.requestOk(second, null, "two again", bob);
 		this.api.inviteOk(third, bob.id(), null, alice);
 
-		JsonNode teams = ok(this.api.call("{ myTeams { id viewerMembership { role } proposal { title { en } } } }",
-				null, bob))
+		JsonNode teams = ok(
+				this.api.call("{ myTeams { id viewerMembership { role } proposal { title { en } } } }", null, bob))
 			.path("myTeams");
 		assertThat(teams.findValuesAsString("id")).containsExactly(first);
 		assertThat(teams.get(0).path("viewerMembership").path("role").asString()).isEqualTo("OTHER");
@@ -114,8 +115,8 @@ class TeamDiscoveryTests extends TeamTestBase {
 		JsonNode pending = ok(this.api.call("{ myJoinRequests(status: [PENDING]) { proposal { id } } }", null, bob))
 			.path("myJoinRequests");
 		assertThat(pending.findValuesAsString("id")).containsExactly(second);
-		JsonNode invitations = ok(this.api.call("{ myTeamInvitations(status: [PENDING]) { proposal { id } } }", null,
-				bob))
+		JsonNode invitations = ok(
+				this.api.call("{ myTeamInvitations(status: [PENDING]) { proposal { id } } }", null, bob))
 			.path("myTeamInvitations");
 		assertThat(invitations.findValuesAsString("id")).containsExactly(third);
 		assertThat(ok(this.api.call("{ myJoinRequests { id } }", null, alice)).path("myJoinRequests")).isEmpty();
@@ -143,10 +144,10 @@ class TeamDiscoveryTests extends TeamTestBase {
 				ok(this.api.accept(this.api.requestOk(id, position, null, bob), alice));
 			}
 		}
-		List<String> smallPage = TeamTestConfiguration.commandsOf(() -> ok(
-				this.api.call(PAGE, Http.json().put("slug", small.slug()), alice)));
-		List<String> largePage = TeamTestConfiguration.commandsOf(() -> ok(
-				this.api.call(PAGE, Http.json().put("slug", large.slug()), alice)));
+		List<String> smallPage = TeamTestConfiguration
+			.commandsOf(() -> ok(this.api.call(PAGE, Http.json().put("slug", small.slug()), alice)));
+		List<String> largePage = TeamTestConfiguration
+			.commandsOf(() -> ok(this.api.call(PAGE, Http.json().put("slug", large.slug()), alice)));
 		JsonNode page = ok(this.api.call(PAGE, Http.json().put("slug", large.slug()), alice));
 		assertThat(page.path("proposals").path("edges")).hasSize(8);
 		assertThat(page.findValues("members").get(0)).hasSize(2);

@@ -31,10 +31,12 @@ import static org.hacktrail.team.TeamApi.fails;
 import static org.hacktrail.team.TeamApi.ok;
 
 /**
- * Invitation links to teams, end to end: a lead makes a one-use link, the first signed-in person who opens it joins
- * (once), the leads are told; only leads and organizers make, list and withdraw links; every refusal (garbled,
- * withdrawn, used, expired, already a member, team or position full, one team per hackathon) is specific and changes
- * nothing in the store; two people opening one link at once end with exactly one member; the token is never stored.
+ * Invitation links to teams, end to end: a lead makes a one-use link, the first signed-in
+ * person who opens it joins (once), the leads are told; only leads and organizers make,
+ * list and withdraw links; every refusal (garbled, withdrawn, used, expired, already a
+ * member, team or position full, one team per hackathon) is specific and changes nothing
+ * in the store; two people opening one link at once end with exactly one member; the
+ * token is never stored.
  */
 class TeamInviteLinkTests extends TeamTestBase {
 
@@ -53,7 +55,10 @@ class TeamInviteLinkTests extends TeamTestBase {
 		return ids;
 	}
 
-	/** What a refused use of a link must leave as it was: the team, the link and the leads' inboxes. */
+	/**
+	 * What a refused use of a link must leave as it was: the team, the link and the
+	 * leads' inboxes.
+	 */
 	private List<Object> state(String proposalId, String linkId) {
 		List<Object> state = new ArrayList<>();
 		state.add(this.mongo.findById(proposalId, Document.class, "teams"));
@@ -86,7 +91,8 @@ class TeamInviteLinkTests extends TeamTestBase {
 		assertThat(expires).isBetween(before.plus(Duration.ofDays(7)).minusSeconds(60),
 				Instant.now().plus(Duration.ofDays(7)).plusSeconds(60));
 
-		// The token is in that answer only: not in the store, not in the team's list of open links.
+		// The token is in that answer only: not in the store, not in the team's list of
+		// open links.
 		Document stored = this.mongo.findById(linkId, Document.class, "team_invite_links");
 		assertThat(stored.toJson()).doesNotContain(token).doesNotContain(token.substring(4));
 		assertThat(stored.getString("tokenHash")).isEqualTo(SecretTokens.hash(token)).hasSize(64);
@@ -176,10 +182,14 @@ class TeamInviteLinkTests extends TeamTestBase {
 		assertThat(state(id, lead.id())).isEqualTo(before);
 
 		// Withdrawn, a link answers exactly like one that never existed.
-		assertThat(ok(this.api.withdrawLink(lead.id(), alice)).path("withdrawTeamInviteLink").path("link")
-			.path("status").asString()).isEqualTo("WITHDRAWN");
-		assertThat(ok(this.api.withdrawLink(lead.id(), alice)).path("withdrawTeamInviteLink").path("link")
-			.path("status").asString()).as("again: nothing to do").isEqualTo("WITHDRAWN");
+		assertThat(ok(this.api.withdrawLink(lead.id(), alice)).path("withdrawTeamInviteLink")
+			.path("link")
+			.path("status")
+			.asString()).isEqualTo("WITHDRAWN");
+		assertThat(ok(this.api.withdrawLink(lead.id(), alice)).path("withdrawTeamInviteLink")
+			.path("link")
+			.path("status")
+			.asString()).as("again: nothing to do").isEqualTo("WITHDRAWN");
 		assertThat(ids(this.api.openLinks(id, alice))).containsExactly(organizers.id());
 		List<Object> withdrawn = state(id, lead.id());
 		Http.GraphQlResult accepted = this.api.acceptLink(lead.token(), null, olga);
@@ -224,7 +234,8 @@ class TeamInviteLinkTests extends TeamTestBase {
 			.isEqualTo("alreadyMember");
 		assertThat(state(id, link.id())).isEqualTo(before);
 
-		// A week and a day later the link no longer works (and says so), and it was never written.
+		// A week and a day later the link no longer works (and says so), and it was never
+		// written.
 		TeamTestConfiguration.CLOCK.advance(Duration.ofDays(8));
 		JsonNode expired = fails(this.api.acceptLink(link.token(), null, bob), "BAD_USER_INPUT");
 		assertThat(expired.path("rule").asString()).isEqualTo("inviteLinkExpired");
@@ -302,8 +313,9 @@ class TeamInviteLinkTests extends TeamTestBase {
 		TeamApi.Link toWithdrawn = this.api.createLinkOk(second, zoe);
 		this.api.transition(second, "WITHDRAWN", zoe);
 		before = state(second, toWithdrawn.id());
-		assertThat(fails(this.api.acceptLink(toWithdrawn.token(), null, carol), "BAD_USER_INPUT").path("rule")
-			.asString()).isEqualTo("teamClosed");
+		assertThat(
+				fails(this.api.acceptLink(toWithdrawn.token(), null, carol), "BAD_USER_INPUT").path("rule").asString())
+			.isEqualTo("teamClosed");
 		assertThat(state(second, toWithdrawn.id())).isEqualTo(before);
 
 		// The id invitation still works next to the links.
@@ -375,7 +387,8 @@ class TeamInviteLinkTests extends TeamTestBase {
 	@Test
 	void theConditionalWritesOfALinkAreAnsweredFromAnIndex() {
 		List<IndexInfo> indexes = this.mongo.indexOps(TeamInviteLink.class).getIndexInfo();
-		// The claim and the withdrawal filter on {_id, status}; the undoing of a claim on {_id, version}; the
+		// The claim and the withdrawal filter on {_id, status}; the undoing of a claim on
+		// {_id, version}; the
 		// embedded store uses an index only when a query names exactly its fields.
 		assertThat(indexes).anySatisfy((index) -> {
 			assertThat(index.getIndexFields().stream().map((f) -> f.getKey())).containsExactly("_id", "status");

@@ -25,16 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hacktrail.team.TeamApi.ok;
 
 /**
- * Leads accepting different join requests at the same moment, over GraphQL from parallel threads, many times: the
- * last seat of a position is given exactly once, every other accept for it is a CONFLICT, accepts into a roomy
- * position all succeed (no member is lost to a concurrent write), and the team, its requests, the proposal's team
- * size and (at competitions) the one-team locks all agree afterwards.
+ * Leads accepting different join requests at the same moment, over GraphQL from parallel
+ * threads, many times: the last seat of a position is given exactly once, every other
+ * accept for it is a CONFLICT, accepts into a roomy position all succeed (no member is
+ * lost to a concurrent write), and the team, its requests, the proposal's team size and
+ * (at competitions) the one-team locks all agree afterwards.
  */
 class TeamRaceTests extends TeamTestBase {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamRaceTests.class);
 
-	/** Rounds per run; {@code -Drace.iterations=1000} for a long hunt (1,000 rounds took about 2 minutes here). */
+	/**
+	 * Rounds per run; {@code -Drace.iterations=1000} for a long hunt (1,000 rounds took
+	 * about 2 minutes here).
+	 */
 	static final int ITERATIONS = Integer.getInteger("race.iterations", 50);
 
 	@Autowired
@@ -57,13 +61,15 @@ class TeamRaceTests extends TeamTestBase {
 		try {
 			for (int iteration = 0; iteration < ITERATIONS; iteration++) {
 				int threads = 2 + iteration % 7;
-				// Every fifth round at a competition (one team per person): a fresh hackathon, since the racers join.
+				// Every fifth round at a competition (one team per person): a fresh
+				// hackathon, since the racers join.
 				boolean competition = iteration % 5 == 4;
 				TeamApi.Hackathon hackathon = competition ? this.api.hackathon("PRESIDENTIAL") : community;
 				competitions += competition ? 1 : 0;
 				String id = this.api.proposal(hackathon, "Race " + iteration, alice);
 				ok(this.api.addMember(id, coLead.id(), "LEAD", this.organizer));
-				// The contested position has 1 or 2 seats, always fewer than the people who want it.
+				// The contested position has 1 or 2 seats, always fewer than the people
+				// who want it.
 				int seats = 1 + iteration % 2;
 				String contested = this.api.openPositionOk(id, "Last seat", "DEVELOPER", seats, alice);
 				String roomy = this.api.openPositionOk(id, "Anything", "OTHER", 8, alice);
@@ -71,7 +77,8 @@ class TeamRaceTests extends TeamTestBase {
 				List<String> requests = new ArrayList<>();
 				int wantContested = 0;
 				for (int i = 0; i < threads; i++) {
-					// Every third racer asks for the roomy position: those accepts must all succeed.
+					// Every third racer asks for the roomy position: those accepts must
+					// all succeed.
 					String position = (i % 3 == 2) ? roomy : contested;
 					wantContested += position.equals(contested) ? 1 : 0;
 					String request = this.api.requestOk(id, position, "racer " + i, people.get(i));

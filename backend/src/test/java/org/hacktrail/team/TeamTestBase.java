@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every end-to-end team test needs: the running service on a random port, an organizer, fresh users (a new
- * user per name and test, so inboxes and one-team locks never leak between tests) and the team API. All team and
- * notification tests share this configuration, hence one application context.
+ * What every end-to-end team test needs: the running service on a random port, an
+ * organizer, fresh users (a new user per name and test, so inboxes and one-team locks
+ * never leak between tests) and the team API. All team and notification tests share this
+ * configuration, hence one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TeamTestConfiguration.class)
@@ -63,9 +64,8 @@ abstract class TeamTestBase {
 	}
 
 	List<JsonNode> notifications(TestAccounts.Account as) {
-		JsonNode edges = TeamApi
-			.ok(this.api.call("query { notifications(first: 50) { edges { node { id type read link "
-					+ "parameters { name value } } } } }", Http.json(), as))
+		JsonNode edges = TeamApi.ok(this.api.call("query { notifications(first: 50) { edges { node { id type read link "
+				+ "parameters { name value } } } } }", Http.json(), as))
 			.path("notifications")
 			.path("edges");
 		List<JsonNode> nodes = new ArrayList<>();

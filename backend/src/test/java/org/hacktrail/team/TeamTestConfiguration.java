@@ -21,9 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What the team and notification tests observe, in one configuration so that they share one application context:
- * every command sent to the store ({@code name:collection}, to count round trips) and every notification handed
- * to the mailer; and the service's clock, which a test may move forward (e.g. past an invitation link's expiry).
+ * What the team and notification tests observe, in one configuration so that they share
+ * one application context: every command sent to the store ({@code name:collection}, to
+ * count round trips) and every notification handed to the mailer; and the service's
+ * clock, which a test may move forward (e.g. past an invitation link's expiry).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TeamTestConfiguration {
@@ -39,12 +40,14 @@ public class TeamTestConfiguration {
 
 	public static final List<Mailed> MAILED = new CopyOnWriteArrayList<>();
 
-	/** The mailer fails for this user (to show a failing mailer never fails the action). */
+	/**
+	 * The mailer fails for this user (to show a failing mailer never fails the action).
+	 */
 	public static final String FAILING_RECIPIENT = "mailer-fails-for-this-user";
 
 	/**
-	 * The service's clock: the system's, moved forward by {@link #advance} or stopped by {@link #freeze} until
-	 * {@link #reset}.
+	 * The service's clock: the system's, moved forward by {@link #advance} or stopped by
+	 * {@link #freeze} until {@link #reset}.
 	 */
 	public static final class TestClock extends Clock {
 
@@ -56,7 +59,9 @@ public class TeamTestConfiguration {
 			this.offset = this.offset.plus(by);
 		}
 
-		/** Stops the clock at the current instant (with its offset) until {@link #reset}. */
+		/**
+		 * Stops the clock at the current instant (with its offset) until {@link #reset}.
+		 */
 		public void freeze() {
 			this.frozen = instant();
 		}
@@ -86,7 +91,10 @@ public class TeamTestConfiguration {
 
 	public static final TestClock CLOCK = new TestClock();
 
-	/** Replaces the platform's system clock in this context; it reads the same until a test advances it. */
+	/**
+	 * Replaces the platform's system clock in this context; it reads the same until a
+	 * test advances it.
+	 */
 	@Bean
 	@Primary
 	Clock testClock() {
@@ -100,7 +108,8 @@ public class TeamTestConfiguration {
 			@Override
 			public void commandStarted(CommandStartedEvent event) {
 				if (!HANDSHAKE.contains(event.getCommandName())) {
-					// Read inside the callback: the driver releases the command document afterwards.
+					// Read inside the callback: the driver releases the command document
+					// afterwards.
 					String collection = event.getCommand().isString(event.getCommandName())
 							? event.getCommand().getString(event.getCommandName()).getValue() : "?";
 					COMMANDS.add(event.getCommandName() + ":" + collection);

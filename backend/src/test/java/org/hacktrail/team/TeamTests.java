@@ -15,8 +15,8 @@ import static org.hacktrail.team.TeamApi.fails;
 import static org.hacktrail.team.TeamApi.ok;
 
 /**
- * Team formation end to end over GraphQL: every rule of the issue, one test per rule, each showing the refusal as
- * well as the allowed path.
+ * Team formation end to end over GraphQL: every rule of the issue, one test per rule,
+ * each showing the refusal as well as the allowed path.
  */
 class TeamTests extends TeamTestBase {
 
@@ -74,8 +74,9 @@ class TeamTests extends TeamTestBase {
 		assertThat(position.path("filled").asInt()).isEqualTo(1);
 		assertThat(position.path("openings").asInt()).isEqualTo(1);
 		assertThat(notificationTypes(bob)).containsExactly("TEAM_JOIN_REQUEST_ACCEPTED");
-		assertThat(TeamTestConfiguration.MAILED.stream().anyMatch((m) -> m.userId().equals(bob.id())
-				&& m.notification().type().equals("TEAM_JOIN_REQUEST_ACCEPTED")))
+		assertThat(TeamTestConfiguration.MAILED.stream()
+			.anyMatch(
+					(m) -> m.userId().equals(bob.id()) && m.notification().type().equals("TEAM_JOIN_REQUEST_ACCEPTED")))
 			.as("handed to the mailer too")
 			.isTrue();
 
@@ -95,7 +96,8 @@ class TeamTests extends TeamTestBase {
 		String first = this.api.requestOk(id, null, "first", bob);
 		JsonNode again = fails(this.api.request(id, null, "second", bob), "CONFLICT");
 		assertThat(again.path("rule").asString()).isEqualTo("onePendingRequest");
-		assertThat(ok(this.api.withdrawRequest(first, bob)).path("withdrawJoinRequest").path("joinRequest")
+		assertThat(ok(this.api.withdrawRequest(first, bob)).path("withdrawJoinRequest")
+			.path("joinRequest")
 			.path("status")
 			.asString()).isEqualTo("WITHDRAWN");
 		fails(this.api.withdrawRequest(first, bob), "BAD_USER_INPUT");
@@ -163,8 +165,7 @@ class TeamTests extends TeamTestBase {
 		ok(this.api.accept(this.api.requestOk(id, null, null, bob), alice));
 		JsonNode alone = fails(this.api.leave(id, null, alice), "BAD_USER_INPUT");
 		assertThat(alone.path("rule").asString()).isEqualTo("lastLead");
-		assertThat(fails(this.api.updateMember(id, alice.id(), "DEVELOPER", null, alice), "BAD_USER_INPUT")
-			.path("rule")
+		assertThat(fails(this.api.updateMember(id, alice.id(), "DEVELOPER", null, alice), "BAD_USER_INPUT").path("rule")
 			.asString()).isEqualTo("lastLead");
 		fails(this.api.leave(id, alice.id(), alice), "BAD_USER_INPUT");
 		fails(this.api.leave(id, "nobody", alice), "BAD_USER_INPUT");
@@ -257,7 +258,8 @@ class TeamTests extends TeamTestBase {
 		String elsewhere = this.api.proposal(this.api.hackathon("PRESIDENTIAL"), "Elsewhere", alice);
 		ok(this.api.accept(this.api.requestOk(elsewhere, null, null, bob), alice));
 
-		// Once out of the first team, the person may join the second: the early request is still pending.
+		// Once out of the first team, the person may join the second: the early request
+		// is still pending.
 		ok(this.api.leave(first, null, bob));
 		assertThat(this.mongo.findById(HackathonMembership.key(competition.id(), bob.id()), HackathonMembership.class))
 			.as("released on leave")
@@ -364,8 +366,7 @@ class TeamTests extends TeamTestBase {
 		fails(this.api.transitionResult(id, "FINALIST", this.organizer), "BAD_USER_INPUT");
 		// A copy on the proposal is not enough: the lifecycle asks the team document.
 		this.proposalService.recordTeam(id, 1, "Stale copy", 10_000);
-		assertThat(this.api.transitionResult(id, "FINALIST", this.organizer).errorMessage())
-			.contains("partner agency");
+		assertThat(this.api.transitionResult(id, "FINALIST", this.organizer).errorMessage()).contains("partner agency");
 
 		JsonNode set = ok(this.api.setPartner(id, "衛生福利部", "長期照顧司", alice)).path("setTeamPartnerAgency");
 		assertThat(set.path("team").path("partnerAgency").path("name").asString()).isEqualTo("衛生福利部");
@@ -373,7 +374,8 @@ class TeamTests extends TeamTestBase {
 		ok(this.api.setPartner(id, null, null, alice));
 		fails(this.api.transitionResult(id, "FINALIST", this.organizer), "BAD_USER_INPUT");
 		ok(this.api.setPartner(id, "衛生福利部", null, alice));
-		assertThat(this.api.transition(id, "FINALIST", this.organizer).path("transitionProposal")
+		assertThat(this.api.transition(id, "FINALIST", this.organizer)
+			.path("transitionProposal")
 			.path("proposal")
 			.path("status")
 			.asString()).isEqualTo("FINALIST");

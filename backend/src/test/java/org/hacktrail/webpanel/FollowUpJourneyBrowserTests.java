@@ -23,11 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The follow-up screens in a real browser against the real backend with the demo profile's SYNTHETIC dataset: an
- * organizer opens the adoption statistics (the charts draw from the demo data; each has its table), filters them,
- * imports a small outcome file and sees the skipped row; an anonymous visitor on a phone-width screen opens a project's
- * outcome trail and the public statistics with the open-data links. Every screen passes axe's WCAG 2 A/AA rules;
- * screenshots under target/screenshots/followup-journey/.
+ * The follow-up screens in a real browser against the real backend with the demo
+ * profile's SYNTHETIC dataset: an organizer opens the adoption statistics (the charts
+ * draw from the demo data; each has its table), filters them, imports a small outcome
+ * file and sees the skipped row; an anonymous visitor on a phone-width screen opens a
+ * project's outcome trail and the public statistics with the open-data links. Every
+ * screen passes axe's WCAG 2 A/AA rules; screenshots under
+ * target/screenshots/followup-journey/.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,14 +49,16 @@ class FollowUpJourneyBrowserTests {
 			browser.open("/");
 			signIn(browser, ORGANIZER);
 
-			// Statistics: both charts draw on their canvas, and their figures are in tables.
+			// Statistics: both charts draw on their canvas, and their figures are in
+			// tables.
 			browser.link("Statistics").click();
 			browser.heading("Adoption statistics");
 			WebElement funnel = browser.waitFor(By.cssSelector("canvas[aria-label^='Bar chart of the funnel']"));
 			WebElement years = browser.waitFor(By.cssSelector("canvas[aria-label^='Bar chart of funded']"));
 			assertThat(paintedPixels(browser, funnel)).isPositive();
 			assertThat(paintedPixels(browser, years)).isPositive();
-			assertThat(tableText(browser, "Funnel: count at each stage and rates")).contains("Proposals").contains("Integrated");
+			assertThat(tableText(browser, "Funnel: count at each stage and rates")).contains("Proposals")
+				.contains("Integrated");
 			assertThat(tableText(browser, "Outcomes by year of the hackathon")).contains("2018").contains("2023");
 			browser.screenshot("statistics-organizer");
 			browser.assertAccessible();
@@ -71,7 +75,8 @@ class FollowUpJourneyBrowserTests {
 			browser.screenshot("statistics-filtered");
 			browser.assertAccessible();
 
-			// Outcome import: one valid row, one without the evidence a FUNDED milestone needs.
+			// Outcome import: one valid row, one without the evidence a FUNDED milestone
+			// needs.
 			browser.link("Outcomes").click();
 			browser.heading("Milestones to verify");
 			browser.screenshot("milestones-to-verify");
@@ -79,16 +84,20 @@ class FollowUpJourneyBrowserTests {
 			browser.link("Import outcomes").click();
 			browser.heading("Import outcomes");
 			Path file = Files.createTempFile("outcomes", ".csv");
-			Files.writeString(file, "project_ref,milestone,date,agency,amount,currency,evidence_url\n" + projectId
-					+ ",PILOT,2024-01-15,Browser test agency,,,https://example.org/pilot\n" + projectId
-					+ ",FUNDED,2024-02-01,Browser test fund,1000,TWD,\n");
+			Files.writeString(file,
+					"project_ref,milestone,date,agency,amount,currency,evidence_url\n" + projectId
+							+ ",PILOT,2024-01-15,Browser test agency,,,https://example.org/pilot\n" + projectId
+							+ ",FUNDED,2024-02-01,Browser test fund,1000,TWD,\n");
 			browser.field("File of milestones").sendKeys(file.toAbsolutePath().toString());
 			browser.button("Start import").click();
 			browser.waitFor(By.cssSelector("progress[aria-label^='Progress of import run']"));
-			// Runs execute one at a time: the import may wait for the demo load's follow-up job.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(
-					(d) -> d.findElement(By.tagName("body")).getText().contains("Done: 1 new, 0 changed, 0 unchanged, 1 skipped."));
-			assertThat(tableText(browser, "Rows that were skipped, with the reason")).contains("3").contains("evidence");
+			// Runs execute one at a time: the import may wait for the demo load's
+			// follow-up job.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until((d) -> d.findElement(By.tagName("body"))
+				.getText()
+				.contains("Done: 1 new, 0 changed, 0 unchanged, 1 skipped."));
+			assertThat(tableText(browser, "Rows that were skipped, with the reason")).contains("3")
+				.contains("evidence");
 			browser.link("Download the skipped rows (CSV)");
 			browser.screenshot("outcome-import-done");
 			browser.assertAccessible();
@@ -98,7 +107,8 @@ class FollowUpJourneyBrowserTests {
 			// A visitor on a phone reads the project's trail and the public statistics.
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.open("/projects/" + projectId);
-			WebElement trail = browser.waitFor(By.xpath("//h2[normalize-space(.)='Outcome trail']/ancestor::section[1]"));
+			WebElement trail = browser
+				.waitFor(By.xpath("//h2[normalize-space(.)='Outcome trail']/ancestor::section[1]"));
 			assertThat(trail.getText()).contains("State").contains("Verified");
 			assertThat(trail.findElements(By.cssSelector("ol.trail > li"))).isNotEmpty();
 			// The imported row waits for verification: not public.
@@ -125,8 +135,9 @@ class FollowUpJourneyBrowserTests {
 	}
 
 	/**
-	 * The demo dataset loads when the application is ready and then runs the statistics roll-up: wait for it, and
-	 * pick an outstanding project of a published presidential edition (it has a verified trail).
+	 * The demo dataset loads when the application is ready and then runs the statistics
+	 * roll-up: wait for it, and pick an outstanding project of a published presidential
+	 * edition (it has a verified trail).
 	 */
 	private String outstandingProjectOnceTheRollupRan() throws InterruptedException {
 		Http http = Http.localhost(this.port);
@@ -150,7 +161,8 @@ class FollowUpJourneyBrowserTests {
 				return project.path("id").asString();
 			}
 		}
-		throw new AssertionError("No outstanding project with a trail in the synthetic 2019 edition: " + proposals.body());
+		throw new AssertionError(
+				"No outstanding project with a trail in the synthetic 2019 edition: " + proposals.body());
 	}
 
 	private static long paintedPixels(Browser browser, WebElement canvas) {

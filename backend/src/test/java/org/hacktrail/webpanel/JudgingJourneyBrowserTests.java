@@ -28,23 +28,26 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Judging in a real browser against the real backend (embedded store, demo data: the demo presidential hackathon's
- * review round is OPEN, the public-sector judge persona has proposals to score and the other demo judges have
- * scored theirs). A judge on a phone-width screen scores two proposals — one left as a draft, one submitted —,
- * reloads and finds the draft; an organizer invites a judge, watches progress and the ranking, closes the round,
- * selects and publishes; the invitee accepts the link; an anonymous visitor reads the published results. Every
- * screen passes axe's WCAG 2 A/AA rules and is kept as a screenshot under target/screenshots/judging-journey/;
- * controls are found by their accessible names. On the phone-width screens (390 px, the judge's and the public
- * results) the page never scrolls sideways, the sheet's saved state is in view where the judge types last, and a
- * whole-page screenshot ({@code full-*.png}) is kept to review the layout.
+ * Judging in a real browser against the real backend (embedded store, demo data: the demo
+ * presidential hackathon's review round is OPEN, the public-sector judge persona has
+ * proposals to score and the other demo judges have scored theirs). A judge on a
+ * phone-width screen scores two proposals — one left as a draft, one submitted —, reloads
+ * and finds the draft; an organizer invites a judge, watches progress and the ranking,
+ * closes the round, selects and publishes; the invitee accepts the link; an anonymous
+ * visitor reads the published results. Every screen passes axe's WCAG 2 A/AA rules and is
+ * kept as a screenshot under target/screenshots/judging-journey/; controls are found by
+ * their accessible names. On the phone-width screens (390 px, the judge's and the public
+ * results) the page never scrolls sideways, the sheet's saved state is in view where the
+ * judge types last, and a whole-page screenshot ({@code full-*.png}) is kept to review
+ * the layout.
  *
  * <p>
- * Waits are on conditions; steps that wait for the server's work (closing the round computes the ranking,
- * publication) allow a minute, for a loaded machine.
+ * Waits are on conditions; steps that wait for the server's work (closing the round
+ * computes the ranking, publication) allow a minute, for a loaded machine.
  *
  * <p>
- * The panel is served from {@code ../web/target/classes/static/} (run {@code npm run build} in web/ first), as in
- * {@link PanelJourneyBrowserTests}.
+ * The panel is served from {@code ../web/target/classes/static/} (run
+ * {@code npm run build} in web/ first), as in {@link PanelJourneyBrowserTests}.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -89,7 +92,8 @@ class JudgingJourneyBrowserTests {
 			String draftPath = path(links.get(0).getAttribute("href"));
 			String submittedTitle = links.get(1).getText();
 
-			// First proposal: a draft, saved as it is typed; one criterion set with the keyboard on its slider.
+			// First proposal: a draft, saved as it is typed; one criterion set with the
+			// keyboard on its slider.
 			links.get(0).click();
 			browser.heading(draftTitle);
 			browser.type("Impact", "7");
@@ -100,7 +104,8 @@ class JudgingJourneyBrowserTests {
 			slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
 			assertThat(browser.field(COLLABORATION).getAttribute("value")).isEqualTo("9");
 			browser.type("Comment", "Clear plan; needs an agency partner.");
-			// On a phone the sheet is longer than the screen: where the judge types last, the saved state is in view.
+			// On a phone the sheet is longer than the screen: where the judge types last,
+			// the saved state is in view.
 			WebElement saveState = waitSaved(browser);
 			until(browser, SHORT, (d) -> inView(browser, saveState));
 			assertThat(inView(browser, browser.field("Comment"))).isTrue();
@@ -109,7 +114,8 @@ class JudgingJourneyBrowserTests {
 			fullPage(browser, "sheet-draft-saved");
 			browser.assertAccessible();
 
-			// Input typed just before a reload is not lost: it comes back from this device and is saved.
+			// Input typed just before a reload is not lost: it comes back from this
+			// device and is saved.
 			browser.type("Impact", "8");
 			browser.driver().navigate().refresh();
 			browser.heading(draftTitle);
@@ -138,7 +144,8 @@ class JudgingJourneyBrowserTests {
 			fullPage(browser, "sheet-submitted");
 			browser.assertAccessible();
 
-			// The list shows the progress; after a reload the draft is still there, with the values typed.
+			// The list shows the progress; after a reload the draft is still there, with
+			// the values typed.
 			browser.link("Back to my proposals").click();
 			browser.heading("Judging");
 			browser.waitForText("1 of ");
@@ -147,7 +154,8 @@ class JudgingJourneyBrowserTests {
 			browser.heading(draftTitle);
 			assertThat(browser.field("Impact").getAttribute("value")).isEqualTo("8");
 			assertThat(browser.field(COLLABORATION).getAttribute("value")).isEqualTo("9");
-			assertThat(browser.field("Comment").getAttribute("value")).isEqualTo("Clear plan; needs an agency partner.");
+			assertThat(browser.field("Comment").getAttribute("value"))
+				.isEqualTo("Clear plan; needs an agency partner.");
 			browser.screenshot("sheet-draft-after-reload");
 			browser.button("Sign out").click();
 			browser.link("Sign in");
@@ -186,7 +194,8 @@ class JudgingJourneyBrowserTests {
 			browser.waitFor(By.cssSelector("[role=dialog]"))
 				.findElement(By.xpath(".//button[normalize-space(.)='Close the round']"))
 				.click();
-			// Closing computes the ranking (bootstrap): on a loaded machine that takes a while.
+			// Closing computes the ranking (bootstrap): on a loaded machine that takes a
+			// while.
 			until(browser, SLOW, (d) -> d.findElements(By.cssSelector("[role=dialog]")).isEmpty());
 			WebElement save = enabledButton(browser, "Save the selection");
 			List<WebElement> tie = browser.driver()
@@ -202,8 +211,8 @@ class JudgingJourneyBrowserTests {
 			dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
 			browser.assertAccessible();
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Publish']")).click();
-			until(browser, SLOW, (d) -> !d.findElements(By.xpath("//a[normalize-space(.)='See the public results']"))
-				.isEmpty());
+			until(browser, SLOW,
+					(d) -> !d.findElements(By.xpath("//a[normalize-space(.)='See the public results']")).isEmpty());
 			browser.waitForText("Published. ");
 			browser.screenshot("organizer-published");
 			browser.assertAccessible();
@@ -230,14 +239,16 @@ class JudgingJourneyBrowserTests {
 			browser.link("Results").click();
 			browser.heading("Results of " + HACKATHON_NAME);
 			until(browser, SLOW, (d) -> !d.findElements(By.cssSelector("table.ranking")).isEmpty());
-			browser.waitFor(By.xpath("//table[caption[normalize-space(.)='Mean score per criterion (counted sheets)']]"));
+			browser
+				.waitFor(By.xpath("//table[caption[normalize-space(.)='Mean score per criterion (counted sheets)']]"));
 			assertThat(browser.link("Download results.json").getAttribute("href"))
 				.endsWith("/api/hackathons/" + HACKATHON + "/results.json");
 			assertThat(browser.link("Download results.csv").getAttribute("href"))
 				.endsWith("/api/hackathons/" + HACKATHON + "/results.csv");
 			assertThat(main(browser)).contains("Shortlisted").contains("scripts/recompute-ranking");
 			assertFitsWidth(browser);
-			// The wide tables scroll sideways inside the page; their captions wrap on screen rather than being cut.
+			// The wide tables scroll sideways inside the page; their captions wrap on
+			// screen rather than being cut.
 			WebElement caption = browser.driver().findElement(By.cssSelector("table.ranking caption"));
 			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
 					caption);
@@ -252,7 +263,10 @@ class JudgingJourneyBrowserTests {
 		}
 	}
 
-	/** How long a step that waits for the server's work (ranking, publication) may take on a loaded machine. */
+	/**
+	 * How long a step that waits for the server's work (ranking, publication) may take on
+	 * a loaded machine.
+	 */
 	static final Duration SLOW = Duration.ofSeconds(60);
 
 	static final Duration SHORT = Duration.ofSeconds(15);
@@ -267,8 +281,8 @@ class JudgingJourneyBrowserTests {
 	}
 
 	/**
-	 * The sheet's save state once everything typed has reached the server ("saved", not the "clean" state a page
-	 * shows on opening, which reads the same).
+	 * The sheet's save state once everything typed has reached the server ("saved", not
+	 * the "clean" state a page shows on opening, which reads the same).
 	 */
 	private static WebElement waitSaved(Browser browser) {
 		WebElement state = browser.waitFor(By.cssSelector(".sheet [role=status][data-state=saved]"));
@@ -276,30 +290,33 @@ class JudgingJourneyBrowserTests {
 		return state;
 	}
 
-	/** On a phone-width screen nothing sticks out sideways: the page itself never scrolls horizontally. */
+	/**
+	 * On a phone-width screen nothing sticks out sideways: the page itself never scrolls
+	 * horizontally.
+	 */
 	private static void assertFitsWidth(Browser browser) {
-		Number overflow = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		Number overflow = (Number) ((JavascriptExecutor) browser.driver())
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow.intValue()).as("the page's horizontal overflow in CSS pixels").isLessThanOrEqualTo(0);
 	}
 
 	/** Whether the whole element is on screen (not scrolled out of the viewport). */
 	private static boolean inView(Browser browser, WebElement element) {
-		return (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
-				"const r = arguments[0].getBoundingClientRect();"
-						+ "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight"
-						+ " && r.left >= 0 && r.right <= window.innerWidth;",
-				element);
+		return (Boolean) ((JavascriptExecutor) browser.driver())
+			.executeScript("const r = arguments[0].getBoundingClientRect();"
+					+ "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight"
+					+ " && r.left >= 0 && r.right <= window.innerWidth;", element);
 	}
 
 	/**
-	 * A screenshot of the whole page, not only the viewport, to review a phone-width layout in one picture. Kept
-	 * beside the numbered steps as {@code full-<name>.png}.
+	 * A screenshot of the whole page, not only the viewport, to review a phone-width
+	 * layout in one picture. Kept beside the numbered steps as {@code full-<name>.png}.
 	 */
 	@SuppressWarnings("unchecked")
 	private static void fullPage(Browser browser, String name) throws IOException {
 		ChromeDriver driver = (ChromeDriver) browser.driver();
-		// From the top: a sticky element (the sheet's save state) then sits where it belongs in the page.
+		// From the top: a sticky element (the sheet's save state) then sits where it
+		// belongs in the page.
 		driver.executeScript("window.scrollTo(0, 0);");
 		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
@@ -316,8 +333,7 @@ class JudgingJourneyBrowserTests {
 
 	/** The slider of a criterion: the range input labelled by the criterion's label. */
 	private static WebElement slider(Browser browser, String label) {
-		WebElement element = browser
-			.waitFor(By.xpath("//label[normalize-space(.)='" + label + "' and @id]"));
+		WebElement element = browser.waitFor(By.xpath("//label[normalize-space(.)='" + label + "' and @id]"));
 		return browser.driver()
 			.findElement(By.xpath("//input[@type='range' and @aria-labelledby='" + element.getAttribute("id") + "']"));
 	}
@@ -327,10 +343,13 @@ class JudgingJourneyBrowserTests {
 		return (start < 0) ? url : url.substring(url.indexOf('/', start + 3));
 	}
 
-	/** A button by its accessible name, once it can be used (some wait for data to arrive before they are enabled). */
+	/**
+	 * A button by its accessible name, once it can be used (some wait for data to arrive
+	 * before they are enabled).
+	 */
 	private static WebElement enabledButton(Browser browser, String name) {
-		return new WebDriverWait(browser.driver(), SLOW).until(ExpectedConditions
-			.elementToBeClickable(By.xpath("//button[normalize-space(.)='" + name + "']")));
+		return new WebDriverWait(browser.driver(), SLOW)
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='" + name + "']")));
 	}
 
 }

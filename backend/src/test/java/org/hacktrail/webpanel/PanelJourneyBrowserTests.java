@@ -14,15 +14,17 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The panel's main journey in a real browser against the real backend (embedded store, demo personas): an organizer
- * creates a hackathon and opens it for proposals; a proposer pitches and submits a proposal; an anonymous visitor
- * finds it on the hackathon page. Every screen visited passes axe's WCAG 2 A/AA rules and is kept as a screenshot
- * under target/screenshots/panel-journey/. Controls are found by their accessible names.
+ * The panel's main journey in a real browser against the real backend (embedded store,
+ * demo personas): an organizer creates a hackathon and opens it for proposals; a proposer
+ * pitches and submits a proposal; an anonymous visitor finds it on the hackathon page.
+ * Every screen visited passes axe's WCAG 2 A/AA rules and is kept as a screenshot under
+ * target/screenshots/panel-journey/. Controls are found by their accessible names.
  *
  * <p>
- * The panel is served from {@code ../web/target/classes/static/} first (the web module's fresh build output, as
- * {@code npm run build} leaves it), then from the classpath: the test sees the panel of this working tree without
- * installing the web jar into the local Maven repository, and in a full reactor build both are the same files.
+ * The panel is served from {@code ../web/target/classes/static/} first (the web module's
+ * fresh build output, as {@code npm run build} leaves it), then from the classpath: the
+ * test sees the panel of this working tree without installing the web jar into the local
+ * Maven repository, and in a full reactor build both are the same files.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -97,7 +99,8 @@ class PanelJourneyBrowserTests {
 			browser.button("Add a link").click();
 			browser.type("Address of link 1", "ftp://example.org/video");
 			browser.button("Create proposal").click();
-			// A link that is not http(s) is refused before anything is sent, next to its field.
+			// A link that is not http(s) is refused before anything is sent, next to its
+			// field.
 			browser.waitForText("Enter a full address starting with http:// or https://.");
 			browser.screenshot("proposal-invalid-link");
 			browser.assertAccessible();
@@ -117,7 +120,8 @@ class PanelJourneyBrowserTests {
 			browser.button("Sign out").click();
 			browser.link("Sign in");
 
-			// An anonymous visitor on a phone-width screen finds it on the hackathon page, also through the text filter.
+			// An anonymous visitor on a phone-width screen finds it on the hackathon
+			// page, also through the text filter.
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.open("/hackathons/" + slug);
 			browser.heading(hackathonName);

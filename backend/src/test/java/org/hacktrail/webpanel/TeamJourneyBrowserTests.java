@@ -15,16 +15,18 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Team formation in a real browser against the real backend (embedded store, demo data and personas): the demo
- * proposer opens a position on the team of their proposal "災害應變志工媒合"; another person (the private-sector judge
- * persona, here an ordinary participant) finds it through "projects that need a skill" and asks to join for it; the
- * proposer sees the request in the header's bell and on the notifications page, follows it to the team and accepts;
- * the requester sees the acceptance notification and appears among the members and in "My teams", also to the public.
- * Every screen passes axe's WCAG 2 A/AA rules and is kept as a screenshot under target/screenshots/team-journey/.
+ * Team formation in a real browser against the real backend (embedded store, demo data
+ * and personas): the demo proposer opens a position on the team of their proposal
+ * "災害應變志工媒合"; another person (the private-sector judge persona, here an ordinary
+ * participant) finds it through "projects that need a skill" and asks to join for it; the
+ * proposer sees the request in the header's bell and on the notifications page, follows
+ * it to the team and accepts; the requester sees the acceptance notification and appears
+ * among the members and in "My teams", also to the public. Every screen passes axe's WCAG
+ * 2 A/AA rules and is kept as a screenshot under target/screenshots/team-journey/.
  *
  * <p>
- * The position's skill is unique per run, so the journey does not depend on what other tests did to the shared demo
- * data of a cached application context.
+ * The position's skill is unique per run, so the journey does not depend on what other
+ * tests did to the shared demo data of a cached application context.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,7 +75,8 @@ class TeamJourneyBrowserTests {
 			browser.assertAccessible();
 			signOut(browser);
 
-			// Another person looks for projects that need the skill and asks to join for the position.
+			// Another person looks for projects that need the skill and asks to join for
+			// the position.
 			signIn(browser, REQUESTER);
 			browser.open("/hackathons/" + HACKATHON);
 			browser.link("Find projects that need a skill").click();
@@ -81,7 +84,8 @@ class TeamJourneyBrowserTests {
 			browser.type("Skill", skill);
 			browser.button("Find projects").click();
 			browser.link(PROPOSAL);
-			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains(skill + " (Developer, 1 open)");
+			assertThat(browser.driver().findElement(By.tagName("main")).getText())
+				.contains(skill + " (Developer, 1 open)");
 			browser.screenshot("requester-skill-search");
 			browser.assertAccessible();
 			browser.link(PROPOSAL).click();
@@ -97,7 +101,8 @@ class TeamJourneyBrowserTests {
 			browser.assertAccessible();
 			signOut(browser);
 
-			// The proposer sees the request in the bell, reads it on the notifications page and accepts it on the team.
+			// The proposer sees the request in the bell, reads it on the notifications
+			// page and accepts it on the team.
 			signIn(browser, PROPOSER);
 			WebElement bell = browser.waitFor(By.cssSelector("a.bell[aria-label*='unread']"));
 			assertThat(bell.getAttribute("aria-label")).matches("Notifications: \\d+ unread");
@@ -145,7 +150,8 @@ class TeamJourneyBrowserTests {
 			browser.screenshot("requester-my-teams");
 			browser.assertAccessible();
 
-			// The notifications in Traditional Chinese: texts come from the catalog, not from the type names.
+			// The notifications in Traditional Chinese: texts come from the catalog, not
+			// from the type names.
 			browser.open("/notifications");
 			browser.heading("Notifications");
 			new Select(browser.field("Language")).selectByValue("zh-TW");
@@ -171,9 +177,9 @@ class TeamJourneyBrowserTests {
 	}
 
 	/**
-	 * The proposer makes a one-use invitation link for their team and copies it from the panel; someone not signed
-	 * in opens it, is sent to sign in and comes back to it, sees which team invites them and joins; the link then no
-	 * longer works, for anyone.
+	 * The proposer makes a one-use invitation link for their team and copies it from the
+	 * panel; someone not signed in opens it, is sent to sign in and comes back to it,
+	 * sees which team invites them and joins; the link then no longer works, for anyone.
 	 */
 	@Test
 	void aProposerSharesAnInvitationLinkAndThePersonWhoOpensItJoinsOnce() throws Exception {
@@ -197,7 +203,8 @@ class TeamJourneyBrowserTests {
 			browser.assertAccessible();
 			signOut(browser);
 
-			// Someone who is not signed in opens the link, signs in, and is brought back to it.
+			// Someone who is not signed in opens the link, signs in, and is brought back
+			// to it.
 			browser.driver().get(url);
 			browser.heading("Join a team");
 			browser.link("Sign in to answer").click();
@@ -220,7 +227,8 @@ class TeamJourneyBrowserTests {
 			browser.driver().get(url);
 			browser.heading("Join a team");
 			browser.waitForText("This invitation link has already been used: each link works once.");
-			assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Join the team']"))).isEmpty();
+			assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Join the team']")))
+				.isEmpty();
 			signOut(browser);
 		}
 	}

@@ -13,8 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web panel in a real browser against the real backend: a visitor opens it, signs in with a demo persona and
- * sees their name and their role's navigation; the page passes axe's WCAG 2 A/AA rules in both languages.
+ * The web panel in a real browser against the real backend: a visitor opens it, signs in
+ * with a demo persona and sees their name and their role's navigation; the page passes
+ * axe's WCAG 2 A/AA rules in both languages.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -40,7 +41,8 @@ class WebPanelBrowserTests {
 			browser.waitForText("Signed in as Demo Organizer 示範主辦");
 			// Back where sign-in was asked for, with the organizer's navigation.
 			browser.heading("Hackathons");
-			assertThat(browser.driver().findElement(By.cssSelector("nav")).getText()).contains("Organize", "Batch jobs");
+			assertThat(browser.driver().findElement(By.cssSelector("nav")).getText()).contains("Organize",
+					"Batch jobs");
 			browser.screenshot("signed-in");
 			browser.assertAccessible();
 

@@ -25,7 +25,10 @@ public record AssignmentProblem(String proposalId, Rule rule, @Nullable Sector s
 		/** Fewer than k judges. */
 		JUDGES_PER_PROPOSAL,
 
-		/** A kept assignment (from a previous plan) whose judge now has a conflict with the proposal. */
+		/**
+		 * A kept assignment (from a previous plan) whose judge now has a conflict with
+		 * the proposal.
+		 */
 		CONFLICT
 
 	}

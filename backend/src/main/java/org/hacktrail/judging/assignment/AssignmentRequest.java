@@ -14,15 +14,17 @@ import java.util.TreeSet;
 import org.hacktrail.judging.Sector;
 
 /**
- * Everything an assignment depends on. The constructor checks it (throwing {@link IllegalArgumentException} with the
- * problem named) and puts it in canonical order — proposals by id, judges by id, conflicts by judge then proposal
- * (duplicates dropped), sector minimums for every sector — so inputs that differ only in order are equal records and
- * give the same plan.
+ * Everything an assignment depends on. The constructor checks it (throwing
+ * {@link IllegalArgumentException} with the problem named) and puts it in canonical order
+ * — proposals by id, judges by id, conflicts by judge then proposal (duplicates dropped),
+ * sector minimums for every sector — so inputs that differ only in order are equal
+ * records and give the same plan.
  * <p>
- * Conflicts naming a judge or proposal outside this request are kept but have no effect (a conflict list is
- * typically the hackathon's, wider than one round).
+ * Conflicts naming a judge or proposal outside this request are kept but have no effect
+ * (a conflict list is typically the hackathon's, wider than one round).
  *
- * @param proposalIds the proposals to judge (for a later round: the previous round's shortlist)
+ * @param proposalIds the proposals to judge (for a later round: the previous round's
+ * shortlist)
  * @param judges the available judges
  * @param conflicts judge × proposal pairs never to assign
  * @param judgesPerProposal k
@@ -75,7 +77,10 @@ public record AssignmentRequest(List<String> proposalIds, List<PanelJudge> judge
 		sectorMinimums = Collections.unmodifiableMap(minimums);
 	}
 
-	/** At least one PUBLIC and one PRIVATE judge per proposal (PRODUCT.md / issue 6 default). */
+	/**
+	 * At least one PUBLIC and one PRIVATE judge per proposal (PRODUCT.md / issue 6
+	 * default).
+	 */
 	public static Map<Sector, Integer> defaultSectorMinimums() {
 		return Map.of(Sector.PUBLIC, 1, Sector.PRIVATE, 1);
 	}

@@ -16,30 +16,38 @@ import org.hacktrail.judging.SplitMix64;
 import org.hacktrail.judging.assignment.AssignmentProblem.Rule;
 
 /**
- * Assigns judges to proposals, version {@value #ALGORITHM_VERSION}: greedy least-loaded with seeded tie-breaking, the
- * most constrained proposals first, then a repair pass and a balancing pass.
+ * Assigns judges to proposals, version {@value #ALGORITHM_VERSION}: greedy least-loaded
+ * with seeded tie-breaking, the most constrained proposals first, then a repair pass and
+ * a balancing pass.
  * <ol>
- * <li><b>Order.</b> For each proposal, its slack is the smallest of (available judges − k) and, for every sector with a
- * minimum m_g &gt; 0, (available judges of that sector − m_g), where "available" means not conflicted and with a
- * maximum load above 0. Proposals are processed by slack ascending, then by their seeded key.</li>
- * <li><b>Sector minimums</b> for every proposal in that order (its tightest sector first), then <b>fill to k</b> from
- * any sector. Each slot takes, among judges not conflicted, not already on the panel and below their maximum load,
- * the one with the lowest load, ties broken by the seeded key of (proposal, judge). Filling all minimums before any
- * free slot keeps scarce-sector judges for the proposals that need them.</li>
- * <li><b>Repair.</b> A slot still empty is filled by a one-step exchange: a full, eligible judge moves to this
- * proposal and is replaced on one of their other proposals by a judge with room, if that keeps the other proposal's
- * sector minimums.</li>
- * <li><b>Balance.</b> While some judge has a load at least 2 above a judge with room, move one of the higher judge's
- * proposals to the least-loaded judge that is eligible for it and keeps its sector minimums. Every move lowers
- * Σ load², so this ends; it stops at a plan where no single such move exists. Gaps that balancing made fillable
- * (it frees room on judges who were full) are filled again as in step 2, then balancing runs once more.</li>
+ * <li><b>Order.</b> For each proposal, its slack is the smallest of (available judges −
+ * k) and, for every sector with a minimum m_g &gt; 0, (available judges of that sector −
+ * m_g), where "available" means not conflicted and with a maximum load above 0. Proposals
+ * are processed by slack ascending, then by their seeded key.</li>
+ * <li><b>Sector minimums</b> for every proposal in that order (its tightest sector
+ * first), then <b>fill to k</b> from any sector. Each slot takes, among judges not
+ * conflicted, not already on the panel and below their maximum load, the one with the
+ * lowest load, ties broken by the seeded key of (proposal, judge). Filling all minimums
+ * before any free slot keeps scarce-sector judges for the proposals that need them.</li>
+ * <li><b>Repair.</b> A slot still empty is filled by a one-step exchange: a full,
+ * eligible judge moves to this proposal and is replaced on one of their other proposals
+ * by a judge with room, if that keeps the other proposal's sector minimums.</li>
+ * <li><b>Balance.</b> While some judge has a load at least 2 above a judge with room,
+ * move one of the higher judge's proposals to the least-loaded judge that is eligible for
+ * it and keeps its sector minimums. Every move lowers Σ load², so this ends; it stops at
+ * a plan where no single such move exists. Gaps that balancing made fillable (it frees
+ * room on judges who were full) are filled again as in step 2, then balancing runs once
+ * more.</li>
  * </ol>
- * A conflicted judge is never assigned. Seeded keys are {@code mix64(seed XOR mix64(p·2^32 + j))} for proposal
- * index p and judge index j (indexes in id order), {@code mix64(seed XOR mix64(p·2^32 + 2^32 − 1))} for a proposal's
- * own key, compared as unsigned 64-bit numbers ({@link SplitMix64#mix64}). Inputs are canonically ordered, so the plan
- * depends only on the request's content and seed.
+ * A conflicted judge is never assigned. Seeded keys are
+ * {@code mix64(seed XOR mix64(p·2^32 + j))} for proposal index p and judge index j
+ * (indexes in id order), {@code mix64(seed XOR mix64(p·2^32 + 2^32 − 1))} for a
+ * proposal's own key, compared as unsigned 64-bit numbers ({@link SplitMix64#mix64}).
+ * Inputs are canonically ordered, so the plan depends only on the request's content and
+ * seed.
  * <p>
- * Multi-round: run {@link #assign} on the previous round's shortlist. A judge who drops out: {@link #reassign}.
+ * Multi-round: run {@link #assign} on the previous round's shortlist. A judge who drops
+ * out: {@link #reassign}.
  */
 public final class JudgeAssigner {
 
@@ -68,7 +76,8 @@ public final class JudgeAssigner {
 			board.repair(p);
 		}
 		board.balance();
-		// Balancing can free a judge who was full when a proposal could not be filled: try those gaps again.
+		// Balancing can free a judge who was full when a proposal could not be filled:
+		// try those gaps again.
 		for (int p : order) {
 			board.fillSectorMinimums(p);
 			board.fillToK(p);
@@ -78,18 +87,19 @@ public final class JudgeAssigner {
 	}
 
 	/**
-	 * Replaces a judge who dropped out. Every assignment of {@code previous} stays as it is except the dropped
-	 * judge's: each of their proposals gets replacement judges chosen as in {@link #assign} (sector minimums first,
-	 * then up to k; least loaded, seeded ties; never conflicted), with loads counted from the kept assignments. Other
-	 * judges' proposals are not moved, so loads are not re-balanced, and the plan's problems list any kept
-	 * assignment whose judge has since declared a conflict ({@link Rule#CONFLICT}) rather than moving it.
-	 *
-	 * @param request the round as it is now (the dropped judge may still be listed; they get nothing)
+	 * Replaces a judge who dropped out. Every assignment of {@code previous} stays as it
+	 * is except the dropped judge's: each of their proposals gets replacement judges
+	 * chosen as in {@link #assign} (sector minimums first, then up to k; least loaded,
+	 * seeded ties; never conflicted), with loads counted from the kept assignments. Other
+	 * judges' proposals are not moved, so loads are not re-balanced, and the plan's
+	 * problems list any kept assignment whose judge has since declared a conflict
+	 * ({@link Rule#CONFLICT}) rather than moving it.
+	 * @param request the round as it is now (the dropped judge may still be listed; they
+	 * get nothing)
 	 * @param previous the current assignments
 	 * @param droppedJudgeId the judge whose work moves
 	 */
-	public static AssignmentPlan reassign(AssignmentRequest request, List<Assignment> previous,
-			String droppedJudgeId) {
+	public static AssignmentPlan reassign(AssignmentRequest request, List<Assignment> previous, String droppedJudgeId) {
 		if (droppedJudgeId == null || droppedJudgeId.isBlank()) {
 			throw new IllegalArgumentException("dropped judge id must not be blank");
 		}
@@ -134,7 +144,9 @@ public final class JudgeAssigner {
 		return board.plan(affected);
 	}
 
-	/** The working state, in arrays indexed by proposal and judge position in id order. */
+	/**
+	 * The working state, in arrays indexed by proposal and judge position in id order.
+	 */
 	private static final class Board {
 
 		final AssignmentRequest request;
@@ -258,9 +270,10 @@ public final class JudgeAssigner {
 				slack[p] = slack(p);
 				keys[p] = proposalKey(p);
 			}
-			Arrays.sort(order, Comparator.<Integer>comparingInt((p) -> slack[p])
-				.thenComparing((a, b) -> Long.compareUnsigned(keys[a], keys[b]))
-				.thenComparingInt((p) -> p));
+			Arrays.sort(order,
+					Comparator.<Integer>comparingInt((p) -> slack[p])
+						.thenComparing((a, b) -> Long.compareUnsigned(keys[a], keys[b]))
+						.thenComparingInt((p) -> p));
 			return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
 		}
 
@@ -278,7 +291,10 @@ public final class JudgeAssigner {
 			return this.load[j] < this.cap[j] && !this.conflict[p * this.judgeCount + j] && !onPanel(p, j);
 		}
 
-		/** Least-loaded eligible judge of the sector (or any), ties by seeded key; -1 if none. */
+		/**
+		 * Least-loaded eligible judge of the sector (or any), ties by seeded key; -1 if
+		 * none.
+		 */
 		int best(int p, int g) {
 			int best = -1;
 			long bestKey = 0;
@@ -332,9 +348,9 @@ public final class JudgeAssigner {
 				sectors[g] = g;
 			}
 			// The sector with the fewest spare judges for this proposal first.
-			Arrays.sort(sectors, Comparator
-				.<Integer>comparingInt((g) -> this.availableBySector[p * G + g] - this.minimum[g])
-				.thenComparingInt((g) -> g));
+			Arrays.sort(sectors,
+					Comparator.<Integer>comparingInt((g) -> this.availableBySector[p * G + g] - this.minimum[g])
+						.thenComparingInt((g) -> g));
 			for (int g : sectors) {
 				while (this.sectorCount[p * G + g] < this.minimum[g]) {
 					int j = best(p, g);
@@ -345,8 +361,10 @@ public final class JudgeAssigner {
 						add(p, j);
 					}
 					else {
-						// A full panel short of this sector (a judge of it freed up only after balancing): the new
-						// judge takes the place of a member whose sector has more than its minimum. Never in a
+						// A full panel short of this sector (a judge of it freed up only
+						// after balancing): the new
+						// judge takes the place of a member whose sector has more than
+						// its minimum. Never in a
 						// reassignment, which must not move other judges' work.
 						int surplus = this.keepOtherJudges ? -1 : surplusMember(p, g);
 						if (surplus < 0) {
@@ -358,15 +376,17 @@ public final class JudgeAssigner {
 			}
 		}
 
-		/** The most loaded member of p's panel whose sector is above its minimum (and is not g); -1 if none. */
+		/**
+		 * The most loaded member of p's panel whose sector is above its minimum (and is
+		 * not g); -1 if none.
+		 */
 		int surplusMember(int p, int g) {
 			int chosen = -1;
 			for (int i = 0; i < this.panelSize[p]; i++) {
 				int j = this.panel[p][i];
 				int s = this.sector[j];
-				if (s != g && this.sectorCount[p * G + s] > this.minimum[s]
-						&& (chosen < 0 || this.load[j] > this.load[chosen]
-								|| (this.load[j] == this.load[chosen] && j < chosen))) {
+				if (s != g && this.sectorCount[p * G + s] > this.minimum[s] && (chosen < 0
+						|| this.load[j] > this.load[chosen] || (this.load[j] == this.load[chosen] && j < chosen))) {
 					chosen = j;
 				}
 			}
@@ -383,7 +403,10 @@ public final class JudgeAssigner {
 			}
 		}
 
-		/** Whether judge {@code to} may take {@code from}'s place on q without breaking q's sector minimums. */
+		/**
+		 * Whether judge {@code to} may take {@code from}'s place on q without breaking
+		 * q's sector minimums.
+		 */
 		boolean keepsSectorMix(int q, int from, int to) {
 			int g = this.sector[from];
 			return this.sector[to] == g || this.sectorCount[q * G + g] > this.minimum[g];
@@ -391,8 +414,7 @@ public final class JudgeAssigner {
 
 		void repair(int p) {
 			for (int g = 0; g < G; g++) {
-				while (this.sectorCount[p * G + g] < this.minimum[g] && this.panelSize[p] < this.k
-						&& exchange(p, g)) {
+				while (this.sectorCount[p * G + g] < this.minimum[g] && this.panelSize[p] < this.k && exchange(p, g)) {
 					// one slot filled per exchange
 				}
 			}
@@ -402,8 +424,9 @@ public final class JudgeAssigner {
 		}
 
 		/**
-		 * One-step exchange: a full judge j eligible for p (but for their load) leaves one of their proposals q to a
-		 * judge with room, and takes p. Only judges with room can make this work, so without any it returns at once.
+		 * One-step exchange: a full judge j eligible for p (but for their load) leaves
+		 * one of their proposals q to a judge with room, and takes p. Only judges with
+		 * room can make this work, so without any it returns at once.
 		 */
 		boolean exchange(int p, int g) {
 			List<Integer> withRoom = new ArrayList<>();
@@ -473,7 +496,10 @@ public final class JudgeAssigner {
 			}
 		}
 
-		/** Least-loaded judge (load ≤ maxLoad) who can take {@code from}'s place on q; -1 if none. */
+		/**
+		 * Least-loaded judge (load ≤ maxLoad) who can take {@code from}'s place on q; -1
+		 * if none.
+		 */
 		int bestReplacement(int q, int from, int maxLoad) {
 			int best = -1;
 			long bestKey = 0;
@@ -503,9 +529,9 @@ public final class JudgeAssigner {
 				problems.addAll(problems(p, reassigned.isEmpty() || reassigned.contains(p)));
 				for (int j : members) {
 					if (this.conflict[p * this.judgeCount + j]) {
-						problems.add(new AssignmentProblem(this.proposals[p], Rule.CONFLICT, null, 0, 1,
-								"proposal " + this.proposals[p] + ": judge " + this.judges[j]
-										+ " is assigned but has a conflict with it; reassign or remove that assignment"));
+						problems.add(new AssignmentProblem(this.proposals[p], Rule.CONFLICT, null, 0, 1, "proposal "
+								+ this.proposals[p] + ": judge " + this.judges[j]
+								+ " is assigned but has a conflict with it; reassign or remove that assignment"));
 					}
 				}
 			}
@@ -553,8 +579,8 @@ public final class JudgeAssigner {
 			if (this.panelSize[p] < this.k) {
 				String message;
 				if (this.available[p] < this.k) {
-					message = proposal + "only " + judges(this.available[p], "non-conflicted") + " available, "
-							+ this.k + " needed";
+					message = proposal + "only " + judges(this.available[p], "non-conflicted") + " available, " + this.k
+							+ " needed";
 				}
 				else {
 					message = proposal + "has " + this.panelSize[p] + " of " + this.k + " judges; "

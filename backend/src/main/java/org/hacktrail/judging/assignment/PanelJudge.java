@@ -9,7 +9,8 @@ import org.hacktrail.judging.Sector;
  *
  * @param id the judge's id
  * @param sector the judge's sector
- * @param maxLoad the most proposals this judge takes, or null for no limit; 0 means not available
+ * @param maxLoad the most proposals this judge takes, or null for no limit; 0 means not
+ * available
  */
 public record PanelJudge(String id, Sector sector, @Nullable Integer maxLoad) {
 

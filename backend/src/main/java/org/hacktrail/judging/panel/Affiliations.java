@@ -13,7 +13,8 @@ import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Organisation names as people write them, and the normalised form conflicts are matched on.
+ * Organisation names as people write them, and the normalised form conflicts are matched
+ * on.
  */
 public final class Affiliations {
 
@@ -27,17 +28,21 @@ public final class Affiliations {
 	}
 
 	/**
-	 * The matching key of an organisation name: NFKC (full-width forms become ASCII), lower case, every run of white
-	 * space, punctuation and symbols one space, trimmed. "Ministry of Digital Affairs" and "ministry of digital
-	 * affairs." match; "數位發展部" and "數位部" do not (abbreviations are not guessed — an organizer adds such a
-	 * conflict by hand).
+	 * The matching key of an organisation name: NFKC (full-width forms become ASCII),
+	 * lower case, every run of white space, punctuation and symbols one space, trimmed.
+	 * "Ministry of Digital Affairs" and "ministry of digital affairs." match; "數位發展部" and
+	 * "數位部" do not (abbreviations are not guessed — an organizer adds such a conflict by
+	 * hand).
 	 */
 	public static String key(String name) {
 		String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		return SPACE_OR_PUNCTUATION.matcher(folded).replaceAll(" ").strip();
 	}
 
-	/** Cleans a list given by a person: stripped, blanks dropped, duplicates (by key) kept once, limits checked. */
+	/**
+	 * Cleans a list given by a person: stripped, blanks dropped, duplicates (by key) kept
+	 * once, limits checked.
+	 */
 	static List<String> clean(@Nullable List<String> names, String field) {
 		if (names == null) {
 			return List.of();
@@ -47,8 +52,8 @@ public final class Affiliations {
 		for (String name : names) {
 			String value = (name != null) ? name.strip() : "";
 			if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-				throw DomainException.badInput(field, "Each entry of " + field + " has at most " + MAX_LENGTH
-						+ " characters.");
+				throw DomainException.badInput(field,
+						"Each entry of " + field + " has at most " + MAX_LENGTH + " characters.");
 			}
 			if (!value.isEmpty()) {
 				FreeText.check(value, field, FreeText.Kind.LINE);

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One recorded decision about a conflict of interest. Decisions are only ever appended, in the same write as the
- * change they record.
+ * One recorded decision about a conflict of interest. Decisions are only ever appended,
+ * in the same write as the change they record.
  *
  * @param by the user who made it; null for a conflict Hacktrail found by itself
  * @param actor in which capacity
@@ -26,7 +26,9 @@ public record ConflictDecision(Instant at, @Nullable String by, Actor actor, Act
 	/** What was decided. */
 	public enum Action {
 
-		/** The judge declared the conflict (or declared it again after it was cleared). */
+		/**
+		 * The judge declared the conflict (or declared it again after it was cleared).
+		 */
 		DECLARED,
 
 		/** Hacktrail found an affiliation match. */

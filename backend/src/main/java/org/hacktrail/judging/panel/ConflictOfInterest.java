@@ -6,9 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A conflict of interest between the judge whose record holds it and one proposal. It lives inside the judge
- * record, so that a decision and its log entry are one atomic write, and so that checking a judge's conflicts
- * costs nothing beyond reading the judge record.
+ * A conflict of interest between the judge whose record holds it and one proposal. It
+ * lives inside the judge record, so that a decision and its log entry are one atomic
+ * write, and so that checking a judge's conflicts costs nothing beyond reading the judge
+ * record.
  *
  * @param source who first raised it
  * @param reason the latest declared or added reason

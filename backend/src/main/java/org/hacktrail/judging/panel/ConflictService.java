@@ -30,20 +30,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Conflicts of interest. A judge declares one (reason PROFESSIONAL, PERSONAL, FINANCIAL or OTHER, and a comment);
- * Hacktrail finds one when a judge's affiliation matches one connected to the proposal ({@link ProposalAffiliations},
- * normalised names); an organizer adds or clears one with a reason. Every decision is appended to the conflict's
- * history in the same write as the change (the conflict lives in the judge record).
+ * Conflicts of interest. A judge declares one (reason PROFESSIONAL, PERSONAL, FINANCIAL
+ * or OTHER, and a comment); Hacktrail finds one when a judge's affiliation matches one
+ * connected to the proposal ({@link ProposalAffiliations}, normalised names); an
+ * organizer adds or clears one with a reason. Every decision is appended to the
+ * conflict's history in the same write as the change (the conflict lives in the judge
+ * record).
  *
  * <p>
- * An active conflict means: the judge is never assigned the proposal, and a sheet they already scored on it is
- * void. Those consequences are carried out by the rounds and sheets listening to {@link ConflictActivated}; the
- * ranking also leaves out every sheet whose judge has an active conflict, so the result is right even if a
- * listener's step was interrupted.
+ * An active conflict means: the judge is never assigned the proposal, and a sheet they
+ * already scored on it is void. Those consequences are carried out by the rounds and
+ * sheets listening to {@link ConflictActivated}; the ranking also leaves out every sheet
+ * whose judge has an active conflict, so the result is right even if a listener's step
+ * was interrupted.
  *
  * <p>
- * A conflict an organizer cleared is not found again automatically (the organizer looked at that match); the judge
- * can still declare it, and an organizer can add it back.
+ * A conflict an organizer cleared is not found again automatically (the organizer looked
+ * at that match); the judge can still declare it, and an organizer can add it back.
  */
 @Service
 public class ConflictService {
@@ -51,8 +54,8 @@ public class ConflictService {
 	static final int MAX_COMMENT = 1000;
 
 	/** Proposals that take part in judging: everything but drafts and withdrawn ones. */
-	static final Set<ProposalStatus> JUDGEABLE = EnumSet.complementOf(EnumSet.of(ProposalStatus.DRAFT,
-			ProposalStatus.WITHDRAWN));
+	static final Set<ProposalStatus> JUDGEABLE = EnumSet
+		.complementOf(EnumSet.of(ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN));
 
 	private final MongoTemplate mongo;
 
@@ -80,7 +83,10 @@ public class ConflictService {
 		this.clock = clock;
 	}
 
-	/** One decision with the judge and proposal it concerns, for the hackathon's conflict log. */
+	/**
+	 * One decision with the judge and proposal it concerns, for the hackathon's conflict
+	 * log.
+	 */
 	public record LogEntry(Judge judge, String proposalId, ConflictDecision decision) {
 	}
 
@@ -99,18 +105,20 @@ public class ConflictService {
 					&& why == existing.reason()) {
 				return null;
 			}
-			ConflictOfInterest conflict = (existing != null)
-					? existing.with(ConflictStatus.ACTIVE, why, text, decision)
+			ConflictOfInterest conflict = (existing != null) ? existing.with(ConflictStatus.ACTIVE, why, text, decision)
 					: new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.DECLARED, why, text,
 							null, null, List.of(decision));
 			return current.withConflict(conflict, now);
 		});
-		this.events.publishEvent(new ConflictActivated(hackathonId, saved.userId(), List.of(proposal.id()),
-				judge.userId()));
+		this.events
+			.publishEvent(new ConflictActivated(hackathonId, saved.userId(), List.of(proposal.id()), judge.userId()));
 		return saved;
 	}
 
-	/** An organizer adds a conflict (or reinstates a cleared one), with a reason and a comment. */
+	/**
+	 * An organizer adds a conflict (or reinstates a cleared one), with a reason and a
+	 * comment.
+	 */
 	public Judge add(String judgeId, String proposalId, @Nullable ConflictReason reason, @Nullable String comment) {
 		String me = this.access.requireOrganizer();
 		Judge judge = requireJudge(judgeId);
@@ -121,8 +129,7 @@ public class ConflictService {
 		ConflictDecision decision = new ConflictDecision(now, me, Actor.ORGANIZER, Action.ADDED, why, text);
 		Judge saved = change(judge.id(), (current) -> {
 			ConflictOfInterest existing = current.conflict(proposal.id()).orElse(null);
-			ConflictOfInterest conflict = (existing != null)
-					? existing.with(ConflictStatus.ACTIVE, why, text, decision)
+			ConflictOfInterest conflict = (existing != null) ? existing.with(ConflictStatus.ACTIVE, why, text, decision)
 					: new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.ORGANIZER, why, text,
 							null, null, List.of(decision));
 			return current.withConflict(conflict, now);
@@ -133,16 +140,17 @@ public class ConflictService {
 	}
 
 	/**
-	 * An organizer clears a conflict, saying why. The judge may then be assigned the proposal again; a sheet voided
-	 * by the conflict stays void until an organizer reopens it.
+	 * An organizer clears a conflict, saying why. The judge may then be assigned the
+	 * proposal again; a sheet voided by the conflict stays void until an organizer
+	 * reopens it.
 	 */
 	public Judge clear(String judgeId, String proposalId, @Nullable String comment) {
 		String me = this.access.requireOrganizer();
 		Judge judge = requireJudge(judgeId);
 		String text = comment(comment, true, "comment");
 		if (judge.conflict(proposalId).isEmpty()) {
-			throw DomainException.notFound("The judge has no conflict of interest with the proposal '" + proposalId
-					+ "'.");
+			throw DomainException
+				.notFound("The judge has no conflict of interest with the proposal '" + proposalId + "'.");
 		}
 		Instant now = this.clock.instant();
 		ConflictDecision decision = new ConflictDecision(now, me, Actor.ORGANIZER, Action.CLEARED, null, text);
@@ -151,20 +159,23 @@ public class ConflictService {
 			if (!existing.isActive()) {
 				return null;
 			}
-			return current.withConflict(existing.with(ConflictStatus.CLEARED, existing.reason(), existing.comment(),
-					decision), now);
+			return current.withConflict(
+					existing.with(ConflictStatus.CLEARED, existing.reason(), existing.comment(), decision), now);
 		});
 	}
 
-	/** Looks for affiliation matches between every active judge and every proposal of the hackathon. Organizers. */
+	/**
+	 * Looks for affiliation matches between every active judge and every proposal of the
+	 * hackathon. Organizers.
+	 */
 	public int detect(String hackathonId) {
 		this.access.requireOrganizer();
 		return detectAll(hackathonId);
 	}
 
 	/**
-	 * The same, on behalf of another step (assignment runs it first, so that the plan sees current conflicts).
-	 * Returns how many conflicts were found.
+	 * The same, on behalf of another step (assignment runs it first, so that the plan
+	 * sees current conflicts). Returns how many conflicts were found.
 	 */
 	public int detectAll(String hackathonId) {
 		List<Judge> judges = this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)), Judge.class)
@@ -183,7 +194,10 @@ public class ConflictService {
 		return found;
 	}
 
-	/** Looks for matches between one judge and the hackathon's proposals (after joining or changing affiliations). */
+	/**
+	 * Looks for matches between one judge and the hackathon's proposals (after joining or
+	 * changing affiliations).
+	 */
 	public int detectForJudge(Judge judge) {
 		if (!judge.isActive() || judge.affiliations().isEmpty()) {
 			return 0;
@@ -206,10 +220,11 @@ public class ConflictService {
 				String matched = mine.get(Affiliations.key(affiliation.name()));
 				if (matched != null) {
 					String comment = "The judge's affiliation '" + matched + "' matches " + affiliation.describe();
-					found.put(proposal.id(), new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE,
-							ConflictSource.FOUND, ConflictReason.PROFESSIONAL, comment, matched, affiliation.describe(),
-							List.of(new ConflictDecision(now, null, Actor.SYSTEM, Action.FOUND,
-									ConflictReason.PROFESSIONAL, comment))));
+					found.put(proposal.id(),
+							new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.FOUND,
+									ConflictReason.PROFESSIONAL, comment, matched, affiliation.describe(),
+									List.of(new ConflictDecision(now, null, Actor.SYSTEM, Action.FOUND,
+											ConflictReason.PROFESSIONAL, comment))));
 					break;
 				}
 			}
@@ -222,7 +237,8 @@ public class ConflictService {
 			added.clear();
 			Judge changed = current;
 			for (ConflictOfInterest conflict : found.values()) {
-				// Decided in the meantime (declared, added, cleared): that decision stands.
+				// Decided in the meantime (declared, added, cleared): that decision
+				// stands.
 				if (changed.conflict(conflict.proposalId()).isEmpty()) {
 					changed = changed.withConflict(conflict, now);
 					added.add(conflict.proposalId());
@@ -232,8 +248,8 @@ public class ConflictService {
 		});
 		if (!added.isEmpty()) {
 			added.sort(Comparator.naturalOrder());
-			this.events.publishEvent(new ConflictActivated(judge.hackathonId(), judge.userId(), List.copyOf(added),
-					null));
+			this.events
+				.publishEvent(new ConflictActivated(judge.hackathonId(), judge.userId(), List.copyOf(added), null));
 		}
 		return added.size();
 	}
@@ -265,8 +281,9 @@ public class ConflictService {
 	}
 
 	/**
-	 * Applies a change to a judge record, re-reading and retrying on a concurrent write; a change function returning
-	 * null means "nothing to do" and the current record is returned.
+	 * Applies a change to a judge record, re-reading and retrying on a concurrent write;
+	 * a change function returning null means "nothing to do" and the current record is
+	 * returned.
 	 */
 	private Judge change(String judgeId, UnaryOperator<@Nullable Judge> change) {
 		for (int attempt = 1;; attempt++) {

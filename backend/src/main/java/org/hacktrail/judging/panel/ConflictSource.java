@@ -6,7 +6,10 @@ public enum ConflictSource {
 	/** The judge declared it. */
 	DECLARED,
 
-	/** Hacktrail found it: one of the judge's affiliations matches one connected to the proposal. */
+	/**
+	 * Hacktrail found it: one of the judge's affiliations matches one connected to the
+	 * proposal.
+	 */
 	FOUND,
 
 	/** An organizer added it. */

@@ -15,15 +15,20 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A judge at one hackathon. Its id is {@code hackathonId:userId}, so the record of the signed-in judge is read by
- * id, with no query. Judging rights at a hackathon come from this record (ACTIVE), never from the global JUDGE role.
+ * A judge at one hackathon. Its id is {@code hackathonId:userId}, so the record of the
+ * signed-in judge is read by id, with no query. Judging rights at a hackathon come from
+ * this record (ACTIVE), never from the global JUDGE role.
  *
  * @param displayName the user's name when they joined (for organizers' lists)
- * @param affiliations organisations and agencies, compared with proposals' to find conflicts of interest
- * @param expertise free tags (e.g. {@code 長照}, {@code GIS}) for organizers planning the panel
- * @param maxLoad the most proposals this judge takes per round, or null for the round's limit
+ * @param affiliations organisations and agencies, compared with proposals' to find
+ * conflicts of interest
+ * @param expertise free tags (e.g. {@code 長照}, {@code GIS}) for organizers planning the
+ * panel
+ * @param maxLoad the most proposals this judge takes per round, or null for the round's
+ * limit
  * @param conflicts conflicts of interest with their decisions, one per proposal
- * @param invitationId the invitation accepted, or null for a judge added another way (demo data)
+ * @param invitationId the invitation accepted, or null for a judge added another way
+ * (demo data)
  */
 @Document("judges")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)

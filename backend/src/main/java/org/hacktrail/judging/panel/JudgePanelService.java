@@ -36,17 +36,21 @@ import org.springframework.stereotype.Service;
  * The judge panel: invitations, acceptance, judge records.
  *
  * <p>
- * <b>Accepting.</b> An invitation can be accepted two ways, and both bind it to the account that accepts:
+ * <b>Accepting.</b> An invitation can be accepted two ways, and both bind it to the
+ * account that accepts:
  * <ul>
- * <li>with the secret token from the invitation link (the organizer receives the link once and sends it). This
- * works with any login, including a GitHub account without a public email or a different address than the one
- * invited, and it is the only way that does not trust the login provider's email;</li>
- * <li>by id, when the signed-in account's email equals the invited email (normalised). Convenient — the invitation
- * shows up in {@code myJudgeInvitations} — but it trusts the email the login provider reported.</li>
+ * <li>with the secret token from the invitation link (the organizer receives the link
+ * once and sends it). This works with any login, including a GitHub account without a
+ * public email or a different address than the one invited, and it is the only way that
+ * does not trust the login provider's email;</li>
+ * <li>by id, when the signed-in account's email equals the invited email (normalised).
+ * Convenient — the invitation shows up in {@code myJudgeInvitations} — but it trusts the
+ * email the login provider reported.</li>
  * </ul>
- * Acceptance claims the invitation with one conditional update (PENDING → ACCEPTED by this user), then creates the
- * judge record (its id is {@code hackathonId:userId}; an insert that finds it already there is fine) and grants the
- * JUDGE role. Each step is idempotent, and accepting again as the same user repeats the later steps, so an
+ * Acceptance claims the invitation with one conditional update (PENDING → ACCEPTED by
+ * this user), then creates the judge record (its id is {@code hackathonId:userId}; an
+ * insert that finds it already there is fine) and grants the JUDGE role. Each step is
+ * idempotent, and accepting again as the same user repeats the later steps, so an
  * interrupted acceptance is completed by retrying it; no transaction is needed.
  */
 @Service
@@ -81,8 +85,8 @@ public class JudgePanelService {
 		this.clock = clock;
 	}
 
-	public record InviteJudgeInput(String hackathonId, String email, Sector sector,
-			@Nullable List<String> affiliations, @Nullable List<String> expertise, @Nullable Integer maxLoad) {
+	public record InviteJudgeInput(String hackathonId, String email, Sector sector, @Nullable List<String> affiliations,
+			@Nullable List<String> expertise, @Nullable Integer maxLoad) {
 	}
 
 	/** An invitation and the secret of its link, which is shown this once. */
@@ -97,8 +101,9 @@ public class JudgePanelService {
 	// ---- invitations
 
 	/**
-	 * Invites a person by email. Inviting an email that has a PENDING or REVOKED invitation renews it (new details,
-	 * new link; the old link stops working); one that was ACCEPTED is a CONFLICT.
+	 * Invites a person by email. Inviting an email that has a PENDING or REVOKED
+	 * invitation renews it (new details, new link; the old link stops working); one that
+	 * was ACCEPTED is a CONFLICT.
 	 */
 	public IssuedInvitation invite(InviteJudgeInput input) {
 		String me = this.access.requireOrganizer();
@@ -109,8 +114,8 @@ public class JudgePanelService {
 			throw DomainException.badInput("email", "'" + email + "' is not an email address.");
 		}
 		if (input.sector() == null) {
-			throw DomainException.badInput("sector", "Give the judge's sector: PUBLIC, PRIVATE, ACADEMIC or "
-					+ "CIVIL_SOCIETY.");
+			throw DomainException.badInput("sector",
+					"Give the judge's sector: PUBLIC, PRIVATE, ACADEMIC or " + "CIVIL_SOCIETY.");
 		}
 		checkMaxLoad(input.maxLoad());
 		List<String> affiliations = (input.affiliations() != null)
@@ -156,7 +161,10 @@ public class JudgePanelService {
 		return updated;
 	}
 
-	/** Accepts with the token of the invitation link, or by id when the account's email is the one invited. */
+	/**
+	 * Accepts with the token of the invitation link, or by id when the account's email is
+	 * the one invited.
+	 */
 	public Judge accept(@Nullable String token, @Nullable String invitationId) {
 		String me = this.access.requireSignedIn();
 		JudgeInvitation invitation;
@@ -241,8 +249,9 @@ public class JudgePanelService {
 			return List.of();
 		}
 		return this.mongo
-			.find(new Query(Criteria.where("emailKey").is(emailKey(user.email())).and("status")
-				.is(InvitationStatus.PENDING)), JudgeInvitation.class)
+			.find(new Query(
+					Criteria.where("emailKey").is(emailKey(user.email())).and("status").is(InvitationStatus.PENDING)),
+					JudgeInvitation.class)
 			.stream()
 			.sorted(Comparator.comparing(JudgeInvitation::invitedAt).reversed())
 			.toList();
@@ -273,8 +282,9 @@ public class JudgePanelService {
 	}
 
 	/**
-	 * Changes a judge record. Organizers change everything; the judge changes their own affiliations and expertise
-	 * (not their sector or load: those shape the panel). Changed affiliations are checked for conflicts again.
+	 * Changes a judge record. Organizers change everything; the judge changes their own
+	 * affiliations and expertise (not their sector or load: those shape the panel).
+	 * Changed affiliations are checked for conflicts again.
 	 */
 	public Judge update(UpdateJudgeInput input) {
 		String me = this.access.requireSignedIn();
@@ -301,8 +311,8 @@ public class JudgePanelService {
 				: current.expertise();
 		Integer maxLoad = Boolean.TRUE.equals(input.clearMaxLoad()) ? null
 				: (input.maxLoad() != null) ? input.maxLoad() : current.maxLoad();
-		Judge saved = this.mongo.save(current.withProfile(sector, affiliations, expertise, maxLoad,
-				this.clock.instant()));
+		Judge saved = this.mongo
+			.save(current.withProfile(sector, affiliations, expertise, maxLoad, this.clock.instant()));
 		if (!affiliations.equals(current.affiliations())) {
 			this.conflicts.detectForJudge(saved);
 			saved = require(saved.id());
@@ -311,8 +321,9 @@ public class JudgePanelService {
 	}
 
 	/**
-	 * Drops a judge who can no longer judge: status DROPPED with the reason, and every round still being set up or
-	 * scored gives their proposals to other judges (see {@link JudgeDropped}).
+	 * Drops a judge who can no longer judge: status DROPPED with the reason, and every
+	 * round still being set up or scored gives their proposals to other judges (see
+	 * {@link JudgeDropped}).
 	 */
 	public Judge drop(String judgeId, @Nullable String reason) {
 		String me = this.access.requireOrganizer();

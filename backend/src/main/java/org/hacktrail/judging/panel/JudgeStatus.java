@@ -6,7 +6,9 @@ public enum JudgeStatus {
 	/** On the panel: gets assignments and scores. */
 	ACTIVE,
 
-	/** Dropped out: their unsubmitted work was given to other judges and they get no more. */
+	/**
+	 * Dropped out: their unsubmitted work was given to other judges and they get no more.
+	 */
 	DROPPED
 
 }

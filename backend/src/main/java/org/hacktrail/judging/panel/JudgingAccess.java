@@ -10,8 +10,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what in judging. Anonymous callers get UNAUTHENTICATED; signed-in callers without the right get
- * FORBIDDEN. Judging rights at a hackathon come from the caller's ACTIVE judge record there, read by id.
+ * Who may do what in judging. Anonymous callers get UNAUTHENTICATED; signed-in callers
+ * without the right get FORBIDDEN. Judging rights at a hackathon come from the caller's
+ * ACTIVE judge record there, read by id.
  */
 @Component
 public class JudgingAccess {
@@ -48,11 +49,13 @@ public class JudgingAccess {
 
 	/** The caller's judge record at the hackathon, whatever its status. */
 	public Optional<Judge> myJudge(String hackathonId) {
-		return this.currentUser.id()
-			.map((me) -> this.mongo.findById(Judge.idOf(hackathonId, me), Judge.class));
+		return this.currentUser.id().map((me) -> this.mongo.findById(Judge.idOf(hackathonId, me), Judge.class));
 	}
 
-	/** The caller's ACTIVE judge record at the hackathon; UNAUTHENTICATED or FORBIDDEN otherwise. */
+	/**
+	 * The caller's ACTIVE judge record at the hackathon; UNAUTHENTICATED or FORBIDDEN
+	 * otherwise.
+	 */
 	public Judge requireActiveJudge(String hackathonId) {
 		String me = this.currentUser.requireId();
 		Judge judge = this.mongo.findById(Judge.idOf(hackathonId, me), Judge.class);

@@ -21,8 +21,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for the judge panel and conflicts of interest. Rules and rights live in {@link JudgePanelService} and
- * {@link ConflictService}.
+ * GraphQL for the judge panel and conflicts of interest. Rules and rights live in
+ * {@link JudgePanelService} and {@link ConflictService}.
  */
 @Controller
 class PanelController {
@@ -142,8 +142,8 @@ class PanelController {
 
 	@MutationMapping
 	JudgePayload addConflict(@Argument AddConflictInput input) {
-		return new JudgePayload(this.conflicts.add(input.judgeId(), input.proposalId(), input.reason(),
-				input.comment()));
+		return new JudgePayload(
+				this.conflicts.add(input.judgeId(), input.proposalId(), input.reason(), input.comment()));
 	}
 
 	@MutationMapping

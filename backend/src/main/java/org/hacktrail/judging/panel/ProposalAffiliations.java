@@ -8,14 +8,16 @@ import org.hacktrail.proposal.Proposal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The organisations connected to proposals, which a judge's affiliations are compared with to find conflicts of
- * interest (normalised with {@link Affiliations#key}).
+ * The organisations connected to proposals, which a judge's affiliations are compared
+ * with to find conflicts of interest (normalised with {@link Affiliations#key}).
  *
  * <p>
- * <b>Extension point.</b> Every Spring bean implementing this interface is consulted and their answers are merged;
- * nothing in judging has to change to add a source. Sources: {@link ProposerAffiliations} (the proposer's
- * account affiliations and the proposal's partner agency, which the teams feature keeps on the proposal) and the
- * teams feature's {@code TeamMemberAffiliations} (members' affiliations). A new source is one more bean, e.g.
+ * <b>Extension point.</b> Every Spring bean implementing this interface is consulted and
+ * their answers are merged; nothing in judging has to change to add a source. Sources:
+ * {@link ProposerAffiliations} (the proposer's account affiliations and the proposal's
+ * partner agency, which the teams feature keeps on the proposal) and the teams feature's
+ * {@code TeamMemberAffiliations} (members' affiliations). A new source is one more bean,
+ * e.g.
  *
  * <pre>
  * &#64;Component
@@ -27,12 +29,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * Implementations must load in batches (one or two round trips for any number of proposals): conflict detection
- * asks for every proposal of a hackathon at once.
+ * Implementations must load in batches (one or two round trips for any number of
+ * proposals): conflict detection asks for every proposal of a hackathon at once.
  */
 public interface ProposalAffiliations {
 
-	/** The affiliations connected to each proposal, by proposal id; a proposal with none may be absent. */
+	/**
+	 * The affiliations connected to each proposal, by proposal id; a proposal with none
+	 * may be absent.
+	 */
 	Map<String, List<Affiliation>> affiliations(Collection<Proposal> proposals);
 
 	/**
@@ -40,7 +45,8 @@ public interface ProposalAffiliations {
 	 *
 	 * @param name the organisation as written
 	 * @param source how it is connected
-	 * @param who the person it comes from (proposer's or member's name), if any, for the conflict log
+	 * @param who the person it comes from (proposer's or member's name), if any, for the
+	 * conflict log
 	 */
 	record Affiliation(String name, Source source, @Nullable String who) {
 

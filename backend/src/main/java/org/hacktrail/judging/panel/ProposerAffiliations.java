@@ -16,9 +16,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * What is known about a proposal today: its proposer's account affiliations (one {@code $in} on users) and the
- * partner agency the teams feature records on the proposal. Proposals imported from a list have no proposer
- * account, so only their partner agency (if any) counts; organizers add other conflicts by hand.
+ * What is known about a proposal today: its proposer's account affiliations (one
+ * {@code $in} on users) and the partner agency the teams feature records on the proposal.
+ * Proposals imported from a list have no proposer account, so only their partner agency
+ * (if any) counts; organizers add other conflicts by hand.
  */
 @Component
 class ProposerAffiliations implements ProposalAffiliations {
@@ -31,7 +32,10 @@ class ProposerAffiliations implements ProposalAffiliations {
 
 	@Override
 	public Map<String, List<Affiliation>> affiliations(Collection<Proposal> proposals) {
-		List<String> proposerIds = proposals.stream().map(Proposal::proposerId).filter(Objects::nonNull).distinct()
+		List<String> proposerIds = proposals.stream()
+			.map(Proposal::proposerId)
+			.filter(Objects::nonNull)
+			.distinct()
 			.toList();
 		Map<String, User> users = new HashMap<>();
 		if (!proposerIds.isEmpty()) {

@@ -2,7 +2,10 @@ package org.hacktrail.judging.ranking;
 
 import org.jspecify.annotations.Nullable;
 
-/** Input checks that fail with an {@link IllegalArgumentException} whose message names what is wrong. */
+/**
+ * Input checks that fail with an {@link IllegalArgumentException} whose message names
+ * what is wrong.
+ */
 final class Checks {
 
 	private Checks() {

@@ -15,7 +15,10 @@ import static org.hacktrail.judging.ranking.Checks.require;
  */
 public record Criterion(String id, double weight, double scaleMin, double scaleMax) {
 
-	/** Bound on |scale| so that {@code F × 10^9} (tie keys) stays exact in a 64-bit integer. */
+	/**
+	 * Bound on |scale| so that {@code F × 10^9} (tie keys) stays exact in a 64-bit
+	 * integer.
+	 */
 	public static final double MAX_ABS_SCALE = 1_000_000;
 
 	public Criterion {

@@ -20,10 +20,16 @@ public record JudgeSummary(String judgeId, Sector sector, int sheetCount, double
 		/** n = μ + σ · (r − μ_judge) / σ_judge. */
 		Z_SCORE,
 
-		/** Fewer than 3 sheets: n = μ + (r − μ_judge), the raw totals shifted so their mean is μ. */
+		/**
+		 * Fewer than 3 sheets: n = μ + (r − μ_judge), the raw totals shifted so their
+		 * mean is μ.
+		 */
 		SHIFTED,
 
-		/** σ_judge = 0 (all totals equal, within the spread tolerance): n = μ, no spread information. */
+		/**
+		 * σ_judge = 0 (all totals equal, within the spread tolerance): n = μ, no spread
+		 * information.
+		 */
 		NO_SPREAD,
 
 		/** Normalisation off: n = r. */

@@ -10,23 +10,30 @@ import org.hacktrail.judging.Sector;
  * One line of the ranking.
  *
  * @param proposalId the proposal
- * @param rank competition rank by F: 1 + the number of proposals with a strictly higher F (after rounding to
- *     {@link RubricRanking#TIE_PRECISION}); tied proposals share a rank
+ * @param rank competition rank by F: 1 + the number of proposals with a strictly higher F
+ * (after rounding to {@link RubricRanking#TIE_PRECISION}); tied proposals share a rank
  * @param finalScore F = Σ W_g · mean_g / Σ W_g over the groups present
  * @param sectorScores the sectors present on this proposal, in sector order
- * @param voteTotal the proposal's public-vote total (0 when it received none), or null without a public vote
- * @param voteScore the vote total mapped onto the rubric scale (see {@link PublicVote}), or null
+ * @param voteTotal the proposal's public-vote total (0 when it received none), or null
+ * without a public vote
+ * @param voteScore the vote total mapped onto the rubric scale (see {@link PublicVote}),
+ * or null
  * @param missingSectors sectors with a weight above 0 that have no sheet on this proposal
- * @param divergence |mean_PUBLIC − mean_PRIVATE| / σ_n, or null unless both sectors are present
+ * @param divergence |mean_PUBLIC − mean_PRIVATE| / σ_n, or null unless both sectors are
+ * present
  * @param divergent divergence above {@link RubricRanking#DIVERGENCE_THRESHOLD}
  * @param tied whether another proposal shares this rank
- * @param inTopN rank ≤ N (with a tie across the cut, more than N proposals can be in the top N)
+ * @param inTopN rank ≤ N (with a tie across the cut, more than N proposals can be in the
+ * top N)
  * @param rankLow low end of the reported 90 % rank interval, min(bootstrapRankP5, rank)
- * @param rankHigh high end of the reported 90 % rank interval, max(bootstrapRankP95, rank)
+ * @param rankHigh high end of the reported 90 % rank interval, max(bootstrapRankP95,
+ * rank)
  * @param bootstrapRankP5 5th percentile (nearest rank) of the bootstrap ranks
  * @param bootstrapRankP95 95th percentile (nearest rank) of the bootstrap ranks
- * @param probabilityTopN share of bootstrap replicates in which the proposal's rank is ≤ N
- * @param straddlesCut rankLow ≤ N &lt; rankHigh: the data cannot say on which side of the cut it belongs
+ * @param probabilityTopN share of bootstrap replicates in which the proposal's rank is ≤
+ * N
+ * @param straddlesCut rankLow ≤ N &lt; rankHigh: the data cannot say on which side of the
+ * cut it belongs
  */
 public record RankedProposal(String proposalId, int rank, double finalScore, List<SectorScore> sectorScores,
 		@Nullable Double voteTotal, @Nullable Double voteScore, List<Sector> missingSectors,

@@ -24,21 +24,25 @@ import org.jspecify.annotations.Nullable;
 import org.hacktrail.judging.Sector;
 
 /**
- * Everything one ranking depends on — and therefore everything an open-data export must carry to recompute it.
+ * Everything one ranking depends on — and therefore everything an open-data export must
+ * carry to recompute it.
  * <p>
- * The constructor checks the input as a whole (every sheet complete and within scale, one sheet per judge and
- * proposal, one sector per judge, known proposals, sane weights and parameters) and throws an
- * {@link IllegalArgumentException} naming the first problem. It also puts the input in canonical order (proposals by
- * id, sheets by proposal id then judge id, sector weights for every sector in enum order), so two inputs that differ
+ * The constructor checks the input as a whole (every sheet complete and within scale, one
+ * sheet per judge and proposal, one sector per judge, known proposals, sane weights and
+ * parameters) and throws an {@link IllegalArgumentException} naming the first problem. It
+ * also puts the input in canonical order (proposals by id, sheets by proposal id then
+ * judge id, sector weights for every sector in enum order), so two inputs that differ
  * only in order are equal records and give bit-identical results.
  *
  * @param rubric criteria, weights and scales
- * @param proposalIds every proposal of the round (those without sheets are reported as unranked)
+ * @param proposalIds every proposal of the round (those without sheets are reported as
+ * unranked)
  * @param sheets the submitted, complete sheets of the round
  * @param sectorWeights W_g per sector; sectors not given weigh 0
  * @param normalise whether judge normalisation (PRODUCT.md step 2) is applied
  * @param publicVote optional public-vote group
- * @param outstandingQuota N, the number of outstanding places (the cut for P(top N) and the straddle flag)
+ * @param outstandingQuota N, the number of outstanding places (the cut for P(top N) and
+ * the straddle flag)
  * @param bootstrapReplicates B, between 1 and {@value #MAX_BOOTSTRAP_REPLICATES}
  * @param seed the round's fixed bootstrap seed
  */
@@ -48,7 +52,10 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 
 	public static final int DEFAULT_BOOTSTRAP_REPLICATES = 1000;
 
-	/** Memory grows with proposals × B (one int per rank draw); 10,000 × 1,500 proposals is 60 MB. */
+	/**
+	 * Memory grows with proposals × B (one int per rank draw); 10,000 × 1,500 proposals
+	 * is 60 MB.
+	 */
 	public static final int MAX_BOOTSTRAP_REPLICATES = 10_000;
 
 	public static final int DEFAULT_OUTSTANDING_QUOTA = 5;
@@ -112,11 +119,13 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 	}
 
 	/**
-	 * Checks every sheet and sorts them by proposal id, then judge id. Proposals are already sorted, so the sheets go
-	 * into one bucket per proposal (a counting sort, linear) and only each proposal's few sheets are sorted by judge;
-	 * a judge's second sheet on a proposal is then next to the first. A round has tens of thousands of sheets, and a
-	 * comparison sort of all of them by two strings, with a set of judge–proposal strings for the duplicate check,
-	 * cost more than reading them (StoreBenchmark's ranking read). Messages are built only when a check fails.
+	 * Checks every sheet and sorts them by proposal id, then judge id. Proposals are
+	 * already sorted, so the sheets go into one bucket per proposal (a counting sort,
+	 * linear) and only each proposal's few sheets are sorted by judge; a judge's second
+	 * sheet on a proposal is then next to the first. A round has tens of thousands of
+	 * sheets, and a comparison sort of all of them by two strings, with a set of
+	 * judge–proposal strings for the duplicate check, cost more than reading them
+	 * (StoreBenchmark's ranking read). Messages are built only when a check fails.
 	 */
 	private static List<SubmittedSheet> canonicalSheets(List<SubmittedSheet> sheets, Rubric rubric,
 			List<String> sortedProposals) {
@@ -171,9 +180,10 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 	}
 
 	/**
-	 * A sheet's scores and the rubric's criteria are both sorted by criterion id, so one walk over both checks that
-	 * the sheet scores exactly the rubric's criteria, each within its scale; only when that walk finds a problem are
-	 * the criteria looked up one by one to name it.
+	 * A sheet's scores and the rubric's criteria are both sorted by criterion id, so one
+	 * walk over both checks that the sheet scores exactly the rubric's criteria, each
+	 * within its scale; only when that walk finds a problem are the criteria looked up
+	 * one by one to name it.
 	 */
 	private static void checkScores(SubmittedSheet sheet, List<Criterion> criteria) {
 		Map<String, Double> scores = sheet.scores();
@@ -203,8 +213,9 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 						+ "' (only complete sheets can be ranked)");
 			}
 			if (!(Double.isFinite(score) && score >= criterion.scaleMin() && score <= criterion.scaleMax())) {
-				throw new IllegalArgumentException(which(sheet) + ": score " + score + " for criterion '"
-						+ criterion.id() + "' is outside its scale " + criterion.scaleMin() + "–" + criterion.scaleMax());
+				throw new IllegalArgumentException(
+						which(sheet) + ": score " + score + " for criterion '" + criterion.id()
+								+ "' is outside its scale " + criterion.scaleMin() + "–" + criterion.scaleMax());
 			}
 		}
 		if (scores.size() != criteria.size()) {
@@ -215,7 +226,10 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 		}
 	}
 
-	/** Builds an input with PRODUCT.md defaults: sector weights PUBLIC 0.5 / PRIVATE 0.5, normalisation on, B=1000. */
+	/**
+	 * Builds an input with PRODUCT.md defaults: sector weights PUBLIC 0.5 / PRIVATE 0.5,
+	 * normalisation on, B=1000.
+	 */
 	public static final class Builder {
 
 		private final Rubric rubric;

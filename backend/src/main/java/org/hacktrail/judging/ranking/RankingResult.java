@@ -3,13 +3,13 @@ package org.hacktrail.judging.ranking;
 import java.util.List;
 
 /**
- * The outcome of {@link RubricRanking#rank}. Every list has a stable order, so a result serialises identically for
- * identical inputs.
+ * The outcome of {@link RubricRanking#rank}. Every list has a stable order, so a result
+ * serialises identically for identical inputs.
  *
  * @param algorithmVersion {@link RubricRanking#ALGORITHM_VERSION}
  * @param round round-level statistics and the parameters used
- * @param ranking ranked proposals by F descending (as rounded for ties), then proposal id — the id order is for a
- *     stable display only; ties are in {@code ties}
+ * @param ranking ranked proposals by F descending (as rounded for ties), then proposal id
+ * — the id order is for a stable display only; ties are in {@code ties}
  * @param ties groups of two or more proposals sharing a rank, by rank
  * @param unranked round proposals without a final score, by id
  * @param judges per-judge normalisation, by judge id

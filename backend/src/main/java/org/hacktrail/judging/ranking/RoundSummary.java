@@ -15,8 +15,8 @@ import org.hacktrail.judging.Sector;
  * @param judgeCount judges with at least one sheet
  * @param mean μ, mean of all sheet totals r
  * @param standardDeviation σ, population standard deviation of all sheet totals r
- * @param normalisedStandardDeviation σ_n, population standard deviation of all normalised totals n (the σ of the
- *     divergence)
+ * @param normalisedStandardDeviation σ_n, population standard deviation of all normalised
+ * totals n (the σ of the divergence)
  * @param normalised whether judge normalisation was on
  * @param sectorWeights W_g for every sector
  * @param voteWeight the public vote's weight, or null without a public vote

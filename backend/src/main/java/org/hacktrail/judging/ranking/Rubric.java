@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The criteria of a round, kept sorted by criterion id: that order is the summation order of every weighted sum, so
- * the arithmetic (to the last bit) does not depend on the order the criteria were given in.
+ * The criteria of a round, kept sorted by criterion id: that order is the summation order
+ * of every weighted sum, so the arithmetic (to the last bit) does not depend on the order
+ * the criteria were given in.
  */
 public record Rubric(List<Criterion> criteria) {
 
@@ -35,17 +36,21 @@ public record Rubric(List<Criterion> criteria) {
 		require(sum > 0, "rubric criterion weights must add up to more than 0");
 	}
 
-	/** A rubric whose criteria share one scale, e.g. {@code uniform(1, 10, Map.of("impact", 2.0, "team", 1.0))}. */
+	/**
+	 * A rubric whose criteria share one scale, e.g.
+	 * {@code uniform(1, 10, Map.of("impact", 2.0, "team", 1.0))}.
+	 */
 	public static Rubric uniform(double scaleMin, double scaleMax, Map<String, Double> weights) {
 		present(weights, "rubric weights");
 		List<Criterion> criteria = new ArrayList<>();
-		weights.forEach((id, weight) -> criteria.add(new Criterion(id, present(weight, "weight of '" + id + "'"),
-				scaleMin, scaleMax)));
+		weights.forEach((id, weight) -> criteria
+			.add(new Criterion(id, present(weight, "weight of '" + id + "'"), scaleMin, scaleMax)));
 		return new Rubric(criteria);
 	}
 
 	/**
-	 * Weights divided by their sum (summed in criterion id order), in criterion id order: w_c = weight_c / Σ weight.
+	 * Weights divided by their sum (summed in criterion id order), in criterion id order:
+	 * w_c = weight_c / Σ weight.
 	 */
 	public double[] normalisedWeights() {
 		double sum = 0;

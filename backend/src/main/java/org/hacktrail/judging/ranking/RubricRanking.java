@@ -11,25 +11,30 @@ import org.hacktrail.judging.SplitMix64;
 import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
 
 /**
- * The rubric-mode ranking of PRODUCT.md "Judging method", version {@value #ALGORITHM_VERSION}. The full method,
- * with every interpretation and the exact order of arithmetic, is in {@code docs/judging-method.md}; in short:
+ * The rubric-mode ranking of PRODUCT.md "Judging method", version
+ * {@value #ALGORITHM_VERSION}. The full method, with every interpretation and the exact
+ * order of arithmetic, is in {@code docs/judging-method.md}; in short:
  * <ol>
  * <li>r = Σ w_c · s_c with weights normalised to sum 1;</li>
- * <li>μ, σ = mean and population standard deviation of all r in the round; per judge μ_j, σ_j likewise. With
- * normalisation on: n = μ + σ · (r − μ_j) / σ_j; a judge with σ_j = 0 gets n = μ; a judge with fewer than 3 sheets
- * gets n = μ + (r − μ_j) ("raw r shifted to μ"). Off: n = r;</li>
- * <li>mean_g per sector and proposal; F = Σ W_g · mean_g / Σ W_g over the groups present (sectors with a sheet, plus
- * the public vote when configured);</li>
- * <li>divergence |mean_PUBLIC − mean_PRIVATE| / σ_n (σ_n over all n in the round), flagged above 1.0;</li>
- * <li>B bootstrap replicates, each resampling every proposal's judges with replacement within each sector, ranking
- * all proposals; 90 % rank interval and P(rank ≤ N);</li>
+ * <li>μ, σ = mean and population standard deviation of all r in the round; per judge μ_j,
+ * σ_j likewise. With normalisation on: n = μ + σ · (r − μ_j) / σ_j; a judge with σ_j = 0
+ * gets n = μ; a judge with fewer than 3 sheets gets n = μ + (r − μ_j) ("raw r shifted to
+ * μ"). Off: n = r;</li>
+ * <li>mean_g per sector and proposal; F = Σ W_g · mean_g / Σ W_g over the groups present
+ * (sectors with a sheet, plus the public vote when configured);</li>
+ * <li>divergence |mean_PUBLIC − mean_PRIVATE| / σ_n (σ_n over all n in the round),
+ * flagged above 1.0;</li>
+ * <li>B bootstrap replicates, each resampling every proposal's judges with replacement
+ * within each sector, ranking all proposals; 90 % rank interval and P(rank ≤ N);</li>
  * <li>ties at {@link #TIE_PRECISION} share a rank and are reported.</li>
  * </ol>
- * The inputs are canonically ordered by {@link RankingInput}, so the output does not depend on input order; the only
- * randomness is a {@link SplitMix64} stream seeded with the round's seed.
+ * The inputs are canonically ordered by {@link RankingInput}, so the output does not
+ * depend on input order; the only randomness is a {@link SplitMix64} stream seeded with
+ * the round's seed.
  * <p>
- * Cost: O(S) for the point estimate and O(B · (S + P log P)) for the bootstrap (S sheets, P proposals), in flat
- * arrays; 1,000 proposals × 5 judges with B = 1,000 runs in well under a second.
+ * Cost: O(S) for the point estimate and O(B · (S + P log P)) for the bootstrap (S sheets,
+ * P proposals), in flat arrays; 1,000 proposals × 5 judges with B = 1,000 runs in well
+ * under a second.
  */
 public final class RubricRanking {
 
@@ -47,9 +52,10 @@ public final class RubricRanking {
 	public static final int MIN_SHEETS_FOR_SPREAD = 3;
 
 	/**
-	 * A standard deviation at or below this fraction of the rubric's total range counts as 0: it can only come from
-	 * rounding (e.g. the mean of three equal totals differing from them in the last bit), and dividing by it would
-	 * turn rounding noise into full-size z-scores.
+	 * A standard deviation at or below this fraction of the rubric's total range counts
+	 * as 0: it can only come from rounding (e.g. the mean of three equal totals differing
+	 * from them in the last bit), and dividing by it would turn rounding noise into
+	 * full-size z-scores.
 	 */
 	public static final double SPREAD_TOLERANCE = 1e-9;
 
@@ -113,8 +119,12 @@ public final class RubricRanking {
 			for (int p = 0; p < this.proposals.length; p++) {
 				proposalIndex.put(this.proposals[p], p);
 			}
-			this.judges = input.sheets().stream().map(SubmittedSheet::judgeId).distinct().sorted()
-					.toArray(String[]::new);
+			this.judges = input.sheets()
+				.stream()
+				.map(SubmittedSheet::judgeId)
+				.distinct()
+				.sorted()
+				.toArray(String[]::new);
 			Map<String, Integer> judgeIndex = new HashMap<>();
 			for (int j = 0; j < this.judges.length; j++) {
 				judgeIndex.put(this.judges[j], j);
@@ -153,8 +163,10 @@ public final class RubricRanking {
 			List<JudgeSummary> judgeSummaries = normalise(mean, deviation);
 			double normalisedDeviation = standardDeviation(this.normalised, mean(this.normalised));
 
-			// Group each proposal's normalised totals by sector: sheets are sorted by proposal then judge, so each
-			// group lists its judges in id order, which is the order the means and the bootstrap draw from.
+			// Group each proposal's normalised totals by sector: sheets are sorted by
+			// proposal then judge, so each
+			// group lists its judges in id order, which is the order the means and the
+			// bootstrap draw from.
 			int proposalCount = this.proposals.length;
 			int[] groupCount = new int[proposalCount * G];
 			for (int s = 0; s < sheetCount; s++) {
@@ -222,7 +234,8 @@ public final class RubricRanking {
 			for (int i = 0; i < rankedCount; i++) {
 				order[i] = i;
 			}
-			// Ranked indexes follow proposal id order, so a stable sort by key keeps ids ascending within a key.
+			// Ranked indexes follow proposal id order, so a stable sort by key keeps ids
+			// ascending within a key.
 			Arrays.sort(order, (a, b) -> Long.compare(keys[b], keys[a]));
 			int quota = this.input.outstandingQuota();
 			Map<Integer, Integer> rankSizes = new HashMap<>();
@@ -237,8 +250,8 @@ public final class RubricRanking {
 				int p = rankedIndex[i];
 				int rank = pointRank[i];
 				boolean tied = rankSizes.get(rank) > 1;
-				ranking.add(line(p, rank, finalScore[p], groupCount, groupMean, voteTotals, voteScores, tied,
-						bootstrap, i, normalisedDeviation, quota));
+				ranking.add(line(p, rank, finalScore[p], groupCount, groupMean, voteTotals, voteScores, tied, bootstrap,
+						i, normalisedDeviation, quota));
 				if (tied) {
 					currentTie.add(this.proposals[p]);
 					if (currentTie.size() == rankSizes.get(rank)) {
@@ -312,7 +325,9 @@ public final class RubricRanking {
 			return summaries;
 		}
 
-		/** The public vote mapped onto the rubric's total range; see {@link PublicVote}. */
+		/**
+		 * The public vote mapped onto the rubric's total range; see {@link PublicVote}.
+		 */
 		private double[] voteScores(double[] voteTotals) {
 			double[] scores = new double[this.proposals.length];
 			PublicVote vote = this.input.publicVote();
@@ -336,8 +351,9 @@ public final class RubricRanking {
 		}
 
 		/**
-		 * F for one proposal: numerator and denominator accumulated over the sectors present in sector order, then
-		 * the vote. The point estimate and every bootstrap replicate call this, so their arithmetic is identical.
+		 * F for one proposal: numerator and denominator accumulated over the sectors
+		 * present in sector order, then the vote. The point estimate and every bootstrap
+		 * replicate call this, so their arithmetic is identical.
 		 */
 		private double finalScore(double[] means, int meanOffset, int[] counts, int countOffset, double voteScore) {
 			double numerator = 0;
@@ -381,7 +397,8 @@ public final class RubricRanking {
 					}
 					keys[i] = tieKey(finalScore(means, 0, groupCount, p * G, voteScores[p]));
 				}
-				// One row per replicate: contiguous writes (a column per proposal would touch a new page per write).
+				// One row per replicate: contiguous writes (a column per proposal would
+				// touch a new page per write).
 				competitionRanks(keys, sorted, rankRow);
 				System.arraycopy(rankRow, 0, ranks, b * rankedCount, rankedCount);
 			}
@@ -391,8 +408,10 @@ public final class RubricRanking {
 			double[] topN = new double[rankedCount];
 			int lowIndex = (LOW_PERCENTILE * replicates + 99) / 100 - 1;
 			int highIndex = (HIGH_PERCENTILE * replicates + 99) / 100 - 1;
-			// Ranks lie in 1..rankedCount, so a histogram per proposal gives the order statistics without sorting.
-			// Proposals are taken in blocks so each replicate row is read in contiguous slices and the block's
+			// Ranks lie in 1..rankedCount, so a histogram per proposal gives the order
+			// statistics without sorting.
+			// Proposals are taken in blocks so each replicate row is read in contiguous
+			// slices and the block's
 			// histograms stay in cache.
 			int width = rankedCount + 1;
 			int[] histograms = new int[Math.min(HISTOGRAM_BLOCK, Math.max(rankedCount, 1)) * width];
@@ -428,8 +447,8 @@ public final class RubricRanking {
 			for (Sector sector : SECTORS) {
 				int g = sector.ordinal();
 				if (groupCount[p * G + g] > 0) {
-					sectorScores.add(new SectorScore(sector, groupCount[p * G + g], groupMean[p * G + g],
-							this.sectorWeight[g]));
+					sectorScores.add(
+							new SectorScore(sector, groupCount[p * G + g], groupMean[p * G + g], this.sectorWeight[g]));
 				}
 				else if (this.sectorWeight[g] > 0) {
 					missing.add(sector);
@@ -440,13 +459,14 @@ public final class RubricRanking {
 			int privateGroup = p * G + Sector.PRIVATE.ordinal();
 			if (groupCount[publicGroup] > 0 && groupCount[privateGroup] > 0) {
 				double gap = Math.abs(groupMean[publicGroup] - groupMean[privateGroup]);
-				// σ_n within the spread tolerance means every n is equal up to rounding: no disagreement to measure.
+				// σ_n within the spread tolerance means every n is equal up to rounding:
+				// no disagreement to measure.
 				divergence = (normalisedDeviation > this.tolerance) ? gap / normalisedDeviation : 0.0;
 			}
 			int rankLow = Math.min(bootstrap.low[i], rank);
 			int rankHigh = Math.max(bootstrap.high[i], rank);
-			return new RankedProposal(this.proposals[p], rank, score, sectorScores,
-					this.hasVote ? voteTotals[p] : null, this.hasVote ? voteScores[p] : null, missing, divergence,
+			return new RankedProposal(this.proposals[p], rank, score, sectorScores, this.hasVote ? voteTotals[p] : null,
+					this.hasVote ? voteScores[p] : null, missing, divergence,
 					divergence != null && divergence > DIVERGENCE_THRESHOLD, tied, rank <= quota, rankLow, rankHigh,
 					bootstrap.low[i], bootstrap.high[i], bootstrap.topN[i], rankLow <= quota && quota < rankHigh);
 		}
@@ -463,13 +483,16 @@ public final class RubricRanking {
 
 	}
 
-	/** Per ranked proposal (in id order): bootstrap percentiles of rank and P(rank ≤ N). */
+	/**
+	 * Per ranked proposal (in id order): bootstrap percentiles of rank and P(rank ≤ N).
+	 */
 	private record Bootstrap(int[] low, int[] high, double[] topN) {
 	}
 
 	/**
-	 * Competition ranks ("1224"): rank = 1 + the number of keys strictly greater. {@code sorted} is scratch space of
-	 * the same length; the result is written to and returned as {@code ranks}.
+	 * Competition ranks ("1224"): rank = 1 + the number of keys strictly greater.
+	 * {@code sorted} is scratch space of the same length; the result is written to and
+	 * returned as {@code ranks}.
 	 */
 	static int[] competitionRanks(long[] keys, long[] sorted, int[] ranks) {
 		System.arraycopy(keys, 0, sorted, 0, keys.length);
@@ -481,8 +504,8 @@ public final class RubricRanking {
 	}
 
 	/**
-	 * The value at 0-based position {@code index} of the sorted sample counted by the histogram
-	 * {@code counts[from .. from + width)} (entry v counts the value v).
+	 * The value at 0-based position {@code index} of the sorted sample counted by the
+	 * histogram {@code counts[from .. from + width)} (entry v counts the value v).
 	 */
 	private static int orderStatistic(int[] counts, int from, int width, int index) {
 		int seen = 0;
@@ -495,7 +518,9 @@ public final class RubricRanking {
 		throw new IllegalStateException("index " + index + " beyond the sample");
 	}
 
-	/** Index of the first element strictly greater than {@code key} in an ascending array. */
+	/**
+	 * Index of the first element strictly greater than {@code key} in an ascending array.
+	 */
 	private static int upperBound(long[] sorted, long key) {
 		int low = 0;
 		int high = sorted.length;
@@ -540,7 +565,10 @@ public final class RubricRanking {
 		return sum / values.length;
 	}
 
-	/** √(Σ (x − mean)² / count) in array order (population standard deviation); 0 for an empty array. */
+	/**
+	 * √(Σ (x − mean)² / count) in array order (population standard deviation); 0 for an
+	 * empty array.
+	 */
 	private static double standardDeviation(double[] values, double mean) {
 		if (values.length == 0) {
 			return 0;

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.hacktrail.judging.Sector;
 
 /**
- * A submitted, complete score sheet: one judge's scores for one proposal. Scores are kept in a map sorted by
- * criterion id so a serialised sheet is stable. Completeness and scale are checked against the rubric by
- * {@link RankingInput}.
+ * A submitted, complete score sheet: one judge's scores for one proposal. Scores are kept
+ * in a map sorted by criterion id so a serialised sheet is stable. Completeness and scale
+ * are checked against the rubric by {@link RankingInput}.
  *
  * @param judgeId the judge's pseudonymous id (stable within a hackathon)
  * @param sector the judge's sector
@@ -24,7 +24,8 @@ public record SubmittedSheet(String judgeId, Sector sector, String proposalId, M
 	public SubmittedSheet {
 		nonBlank(judgeId, "sheet judge id");
 		nonBlank(proposalId, "sheet proposal id");
-		// Messages are built only when a check fails: a round has tens of thousands of sheets.
+		// Messages are built only when a check fails: a round has tens of thousands of
+		// sheets.
 		if (sector == null || scores == null) {
 			present(sector, which(judgeId, proposalId) + ": sector");
 			present(scores, which(judgeId, proposalId) + ": scores");

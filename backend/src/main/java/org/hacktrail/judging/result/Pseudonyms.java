@@ -21,14 +21,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Pseudonymous judge ids: {@code J-} followed by the first 16 hex digits (64 bits) of HMAC-SHA256(key, userId),
- * with a random 256-bit key per hackathon. The same judge has the same pseudonym in every round of a hackathon (so
- * the open data shows one judge's sheets together, which recomputing the normalisation needs) and different ones in
- * different hackathons; without the key, which is never exported, a pseudonym cannot be traced to a user. 64 bits
- * make a collision among a few hundred judges practically impossible (about 10⁻¹⁵); the ranking would refuse it.
+ * Pseudonymous judge ids: {@code J-} followed by the first 16 hex digits (64 bits) of
+ * HMAC-SHA256(key, userId), with a random 256-bit key per hackathon. The same judge has
+ * the same pseudonym in every round of a hackathon (so the open data shows one judge's
+ * sheets together, which recomputing the normalisation needs) and different ones in
+ * different hackathons; without the key, which is never exported, a pseudonym cannot be
+ * traced to a user. 64 bits make a collision among a few hundred judges practically
+ * impossible (about 10⁻¹⁵); the ranking would refuse it.
  *
  * <p>
- * The key is created once per hackathon by an upsert that only sets it on insert, so concurrent first uses agree.
+ * The key is created once per hackathon by an upsert that only sets it on insert, so
+ * concurrent first uses agree.
  */
 @Component
 public class Pseudonyms {

@@ -42,21 +42,23 @@ import org.springframework.stereotype.Service;
  * Selecting and publishing a round's results.
  *
  * <p>
- * <b>Selection</b> (round CLOSED, organizers): the ranking's top N as it is; or, when a tie straddles the cut, N
- * proposals chosen among the tied ones with a recorded reason; or anything else — an override — with a written
- * justification, published with the results. The selection remembers the fingerprint of the ranking input it was
- * made on.
+ * <b>Selection</b> (round CLOSED, organizers): the ranking's top N as it is; or, when a
+ * tie straddles the cut, N proposals chosen among the tied ones with a recorded reason;
+ * or anything else — an override — with a written justification, published with the
+ * results. The selection remembers the fingerprint of the ranking input it was made on.
  *
  * <p>
- * <b>Publication</b> (organizers): the ranking is computed again and must have the selection's fingerprint (a sheet
- * reopened or voided since means: select again). Then, in this order, each step idempotent so that publishing again
- * completes an interrupted publication:
+ * <b>Publication</b> (organizers): the ranking is computed again and must have the
+ * selection's fingerprint (a sheet reopened or voided since means: select again). Then,
+ * in this order, each step idempotent so that publishing again completes an interrupted
+ * publication:
  * <ol>
  * <li>the frozen snapshot ({@link PublishedRound}) is written;</li>
- * <li>the round becomes PUBLISHED by one conditional update (CLOSED → PUBLISHED): from here on the results are
- * public;</li>
- * <li>proposals move through their lifecycle (system moves, recorded in their history): a REVIEW round's selection
- * to SHORTLISTED and the rest to NOT_SHORTLISTED; a FINAL round's to OUTSTANDING and the rest to NOT_SELECTED;</li>
+ * <li>the round becomes PUBLISHED by one conditional update (CLOSED → PUBLISHED): from
+ * here on the results are public;</li>
+ * <li>proposals move through their lifecycle (system moves, recorded in their history): a
+ * REVIEW round's selection to SHORTLISTED and the rest to NOT_SHORTLISTED; a FINAL
+ * round's to OUTSTANDING and the rest to NOT_SELECTED;</li>
  * <li>for a FINAL round, the hackathon moves from JUDGING to RESULTS_PUBLISHED.</li>
  * </ol>
  */
@@ -99,7 +101,10 @@ public class PublicationService {
 			@Nullable String justification, @Nullable String tieResolution, @Nullable Integer expectedVersion) {
 	}
 
-	/** What publishing did: the round, and the proposals that could not be moved (with why). */
+	/**
+	 * What publishing did: the round, and the proposals that could not be moved (with
+	 * why).
+	 */
 	public record Publication(JudgingRound round, List<String> moved, List<String> problems) {
 	}
 
@@ -126,8 +131,12 @@ public class PublicationService {
 				throw DomainException.badInput("proposalIds", "'" + id + "' is listed twice.");
 			}
 		}
-		List<String> topN = computed.result().ranking().stream().filter(RankedProposal::inTopN)
-			.map(RankedProposal::proposalId).toList();
+		List<String> topN = computed.result()
+			.ranking()
+			.stream()
+			.filter(RankedProposal::inTopN)
+			.map(RankedProposal::proposalId)
+			.toList();
 		TieGroup acrossCut = computed.result().ties().stream().filter(TieGroup::acrossCut).findFirst().orElse(null);
 		String justification = text(input.justification(), "justification");
 		String tieReason = text(input.tieResolution(), "tieResolution");
@@ -138,17 +147,20 @@ public class PublicationService {
 		else if (acrossCut != null && chosen.size() == cut && isTieResolution(chosen, topN, acrossCut)) {
 			kind = Selection.Kind.TIE_RESOLVED;
 			if (tieReason == null) {
-				throw DomainException.badInput("tieResolution", "Proposals " + acrossCut.proposalIds() + " are tied at "
-						+ "rank " + acrossCut.rank() + " across the cut of " + cut + "; say why you chose "
-						+ "these (tieResolution). It is recorded and published.");
+				throw DomainException.badInput("tieResolution",
+						"Proposals " + acrossCut.proposalIds() + " are tied at " + "rank " + acrossCut.rank()
+								+ " across the cut of " + cut + "; say why you chose "
+								+ "these (tieResolution). It is recorded and published.");
 			}
 		}
 		else {
 			kind = Selection.Kind.OVERRIDE;
 			if (justification == null || justification.length() < 20) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "This selection differs from the ranking's top "
-						+ cut + " " + topN + "; write a justification (at least 20 characters). It is published with "
-						+ "the results.", Map.of("field", "justification", "topN", topN));
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"This selection differs from the ranking's top " + cut + " " + topN
+								+ "; write a justification (at least 20 characters). It is published with "
+								+ "the results.",
+						Map.of("field", "justification", "topN", topN));
 			}
 		}
 		Instant now = this.clock.instant();
@@ -158,8 +170,8 @@ public class PublicationService {
 		String detail = kind + ": " + chosen.size() + " proposal(s)"
 				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
 				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
-		JudgingRound saved = this.mongo.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail),
-				now));
+		JudgingRound saved = this.mongo
+			.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail), now));
 		if (kind == Selection.Kind.OVERRIDE) {
 			this.audit.record(AuditEventType.OVERRIDE_APPLIED, me, "judgingRound", round.id(),
 					Map.of("hackathon", round.hackathonId(), "selected", String.join(",", chosen), "topN",
@@ -194,8 +206,9 @@ public class PublicationService {
 				throw DomainException.badInput("Select the proposals (selectProposals) before publishing.");
 			}
 			if (finalRound && context.hackathon().phase() != HackathonPhase.JUDGING) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "Final results are published while the hackathon "
-						+ "is JUDGING; it is " + context.hackathon().phase() + ".",
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"Final results are published while the hackathon " + "is JUDGING; it is "
+								+ context.hackathon().phase() + ".",
 						Map.of("phase", context.hackathon().phase().name()));
 			}
 			RankingService.Computed computed = this.ranking.compute(context);
@@ -211,8 +224,9 @@ public class PublicationService {
 			Update publish = new Update().set("status", RoundStatus.PUBLISHED)
 				.set("publishedAt", now)
 				.set("updatedAt", now)
-				.push("history", new RoundEvent(now, me, "PUBLISHED", selection.kind() + ", "
-						+ selection.proposalIds().size() + " selected"))
+				.push("history",
+						new RoundEvent(now, me, "PUBLISHED",
+								selection.kind() + ", " + selection.proposalIds().size() + " selected"))
 				.inc("version", 1);
 			boolean publishedNow = this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() == 1;
 			if (publishedNow) {
@@ -228,8 +242,9 @@ public class PublicationService {
 			}
 		}
 		else if (round.status() != RoundStatus.PUBLISHED) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Close the round and select before publishing; it is "
-					+ round.status() + ".", Map.of("status", round.status().name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"Close the round and select before publishing; it is " + round.status() + ".",
+					Map.of("status", round.status().name()));
 		}
 		PublishedRound published = this.mongo.findById(round.id(), PublishedRound.class);
 		if (published == null) {
@@ -263,8 +278,7 @@ public class PublicationService {
 		return new Publication(this.rounds.requireStored(round.id()), moved, problems);
 	}
 
-	private static JudgingRound withSelection(JudgingRound round, Selection selection, RoundEvent event,
-			Instant now) {
+	private static JudgingRound withSelection(JudgingRound round, Selection selection, RoundEvent event, Instant now) {
 		List<RoundEvent> history = new ArrayList<>(round.history());
 		history.add(event);
 		return new JudgingRound(round.id(), round.hackathonId(), round.kind(), round.status(), round.config(),

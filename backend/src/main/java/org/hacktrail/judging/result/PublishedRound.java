@@ -17,14 +17,16 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The frozen results of a published round (id: the round's id): exactly the ranking input, the ranking and the
- * selection as they were published. The open data is built from it, so a later change anywhere (a judge's sector,
- * a sheet, a conflict) never changes published results. It holds no user ids: judges appear under their pseudonyms.
+ * The frozen results of a published round (id: the round's id): exactly the ranking
+ * input, the ranking and the selection as they were published. The open data is built
+ * from it, so a later change anywhere (a judge's sector, a sheet, a conflict) never
+ * changes published results. It holds no user ids: judges appear under their pseudonyms.
  *
  * @param name the round's name when published
  * @param cut N
  * @param proposalIds the round's proposals
- * @param sheets every counted sheet (submitted, in the plan, no active conflict), pseudonymous
+ * @param sheets every counted sheet (submitted, in the plan, no active conflict),
+ * pseudonymous
  * @param vote the public vote, if the round had one
  * @param inputFingerprint SHA-256 of the ranking input
  */
@@ -33,7 +35,10 @@ public record PublishedRound(@Id String id, @Indexed String hackathonId, Localiz
 		RoundConfig config, int cut, List<String> proposalIds, List<SubmittedSheet> sheets, @Nullable Vote vote,
 		RankingResult ranking, Selection selection, String inputFingerprint) {
 
-	/** The public vote of a published round: totals per proposal and how many ballots were cast. */
+	/**
+	 * The public vote of a published round: totals per proposal and how many ballots were
+	 * cast.
+	 */
 	public record Vote(VoteMode mode, double weight, int credits, int ballots, Map<String, Double> totals) {
 	}
 

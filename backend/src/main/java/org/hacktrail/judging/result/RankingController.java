@@ -66,8 +66,7 @@ class RankingController {
 	@MutationMapping
 	PublishRoundPayload publishRound(@Argument PublishRoundInput input) {
 		PublicationService.Publication published = this.publication.publish(input.roundId());
-		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(),
-				published.problems());
+		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(), published.problems());
 	}
 
 	// ---- RoundRanking

@@ -44,13 +44,15 @@ import org.springframework.stereotype.Service;
  * Builds a round's ranking input from the store and runs {@link RubricRanking} on it.
  *
  * <p>
- * <b>Which sheets count:</b> a sheet counts when it is SUBMITTED, its judge × proposal pair is in the round's
- * current assignment plan, and the judge has no active conflict of interest with the proposal. Drafts, voided
- * sheets, sheets of pairs a plan change moved away (a dropped judge's, a conflicted judge's) do not. The judge's
- * sector is the one on their judge record; the judge id is the pseudonym ({@link Pseudonyms}).
+ * <b>Which sheets count:</b> a sheet counts when it is SUBMITTED, its judge × proposal
+ * pair is in the round's current assignment plan, and the judge has no active conflict of
+ * interest with the proposal. Drafts, voided sheets, sheets of pairs a plan change moved
+ * away (a dropped judge's, a conflicted judge's) do not. The judge's sector is the one on
+ * their judge record; the judge id is the pseudonym ({@link Pseudonyms}).
  *
  * <p>
- * Before publication only organizers see a ranking; after, everyone sees the published one.
+ * Before publication only organizers see a ranking; after, everyone sees the published
+ * one.
  */
 @Service
 public class RankingService {
@@ -73,7 +75,9 @@ public class RankingService {
 
 	private final JudgingAccess access;
 
-	/** Recent results by input fingerprint: the same input always gives the same result. */
+	/**
+	 * Recent results by input fingerprint: the same input always gives the same result.
+	 */
 	private final Map<String, RankingResult> cache = new LinkedHashMap<>(16, 0.75f, true) {
 
 		@Override
@@ -95,12 +99,18 @@ public class RankingService {
 		this.access = access;
 	}
 
-	/** A round's ranking computed from the store now, with everything it was computed from. */
+	/**
+	 * A round's ranking computed from the store now, with everything it was computed
+	 * from.
+	 */
 	public record Computed(Hackathon hackathon, JudgingRound round, JudgingPlan plan, RankingInput input,
 			String fingerprint, RankingResult result, PublishedRound.@Nullable Vote vote, int cut) {
 	}
 
-	/** What a caller sees of a round's ranking: live for organizers, the published snapshot for everyone after. */
+	/**
+	 * What a caller sees of a round's ranking: live for organizers, the published
+	 * snapshot for everyone after.
+	 */
 	public record RankingView(JudgingRound round, boolean published, RankingResult result, int cut,
 			@Nullable Selection selection, PublishedRound.@Nullable Vote vote) {
 	}
@@ -136,7 +146,8 @@ public class RankingService {
 		Map<String, Judge> judges = new HashMap<>();
 		this.panel.judgesOf(round.hackathonId()).forEach((judge) -> judges.put(judge.userId(), judge));
 		List<SubmittedSheet> counted = new ArrayList<>();
-		// One pseudonym per judge, not per sheet: each is an HMAC (a Mac instance and a key set-up), and a round has
+		// One pseudonym per judge, not per sheet: each is an HMAC (a Mac instance and a
+		// key set-up), and a round has
 		// tens of thousands of sheets from a few hundred judges.
 		Map<String, String> pseudonymOf = new HashMap<>();
 		for (ScoreSheetService.PlannedSheet sheet : stored) {
@@ -188,12 +199,14 @@ public class RankingService {
 	}
 
 	/**
-	 * SHA-256 of the input in a canonical binary form. {@link RankingInput} puts everything in canonical order and
-	 * checks that every sheet scores exactly the rubric's criteria, so the encoding below is injective: equal inputs —
-	 * and only equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles their exact bits,
-	 * numbers big-endian; judges are listed once (sorted, with their sector) and sheets refer to judges and proposals
-	 * by position, so a 30,000-sheet round hashes about 1.5 MB (printing the input as text and hashing that took
-	 * 70–150 ms).
+	 * SHA-256 of the input in a canonical binary form. {@link RankingInput} puts
+	 * everything in canonical order and checks that every sheet scores exactly the
+	 * rubric's criteria, so the encoding below is injective: equal inputs — and only
+	 * equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles
+	 * their exact bits, numbers big-endian; judges are listed once (sorted, with their
+	 * sector) and sheets refer to judges and proposals by position, so a 30,000-sheet
+	 * round hashes about 1.5 MB (printing the input as text and hashing that took 70–150
+	 * ms).
 	 */
 	static String fingerprint(RankingInput input) {
 		DigestWriter out = new DigestWriter();
@@ -226,7 +239,8 @@ public class RankingService {
 		for (SubmittedSheet sheet : input.sheets()) {
 			out.putInt(proposalIndex.get(sheet.proposalId()));
 			out.putInt(judgeIndex.get(sheet.judgeId()));
-			// The scores' keys are the rubric's criteria (checked by RankingInput), in sorted order.
+			// The scores' keys are the rubric's criteria (checked by RankingInput), in
+			// sorted order.
 			for (double score : sheet.scores().values()) {
 				out.putDouble(score);
 			}
@@ -254,9 +268,9 @@ public class RankingService {
 	}
 
 	/**
-	 * Writes numbers and strings into a buffer that is hashed whenever it fills: the same bytes as a
-	 * {@code DataOutputStream} would write (big-endian; strings as an int length and UTF-8), without a stream call
-	 * per value.
+	 * Writes numbers and strings into a buffer that is hashed whenever it fills: the same
+	 * bytes as a {@code DataOutputStream} would write (big-endian; strings as an int
+	 * length and UTF-8), without a stream call per value.
 	 */
 	private static final class DigestWriter {
 

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open data of published judging results. Public (anonymous GETs are allowed by the security configuration): once a
- * round is published its results are everyone's; before that there is nothing here (404).
+ * Open data of published judging results. Public (anonymous GETs are allowed by the
+ * security configuration): once a round is published its results are everyone's; before
+ * that there is nothing here (404).
  */
 @RestController
 class ResultsController {
@@ -34,7 +35,9 @@ class ResultsController {
 			.body(this.export.json(slug).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** {@code ?for=spreadsheet}: the file for spreadsheet apps, see {@link CsvFlavour}. */
+	/**
+	 * {@code ?for=spreadsheet}: the file for spreadsheet apps, see {@link CsvFlavour}.
+	 */
 	@GetMapping("/api/hackathons/{slug}/results.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String slug,
 			@RequestParam(name = CsvFlavour.PARAMETER, required = false) @Nullable String target) {

@@ -44,16 +44,19 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The open data of a hackathon's published rounds: {@code results.json} (everything needed to recompute each
- * round's ranking — rubric and weights, sector weights, normalisation, N, B, seed, algorithm version, pseudonymous
- * judges with their sectors, every counted sheet, vote totals — and the published ranking, ties, unranked
- * proposals and selection with its justification) and {@code results.csv} (one row per sheet and criterion, with the
- * proposal's published result). Built from the frozen snapshots only; nothing before publication.
+ * The open data of a hackathon's published rounds: {@code results.json} (everything
+ * needed to recompute each round's ranking — rubric and weights, sector weights,
+ * normalisation, N, B, seed, algorithm version, pseudonymous judges with their sectors,
+ * every counted sheet, vote totals — and the published ranking, ties, unranked proposals
+ * and selection with its justification) and {@code results.csv} (one row per sheet and
+ * criterion, with the proposal's published result). Built from the frozen snapshots only;
+ * nothing before publication.
  *
  * <p>
- * Numbers are JSON numbers written as Java prints doubles (the shortest text that reads back as the same double),
- * so a reader that parses them as IEEE doubles gets the exact values the ranking used. The seed is a string: an
- * unsigned 64-bit integer does not fit a JSON number in most readers.
+ * Numbers are JSON numbers written as Java prints doubles (the shortest text that reads
+ * back as the same double), so a reader that parses them as IEEE doubles gets the exact
+ * values the ranking used. The seed is a string: an unsigned 64-bit integer does not fit
+ * a JSON number in most readers.
  */
 @Component
 public class ResultsExport {
@@ -77,7 +80,9 @@ public class ResultsExport {
 		this.proposals = proposals;
 	}
 
-	/** A hackathon's published rounds in order, with their rounds and the proposals named. */
+	/**
+	 * A hackathon's published rounds in order, with their rounds and the proposals named.
+	 */
 	record Published(Hackathon hackathon, List<Entry> rounds, Map<String, Proposal> proposals) {
 	}
 
@@ -139,7 +144,10 @@ public class ResultsExport {
 		return JSON.writeValueAsString(tree);
 	}
 
-	/** One published round as it appears in {@code results.json} (public for tests of the reference script). */
+	/**
+	 * One published round as it appears in {@code results.json} (public for tests of the
+	 * reference script).
+	 */
 	public static Map<String, Object> roundJson(PublishedRound results, @Nullable Instant publishedAt,
 			Map<String, Proposal> proposals) {
 		RankingResult ranking = results.ranking();
@@ -297,18 +305,20 @@ public class ResultsExport {
 	}
 
 	/**
-	 * One row per counted sheet and criterion, with the round's parameters and the proposal's published result; for
-	 * spreadsheet apps, text cells (titles, round names) that would run as formulas get a leading apostrophe.
+	 * One row per counted sheet and criterion, with the round's parameters and the
+	 * proposal's published result; for spreadsheet apps, text cells (titles, round names)
+	 * that would run as formulas get a leading apostrophe.
 	 */
 	public String csv(String slug, CsvFlavour flavour) {
 		Published published = load(slug);
 		StringWriter out = new StringWriter();
-		try (CsvFlavour.Printer csv = flavour.printer(out, CSVFormat.RFC4180.builder()
-			.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
-					"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank", "proposal_final_score",
-					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id",
-					"criterion_weight", "scale_min", "scale_max", "score")
-			.get())) {
+		try (CsvFlavour.Printer csv = flavour.printer(out,
+				CSVFormat.RFC4180.builder()
+					.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
+							"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank",
+							"proposal_final_score", "proposal_selected", "judge_id", "judge_sector", "sector_weight",
+							"criterion_id", "criterion_weight", "scale_min", "scale_max", "score")
+					.get())) {
 			for (Entry entry : published.rounds()) {
 				PublishedRound results = entry.results();
 				Map<String, RankedProposal> lines = new HashMap<>();
@@ -321,9 +331,9 @@ public class ResultsExport {
 						csv.printRecord(results.id(), results.name().primary(), results.kind().name(),
 								results.ranking().algorithmVersion(), Long.toUnsignedString(results.config().seed()),
 								results.config().normalise(), results.cut(), sheet.proposalId(),
-								(proposal != null) ? proposal.title().primary() : "",
-								(line != null) ? line.rank() : "", (line != null) ? line.finalScore() : "",
-								selected.contains(sheet.proposalId()), sheet.judgeId(), sheet.sector().name(),
+								(proposal != null) ? proposal.title().primary() : "", (line != null) ? line.rank() : "",
+								(line != null) ? line.finalScore() : "", selected.contains(sheet.proposalId()),
+								sheet.judgeId(), sheet.sector().name(),
 								results.config().sectorWeights().get(sheet.sector()), criterion.id(),
 								criterion.weight(), criterion.scaleMin(), criterion.scaleMax(),
 								sheet.scores().get(criterion.id()));
@@ -337,7 +347,10 @@ public class ResultsExport {
 		return out.toString();
 	}
 
-	/** A two-entry object whose keys keep their order (Map.of's order changes from run to run). */
+	/**
+	 * A two-entry object whose keys keep their order (Map.of's order changes from run to
+	 * run).
+	 */
 	private static Map<String, Object> entry(String key1, Object value1, String key2, Object value2) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put(key1, value1);

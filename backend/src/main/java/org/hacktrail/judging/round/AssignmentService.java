@@ -37,27 +37,33 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Assignment plans: {@link JudgeAssigner} (plain Java, seeded) run on the round's candidates, its active judges
- * and their active conflicts, then stored.
+ * Assignment plans: {@link JudgeAssigner} (plain Java, seeded) run on the round's
+ * candidates, its active judges and their active conflicts, then stored.
  *
  * <p>
- * <b>Storing a plan without a transaction.</b> A plan is written as new documents — one {@link JudgeWork} per judge
- * (id {@code planId:userId}) and one {@link JudgingPlan} — and becomes current by one conditional update of the
- * round: {@code planId} from the plan it was computed from to the new one. Readers always go through the round's
- * {@code planId}, so they see the old plan or the new one, never a mixture; an interrupted write leaves unused
- * documents behind and the old plan current. Two plans computed at once from the same plan cannot both win: the
- * second conditional update fails and that plan is computed again from the new one.
+ * <b>Storing a plan without a transaction.</b> A plan is written as new documents — one
+ * {@link JudgeWork} per judge (id {@code planId:userId}) and one {@link JudgingPlan} —
+ * and becomes current by one conditional update of the round: {@code planId} from the
+ * plan it was computed from to the new one. Readers always go through the round's
+ * {@code planId}, so they see the old plan or the new one, never a mixture; an
+ * interrupted write leaves unused documents behind and the old plan current. Two plans
+ * computed at once from the same plan cannot both win: the second conditional update
+ * fails and that plan is computed again from the new one.
  *
  * <p>
- * The full assignment runs while the round is DRAFT. Afterwards the plan only changes locally: a dropped judge's
- * proposals go to other judges ({@link JudgeAssigner#reassign}), and so does a proposal a judge got a conflict with.
+ * The full assignment runs while the round is DRAFT. Afterwards the plan only changes
+ * locally: a dropped judge's proposals go to other judges
+ * ({@link JudgeAssigner#reassign}), and so does a proposal a judge got a conflict with.
  */
 @Service
 public class AssignmentService {
 
 	private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
-	/** Stands for "the conflicted judge" when only some of a judge's proposals move (see {@link #replace}). */
+	/**
+	 * Stands for "the conflicted judge" when only some of a judge's proposals move (see
+	 * {@link #replace}).
+	 */
 	static final String CONFLICTED = "\u0000conflicted";
 
 	private static final int MAX_ATTEMPTS = 5;
@@ -84,10 +90,11 @@ public class AssignmentService {
 	}
 
 	/**
-	 * Runs the assignment for a DRAFT round and makes it the round's plan. Affiliation conflicts are looked for
-	 * first, so that the plan respects every conflict known. Organizers.
-	 *
-	 * @param seedText the seed (unsigned 64-bit decimal) or null for a random one; the plan records it
+	 * Runs the assignment for a DRAFT round and makes it the round's plan. Affiliation
+	 * conflicts are looked for first, so that the plan respects every conflict known.
+	 * Organizers.
+	 * @param seedText the seed (unsigned 64-bit decimal) or null for a random one; the
+	 * plan records it
 	 */
 	public JudgingPlan assign(String roundId, @Nullable String seedText) {
 		String me = this.access.requireOrganizer();
@@ -99,7 +106,8 @@ public class AssignmentService {
 					+ "proposal.");
 		}
 		long seed = (seedText != null && !seedText.isBlank()) ? RoundService.parseSeed(seedText) : RANDOM.nextLong();
-		// Conflicts found now may change the current plan (listeners): read the round after this.
+		// Conflicts found now may change the current plan (listeners): read the round
+		// after this.
 		this.conflicts.detectAll(context.hackathon().id());
 		context = this.rounds.require(roundId);
 		JudgingRound round = this.rounds.ensureStored(context);
@@ -108,8 +116,8 @@ public class AssignmentService {
 		AssignmentRequest request = request(round, candidates, judges, seed);
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 		return commit(round, plan, request, "Assignment of " + candidates.size() + " proposals to "
-				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count()
-				+ " judges", me);
+				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count() + " judges",
+				me);
 	}
 
 	/** The round's current plan, or null before the first assignment. */
@@ -160,15 +168,16 @@ public class AssignmentService {
 	void conflictActivated(ConflictActivated event) {
 		Set<String> proposals = new HashSet<>(event.proposalIds());
 		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
-			change(round.id(), event.by(), (current, plan, previous) -> replace(current, plan, previous,
-					event.judgeUserId(), proposals));
+			change(round.id(), event.by(),
+					(current, plan, previous) -> replace(current, plan, previous, event.judgeUserId(), proposals));
 		}
 	}
 
 	/**
-	 * Moves the conflicted proposals of one judge to other judges: {@link JudgeAssigner#reassign} moves all of a
-	 * dropped judge's proposals, so the pairs to move are handed to it under a stand-in judge id that is on no
-	 * panel, and the stand-in is "dropped". Nothing else in the plan moves.
+	 * Moves the conflicted proposals of one judge to other judges:
+	 * {@link JudgeAssigner#reassign} moves all of a dropped judge's proposals, so the
+	 * pairs to move are handed to it under a stand-in judge id that is on no panel, and
+	 * the stand-in is "dropped". Nothing else in the plan moves.
 	 */
 	private @Nullable Change replace(JudgingRound round, JudgingPlan plan, List<Assignment> previous, String userId,
 			Set<String> proposals) {
@@ -202,7 +211,10 @@ public class AssignmentService {
 
 	}
 
-	/** Applies a local change to a DRAFT or OPEN round's plan, computing it again if another plan won meanwhile. */
+	/**
+	 * Applies a local change to a DRAFT or OPEN round's plan, computing it again if
+	 * another plan won meanwhile.
+	 */
 	private void change(String roundId, @Nullable String by, Changer changer) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			JudgingRound round = this.rounds.requireStored(roundId);
@@ -230,7 +242,10 @@ public class AssignmentService {
 
 	// ---- building and storing
 
-	/** Active judges, plus dropped ones (as unavailable) so that an old plan naming them can still be read. */
+	/**
+	 * Active judges, plus dropped ones (as unavailable) so that an old plan naming them
+	 * can still be read.
+	 */
 	private List<Judge> judges(String hackathonId) {
 		return this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)), Judge.class);
 	}
@@ -268,7 +283,10 @@ public class AssignmentService {
 		return stored;
 	}
 
-	/** Writes the plan's documents and makes it current; null when another plan became current meanwhile. */
+	/**
+	 * Writes the plan's documents and makes it current; null when another plan became
+	 * current meanwhile.
+	 */
 	private @Nullable JudgingPlan tryCommit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request,
 			String reason, @Nullable String by) {
 		String planId = UUID.randomUUID().toString();
@@ -289,20 +307,25 @@ public class AssignmentService {
 		Query current = new Query(Criteria.where("_id").is(round.id()).and("planId").is(round.planId()));
 		Update update = new Update().set("planId", planId)
 			.set("updatedAt", now)
-			.push("history", new RoundEvent(now, by, "ASSIGNED", reason + " (plan " + planId + ", seed "
-					+ Long.toUnsignedString(request.seed()) + ", " + plan.problems().size() + " problems)"))
+			.push("history",
+					new RoundEvent(now, by, "ASSIGNED",
+							reason + " (plan " + planId + ", seed " + Long.toUnsignedString(request.seed()) + ", "
+									+ plan.problems().size() + " problems)"))
 			.inc("version", 1);
 		if (this.mongo.updateFirst(current, update, JudgingRound.class).getModifiedCount() == 1) {
 			return record;
 		}
-		// Lost the race: leave no orphans behind (best effort; orphans would be harmless).
+		// Lost the race: leave no orphans behind (best effort; orphans would be
+		// harmless).
 		this.mongo.remove(new Query(Criteria.where("_id").in(works.stream().map(JudgeWork::id).toList())),
 				JudgeWork.class);
 		this.mongo.remove(new Query(Criteria.where("_id").is(planId)), JudgingPlan.class);
 		return null;
 	}
 
-	/** Proposal ids of the current plan with their judges' user ids (organizers' views). */
+	/**
+	 * Proposal ids of the current plan with their judges' user ids (organizers' views).
+	 */
 	public Map<String, List<String>> judgesByProposal(JudgingPlan plan) {
 		Map<String, List<String>> byProposal = new HashMap<>();
 		works(plan).forEach((user, proposals) -> proposals

@@ -6,8 +6,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The proposals one judge is assigned in one plan. Its id is {@code planId:userId}: the judge panel finds it by id
- * from the round's current plan. Written before the plan becomes current and never changed afterwards.
+ * The proposals one judge is assigned in one plan. Its id is {@code planId:userId}: the
+ * judge panel finds it by id from the round's current plan. Written before the plan
+ * becomes current and never changed afterwards.
  */
 @Document("judge_assignments")
 public record JudgeWork(String planId, String roundId, String userId, List<String> proposalIds, @Id String id) {

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One assignment plan of a round, kept for the record (a new plan never overwrites an old one). The assignments
- * themselves are in one {@link JudgeWork} document per judge, read by id on the judge's hot path.
+ * One assignment plan of a round, kept for the record (a new plan never overwrites an old
+ * one). The assignments themselves are in one {@link JudgeWork} document per judge, read
+ * by id on the judge's hot path.
  *
  * @param proposalIds the proposals of the round when the plan was made
  * @param judgeIds every judge's user id that has a work document in this plan

@@ -14,19 +14,21 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The judging of one hackathon round: its own document, with the hackathon round's id as its id, so that a
- * judge's sheet save reads it by id. It stays small (no assignments, no sheets): the plan is in
- * {@link JudgingPlan} and {@link JudgeWork}, and {@code planId} names the current plan — switching it is the one
- * atomic write that makes a new plan current.
+ * The judging of one hackathon round: its own document, with the hackathon round's id as
+ * its id, so that a judge's sheet save reads it by id. It stays small (no assignments, no
+ * sheets): the plan is in {@link JudgingPlan} and {@link JudgeWork}, and {@code planId}
+ * names the current plan — switching it is the one atomic write that makes a new plan
+ * current.
  *
- * @param kind the hackathon round's kind when judging started (REVIEW or FINAL): what publication moves proposals to
+ * @param kind the hackathon round's kind when judging started (REVIEW or FINAL): what
+ * publication moves proposals to
  * @param planId the current assignment plan, or null before the first assignment
  * @param selection the organizers' selection, once made
  * <p>
- * The unique indexes on {@code (_id, planId)} and {@code (_id, status)} are redundant on a real MongoDB; they let the
- * embedded store serve the conditional writes that switch the current plan and publish a CLOSED round from an index
+ * The unique indexes on {@code (_id, planId)} and {@code (_id, status)} are redundant on
+ * a real MongoDB; they let the embedded store serve the conditional writes that switch
+ * the current plan and publish a CLOSED round from an index
  * ({@code ConditionalWriteIndexTests}).
- *
  * @param history status changes, plans, selections and configuration changes after DRAFT
  */
 @Document("judging_rounds")

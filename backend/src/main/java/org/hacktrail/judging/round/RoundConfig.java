@@ -14,15 +14,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param criteria the rubric
  * @param judgesPerProposal k (default 3)
- * @param sectorMinimums at least this many judges of each sector per proposal (default PUBLIC 1, PRIVATE 1)
- * @param maxLoad the most proposals a judge takes in this round (null: no limit; a judge's own limit wins)
+ * @param sectorMinimums at least this many judges of each sector per proposal (default
+ * PUBLIC 1, PRIVATE 1)
+ * @param maxLoad the most proposals a judge takes in this round (null: no limit; a
+ * judge's own limit wins)
  * @param sectorWeights W_g per sector (default PUBLIC 0.5, PRIVATE 0.5)
  * @param normalise judge normalisation on (default) or off
  * @param voteMode public vote, if any
  * @param voteWeight the public vote's weight in the final score
  * @param voteCredits the credit budget of a QUADRATIC ballot (default 99)
- * @param cutSize N: how many proposals the round selects (null: the hackathon's outstanding quota)
- * @param candidateIds the proposals of the round (null: the default, see RoundService#candidates)
+ * @param cutSize N: how many proposals the round selects (null: the hackathon's
+ * outstanding quota)
+ * @param candidateIds the proposals of the round (null: the default, see
+ * RoundService#candidates)
  * @param bootstrapReplicates B (default 1,000)
  * @param seed the round's fixed bootstrap seed (published with the results)
  */

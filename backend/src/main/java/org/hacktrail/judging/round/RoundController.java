@@ -34,8 +34,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for judging rounds and their assignment plans. The GraphQL {@code JudgingRound} is a
- * {@link RoundService.RoundContext}: the hackathon round (name, kind) with its judging document (or defaults).
+ * GraphQL for judging rounds and their assignment plans. The GraphQL {@code JudgingRound}
+ * is a {@link RoundService.RoundContext}: the hackathon round (name, kind) with its
+ * judging document (or defaults).
  */
 @Controller
 class RoundController {
@@ -107,8 +108,8 @@ class RoundController {
 
 	@MutationMapping
 	RoundPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
-		return new RoundPayload(this.rounds.context(
-				this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
+		return new RoundPayload(this.rounds
+			.context(this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
 	}
 
 	// ---- JudgingRound
@@ -235,8 +236,9 @@ class RoundController {
 	}
 
 	/**
-	 * The ballot of a round with a public vote: the proposals of its current plan, in title order, once the round is
-	 * OPEN (everyone may vote on them, so everyone may see them).
+	 * The ballot of a round with a public vote: the proposals of its current plan, in
+	 * title order, once the round is OPEN (everyone may vote on them, so everyone may see
+	 * them).
 	 */
 	@SchemaMapping(typeName = "JudgingRound")
 	@Nullable List<Proposal> voteProposals(RoundService.RoundContext round) {
@@ -283,7 +285,10 @@ class RoundController {
 
 	// ---- AssignmentPlan
 
-	/** A plan with the hackathon its judges belong to (judge record ids are {@code hackathonId:userId}). */
+	/**
+	 * A plan with the hackathon its judges belong to (judge record ids are
+	 * {@code hackathonId:userId}).
+	 */
 	record PlanView(JudgingPlan plan, String hackathonId) {
 	}
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One recorded event of a round: status changes, configuration changes after DRAFT, plans, selections,
- * publication.
+ * One recorded event of a round: status changes, configuration changes after DRAFT,
+ * plans, selections, publication.
  *
  * @param by the user who caused it; null for automatic steps
  * @param detail what happened and why, in words

@@ -45,20 +45,23 @@ import org.springframework.stereotype.Service;
  * Judging rounds: their rules, their status, and which proposals take part.
  *
  * <p>
- * Only REVIEW and FINAL rounds of a hackathon are judged. A PUBLIC_VOTE round of the hackathon's list is not scored
- * by judges: the public vote is configured on the judged round it feeds ({@code publicVote}), where it enters the
- * final score as one more group.
+ * Only REVIEW and FINAL rounds of a hackathon are judged. A PUBLIC_VOTE round of the
+ * hackathon's list is not scored by judges: the public vote is configured on the judged
+ * round it feeds ({@code publicVote}), where it enters the final score as one more group.
  *
  * <p>
- * The whole configuration can change while the round is DRAFT (a change of k, sector minimums, maximum load or
- * candidates discards the assignment plan: it was computed with the old rules). Once judges score (OPEN, CLOSED),
- * the rubric, k, sector minimums, loads, vote mode and candidates are frozen (sheets and the plan depend on them);
- * the ranking parameters — sector weights, normalisation, vote weight, cut, B, seed — can still change, with a
- * reason kept in the round's history. A PUBLISHED round never changes.
+ * The whole configuration can change while the round is DRAFT (a change of k, sector
+ * minimums, maximum load or candidates discards the assignment plan: it was computed with
+ * the old rules). Once judges score (OPEN, CLOSED), the rubric, k, sector minimums,
+ * loads, vote mode and candidates are frozen (sheets and the plan depend on them); the
+ * ranking parameters — sector weights, normalisation, vote weight, cut, B, seed — can
+ * still change, with a reason kept in the round's history. A PUBLISHED round never
+ * changes.
  *
  * <p>
- * Opening a round moves its candidates into the round's status through the proposal lifecycle (system moves,
- * recorded in each proposal's history): IN_REVIEW for a REVIEW round, FINALIST for a FINAL round.
+ * Opening a round moves its candidates into the round's status through the proposal
+ * lifecycle (system moves, recorded in each proposal's history): IN_REVIEW for a REVIEW
+ * round, FINALIST for a FINAL round.
  */
 @Service
 public class RoundService {
@@ -74,8 +77,7 @@ public class RoundService {
 			ProposalStatus.TEAM_FORMING, ProposalStatus.HACKING, ProposalStatus.IN_REVIEW);
 
 	/** Statuses a first FINAL round takes its candidates from by default. */
-	static final Set<ProposalStatus> FINAL_CANDIDATES = EnumSet.of(ProposalStatus.SHORTLISTED,
-			ProposalStatus.FINALIST);
+	static final Set<ProposalStatus> FINAL_CANDIDATES = EnumSet.of(ProposalStatus.SHORTLISTED, ProposalStatus.FINALIST);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -110,9 +112,8 @@ public class RoundService {
 
 	}
 
-	public record CriterionInput(@Nullable String id, @Nullable LocalizedText name,
-			@Nullable LocalizedText description, @Nullable Double weight, @Nullable Double scaleMin,
-			@Nullable Double scaleMax) {
+	public record CriterionInput(@Nullable String id, @Nullable LocalizedText name, @Nullable LocalizedText description,
+			@Nullable Double weight, @Nullable Double scaleMin, @Nullable Double scaleMax) {
 	}
 
 	public record SectorMinimumInput(@Nullable Sector sector, @Nullable Integer minimum) {
@@ -135,7 +136,10 @@ public class RoundService {
 
 	// ---- reading
 
-	/** The round (stored, or its defaults when judging has not been set up yet), or NOT_FOUND. */
+	/**
+	 * The round (stored, or its defaults when judging has not been set up yet), or
+	 * NOT_FOUND.
+	 */
 	public RoundContext require(String roundId) {
 		JudgingRound stored = this.mongo.findById(roundId, JudgingRound.class);
 		Hackathon hackathon = (stored != null) ? this.hackathons.find(stored.hackathonId())
@@ -148,7 +152,8 @@ public class RoundService {
 			if (stored == null) {
 				throw DomainException.notFound("There is no round with the id '" + roundId + "'.");
 			}
-			// The hackathon's round list was edited after judging started: judging keeps its own record.
+			// The hackathon's round list was edited after judging started: judging keeps
+			// its own record.
 			round = new Round(roundId, new LocalizedText(null, "Removed round"), stored.kind());
 		}
 		return new RoundContext(hackathon, round, (stored != null) ? stored : defaults(hackathon, round));
@@ -165,7 +170,10 @@ public class RoundService {
 		return new RoundContext(hackathon, round, judging);
 	}
 
-	/** The round document only (the judge's hot path: one read by id); NOT_FOUND before judging is set up. */
+	/**
+	 * The round document only (the judge's hot path: one read by id); NOT_FOUND before
+	 * judging is set up.
+	 */
 	public JudgingRound requireStored(String roundId) {
 		JudgingRound round = this.mongo.findById(roundId, JudgingRound.class);
 		if (round == null) {
@@ -178,7 +186,10 @@ public class RoundService {
 		return Optional.ofNullable(this.mongo.findById(roundId, JudgingRound.class));
 	}
 
-	/** The judged rounds of a hackathon, in the hackathon's order (REVIEW and FINAL rounds). */
+	/**
+	 * The judged rounds of a hackathon, in the hackathon's order (REVIEW and FINAL
+	 * rounds).
+	 */
 	public List<RoundContext> rounds(Hackathon hackathon) {
 		Map<String, JudgingRound> stored = new java.util.HashMap<>();
 		this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathon.id())), JudgingRound.class)
@@ -204,16 +215,19 @@ public class RoundService {
 				null, null, List.of(), null, hackathon.createdAt(), hackathon.updatedAt(), null);
 	}
 
-	/** N for the round: its cut size, or the hackathon's outstanding quota (at least 1). */
+	/**
+	 * N for the round: its cut size, or the hackathon's outstanding quota (at least 1).
+	 */
 	public static int cut(Hackathon hackathon, JudgingRound round) {
 		Integer cut = round.config().cutSize();
 		return (cut != null) ? cut : Math.max(1, hackathon.outstandingQuota());
 	}
 
 	/**
-	 * The proposals of a round: the configured list; otherwise the published selection of the previous judged
-	 * round; otherwise, for the first judged round, the hackathon's proposals in the statuses that round takes
-	 * (REVIEW: SUBMITTED to IN_REVIEW; FINAL: SHORTLISTED or FINALIST). In id order.
+	 * The proposals of a round: the configured list; otherwise the published selection of
+	 * the previous judged round; otherwise, for the first judged round, the hackathon's
+	 * proposals in the statuses that round takes (REVIEW: SUBMITTED to IN_REVIEW; FINAL:
+	 * SHORTLISTED or FINALIST). In id order.
 	 */
 	public List<String> candidates(RoundContext context) {
 		RoundConfig config = context.judging().config();
@@ -232,9 +246,10 @@ public class RoundService {
 				continue;
 			}
 			if (judged.status() != RoundStatus.PUBLISHED || judged.selection() == null) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The candidates of this round are the shortlist of "
-						+ "the previous round '" + previous.name().primary() + "', which is not published yet; publish "
-						+ "it first, or give this round's candidates explicitly.",
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"The candidates of this round are the shortlist of " + "the previous round '"
+								+ previous.name().primary() + "', which is not published yet; publish "
+								+ "it first, or give this round's candidates explicitly.",
 						Map.of("field", "candidateProposalIds", "previousRoundId", previous.id()));
 			}
 			return judged.selection().proposalIds().stream().sorted().toList();
@@ -246,7 +261,10 @@ public class RoundService {
 
 	// ---- configuring
 
-	/** Creates or changes a round's configuration (see the class comment for what can change when). Organizers. */
+	/**
+	 * Creates or changes a round's configuration (see the class comment for what can
+	 * change when). Organizers.
+	 */
 	public JudgingRound configure(ConfigureRoundInput input) {
 		String me = this.access.requireOrganizer();
 		RoundContext context = require(input.roundId());
@@ -328,13 +346,13 @@ public class RoundService {
 			total += weight;
 		}
 		if (!(total > 0)) {
-			throw DomainException.badInput("sectorWeights", "At least one sector weight (or the vote weight) must be "
-					+ "above 0.");
+			throw DomainException.badInput("sectorWeights",
+					"At least one sector weight (or the vote weight) must be " + "above 0.");
 		}
 		Integer cut = (input.cutSize() != null) ? input.cutSize() : was.cutSize();
 		if (cut != null && (cut < 1 || cut > 10_000)) {
-			throw DomainException.badInput("cutSize", "The number of proposals the round selects is between 1 and "
-					+ "10,000.");
+			throw DomainException.badInput("cutSize",
+					"The number of proposals the round selects is between 1 and " + "10,000.");
 		}
 		List<String> candidates = Boolean.TRUE.equals(input.useDefaultCandidates()) ? null
 				: (input.candidateProposalIds() != null) ? candidates(context.hackathon(), input.candidateProposalIds())
@@ -342,8 +360,8 @@ public class RoundService {
 		int replicates = (input.bootstrapReplicates() != null) ? input.bootstrapReplicates()
 				: was.bootstrapReplicates();
 		if (replicates < 1 || replicates > RankingInput.MAX_BOOTSTRAP_REPLICATES) {
-			throw DomainException.badInput("bootstrapReplicates", "B is between 1 and "
-					+ RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
+			throw DomainException.badInput("bootstrapReplicates",
+					"B is between 1 and " + RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
 		}
 		RoundConfig config = new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight,
 				credits, cut, candidates, replicates, seed);
@@ -362,10 +380,11 @@ public class RoundService {
 		}
 		JudgingRound changed = current.with(status, config, current.selection(), current.publishedAt(), event, now);
 		if (draft && current.planId() != null && !sameAssignmentRules(was, config)) {
-			// The plan was computed with other rules or candidates: it no longer applies; assign again.
+			// The plan was computed with other rules or candidates: it no longer applies;
+			// assign again.
 			List<RoundEvent> history = new ArrayList<>(changed.history());
-			history.add(new RoundEvent(now, me, "PLAN_DISCARDED", "k, sector minimums, maximum load or candidates "
-					+ "changed; run the assignment again"));
+			history.add(new RoundEvent(now, me, "PLAN_DISCARDED",
+					"k, sector minimums, maximum load or candidates " + "changed; run the assignment again"));
 			changed = new JudgingRound(changed.id(), changed.hackathonId(), changed.kind(), changed.status(),
 					changed.config(), null, changed.selection(), history, changed.publishedAt(), changed.createdAt(),
 					now, changed.version());
@@ -379,7 +398,10 @@ public class RoundService {
 				&& java.util.Objects.equals(was.candidateIds(), now.candidateIds());
 	}
 
-	/** Makes sure the round has its document (with a drawn seed), creating the default one. */
+	/**
+	 * Makes sure the round has its document (with a drawn seed), creating the default
+	 * one.
+	 */
 	public JudgingRound ensureStored(RoundContext context) {
 		if (context.stored()) {
 			return context.judging();
@@ -388,8 +410,8 @@ public class RoundService {
 			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not scored by judges.");
 		}
 		Instant now = this.clock.instant();
-		JudgingRound created = new JudgingRound(context.round().id(), context.hackathon().id(),
-				context.round().kind(), RoundStatus.DRAFT, RoundConfig.defaults(RANDOM.nextLong()), null, null,
+		JudgingRound created = new JudgingRound(context.round().id(), context.hackathon().id(), context.round().kind(),
+				RoundStatus.DRAFT, RoundConfig.defaults(RANDOM.nextLong()), null, null,
 				List.of(new RoundEvent(now, this.access.userId().orElse(null), "CREATED", "Judging set up")), null, now,
 				now, null);
 		try {
@@ -403,8 +425,8 @@ public class RoundService {
 	// ---- status
 
 	/**
-	 * Opens (DRAFT → OPEN), closes (OPEN → CLOSED) or reopens (CLOSED → OPEN, with a reason) a round. Organizers.
-	 * PUBLISHED is reached only by publishing the results.
+	 * Opens (DRAFT → OPEN), closes (OPEN → CLOSED) or reopens (CLOSED → OPEN, with a
+	 * reason) a round. Organizers. PUBLISHED is reached only by publishing the results.
 	 */
 	public JudgingRound changeStatus(String roundId, RoundStatus to, @Nullable String reason,
 			@Nullable Integer expectedVersion) {
@@ -422,8 +444,8 @@ public class RoundService {
 		}
 		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
-				throw DomainException.badInput("criteria", "Give the round a rubric (at least one criterion) before "
-						+ "opening it.");
+				throw DomainException.badInput("criteria",
+						"Give the round a rubric (at least one criterion) before " + "opening it.");
 			}
 			if (current.planId() == null) {
 				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
@@ -436,8 +458,8 @@ public class RoundService {
 		}
 		else if (from == RoundStatus.CLOSED && to == RoundStatus.OPEN) {
 			if (why == null) {
-				throw DomainException.badInput("reason", "Reopening a closed round needs a reason; it is kept in the "
-						+ "round's history.");
+				throw DomainException.badInput("reason",
+						"Reopening a closed round needs a reason; it is kept in the " + "round's history.");
 			}
 		}
 		else {
@@ -452,9 +474,9 @@ public class RoundService {
 	}
 
 	/**
-	 * Moves the round's proposals into the round: IN_REVIEW for REVIEW, FINALIST for FINAL. Checked for every
-	 * proposal first, so that nothing moves when one cannot; each move is idempotent, so opening again after an
-	 * interruption completes it.
+	 * Moves the round's proposals into the round: IN_REVIEW for REVIEW, FINALIST for
+	 * FINAL. Checked for every proposal first, so that nothing moves when one cannot;
+	 * each move is idempotent, so opening again after an interruption completes it.
 	 */
 	private void enter(Hackathon hackathon, JudgingRound round, List<String> proposalIds, String by) {
 		Map<String, Proposal> found = this.proposals.byIds(proposalIds);
@@ -467,8 +489,9 @@ public class RoundService {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "These proposals cannot enter the round; change the "
-					+ "candidates (a new assignment) or the proposals first: " + String.join("; ", problems),
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"These proposals cannot enter the round; change the "
+							+ "candidates (a new assignment) or the proposals first: " + String.join("; ", problems),
 					Map.of("problems", problems));
 		}
 		ProposalStatus target = (round.kind() == RoundKind.FINAL) ? ProposalStatus.FINALIST : ProposalStatus.IN_REVIEW;
@@ -503,16 +526,17 @@ public class RoundService {
 
 	static void requireWritable(Hackathon hackathon) {
 		if (hackathon.isArchived() || hackathon.phase() == HackathonPhase.DRAFT) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The hackathon " + hackathon.slug() + " is "
-					+ hackathon.phase() + "; judging happens between OPEN_FOR_PROPOSALS and FOLLOW_UP.",
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The hackathon " + hackathon.slug() + " is " + hackathon.phase()
+							+ "; judging happens between OPEN_FOR_PROPOSALS and FOLLOW_UP.",
 					Map.of("phase", hackathon.phase().name()));
 		}
 	}
 
 	private static void requireDraftOnly(@Nullable Object value, String field) {
 		if (value != null) {
-			throw DomainException.badInput(field, field + " is fixed once the round is OPEN (sheets and the plan "
-					+ "depend on it).");
+			throw DomainException.badInput(field,
+					field + " is fixed once the round is OPEN (sheets and the plan " + "depend on it).");
 		}
 	}
 
@@ -531,8 +555,8 @@ public class RoundService {
 			Proposal proposal = found.get(id);
 			if (proposal == null || !proposal.hackathonId().equals(hackathon.id())
 					|| proposal.status() == ProposalStatus.DRAFT || proposal.status() == ProposalStatus.WITHDRAWN) {
-				throw DomainException.badInput("candidateProposalIds", "'" + id + "' is not a submitted proposal of "
-						+ hackathon.slug() + ".");
+				throw DomainException.badInput("candidateProposalIds",
+						"'" + id + "' is not a submitted proposal of " + hackathon.slug() + ".");
 			}
 		}
 		return unique.stream().sorted().toList();
@@ -567,8 +591,8 @@ public class RoundService {
 			catch (IllegalArgumentException ex) {
 				throw DomainException.badInput(field, ex.getMessage());
 			}
-			criteria.add(new RubricCriterion(id, name, description, input.weight(), input.scaleMin(),
-					input.scaleMax()));
+			criteria
+				.add(new RubricCriterion(id, name, description, input.weight(), input.scaleMin(), input.scaleMax()));
 		}
 		try {
 			rubric(criteria);
@@ -581,17 +605,16 @@ public class RoundService {
 
 	/** The ranking's view of a rubric. */
 	public static Rubric rubric(List<RubricCriterion> criteria) {
-		return new Rubric(criteria.stream()
-			.map((c) -> new Criterion(c.id(), c.weight(), c.scaleMin(), c.scaleMax()))
-			.toList());
+		return new Rubric(
+				criteria.stream().map((c) -> new Criterion(c.id(), c.weight(), c.scaleMin(), c.scaleMax())).toList());
 	}
 
 	private static Map<Sector, Integer> minimums(List<SectorMinimumInput> inputs) {
 		Map<Sector, Integer> minimums = new EnumMap<>(Sector.class);
 		for (SectorMinimumInput input : inputs) {
 			if (input.sector() == null || input.minimum() == null || input.minimum() < 0 || input.minimum() > 20) {
-				throw DomainException.badInput("sectorMinimums", "Each sector minimum names a sector and a number "
-						+ "from 0 to 20.");
+				throw DomainException.badInput("sectorMinimums",
+						"Each sector minimum names a sector and a number " + "from 0 to 20.");
 			}
 			if (minimums.put(input.sector(), input.minimum()) != null) {
 				throw DomainException.badInput("sectorMinimums", input.sector() + " is listed twice.");

@@ -6,10 +6,15 @@ public enum RoundStatus {
 	/** Being set up: rubric, rules and assignment can change; nobody scores yet. */
 	DRAFT,
 
-	/** Judges score (and the public votes, if the round has a vote). The rubric is frozen. */
+	/**
+	 * Judges score (and the public votes, if the round has a vote). The rubric is frozen.
+	 */
 	OPEN,
 
-	/** Scoring is over: organizers read the ranking and select. Reopening (with a reason) lets judges score again. */
+	/**
+	 * Scoring is over: organizers read the ranking and select. Reopening (with a reason)
+	 * lets judges score again.
+	 */
 	CLOSED,
 
 	/** Results are public; nothing about the round changes any more. */

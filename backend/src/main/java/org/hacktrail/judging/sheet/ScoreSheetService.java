@@ -45,16 +45,18 @@ import org.springframework.stereotype.Service;
  * Score sheets and judging progress.
  *
  * <p>
- * <b>Saving.</b> A judge saves a sheet of a proposal assigned to them in the round's current plan, while the round
- * is OPEN and they are an active judge without a conflict with it. A save names the version it was based on (none
- * for the first save): the write is conditional on that version, so of two concurrent saves of one sheet the second
- * is a CONFLICT — never a lost write. The hot path costs four store round trips, each by id: the round, the judge
- * record, the judge's work in the current plan, and the conditional write.
+ * <b>Saving.</b> A judge saves a sheet of a proposal assigned to them in the round's
+ * current plan, while the round is OPEN and they are an active judge without a conflict
+ * with it. A save names the version it was based on (none for the first save): the write
+ * is conditional on that version, so of two concurrent saves of one sheet the second is a
+ * CONFLICT — never a lost write. The hot path costs four store round trips, each by id:
+ * the round, the judge record, the judge's work in the current plan, and the conditional
+ * write.
  *
  * <p>
- * <b>Who sees a sheet.</b> Its judge and organizers — before and after publication. Other judges and proposers never
- * see sheets here; after publication everyone sees every counted sheet in the open data, under pseudonymous judge
- * ids.
+ * <b>Who sees a sheet.</b> Its judge and organizers — before and after publication. Other
+ * judges and proposers never see sheets here; after publication everyone sees every
+ * counted sheet in the open data, under pseudonymous judge ids.
  */
 @Service
 public class ScoreSheetService {
@@ -73,8 +75,8 @@ public class ScoreSheetService {
 
 	private final Clock clock;
 
-	ScoreSheetService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments,
-			JudgePanelService panel, JudgingAccess access, Clock clock) {
+	ScoreSheetService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments, JudgePanelService panel,
+			JudgingAccess access, Clock clock) {
 		this.mongo = mongo;
 		this.rounds = rounds;
 		this.assignments = assignments;
@@ -120,9 +122,10 @@ public class ScoreSheetService {
 	}
 
 	/**
-	 * The signed-in person's work in every round being scored (OPEN) or just closed (CLOSED) at each hackathon where
-	 * they are an active judge, open rounds first: the judge's home screen in one request. Rounds without work for
-	 * them are left out; an empty list for anyone who judges nowhere.
+	 * The signed-in person's work in every round being scored (OPEN) or just closed
+	 * (CLOSED) at each hackathon where they are an active judge, open rounds first: the
+	 * judge's home screen in one request. Rounds without work for them are left out; an
+	 * empty list for anyone who judges nowhere.
 	 */
 	public List<MyAssignments> myJudging() {
 		String me = this.access.requireSignedIn();
@@ -160,14 +163,18 @@ public class ScoreSheetService {
 		return new MyAssignments(round, judge, proposals, work.size(), submitted);
 	}
 
-	/** Saves a draft of the signed-in judge's sheet: the scores given replace the stored ones, within scale. */
+	/**
+	 * Saves a draft of the signed-in judge's sheet: the scores given replace the stored
+	 * ones, within scale.
+	 */
 	public ScoreSheet save(SaveScoreSheetInput input) {
 		return write(input, false);
 	}
 
 	/**
-	 * Submits the signed-in judge's sheet, after saving the scores and comment given (if any): every criterion must
-	 * have a score. A submitted sheet is locked until an organizer reopens it.
+	 * Submits the signed-in judge's sheet, after saving the scores and comment given (if
+	 * any): every criterion must have a score. A submitted sheet is locked until an
+	 * organizer reopens it.
 	 */
 	public ScoreSheet submit(SaveScoreSheetInput input) {
 		return write(input, true);
@@ -178,8 +185,9 @@ public class ScoreSheetService {
 		JudgingRound round = this.rounds.requireStored(input.roundId());
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
 		if (!round.isScoring()) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round is " + round.status()
-					+ "; sheets are saved only while it is OPEN.", Map.of("status", round.status().name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is " + round.status() + "; sheets are saved only while it is OPEN.",
+					Map.of("status", round.status().name()));
 		}
 		String proposalId = input.proposalId();
 		if (judge.isConflictedWith(proposalId)) {
@@ -239,15 +247,19 @@ public class ScoreSheetService {
 		return saved;
 	}
 
-	/** The stored sheet, if it is a DRAFT at the expected version; otherwise the error that says why not. */
+	/**
+	 * The stored sheet, if it is a DRAFT at the expected version; otherwise the error
+	 * that says why not.
+	 */
 	private ScoreSheet requireOwnDraft(String id, long expected) {
 		ScoreSheet stored = this.mongo.findById(id, ScoreSheet.class);
 		if (stored == null) {
 			throw DomainException.notFound("There is no saved sheet to update yet; save it without expectedVersion.");
 		}
 		if (stored.status() == SheetStatus.SUBMITTED) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The sheet is submitted and locked; an organizer can "
-					+ "reopen it.", Map.of("status", "SUBMITTED"));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The sheet is submitted and locked; an organizer can " + "reopen it.",
+					Map.of("status", "SUBMITTED"));
 		}
 		if (stored.status() == SheetStatus.VOIDED) {
 			throw DomainException.forbidden("The sheet is void (conflict of interest).");
@@ -259,13 +271,16 @@ public class ScoreSheetService {
 		return stored;
 	}
 
-	/** An organizer reopens a submitted (or voided, once its conflict is cleared) sheet, with a reason. */
+	/**
+	 * An organizer reopens a submitted (or voided, once its conflict is cleared) sheet,
+	 * with a reason.
+	 */
 	public ScoreSheet reopen(String sheetId, @Nullable String reason) {
 		String me = this.access.requireOrganizer();
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty() || why.length() > 1000) {
-			throw DomainException.badInput("reason", "Say why the sheet is reopened (1 to 1,000 characters); the judge "
-					+ "and the record see it.");
+			throw DomainException.badInput("reason",
+					"Say why the sheet is reopened (1 to 1,000 characters); the judge " + "and the record see it.");
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		ScoreSheet sheet = requireSheet(sheetId);
@@ -280,8 +295,8 @@ public class ScoreSheetService {
 		if (sheet.status() == SheetStatus.VOIDED) {
 			Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
 			if (judge != null && judge.isConflictedWith(sheet.proposalId())) {
-				throw DomainException.badInput("The judge still has an active conflict with this proposal; clear the "
-						+ "conflict first.");
+				throw DomainException.badInput(
+						"The judge still has an active conflict with this proposal; clear the " + "conflict first.");
 			}
 		}
 		Instant now = this.clock.instant();
@@ -323,7 +338,8 @@ public class ScoreSheetService {
 	}
 
 	/**
-	 * What progress and ranking read of a sheet: whose it is, on which proposal, its status and its scores.
+	 * What progress and ranking read of a sheet: whose it is, on which proposal, its
+	 * status and its scores.
 	 *
 	 * @param scores score per criterion id, sorted by criterion id
 	 */
@@ -332,20 +348,23 @@ public class ScoreSheetService {
 	}
 
 	/**
-	 * Every sheet of the plan's judge × proposal pairs that exists, without its comment, history and times.
+	 * Every sheet of the plan's judge × proposal pairs that exists, without its comment,
+	 * history and times.
 	 *
 	 * <p>
-	 * One find of the round's sheets by {@code roundId}, streamed and filtered here to the plan's pairs — not an
-	 * {@code $in} of every sheet id: the embedded store looks each id of an {@code $in} up on its own, which on the H2
-	 * backend took ~2 s for 3,000 ids against ~0.2 s for one pass over the round's sheets ({@code scripts/bench
-	 * store}); a real MongoDB serves {@code roundId} from the {@code round_proposal} index. Sheets of pairs no longer
-	 * in the plan are read and dropped: a plan change moves a few pairs, not most.
+	 * One find of the round's sheets by {@code roundId}, streamed and filtered here to
+	 * the plan's pairs — not an {@code $in} of every sheet id: the embedded store looks
+	 * each id of an {@code $in} up on its own, which on the H2 backend took ~2 s for
+	 * 3,000 ids against ~0.2 s for one pass over the round's sheets ({@code scripts/bench
+	 * store}); a real MongoDB serves {@code roundId} from the {@code round_proposal}
+	 * index. Sheets of pairs no longer in the plan are read and dropped: a plan change
+	 * moves a few pairs, not most.
 	 *
 	 * <p>
-	 * The documents are read as they are stored and only the four fields are taken from them: mapping tens of
-	 * thousands of them to {@link ScoreSheet} records cost about a third of the read
-	 * ({@code StoreBenchmark}'s ranking read). {@code ScoreSheetTests} checks the fields read here against
-	 * sheets saved through {@link #save}.
+	 * The documents are read as they are stored and only the four fields are taken from
+	 * them: mapping tens of thousands of them to {@link ScoreSheet} records cost about a
+	 * third of the read ({@code StoreBenchmark}'s ranking read). {@code ScoreSheetTests}
+	 * checks the fields read here against sheets saved through {@link #save}.
 	 */
 	public List<PlannedSheet> sheetsOf(JudgingRound round, Map<String, List<String>> works) {
 		Map<String, Set<String>> planned = new HashMap<>(works.size() * 2);
@@ -429,8 +448,8 @@ public class ScoreSheetService {
 				byJudge.add(new JudgeProgress(judge, entry.getValue().size(), counts[0], counts[1], counts[2]));
 			}
 		}
-		byJudge.sort(Comparator.comparing((JudgeProgress p) -> p.judge().displayName()).thenComparing(
-				(p) -> p.judge().id()));
+		byJudge.sort(Comparator.comparing((JudgeProgress p) -> p.judge().displayName())
+			.thenComparing((p) -> p.judge().id()));
 		List<ProposalProgress> proposals = new ArrayList<>();
 		byProposal.forEach((proposal, counts) -> proposals.add(new ProposalProgress(proposal, counts[0], counts[1],
 				judgesOfProposal.getOrDefault(proposal, List.of()))));
@@ -440,8 +459,8 @@ public class ScoreSheetService {
 	// ---- conflicts
 
 	/**
-	 * A conflict of interest voids the judge's sheets on the proposal in every round that is not published (a
-	 * published result is never changed afterwards). Idempotent.
+	 * A conflict of interest voids the judge's sheets on the proposal in every round that
+	 * is not published (a published result is never changed afterwards). Idempotent.
 	 */
 	@EventListener
 	void conflictActivated(ConflictActivated event) {
@@ -462,8 +481,9 @@ public class ScoreSheetService {
 						new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
 						new Update().set("status", SheetStatus.VOIDED)
 							.set("updatedAt", now)
-							.push("history", new SheetEvent(now, event.by(), current.status(), SheetStatus.VOIDED,
-									"Conflict of interest of the judge with the proposal"))
+							.push("history",
+									new SheetEvent(now, event.by(), current.status(), SheetStatus.VOIDED,
+											"Conflict of interest of the judge with the proposal"))
 							.inc("version", 1),
 						FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
 				current = (voided != null) ? voided : this.mongo.findById(current.id(), ScoreSheet.class);
@@ -482,16 +502,17 @@ public class ScoreSheetService {
 			String field = "scores[" + i + "]";
 			RubricCriterion criterion = (input.criterionId() != null) ? criteria.get(input.criterionId()) : null;
 			if (criterion == null) {
-				throw DomainException.badInput(field + ".criterionId", "The round's rubric has no criterion '"
-						+ input.criterionId() + "'; its criteria are " + new java.util.TreeSet<>(criteria.keySet())
-						+ ".");
+				throw DomainException.badInput(field + ".criterionId",
+						"The round's rubric has no criterion '" + input.criterionId() + "'; its criteria are "
+								+ new java.util.TreeSet<>(criteria.keySet()) + ".");
 			}
 			Double value = input.value();
 			if (value == null || !Double.isFinite(value) || value < criterion.scaleMin()
 					|| value > criterion.scaleMax()) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The score for '" + criterion.id() + "' must be "
-						+ "between " + plain(criterion.scaleMin()) + " and " + plain(criterion.scaleMax()) + "; was "
-						+ value + ".", Map.of("field", field + ".value", "criterionId", criterion.id()));
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"The score for '" + criterion.id() + "' must be " + "between " + plain(criterion.scaleMin())
+								+ " and " + plain(criterion.scaleMax()) + "; was " + value + ".",
+						Map.of("field", field + ".value", "criterionId", criterion.id()));
 			}
 			if (scores.put(criterion.id(), value) != null) {
 				throw DomainException.badInput(field + ".criterionId", "'" + criterion.id() + "' is scored twice.");
@@ -508,8 +529,9 @@ public class ScoreSheetService {
 			.filter((id) -> !scores.containsKey(id))
 			.toList();
 		if (!missing.isEmpty()) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A sheet is submitted complete; score " + missing
-					+ " first.", Map.of("field", "scores", "missing", missing));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"A sheet is submitted complete; score " + missing + " first.",
+					Map.of("field", "scores", "missing", missing));
 		}
 	}
 

@@ -19,8 +19,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for score sheets and judging progress. Rules and rights live in {@link ScoreSheetService}; proposals are
- * batch-loaded (one round trip for a whole list).
+ * GraphQL for score sheets and judging progress. Rules and rights live in
+ * {@link ScoreSheetService}; proposals are batch-loaded (one round trip for a whole
+ * list).
  */
 @Controller
 class SheetController {

@@ -6,10 +6,15 @@ public enum SheetStatus {
 	/** Being filled in; only submitted sheets count. */
 	DRAFT,
 
-	/** Complete and handed in: locked until an organizer reopens it. Counts in the ranking. */
+	/**
+	 * Complete and handed in: locked until an organizer reopens it. Counts in the
+	 * ranking.
+	 */
 	SUBMITTED,
 
-	/** The judge has a conflict of interest with the proposal: the sheet does not count. */
+	/**
+	 * The judge has a conflict of interest with the proposal: the sheet does not count.
+	 */
 	VOIDED
 
 }

@@ -13,10 +13,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One person's ballot in one round. Its id is {@code roundId:userId}: one ballot per person, read and replaced by
- * id.
+ * One person's ballot in one round. Its id is {@code roundId:userId}: one ballot per
+ * person, read and replaced by id.
  *
- * @param votes votes per proposal id (SIMPLE: 1 each; QUADRATIC: n ≥ 1, costing n² credits)
+ * @param votes votes per proposal id (SIMPLE: 1 each; QUADRATIC: n ≥ 1, costing n²
+ * credits)
  * @param creditsUsed Σ n² for QUADRATIC, the number of proposals for SIMPLE
  */
 @Document("ballots")

@@ -27,10 +27,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Public votes. Any signed-in person casts one ballot per round while the round is OPEN, and may change it until
- * the round closes (each change replaces the whole ballot, under optimistic locking). SIMPLE: one vote for each of
- * any number of proposals. QUADRATIC: n votes on a proposal cost n² credits, at most the round's budget (99).
- * Ballots are private; totals are read by organizers with the ranking and published with the results.
+ * Public votes. Any signed-in person casts one ballot per round while the round is OPEN,
+ * and may change it until the round closes (each change replaces the whole ballot, under
+ * optimistic locking). SIMPLE: one vote for each of any number of proposals. QUADRATIC: n
+ * votes on a proposal cost n² credits, at most the round's budget (99). Ballots are
+ * private; totals are read by organizers with the ranking and published with the results.
  */
 @Service
 public class BallotService {
@@ -76,8 +77,9 @@ public class BallotService {
 			throw DomainException.badInput("roundId", "This round has no public vote.");
 		}
 		if (round.status() != RoundStatus.OPEN) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Voting is open while the round is OPEN; it is "
-					+ round.status() + ".", Map.of("status", round.status().name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"Voting is open while the round is OPEN; it is " + round.status() + ".",
+					Map.of("status", round.status().name()));
 		}
 		JudgingPlan plan = this.assignments.currentPlan(round);
 		Set<String> candidates = new HashSet<>((plan != null) ? plan.proposalIds() : List.of());
@@ -88,8 +90,8 @@ public class BallotService {
 			VoteInput vote = inputs.get(i);
 			String field = "votes[" + i + "]";
 			if (vote.proposalId() == null || !candidates.contains(vote.proposalId())) {
-				throw DomainException.badInput(field + ".proposalId", "'" + vote.proposalId()
-						+ "' is not a proposal of this round.");
+				throw DomainException.badInput(field + ".proposalId",
+						"'" + vote.proposalId() + "' is not a proposal of this round.");
 			}
 			int n = (vote.votes() != null) ? vote.votes() : 1;
 			if (n < 0 || (mode == VoteMode.SIMPLE && n > 1)) {
@@ -106,8 +108,9 @@ public class BallotService {
 			votes.put(vote.proposalId(), n);
 			credits += (mode == VoteMode.QUADRATIC) ? n * n : 1;
 			if (mode == VoteMode.QUADRATIC && credits > round.config().voteCredits()) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT, "This ballot costs more than the "
-						+ round.config().voteCredits() + " credits each voter has (n votes on one proposal cost n²).",
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"This ballot costs more than the " + round.config().voteCredits()
+								+ " credits each voter has (n votes on one proposal cost n²).",
 						Map.of("field", "votes", "credits", round.config().voteCredits()));
 			}
 		}
@@ -128,11 +131,17 @@ public class BallotService {
 		}
 	}
 
-	/** Totals per proposal (SIMPLE: ballots naming it; QUADRATIC: Σ votes) and the number of ballots. */
+	/**
+	 * Totals per proposal (SIMPLE: ballots naming it; QUADRATIC: Σ votes) and the number
+	 * of ballots.
+	 */
 	public record Totals(Map<String, Double> totals, int ballots) {
 	}
 
-	/** Counts the round's ballots (a scan of the round's ballots: organizers' ranking and publication only). */
+	/**
+	 * Counts the round's ballots (a scan of the round's ballots: organizers' ranking and
+	 * publication only).
+	 */
 	public Totals totals(JudgingRound round) {
 		Map<String, Double> totals = new TreeMap<>();
 		int count = 0;

@@ -1,6 +1,6 @@
 /**
- * The public vote of a round: one ballot per person (SIMPLE or QUADRATIC), editable until the round closes; the
- * totals enter the round's final score as one more weighted group.
+ * The public vote of a round: one ballot per person (SIMPLE or QUADRATIC), editable until
+ * the round closes; the totals enter the round's final score as one more weighted group.
  */
 @NullMarked
 package org.hacktrail.judging.vote;

@@ -18,7 +18,10 @@ public enum AuditEventType {
 	/** An API token was revoked. */
 	TOKEN_REVOKED,
 
-	/** A user was given a role (organizer by HACKTRAIL_ORGANIZERS, a demo persona's roles, a service account). */
+	/**
+	 * A user was given a role (organizer by HACKTRAIL_ORGANIZERS, a demo persona's roles,
+	 * a service account).
+	 */
 	ROLE_GRANTED,
 
 	/** Results of a round or hackathon were published (judging). */

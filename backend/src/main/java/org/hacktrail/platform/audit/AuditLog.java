@@ -29,10 +29,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit log of security events. Features call {@link #record}; organizers read it with {@link #list} (GraphQL
- * {@code auditEvents}). Events are inserted, never updated or deleted: this class has no method that could, and no
- * GraphQL mutation touches the collection. Each event is also written to the log (logger {@code hacktrail.audit}),
- * so it survives even when the store refuses the insert.
+ * The audit log of security events. Features call {@link #record}; organizers read it
+ * with {@link #list} (GraphQL {@code auditEvents}). Events are inserted, never updated or
+ * deleted: this class has no method that could, and no GraphQL mutation touches the
+ * collection. Each event is also written to the log (logger {@code hacktrail.audit}), so
+ * it survives even when the store refuses the insert.
  *
  * <p>
  * How other features use it: inject {@code AuditLog} and call, e.g.,
@@ -61,8 +62,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records an event. The client address and request id are taken from the current request, if any. Never throws
-	 * because of the store: a failed insert is logged (with the event) and the caller's action goes on.
+	 * Records an event. The client address and request id are taken from the current
+	 * request, if any. Never throws because of the store: a failed insert is logged (with
+	 * the event) and the caller's action goes on.
 	 */
 	public AuditEvent record(AuditEventType type, @Nullable String actorId, @Nullable String subjectType,
 			@Nullable String subjectId, Map<String, String> details) {

@@ -34,19 +34,21 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /**
- * Writes a database as MongoDB Extended JSON (canonical mode, so every BSON type survives: ObjectIds, 32- and 64-bit
- * integers, decimals, dates, binaries) and reads it back.
+ * Writes a database as MongoDB Extended JSON (canonical mode, so every BSON type
+ * survives: ObjectIds, 32- and 64-bit integers, decimals, dates, binaries) and reads it
+ * back.
  *
  * <p>
- * Layout of a backup directory: one {@code <collection>.json} per collection with one document per line, the
- * format {@code mongoimport} reads ({@code mongoimport --db hacktrail --collection users --file users.json}); and
- * {@code metadata.json}, written last, listing the collections with their document counts and index definitions
- * (as {@code listIndexes} returns them). A directory without {@code metadata.json} is an unfinished backup and
- * restore refuses it.
+ * Layout of a backup directory: one {@code <collection>.json} per collection with one
+ * document per line, the format {@code mongoimport} reads
+ * ({@code mongoimport --db hacktrail --collection users --file users.json}); and
+ * {@code metadata.json}, written last, listing the collections with their document counts
+ * and index definitions (as {@code listIndexes} returns them). A directory without
+ * {@code metadata.json} is an unfinished backup and restore refuses it.
  *
  * <p>
- * The copy is consistent only if nothing writes while it runs: {@link StoreBackupCommand} opens the embedded store
- * itself, which fails while the service holds the file.
+ * The copy is consistent only if nothing writes while it runs: {@link StoreBackupCommand}
+ * opens the embedded store itself, which fails while the service holds the file.
  */
 public final class StoreBackup {
 
@@ -106,8 +108,8 @@ public final class StoreBackup {
 	}
 
 	/**
-	 * Writes every collection of the database (except {@code system.*}) to {@code dir}, which must not exist or be
-	 * empty.
+	 * Writes every collection of the database (except {@code system.*}) to {@code dir},
+	 * which must not exist or be empty.
 	 */
 	public Summary backup(MongoDatabase database, Path dir) {
 		try {
@@ -124,9 +126,10 @@ public final class StoreBackup {
 				long count = writeDocuments(collection, dir.resolve(name + ".json"));
 				BsonArray indexes = new BsonArray();
 				collection.listIndexes(BsonDocument.class).forEach(indexes::add);
-				described.add(new BsonDocument("name", new BsonString(name)).append("file", new BsonString(name + ".json"))
-					.append("documents", new BsonInt64(count))
-					.append("indexes", indexes));
+				described
+					.add(new BsonDocument("name", new BsonString(name)).append("file", new BsonString(name + ".json"))
+						.append("documents", new BsonInt64(count))
+						.append("indexes", indexes));
 				collections.add(new CollectionSummary(name, count));
 			}
 			BsonDocument metadata = new BsonDocument("format", new BsonString(FORMAT))
@@ -134,7 +137,8 @@ public final class StoreBackup {
 				.append("database", new BsonString(database.getName()))
 				.append("createdAt", new BsonDateTime(this.clock.millis()))
 				.append("collections", described);
-			// Last, so that a backup cut short has no metadata and cannot be restored by mistake.
+			// Last, so that a backup cut short has no metadata and cannot be restored by
+			// mistake.
 			writeDurably(dir.resolve(METADATA), (out) -> out.write(metadata.toJson(CANONICAL_INDENTED) + "\n"));
 			return new Summary(collections);
 		}
@@ -144,8 +148,9 @@ public final class StoreBackup {
 	}
 
 	/**
-	 * Reads a backup into the database. Refuses when a collection already holds documents, unless {@code force},
-	 * which first drops every collection of the database so that the result equals the backup.
+	 * Reads a backup into the database. Refuses when a collection already holds
+	 * documents, unless {@code force}, which first drops every collection of the database
+	 * so that the result equals the backup.
 	 */
 	public Summary restore(MongoDatabase database, Path dir, boolean force) {
 		BsonDocument metadata = readMetadata(dir);
@@ -182,9 +187,10 @@ public final class StoreBackup {
 	}
 
 	/**
-	 * Checks a backup without a store: its metadata, that every line of every collection file is a document, that
-	 * no {@code _id} appears twice, and that the counts agree with the metadata. Throws {@link RefusedException}
-	 * naming the first problem (file and line).
+	 * Checks a backup without a store: its metadata, that every line of every collection
+	 * file is a document, that no {@code _id} appears twice, and that the counts agree
+	 * with the metadata. Throws {@link RefusedException} naming the first problem (file
+	 * and line).
 	 */
 	public Summary verify(Path dir) {
 		BsonDocument metadata = readMetadata(dir);
@@ -209,10 +215,12 @@ public final class StoreBackup {
 						document = BsonDocument.parse(line);
 					}
 					catch (RuntimeException ex) {
-						throw new RefusedException(file.getFileName() + " line " + read + " is not a document: " + ex.getMessage());
+						throw new RefusedException(
+								file.getFileName() + " line " + read + " is not a document: " + ex.getMessage());
 					}
 					if (!ids.add(document.get("_id"))) {
-						throw new RefusedException(file.getFileName() + " line " + read + " repeats _id " + document.get("_id"));
+						throw new RefusedException(
+								file.getFileName() + " line " + read + " repeats _id " + document.get("_id"));
 					}
 				}
 			}
@@ -220,7 +228,8 @@ public final class StoreBackup {
 				throw new UncheckedIOException(ex);
 			}
 			if (read != expected) {
-				throw new RefusedException(file.getFileName() + " holds " + read + " documents; the backup lists " + expected);
+				throw new RefusedException(
+						file.getFileName() + " holds " + read + " documents; the backup lists " + expected);
 			}
 			collections.add(new CollectionSummary(name, read));
 		}
@@ -261,8 +270,8 @@ public final class StoreBackup {
 			database.createCollection(collection);
 		}
 		else {
-			database.runCommand(new BsonDocument("createIndexes", new BsonString(collection)).append("indexes",
-					specifications));
+			database.runCommand(
+					new BsonDocument("createIndexes", new BsonString(collection)).append("indexes", specifications));
 		}
 	}
 
@@ -320,7 +329,9 @@ public final class StoreBackup {
 		Files.createDirectories(dir);
 	}
 
-	/** One file per collection: refuse names that would escape the directory or collide. */
+	/**
+	 * One file per collection: refuse names that would escape the directory or collide.
+	 */
 	private static void checkFileName(String collection) {
 		if (collection.isEmpty() || collection.contains("/") || collection.contains("\\") || collection.startsWith(".")
 				|| collection.equals(METADATA.substring(0, METADATA.length() - 5))) {

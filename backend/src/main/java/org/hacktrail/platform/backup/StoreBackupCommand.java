@@ -20,14 +20,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code scripts/backup} and {@code scripts/restore}: runs {@link StoreBackup} against the embedded store's file,
- * opened by this process, without Spring.
+ * {@code scripts/backup} and {@code scripts/restore}: runs {@link StoreBackup} against
+ * the embedded store's file, opened by this process, without Spring.
  *
  * <p>
- * Why offline: the embedded store has neither snapshots nor multi-document transactions, so a consistent copy needs
- * every write stopped for the whole export. Opening the file ourselves gets exactly that: MVStore locks the file,
- * so the command fails at once while the service runs, and the service cannot start while the command runs. An
- * endpoint inside the service would have to stop writes just the same, with more code and a larger attack surface.
+ * Why offline: the embedded store has neither snapshots nor multi-document transactions,
+ * so a consistent copy needs every write stopped for the whole export. Opening the file
+ * ourselves gets exactly that: MVStore locks the file, so the command fails at once while
+ * the service runs, and the service cannot start while the command runs. An endpoint
+ * inside the service would have to stop writes just the same, with more code and a larger
+ * attack surface.
  *
  * <pre>
  * backup DIR  [--data-dir D] [--database NAME]
@@ -35,11 +37,12 @@ import org.slf4j.LoggerFactory;
  * verify [PATH] [--data-dir D]
  * </pre>
  *
- * {@code restore --uri} loads a backup into a real MongoDB instead: the way to move from the embedded store to a
- * replica set. {@code verify} checks without starting the service either a backup folder (every line a document, no
- * {@code _id} twice, counts as listed) or the embedded store's file (every page read, {@link StoreVerifier}); PATH
- * defaults to the data folder. Exit status: 0 done (or verified), 1 failed (or damaged), 2 refused or wrong usage,
- * 3 the store is in use.
+ * {@code restore --uri} loads a backup into a real MongoDB instead: the way to move from
+ * the embedded store to a replica set. {@code verify} checks without starting the service
+ * either a backup folder (every line a document, no {@code _id} twice, counts as listed)
+ * or the embedded store's file (every page read, {@link StoreVerifier}); PATH defaults to
+ * the data folder. Exit status: 0 done (or verified), 1 failed (or damaged), 2 refused or
+ * wrong usage, 3 the store is in use.
  */
 public final class StoreBackupCommand {
 
@@ -59,7 +62,8 @@ public final class StoreBackupCommand {
 		if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
 			root.setLevel(Level.WARN);
 		}
-		// The embedded server warns about every non-unique index it ignores; the service's log already says so.
+		// The embedded server warns about every non-unique index it ignores; the
+		// service's log already says so.
 		if (LoggerFactory.getLogger("de.bwaldvogel.mongo") instanceof ch.qos.logback.classic.Logger server) {
 			server.setLevel(Level.ERROR);
 		}
@@ -91,8 +95,8 @@ public final class StoreBackupCommand {
 					? backups.backup(target.client().getDatabase(options.database()), options.dir())
 					: backups.restore(target.client().getDatabase(options.database()), options.dir(), options.force());
 			out.printf("%s of database %s %s %s: %s in %d ms%n", options.action(), options.database(),
-					options.action().equals("backup") ? "to" : "from", options.dir().toAbsolutePath().normalize(), summary,
-					Duration.ofNanos(System.nanoTime() - started).toMillis());
+					options.action().equals("backup") ? "to" : "from", options.dir().toAbsolutePath().normalize(),
+					summary, Duration.ofNanos(System.nanoTime() - started).toMillis());
 			return OK;
 		}
 		catch (StoreStartException ex) {
@@ -149,7 +153,10 @@ public final class StoreBackupCommand {
 				(uri == null || uri.isBlank()) ? null : uri);
 	}
 
-	/** A backup folder, a store file, or a data folder holding one: checked without starting anything. */
+	/**
+	 * A backup folder, a store file, or a data folder holding one: checked without
+	 * starting anything.
+	 */
 	static int verify(Options options, StoreBackup backups, PrintStream out, PrintStream err) {
 		Path path = options.dir();
 		if (Files.isRegularFile(path.resolve(StoreBackup.METADATA))) {
@@ -173,8 +180,8 @@ public final class StoreBackupCommand {
 			err.println(file.toAbsolutePath().normalize() + " is in use by another process; stop the service first.");
 			return IN_USE;
 		}
-		(report.ok() ? out : err).println("store " + file.toAbsolutePath().normalize() + (report.ok() ? " verified: " : " is damaged: ")
-				+ report.describe());
+		(report.ok() ? out : err).println("store " + file.toAbsolutePath().normalize()
+				+ (report.ok() ? " verified: " : " is damaged: ") + report.describe());
 		return report.ok() ? OK : FAILED;
 	}
 
@@ -185,7 +192,10 @@ public final class StoreBackupCommand {
 		return args[index];
 	}
 
-	/** The store to work on: the embedded store's file opened here, or a MongoDB given by URI. */
+	/**
+	 * The store to work on: the embedded store's file opened here, or a MongoDB given by
+	 * URI.
+	 */
 	record Target(MongoClient client, @Nullable EmbeddedStore store) implements AutoCloseable {
 
 		@Override
@@ -206,8 +216,9 @@ public final class StoreBackupCommand {
 				options.dataDir(), Duration.ofSeconds(1), 64);
 		if (options.action().equals("backup") && !Files.isRegularFile(properties.file())) {
 			// Opening would create an empty store and back up nothing.
-			throw new StoreBackup.RefusedException("No embedded store at " + properties.file().toAbsolutePath().normalize()
-					+ "; set HACKTRAIL_DATA_DIR or --data-dir to the service's data directory");
+			throw new StoreBackup.RefusedException(
+					"No embedded store at " + properties.file().toAbsolutePath().normalize()
+							+ "; set HACKTRAIL_DATA_DIR or --data-dir to the service's data directory");
 		}
 		EmbeddedStore store = EmbeddedStore.start(properties);
 		try {

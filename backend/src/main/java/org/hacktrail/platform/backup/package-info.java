@@ -1,5 +1,6 @@
 /**
- * Backup and restore of the store as MongoDB Extended JSON ({@code scripts/backup}, {@code scripts/restore}).
+ * Backup and restore of the store as MongoDB Extended JSON ({@code scripts/backup},
+ * {@code scripts/restore}).
  */
 @NullMarked
 package org.hacktrail.platform.backup;

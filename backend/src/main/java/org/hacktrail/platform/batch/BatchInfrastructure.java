@@ -33,19 +33,22 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The Spring Batch job repository in MongoDB (Boot 4.0 configures none). Works on the embedded store, which has
- * no sessions or transactions: the repository runs with a resourceless transaction manager, so job metadata and
- * chunk writes are not atomic together — every writer of ours is idempotent (upserts by a natural key), which makes
- * a restart after a crash converge.
+ * The Spring Batch job repository in MongoDB (Boot 4.0 configures none). Works on the
+ * embedded store, which has no sessions or transactions: the repository runs with a
+ * resourceless transaction manager, so job metadata and chunk writes are not atomic
+ * together — every writer of ours is idempotent (upserts by a natural key), which makes a
+ * restart after a crash converge.
  *
  * <p>
- * On a MongoDB that supports sessions and transactions (a replica set or a sharded cluster, detected at start by
- * {@link StoreCapabilities}), the repository and the steps use a {@link MongoTransactionManager} instead: a chunk's
- * writes and its step metadata commit together. One log line at start says which mode is in use. Writers stay
+ * On a MongoDB that supports sessions and transactions (a replica set or a sharded
+ * cluster, detected at start by {@link StoreCapabilities}), the repository and the steps
+ * use a {@link MongoTransactionManager} instead: a chunk's writes and its step metadata
+ * commit together. One log line at start says which mode is in use. Writers stay
  * idempotent either way, so a job behaves the same in both modes.
  *
  * <p>
- * Extending {@link DefaultBatchConfiguration} switches Boot's own batch auto-configuration off.
+ * Extending {@link DefaultBatchConfiguration} switches Boot's own batch
+ * auto-configuration off.
  */
 @Configuration(proxyBeanMethods = false)
 class BatchInfrastructure extends DefaultBatchConfiguration implements DisposableBean {
@@ -62,7 +65,10 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 
 	private volatile @Nullable PlatformTransactionManager transactionManager;
 
-	/** Runs execute one after another, off the caller's thread: a start request returns at once. */
+	/**
+	 * Runs execute one after another, off the caller's thread: a start request returns at
+	 * once.
+	 */
 	private final ThreadPoolTaskExecutor executor = singleThread();
 
 	private static ThreadPoolTaskExecutor singleThread() {
@@ -117,8 +123,8 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 	}
 
 	/**
-	 * For the steps of our jobs: transactional on a replica set, resourceless on the embedded store and standalone
-	 * servers.
+	 * For the steps of our jobs: transactional on a replica set, resourceless on the
+	 * embedded store and standalone servers.
 	 */
 	@Bean
 	PlatformTransactionManager batchTransactionManager() {
@@ -142,7 +148,10 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 		return manager;
 	}
 
-	/** A MongoDB transaction manager when the store supports transactions; resourceless otherwise. */
+	/**
+	 * A MongoDB transaction manager when the store supports transactions; resourceless
+	 * otherwise.
+	 */
 	static PlatformTransactionManager transactionManagerFor(StoreCapabilities capabilities,
 			MongoDatabaseFactory factory) {
 		if (capabilities.transactions()) {
@@ -154,38 +163,42 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 	}
 
 	static String describeMode(StoreCapabilities capabilities) {
-		return capabilities.transactions()
-				? "transactional (MongoTransactionManager) on " + capabilities.describe()
+		return capabilities.transactions() ? "transactional (MongoTransactionManager) on " + capabilities.describe()
 				: "resourceless, without transactions, on " + capabilities.describe()
 						+ "; job writers are idempotent, restarts converge";
 	}
 
 	/**
-	 * A template of its own for batch metadata: execution-context keys contain dots ("reader.read.count"), which the
-	 * application's converter rightly refuses as field names.
+	 * A template of its own for batch metadata: execution-context keys contain dots
+	 * ("reader.read.count"), which the application's converter rightly refuses as field
+	 * names.
 	 */
 	static MongoTemplate batchTemplate(MongoDatabaseFactory factory, MongoMappingContext context,
 			MongoCustomConversions conversions) {
 		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
 		converter.setCustomConversions(conversions);
-		// A full-width full stop: a dotted key stays readable and can never collide with a real key.
+		// A full-width full stop: a dotted key stays readable and can never collide with
+		// a real key.
 		converter.setMapKeyDotReplacement("\uFF0E");
 		converter.afterPropertiesSet();
 		return new MongoTemplate(factory, converter);
 	}
 
 	/**
-	 * Creates the collections, indexes and sequence documents the repository expects, idempotently. The unique
-	 * index on (jobName, jobKey) is what makes two instances racing to start the same job instance (a scheduled run
-	 * of the same slot) end with one run: the second insert fails.
+	 * Creates the collections, indexes and sequence documents the repository expects,
+	 * idempotently. The unique index on (jobName, jobKey) is what makes two instances
+	 * racing to start the same job instance (a scheduled run of the same slot) end with
+	 * one run: the second insert fails.
 	 */
 	static void prepare(MongoTemplate mongo) {
 		try {
 			prepareCollections(mongo);
 		}
 		catch (StoreUnavailableException ex) {
-			// A read-only embedded store (an operator's choice, or a recovered file waiting to be accepted): the service
-			// still serves reads; jobs cannot run until the store takes writes, and their runs will say so.
+			// A read-only embedded store (an operator's choice, or a recovered file
+			// waiting to be accepted): the service
+			// still serves reads; jobs cannot run until the store takes writes, and their
+			// runs will say so.
 			log.warn("Batch job repository not prepared: {}; jobs cannot run until the store takes writes",
 					ex.publicReason());
 		}
@@ -219,16 +232,18 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 			.createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC).named("job_instance_idx"));
 		stepExecutionIndex(mongo);
 		mongo.indexOps("BATCH_JOB_EXECUTION")
-			.createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC).unique().named("job_execution_id_unique"));
+			.createIndex(
+					new Index().on("jobExecutionId", Sort.Direction.ASC).unique().named("job_execution_id_unique"));
 		Document probe = mongo.findById("BATCH_JOB_INSTANCE_SEQ", Document.class, "BATCH_SEQUENCES");
 		log.debug("Batch job repository ready (instance sequence at {})", (probe != null) ? probe.get("count") : "?");
 	}
 
 	/**
-	 * A step execution is updated by {@code stepExecutionId} at every chunk. The embedded store serves a query from an
-	 * index only when the index is unique, so the plain index first declared here left each update scanning every step
-	 * execution ever run; it is replaced by a unique one (ids come from a sequence). A real MongoDB refuses two indexes
-	 * on the same key that differ only in uniqueness, hence the drop.
+	 * A step execution is updated by {@code stepExecutionId} at every chunk. The embedded
+	 * store serves a query from an index only when the index is unique, so the plain
+	 * index first declared here left each update scanning every step execution ever run;
+	 * it is replaced by a unique one (ids come from a sequence). A real MongoDB refuses
+	 * two indexes on the same key that differ only in uniqueness, hence the drop.
 	 */
 	static void stepExecutionIndex(MongoTemplate mongo) {
 		IndexOperations steps = mongo.indexOps("BATCH_STEP_EXECUTION");

@@ -13,19 +13,25 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded store's envelope: it suits up to roughly 100,000–200,000 documents per collection
- * ({@code hacktrail.jobs.embedded-envelope}, 200,000 by default). A job that would take a collection past it is
- * refused before it starts, with what to do instead (move to MongoDB with {@code MONGODB_URI}), unless the operator
- * confirms with the job parameter {@value #CONFIRM}{@code =true}; then it runs and says so in the log. On a real
- * MongoDB there is no such limit and nothing is checked.
+ * The embedded store's envelope: it suits up to roughly 100,000–200,000 documents per
+ * collection ({@code hacktrail.jobs.embedded-envelope}, 200,000 by default). A job that
+ * would take a collection past it is refused before it starts, with what to do instead
+ * (move to MongoDB with {@code MONGODB_URI}), unless the operator confirms with the job
+ * parameter {@value #CONFIRM}{@code =true}; then it runs and says so in the log. On a
+ * real MongoDB there is no such limit and nothing is checked.
  */
 @Component
 public class EmbeddedEnvelope {
 
-	/** The job parameter (and upload flag) by which an operator runs a job beyond the envelope anyway. */
+	/**
+	 * The job parameter (and upload flag) by which an operator runs a job beyond the
+	 * envelope anyway.
+	 */
 	public static final String CONFIRM = "confirmBeyondEmbeddedEnvelope";
 
-	/** The {@code extensions.rule} of a refusal, for the panel to offer the confirmation. */
+	/**
+	 * The {@code extensions.rule} of a refusal, for the panel to offer the confirmation.
+	 */
 	public static final String RULE = "embeddedEnvelope";
 
 	private final StoreCapabilities store;
@@ -42,11 +48,14 @@ public class EmbeddedEnvelope {
 	}
 
 	/**
-	 * Checks that adding about {@code adding} documents to {@code collection} keeps it within the envelope.
+	 * Checks that adding about {@code adding} documents to {@code collection} keeps it
+	 * within the envelope.
 	 * @param what what is added, for the message (e.g. "rows in the file")
 	 * @param confirmed the operator confirmed running beyond the envelope
-	 * @return a warning to log when the job goes beyond the envelope on the operator's confirmation
-	 * @throws DomainException BAD_USER_INPUT with rule {@value #RULE} when it would go beyond without confirmation
+	 * @return a warning to log when the job goes beyond the envelope on the operator's
+	 * confirmation
+	 * @throws DomainException BAD_USER_INPUT with rule {@value #RULE} when it would go
+	 * beyond without confirmation
 	 */
 	public Optional<String> check(String collection, long adding, String what, boolean confirmed) {
 		if (this.store.kind() != StoreCapabilities.Kind.EMBEDDED) {

@@ -18,16 +18,17 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Says in one line why a run failed, in the job repository and in the log, for every job: an
- * {@link OutOfMemoryError}, a store that failed (a MongoDB or data-access error, e.g. the embedded store's
- * "Unable to read the page"), or any other exception, with the step and the innermost message. Spring Batch records
- * the run as FAILED with the stack trace of each failure on its step; the run's own exit description becomes this
- * line, which the GraphQL {@code JobRun.exitDescription} shows as it is. The log line is greppable ("Job run ...
- * FAILED"); the stack traces stay in the log above it.
+ * Says in one line why a run failed, in the job repository and in the log, for every job:
+ * an {@link OutOfMemoryError}, a store that failed (a MongoDB or data-access error, e.g.
+ * the embedded store's "Unable to read the page"), or any other exception, with the step
+ * and the innermost message. Spring Batch records the run as FAILED with the stack trace
+ * of each failure on its step; the run's own exit description becomes this line, which
+ * the GraphQL {@code JobRun.exitDescription} shows as it is. The log line is greppable
+ * ("Job run ... FAILED"); the stack traces stay in the log above it.
  *
  * <p>
- * Registered on every job by a {@link Registrar}. A failed run stays restartable: the steps' checkpoints are those of
- * the last committed chunk.
+ * Registered on every job by a {@link Registrar}. A failed run stays restartable: the
+ * steps' checkpoints are those of the last committed chunk.
  */
 public class FailedRunReport implements JobExecutionListener {
 
@@ -39,12 +40,16 @@ public class FailedRunReport implements JobExecutionListener {
 			return;
 		}
 		String reason = reason(execution);
-		// Set before the job repository stores the run's end (listeners run first), so the reason is recorded.
+		// Set before the job repository stores the run's end (listeners run first), so
+		// the reason is recorded.
 		execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), reason));
 		log.error("Job run {} ({}) FAILED: {}", execution.getId(), execution.getJobInstance().getJobName(), reason);
 	}
 
-	/** The one-line reason of a failed run: what failed, in which step, after how many items, and the message. */
+	/**
+	 * The one-line reason of a failed run: what failed, in which step, after how many
+	 * items, and the message.
+	 */
 	static String reason(JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (!step.getFailureExceptions().isEmpty()) {
@@ -80,7 +85,8 @@ public class FailedRunReport implements JobExecutionListener {
 	}
 
 	private static boolean isStoreFailure(Throwable failure) {
-		// MVStoreException: the embedded store's H2 file, when its failure reaches the job (in-process store).
+		// MVStoreException: the embedded store's H2 file, when its failure reaches the
+		// job (in-process store).
 		return failure instanceof MongoException || failure instanceof DataAccessException
 				|| failure.getClass().getName().equals("org.h2.mvstore.MVStoreException");
 	}

@@ -10,20 +10,23 @@ import org.bson.BsonRegularExpression;
 import org.bson.Document;
 
 /**
- * One part of a collection's string {@code _id}s, read with one query on {@code _id} alone: every id that starts
- * with {@code prefix} ({@link Kind#PREFIX}), those that continue {@code prefix} with a code point in
- * {@code [from, to]} ({@link Kind#RANGE}), or exactly {@code prefix} ({@link Kind#EXACT}).
+ * One part of a collection's string {@code _id}s, read with one query on {@code _id}
+ * alone: every id that starts with {@code prefix} ({@link Kind#PREFIX}), those that
+ * continue {@code prefix} with a code point in {@code [from, to]} ({@link Kind#RANGE}),
+ * or exactly {@code prefix} ({@link Kind#EXACT}).
  *
  * <p>
- * Why not pages of {@code {_id: {$gt: last}}} sorted by {@code _id}: the embedded store serves a range on
- * {@code _id} by deserializing every document of the collection, and sorts by buffering every match, so a page
- * early in a large collection holds nearly the whole collection in the heap. An anchored regular expression on
- * {@code _id} alone is what it serves from the {@code _id} index (a scan of the index keys, then only the matching
- * documents are read); a real MongoDB serves the same pattern as an index range.
+ * Why not pages of {@code {_id: {$gt: last}}} sorted by {@code _id}: the embedded store
+ * serves a range on {@code _id} by deserializing every document of the collection, and
+ * sorts by buffering every match, so a page early in a large collection holds nearly the
+ * whole collection in the heap. An anchored regular expression on {@code _id} alone is
+ * what it serves from the {@code _id} index (a scan of the index keys, then only the
+ * matching documents are read); a real MongoDB serves the same pattern as an index range.
  *
  * <p>
- * Buckets are ordered: every id of a bucket sorts (by code point) before every id of the buckets after it, so reading
- * them in order and sorting each one reads the collection in {@code _id} order.
+ * Buckets are ordered: every id of a bucket sorts (by code point) before every id of the
+ * buckets after it, so reading them in order and sorting each one reads the collection in
+ * {@code _id} order.
  */
 public record IdBucket(Kind kind, String prefix, int from, int to) {
 
@@ -35,12 +38,18 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 
 	private static final int MAX = Character.MAX_CODE_POINT;
 
-	/** Ids are random UUIDs here: hexadecimal digits split them evenly, other characters take the gaps. */
+	/**
+	 * Ids are random UUIDs here: hexadecimal digits split them evenly, other characters
+	 * take the gaps.
+	 */
 	private static final int[][] CLASSES = { { 0, '0' - 1 }, { '0', '0' }, { '1', '1' }, { '2', '2' }, { '3', '3' },
 			{ '4', '4' }, { '5', '5' }, { '6', '6' }, { '7', '7' }, { '8', '8' }, { '9', '9' }, { '9' + 1, 'a' - 1 },
 			{ 'a', 'a' }, { 'b', 'b' }, { 'c', 'c' }, { 'd', 'd' }, { 'e', 'e' }, { 'f', 'f' }, { 'f' + 1, MAX } };
 
-	/** Ids compared code point by code point: the order the buckets follow (and MongoDB's for these ids). */
+	/**
+	 * Ids compared code point by code point: the order the buckets follow (and MongoDB's
+	 * for these ids).
+	 */
 	public static final Comparator<String> ORDER = IdBucket::compare;
 
 	static IdBucket exact(String id) {
@@ -52,14 +61,16 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 	}
 
 	static IdBucket range(String prefix, int from, int to) {
-		return (from == to) ? startingWith(prefix + Character.toString(from)) : new IdBucket(Kind.RANGE, prefix, from, to);
+		return (from == to) ? startingWith(prefix + Character.toString(from))
+				: new IdBucket(Kind.RANGE, prefix, from, to);
 	}
 
 	/**
-	 * The buckets to read a collection of about {@code count} documents with, when a query may return at most
-	 * {@code limit}: one bucket for a small collection, otherwise split by leading hexadecimal digits until a digit's
-	 * bucket should hold three quarters of the limit at most (UUIDs spread evenly, so few overflow). A bucket that
-	 * turns out larger is split again while reading ({@link #split}).
+	 * The buckets to read a collection of about {@code count} documents with, when a
+	 * query may return at most {@code limit}: one bucket for a small collection,
+	 * otherwise split by leading hexadecimal digits until a digit's bucket should hold
+	 * three quarters of the limit at most (UUIDs spread evenly, so few overflow). A
+	 * bucket that turns out larger is split again while reading ({@link #split}).
 	 */
 	public static List<IdBucket> plan(long count, int limit) {
 		List<IdBucket> buckets = List.of(startingWith(""));
@@ -73,7 +84,10 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 		return buckets;
 	}
 
-	/** The query for this bucket's documents: {@code _id} alone, equal or an anchored pattern. */
+	/**
+	 * The query for this bucket's documents: {@code _id} alone, equal or an anchored
+	 * pattern.
+	 */
 	public Document filter() {
 		return new Document("_id", (this.kind == Kind.EXACT) ? this.prefix : new BsonRegularExpression(pattern()));
 	}
@@ -84,11 +98,12 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 	}
 
 	/**
-	 * Finer buckets covering exactly this one, in order. Without a sample, a prefix is split by its next character
-	 * (hexadecimal digits one by one, other characters in ranges). With a sample of the bucket's ids (a query that
-	 * returned too many), it is split where the ids are: past the prefix they all share, then at each next character
-	 * they show, with the gaps between as ranges, so that ids sharing a long prefix cost one split, not one per
-	 * character.
+	 * Finer buckets covering exactly this one, in order. Without a sample, a prefix is
+	 * split by its next character (hexadecimal digits one by one, other characters in
+	 * ranges). With a sample of the bucket's ids (a query that returned too many), it is
+	 * split where the ids are: past the prefix they all share, then at each next
+	 * character they show, with the gaps between as ranges, so that ids sharing a long
+	 * prefix cost one split, not one per character.
 	 */
 	public List<IdBucket> split(Collection<String> sample) {
 		List<IdBucket> finer = new ArrayList<>();
@@ -108,7 +123,8 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 			splitAt(this.prefix, this.from, this.to, sample, finer);
 			return finer;
 		}
-		// A prefix with a sample: first every id that ends or turns off before the prefix the sample shares...
+		// A prefix with a sample: first every id that ends or turns off before the prefix
+		// the sample shares...
 		String shared = commonPrefix(sample, this.prefix);
 		List<IdBucket> after = new ArrayList<>();
 		for (int i = this.prefix.length(); i < shared.length(); i += Character.charCount(shared.codePointAt(i))) {
@@ -124,7 +140,8 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 				after.add(0, range(head, next + 1, MAX));
 			}
 		}
-		// ...then the shared prefix itself, split by the next characters seen, then what turns off after it.
+		// ...then the shared prefix itself, split by the next characters seen, then what
+		// turns off after it.
 		if (!shared.isEmpty()) {
 			finer.add(exact(shared));
 		}
@@ -133,7 +150,10 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 		return finer;
 	}
 
-	/** Splits the ids continuing {@code prefix} with a code point in [from, to] at the code points the sample shows. */
+	/**
+	 * Splits the ids continuing {@code prefix} with a code point in [from, to] at the
+	 * code points the sample shows.
+	 */
 	private static void splitAt(String prefix, int from, int to, Collection<String> sample, List<IdBucket> finer) {
 		TreeSet<Integer> seen = new TreeSet<>();
 		for (String id : sample) {
@@ -164,7 +184,10 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 		}
 	}
 
-	/** The longest prefix every sampled id shares (at least {@code prefix}, which they all start with). */
+	/**
+	 * The longest prefix every sampled id shares (at least {@code prefix}, which they all
+	 * start with).
+	 */
 	private static String commonPrefix(Collection<String> sample, String prefix) {
 		String shared = null;
 		for (String id : sample) {
@@ -184,7 +207,10 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 		return (shared == null || shared.length() < prefix.length()) ? prefix : shared;
 	}
 
-	/** Whether every id of this bucket sorts before {@code key} (or is equal to it, when {@code inclusive}). */
+	/**
+	 * Whether every id of this bucket sorts before {@code key} (or is equal to it, when
+	 * {@code inclusive}).
+	 */
 	public boolean before(String key, boolean inclusive) {
 		if (this.kind == Kind.EXACT) {
 			int order = compare(this.prefix, key);
@@ -201,7 +227,10 @@ public record IdBucket(Kind kind, String prefix, int from, int to) {
 		return this.to < key.codePointAt(this.prefix.length());
 	}
 
-	/** A pattern matching {@code text} literally: ASCII punctuation escaped with a backslash (PCRE and Java alike). */
+	/**
+	 * A pattern matching {@code text} literally: ASCII punctuation escaped with a
+	 * backslash (PCRE and Java alike).
+	 */
 	public static String literal(String text) {
 		StringBuilder pattern = new StringBuilder(text.length() + 8);
 		text.codePoints().forEach((cp) -> {

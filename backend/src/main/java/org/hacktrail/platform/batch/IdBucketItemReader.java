@@ -12,23 +12,26 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * Reads every document of a collection (projected, optionally filtered here) in {@code _id} order with bounded
- * memory, through an {@link IdBucketScan}. Restartable: the last id read is kept in the step's execution context
- * after each chunk, and a restart reads on after it.
+ * Reads every document of a collection (projected, optionally filtered here) in
+ * {@code _id} order with bounded memory, through an {@link IdBucketScan}. Restartable:
+ * the last id read is kept in the step's execution context after each chunk, and a
+ * restart reads on after it.
  *
  * <p>
- * Spring Batch's {@code MongoCursorItemReader} and {@code MongoPagingItemReader} fit a real MongoDB, not the
- * embedded store: there a cursor's whole result is built in the heap before the first document is returned, and a
- * page (skip and limit, sorted) sorts every match each time. This reader's queries return at most a bucket.
+ * Spring Batch's {@code MongoCursorItemReader} and {@code MongoPagingItemReader} fit a
+ * real MongoDB, not the embedded store: there a cursor's whole result is built in the
+ * heap before the first document is returned, and a page (skip and limit, sorted) sorts
+ * every match each time. This reader's queries return at most a bucket.
  *
  * @param <T> what a document becomes
  */
 public class IdBucketItemReader<T> extends ItemStreamSupport implements ItemStreamReader<T> {
 
 	/**
-	 * The most documents one query returns, by default: a few MB of small projected documents, and few enough buckets
-	 * that the embedded store's scan of the {@code _id} index, once per bucket, stays a small part of the time (16
-	 * buckets up to 240,000 documents).
+	 * The most documents one query returns, by default: a few MB of small projected
+	 * documents, and few enough buckets that the embedded store's scan of the {@code _id}
+	 * index, once per bucket, stays a small part of the time (16 buckets up to 240,000
+	 * documents).
 	 */
 	public static final int LIMIT = 20_000;
 
@@ -57,9 +60,11 @@ public class IdBucketItemReader<T> extends ItemStreamSupport implements ItemStre
 	/**
 	 * @param name the key under which the position is kept in the execution context
 	 * @param projection fields to read
-	 * @param accept which documents to hand on (the others are read and passed over: filtering in the query would
-	 *     keep the embedded store from using the {@code _id} index)
-	 * @param limit the most documents one query returns ({@link #LIMIT} unless the documents are large)
+	 * @param accept which documents to hand on (the others are read and passed over:
+	 * filtering in the query would keep the embedded store from using the {@code _id}
+	 * index)
+	 * @param limit the most documents one query returns ({@link #LIMIT} unless the
+	 * documents are large)
 	 */
 	public IdBucketItemReader(String name, MongoOperations mongo, String collection, Document projection,
 			Predicate<Document> accept, Function<Document, T> mapper, int limit) {
@@ -72,12 +77,18 @@ public class IdBucketItemReader<T> extends ItemStreamSupport implements ItemStre
 		this.limit = limit;
 	}
 
-	/** Whether a restart continues where the last run stopped (true) or reads everything again. */
+	/**
+	 * Whether a restart continues where the last run stopped (true) or reads everything
+	 * again.
+	 */
 	public void setSaveState(boolean saveState) {
 		this.saveState = saveState;
 	}
 
-	/** Whether to publish the collection's estimated size as the run's total, for progress. */
+	/**
+	 * Whether to publish the collection's estimated size as the run's total, for
+	 * progress.
+	 */
 	public void setReportTotal(boolean reportTotal) {
 		this.reportTotal = reportTotal;
 	}
@@ -119,7 +130,10 @@ public class IdBucketItemReader<T> extends ItemStreamSupport implements ItemStre
 		this.scan = null;
 	}
 
-	/** Documents in the collection, as the store estimates them without reading them (for progress). */
+	/**
+	 * Documents in the collection, as the store estimates them without reading them (for
+	 * progress).
+	 */
 	public long estimatedTotal() {
 		return this.mongo.getCollection(this.collection).estimatedDocumentCount();
 	}

@@ -10,15 +10,18 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a collection in {@code _id} order with bounded memory, one {@link IdBucket} at a time: each bucket is one
- * query on {@code _id} alone, projected and limited to {@code limit + 1} documents; a bucket that returns more than
- * {@code limit} is split (where the ids it returned lie) instead of being used, so no query ever returns more than
- * that many documents, on the embedded store as on MongoDB. The documents of a bucket are sorted here, not by the store: the
- * embedded store would buffer every match to sort them.
+ * Reads a collection in {@code _id} order with bounded memory, one {@link IdBucket} at a
+ * time: each bucket is one query on {@code _id} alone, projected and limited to
+ * {@code limit + 1} documents; a bucket that returns more than {@code limit} is split
+ * (where the ids it returned lie) instead of being used, so no query ever returns more
+ * than that many documents, on the embedded store as on MongoDB. The documents of a
+ * bucket are sorted here, not by the store: the embedded store would buffer every match
+ * to sort them.
  *
  * <p>
- * Memory: at most one bucket's documents (projected). Time on the embedded store: one scan of the {@code _id} index
- * per bucket plus one read per document; on MongoDB, one index range per bucket.
+ * Memory: at most one bucket's documents (projected). Time on the embedded store: one
+ * scan of the {@code _id} index per bucket plus one read per document; on MongoDB, one
+ * index range per bucket.
  */
 public final class IdBucketScan {
 
@@ -44,7 +47,8 @@ public final class IdBucketScan {
 
 	/**
 	 * @param projection the fields to read ({@code _id} is always read)
-	 * @param limit the most documents a bucket may hold (and a query return, plus one); the memory bound
+	 * @param limit the most documents a bucket may hold (and a query return, plus one);
+	 * the memory bound
 	 * @param after read only ids after this one (a restart); null: from the start
 	 */
 	public IdBucketScan(MongoCollection<Document> collection, Document projection, int limit, @Nullable String after) {
@@ -73,8 +77,8 @@ public final class IdBucketScan {
 	}
 
 	/**
-	 * Moves on to the first id not before {@code key}: what lies before is dropped, and buckets lying wholly before
-	 * it are never queried.
+	 * Moves on to the first id not before {@code key}: what lies before is dropped, and
+	 * buckets lying wholly before it are never queried.
 	 */
 	public void skipTo(String key) {
 		while (!this.buffer.isEmpty() && IdBucket.compare(id(this.buffer.peekFirst()), key) < 0) {

@@ -79,13 +79,14 @@ class JobController {
 						.toList(),
 					steps.stream()
 						.map((step) -> new JobStepView(step.getStepName(), step.getStatus(), step.getReadCount(),
-								step.getWriteCount(), step.getSkipCount(), step.getFilterCount(), step.getCommitCount()))
+								step.getWriteCount(), step.getSkipCount(), step.getFilterCount(),
+								step.getCommitCount()))
 						.toList());
 		}
 
 		/**
-		 * The reason of a failure, from the stack trace Spring Batch stores: the innermost cause's message, without
-		 * Java class names.
+		 * The reason of a failure, from the stack trace Spring Batch stores: the
+		 * innermost cause's message, without Java class names.
 		 */
 		static String reason(String description) {
 			String line = description.lines().findFirst().orElse(description);

@@ -33,23 +33,29 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts, restarts and lists batch job runs. Launches are serialised: one job execution is created at a time
- * (the job repository draws its ids from {@code $inc} sequences, which the embedded store can hand out twice under
- * concurrency) and runs execute one after another on a single thread (see {@link BatchInfrastructure}).
+ * Starts, restarts and lists batch job runs. Launches are serialised: one job execution
+ * is created at a time (the job repository draws its ids from {@code $inc} sequences,
+ * which the embedded store can hand out twice under concurrency) and runs execute one
+ * after another on a single thread (see {@link BatchInfrastructure}).
  */
 @Service
 public class JobRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
-	/** Execution-context key under which a job may publish how many items it expects to read, for progress. */
+	/**
+	 * Execution-context key under which a job may publish how many items it expects to
+	 * read, for progress.
+	 */
 	public static final String TOTAL_KEY = "hacktrail.total";
 
-	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern
+		.compile("[A-Za-z0-9._-]{1,100}");
 
 	/**
-	 * The most parameters a run started on demand takes. Jobs take a handful; each parameter becomes a field of the
-	 * run's documents in the job repository, which are read back with every run listing.
+	 * The most parameters a run started on demand takes. Jobs take a handful; each
+	 * parameter becomes a field of the run's documents in the job repository, which are
+	 * read back with every run listing.
 	 */
 	static final int MAX_PARAMETERS = 50;
 
@@ -81,18 +87,20 @@ public class JobRunner {
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
 		if (parameters.size() > MAX_PARAMETERS) {
-			throw DomainException.badInput("parameters", "A run takes at most " + MAX_PARAMETERS + " parameters, not "
-					+ parameters.size() + ".");
+			throw DomainException.badInput("parameters",
+					"A run takes at most " + MAX_PARAMETERS + " parameters, not " + parameters.size() + ".");
 		}
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach((key, value) -> {
 			if (key.isBlank() || key.startsWith("hacktrail.") || !PARAMETER_NAME.matcher(key).matches()) {
-				// Names become field names in the job repository's documents: no '$', no control characters.
-				throw DomainException.badInput("parameters", "Parameter name '" + key + "' is not allowed: use 1 to 100 "
-						+ "letters, digits, '.', '_' or '-'.");
+				// Names become field names in the job repository's documents: no '$', no
+				// control characters.
+				throw DomainException.badInput("parameters", "Parameter name '" + key
+						+ "' is not allowed: use 1 to 100 " + "letters, digits, '.', '_' or '-'.");
 			}
 			if (value.length() > 2000) {
-				throw DomainException.badInput("parameters", "Parameter '" + key + "' is longer than 2,000 characters.");
+				throw DomainException.badInput("parameters",
+						"Parameter '" + key + "' is longer than 2,000 characters.");
 			}
 			builder.addString(key, value);
 		});
@@ -129,8 +137,9 @@ public class JobRunner {
 	}
 
 	/**
-	 * Launches a run whose parameters identify it, e.g. a scheduled slot. Empty when this run already exists (on
-	 * this or another instance): the job repository's unique job key makes the second launch fail.
+	 * Launches a run whose parameters identify it, e.g. a scheduled slot. Empty when this
+	 * run already exists (on this or another instance): the job repository's unique job
+	 * key makes the second launch fail.
 	 */
 	public Optional<JobExecution> launch(Job job, JobParameters parameters) {
 		this.launchLock.lock();
@@ -143,8 +152,10 @@ public class JobRunner {
 			return Optional.empty();
 		}
 		catch (InvalidJobParametersException ex) {
-			// A job's parameter validator says what is wrong (e.g. a file outside the import folder): the caller's
-			// mistake, not a failure of the service. A validator's own domain exception keeps its details (a rule).
+			// A job's parameter validator says what is wrong (e.g. a file outside the
+			// import folder): the caller's
+			// mistake, not a failure of the service. A validator's own domain exception
+			// keeps its details (a rule).
 			if (ex.getCause() instanceof DomainException domain) {
 				throw domain;
 			}
@@ -189,7 +200,10 @@ public class JobRunner {
 		return Optional.ofNullable(this.repository.getJobExecution(executionId));
 	}
 
-	/** Marks runs left "running" by a process that died as failed, so that they can be restarted. */
+	/**
+	 * Marks runs left "running" by a process that died as failed, so that they can be
+	 * restarted.
+	 */
 	public void recoverOrphans() {
 		for (String name : jobNames()) {
 			for (JobExecution execution : this.repository.findRunningJobExecutions(name)) {
@@ -201,8 +215,8 @@ public class JobRunner {
 	}
 
 	/**
-	 * Publishes how many items the running step's job expects to read (for progress), from a reader or listener
-	 * running in that step.
+	 * Publishes how many items the running step's job expects to read (for progress),
+	 * from a reader or listener running in that step.
 	 */
 	public static void reportTotal(long total) {
 		StepContext context = StepSynchronizationManager.getContext();
@@ -217,7 +231,12 @@ public class JobRunner {
 	}
 
 	static long sum(JobExecution execution, Function<org.springframework.batch.core.step.StepExecution, Long> count) {
-		return execution.getStepExecutions().stream().map(count).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+		return execution.getStepExecutions()
+			.stream()
+			.map(count)
+			.filter(Objects::nonNull)
+			.mapToLong(Long::longValue)
+			.sum();
 	}
 
 }

@@ -3,8 +3,8 @@ package org.hacktrail.platform.batch;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * The GraphQL {@code JobRun} view of a job execution, for features that return a run inside their own types (e.g.
- * an import report).
+ * The GraphQL {@code JobRun} view of a job execution, for features that return a run
+ * inside their own types (e.g. an import report).
  */
 public final class JobRuns {
 

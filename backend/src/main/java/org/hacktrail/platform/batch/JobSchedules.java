@@ -22,8 +22,9 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs jobs on the cron schedules given in configuration ({@code hacktrail.jobs.schedule.<job>=<cron>}). Each
- * scheduled run is identified by its slot (the firing minute): when several instances fire the same slot, the job
+ * Runs jobs on the cron schedules given in configuration
+ * ({@code hacktrail.jobs.schedule.<job>=<cron>}). Each scheduled run is identified by its
+ * slot (the firing minute): when several instances fire the same slot, the job
  * repository's unique job key lets exactly one of them run it.
  */
 @Component
@@ -58,13 +59,15 @@ class JobSchedules {
 	record Settings(@DefaultValue Map<String, String> schedule, @DefaultValue("Asia/Taipei") ZoneId zone) {
 	}
 
-	// First of the start-up listeners: orphans are recovered before anything (e.g. a demo data loader) launches a
+	// First of the start-up listeners: orphans are recovered before anything (e.g. a demo
+	// data loader) launches a
 	// run, or that run would be taken for an orphan.
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (this.embedded.getIfAvailable() != null) {
-			// The embedded store serves exactly one instance: any run still marked running was cut off by a crash.
+			// The embedded store serves exactly one instance: any run still marked
+			// running was cut off by a crash.
 			this.runner.recoverOrphans();
 		}
 		this.settings.schedule().forEach((jobName, cron) -> {

@@ -28,16 +28,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs after Spring Security (it needs the caller): charges expensive GraphQL requests — every mutation, and
- * queries whose estimated cost reaches {@code hacktrail.rate-limit.expensive-query-cost} ({@link GraphQlCost}) — to
- * the caller's user and address buckets, and answers 429 with {@code Retry-After} once either is spent. Cheap
- * queries are never limited here, so reading public pages is not throttled.
+ * Runs after Spring Security (it needs the caller): charges expensive GraphQL requests —
+ * every mutation, and queries whose estimated cost reaches
+ * {@code hacktrail.rate-limit.expensive-query-cost} ({@link GraphQlCost}) — to the
+ * caller's user and address buckets, and answers 429 with {@code Retry-After} once either
+ * is spent. Cheap queries are never limited here, so reading public pages is not
+ * throttled.
  *
  * <p>
- * Refused requests are charged the same way: a body that is no GraphQL request, a document over the parser's caps
- * or with a syntax error ({@link GraphQlParsing}), and — after GraphQL answered — a document that failed validation
- * (one the document cache did not keep). Once the caller's budget is spent, a refused document gets 429 too: a
- * document the cache does not know is validated here first, so that valid cheap reads still go through.
+ * Refused requests are charged the same way: a body that is no GraphQL request, a
+ * document over the parser's caps or with a syntax error ({@link GraphQlParsing}), and —
+ * after GraphQL answered — a document that failed validation (one the document cache did
+ * not keep). Once the caller's budget is spent, a refused document gets 429 too: a
+ * document the cache does not know is validated here first, so that valid cheap reads
+ * still go through.
  */
 @Component
 @Order(0)
@@ -93,12 +97,16 @@ public class ExpensiveOperationFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(replay, response);
 		if (!charged && !knownValid && read.query() != null && !this.documents.isKnownValid(read.query())) {
-			// GraphQL refused the document (validation): charged now, felt by the next request.
+			// GraphQL refused the document (validation): charged now, felt by the next
+			// request.
 			charge(request);
 		}
 	}
 
-	/** One from the caller's user bucket (signed in) and address bucket; how long to wait if either is spent. */
+	/**
+	 * One from the caller's user bucket (signed in) and address bucket; how long to wait
+	 * if either is spent.
+	 */
 	private Optional<Duration> charge(HttpServletRequest request) {
 		String user = user();
 		Optional<Duration> wait = (user != null) ? this.limiter.tryConsume(RateLimiter.Kind.EXPENSIVE_PER_USER, user)
@@ -114,12 +122,14 @@ public class ExpensiveOperationFilter extends OncePerRequestFilter {
 		String user = user();
 		Optional<Duration> wait = (user != null) ? this.limiter.check(RateLimiter.Kind.EXPENSIVE_PER_USER, user)
 				: Optional.empty();
-		return wait.isPresent() ? wait : this.limiter.check(RateLimiter.Kind.EXPENSIVE_PER_ADDRESS, request.getRemoteAddr());
+		return wait.isPresent() ? wait
+				: this.limiter.check(RateLimiter.Kind.EXPENSIVE_PER_ADDRESS, request.getRemoteAddr());
 	}
 
 	/**
-	 * What a request body holds: its query and estimate; {@code refused} when it is no GraphQL request, or its
-	 * document breaks a parser cap or has a syntax error (GraphQL then answers why).
+	 * What a request body holds: its query and estimate; {@code refused} when it is no
+	 * GraphQL request, or its document breaks a parser cap or has a syntax error (GraphQL
+	 * then answers why).
 	 */
 	record Read(@Nullable String query, @Nullable Document document, GraphQlCost.@Nullable Estimate estimate,
 			boolean refused) {

@@ -19,17 +19,21 @@ import graphql.language.VariableReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A schema-free estimate of what a GraphQL request costs, read from its parsed document before it runs: every field
- * costs 1, and a field asked for with {@code first: n} costs n times its selection (the same rule as the complexity
- * limit). Mutations are always expensive. Used only to decide whether a request counts against the "expensive
- * operations" rate limit; the real limits (depth, complexity) are enforced by GraphQL itself.
+ * A schema-free estimate of what a GraphQL request costs, read from its parsed document
+ * before it runs: every field costs 1, and a field asked for with {@code first: n} costs
+ * n times its selection (the same rule as the complexity limit). Mutations are always
+ * expensive. Used only to decide whether a request counts against the "expensive
+ * operations" rate limit; the real limits (depth, complexity) are enforced by GraphQL
+ * itself.
  */
 final class GraphQlCost {
 
 	/** Page sizes above this are capped (the API never returns more). */
 	static final int MAX_PAGE = 100;
 
-	/** Fragment spreads followed at most this deep (graphql-java refuses cycles itself). */
+	/**
+	 * Fragment spreads followed at most this deep (graphql-java refuses cycles itself).
+	 */
 	private static final int MAX_FRAGMENT_DEPTH = 20;
 
 	private GraphQlCost() {
@@ -76,7 +80,8 @@ final class GraphQlCost {
 		for (Selection<?> selection : set.getSelections()) {
 			if (selection instanceof Field field) {
 				long children = cost(field.getSelectionSet(), fragments, variables, fragmentDepth);
-				total = saturatedAdd(total, saturatedAdd(1, saturatedMultiply(children, multiplier(field.getArguments(), variables))));
+				total = saturatedAdd(total,
+						saturatedAdd(1, saturatedMultiply(children, multiplier(field.getArguments(), variables))));
 			}
 			else if (selection instanceof InlineFragment inline) {
 				total = saturatedAdd(total, cost(inline.getSelectionSet(), fragments, variables, fragmentDepth));
@@ -84,7 +89,8 @@ final class GraphQlCost {
 			else if (selection instanceof FragmentSpread spread && fragmentDepth < MAX_FRAGMENT_DEPTH) {
 				FragmentDefinition fragment = fragments.get(spread.getName());
 				if (fragment != null) {
-					total = saturatedAdd(total, cost(fragment.getSelectionSet(), fragments, variables, fragmentDepth + 1));
+					total = saturatedAdd(total,
+							cost(fragment.getSelectionSet(), fragments, variables, fragmentDepth + 1));
 				}
 			}
 		}

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets by limit and client key, in this instance's memory (see {@link RateLimitProperties}). Refusals are
- * counted in {@code hacktrail.rate_limit.refused{limit}}.
+ * Token buckets by limit and client key, in this instance's memory (see
+ * {@link RateLimitProperties}). Refusals are counted in
+ * {@code hacktrail.rate_limit.refused{limit}}.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -53,7 +54,10 @@ public class RateLimiter {
 		return this.properties;
 	}
 
-	/** Takes one request from the bucket; empty when allowed, else how long until the next one would be. */
+	/**
+	 * Takes one request from the bucket; empty when allowed, else how long until the next
+	 * one would be.
+	 */
 	public Optional<Duration> tryConsume(Kind kind, String key) {
 		if (!this.properties.enabled()) {
 			return Optional.empty();
@@ -65,7 +69,10 @@ public class RateLimiter {
 		return refused(kind, probe.getNanosToWaitForRefill());
 	}
 
-	/** Whether one more request would be allowed, without taking it (for limits charged only on failure). */
+	/**
+	 * Whether one more request would be allowed, without taking it (for limits charged
+	 * only on failure).
+	 */
 	public Optional<Duration> check(Kind kind, String key) {
 		if (!this.properties.enabled()) {
 			return Optional.empty();
@@ -78,7 +85,9 @@ public class RateLimiter {
 		return probe.canBeConsumed() ? Optional.empty() : refused(kind, probe.getNanosToWaitForRefill());
 	}
 
-	/** Forgets every bucket (tests, and an operator who wants to lift a block at once). */
+	/**
+	 * Forgets every bucket (tests, and an operator who wants to lift a block at once).
+	 */
 	public void reset() {
 		this.buckets.clear();
 	}
@@ -90,7 +99,8 @@ public class RateLimiter {
 
 	private Bucket bucket(Kind kind, String key) {
 		if (this.buckets.size() >= this.properties.maxKeys()) {
-			// A flood of distinct keys: start over rather than grow without bound (limits reset for everyone).
+			// A flood of distinct keys: start over rather than grow without bound (limits
+			// reset for everyone).
 			log.warn("Rate limiter tracked {} clients; forgetting them all", this.buckets.size());
 			this.buckets.clear();
 		}
@@ -111,7 +121,10 @@ public class RateLimiter {
 
 	private static Bucket newBucket(RateLimitProperties.Limit limit) {
 		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+			.addLimit(Bandwidth.builder()
+				.capacity(limit.capacity())
+				.refillGreedy(limit.capacity(), limit.period())
+				.build())
 			.build();
 	}
 

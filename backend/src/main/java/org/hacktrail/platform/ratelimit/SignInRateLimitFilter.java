@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs before Spring Security: limits sign-in attempts per client address (demo login, the start and the callback
- * of an OAuth2 login), and refuses a bearer token that has failed too often (by its hash, from any address) before it
- * is looked up. Failures are charged where a token is found invalid ({@link #tokenFailed}), to the token and to the
- * address; an address that has spent its failures gets 429 for each further unknown token, but a valid token from it
- * still works: tokens are 256 random bits, so a valid one is never a guess, and an attacker sharing an address (a
- * venue's Wi-Fi, a NAT) cannot lock the organizers out.
+ * Runs before Spring Security: limits sign-in attempts per client address (demo login,
+ * the start and the callback of an OAuth2 login), and refuses a bearer token that has
+ * failed too often (by its hash, from any address) before it is looked up. Failures are
+ * charged where a token is found invalid ({@link #tokenFailed}), to the token and to the
+ * address; an address that has spent its failures gets 429 for each further unknown
+ * token, but a valid token from it still works: tokens are 256 random bits, so a valid
+ * one is never a guess, and an attacker sharing an address (a venue's Wi-Fi, a NAT)
+ * cannot lock the organizers out.
  *
  * <p>
  * The client address is the request's remote address: behind a reverse proxy, set
@@ -64,7 +66,10 @@ public class SignInRateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** The SHA-256 hash of the bearer token a request presents (never the token itself as a key), or null. */
+	/**
+	 * The SHA-256 hash of the bearer token a request presents (never the token itself as
+	 * a key), or null.
+	 */
 	private static @Nullable String presentedToken(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -80,8 +85,9 @@ public class SignInRateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Charges one API-token failure to the request's address and to the presented token; how long to wait when
-	 * either has no failures left (the caller then answers 429 instead of 401).
+	 * Charges one API-token failure to the request's address and to the presented token;
+	 * how long to wait when either has no failures left (the caller then answers 429
+	 * instead of 401).
 	 */
 	public static Optional<Duration> tokenFailed(RateLimiter limiter, HttpServletRequest request) {
 		Optional<Duration> address = limiter.tryConsume(RateLimiter.Kind.TOKEN_FAILURES_PER_ADDRESS,

@@ -6,7 +6,10 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hacktrail.platform.ErrorBody;
 
-/** The 429 answer: {@code Retry-After} in seconds and a body with {@code code: RATE_LIMITED}. */
+/**
+ * The 429 answer: {@code Retry-After} in seconds and a body with
+ * {@code code: RATE_LIMITED}.
+ */
 public final class TooManyRequests {
 
 	public static final String CODE = "RATE_LIMITED";

@@ -15,9 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 
 /**
- * Servlet sessions in the store ({@link StoreSessionRepository}). Boot's session auto-configuration supplies the
- * cookie (name, SameSite, Secure, HttpOnly from {@code server.servlet.session.cookie.*}) and registers Spring
- * Session's filter ahead of Spring Security; the idle timeout is {@code server.servlet.session.timeout}.
+ * Servlet sessions in the store ({@link StoreSessionRepository}). Boot's session
+ * auto-configuration supplies the cookie (name, SameSite, Secure, HttpOnly from
+ * {@code server.servlet.session.cookie.*}) and registers Spring Session's filter ahead of
+ * Spring Security; the idle timeout is {@code server.servlet.session.timeout}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringHttpSession

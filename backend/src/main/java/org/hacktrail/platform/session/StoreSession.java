@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.session.Session;
 
 /**
- * A session as {@link StoreSessionRepository} hands it to Spring Session: its attributes in memory plus what changed
- * since it was loaded, so that saving writes only the difference (two concurrent requests of one browser that set
- * different attributes do not undo each other's change).
+ * A session as {@link StoreSessionRepository} hands it to Spring Session: its attributes
+ * in memory plus what changed since it was loaded, so that saving writes only the
+ * difference (two concurrent requests of one browser that set different attributes do not
+ * undo each other's change).
  */
 public final class StoreSession implements Session {
 
@@ -27,7 +28,10 @@ public final class StoreSession implements Session {
 
 	private Instant lastAccessedTime;
 
-	/** The last-accessed time as stored: the repository skips writing a session only touched a moment ago. */
+	/**
+	 * The last-accessed time as stored: the repository skips writing a session only
+	 * touched a moment ago.
+	 */
 	private @Nullable Instant storedLastAccessedTime;
 
 	private Duration maxInactiveInterval;

@@ -29,32 +29,36 @@ import org.springframework.session.PrincipalNameIndexResolver;
 import org.springframework.session.Session;
 
 /**
- * Spring Session's repository on the store: one document per session in {@code sessions}, read by {@code _id},
- * written as a single-document update. Every instance reads the same documents, so a browser signed in through one
- * instance is signed in on all of them, and signing out anywhere ends the session everywhere.
+ * Spring Session's repository on the store: one document per session in {@code sessions},
+ * read by {@code _id}, written as a single-document update. Every instance reads the same
+ * documents, so a browser signed in through one instance is signed in on all of them, and
+ * signing out anywhere ends the session everywhere.
  *
  * <p>
- * Written here rather than taken from the Spring Session MongoDB module (4.0.0-M2, the only release for Spring
- * Session 4): that module is a milestone built against milestones of Spring Data MongoDB and Spring Security, it
- * saves a session by replacing the whole document with an upsert, so a request still in flight when the user signs
- * out on another instance writes the signed-out session back, and after a session id change (sign-in) it leaves the
- * old document behind. Here:
+ * Written here rather than taken from the Spring Session MongoDB module (4.0.0-M2, the
+ * only release for Spring Session 4): that module is a milestone built against milestones
+ * of Spring Data MongoDB and Spring Security, it saves a session by replacing the whole
+ * document with an upsert, so a request still in flight when the user signs out on
+ * another instance writes the signed-out session back, and after a session id change
+ * (sign-in) it leaves the old document behind. Here:
  * <ul>
- * <li>a stored session is only ever updated, never upserted: a session deleted (signed out, expired) stays deleted,
- * whatever a slower request writes afterwards;</li>
- * <li>only changed attributes are written ({@code $set}/{@code $unset} per attribute), so two concurrent requests of
- * one browser do not undo each other;</li>
- * <li>a changed id (session fixation protection at sign-in) inserts the new document and deletes the old one;</li>
- * <li>expiry is checked in code on every read and swept by {@link #deleteExpired()}, because the embedded store
- * ignores TTL indexes (the TTL index is declared anyway; a real MongoDB uses it);</li>
+ * <li>a stored session is only ever updated, never upserted: a session deleted (signed
+ * out, expired) stays deleted, whatever a slower request writes afterwards;</li>
+ * <li>only changed attributes are written ({@code $set}/{@code $unset} per attribute), so
+ * two concurrent requests of one browser do not undo each other;</li>
+ * <li>a changed id (session fixation protection at sign-in) inserts the new document and
+ * deletes the old one;</li>
+ * <li>expiry is checked in code on every read and swept by {@link #deleteExpired()},
+ * because the embedded store ignores TTL indexes (the TTL index is declared anyway; a
+ * real MongoDB uses it);</li>
  * <li>a request that only touches a session writes its last-access time at most once per
  * {@link #touchInterval()}, so reading pages costs no write.</li>
  * </ul>
  *
  * <p>
- * Attributes are stored with Java serialization (the security context holds principals of Spring Security and of
- * {@code identity}, all serializable). A session that cannot be read back (classes changed by an upgrade) is dropped:
- * the person signs in again.
+ * Attributes are stored with Java serialization (the security context holds principals of
+ * Spring Security and of {@code identity}, all serializable). A session that cannot be
+ * read back (classes changed by an upgrade) is dropped: the person signs in again.
  */
 public class StoreSessionRepository implements FindByIndexNameSessionRepository<StoreSession> {
 
@@ -83,7 +87,10 @@ public class StoreSessionRepository implements FindByIndexNameSessionRepository<
 		this.deserializer = new DeserializingConverter(StoreSessionRepository.class.getClassLoader());
 	}
 
-	/** Declares the indexes: by principal (to list a user's sessions) and a TTL index on the expiry. */
+	/**
+	 * Declares the indexes: by principal (to list a user's sessions) and a TTL index on
+	 * the expiry.
+	 */
 	public void createIndexes() {
 		this.mongo.indexOps(COLLECTION).createIndex(new Index().on("principal", Sort.Direction.ASC).named("principal"));
 		this.mongo.indexOps(COLLECTION)
@@ -96,7 +103,10 @@ public class StoreSessionRepository implements FindByIndexNameSessionRepository<
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Sessions touched more recently than this are not written again just to record the access. */
+	/**
+	 * Sessions touched more recently than this are not written again just to record the
+	 * access.
+	 */
 	Duration touchInterval() {
 		Duration tenth = this.maxInactiveInterval.dividedBy(10);
 		return (tenth.compareTo(Duration.ofMinutes(1)) < 0) ? tenth : Duration.ofMinutes(1);
@@ -138,7 +148,8 @@ public class StoreSessionRepository implements FindByIndexNameSessionRepository<
 		if (attributesChanged) {
 			update.set("principal", this.principalResolver.resolveIndexValueFor(session));
 		}
-		// Never an upsert: a session deleted meanwhile (signed out elsewhere, expired) must stay deleted.
+		// Never an upsert: a session deleted meanwhile (signed out elsewhere, expired)
+		// must stay deleted.
 		if (this.mongo.updateFirst(byId(session.getId()), update, COLLECTION).getMatchedCount() == 0) {
 			log.debug("Session was ended elsewhere while a request used it; not writing it back");
 		}
@@ -195,17 +206,20 @@ public class StoreSessionRepository implements FindByIndexNameSessionRepository<
 		return sessions;
 	}
 
-	/** Deletes every expired session; returns how many. Every instance may run it: it is idempotent. */
+	/**
+	 * Deletes every expired session; returns how many. Every instance may run it: it is
+	 * idempotent.
+	 */
 	public long deleteExpired() {
-		return this.mongo
-			.remove(new Query(Criteria.where("expireAt").lte(Date.from(this.clock.instant()))), COLLECTION)
+		return this.mongo.remove(new Query(Criteria.where("expireAt").lte(Date.from(this.clock.instant()))), COLLECTION)
 			.getDeletedCount();
 	}
 
 	private Document fullDocument(StoreSession session) {
 		Document attributes = new Document();
 		session.attributes().forEach((name, value) -> attributes.put(encode(name), serialize(value)));
-		return new Document("_id", session.getId()).append("principal", this.principalResolver.resolveIndexValueFor(session))
+		return new Document("_id", session.getId())
+			.append("principal", this.principalResolver.resolveIndexValueFor(session))
 			.append("createdAt", Date.from(session.getCreationTime()))
 			.append("lastAccessedAt", Date.from(session.getLastAccessedTime()))
 			.append("maxInactiveSeconds", session.getMaxInactiveInterval().toSeconds())
@@ -236,7 +250,10 @@ public class StoreSessionRepository implements FindByIndexNameSessionRepository<
 		return new Query(Criteria.where("_id").is(id));
 	}
 
-	/** Attribute names become field names: no dots, no leading dollar (e.g. Spring Security's dotted names). */
+	/**
+	 * Attribute names become field names: no dots, no leading dollar (e.g. Spring
+	 * Security's dotted names).
+	 */
 	static String encode(String name) {
 		return name.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
 	}

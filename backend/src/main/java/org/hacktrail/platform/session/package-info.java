@@ -1,5 +1,6 @@
 /**
- * Browser sessions kept in the store, so that every instance behind a load balancer sees the same sessions.
+ * Browser sessions kept in the store, so that every instance behind a load balancer sees
+ * the same sessions.
  */
 @NullMarked
 package org.hacktrail.platform.session;

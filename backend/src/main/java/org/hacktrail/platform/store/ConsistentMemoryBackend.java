@@ -4,7 +4,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
-/** The memory backend (tests, throw-away demos) with whole replies ({@link ConsistentReplies}). */
+/**
+ * The memory backend (tests, throw-away demos) with whole replies
+ * ({@link ConsistentReplies}).
+ */
 class ConsistentMemoryBackend extends MemoryBackend {
 
 	@Override

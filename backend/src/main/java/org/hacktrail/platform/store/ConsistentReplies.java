@@ -10,35 +10,44 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Makes every document the embedded store replies with one whole version of it, on both backends.
+ * Makes every document the embedded store replies with one whole version of it, on both
+ * backends.
  *
  * <p>
- * mongo-java-server replies to a {@code find}, and to a {@code findAndModify} returning the new document, with the
- * stored document object itself, and the reply is encoded for the wire after the collection's lock is released. A
- * write meanwhile changes that object in place, field by field, so the reader can receive a mix of two versions: say
- * a team's members before a concurrent join with the version after it. A decision made on such a mix and written back
- * with that version passes the optimistic lock and undoes the other write (a member lost, a position over-filled:
- * the {@code TeamRaceTests} failure of issue 16's CI run). {@code aggregate} reads the stored objects under the lock and
- * runs its stages on them after it.
+ * mongo-java-server replies to a {@code find}, and to a {@code findAndModify} returning
+ * the new document, with the stored document object itself, and the reply is encoded for
+ * the wire after the collection's lock is released. A write meanwhile changes that object
+ * in place, field by field, so the reader can receive a mix of two versions: say a team's
+ * members before a concurrent join with the version after it. A decision made on such a
+ * mix and written back with that version passes the optimistic lock and undoes the other
+ * write (a member lost, a position over-filled: the {@code TeamRaceTests} failure of
+ * issue 16's CI run). {@code aggregate} reads the stored objects under the lock and runs
+ * its stages on them after it.
  *
  * <p>
- * With a projection the store copies each document while it holds the lock. So a {@code find} or
- * {@code findAndModify} without one gets a projection that excludes a field no document has (the documents come back
- * whole), and an {@code aggregate} runs under the collection's lock with its results copied before the lock is
- * released. A real MongoDB never tears a read, so nothing here is needed there. {@code ConsistentRepliesTests} shows
- * the fault on the bare backends and that reads through the embedded store are whole.
+ * With a projection the store copies each document while it holds the lock. So a
+ * {@code find} or {@code findAndModify} without one gets a projection that excludes a
+ * field no document has (the documents come back whole), and an {@code aggregate} runs
+ * under the collection's lock with its results copied before the lock is released. A real
+ * MongoDB never tears a read, so nothing here is needed there.
+ * {@code ConsistentRepliesTests} shows the fault on the bare backends and that reads
+ * through the embedded store are whole.
  */
 final class ConsistentReplies {
 
-	/** A field no document has; excluding it makes the store copy the documents under its lock. */
+	/**
+	 * A field no document has; excluding it makes the store copy the documents under its
+	 * lock.
+	 */
 	static final String ABSENT_FIELD = "_hacktrail_whole_reply";
 
 	private ConsistentReplies() {
 	}
 
 	/**
-	 * Runs a command so that its reply holds copies made under the collection's lock. Call it with the request's
-	 * other locks already held (the commit barrier first, then the collection), never the reverse.
+	 * Runs a command so that its reply holds copies made under the collection's lock.
+	 * Call it with the request's other locks already held (the commit barrier first, then
+	 * the collection), never the reverse.
 	 */
 	static Document run(MongoBackend backend, String databaseName, String command, Document query,
 			Supplier<Document> handle) {

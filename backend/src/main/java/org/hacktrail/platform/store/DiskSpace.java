@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The free space of the file system holding the embedded store, against the floor below which writes are refused
- * ({@link EmbeddedStoreProperties#freeSpaceFloor}). Writes resume once free space is back above the floor plus a
- * margin, so that a file system hovering at the floor does not switch writes on and off every few seconds.
+ * The free space of the file system holding the embedded store, against the floor below
+ * which writes are refused ({@link EmbeddedStoreProperties#freeSpaceFloor}). Writes
+ * resume once free space is back above the floor plus a margin, so that a file system
+ * hovering at the floor does not switch writes on and off every few seconds.
  */
 final class DiskSpace {
 
-	/** Free space needed above the floor before writes resume: 1 % of the file system, at least 16 MB. */
+	/**
+	 * Free space needed above the floor before writes resume: 1 % of the file system, at
+	 * least 16 MB.
+	 */
 	static long resumeMargin(long totalBytes) {
 		return Math.max(16L * 1024 * 1024, totalBytes / 100);
 	}
@@ -38,8 +42,8 @@ final class DiskSpace {
 
 		String describe(Path dir) {
 			return DataSize.ofBytes(this.usable).toMegabytes() + " MB free on the file system of "
-					+ dir.toAbsolutePath().normalize() + ", below the floor of " + DataSize.ofBytes(this.floor).toMegabytes()
-					+ " MB";
+					+ dir.toAbsolutePath().normalize() + ", below the floor of "
+					+ DataSize.ofBytes(this.floor).toMegabytes() + " MB";
 		}
 
 	}

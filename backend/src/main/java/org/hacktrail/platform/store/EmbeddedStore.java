@@ -24,39 +24,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded MongoDB-compatible store (mongo-java-server) on a loopback port. The application reaches it
- * through the real MongoDB Java driver, exactly as it reaches a real MongoDB.
+ * The embedded MongoDB-compatible store (mongo-java-server) on a loopback port. The
+ * application reaches it through the real MongoDB Java driver, exactly as it reaches a
+ * real MongoDB.
  *
  * <p>
- * With the H2 backend (the default) this class makes four promises, each held by tests under
- * {@code src/test/.../platform/store}:
+ * With the H2 backend (the default) this class makes four promises, each held by tests
+ * under {@code src/test/.../platform/store}:
  * <ul>
- * <li><b>Acknowledged means durable</b> ({@code sync} durability, the default): a write is answered only after the
- * commit holding it is forced to disk ({@link GroupCommitter}); a {@code kill -9} loses no acknowledged write. The
+ * <li><b>Acknowledged means durable</b> ({@code sync} durability, the default): a write
+ * is answered only after the commit holding it is forced to disk
+ * ({@link GroupCommitter}); a {@code kill -9} loses no acknowledged write. The
  * {@code interval} opt-out answers at once and commits every interval.</li>
- * <li><b>Whole requests</b>: a commit never holds half a request ({@link RequestConsistentH2Backend}).</li>
- * <li><b>Fail closed</b>: when a commit or a sync fails (read-only file, full disk, I/O error), no write is
- * acknowledged any more, the store reports why ({@link StoreState}), and the file is reopened read-only so reads go on
- * from what is on the disk. Every few seconds it tries to open the file for writing again and resumes once it can.
- * Below the free-space floor writes are refused before they are made.</li>
- * <li><b>A file proportional to the data</b> ({@link FileHousekeeping}), checked whole at every start, and recovered
- * at its newest consistent version when damaged ({@link StoreFile}).</li>
+ * <li><b>Whole requests</b>: a commit never holds half a request
+ * ({@link RequestConsistentH2Backend}).</li>
+ * <li><b>Fail closed</b>: when a commit or a sync fails (read-only file, full disk, I/O
+ * error), no write is acknowledged any more, the store reports why ({@link StoreState}),
+ * and the file is reopened read-only so reads go on from what is on the disk. Every few
+ * seconds it tries to open the file for writing again and resumes once it can. Below the
+ * free-space floor writes are refused before they are made.</li>
+ * <li><b>A file proportional to the data</b> ({@link FileHousekeeping}), checked whole at
+ * every start, and recovered at its newest consistent version when damaged
+ * ({@link StoreFile}).</li>
  * </ul>
  */
 public final class EmbeddedStore implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
-	/** Netty threads serving requests; in {@code sync} mode a request waiting for its commit holds one. */
+	/**
+	 * Netty threads serving requests; in {@code sync} mode a request waiting for its
+	 * commit holds one.
+	 */
 	static final int SYNC_WORKER_THREADS = 32;
 
 	/** How long closing may compact the file. */
 	static final Duration CLOSE_COMPACTION = Duration.ofSeconds(3);
 
-	/** How long a request waits for a reopened file before it is answered "unavailable". */
+	/**
+	 * How long a request waits for a reopened file before it is answered "unavailable".
+	 */
 	static final Duration REOPEN_PATIENCE = Duration.ofSeconds(3);
 
-	/** How often free space is checked and, after a failure, reopening for writing is tried. */
+	/**
+	 * How often free space is checked and, after a failure, reopening for writing is
+	 * tried.
+	 */
 	static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
 	private final EmbeddedStoreProperties properties;
@@ -67,12 +80,17 @@ public final class EmbeddedStore implements AutoCloseable {
 
 	private final StoreState state;
 
-	/** What requests are served by; replaced when the file is reopened after a failure. */
+	/**
+	 * What requests are served by; replaced when the file is reopened after a failure.
+	 */
 	private volatile MongoBackend backend;
 
 	private volatile @Nullable H2File h2;
 
-	/** What the network server calls: the current backend, except that stopping the server must not close it. */
+	/**
+	 * What the network server calls: the current backend, except that stopping the server
+	 * must not close it.
+	 */
 	private final MongoBackend served;
 
 	private MongoServer server;
@@ -116,8 +134,9 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the store. With the H2 backend, fails with a {@link StoreStartException} saying what is wrong and what
-	 * to do when the file is in use, cannot be written or is damaged beyond recovery.
+	 * Starts the store. With the H2 backend, fails with a {@link StoreStartException}
+	 * saying what is wrong and what to do when the file is in use, cannot be written or
+	 * is damaged beyond recovery.
 	 */
 	public static EmbeddedStore start(EmbeddedStoreProperties properties) {
 		return start(properties, Clock.systemUTC());
@@ -149,8 +168,8 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Puts an open file behind a backend and records why it is read-only, if it is; a writable file gets its
-	 * committer from {@link #startCommitting}.
+	 * Puts an open file behind a backend and records why it is read-only, if it is; a
+	 * writable file gets its committer from {@link #startCommitting}.
 	 */
 	private static H2File serve(StoreFile.Opened opened, EmbeddedStoreProperties properties, StoreState state) {
 		MVStore store = opened.store();
@@ -170,8 +189,7 @@ public final class EmbeddedStore implements AutoCloseable {
 	private void startCommitting(H2File file) {
 		GroupCommitter committer = new GroupCommitter(file.store(), file.backend(), this.properties,
 				new FileHousekeeping(file.store()), (failure) -> onCommitFailure(file, failure));
-		file.backend()
-			.durability(committer, this.properties.durability() == EmbeddedStoreProperties.Durability.SYNC);
+		file.backend().durability(committer, this.properties.durability() == EmbeddedStoreProperties.Durability.SYNC);
 		this.h2 = new H2File(file.store(), file.backend(), committer);
 	}
 
@@ -185,7 +203,10 @@ public final class EmbeddedStore implements AutoCloseable {
 		return this.state;
 	}
 
-	/** The MVStore under the H2 backend, for tests that tune or inspect it; {@code null} on the memory backend. */
+	/**
+	 * The MVStore under the H2 backend, for tests that tune or inspect it; {@code null}
+	 * on the memory backend.
+	 */
 	@Nullable MVStore mvStore() {
 		H2File file = this.h2;
 		return (file != null) ? file.store() : null;
@@ -218,7 +239,8 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * The size of the store's file and the share of it that holds live data; {@code null} on the memory backend.
+	 * The size of the store's file and the share of it that holds live data; {@code null}
+	 * on the memory backend.
 	 *
 	 * @param bytes the file's size
 	 * @param fillRate percent of the file in live chunks
@@ -237,8 +259,9 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Commits the writes of every finished request to the file and forces them to disk; a no-op for the memory
-	 * backend and for a read-only file. With {@code sync} durability every acknowledged write is on the disk already.
+	 * Commits the writes of every finished request to the file and forces them to disk; a
+	 * no-op for the memory backend and for a read-only file. With {@code sync} durability
+	 * every acknowledged write is on the disk already.
 	 */
 	public void commit() {
 		H2File file = this.h2;
@@ -247,11 +270,14 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 	}
 
-	/** A commit or a sync failed: refuse writes, then serve reads from what the file holds. */
+	/**
+	 * A commit or a sync failed: refuse writes, then serve reads from what the file
+	 * holds.
+	 */
 	private void onCommitFailure(H2File failed, Throwable failure) {
 		this.state.refuse(StoreState.Cause.WRITE_FAILED,
-				"a commit to " + this.properties.file().toAbsolutePath().normalize() + " failed (" + rootMessage(failure)
-						+ "); nothing written since the last successful commit was acknowledged",
+				"a commit to " + this.properties.file().toAbsolutePath().normalize() + " failed ("
+						+ rootMessage(failure) + "); nothing written since the last successful commit was acknowledged",
 				"Fix the cause (free disk space, make the file writable, check the disk); Hacktrail retries every "
 						+ WATCH_INTERVAL.toSeconds() + " s and resumes writing by itself, or restart it");
 		synchronized (this) {
@@ -264,11 +290,12 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the open file: closes it without writing anything more, opens it again (read-only, or for writing),
-	 * and points requests at the new backend. Requests wait at the old backend's barrier while this runs and then go
-	 * on to the new one ({@link RequestConsistentH2Backend#retire()}). Opening for writing succeeds only if a test
-	 * commit reaches the disk; otherwise the file is opened read-only again and writes stay refused. Returns whether
-	 * the file is open as asked.
+	 * Replaces the open file: closes it without writing anything more, opens it again
+	 * (read-only, or for writing), and points requests at the new backend. Requests wait
+	 * at the old backend's barrier while this runs and then go on to the new one
+	 * ({@link RequestConsistentH2Backend#retire()}). Opening for writing succeeds only if
+	 * a test commit reaches the disk; otherwise the file is opened read-only again and
+	 * writes stay refused. Returns whether the file is open as asked.
 	 */
 	private boolean reopen(H2File old, boolean readOnly) {
 		if (old.committer() != null) {
@@ -281,7 +308,8 @@ public final class EmbeddedStore implements AutoCloseable {
 			old.store().closeImmediately();
 			StoreFile.Opened opened = null;
 			try {
-				// Not verified again: this process verified the file when it started and wrote every page since.
+				// Not verified again: this process verified the file when it started and
+				// wrote every page since.
 				opened = StoreFile.open(this.properties.withReadOnly(readOnly), this.clock, this.layer, false);
 				if (!readOnly) {
 					probeCommit(opened.store());
@@ -331,11 +359,13 @@ public final class EmbeddedStore implements AutoCloseable {
 		}
 	}
 
-	/** Whether a small file can be written and forced to disk beside the store (cheap; no need to close the store). */
+	/**
+	 * Whether a small file can be written and forced to disk beside the store (cheap; no
+	 * need to close the store).
+	 */
 	private boolean folderTakesWrites() {
 		Path probe = this.properties.dataDir().resolve(".write-probe");
-		try (FileChannel channel = FileChannel.open(probe,
-				StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+		try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
 			channel.write(ByteBuffer.allocate(64 * 1024));
 			channel.force(true);
@@ -354,14 +384,19 @@ public final class EmbeddedStore implements AutoCloseable {
 		return true;
 	}
 
-	/** Writes, commits and syncs one small change: proof that the file takes writes again. */
+	/**
+	 * Writes, commits and syncs one small change: proof that the file takes writes again.
+	 */
 	private static void probeCommit(MVStore store) {
 		store.openMap(StoreVerifier.COMMITS_MAP).put(StoreVerifier.COMMITTED_AT, System.currentTimeMillis());
 		store.commit();
 		store.getFileStore().sync();
 	}
 
-	/** Every {@link #WATCH_INTERVAL}: the disk-space floor, and after a failure, whether writing works again. */
+	/**
+	 * Every {@link #WATCH_INTERVAL}: the disk-space floor, and after a failure, whether
+	 * writing works again.
+	 */
 	private void watch() {
 		try {
 			DiskSpace.Reading space = DiskSpace.read(this.properties);
@@ -390,9 +425,10 @@ public final class EmbeddedStore implements AutoCloseable {
 	}
 
 	/**
-	 * Stops answering on the network, as if the store's host went away: the listening socket and every client
-	 * connection are closed; the data stays as it is. For fault drills and tests: the service must fail fast, report
-	 * not ready, and recover by itself after {@link #resumeListening()}.
+	 * Stops answering on the network, as if the store's host went away: the listening
+	 * socket and every client connection are closed; the data stays as it is. For fault
+	 * drills and tests: the service must fail fast, report not ready, and recover by
+	 * itself after {@link #resumeListening()}.
 	 */
 	public synchronized void stopListening() {
 		if (this.listening) {
@@ -436,7 +472,10 @@ public final class EmbeddedStore implements AutoCloseable {
 		return this.listening;
 	}
 
-	/** A backend that forwards to the current one, and whose close() does nothing: {@link #close()} closes it. */
+	/**
+	 * A backend that forwards to the current one, and whose close() does nothing:
+	 * {@link #close()} closes it.
+	 */
 	private MongoBackend delegating() {
 		return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
 				new Class<?>[] { MongoBackend.class }, (proxy, method, args) -> {
@@ -449,7 +488,8 @@ public final class EmbeddedStore implements AutoCloseable {
 							return method.invoke(this.backend, args);
 						}
 						catch (InvocationTargetException ex) {
-							// The file is being reopened: run the request on the backend in place once it is there.
+							// The file is being reopened: run the request on the backend
+							// in place once it is there.
 							if (!(ex.getCause() instanceof RequestConsistentH2Backend.Retired)
 									|| System.nanoTime() > deadline) {
 								throw ex.getCause();
@@ -502,8 +542,10 @@ public final class EmbeddedStore implements AutoCloseable {
 		file.backend().moves().writeLock().lock();
 		file.backend().barrier().writeLock().lock();
 		try {
-			// A last, bounded round of housekeeping: the file is left within a few times its data even when the service
-			// stops right after heavy writes. It rewrites and moves pages without changing the data, so the versions
+			// A last, bounded round of housekeeping: the file is left within a few times
+			// its data even when the service
+			// stops right after heavy writes. It rewrites and moves pages without
+			// changing the data, so the versions
 			// MVStore keeps for a recovery still hold what was last written.
 			if (file.committer() != null) {
 				file.committer().compactBeforeClose(CLOSE_COMPACTION);

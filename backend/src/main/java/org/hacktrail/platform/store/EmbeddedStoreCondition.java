@@ -6,8 +6,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The embedded store starts only when no MongoDB URI is configured ({@code MONGODB_URI} maps to
- * {@code spring.mongodb.uri}). A given URI always wins: we never start a second store beside a real one.
+ * The embedded store starts only when no MongoDB URI is configured ({@code MONGODB_URI}
+ * maps to {@code spring.mongodb.uri}). A given URI always wins: we never start a second
+ * store beside a real one.
  */
 class EmbeddedStoreCondition implements Condition {
 

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts the embedded store when no MongoDB URI is configured and points Boot's MongoDB client at it.
+ * Starts the embedded store when no MongoDB URI is configured and points Boot's MongoDB
+ * client at it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedStoreCondition.class)

@@ -9,25 +9,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the embedded store, used only when no {@code MONGODB_URI} is given. The README's "Embedded store"
- * section explains each of them for operators.
+ * Settings of the embedded store, used only when no {@code MONGODB_URI} is given. The
+ * README's "Embedded store" section explains each of them for operators.
  *
- * @param backend {@code h2} keeps data in a file under {@code dataDir}; {@code memory} keeps it in the heap
- *     (tests, throw-away demos)
- * @param dataDir where the H2 file lives ({@code HACKTRAIL_DATA_DIR}, default {@code ./data})
- * @param durability {@code sync} (the default): a write is answered only once the commit holding it is on the disk
- *     (group commit); {@code interval}: writes are answered at once and committed every {@code commitInterval}, so a
- *     crash loses up to one interval of acknowledged writes (faster, documented opt-out)
- * @param commitInterval in {@code interval} mode, how often written data is committed and forced to disk; in
- *     {@code sync} mode only a safety net for writes nobody waits for
- * @param cacheSizeMb H2 page cache; full scans collapse with H2's 16 MB default (docs/benchmarks.md)
- * @param minFreeSpace the disk-space floor: below the smaller of this and {@code minFreePercent} of the file
- *     system, the store refuses writes (readiness DOWN) until space is freed
+ * @param backend {@code h2} keeps data in a file under {@code dataDir}; {@code memory}
+ * keeps it in the heap (tests, throw-away demos)
+ * @param dataDir where the H2 file lives ({@code HACKTRAIL_DATA_DIR}, default
+ * {@code ./data})
+ * @param durability {@code sync} (the default): a write is answered only once the commit
+ * holding it is on the disk (group commit); {@code interval}: writes are answered at once
+ * and committed every {@code commitInterval}, so a crash loses up to one interval of
+ * acknowledged writes (faster, documented opt-out)
+ * @param commitInterval in {@code interval} mode, how often written data is committed and
+ * forced to disk; in {@code sync} mode only a safety net for writes nobody waits for
+ * @param cacheSizeMb H2 page cache; full scans collapse with H2's 16 MB default
+ * (docs/benchmarks.md)
+ * @param minFreeSpace the disk-space floor: below the smaller of this and
+ * {@code minFreePercent} of the file system, the store refuses writes (readiness DOWN)
+ * until space is freed
  * @param minFreePercent see {@code minFreeSpace}
- * @param readOnly open the file read-only: every write is refused, reads work (an operator's choice, e.g. while
- *     copying the file)
- * @param acceptRecovered after a damaged file was recovered at an older version (and the service ran read-only),
- *     make the recovered copy the store and open it for writing again
+ * @param readOnly open the file read-only: every write is refused, reads work (an
+ * operator's choice, e.g. while copying the file)
+ * @param acceptRecovered after a damaged file was recovered at an older version (and the
+ * service ran read-only), make the recovered copy the store and open it for writing again
  */
 @ConfigurationProperties("hacktrail.store.embedded")
 public record EmbeddedStoreProperties(@DefaultValue("h2") Backend backend, @DefaultValue("./data") Path dataDir,
@@ -62,7 +66,10 @@ public record EmbeddedStoreProperties(@DefaultValue("h2") Backend backend, @Defa
 		}
 	}
 
-	/** The defaults with another backend, folder, commit interval and cache; for tools and tests. */
+	/**
+	 * The defaults with another backend, folder, commit interval and cache; for tools and
+	 * tests.
+	 */
 	public EmbeddedStoreProperties(Backend backend, Path dataDir, Duration commitInterval, int cacheSizeMb) {
 		this(backend, dataDir, Durability.SYNC, commitInterval, cacheSizeMb, DataSize.ofGigabytes(1), 10, false, false);
 	}
@@ -91,12 +98,18 @@ public record EmbeddedStoreProperties(@DefaultValue("h2") Backend backend, @Defa
 		return this.dataDir.resolve("hacktrail.mv.db");
 	}
 
-	/** Where a damaged file's newest consistent older version is written while the service runs read-only. */
+	/**
+	 * Where a damaged file's newest consistent older version is written while the service
+	 * runs read-only.
+	 */
 	public Path recoveredFile() {
 		return this.dataDir.resolve("hacktrail.recovered.mv.db");
 	}
 
-	/** The free space below which writes are refused, on a file system of {@code totalBytes}. */
+	/**
+	 * The free space below which writes are refused, on a file system of
+	 * {@code totalBytes}.
+	 */
 	public long freeSpaceFloor(long totalBytes) {
 		return Math.min(this.minFreeSpace.toBytes(), totalBytes / 100 * this.minFreePercent);
 	}

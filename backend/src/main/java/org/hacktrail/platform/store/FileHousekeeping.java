@@ -7,33 +7,42 @@ import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the H2 file proportional to the live data. MVStore never overwrites a page: every commit writes the changed
- * pages into a new chunk, and an old chunk's space is reused only once nothing live is left in it. Without
- * compaction, chunks that keep a few live pages pile up and the file grows with every write (issue 16 measured
- * ~20 KB of file per imported outcome row). MVStore's own background housekeeping would do this, but it runs with
- * auto-commit, which this store keeps off (see {@link RequestConsistentH2Backend}). So the group committer runs
- * two steps with MVStore's public compaction calls:
+ * Keeps the H2 file proportional to the live data. MVStore never overwrites a page: every
+ * commit writes the changed pages into a new chunk, and an old chunk's space is reused
+ * only once nothing live is left in it. Without compaction, chunks that keep a few live
+ * pages pile up and the file grows with every write (issue 16 measured ~20 KB of file per
+ * imported outcome row). MVStore's own background housekeeping would do this, but it runs
+ * with auto-commit, which this store keeps off (see {@link RequestConsistentH2Backend}).
+ * So the group committer runs two steps with MVStore's public compaction calls:
  * <ol>
- * <li>{@link #rewrite}: while the live share of the chunks is below the target, the live pages of the sparsest old
- * chunks are rewritten into the next commit (their chunks then hold nothing live and their space is reused). Like a
- * commit, it holds back write requests only.</li>
- * <li>{@link #move}: while the live share of the file is below the target, chunks are moved towards the start of the
- * file and the file is truncated. A read must not find a chunk moved, so this holds back every request.</li>
+ * <li>{@link #rewrite}: while the live share of the chunks is below the target, the live
+ * pages of the sparsest old chunks are rewritten into the next commit (their chunks then
+ * hold nothing live and their space is reused). Like a commit, it holds back write
+ * requests only.</li>
+ * <li>{@link #move}: while the live share of the file is below the target, chunks are
+ * moved towards the start of the file and the file is truncated. A read must not find a
+ * chunk moved, so this holds back every request.</li>
  * </ol>
- * Under load a rewrite step runs at most every 250 ms and rewrites 1 to 8 MB of live data, more the sparser the
- * chunks (writes wait meanwhile, reads do not); a move step runs at most every 250 ms and moves at most 1 MB (every
- * request waits a few milliseconds). When the store is idle a step may do more. With an import of random keys (the
- * worst case: every commit leaves a few live pages in every older chunk) the chunks settle near 40 % live and the
- * file near 2.7 times a compacted copy while the import runs; once idle, housekeeping brings it close to 1.
+ * Under load a rewrite step runs at most every 250 ms and rewrites 1 to 8 MB of live
+ * data, more the sparser the chunks (writes wait meanwhile, reads do not); a move step
+ * runs at most every 250 ms and moves at most 1 MB (every request waits a few
+ * milliseconds). When the store is idle a step may do more. With an import of random keys
+ * (the worst case: every commit leaves a few live pages in every older chunk) the chunks
+ * settle near 40 % live and the file near 2.7 times a compacted copy while the import
+ * runs; once idle, housekeeping brings it close to 1.
  */
 final class FileHousekeeping {
 
-	/** Live data, as a share of the chunks and of the file, below which housekeeping works when the store is idle. */
+	/**
+	 * Live data, as a share of the chunks and of the file, below which housekeeping works
+	 * when the store is idle.
+	 */
 	static final int TARGET_FILL_RATE = 70;
 
 	/**
-	 * Under load, only sparser chunks are rewritten: every commit leaves most of the previous chunks dead within
-	 * moments, and rewriting a chunk that is about to die anyway only costs time while requests wait.
+	 * Under load, only sparser chunks are rewritten: every commit leaves most of the
+	 * previous chunks dead within moments, and rewriting a chunk that is about to die
+	 * anyway only costs time while requests wait.
 	 */
 	static final int BUSY_FILL_RATE = 50;
 
@@ -58,9 +67,12 @@ final class FileHousekeeping {
 	FileHousekeeping(MVStore store) {
 		this.store = store;
 		this.commitTimes = store.openMap(StoreVerifier.COMMITS_MAP);
-		// A chunk's space may be reused as soon as nothing live is left in it and no read still uses its version:
-		// every commit is forced to disk before the next one is written (GroupCommitter), and reads register the
-		// version they read (RequestConsistentH2Backend). Those are what MVStore's 45 s retention protects otherwise.
+		// A chunk's space may be reused as soon as nothing live is left in it and no read
+		// still uses its version:
+		// every commit is forced to disk before the next one is written (GroupCommitter),
+		// and reads register the
+		// version they read (RequestConsistentH2Backend). Those are what MVStore's 45 s
+		// retention protects otherwise.
 		store.setRetentionTime(0);
 	}
 
@@ -86,7 +98,10 @@ final class FileHousekeeping {
 		return System.nanoTime() - this.lastRewriteNanos >= BUSY_RUN_INTERVAL_NANOS;
 	}
 
-	/** Whether a move step is due while requests keep coming; cheap, and safe without any lock. */
+	/**
+	 * Whether a move step is due while requests keep coming; cheap, and safe without any
+	 * lock.
+	 */
 	boolean moveDue() {
 		FileStore<?> file = writableFile();
 		return file != null && System.nanoTime() - this.lastMoveNanos >= BUSY_RUN_INTERVAL_NANOS
@@ -94,8 +109,10 @@ final class FileHousekeeping {
 	}
 
 	/**
-	 * Rewrites the live pages of sparse chunks and commits them; the caller holds the commit barrier.
-	 * @param idle whether no writer is waiting (a larger step, and the versions MVStore keeps are moved past)
+	 * Rewrites the live pages of sparse chunks and commits them; the caller holds the
+	 * commit barrier.
+	 * @param idle whether no writer is waiting (a larger step, and the versions MVStore
+	 * keeps are moved past)
 	 */
 	void rewrite(boolean idle) {
 		this.lastRewriteNanos = System.nanoTime();
@@ -107,7 +124,8 @@ final class FileHousekeeping {
 		if (this.store.compact(target, idle ? IDLE_WRITE_LIMIT : busyLimit(file.getChunksFillRate()))) {
 			this.store.commit();
 			if (idle) {
-				// The chunks just emptied may be reused only once MVStore has moved past the versions it keeps; under
+				// The chunks just emptied may be reused only once MVStore has moved past
+				// the versions it keeps; under
 				// load the commits of requests do that, when idle a few small ones do.
 				for (int i = 0; i < VERSIONS_KEPT; i++) {
 					this.commitTimes.put(StoreVerifier.COMMITTED_AT, System.currentTimeMillis());
@@ -118,9 +136,10 @@ final class FileHousekeeping {
 	}
 
 	/**
-	 * How much live data a step under load rewrites: more the sparser the chunks are. Random inserts into a large
-	 * collection (an import) leave every chunk with a few live pages; rewriting those frees whole chunks, about four
-	 * times the bytes rewritten at a fill rate of 20 %.
+	 * How much live data a step under load rewrites: more the sparser the chunks are.
+	 * Random inserts into a large collection (an import) leave every chunk with a few
+	 * live pages; rewriting those frees whole chunks, about four times the bytes
+	 * rewritten at a fill rate of 20 %.
 	 */
 	static int busyLimit(int chunksFillRate) {
 		if (chunksFillRate < 25) {
@@ -130,7 +149,8 @@ final class FileHousekeeping {
 	}
 
 	/**
-	 * Moves chunks towards the start of the file and truncates it; the caller holds back every request.
+	 * Moves chunks towards the start of the file and truncates it; the caller holds back
+	 * every request.
 	 * @param idle whether the store is idle (a larger step)
 	 */
 	void move(boolean idle) {

@@ -13,26 +13,31 @@ import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The only thread that commits the embedded store's MVStore, and the group commit that makes an acknowledged write
- * durable.
+ * The only thread that commits the embedded store's MVStore, and the group commit that
+ * makes an acknowledged write durable.
  *
  * <p>
- * Requests run under the shared side of {@link RequestConsistentH2Backend}'s barrier and read the open
- * <em>epoch</em> before they leave it. A commit takes the exclusive side (so it holds whole requests only), closes
- * the epoch, writes the changed pages, leaves the barrier, forces the file to disk, and only then declares the epoch
- * durable. A write waits for its epoch to be durable before it is answered; writes that arrive while one commit is
- * being written wait together for the next, so under load one commit and one sync serve many requests.
+ * Requests run under the shared side of {@link RequestConsistentH2Backend}'s barrier and
+ * read the open <em>epoch</em> before they leave it. A commit takes the exclusive side
+ * (so it holds whole requests only), closes the epoch, writes the changed pages, leaves
+ * the barrier, forces the file to disk, and only then declares the epoch durable. A write
+ * waits for its epoch to be durable before it is answered; writes that arrive while one
+ * commit is being written wait together for the next, so under load one commit and one
+ * sync serve many requests.
  *
  * <p>
- * Only write requests hold the barrier; reads run beside commits ({@link RequestConsistentH2Backend}). Idle
- * housekeeping, which moves chunks inside the file, also waits for reads, for at most {@link #PATIENCE}.
+ * Only write requests hold the barrier; reads run beside commits
+ * ({@link RequestConsistentH2Backend}). Idle housekeeping, which moves chunks inside the
+ * file, also waits for reads, for at most {@link #PATIENCE}.
  *
  * <p>
- * If a commit or a sync fails, nothing after the last durable epoch is ever acknowledged: every waiting writer gets
- * the failure and {@code onFailure} is told once (the store then refuses writes and reopens the file read-only).
+ * If a commit or a sync fails, nothing after the last durable epoch is ever acknowledged:
+ * every waiting writer gets the failure and {@code onFailure} is told once (the store
+ * then refuses writes and reopens the file read-only).
  *
  * <p>
- * Between commits, when there is no one waiting, it also keeps the file compact ({@link FileHousekeeping}).
+ * Between commits, when there is no one waiting, it also keeps the file compact
+ * ({@link FileHousekeeping}).
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -54,13 +59,21 @@ final class GroupCommitter implements AutoCloseable {
 
 	private final Condition changed = this.lock.newCondition();
 
-	/** The epoch requests write into; advanced only under the barrier's exclusive side. */
+	/**
+	 * The epoch requests write into; advanced only under the barrier's exclusive side.
+	 */
 	private volatile long openEpoch = 1;
 
-	/** Every request that read an epoch up to this one is on the disk. Guarded by {@link #lock}. */
+	/**
+	 * Every request that read an epoch up to this one is on the disk. Guarded by
+	 * {@link #lock}.
+	 */
 	private long durableEpoch;
 
-	/** The newest epoch a writer waits for; a commit is due while it is not durable. Guarded by {@link #lock}. */
+	/**
+	 * The newest epoch a writer waits for; a commit is due while it is not durable.
+	 * Guarded by {@link #lock}.
+	 */
 	private long requestedEpoch;
 
 	private @Nullable Throwable failure;
@@ -89,7 +102,10 @@ final class GroupCommitter implements AutoCloseable {
 		this.thread.start();
 	}
 
-	/** The epoch a request's writes belong to; read while the request still holds the barrier's shared side. */
+	/**
+	 * The epoch a request's writes belong to; read while the request still holds the
+	 * barrier's shared side.
+	 */
 	long epoch() {
 		return this.openEpoch;
 	}
@@ -106,8 +122,9 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
-	 * Returns once every write of {@code epoch} is on the disk; throws {@link StoreWriteFailedException} if it never
-	 * will be (a commit failed, or the store is closing).
+	 * Returns once every write of {@code epoch} is on the disk; throws
+	 * {@link StoreWriteFailedException} if it never will be (a commit failed, or the
+	 * store is closing).
 	 */
 	void awaitDurable(long epoch) {
 		this.lock.lock();
@@ -172,17 +189,22 @@ final class GroupCommitter implements AutoCloseable {
 		return System.nanoTime() - this.lastCommitNanos >= this.interval.toNanos();
 	}
 
-	/** One commit: between requests, then a sync outside the barrier, then the waiting writers are released. */
+	/**
+	 * One commit: between requests, then a sync outside the barrier, then the waiting
+	 * writers are released.
+	 */
 	private void commitRound() {
 		long closed = 0;
-		// Only write requests hold the barrier (reads run beside commits), and they are short: wait for them.
+		// Only write requests hold the barrier (reads run beside commits), and they are
+		// short: wait for them.
 		this.backend.barrier().writeLock().lock();
 		Throwable failed = null;
 		try {
 			closed = this.openEpoch;
 			this.openEpoch = closed + 1;
 			if (this.store.hasUnsavedChanges()) {
-				// When this version was made: a recovery report can then say what time it restored the data to.
+				// When this version was made: a recovery report can then say what time it
+				// restored the data to.
 				this.commitTimes.put(StoreVerifier.COMMITTED_AT, System.currentTimeMillis());
 				this.store.commit();
 			}
@@ -201,7 +223,8 @@ final class GroupCommitter implements AutoCloseable {
 			return;
 		}
 		try {
-			// Outside the barrier: requests go on while the disk catches up; their writes belong to the next epoch.
+			// Outside the barrier: requests go on while the disk catches up; their writes
+			// belong to the next epoch.
 			FileStore<?> file = this.store.getFileStore();
 			if (file != null) {
 				file.sync();
@@ -214,7 +237,8 @@ final class GroupCommitter implements AutoCloseable {
 		this.lastCommitNanos = System.nanoTime();
 		this.lock.lock();
 		try {
-			// Two threads may commit (the committer, and close or an explicit commit): never move backwards.
+			// Two threads may commit (the committer, and close or an explicit commit):
+			// never move backwards.
 			this.durableEpoch = Math.max(this.durableEpoch, closed);
 			this.commits++;
 			this.changed.signalAll();
@@ -227,7 +251,10 @@ final class GroupCommitter implements AutoCloseable {
 		}
 	}
 
-	/** Housekeeping in a quiet moment: a large rewrite step, then a move step; a failure is a commit failure. */
+	/**
+	 * Housekeeping in a quiet moment: a large rewrite step, then a move step; a failure
+	 * is a commit failure.
+	 */
 	private void tidy() {
 		if (!this.housekeeping.needed()) {
 			return;
@@ -251,8 +278,9 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
-	 * Housekeeping rounds until the file is compact or {@code budget} is spent; for a clean close, after
-	 * {@link #close()}, with every request finished (the caller holds both locks).
+	 * Housekeeping rounds until the file is compact or {@code budget} is spent; for a
+	 * clean close, after {@link #close()}, with every request finished (the caller holds
+	 * both locks).
 	 */
 	void compactBeforeClose(Duration budget) {
 		if (this.housekeeping == null || this.failure != null) {
@@ -271,8 +299,9 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
-	 * A move step of housekeeping, with every request held back (reads must not find a chunk moved), then a sync.
-	 * Gives up if the requests in flight do not end within {@link #PATIENCE}.
+	 * A move step of housekeeping, with every request held back (reads must not find a
+	 * chunk moved), then a sync. Gives up if the requests in flight do not end within
+	 * {@link #PATIENCE}.
 	 */
 	private void moveChunks(boolean idle) {
 		ReentrantReadWriteLock moves = this.backend.moves();
@@ -311,8 +340,9 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
-	 * Records the failure, lets the store switch to read-only, and only then releases the waiting writers: a client
-	 * told its write was refused finds the store already serving reads from the disk.
+	 * Records the failure, lets the store switch to read-only, and only then releases the
+	 * waiting writers: a client told its write was refused finds the store already
+	 * serving reads from the disk.
 	 */
 	private void fail(Throwable ex) {
 		this.lock.lock();
@@ -340,8 +370,8 @@ final class GroupCommitter implements AutoCloseable {
 	}
 
 	/**
-	 * Commits what finished requests wrote, forces it to disk and stops; later writes are refused. A failure is
-	 * reported to {@code onFailure} and rethrown.
+	 * Commits what finished requests wrote, forces it to disk and stops; later writes are
+	 * refused. A failure is reported to {@code onFailure} and rethrown.
 	 */
 	void commitNow() {
 		if (this.failure == null && this.store.hasUnsavedChanges()) {
@@ -370,7 +400,8 @@ final class GroupCommitter implements AutoCloseable {
 			this.lock.unlock();
 		}
 		if (Thread.currentThread() == this.thread) {
-			// Closed by the failure handler running on this thread: the loop ends by itself.
+			// Closed by the failure handler running on this thread: the loop ends by
+			// itself.
 			return;
 		}
 		try {

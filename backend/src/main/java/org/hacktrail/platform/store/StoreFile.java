@@ -18,13 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the embedded store's H2 file, or says in plain words why it cannot, before anything else starts.
+ * Opens the embedded store's H2 file, or says in plain words why it cannot, before
+ * anything else starts.
  *
  * <p>
- * Every start reads the whole file ({@link StoreVerifier}): a damaged page is found now, not by the request that
- * happens to read it. A file that cannot be opened or read at its newest version is recovered at the newest
- * consistent older version ({@link StoreRecovery}) into {@code hacktrail.recovered.mv.db}, which is served read-only
- * until an operator accepts it ({@code HACKTRAIL_STORE_ACCEPT_RECOVERED=true}); the damaged file is kept.
+ * Every start reads the whole file ({@link StoreVerifier}): a damaged page is found now,
+ * not by the request that happens to read it. A file that cannot be opened or read at its
+ * newest version is recovered at the newest consistent older version
+ * ({@link StoreRecovery}) into {@code hacktrail.recovered.mv.db}, which is served
+ * read-only until an operator accepts it ({@code HACKTRAIL_STORE_ACCEPT_RECOVERED=true});
+ * the damaged file is kept.
  */
 final class StoreFile {
 
@@ -44,8 +47,9 @@ final class StoreFile {
 	}
 
 	/**
-	 * Opens the file channel layer under the MVStore. The service uses H2's own; fault-injection tests put one that
-	 * fails on demand, to show what the store does when the disk does.
+	 * Opens the file channel layer under the MVStore. The service uses H2's own;
+	 * fault-injection tests put one that fails on demand, to show what the store does
+	 * when the disk does.
 	 */
 	@FunctionalInterface
 	interface FileLayer {
@@ -65,7 +69,8 @@ final class StoreFile {
 	}
 
 	/**
-	 * Opens the file; with {@code verify}, reads all of it first and recovers it at an older version when damaged.
+	 * Opens the file; with {@code verify}, reads all of it first and recovers it at an
+	 * older version when damaged.
 	 */
 	static Opened open(EmbeddedStoreProperties properties, Clock clock, FileLayer layer, boolean verify) {
 		Path file = properties.file();
@@ -91,7 +96,8 @@ final class StoreFile {
 			return recover(properties, clock, layer, "it cannot be opened: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			// A header damaged in ways MVStore does not expect surfaces as other exceptions (odd hexadecimal, ...).
+			// A header damaged in ways MVStore does not expect surfaces as other
+			// exceptions (odd hexadecimal, ...).
 			return recover(properties, clock, layer, "it cannot be opened: " + ex);
 		}
 		if (!readOnly && store.getFileStore().isReadOnly()) {
@@ -106,7 +112,8 @@ final class StoreFile {
 		StoreVerifier.Report report = verify ? StoreVerifier.verify(store) : null;
 		if (report != null && !report.ok()) {
 			store.closeImmediately();
-			return recover(properties, clock, layer, "part of it cannot be read: " + String.join("; ", report.failures()));
+			return recover(properties, clock, layer,
+					"part of it cannot be read: " + String.join("; ", report.failures()));
 		}
 		return new Opened(store, readOnly, null);
 	}
@@ -134,7 +141,8 @@ final class StoreFile {
 		}
 		if (!Files.exists(file) && properties.readOnly()) {
 			throw new StoreStartException(StoreStartException.Kind.CONFIGURATION, file,
-					"HACKTRAIL_STORE_READ_ONLY is set but there is no store at " + file.toAbsolutePath().normalize() + ".",
+					"HACKTRAIL_STORE_READ_ONLY is set but there is no store at " + file.toAbsolutePath().normalize()
+							+ ".",
 					"Point HACKTRAIL_DATA_DIR at the service's data folder, or unset HACKTRAIL_STORE_READ_ONLY.", null);
 		}
 	}
@@ -146,7 +154,9 @@ final class StoreFile {
 	}
 
 	private static MVStore build(Path file, boolean readOnly, int cacheSizeMb, FileLayer layer) {
-		MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheSizeMb).autoCommitDisabled().autoCommitBufferSize(0);
+		MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheSizeMb)
+			.autoCommitDisabled()
+			.autoCommitBufferSize(0);
 		org.h2.mvstore.FileStore<?> custom = layer.open(file, readOnly);
 		if (custom != null) {
 			builder.adoptFileStore(custom);
@@ -160,7 +170,10 @@ final class StoreFile {
 		return builder.open();
 	}
 
-	/** The file is damaged: serve its newest consistent version read-only, or refuse to start. */
+	/**
+	 * The file is damaged: serve its newest consistent version read-only, or refuse to
+	 * start.
+	 */
 	private static Opened recover(EmbeddedStoreProperties properties, Clock clock, FileLayer layer, String problem) {
 		Path file = properties.file();
 		log.error("Embedded store {} is damaged: {}. Looking for its newest consistent version...",
@@ -188,7 +201,10 @@ final class StoreFile {
 		return new Opened(store, true, summary);
 	}
 
-	/** Makes the recovered copy the store; the damaged file is kept beside it with the time it was replaced. */
+	/**
+	 * Makes the recovered copy the store; the damaged file is kept beside it with the
+	 * time it was replaced.
+	 */
 	private static void acceptRecovered(EmbeddedStoreProperties properties, Clock clock) {
 		Path recovered = properties.recoveredFile();
 		Path file = properties.file();

@@ -16,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the newest consistent version of a damaged store file. MVStore never overwrites a live page and keeps
- * the chunks of its last five versions, so a file damaged near its end (a torn write, a few flipped bytes in a recent chunk) usually still holds an older version
- * whose every page is intact. H2's {@link MVStoreTool#rollback} copies the file as it was at a version; each copy is
- * verified in full ({@link StoreVerifier}) from the newest version down, for a bounded number of versions and time.
- * The damaged file itself is never changed.
+ * Finds the newest consistent version of a damaged store file. MVStore never overwrites a
+ * live page and keeps the chunks of its last five versions, so a file damaged near its
+ * end (a torn write, a few flipped bytes in a recent chunk) usually still holds an older
+ * version whose every page is intact. H2's {@link MVStoreTool#rollback} copies the file
+ * as it was at a version; each copy is verified in full ({@link StoreVerifier}) from the
+ * newest version down, for a bounded number of versions and time. The damaged file itself
+ * is never changed.
  */
 final class StoreRecovery {
 
@@ -43,11 +45,15 @@ final class StoreRecovery {
 			long lost = this.damaged.totalDocuments() - this.recovered.totalDocuments();
 			return "serving version " + this.recovered.version()
 					+ ((this.damaged.version() >= 0) ? " of " + this.damaged.version() : "")
-					+ ((this.recovered.committedAt() != null) ? " (committed at " + this.recovered.committedAt() + ")" : "")
+					+ ((this.recovered.committedAt() != null) ? " (committed at " + this.recovered.committedAt() + ")"
+							: "")
 					+ ((lost > 0) ? ", " + lost + " documents fewer than the readable part of the damaged file" : "");
 		}
 
-		/** A report an operator can act on: the version kept, what is missing against the damaged file. */
+		/**
+		 * A report an operator can act on: the version kept, what is missing against the
+		 * damaged file.
+		 */
 		String describe() {
 			StringBuilder text = new StringBuilder();
 			text.append("Recovered version ").append(this.recovered.version());
@@ -65,8 +71,10 @@ final class StoreRecovery {
 			}
 			text.append(". Writes made after the recovered version are lost.");
 			Map<String, long[]> both = new TreeMap<>();
-			this.recovered.documents().forEach((name, count) -> both.computeIfAbsent(name, (n) -> new long[] { 0, -1 })[0] = count);
-			this.damaged.documents().forEach((name, count) -> both.computeIfAbsent(name, (n) -> new long[] { 0, -1 })[1] = count);
+			this.recovered.documents()
+				.forEach((name, count) -> both.computeIfAbsent(name, (n) -> new long[] { 0, -1 })[0] = count);
+			this.damaged.documents()
+				.forEach((name, count) -> both.computeIfAbsent(name, (n) -> new long[] { 0, -1 })[1] = count);
 			both.forEach((name, counts) -> {
 				text.append("\n  ").append(name).append(": ").append(counts[0]).append(" documents recovered");
 				if (counts[1] < 0) {
@@ -85,7 +93,10 @@ final class StoreRecovery {
 	private StoreRecovery() {
 	}
 
-	/** Writes the newest consistent version of {@code damaged} to {@code target}; empty when there is none. */
+	/**
+	 * Writes the newest consistent version of {@code damaged} to {@code target}; empty
+	 * when there is none.
+	 */
 	static @Nullable Result recover(Path damaged, Path target) {
 		StoreVerifier.Report damagedReport = StoreVerifier.verify(damaged);
 		Path temp = Path.of(damaged + ".temp");

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded store cannot start. Carries what an operator reads first, before any stack trace
- * ({@link StoreStartFailureAnalyzer}): what is wrong, in one or two sentences, and what to do about it.
+ * The embedded store cannot start. Carries what an operator reads first, before any stack
+ * trace ({@link StoreStartFailureAnalyzer}): what is wrong, in one or two sentences, and
+ * what to do about it.
  */
 public class StoreStartException extends RuntimeException {
 
-	/** What kind of problem, for tools that act on it ({@code scripts/backup} exits with a status per kind). */
+	/**
+	 * What kind of problem, for tools that act on it ({@code scripts/backup} exits with a
+	 * status per kind).
+	 */
 	public enum Kind {
 
 		/** Another process has the file open. */

@@ -12,27 +12,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the embedded store accepts writes right now, and if not, why. Several causes can hold at once (the disk
- * is low and the file could not be written); writes are accepted again only when every cause has cleared. Each
- * change is logged in one line that says what happened and what to do.
+ * Whether the embedded store accepts writes right now, and if not, why. Several causes
+ * can hold at once (the disk is low and the file could not be written); writes are
+ * accepted again only when every cause has cleared. Each change is logged in one line
+ * that says what happened and what to do.
  */
 public final class StoreState {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreState.class);
 
-	/** The code name the store answers a refused write (or an unreadable file) with; {@code StoreFailures} recognises it. */
+	/**
+	 * The code name the store answers a refused write (or an unreadable file) with;
+	 * {@code StoreFailures} recognises it.
+	 */
 	public static final String REFUSED_CODE_NAME = "HacktrailStoreUnavailable";
 
-	/** MongoDB's own code for a write refused by a read-only server ({@code IllegalOperation}). */
+	/**
+	 * MongoDB's own code for a write refused by a read-only server
+	 * ({@code IllegalOperation}).
+	 */
 	static final int REFUSED_CODE = 20;
 
 	/** Why writes are refused, most serious first. */
 	public enum Cause {
 
-		/** A commit or a sync failed: the file could not be written (read-only, disk full, I/O error). */
+		/**
+		 * A commit or a sync failed: the file could not be written (read-only, disk full,
+		 * I/O error).
+		 */
 		WRITE_FAILED("the server could not write to its disk"),
 
-		/** A damaged file was opened at an older consistent version and waits for an operator. */
+		/**
+		 * A damaged file was opened at an older consistent version and waits for an
+		 * operator.
+		 */
 		RECOVERED("the service runs read-only after recovering its data"),
 
 		/** Free disk space is below the floor. */
@@ -65,7 +78,8 @@ public final class StoreState {
 	public record Refusal(Cause cause, String detail, String action, Instant since) {
 
 		MongoServerError toServerError() {
-			return new MongoServerError(REFUSED_CODE, REFUSED_CODE_NAME, "Writes refused: " + this.cause.publicReason());
+			return new MongoServerError(REFUSED_CODE, REFUSED_CODE_NAME,
+					"Writes refused: " + this.cause.publicReason());
 		}
 
 	}
@@ -97,7 +111,8 @@ public final class StoreState {
 		if (previous != null && previous.detail().equals(detail)) {
 			return;
 		}
-		Refusal refusal = new Refusal(cause, detail, action, (previous != null) ? previous.since() : this.clock.instant());
+		Refusal refusal = new Refusal(cause, detail, action,
+				(previous != null) ? previous.since() : this.clock.instant());
 		this.refusals.put(cause, refusal);
 		this.current = this.refusals.values().iterator().next();
 		if (previous == null) {
@@ -114,8 +129,8 @@ public final class StoreState {
 			log.warn("Embedded store accepts writes again ({} resolved)", cause.name().toLowerCase().replace('_', ' '));
 		}
 		else {
-			log.warn("Embedded store: {} resolved; writes stay refused: {}", cause.name().toLowerCase().replace('_', ' '),
-					this.current.detail());
+			log.warn("Embedded store: {} resolved; writes stay refused: {}",
+					cause.name().toLowerCase().replace('_', ' '), this.current.detail());
 		}
 	}
 

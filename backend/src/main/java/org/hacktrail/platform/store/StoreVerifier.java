@@ -13,9 +13,10 @@ import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads every page of an embedded store's file: every map, every key and value (which checks each page's checksum
- * and deserialises each document). A file that passes can be served whole; one that fails names the first map that
- * could not be read. Used at every start ({@link StoreFile}), by recovery, and by {@code scripts/backup --verify}.
+ * Reads every page of an embedded store's file: every map, every key and value (which
+ * checks each page's checksum and deserialises each document). A file that passes can be
+ * served whole; one that fails names the first map that could not be read. Used at every
+ * start ({@link StoreFile}), by recovery, and by {@code scripts/backup --verify}.
  */
 public final class StoreVerifier {
 
@@ -32,7 +33,8 @@ public final class StoreVerifier {
 	/**
 	 * What a verification found.
 	 *
-	 * @param documents documents per collection ({@code database.collection}) that could be read
+	 * @param documents documents per collection ({@code database.collection}) that could
+	 * be read
 	 * @param failures maps that could not be read, with the error
 	 * @param version the store version verified
 	 * @param committedAt when that version was committed, if recorded
@@ -55,7 +57,10 @@ public final class StoreVerifier {
 			if (this.committedAt != null) {
 				text.append(", committed at ").append(this.committedAt);
 			}
-			text.append(": ").append(totalDocuments()).append(" documents in ").append(this.documents.size())
+			text.append(": ")
+				.append(totalDocuments())
+				.append(" documents in ")
+				.append(this.documents.size())
 				.append(" collections");
 			this.documents.forEach((name, count) -> text.append("\n  ").append(name).append(": ").append(count));
 			this.failures.forEach((failure) -> text.append("\n  UNREADABLE ").append(failure));
@@ -88,7 +93,10 @@ public final class StoreVerifier {
 		return new Report(documents, failures, store.getCurrentVersion(), committedAt(store));
 	}
 
-	/** Opens the file read-only and verifies it; a file that cannot even be opened is one failure. */
+	/**
+	 * Opens the file read-only and verifies it; a file that cannot even be opened is one
+	 * failure.
+	 */
 	public static Report verify(Path file) {
 		MVStore store;
 		try {
@@ -105,7 +113,10 @@ public final class StoreVerifier {
 		}
 	}
 
-	/** MVStore's messages can carry a whole page's bytes; an operator needs the first line. */
+	/**
+	 * MVStore's messages can carry a whole page's bytes; an operator needs the first
+	 * line.
+	 */
 	private static String shorten(String message) {
 		int end = message.indexOf('\n');
 		String line = (end >= 0) ? message.substring(0, end) : message;

@@ -6,17 +6,18 @@ import java.util.Set;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Which commands arriving at the embedded store only read. Everything else counts as a write: it is refused while
- * the store refuses writes and, in {@code sync} durability, answered only once it is on the disk. A command this list
- * does not know is therefore treated the safe way (an unknown read waits for one commit; an unknown write is never
+ * Which commands arriving at the embedded store only read. Everything else counts as a
+ * write: it is refused while the store refuses writes and, in {@code sync} durability,
+ * answered only once it is on the disk. A command this list does not know is therefore
+ * treated the safe way (an unknown read waits for one commit; an unknown write is never
  * acknowledged before it is durable).
  */
 final class WireCommands {
 
 	private static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct",
-			"listcollections", "listindexes", "listdatabases", "ping", "ismaster", "hello", "buildinfo",
-			"serverstatus", "whatsmyuri", "getlasterror", "getparameter", "connectionstatus", "hostinfo",
-			"getcmdlineopts", "dbstats", "collstats", "endsessions", "getlog", "explain", "currentop", "features");
+			"listcollections", "listindexes", "listdatabases", "ping", "ismaster", "hello", "buildinfo", "serverstatus",
+			"whatsmyuri", "getlasterror", "getparameter", "connectionstatus", "hostinfo", "getcmdlineopts", "dbstats",
+			"collstats", "endsessions", "getlog", "explain", "currentop", "features");
 
 	private WireCommands() {
 	}

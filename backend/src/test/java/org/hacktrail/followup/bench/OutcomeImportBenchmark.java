@@ -15,25 +15,30 @@ import java.util.concurrent.TimeUnit;
 import org.hacktrail.platform.bench.StoreFileFigures;
 
 /**
- * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each started for its part:
+ * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each
+ * started for its part:
  * <ol>
- * <li>heap (issue 16): an import of {@code --heap-rows} rows (200,000 by default) in a JVM limited to
- * {@code --heap} (256m), on the default store users get: the embedded store in that JVM, on its H2 file. Reports
- * both steps' speed, the peak heap (sampled and after collections), the peak resident memory and the H2 file's
- * size. {@code --heap-backend=memory} (or {@code h2,memory}): against a memory-backend store in another process
- * (the application's own memory only; a reference line).</li>
- * <li>import (reference, memory backend in another process): the store's own bulk-upsert rate for {@code --rows}
- * rows against {@code outcomeImport}'s rate for the same rows (target: at least 0.7×).</li>
- * <li>statistics (reference, memory backend in another process): {@code --proposals} proposals and
- * {@code --milestones} milestones, the {@code statisticsRollup} job, then the public statistics query over HTTP
- * (target: under 300 ms).</li>
+ * <li>heap (issue 16): an import of {@code --heap-rows} rows (200,000 by default) in a
+ * JVM limited to {@code --heap} (256m), on the default store users get: the embedded
+ * store in that JVM, on its H2 file. Reports both steps' speed, the peak heap (sampled
+ * and after collections), the peak resident memory and the H2 file's size.
+ * {@code --heap-backend=memory} (or {@code h2,memory}): against a memory-backend store in
+ * another process (the application's own memory only; a reference line).</li>
+ * <li>import (reference, memory backend in another process): the store's own bulk-upsert
+ * rate for {@code --rows} rows against {@code outcomeImport}'s rate for the same rows
+ * (target: at least 0.7×).</li>
+ * <li>statistics (reference, memory backend in another process): {@code --proposals}
+ * proposals and {@code --milestones} milestones, the {@code statisticsRollup} job, then
+ * the public statistics query over HTTP (target: under 300 ms).</li>
  * </ol>
- * Run by {@code scripts/bench outcomes} (flags in {@code BENCH_ARGS}), or: {@code java -cp <test classpath>
+ * Run by {@code scripts/bench outcomes} (flags in {@code BENCH_ARGS}), or:
+ * {@code java -cp <test classpath>
  * org.hacktrail.followup.bench.OutcomeImportBenchmark [--parts=heap,import,statistics] [--heap-rows=200000]
  * [--heap=256m] [--heap-backend=h2|memory|h2,memory] [--rows=100000] [--projects=5000] [--proposals=50000]
- * [--milestones=200000]}. The full issue-16 run is {@code --parts=heap --heap-rows=1000000}: more than 20 minutes
- * on H2, and a store file of several GB until the store compacts it (check the disk first). Only loopback traffic;
- * every loop is bounded.
+ * [--milestones=200000]}. The full issue-16 run is
+ * {@code --parts=heap --heap-rows=1000000}: more than 20 minutes on H2, and a store file
+ * of several GB until the store compacts it (check the disk first). Only loopback
+ * traffic; every loop is bounded.
  */
 public final class OutcomeImportBenchmark {
 
@@ -41,9 +46,9 @@ public final class OutcomeImportBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> flags = new LinkedHashMap<>(Map.of("parts", "heap,import,statistics", "heap-rows", "200000",
-				"heap", "256m", "heap-backend", "h2", "rows", "100000", "projects", "5000", "proposals", "50000",
-				"milestones", "200000"));
+		Map<String, String> flags = new LinkedHashMap<>(
+				Map.of("parts", "heap,import,statistics", "heap-rows", "200000", "heap", "256m", "heap-backend", "h2",
+						"rows", "100000", "projects", "5000", "proposals", "50000", "milestones", "200000"));
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			if (pair.length != 2 || !flags.containsKey(pair[0])) {
@@ -54,8 +59,8 @@ public final class OutcomeImportBenchmark {
 		List<String> parts = List.of(flags.get("parts").split(","));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("java.class.path");
-		System.out.printf("outcomes benchmark: %d processors, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
-				System.getProperty("java.version"), flags);
+		System.out.printf("outcomes benchmark: %d processors, Java %s; %s%n",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), flags);
 
 		List<String> heapBackends = List.of(flags.get("heap-backend").split(","));
 		if (parts.contains("heap") && heapBackends.contains("h2")) {
@@ -108,7 +113,8 @@ public final class OutcomeImportBenchmark {
 						flags.get("milestones"));
 			}
 			if (parts.contains("import")) {
-				run(java, classpath, "-Xmx256m", "import", uri, "bench_import", flags.get("rows"), flags.get("projects"));
+				run(java, classpath, "-Xmx256m", "import", uri, "bench_import", flags.get("rows"),
+						flags.get("projects"));
 			}
 			if (heapOnMemory) {
 				run(java, classpath, "-Xmx" + flags.get("heap"), "heap", uri, "bench_heap", flags.get("heap-rows"),
@@ -125,13 +131,14 @@ public final class OutcomeImportBenchmark {
 
 	private static void run(String java, String classpath, String heap, String... args)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java, heap, "-cp", classpath,
-				"org.hacktrail.followup.OutcomeBenchmarkWorker"));
+		List<String> command = new ArrayList<>(
+				List.of(java, heap, "-cp", classpath, "org.hacktrail.followup.OutcomeBenchmarkWorker"));
 		command.addAll(List.of(args));
 		System.out.printf("-- %s (application JVM %s)%n", args[0], heap);
 		Process worker = new ProcessBuilder(command).redirectErrorStream(true).start();
 		List<String> log = new ArrayList<>();
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				if (line.startsWith("RESULT ")) {
 					System.out.println(line.substring(7));

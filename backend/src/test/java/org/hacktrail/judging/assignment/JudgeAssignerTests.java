@@ -57,7 +57,10 @@ class JudgeAssignerTests {
 		return plan.loads().stream().collect(Collectors.toMap(JudgeLoad::judgeId, JudgeLoad::load));
 	}
 
-	/** Checks the rules the plan claims to meet: k judges, sector minimums, no conflict, no duplicate. */
+	/**
+	 * Checks the rules the plan claims to meet: k judges, sector minimums, no conflict,
+	 * no duplicate.
+	 */
 	private static void assertMeetsEveryRule(AssignmentRequest request, AssignmentPlan plan) {
 		Map<String, Sector> sectors = request.judges()
 			.stream()
@@ -72,7 +75,8 @@ class JudgeAssignerTests {
 				assertThat(count).as(proposal + " " + sector)
 					.isGreaterThanOrEqualTo(request.sectorMinimums().get(sector));
 			}
-			assertThat(panel).allSatisfy((judge) -> assertThat(conflicts).doesNotContain(new Conflict(judge, proposal)));
+			assertThat(panel)
+				.allSatisfy((judge) -> assertThat(conflicts).doesNotContain(new Conflict(judge, proposal)));
 		}
 		assertThat(plan.problems()).isEmpty();
 	}
@@ -80,7 +84,10 @@ class JudgeAssignerTests {
 	@Test
 	void smallRoundMeetsEveryRuleWithEqualLoads() {
 		// 6 proposals × k = 3 = 18 slots over 6 judges: 3 each.
-		AssignmentRequest request = AssignmentRequest.builder(5).proposals(proposals(6)).judges(panel(3, 3, null)).build();
+		AssignmentRequest request = AssignmentRequest.builder(5)
+			.proposals(proposals(6))
+			.judges(panel(3, 3, null))
+			.build();
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertMeetsEveryRule(request, plan);
@@ -94,7 +101,8 @@ class JudgeAssignerTests {
 
 	@Test
 	void feasibleRoundsAreBalancedWithinOneAndNeverUseAConflictedJudge() {
-		// Random rounds where balance is possible: each sector holds ≥ 40 % of the judges (the PUBLIC minimum needs
+		// Random rounds where balance is possible: each sector holds ≥ 40 % of the judges
+		// (the PUBLIC minimum needs
 		// only a third of all slots), about 5 % of pairs conflicted, no maximum loads.
 		for (long seed = 1; seed <= 60; seed++) {
 			Random random = new Random(seed);
@@ -105,8 +113,10 @@ class JudgeAssignerTests {
 			List<PanelJudge> judges = panel(publicCount, judgeCount - publicCount, null);
 			List<Conflict> conflicts = new ArrayList<>();
 			for (String proposal : proposals) {
-				// Keep at least two non-conflicted judges of each sector, so every rule can be met.
-				Map<Sector, Integer> free = new EnumMap<>(Map.of(PUBLIC, publicCount, PRIVATE, judgeCount - publicCount));
+				// Keep at least two non-conflicted judges of each sector, so every rule
+				// can be met.
+				Map<Sector, Integer> free = new EnumMap<>(
+						Map.of(PUBLIC, publicCount, PRIVATE, judgeCount - publicCount));
 				for (PanelJudge judge : judges) {
 					if (random.nextInt(20) == 0 && free.get(judge.sector()) > 2) {
 						conflicts.add(new Conflict(judge.id(), proposal));
@@ -129,8 +139,10 @@ class JudgeAssignerTests {
 
 	@Test
 	void judgesWithASmallMaximumLoadDoNotCountAsUnderloaded() {
-		// 40 proposals × 3 = 120 slots; two judges take at most 2 each, the other 10 share the remaining 116:
-		// 11 or 12 each. Balanced means: within 1 of the highest load, or at one's own maximum.
+		// 40 proposals × 3 = 120 slots; two judges take at most 2 each, the other 10
+		// share the remaining 116:
+		// 11 or 12 each. Balanced means: within 1 of the highest load, or at one's own
+		// maximum.
 		List<PanelJudge> judges = new ArrayList<>(panel(5, 5, null));
 		judges.add(new PanelJudge("pubLimited", PUBLIC, 2));
 		judges.add(new PanelJudge("privLimited", PRIVATE, 2));
@@ -150,8 +162,10 @@ class JudgeAssignerTests {
 
 	@Test
 	void aScarceSectorCarriesOnlyTheLoadTheRuleForcesAndTheImbalanceIsReported() {
-		// 100 proposals need 100 PUBLIC slots; 10 PUBLIC judges must take ≥ 10 each, more than the 300/40 = 7.5
-		// average. The plan gives them exactly 10 (free slots go to PRIVATE judges: 200 over 30 → 6 or 7) and
+		// 100 proposals need 100 PUBLIC slots; 10 PUBLIC judges must take ≥ 10 each, more
+		// than the 300/40 = 7.5
+		// average. The plan gives them exactly 10 (free slots go to PRIVATE judges: 200
+		// over 30 → 6 or 7) and
 		// says it is not balanced rather than pretending.
 		AssignmentRequest request = AssignmentRequest.builder(9)
 			.proposals(proposals(100))
@@ -178,8 +192,8 @@ class JudgeAssignerTests {
 		judges.add(new PanelJudge("aca1", ACADEMIC, 5));
 		List<Conflict> conflicts = List.of(new Conflict("pub1", "P3"), new Conflict("priv2", "P3"),
 				new Conflict("pub4", "P10"));
-		AssignmentPlan plan = JudgeAssigner.assign(
-				AssignmentRequest.builder(1).proposals(proposals).judges(judges).conflicts(conflicts).build());
+		AssignmentPlan plan = JudgeAssigner
+			.assign(AssignmentRequest.builder(1).proposals(proposals).judges(judges).conflicts(conflicts).build());
 		for (int shuffle = 0; shuffle < 5; shuffle++) {
 			List<String> shuffledProposals = new ArrayList<>(proposals);
 			List<PanelJudge> shuffledJudges = new ArrayList<>(judges);
@@ -193,14 +207,17 @@ class JudgeAssignerTests {
 				.conflicts(shuffledConflicts)
 				.build())).isEqualTo(plan);
 		}
-		AssignmentPlan otherSeed = JudgeAssigner.assign(
-				AssignmentRequest.builder(2).proposals(proposals).judges(judges).conflicts(conflicts).build());
+		AssignmentPlan otherSeed = JudgeAssigner
+			.assign(AssignmentRequest.builder(2).proposals(proposals).judges(judges).conflicts(conflicts).build());
 		assertThat(otherSeed.assignments()).isNotEqualTo(plan.assignments());
 	}
 
 	@Test
 	void tooFewJudgesIsReportedPerProposal() {
-		AssignmentRequest request = AssignmentRequest.builder(1).proposals(proposals(2)).judges(panel(1, 1, null)).build();
+		AssignmentRequest request = AssignmentRequest.builder(1)
+			.proposals(proposals(2))
+			.judges(panel(1, 1, null))
+			.build();
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertThat(plan.assignments()).hasSize(4);
@@ -229,7 +246,8 @@ class JudgeAssignerTests {
 
 	@Test
 	void aSectorRuleAskingForMoreThanTheAvailableJudgesNamesTheShortfall() {
-		// Rule: two PUBLIC judges per proposal; P7 has only one non-conflicted PUBLIC judge.
+		// Rule: two PUBLIC judges per proposal; P7 has only one non-conflicted PUBLIC
+		// judge.
 		AssignmentRequest request = AssignmentRequest.builder(1)
 			.proposals(proposals(8))
 			.judges(panel(3, 3, null))
@@ -239,15 +257,21 @@ class JudgeAssignerTests {
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertThat(plan.problems()).extracting(AssignmentProblem::message)
-			.containsExactly("proposal P7: only 1 non-conflicted PUBLIC judge available, the sector rule needs at least 2");
+			.containsExactly(
+					"proposal P7: only 1 non-conflicted PUBLIC judge available, the sector rule needs at least 2");
 		assertThat(panels(plan).get("P7")).contains("pub2").hasSize(3);
 	}
 
 	@Test
 	void maximumLoadsTooSmallLeaveGapsButSectorMinimumsAreServedFirst() {
-		// 10 proposals × 3 = 30 slots, 8 judges × max 3 = 24: six slots cannot be filled. Sector minimums need 10
-		// PUBLIC and 10 PRIVATE slots, and each sector has 12: filling minimums first keeps every sector rule.
-		AssignmentRequest request = AssignmentRequest.builder(4).proposals(proposals(10)).judges(panel(4, 4, 3)).build();
+		// 10 proposals × 3 = 30 slots, 8 judges × max 3 = 24: six slots cannot be filled.
+		// Sector minimums need 10
+		// PUBLIC and 10 PRIVATE slots, and each sector has 12: filling minimums first
+		// keeps every sector rule.
+		AssignmentRequest request = AssignmentRequest.builder(4)
+			.proposals(proposals(10))
+			.judges(panel(4, 4, 3))
+			.build();
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertThat(plan.assignments()).hasSize(24);
@@ -263,9 +287,12 @@ class JudgeAssignerTests {
 
 	@Test
 	void aFullJudgeIsExchangedWhenThatIsTheOnlyWayToFillASlot() {
-		// k = 1, no sector rule, every judge takes at most one proposal. C can only have W; B only X or W; A only X
-		// or Y. C goes first (tightest) and takes W. If A then takes X, B has nobody left with room: the exchange
-		// moves X to B and gives A to Y. Whatever the seed, every proposal ends up with a judge.
+		// k = 1, no sector rule, every judge takes at most one proposal. C can only have
+		// W; B only X or W; A only X
+		// or Y. C goes first (tightest) and takes W. If A then takes X, B has nobody left
+		// with room: the exchange
+		// moves X to B and gives A to Y. Whatever the seed, every proposal ends up with a
+		// judge.
 		List<PanelJudge> judges = List.of(new PanelJudge("W", PUBLIC, 1), new PanelJudge("X", PUBLIC, 1),
 				new PanelJudge("Y", PUBLIC, 1));
 		List<Conflict> conflicts = List.of(new Conflict("W", "A"), new Conflict("Y", "B"), new Conflict("X", "C"),
@@ -307,22 +334,28 @@ class JudgeAssignerTests {
 			.map(Assignment::proposalId)
 			.collect(Collectors.toSet());
 		assertThat(hisProposals).isNotEmpty();
-		// Every other assignment is still there; the only new ones are on pub3's former proposals, one each.
+		// Every other assignment is still there; the only new ones are on pub3's former
+		// proposals, one each.
 		assertThat(after.assignments()).containsAll(kept);
-		List<Assignment> added = after.assignments().stream().filter((assignment) -> !kept.contains(assignment)).toList();
+		List<Assignment> added = after.assignments()
+			.stream()
+			.filter((assignment) -> !kept.contains(assignment))
+			.toList();
 		assertThat(added).extracting(Assignment::proposalId).containsExactlyInAnyOrderElementsOf(hisProposals);
 		assertThat(added).extracting(Assignment::judgeId).doesNotContain("pub3");
 		assertThat(loads(after).get("pub3")).isZero();
-		// The rules still hold (pub3's proposals needed a PUBLIC replacement where pub3 was the only one).
+		// The rules still hold (pub3's proposals needed a PUBLIC replacement where pub3
+		// was the only one).
 		List<PanelJudge> remaining = judges.stream().filter((judge) -> !judge.id().equals("pub3")).toList();
 		AssignmentRequest without = AssignmentRequest.builder(8)
 			.proposals(proposals(30))
 			.judges(remaining)
 			.conflicts(conflicts)
 			.build();
-		assertMeetsEveryRule(without, new AssignmentPlan(after.algorithmVersion(), after.assignments(),
-				after.loads().stream().filter((load) -> !load.judgeId().equals("pub3")).toList(), after.problems(),
-				after.loadSpread(), after.balanced()));
+		assertMeetsEveryRule(without,
+				new AssignmentPlan(after.algorithmVersion(), after.assignments(),
+						after.loads().stream().filter((load) -> !load.judgeId().equals("pub3")).toList(),
+						after.problems(), after.loadSpread(), after.balanced()));
 	}
 
 	@Test
@@ -336,7 +369,8 @@ class JudgeAssignerTests {
 
 		assertThat(after.assignments()).extracting(Assignment::judgeId).doesNotContain("pub1");
 		assertThat(after.problems()).extracting(AssignmentProblem::message)
-			.containsExactly("proposal P1: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1",
+			.containsExactly(
+					"proposal P1: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1",
 					"proposal P2: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1",
 					"proposal P3: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1");
 		// The PRIVATE judges fill the freed slots, so k is still met.
@@ -345,9 +379,13 @@ class JudgeAssignerTests {
 
 	@Test
 	void reassignmentReportsKeptAssignmentsThatNowConflict() {
-		AssignmentRequest request = AssignmentRequest.builder(8).proposals(proposals(4)).judges(panel(3, 3, null)).build();
+		AssignmentRequest request = AssignmentRequest.builder(8)
+			.proposals(proposals(4))
+			.judges(panel(3, 3, null))
+			.build();
 		AssignmentPlan before = JudgeAssigner.assign(request);
-		Assignment someone = before.assignments().stream()
+		Assignment someone = before.assignments()
+			.stream()
 			.filter((assignment) -> !assignment.judgeId().equals("priv1"))
 			.findFirst()
 			.orElseThrow();
@@ -378,8 +416,7 @@ class JudgeAssignerTests {
 
 	@Test
 	void refusesBadRequests() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AssignmentRequest.builder(1).judgesPerProposal(1).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> AssignmentRequest.builder(1).judgesPerProposal(1).build())
 			.withMessage("sector minimums add up to 2 but each proposal gets only k = 1 judges");
 		assertThatIllegalArgumentException().isThrownBy(() -> AssignmentRequest.builder(1).judgesPerProposal(0).build())
 			.withMessage("judges per proposal k must be at least 1, got 0");
@@ -389,14 +426,17 @@ class JudgeAssignerTests {
 			.isThrownBy(() -> AssignmentRequest.builder(1).sectorMinimums(negative).build())
 			.withMessage("sector minimum for ACADEMIC must be a number ≥ 0, got -1");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AssignmentRequest.builder(1).judges(List.of(
-					new PanelJudge("a", PUBLIC), new PanelJudge("a", PRIVATE))).build())
+			.isThrownBy(() -> AssignmentRequest.builder(1)
+				.judges(List.of(new PanelJudge("a", PUBLIC), new PanelJudge("a", PRIVATE)))
+				.build())
 			.withMessage("duplicate judge id 'a'");
 		assertThatIllegalArgumentException().isThrownBy(() -> new PanelJudge("a", PUBLIC, -1))
 			.withMessage("judge 'a': maximum load must be ≥ 0, got -1");
-		AssignmentRequest request = AssignmentRequest.builder(1).proposals(proposals(2)).judges(panel(2, 2, null)).build();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> JudgeAssigner.reassign(request, List.of(), "nobody"))
+		AssignmentRequest request = AssignmentRequest.builder(1)
+			.proposals(proposals(2))
+			.judges(panel(2, 2, null))
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> JudgeAssigner.reassign(request, List.of(), "nobody"))
 			.withMessage("judge 'nobody' is neither on the panel nor in the previous assignments");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> JudgeAssigner.reassign(request, List.of(new Assignment("P1", "ghost")), "pub1"))
@@ -410,7 +450,10 @@ class JudgeAssignerTests {
 	@Test
 	void conflictsOutsideTheRoundAreIgnored() {
 		Map<String, Integer> expected = new HashMap<>();
-		AssignmentRequest plain = AssignmentRequest.builder(1).proposals(proposals(4)).judges(panel(2, 2, null)).build();
+		AssignmentRequest plain = AssignmentRequest.builder(1)
+			.proposals(proposals(4))
+			.judges(panel(2, 2, null))
+			.build();
 		AssignmentRequest extra = AssignmentRequest.builder(1)
 			.proposals(proposals(4))
 			.judges(panel(2, 2, null))

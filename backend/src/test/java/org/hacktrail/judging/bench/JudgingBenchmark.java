@@ -24,17 +24,19 @@ import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
 
 /**
- * Timings of the judging core at the sizes issue 6 sets, for {@code scripts/bench} (not a unit test: timings on a
- * shared machine are not assertions). Prints the median, min and max of several runs after warm-up:
+ * Timings of the judging core at the sizes issue 6 sets, for {@code scripts/bench} (not a
+ * unit test: timings on a shared machine are not assertions). Prints the median, min and
+ * max of several runs after warm-up:
  * <ul>
- * <li>ranking: 1,000 proposals × 5 judges × 6 criteria, B = 1,000 (target &lt; 1 s on 2 cores), timed both for
- * {@link RubricRanking#rank} alone and including building (validating) the {@link RankingInput};</li>
- * <li>assignment: 1,500 proposals, 200 judges, k = 3, at least one PUBLIC and one PRIVATE judge each, 1 % of pairs
- * conflicted (target &lt; 2 s).</li>
+ * <li>ranking: 1,000 proposals × 5 judges × 6 criteria, B = 1,000 (target &lt; 1 s on 2
+ * cores), timed both for {@link RubricRanking#rank} alone and including building
+ * (validating) the {@link RankingInput};</li>
+ * <li>assignment: 1,500 proposals, 200 judges, k = 3, at least one PUBLIC and one PRIVATE
+ * judge each, 1 % of pairs conflicted (target &lt; 2 s).</li>
  * </ul>
  * Run from {@code backend/} after {@code mvn -o -q test-compile}:
- * {@code java -cp target/classes:target/test-classes org.hacktrail.judging.bench.JudgingBenchmark [runs]} (default 7
- * runs; nothing else is needed on the class path).
+ * {@code java -cp target/classes:target/test-classes org.hacktrail.judging.bench.JudgingBenchmark [runs]}
+ * (default 7 runs; nothing else is needed on the class path).
  */
 public final class JudgingBenchmark {
 
@@ -57,16 +59,17 @@ public final class JudgingBenchmark {
 
 		AssignmentRequest request = assignmentRequest(1500, 200, 0.01);
 		AssignmentPlan plan = JudgeAssigner.assign(request);
-		System.out.printf("assignment: %d proposals, %d judges, %d conflicts → %d assignments, %d problems, "
-				+ "load spread %d, balanced %s%n", request.proposalIds().size(), request.judges().size(),
-				request.conflicts().size(), plan.assignments().size(), plan.problems().size(), plan.loadSpread(),
-				plan.balanced());
+		System.out.printf(
+				"assignment: %d proposals, %d judges, %d conflicts → %d assignments, %d problems, "
+						+ "load spread %d, balanced %s%n",
+				request.proposalIds().size(), request.judges().size(), request.conflicts().size(),
+				plan.assignments().size(), plan.problems().size(), plan.loadSpread(), plan.balanced());
 		report("assignment", runs, () -> JudgeAssigner.assign(request));
 	}
 
 	/**
-	 * Wall-clock and thread CPU time: on a shared machine the CPU time shows the work itself, the wall-clock time
-	 * what a user would wait.
+	 * Wall-clock and thread CPU time: on a shared machine the CPU time shows the work
+	 * itself, the wall-clock time what a user would wait.
 	 */
 	private static void report(String name, int runs, Supplier<Object> work) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -103,8 +106,9 @@ public final class JudgingBenchmark {
 	}
 
 	/**
-	 * Each proposal gets two PUBLIC, two PRIVATE and one ACADEMIC or CIVIL_SOCIETY judge from a pool of
-	 * {@code judgeCount}; judges have a personal leniency so normalisation has work to do.
+	 * Each proposal gets two PUBLIC, two PRIVATE and one ACADEMIC or CIVIL_SOCIETY judge
+	 * from a pool of {@code judgeCount}; judges have a personal leniency so normalisation
+	 * has work to do.
 	 */
 	private static RankingData rankingData(int proposalCount, int judgesPerProposal, int criterionCount,
 			int judgeCount) {
@@ -140,7 +144,8 @@ public final class JudgingBenchmark {
 					double score = 5.5 + 1.5 * quality + leniency[j] + random.nextGaussian();
 					scores.put(criterion.id(), Math.max(1, Math.min(10, Math.rint(score))));
 				}
-				sheets.add(new SubmittedSheet(String.format("J%03d", j), pattern[j % pattern.length], proposal, scores));
+				sheets
+					.add(new SubmittedSheet(String.format("J%03d", j), pattern[j % pattern.length], proposal, scores));
 			}
 		}
 		return new RankingData(new Rubric(criteria), proposals, sheets);

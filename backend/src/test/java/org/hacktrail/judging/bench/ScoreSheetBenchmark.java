@@ -41,23 +41,28 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Benchmark of issue 6 (not a test): 200 judges scoring at once over GraphQL on the embedded store.
+ * Benchmark of issue 6 (not a test): 200 judges scoring at once over GraphQL on the
+ * embedded store.
  *
  * <p>
- * Set-up: a hackathon with one REVIEW round of 1,000 imported proposals, 200 judges (half PUBLIC, half PRIVATE)
- * invited and accepted, a 5-criterion rubric, k = 3 (15 proposals per judge), the round opened. Then every judge, in
- * its own thread and all starting together, reads its panel and, for each of its proposals, saves a draft, saves it
- * again with other scores (naming the version it read) and submits it with its final scores: 9,000 writes, 3,000
- * sheets. Reported: throughput, latency percentiles per operation, and a check of the store afterwards — exactly
- * one sheet per assignment (none lost, none duplicated), every one SUBMITTED at version 2 with exactly the scores
- * its judge submitted last (no lost write).
+ * Set-up: a hackathon with one REVIEW round of 1,000 imported proposals, 200 judges (half
+ * PUBLIC, half PRIVATE) invited and accepted, a 5-criterion rubric, k = 3 (15 proposals
+ * per judge), the round opened. Then every judge, in its own thread and all starting
+ * together, reads its panel and, for each of its proposals, saves a draft, saves it again
+ * with other scores (naming the version it read) and submits it with its final scores:
+ * 9,000 writes, 3,000 sheets. Reported: throughput, latency percentiles per operation,
+ * and a check of the store afterwards — exactly one sheet per assignment (none lost, none
+ * duplicated), every one SUBMITTED at version 2 with exactly the scores its judge
+ * submitted last (no lost write).
  *
  * <p>
- * Requests authenticate with API tokens, so each also pays the two lookups that check a token (a browser session
- * does not). Run: {@code scripts/bench sheets}, or from {@code backend/}: {@code mvn -o -q test-compile exec:java
+ * Requests authenticate with API tokens, so each also pays the two lookups that check a
+ * token (a browser session does not). Run: {@code scripts/bench sheets}, or from
+ * {@code backend/}: {@code mvn -o -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.hacktrail.judging.bench.ScoreSheetBenchmark
- * [-Dexec.args="h2 200 1000"]}. Arguments: store backend ({@code h2}, the persistent default, or {@code memory}),
- * judges (200), proposals (1,000). Only loopback traffic; every loop is bounded.
+ * [-Dexec.args="h2 200 1000"]}. Arguments: store backend ({@code h2}, the persistent
+ * default, or {@code memory}), judges (200), proposals (1,000). Only loopback traffic;
+ * every loop is bounded.
  */
 public final class ScoreSheetBenchmark {
 
@@ -81,8 +86,9 @@ public final class ScoreSheetBenchmark {
 		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
-				"--logging.level.root=warn", "--spring.main.banner-mode=off");
+				"--hacktrail.store.embedded.data-dir=" + dataDir,
+				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--logging.level.root=warn",
+				"--spring.main.banner-mode=off");
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			TestAccounts accounts = new TestAccounts(context.getBean(UserDirectory.class),
@@ -104,39 +110,53 @@ public final class ScoreSheetBenchmark {
 			}
 			inParallel(8, judges.size(), (j) -> {
 				ObjectNode invite = Http.json();
-				invite.putObject("i").put("hackathonId", hackathonId).put("email", judges.get(j).user().email())
+				invite.putObject("i")
+					.put("hackathonId", hackathonId)
+					.put("email", judges.get(j).user().email())
 					.put("sector", (j % 2 == 0) ? "PUBLIC" : "PRIVATE");
-				String token = client.ok("mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }", invite,
-						organizer).path("inviteJudge").path("token").asString();
+				String token = client
+					.ok("mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }", invite, organizer)
+					.path("inviteJudge")
+					.path("token")
+					.asString();
 				ObjectNode accept = Http.json();
 				accept.putObject("i").put("token", token);
-				client.ok("mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
+				client.ok(
+						"mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
 						accept, judges.get(j));
 			});
 			ObjectNode configure = Http.json();
 			ObjectNode input = configure.putObject("i").put("roundId", roundId).put("judgesPerProposal", 3);
 			ArrayNode criteria = input.putArray("criteria");
 			for (String criterion : CRITERIA) {
-				criteria.addObject().put("id", criterion).put("weight", 1.0).put("scaleMin", 1.0).put("scaleMax", 10.0)
-					.putObject("name").put("en", criterion);
+				criteria.addObject()
+					.put("id", criterion)
+					.put("weight", 1.0)
+					.put("scaleMin", 1.0)
+					.put("scaleMax", 10.0)
+					.putObject("name")
+					.put("en", criterion);
 			}
 			client.ok("mutation($i: ConfigureRoundInput!) { configureRound(input: $i) { round { id } } }", configure,
 					organizer);
 			ObjectNode assign = Http.json();
 			assign.putObject("i").put("roundId", roundId).put("seed", "6");
-			JsonNode plan = client.ok("mutation($i: AssignJudgesInput!) { assignJudges(input: $i) { plan { "
-					+ "assignmentCount loadSpread problems { message } } } }", assign, organizer)
-				.path("assignJudges").path("plan");
+			JsonNode plan = client
+				.ok("mutation($i: AssignJudgesInput!) { assignJudges(input: $i) { plan { "
+						+ "assignmentCount loadSpread problems { message } } } }", assign, organizer)
+				.path("assignJudges")
+				.path("plan");
 			ObjectNode open = Http.json();
 			open.putObject("i").put("roundId", roundId).put("to", "OPEN");
-			client.ok("mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }", open,
-					organizer);
+			client.ok("mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }",
+					open, organizer);
 			System.out.printf(Locale.ROOT,
 					"set-up: %d proposals, %d judges, k = 3 → %d assignments (load spread %d, %d problems) in %.1f s%n",
 					proposalCount, judgeCount, plan.path("assignmentCount").asInt(), plan.path("loadSpread").asInt(),
 					plan.path("problems").size(), (System.nanoTime() - setUp) / 1e9);
 
-			// Warm-up on a few judges' panels (reads only: the measured run starts from untouched sheets).
+			// Warm-up on a few judges' panels (reads only: the measured run starts from
+			// untouched sheets).
 			for (int i = 0; i < 3; i++) {
 				for (int j = 0; j < Math.min(20, judges.size()); j++) {
 					client.ok(PANEL, Http.json().put("r", roundId), judges.get(j));
@@ -205,8 +225,9 @@ public final class ScoreSheetBenchmark {
 					judges.size(), requests, writes, elapsed, requests / elapsed, writes / elapsed, failures.get());
 			for (String op : List.of("panel read", "first save", "save (versioned)", "submit")) {
 				long[] sorted = latencies.get(op).stream().mapToLong(Long::longValue).sorted().toArray();
-				System.out.printf(Locale.ROOT, "  %-17s n=%5d  p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
-						op, sorted.length, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+				System.out.printf(Locale.ROOT,
+						"  %-17s n=%5d  p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", op, sorted.length,
+						percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
 						(sorted.length > 0) ? sorted[sorted.length - 1] / 1e6 : 0);
 			}
 			System.out.printf(Locale.ROOT,
@@ -229,9 +250,10 @@ public final class ScoreSheetBenchmark {
 	}
 
 	/**
-	 * CPU time so far of every live thread that is not a simulated judge or its HTTP client: the web server and the
-	 * embedded store (they share this JVM), by thread id. The machine is shared, so wall-clock figures depend on its
-	 * load; CPU per request does much less.
+	 * CPU time so far of every live thread that is not a simulated judge or its HTTP
+	 * client: the web server and the embedded store (they share this JVM), by thread id.
+	 * The machine is shared, so wall-clock figures depend on its load; CPU per request
+	 * does much less.
 	 */
 	static Map<Long, Long> serverThreadCpu() {
 		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -249,7 +271,10 @@ public final class ScoreSheetBenchmark {
 		return cpu;
 	}
 
-	/** Every assignment has exactly one sheet, SUBMITTED at version 2, with the scores its judge submitted. */
+	/**
+	 * Every assignment has exactly one sheet, SUBMITTED at version 2, with the scores its
+	 * judge submitted.
+	 */
 	static void verify(MongoTemplate mongo, String roundId, int assignments, Map<String, double[]> submitted) {
 		List<ScoreSheet> sheets = mongo.find(new Query(Criteria.where("roundId").is(roundId)), ScoreSheet.class);
 		Set<String> pairs = new HashSet<>();
@@ -284,7 +309,10 @@ public final class ScoreSheetBenchmark {
 						? "OK: no sheet lost or duplicated" : "FAILED");
 	}
 
-	/** Distinct, reproducible scores for a judge, a proposal and a step (0: draft, 1: second save, 2: submitted). */
+	/**
+	 * Distinct, reproducible scores for a judge, a proposal and a step (0: draft, 1:
+	 * second save, 2: submitted).
+	 */
 	static double[] scores(int judge, String proposal, int step) {
 		double[] scores = new double[CRITERIA.length];
 		int seed = Math.abs((proposal.hashCode() * 31 + judge) * 7 + step);
@@ -328,13 +356,17 @@ public final class ScoreSheetBenchmark {
 		input.put("startsAt", "2026-11-28T09:00:00+08:00").put("endsAt", "2026-11-29T18:00:00+08:00");
 		input.putObject("name").put("zhTW", "評分效能測試").put("en", "Score sheet benchmark");
 		input.putArray("rounds").addObject().put("kind", "REVIEW").putObject("name").put("en", "Review");
-		JsonNode hackathon = client.ok("mutation($i: CreateHackathonInput!) { createHackathon(input: $i) { hackathon { "
-				+ "id rounds { id } } } }", variables, organizer).path("createHackathon").path("hackathon");
+		JsonNode hackathon = client
+			.ok("mutation($i: CreateHackathonInput!) { createHackathon(input: $i) { hackathon { "
+					+ "id rounds { id } } } }", variables, organizer)
+			.path("createHackathon")
+			.path("hackathon");
 		String id = hackathon.path("id").asString();
 		for (String phase : List.of("OPEN_FOR_PROPOSALS", "PITCHING", "HACKING", "JUDGING")) {
 			ObjectNode move = Http.json();
 			move.putObject("i").put("hackathonId", id).put("to", phase);
-			client.ok("mutation($i: ChangeHackathonPhaseInput!) { changeHackathonPhase(input: $i) { hackathon { phase } } }",
+			client.ok(
+					"mutation($i: ChangeHackathonPhaseInput!) { changeHackathonPhase(input: $i) { hackathon { phase } } }",
 					move, organizer);
 		}
 		return new String[] { id, hackathon.path("rounds").get(0).path("id").asString() };
@@ -346,13 +378,13 @@ public final class ScoreSheetBenchmark {
 		for (int i = 0; i < count; i++) {
 			csv.append("提案 ").append(i).append(" Proposal ").append(i).append(",Person ").append(i).append("\r\n");
 		}
-		HttpResponse<String> response = client.http.send(HttpRequest
-			.newBuilder(URI.create(client.base + "/api/hackathons/" + slug + "/proposals/import"))
-			.timeout(Duration.ofMinutes(2))
-			.header("Content-Type", "text/csv")
-			.header("Authorization", "Bearer " + organizer.secret())
-			.POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client.http
+			.send(HttpRequest.newBuilder(URI.create(client.base + "/api/hackathons/" + slug + "/proposals/import"))
+				.timeout(Duration.ofMinutes(2))
+				.header("Content-Type", "text/csv")
+				.header("Authorization", "Bearer " + organizer.secret())
+				.POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("Import failed: " + response.statusCode() + " " + response.body());
 		}
@@ -388,7 +420,10 @@ public final class ScoreSheetBenchmark {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
 	}
 
-	/** A cookie-less GraphQL client shared by every simulated judge (each sends its own bearer token). */
+	/**
+	 * A cookie-less GraphQL client shared by every simulated judge (each sends its own
+	 * bearer token).
+	 */
 	static final class Client {
 
 		final String base;
@@ -406,12 +441,13 @@ public final class ScoreSheetBenchmark {
 			ObjectNode body = Http.json().put("query", query);
 			body.set("variables", variables);
 			try {
-				HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
-					.timeout(Duration.ofSeconds(120))
-					.header("Content-Type", "application/json")
-					.header("Authorization", "Bearer " + as.secret())
-					.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = this.http
+					.send(HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
+						.timeout(Duration.ofSeconds(120))
+						.header("Content-Type", "application/json")
+						.header("Authorization", "Bearer " + as.secret())
+						.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				return Http.parse(response.body());
 			}
 			catch (Exception ex) {

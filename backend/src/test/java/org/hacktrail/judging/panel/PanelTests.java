@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The judge panel over GraphQL: invitations, acceptance (by link token or by matching account email), judge
- * records and who may read and change them.
+ * The judge panel over GraphQL: invitations, acceptance (by link token or by matching
+ * account email), judge records and who may read and change them.
  */
 class PanelTests extends JudgingApiTestSupport {
 
@@ -32,12 +32,14 @@ class PanelTests extends JudgingApiTestSupport {
 		TestAccounts.Account judge = this.accounts.user("panel-token");
 		this.users.updateProfile(judge.id(), null, List.of("Ministry of Digital Affairs"));
 		// Invited under a different address: the token works with any login.
-		JsonNode invited = JudgingApi.ok(this.api.invite(this.hackathon.id(), "Someone.Else@Example.org", "PUBLIC",
-				this.organizer), "inviteJudge");
+		JsonNode invited = JudgingApi.ok(
+				this.api.invite(this.hackathon.id(), "Someone.Else@Example.org", "PUBLIC", this.organizer),
+				"inviteJudge");
 		assertThat(invited.path("invitation").path("status").asString()).isEqualTo("PENDING");
 		assertThat(invited.path("acceptPath").asString()).contains(invited.path("token").asString());
-		JsonNode record = JudgingApi.ok(this.api.accept(invited.path("token").asString(), null, judge),
-				"acceptJudgeInvitation").path("judge");
+		JsonNode record = JudgingApi
+			.ok(this.api.accept(invited.path("token").asString(), null, judge), "acceptJudgeInvitation")
+			.path("judge");
 		assertThat(record.path("userId").asString()).isEqualTo(judge.id());
 		assertThat(record.path("sector").asString()).isEqualTo("PUBLIC");
 		assertThat(record.path("status").asString()).isEqualTo("ACTIVE");
@@ -45,14 +47,15 @@ class PanelTests extends JudgingApiTestSupport {
 			.isEqualTo("Ministry of Digital Affairs");
 		assertThat(this.users.findById(judge.id()).orElseThrow().roles()).contains(Role.JUDGE);
 
-		// Accepting again (a retried request) is harmless; another account cannot take the same invitation.
+		// Accepting again (a retried request) is harmless; another account cannot take
+		// the same invitation.
 		assertThat(this.api.accept(invited.path("token").asString(), null, judge).hasErrors()).isFalse();
 		Http.GraphQlResult other = this.api.accept(invited.path("token").asString(), null,
 				this.accounts.user("panel-thief"));
 		assertThat(other.errorCode()).isEqualTo("CONFLICT");
-		JsonNode invitations = JudgingApi.ok(this.http.graphql("query($s: String!) { judgeInvitations(hackathonSlug: $s) "
-				+ "{ email status acceptedAt } }", Http.json().put("s", this.hackathon.slug()), this.organizer.headers()),
-				"judgeInvitations");
+		JsonNode invitations = JudgingApi.ok(this.http.graphql(
+				"query($s: String!) { judgeInvitations(hackathonSlug: $s) " + "{ email status acceptedAt } }",
+				Http.json().put("s", this.hackathon.slug()), this.organizer.headers()), "judgeInvitations");
 		assertThat(invitations.get(0).path("status").asString()).isEqualTo("ACCEPTED");
 	}
 
@@ -72,11 +75,13 @@ class PanelTests extends JudgingApiTestSupport {
 			.path("judge");
 		assertThat(record.path("affiliations").get(0).asString()).as("the organizer's list wins")
 			.isEqualTo("Example Tech Co.");
-		JsonNode myRecord = JudgingApi.ok(this.http.graphql("query($s: String!) { myJudgeRecord(hackathonSlug: $s) "
-				+ "{ id sector } }", Http.json().put("s", this.hackathon.slug()), judge.headers()), "myJudgeRecord");
+		JsonNode myRecord = JudgingApi
+			.ok(this.http.graphql("query($s: String!) { myJudgeRecord(hackathonSlug: $s) " + "{ id sector } }",
+					Http.json().put("s", this.hackathon.slug()), judge.headers()), "myJudgeRecord");
 		assertThat(myRecord.path("sector").asString()).isEqualTo("PRIVATE");
-		JsonNode strangerRecord = JudgingApi.ok(this.http.graphql("query($s: String!) { myJudgeRecord(hackathonSlug: $s) "
-				+ "{ id } }", Http.json().put("s", this.hackathon.slug()), stranger.headers()), "myJudgeRecord");
+		JsonNode strangerRecord = JudgingApi
+			.ok(this.http.graphql("query($s: String!) { myJudgeRecord(hackathonSlug: $s) " + "{ id } }",
+					Http.json().put("s", this.hackathon.slug()), stranger.headers()), "myJudgeRecord");
 		assertThat(strangerRecord.isNull()).isTrue();
 	}
 
@@ -111,7 +116,11 @@ class PanelTests extends JudgingApiTestSupport {
 		JsonNode record = this.api.judge(this.hackathon, judge, "ACADEMIC");
 		String update = "mutation($i: UpdateJudgeInput!) { updateJudge(input: $i) { judge { sector affiliations expertise } } }";
 		ObjectNode own = Http.json();
-		own.putObject("i").put("judgeId", record.path("id").asString()).putArray("affiliations").add("NTU").add(" ntu ");
+		own.putObject("i")
+			.put("judgeId", record.path("id").asString())
+			.putArray("affiliations")
+			.add("NTU")
+			.add(" ntu ");
 		JsonNode updated = JudgingApi.ok(this.http.graphql(update, own, judge.headers()), "updateJudge").path("judge");
 		assertThat(updated.path("affiliations")).hasSize(1);
 		ObjectNode sector = Http.json();
@@ -126,10 +135,12 @@ class PanelTests extends JudgingApiTestSupport {
 
 	@Test
 	void aRevokedInvitationNoLongerWorksAndReinvitingRenewsTheLink() {
-		JsonNode first = JudgingApi.ok(this.api.invite(this.hackathon.id(), "panel-revoke@example.org", "PUBLIC",
-				this.organizer), "inviteJudge");
-		JsonNode second = JudgingApi.ok(this.api.invite(this.hackathon.id(), "panel-revoke@example.org", "PRIVATE",
-				this.organizer), "inviteJudge");
+		JsonNode first = JudgingApi.ok(
+				this.api.invite(this.hackathon.id(), "panel-revoke@example.org", "PUBLIC", this.organizer),
+				"inviteJudge");
+		JsonNode second = JudgingApi.ok(
+				this.api.invite(this.hackathon.id(), "panel-revoke@example.org", "PRIVATE", this.organizer),
+				"inviteJudge");
 		assertThat(second.path("invitation").path("id").asString())
 			.isEqualTo(first.path("invitation").path("id").asString());
 		TestAccounts.Account judge = this.accounts.user("panel-revoke");

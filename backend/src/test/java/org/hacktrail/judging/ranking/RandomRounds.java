@@ -11,8 +11,8 @@ import java.util.Random;
 import org.hacktrail.judging.Sector;
 
 /**
- * Seeded random rounds for property tests. Scores stay in the middle 60 % of the scale so a test can shift one
- * judge's scores without leaving it.
+ * Seeded random rounds for property tests. Scores stay in the middle 60 % of the scale so
+ * a test can shift one judge's scores without leaving it.
  */
 final class RandomRounds {
 
@@ -47,9 +47,8 @@ final class RandomRounds {
 		Sector[] sectors = new Sector[judgeCount];
 		for (int j = 0; j < judgeCount; j++) {
 			int draw = random.nextInt(10);
-			sectors[j] = (j == 0) ? Sector.PUBLIC : (j == 1) ? Sector.PRIVATE
-					: (draw < 4) ? Sector.PUBLIC : (draw < 8) ? Sector.PRIVATE
-							: (draw < 9) ? Sector.ACADEMIC : Sector.CIVIL_SOCIETY;
+			sectors[j] = (j == 0) ? Sector.PUBLIC : (j == 1) ? Sector.PRIVATE : (draw < 4) ? Sector.PUBLIC
+					: (draw < 8) ? Sector.PRIVATE : (draw < 9) ? Sector.ACADEMIC : Sector.CIVIL_SOCIETY;
 		}
 		boolean[][] judged = new boolean[judgeCount][proposalCount];
 		List<SubmittedSheet> sheets = new ArrayList<>();
@@ -116,7 +115,9 @@ final class RandomRounds {
 			.bootstrapReplicates(200);
 	}
 
-	/** The same input with every collection in a new random order, rebuilt from scratch. */
+	/**
+	 * The same input with every collection in a new random order, rebuilt from scratch.
+	 */
 	static RankingInput shuffled(RankingInput input, long seed) {
 		Random random = new Random(seed);
 		List<Criterion> criteria = new ArrayList<>(input.rubric().criteria());

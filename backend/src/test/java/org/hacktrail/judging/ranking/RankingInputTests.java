@@ -29,9 +29,8 @@ class RankingInputTests {
 	@Test
 	void defaultsFollowTheProductSpecification() {
 		RankingInput input = round().build();
-		assertThat(input.sectorWeights())
-			.containsExactly(Map.entry(PUBLIC, 0.5), Map.entry(PRIVATE, 0.5), Map.entry(ACADEMIC, 0.0),
-					Map.entry(Sector.CIVIL_SOCIETY, 0.0));
+		assertThat(input.sectorWeights()).containsExactly(Map.entry(PUBLIC, 0.5), Map.entry(PRIVATE, 0.5),
+				Map.entry(ACADEMIC, 0.0), Map.entry(Sector.CIVIL_SOCIETY, 0.0));
 		assertThat(input.normalise()).isTrue();
 		assertThat(input.bootstrapReplicates()).isEqualTo(1000);
 		assertThat(input.publicVote()).isNull();
@@ -50,12 +49,11 @@ class RankingInputTests {
 			.withMessage("sheet of judge 'J1' on proposal 'P1': score 11.0 for criterion 'impact' is outside its "
 					+ "scale 1.0–10.0");
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> round(sheet("J1", PUBLIC, "P1", Map.of("impact", Double.NaN, "team", 5.0))).build())
+			.isThrownBy(() -> round(sheet("J1", PUBLIC, "P1", Map.of("impact", Double.NaN, "team", 5.0))).build())
 			.withMessageContaining("score NaN for criterion 'impact' is outside its scale");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> round(sheet("J1", PUBLIC, "P1", Map.of("impact", 5.0, "team", 5.0, "style", 3.0)))
-				.build())
+			.isThrownBy(
+					() -> round(sheet("J1", PUBLIC, "P1", Map.of("impact", 5.0, "team", 5.0, "style", 3.0))).build())
 			.withMessage("sheet of judge 'J1' on proposal 'P1' scores criteria that are not in the rubric: [style]");
 	}
 
@@ -68,8 +66,7 @@ class RankingInputTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> round(sheet("J1", PUBLIC, "P1", scores), sheet("J1", PRIVATE, "P2", scores)).build())
 			.withMessage("judge 'J1' has sheets in two sectors (PUBLIC and PRIVATE); a judge has one sector");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> round(sheet("J1", PUBLIC, "P9", scores)).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> round(sheet("J1", PUBLIC, "P9", scores)).build())
 			.withMessage("sheet of judge 'J1' on proposal 'P9' names a proposal that is not among the round's "
 					+ "proposals");
 		assertThatIllegalArgumentException().isThrownBy(() -> sheet(" ", PUBLIC, "P1", scores))
@@ -98,16 +95,14 @@ class RankingInputTests {
 			.withMessage("outstanding quota N must be at least 1, got 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> round().bootstrapReplicates(0).build())
 			.withMessage("bootstrap replicates B must be between 1 and 10000, got 0");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> round().sectorWeights(Map.of(PUBLIC, -0.5)).build())
+		assertThatIllegalArgumentException().isThrownBy(() -> round().sectorWeights(Map.of(PUBLIC, -0.5)).build())
 			.withMessage("weight of sector PUBLIC must be a finite number ≥ 0, got -0.5");
 		assertThatIllegalArgumentException().isThrownBy(() -> round().sectorWeights(Map.of()).build())
 			.withMessage("at least one sector weight (or the public vote weight) must be above 0");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> round().publicVote(new PublicVote(Map.of("P7", 3.0), 1)).build())
 			.withMessage("public vote names proposal 'P7', which is not among the round's proposals");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PublicVote(Map.of("P1", Double.POSITIVE_INFINITY), 1))
+		assertThatIllegalArgumentException().isThrownBy(() -> new PublicVote(Map.of("P1", Double.POSITIVE_INFINITY), 1))
 			.withMessage("public vote total of 'P1' must be a finite number, got Infinity");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RankingInput.builder(RUBRIC, 1).proposals(List.of("P1", "P1")).build())

@@ -19,8 +19,8 @@ import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
 import org.hacktrail.judging.ranking.RandomRounds.Shape;
 
 /**
- * Properties that must hold for every round, checked on seeded random rounds (plain loops: a failure names its seed
- * and reproduces).
+ * Properties that must hold for every round, checked on seeded random rounds (plain
+ * loops: a failure names its seed and reproduces).
  */
 class RankingPropertiesTests {
 
@@ -50,11 +50,15 @@ class RankingPropertiesTests {
 			RankingResult reseeded = RubricRanking.rank(new RankingInput(input.rubric(), input.proposalIds(),
 					input.sheets(), input.sectorWeights(), input.normalise(), input.publicVote(),
 					input.outstandingQuota(), input.bootstrapReplicates(), input.seed() + 1));
-			// The point estimate never depends on the seed; only the bootstrap columns may.
-			assertThat(reseeded.ranking()).extracting(RankedProposal::proposalId, RankedProposal::rank,
-					RankedProposal::finalScore)
-				.isEqualTo(first.ranking().stream().map((line) -> org.assertj.core.groups.Tuple
-					.tuple(line.proposalId(), line.rank(), line.finalScore())).toList());
+			// The point estimate never depends on the seed; only the bootstrap columns
+			// may.
+			assertThat(reseeded.ranking())
+				.extracting(RankedProposal::proposalId, RankedProposal::rank, RankedProposal::finalScore)
+				.isEqualTo(first.ranking()
+					.stream()
+					.map((line) -> org.assertj.core.groups.Tuple.tuple(line.proposalId(), line.rank(),
+							line.finalScore()))
+					.toList());
 			if (!reseeded.equals(first)) {
 				roundsWhereSeedMattered++;
 			}
@@ -64,10 +68,14 @@ class RankingPropertiesTests {
 
 	@Test
 	void addingAConstantToEveryScoreOfOneJudgeLeavesTheNormalisedResultUnchanged() {
-		// With normalisation on and every judge on ≥ 3 sheets, z = (r − μ_j)/σ_j of the shifted judge is unchanged
-		// and so is every other judge's. The round's μ and σ do move (the judge's totals are part of them), so all
-		// n move by one common affine map n' = μ' + (σ'/σ)(n − μ), which preserves order, ties, divergence
-		// (|Δmean| and σ_n scale alike) and therefore every rank, interval, probability and flag.
+		// With normalisation on and every judge on ≥ 3 sheets, z = (r − μ_j)/σ_j of the
+		// shifted judge is unchanged
+		// and so is every other judge's. The round's μ and σ do move (the judge's totals
+		// are part of them), so all
+		// n move by one common affine map n' = μ' + (σ'/σ)(n − μ), which preserves order,
+		// ties, divergence
+		// (|Δmean| and σ_n scale alike) and therefore every rank, interval, probability
+		// and flag.
 		for (long seed = 1; seed <= ROUNDS; seed++) {
 			RankingInput input = RandomRounds.round(seed, new Shape(3, false, false, false)).build();
 			String judge = "J" + (seed % 6);
@@ -77,8 +85,8 @@ class RankingPropertiesTests {
 			RankingResult before = RubricRanking.rank(input);
 			RankingResult after = RubricRanking.rank(shifted);
 
-			assertThat(before.judges()).allSatisfy((summary) -> assertThat(summary.treatment())
-				.isIn(Treatment.Z_SCORE, Treatment.NO_SPREAD));
+			assertThat(before.judges())
+				.allSatisfy((summary) -> assertThat(summary.treatment()).isIn(Treatment.Z_SCORE, Treatment.NO_SPREAD));
 			assertSameZScores(before, after, seed);
 			assertSameRankingUpToAffineMap(before, after, seed);
 		}
@@ -86,8 +94,10 @@ class RankingPropertiesTests {
 
 	@Test
 	void aJudgeWithIdenticalScoresEverywhereCarriesNoSpreadInformation() {
-		// Such a judge's n is exactly μ on every sheet: they cannot separate the proposals they judged. Which
-		// constant they used does not matter either (it only moves μ and σ, an affine map of every n).
+		// Such a judge's n is exactly μ on every sheet: they cannot separate the
+		// proposals they judged. Which
+		// constant they used does not matter either (it only moves μ and σ, an affine map
+		// of every n).
 		for (long seed = 1; seed <= ROUNDS; seed++) {
 			RankingInput input = RandomRounds.round(seed, new Shape(3, false, false, false)).build();
 			String judge = "J" + (seed % 6);
@@ -113,15 +123,20 @@ class RankingPropertiesTests {
 	void ranksAndTiesFollowTheRoundedFinalScoresAndTiesAreAllReported() {
 		int tiesSeen = 0;
 		for (long seed = 1; seed <= ROUNDS; seed++) {
-			// Integer scores on one criterion without normalisation make exact ties common.
+			// Integer scores on one criterion without normalisation make exact ties
+			// common.
 			RankingResult result = RubricRanking
 				.rank(RandomRounds.round(seed, new Shape(0, true, true, false)).normalise(false).build());
 			List<RankedProposal> ranking = result.ranking();
 			for (int i = 0; i < ranking.size(); i++) {
 				RankedProposal line = ranking.get(i);
 				long key = RubricRanking.tieKey(line.finalScore());
-				long higher = ranking.stream().filter((other) -> RubricRanking.tieKey(other.finalScore()) > key).count();
-				long equal = ranking.stream().filter((other) -> RubricRanking.tieKey(other.finalScore()) == key).count();
+				long higher = ranking.stream()
+					.filter((other) -> RubricRanking.tieKey(other.finalScore()) > key)
+					.count();
+				long equal = ranking.stream()
+					.filter((other) -> RubricRanking.tieKey(other.finalScore()) == key)
+					.count();
 				assertThat(line.rank()).as("seed %d %s", seed, line.proposalId()).isEqualTo(1 + higher);
 				assertThat(line.tied()).isEqualTo(equal > 1);
 				if (i > 0) {
@@ -134,8 +149,8 @@ class RankingPropertiesTests {
 				}
 			}
 			Map<Integer, List<String>> byRank = new LinkedHashMap<>();
-			ranking.forEach((line) -> byRank.computeIfAbsent(line.rank(), (rank) -> new ArrayList<>())
-				.add(line.proposalId()));
+			ranking.forEach(
+					(line) -> byRank.computeIfAbsent(line.rank(), (rank) -> new ArrayList<>()).add(line.proposalId()));
 			List<TieGroup> expected = new ArrayList<>();
 			int quota = result.round().outstandingQuota();
 			byRank.forEach((rank, ids) -> {
@@ -157,9 +172,9 @@ class RankingPropertiesTests {
 			RankingInput input = RandomRounds.round(seed, Shape.varied()).build();
 			RankingResult result = RubricRanking.rank(input);
 			Map<String, Set<Sector>> present = new HashMap<>();
-			input.sheets().forEach((sheet) -> present
-				.computeIfAbsent(sheet.proposalId(), (id) -> EnumSet.noneOf(Sector.class))
-				.add(sheet.sector()));
+			input.sheets()
+				.forEach((sheet) -> present.computeIfAbsent(sheet.proposalId(), (id) -> EnumSet.noneOf(Sector.class))
+					.add(sheet.sector()));
 			double sigmaN = result.round().normalisedStandardDeviation();
 			for (RankedProposal line : result.ranking()) {
 				List<Sector> missing = new ArrayList<>();
@@ -244,9 +259,8 @@ class RankingPropertiesTests {
 				sheets.add(sheet);
 			}
 		}
-		return new RankingInput(input.rubric(), input.proposalIds(), sheets, input.sectorWeights(),
-				input.normalise(), input.publicVote(), input.outstandingQuota(), input.bootstrapReplicates(),
-				input.seed());
+		return new RankingInput(input.rubric(), input.proposalIds(), sheets, input.sectorWeights(), input.normalise(),
+				input.publicVote(), input.outstandingQuota(), input.bootstrapReplicates(), input.seed());
 	}
 
 	private static void assertSameZScores(RankingResult before, RankingResult after, long seed) {
@@ -259,7 +273,10 @@ class RankingPropertiesTests {
 		}
 	}
 
-	/** Same ranks, ties, flags and bootstrap figures; F related by n' = μ' + (σ'/σ)(n − μ). */
+	/**
+	 * Same ranks, ties, flags and bootstrap figures; F related by n' = μ' + (σ'/σ)(n −
+	 * μ).
+	 */
 	private static void assertSameRankingUpToAffineMap(RankingResult before, RankingResult after, long seed) {
 		double scale = after.round().standardDeviation() / before.round().standardDeviation();
 		assertThat(after.ties()).as("seed %d", seed).isEqualTo(before.ties());

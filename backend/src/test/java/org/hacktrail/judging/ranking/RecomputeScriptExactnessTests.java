@@ -24,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code scripts/recompute-ranking} agrees with {@link RubricRanking} bit for bit on 40 seeded random rounds —
- * integer and fractional scores, normalisation on and off, public votes with missing totals, weighted and
- * unweighted extra sectors, ties — written exactly as {@code results.json} writes them. This is the cross-check the
- * script was first validated with (60 rounds, raw bit patterns), now through the published format itself.
+ * {@code scripts/recompute-ranking} agrees with {@link RubricRanking} bit for bit on 40
+ * seeded random rounds — integer and fractional scores, normalisation on and off, public
+ * votes with missing totals, weighted and unweighted extra sectors, ties — written
+ * exactly as {@code results.json} writes them. This is the cross-check the script was
+ * first validated with (60 rounds, raw bit patterns), now through the published format
+ * itself.
  */
 class RecomputeScriptExactnessTests {
 
@@ -73,11 +75,15 @@ class RecomputeScriptExactnessTests {
 				input.sectorWeights(), input.normalise(), (vote != null) ? VoteMode.QUADRATIC : VoteMode.NONE,
 				(vote != null) ? vote.weight() : 0, RoundConfig.DEFAULT_VOTE_CREDITS, input.outstandingQuota(), null,
 				input.bootstrapReplicates(), input.seed());
-		List<String> topN = result.ranking().stream().filter(RankedProposal::inTopN).map(RankedProposal::proposalId)
+		List<String> topN = result.ranking()
+			.stream()
+			.filter(RankedProposal::inTopN)
+			.map(RankedProposal::proposalId)
 			.toList();
 		return new PublishedRound(id, "H", new LocalizedText(null, id), RoundKind.REVIEW, config,
 				input.outstandingQuota(), input.proposalIds(), input.sheets(),
-				(vote != null) ? new PublishedRound.Vote(VoteMode.QUADRATIC, vote.weight(), 99, 0, vote.totals()) : null,
+				(vote != null) ? new PublishedRound.Vote(VoteMode.QUADRATIC, vote.weight(), 99, 0, vote.totals())
+						: null,
 				result, new Selection(topN, Selection.Kind.TOP_N, null, null, topN, "-", "-", java.time.Instant.EPOCH),
 				"-");
 	}

@@ -19,7 +19,9 @@ class RubricRankingTests {
 
 	private static final double EXACT = 1e-12;
 
-	/** One criterion "overall" on a 0–10 scale, so a sheet's total r is its single score. */
+	/**
+	 * One criterion "overall" on a 0–10 scale, so a sheet's total r is its single score.
+	 */
 	private static final Rubric SINGLE = Rubric.uniform(0, 10, Map.of("overall", 1.0));
 
 	static SubmittedSheet sheet(String judge, Sector sector, String proposal, double overall) {
@@ -31,7 +33,8 @@ class RubricRankingTests {
 	}
 
 	static double normalised(RankingResult result, String judge, String proposal) {
-		return result.sheets().stream()
+		return result.sheets()
+			.stream()
 			.filter((sheet) -> sheet.judgeId().equals(judge) && sheet.proposalId().equals(proposal))
 			.findFirst()
 			.orElseThrow()
@@ -40,10 +43,12 @@ class RubricRankingTests {
 
 	@Test
 	void weightedTotalsSectorMeansAndFinalScoreWithoutNormalisation() {
-		// Weights impact 3, feasibility 1 → w_feasibility = 0.25, w_impact = 0.75 (summed in id order).
+		// Weights impact 3, feasibility 1 → w_feasibility = 0.25, w_impact = 0.75 (summed
+		// in id order).
 		Rubric rubric = Rubric.uniform(1, 10, Map.of("impact", 3.0, "feasibility", 1.0));
 		// r = 0.25·feasibility + 0.75·impact:
-		// A: pub1 0.25·4 + 0.75·8 = 7, priv1 0.25·6 + 0.75·6 = 6 → F = (0.5·7 + 0.5·6) / 1 = 6.5
+		// A: pub1 0.25·4 + 0.75·8 = 7, priv1 0.25·6 + 0.75·6 = 6 → F = (0.5·7 + 0.5·6) /
+		// 1 = 6.5
 		// B: pub1 0.25·8 + 0.75·4 = 5, priv1 0.25·6 + 0.75·10 = 9 → F = 7
 		// C: pub1 0.25·6 + 0.75·6 = 6, priv1 0.25·2 + 0.75·6 = 5 → F = 5.5
 		List<SubmittedSheet> sheets = List.of(
@@ -71,19 +76,23 @@ class RubricRankingTests {
 		assertThat(result.judges()).extracting(JudgeSummary::treatment).containsOnly(Treatment.RAW);
 		assertThat(normalised(result, "priv1", "B")).isEqualTo(9.0);
 
-		// μ = (7+6+5+9+6+5)/6 = 38/6; Σ(r−μ)² = 11⅓, σ = √(11⅓ / 6) = √(17/9) ≈ 1.3744; σ_n = σ (n = r).
+		// μ = (7+6+5+9+6+5)/6 = 38/6; Σ(r−μ)² = 11⅓, σ = √(11⅓ / 6) = √(17/9) ≈ 1.3744;
+		// σ_n = σ (n = r).
 		assertThat(result.round().mean()).isCloseTo(38.0 / 6, within(EXACT));
 		assertThat(result.round().standardDeviation()).isCloseTo(Math.sqrt(17.0 / 9), within(EXACT));
 		assertThat(result.round().normalisedStandardDeviation()).isCloseTo(Math.sqrt(17.0 / 9), within(EXACT));
-		// Divergence B: |5 − 9| / 1.3744 ≈ 2.910 > 1 → flagged; A and C: 1 / 1.3744 ≈ 0.728 → not flagged.
+		// Divergence B: |5 − 9| / 1.3744 ≈ 2.910 > 1 → flagged; A and C: 1 / 1.3744 ≈
+		// 0.728 → not flagged.
 		assertThat(line(result, "B").divergence()).isCloseTo(4 / Math.sqrt(17.0 / 9), within(EXACT));
 		assertThat(line(result, "B").divergent()).isTrue();
 		assertThat(line(result, "A").divergence()).isCloseTo(1 / Math.sqrt(17.0 / 9), within(EXACT));
 		assertThat(line(result, "A").divergent()).isFalse();
 		assertThat(result.ranking()).allSatisfy((line) -> assertThat(line.missingSectors()).isEmpty());
 
-		// One judge per sector: the stratified bootstrap can only redraw that same judge, so every replicate
-		// reproduces the point ranking; intervals collapse and P(top 1) is 1 for B, 0 for the others.
+		// One judge per sector: the stratified bootstrap can only redraw that same judge,
+		// so every replicate
+		// reproduces the point ranking; intervals collapse and P(top 1) is 1 for B, 0 for
+		// the others.
 		assertThat(result.ranking()).allSatisfy((line) -> {
 			assertThat(line.rankLow()).isEqualTo(line.rank());
 			assertThat(line.rankHigh()).isEqualTo(line.rank());
@@ -97,10 +106,12 @@ class RubricRankingTests {
 
 	@Test
 	void normalisationRemovesEachJudgesLeniencyAndMapsBackOntoTheRoundScale() {
-		// J1 (PUBLIC) is harsh: 2, 4, 6 → μ_1 = 4, σ_1 = √(8/3). J2 (PRIVATE) is lenient: 7, 8, 9 → μ_2 = 8,
+		// J1 (PUBLIC) is harsh: 2, 4, 6 → μ_1 = 4, σ_1 = √(8/3). J2 (PRIVATE) is lenient:
+		// 7, 8, 9 → μ_2 = 8,
 		// σ_2 = √(2/3). Both order the proposals alike, so z = −√1.5, 0, +√1.5 for both.
 		// Round: μ = (2+4+6+7+8+9)/6 = 6; Σ(r−μ)² = 16+4+0+1+4+9 = 34, σ = √(34/6).
-		// n = μ + σ·z → A: 6 − √(34/6 · 1.5) = 6 − √8.5, B: 6, C: 6 + √8.5, for both judges.
+		// n = μ + σ·z → A: 6 − √(34/6 · 1.5) = 6 − √8.5, B: 6, C: 6 + √8.5, for both
+		// judges.
 		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 7)
 			.proposals(List.of("A", "B", "C"))
 			.sheets(List.of(sheet("J1", PUBLIC, "A", 2), sheet("J1", PUBLIC, "B", 4), sheet("J1", PUBLIC, "C", 6),
@@ -119,25 +130,32 @@ class RubricRankingTests {
 		}
 		assertThat(result.ranking()).extracting(RankedProposal::proposalId).containsExactly("C", "B", "A");
 		assertThat(line(result, "A").finalScore()).isCloseTo(6 - Math.sqrt(8.5), within(EXACT));
-		// Raw sector means of A differ by 5 points; after normalisation the sectors agree: divergence 0.
+		// Raw sector means of A differ by 5 points; after normalisation the sectors
+		// agree: divergence 0.
 		assertThat(result.ranking()).allSatisfy((line) -> {
 			assertThat(line.divergence()).isCloseTo(0, within(EXACT));
 			assertThat(line.divergent()).isFalse();
 		});
-		// n takes each of 6 − √8.5, 6, 6 + √8.5 twice: σ_n = √((8.5+0+8.5)·2/6) = √(34/6) = σ.
+		// n takes each of 6 − √8.5, 6, 6 + √8.5 twice: σ_n = √((8.5+0+8.5)·2/6) = √(34/6)
+		// = σ.
 		assertThat(result.round().normalisedStandardDeviation()).isCloseTo(Math.sqrt(34.0 / 6), within(EXACT));
 	}
 
 	@Test
 	void judgesWithoutSpreadOrWithFewerThanThreeSheetsAreShiftedToTheRoundMean() {
-		// J1 PUBLIC: A 2, B 4, C 6 (3 sheets, spread) → z-scored. J2 PRIVATE: 5, 5, 5 → σ_2 = 0 → n = μ.
-		// J3 PRIVATE: A 9, B 7 (2 sheets) → μ_3 = 8, n = μ + (r − 8), its raw spread kept but not rescaled.
+		// J1 PUBLIC: A 2, B 4, C 6 (3 sheets, spread) → z-scored. J2 PRIVATE: 5, 5, 5 →
+		// σ_2 = 0 → n = μ.
+		// J3 PRIVATE: A 9, B 7 (2 sheets) → μ_3 = 8, n = μ + (r − 8), its raw spread kept
+		// but not rescaled.
 		// r in (proposal, judge) order: 2,5,9 | 4,5,7 | 6,5 → Σ = 43, μ = 43/8 = 5.375.
-		// Σ(r−μ)² = 3.375² + 0.375² + 3.625² + 1.375² + 0.375² + 1.625² + 0.625² + 0.375² = 29.875,
+		// Σ(r−μ)² = 3.375² + 0.375² + 3.625² + 1.375² + 0.375² + 1.625² + 0.625² + 0.375²
+		// = 29.875,
 		// σ = √(29.875/8) = √3.734375.
-		// J1: μ_1 = 4, σ_1 = √(8/3), z = ∓√1.5 → n_A = 5.375 − √(3.734375·1.5), n_B = 5.375, n_C = 5.375 + √(…).
+		// J1: μ_1 = 4, σ_1 = √(8/3), z = ∓√1.5 → n_A = 5.375 − √(3.734375·1.5), n_B =
+		// 5.375, n_C = 5.375 + √(…).
 		// J2: n = 5.375 everywhere. J3: n_A = 5.375 + 1 = 6.375, n_B = 5.375 − 1 = 4.375.
-		// F_A = (n_A,J1 + (5.375 + 6.375)/2) / 2, F_B = (5.375 + (5.375 + 4.375)/2) / 2 = 5.125,
+		// F_A = (n_A,J1 + (5.375 + 6.375)/2) / 2, F_B = (5.375 + (5.375 + 4.375)/2) / 2 =
+		// 5.125,
 		// F_C = (n_C,J1 + 5.375) / 2.
 		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 7)
 			.proposals(List.of("A", "B", "C"))
@@ -166,8 +184,10 @@ class RubricRankingTests {
 
 	@Test
 	void equalTotalsThatDifferOnlyByRoundingCountAsNoSpread() {
-		// 0.7 + 0.7 + 0.7 = 2.0999999999999996, / 3 = 0.6999999999999998 ≠ 0.7: σ_judge comes out ≈ 1e-16, not 0.
-		// Dividing by it would blow rounding noise up to full-size z-scores; the tolerance treats it as 0.
+		// 0.7 + 0.7 + 0.7 = 2.0999999999999996, / 3 = 0.6999999999999998 ≠ 0.7: σ_judge
+		// comes out ≈ 1e-16, not 0.
+		// Dividing by it would blow rounding noise up to full-size z-scores; the
+		// tolerance treats it as 0.
 		Rubric unit = Rubric.uniform(0, 1, Map.of("overall", 1.0));
 		RankingResult result = RubricRanking.rank(RankingInput.builder(unit, 7)
 			.proposals(List.of("A", "B", "C"))
@@ -184,8 +204,10 @@ class RubricRankingTests {
 
 	@Test
 	void equalFinalScoresShareARankAndAreReportedAsATieNeverBroken() {
-		// Normalisation off. A: (6 + 8)/2 = 7, B: (8 + 6)/2 = 7, C: (5 + 5)/2 = 5, D: (9 + 9)/2 = 9.
-		// Competition ranks: D 1, A 2, B 2, C 4. With N = 2 the cut falls inside {A, B}: 2 ≤ 2 < 2 + 2 − 1.
+		// Normalisation off. A: (6 + 8)/2 = 7, B: (8 + 6)/2 = 7, C: (5 + 5)/2 = 5, D: (9
+		// + 9)/2 = 9.
+		// Competition ranks: D 1, A 2, B 2, C 4. With N = 2 the cut falls inside {A, B}:
+		// 2 ≤ 2 < 2 + 2 − 1.
 		RankingInput.Builder round = RankingInput.builder(SINGLE, 7)
 			.proposals(List.of("D", "C", "B", "A"))
 			.sheets(List.of(sheet("pub", PUBLIC, "A", 6), sheet("priv", PRIVATE, "A", 8), sheet("pub", PUBLIC, "B", 8),
@@ -200,20 +222,25 @@ class RubricRankingTests {
 		assertThat(result.ranking()).extracting(RankedProposal::tied).containsExactly(false, true, true, false);
 		assertThat(result.ranking()).extracting(RankedProposal::inTopN).containsExactly(true, true, true, false);
 		assertThat(result.ties()).containsExactly(new TieGroup(2, List.of("A", "B"), true));
-		// Both tied proposals are in the top 2 in every replicate (ranks are shared there too).
+		// Both tied proposals are in the top 2 in every replicate (ranks are shared there
+		// too).
 		assertThat(line(result, "A").probabilityTopN()).isEqualTo(1.0);
 		assertThat(line(result, "B").probabilityTopN()).isEqualTo(1.0);
 
-		// With N = 3 the whole tie group is inside the quota: still a tie, but not across the cut.
+		// With N = 3 the whole tie group is inside the quota: still a tie, but not across
+		// the cut.
 		RankingResult quotaThree = RubricRanking.rank(round.outstandingQuota(3).build());
 		assertThat(quotaThree.ties()).containsExactly(new TieGroup(2, List.of("A", "B"), false));
 	}
 
 	@Test
 	void scoresEqualUpToFloatingPointRoundingAreTied() {
-		// Three criteria weighted 1 each: w = 1/3, which binary floating point cannot hold exactly.
-		// Criteria sum in id order a, b, c: A = w·1 + w·2 + w·3 = 2.0, B = w·3 + w·2 + w·1 = 1.9999999999999998.
-		// Mathematically both are 2; F = (0.5·r + 0.5·r) / 1 keeps the difference, but at the 1e-9 tie precision
+		// Three criteria weighted 1 each: w = 1/3, which binary floating point cannot
+		// hold exactly.
+		// Criteria sum in id order a, b, c: A = w·1 + w·2 + w·3 = 2.0, B = w·3 + w·2 +
+		// w·1 = 1.9999999999999998.
+		// Mathematically both are 2; F = (0.5·r + 0.5·r) / 1 keeps the difference, but at
+		// the 1e-9 tie precision
 		// they are equal.
 		Rubric rubric = Rubric.uniform(1, 5, Map.of("a", 1.0, "b", 1.0, "c", 1.0));
 		RankingResult result = RubricRanking.rank(RankingInput.builder(rubric, 7)
@@ -232,13 +259,17 @@ class RubricRankingTests {
 
 	@Test
 	void aMissingWeightedSectorIsFlaggedAndTheFinalScoreUsesTheSectorsPresent() {
-		// Weights PUBLIC 0.5, PRIVATE 0.5, ACADEMIC 0.25. A has all three: F = (0.5·6 + 0.5·8 + 0.25·4) / 1.25 = 6.4.
-		// B has PRIVATE only: F = 0.5·7 / 0.5 = 7, PUBLIC and ACADEMIC flagged missing, no divergence.
-		// C has only CIVIL_SOCIETY (weight 0): no weighted group → unranked with a reason. D has no sheet at all.
+		// Weights PUBLIC 0.5, PRIVATE 0.5, ACADEMIC 0.25. A has all three: F = (0.5·6 +
+		// 0.5·8 + 0.25·4) / 1.25 = 6.4.
+		// B has PRIVATE only: F = 0.5·7 / 0.5 = 7, PUBLIC and ACADEMIC flagged missing,
+		// no divergence.
+		// C has only CIVIL_SOCIETY (weight 0): no weighted group → unranked with a
+		// reason. D has no sheet at all.
 		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 7)
 			.proposals(List.of("A", "B", "C", "D"))
-			.sheets(List.of(sheet("pub", PUBLIC, "A", 6), sheet("priv", PRIVATE, "A", 8), sheet("aca", ACADEMIC, "A", 4),
-					sheet("priv", PRIVATE, "B", 7), sheet("civ", Sector.CIVIL_SOCIETY, "C", 9)))
+			.sheets(List.of(sheet("pub", PUBLIC, "A", 6), sheet("priv", PRIVATE, "A", 8),
+					sheet("aca", ACADEMIC, "A", 4), sheet("priv", PRIVATE, "B", 7),
+					sheet("civ", Sector.CIVIL_SOCIETY, "C", 9)))
 			.sectorWeights(Map.of(PUBLIC, 0.5, PRIVATE, 0.5, ACADEMIC, 0.25))
 			.normalise(false)
 			.build());
@@ -259,14 +290,16 @@ class RubricRankingTests {
 
 	@Test
 	void aZeroWeightSectorIsNotReportedMissing() {
-		// Default weights: ACADEMIC and CIVIL_SOCIETY weigh 0, so only a missing PUBLIC or PRIVATE is flagged.
+		// Default weights: ACADEMIC and CIVIL_SOCIETY weigh 0, so only a missing PUBLIC
+		// or PRIVATE is flagged.
 		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 7)
 			.proposals(List.of("A"))
 			.sheets(List.of(sheet("pub", PUBLIC, "A", 6), sheet("aca", ACADEMIC, "A", 2)))
 			.build());
 
 		assertThat(line(result, "A").missingSectors()).containsExactly(PRIVATE);
-		// ACADEMIC weighs 0: F is the PUBLIC mean. One sheet per judge → NO_SPREAD → n = μ = (6+2)/2 = 4.
+		// ACADEMIC weighs 0: F is the PUBLIC mean. One sheet per judge → NO_SPREAD → n =
+		// μ = (6+2)/2 = 4.
 		assertThat(line(result, "A").finalScore()).isEqualTo(4.0);
 	}
 
@@ -286,7 +319,8 @@ class RubricRankingTests {
 		// Rubric 1–10. Votes A 10, B 30, C none (= 0): v_min 0, v_max 30.
 		// vote_A = 1 + 9·(10/30) = 4, vote_B = 1 + 9·(30/30) = 10, vote_C = 1 + 9·0 = 1.
 		// Normalisation off, W_PUBLIC = W_PRIVATE = 0.5, W_vote = 1:
-		// F_A = (0.5·8 + 0.5·8 + 1·4) / 2 = 6, F_B = (0.5·5 + 0.5·5 + 1·10) / 2 = 7.5, F_C = (9 + 1) / 2 = 5.
+		// F_A = (0.5·8 + 0.5·8 + 1·4) / 2 = 6, F_B = (0.5·5 + 0.5·5 + 1·10) / 2 = 7.5,
+		// F_C = (9 + 1) / 2 = 5.
 		Rubric rubric = Rubric.uniform(1, 10, Map.of("overall", 1.0));
 		RankingResult result = RubricRanking.rank(RankingInput.builder(rubric, 7)
 			.proposals(List.of("A", "B", "C"))
@@ -307,7 +341,8 @@ class RubricRankingTests {
 		assertThat(line(result, "C").finalScore()).isEqualTo(5.0);
 		assertThat(result.round().voteWeight()).isEqualTo(1.0);
 
-		// All totals equal → every proposal gets the midpoint (1 + 10)/2 = 5.5 and the vote cannot reorder them.
+		// All totals equal → every proposal gets the midpoint (1 + 10)/2 = 5.5 and the
+		// vote cannot reorder them.
 		RankingResult flat = RubricRanking.rank(RankingInput.builder(rubric, 7)
 			.proposals(List.of("A", "B"))
 			.sheets(List.of(sheet("pub", PUBLIC, "A", 8), sheet("pub", PUBLIC, "B", 5)))
@@ -318,11 +353,15 @@ class RubricRankingTests {
 
 	@Test
 	void bootstrapRankIntervalAndProbabilityOfTopNMatchTheResamplingOdds() {
-		// Normalisation off. X: PUBLIC judges p1 = 4, p2 = 8 (mean 6), PRIVATE q1 = 6 → F_X = (6 + 6)/2 = 6.
+		// Normalisation off. X: PUBLIC judges p1 = 4, p2 = 8 (mean 6), PRIVATE q1 = 6 →
+		// F_X = (6 + 6)/2 = 6.
 		// Y: PUBLIC p1 = 6, PRIVATE q1 = 6.5 → F_Y = 6.25. Point ranks: Y 1, X 2.
-		// A replicate redraws X's two PUBLIC sheets: (4,4) → F 5, (4,8) or (8,4) → F 6, (8,8) → F 7, with odds
-		// 1/4, 1/2, 1/4. Only (8,8) beats Y, so P(X in top 1) = 1/4 and P(Y in top 1) = 3/4 (Y never varies).
-		// X's ranks: 1 a quarter of the time, else 2 → 5th percentile 1, 95th 2: the interval [1, 2] straddles N = 1.
+		// A replicate redraws X's two PUBLIC sheets: (4,4) → F 5, (4,8) or (8,4) → F 6,
+		// (8,8) → F 7, with odds
+		// 1/4, 1/2, 1/4. Only (8,8) beats Y, so P(X in top 1) = 1/4 and P(Y in top 1) =
+		// 3/4 (Y never varies).
+		// X's ranks: 1 a quarter of the time, else 2 → 5th percentile 1, 95th 2: the
+		// interval [1, 2] straddles N = 1.
 		RankingResult result = RubricRanking.rank(RankingInput.builder(SINGLE, 2024)
 			.proposals(List.of("X", "Y"))
 			.sheets(List.of(sheet("p1", PUBLIC, "X", 4), sheet("p2", PUBLIC, "X", 8), sheet("q1", PRIVATE, "X", 6),
@@ -349,11 +388,16 @@ class RubricRankingTests {
 
 	@Test
 	void theReportedIntervalAlwaysContainsThePointRankEvenWhenTheBootstrapPercentilesDoNot() {
-		// Normalisation off. A never varies (one judge per sector): F_A = (4.9 + 4.9)/2 = 4.9.
-		// B0…B9 each have nine PUBLIC judges scoring 1, 2, …, 9 (mean 5) and a PRIVATE 5 → F = 5 > 4.9, so A's
-		// point rank is 11. A replicate puts B above A when its nine redrawn PUBLIC scores sum to 44 or more
-		// (mean > 4.8): odds 0.576. A is 11th in a replicate only when all ten B stay above, about
-		// 0.576^10 ≈ 0.004; so A's 95th-percentile replicate rank is below 11 and the plain percentile interval would
+		// Normalisation off. A never varies (one judge per sector): F_A = (4.9 + 4.9)/2 =
+		// 4.9.
+		// B0…B9 each have nine PUBLIC judges scoring 1, 2, …, 9 (mean 5) and a PRIVATE 5
+		// → F = 5 > 4.9, so A's
+		// point rank is 11. A replicate puts B above A when its nine redrawn PUBLIC
+		// scores sum to 44 or more
+		// (mean > 4.8): odds 0.576. A is 11th in a replicate only when all ten B stay
+		// above, about
+		// 0.576^10 ≈ 0.004; so A's 95th-percentile replicate rank is below 11 and the
+		// plain percentile interval would
 		// exclude the published rank. The reported interval is widened to contain it.
 		List<SubmittedSheet> sheets = new java.util.ArrayList<>(
 				List.of(sheet("pA", PUBLIC, "A", 4.9), sheet("qA", PRIVATE, "A", 4.9)));

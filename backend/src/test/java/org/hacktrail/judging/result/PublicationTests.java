@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Selection and publication: top N, ties across the cut resolved with a reason, overrides with a published
- * justification, the guard against a ranking that changed after the selection, idempotent publication, and what
- * freezes afterwards.
+ * Selection and publication: top N, ties across the cut resolved with a reason, overrides
+ * with a published justification, the guard against a ranking that changed after the
+ * selection, idempotent publication, and what freezes afterwards.
  */
 class PublicationTests extends JudgingApiTestSupport {
 
@@ -32,8 +32,9 @@ class PublicationTests extends JudgingApiTestSupport {
 	TestAccounts.Account privateJudge;
 
 	/**
-	 * A FINAL round (cut 1, normalisation off) whose three proposals were shortlisted by hand; both judges score all
-	 * three. Proposals 0 and 1 get the same scores: a tie at rank 1 across the cut.
+	 * A FINAL round (cut 1, normalisation off) whose three proposals were shortlisted by
+	 * hand; both judges score all three. Proposals 0 and 1 get the same scores: a tie at
+	 * rank 1 across the cut.
 	 */
 	@BeforeEach
 	void setUp() {
@@ -44,8 +45,9 @@ class PublicationTests extends JudgingApiTestSupport {
 			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
 				ObjectNode move = Http.json();
 				move.putObject("input").put("proposalId", proposal).put("to", to);
-				JudgingApi.ok(this.http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
-						+ "input: $input) { proposal { status } } }", move, this.organizer.headers()),
+				JudgingApi.ok(
+						this.http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
+								+ "input: $input) { proposal { status } } }", move, this.organizer.headers()),
 						"transitionProposal");
 			}
 		}
@@ -66,8 +68,10 @@ class PublicationTests extends JudgingApiTestSupport {
 
 	@Test
 	void aTieAcrossTheCutIsShownAndResolvedOnlyWithARecordedReason() {
-		assertThat(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, null, this.organizer).errorCode())
-			.as("round still OPEN").isEqualTo("BAD_USER_INPUT");
+		assertThat(
+				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, null, this.organizer).errorCode())
+			.as("round still OPEN")
+			.isEqualTo("BAD_USER_INPUT");
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		JsonNode ranking = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking");
 		assertThat(ranking.path("ties")).hasSize(1);
@@ -81,10 +85,14 @@ class PublicationTests extends JudgingApiTestSupport {
 				this.organizer);
 		assertThat(noReason.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(noReason.errorMessage()).contains("tied");
-		assertThat(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "x", this.publicJudge)
-			.errorCode()).isEqualTo("FORBIDDEN");
-		JsonNode selection = JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null,
-				"Stronger partner commitment", this.organizer), "selectProposals").path("round").path("selection");
+		assertThat(
+				this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "x", this.publicJudge).errorCode())
+			.isEqualTo("FORBIDDEN");
+		JsonNode selection = JudgingApi
+			.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "Stronger partner commitment",
+					this.organizer), "selectProposals")
+			.path("round")
+			.path("selection");
 		assertThat(selection.path("kind").asString()).isEqualTo("TIE_RESOLVED");
 		assertThat(selection.path("tieResolution").asString()).isEqualTo("Stronger partner commitment");
 		assertThat(selection.path("topN")).hasSize(2);
@@ -97,28 +105,36 @@ class PublicationTests extends JudgingApiTestSupport {
 		Http.GraphQlResult bare = this.api.select(this.roundId, third, null, null, this.organizer);
 		assertThat(bare.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(bare.body().path("errors").get(0).path("extensions").path("topN")).hasSize(2);
-		assertThat(this.api.select(this.roundId, third, "Because.", null, this.organizer).errorCode())
-			.as("too short").isEqualTo("BAD_USER_INPUT");
+		assertThat(this.api.select(this.roundId, third, "Because.", null, this.organizer).errorCode()).as("too short")
+			.isEqualTo("BAD_USER_INPUT");
 		String why = "The only proposal with a signed adoption agreement from the Ministry of Health.";
-		JsonNode selection = JudgingApi.ok(this.api.select(this.roundId, third, why, null, this.organizer),
-				"selectProposals").path("round").path("selection");
+		JsonNode selection = JudgingApi
+			.ok(this.api.select(this.roundId, third, why, null, this.organizer), "selectProposals")
+			.path("round")
+			.path("selection");
 		assertThat(selection.path("kind").asString()).isEqualTo("OVERRIDE");
 		JsonNode published = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
 		assertThat(published.path("movedProposalIds")).hasSize(3);
 		assertThat(this.api.proposalStatus(this.proposals.get(2)).path("status").asString()).isEqualTo("OUTSTANDING");
 		assertThat(this.api.proposalStatus(this.proposals.get(0)).path("status").asString()).isEqualTo("NOT_SELECTED");
-		JsonNode results = Http.parse(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body());
+		JsonNode results = Http
+			.parse(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body());
 		JsonNode exported = results.path("rounds").get(0).path("selection");
 		assertThat(exported.path("kind").asString()).isEqualTo("OVERRIDE");
 		assertThat(exported.path("justification").asString()).isEqualTo(why);
-		assertThat(JudgingApi.ok(this.api.ranking(this.roundId, null), "roundRanking").path("selection")
-			.path("justification").asString()).isEqualTo(why);
+		assertThat(JudgingApi.ok(this.api.ranking(this.roundId, null), "roundRanking")
+			.path("selection")
+			.path("justification")
+			.asString()).isEqualTo(why);
 
-		// The override and the publication are security events organizers can read in the audit log.
+		// The override and the publication are security events organizers can read in the
+		// audit log.
 		for (String type : List.of("OVERRIDE_APPLIED", "RESULTS_PUBLISHED")) {
-			JsonNode events = JudgingApi.ok(this.http.graphql("query($t: AuditEventType) { auditEvents(type: $t, "
-					+ "first: 100) { edges { node { actorId subjectId details { key value } } } } }",
-					Http.json().put("t", type), this.organizer.headers()), "auditEvents").path("edges");
+			JsonNode events = JudgingApi.ok(this.http.graphql(
+					"query($t: AuditEventType) { auditEvents(type: $t, "
+							+ "first: 100) { edges { node { actorId subjectId details { key value } } } } }",
+					Http.json().put("t", type), this.organizer.headers()), "auditEvents")
+				.path("edges");
 			JsonNode mine = null;
 			for (JsonNode edge : events) {
 				if (this.roundId.equals(edge.path("node").path("subjectId").asString())) {
@@ -137,22 +153,25 @@ class PublicationTests extends JudgingApiTestSupport {
 	void aRankingThatChangedAfterTheSelectionMustBeSelectedAgainAndPublishingTwiceChangesNothing() {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorMessage()).contains("selectProposals");
-		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot",
-				this.organizer), "selectProposals");
+		JudgingApi.ok(
+				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
+				"selectProposals");
 		// A sheet is reopened and changed after the selection.
 		this.api.statusOk(this.roundId, "OPEN", "Correcting a typo in a sheet");
 		String sheetId = this.roundId + ":" + this.publicJudge.id() + ":" + this.proposals.get(2);
 		ObjectNode reopen = Http.json();
 		reopen.putObject("i").put("sheetId", sheetId).put("reason", "Typo: 3 should have been 5");
-		JsonNode reopened = JudgingApi.ok(this.http.graphql("mutation($i: ReopenScoreSheetInput!) { reopenScoreSheet("
-				+ "input: $i) { sheet { version } } }", reopen, this.organizer.headers()), "reopenScoreSheet");
+		JsonNode reopened = JudgingApi.ok(this.http.graphql(
+				"mutation($i: ReopenScoreSheetInput!) { reopenScoreSheet(" + "input: $i) { sheet { version } } }",
+				reopen, this.organizer.headers()), "reopenScoreSheet");
 		JudgingApi.ok(this.api.submit(JudgingApi.sheetInput(this.roundId, this.proposals.get(2), 5.0, 6.0,
 				reopened.path("sheet").path("version").asInt()), this.publicJudge), "submitScoreSheet");
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorCode()).isEqualTo("CONFLICT");
 
-		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot",
-				this.organizer), "selectProposals");
+		JudgingApi.ok(
+				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
+				"selectProposals");
 		assertThat(this.api.publish(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(this.api.publish(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
 		JsonNode first = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
@@ -170,8 +189,9 @@ class PublicationTests extends JudgingApiTestSupport {
 			.isEqualTo("BAD_USER_INPUT");
 		ObjectNode weights = Http.json().put("roundId", this.roundId).put("normalise", true).put("reason", "late");
 		assertThat(this.api.configure(weights, this.organizer).errorCode()).isEqualTo("BAD_USER_INPUT");
-		assertThat(this.api.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(1), 1.0, 1.0, null),
-				this.publicJudge).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(this.api
+			.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(1), 1.0, 1.0, null), this.publicJudge)
+			.errorCode()).isEqualTo("BAD_USER_INPUT");
 		List<String> statuses = new ArrayList<>();
 		this.proposals.forEach((p) -> statuses.add(this.api.proposalStatus(p).path("status").asString()));
 		assertThat(statuses).containsExactly("OUTSTANDING", "NOT_SELECTED", "NOT_SELECTED");

@@ -40,14 +40,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The open data is enough to recompute a published ranking outside Hacktrail: {@code scripts/recompute-ranking}
- * (Python standard library only) reproduces it exactly from {@code results.json}, and notices a changed sheet; the
- * Java method, fed back the exported numbers, gives the identical ranking too (the JSON numbers round-trip).
+ * The open data is enough to recompute a published ranking outside Hacktrail:
+ * {@code scripts/recompute-ranking} (Python standard library only) reproduces it exactly
+ * from {@code results.json}, and notices a changed sheet; the Java method, fed back the
+ * exported numbers, gives the identical ranking too (the JSON numbers round-trip).
  *
  * <p>
- * The published round exercises every part of the method: normalisation on with a judge who scores everything
- * alike, three sectors with judges and a weighted one without, a quadratic public vote, a proposal without
- * submitted sheets, and an override.
+ * The published round exercises every part of the method: normalisation on with a judge
+ * who scores everything alike, three sectors with judges and a weighted one without, a
+ * quadratic public vote, a proposal without submitted sheets, and an override.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,9 +83,11 @@ class RecomputeScriptTests {
 			api.judge(hackathon, judge, sectors[i]);
 			judges.add(judge);
 		}
-		// k = 4 of 6 judges: some sectors have two judges on a proposal, so the bootstrap has something to resample.
+		// k = 4 of 6 judges: some sectors have two judges on a proposal, so the bootstrap
+		// has something to resample.
 		ObjectNode input = JudgingApi.roundInput(roundId, 4).put("cutSize", 3);
-		input.putArray("sectorWeights").add(Http.json().put("sector", "PUBLIC").put("weight", 0.4))
+		input.putArray("sectorWeights")
+			.add(Http.json().put("sector", "PUBLIC").put("weight", 0.4))
 			.add(Http.json().put("sector", "PRIVATE").put("weight", 0.4))
 			.add(Http.json().put("sector", "ACADEMIC").put("weight", 0.2))
 			.add(Http.json().put("sector", "CIVIL_SOCIETY").put("weight", 0.1));
@@ -101,7 +104,8 @@ class RecomputeScriptTests {
 					api.save(JudgingApi.sheetInput(roundId, proposal, 5.0, null, null), judges.get(j));
 					continue;
 				}
-				// Judge 0 scores everything alike (no spread information); the others on a 0.1 grid.
+				// Judge 0 scores everything alike (no spread information); the others on
+				// a 0.1 grid.
 				double impact = (j == 0) ? 6 : Math.round(random.nextDouble() * 100) / 10.0;
 				double feasibility = (j == 0) ? 6 : Math.round(random.nextDouble() * 100) / 10.0;
 				api.score(roundId, proposal, impact, feasibility, judges.get(j));
@@ -118,8 +122,8 @@ class RecomputeScriptTests {
 		api.statusOk(roundId, "CLOSED", null);
 		JsonNode ranking = JudgingApi.ok(api.ranking(roundId, organizer), "roundRanking");
 		String last = ranking.path("lines").get(ranking.path("lines").size() - 1).path("proposalId").asString();
-		JudgingApi.ok(api.select(roundId, List.of(last), "The committee weighs its field trial above the scores.",
-				null, organizer), "selectProposals");
+		JudgingApi.ok(api.select(roundId, List.of(last), "The committee weighs its field trial above the scores.", null,
+				organizer), "selectProposals");
 		JudgingApi.ok(api.publish(roundId, organizer), "publishRound");
 		var response = http.get("/api/hackathons/" + hackathon.slug() + "/results.json");
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -139,7 +143,8 @@ class RecomputeScriptTests {
 		assertThat(round.path("unranked")).hasSize(1);
 		assertThat(round.path("normalisation").findValuesAsString("treatment")).contains("NO_SPREAD", "Z_SCORE");
 		assertThat(round.path("ranking").findValues("missingSectors").stream().filter((m) -> !m.isEmpty()).count())
-			.as("CIVIL_SOCIETY has a weight and no judge").isEqualTo(7);
+			.as("CIVIL_SOCIETY has a weight and no judge")
+			.isEqualTo(7);
 		assertThat(round.path("selection").path("kind").asString()).isEqualTo("OVERRIDE");
 	}
 
@@ -150,7 +155,8 @@ class RecomputeScriptTests {
 		Files.writeString(file, this.json);
 		Run run = run(file);
 		assertThat(run.exit()).as(run.output()).isZero();
-		assertThat(run.output()).contains("Reproduced exactly").contains("All 1 round(s) reproduced exactly.")
+		assertThat(run.output()).contains("Reproduced exactly")
+			.contains("All 1 round(s) reproduced exactly.")
 			.contains("Override justification: The committee weighs");
 	}
 
@@ -158,7 +164,8 @@ class RecomputeScriptTests {
 	void theScriptNoticesASheetThatDoesNotMatchThePublishedRanking(@TempDir Path dir) throws Exception {
 		ObjectNode tampered = (ObjectNode) Http.parse(this.json);
 		JsonNode sheet = tampered.path("rounds").get(0).path("sheets").get(3);
-		((ObjectNode) sheet.path("scores")).put("impact", sheet.path("scores").path("impact").asDouble() == 10 ? 0 : 10);
+		((ObjectNode) sheet.path("scores")).put("impact",
+				sheet.path("scores").path("impact").asDouble() == 10 ? 0 : 10);
 		Path file = dir.resolve("tampered.json");
 		Files.writeString(file, tampered.toString());
 		Run run = run(file);
@@ -170,8 +177,9 @@ class RecomputeScriptTests {
 	void theJavaMethodFedTheExportedNumbersGivesTheIdenticalRanking() {
 		JsonNode round = Http.parse(this.json).path("rounds").get(0);
 		List<Criterion> criteria = new ArrayList<>();
-		round.path("rubric").forEach((c) -> criteria.add(new Criterion(c.path("id").asString(),
-				c.path("weight").asDouble(), c.path("scaleMin").asDouble(), c.path("scaleMax").asDouble())));
+		round.path("rubric")
+			.forEach((c) -> criteria.add(new Criterion(c.path("id").asString(), c.path("weight").asDouble(),
+					c.path("scaleMin").asDouble(), c.path("scaleMax").asDouble())));
 		List<String> proposals = new ArrayList<>();
 		round.path("proposals").forEach((p) -> proposals.add(p.path("id").asString()));
 		List<SubmittedSheet> sheets = new ArrayList<>();
@@ -182,10 +190,15 @@ class RecomputeScriptTests {
 					s.path("proposal").asString(), scores));
 		});
 		Map<Sector, Double> weights = new EnumMap<>(Sector.class);
-		round.path("parameters").path("sectorWeights").properties()
+		round.path("parameters")
+			.path("sectorWeights")
+			.properties()
 			.forEach((e) -> weights.put(Sector.valueOf(e.getKey()), e.getValue().asDouble()));
 		Map<String, Double> totals = new TreeMap<>();
-		round.path("publicVote").path("totals").properties().forEach((e) -> totals.put(e.getKey(), e.getValue().asDouble()));
+		round.path("publicVote")
+			.path("totals")
+			.properties()
+			.forEach((e) -> totals.put(e.getKey(), e.getValue().asDouble()));
 		JsonNode parameters = round.path("parameters");
 		RankingResult result = RubricRanking.rank(new RankingInput(new Rubric(criteria), proposals, sheets, weights,
 				parameters.path("normalise").asBoolean(),

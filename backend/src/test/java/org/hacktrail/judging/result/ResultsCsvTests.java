@@ -17,13 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code results.csv} for spreadsheet apps: proposal titles that would run as formulas get a leading apostrophe; every
- * other cell, the numbers included, is the same as in the default file, which keeps the titles as typed.
+ * {@code results.csv} for spreadsheet apps: proposal titles that would run as formulas
+ * get a leading apostrophe; every other cell, the numbers included, is the same as in the
+ * default file, which keeps the titles as typed.
  */
 class ResultsCsvTests extends JudgingApiTestSupport {
 
-	static final List<String> TITLES = List.of("=HYPERLINK(\"http://evil\",\"click\")", "-1 minus one",
-			"@SUM(A1)", "+1 plus one", "Plain = title + with - triggers @ inside");
+	static final List<String> TITLES = List.of("=HYPERLINK(\"http://evil\",\"click\")", "-1 minus one", "@SUM(A1)",
+			"+1 plus one", "Plain = title + with - triggers @ inside");
 
 	@Test
 	void titlesThatWouldRunAsFormulasGetAnApostropheOnlyInTheSpreadsheetFile() {
@@ -36,15 +37,18 @@ class ResultsCsvTests extends JudgingApiTestSupport {
 			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
 				ObjectNode move = Http.json();
 				move.putObject("input").put("proposalId", id).put("to", to);
-				JudgingApi.ok(http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
-						+ "input: $input) { proposal { status } } }", move, organizer.headers()), "transitionProposal");
+				JudgingApi.ok(
+						http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
+								+ "input: $input) { proposal { status } } }", move, organizer.headers()),
+						"transitionProposal");
 			}
 		}
 		TestAccounts.Account publicJudge = accounts.user("csv-pub-" + hackathon.slug());
 		TestAccounts.Account privateJudge = accounts.user("csv-priv-" + hackathon.slug());
 		api.judge(hackathon, publicJudge, "PUBLIC");
 		api.judge(hackathon, privateJudge, "PRIVATE");
-		// A scale from -5 to 5: negative scores, scale minimums and final scores, which must stay numbers.
+		// A scale from -5 to 5: negative scores, scale minimums and final scores, which
+		// must stay numbers.
 		ObjectNode round = JudgingApi.roundInput(roundId, 2).put("cutSize", 1).put("normalise", false);
 		round.path("criteria").forEach((criterion) -> ((ObjectNode) criterion).put("scaleMin", -5.0));
 		api.configureOk(round);
@@ -85,8 +89,7 @@ class ResultsCsvTests extends JudgingApiTestSupport {
 			CSVRecord typed = typedRows.get(i);
 			CSVRecord spreadsheet = safeRows.get(i);
 			String title = typed.get("proposal_title");
-			assertThat(spreadsheet.get("proposal_title"))
-				.isEqualTo(title.startsWith("Plain") ? title : "'" + title);
+			assertThat(spreadsheet.get("proposal_title")).isEqualTo(title.startsWith("Plain") ? title : "'" + title);
 			for (String column : typed.getParser().getHeaderNames()) {
 				if (!column.equals("proposal_title")) {
 					assertThat(spreadsheet.get(column)).as(column).isEqualTo(typed.get(column));

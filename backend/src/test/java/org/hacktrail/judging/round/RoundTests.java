@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rounds and assignment over GraphQL: configuration and what freezes when, who may do it, the seeded plan with its
- * sector rule and conflicts, and local changes when a judge drops out or declares a conflict.
+ * Rounds and assignment over GraphQL: configuration and what freezes when, who may do it,
+ * the seeded plan with its sector rule and conflicts, and local changes when a judge
+ * drops out or declares a conflict.
  */
 class RoundTests extends JudgingApiTestSupport {
 
@@ -44,10 +45,11 @@ class RoundTests extends JudgingApiTestSupport {
 		assertThat(defaults.path("publicVote").path("credits").asInt()).isEqualTo(99);
 		assertThat(defaults.path("plan").isNull()).isTrue();
 		assertThat(defaults.path("history").isNull()).as("organizers only").isTrue();
-		JsonNode rounds = JudgingApi.ok(this.http.graphql("query($s: String!) { judgingRounds(hackathonSlug: $s) { id kind } }",
-				Http.json().put("s", this.hackathon.slug())), "judgingRounds");
-		assertThat(rounds.findValuesAsString("kind")).as("PUBLIC_VOTE rounds are not judged").containsExactly("REVIEW",
-				"FINAL");
+		JsonNode rounds = JudgingApi
+			.ok(this.http.graphql("query($s: String!) { judgingRounds(hackathonSlug: $s) { id kind } }",
+					Http.json().put("s", this.hackathon.slug())), "judgingRounds");
+		assertThat(rounds.findValuesAsString("kind")).as("PUBLIC_VOTE rounds are not judged")
+			.containsExactly("REVIEW", "FINAL");
 
 		TestAccounts.Account someone = this.accounts.user("round-someone");
 		assertThat(this.api.configure(JudgingApi.roundInput(this.roundId, 2), someone).errorCode())
@@ -69,7 +71,8 @@ class RoundTests extends JudgingApiTestSupport {
 		((ObjectNode) badId.path("criteria").get(1)).put("id", "impact");
 		assertField(this.api.configure(badId, this.organizer), "criteria[1].id");
 		ObjectNode minimums = JudgingApi.roundInput(this.roundId, 2);
-		minimums.putArray("sectorMinimums").add(Http.json().put("sector", "PUBLIC").put("minimum", 2))
+		minimums.putArray("sectorMinimums")
+			.add(Http.json().put("sector", "PUBLIC").put("minimum", 2))
 			.add(Http.json().put("sector", "ACADEMIC").put("minimum", 1));
 		assertField(this.api.configure(minimums, this.organizer), "sectorMinimums");
 		ObjectNode weights = JudgingApi.roundInput(this.roundId, 3);
@@ -92,15 +95,18 @@ class RoundTests extends JudgingApiTestSupport {
 		this.api.statusOk(this.roundId, "OPEN", null);
 		assertField(this.api.configure(JudgingApi.roundInput(this.roundId, 2), this.organizer), "criteria");
 		ObjectNode weights = Http.json().put("roundId", this.roundId);
-		weights.putArray("sectorWeights").add(Http.json().put("sector", "PUBLIC").put("weight", 0.6))
+		weights.putArray("sectorWeights")
+			.add(Http.json().put("sector", "PUBLIC").put("weight", 0.6))
 			.add(Http.json().put("sector", "PRIVATE").put("weight", 0.4));
 		assertField(this.api.configure(weights, this.organizer), "reason");
 		weights.put("reason", "The committee asked for 60/40");
 		JsonNode changed = this.api.configureOk(weights);
 		assertThat(changed.path("sectorWeights").get(0).path("weight").asDouble()).isEqualTo(0.6);
 		JsonNode history = changed.path("history");
-		assertThat(history.get(history.size() - 1).path("detail").asString()).isEqualTo("The committee asked for 60/40");
-		assertThat(this.api.status(this.roundId, "DRAFT", null, this.organizer).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(history.get(history.size() - 1).path("detail").asString())
+			.isEqualTo("The committee asked for 60/40");
+		assertThat(this.api.status(this.roundId, "DRAFT", null, this.organizer).errorCode())
+			.isEqualTo("BAD_USER_INPUT");
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertField(this.api.status(this.roundId, "OPEN", null, this.organizer), "reason");
 		assertThat(this.api.statusOk(this.roundId, "OPEN", "A judge was ill").path("status").asString())
@@ -127,10 +133,13 @@ class RoundTests extends JudgingApiTestSupport {
 		Map<String, TestAccounts.Account> judges = judges(3, 3);
 		TestAccounts.Account conflicted = judges.values().iterator().next();
 		ObjectNode declare = Http.json();
-		declare.putObject("i").put("hackathonId", this.hackathon.id()).put("proposalId", proposals.get(0))
+		declare.putObject("i")
+			.put("hackathonId", this.hackathon.id())
+			.put("proposalId", proposals.get(0))
 			.put("reason", "PERSONAL");
-		JudgingApi.ok(this.http.graphql("mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { id } } }",
-				declare, conflicted.headers()), "declareConflict");
+		JudgingApi
+			.ok(this.http.graphql("mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { id } } }",
+					declare, conflicted.headers()), "declareConflict");
 		this.api.configureOk(JudgingApi.roundInput(this.roundId, 3));
 		JsonNode plan = this.api.assignOk(this.roundId, "123").path("plan");
 		assertThat(plan.path("assignmentCount").asInt()).isEqualTo(18);
@@ -140,8 +149,8 @@ class RoundTests extends JudgingApiTestSupport {
 		assertThat(first.get(conflicted.id())).doesNotContain(proposals.get(0));
 		Map<String, Integer> publicJudges = new HashMap<>();
 		Map<String, Integer> privateJudges = new HashMap<>();
-		judges.forEach((name, account) -> first.get(account.id()).forEach((p) -> (name.startsWith("PUBLIC")
-				? publicJudges : privateJudges).merge(p, 1, Integer::sum)));
+		judges.forEach((name, account) -> first.get(account.id())
+			.forEach((p) -> (name.startsWith("PUBLIC") ? publicJudges : privateJudges).merge(p, 1, Integer::sum)));
 		proposals.forEach((p) -> {
 			assertThat(publicJudges.getOrDefault(p, 0)).as("PUBLIC judges on %s", p).isGreaterThanOrEqualTo(1);
 			assertThat(privateJudges.getOrDefault(p, 0)).as("PRIVATE judges on %s", p).isGreaterThanOrEqualTo(1);
@@ -171,8 +180,11 @@ class RoundTests extends JudgingApiTestSupport {
 		this.api.assignOk(this.roundId, "99");
 		this.api.statusOk(this.roundId, "OPEN", null);
 		Map<String, Set<String>> before = assignments(judges);
-		TestAccounts.Account leaving = judges.values().stream().filter((j) -> !before.get(j.id()).isEmpty())
-			.findFirst().orElseThrow();
+		TestAccounts.Account leaving = judges.values()
+			.stream()
+			.filter((j) -> !before.get(j.id()).isEmpty())
+			.findFirst()
+			.orElseThrow();
 		ObjectNode drop = Http.json();
 		drop.putObject("i").put("judgeId", this.hackathon.id() + ":" + leaving.id()).put("reason", "Moved abroad");
 		JudgingApi.ok(this.http.graphql("mutation($i: DropJudgeInput!) { dropJudge(input: $i) { judge { status } } }",
@@ -212,7 +224,9 @@ class RoundTests extends JudgingApiTestSupport {
 		this.api.assignOk(fin, null);
 		Http.GraphQlResult refused = this.api.status(fin, "OPEN", null, this.organizer);
 		assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
-		assertThat(refused.errorMessage()).contains(proposals.get(0)).contains(proposals.get(1)).contains("SHORTLISTED");
+		assertThat(refused.errorMessage()).contains(proposals.get(0))
+			.contains(proposals.get(1))
+			.contains("SHORTLISTED");
 		assertThat(this.api.round(fin, this.organizer).path("status").asString()).isEqualTo("DRAFT");
 	}
 
@@ -232,7 +246,8 @@ class RoundTests extends JudgingApiTestSupport {
 		Map<String, Set<String>> byJudge = new HashMap<>();
 		judges.values().forEach((judge) -> {
 			Http.GraphQlResult result = this.api.myAssignments(this.roundId, judge);
-			byJudge.put(judge.id(), result.hasErrors() ? Set.of() : new HashSet<>(this.api.assigned(this.roundId, judge)));
+			byJudge.put(judge.id(),
+					result.hasErrors() ? Set.of() : new HashSet<>(this.api.assigned(this.roundId, judge)));
 		});
 		return byJudge;
 	}

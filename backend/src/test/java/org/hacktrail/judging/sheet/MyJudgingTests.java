@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two reads the web panel needed beyond the judging API: a judge's work across hackathons in one request
- * ({@code myJudging}, the judge's home screen) and the ballot of a public vote ({@code JudgingRound.voteProposals}),
- * which the public cannot otherwise learn because the plan is for organizers.
+ * The two reads the web panel needed beyond the judging API: a judge's work across
+ * hackathons in one request ({@code myJudging}, the judge's home screen) and the ballot
+ * of a public vote ({@code JudgingRound.voteProposals}), which the public cannot
+ * otherwise learn because the plan is for organizers.
  */
 class MyJudgingTests extends JudgingApiTestSupport {
 
@@ -25,7 +26,10 @@ class MyJudgingTests extends JudgingApiTestSupport {
 
 	static final String VOTE_PROPOSALS = "query($r: ID!) { judgingRound(roundId: $r) { status voteProposals { id } } }";
 
-	/** A hackathon with one REVIEW round, two proposals and the two judges (k = 2), the round set up. */
+	/**
+	 * A hackathon with one REVIEW round, two proposals and the two judges (k = 2), the
+	 * round set up.
+	 */
 	private String round(JudgingApi.Hackathon hackathon, TestAccounts.Account publicJudge,
 			TestAccounts.Account privateJudge, ObjectNode input) {
 		this.api.proposals(hackathon, 2);
@@ -91,9 +95,11 @@ class MyJudgingTests extends JudgingApiTestSupport {
 		assertThat(drafted.path("voteProposals").isNull()).as("not before the round opens").isTrue();
 		this.api.statusOk(roundId, "OPEN", null);
 		JsonNode open = JudgingApi.ok(anonymous.graphql(VOTE_PROPOSALS, Http.json().put("r", roundId)), "judgingRound");
-		List<String> plan = JudgingApi.ok(this.http.graphql("query($r: ID!) { judgingRound(roundId: $r) { plan { "
-				+ "loads { judgeId } } } roundProgress(roundId: $r) { proposals { proposalId } } }",
-				Http.json().put("r", roundId), this.organizer.headers()), "roundProgress")
+		List<String> plan = JudgingApi
+			.ok(this.http.graphql(
+					"query($r: ID!) { judgingRound(roundId: $r) { plan { "
+							+ "loads { judgeId } } } roundProgress(roundId: $r) { proposals { proposalId } } }",
+					Http.json().put("r", roundId), this.organizer.headers()), "roundProgress")
 			.path("proposals")
 			.findValuesAsString("proposalId");
 		assertThat(open.path("voteProposals").findValuesAsString("id")).hasSize(2)
@@ -101,7 +107,8 @@ class MyJudgingTests extends JudgingApiTestSupport {
 
 		JudgingApi.Hackathon noVote = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
 		String plain = round(noVote, this.accounts.user("vote-none-pub-" + noVote.slug()),
-				this.accounts.user("vote-none-priv-" + noVote.slug()), JudgingApi.roundInput(noVote.roundIds().get(0), 2));
+				this.accounts.user("vote-none-priv-" + noVote.slug()),
+				JudgingApi.roundInput(noVote.roundIds().get(0), 2));
 		this.api.statusOk(plain, "OPEN", null);
 		assertThat(JudgingApi.ok(anonymous.graphql(VOTE_PROPOSALS, Http.json().put("r", plain)), "judgingRound")
 			.path("voteProposals")

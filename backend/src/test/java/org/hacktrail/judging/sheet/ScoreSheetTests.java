@@ -26,8 +26,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Score sheets over GraphQL: drafts, validation, submission, reopening, the optimistic-lock race, who sees a sheet
- * and a ranking, progress, and a conflict declared after scoring.
+ * Score sheets over GraphQL: drafts, validation, submission, reopening, the
+ * optimistic-lock race, who sees a sheet and a ranking, progress, and a conflict declared
+ * after scoring.
  */
 class ScoreSheetTests extends JudgingApiTestSupport {
 
@@ -52,7 +53,10 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 
 	TestAccounts.Account proposer;
 
-	/** A REVIEW round, OPEN, with 3 proposals and 2 judges (k = 2: each judge has every proposal). */
+	/**
+	 * A REVIEW round, OPEN, with 3 proposals and 2 judges (k = 2: each judge has every
+	 * proposal).
+	 */
 	@BeforeEach
 	void setUp() {
 		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
@@ -74,20 +78,24 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 	@Test
 	void aJudgeSavesDraftsThenSubmitsACompleteSheetWhichIsThenLocked() {
 		String proposal = this.proposals.get(1);
-		JsonNode draft = sheet(this.api.save(JudgingApi.sheetInput(this.roundId, proposal, 7.5, null, null),
-				this.publicJudge), "saveScoreSheet");
+		JsonNode draft = sheet(
+				this.api.save(JudgingApi.sheetInput(this.roundId, proposal, 7.5, null, null), this.publicJudge),
+				"saveScoreSheet");
 		assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
 		assertThat(draft.path("version").asInt()).isZero();
 		assertThat(draft.path("scores")).hasSize(1);
-		Http.GraphQlResult incomplete = this.api.submit(JudgingApi.sheetInput(this.roundId, proposal, null, null, 0)
-			.putNull("scores"), this.publicJudge);
+		Http.GraphQlResult incomplete = this.api
+			.submit(JudgingApi.sheetInput(this.roundId, proposal, null, null, 0).putNull("scores"), this.publicJudge);
 		assertThat(incomplete.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(incomplete.errorMessage()).contains("feasibility");
 		ObjectNode comment = JudgingApi.sheetInput(this.roundId, proposal, 7.5, 6.0, 0).put("comment", "清楚可行 🙂");
 		JsonNode saved = sheet(this.api.save(comment, this.publicJudge), "saveScoreSheet");
 		assertThat(saved.path("version").asInt()).isEqualTo(1);
 		assertThat(saved.path("comment").asString()).isEqualTo("清楚可行 🙂");
-		ObjectNode submit = Http.json().put("roundId", this.roundId).put("proposalId", proposal).put("expectedVersion", 1);
+		ObjectNode submit = Http.json()
+			.put("roundId", this.roundId)
+			.put("proposalId", proposal)
+			.put("expectedVersion", 1);
 		JsonNode submitted = sheet(this.api.submit(submit, this.publicJudge), "submitScoreSheet");
 		assertThat(submitted.path("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(submitted.path("scores").findValuesAsString("criterionId")).containsExactly("feasibility", "impact");
@@ -101,8 +109,8 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 	}
 
 	/**
-	 * Progress and ranking read the round's sheets from the stored documents (no mapping to {@link ScoreSheet}):
-	 * what they get is what was saved, for the plan's pairs only.
+	 * Progress and ranking read the round's sheets from the stored documents (no mapping
+	 * to {@link ScoreSheet}): what they get is what was saved, for the plan's pairs only.
 	 */
 	@Test
 	void theRoundReadGivesEveryPlannedSheetAsSaved() {
@@ -110,12 +118,15 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 				this.publicJudge), "saveScoreSheet");
 		sheet(this.api.save(JudgingApi.sheetInput(this.roundId, this.proposals.get(1), 3.0, 9.25, null),
 				this.privateJudge), "saveScoreSheet");
-		sheet(this.api.submit(Http.json().put("roundId", this.roundId).put("proposalId", this.proposals.get(1))
+		sheet(this.api.submit(Http.json()
+			.put("roundId", this.roundId)
+			.put("proposalId", this.proposals.get(1))
 			.put("expectedVersion", 0), this.privateJudge), "submitScoreSheet");
 		JudgingRound round = this.mongo.findById(this.roundId, JudgingRound.class);
-		ScoreSheet stray = this.mongo.findById(ScoreSheet.idOf(this.roundId, this.privateJudge.id(),
-				this.proposals.get(1)), ScoreSheet.class);
-		// A sheet of a pair that is not in the plan (as after a judge is dropped) is left out.
+		ScoreSheet stray = this.mongo
+			.findById(ScoreSheet.idOf(this.roundId, this.privateJudge.id(), this.proposals.get(1)), ScoreSheet.class);
+		// A sheet of a pair that is not in the plan (as after a judge is dropped) is left
+		// out.
 		this.mongo.insert(new ScoreSheet(ScoreSheet.idOf(this.roundId, "dropped-judge", this.proposals.get(2)),
 				stray.hackathonId(), this.roundId, "dropped-judge", this.proposals.get(2), stray.scores(), null,
 				SheetStatus.SUBMITTED, List.of(), stray.submittedAt(), stray.createdAt(), stray.updatedAt(), 0L));
@@ -126,8 +137,8 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		assertThat(read).containsExactlyInAnyOrder(
 				new ScoreSheetService.PlannedSheet(this.publicJudge.id(), this.proposals.get(0), SheetStatus.DRAFT,
 						new TreeMap<>(Map.of("impact", 7.5))),
-				new ScoreSheetService.PlannedSheet(this.privateJudge.id(), this.proposals.get(1),
-						SheetStatus.SUBMITTED, new TreeMap<>(Map.of("feasibility", 9.25, "impact", 3.0))));
+				new ScoreSheetService.PlannedSheet(this.privateJudge.id(), this.proposals.get(1), SheetStatus.SUBMITTED,
+						new TreeMap<>(Map.of("feasibility", 9.25, "impact", 3.0))));
 		assertThat(read.get(0).scores()).isUnmodifiable();
 	}
 
@@ -197,9 +208,12 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(
-				org.springframework.data.mongodb.core.query.Criteria.where("_id")
-					.is(ScoreSheet.idOf(this.roundId, this.privateJudge.id(), proposal))), ScoreSheet.class))
+		assertThat(
+				this.mongo.count(
+						new org.springframework.data.mongodb.core.query.Query(
+								org.springframework.data.mongodb.core.query.Criteria.where("_id")
+									.is(ScoreSheet.idOf(this.roundId, this.privateJudge.id(), proposal))),
+						ScoreSheet.class))
 			.isEqualTo(1);
 	}
 
@@ -222,10 +236,13 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		assertThat(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").statusCode())
 			.isEqualTo(404);
 		assertThat(this.api.myAssignments(this.roundId, this.proposer).errorCode()).isEqualTo("FORBIDDEN");
-		assertThat(this.http.graphql("query($id: ID!) { roundProgress(roundId: $id) { assigned } }",
-				Http.json().put("id", this.roundId), this.publicJudge.headers()).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.http
+			.graphql("query($id: ID!) { roundProgress(roundId: $id) { assigned } }",
+					Http.json().put("id", this.roundId), this.publicJudge.headers())
+			.errorCode()).isEqualTo("FORBIDDEN");
 
-		// After publication: the proposer reads the published ranking, still never a sheet.
+		// After publication: the proposer reads the published ranking, still never a
+		// sheet.
 		for (String p : this.proposals) {
 			for (TestAccounts.Account judge : List.of(this.publicJudge, this.privateJudge)) {
 				if (!(p.equals(proposal) && judge == this.publicJudge)) {
@@ -235,12 +252,11 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		}
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		List<String> top = new ArrayList<>();
-		JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking").path("lines")
-			.forEach((l) -> {
-				if (l.path("inTopN").asBoolean()) {
-					top.add(l.path("proposalId").asString());
-				}
-			});
+		JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking").path("lines").forEach((l) -> {
+			if (l.path("inTopN").asBoolean()) {
+				top.add(l.path("proposalId").asString());
+			}
+		});
 		JudgingApi.ok(this.api.select(this.roundId, top, null, null, this.organizer), "selectProposals");
 		JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
 		JsonNode published = JudgingApi.ok(this.api.ranking(this.roundId, this.proposer), "roundRanking");
@@ -251,7 +267,8 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		assertThat(sheetQuery(sheetId, this.proposer).errorCode()).isEqualTo("FORBIDDEN");
 		var json = this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json");
 		assertThat(json.statusCode()).isEqualTo(200);
-		assertThat(json.body()).doesNotContain(this.publicJudge.id()).doesNotContain(this.privateJudge.id())
+		assertThat(json.body()).doesNotContain(this.publicJudge.id())
+			.doesNotContain(this.privateJudge.id())
 			.doesNotContain("sheet-pub-");
 		assertThat(Http.parse(json.body()).path("rounds").get(0).path("sheets")).hasSize(6);
 		var csv = this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.csv");
@@ -272,14 +289,16 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		noReason.putObject("i").put("sheetId", sheetId).put("reason", "");
 		assertThat(this.http.graphql(reopen, noReason, this.organizer.headers()).errorCode())
 			.isEqualTo("BAD_USER_INPUT");
-		JsonNode reopened = JudgingApi.ok(this.http.graphql(reopen, input, this.organizer.headers()),
-				"reopenScoreSheet").path("sheet");
+		JsonNode reopened = JudgingApi
+			.ok(this.http.graphql(reopen, input, this.organizer.headers()), "reopenScoreSheet")
+			.path("sheet");
 		assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
 		JsonNode last = reopened.path("history").get(reopened.path("history").size() - 1);
 		assertThat(last.path("from").asString()).isEqualTo("SUBMITTED");
 		assertThat(last.path("reason").asString()).isEqualTo("The scores were swapped");
-		JsonNode fixed = sheet(this.api.submit(JudgingApi.sheetInput(this.roundId, proposal, 9.0, 8.0,
-				reopened.path("version").asInt()), this.publicJudge), "submitScoreSheet");
+		JsonNode fixed = sheet(this.api.submit(
+				JudgingApi.sheetInput(this.roundId, proposal, 9.0, 8.0, reopened.path("version").asInt()),
+				this.publicJudge), "submitScoreSheet");
 		assertThat(fixed.path("status").asString()).isEqualTo("SUBMITTED");
 	}
 
@@ -291,10 +310,14 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 		String sheetId = this.api.score(this.roundId, proposal, 9, 9, this.publicJudge).path("id").asString();
 		assertThat(this.api.assigned(this.roundId, spare)).isEmpty();
 		ObjectNode declare = Http.json();
-		declare.putObject("i").put("hackathonId", this.hackathon.id()).put("proposalId", proposal)
-			.put("reason", "PROFESSIONAL").put("comment", "Turns out I advised them");
-		JudgingApi.ok(this.http.graphql("mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { id } } }",
-				declare, this.publicJudge.headers()), "declareConflict");
+		declare.putObject("i")
+			.put("hackathonId", this.hackathon.id())
+			.put("proposalId", proposal)
+			.put("reason", "PROFESSIONAL")
+			.put("comment", "Turns out I advised them");
+		JudgingApi
+			.ok(this.http.graphql("mutation($i: DeclareConflictInput!) { declareConflict(input: $i) { judge { id } } }",
+					declare, this.publicJudge.headers()), "declareConflict");
 		assertThat(sheetQuery(sheetId, this.organizer).data().path("scoreSheet").path("status").asString())
 			.isEqualTo("VOIDED");
 		assertThat(this.api.assigned(this.roundId, this.publicJudge)).doesNotContain(proposal).hasSize(2);

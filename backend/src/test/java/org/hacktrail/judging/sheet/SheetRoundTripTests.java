@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Bean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The judge's hot paths cost a fixed, small number of store round trips, each by id or by one batch of ids,
- * whatever the number of proposals: counted with a MongoDB driver command listener. The two lookups that
- * authenticate a bearer token are left out (a browser session costs none).
+ * The judge's hot paths cost a fixed, small number of store round trips, each by id or by
+ * one batch of ids, whatever the number of proposals: counted with a MongoDB driver
+ * command listener. The two lookups that authenticate a bearer token are left out (a
+ * browser session costs none).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SheetRoundTripTests {
@@ -85,22 +86,25 @@ class SheetRoundTripTests {
 
 		COMMANDS.clear();
 		assertThat(api.myAssignments(roundId, judge).hasErrors()).isFalse();
-		// Round, judge record, the judge's work, their sheets (one $in on ids), the round's hackathon (its name), and
+		// Round, judge record, the judge's work, their sheets (one $in on ids), the
+		// round's hackathon (its name), and
 		// the proposals (one batch): six, whether the judge has 6 proposals or 600.
-		assertThat(store(COMMANDS)).as("%s", COMMANDS).containsExactly("find:judging_rounds", "find:judges",
-				"find:judge_assignments", "find:score_sheets", "find:hackathons", "find:proposals");
+		assertThat(store(COMMANDS)).as("%s", COMMANDS)
+			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments", "find:score_sheets",
+					"find:hackathons", "find:proposals");
 
 		COMMANDS.clear();
 		assertThat(api.save(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, null, null), judge).hasErrors())
 			.isFalse();
-		assertThat(store(COMMANDS)).as("first save: %s", COMMANDS).containsExactly("find:judging_rounds",
-				"find:judges", "find:judge_assignments", "insert:score_sheets");
+		assertThat(store(COMMANDS)).as("first save: %s", COMMANDS)
+			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments", "insert:score_sheets");
 
 		COMMANDS.clear();
 		assertThat(api.submit(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, 6.0, 0), judge).hasErrors())
 			.isFalse();
-		assertThat(store(COMMANDS)).as("save and submit: %s", COMMANDS).containsExactly("find:judging_rounds",
-				"find:judges", "find:judge_assignments", "findAndModify:score_sheets");
+		assertThat(store(COMMANDS)).as("save and submit: %s", COMMANDS)
+			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments",
+					"findAndModify:score_sheets");
 	}
 
 	/** The commands other than the bearer-token authentication (api_tokens, users). */

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public vote: quadratic budgets, simple votes, one ballot per person that can change until the round closes,
- * and totals in the ranking.
+ * The public vote: quadratic budgets, simple votes, one ballot per person that can change
+ * until the round closes, and totals in the ranking.
  */
 class PublicVoteTests extends JudgingApiTestSupport {
 
@@ -71,16 +71,22 @@ class PublicVoteTests extends JudgingApiTestSupport {
 		assertThat(this.mongo.count(new Query(Criteria.where("roundId").is(this.roundId)), Ballot.class)).isEqualTo(1);
 		JudgingApi.ok(cast(this.accounts.user("voter-q2"), null, 2, 2, 0), "castBallot");
 		ObjectNode stranger = Http.json();
-		stranger.putObject("i").put("roundId", this.roundId).putArray("votes").addObject().put("proposalId", "nope")
+		stranger.putObject("i")
+			.put("roundId", this.roundId)
+			.putArray("votes")
+			.addObject()
+			.put("proposalId", "nope")
 			.put("votes", 1);
 		assertThat(this.http.graphql(CAST, stranger, voter.headers()).errorCode()).isEqualTo("BAD_USER_INPUT");
 
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(cast(voter, 1, 0, 1, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
-		JsonNode vote = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking").path("publicVote");
+		JsonNode vote = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking")
+			.path("publicVote");
 		assertThat(vote.path("mode").asString()).isEqualTo("QUADRATIC");
 		assertThat(vote.path("ballots").asInt()).isEqualTo(2);
-		assertThat(vote.path("totals").toString()).contains("\"proposalId\":\"" + this.proposals.get(0) + "\",\"total\":2.0")
+		assertThat(vote.path("totals").toString())
+			.contains("\"proposalId\":\"" + this.proposals.get(0) + "\",\"total\":2.0")
 			.contains("\"proposalId\":\"" + this.proposals.get(1) + "\",\"total\":5.0");
 		JsonNode mine = JudgingApi.ok(this.http.graphql("query($r: ID!) { myBallot(roundId: $r) { creditsUsed } }",
 				Http.json().put("r", this.roundId), voter.headers()), "myBallot");

@@ -21,9 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit log: identity events recorded as they happen (sign-in, failed sign-in, role granted, token created
- * and revoked, sign-out), read by organizers only, filtered by type and paginated, and not changeable through the
- * API.
+ * The audit log: identity events recorded as they happen (sign-in, failed sign-in, role
+ * granted, token created and revoked, sign-out), read by organizers only, filtered by
+ * type and paginated, and not changeable through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -65,14 +65,17 @@ class AuditLogTests {
 	void identityEventsAreRecordedAndOrganizersReadThem() {
 		Http organizer = signedIn("organizer");
 		String organizerId = organizer.graphql("{ me { id } }").data().path("me").path("id").asString();
-		JsonNode token = organizer.graphql("mutation { createApiToken(input: {name: \"audit probe\"}) { token { id } } }")
+		JsonNode token = organizer
+			.graphql("mutation { createApiToken(input: {name: \"audit probe\"}) { token { id } } }")
 			.data()
 			.path("createApiToken")
 			.path("token");
-		organizer.graphql("mutation { revokeApiToken(input: {id: \"" + token.path("id").asString() + "\"}) { token { id } } }");
+		organizer.graphql(
+				"mutation { revokeApiToken(input: {id: \"" + token.path("id").asString() + "\"}) { token { id } } }");
 		Http failed = Http.localhost(this.port);
 		failed.get("/api/auth/options");
-		assertThat(failed.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"nobody-" + this.port + "\"}").statusCode())
+		assertThat(
+				failed.postJsonWithCsrf("/api/demo/login", "{\"persona\":\"nobody-" + this.port + "\"}").statusCode())
 			.isEqualTo(400);
 		Http leaving = signedIn("judge-private");
 		String judgeId = leaving.graphql("{ me { id } }").data().path("me").path("id").asString();
@@ -97,8 +100,8 @@ class AuditLogTests {
 		assertThat(revoked).allSatisfy((event) -> assertThat(event.path("type").asString()).isEqualTo("TOKEN_REVOKED"));
 		assertThat(revoked).anySatisfy(
 				(event) -> assertThat(event.path("subjectId").asString()).isEqualTo(token.path("id").asString()));
-		assertThat(events(organizer, "SIGN_IN_FAILED", 100)).anySatisfy(
-				(event) -> assertThat(detail(event, "persona")).isEqualTo("nobody-" + this.port));
+		assertThat(events(organizer, "SIGN_IN_FAILED", 100))
+			.anySatisfy((event) -> assertThat(detail(event, "persona")).isEqualTo("nobody-" + this.port));
 		assertThat(events(organizer, "SIGN_OUT", 100))
 			.anySatisfy((event) -> assertThat(event.path("actorId").asString()).isEqualTo(judgeId));
 	}
@@ -118,13 +121,13 @@ class AuditLogTests {
 		JsonNode next = second.data().path("auditEvents").path("edges");
 		assertThat(next).hasSize(2);
 		List<String> times = List.of(page.path("edges").path(0).path("node").path("at").asString(),
-				page.path("edges").path(1).path("node").path("at").asString(), next.path(0).path("node").path("at").asString(),
-				next.path(1).path("node").path("at").asString());
-		assertThat(times).isSortedAccordingTo((a, b) -> java.time.OffsetDateTime.parse(b)
-			.compareTo(java.time.OffsetDateTime.parse(a)));
-		assertThat(next.path(0).path("node").path("id").asString())
-			.isNotIn(page.path("edges").path(0).path("node").path("id").asString(),
-					page.path("edges").path(1).path("node").path("id").asString());
+				page.path("edges").path(1).path("node").path("at").asString(),
+				next.path(0).path("node").path("at").asString(), next.path(1).path("node").path("at").asString());
+		assertThat(times).isSortedAccordingTo(
+				(a, b) -> java.time.OffsetDateTime.parse(b).compareTo(java.time.OffsetDateTime.parse(a)));
+		assertThat(next.path(0).path("node").path("id").asString()).isNotIn(
+				page.path("edges").path(0).path("node").path("id").asString(),
+				page.path("edges").path(1).path("node").path("id").asString());
 	}
 
 	@Test

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Backup and restore through {@link StoreBackupCommand}, as the scripts run it, on embedded stores in temporary
- * directories.
+ * Backup and restore through {@link StoreBackupCommand}, as the scripts run it, on
+ * embedded stores in temporary directories.
  */
 @EmbeddedStoreOnly
 class StoreBackupTests {
@@ -95,14 +95,16 @@ class StoreBackupTests {
 				.insertOne(new Document("hackathon", "h1").append("slug", "p-1")));
 		}
 
-		// The files are what mongoimport reads: canonical Extended JSON, one document per line.
+		// The files are what mongoimport reads: canonical Extended JSON, one document per
+		// line.
 		List<String> lines = Files.readAllLines(backup.resolve("users.json"), StandardCharsets.UTF_8);
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).contains("{\"$oid\": \"" + this.userId.toHexString() + "\"}")
 			.contains("\"$numberDecimal\": \"12345.678901234567890123456789\"")
 			.contains("{\"$date\": {\"$numberLong\": \"1700000000123\"}}")
 			.contains("{\"$numberLong\": \"9007199254740993\"}")
-			// Characters outside the Basic Multilingual Plane are written as JSON surrogate escapes, which every JSON
+			// Characters outside the Basic Multilingual Plane are written as JSON
+			// surrogate escapes, which every JSON
 			// reader (mongoimport included) turns back into the character.
 			.contains("Zoë 王小明 \\ud83d\\udeb2");
 		assertThat(Files.readAllLines(backup.resolve("scores.json"))).hasSize(1200)
@@ -143,7 +145,8 @@ class StoreBackupTests {
 			Result backup = command("backup", this.temp.resolve("backup").toString(), "--data-dir", source.toString());
 			assertThat(backup.status()).isEqualTo(StoreBackupCommand.IN_USE);
 			assertThat(backup.err()).contains("in use by another process").contains("Stop the service first");
-			Result restore = command("restore", this.temp.resolve("backup").toString(), "--data-dir", source.toString());
+			Result restore = command("restore", this.temp.resolve("backup").toString(), "--data-dir",
+					source.toString());
 			assertThat(restore.status()).isIn(StoreBackupCommand.IN_USE, StoreBackupCommand.REFUSED);
 		}
 	}
@@ -233,10 +236,12 @@ class StoreBackupTests {
 					.append("active", true)
 					.append("nothing", null)
 					.append("token", new Binary((byte) 4, asBytes(this.token)))
-					.append("address", new Document("city", "Zürich").append("lines", List.of("1 Rue de l'Église", "東京都")))
+					.append("address",
+							new Document("city", "Zürich").append("lines", List.of("1 Rue de l'Église", "東京都")))
 					.append("roles", List.of("ORGANIZER", "JUDGE")));
 			db.getCollection("proposals")
-				.createIndex(Indexes.ascending("hackathon", "slug"), new IndexOptions().unique(true).name("hackathon_slug"));
+				.createIndex(Indexes.ascending("hackathon", "slug"),
+						new IndexOptions().unique(true).name("hackathon_slug"));
 			db.getCollection("proposals").insertOne(new Document("hackathon", "h1").append("slug", "p-1"));
 			db.getCollection("proposals").insertOne(new Document("hackathon", "h1").append("slug", "p-2"));
 			db.getCollection("empty").createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
@@ -253,7 +258,10 @@ class StoreBackupTests {
 		return new org.bson.BsonBinary(uuid, UuidRepresentation.STANDARD).getData();
 	}
 
-	/** Every collection's documents in _id order, as BSON so that types count in the comparison. */
+	/**
+	 * Every collection's documents in _id order, as BSON so that types count in the
+	 * comparison.
+	 */
 	private static Map<String, List<BsonDocument>> contents(Path dataDir) {
 		try (Opened store = open(dataDir)) {
 			Map<String, List<BsonDocument>> contents = new TreeMap<>();
@@ -318,6 +326,5 @@ class StoreBackupTests {
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
-
 
 }

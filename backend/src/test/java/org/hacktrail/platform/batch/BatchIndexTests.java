@@ -14,9 +14,10 @@ import org.springframework.data.mongodb.core.index.IndexInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The batch metadata's step executions, updated by {@code stepExecutionId} at every chunk, get a unique index on
- * it — the embedded store serves a query from an index only when the index is unique — and a store prepared by an
- * earlier version, with a plain index of that key, has it replaced.
+ * The batch metadata's step executions, updated by {@code stepExecutionId} at every
+ * chunk, get a unique index on it — the embedded store serves a query from an index only
+ * when the index is unique — and a store prepared by an earlier version, with a plain
+ * index of that key, has it replaced.
  */
 class BatchIndexTests {
 
@@ -32,7 +33,8 @@ class BatchIndexTests {
 					.named(BatchInfrastructure.LEGACY_STEP_INDEX));
 
 			BatchInfrastructure.prepare(mongo);
-			BatchInfrastructure.prepare(mongo); // idempotent: a second instance, or the next start
+			BatchInfrastructure.prepare(mongo); // idempotent: a second instance, or the
+												// next start
 
 			assertThat(mongo.indexOps("BATCH_STEP_EXECUTION").getIndexInfo()).extracting(IndexInfo::getName)
 				.contains(BatchInfrastructure.STEP_INDEX)

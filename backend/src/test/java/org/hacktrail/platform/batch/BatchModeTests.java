@@ -12,12 +12,16 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which transaction manager the job repository and steps get, and the one log line that says so. */
+/**
+ * Which transaction manager the job repository and steps get, and the one log line that
+ * says so.
+ */
 class BatchModeTests {
 
 	@Test
 	void aReplicaSetGetsAMongoTransactionManager() {
-		// Creating a client does not connect: nothing listens on this port and nothing needs to.
+		// Creating a client does not connect: nothing listens on this port and nothing
+		// needs to.
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:1/?replicaSet=rs0")) {
 			StoreCapabilities replicaSet = StoreCapabilities
 				.fromHello(new Document("setName", "rs0").append("logicalSessionTimeoutMinutes", 30));

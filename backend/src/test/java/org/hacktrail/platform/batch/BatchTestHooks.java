@@ -17,20 +17,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** What tests outside this package need of the batch infrastructure: a small job, and firing a schedule. */
+/**
+ * What tests outside this package need of the batch infrastructure: a small job, and
+ * firing a schedule.
+ */
 public final class BatchTestHooks {
 
 	private BatchTestHooks() {
 	}
 
-	/** Fires the schedule of {@code jobName} on this instance now, as its cron trigger would. */
+	/**
+	 * Fires the schedule of {@code jobName} on this instance now, as its cron trigger
+	 * would.
+	 */
 	public static void runScheduled(ApplicationContext context, String jobName) {
 		context.getBean(JobSchedules.class).runScheduled(jobName);
 	}
 
 	/**
-	 * A job named {@code slotJob} whose single step records, in {@code slot_runs}, which instance ran it and for
-	 * which parameters.
+	 * A job named {@code slotJob} whose single step records, in {@code slot_runs}, which
+	 * instance ran it and for which parameters.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class SlotJob {

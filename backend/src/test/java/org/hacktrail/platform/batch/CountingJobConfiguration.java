@@ -27,14 +27,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A small chunk-oriented job for testing the batch infrastructure: it counts from 1 to {@code items}, can fail once
- * at {@code failAt}, keeps its position in the execution context under a dotted key, writes idempotently and
- * records when it ran.
+ * A small chunk-oriented job for testing the batch infrastructure: it counts from 1 to
+ * {@code items}, can fail once at {@code failAt}, keeps its position in the execution
+ * context under a dotted key, writes idempotently and records when it ran.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class CountingJobConfiguration {
 
-	/** Armed by a test to make the next run fail at its failAt item; disarmed by that failure. */
+	/**
+	 * Armed by a test to make the next run fail at its failAt item; disarmed by that
+	 * failure.
+	 */
 	static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
 
 	@Bean
@@ -43,7 +46,8 @@ class CountingJobConfiguration {
 			@Override
 			public void beforeJob(JobExecution execution) {
 				String items = execution.getJobParameters().getString("items");
-				execution.getExecutionContext().putLong(JobRunner.TOTAL_KEY, (items != null) ? Long.parseLong(items) : 0L);
+				execution.getExecutionContext()
+					.putLong(JobRunner.TOTAL_KEY, (items != null) ? Long.parseLong(items) : 0L);
 				mongo.insert(new Document("_id", execution.getId()).append("start", Instant.now().toEpochMilli()),
 						"job_timeline");
 			}
@@ -62,7 +66,8 @@ class CountingJobConfiguration {
 		ItemProcessor<Integer, Integer> processor = (item) -> item;
 		ItemWriter<Integer> writer = (chunk) -> {
 			for (Integer item : chunk) {
-				// Idempotent by natural key; "writes" counts how often an item reached the store.
+				// Idempotent by natural key; "writes" counts how often an item reached
+				// the store.
 				mongo.upsert(new Query(Criteria.where("_id").is(item)), new Update().inc("writes", 1), "counted_items");
 			}
 		};

@@ -14,7 +14,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** The envelope applies to the embedded store only; a real MongoDB is never asked or refused. */
+/**
+ * The envelope applies to the embedded store only; a real MongoDB is never asked or
+ * refused.
+ */
 class EmbeddedEnvelopeTests {
 
 	@SuppressWarnings("unchecked")
@@ -31,7 +34,8 @@ class EmbeddedEnvelopeTests {
 		EmbeddedEnvelope envelope = new EmbeddedEnvelope(StoreCapabilities.embedded(), holding(150_000), 200_000);
 
 		assertThat(envelope.check("items", 50_000, "rows", false)).as("at the limit").isEmpty();
-		assertThatExceptionOfType(DomainException.class).isThrownBy(() -> envelope.check("items", 50_001, "rows", false))
+		assertThatExceptionOfType(DomainException.class)
+			.isThrownBy(() -> envelope.check("items", 50_001, "rows", false))
 			.satisfies((ex) -> assertThat(ex.details()).containsEntry("rule", EmbeddedEnvelope.RULE))
 			.withMessageContaining("200,001 documents in items (150,000 stored and 50,001 rows)")
 			.withMessageContaining("MONGODB_URI");

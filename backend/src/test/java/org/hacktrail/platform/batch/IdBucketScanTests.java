@@ -23,9 +23,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reading a collection bucket by bucket: every document exactly once and in {@code _id} order, whatever the ids look
- * like (UUIDs, shared long prefixes, punctuation, non-ASCII), with no query returning more than its limit, and a
- * restart reading on after the last id. On the embedded store (memory backend), which is what the buckets are for.
+ * Reading a collection bucket by bucket: every document exactly once and in {@code _id}
+ * order, whatever the ids look like (UUIDs, shared long prefixes, punctuation,
+ * non-ASCII), with no query returning more than its limit, and a restart reading on after
+ * the last id. On the embedded store (memory backend), which is what the buckets are for.
  */
 class IdBucketScanTests {
 
@@ -42,8 +43,8 @@ class IdBucketScanTests {
 
 	@BeforeAll
 	static void fill() {
-		store = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, dir,
-				Duration.ofSeconds(1), 16));
+		store = EmbeddedStore
+			.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, dir, Duration.ofSeconds(1), 16));
 		client = MongoClients.create(store.connectionString("buckets"));
 		collection = client.getDatabase("buckets").getCollection("items");
 		for (int i = 0; i < 700; i++) {
@@ -54,7 +55,8 @@ class IdBucketScanTests {
 			ids.add("project-" + "x".repeat(20) + "-" + i);
 			ids.add(ids.get(i) + "~" + Integer.toHexString(i * 7919));
 		}
-		ids.addAll(List.of("a", "~", "Z", "(", "\u00e9t\u00e9", "\u6e2c\u8a66", "a.b*c", "\uD83D\uDE00smile", "9", ":"));
+		ids.addAll(
+				List.of("a", "~", "Z", "(", "\u00e9t\u00e9", "\u6e2c\u8a66", "a.b*c", "\uD83D\uDE00smile", "9", ":"));
 		List<Document> documents = new ArrayList<>();
 		for (String id : ids) {
 			documents.add(new Document("_id", id).append("n", id.length()).append("payload", "x".repeat(50)));

@@ -30,9 +30,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The batch infrastructure on the embedded store: runs started over GraphQL by organizers only, counted and
- * followed to completion; a failed run restarted from its last chunk without writing anything twice; launches
- * serialised; a scheduled slot run once even when two launchers race.
+ * The batch infrastructure on the embedded store: runs started over GraphQL by organizers
+ * only, counted and followed to completion; a failed run restarted from its last chunk
+ * without writing anything twice; launches serialised; a scheduled slot run once even
+ * when two launchers race.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -55,7 +56,8 @@ class JobRunnerTests {
 
 	@BeforeEach
 	void setUp() throws InterruptedException {
-		// Runs are asynchronous: let any run of a previous test finish before clearing its traces.
+		// Runs are asynchronous: let any run of a previous test finish before clearing
+		// its traces.
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!this.repository.findRunningJobExecutions("countingJob").isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
@@ -125,7 +127,8 @@ class JobRunnerTests {
 		assertThat(proposer.graphql("{ jobRuns { id } }").errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(proposer.graphql("{ jobNames }").errorCode()).isEqualTo("FORBIDDEN");
 		Http anonymous = Http.localhost(this.port);
-		assertThat(anonymous.graphql("mutation { startJob(input: {name: \"countingJob\"}) { run { id } } }").errorCode())
+		assertThat(
+				anonymous.graphql("mutation { startJob(input: {name: \"countingJob\"}) { run { id } } }").errorCode())
 			.isEqualTo("UNAUTHENTICATED");
 		assertThat(this.mongo.getCollection("job_timeline").countDocuments()).isZero();
 	}
@@ -162,8 +165,8 @@ class JobRunnerTests {
 		assertThat(failed.path("exitDescription").asString()).contains("Planned failure at item 13");
 		assertThat(this.mongo.getCollection("counted_items").countDocuments()).isEqualTo(10);
 
-		Http.GraphQlResult restarted = this.organizer.graphql(
-				"mutation { restartJob(input: {id: \"" + started.path("id").asString() + "\"}) { run { id } } }");
+		Http.GraphQlResult restarted = this.organizer
+			.graphql("mutation { restartJob(input: {id: \"" + started.path("id").asString() + "\"}) { run { id } } }");
 		assertThat(restarted.hasErrors()).as(restarted.body().toString()).isFalse();
 		JsonNode done = awaitEnd(restarted.data().path("restartJob").path("run").path("id").asString());
 
@@ -179,8 +182,8 @@ class JobRunnerTests {
 	void aCompletedRunCannotBeRestarted() throws Exception {
 		JsonNode started = start(this.organizer, "{key: \"items\", value: \"3\"}");
 		awaitEnd(started.path("id").asString());
-		Http.GraphQlResult again = this.organizer.graphql(
-				"mutation { restartJob(input: {id: \"" + started.path("id").asString() + "\"}) { run { id } } }");
+		Http.GraphQlResult again = this.organizer
+			.graphql("mutation { restartJob(input: {id: \"" + started.path("id").asString() + "\"}) { run { id } } }");
 		assertThat(again.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(again.errorMessage()).contains("COMPLETED");
 	}
@@ -246,7 +249,8 @@ class JobRunnerTests {
 		assertThat(instance).isNotNull();
 		List<JobExecution> executions = this.repository.getJobExecutions(instance);
 		assertThat(executions).hasSize(1);
-		assertThat(awaitEnd(String.valueOf(executions.get(0).getId())).path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(awaitEnd(String.valueOf(executions.get(0).getId())).path("status").asString())
+			.isEqualTo("COMPLETED");
 	}
 
 }

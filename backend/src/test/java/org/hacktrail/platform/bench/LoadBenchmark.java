@@ -32,39 +32,50 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * {@code scripts/bench load} (not a test): judges saving and submitting while anonymous readers browse, for a
- * bounded time, on loopback, against the service on its default embedded store (H2 file). Prints throughput,
- * p50/p99 latency and errors per kind of request, then checks that every submission acknowledged to a judge is
- * stored exactly once and that no acknowledged save was lost.
+ * {@code scripts/bench load} (not a test): judges saving and submitting while anonymous
+ * readers browse, for a bounded time, on loopback, against the service on its default
+ * embedded store (H2 file). Prints throughput, p50/p99 latency and errors per kind of
+ * request, then checks that every submission acknowledged to a judge is stored exactly
+ * once and that no acknowledged save was lost.
  *
  * <p>
- * What a judge does is pluggable ({@link JudgeAction}), and so is what a reader reads ({@link ReaderAction}). The
- * default judge action is {@link ScoreSheets}: each judge of an OPEN round (400 proposals, k = 3, so 6 per judge)
- * works through its assigned sheets — saves a draft, saves again with the version it read, submits with the version
- * it read, then the next sheet; a submission whose answer was lost is retried once and, if still in doubt, the judge
- * reads the sheet back, as a client would. The check counts, per acknowledged submission, the sheets stored for that
- * (round, judge, proposal) that are SUBMITTED with exactly the scores submitted (must be 1), and compares every sheet's
- * stored scores with the last write acknowledged on it (no acknowledged save lost). The default reader action is
- * {@link ResultsPages}: an anonymous visitor reads the published ranking of an earlier hackathon (GraphQL
- * {@code roundRanking}, public after publication) and, every fourth visit, downloads its {@code results.json}. The
- * earlier action pair is still there: {@code --judge-action=proposal-edits --reader-action=proposals} (a judge
- * edits a working proposal and submits new ones; readers page through proposals).
+ * What a judge does is pluggable ({@link JudgeAction}), and so is what a reader reads
+ * ({@link ReaderAction}). The default judge action is {@link ScoreSheets}: each judge of
+ * an OPEN round (400 proposals, k = 3, so 6 per judge) works through its assigned sheets
+ * — saves a draft, saves again with the version it read, submits with the version it
+ * read, then the next sheet; a submission whose answer was lost is retried once and, if
+ * still in doubt, the judge reads the sheet back, as a client would. The check counts,
+ * per acknowledged submission, the sheets stored for that (round, judge, proposal) that
+ * are SUBMITTED with exactly the scores submitted (must be 1), and compares every sheet's
+ * stored scores with the last write acknowledged on it (no acknowledged save lost). The
+ * default reader action is {@link ResultsPages}: an anonymous visitor reads the published
+ * ranking of an earlier hackathon (GraphQL {@code roundRanking}, public after
+ * publication) and, every fourth visit, downloads its {@code results.json}. The earlier
+ * action pair is still there:
+ * {@code --judge-action=proposal-edits --reader-action=proposals} (a judge edits a
+ * working proposal and submits new ones; readers page through proposals).
  *
  * <p>
- * Arguments ({@code BENCH_ARGS}): {@code --seconds=60 --judges=200 --readers=1000 --judge-think-ms=10000
+ * Arguments ({@code BENCH_ARGS}):
+ * {@code --seconds=60 --judges=200 --readers=1000 --judge-think-ms=10000
  * --reader-think-ms=15000 --backend=h2|memory --judge-action=sheets|proposal-edits
- * --reader-action=results|proposals}. Every
- * simulated person is a thread that sleeps its think time (uniform between half and one and a half times the
- * given mean) between requests: a judge saves about every 10 s while scoring, a reader opens a page about every
- * 15 s, about 87 requests a second offered in all; all stop at the deadline. Rate limits are off: every simulated
- * person shares 127.0.0.1.
+ * --reader-action=results|proposals}. Every simulated person is a thread that sleeps its
+ * think time (uniform between half and one and a half times the given mean) between
+ * requests: a judge saves about every 10 s while scoring, a reader opens a page about
+ * every 15 s, about 87 requests a second offered in all; all stop at the deadline. Rate
+ * limits are off: every simulated person shares 127.0.0.1.
  */
 public final class LoadBenchmark {
 
-	/** What a simulated judge does. Implementations must be thread-safe: every judge calls them. */
+	/**
+	 * What a simulated judge does. Implementations must be thread-safe: every judge calls
+	 * them.
+	 */
 	public interface JudgeAction {
 
-		/** Creates what one judge works on; called once per judge before the clock starts. */
+		/**
+		 * Creates what one judge works on; called once per judge before the clock starts.
+		 */
 		void prepare(Run run, Judge judge);
 
 		/** Called once after every judge is prepared, before the clock starts. */
@@ -75,20 +86,26 @@ public final class LoadBenchmark {
 		boolean save(Run run, Judge judge, int n);
 
 		/**
-		 * Submits; returns the key of what was acknowledged, null when the service did not acknowledge it (an
-		 * error, or no answer even after a retry), or "" when the judge had nothing left to submit.
+		 * Submits; returns the key of what was acknowledged, null when the service did
+		 * not acknowledge it (an error, or no answer even after a retry), or "" when the
+		 * judge had nothing left to submit.
 		 */
 		String submit(Run run, Judge judge, int n);
 
 		/** After the run: how many times each key is stored. */
 		Map<String, Long> stored(Run run, Set<String> keys);
 
-		/** After the run: a description of each judge whose last acknowledged save is not what is stored. */
+		/**
+		 * After the run: a description of each judge whose last acknowledged save is not
+		 * what is stored.
+		 */
 		List<String> lostSaves(Run run);
 
 	}
 
-	/** What a simulated anonymous reader does: one page view, possibly several requests. */
+	/**
+	 * What a simulated anonymous reader does: one page view, possibly several requests.
+	 */
 	public interface ReaderAction {
 
 		boolean read(Run run);
@@ -118,7 +135,10 @@ public final class LoadBenchmark {
 
 		final Map<String, Object> shared = new ConcurrentHashMap<>();
 
-		/** One client for every simulated person (as many connections as requests in flight): bearer auth, no cookies. */
+		/**
+		 * One client for every simulated person (as many connections as requests in
+		 * flight): bearer auth, no cookies.
+		 */
 		final Http http;
 
 		Run(ConfigurableApplicationContext context, String base, String slug) {
@@ -148,7 +168,10 @@ public final class LoadBenchmark {
 						.organizer());
 		}
 
-		/** Sends a GET, timing it under {@code kind}; returns the response, or null on a transport error. */
+		/**
+		 * Sends a GET, timing it under {@code kind}; returns the response, or null on a
+		 * transport error.
+		 */
 		public java.net.http.HttpResponse<String> timedGet(String kind, String path) {
 			long started = System.nanoTime();
 			try {
@@ -162,7 +185,10 @@ public final class LoadBenchmark {
 			}
 		}
 
-		/** Sends a GraphQL request, timing it under {@code kind}; returns the result, or null on a transport error. */
+		/**
+		 * Sends a GraphQL request, timing it under {@code kind}; returns the result, or
+		 * null on a transport error.
+		 */
 		public Http.GraphQlResult timed(String kind, Http http, String query, ObjectNode variables, String... headers) {
 			long started = System.nanoTime();
 			try {
@@ -217,19 +243,19 @@ public final class LoadBenchmark {
 		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
-				"--hacktrail.rate-limit.enabled=false", "--logging.level.root=warn", "--logging.level.de.bwaldvogel=error",
-				"--spring.main.banner-mode=off",
+				"--hacktrail.store.embedded.data-dir=" + dataDir,
+				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--hacktrail.rate-limit.enabled=false",
+				"--logging.level.root=warn", "--logging.level.de.bwaldvogel=error", "--spring.main.banner-mode=off",
 				"--server.tomcat.threads.max=200");
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			TestAccounts accounts = new TestAccounts(context.getBean(UserDirectory.class),
 					context.getBean(ApiTokenRepository.class));
-			Run run = new Run(context, "http://localhost:" + port, hackathon(new Http("http://localhost:" + port),
-					accounts.organizer()));
+			Run run = new Run(context, "http://localhost:" + port,
+					hackathon(new Http("http://localhost:" + port), accounts.organizer()));
 			if (!ACTIONS.containsKey(judgeActionName) || !READERS.containsKey(readerActionName)) {
-				throw new IllegalArgumentException("Judge actions: " + ACTIONS.keySet() + "; reader actions: "
-						+ READERS.keySet());
+				throw new IllegalArgumentException(
+						"Judge actions: " + ACTIONS.keySet() + "; reader actions: " + READERS.keySet());
 			}
 			JudgeAction action = ACTIONS.get(judgeActionName).apply(run);
 			ReaderAction reader = READERS.get(readerActionName).apply(run);
@@ -250,7 +276,8 @@ public final class LoadBenchmark {
 				threads.add(start("judge-" + judge.index(), () -> {
 					pause(ThreadLocalRandom.current().nextLong(Math.max(1, judgeThink)));
 					for (int n = 0; System.nanoTime() < deadline; n++) {
-						// Save, submit, save, save, submit, ...: a judge saves a sheet a few times and submits it.
+						// Save, submit, save, save, submit, ...: a judge saves a sheet a
+						// few times and submits it.
 						if (n % 3 == 1) {
 							String key = action.submit(run, judge, n);
 							if (key == null) {
@@ -284,8 +311,11 @@ public final class LoadBenchmark {
 
 			Map<String, Long> stored = action.stored(run, acknowledged);
 			long once = stored.values().stream().filter((count) -> count == 1).count();
-			List<String> notOnce = stored.entrySet().stream().filter((e) -> e.getValue() != 1)
-				.map((e) -> e.getKey() + " stored " + e.getValue() + "x").toList();
+			List<String> notOnce = stored.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() != 1)
+				.map((e) -> e.getKey() + " stored " + e.getValue() + "x")
+				.toList();
 			List<String> lost = action.lostSaves(run);
 			print(run, judges, readers, seconds, elapsed, backend, judgeActionName, readerActionName, judgeThink,
 					readerThink, acknowledged.size(), once, notOnce, unacknowledged.get(), lost);
@@ -303,13 +333,15 @@ public final class LoadBenchmark {
 	private static void print(Run run, int judges, int readers, int seconds, double elapsed, String backend,
 			String judgeAction, String readerAction, long judgeThink, long readerThink, int acknowledged, long once,
 			List<String> notOnce, int unacknowledged, List<String> lost) {
-		System.out.printf(Locale.ROOT, "load benchmark: %d judges (%s, think %d ms) and %d anonymous readers (%s, think %d ms)%n",
-				judges, judgeAction, judgeThink, readers, readerAction, readerThink);
+		System.out.printf(Locale.ROOT,
+				"load benchmark: %d judges (%s, think %d ms) and %d anonymous readers (%s, think %d ms)%n", judges,
+				judgeAction, judgeThink, readers, readerAction, readerThink);
 		System.out.printf(Locale.ROOT, "for %d s (measured %.1f s) on loopback, embedded store %s, %d cores, Java %s%n",
-				seconds, elapsed, backend, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+				seconds, elapsed, backend, Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"));
 		System.out.println();
-		System.out.printf(Locale.ROOT, "%-20s %9s %9s %8s %9s %9s %9s%n", "request", "count", "per s", "errors", "p50 ms",
-				"p99 ms", "max ms");
+		System.out.printf(Locale.ROOT, "%-20s %9s %9s %8s %9s %9s %9s%n", "request", "count", "per s", "errors",
+				"p50 ms", "p99 ms", "max ms");
 		long total = 0;
 		for (String kind : new java.util.TreeSet<>(run.stats.latencies.keySet())) {
 			List<Long> latencies;
@@ -325,8 +357,9 @@ public final class LoadBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%-20s %9d %9.1f%n", "all", total, total / elapsed);
 		System.out.println();
-		System.out.printf(Locale.ROOT, "submissions acknowledged to judges: %d; stored exactly once: %d%s%n", acknowledged,
-				once, notOnce.isEmpty() ? "" : "; NOT once: " + notOnce.subList(0, Math.min(10, notOnce.size())));
+		System.out.printf(Locale.ROOT, "submissions acknowledged to judges: %d; stored exactly once: %d%s%n",
+				acknowledged, once,
+				notOnce.isEmpty() ? "" : "; NOT once: " + notOnce.subList(0, Math.min(10, notOnce.size())));
 		System.out.printf(Locale.ROOT, "submissions not acknowledged (error or no answer after one retry): %d%n",
 				unacknowledged);
 		System.out.printf(Locale.ROOT, "acknowledged saves lost: %d%s%n", lost.size(),
@@ -361,13 +394,23 @@ public final class LoadBenchmark {
 	private static String hackathon(Http http, TestAccounts.Account organizer) {
 		String slug = "load-" + Long.toHexString(System.nanoTime());
 		ObjectNode variables = Http.json();
-		ObjectNode input = variables.putObject("input").put("slug", slug).put("kind", "PRESIDENTIAL")
-			.put("timeZone", "Asia/Taipei").put("startsAt", "2026-12-01T09:00:00+08:00")
+		ObjectNode input = variables.putObject("input")
+			.put("slug", slug)
+			.put("kind", "PRESIDENTIAL")
+			.put("timeZone", "Asia/Taipei")
+			.put("startsAt", "2026-12-01T09:00:00+08:00")
 			.put("endsAt", "2026-12-02T18:00:00+08:00");
 		input.putObject("name").put("en", "Load final");
-		String id = http.graphql("mutation($input: CreateHackathonInput!) { createHackathon(input: $input) { hackathon { id } } }",
-				variables, organizer.headers()).data().path("createHackathon").path("hackathon").path("id").asString();
-		http.graphql("mutation($id: ID!) { changeHackathonPhase(input: {hackathonId: $id, to: OPEN_FOR_PROPOSALS}) { hackathon { phase } } }",
+		String id = http
+			.graphql("mutation($input: CreateHackathonInput!) { createHackathon(input: $input) { hackathon { id } } }",
+					variables, organizer.headers())
+			.data()
+			.path("createHackathon")
+			.path("hackathon")
+			.path("id")
+			.asString();
+		http.graphql(
+				"mutation($id: ID!) { changeHackathonPhase(input: {hackathonId: $id, to: OPEN_FOR_PROPOSALS}) { hackathon { phase } } }",
 				Http.json().put("id", id), organizer.headers());
 		return slug;
 	}
@@ -400,17 +443,20 @@ public final class LoadBenchmark {
 				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 			}
 			else if (!arg.isBlank()) {
-				throw new IllegalArgumentException("Unknown argument " + arg + "; use --name=value ("
-						+ Arrays.asList("seconds", "judges", "readers", "judge-think-ms", "reader-think-ms", "backend",
-								"judge-action", "reader-action") + ")");
+				throw new IllegalArgumentException(
+						"Unknown argument "
+								+ arg + "; use --name=value (" + Arrays.asList("seconds", "judges", "readers",
+										"judge-think-ms", "reader-think-ms", "backend", "judge-action", "reader-action")
+								+ ")");
 			}
 		}
 		return options;
 	}
 
 	/**
-	 * The write load until score sheets exist: each judge edits a working proposal (save: its summary records the
-	 * save number) and submits new proposals with unique titles (submit).
+	 * The write load until score sheets exist: each judge edits a working proposal (save:
+	 * its summary records the save number) and submits new proposals with unique titles
+	 * (submit).
 	 */
 	static final class ProposalEdits implements JudgeAction {
 
@@ -440,13 +486,15 @@ public final class LoadBenchmark {
 			ObjectNode variables = Http.json();
 			ObjectNode input = variables.putObject("input").put("id", judge.state().get("proposal"));
 			input.putObject("summary").put("en", "save " + n + " of judge " + judge.index());
-			Http.GraphQlResult result = run.timed("judge save", run.http(), UPDATE, variables, judge.account().headers());
+			Http.GraphQlResult result = run.timed("judge save", run.http(), UPDATE, variables,
+					judge.account().headers());
 			boolean ok = result != null && result.status() == 200 && !result.hasErrors();
 			if (ok) {
 				judge.state().put("acknowledgedSave", "save " + n + " of judge " + judge.index());
 			}
 			else {
-				// A save whose outcome is unknown may or may not be stored; only acknowledged saves are checked.
+				// A save whose outcome is unknown may or may not be stored; only
+				// acknowledged saves are checked.
 				judge.state().put("acknowledgedSave", "unknown");
 			}
 			return ok;
@@ -466,7 +514,8 @@ public final class LoadBenchmark {
 						return title;
 					}
 					if ("CONFLICT".equals(result.errorCode())) {
-						// The first attempt was stored but its answer was lost: the retry is told so.
+						// The first attempt was stored but its answer was lost: the retry
+						// is told so.
 						return title;
 					}
 				}
@@ -491,8 +540,8 @@ public final class LoadBenchmark {
 				if (expected.equals("none") || expected.equals("unknown")) {
 					continue;
 				}
-				org.bson.Document stored = run.mongo().findById(judge.state().get("proposal"), org.bson.Document.class,
-						"proposals");
+				org.bson.Document stored = run.mongo()
+					.findById(judge.state().get("proposal"), org.bson.Document.class, "proposals");
 				String summary = (stored != null && stored.get("summary") instanceof org.bson.Document text)
 						? text.getString("en") : null;
 				if (!expected.equals(summary)) {
@@ -504,7 +553,10 @@ public final class LoadBenchmark {
 
 	}
 
-	/** An anonymous reader opens the hackathon page: the hackathon and the first page of its proposals. */
+	/**
+	 * An anonymous reader opens the hackathon page: the hackathon and the first page of
+	 * its proposals.
+	 */
 	static final class ProposalPages implements ReaderAction {
 
 		static final String PAGE = "query($slug: String!) { hackathon(slug: $slug) { name { en zhTW } phase } "
@@ -521,12 +573,14 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * The judge action of issue 9: 200 judges scoring their assigned sheets in an OPEN round. Set-up (before the
-	 * clock): a hackathon in JUDGING with a REVIEW round of 400 imported proposals and a 3-criterion rubric; each
-	 * judge is invited and accepts ({@link #prepare}); then k = 3 assignment and the round opened ({@link #ready}).
-	 * Each judge then takes its proposals in order: save (the first without a version, then with the version read),
-	 * save, submit with the version read — then the next proposal. The judge's last known version comes from the
-	 * answer to its own write; when an answer is lost (an error, a timeout), it reads the sheet back.
+	 * The judge action of issue 9: 200 judges scoring their assigned sheets in an OPEN
+	 * round. Set-up (before the clock): a hackathon in JUDGING with a REVIEW round of 400
+	 * imported proposals and a 3-criterion rubric; each judge is invited and accepts
+	 * ({@link #prepare}); then k = 3 assignment and the round opened ({@link #ready}).
+	 * Each judge then takes its proposals in order: save (the first without a version,
+	 * then with the version read), save, submit with the version read — then the next
+	 * proposal. The judge's last known version comes from the answer to its own write;
+	 * when an answer is lost (an error, a timeout), it reads the sheet back.
 	 */
 	static final class ScoreSheets implements JudgeAction {
 
@@ -534,9 +588,11 @@ public final class LoadBenchmark {
 
 		static final String SHEET = "id version status scores { criterionId value }";
 
-		static final String SAVE = "mutation($i: SaveScoreSheetInput!) { saveScoreSheet(input: $i) { sheet { " + SHEET + " } } }";
+		static final String SAVE = "mutation($i: SaveScoreSheetInput!) { saveScoreSheet(input: $i) { sheet { " + SHEET
+				+ " } } }";
 
-		static final String SUBMIT = "mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { sheet { " + SHEET + " } } }";
+		static final String SUBMIT = "mutation($i: SubmitScoreSheetInput!) { submitScoreSheet(input: $i) { sheet { "
+				+ SHEET + " } } }";
 
 		static final String READ = "query($id: ID!) { scoreSheet(id: $id) { " + SHEET + " } }";
 
@@ -546,10 +602,16 @@ public final class LoadBenchmark {
 
 		String roundId;
 
-		/** Per judge: its assigned proposals, the next one's index, the current sheet's version (absent: none yet). */
+		/**
+		 * Per judge: its assigned proposals, the next one's index, the current sheet's
+		 * version (absent: none yet).
+		 */
 		final Map<Integer, List<String>> work = new ConcurrentHashMap<>();
 
-		/** Per sheet id: the scores of the last write acknowledged on it, or "unknown" after a write in doubt. */
+		/**
+		 * Per sheet id: the scores of the last write acknowledged on it, or "unknown"
+		 * after a write in doubt.
+		 */
 		final Map<String, String> lastAcknowledged = new ConcurrentHashMap<>();
 
 		/** Per acknowledged submission (sheet id): the scores submitted. */
@@ -580,8 +642,13 @@ public final class LoadBenchmark {
 			ObjectNode input = Http.json().put("roundId", this.roundId).put("judgesPerProposal", 3);
 			tools.jackson.databind.node.ArrayNode criteria = input.putArray("criteria");
 			for (String criterion : CRITERIA) {
-				criteria.addObject().put("id", criterion).put("weight", 1.0).put("scaleMin", 1.0).put("scaleMax", 10.0)
-					.putObject("name").put("en", criterion);
+				criteria.addObject()
+					.put("id", criterion)
+					.put("weight", 1.0)
+					.put("scaleMin", 1.0)
+					.put("scaleMax", 10.0)
+					.putObject("name")
+					.put("en", criterion);
 			}
 			api.configureOk(input);
 			api.assignOk(this.roundId, "9");
@@ -623,8 +690,9 @@ public final class LoadBenchmark {
 
 		private static String scores(JsonNode sheet) {
 			Map<String, String> byCriterion = new java.util.HashMap<>();
-			sheet.path("scores").forEach((s) -> byCriterion.put(s.path("criterionId").asString(),
-					Double.toString(s.path("value").asDouble())));
+			sheet.path("scores")
+				.forEach((s) -> byCriterion.put(s.path("criterionId").asString(),
+						Double.toString(s.path("value").asDouble())));
 			StringBuilder text = new StringBuilder();
 			for (int c = 0; c < CRITERIA.length; c++) {
 				text.append((c > 0) ? "," : "").append(byCriterion.get(CRITERIA[c]));
@@ -632,7 +700,10 @@ public final class LoadBenchmark {
 			return text.toString();
 		}
 
-		/** Reads the sheet back after a write in doubt: its version (or none), and whether it is SUBMITTED. */
+		/**
+		 * Reads the sheet back after a write in doubt: its version (or none), and whether
+		 * it is SUBMITTED.
+		 */
 		private JsonNode readBack(Run run, Judge judge, String sheetId) {
 			Http.GraphQlResult result = run.timed("judge read back", run.http(), READ, Http.json().put("id", sheetId),
 					judge.account().headers());
@@ -665,7 +736,8 @@ public final class LoadBenchmark {
 				this.lastAcknowledged.put(sheetId, scores);
 				return true;
 			}
-			// Stored or not, nobody knows: only acknowledged writes are checked; read the version back.
+			// Stored or not, nobody knows: only acknowledged writes are checked; read the
+			// version back.
 			this.lastAcknowledged.put(sheetId, "unknown");
 			readBack(run, judge, sheetId);
 			return false;
@@ -687,8 +759,10 @@ public final class LoadBenchmark {
 					return acknowledged(judge, sheetId, scores);
 				}
 			}
-			// Two answers lost or refused: the judge reloads the sheet, as the panel would, and sees whether its
-			// submission is there (a first attempt stored whose answer was lost makes the retry a refusal).
+			// Two answers lost or refused: the judge reloads the sheet, as the panel
+			// would, and sees whether its
+			// submission is there (a first attempt stored whose answer was lost makes the
+			// retry a refusal).
 			JsonNode sheet = readBack(run, judge, sheetId);
 			if (sheet != null && "SUBMITTED".equals(sheet.path("status").asString()) && scores.equals(scores(sheet))) {
 				return acknowledged(judge, sheetId, scores);
@@ -710,14 +784,22 @@ public final class LoadBenchmark {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			for (String sheetId : keys) {
 				String[] parts = sheetId.split(":", 3);
-				// By the natural key (round, judge, proposal), not the id: a duplicate under another id counts.
-				List<org.bson.Document> sheets = run.mongo().find(new Query(Criteria.where("roundId").is(parts[0])
-					.and("judgeUserId").is(parts[1]).and("proposalId").is(parts[2])), org.bson.Document.class,
-						"score_sheets");
+				// By the natural key (round, judge, proposal), not the id: a duplicate
+				// under another id counts.
+				List<org.bson.Document> sheets = run.mongo()
+					.find(new Query(Criteria.where("roundId")
+						.is(parts[0])
+						.and("judgeUserId")
+						.is(parts[1])
+						.and("proposalId")
+						.is(parts[2])), org.bson.Document.class, "score_sheets");
 				String expected = this.submitted.get(sheetId);
-				// Once: one sheet for the pair, SUBMITTED with the scores submitted. Several sheets count as such.
-				long matching = sheets.stream().filter((sheet) -> "SUBMITTED".equals(sheet.getString("status"))
-						&& expected.equals(storedScores(sheet))).count();
+				// Once: one sheet for the pair, SUBMITTED with the scores submitted.
+				// Several sheets count as such.
+				long matching = sheets.stream()
+					.filter((sheet) -> "SUBMITTED".equals(sheet.getString("status"))
+							&& expected.equals(storedScores(sheet)))
+					.count();
 				counts.put(sheetId, (sheets.size() == 1) ? matching : sheets.size());
 			}
 			return counts;
@@ -728,7 +810,8 @@ public final class LoadBenchmark {
 			StringBuilder text = new StringBuilder();
 			for (int c = 0; c < CRITERIA.length; c++) {
 				Object value = (scores != null) ? scores.get(CRITERIA[c]) : null;
-				text.append((c > 0) ? "," : "").append((value instanceof Number number) ? Double.toString(number.doubleValue()) : "null");
+				text.append((c > 0) ? "," : "")
+					.append((value instanceof Number number) ? Double.toString(number.doubleValue()) : "null");
 			}
 			return text.toString();
 		}
@@ -754,8 +837,9 @@ public final class LoadBenchmark {
 			for (int i = 0; i < count; i++) {
 				csv.append("提案 ").append(i).append(" Proposal ").append(i).append(",Person ").append(i).append("\r\n");
 			}
-			java.net.http.HttpResponse<String> response = run.http().post("/api/hackathons/" + slug + "/proposals/import",
-					"text/csv", csv.toString(), run.organizer().headers());
+			java.net.http.HttpResponse<String> response = run.http()
+				.post("/api/hackathons/" + slug + "/proposals/import", "text/csv", csv.toString(),
+						run.organizer().headers());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("Import failed: " + response.statusCode() + " " + response.body());
 			}
@@ -764,9 +848,10 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * An anonymous visitor reads the published results of an earlier hackathon: its ranking (GraphQL
-	 * {@code roundRanking}, public once published, with proposal titles) and, every fourth visit, the open-data file
-	 * {@code results.json}. Set-up: a hackathon with a REVIEW round of 30 proposals, 6 judges, k = 3, every sheet
+	 * An anonymous visitor reads the published results of an earlier hackathon: its
+	 * ranking (GraphQL {@code roundRanking}, public once published, with proposal titles)
+	 * and, every fourth visit, the open-data file {@code results.json}. Set-up: a
+	 * hackathon with a REVIEW round of 30 proposals, 6 judges, k = 3, every sheet
 	 * submitted, 5 selected, published.
 	 */
 	static final class ResultsPages implements ReaderAction {
@@ -804,11 +889,13 @@ public final class LoadBenchmark {
 			}
 			api.statusOk(round, "CLOSED", null);
 			List<String> order = new ArrayList<>();
-			org.hacktrail.judging.JudgingApi.ok(api.ranking(round, run.organizer()), "roundRanking").path("lines")
+			org.hacktrail.judging.JudgingApi.ok(api.ranking(round, run.organizer()), "roundRanking")
+				.path("lines")
 				.forEach((line) -> order.add(line.path("proposalId").asString()));
 			Http.GraphQlResult selected = api.select(round, order.subList(0, 5), null, null, run.organizer());
 			if (selected.hasErrors()) {
-				// Proposals tied across the cut: the organizer says how the tie was broken.
+				// Proposals tied across the cut: the organizer says how the tie was
+				// broken.
 				selected = api.select(round, order.subList(0, 5), null, "Load benchmark: the ranking's order.",
 						run.organizer());
 			}

@@ -7,12 +7,14 @@ import org.hacktrail.platform.store.SoakRun;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code scripts/bench soak}: the long form of the embedded store's soak and crash tests. Prints the figures as a
- * section for docs/benchmarks.md; exits with status 1 (and prints the section to stderr too) if any test failed.
+ * {@code scripts/bench soak}: the long form of the embedded store's soak and crash tests.
+ * Prints the figures as a section for docs/benchmarks.md; exits with status 1 (and prints
+ * the section to stderr too) if any test failed.
  *
  * <p>
- * Argument: seconds of load of the main soak (default 600); the update-heavy reopen and the aggregation race run a
- * quarter of that, the crash tests one kill per 30 s of it (at least two).
+ * Argument: seconds of load of the main soak (default 600); the update-heavy reopen and
+ * the aggregation race run a quarter of that, the crash tests one kill per 30 s of it (at
+ * least two).
  */
 public final class SoakBenchmark {
 

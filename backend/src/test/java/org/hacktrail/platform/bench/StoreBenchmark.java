@@ -77,49 +77,61 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 /**
- * {@code scripts/bench store} (not a test): issue 3's four hot paths on the embedded store, each beside the raw store
- * operations it needs, done directly with the MongoDB driver in the same run, with the ratio against the goal
- * (service within 2× of raw).
+ * {@code scripts/bench store} (not a test): issue 3's four hot paths on the embedded
+ * store, each beside the raw store operations it needs, done directly with the MongoDB
+ * driver in the same run, with the ratio against the goal (service within 2× of raw).
  *
  * <p>
- * Set-up (through GraphQL, as an organizer would): a hackathon in JUDGING with one REVIEW round of 3,000 imported
- * proposals, 200 judges (half PUBLIC, half PRIVATE), a 5-criterion rubric, k = 10 (150 proposals per judge), the
- * round opened. Then 30,000 score sheets are inserted with {@link MongoTemplate} — the service's own entity and
- * converter, so the documents are shaped exactly like the ones it writes: SUBMITTED with one history event, except
- * the first judge's, which are DRAFTs (they are the ones saved below).
+ * Set-up (through GraphQL, as an organizer would): a hackathon in JUDGING with one REVIEW
+ * round of 3,000 imported proposals, 200 judges (half PUBLIC, half PRIVATE), a
+ * 5-criterion rubric, k = 10 (150 proposals per judge), the round opened. Then 30,000
+ * score sheets are inserted with {@link MongoTemplate} — the service's own entity and
+ * converter, so the documents are shaped exactly like the ones it writes: SUBMITTED with
+ * one history event, except the first judge's, which are DRAFTs (they are the ones saved
+ * below).
  *
  * <p>
- * Where the service is measured both ways, the "beans" line calls the same services without HTTP, security filters,
- * GraphQL and JSON: the gap between the two lines is the web layer, the gap between the beans line and raw is
- * mapping and the service's own reads.
+ * Where the service is measured both ways, the "beans" line calls the same services
+ * without HTTP, security filters, GraphQL and JSON: the gap between the two lines is the
+ * web layer, the gap between the beans line and raw is mapping and the service's own
+ * reads.
  *
  * <p>
- * Measured, one request at a time (a benchmark of cost, not of concurrency; the service and its raw counterpart
- * alternate, so a change in the machine's load hits both):
+ * Measured, one request at a time (a benchmark of cost, not of concurrency; the service
+ * and its raw counterpart alternate, so a change in the machine's load hits both):
  * <ul>
- * <li>judge panel read — service: {@code myAssignments} over GraphQL on loopback; raw: the round, the judge record
- * and the judge's work by {@code _id}, then the sheets and the proposals by {@code $in} on {@code _id}, and for the
- * GraphQL line first the two lookups that authenticate the bearer token (the token by its hash, its user by id);</li>
- * <li>sheet save — service: {@code saveScoreSheet} with {@code expectedVersion} over GraphQL; raw: the two token
- * lookups, the three reads by id the rules need (round, judge, work) and the conditional {@code findOneAndUpdate}
- * by {@code _id}, version and status (the beans line: without the token lookups); the write alone is printed for
+ * <li>judge panel read — service: {@code myAssignments} over GraphQL on loopback; raw:
+ * the round, the judge record and the judge's work by {@code _id}, then the sheets and
+ * the proposals by {@code $in} on {@code _id}, and for the GraphQL line first the two
+ * lookups that authenticate the bearer token (the token by its hash, its user by
+ * id);</li>
+ * <li>sheet save — service: {@code saveScoreSheet} with {@code expectedVersion} over
+ * GraphQL; raw: the two token lookups, the three reads by id the rules need (round,
+ * judge, work) and the conditional {@code findOneAndUpdate} by {@code _id}, version and
+ * status (the beans line: without the token lookups); the write alone is printed for
  * reference, without the goal;</li>
- * <li>page of 100 proposals — service: {@code proposals(first: 100, orderBy: TITLE)} anonymous over GraphQL; raw:
- * one find of the hackathon's non-draft proposals sorted by title, limit 101, without the search copy;</li>
- * <li>ranking read of the 30,000-sheet round — service: {@link RankingService#compute} through the service beans
- * (the ranking itself is cached by input fingerprint after the first call, so what is measured is reading the plan,
- * works, judges and every sheet and building the ranking input, with its fingerprint); raw: the reads it needs —
- * the round, its hackathon and the plan by id, the judges' works by one {@code $in} of ids, the judges, and one find
- * of the round's sheets, streamed, with the same four fields the service reads (judge, proposal, status, scores).
- * Also the sheet read alone ({@code ScoreSheetService.sheetsOf}) beside that last find alone, and, for comparison,
- * the shape the ranking used before, an {@code $in} of sheet ids, measured on 3,000 ids (30,000 in one {@code $in}
- * outlasted the driver's socket timeout on H2).</li>
+ * <li>page of 100 proposals — service: {@code proposals(first: 100, orderBy: TITLE)}
+ * anonymous over GraphQL; raw: one find of the hackathon's non-draft proposals sorted by
+ * title, limit 101, without the search copy;</li>
+ * <li>ranking read of the 30,000-sheet round — service: {@link RankingService#compute}
+ * through the service beans (the ranking itself is cached by input fingerprint after the
+ * first call, so what is measured is reading the plan, works, judges and every sheet and
+ * building the ranking input, with its fingerprint); raw: the reads it needs — the round,
+ * its hackathon and the plan by id, the judges' works by one {@code $in} of ids, the
+ * judges, and one find of the round's sheets, streamed, with the same four fields the
+ * service reads (judge, proposal, status, scores). Also the sheet read alone
+ * ({@code ScoreSheetService.sheetsOf}) beside that last find alone, and, for comparison,
+ * the shape the ranking used before, an {@code $in} of sheet ids, measured on 3,000 ids
+ * (30,000 in one {@code $in} outlasted the driver's socket timeout on H2).</li>
  * </ul>
  *
  * <p>
- * Arguments ({@code BENCH_ARGS}): {@code --backend=h2|memory --proposals=3000 --judges=200 --k=10 --runs=40
- * --ranking-runs=6 --warm-up-seconds=20}; {@code --only=overhead} measures only the fixed cost of a request (no set-up). Run: {@code scripts/bench store}, or the main class on the test classpath. A full run took 4.5
- * minutes on two shared cores (load average 7), set-up 1.7 minutes of it; expect about 3 minutes on an idle machine.
+ * Arguments ({@code BENCH_ARGS}):
+ * {@code --backend=h2|memory --proposals=3000 --judges=200 --k=10 --runs=40
+ * --ranking-runs=6 --warm-up-seconds=20}; {@code --only=overhead} measures only the fixed
+ * cost of a request (no set-up). Run: {@code scripts/bench store}, or the main class on
+ * the test classpath. A full run took 4.5 minutes on two shared cores (load average 7),
+ * set-up 1.7 minutes of it; expect about 3 minutes on an idle machine.
  */
 public final class StoreBenchmark {
 
@@ -154,11 +166,12 @@ public final class StoreBenchmark {
 		String loadBefore = loadAverage();
 		Path dataDir = Files.createTempDirectory("hacktrail-store-bench");
 		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
-		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class, ServerTiming.class).run(
-				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
-				"--hacktrail.rate-limit.enabled=false", "--logging.level.root=warn",
-				"--logging.level.de.bwaldvogel=error", "--spring.main.banner-mode=off");
+		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class, ServerTiming.class)
+			.run("--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
+					"--hacktrail.store.embedded.data-dir=" + dataDir,
+					"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--hacktrail.rate-limit.enabled=false",
+					"--logging.level.root=warn", "--logging.level.de.bwaldvogel=error",
+					"--spring.main.banner-mode=off");
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			Http http = Http.localhost(port);
@@ -169,11 +182,14 @@ public final class StoreBenchmark {
 			System.out.printf(Locale.ROOT, "store benchmark: embedded store, %s backend, %d cores, Java %s%n", backend,
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-			// ---- what one request costs before any feature's work: the floor under every GraphQL figure below
+			// ---- what one request costs before any feature's work: the floor under
+			// every GraphQL figure below
 			TestAccounts.Account caller = accounts.user("store-bench-caller");
 			Op ping = () -> require(ok(http.graphql("{ __typename }")).path("__typename").asString().equals("Query"),
 					"typename");
-			Op me = () -> require(ok(http.graphql("{ me { id } }", caller.headers())).path("me").path("id").asString()
+			Op me = () -> require(ok(http.graphql("{ me { id } }", caller.headers())).path("me")
+				.path("id")
+				.asString()
 				.equals(caller.id()), "me");
 			// Spring Data stores a String id that looks like an ObjectId as an ObjectId.
 			Object callerKey = ObjectId.isValid(caller.id()) ? new ObjectId(caller.id()) : caller.id();
@@ -201,21 +217,32 @@ public final class StoreBenchmark {
 			}
 			inParallel(4, judges.size(), (j) -> {
 				ObjectNode invite = Http.json();
-				invite.putObject("i").put("hackathonId", hackathonId).put("email", judges.get(j).user().email())
+				invite.putObject("i")
+					.put("hackathonId", hackathonId)
+					.put("email", judges.get(j).user().email())
 					.put("sector", (j % 2 == 0) ? "PUBLIC" : "PRIVATE");
 				String token = setUpCall(http, "mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }",
-						invite, organizer).path("inviteJudge").path("token").asString();
+						invite, organizer)
+					.path("inviteJudge")
+					.path("token")
+					.asString();
 				ObjectNode accept = Http.json();
 				accept.putObject("i").put("token", token);
-				setUpCall(http, "mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
+				setUpCall(http,
+						"mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
 						accept, judges.get(j));
 			});
 			ObjectNode configure = Http.json();
 			ObjectNode input = configure.putObject("i").put("roundId", roundId).put("judgesPerProposal", k);
 			ArrayNode criteria = input.putArray("criteria");
 			for (String criterion : CRITERIA) {
-				criteria.addObject().put("id", criterion).put("weight", 1.0).put("scaleMin", 1.0).put("scaleMax", 10.0)
-					.putObject("name").put("en", criterion);
+				criteria.addObject()
+					.put("id", criterion)
+					.put("weight", 1.0)
+					.put("scaleMin", 1.0)
+					.put("scaleMax", 10.0)
+					.putObject("name")
+					.put("en", criterion);
 			}
 			setUpCall(http, "mutation($i: ConfigureRoundInput!) { configureRound(input: $i) { round { id } } }",
 					configure, organizer);
@@ -225,8 +252,9 @@ public final class StoreBenchmark {
 					organizer);
 			ObjectNode open = Http.json();
 			open.putObject("i").put("roundId", roundId).put("to", "OPEN");
-			setUpCall(http, "mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }",
-					open, organizer);
+			setUpCall(http,
+					"mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }", open,
+					organizer);
 			JudgingRound round = context.getBean(RoundService.class).requireStored(roundId);
 			AssignmentService assignments = context.getBean(AssignmentService.class);
 			JudgingPlan plan = assignments.currentPlan(round);
@@ -257,7 +285,8 @@ public final class StoreBenchmark {
 				rawPanel(db, round, judge.id());
 			};
 			String panelName = "judge panel read (" + works.get(panelJudges.get(0).id()).size() + " proposals)";
-			// Over HTTP the service also authenticates the judge's API token: two more lookups it needs.
+			// Over HTTP the service also authenticates the judge's API token: two more
+			// lookups it needs.
 			Op panelRawSignedIn = () -> {
 				TestAccounts.Account judge = panelJudges.get(turn[0]++ % panelJudges.size());
 				rawAuth(db, judge.secret());
@@ -271,8 +300,9 @@ public final class StoreBenchmark {
 				TestAccounts.Account judge = panelJudges.get(turn[0] % panelJudges.size());
 				asUser(judge.id(), () -> {
 					ScoreSheetService.MyAssignments mine = sheetService.myAssignments(roundId);
-					require(judgingProposals.byIds(mine.proposals().stream().map(ScoreSheetService.AssignedProposal::proposalId)
-						.toList()).size() == mine.assigned(), "panel proposals");
+					require(judgingProposals
+						.byIds(mine.proposals().stream().map(ScoreSheetService.AssignedProposal::proposalId).toList())
+						.size() == mine.assigned(), "panel proposals");
 				});
 			};
 			rows.add(measure(panelName, "beans: myAssignments+proposals", panelBeans, "5 finds by _id/$in _id",
@@ -286,10 +316,12 @@ public final class StoreBenchmark {
 			Op saveService = () -> {
 				String proposal = saverWork.get(saves[0]++ % (saverWork.size() / 2));
 				ObjectNode variables = sheetInput(roundId, proposal, saves[0], versions.get(proposal));
-				JsonNode sheet = ok(http.graphql(SAVE, variables, saver.headers())).path("saveScoreSheet").path("sheet");
+				JsonNode sheet = ok(http.graphql(SAVE, variables, saver.headers())).path("saveScoreSheet")
+					.path("sheet");
 				versions.put(proposal, sheet.path("version").asLong());
 			};
-			// The raw side writes the other half of the judge's sheets, so both sides always hold the version.
+			// The raw side writes the other half of the judge's sheets, so both sides
+			// always hold the version.
 			Op saveRawWrite = () -> {
 				String proposal = saverWork.get(saverWork.size() / 2 + saves[1]++ % (saverWork.size() / 2));
 				rawSave(db, ScoreSheet.idOf(roundId, saver.id(), proposal), versions, proposal, saves[1]);
@@ -330,19 +362,23 @@ public final class StoreBenchmark {
 					"1 find sort+limit 101", pageRaw, runs));
 			ProposalService proposalService = context.getBean(ProposalService.class);
 			Hackathon hackathon = context.getBean(HackathonService.class).requireVisibleBySlug(slug);
-			Op pageBeans = () -> require(proposalService.list(hackathon, null, ProposalService.ProposalOrder.TITLE,
-					ScrollSubrange.create(ScrollPosition.keyset(), 100, true)).size() == 100, "beans page");
-			rows.add(measure("page of 100 proposals", "beans: ProposalService.list", pageBeans,
-					"1 find sort+limit 101", pageRaw, runs));
+			Op pageBeans = () -> require(proposalService
+				.list(hackathon, null, ProposalService.ProposalOrder.TITLE,
+						ScrollSubrange.create(ScrollPosition.keyset(), 100, true))
+				.size() == 100, "beans page");
+			rows.add(measure("page of 100 proposals", "beans: ProposalService.list", pageBeans, "1 find sort+limit 101",
+					pageRaw, runs));
 
 			// ---- ranking read of the round
 			RankingService ranking = context.getBean(RankingService.class);
 			RoundService rounds = context.getBean(RoundService.class);
 			long firstRank = System.nanoTime();
 			RankingService.Computed computed = ranking.compute(rounds.require(roundId));
-			String firstCompute = String.format(Locale.ROOT, "ranking: first compute (ranks, %d bootstrap replicates) "
-					+ "%.0f ms; %,d sheets counted; later calls reuse the cached result by input fingerprint%n", round.config().bootstrapReplicates(),
-					(System.nanoTime() - firstRank) / 1e6, computed.input().sheets().size());
+			String firstCompute = String.format(Locale.ROOT,
+					"ranking: first compute (ranks, %d bootstrap replicates) "
+							+ "%.0f ms; %,d sheets counted; later calls reuse the cached result by input fingerprint%n",
+					round.config().bootstrapReplicates(), (System.nanoTime() - firstRank) / 1e6,
+					computed.input().sheets().size());
 			int expected = sheetCount;
 			Op rankingService = () -> require(ranking.compute(rounds.require(roundId)).input().sheets().size() > 0,
 					"ranking");
@@ -356,8 +392,10 @@ public final class StoreBenchmark {
 			rows.add(measure("ranking read, " + String.format(Locale.ROOT, "%,d", sheetCount) + " sheets",
 					"beans: sheet read alone (sheetsOf)", sheetsBeans, "1 find by roundId, streamed", rankingRaw,
 					rankingRuns));
-			// The shape the ranking used before (an $in of every sheet id), for comparison; the embedded store looks
-			// each id up on its own, so at 30,000 ids one find outlasted the driver's socket timeout: measured on the
+			// The shape the ranking used before (an $in of every sheet id), for
+			// comparison; the embedded store looks
+			// each id up on its own, so at 30,000 ids one find outlasted the driver's
+			// socket timeout: measured on the
 			// first 3,000 ids only.
 			Op rankingRawIn = () -> require(rawSheetsById(db, roundId, works, 3000) == Math.min(3000, expected),
 					"raw $in");
@@ -392,7 +430,10 @@ public final class StoreBenchmark {
 		}
 	}
 
-	/** Runs the block signed in as the user (no roles), as a request's security context would. */
+	/**
+	 * Runs the block signed in as the user (no roles), as a request's security context
+	 * would.
+	 */
 	static void asUser(String userId, Op block) throws Exception {
 		SignedInUser principal = () -> userId;
 		SecurityContextHolder.getContext()
@@ -418,7 +459,8 @@ public final class StoreBenchmark {
 	static void rawPanel(MongoDatabase db, JudgingRound round, String userId) {
 		Document stored = db.getCollection("judging_rounds").find(eq("_id", round.id())).first();
 		Document judge = db.getCollection("judges").find(eq("_id", Judge.idOf(round.hackathonId(), userId))).first();
-		Document work = db.getCollection("judge_assignments").find(eq("_id", JudgeWork.idOf(round.planId(), userId)))
+		Document work = db.getCollection("judge_assignments")
+			.find(eq("_id", JudgeWork.idOf(round.planId(), userId)))
 			.first();
 		require(stored != null && judge != null && work != null, "panel documents");
 		List<String> proposals = work.getList("proposalIds", String.class);
@@ -437,8 +479,9 @@ public final class StoreBenchmark {
 	}
 
 	/**
-	 * What authenticating a bearer token costs in the store: the token by the SHA-256 of the secret (a unique
-	 * index), then its user by _id, as {@code ApiTokenService.authenticate} does.
+	 * What authenticating a bearer token costs in the store: the token by the SHA-256 of
+	 * the secret (a unique index), then its user by _id, as
+	 * {@code ApiTokenService.authenticate} does.
 	 */
 	static void rawAuth(MongoDatabase db, String secret) throws Exception {
 		String hash = HexFormat.of()
@@ -454,7 +497,8 @@ public final class StoreBenchmark {
 		require(db.getCollection("judging_rounds").find(eq("_id", round.id())).first() != null, "round");
 		require(db.getCollection("judges").find(eq("_id", Judge.idOf(round.hackathonId(), userId))).first() != null,
 				"judge");
-		require(db.getCollection("judge_assignments").find(eq("_id", JudgeWork.idOf(round.planId(), userId)))
+		require(db.getCollection("judge_assignments")
+			.find(eq("_id", JudgeWork.idOf(round.planId(), userId)))
 			.first() != null, "work");
 	}
 
@@ -487,8 +531,9 @@ public final class StoreBenchmark {
 	}
 
 	/**
-	 * What the ranking reads: the round and its hackathon by id, the current plan by id, every judge's work (one
-	 * {@code $in} of ids), the hackathon's judges, then the round's sheets streamed.
+	 * What the ranking reads: the round and its hackathon by id, the current plan by id,
+	 * every judge's work (one {@code $in} of ids), the hackathon's judges, then the
+	 * round's sheets streamed.
 	 */
 	static int rawRanking(MongoDatabase db, JudgingRound round) {
 		Document stored = db.getCollection("judging_rounds").find(eq("_id", round.id())).first();
@@ -511,9 +556,12 @@ public final class StoreBenchmark {
 		return rawRoundSheets(db, round.id());
 	}
 
-	/** The fields the ranking reads of a sheet (ScoreSheetService.sheetsOf): the raw reads fetch the same. */
-	static final Bson RANKED_FIELDS = Projections.fields(
-			Projections.include("judgeUserId", "proposalId", "status", "scores"), Projections.excludeId());
+	/**
+	 * The fields the ranking reads of a sheet (ScoreSheetService.sheetsOf): the raw reads
+	 * fetch the same.
+	 */
+	static final Bson RANKED_FIELDS = Projections
+		.fields(Projections.include("judgeUserId", "proposalId", "status", "scores"), Projections.excludeId());
 
 	static int rawRoundSheets(MongoDatabase db, String roundId) {
 		MongoCollection<Document> sheets = db.getCollection("score_sheets");
@@ -553,7 +601,10 @@ public final class StoreBenchmark {
 
 	// ---- set-up
 
-	/** Inserts a sheet for every assignment, as the service writes them (its entity, its converter). */
+	/**
+	 * Inserts a sheet for every assignment, as the service writes them (its entity, its
+	 * converter).
+	 */
 	static int seedSheets(MongoTemplate mongo, JudgingRound round, Map<String, List<String>> works, String draftJudge) {
 		Instant now = Instant.now();
 		List<ScoreSheet> batch = new ArrayList<>();
@@ -569,7 +620,8 @@ public final class StoreBenchmark {
 				batch.add(new ScoreSheet(ScoreSheet.idOf(round.id(), judge, proposal), round.hackathonId(), round.id(),
 						judge, proposal, scores, draft ? null : "Clear problem statement; the data exists.",
 						draft ? SheetStatus.DRAFT : SheetStatus.SUBMITTED,
-						draft ? List.of() : List.of(new SheetEvent(now, judge, SheetStatus.DRAFT, SheetStatus.SUBMITTED, null)),
+						draft ? List.of()
+								: List.of(new SheetEvent(now, judge, SheetStatus.DRAFT, SheetStatus.SUBMITTED, null)),
 						draft ? null : now, now, now, null));
 				if (batch.size() == 1000) {
 					mongo.insertAll(batch);
@@ -589,14 +641,18 @@ public final class StoreBenchmark {
 		input.put("startsAt", "2026-11-28T09:00:00+08:00").put("endsAt", "2026-11-29T18:00:00+08:00");
 		input.putObject("name").put("zhTW", "儲存效能測試").put("en", "Store benchmark");
 		input.putArray("rounds").addObject().put("kind", "REVIEW").putObject("name").put("en", "Review");
-		JsonNode hackathon = setUpCall(http, "mutation($i: CreateHackathonInput!) { createHackathon(input: $i) { "
-				+ "hackathon { id rounds { id } } } }", variables, organizer).path("createHackathon")
+		JsonNode hackathon = setUpCall(http,
+				"mutation($i: CreateHackathonInput!) { createHackathon(input: $i) { "
+						+ "hackathon { id rounds { id } } } }",
+				variables, organizer)
+			.path("createHackathon")
 			.path("hackathon");
 		String id = hackathon.path("id").asString();
 		for (String phase : List.of("OPEN_FOR_PROPOSALS", "PITCHING", "HACKING", "JUDGING")) {
 			ObjectNode move = Http.json();
 			move.putObject("i").put("hackathonId", id).put("to", phase);
-			setUpCall(http, "mutation($i: ChangeHackathonPhaseInput!) { changeHackathonPhase(input: $i) { hackathon { phase } } }",
+			setUpCall(http,
+					"mutation($i: ChangeHackathonPhaseInput!) { changeHackathonPhase(input: $i) { hackathon { phase } } }",
 					move, organizer);
 		}
 		return new String[] { id, hackathon.path("rounds").get(0).path("id").asString() };
@@ -607,7 +663,12 @@ public final class StoreBenchmark {
 		for (int from = 0; from < count; from += 1500) {
 			StringBuilder csv = new StringBuilder("title,proposer,summary,tags\r\n");
 			for (int i = from; i < Math.min(count, from + 1500); i++) {
-				csv.append("\"提案 ").append(i).append(" Proposal ").append(i).append("\",Person ").append(i % 300)
+				csv.append("\"提案 ")
+					.append(i)
+					.append(" Proposal ")
+					.append(i)
+					.append("\",Person ")
+					.append(i % 300)
 					.append(",\"")
 					.append(("第 " + i + " 號提案：開放資料與公民參與。Proposal " + i + ": open data, civic participation. ")
 						.repeat(3))
@@ -646,8 +707,9 @@ public final class StoreBenchmark {
 
 	/** One line of the report: p50 and p90 in ms of each side. */
 	/**
-	 * One line of the table. {@code client} is, for an operation over HTTP, its time as the benchmark's HTTP client
-	 * saw it; {@code service} is then the server's own time ({@link ServerTiming}).
+	 * One line of the table. {@code client} is, for an operation over HTTP, its time as
+	 * the benchmark's HTTP client saw it; {@code service} is then the server's own time
+	 * ({@link ServerTiming}).
 	 */
 	record Row(String name, String serviceLabel, double[] service, String rawLabel, double[] raw, boolean isReference,
 			double @Nullable [] client) {
@@ -661,35 +723,42 @@ public final class StoreBenchmark {
 		void print() {
 			double ratio = this.service[0] / this.raw[0];
 			System.out.printf(Locale.ROOT, "%-32s %-34s %9.1f %9.1f   %-37s %9.1f %9.1f %6.1f×  %-9s  %s%n", this.name,
-					this.serviceLabel, this.service[0], this.service[1], this.rawLabel, this.raw[0], this.raw[1],
-					ratio, this.isReference ? "-" : (ratio <= 2.0) ? "within" : "OVER",
+					this.serviceLabel, this.service[0], this.service[1], this.rawLabel, this.raw[0], this.raw[1], ratio,
+					this.isReference ? "-" : (ratio <= 2.0) ? "within" : "OVER",
 					(this.client != null) ? String.format(Locale.ROOT, "%.1f ms", this.client[0]) : "");
 		}
 
 	}
 
 	/**
-	 * How long each operation is run before it is measured. A fresh JVM serving a Spring application keeps its JIT
-	 * compilers busy for thousands of requests; on two cores they take a core from the request being timed, so a short
-	 * warm-up measures compilation, not Hacktrail (an anonymous {@code { __typename }} took 11 ms after 100 warm-up
-	 * requests and 1.3 ms after 10,000).
+	 * How long each operation is run before it is measured. A fresh JVM serving a Spring
+	 * application keeps its JIT compilers busy for thousands of requests; on two cores
+	 * they take a core from the request being timed, so a short warm-up measures
+	 * compilation, not Hacktrail (an anonymous {@code { __typename }} took 11 ms after
+	 * 100 warm-up requests and 1.3 ms after 10,000).
 	 */
 	static Duration warmUp = Duration.ofSeconds(20);
 
-	/** JIT compilation time and wall time spent inside the measured loops, for the report. */
+	/**
+	 * JIT compilation time and wall time spent inside the measured loops, for the report.
+	 */
 	static long measuredNanos;
 
 	static long compilingMillis;
 
-	/** Warms both up (at least {@link #warmUp}), then runs them alternately {@code runs} times each. */
+	/**
+	 * Warms both up (at least {@link #warmUp}), then runs them alternately {@code runs}
+	 * times each.
+	 */
 	static Row measure(String name, String serviceLabel, Op service, String rawLabel, Op raw, int runs)
 			throws Exception {
 		return measure(name, serviceLabel, service, rawLabel, raw, runs, false, false);
 	}
 
 	/**
-	 * As {@link #measure(String, String, Op, String, Op, int)} for an operation over HTTP: the service side is the
-	 * server's time for it ({@link ServerTiming}); the client's is printed beside it.
+	 * As {@link #measure(String, String, Op, String, Op, int)} for an operation over
+	 * HTTP: the service side is the server's time for it ({@link ServerTiming}); the
+	 * client's is printed beside it.
 	 */
 	static Row measureOverHttp(String name, String serviceLabel, Op service, String rawLabel, Op raw, int runs)
 			throws Exception {
@@ -697,9 +766,9 @@ public final class StoreBenchmark {
 	}
 
 	/**
-	 * As {@link #measure(String, String, Op, String, Op, int)}; a reference line (its raw side is not all the
-	 * operation needs) is printed without the goal; {@code overHttp}: see
-	 * {@link #measureOverHttp(String, String, Op, String, Op, int)}.
+	 * As {@link #measure(String, String, Op, String, Op, int)}; a reference line (its raw
+	 * side is not all the operation needs) is printed without the goal; {@code overHttp}:
+	 * see {@link #measureOverHttp(String, String, Op, String, Op, int)}.
 	 */
 	static Row measure(String name, String serviceLabel, Op service, String rawLabel, Op raw, int runs,
 			boolean reference, boolean overHttp) throws Exception {
@@ -737,7 +806,10 @@ public final class StoreBenchmark {
 		return row;
 	}
 
-	/** Warms up, then runs one operation alone {@code runs} times and prints its p50 and p90. */
+	/**
+	 * Warms up, then runs one operation alone {@code runs} times and prints its p50 and
+	 * p90.
+	 */
 	static void fixedCost(String label, Op op, int runs) throws Exception {
 		long warmUntil = System.nanoTime() + warmUp.toNanos();
 		for (int i = 0; i < Math.max(2, runs / 4) || System.nanoTime() < warmUntil; i++) {
@@ -754,9 +826,9 @@ public final class StoreBenchmark {
 		}
 		double[] p = percentiles(times);
 		double[] inServer = percentiles(server);
-		System.out.printf(Locale.ROOT, "  %-40s p50 %6.1f ms   p90 %6.1f ms%s%n", label, p[0], p[1],
-				(inServer[0] > 0) ? String.format(Locale.ROOT, "   (in the server: p50 %.1f ms, p90 %.1f ms)",
-						inServer[0], inServer[1]) : "");
+		System.out.printf(Locale.ROOT, "  %-40s p50 %6.1f ms   p90 %6.1f ms%s%n", label, p[0], p[1], (inServer[0] > 0)
+				? String.format(Locale.ROOT, "   (in the server: p50 %.1f ms, p90 %.1f ms)", inServer[0], inServer[1])
+				: "");
 	}
 
 	static double[] percentiles(long[] times) {
@@ -769,11 +841,11 @@ public final class StoreBenchmark {
 	static final HttpClient SET_UP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	/**
-	 * A set-up request, with a long timeout: opening a round of 3,000 proposals moves each through its lifecycle and
-	 * took more than the test client's 30 s on a loaded machine.
+	 * A set-up request, with a long timeout: opening a round of 3,000 proposals moves
+	 * each through its lifecycle and took more than the test client's 30 s on a loaded
+	 * machine.
 	 */
-	static JsonNode setUpCall(Http http, String query, ObjectNode variables, TestAccounts.Account as)
-			throws Exception {
+	static JsonNode setUpCall(Http http, String query, ObjectNode variables, TestAccounts.Account as) throws Exception {
 		ObjectNode body = Http.json().put("query", query);
 		body.set("variables", variables);
 		HttpResponse<String> response = SET_UP.send(HttpRequest.newBuilder(URI.create(http.base() + "/graphql"))
@@ -844,8 +916,9 @@ public final class StoreBenchmark {
 				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 			}
 			else if (!arg.isBlank()) {
-				throw new IllegalArgumentException("Unknown argument " + arg + "; use --name=value (backend, proposals, "
-						+ "judges, k, runs, ranking-runs, warm-up-seconds, only=overhead)");
+				throw new IllegalArgumentException(
+						"Unknown argument " + arg + "; use --name=value (backend, proposals, "
+								+ "judges, k, runs, ranking-runs, warm-up-seconds, only=overhead)");
 			}
 		}
 		return options;

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's file beside a benchmark's figures (issue 16: file size next to every store figure): its size
- * after the run, the largest it was during the run (sampled four times a second), and the size of a freshly
- * compacted copy of the same data, which is what the file should stay within three times of.
+ * The embedded store's file beside a benchmark's figures (issue 16: file size next to
+ * every store figure): its size after the run, the largest it was during the run (sampled
+ * four times a second), and the size of a freshly compacted copy of the same data, which
+ * is what the file should stay within three times of.
  */
 public final class StoreFileFigures implements AutoCloseable {
 
@@ -74,7 +75,10 @@ public final class StoreFileFigures implements AutoCloseable {
 
 	}
 
-	/** Call once the store is closed: stops sampling and compacts a copy of the file to compare with. */
+	/**
+	 * Call once the store is closed: stops sampling and compacts a copy of the file to
+	 * compare with.
+	 */
 	public Sizes measure() {
 		close();
 		try {

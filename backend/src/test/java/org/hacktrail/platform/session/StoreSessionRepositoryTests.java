@@ -30,10 +30,11 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The session repository on the embedded store, on the points where the Spring Session MongoDB module fails
- * (measured with 4.0.0-M2 on the same store: a signed-out session written back by a request in flight, the old
- * document left after an id change): sign-out stays signed out, an id change leaves one document, concurrent
- * requests keep both their changes, expiry works without TTL indexes, unreadable sessions are dropped.
+ * The session repository on the embedded store, on the points where the Spring Session
+ * MongoDB module fails (measured with 4.0.0-M2 on the same store: a signed-out session
+ * written back by a request in flight, the old document left after an id change):
+ * sign-out stays signed out, an id change leaves one document, concurrent requests keep
+ * both their changes, expiry works without TTL indexes, unreadable sessions are dropped.
  */
 class StoreSessionRepositoryTests {
 

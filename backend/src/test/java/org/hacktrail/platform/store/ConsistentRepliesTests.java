@@ -27,15 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every reply of the embedded store is one whole version of each document ({@link ConsistentReplies}).
+ * Every reply of the embedded store is one whole version of each document
+ * ({@link ConsistentReplies}).
  *
  * <p>
- * The fault, on the bare backends of mongo-java-server (no network, no threads, so it shows every time): the reply
- * to a {@code find} and to a {@code findAndModify} returning the new document holds the stored document object
- * itself; the server encodes it after the collection's lock is released, so a write in between changes what the
- * first caller receives. Through the embedded store's backends the replies are copies made under the lock, and
- * concurrent versioned read-modify-writes through plain reads lose nothing (through bare backends the same load lost
- * appends now and then: a torn read passes the version check; the team over-fill of issue 16's CI run).
+ * The fault, on the bare backends of mongo-java-server (no network, no threads, so it
+ * shows every time): the reply to a {@code find} and to a {@code findAndModify} returning
+ * the new document holds the stored document object itself; the server encodes it after
+ * the collection's lock is released, so a write in between changes what the first caller
+ * receives. Through the embedded store's backends the replies are copies made under the
+ * lock, and concurrent versioned read-modify-writes through plain reads lose nothing
+ * (through bare backends the same load lost appends now and then: a torn read passes the
+ * version check; the team over-fill of issue 16's CI run).
  */
 @EmbeddedStoreOnly
 class ConsistentRepliesTests {
@@ -49,14 +52,15 @@ class ConsistentRepliesTests {
 		List<MongoBackend> ours = List.of(new ConsistentMemoryBackend(),
 				new RequestConsistentH2Backend(MVStore.open(null), new StoreState(Clock.systemUTC())));
 		for (MongoBackend backend : bare) {
-			assertThat(findReplyAfterALaterWrite(backend)).as("%s: a reply already returned changes with a later write",
-					backend.getClass().getSimpleName())
+			assertThat(findReplyAfterALaterWrite(backend))
+				.as("%s: a reply already returned changes with a later write", backend.getClass().getSimpleName())
 				.containsEntry("version", 2L)
 				.containsEntry("members", List.of("ann", "bob"));
 			assertThat(findAndModifyReplyAfterALaterWrite(backend)).containsEntry("value", 2);
 		}
 		for (MongoBackend backend : ours) {
-			assertThat(findReplyAfterALaterWrite(backend)).as("%s: the reply is a copy", backend.getClass().getSimpleName())
+			assertThat(findReplyAfterALaterWrite(backend))
+				.as("%s: the reply is a copy", backend.getClass().getSimpleName())
 				.containsEntry("version", 1L)
 				.containsEntry("members", List.of("ann"));
 			assertThat(findAndModifyReplyAfterALaterWrite(backend)).containsEntry("value", 1);
@@ -71,9 +75,10 @@ class ConsistentRepliesTests {
 					List.of(new Document("_id", "d").append("version", 1L).append("members", List.of("ann")))));
 			Document reply = firstOf(
 					command(backend, channel, new Document("find", "c").append("filter", new Document("_id", "d"))));
-			command(backend, channel, new Document("update", "c").append("updates",
-					List.of(new Document("q", new Document("_id", "d").append("version", 1L)).append("u",
-							new Document("version", 2L).append("members", List.of("ann", "bob"))))));
+			command(backend, channel,
+					new Document("update", "c").append("updates",
+							List.of(new Document("q", new Document("_id", "d").append("version", 1L)).append("u",
+									new Document("version", 2L).append("members", List.of("ann", "bob"))))));
 			return reply;
 		}
 		finally {
@@ -84,8 +89,8 @@ class ConsistentRepliesTests {
 	private static Document findAndModifyReplyAfterALaterWrite(MongoBackend backend) {
 		EmbeddedChannel channel = new EmbeddedChannel();
 		try {
-			command(backend, channel,
-					new Document("insert", "n").append("documents", List.of(new Document("_id", "n").append("value", 0))));
+			command(backend, channel, new Document("insert", "n").append("documents",
+					List.of(new Document("_id", "n").append("value", 0))));
 			Document inc = new Document("findAndModify", "n").append("query", new Document("_id", "n"))
 				.append("update", new Document("$inc", new Document("value", 1)))
 				.append("new", true);
@@ -101,13 +106,15 @@ class ConsistentRepliesTests {
 	private static Document aggregateReplyAfterALaterWrite(MongoBackend backend) {
 		EmbeddedChannel channel = new EmbeddedChannel();
 		try {
+			command(backend, channel, new Document("insert", "a").append("documents",
+					List.of(new Document("_id", "a").append("value", 0))));
+			Document reply = firstOf(command(backend, channel,
+					new Document("aggregate", "a")
+						.append("pipeline", List.of(new Document("$match", new Document("_id", "a"))))
+						.append("cursor", new Document())));
 			command(backend, channel,
-					new Document("insert", "a").append("documents", List.of(new Document("_id", "a").append("value", 0))));
-			Document reply = firstOf(command(backend, channel, new Document("aggregate", "a")
-				.append("pipeline", List.of(new Document("$match", new Document("_id", "a"))))
-				.append("cursor", new Document())));
-			command(backend, channel, new Document("update", "a").append("updates", List.of(new Document("q",
-					new Document("_id", "a")).append("u", new Document("$set", new Document("value", 5))))));
+					new Document("update", "a").append("updates", List.of(new Document("q", new Document("_id", "a"))
+						.append("u", new Document("$set", new Document("value", 5))))));
 			return reply;
 		}
 		finally {
@@ -147,15 +154,17 @@ class ConsistentRepliesTests {
 	}
 
 	/**
-	 * {@link #WRITERS} threads each append {@link #APPENDS} items to one list: read the document, append, replace it
-	 * on its version, read again on a conflict. While they write, readers keep reading it; every read must be one
-	 * version of the document (a large padding field makes each read long enough to overlap writes).
+	 * {@link #WRITERS} threads each append {@link #APPENDS} items to one list: read the
+	 * document, append, replace it on its version, read again on a conflict. While they
+	 * write, readers keep reading it; every read must be one version of the document (a
+	 * large padding field makes each read long enough to overlap writes).
 	 */
 	private void assertNoAppendLost(EmbeddedStore store) throws Exception {
 		try (MongoClient client = FailClosedTests.client(store)) {
 			MongoCollection<org.bson.Document> documents = client.getDatabase("replies").getCollection("lists");
 			String padding = "p".repeat(20_000);
-			// The version last, as in a team: a read torn inside the padding has old items and a new version.
+			// The version last, as in a team: a read torn inside the padding has old
+			// items and a new version.
 			documents.insertOne(new org.bson.Document("_id", "list").append("items", List.of())
 				.append("padding", padding)
 				.append("count", 0)
@@ -216,7 +225,10 @@ class ConsistentRepliesTests {
 		return conflicts;
 	}
 
-	/** Reads while the writers run; returns how many reads were torn (items, count and version disagree). */
+	/**
+	 * Reads while the writers run; returns how many reads were torn (items, count and
+	 * version disagree).
+	 */
 	private static Callable<Integer> readUntilDone(MongoCollection<org.bson.Document> documents, CyclicBarrier start,
 			List<Future<Integer>> writers) {
 		return () -> {

@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A store file damaged while the service was stopped: every start reads the whole file, so damage is found at
- * start, not by a request later. A file whose newest version is damaged is served read-only at its newest consistent
- * older version, with a report of what was lost, until an operator accepts it; a file with nothing consistent left
- * stops the start with a short explanation. The damaged file is never changed.
+ * A store file damaged while the service was stopped: every start reads the whole file,
+ * so damage is found at start, not by a request later. A file whose newest version is
+ * damaged is served read-only at its newest consistent older version, with a report of
+ * what was lost, until an operator accepts it; a file with nothing consistent left stops
+ * the start with a short explanation. The damaged file is never changed.
  */
 @EmbeddedStoreOnly
 class DamagedFileTests {
@@ -35,7 +36,10 @@ class DamagedFileTests {
 	@TempDir
 	Path dataDir;
 
-	/** Three collections written in thirty commits; the last commit writes the single document "last". */
+	/**
+	 * Three collections written in thirty commits; the last commit writes the single
+	 * document "last".
+	 */
 	private void buildStore() {
 		try (EmbeddedStore store = EmbeddedStore.start(StoreFixtures.h2(this.dataDir));
 				MongoClient client = FailClosedTests.client(store)) {
@@ -75,13 +79,15 @@ class DamagedFileTests {
 			assertThat(refusal.detail()).contains("serving version").contains("RECOVERY.txt");
 			assertThat(refusal.action()).contains("HACKTRAIL_STORE_ACCEPT_RECOVERED=true");
 			MongoDatabase db = client.getDatabase("hacktrail");
-			// The newest chunk may hold the last write, or only pages that closing compacted (same data): either way
+			// The newest chunk may hold the last write, or only pages that closing
+			// compacted (same data): either way
 			// what is served is a whole version, at most the last write short.
 			assertThat(db.getCollection("proposals").countDocuments()).isBetween(300L, 301L);
 			assertThat(db.getCollection("score_sheets").countDocuments()).isEqualTo(300);
 			FailClosedTests.assertRefused(() -> db.getCollection("proposals").insertOne(new Document("_id", "new")));
 		}
-		assertThat(Files.readAllBytes(file())).as("the damaged file is left as it was").isEqualTo(damaged)
+		assertThat(Files.readAllBytes(file())).as("the damaged file is left as it was")
+			.isEqualTo(damaged)
 			.isNotEqualTo(before);
 		assertThat(Files.readString(this.dataDir.resolve("RECOVERY.txt"))).contains("Recovered version")
 			.containsPattern("hacktrail.proposals: 30[01] documents recovered");
@@ -116,8 +122,9 @@ class DamagedFileTests {
 	}
 
 	/**
-	 * Damage anywhere: the store either opens with every document readable, or serves a verified older version
-	 * read-only, or refuses to start with a short explanation. It never serves a file it cannot read whole.
+	 * Damage anywhere: the store either opens with every document readable, or serves a
+	 * verified older version read-only, or refuses to start with a short explanation. It
+	 * never serves a file it cannot read whole.
 	 */
 	@ParameterizedTest(name = "damage at {0} % of the file")
 	@ValueSource(ints = { 1, 10, 25, 50, 75, 90, 99 })
@@ -155,7 +162,10 @@ class DamagedFileTests {
 		}
 	}
 
-	/** The block of the newest chunk, as the file's header ("H:2,block:1a,...") records it. */
+	/**
+	 * The block of the newest chunk, as the file's header ("H:2,block:1a,...") records
+	 * it.
+	 */
 	private long newestChunkBlock() throws IOException {
 		byte[] header = new byte[4096];
 		try (RandomAccessFile raf = new RandomAccessFile(file().toFile(), "r")) {

@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Kills a process writing to the embedded store ({@link StoreCrashWriter}) with SIGKILL at a random moment,
- * several times on the same file, and checks after each kill that the file opens, that its documents and unique
- * index agree, and that it holds every acknowledged write: all of them with {@code sync} durability (the default),
- * and those acknowledged more than one commit interval plus {@link #COMMIT_ALLOWANCE} before the kill with the
- * {@code interval} opt-out.
+ * Kills a process writing to the embedded store ({@link StoreCrashWriter}) with SIGKILL
+ * at a random moment, several times on the same file, and checks after each kill that the
+ * file opens, that its documents and unique index agree, and that it holds every
+ * acknowledged write: all of them with {@code sync} durability (the default), and those
+ * acknowledged more than one commit interval plus {@link #COMMIT_ALLOWANCE} before the
+ * kill with the {@code interval} opt-out.
  */
 @EmbeddedStoreOnly
 class EmbeddedStoreCrashTests {
@@ -49,14 +50,18 @@ class EmbeddedStoreCrashTests {
 	static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
 	/**
-	 * In {@code interval} mode a write is in the first commit that starts after its acknowledgement and is in the file
-	 * when that commit ends: the bound is one interval plus the commit itself, its wait for the requests in flight,
-	 * and the scheduler's delay on a busy machine. This allowance covers those; the report shows how much of it was
-	 * used.
+	 * In {@code interval} mode a write is in the first commit that starts after its
+	 * acknowledgement and is in the file when that commit ends: the bound is one interval
+	 * plus the commit itself, its wait for the requests in flight, and the scheduler's
+	 * delay on a busy machine. This allowance covers those; the report shows how much of
+	 * it was used.
 	 */
 	static final Duration COMMIT_ALLOWANCE = Duration.ofMillis(500);
 
-	/** Kills per test: two in the normal suite, more in the long form ({@code -Dhacktrail.soak.seconds=N}). */
+	/**
+	 * Kills per test: two in the normal suite, more in the long form
+	 * ({@code -Dhacktrail.soak.seconds=N}).
+	 */
 	static int rounds() {
 		return Math.max(2, EmbeddedStoreSoakTests.soakSeconds(0) / 30);
 	}
@@ -64,7 +69,10 @@ class EmbeddedStoreCrashTests {
 	@TempDir
 	Path dataDir;
 
-	/** The figures of each test run, also logged; {@link SoakRun} prints them for {@code scripts/bench soak}. */
+	/**
+	 * The figures of each test run, also logged; {@link SoakRun} prints them for
+	 * {@code scripts/bench soak}.
+	 */
 	final List<String> report = new ArrayList<>();
 
 	private void report(String format, Object... arguments) {
@@ -82,8 +90,9 @@ class EmbeddedStoreCrashTests {
 	}
 
 	/**
-	 * A commit taken while a request is half applied would leave a document without its index entry (or the
-	 * reverse) in the file. A hundred commits a second make a kill find such a commit if it can happen.
+	 * A commit taken while a request is half applied would leave a document without its
+	 * index entry (or the reverse) in the file. A hundred commits a second make a kill
+	 * find such a commit if it can happen.
 	 */
 	@Test
 	void aSigkillNeverLeavesADocumentAndItsIndexesOutOfStep() throws Exception {
@@ -91,7 +100,10 @@ class EmbeddedStoreCrashTests {
 		killRepeatedly(EmbeddedStoreProperties.Durability.INTERVAL, interval, interval.plus(COMMIT_ALLOWANCE));
 	}
 
-	/** The opt-out answers before the commit: what it promises is every write older than an interval and a commit. */
+	/**
+	 * The opt-out answers before the commit: what it promises is every write older than
+	 * an interval and a commit.
+	 */
 	@Test
 	void withIntervalCommitsEveryWriteAcknowledgedMoreThanACommitBeforeASigkillSurvives() throws Exception {
 		killRepeatedly(EmbeddedStoreProperties.Durability.INTERVAL, COMMIT_INTERVAL,
@@ -103,10 +115,10 @@ class EmbeddedStoreCrashTests {
 		long guarantee = olderThan.toMillis();
 		for (int round = 1; round <= rounds(); round++) {
 			Path stderr = this.dataDir.resolve("writer-" + round + ".err");
-			Process writer = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-					System.getProperty("java.class.path"), StoreCrashWriter.class.getName(),
-					this.dataDir.resolve("store").toString(), durability.name(), String.valueOf(commitInterval.toMillis()),
-					"4")
+			Process writer = new ProcessBuilder(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
+					"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+					StoreCrashWriter.class.getName(), this.dataDir.resolve("store").toString(), durability.name(),
+					String.valueOf(commitInterval.toMillis()), "4")
 				.redirectError(stderr.toFile())
 				.start();
 			List<Ack> acks = new ArrayList<>();
@@ -117,20 +129,23 @@ class EmbeddedStoreCrashTests {
 				writer.destroyForcibly();
 				throw new AssertionError("writer did not start: " + Files.readString(stderr));
 			}
-			// Somewhere in the commit cycle, late enough for enough writes to be older than the guarantee. A loaded
+			// Somewhere in the commit cycle, late enough for enough writes to be older
+			// than the guarantee. A loaded
 			// machine writes slowly, so wait for the writes rather than for a fixed time.
 			long spread = ThreadLocalRandom.current().nextLong(Math.max(1000, commitInterval.toMillis()));
 			long deadline = System.currentTimeMillis() + 60_000;
 			while (System.currentTimeMillis() < deadline) {
 				synchronized (acks) {
-					if (acks.size() > 150 && System.currentTimeMillis() - acks.get(0).at() > guarantee + 1000 + spread) {
+					if (acks.size() > 150
+							&& System.currentTimeMillis() - acks.get(0).at() > guarantee + 1000 + spread) {
 						break;
 					}
 				}
 				Thread.sleep(20);
 			}
 			long killedAt = System.currentTimeMillis();
-			// SIGKILL through the handle: Process.destroyForcibly() sends the same signal but also closes our end of
+			// SIGKILL through the handle: Process.destroyForcibly() sends the same signal
+			// but also closes our end of
 			// the pipe, losing acknowledgements printed just before the kill.
 			writer.toHandle().destroyForcibly();
 			assertThat(writer.waitFor(30, TimeUnit.SECONDS)).as("writer died").isTrue();
@@ -138,8 +153,9 @@ class EmbeddedStoreCrashTests {
 			reading.get(30, TimeUnit.SECONDS);
 			assertThat(errors).as("writer errors").isEmpty();
 			assertThat(acks).as("acknowledged writes in round %d", round).hasSizeGreaterThan(100);
-			report("SIGKILL, {}, {}", (durability == EmbeddedStoreProperties.Durability.SYNC) ? "sync durability"
-					: "interval durability, commit interval " + commitInterval.toMillis() + " ms",
+			report("SIGKILL, {}, {}",
+					(durability == EmbeddedStoreProperties.Durability.SYNC) ? "sync durability"
+							: "interval durability, commit interval " + commitInterval.toMillis() + " ms",
 					verify(round, acks, killedAt, guarantee));
 		}
 	}
@@ -154,7 +170,8 @@ class EmbeddedStoreCrashTests {
 					case "ready" -> ready.countDown();
 					case "ack" -> {
 						if (parts.length == 3) {
-							// A line cut by the kill is not an acknowledgement the test can rely on.
+							// A line cut by the kill is not an acknowledgement the test
+							// can rely on.
 							synchronized (acks) {
 								acks.add(new Ack(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
 							}
@@ -171,7 +188,10 @@ class EmbeddedStoreCrashTests {
 		}
 	}
 
-	/** Reopens the file and checks it against the acknowledgements; returns a line for the report. */
+	/**
+	 * Reopens the file and checks it against the acknowledgements; returns a line for the
+	 * report.
+	 */
 	private String verify(int round, List<Ack> acks, long killedAt, long guarantee) {
 		long started = System.nanoTime();
 		try (EmbeddedStore store = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2,
@@ -217,7 +237,8 @@ class EmbeddedStoreCrashTests {
 						(guarantee == 0) ? "at any time" : "more than " + guarantee + " ms", round)
 				.isEmpty();
 
-			// The unique index survived in step with the data: lookups by key find the documents, a duplicate fails.
+			// The unique index survived in step with the data: lookups by key find the
+			// documents, a duplicate fails.
 			long lastPresent = acks.stream().mapToLong(Ack::seq).filter(present::contains).max().orElseThrow();
 			List<Long> unindexed = new ArrayList<>();
 			for (long seq : present) {
@@ -226,7 +247,8 @@ class EmbeddedStoreCrashTests {
 				}
 			}
 			assertThat(unindexed).as("documents their unique index does not find (round %d)", round).isEmpty();
-			// No index entry survived without its document: the keys of lost writes are free again.
+			// No index entry survived without its document: the keys of lost writes are
+			// free again.
 			List<Long> phantoms = new ArrayList<>();
 			for (Ack ack : acks) {
 				if (!present.contains(ack.seq()) && writes.find(Filters.eq("key", "k" + ack.seq())).first() == null) {

@@ -44,18 +44,22 @@ import org.slf4j.helpers.MessageFormatter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Soak of the embedded store on its persistent (H2 file) backend, through the real {@link EmbeddedStore} and the
- * MongoDB Java driver: 8 writer threads and 8 reader threads for a bounded time while the test keeps a model of
- * every acknowledged write; then the store is closed, reopened on the same file and compared with the model.
+ * Soak of the embedded store on its persistent (H2 file) backend, through the real
+ * {@link EmbeddedStore} and the MongoDB Java driver: 8 writer threads and 8 reader
+ * threads for a bounded time while the test keeps a model of every acknowledged write;
+ * then the store is closed, reopened on the same file and compared with the model.
  *
- * Two more tests aim at STACK.md's faults: reopening an update-heavy file and scanning it, and aggregations racing
- * bulk rewrites of their collection at twenty commits a second.
+ * Two more tests aim at STACK.md's faults: reopening an update-heavy file and scanning
+ * it, and aggregations racing bulk rewrites of their collection at twenty commits a
+ * second.
  *
  * <p>
  * The short form (15 s + 6 s + 5 s of load, about 40 s in all) runs in the normal suite;
- * {@code -Dhacktrail.soak.seconds=N} runs the main soak for N seconds and the other two for N/4 ({@code scripts/bench
- * soak}). Each test logs its figures (INFO, {@code EmbeddedStoreSoakTests}). A failed read is counted and reported,
- * never retried: the point is to prove that reads do not fail.
+ * {@code -Dhacktrail.soak.seconds=N} runs the main soak for N seconds and the other two
+ * for N/4 ({@code scripts/bench
+ * soak}). Each test logs its figures (INFO, {@code EmbeddedStoreSoakTests}). A failed
+ * read is counted and reported, never retried: the point is to prove that reads do not
+ * fail.
  */
 @EmbeddedStoreOnly
 @Tag("soak")
@@ -77,7 +81,10 @@ class EmbeddedStoreSoakTests {
 	@TempDir
 	Path dataDir;
 
-	/** The figures of each test run, also logged; {@link SoakRun} prints them for {@code scripts/bench soak}. */
+	/**
+	 * The figures of each test run, also logged; {@link SoakRun} prints them for
+	 * {@code scripts/bench soak}.
+	 */
 	final List<String> report = new ArrayList<>();
 
 	private void report(String format, Object... arguments) {
@@ -102,8 +109,9 @@ class EmbeddedStoreSoakTests {
 			// Declared for a real MongoDB; the embedded store ignores non-unique indexes.
 			db.getCollection("items").createIndex(Indexes.ascending("writer"));
 			for (int i = 0; i < SHARED_DOCUMENTS; i++) {
-				db.getCollection("shared").insertOne(new Document("_id", "shared-" + i).append("version", 0L)
-					.append("log", new ArrayList<>()));
+				db.getCollection("shared")
+					.insertOne(
+							new Document("_id", "shared-" + i).append("version", 0L).append("log", new ArrayList<>()));
 				model.shared.put("shared-" + i, new SharedModel());
 			}
 
@@ -133,9 +141,9 @@ class EmbeddedStoreSoakTests {
 
 		report("Soak over {} s: {} acknowledged writes ({}), {} reads ({}), {} optimistic-lock conflicts; "
 				+ "{} items and {} shared updates verified after reopen in {} ms; {} read failures, {} write failures, "
-				+ "{} mismatches after reopen", load.toSeconds(), stats.writes.sum(), stats.writesByKind, stats.reads.sum(),
-				stats.readsByKind, stats.conflicts.sum(), model.items.size(), model.sharedUpdates(), verifyMillis,
-				failures.reads.get(), failures.writes.get(), mismatches.size());
+				+ "{} mismatches after reopen", load.toSeconds(), stats.writes.sum(), stats.writesByKind,
+				stats.reads.sum(), stats.readsByKind, stats.conflicts.sum(), model.items.size(), model.sharedUpdates(),
+				verifyMillis, failures.reads.get(), failures.writes.get(), mismatches.size());
 		report("Soak {}", sizes);
 		assertThat(sizes.afterRatio()).as("the file against a compacted copy of its data: %s", sizes)
 			.isLessThanOrEqualTo(3.0);
@@ -146,9 +154,10 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * STACK.md: reopening an update-heavy file and scanning it failed 4 of 4 times with MVStore auto-commit. Builds
-	 * such a file (every document rewritten many times, leaving many dead chunks), reopens it and scans it from
-	 * several threads while writers keep rewriting; then reopens once more and checks every document.
+	 * STACK.md: reopening an update-heavy file and scanning it failed 4 of 4 times with
+	 * MVStore auto-commit. Builds such a file (every document rewritten many times,
+	 * leaving many dead chunks), reopens it and scans it from several threads while
+	 * writers keep rewriting; then reopens once more and checks every document.
 	 */
 	@Test
 	void reopensAnUpdateHeavyFileAndScansItWhileWritesGoOn() throws Exception {
@@ -165,7 +174,8 @@ class EmbeddedStoreSoakTests {
 			List<Document> batch = new ArrayList<>();
 			for (int i = 0; i < documents; i++) {
 				String key = "k" + i;
-				batch.add(new Document("key", key).append("version", 0L).append("payload", ("r0-" + key + " ").repeat(100)));
+				batch.add(new Document("key", key).append("version", 0L)
+					.append("payload", ("r0-" + key + " ").repeat(100)));
 				versions.put(key, new AtomicLong());
 			}
 			items.insertMany(batch);
@@ -183,7 +193,8 @@ class EmbeddedStoreSoakTests {
 			harden(store);
 			MongoCollection<Document> items = client.getDatabase("soak").getCollection("items");
 			long deadline = System.nanoTime() + load.toNanos();
-			// First half read-only, as in STACK.md's failing runs; then scans and rewrites together.
+			// First half read-only, as in STACK.md's failing runs; then scans and
+			// rewrites together.
 			long writesFrom = System.nanoTime() + load.toNanos() / 2;
 			List<Thread> threads = new ArrayList<>();
 			for (int w = 0; w < 4; w++) {
@@ -273,9 +284,10 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * Aggregations (and counts) read a collection without the lock its writers take, so they walk an old version of
-	 * the collection while writers replace it and commits drop the chunks nobody seems to need. Runs whole-collection
-	 * aggregations while the same collection is rewritten in bulk.
+	 * Aggregations (and counts) read a collection without the lock its writers take, so
+	 * they walk an old version of the collection while writers replace it and commits
+	 * drop the chunks nobody seems to need. Runs whole-collection aggregations while the
+	 * same collection is rewritten in bulk.
 	 */
 	@Test
 	void aggregationsOverACollectionBeingRewrittenNeverFail() throws Exception {
@@ -284,7 +296,8 @@ class EmbeddedStoreSoakTests {
 		Failures failures = new Failures();
 		Stats stats = new Stats();
 		Duration load = Duration.ofSeconds(Math.max(5, soakSeconds(5) / 4));
-		// Twenty commits a second and a cache smaller than the data: many chunks die while aggregations read.
+		// Twenty commits a second and a cache smaller than the data: many chunks die
+		// while aggregations read.
 		try (EmbeddedStore store = EmbeddedStore.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2,
 				this.dataDir, Duration.ofMillis(50), 1));
 				MongoClient client = MongoClients.create(store.connectionString("soak"))) {
@@ -294,7 +307,8 @@ class EmbeddedStoreSoakTests {
 			List<Document> batch = new ArrayList<>();
 			for (int i = 0; i < documents; i++) {
 				String key = "k" + i;
-				batch.add(new Document("key", key).append("version", 0L).append("payload", ("r0-" + key + " ").repeat(100)));
+				batch.add(new Document("key", key).append("version", 0L)
+					.append("payload", ("r0-" + key + " ").repeat(100)));
 				versions.put(key, new AtomicLong());
 			}
 			items.insertMany(batch);
@@ -324,12 +338,14 @@ class EmbeddedStoreSoakTests {
 						long before = versions.values().stream().mapToLong(AtomicLong::get).sum();
 						try {
 							Document total = items
-								.aggregate(List.of(new Document("$group", new Document("_id", null)
-									.append("n", new Document("$sum", 1))
-									.append("versions", new Document("$sum", "$version")))))
+								.aggregate(
+										List.of(new Document("$group",
+												new Document("_id", null).append("n", new Document("$sum", 1))
+													.append("versions", new Document("$sum", "$version")))))
 								.first();
 							stats.read("aggregate");
-							if (total == null || total.getInteger("n") != documents || total.getLong("versions") < before) {
+							if (total == null || total.getInteger("n") != documents
+									|| total.getLong("versions") < before) {
 								failures.read("aggregate", total + ", acknowledged " + before);
 							}
 						}
@@ -352,16 +368,20 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * MVStore drops a dead chunk once it is older than the retention time (45 s) and no kept version (the last 5
-	 * commits) needs it. Dropping at once and keeping no old version makes every commit clean up, so that a short
-	 * soak reaches the clean-up that races with reads in a service that runs for hours. Harsher than production.
+	 * MVStore drops a dead chunk once it is older than the retention time (45 s) and no
+	 * kept version (the last 5 commits) needs it. Dropping at once and keeping no old
+	 * version makes every commit clean up, so that a short soak reaches the clean-up that
+	 * races with reads in a service that runs for hours. Harsher than production.
 	 */
 	static void harden(EmbeddedStore store) {
 		store.mvStore().setRetentionTime(0);
 		store.mvStore().setVersionsToKeep(0);
 	}
 
-	/** Upserts every document of [from, to) by its unique key, in bulk, and records the new versions. */
+	/**
+	 * Upserts every document of [from, to) by its unique key, in bulk, and records the
+	 * new versions.
+	 */
 	private static void rewrite(MongoCollection<Document> items, Map<String, AtomicLong> versions, int from, int to,
 			int round, Stats stats) {
 		List<UpdateOneModel<Document>> updates = new ArrayList<>();
@@ -382,7 +402,10 @@ class EmbeddedStoreSoakTests {
 		}
 	}
 
-	/** What the test knows was acknowledged. Each item is written by one writer only; shared documents by all. */
+	/**
+	 * What the test knows was acknowledged. Each item is written by one writer only;
+	 * shared documents by all.
+	 */
 	static final class Model {
 
 		final Map<ObjectId, ItemModel> items = new ConcurrentHashMap<>();
@@ -422,7 +445,8 @@ class EmbeddedStoreSoakTests {
 			Map<ObjectId, Document> found = new HashMap<>();
 			Set<String> keys = new HashSet<>();
 			int scanned = 0;
-			// The payload is not compared; leaving it out keeps a long soak's verification within the heap.
+			// The payload is not compared; leaving it out keeps a long soak's
+			// verification within the heap.
 			for (Document document : items.find().projection(Projections.exclude("payload"))) {
 				scanned++;
 				ObjectId id = document.getObjectId("_id");
@@ -478,7 +502,10 @@ class EmbeddedStoreSoakTests {
 
 	}
 
-	/** An item's acknowledged state, changed only by its writer, after the store acknowledged the change. */
+	/**
+	 * An item's acknowledged state, changed only by its writer, after the store
+	 * acknowledged the change.
+	 */
 	static final class ItemModel {
 
 		final ObjectId id;
@@ -500,7 +527,10 @@ class EmbeddedStoreSoakTests {
 			this.note = note;
 		}
 
-		/** Checks a document read while writes go on: it may be newer than the model, never older. */
+		/**
+		 * Checks a document read while writes go on: it may be newer than the model,
+		 * never older.
+		 */
 		void checkNotOlder(Document actual, long versionBefore, int tagsBefore, List<String> problems) {
 			if (actual == null) {
 				problems.add("acknowledged item " + this.id + " not found");
@@ -598,8 +628,9 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * Inserts, upserts by unique key, $set under an optimistic lock, $push on its own items, and optimistic-lock
-	 * updates of the shared documents all writers compete for. Updates the model only after an acknowledgement.
+	 * Inserts, upserts by unique key, $set under an optimistic lock, $push on its own
+	 * items, and optimistic-lock updates of the shared documents all writers compete for.
+	 * Updates the model only after an acknowledgement.
 	 */
 	record Writer(int writer, MongoDatabase db, Model model, Failures failures, Stats stats,
 			long deadline) implements Runnable {
@@ -653,7 +684,10 @@ class EmbeddedStoreSoakTests {
 			this.stats.wrote(kind);
 		}
 
-		/** Half of the upserts create an item by its key, half update an existing one through its key. */
+		/**
+		 * Half of the upserts create an item by its key, half update an existing one
+		 * through its key.
+		 */
 		private void upsert(MongoCollection<Document> items, List<ItemModel> mine, long seq, ThreadLocalRandom random) {
 			String note = "u" + seq;
 			if (random.nextBoolean()) {
@@ -685,11 +719,13 @@ class EmbeddedStoreSoakTests {
 			}
 		}
 
-		/** $set under an optimistic lock: only this writer changes the item, so the lock must always hold. */
+		/**
+		 * $set under an optimistic lock: only this writer changes the item, so the lock
+		 * must always hold.
+		 */
 		private void set(MongoCollection<Document> items, ItemModel item, long seq) {
 			String note = "s" + seq;
-			UpdateResult result = items.updateOne(
-					new Document("_id", item.id).append("version", item.version),
+			UpdateResult result = items.updateOne(new Document("_id", item.id).append("version", item.version),
 					Updates.combine(Updates.set("note", note), Updates.inc("version", 1L)));
 			if (result.getModifiedCount() != 1) {
 				this.failures.write("set", "optimistic lock on " + item.id + " at version " + item.version
@@ -714,7 +750,10 @@ class EmbeddedStoreSoakTests {
 			this.stats.wrote("push");
 		}
 
-		/** Read, then update only if the version is still the one read: a conflict is normal, not a failure. */
+		/**
+		 * Read, then update only if the version is still the one read: a conflict is
+		 * normal, not a failure.
+		 */
 		private void sharedUpdate(MongoCollection<Document> shared, String id, long seq) {
 			Document current = shared.find(Filters.eq("_id", id)).first();
 			if (current == null) {
@@ -739,8 +778,9 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * Reads by _id, by unique key, $in by _id, scans and small aggregations, and checks each answer against what
-	 * the model held before the read started. A failed read is recorded, never retried.
+	 * Reads by _id, by unique key, $in by _id, scans and small aggregations, and checks
+	 * each answer against what the model held before the read started. A failed read is
+	 * recorded, never retried.
 	 */
 	record Reader(MongoDatabase db, Model model, Failures failures, Stats stats, long deadline) implements Runnable {
 
@@ -751,8 +791,8 @@ class EmbeddedStoreSoakTests {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			while (System.nanoTime() < this.deadline) {
 				int dice = random.nextInt(100);
-				String kind = (dice < 35) ? "byId" : (dice < 60) ? "byKey" : (dice < 75) ? "in" : (dice < 85) ? "scan"
-						: "aggregate";
+				String kind = (dice < 35) ? "byId"
+						: (dice < 60) ? "byKey" : (dice < 75) ? "in" : (dice < 85) ? "scan" : "aggregate";
 				List<String> problems = new ArrayList<>();
 				try {
 					switch (kind) {
@@ -801,7 +841,10 @@ class EmbeddedStoreSoakTests {
 			}
 		}
 
-		/** A scan by a field no index covers: returns at least every item of that writer acknowledged before. */
+		/**
+		 * A scan by a field no index covers: returns at least every item of that writer
+		 * acknowledged before.
+		 */
 		private void scan(MongoCollection<Document> items, ThreadLocalRandom random, List<String> problems) {
 			int writer = random.nextInt(WRITERS);
 			int before = this.model.acknowledgedItems(writer);
@@ -823,9 +866,8 @@ class EmbeddedStoreSoakTests {
 				ThreadLocalRandom random, List<String> problems) {
 			if (random.nextBoolean()) {
 				long before = this.model.sharedUpdates();
-				Document total = shared
-					.aggregate(List.of(new Document("$group",
-							new Document("_id", null).append("versions", new Document("$sum", "$version")))))
+				Document total = shared.aggregate(List.of(new Document("$group",
+						new Document("_id", null).append("versions", new Document("$sum", "$version")))))
 					.first();
 				if (total == null || total.getLong("versions") < before) {
 					problems.add("sum of shared versions " + total + " below acknowledged " + before);
@@ -835,8 +877,10 @@ class EmbeddedStoreSoakTests {
 				int writer = random.nextInt(WRITERS);
 				int before = this.model.acknowledgedItems(writer);
 				Document group = items
-					.aggregate(List.of(new Document("$match", new Document("writer", writer)), new Document("$group",
-							new Document("_id", "$writer").append("n", new Document("$sum", 1)))))
+					.aggregate(
+							List.of(new Document("$match", new Document("writer", writer)),
+									new Document("$group",
+											new Document("_id", "$writer").append("n", new Document("$sum", 1)))))
 					.first();
 				int counted = (group != null) ? group.getInteger("n") : 0;
 				if (counted < before) {

@@ -31,13 +31,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The embedded store fails closed: when the disk stops taking writes (an I/O error below the store, a file made
- * immutable, a full disk) no write is acknowledged any more, the store says why, reads go on from what is on the
- * disk, and once the cause is gone writes resume by themselves. Nothing acknowledged is ever lost and nothing refused
- * ever appears.
+ * The embedded store fails closed: when the disk stops taking writes (an I/O error below
+ * the store, a file made immutable, a full disk) no write is acknowledged any more, the
+ * store says why, reads go on from what is on the disk, and once the cause is gone writes
+ * resume by themselves. Nothing acknowledged is ever lost and nothing refused ever
+ * appears.
  *
  * <p>
- * The immutable-file and full-disk cases need root (chattr, mount); they are skipped elsewhere. CI runs as root.
+ * The immutable-file and full-disk cases need root (chattr, mount); they are skipped
+ * elsewhere. CI runs as root.
  */
 @EmbeddedStoreOnly
 class FailClosedTests {
@@ -73,7 +75,8 @@ class FailClosedTests {
 			// Reads go on, from the disk: every acknowledged write, not the refused one.
 			assertThat(docs.countDocuments()).isEqualTo(10);
 			assertThat(docs.find(Filters.eq("_id", 100)).first()).isNull();
-			// Later writes are refused before they are made, and the store stays readable.
+			// Later writes are refused before they are made, and the store stays
+			// readable.
 			assertRefused(() -> docs.insertOne(new Document("_id", 101)));
 			assertRefused(() -> docs.updateOne(Filters.eq("_id", 1), new Document("$set", new Document("x", 1))));
 			assertThat(docs.find(Filters.eq("_id", 1)).first()).doesNotContainKey("x");
@@ -86,7 +89,8 @@ class FailClosedTests {
 		try (EmbeddedStore reopened = EmbeddedStore.start(StoreFixtures.h2(this.dataDir));
 				MongoClient client = client(reopened)) {
 			MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
-			assertThat(ids(docs)).as("exactly the acknowledged writes").containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 102);
+			assertThat(ids(docs)).as("exactly the acknowledged writes")
+				.containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 102);
 		}
 	}
 
@@ -119,7 +123,8 @@ class FailClosedTests {
 	void aFullDiskRefusesWritesWithoutLosingAcknowledgedOnesAndResumesWhenSpaceIsFreed() throws Exception {
 		Path disk = smallDisk(DataSize.ofMegabytes(48));
 		// No floor: the disk really fills up, and the commit that hits it fails.
-		EmbeddedStoreProperties properties = StoreFixtures.h2(disk.resolve("data")).withMinFreeSpace(DataSize.ofBytes(0), 0);
+		EmbeddedStoreProperties properties = StoreFixtures.h2(disk.resolve("data"))
+			.withMinFreeSpace(DataSize.ofBytes(0), 0);
 		Path filler = disk.resolve("filler");
 		List<Integer> acknowledged = new ArrayList<>();
 		try (EmbeddedStore store = EmbeddedStore.start(properties); MongoClient client = client(store)) {
@@ -148,8 +153,8 @@ class FailClosedTests {
 			acknowledged.add(5000);
 		}
 		try (EmbeddedStore reopened = EmbeddedStore.start(properties); MongoClient client = client(reopened)) {
-			List<Integer> expected = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
-					18, 19));
+			List<Integer> expected = new ArrayList<>(
+					List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19));
 			expected.addAll(acknowledged);
 			assertThat(ids(client.getDatabase("t").getCollection("docs"))).containsExactlyElementsOf(expected);
 		}

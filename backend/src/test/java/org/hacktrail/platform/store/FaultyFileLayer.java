@@ -12,8 +12,9 @@ import org.h2.mvstore.SFChunk;
 import org.h2.mvstore.SingleFileStore;
 
 /**
- * H2's own file layer, except that while {@link #failing} every write to the file fails as a full or broken disk
- * makes it fail (an {@code IOException} under MVStore), and opening the file for writing fails too. Reading works.
+ * H2's own file layer, except that while {@link #failing} every write to the file fails
+ * as a full or broken disk makes it fail (an {@code IOException} under MVStore), and
+ * opening the file for writing fails too. Reading works.
  */
 final class FaultyFileLayer implements StoreFile.FileLayer {
 

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The file stays proportional to the live data: after a rewrite-heavy workload (the shape that grew the file by
- * ~20 KB per row in issue 16) the file is at most three times a freshly compacted copy of the same data, and it
- * never grew beyond that by more than a bounded margin while the workload ran.
+ * The file stays proportional to the live data: after a rewrite-heavy workload (the shape
+ * that grew the file by ~20 KB per row in issue 16) the file is at most three times a
+ * freshly compacted copy of the same data, and it never grew beyond that by more than a
+ * bounded margin while the workload ran.
  */
 @EmbeddedStoreOnly
 class FileSizeTests {
@@ -38,8 +39,9 @@ class FileSizeTests {
 	static final int ROUNDS = 12;
 
 	/**
-	 * What the file may exceed three compacted copies by while writes run: under load housekeeping rewrites 1 MB a
-	 * second (requests wait meanwhile), so the file runs ahead by what a few seconds of writes leave dead.
+	 * What the file may exceed three compacted copies by while writes run: under load
+	 * housekeeping rewrites 1 MB a second (requests wait meanwhile), so the file runs
+	 * ahead by what a few seconds of writes leave dead.
 	 */
 	static final long MARGIN = 16L * 1024 * 1024;
 
@@ -51,7 +53,8 @@ class FileSizeTests {
 		EmbeddedStoreProperties properties = StoreFixtures.h2(this.dataDir.resolve("store"));
 		long largest = 0;
 		List<Long> sizes = new ArrayList<>();
-		try (EmbeddedStore store = EmbeddedStore.start(properties); MongoClient client = FailClosedTests.client(store)) {
+		try (EmbeddedStore store = EmbeddedStore.start(properties);
+				MongoClient client = FailClosedTests.client(store)) {
 			MongoCollection<Document> rows = client.getDatabase("t").getCollection("rows");
 			rows.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
 			String payload = "outcome row payload 成果 ".repeat(20);

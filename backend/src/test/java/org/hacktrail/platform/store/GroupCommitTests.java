@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Group commit: a write is answered only once the commit holding it is on the disk, writes that arrive together
- * share a commit, and a long read does not stall the other requests while a commit waits for it.
+ * Group commit: a write is answered only once the commit holding it is on the disk,
+ * writes that arrive together share a commit, and a long read does not stall the other
+ * requests while a commit waits for it.
  */
 @EmbeddedStoreOnly
 class GroupCommitTests {
@@ -41,8 +42,9 @@ class GroupCommitTests {
 		int threads = 8;
 		int perThread = 40;
 		long commits;
-		try (EmbeddedStore store = EmbeddedStore.start(StoreFixtures.h2(this.dataDir).withDurability(
-				EmbeddedStoreProperties.Durability.SYNC)); MongoClient client = FailClosedTests.client(store)) {
+		try (EmbeddedStore store = EmbeddedStore
+			.start(StoreFixtures.h2(this.dataDir).withDurability(EmbeddedStoreProperties.Durability.SYNC));
+				MongoClient client = FailClosedTests.client(store)) {
 			MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			List<Future<?>> writers = new ArrayList<>();
@@ -69,7 +71,10 @@ class GroupCommitTests {
 		}
 	}
 
-	/** The documented opt-out: answered at once, committed every interval; a crash loses what is not yet committed. */
+	/**
+	 * The documented opt-out: answered at once, committed every interval; a crash loses
+	 * what is not yet committed.
+	 */
 	@Test
 	void withIntervalDurabilityAWriteIsAnsweredBeforeItIsCommitted() throws Exception {
 		EmbeddedStoreProperties interval = new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2, this.dataDir,
@@ -129,8 +134,8 @@ class GroupCommitTests {
 			CompletableFuture<Void> durable = CompletableFuture.runAsync(() -> store.committer.awaitDurable(epoch));
 			// While the commit waits for the long write, reads still get through.
 			for (int i = 0; i < 5; i++) {
-				assertThat(CompletableFuture.supplyAsync(() -> store.backend.inRead(() -> "served")).get(2, TimeUnit.SECONDS))
-					.isEqualTo("served");
+				assertThat(CompletableFuture.supplyAsync(() -> store.backend.inRead(() -> "served"))
+					.get(2, TimeUnit.SECONDS)).isEqualTo("served");
 			}
 			Thread.sleep(200);
 			assertThat(durable).as("no commit while a write is half applied").isNotDone();
@@ -139,10 +144,14 @@ class GroupCommitTests {
 			longWrite.get(5, TimeUnit.SECONDS);
 			durable.get(10, TimeUnit.SECONDS);
 		}
-		assertThat(Committing.reopen(this.dataDir.resolve("write.mv.db")).get("long")).isEqualTo("half of a long write");
+		assertThat(Committing.reopen(this.dataDir.resolve("write.mv.db")).get("long"))
+			.isEqualTo("half of a long write");
 	}
 
-	/** A bare MVStore behind the backend and its group committer, as the embedded store runs them. */
+	/**
+	 * A bare MVStore behind the backend and its group committer, as the embedded store
+	 * runs them.
+	 */
 	static final class Committing implements AutoCloseable {
 
 		final MVStore mvStore;
@@ -154,15 +163,20 @@ class GroupCommitTests {
 		final MVMap<String, String> documents;
 
 		Committing(Path file) {
-			this.mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+			this.mvStore = new MVStore.Builder().fileName(file.toString())
+				.autoCommitDisabled()
+				.autoCommitBufferSize(0)
+				.open();
 			this.backend = new RequestConsistentH2Backend(this.mvStore, new StoreState(Clock.systemUTC()));
-			this.committer = new GroupCommitter(this.mvStore, this.backend,
-					StoreFixtures.h2(file.getParent()), null, (failure) -> {
+			this.committer = new GroupCommitter(this.mvStore, this.backend, StoreFixtures.h2(file.getParent()), null,
+					(failure) -> {
 					});
 			this.documents = this.mvStore.openMap("documents");
 		}
 
-		/** Stops committing and drops the file without a last commit, as a crash would. */
+		/**
+		 * Stops committing and drops the file without a last commit, as a crash would.
+		 */
 		@Override
 		public void close() {
 			this.committer.close();

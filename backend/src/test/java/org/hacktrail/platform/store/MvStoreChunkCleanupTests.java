@@ -15,19 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * STACK.md's "Chunk N not found", reproduced on a bare MVStore, and the settings of {@link EmbeddedStore} that
- * avoid it. A read walks a map while the whole map is rewritten and committed ten times.
+ * STACK.md's "Chunk N not found", reproduced on a bare MVStore, and the settings of
+ * {@link EmbeddedStore} that avoid it. A read walks a map while the whole map is
+ * rewritten and committed ten times.
  *
  * <p>
- * With a write buffer (MVStore's default), a writer thread commits by itself in the middle of its writes once the
- * buffer fills, auto-commit disabled or not, and the read fails at the first rewrite. With the buffer at zero, as
- * {@link EmbeddedStore} opens it, commits happen only when asked, between operations, and the same read sees its
- * whole version. With compaction as well and no old version kept, the read loses its chunks again unless it registers
- * the version it reads, as {@link RequestConsistentH2Backend} does for every read request.
+ * With a write buffer (MVStore's default), a writer thread commits by itself in the
+ * middle of its writes once the buffer fills, auto-commit disabled or not, and the read
+ * fails at the first rewrite. With the buffer at zero, as {@link EmbeddedStore} opens it,
+ * commits happen only when asked, between operations, and the same read sees its whole
+ * version. With compaction as well and no old version kept, the read loses its chunks
+ * again unless it registers the version it reads, as {@link RequestConsistentH2Backend}
+ * does for every read request.
  *
  * <p>
- * The retention time is 0 so that chunks need not be 45 s old before MVStore may drop them; a service running for
- * hours has such chunks all the time.
+ * The retention time is 0 so that chunks need not be 45 s old before MVStore may drop
+ * them; a service running for hours has such chunks all the time.
  */
 @EmbeddedStoreOnly
 class MvStoreChunkCleanupTests {
@@ -39,7 +42,8 @@ class MvStoreChunkCleanupTests {
 
 	@Test
 	void aReadOfAMapRewrittenByWritersThatCommitThemselvesLosesItsChunks() {
-		// The default buffer scales with the heap (1 to 19 MB); 1 MB makes the writer commit within each rewrite.
+		// The default buffer scales with the heap (1 to 19 MB); 1 MB makes the writer
+		// commit within each rewrite.
 		try (MVStore store = open(new MVStore.Builder().autoCommitDisabled().autoCommitBufferSize(1024))) {
 			MVMap<Integer, String> map = populate(store);
 			assertThatExceptionOfType(MVStoreException.class).isThrownBy(() -> walkWhileRewriting(store, map))
@@ -57,9 +61,10 @@ class MvStoreChunkCleanupTests {
 	}
 
 	/**
-	 * Reads no longer wait for commits ({@link RequestConsistentH2Backend#inRead}): they register the version they
-	 * start from. With no old version kept at all and chunks reused at once, the same read, with commits and
-	 * compaction between its steps, still finds every chunk it needs.
+	 * Reads no longer wait for commits ({@link RequestConsistentH2Backend#inRead}): they
+	 * register the version they start from. With no old version kept at all and chunks
+	 * reused at once, the same read, with commits and compaction between its steps, still
+	 * finds every chunk it needs.
 	 */
 	@Test
 	void aReadThatRegistersItsVersionFindsItsChunksThroughCommitsAndCompaction() {
@@ -105,7 +110,10 @@ class MvStoreChunkCleanupTests {
 		return walkWhileRewriting(store, map, false);
 	}
 
-	/** Iterates the map; every 500 entries, rewrites all of it and commits (and compacts, if asked). */
+	/**
+	 * Iterates the map; every 500 entries, rewrites all of it and commits (and compacts,
+	 * if asked).
+	 */
 	private static int walkWhileRewriting(MVStore store, MVMap<Integer, String> map, boolean compact) {
 		Iterator<Map.Entry<Integer, String>> entries = map.entrySet().iterator();
 		int seen = 0;

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The commit barrier of {@link RequestConsistentH2Backend}: a commit waits for the request in flight and writes it
- * whole; requests still run side by side. How the group committer uses it: {@code GroupCommitterTests}.
+ * The commit barrier of {@link RequestConsistentH2Backend}: a commit waits for the
+ * request in flight and writes it whole; requests still run side by side. How the group
+ * committer uses it: {@code GroupCommitterTests}.
  */
 @EmbeddedStoreOnly
 class RequestConsistentH2BackendTests {
@@ -61,7 +62,8 @@ class RequestConsistentH2BackendTests {
 	@Test
 	void requestsRunSideBySide() throws Exception {
 		try (MVStore store = open(this.dir.resolve("side.mv.db"))) {
-			RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store, new StoreState(Clock.systemUTC()));
+			RequestConsistentH2Backend backend = new RequestConsistentH2Backend(store,
+					new StoreState(Clock.systemUTC()));
 			CountDownLatch bothInside = new CountDownLatch(2);
 			Runnable request = () -> backend.inRequest(() -> {
 				bothInside.countDown();

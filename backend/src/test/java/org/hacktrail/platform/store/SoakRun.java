@@ -31,7 +31,10 @@ public final class SoakRun {
 
 	}
 
-	/** Runs every soak and crash test with {@code hacktrail.soak.seconds} set to the given duration. */
+	/**
+	 * Runs every soak and crash test with {@code hacktrail.soak.seconds} set to the given
+	 * duration.
+	 */
 	public static List<Outcome> run(int seconds) {
 		System.setProperty("hacktrail.soak.seconds", String.valueOf(seconds));
 		List<Outcome> outcomes = new ArrayList<>();

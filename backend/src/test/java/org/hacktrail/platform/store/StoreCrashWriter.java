@@ -21,13 +21,14 @@ import org.bson.Document;
 import org.slf4j.LoggerFactory;
 
 /**
- * A process that {@link EmbeddedStoreCrashTests} kills with SIGKILL: opens the embedded store on a directory and
- * writes from several threads until killed, printing {@code ack <seq> <epoch millis>} after each acknowledged write
- * (an insert with {@code _id = seq} and a unique key, then a {@code $max} of the head document).
+ * A process that {@link EmbeddedStoreCrashTests} kills with SIGKILL: opens the embedded
+ * store on a directory and writes from several threads until killed, printing
+ * {@code ack <seq> <epoch millis>} after each acknowledged write (an insert with
+ * {@code _id = seq} and a unique key, then a {@code $max} of the head document).
  *
  * <p>
- * Arguments: data directory, durability ({@code SYNC} or {@code INTERVAL}), commit interval in milliseconds, number
- * of writer threads.
+ * Arguments: data directory, durability ({@code SYNC} or {@code INTERVAL}), commit
+ * interval in milliseconds, number of writer threads.
  */
 public final class StoreCrashWriter {
 

@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The whole service on the default store (H2 file) when its file stops taking writes, as an operator met it in issue
- * 16 (the file made immutable): mutations answer UNAVAILABLE with a message a user can act on and change nothing,
- * REST writes answer 503 with Retry-After, readiness goes DOWN and the store's health says why (to organizers), reads
- * keep working for anonymous and signed-in users alike, and everything resumes by itself once the file is writable.
- * Needs root (chattr); CI runs as root.
+ * The whole service on the default store (H2 file) when its file stops taking writes, as
+ * an operator met it in issue 16 (the file made immutable): mutations answer UNAVAILABLE
+ * with a message a user can act on and change nothing, REST writes answer 503 with
+ * Retry-After, readiness goes DOWN and the store's health says why (to organizers), reads
+ * keep working for anonymous and signed-in users alike, and everything resumes by itself
+ * once the file is writable. Needs root (chattr); CI runs as root.
  */
 @EmbeddedStoreOnly
 class StoreFailClosedServiceTests {
@@ -51,10 +52,12 @@ class StoreFailClosedServiceTests {
 			Process chattr = new ProcessBuilder("chattr", "+i", file.toString()).inheritIO().start();
 			assumeThat(chattr.waitFor()).as("chattr works here").isZero();
 			try {
-				// The first write after the file went read-only fails at its commit; it is never acknowledged.
+				// The first write after the file went read-only fails at its commit; it
+				// is never acknowledged.
 				Http.GraphQlResult refused = create(organizer, "during");
 				assertThat(refused.errorCode()).as(refused.body().toString()).isEqualTo("UNAVAILABLE");
-				assertThat(refused.errorMessage()).startsWith("Saving is paused: the server could not write to its disk")
+				assertThat(refused.errorMessage())
+					.startsWith("Saving is paused: the server could not write to its disk")
 					.contains("reading still works");
 				Http.GraphQlResult again = create(organizer, "during-2");
 				assertThat(again.errorCode()).isEqualTo("UNAVAILABLE");

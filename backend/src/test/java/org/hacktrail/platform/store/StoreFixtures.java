@@ -11,12 +11,18 @@ final class StoreFixtures {
 	private StoreFixtures() {
 	}
 
-	/** The persistent backend as the service runs it by default: H2 file, 1 s commit interval, 64 MB cache. */
+	/**
+	 * The persistent backend as the service runs it by default: H2 file, 1 s commit
+	 * interval, 64 MB cache.
+	 */
 	static EmbeddedStoreProperties h2(Path dataDir) {
 		return new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2, dataDir, COMMIT_INTERVAL, 64);
 	}
 
-	/** A cache far smaller than the data, so that reads go to the file's chunks as they do on a large store. */
+	/**
+	 * A cache far smaller than the data, so that reads go to the file's chunks as they do
+	 * on a large store.
+	 */
 	static EmbeddedStoreProperties h2SmallCache(Path dataDir) {
 		return new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.H2, dataDir, COMMIT_INTERVAL, 1);
 	}

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * What an operator reads when the service starts on the embedded store: one line saying which store, none of the
- * embedded server's chatter, and when it cannot start, one short paragraph saying what is wrong and what to do,
- * before (and instead of) any stack trace.
+ * What an operator reads when the service starts on the embedded store: one line saying
+ * which store, none of the embedded server's chatter, and when it cannot start, one short
+ * paragraph saying what is wrong and what to do, before (and instead of) any stack trace.
  */
 @EmbeddedStoreOnly
 @ExtendWith(OutputCaptureExtension.class)
@@ -99,7 +99,8 @@ class StoreStartupTests {
 	void aDataFolderThatCannotBeCreatedStopsTheStartWithWhatToDo(CapturedOutput output) throws Exception {
 		Path notAFolder = Files.writeString(this.dataDir.resolve("a-file"), "not a folder");
 		Throwable failure = catchThrowable(() -> start("spring.mongodb.uri=", "hacktrail.store.embedded.backend=h2",
-				"hacktrail.store.embedded.data-dir=" + notAFolder.resolve("data")).close());
+				"hacktrail.store.embedded.data-dir=" + notAFolder.resolve("data"))
+			.close());
 		assertThat(failure).isNotNull();
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
 			.contains("cannot be created")

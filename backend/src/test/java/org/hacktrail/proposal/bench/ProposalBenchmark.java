@@ -38,17 +38,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark of issue 4 (not a test): starts the application on the embedded store, then measures
+ * Benchmark of issue 4 (not a test): starts the application on the embedded store, then
+ * measures
  * <ol>
- * <li>importing a 1,500-row CSV file (create), re-importing it (all unchanged) and importing it with 10 % of the
- * rows changed (target: under 5 s);</li>
- * <li>the page-of-100 proposals query (with project, tags, link count and team size) by 16 concurrent clients:
- * throughput and latency percentiles.</li>
+ * <li>importing a 1,500-row CSV file (create), re-importing it (all unchanged) and
+ * importing it with 10 % of the rows changed (target: under 5 s);</li>
+ * <li>the page-of-100 proposals query (with project, tags, link count and team size) by
+ * 16 concurrent clients: throughput and latency percentiles.</li>
  * </ol>
  * Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.hacktrail.proposal.bench.ProposalBenchmark [-Dexec.args="h2 16 4000"]} from backend/. Arguments:
- * store backend ({@code h2} or {@code memory}, default h2), clients (16), measured requests (4,000). Only loopback
- * traffic; every loop is bounded.
+ * -Dexec.mainClass=org.hacktrail.proposal.bench.ProposalBenchmark [-Dexec.args="h2 16 4000"]}
+ * from backend/. Arguments: store backend ({@code h2} or {@code memory}, default h2),
+ * clients (16), measured requests (4,000). Only loopback traffic; every loop is bounded.
  */
 public final class ProposalBenchmark {
 
@@ -73,8 +74,9 @@ public final class ProposalBenchmark {
 		Path dataDir = Files.createTempDirectory("hacktrail-bench");
 		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
 				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir, "--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL,
-				"--logging.level.root=warn", "--spring.main.banner-mode=off");
+				"--hacktrail.store.embedded.data-dir=" + dataDir,
+				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--logging.level.root=warn",
+				"--spring.main.banner-mode=off");
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			TestAccounts.Account organizer = new TestAccounts(context.getBean(UserDirectory.class),
@@ -86,7 +88,8 @@ public final class ProposalBenchmark {
 			byte[] file = csv(ROWS, 0);
 			System.out.printf(Locale.ROOT, "CSV file: %d rows, %d KB%n", ROWS, file.length / 1024);
 
-			// A fresh JVM spends the first import loading classes and compiling: report it, then measure warm.
+			// A fresh JVM spends the first import loading classes and compiling: report
+			// it, then measure warm.
 			String warmup = "bench-warmup-" + System.currentTimeMillis();
 			createHackathon(http, organizer, warmup);
 			timeImport(http, organizer, warmup, file, "cold JVM: first import ever");
@@ -134,7 +137,10 @@ public final class ProposalBenchmark {
 		}
 	}
 
-	/** A realistic file: bilingual titles, ~400-character summaries with line breaks, tags, skills, links. */
+	/**
+	 * A realistic file: bilingual titles, ~400-character summaries with line breaks,
+	 * tags, skills, links.
+	 */
 	static byte[] csv(int rows, int changedPercent) {
 		String[] tags = { "open-government", "environment", "net-zero", "disaster-prevention", "social-welfare",
 				"education", "health", "digital-resilience", "culture" };
@@ -143,21 +149,51 @@ public final class ProposalBenchmark {
 				+ "slides_url,notes_url,website_url,repository_url,other_urls\r\n");
 		for (int i = 0; i < rows; i++) {
 			boolean changed = changedPercent > 0 && i % (100 / changedPercent) == 0;
-			String summary = ("第 " + i + " 號提案：開放資料與公民參與，讓政府服務更好用。\n"
-					+ "Proposal " + i + ": open data, \"civic\" participation, better services. 🙂 ").repeat(3)
-					+ (changed ? " (updated)" : "");
-			out.append("\"提案 ").append(i).append(" Proposal ").append(i).append("\",")
-				.append("Person ").append(i % 300).append(',')
-				.append('"').append(summary.replace("\"", "\"\"")).append("\",")
-				.append("#channel-").append(i % 500).append(',')
-				.append(tags[i % tags.length]).append(';').append(tags[(i + 3) % tags.length]).append(',')
-				.append(skills[i % skills.length]).append(';').append(skills[(i + 1) % skills.length]).append(',')
-				.append("https://youtu.be/v").append(i).append(',')
-				.append("https://slides.example/").append(i).append(',')
-				.append("https://hackmd.io/n").append(i).append(',')
-				.append("https://site.example/").append(i).append(',')
-				.append("https://github.com/example/p").append(i).append(',')
-				.append("https://a.example/").append(i).append(" https://b.example/").append(i).append("\r\n");
+			String summary = ("第 " + i + " 號提案：開放資料與公民參與，讓政府服務更好用。\n" + "Proposal " + i
+					+ ": open data, \"civic\" participation, better services. 🙂 ")
+				.repeat(3) + (changed ? " (updated)" : "");
+			out.append("\"提案 ")
+				.append(i)
+				.append(" Proposal ")
+				.append(i)
+				.append("\",")
+				.append("Person ")
+				.append(i % 300)
+				.append(',')
+				.append('"')
+				.append(summary.replace("\"", "\"\""))
+				.append("\",")
+				.append("#channel-")
+				.append(i % 500)
+				.append(',')
+				.append(tags[i % tags.length])
+				.append(';')
+				.append(tags[(i + 3) % tags.length])
+				.append(',')
+				.append(skills[i % skills.length])
+				.append(';')
+				.append(skills[(i + 1) % skills.length])
+				.append(',')
+				.append("https://youtu.be/v")
+				.append(i)
+				.append(',')
+				.append("https://slides.example/")
+				.append(i)
+				.append(',')
+				.append("https://hackmd.io/n")
+				.append(i)
+				.append(',')
+				.append("https://site.example/")
+				.append(i)
+				.append(',')
+				.append("https://github.com/example/p")
+				.append(i)
+				.append(',')
+				.append("https://a.example/")
+				.append(i)
+				.append(" https://b.example/")
+				.append(i)
+				.append("\r\n");
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
@@ -192,7 +228,10 @@ public final class ProposalBenchmark {
 				(millis < 5000) ? "" : "  OVER THE 5 s TARGET");
 	}
 
-	/** The cursors of every page of 100, so that clients read all pages, not one cached page. */
+	/**
+	 * The cursors of every page of 100, so that clients read all pages, not one cached
+	 * page.
+	 */
 	static List<String> cursors(Http http, String slug) {
 		List<String> cursors = new ArrayList<>();
 		cursors.add(null);
@@ -224,8 +263,8 @@ public final class ProposalBenchmark {
 		for (int c = 0; c < clients; c++) {
 			workers.add(pool.submit(() -> {
 				Http own = new Http(http.base());
-				for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next
-					.getAndIncrement()) {
+				for (int i = next.getAndIncrement(); i < requests
+						&& System.nanoTime() < deadline; i = next.getAndIncrement()) {
 					ObjectNode variables = Http.json().put("slug", slug);
 					String cursor = cursors.get(i % cursors.size());
 					if (cursor != null) {
@@ -255,13 +294,14 @@ public final class ProposalBenchmark {
 		System.out.printf(Locale.ROOT,
 				"page of 100, %d clients: %d requests in %.1f s = %.0f req/s; latency p50 %.1f ms, p90 %.1f ms, "
 						+ "p99 %.1f ms, max %.1f ms; failures %d%n",
-				clients, done, elapsed / 1e9, done / (elapsed / 1e9), percentile(measured, 50), percentile(measured, 90),
-				percentile(measured, 99), measured[measured.length - 1] / 1e6, failures.get());
+				clients, done, elapsed / 1e9, done / (elapsed / 1e9), percentile(measured, 50),
+				percentile(measured, 90), percentile(measured, 99), measured[measured.length - 1] / 1e6,
+				failures.get());
 	}
 
 	/**
-	 * The same page read through the service alone (query, store, mapping to documents), without GraphQL, HTTP or
-	 * JSON: tells how much of a page's cost is the store.
+	 * The same page read through the service alone (query, store, mapping to documents),
+	 * without GraphQL, HTTP or JSON: tells how much of a page's cost is the store.
 	 */
 	static void measureServiceLayer(ConfigurableApplicationContext context, String slug, int threads, int requests)
 			throws Exception {

@@ -33,15 +33,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Budgets of issue 7 (a benchmark, not a timed test):
  * <ol>
- * <li>the gzipped size of the JavaScript a judge's first screen loads: the entry chunk of the Vite manifest and the
- * judge route's chunk, with everything they import statically (budget 150 kB);</li>
- * <li>the time until the judge's list is interactive in headless Chromium on this machine: the
- * {@code judge-list-ready} performance mark the panel sets once the list is on screen, measured from the start of
- * navigation (budget 2 s). Each load is cold (browser cache cleared) at phone width, after signing in as the demo
- * public-sector judge against the application started here on the in-memory store.</li>
+ * <li>the gzipped size of the JavaScript a judge's first screen loads: the entry chunk of
+ * the Vite manifest and the judge route's chunk, with everything they import statically
+ * (budget 150 kB);</li>
+ * <li>the time until the judge's list is interactive in headless Chromium on this
+ * machine: the {@code judge-list-ready} performance mark the panel sets once the list is
+ * on screen, measured from the start of navigation (budget 2 s). Each load is cold
+ * (browser cache cleared) at phone width, after signing in as the demo public-sector
+ * judge against the application started here on the in-memory store.</li>
  * </ol>
- * Reads the panel from {@code web/target/classes/static} (run {@code npm run build} in web/ first; scripts/bench
- * builds it). Run: {@code scripts/bench panel}, or from backend/ {@code mvn -o -q test-compile exec:java
+ * Reads the panel from {@code web/target/classes/static} (run {@code npm run build} in
+ * web/ first; scripts/bench builds it). Run: {@code scripts/bench panel}, or from
+ * backend/ {@code mvn -o -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.hacktrail.webpanel.bench.PanelBenchmark [-Dexec.args="9"]}
  * (argument: measured loads, default 9). Only loopback traffic.
  */
@@ -76,7 +79,10 @@ public final class PanelBenchmark {
 				"No web/target/classes/static/.vite/manifest.json: build the panel first (cd web && npm run build).");
 	}
 
-	/** The files a manifest entry loads before it runs: its own and those of its static imports, transitively. */
+	/**
+	 * The files a manifest entry loads before it runs: its own and those of its static
+	 * imports, transitively.
+	 */
 	static Set<String> staticClosure(JsonNode manifest, String key) {
 		Set<String> files = new LinkedHashSet<>();
 		Set<String> seen = new LinkedHashSet<>();
@@ -126,8 +132,8 @@ public final class PanelBenchmark {
 			System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped%n", file, bytes.length / 1024.0,
 					size / 1024.0);
 		}
-		System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped  (budget %d kB: %s)%n", "total", raw / 1024.0,
-				gzipped / 1024.0, BUDGET_BYTES / 1024, (gzipped <= BUDGET_BYTES) ? "within" : "OVER");
+		System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped  (budget %d kB: %s)%n", "total",
+				raw / 1024.0, gzipped / 1024.0, BUDGET_BYTES / 1024, (gzipped <= BUDGET_BYTES) ? "within" : "OVER");
 		long allRaw = 0;
 		long allGzipped = 0;
 		int count = 0;
@@ -161,7 +167,8 @@ public final class PanelBenchmark {
 			browser.heading("Judging");
 			List<Double> cold = new ArrayList<>();
 			List<Double> warm = new ArrayList<>();
-			// One unmeasured load first: the server's own first requests (class loading, JIT) are not the panel's.
+			// One unmeasured load first: the server's own first requests (class loading,
+			// JIT) are not the panel's.
 			measure(browser, driver, true);
 			for (int i = 0; i < loads; i++) {
 				cold.add(measure(browser, driver, true));
