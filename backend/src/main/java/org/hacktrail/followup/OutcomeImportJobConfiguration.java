@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,6 @@ import org.springframework.batch.core.job.parameters.CompositeJobParametersValid
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -105,10 +103,8 @@ class OutcomeImportJobConfiguration {
 	@Bean
 	@StepScope
 	OutcomeImportWriter outcomeImportWriter(MilestoneStore store, FollowUpStates states, Clock clock,
-			ObjectProvider<EmbeddedStore> embeddedStore,
 			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeImportWriter(store, states, requestedBy, clock,
-				() -> embeddedStore.ifAvailable(EmbeddedStore::commit));
+		return new OutcomeImportWriter(store, states, requestedBy, clock);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package org.hacktrail.identity;
 
 import java.util.Optional;
 
+import org.hacktrail.platform.Caller;
 import org.hacktrail.platform.DomainException;
 
 import org.springframework.security.core.Authentication;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Who is calling: the signed-in user of the current request, if any.
  */
 @Component
-public class CurrentUser {
+public class CurrentUser implements Caller {
 
 	private final UserDirectory users;
 
@@ -32,6 +33,7 @@ public class CurrentUser {
 		return Optional.empty();
 	}
 
+	@Override
 	public String requireId() {
 		return id().orElseThrow(DomainException::unauthenticated);
 	}

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.hacktrail.identity.User;
-import org.hacktrail.judging.panel.ProposalAffiliations;
+import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.proposal.Proposal;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.judging.panel.ConflictDecision.Action;
 import org.hacktrail.judging.panel.ConflictDecision.Actor;
 import org.hacktrail.platform.DomainException;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.hacktrail.identity.User;
+import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.proposal.Proposal;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.platform.Caller;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +28,13 @@ class JobController {
 
 	private final JobRunner runner;
 
-	private final CurrentUser currentUser;
+	private final Caller caller;
 
 	private final GraphQlLimits limits;
 
-	JobController(JobRunner runner, CurrentUser currentUser, GraphQlLimits limits) {
+	JobController(JobRunner runner, Caller caller, GraphQlLimits limits) {
 		this.runner = runner;
-		this.currentUser = currentUser;
+		this.caller = caller;
 		this.limits = limits;
 	}
 
@@ -146,7 +146,7 @@ class JobController {
 				}
 			}
 		}
-		JobExecution execution = this.runner.start(input.name(), parameters, this.currentUser.requireId());
+		JobExecution execution = this.runner.start(input.name(), parameters, this.caller.requireId());
 		return new StartJobPayload(JobRunView.of(execution));
 	}
 

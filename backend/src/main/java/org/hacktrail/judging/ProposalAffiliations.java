@@ -1,4 +1,4 @@
-package org.hacktrail.judging.panel;
+package org.hacktrail.judging;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,15 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The organisations connected to proposals, which a judge's affiliations are compared
- * with to find conflicts of interest (normalised with {@link Affiliations#key}).
+ * with to find conflicts of interest (normalised with
+ * {@link org.hacktrail.judging.panel.Affiliations#key}).
  *
  * <p>
  * <b>Extension point.</b> Every Spring bean implementing this interface is consulted and
  * their answers are merged; nothing in judging has to change to add a source. Sources:
- * {@link ProposerAffiliations} (the proposer's account affiliations and the proposal's
- * partner agency, which the teams feature keeps on the proposal) and the teams feature's
- * {@code TeamMemberAffiliations} (members' affiliations). A new source is one more bean,
- * e.g.
+ * {@link org.hacktrail.judging.panel.ProposerAffiliations} (the proposer's account
+ * affiliations and the proposal's partner agency, which the teams feature keeps on the
+ * proposal) and the teams feature's {@code TeamMemberAffiliations} (members'
+ * affiliations). A new source is one more bean, e.g.
  *
  * <pre>
  * &#64;Component
