@@ -71,7 +71,7 @@ public final class Operations {
 		/** A new user for every request (for operations one person can do only once). */
 		NEWCOMER;
 
-		String[] headers(World world) {
+		public String[] headers(World world) {
 			TestAccounts.Account account = switch (this) {
 				case ORGANIZER -> world.organizer;
 				case VICTIM -> world.victim;

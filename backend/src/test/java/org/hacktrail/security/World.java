@@ -67,7 +67,7 @@ public final class World {
 	}
 
 	/** Builds the objects of every feature on main. */
-	static World build(Http http, TestAccounts accounts, MongoTemplate mongo) {
+	public static World build(Http http, TestAccounts accounts, MongoTemplate mongo) {
 		World world = new World(http, accounts);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		world.put("hackathon.slug", world.hackathon("open-" + run, "OPEN_FOR_PROPOSALS"));
