@@ -17,7 +17,7 @@ const HackathonCreate = lazy(() => import('./screens/organizer/HackathonCreate')
 const HackathonManage = lazy(() => import('./screens/organizer/HackathonManage'));
 const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
-// Judging (phase 2b). The score sheet is its own chunk: the judge's first screen (the list) does not load it.
+// Judging. The score sheet is its own chunk: the judge's first screen (the list) does not load it.
 const ScoreSheetPage = lazy(() => import('./screens/judge/ScoreSheetPage'));
 const AcceptInvitation = lazy(() => import('./screens/judge/AcceptInvitation'));
 const JudgingPanel = lazy(() => import('./screens/organizer/JudgingPanel'));
@@ -30,7 +30,7 @@ const TeamJoinPage = lazy(() => import('./screens/team/TeamJoinPage'));
 const SkillSearchPage = lazy(() => import('./screens/team/SkillSearchPage'));
 const NotificationsPage = lazy(() => import('./screens/notifications/NotificationsPage'));
 const ProjectEditor = lazy(() => import('./screens/projects/ProjectEditor'));
-// Follow-up (issue 8): statistics (public), organizers' verification desk and outcome import.
+// Follow-up: statistics (public), organizers' verification desk and outcome import.
 const StatisticsPage = lazy(() => import('./screens/followup/StatisticsPage'));
 const VerifyPage = lazy(() => import('./screens/followup/VerifyPage'));
 const OutcomeImportPage = lazy(() => import('./screens/followup/OutcomeImportPage'));

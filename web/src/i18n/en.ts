@@ -615,7 +615,7 @@ export const en = {
   'judge.assignments': 'Your assigned proposals',
   'judge.none': 'No assignments yet. When organizers assign proposals to you, they appear here.',
 
-  // ---- judging and results (phase 2b); the messages only judging screens show are in judging/en.ts
+  // ---- judging and results; the messages only judging screens show are in judging/en.ts
   'judging.panel.link': 'Judging',
 
   'results.link': 'Results',

@@ -75,7 +75,7 @@ public class EmbeddedEnvelope {
 		throw new DomainException(ErrorCode.BAD_USER_INPUT, "This would make " + size + ": the embedded store suits up "
 				+ "to about " + String.format(Locale.ROOT, "%,d", this.limit) + " documents per collection "
 				+ "(hacktrail.jobs.embedded-envelope). For more, move to MongoDB: back up with scripts/backup, set "
-				+ "MONGODB_URI to a MongoDB replica set and load the backup with scripts/restore (README, \"Running "
+				+ "MONGODB_URI to a MongoDB replica set and load the backup with scripts/restore (docs/operations.md, \"Running "
 				+ "against a real MongoDB replica set\"). To run it on the embedded store anyway, confirm with "
 				+ CONFIRM + "=true.", Map.of("rule", RULE, "limit", this.limit));
 	}

@@ -21,7 +21,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * members before a concurrent join with the version after it. A decision made on such a
  * mix and written back with that version passes the optimistic lock and undoes the other
  * write (a member lost, a position over-filled: the {@code TeamRaceTests} failure of
- * issue 16's CI run). {@code aggregate} reads the stored objects under the lock and runs
+ * a CI run of TeamRaceTests). {@code aggregate} reads the stored objects under the lock and runs
  * its stages on them after it.
  *
  * <p>

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded store, used only when no {@code MONGODB_URI} is given. The
- * README's "Embedded store" section explains each of them for operators.
+ * docs/operations.md ("Embedded store") explains each of them for operators.
  *
  * @param backend {@code h2} keeps data in a file under {@code dataDir}; {@code memory}
  * keeps it in the heap (tests, throw-away demos)

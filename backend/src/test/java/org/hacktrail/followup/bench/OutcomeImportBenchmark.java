@@ -18,7 +18,7 @@ import org.hacktrail.platform.bench.StoreFileFigures;
  * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each
  * started for its part:
  * <ol>
- * <li>heap (issue 16): an import of {@code --heap-rows} rows (200,000 by default) in a
+ * <li>heap: an import of {@code --heap-rows} rows (200,000 by default) in a
  * JVM limited to {@code --heap} (256m), on the default store users get: the embedded
  * store in that JVM, on its H2 file. Reports both steps' speed, the peak heap (sampled
  * and after collections), the peak resident memory and the H2 file's size.

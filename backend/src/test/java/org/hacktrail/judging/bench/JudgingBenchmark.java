@@ -24,7 +24,7 @@ import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
 
 /**
- * Timings of the judging core at the sizes issue 6 sets, for {@code scripts/bench} (not a
+ * Timings of the judging core at the sizes a presidential hackathon reaches, for {@code scripts/bench} (not a
  * unit test: timings on a shared machine are not assertions). Prints the median, min and
  * max of several runs after warm-up:
  * <ul>

@@ -41,7 +41,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Benchmark of issue 6 (not a test): 200 judges scoring at once over GraphQL on the
+ * Benchmark (not a test): 200 judges scoring at once over GraphQL on the
  * embedded store.
  *
  * <p>

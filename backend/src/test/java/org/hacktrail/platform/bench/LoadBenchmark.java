@@ -573,7 +573,7 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * The judge action of issue 9: 200 judges scoring their assigned sheets in an OPEN
+	 * The judge action: 200 judges scoring their assigned sheets in an OPEN
 	 * round. Set-up (before the clock): a hackathon in JUDGING with a REVIEW round of 400
 	 * imported proposals and a 3-criterion rubric; each judge is invited and accepts
 	 * ({@link #prepare}); then k = 3 assignment and the round opened ({@link #ready}).

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receives. Through the embedded store's backends the replies are copies made under the
  * lock, and concurrent versioned read-modify-writes through plain reads lose nothing
  * (through bare backends the same load lost appends now and then: a torn read passes the
- * version check; the team over-fill of issue 16's CI run).
+ * version check; how a team position was once over-filled in TeamRaceTests).
  */
 @EmbeddedStoreOnly
 class ConsistentRepliesTests {

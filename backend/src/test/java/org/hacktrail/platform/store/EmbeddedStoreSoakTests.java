@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * threads for a bounded time while the test keeps a model of every acknowledged write;
  * then the store is closed, reopened on the same file and compared with the model.
  *
- * Two more tests aim at STACK.md's faults: reopening an update-heavy file and scanning
+ * Two more tests aim at faults seen on the H2 backend before the store took its commits in hand: reopening an update-heavy file and scanning
  * it, and aggregations racing bulk rewrites of their collection at twenty commits a
  * second.
  *
@@ -154,7 +154,7 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * STACK.md: reopening an update-heavy file and scanning it failed 4 of 4 times with
+	 * Seen before: reopening an update-heavy file and scanning it failed 4 of 4 times with
 	 * MVStore auto-commit. Builds such a file (every document rewritten many times,
 	 * leaving many dead chunks), reopens it and scans it from several threads while
 	 * writers keep rewriting; then reopens once more and checks every document.
@@ -193,7 +193,7 @@ class EmbeddedStoreSoakTests {
 			harden(store);
 			MongoCollection<Document> items = client.getDatabase("soak").getCollection("items");
 			long deadline = System.nanoTime() + load.toNanos();
-			// First half read-only, as in STACK.md's failing runs; then scans and
+			// First half read-only, as in the failing runs seen before; then scans and
 			// rewrites together.
 			long writesFrom = System.nanoTime() + load.toNanos() / 2;
 			List<Thread> threads = new ArrayList<>();

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The file stays proportional to the live data: after a rewrite-heavy workload (the shape
- * that grew the file by ~20 KB per row in issue 16) the file is at most three times a
+ * that once grew the file by ~20 KB per imported row) the file is at most three times a
  * freshly compacted copy of the same data, and it never grew beyond that by more than a
  * bounded margin while the workload ran.
  */

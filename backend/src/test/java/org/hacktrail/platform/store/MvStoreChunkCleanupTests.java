@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * STACK.md's "Chunk N not found", reproduced on a bare MVStore, and the settings of
+ * MVStore's "Chunk N not found" (H2 issues #4383, #4218), reproduced on a bare MVStore, and the settings of
  * {@link EmbeddedStore} that avoid it. A read walks a map while the whole map is
  * rewritten and committed ten times.
  *

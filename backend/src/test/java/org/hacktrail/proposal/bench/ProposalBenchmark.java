@@ -38,7 +38,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark of issue 4 (not a test): starts the application on the embedded store, then
+ * Benchmark (not a test): starts the application on the embedded store, then
  * measures
  * <ol>
  * <li>importing a 1,500-row CSV file (create), re-importing it (all unchanged) and

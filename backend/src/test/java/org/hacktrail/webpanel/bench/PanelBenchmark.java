@@ -31,7 +31,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Budgets of issue 7 (a benchmark, not a timed test):
+ * Budgets of the panel (a benchmark, not a timed test):
  * <ol>
  * <li>the gzipped size of the JavaScript a judge's first screen loads: the entry chunk of
  * the Vite manifest and the judge route's chunk, with everything they import statically
