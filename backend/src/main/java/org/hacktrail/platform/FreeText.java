@@ -3,9 +3,9 @@ package org.hacktrail.platform;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule for text people type, by kind of field (docs/api.md, "Text input"). Every check
- * answers BAD_USER_INPUT naming the field and the first offending character by its code
- * point; nothing is changed silently, so what is stored is what was typed.
+ * The one rule for text people type, by kind of field (docs/api.md, "Text input"). Every
+ * check answers BAD_USER_INPUT naming the field and the first offending character by its
+ * code point; nothing is changed silently, so what is stored is what was typed.
  *
  * <ul>
  * <li>{@link Kind#LINE} — names, titles and labels (proposal titles and needs, team

@@ -173,7 +173,8 @@ public class ProposalService {
 		boolean anonymous = !organizer && me.isEmpty();
 		// The store is asked with one implicit AND and at most one $or (the keyset
 		// condition): no $and wrapper and
-		// no $in beside other conditions (docs/operations.md: the embedded store serves neither
+		// no $in beside other conditions (docs/operations.md: the embedded store serves
+		// neither
 		// well). What does not fit —
 		// the visibility of drafts to a signed-in proposer, a filter on several statuses
 		// — is filtered here, in

@@ -35,10 +35,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The four hot paths (judge panel read, sheet save, page of proposals, ranking read), called through GraphQL with realistic
- * data: every filter they send is one the embedded store serves fast (no {@code $and}
- * wrapper, {@code $in} only alone on {@code _id}), and each costs a fixed number of store
- * round trips, so that an N+1 (a read per proposal, per sheet, per judge) fails here.
+ * The four hot paths (judge panel read, sheet save, page of proposals, ranking read),
+ * called through GraphQL with realistic data: every filter they send is one the embedded
+ * store serves fast (no {@code $and} wrapper, {@code $in} only alone on {@code _id}), and
+ * each costs a fixed number of store round trips, so that an N+1 (a read per proposal,
+ * per sheet, per judge) fails here.
  *
  * <p>
  * Data: one hackathon in JUDGING with a REVIEW round of 150 imported proposals, 6 judges,

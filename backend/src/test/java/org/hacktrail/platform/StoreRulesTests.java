@@ -15,17 +15,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Store rules of docs/operations.md ("Embedded store") checked on the main sources, so that breaking one needs a
- * visible, reasoned exception.
+ * Store rules of docs/operations.md ("Embedded store") checked on the main sources, so
+ * that breaking one needs a visible, reasoned exception.
  *
  * <ul>
  * <li>Never take a unique number from a returned {@code $inc}: on the embedded store
  * concurrent {@code findOneAndUpdate ... $inc} callers got the same returned value
- * (docs/operations.md, the known differences). A source file that both increments and uses a find-and-modify is refused
- * unless it says {@code store-rule: returned-inc-ok} and why (for example, a counter
- * whose returned value is only displayed). Incrementing the {@code version} field (Spring
- * Data's {@code @Version}) in a find-and-modify upsert is optimistic locking, not a
- * number taken as an id, and is allowed.</li>
+ * (docs/operations.md, the known differences). A source file that both increments and
+ * uses a find-and-modify is refused unless it says {@code store-rule: returned-inc-ok}
+ * and why (for example, a counter whose returned value is only displayed). Incrementing
+ * the {@code version} field (Spring Data's {@code @Version}) in a find-and-modify upsert
+ * is optimistic locking, not a number taken as an id, and is allowed.</li>
  * <li>No {@code $and} wrapper ({@code andOperator}, {@code "$and"}): the embedded store
  * then ignores the unique index and scans. Exception marker: {@code store-rule: and-ok}.
  * {@code StoreCommands} checks the same at run time on the queries a test drives.</li>

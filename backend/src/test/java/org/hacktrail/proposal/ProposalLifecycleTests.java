@@ -34,8 +34,7 @@ import static org.hacktrail.proposal.ProposalStatus.WITHDRAWN;
 class ProposalLifecycleTests {
 
 	/**
-	 * The table as documented in {@link ProposalLifecycle}:
-	 * from>to:actors[:reason-from].
+	 * The table as documented in {@link ProposalLifecycle}: from>to:actors[:reason-from].
 	 */
 	static final Set<String> EXPECTED = Set.of("DRAFT>SUBMITTED:ORGANIZER,PROPOSER", "SUBMITTED>PITCHED:ORGANIZER",
 			"SUBMITTED>TEAM_FORMING:ORGANIZER,SYSTEM", "SUBMITTED>IN_REVIEW:ORGANIZER,SYSTEM",

@@ -34,11 +34,11 @@ import org.jspecify.annotations.Nullable;
  * traffic out of the block.
  *
  * <p>
- * Why these shapes (docs/operations.md, "Embedded store"): the embedded store uses an index only
- * when a query's fields are exactly the index's key, so a filter wrapped in {@code $and}
- * scans the whole collection (an upsert by unique key fell from ~1,300 to ~9 per second);
- * {@code $in} is fast only by {@code _id} alone (~34 per second with 100 ids on H2, ~1.6
- * with one more condition).
+ * Why these shapes (docs/operations.md, "Embedded store"): the embedded store uses an
+ * index only when a query's fields are exactly the index's key, so a filter wrapped in
+ * {@code $and} scans the whole collection (an upsert by unique key fell from ~1,300 to ~9
+ * per second); {@code $in} is fast only by {@code _id} alone (~34 per second with 100 ids
+ * on H2, ~1.6 with one more condition).
  */
 public class StoreCommands implements CommandListener {
 

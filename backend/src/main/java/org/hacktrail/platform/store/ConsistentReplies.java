@@ -20,9 +20,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * in place, field by field, so the reader can receive a mix of two versions: say a team's
  * members before a concurrent join with the version after it. A decision made on such a
  * mix and written back with that version passes the optimistic lock and undoes the other
- * write (a member lost, a position over-filled: the {@code TeamRaceTests} failure of
- * a CI run of TeamRaceTests). {@code aggregate} reads the stored objects under the lock and runs
- * its stages on them after it.
+ * write (a member lost, a position over-filled: the {@code TeamRaceTests} failure of a CI
+ * run of TeamRaceTests). {@code aggregate} reads the stored objects under the lock and
+ * runs its stages on them after it.
  *
  * <p>
  * With a projection the store copies each document while it holds the lock. So a

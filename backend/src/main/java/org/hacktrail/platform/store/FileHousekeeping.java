@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  * Keeps the H2 file proportional to the live data. MVStore never overwrites a page: every
  * commit writes the changed pages into a new chunk, and an old chunk's space is reused
  * only once nothing live is left in it. Without compaction, chunks that keep a few live
- * pages pile up and the file grows with every write (an import once grew it by ~20 KB of file per
- * imported outcome row). MVStore's own background housekeeping would do this, but it runs
- * with auto-commit, which this store keeps off (see {@link RequestConsistentH2Backend}).
- * So the group committer runs two steps with MVStore's public compaction calls:
+ * pages pile up and the file grows with every write (an import once grew it by ~20 KB of
+ * file per imported outcome row). MVStore's own background housekeeping would do this,
+ * but it runs with auto-commit, which this store keeps off (see
+ * {@link RequestConsistentH2Backend}). So the group committer runs two steps with
+ * MVStore's public compaction calls:
  * <ol>
  * <li>{@link #rewrite}: while the live share of the chunks is below the target, the live
  * pages of the sparsest old chunks are rewritten into the next commit (their chunks then

@@ -18,10 +18,10 @@ import org.hacktrail.platform.bench.StoreFileFigures;
  * Benchmark of issues 8 and 16 (not a test). Prints what application JVMs measure, each
  * started for its part:
  * <ol>
- * <li>heap: an import of {@code --heap-rows} rows (200,000 by default) in a
- * JVM limited to {@code --heap} (256m), on the default store users get: the embedded
- * store in that JVM, on its H2 file. Reports both steps' speed, the peak heap (sampled
- * and after collections), the peak resident memory and the H2 file's size.
+ * <li>heap: an import of {@code --heap-rows} rows (200,000 by default) in a JVM limited
+ * to {@code --heap} (256m), on the default store users get: the embedded store in that
+ * JVM, on its H2 file. Reports both steps' speed, the peak heap (sampled and after
+ * collections), the peak resident memory and the H2 file's size.
  * {@code --heap-backend=memory} (or {@code h2,memory}): against a memory-backend store in
  * another process (the application's own memory only; a reference line).</li>
  * <li>import (reference, memory backend in another process): the store's own bulk-upsert

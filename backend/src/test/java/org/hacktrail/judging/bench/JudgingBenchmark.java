@@ -24,9 +24,9 @@ import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
 
 /**
- * Timings of the judging core at the sizes a presidential hackathon reaches, for {@code scripts/bench} (not a
- * unit test: timings on a shared machine are not assertions). Prints the median, min and
- * max of several runs after warm-up:
+ * Timings of the judging core at the sizes a presidential hackathon reaches, for
+ * {@code scripts/bench} (not a unit test: timings on a shared machine are not
+ * assertions). Prints the median, min and max of several runs after warm-up:
  * <ul>
  * <li>ranking: 1,000 proposals × 5 judges × 6 criteria, B = 1,000 (target &lt; 1 s on 2
  * cores), timed both for {@link RubricRanking#rank} alone and including building

@@ -41,8 +41,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Benchmark (not a test): 200 judges scoring at once over GraphQL on the
- * embedded store.
+ * Benchmark (not a test): 200 judges scoring at once over GraphQL on the embedded store.
  *
  * <p>
  * Set-up: a hackathon with one REVIEW round of 1,000 imported proposals, 200 judges (half

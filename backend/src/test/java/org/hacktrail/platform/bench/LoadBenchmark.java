@@ -573,9 +573,9 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * The judge action: 200 judges scoring their assigned sheets in an OPEN
-	 * round. Set-up (before the clock): a hackathon in JUDGING with a REVIEW round of 400
-	 * imported proposals and a 3-criterion rubric; each judge is invited and accepts
+	 * The judge action: 200 judges scoring their assigned sheets in an OPEN round. Set-up
+	 * (before the clock): a hackathon in JUDGING with a REVIEW round of 400 imported
+	 * proposals and a 3-criterion rubric; each judge is invited and accepts
 	 * ({@link #prepare}); then k = 3 assignment and the round opened ({@link #ready}).
 	 * Each judge then takes its proposals in order: save (the first without a version,
 	 * then with the version read), save, submit with the version read — then the next

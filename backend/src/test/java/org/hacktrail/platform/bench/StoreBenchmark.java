@@ -77,9 +77,9 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 /**
- * {@code scripts/bench store} (not a test): the four hot paths on the embedded
- * store, each beside the raw store operations it needs, done directly with the MongoDB
- * driver in the same run, with the ratio against the goal (service within 2× of raw).
+ * {@code scripts/bench store} (not a test): the four hot paths on the embedded store,
+ * each beside the raw store operations it needs, done directly with the MongoDB driver in
+ * the same run, with the ratio against the goal (service within 2× of raw).
  *
  * <p>
  * Set-up (through GraphQL, as an organizer would): a hackathon in JUDGING with one REVIEW

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's file beside a benchmark's figures (file size next to
- * every store figure): its size after the run, the largest it was during the run (sampled
- * four times a second), and the size of a freshly compacted copy of the same data, which
- * is what the file should stay within three times of.
+ * The embedded store's file beside a benchmark's figures (file size next to every store
+ * figure): its size after the run, the largest it was during the run (sampled four times
+ * a second), and the size of a freshly compacted copy of the same data, which is what the
+ * file should stay within three times of.
  */
 public final class StoreFileFigures implements AutoCloseable {
 

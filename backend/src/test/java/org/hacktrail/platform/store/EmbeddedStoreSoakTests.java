@@ -49,9 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * threads for a bounded time while the test keeps a model of every acknowledged write;
  * then the store is closed, reopened on the same file and compared with the model.
  *
- * Two more tests aim at faults seen on the H2 backend before the store took its commits in hand: reopening an update-heavy file and scanning
- * it, and aggregations racing bulk rewrites of their collection at twenty commits a
- * second.
+ * Two more tests aim at faults seen on the H2 backend before the store took its commits
+ * in hand: reopening an update-heavy file and scanning it, and aggregations racing bulk
+ * rewrites of their collection at twenty commits a second.
  *
  * <p>
  * The short form (15 s + 6 s + 5 s of load, about 40 s in all) runs in the normal suite;
@@ -154,8 +154,8 @@ class EmbeddedStoreSoakTests {
 	}
 
 	/**
-	 * Seen before: reopening an update-heavy file and scanning it failed 4 of 4 times with
-	 * MVStore auto-commit. Builds such a file (every document rewritten many times,
+	 * Seen before: reopening an update-heavy file and scanning it failed 4 of 4 times
+	 * with MVStore auto-commit. Builds such a file (every document rewritten many times,
 	 * leaving many dead chunks), reopens it and scans it from several threads while
 	 * writers keep rewriting; then reopens once more and checks every document.
 	 */

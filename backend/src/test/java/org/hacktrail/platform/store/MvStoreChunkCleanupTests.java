@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * MVStore's "Chunk N not found" (H2 issues #4383, #4218), reproduced on a bare MVStore, and the settings of
- * {@link EmbeddedStore} that avoid it. A read walks a map while the whole map is
- * rewritten and committed ten times.
+ * MVStore's "Chunk N not found" (H2 issues #4383, #4218), reproduced on a bare MVStore,
+ * and the settings of {@link EmbeddedStore} that avoid it. A read walks a map while the
+ * whole map is rewritten and committed ten times.
  *
  * <p>
  * With a write buffer (MVStore's default), a writer thread commits by itself in the

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The whole service on the default store (H2 file) when its file stops taking writes, as
- * an operator met it (the file made immutable after a clean stop): mutations answer UNAVAILABLE
- * with a message a user can act on and change nothing, REST writes answer 503 with
- * Retry-After, readiness goes DOWN and the store's health says why (to organizers), reads
- * keep working for anonymous and signed-in users alike, and everything resumes by itself
- * once the file is writable. Needs root (chattr); CI runs as root.
+ * an operator met it (the file made immutable after a clean stop): mutations answer
+ * UNAVAILABLE with a message a user can act on and change nothing, REST writes answer 503
+ * with Retry-After, readiness goes DOWN and the store's health says why (to organizers),
+ * reads keep working for anonymous and signed-in users alike, and everything resumes by
+ * itself once the file is writable. Needs root (chattr); CI runs as root.
  */
 @EmbeddedStoreOnly
 class StoreFailClosedServiceTests {

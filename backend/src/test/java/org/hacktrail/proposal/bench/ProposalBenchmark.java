@@ -38,8 +38,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark (not a test): starts the application on the embedded store, then
- * measures
+ * Benchmark (not a test): starts the application on the embedded store, then measures
  * <ol>
  * <li>importing a 1,500-row CSV file (create), re-importing it (all unchanged) and
  * importing it with 10 % of the rows changed (target: under 5 s);</li>
