@@ -49,6 +49,8 @@ class TeamDemoData {
 
 	private final MongoTemplate mongo;
 
+	private final TeamStore teams;
+
 	private final UserDirectory users;
 
 	private final UserRepository userRepository;
@@ -59,9 +61,10 @@ class TeamDemoData {
 
 	private final Clock clock;
 
-	TeamDemoData(MongoTemplate mongo, UserDirectory users, UserRepository userRepository, ProposalService proposals,
-			NotificationService notifications, Clock clock) {
+	TeamDemoData(MongoTemplate mongo, TeamStore teams, UserDirectory users, UserRepository userRepository,
+			ProposalService proposals, NotificationService notifications, Clock clock) {
 		this.mongo = mongo;
+		this.teams = teams;
 		this.users = users;
 		this.userRepository = userRepository;
 		this.proposals = proposals;
@@ -83,7 +86,7 @@ class TeamDemoData {
 		if (disaster.isEmpty()) {
 			return;
 		}
-		Team existing = this.mongo.findById(disaster.get().id(), Team.class);
+		Team existing = this.teams.find(disaster.get().id()).orElse(null);
 		if (existing != null && !existing.positions().isEmpty()) {
 			log.info("Demo teams already present; not loading them again");
 			return;
@@ -108,7 +111,7 @@ class TeamDemoData {
 				"我在區公所做過災害應變，想幫忙聯繫。I coordinated disaster relief at a district office.", pm.id(), null, null,
 				RequestStatus.PENDING, null, null, now, null);
 		edit.requests.add(pending);
-		Team saved = this.mongo.save(edit.build(now));
+		Team saved = this.teams.save(edit.build(now));
 
 		if (disaster.get().status() == ProposalStatus.SUBMITTED || disaster.get().status() == ProposalStatus.PITCHED) {
 			this.proposals.applySystemTransition(disaster.get().id(), ProposalStatus.TEAM_FORMING,
@@ -121,11 +124,10 @@ class TeamDemoData {
 				"/proposals/" + saved.id() + "#team");
 
 		hackathon(PRESIDENTIAL_SLUG).flatMap((h) -> proposal(h, "長照資源地圖")).ifPresent((care) -> {
-			Team careTeam = Optional.ofNullable(this.mongo.findById(care.id(), Team.class))
-				.orElseGet(() -> Team.initial(care, now));
+			Team careTeam = this.teams.find(care.id()).orElseGet(() -> Team.initial(care, now));
 			Team.Edit careEdit = careTeam.edit();
 			careEdit.partnerAgency = new PartnerAgency("衛生福利部", "長期照顧司");
-			Team savedCare = this.mongo.save(careEdit.build(now));
+			Team savedCare = this.teams.save(careEdit.build(now));
 			this.proposals.recordTeam(savedCare.id(), savedCare.size(), "衛生福利部", savedCare.version());
 		});
 		log.info("Demo teams loaded: the demo proposer leads '{}' with open positions and a pending request",

@@ -27,9 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamMemberAffiliations implements ProposalAffiliations {
 
+	private final TeamStore teams;
+
 	private final MongoTemplate mongo;
 
-	TeamMemberAffiliations(MongoTemplate mongo) {
+	TeamMemberAffiliations(TeamStore teams, MongoTemplate mongo) {
+		this.teams = teams;
 		this.mongo = mongo;
 	}
 
@@ -40,8 +43,7 @@ class TeamMemberAffiliations implements ProposalAffiliations {
 		if (byId.isEmpty()) {
 			return Map.of();
 		}
-		Query teamsQuery = new Query(Criteria.where("_id").in(byId.keySet()));
-		List<Team> teams = this.mongo.find(teamsQuery, Team.class);
+		List<Team> teams = this.teams.findAll(byId.keySet());
 		Set<String> memberIds = new LinkedHashSet<>();
 		for (Team team : teams) {
 			for (TeamMember member : team.members()) {
