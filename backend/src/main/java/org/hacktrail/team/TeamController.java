@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hacktrail.identity.User;
-import org.hacktrail.identity.UserRepository;
+import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.team.TeamViews.InvitationView;
 import org.hacktrail.team.TeamViews.JoinRequestView;
@@ -40,9 +40,9 @@ class TeamController {
 
 	private final TeamViews views;
 
-	private final UserRepository users;
+	private final UserDirectory users;
 
-	TeamController(TeamQueries teams, TeamPolicy policy, TeamViews views, UserRepository users) {
+	TeamController(TeamQueries teams, TeamPolicy policy, TeamViews views, UserDirectory users) {
 		this.teams = teams;
 		this.policy = policy;
 		this.views = views;

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
-import org.hacktrail.identity.UserRepository;
 import org.hacktrail.notification.NotificationService;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -53,20 +52,17 @@ class TeamDemoData {
 
 	private final UserDirectory users;
 
-	private final UserRepository userRepository;
-
 	private final ProposalService proposals;
 
 	private final NotificationService notifications;
 
 	private final Clock clock;
 
-	TeamDemoData(MongoTemplate mongo, TeamStore teams, UserDirectory users, UserRepository userRepository,
-			ProposalService proposals, NotificationService notifications, Clock clock) {
+	TeamDemoData(MongoTemplate mongo, TeamStore teams, UserDirectory users, ProposalService proposals,
+			NotificationService notifications, Clock clock) {
 		this.mongo = mongo;
 		this.teams = teams;
 		this.users = users;
-		this.userRepository = userRepository;
 		this.proposals = proposals;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -77,7 +73,7 @@ class TeamDemoData {
 	@Order(100)
 	void load() {
 		Optional<Hackathon> community = hackathon(COMMUNITY_SLUG);
-		Optional<User> proposer = this.userRepository.findByProviderAndSubject(User.DEMO_PROVIDER, "proposer");
+		Optional<User> proposer = this.users.findBySignIn(User.DEMO_PROVIDER, "proposer");
 		if (community.isEmpty() || proposer.isEmpty()) {
 			log.info("No demo proposals to form teams for");
 			return;

@@ -10,30 +10,29 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.hacktrail.identity.User;
+import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.proposal.Proposal;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Team members' organisations, for conflict-of-interest detection: the affiliation a
  * member joined with and the affiliations on their account. Two round trips for any
- * number of proposals: the teams by id, then their members' accounts by id. (The proposer
- * and the partner agency are covered by judging's own source.)
+ * number of proposals: the teams by id, then their members' accounts by id (through
+ * {@link UserDirectory}). (The proposer and the partner agency are covered by judging's
+ * own source.)
  */
 @Component
 class TeamMemberAffiliations implements ProposalAffiliations {
 
 	private final TeamStore teams;
 
-	private final MongoTemplate mongo;
+	private final UserDirectory users;
 
-	TeamMemberAffiliations(TeamStore teams, MongoTemplate mongo) {
+	TeamMemberAffiliations(TeamStore teams, UserDirectory users) {
 		this.teams = teams;
-		this.mongo = mongo;
+		this.users = users;
 	}
 
 	@Override
@@ -53,11 +52,7 @@ class TeamMemberAffiliations implements ProposalAffiliations {
 			}
 		}
 		Map<String, User> users = new HashMap<>();
-		if (!memberIds.isEmpty()) {
-			Query usersQuery = new Query(Criteria.where("_id").in(memberIds));
-			usersQuery.fields().include("displayName", "affiliations");
-			this.mongo.find(usersQuery, User.class).forEach((user) -> users.put(user.id(), user));
-		}
+		this.users.findAllById(memberIds).forEach((user) -> users.put(user.id(), user));
 		Map<String, List<Affiliation>> result = new HashMap<>();
 		for (Team team : teams) {
 			List<Affiliation> found = new ArrayList<>();
