@@ -313,6 +313,18 @@ public class ProposalService {
 		return this.mongo.find(query, Proposal.class).stream().filter((p) -> isVisible(p, hackathon)).toList();
 	}
 
+	/**
+	 * The proposal of a hackathon with this Chinese title, whoever asks (the demo data of
+	 * other features finds its proposals so); callers apply visibility themselves.
+	 */
+	public Optional<Proposal> findByTitle(Hackathon hackathon, String zhTitle) {
+		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
+		return this.mongo.find(query, Proposal.class)
+			.stream()
+			.filter((p) -> zhTitle.equals(p.title().zhTW()))
+			.findFirst();
+	}
+
 	Map<String, Hackathon> hackathonsOf(Collection<Proposal> proposals) {
 		Map<String, Hackathon> byId = new HashMap<>();
 		if (!proposals.isEmpty()) {

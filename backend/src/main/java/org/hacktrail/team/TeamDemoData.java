@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.notification.NotificationService;
@@ -21,9 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +44,9 @@ class TeamDemoData {
 
 	static final String PROPOSAL_TITLE = "災害應變志工媒合";
 
-	private final MongoTemplate mongo;
-
 	private final TeamStore teams;
+
+	private final HackathonService hackathons;
 
 	private final UserDirectory users;
 
@@ -58,10 +56,10 @@ class TeamDemoData {
 
 	private final Clock clock;
 
-	TeamDemoData(MongoTemplate mongo, TeamStore teams, UserDirectory users, ProposalService proposals,
+	TeamDemoData(TeamStore teams, HackathonService hackathons, UserDirectory users, ProposalService proposals,
 			NotificationService notifications, Clock clock) {
-		this.mongo = mongo;
 		this.teams = teams;
+		this.hackathons = hackathons;
 		this.users = users;
 		this.proposals = proposals;
 		this.notifications = notifications;
@@ -72,13 +70,13 @@ class TeamDemoData {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(100)
 	void load() {
-		Optional<Hackathon> community = hackathon(COMMUNITY_SLUG);
+		Optional<Hackathon> community = this.hackathons.findBySlug(COMMUNITY_SLUG);
 		Optional<User> proposer = this.users.findBySignIn(User.DEMO_PROVIDER, "proposer");
 		if (community.isEmpty() || proposer.isEmpty()) {
 			log.info("No demo proposals to form teams for");
 			return;
 		}
-		Optional<Proposal> disaster = proposal(community.get(), PROPOSAL_TITLE);
+		Optional<Proposal> disaster = this.proposals.findByTitle(community.get(), PROPOSAL_TITLE);
 		if (disaster.isEmpty()) {
 			return;
 		}
@@ -119,27 +117,17 @@ class TeamDemoData {
 						"requestId", pending.id(), "requesterName", requester.displayName(), "positionSkill", "PM"),
 				"/proposals/" + saved.id() + "#team");
 
-		hackathon(PRESIDENTIAL_SLUG).flatMap((h) -> proposal(h, "長照資源地圖")).ifPresent((care) -> {
-			Team careTeam = this.teams.find(care.id()).orElseGet(() -> Team.initial(care, now));
-			Team.Edit careEdit = careTeam.edit();
-			careEdit.partnerAgency = new PartnerAgency("衛生福利部", "長期照顧司");
-			Team savedCare = this.teams.save(careEdit.build(now));
-			this.proposals.recordTeam(savedCare.id(), savedCare.size(), "衛生福利部", savedCare.version());
-		});
+		this.hackathons.findBySlug(PRESIDENTIAL_SLUG)
+			.flatMap((h) -> this.proposals.findByTitle(h, "長照資源地圖"))
+			.ifPresent((care) -> {
+				Team careTeam = this.teams.find(care.id()).orElseGet(() -> Team.initial(care, now));
+				Team.Edit careEdit = careTeam.edit();
+				careEdit.partnerAgency = new PartnerAgency("衛生福利部", "長期照顧司");
+				Team savedCare = this.teams.save(careEdit.build(now));
+				this.proposals.recordTeam(savedCare.id(), savedCare.size(), "衛生福利部", savedCare.version());
+			});
 		log.info("Demo teams loaded: the demo proposer leads '{}' with open positions and a pending request",
 				PROPOSAL_TITLE);
-	}
-
-	private Optional<Hackathon> hackathon(String slug) {
-		return Optional.ofNullable(this.mongo.findOne(new Query(Criteria.where("slug").is(slug)), Hackathon.class));
-	}
-
-	private Optional<Proposal> proposal(Hackathon hackathon, String zhTitle) {
-		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-		return this.mongo.find(query, Proposal.class)
-			.stream()
-			.filter((p) -> zhTitle.equals(p.title().zhTW()))
-			.findFirst();
 	}
 
 	private User participant(String subject, String name) {
