@@ -25,6 +25,7 @@ import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.Retries;
 import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +74,8 @@ public class ProposalService {
 	static final Set<HackathonPhase> OPEN_PHASES = EnumSet.of(HackathonPhase.OPEN_FOR_PROPOSALS,
 			HackathonPhase.PITCHING);
 
-	private static final int SYSTEM_RETRIES = 5;
+	/** A system move is made again on the fresh proposal when another write won. */
+	private static final Retries SYSTEM_RETRIES = Retries.upTo(5);
 
 	private final ProposalRepository proposals;
 
@@ -439,21 +441,14 @@ public class ProposalService {
 	 */
 	public Proposal applySystemTransition(String id, ProposalStatus to, @Nullable String reason,
 			@Nullable String triggeredBy) {
-		for (int attempt = 1;; attempt++) {
+		return SYSTEM_RETRIES.get(() -> {
 			Proposal current = this.proposals.findById(id).orElseThrow(() -> notFound(id));
 			if (current.status() == to) {
 				return current;
 			}
 			Hackathon hackathon = this.hackathons.find(current.hackathonId());
-			try {
-				return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= SYSTEM_RETRIES) {
-					throw ex;
-				}
-			}
-		}
+			return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
+		});
 	}
 
 	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,
