@@ -62,16 +62,11 @@ class TeamQueries {
 	}
 
 	/**
-	 * The team of a proposal the caller can see: the stored one, or the one it starts
-	 * with.
+	 * The team of a proposal the caller can see (the stored one, or the one it starts
+	 * with); empty when they cannot see the proposal.
 	 */
-	Team teamOf(Proposal proposal) {
-		return this.teams.teamOf(proposal);
-	}
-
-	/** The team of a proposal the caller can see; empty when they cannot see it. */
 	Optional<Team> team(String proposalId) {
-		return this.proposals.findVisible(proposalId).map(this::teamOf);
+		return this.proposals.findVisible(proposalId).map(this.teams::teamOf);
 	}
 
 	/**
