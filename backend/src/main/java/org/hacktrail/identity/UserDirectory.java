@@ -1,6 +1,8 @@
 package org.hacktrail.identity;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,6 +182,20 @@ public class UserDirectory {
 
 	public Optional<User> findById(String id) {
 		return this.users.findById(id);
+	}
+
+	/** The users with these ids, in one round trip; unknown ids are left out. */
+	public List<User> findAllById(Collection<String> ids) {
+		List<User> found = new ArrayList<>();
+		if (!ids.isEmpty()) {
+			this.users.findAllById(ids).forEach(found::add);
+		}
+		return found;
+	}
+
+	/** The user who signs in with this provider's {@code subject}, if they ever did. */
+	public Optional<User> findBySignIn(String provider, String subject) {
+		return this.users.findByProviderAndSubject(provider, subject);
 	}
 
 }

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import org.springframework.data.repository.CrudRepository;
 
-public interface UserRepository extends CrudRepository<User, String> {
+/**
+ * The {@code users} collection; other modules read users through {@link UserDirectory}.
+ */
+interface UserRepository extends CrudRepository<User, String> {
 
 	Optional<User> findByProviderAndSubject(String provider, String subject);
 

@@ -25,6 +25,7 @@ import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.Retries;
 import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +74,8 @@ public class ProposalService {
 	static final Set<HackathonPhase> OPEN_PHASES = EnumSet.of(HackathonPhase.OPEN_FOR_PROPOSALS,
 			HackathonPhase.PITCHING);
 
-	private static final int SYSTEM_RETRIES = 5;
+	/** A system move is made again on the fresh proposal when another write won. */
+	private static final Retries SYSTEM_RETRIES = Retries.upTo(5);
 
 	private final ProposalRepository proposals;
 
@@ -314,6 +316,18 @@ public class ProposalService {
 		return this.mongo.find(query, Proposal.class).stream().filter((p) -> isVisible(p, hackathon)).toList();
 	}
 
+	/**
+	 * The proposal of a hackathon with this Chinese title, whoever asks (the demo data of
+	 * other features finds its proposals so); callers apply visibility themselves.
+	 */
+	public Optional<Proposal> findByTitle(Hackathon hackathon, String zhTitle) {
+		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
+		return this.mongo.find(query, Proposal.class)
+			.stream()
+			.filter((p) -> zhTitle.equals(p.title().zhTW()))
+			.findFirst();
+	}
+
 	Map<String, Hackathon> hackathonsOf(Collection<Proposal> proposals) {
 		Map<String, Hackathon> byId = new HashMap<>();
 		if (!proposals.isEmpty()) {
@@ -428,21 +442,14 @@ public class ProposalService {
 	 */
 	public Proposal applySystemTransition(String id, ProposalStatus to, @Nullable String reason,
 			@Nullable String triggeredBy) {
-		for (int attempt = 1;; attempt++) {
+		return SYSTEM_RETRIES.get(() -> {
 			Proposal current = this.proposals.findById(id).orElseThrow(() -> notFound(id));
 			if (current.status() == to) {
 				return current;
 			}
 			Hackathon hackathon = this.hackathons.find(current.hackathonId());
-			try {
-				return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= SYSTEM_RETRIES) {
-					throw ex;
-				}
-			}
-		}
+			return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
+		});
 	}
 
 	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,

@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Retries;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -71,14 +71,24 @@ class HackathonMemberships {
 	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
-	private static final int RETRIES = 20;
+	/**
+	 * Every lock write is a versioned read-modify-write; a concurrent write to the same
+	 * lock makes it read and decide again.
+	 */
+	private static final Retries RETRIES = Retries.upTo(20);
+
+	/** Taking a lock may also race with a concurrent first insert of it. */
+	private static final Retries RESERVES = RETRIES.alsoOnDuplicateKey();
 
 	private final MongoTemplate mongo;
 
+	private final TeamStore teams;
+
 	private final Clock clock;
 
-	HackathonMemberships(MongoTemplate mongo, Clock clock) {
+	HackathonMemberships(MongoTemplate mongo, TeamStore teams, Clock clock) {
 		this.mongo = mongo;
+		this.teams = teams;
 		this.clock = clock;
 	}
 
@@ -111,38 +121,55 @@ class HackathonMemberships {
 		}
 		String operation = UUID.randomUUID().toString();
 		String id = HackathonMembership.key(hackathon.id(), userId);
-		for (int attempt = 1; attempt <= RETRIES; attempt++) {
+		// Someone else writing the lock in between (a duplicate key: inserting it) makes
+		// the attempt read it again and decide again.
+		return RESERVES.tryGet(() -> {
 			HackathonMembership lock = this.mongo.findById(id, HackathonMembership.class);
 			Instant now = this.clock.instant();
-			try {
-				if (lock == null) {
-					this.mongo.insert(new HackathonMembership(id, hackathon.id(), userId, teamId, List.of(operation),
-							null, now, null));
-					return new Hold(hackathon.id(), userId, teamId, operation, true);
-				}
-				if (lock.teamId().equals(teamId)) {
-					List<String> holds = new ArrayList<>(lock.holds());
-					holds.add(operation);
-					this.mongo.save(lock.with(teamId, holds, lock.epoch(), now));
-					return new Hold(hackathon.id(), userId, teamId, operation, true);
-				}
+			if (lock != null && !lock.teamId().equals(teamId)) {
 				Optional<String> holder = repairIfStale(lock, hackathon, now);
 				if (holder.isPresent()) {
 					throw inAnotherTeam(holder.get(), self);
 				}
+				// The stale lock is gone: take it as if there had been none.
+				lock = null;
 			}
-			catch (DuplicateKeyException | OptimisticLockingFailureException ex) {
-				// Someone else wrote the lock in between: read it again and decide again.
+			List<String> holds = new ArrayList<>((lock != null) ? lock.holds() : List.of());
+			holds.add(operation);
+			if (lock == null) {
+				this.mongo.insert(new HackathonMembership(id, hackathon.id(), userId, teamId, holds, null, now, null));
 			}
+			else {
+				this.mongo.save(lock.with(teamId, holds, lock.epoch(), now));
+			}
+			return new Hold(hackathon.id(), userId, teamId, operation, true);
+		})
+			.orElseThrow(() -> DomainException
+				.conflict("Too many changes to this person's team membership at once; try again."));
+	}
+
+	/**
+	 * The proposer of a new team holds the one-team lock for it (see the class comment
+	 * for when they already hold one for another team).
+	 */
+	void lockForProposer(Team team, Hackathon hackathon) {
+		if (team.proposerId() == null || !applies(hackathon)) {
+			return;
 		}
-		throw DomainException.conflict("Too many changes to this person's team membership at once; try again.");
+		try {
+			confirm(reserve(hackathon, team.proposerId(), team.id(), true));
+		}
+		catch (DomainException ex) {
+			log.info("Proposer {} leads team {} while already in another team of hackathon {}", team.proposerId(),
+					team.id(), hackathon.slug());
+		}
 	}
 
 	/**
 	 * The team of the hackathon the person is in, if it is not {@code teamId}: for an
 	 * early, friendly refusal.
 	 */
-	Optional<String> otherTeam(Hackathon hackathon, String userId, String teamId) {
+	private Optional<String> otherTeam(Hackathon hackathon, String userId, String teamId) {
 		if (!applies(hackathon)) {
 			return Optional.empty();
 		}
@@ -151,10 +178,22 @@ class HackathonMemberships {
 		if (lock == null || lock.teamId().equals(teamId)) {
 			return Optional.empty();
 		}
-		Team team = this.mongo.findById(lock.teamId(), Team.class);
-		boolean member = team != null && team.isMember(userId);
+		boolean member = this.teams.find(lock.teamId()).filter((team) -> team.isMember(userId)).isPresent();
 		boolean fresh = lock.updatedAt().isAfter(this.clock.instant().minus(STALE_AFTER));
 		return (member || fresh) ? Optional.of(lock.teamId()) : Optional.empty();
+	}
+
+	/**
+	 * An early, friendly refusal (CONFLICT, {@code extensions.rule = oneTeamPerHackathon}
+	 * and {@code extensions.teamId}, with {@code message}) when the person is in another
+	 * team of the hackathon; {@link #reserve} decides for good.
+	 */
+	void requireNoOtherTeam(Hackathon hackathon, String userId, String teamId, String message) {
+		Optional<String> other = otherTeam(hackathon, userId, teamId);
+		if (other.isPresent()) {
+			throw new DomainException(ErrorCode.CONFLICT, message,
+					Map.of("rule", "oneTeamPerHackathon", "teamId", other.get()));
+		}
 	}
 
 	/** The person has become a member: the operation's hold becomes the membership. */
@@ -163,35 +202,32 @@ class HackathonMemberships {
 			return;
 		}
 		String id = HackathonMembership.key(hold.hackathonId(), hold.userId());
-		for (int attempt = 1; attempt <= RETRIES; attempt++) {
+		boolean done = RESERVES.tryRun(() -> {
 			HackathonMembership lock = this.mongo.findById(id, HackathonMembership.class);
 			Instant now = this.clock.instant();
-			try {
-				if (lock == null) {
-					// Cannot happen while our hold is in it (only a stale repair deletes,
-					// and a held lock of a
-					// team that has the person is not stale); restore it rather than
-					// leave a member unlocked.
-					log.warn("Membership lock {} vanished while held; restoring it", id);
-					this.mongo.insert(new HackathonMembership(id, hold.hackathonId(), hold.userId(), hold.teamId(),
-							List.of(), epoch(), now, null));
-					return;
-				}
-				if (!lock.teamId().equals(hold.teamId())) {
-					log.error("Membership lock {} names team {} while user joined team {}", id, lock.teamId(),
-							hold.teamId());
-					return;
-				}
-				List<String> holds = new ArrayList<>(lock.holds());
-				holds.remove(hold.operation());
-				this.mongo.save(lock.with(lock.teamId(), holds, epoch(), now));
+			if (lock == null) {
+				// Cannot happen while our hold is in it (only a stale repair deletes, and
+				// a
+				// held lock of a team that has the person is not stale); restore it
+				// rather
+				// than leave a member unlocked.
+				log.warn("Membership lock {} vanished while held; restoring it", id);
+				this.mongo.insert(new HackathonMembership(id, hold.hackathonId(), hold.userId(), hold.teamId(),
+						List.of(), epoch(), now, null));
 				return;
 			}
-			catch (DuplicateKeyException | OptimisticLockingFailureException ex) {
-				// read again
+			if (!lock.teamId().equals(hold.teamId())) {
+				log.error("Membership lock {} names team {} while user joined team {}", id, lock.teamId(),
+						hold.teamId());
+				return;
 			}
+			List<String> holds = new ArrayList<>(lock.holds());
+			holds.remove(hold.operation());
+			this.mongo.save(lock.with(lock.teamId(), holds, epoch(), now));
+		});
+		if (!done) {
+			log.error("Could not confirm membership lock {}: it kept changing", id);
 		}
-		log.error("Could not confirm membership lock {} after {} attempts", id, RETRIES);
 	}
 
 	/**
@@ -203,27 +239,24 @@ class HackathonMemberships {
 			return;
 		}
 		String id = HackathonMembership.key(hold.hackathonId(), hold.userId());
-		for (int attempt = 1; attempt <= RETRIES; attempt++) {
+		boolean done = RETRIES.tryRun(() -> {
 			HackathonMembership lock = this.mongo.findById(id, HackathonMembership.class);
 			if (lock == null || !lock.teamId().equals(hold.teamId())) {
 				return;
 			}
 			List<String> holds = new ArrayList<>(lock.holds());
 			holds.remove(hold.operation());
-			try {
-				if (holds.isEmpty() && lock.epoch() == null) {
-					removeVersioned(lock);
-				}
-				else {
-					this.mongo.save(lock.with(lock.teamId(), holds, lock.epoch(), this.clock.instant()));
-				}
-				return;
+			if (holds.isEmpty() && lock.epoch() == null) {
+				removeVersioned(lock);
 			}
-			catch (OptimisticLockingFailureException ex) {
-				// read again
+			else {
+				this.mongo.save(lock.with(lock.teamId(), holds, lock.epoch(), this.clock.instant()));
 			}
+		});
+		if (!done) {
+			log.warn("Could not release membership lock {} after a failed join; it goes stale and is repaired later",
+					id);
 		}
-		log.warn("Could not release membership lock {} after a failed join; it goes stale and is repaired later", id);
 	}
 
 	/**
@@ -250,34 +283,31 @@ class HackathonMemberships {
 			return;
 		}
 		String id = HackathonMembership.key(hackathon.id(), userId);
-		for (int attempt = 1; attempt <= RETRIES; attempt++) {
+		boolean done = RETRIES.tryRun(() -> {
 			HackathonMembership lock = this.mongo.findById(id, HackathonMembership.class);
 			if (lock == null || !lock.teamId().equals(teamId) || !Objects.equals(lock.epoch(), epochBefore)) {
 				return;
 			}
 			Instant now = this.clock.instant();
-			try {
-				Optional<String> remaining = teamsOf(hackathon.id(), userId).stream()
-					.filter((other) -> !other.equals(teamId))
-					.findFirst();
-				if (remaining.isPresent()) {
-					this.mongo.save(lock.with(remaining.get(), List.of(), epoch(), now));
-				}
-				else if (lock.holds().isEmpty()) {
-					removeVersioned(lock);
-				}
-				else {
-					// Someone is joining the same team right now: leave the lock to them;
-					// their abort releases it.
-					this.mongo.save(lock.with(teamId, lock.holds(), null, now));
-				}
-				return;
+			Optional<String> remaining = this.teams.idsWithMember(hackathon.id(), userId)
+				.stream()
+				.filter((other) -> !other.equals(teamId))
+				.findFirst();
+			if (remaining.isPresent()) {
+				this.mongo.save(lock.with(remaining.get(), List.of(), epoch(), now));
 			}
-			catch (OptimisticLockingFailureException ex) {
-				// read again
+			else if (lock.holds().isEmpty()) {
+				removeVersioned(lock);
 			}
+			else {
+				// Someone is joining the same team right now: leave the lock to them;
+				// their abort releases it.
+				this.mongo.save(lock.with(teamId, lock.holds(), null, now));
+			}
+		});
+		if (!done) {
+			log.warn("Could not release membership lock {} after leaving; it goes stale and is repaired later", id);
 		}
-		log.warn("Could not release membership lock {} after leaving; it goes stale and is repaired later", id);
 	}
 
 	/**
@@ -291,11 +321,10 @@ class HackathonMemberships {
 		if (lock.updatedAt().isAfter(now.minus(STALE_AFTER))) {
 			return Optional.of(lock.teamId());
 		}
-		Team team = this.mongo.findById(lock.teamId(), Team.class);
-		if (team != null && team.isMember(lock.userId())) {
+		if (this.teams.find(lock.teamId()).filter((team) -> team.isMember(lock.userId())).isPresent()) {
 			return Optional.of(lock.teamId());
 		}
-		List<String> actual = teamsOf(hackathon.id(), lock.userId());
+		List<String> actual = this.teams.idsWithMember(hackathon.id(), lock.userId());
 		if (!actual.isEmpty()) {
 			log.warn("Membership lock {} named team {} the user is not in; re-pointing it to {}", lock.id(),
 					lock.teamId(), actual.get(0));
@@ -306,19 +335,6 @@ class HackathonMemberships {
 				lock.updatedAt());
 		removeVersioned(lock);
 		return Optional.empty();
-	}
-
-	/**
-	 * Teams of a hackathon that have the person as a member. A scan on the embedded
-	 * store; rare (leaves, repairs).
-	 */
-	private List<String> teamsOf(String hackathonId, String userId) {
-		Query query = new Query(Criteria.where("hackathonId").is(hackathonId).and("memberIds").is(userId));
-		query.fields().include("_id");
-		return this.mongo.find(query, org.bson.Document.class, this.mongo.getCollectionName(Team.class))
-			.stream()
-			.map((document) -> document.getString("_id"))
-			.toList();
 	}
 
 	private void removeVersioned(HackathonMembership lock) {

@@ -1,5 +1,9 @@
 package org.hacktrail.team;
 
+import java.util.Collection;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a join request or an invitation stands. Only PENDING ones change; the others are
  * final.
@@ -16,6 +20,11 @@ public enum RequestStatus {
 	DECLINED,
 
 	/** Taken back by the side that made it (or closed because it no longer applies). */
-	WITHDRAWN
+	WITHDRAWN;
+
+	/** Whether this status is among {@code statuses}; no statuses at all means any. */
+	boolean isIn(@Nullable Collection<RequestStatus> statuses) {
+		return statuses == null || statuses.isEmpty() || statuses.contains(this);
+	}
 
 }

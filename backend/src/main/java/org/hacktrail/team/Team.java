@@ -99,7 +99,12 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 	}
 
 	String newChildId() {
-		return this.id + ID_SEPARATOR + UUID.randomUUID();
+		return newChildId(this.id);
+	}
+
+	/** A new id for a join request or an invitation of the team {@code teamId}. */
+	static String newChildId(String teamId) {
+		return teamId + ID_SEPARATOR + UUID.randomUUID();
 	}
 
 	/**
@@ -127,6 +132,10 @@ public record Team(@Id String id, String hackathonId, @Nullable String proposerI
 
 	public List<TeamMember> leads() {
 		return this.members.stream().filter((m) -> m.role() == TeamRole.LEAD).toList();
+	}
+
+	List<String> leadIds() {
+		return leads().stream().map(TeamMember::userId).toList();
 	}
 
 	Optional<OpenPosition> position(@Nullable String positionId) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
-import org.hacktrail.identity.UserRepository;
 import org.hacktrail.notification.NotificationService;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -22,9 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +44,11 @@ class TeamDemoData {
 
 	static final String PROPOSAL_TITLE = "災害應變志工媒合";
 
-	private final MongoTemplate mongo;
+	private final TeamStore teams;
+
+	private final HackathonService hackathons;
 
 	private final UserDirectory users;
-
-	private final UserRepository userRepository;
 
 	private final ProposalService proposals;
 
@@ -59,11 +56,11 @@ class TeamDemoData {
 
 	private final Clock clock;
 
-	TeamDemoData(MongoTemplate mongo, UserDirectory users, UserRepository userRepository, ProposalService proposals,
+	TeamDemoData(TeamStore teams, HackathonService hackathons, UserDirectory users, ProposalService proposals,
 			NotificationService notifications, Clock clock) {
-		this.mongo = mongo;
+		this.teams = teams;
+		this.hackathons = hackathons;
 		this.users = users;
-		this.userRepository = userRepository;
 		this.proposals = proposals;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -73,17 +70,17 @@ class TeamDemoData {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(100)
 	void load() {
-		Optional<Hackathon> community = hackathon(COMMUNITY_SLUG);
-		Optional<User> proposer = this.userRepository.findByProviderAndSubject(User.DEMO_PROVIDER, "proposer");
+		Optional<Hackathon> community = this.hackathons.findBySlug(COMMUNITY_SLUG);
+		Optional<User> proposer = this.users.findBySignIn(User.DEMO_PROVIDER, "proposer");
 		if (community.isEmpty() || proposer.isEmpty()) {
 			log.info("No demo proposals to form teams for");
 			return;
 		}
-		Optional<Proposal> disaster = proposal(community.get(), PROPOSAL_TITLE);
+		Optional<Proposal> disaster = this.proposals.findByTitle(community.get(), PROPOSAL_TITLE);
 		if (disaster.isEmpty()) {
 			return;
 		}
-		Team existing = this.mongo.findById(disaster.get().id(), Team.class);
+		Team existing = this.teams.find(disaster.get().id()).orElse(null);
 		if (existing != null && !existing.positions().isEmpty()) {
 			log.info("Demo teams already present; not loading them again");
 			return;
@@ -108,7 +105,7 @@ class TeamDemoData {
 				"我在區公所做過災害應變，想幫忙聯繫。I coordinated disaster relief at a district office.", pm.id(), null, null,
 				RequestStatus.PENDING, null, null, now, null);
 		edit.requests.add(pending);
-		Team saved = this.mongo.save(edit.build(now));
+		Team saved = this.teams.save(edit.build(now));
 
 		if (disaster.get().status() == ProposalStatus.SUBMITTED || disaster.get().status() == ProposalStatus.PITCHED) {
 			this.proposals.applySystemTransition(disaster.get().id(), ProposalStatus.TEAM_FORMING,
@@ -120,28 +117,17 @@ class TeamDemoData {
 						"requestId", pending.id(), "requesterName", requester.displayName(), "positionSkill", "PM"),
 				"/proposals/" + saved.id() + "#team");
 
-		hackathon(PRESIDENTIAL_SLUG).flatMap((h) -> proposal(h, "長照資源地圖")).ifPresent((care) -> {
-			Team careTeam = Optional.ofNullable(this.mongo.findById(care.id(), Team.class))
-				.orElseGet(() -> Team.initial(care, now));
-			Team.Edit careEdit = careTeam.edit();
-			careEdit.partnerAgency = new PartnerAgency("衛生福利部", "長期照顧司");
-			Team savedCare = this.mongo.save(careEdit.build(now));
-			this.proposals.recordTeam(savedCare.id(), savedCare.size(), "衛生福利部", savedCare.version());
-		});
+		this.hackathons.findBySlug(PRESIDENTIAL_SLUG)
+			.flatMap((h) -> this.proposals.findByTitle(h, "長照資源地圖"))
+			.ifPresent((care) -> {
+				Team careTeam = this.teams.find(care.id()).orElseGet(() -> Team.initial(care, now));
+				Team.Edit careEdit = careTeam.edit();
+				careEdit.partnerAgency = new PartnerAgency("衛生福利部", "長期照顧司");
+				Team savedCare = this.teams.save(careEdit.build(now));
+				this.proposals.recordTeam(savedCare.id(), savedCare.size(), "衛生福利部", savedCare.version());
+			});
 		log.info("Demo teams loaded: the demo proposer leads '{}' with open positions and a pending request",
 				PROPOSAL_TITLE);
-	}
-
-	private Optional<Hackathon> hackathon(String slug) {
-		return Optional.ofNullable(this.mongo.findOne(new Query(Criteria.where("slug").is(slug)), Hackathon.class));
-	}
-
-	private Optional<Proposal> proposal(Hackathon hackathon, String zhTitle) {
-		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-		return this.mongo.find(query, Proposal.class)
-			.stream()
-			.filter((p) -> zhTitle.equals(p.title().zhTW()))
-			.findFirst();
 	}
 
 	private User participant(String subject, String name) {

@@ -4,7 +4,6 @@ import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalTeamFacts;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamFactsForProposals implements ProposalTeamFacts {
 
-	private final MongoTemplate mongo;
+	private final TeamStore teams;
 
-	TeamFactsForProposals(MongoTemplate mongo) {
-		this.mongo = mongo;
+	TeamFactsForProposals(TeamStore teams) {
+		this.teams = teams;
 	}
 
 	@Override
 	public @Nullable String partnerAgency(Proposal proposal) {
-		Team team = this.mongo.findById(proposal.id(), Team.class);
+		Team team = this.teams.find(proposal.id()).orElse(null);
 		if (team == null) {
 			return proposal.partnerAgency();
 		}

@@ -2,16 +2,14 @@ package org.hacktrail.team;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.proposal.Proposal;
-import org.hacktrail.proposal.ProposalService;
-import org.hacktrail.team.TeamController.MemberView;
-import org.hacktrail.team.TeamController.PositionView;
+import org.hacktrail.team.TeamViews.MemberView;
+import org.hacktrail.team.TeamViews.PositionView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,19 +29,19 @@ class TeamInviteLinkController {
 
 	private final TeamInviteLinkService links;
 
-	private final TeamService teams;
+	private final TeamQueries teams;
 
-	private final ProposalService proposals;
+	private final TeamPolicy policy;
 
 	private final CurrentUser currentUser;
 
 	private final Clock clock;
 
-	TeamInviteLinkController(TeamInviteLinkService links, TeamService teams, ProposalService proposals,
-			CurrentUser currentUser, Clock clock) {
+	TeamInviteLinkController(TeamInviteLinkService links, TeamQueries teams, TeamPolicy policy, CurrentUser currentUser,
+			Clock clock) {
 		this.links = links;
 		this.teams = teams;
-		this.proposals = proposals;
+		this.policy = policy;
 		this.currentUser = currentUser;
 		this.clock = clock;
 	}
@@ -57,12 +55,12 @@ class TeamInviteLinkController {
 	private InviteLinkView view(Team team, TeamInviteLink link) {
 		// Who used the link, and their note: for the team's leads and organizers, and for
 		// that person.
-		boolean readable = this.teams.canManage(team)
+		boolean readable = this.policy.canManage(team)
 				|| this.currentUser.id().map((id) -> id.equals(link.usedBy())).orElse(false);
 		return new InviteLinkView(link.id(), link.teamId(), link.message(), link.role(),
-				TeamController.position(team, link.positionId()), link.status(), link.isExpired(this.clock.instant()),
-				link.createdByName(), TeamController.utc(link.createdAt()), TeamController.utc(link.expiresAt()),
-				readable ? link.usedByName() : null, readable ? TeamController.utc(link.usedAt()) : null,
+				TeamViews.position(team, link.positionId()), link.status(), link.isExpired(this.clock.instant()),
+				link.createdByName(), TeamViews.utc(link.createdAt()), TeamViews.utc(link.expiresAt()),
+				readable ? link.usedByName() : null, readable ? TeamViews.utc(link.usedAt()) : null,
 				readable ? link.decisionNote() : null);
 	}
 
@@ -84,14 +82,7 @@ class TeamInviteLinkController {
 
 	@BatchMapping(typeName = "TeamInviteLink", field = "proposal")
 	Map<InviteLinkView, Proposal> proposal(List<InviteLinkView> views) {
-		Map<String, Proposal> byId = new HashMap<>();
-		this.proposals.findAllVisible(views.stream().map(InviteLinkView::proposalId).distinct().toList())
-			.forEach((p) -> byId.put(p.id(), p));
-		Map<InviteLinkView, Proposal> result = new LinkedHashMap<>();
-		views.stream()
-			.filter((v) -> byId.containsKey(v.proposalId()))
-			.forEach((v) -> result.put(v, byId.get(v.proposalId())));
-		return result;
+		return this.teams.proposalsOf(views, InviteLinkView::proposalId);
 	}
 
 	// ---- mutations
@@ -130,7 +121,7 @@ class TeamInviteLinkController {
 		TeamInviteLinkService.Linked joined = this.links.accept(input.token(), input.affiliation());
 		Team team = joined.team();
 		return new LinkPayload(view(team, joined.link()), team, null, null,
-				team.member(joined.link().usedBy()).map((m) -> TeamController.member(team, m)).orElse(null));
+				TeamViews.member(team, joined.link().usedBy()));
 	}
 
 	@MutationMapping

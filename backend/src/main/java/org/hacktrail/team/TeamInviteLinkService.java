@@ -44,12 +44,12 @@ import org.springframework.stereotype.Service;
  * <b>Using a link.</b> Every refusal is decided before anything is written: already used
  * (CONFLICT, rule {@code inviteLinkUsed}), expired (BAD_USER_INPUT,
  * {@code inviteLinkExpired}), and every rule of joining the team
- * ({@link TeamService#checkJoinByLink}: already a member, team full, position full, one
+ * ({@link TeamInviteLinkJoins#check}: already a member, team full, position full, one
  * team per hackathon, proposal withdrawn or hackathon past JUDGING). Then the link is
  * claimed with one conditional update on {@code {_id, status: PENDING}}: of two people
  * opening one link at once exactly one gets it, the other is told it was used. The
  * claimer then joins through the same code as an accepted invitation
- * ({@link TeamService#joinByLink}). If that join is refused after all (the team changed
+ * ({@link TeamInviteLinkJoins#join}). If that join is refused after all (the team changed
  * in between), the claim is undone, so the link is not lost. No transaction is needed.
  * Known limit: if the service stops between the claim and the join, the link stays used
  * with nobody joined, and the lead makes a new one. (Unlike judge invitation links, using
@@ -90,15 +90,25 @@ public class TeamInviteLinkService {
 
 	private final MongoTemplate mongo;
 
-	private final TeamService teams;
+	private final TeamChanges changes;
+
+	private final TeamPolicy policy;
+
+	private final TeamInviteLinkJoins joins;
+
+	private final TeamNotifications notifications;
 
 	private final CurrentUser currentUser;
 
 	private final Clock clock;
 
-	TeamInviteLinkService(MongoTemplate mongo, TeamService teams, CurrentUser currentUser, Clock clock) {
+	TeamInviteLinkService(MongoTemplate mongo, TeamChanges changes, TeamPolicy policy, TeamInviteLinkJoins joins,
+			TeamNotifications notifications, CurrentUser currentUser, Clock clock) {
 		this.mongo = mongo;
-		this.teams = teams;
+		this.changes = changes;
+		this.policy = policy;
+		this.joins = joins;
+		this.notifications = notifications;
 		this.currentUser = currentUser;
 		this.clock = clock;
 	}
@@ -129,10 +139,10 @@ public class TeamInviteLinkService {
 	 */
 	public Issued create(CreateInput input) {
 		String me = this.currentUser.requireId();
-		TeamService.Target target = this.teams.target(input.proposalId());
-		Team team = this.teams.teamOf(target.proposal());
-		this.teams.requireManager(team, "create invitation links");
-		String message = TeamService.text(input.message(), "message", TeamService.MAX_MESSAGE, FreeText.Kind.TEXT);
+		TeamChanges.Target target = this.changes.target(input.proposalId());
+		Team team = this.changes.current(target);
+		this.policy.requireManager(team, "create invitation links");
+		String message = TeamRules.text(input.message(), "message", TeamRules.MAX_MESSAGE, FreeText.Kind.TEXT);
 		int days = (input.validDays() != null) ? input.validDays() : DEFAULT_VALID_DAYS;
 		if (days < 1 || days > MAX_VALID_DAYS) {
 			throw DomainException.badInput("validDays",
@@ -142,22 +152,16 @@ public class TeamInviteLinkService {
 			throw DomainException.badInput("role", "A link cannot make someone a lead: whoever holds it would manage "
 					+ "the team. Make the new member a lead once they have joined.");
 		}
-		this.teams.requireOpenForMembers(team, target, false);
-		OpenPosition position = null;
-		if (input.positionId() != null) {
-			position = TeamService.requirePosition(team, input.positionId(), "positionId");
-			if (team.openings(position) == 0) {
-				throw DomainException.badInput("positionId",
-						"The position '" + position.skill() + "' has no free seat.");
-			}
-		}
+		TeamRules.requireOpenForMembers(team, target, false);
+		TeamRules.requireFreeSeatToOffer(team, input.positionId(), "has no free seat.");
 		Instant now = this.clock.instant();
 		long open = linksOf(List.of(team.id())).stream().filter((link) -> link.isOpen(now)).count();
 		if (open >= MAX_OPEN_LINKS) {
 			throw DomainException.conflict("This team has " + open + " open invitation links, the most it may have; "
 					+ "withdraw some first.");
 		}
-		TeamRole role = (input.role() != null) ? input.role() : (position != null) ? position.role() : TeamRole.OTHER;
+		TeamRole role = (input.role() != null) ? input.role()
+				: team.position(input.positionId()).map(OpenPosition::role).orElse(TeamRole.OTHER);
 		String token = SecretTokens.newSecret(TOKEN_PREFIX);
 		User creator = this.currentUser.require();
 		TeamInviteLink link = new TeamInviteLink(UUID.randomUUID().toString(), team.id(), team.hackathonId(),
@@ -175,7 +179,7 @@ public class TeamInviteLinkService {
 		List<String> managed = new ArrayList<>();
 		for (Team team : teams) {
 			result.put(team, List.of());
-			if (this.teams.canManage(team)) {
+			if (this.policy.canManage(team)) {
 				managed.add(team.id());
 			}
 		}
@@ -203,9 +207,9 @@ public class TeamInviteLinkService {
 		if (link == null) {
 			throw DomainException.notFound("There is no invitation link with the id '" + linkId + "'.");
 		}
-		TeamService.Target target = this.teams.target(link.teamId());
-		Team team = this.teams.teamOf(target.proposal());
-		this.teams.requireManager(team, "withdraw invitation links");
+		TeamChanges.Target target = this.changes.target(link.teamId());
+		Team team = this.changes.current(target);
+		this.policy.requireManager(team, "withdraw invitation links");
 		if (link.status() == RequestStatus.WITHDRAWN) {
 			return new Linked(team, link);
 		}
@@ -235,8 +239,8 @@ public class TeamInviteLinkService {
 	public Linked open(String token) {
 		this.currentUser.requireId();
 		TeamInviteLink link = byToken(token);
-		TeamService.Target target = this.teams.target(link.teamId());
-		return new Linked(this.teams.teamOf(target.proposal()), link);
+		TeamChanges.Target target = this.changes.target(link.teamId());
+		return new Linked(this.changes.current(target), link);
 	}
 
 	/**
@@ -246,17 +250,17 @@ public class TeamInviteLinkService {
 	 */
 	public Linked accept(String token, @Nullable String affiliation) {
 		String me = this.currentUser.requireId();
-		String checkedAffiliation = TeamService.text(affiliation, "affiliation", TeamService.MAX_AFFILIATION,
+		String checkedAffiliation = TeamRules.text(affiliation, "affiliation", TeamRules.MAX_AFFILIATION,
 				FreeText.Kind.LINE);
 		TeamInviteLink link = byToken(token);
-		TeamService.Target target = this.teams.target(link.teamId());
+		TeamChanges.Target target = this.changes.target(link.teamId());
 		requireUsable(link);
-		this.teams.checkJoinByLink(target, link, me);
+		this.joins.check(target, link, me);
 		User user = this.currentUser.require();
 		TeamInviteLink claimed = claim(link, me, user.displayName(), RequestStatus.ACCEPTED, null);
 		Team joined;
 		try {
-			joined = this.teams.joinByLink(target, claimed, me, user.displayName(), checkedAffiliation);
+			joined = this.joins.join(target, claimed, me, user.displayName(), checkedAffiliation);
 		}
 		catch (RuntimeException ex) {
 			release(claimed);
@@ -265,7 +269,7 @@ public class TeamInviteLinkService {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("linkId", claimed.id());
 		parameters.put("inviteeName", user.displayName());
-		this.teams.notify(joined.leads().stream().map(TeamMember::userId).filter((id) -> !id.equals(me)).toList(),
+		this.notifications.send(joined.leadIds().stream().filter((id) -> !id.equals(me)).toList(),
 				TeamNotifications.INVITATION_ACCEPTED, target, parameters);
 		return new Linked(joined, claimed);
 	}
@@ -276,13 +280,13 @@ public class TeamInviteLinkService {
 	 */
 	public Linked decline(String token, @Nullable String note) {
 		String me = this.currentUser.requireId();
-		String checkedNote = TeamService.text(note, "note", TeamService.MAX_NOTE, FreeText.Kind.TEXT);
+		String checkedNote = TeamRules.text(note, "note", TeamRules.MAX_NOTE, FreeText.Kind.TEXT);
 		TeamInviteLink link = byToken(token);
-		TeamService.Target target = this.teams.target(link.teamId());
+		TeamChanges.Target target = this.changes.target(link.teamId());
 		requireUsable(link);
-		Team team = this.teams.teamOf(target.proposal());
+		Team team = this.changes.current(target);
 		// E.g. a lead trying their own link: declining would only use it up.
-		TeamService.requireNotMemberForLink(team, me);
+		TeamInviteLinkJoins.requireNotMember(team, me);
 		User user = this.currentUser.require();
 		TeamInviteLink declined = claim(link, me, user.displayName(), RequestStatus.DECLINED, checkedNote);
 		Map<String, String> parameters = new LinkedHashMap<>();
@@ -291,8 +295,7 @@ public class TeamInviteLinkService {
 		if (checkedNote != null) {
 			parameters.put("note", checkedNote);
 		}
-		this.teams.notify(team.leads().stream().map(TeamMember::userId).toList(), TeamNotifications.INVITATION_DECLINED,
-				target, parameters);
+		this.notifications.send(team.leadIds(), TeamNotifications.INVITATION_DECLINED, target, parameters);
 		return new Linked(team, declined);
 	}
 

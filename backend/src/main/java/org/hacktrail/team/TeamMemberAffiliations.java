@@ -10,27 +10,29 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.hacktrail.identity.User;
+import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.proposal.Proposal;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Team members' organisations, for conflict-of-interest detection: the affiliation a
  * member joined with and the affiliations on their account. Two round trips for any
- * number of proposals: the teams by id, then their members' accounts by id. (The proposer
- * and the partner agency are covered by judging's own source.)
+ * number of proposals: the teams by id, then their members' accounts by id (through
+ * {@link UserDirectory}). (The proposer and the partner agency are covered by judging's
+ * own source.)
  */
 @Component
 class TeamMemberAffiliations implements ProposalAffiliations {
 
-	private final MongoTemplate mongo;
+	private final TeamStore teams;
 
-	TeamMemberAffiliations(MongoTemplate mongo) {
-		this.mongo = mongo;
+	private final UserDirectory users;
+
+	TeamMemberAffiliations(TeamStore teams, UserDirectory users) {
+		this.teams = teams;
+		this.users = users;
 	}
 
 	@Override
@@ -40,8 +42,7 @@ class TeamMemberAffiliations implements ProposalAffiliations {
 		if (byId.isEmpty()) {
 			return Map.of();
 		}
-		Query teamsQuery = new Query(Criteria.where("_id").in(byId.keySet()));
-		List<Team> teams = this.mongo.find(teamsQuery, Team.class);
+		List<Team> teams = this.teams.findAll(byId.keySet());
 		Set<String> memberIds = new LinkedHashSet<>();
 		for (Team team : teams) {
 			for (TeamMember member : team.members()) {
@@ -51,11 +52,7 @@ class TeamMemberAffiliations implements ProposalAffiliations {
 			}
 		}
 		Map<String, User> users = new HashMap<>();
-		if (!memberIds.isEmpty()) {
-			Query usersQuery = new Query(Criteria.where("_id").in(memberIds));
-			usersQuery.fields().include("displayName", "affiliations");
-			this.mongo.find(usersQuery, User.class).forEach((user) -> users.put(user.id(), user));
-		}
+		this.users.findAllById(memberIds).forEach((user) -> users.put(user.id(), user));
 		Map<String, List<Affiliation>> result = new HashMap<>();
 		for (Team team : teams) {
 			List<Affiliation> found = new ArrayList<>();

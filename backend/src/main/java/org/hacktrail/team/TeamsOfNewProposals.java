@@ -22,12 +22,12 @@ class TeamsOfNewProposals extends AbstractMongoEventListener<Proposal> {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamsOfNewProposals.class);
 
-	// Looked up lazily: the team service depends on the proposal service, which this
-	// listener must not delay.
-	private final ObjectProvider<TeamService> teams;
+	// Looked up lazily: team changes depend on the proposal service, which this listener
+	// must not delay.
+	private final ObjectProvider<TeamChanges> changes;
 
-	TeamsOfNewProposals(ObjectProvider<TeamService> teams) {
-		this.teams = teams;
+	TeamsOfNewProposals(ObjectProvider<TeamChanges> changes) {
+		this.changes = changes;
 	}
 
 	@Override
@@ -38,7 +38,7 @@ class TeamsOfNewProposals extends AbstractMongoEventListener<Proposal> {
 			return;
 		}
 		try {
-			this.teams.getObject().createFor(proposal);
+			this.changes.getObject().createFor(proposal);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not store the team of new proposal {}; it is stored on its first change", proposal.id(),

@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
-import org.hacktrail.identity.UserRepository;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.hacktrail.support.EmbeddedStoreOnly;
@@ -58,7 +57,7 @@ class StoreSelectionTests {
 		assertThat(Files.exists(this.dataDir.resolve("hacktrail.mv.db"))).isTrue();
 
 		try (ConfigurableApplicationContext second = start(properties)) {
-			User reloaded = second.getBean(UserRepository.class).findById(id).orElseThrow();
+			User reloaded = second.getBean(UserDirectory.class).findById(id).orElseThrow();
 			assertThat(reloaded.displayName()).isEqualTo("Persistent Pat 持久");
 			assertThat(reloaded.email()).isEqualTo("pat@example.org");
 		}

@@ -269,13 +269,13 @@ class TeamInviteLinkTests extends TeamTestBase {
 		TestAccounts.Account bob = user("bob");
 		TestAccounts.Account carol = user("carol");
 
-		// Team full: at most TeamService.MAX_MEMBERS members.
+		// Team full: at most TeamRules.MAX_MEMBERS members.
 		String full = this.api.proposal(this.api.hackathon("COMMUNITY"), "Full", alice);
 		TeamApi.Link toFull = this.api.createLinkOk(full, alice);
 		Team stored = this.mongo.findById(full, Team.class);
 		Team.Edit edit = stored.edit();
 		Instant now = Instant.now();
-		while (edit.members.size() < TeamService.MAX_MEMBERS) {
+		while (edit.members.size() < TeamRules.MAX_MEMBERS) {
 			edit.members.add(new TeamMember("filler-" + UUID.randomUUID(), "Filler", TeamRole.OTHER, null, null,
 					JoinedVia.ORGANIZER, now));
 		}

@@ -24,7 +24,6 @@ import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -287,21 +286,11 @@ public class ConflictService {
 	 * returned.
 	 */
 	private Judge change(String judgeId, UnaryOperator<@Nullable Judge> change) {
-		for (int attempt = 1;; attempt++) {
+		return JudgePanelService.RETRIES.get(() -> {
 			Judge current = requireJudge(judgeId);
 			Judge changed = change.apply(current);
-			if (changed == null) {
-				return current;
-			}
-			try {
-				return this.mongo.save(changed);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= JudgePanelService.MAX_RETRIES) {
-					throw ex;
-				}
-			}
-		}
+			return (changed != null) ? this.mongo.save(changed) : current;
+		});
 	}
 
 	private Judge requireJudge(String judgeId) {

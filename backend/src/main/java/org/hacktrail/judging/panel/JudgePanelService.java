@@ -19,6 +19,7 @@ import org.hacktrail.judging.Sector;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Retries;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,8 @@ public class JudgePanelService {
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	static final int MAX_RETRIES = 5;
+	/** A change to a judge record is made again on the fresh record when another won. */
+	static final Retries RETRIES = Retries.upTo(5);
 
 	private final MongoTemplate mongo;
 
@@ -341,17 +343,7 @@ public class JudgePanelService {
 
 	/** Applies a change to the judge record, retrying on a concurrent write. */
 	Judge change(String judgeId, UnaryOperator<Judge> change) {
-		for (int attempt = 1;; attempt++) {
-			Judge current = require(judgeId);
-			try {
-				return this.mongo.save(change.apply(current));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= MAX_RETRIES) {
-					throw ex;
-				}
-			}
-		}
+		return RETRIES.get(() -> this.mongo.save(change.apply(require(judgeId))));
 	}
 
 	static String emailKey(String email) {

@@ -1,0 +1,7 @@
+package org.hacktrail.team;
+
+/**
+ * A join request together with its team, as returned by mutations and "my requests".
+ */
+record TeamRequest(Team team, JoinRequest request) {
+}
