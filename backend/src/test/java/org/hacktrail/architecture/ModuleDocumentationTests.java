@@ -51,6 +51,14 @@ class ModuleDocumentationTests {
 		}
 	}
 
+	/**
+	 * A file's lines in sorted order: Modulith writes the same relations in an order that
+	 * changes from run to run, which says nothing about the modules.
+	 */
+	private static List<String> lines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().sorted().toList();
+	}
+
 	private static List<Path> files(Path folder) throws IOException {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
