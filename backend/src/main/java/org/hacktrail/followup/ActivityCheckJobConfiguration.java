@@ -2,6 +2,7 @@ package org.hacktrail.followup;
 
 import java.time.Clock;
 
+import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
 
@@ -65,9 +66,9 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	@StepScope
-	ActivityCheckReader activityCheckReader(MongoTemplate mongo, RepositoryActivityClient client,
+	ActivityCheckReader activityCheckReader(MongoTemplate mongo, ProjectFacts projects, RepositoryActivityClient client,
 			ActivitySettings settings, Clock clock, @Value("#{jobParameters['force']}") @Nullable String force) {
-		return new ActivityCheckReader(mongo, client, settings, clock, "true".equalsIgnoreCase(force));
+		return new ActivityCheckReader(mongo, projects, client, settings, clock, "true".equalsIgnoreCase(force));
 	}
 
 	@Bean
