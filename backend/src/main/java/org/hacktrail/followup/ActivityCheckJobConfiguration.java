@@ -2,8 +2,7 @@ package org.hacktrail.followup;
 
 import java.time.Clock;
 
-import org.bson.Document;
-import org.hacktrail.platform.batch.IdBucketItemReader;
+import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
 
@@ -33,11 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link ActivityCheckProcessor} (one API call, rate limits honoured by
  * {@link RepositoryActivityClient}), {@link ActivityCheckWriter};
  * {@link ActivityRateLimitListener}.</li>
- * <li>{@code activityStateStep}: reader {@code followUpDocumentReader} (every follow-up
- * document, bucket by bucket: {@link IdBucketItemReader}),
- * {@link FollowUpRederiveProcessor} (the state rule on the stored facts; unchanged
- * documents are filtered out), {@link FollowUpRederiveWriter} (followers told of state
- * changes); {@link RateLimitedRunListener}.</li>
+ * <li>{@code activityStateStep}: {@link FollowUpDocumentReader} (every follow-up
+ * document, bucket by bucket), {@link FollowUpRederiveProcessor} (the state rule on the
+ * stored facts; unchanged documents are filtered out), {@link FollowUpRederiveWriter}
+ * (followers told of state changes); {@link RateLimitedRunListener}.</li>
  * </ol>
  * When the API's rate limit would need a long wait, the first step stops reading, stores
  * until when the API is blocked ({@code activity_check_state}) and ends with exit status
@@ -46,12 +44,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityCheckJobConfiguration {
-
-	/**
-	 * Follow-up documents per query: they carry their outcomes, so fewer than the
-	 * default.
-	 */
-	static final int FOLLOW_UPS_PER_QUERY = 2_000;
 
 	@Bean
 	Job activityCheck(JobRepository repository, Step activityCheckStep, Step activityStateStep) {
@@ -74,9 +66,9 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	@StepScope
-	ActivityCheckReader activityCheckReader(MongoTemplate mongo, RepositoryActivityClient client,
+	ActivityCheckReader activityCheckReader(MongoTemplate mongo, ProjectFacts projects, RepositoryActivityClient client,
 			ActivitySettings settings, Clock clock, @Value("#{jobParameters['force']}") @Nullable String force) {
-		return new ActivityCheckReader(mongo, client, settings, clock, "true".equalsIgnoreCase(force));
+		return new ActivityCheckReader(mongo, projects, client, settings, clock, "true".equalsIgnoreCase(force));
 	}
 
 	@Bean
@@ -94,8 +86,8 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	Step activityStateStep(JobRepository repository, PlatformTransactionManager batchTransactionManager,
-			IdBucketItemReader<ProjectFollowUp> followUpDocumentReader,
-			FollowUpRederiveProcessor followUpRederiveProcessor, FollowUpRederiveWriter followUpRederiveWriter) {
+			FollowUpDocumentReader followUpDocumentReader, FollowUpRederiveProcessor followUpRederiveProcessor,
+			FollowUpRederiveWriter followUpRederiveWriter) {
 		return new StepBuilder("activityStateStep", repository).<ProjectFollowUp, ProjectFollowUp>chunk(500)
 			.transactionManager(batchTransactionManager)
 			.reader(followUpDocumentReader)
@@ -105,16 +97,10 @@ class ActivityCheckJobConfiguration {
 			.build();
 	}
 
-	/**
-	 * Every follow-up document but its followers (read by the writer for the changed
-	 * ones), in id order.
-	 */
 	@Bean
 	@StepScope
-	IdBucketItemReader<ProjectFollowUp> followUpDocumentReader(MongoTemplate mongo) {
-		return new IdBucketItemReader<>("followUpDocuments", mongo, FollowUpStates.FOLLOWUPS,
-				new Document("followers", 0).append("pitches", 0), (document) -> true,
-				(document) -> mongo.getConverter().read(ProjectFollowUp.class, document), FOLLOW_UPS_PER_QUERY);
+	FollowUpDocumentReader followUpDocumentReader(MongoTemplate mongo) {
+		return new FollowUpDocumentReader(mongo);
 	}
 
 	@Bean

@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
-import org.bson.Document;
 import org.hacktrail.platform.batch.IdBucketItemReader;
-import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.platform.batch.JobRunner;
-import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.ProjectFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -30,13 +29,13 @@ import org.springframework.data.mongodb.core.query.Query;
  * of them.
  *
  * <p>
- * When opened, it reads every project with a repository bucket by bucket, with the time
- * each was last checked ({@code $in} on the follow-up documents' {@code _id}, per
- * bucket), and keeps only the {@link #MAX_PER_RUN} least recently checked: memory does
- * not grow with the number of projects, and the projects left over are the most recently
- * checked, for the next run. It reads nothing when the API said no request is allowed
- * before a time still to come, and stops reading once a rate limit stopped the step
- * ({@link ActivityRateLimit}).
+ * When opened, it reads every project with a repository bucket by bucket
+ * ({@link ProjectFacts}), with the time each was last checked ({@code $in} on the
+ * follow-up documents' {@code _id}, per bucket), and keeps only the {@link #MAX_PER_RUN}
+ * least recently checked: memory does not grow with the number of projects, and the
+ * projects left over are the most recently checked, for the next run. It reads nothing
+ * when the API said no request is allowed before a time still to come, and stops reading
+ * once a rate limit stopped the step ({@link ActivityRateLimit}).
  */
 class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target> {
 
@@ -58,6 +57,8 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 
 	private final MongoTemplate mongo;
 
+	private final ProjectFacts projects;
+
 	private final RepositoryActivityClient client;
 
 	private final ActivitySettings settings;
@@ -72,9 +73,10 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 
 	private int position;
 
-	ActivityCheckReader(MongoTemplate mongo, RepositoryActivityClient client, ActivitySettings settings, Clock clock,
-			boolean forced) {
+	ActivityCheckReader(MongoTemplate mongo, ProjectFacts projects, RepositoryActivityClient client,
+			ActivitySettings settings, Clock clock, boolean forced) {
 		this.mongo = mongo;
+		this.projects = projects;
 		this.client = client;
 		this.settings = settings;
 		this.clock = clock;
@@ -95,14 +97,14 @@ class ActivityCheckReader implements ItemStreamReader<ActivityCheckReader.Target
 		// The most recently checked of those kept on top, to be dropped first when a less
 		// recent one comes.
 		PriorityQueue<Candidate> kept = new PriorityQueue<>(LEAST_RECENTLY_CHECKED.reversed());
-		IdBucketScan projects = new IdBucketScan(this.mongo.getCollection(this.mongo.getCollectionName(Project.class)),
-				new Document("repositoryUrl", 1), IdBucketItemReader.LIMIT, null);
+		Iterator<ProjectFacts.Listing> projects = this.projects.inIdOrder(null, IdBucketItemReader.LIMIT);
 		List<Target> bucket = new ArrayList<>();
-		for (Document project = projects.next(); project != null; project = projects.next()) {
-			String url = project.getString("repositoryUrl");
+		while (projects.hasNext()) {
+			ProjectFacts.Listing project = projects.next();
+			String url = project.repositoryUrl();
 			Optional<String[]> repository = this.client.repository(url);
 			if (repository.isPresent()) {
-				bucket.add(new Target(project.get("_id").toString(), url, repository.get()[0], repository.get()[1]));
+				bucket.add(new Target(project.id(), url, repository.get()[0], repository.get()[1]));
 			}
 			if (bucket.size() == 1_000) {
 				keep(bucket, recent, kept);

@@ -2,7 +2,9 @@ package org.hacktrail.followup;
 
 import java.time.Clock;
 
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.proposal.ProjectService;
+import org.hacktrail.proposal.ProposalFacts;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -54,8 +56,8 @@ class FollowUpDueJobConfiguration {
 
 	@Bean
 	@StepScope
-	FollowUpDueReader followUpDueReader(MongoTemplate mongo, FollowUpStates states) {
-		return new FollowUpDueReader(mongo, states.today());
+	FollowUpDueReader followUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, FollowUpStates states) {
+		return new FollowUpDueReader(hackathons, proposals, states.today());
 	}
 
 	@Bean

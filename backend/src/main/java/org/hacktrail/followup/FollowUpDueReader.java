@@ -2,46 +2,45 @@ package org.hacktrail.followup;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.bson.Document;
-import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.HackathonPhase;
-import org.hacktrail.platform.batch.IdBucketScan;
-import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The due follow-up checkpoints, hackathon by hackathon in id order: for each hackathon
  * past DRAFT whose current checkpoint exists ({@link FollowUpCheckpoints}), the projects
- * of its proposals (not DRAFT, not WITHDRAWN) in id order. Hackathons are read bucket by
- * bucket and one hackathon's projects at a time, so memory holds one hackathon's
- * projects, not every checkpoint due. Restartable: the hackathon and project of the last
- * checkpoint handed on are kept in the step's execution context.
+ * of its proposals (not DRAFT, not WITHDRAWN) in id order, read through
+ * {@link HackathonFacts} and {@link ProposalFacts}. Hackathons are read bucket by bucket
+ * and one hackathon's projects at a time, so memory holds one hackathon's projects, not
+ * every checkpoint due. Restartable: the hackathon and project of the last checkpoint
+ * handed on are kept in the step's execution context.
  */
 class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<DueCheckpoint> {
 
-	/** Hackathons per query (whole documents, which are few). */
+	/** Hackathons per query (few, and small as read). */
 	static final int HACKATHONS_PER_QUERY = 1_000;
 
 	private static final String HACKATHON = "hackathon";
 
 	private static final String PROJECT = "project";
 
-	private final MongoTemplate mongo;
+	private final HackathonFacts hackathonFacts;
+
+	private final ProposalFacts proposals;
 
 	private final LocalDate today;
 
-	private @Nullable IdBucketScan hackathons;
+	private @Nullable Iterator<HackathonFacts.Edition> hackathons;
 
 	private final ArrayDeque<DueCheckpoint> due = new ArrayDeque<>();
 
@@ -49,8 +48,9 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 
 	private @Nullable String resumeAfterProject;
 
-	FollowUpDueReader(MongoTemplate mongo, LocalDate today) {
-		this.mongo = mongo;
+	FollowUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, LocalDate today) {
+		this.hackathonFacts = hackathons;
+		this.proposals = proposals;
 		this.today = today;
 		setName("followUpDue");
 	}
@@ -60,13 +60,9 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 		String hackathon = context.containsKey(getExecutionContextKey(HACKATHON))
 				? context.getString(getExecutionContextKey(HACKATHON)) : null;
 		this.resumeAfterProject = (hackathon != null) ? context.getString(getExecutionContextKey(PROJECT)) : null;
-		this.hackathons = new IdBucketScan(this.mongo.getCollection(this.mongo.getCollectionName(Hackathon.class)),
-				new Document(), HACKATHONS_PER_QUERY, null);
-		if (hackathon != null) {
-			// The last hackathon handed on is read again, from the project after the last
-			// one.
-			this.hackathons.skipTo(hackathon);
-		}
+		// The last hackathon handed on is read again, from the project after the last
+		// one.
+		this.hackathons = this.hackathonFacts.inIdOrder(hackathon, HACKATHONS_PER_QUERY);
 		this.due.clear();
 	}
 
@@ -76,35 +72,30 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 			throw new IllegalStateException("The follow-up due reader is not open");
 		}
 		while (this.due.isEmpty()) {
-			Document document = this.hackathons.next();
-			if (document == null) {
+			if (!this.hackathons.hasNext()) {
 				return null;
 			}
-			fill(this.mongo.getConverter().read(Hackathon.class, document));
+			fill(this.hackathons.next());
 			this.resumeAfterProject = null;
 		}
 		this.last = this.due.pollFirst();
 		return this.last;
 	}
 
-	private void fill(Hackathon hackathon) {
+	private void fill(HackathonFacts.Edition hackathon) {
 		if (hackathon.phase() == HackathonPhase.DRAFT) {
 			return;
 		}
-		LocalDate lastDay = hackathon.endsAt().atZone(hackathon.zone()).toLocalDate();
+		LocalDate lastDay = hackathon.lastDay();
 		Optional<Integer> months = FollowUpCheckpoints.current(lastDay, this.today);
 		if (months.isEmpty()) {
 			return;
 		}
-		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-		query.fields().include("projectId", "status");
 		TreeSet<String> projects = new TreeSet<>();
-		for (Document proposal : this.mongo.find(query, Document.class, this.mongo.getCollectionName(Proposal.class))) {
-			String status = proposal.getString("status");
-			String projectId = proposal.getString("projectId");
-			if (projectId != null && !ProposalStatus.DRAFT.name().equals(status)
-					&& !ProposalStatus.WITHDRAWN.name().equals(status)) {
-				projects.add(projectId);
+		for (ProposalFacts.Summary proposal : this.proposals.ofHackathon(hackathon.id())) {
+			if (proposal.projectId() != null && proposal.status() != ProposalStatus.DRAFT
+					&& proposal.status() != ProposalStatus.WITHDRAWN) {
+				projects.add(proposal.projectId());
 			}
 		}
 		LocalDate dueOn = lastDay.plusMonths(months.get());

@@ -12,15 +12,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.HackathonPhase;
-import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -48,12 +48,19 @@ public class FollowUpStates {
 
 	private final MongoTemplate mongo;
 
+	private final ProposalFacts proposals;
+
+	private final HackathonFacts hackathons;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	FollowUpStates(MongoTemplate mongo, Clock clock, @Value("${hacktrail.jobs.zone:Asia/Taipei}") ZoneId zone) {
+	FollowUpStates(MongoTemplate mongo, ProposalFacts proposals, HackathonFacts hackathons, Clock clock,
+			@Value("${hacktrail.jobs.zone:Asia/Taipei}") ZoneId zone) {
 		this.mongo = mongo;
+		this.proposals = proposals;
+		this.hackathons = hackathons;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -116,43 +123,33 @@ public class FollowUpStates {
 	}
 
 	/**
-	 * The pitches of the projects given: one query over proposals ({@code $in} on
-	 * {@code projectId}, which the embedded store answers by scanning proposals, so
-	 * callers ask for many projects at once) and one over their hackathons ({@code $in}
-	 * on {@code _id}). Memory: the proposals of these projects.
+	 * The pitches of the projects given: one query over proposals (which the embedded
+	 * store answers by scanning proposals, so callers ask for many projects at once) and
+	 * one over their hackathons ({@code $in} on {@code _id}). Memory: the proposals of
+	 * these projects.
 	 */
 	Map<String, Pitches> pitches(Collection<String> projectIds) {
 		if (projectIds.isEmpty()) {
 			return Map.of();
 		}
-		Query query = new Query(Criteria.where("projectId").in(new HashSet<>(projectIds)));
-		query.fields().include("projectId", "hackathonId", "status");
-		List<Document> proposals = this.mongo.find(query, Document.class, this.mongo.getCollectionName(Proposal.class))
+		List<ProposalFacts.Summary> proposals = this.proposals.ofProjects(projectIds)
 			.stream()
-			.filter((p) -> p.getString("projectId") != null
-					&& !ProposalStatus.DRAFT.name().equals(p.getString("status")))
+			.filter((p) -> p.projectId() != null && p.status() != ProposalStatus.DRAFT)
 			.toList();
-		Map<String, Hackathon> hackathons = new HashMap<>();
-		Set<String> hackathonIds = new HashSet<>();
-		proposals.forEach((p) -> hackathonIds.add(p.getString("hackathonId")));
-		if (!hackathonIds.isEmpty()) {
-			this.mongo.find(new Query(Criteria.where("_id").in(hackathonIds)), Hackathon.class)
-				.forEach((h) -> hackathons.put(h.id(), h));
-		}
+		Map<String, HackathonFacts.Edition> hackathons = this.hackathons
+			.byIds(proposals.stream().map(ProposalFacts.Summary::hackathonId).collect(Collectors.toSet()));
 		Map<String, LocalDate> last = new HashMap<>();
 		Map<String, List<ProjectPitch>> pitches = new HashMap<>();
-		for (Document proposal : proposals) {
-			Hackathon hackathon = hackathons.get(proposal.getString("hackathonId"));
+		for (ProposalFacts.Summary proposal : proposals) {
+			HackathonFacts.Edition hackathon = hackathons.get(proposal.hackathonId());
 			if (hackathon == null) {
 				continue;
 			}
-			String projectId = proposal.getString("projectId");
-			last.merge(projectId, hackathon.endsAt().atZone(hackathon.zone()).toLocalDate(),
-					(a, b) -> a.isAfter(b) ? a : b);
+			String projectId = proposal.projectId();
+			last.merge(projectId, hackathon.lastDay(), (a, b) -> a.isAfter(b) ? a : b);
 			if (hackathon.phase() != HackathonPhase.DRAFT) {
 				pitches.computeIfAbsent(projectId, (id) -> new ArrayList<>())
-					.add(new ProjectPitch(proposal.get("_id").toString(),
-							hackathon.startsAt().atZone(hackathon.zone()).toLocalDate().toString(),
+					.add(new ProjectPitch(proposal.id(), hackathon.firstDay().toString(),
 							StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())));
 			}
 		}

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +17,13 @@ import java.util.function.Consumer;
 import com.mongodb.client.MongoCursor;
 import org.apache.commons.csv.CSVFormat;
 import org.bson.Document;
-import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.CsvFlavour;
+import org.hacktrail.platform.batch.IdBucketItemReader;
 import org.hacktrail.proposal.Project;
-import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProjectService;
+import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -28,8 +31,6 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,21 +61,31 @@ public class OpenDataExport {
 
 	private final MongoTemplate mongo;
 
+	private final HackathonFacts hackathons;
+
+	private final ProposalFacts proposalFacts;
+
+	private final ProjectService projectService;
+
 	private final FollowUpStates states;
 
 	private final OpenDataSettings settings;
 
 	private final Clock clock;
 
-	OpenDataExport(MongoTemplate mongo, FollowUpStates states, OpenDataSettings settings, Clock clock) {
+	OpenDataExport(MongoTemplate mongo, HackathonFacts hackathons, ProposalFacts proposals, ProjectService projects,
+			FollowUpStates states, OpenDataSettings settings, Clock clock) {
 		this.mongo = mongo;
+		this.hackathons = hackathons;
+		this.proposalFacts = proposals;
+		this.projectService = projects;
 		this.states = states;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	/** A published proposal, as exported. */
-	record PublicProposal(String id, Hackathon hackathon, LocalizedText title, String proposerName,
+	record PublicProposal(String id, HackathonFacts.Edition hackathon, LocalizedText title, String proposerName,
 			ProposalStatus status) {
 	}
 
@@ -144,7 +155,7 @@ public class OpenDataExport {
 			json.writeName("name");
 			text(json, proposal.hackathon().name());
 			json.writeStringProperty("kind", proposal.hackathon().kind().name());
-			json.writeStringProperty("startsOn", day(proposal.hackathon()).toString());
+			json.writeStringProperty("startsOn", proposal.hackathon().firstDay().toString());
 			json.writeEndObject();
 			json.writeName("title");
 			text(json, proposal.title());
@@ -212,8 +223,8 @@ public class OpenDataExport {
 
 	/** Calls {@code action} for each published project, in id order. */
 	void forEachProject(Consumer<PublicProject> action) {
-		Map<String, Hackathon> hackathons = new HashMap<>();
-		this.mongo.findAll(Hackathon.class).forEach((h) -> hackathons.put(h.id(), h));
+		Map<String, HackathonFacts.Edition> hackathons = new HashMap<>();
+		this.hackathons.inIdOrder(null, IdBucketItemReader.LIMIT).forEachRemaining((h) -> hackathons.put(h.id(), h));
 		Map<String, List<PublicProposal>> proposals = publishedProposals(hackathons);
 		Map<String, ProjectFollowUp> followUps = this.states.find(proposals.keySet());
 		LocalDate today = this.states.today();
@@ -225,8 +236,7 @@ public class OpenDataExport {
 		try (MilestoneMerge milestones = new MilestoneMerge()) {
 			for (int from = 0; from < ids.size(); from += 500) {
 				List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-				this.mongo.find(new Query(Criteria.where("_id").in(batch)), Project.class)
-					.forEach((project) -> projects.put(project.id(), project));
+				this.projectService.findAllById(batch).forEach((project) -> projects.put(project.id(), project));
 				for (String id : batch) {
 					Project project = projects.remove(id);
 					if (project == null) {
@@ -245,7 +255,7 @@ public class OpenDataExport {
 					LocalDate lastPitched = (followUp != null && followUp.lastPitchedOn() != null)
 							? LocalDate.parse(followUp.lastPitchedOn())
 							: own.stream()
-								.map((p) -> p.hackathon().endsAt().atZone(p.hackathon().zone()).toLocalDate())
+								.map((p) -> p.hackathon().lastDay())
 								.max(Comparator.naturalOrder())
 								.orElse(null);
 					ProjectStateRule.Derived derived = ProjectStateRule.derive(summary.outcomes(), true,
@@ -256,24 +266,24 @@ public class OpenDataExport {
 		}
 	}
 
-	private Map<String, List<PublicProposal>> publishedProposals(Map<String, Hackathon> hackathons) {
-		Query query = new Query(Criteria.where("projectId").ne(null));
-		query.fields().include("hackathonId", "projectId", "title", "proposerName", "status");
+	/**
+	 * The published proposals linked to a project, by project: every proposal read bucket
+	 * by bucket ({@link ProposalFacts}), the published ones kept.
+	 */
+	private Map<String, List<PublicProposal>> publishedProposals(Map<String, HackathonFacts.Edition> hackathons) {
 		Map<String, List<PublicProposal>> byProject = new HashMap<>();
-		try (var stream = this.mongo.stream(query, Document.class, this.mongo.getCollectionName(Proposal.class))) {
-			stream.forEach((d) -> {
-				Hackathon hackathon = hackathons.get(d.getString("hackathonId"));
-				ProposalStatus status = ProposalStatus.valueOf(d.getString("status"));
-				if (hackathon == null || !StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())
-						|| status == ProposalStatus.DRAFT) {
-					return;
-				}
-				Document title = (Document) d.get("title");
-				byProject.computeIfAbsent(d.getString("projectId"), (id) -> new ArrayList<>())
-					.add(new PublicProposal(d.get("_id").toString(), hackathon,
-							new LocalizedText(title.getString("zhTW"), title.getString("en")),
-							d.getString("proposerName"), status));
-			});
+		for (Iterator<ProposalFacts.Summary> scan = this.proposalFacts.inIdOrder(IdBucketItemReader.LIMIT); scan
+			.hasNext();) {
+			ProposalFacts.Summary proposal = scan.next();
+			HackathonFacts.Edition hackathon = hackathons.get(proposal.hackathonId());
+			if (proposal.projectId() == null || hackathon == null
+					|| !StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())
+					|| proposal.status() == ProposalStatus.DRAFT) {
+				continue;
+			}
+			byProject.computeIfAbsent(proposal.projectId(), (id) -> new ArrayList<>())
+				.add(new PublicProposal(proposal.id(), hackathon, proposal.title(), proposal.proposerName(),
+						proposal.status()));
 		}
 		return byProject;
 	}
@@ -327,10 +337,6 @@ public class OpenDataExport {
 			this.cursor.close();
 		}
 
-	}
-
-	private static LocalDate day(Hackathon hackathon) {
-		return hackathon.startsAt().atZone(hackathon.zone()).toLocalDate();
 	}
 
 	private static void text(JsonGenerator json, LocalizedText text) {

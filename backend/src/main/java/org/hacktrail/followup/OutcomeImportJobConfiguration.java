@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.hacktrail.hackathon.HackathonFacts;
+import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProjectService;
+import org.hacktrail.proposal.ProposalFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -95,9 +98,10 @@ class OutcomeImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	OutcomeRowProcessor outcomeImportProcessor(MongoTemplate mongo, FollowUpStates states, Clock clock,
+	OutcomeRowProcessor outcomeImportProcessor(ProjectFacts projects, HackathonFacts hackathons,
+			ProposalFacts proposals, FollowUpStates states, Clock clock,
 			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeRowProcessor(mongo, requestedBy, clock.instant(), states.today());
+		return new OutcomeRowProcessor(projects, hackathons, proposals, requestedBy, clock.instant(), states.today());
 	}
 
 	@Bean
@@ -126,8 +130,8 @@ class OutcomeImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ProjectTrailReader staleProjectReader(MongoTemplate mongo, FollowUpStates states) {
-		return new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.STALE);
+	ProjectTrailReader staleProjectReader(MongoTemplate mongo, FollowUpStates states, ProjectFacts projects) {
+		return new ProjectTrailReader(mongo, states, projects, ProjectTrailReader.Mode.STALE);
 	}
 
 	@Bean

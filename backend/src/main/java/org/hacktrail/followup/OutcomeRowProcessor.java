@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,31 +15,27 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.client.MongoCollection;
-import org.bson.Document;
-import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.batch.IdBucketItemReader;
-import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.proposal.Keys;
-import org.hacktrail.proposal.Project;
-import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProjectFacts;
+import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Turns an import row into a milestone, or rejects it with the row number, the column and
- * a reason ({@link InvalidOutcomeRow}, which the step skips and records). Resolving a
- * row's project rarely costs a store round trip: project ids are read once (bucket by
- * bucket) when there are no more than the cache keeps, otherwise asked once per id
- * ({@code _id} lookup), and the answers kept; a hackathon's proposal titles are read once
- * per hackathon named and kept. Both caches are bounded (least recently used answers go
- * first), so memory does not grow with the number of projects or proposals.
+ * a reason ({@link InvalidOutcomeRow}, which the step skips and records). Projects,
+ * hackathons and proposals are read through {@link ProjectFacts}, {@link HackathonFacts}
+ * and {@link ProposalFacts}. Resolving a row's project rarely costs a store round trip:
+ * project ids are read once (bucket by bucket) when there are no more than the cache
+ * keeps, otherwise asked once per id ({@code _id} lookup), and the answers kept; a
+ * hackathon's proposal titles are read once per hackathon named and kept. Both caches are
+ * bounded (least recently used answers go first), so memory does not grow with the number
+ * of projects or proposals.
  */
 class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone> {
 
@@ -48,7 +45,11 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	/** Proposal titles kept, over all hackathons kept. */
 	static final int TITLES_KEPT = 50_000;
 
-	private final MongoTemplate mongo;
+	private final ProjectFacts projectFacts;
+
+	private final HackathonFacts hackathons;
+
+	private final ProposalFacts proposals;
 
 	private final @Nullable String requestedBy;
 
@@ -71,8 +72,11 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 				+ byTitle.map(Map::size).orElse(0))
 		.build();
 
-	OutcomeRowProcessor(MongoTemplate mongo, @Nullable String requestedBy, Instant now, LocalDate today) {
-		this.mongo = mongo;
+	OutcomeRowProcessor(ProjectFacts projects, HackathonFacts hackathons, ProposalFacts proposals,
+			@Nullable String requestedBy, Instant now, LocalDate today) {
+		this.projectFacts = projects;
+		this.hackathons = hackathons;
+		this.proposals = proposals;
 		this.requestedBy = requestedBy;
 		this.now = now;
 		this.today = today;
@@ -197,32 +201,28 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	 */
 	private void loadProjects() {
 		this.projectsLoaded = true;
-		MongoCollection<Document> collection = this.mongo.getCollection(this.mongo.getCollectionName(Project.class));
-		if (collection.estimatedDocumentCount() > PROJECTS_KEPT) {
+		if (this.projectFacts.estimatedCount() > PROJECTS_KEPT) {
 			return;
 		}
-		IdBucketScan ids = new IdBucketScan(collection, new Document("_id", 1), IdBucketItemReader.LIMIT, null);
-		for (Document project = ids.next(); project != null; project = ids.next()) {
-			this.projects.put(project.get("_id").toString(), Boolean.TRUE);
+		for (Iterator<ProjectFacts.Listing> ids = this.projectFacts.inIdOrder(null, IdBucketItemReader.LIMIT); ids
+			.hasNext();) {
+			this.projects.put(ids.next().id(), Boolean.TRUE);
 		}
 	}
 
 	private boolean projectExists(String projectId) {
-		return this.mongo.exists(new Query(Criteria.where("_id").is(projectId)), Project.class);
+		return this.projectFacts.exists(projectId);
 	}
 
 	private Optional<Map<String, List<@Nullable String>>> titles(String slug) {
-		Hackathon hackathon = this.mongo.findOne(new Query(Criteria.where("slug").is(slug)), Hackathon.class);
-		if (hackathon == null) {
+		Optional<HackathonFacts.Edition> hackathon = this.hackathons.bySlug(slug);
+		if (hackathon.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, List<@Nullable String>> byTitle = new HashMap<>();
-		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()));
-		query.fields().include("normalizedTitle", "projectId", "status");
-		for (Document proposal : this.mongo.find(query, Document.class, this.mongo.getCollectionName(Proposal.class))) {
-			if (!ProposalStatus.DRAFT.name().equals(proposal.getString("status"))) {
-				byTitle.computeIfAbsent(proposal.getString("normalizedTitle"), (t) -> new ArrayList<>())
-					.add(proposal.getString("projectId"));
+		for (ProposalFacts.Summary proposal : this.proposals.ofHackathon(hackathon.get().id())) {
+			if (proposal.status() != ProposalStatus.DRAFT) {
+				byTitle.computeIfAbsent(proposal.normalizedTitle(), (t) -> new ArrayList<>()).add(proposal.projectId());
 			}
 		}
 		return Optional.of(byTitle);

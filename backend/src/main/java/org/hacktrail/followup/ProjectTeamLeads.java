@@ -1,13 +1,15 @@
 package org.hacktrail.followup;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Who leads a project's team: the people who report its milestones and answer its
- * follow-up requests ({@link TeamProjectLeads}: the LEAD members of the teams of the
- * project's proposals).
+ * follow-up requests. Declared here, by the follow-up feature that asks, and implemented
+ * by the teams feature, which owns the teams ({@code team/TeamProjectLeads.java}: the
+ * LEAD members of the teams of the project's proposals).
  */
 public interface ProjectTeamLeads {
 
@@ -18,7 +20,7 @@ public interface ProjectTeamLeads {
 	Map<String, Set<String>> leadsOf(Collection<String> projectIds);
 
 	default Set<String> leadsOf(String projectId) {
-		return leadsOf(java.util.List.of(projectId)).getOrDefault(projectId, Set.of());
+		return leadsOf(List.of(projectId)).getOrDefault(projectId, Set.of());
 	}
 
 }

@@ -2,13 +2,14 @@ package org.hacktrail.followup;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
 import org.hacktrail.platform.batch.IdBucketItemReader;
 import org.hacktrail.platform.batch.IdBucketScan;
-import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.ProjectFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -21,15 +22,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * id order.
  *
  * <p>
- * ALL: every project (with its pitches, which the roll-up reads from the follow-up
- * documents). STALE: the projects whose follow-up documents are marked stale (by an
- * import). Projects and milestones are both read bucket by bucket ({@link IdBucketScan})
- * and merged: a milestone's id is its project's id followed by {@code ~}, so both come in
- * the same order, and the buckets of milestones holding no project read are never
- * queried. Memory: one bucket of each, and {@link #BATCH} projects' summaries, whose
- * pitches are looked up together (one query over proposals per batch). Restartable: the
- * last project handed on is kept in the step's execution context, and a restart continues
- * after it.
+ * ALL: every project ({@link ProjectFacts}), with its pitches, which the roll-up reads
+ * from the follow-up documents. STALE: the projects whose follow-up documents are marked
+ * stale (by an import). Projects and milestones are both read bucket by bucket
+ * ({@link IdBucketScan}) and merged: a milestone's id is its project's id followed by
+ * {@code ~}, so both come in the same order, and the buckets of milestones holding no
+ * project read are never queried. Memory: one bucket of each, and {@link #BATCH}
+ * projects' summaries, whose pitches are looked up together
+ * ({@link FollowUpStates#pitches}). Restartable: the last project handed on is kept in
+ * the step's execution context, and a restart continues after it.
  */
 class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<ProjectTrail> {
 
@@ -56,11 +57,17 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 
 	private final FollowUpStates states;
 
+	private final ProjectFacts projectFacts;
+
 	private final Mode mode;
 
 	private final int limit;
 
-	private @Nullable IdBucketScan projects;
+	/** Every project (ALL). */
+	private @Nullable Iterator<ProjectFacts.Listing> projects;
+
+	/** The follow-up documents, to find the stale ones (STALE). */
+	private @Nullable IdBucketScan followUps;
 
 	private @Nullable IdBucketScan milestones;
 
@@ -68,16 +75,17 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 
 	private @Nullable String last;
 
-	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode) {
-		this(mongo, states, mode, IdBucketItemReader.LIMIT);
+	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, ProjectFacts projects, Mode mode) {
+		this(mongo, states, projects, mode, IdBucketItemReader.LIMIT);
 	}
 
 	/**
 	 * @param limit the most documents one query of projects or milestones returns
 	 */
-	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, Mode mode, int limit) {
+	ProjectTrailReader(MongoTemplate mongo, FollowUpStates states, ProjectFacts projects, Mode mode, int limit) {
 		this.mongo = mongo;
 		this.states = states;
+		this.projectFacts = projects;
 		this.mode = mode;
 		this.limit = limit;
 		setName("projectTrail");
@@ -87,10 +95,13 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 	public void open(ExecutionContext context) {
 		String key = getExecutionContextKey(LAST);
 		this.last = context.containsKey(key) ? context.getString(key) : null;
-		String collection = (this.mode == Mode.ALL) ? this.mongo.getCollectionName(Project.class)
-				: FollowUpStates.FOLLOWUPS;
-		Document fields = (this.mode == Mode.ALL) ? new Document("_id", 1) : new Document("stale", 1);
-		this.projects = new IdBucketScan(this.mongo.getCollection(collection), fields, this.limit, this.last);
+		if (this.mode == Mode.ALL) {
+			this.projects = this.projectFacts.inIdOrder(this.last, this.limit);
+		}
+		else {
+			this.followUps = new IdBucketScan(this.mongo.getCollection(FollowUpStates.FOLLOWUPS),
+					new Document("stale", 1), this.limit, this.last);
+		}
 		this.milestones = new IdBucketScan(this.mongo.getCollection(FollowUpStates.MILESTONES), MILESTONE_FACTS,
 				this.limit, null);
 		this.batch.clear();
@@ -108,16 +119,28 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 		return next;
 	}
 
+	/** The next project to read, in id order; null at the end. */
+	private @Nullable String nextProject() {
+		if (this.projects != null) {
+			return this.projects.hasNext() ? this.projects.next().id() : null;
+		}
+		if (this.followUps == null) {
+			throw new IllegalStateException("The project trail reader is not open");
+		}
+		for (Document followUp = this.followUps.next(); followUp != null; followUp = this.followUps.next()) {
+			if (Boolean.TRUE.equals(followUp.getBoolean("stale"))) {
+				return followUp.get("_id").toString();
+			}
+		}
+		return null;
+	}
+
 	private void fill() {
-		if (this.projects == null || this.milestones == null) {
+		if (this.milestones == null) {
 			throw new IllegalStateException("The project trail reader is not open");
 		}
 		List<ProjectTrail> read = new ArrayList<>();
-		for (Document project = this.projects.next(); project != null; project = this.projects.next()) {
-			if (this.mode == Mode.STALE && !Boolean.TRUE.equals(project.getBoolean("stale"))) {
-				continue;
-			}
-			String projectId = project.get("_id").toString();
+		for (String projectId = nextProject(); projectId != null; projectId = nextProject()) {
 			String key = projectId + MilestoneKey.SEPARATOR;
 			this.milestones.skipTo(key);
 			TrailSummary summary = new TrailSummary();
@@ -149,23 +172,24 @@ class ProjectTrailReader extends ItemStreamSupport implements ItemStreamReader<P
 	}
 
 	/**
-	 * Queries sent so far, of projects and of milestones, and the most documents one of
-	 * them returned.
+	 * Queries of milestones sent so far, and the most documents one query of milestones
+	 * or follow-up documents returned (the projects' own bound is {@link ProjectFacts}').
 	 */
-	record Queries(int projects, int milestones, int largestResult) {
+	record Queries(int milestones, int largestResult) {
 	}
 
 	Queries queries() {
-		if (this.projects == null || this.milestones == null) {
+		if (this.milestones == null) {
 			throw new IllegalStateException("The project trail reader is not open");
 		}
-		return new Queries(this.projects.queries(), this.milestones.queries(),
-				Math.max(this.projects.largestResult(), this.milestones.largestResult()));
+		int followUps = (this.followUps != null) ? this.followUps.largestResult() : 0;
+		return new Queries(this.milestones.queries(), Math.max(followUps, this.milestones.largestResult()));
 	}
 
 	@Override
 	public void close() {
 		this.projects = null;
+		this.followUps = null;
 		this.milestones = null;
 		this.batch.clear();
 	}

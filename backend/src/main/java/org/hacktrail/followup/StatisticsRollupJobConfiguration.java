@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.bson.Document;
+import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.HackathonPhase;
-import org.hacktrail.platform.batch.IdBucketItemReader;
-import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProjectFacts;
+import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -31,12 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link ProjectStateWriter} — the full refresh that also repairs any follow-up document
  * a crash left stale, moves states with time (DORMANT), and stores each project's pitches
  * for the next step.</li>
- * <li>{@code statisticsRollupStep}: reader {@code rollupProposalReader} (every proposal,
- * a projection, bucket by bucket: {@link IdBucketItemReader}),
- * {@link RollupProposalProcessor} (funnel stages of the proposal; DRAFTs and DRAFT
- * hackathons filtered out), {@link RollupWriter} (one {@code $in} of follow-up documents
- * per chunk for the projects' outcomes and pitches, counted by {@link RollupCalculator};
- * both views stored when the step completes).</li>
+ * <li>{@code statisticsRollupStep}: {@link RollupProposalReader} (every proposal's facts,
+ * bucket by bucket), {@link RollupProposalProcessor} (funnel stages of the proposal;
+ * DRAFTs and DRAFT hackathons filtered out), {@link RollupWriter} (one {@code $in} of
+ * follow-up documents per chunk for the projects' outcomes and pitches, counted by
+ * {@link RollupCalculator}; both views stored when the step completes).</li>
  * </ol>
  * A roll-up is a sum over everything, so a failed run's second step starts over when
  * restarted (nothing is stored before it completes, and the previous roll-up stays until
@@ -74,15 +73,15 @@ class StatisticsRollupJobConfiguration {
 
 	@Bean
 	@StepScope
-	ProjectTrailReader projectTrailReader(MongoTemplate mongo, FollowUpStates states) {
-		return new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.ALL);
+	ProjectTrailReader projectTrailReader(MongoTemplate mongo, FollowUpStates states, ProjectFacts projects) {
+		return new ProjectTrailReader(mongo, states, projects, ProjectTrailReader.Mode.ALL);
 	}
 
 	@Bean
 	Step statisticsRollupStep(JobRepository repository, PlatformTransactionManager batchTransactionManager,
-			IdBucketItemReader<Document> rollupProposalReader, RollupProposalProcessor rollupProposalProcessor,
+			RollupProposalReader rollupProposalReader, RollupProposalProcessor rollupProposalProcessor,
 			RollupWriter rollupWriter) {
-		return new StepBuilder("statisticsRollupStep", repository).<Document, RollupProposal>chunk(1000)
+		return new StepBuilder("statisticsRollupStep", repository).<ProposalFacts.Summary, RollupProposal>chunk(1000)
 			.transactionManager(batchTransactionManager)
 			.reader(rollupProposalReader)
 			.processor(rollupProposalProcessor)
@@ -91,30 +90,16 @@ class StatisticsRollupJobConfiguration {
 			.build();
 	}
 
-	/**
-	 * Every proposal, as a projection of what the funnel needs; always from the start
-	 * (see the class comment).
-	 */
 	@Bean
 	@StepScope
-	IdBucketItemReader<Document> rollupProposalReader(MongoTemplate mongo) {
-		IdBucketItemReader<Document> reader = new IdBucketItemReader<>("rollupProposals", mongo,
-				mongo.getCollectionName(Proposal.class),
-				new Document("hackathonId", 1).append("projectId", 1)
-					.append("status", 1)
-					.append("teamSize", 1)
-					.append("tags", 1)
-					.append("history.to", 1),
-				(proposal) -> true, (proposal) -> proposal, IdBucketItemReader.LIMIT);
-		reader.setSaveState(false);
-		reader.setReportTotal(true);
-		return reader;
+	RollupProposalReader rollupProposalReader(ProposalFacts proposals) {
+		return new RollupProposalReader(proposals);
 	}
 
 	@Bean
 	@StepScope
-	RollupProposalProcessor rollupProposalProcessor(MongoTemplate mongo) {
-		return new RollupProposalProcessor(mongo);
+	RollupProposalProcessor rollupProposalProcessor(HackathonFacts hackathons) {
+		return new RollupProposalProcessor(hackathons);
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.hacktrail.proposal.Project;
+import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProposalSeeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,8 @@ class ProjectTrailReaderTests {
 
 	static FollowUpStates states;
 
+	static ProjectFacts projectFacts;
+
 	static List<String> projects = new ArrayList<>();
 
 	static List<String> stale = new ArrayList<>();
@@ -61,7 +64,9 @@ class ProjectTrailReaderTests {
 			.start(new EmbeddedStoreProperties(EmbeddedStoreProperties.Backend.MEMORY, dir, Duration.ofSeconds(1), 16));
 		client = MongoClients.create(store.connectionString("trails"));
 		mongo = new MongoTemplate(client, "trails");
-		states = new FollowUpStates(mongo, Clock.systemUTC(), ZoneId.of("Asia/Taipei"));
+		states = new FollowUpStates(mongo, org.hacktrail.proposal.FactsReaders.proposals(mongo),
+				org.hacktrail.hackathon.FactsReaders.hackathons(mongo), Clock.systemUTC(), ZoneId.of("Asia/Taipei"));
+		projectFacts = org.hacktrail.proposal.FactsReaders.projects(mongo);
 		MilestoneStore milestones = new MilestoneStore(mongo);
 		Random random = new Random(7);
 		List<OutcomeMilestone> batch = new ArrayList<>();
@@ -120,7 +125,8 @@ class ProjectTrailReaderTests {
 
 	@Test
 	void everyProjectIsReadOnceInOrderWithExactlyItsMilestonesAndNoQueryReturnsMoreThanTheLimit() {
-		ProjectTrailReader reader = new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.ALL, LIMIT);
+		ProjectTrailReader reader = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT);
 		reader.open(new ExecutionContext());
 
 		List<ProjectTrail> read = readAll(reader);
@@ -134,10 +140,12 @@ class ProjectTrailReaderTests {
 
 	@Test
 	void staleModeReadsTheStaleProjectsAndOnlyTheirMilestoneBuckets() {
-		ProjectTrailReader all = new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.ALL, LIMIT);
+		ProjectTrailReader all = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT);
 		all.open(new ExecutionContext());
 		readAll(all);
-		ProjectTrailReader reader = new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.STALE, LIMIT);
+		ProjectTrailReader reader = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.STALE,
+				LIMIT);
 		reader.open(new ExecutionContext());
 
 		List<ProjectTrail> read = readAll(reader);
@@ -152,7 +160,8 @@ class ProjectTrailReaderTests {
 	@Test
 	void aRestartGoesOnAfterTheLastProjectOfTheLastChunk() {
 		ExecutionContext context = new ExecutionContext();
-		ProjectTrailReader first = new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.ALL, LIMIT);
+		ProjectTrailReader first = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT);
 		first.open(context);
 		List<ProjectTrail> read = new ArrayList<>();
 		for (int i = 0; i < 150; i++) {
@@ -162,7 +171,8 @@ class ProjectTrailReaderTests {
 		first.read(); // after the checkpoint: read again after the restart
 		first.close();
 
-		ProjectTrailReader restarted = new ProjectTrailReader(mongo, states, ProjectTrailReader.Mode.ALL, LIMIT);
+		ProjectTrailReader restarted = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT);
 		restarted.open(context);
 		read.addAll(readAll(restarted));
 

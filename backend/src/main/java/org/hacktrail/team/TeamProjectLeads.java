@@ -1,4 +1,4 @@
-package org.hacktrail.followup;
+package org.hacktrail.team;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.hacktrail.proposal.Proposal;
-import org.hacktrail.team.Team;
-import org.hacktrail.team.TeamRole;
+import org.hacktrail.followup.ProjectTeamLeads;
+import org.hacktrail.proposal.ProposalFacts;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,15 +20,18 @@ import org.springframework.stereotype.Component;
  * A project's leads are the LEAD members of the teams of its proposals (a team's id is
  * its proposal's id). A proposal without a team document (proposals imported before teams
  * existed) falls back to its proposer; proposals imported from a list have neither and
- * give no lead. Two reads whatever the number of projects: the proposals of the projects,
- * then their teams by {@code _id}.
+ * give no lead. Two reads whatever the number of projects: the proposals of the projects
+ * ({@link ProposalFacts}), then their teams by {@code _id}, projected to the members.
  */
 @Component
 class TeamProjectLeads implements ProjectTeamLeads {
 
+	private final ProposalFacts proposals;
+
 	private final MongoTemplate mongo;
 
-	TeamProjectLeads(MongoTemplate mongo) {
+	TeamProjectLeads(ProposalFacts proposals, MongoTemplate mongo) {
+		this.proposals = proposals;
 		this.mongo = mongo;
 	}
 
@@ -39,19 +41,15 @@ class TeamProjectLeads implements ProjectTeamLeads {
 		if (projectIds.isEmpty()) {
 			return leads;
 		}
-		// $in on projectId: follow-up jobs and milestone reports, not a hot path;
-		// projectId is indexed.
-		Query proposals = new Query(Criteria.where("projectId").in(new HashSet<>(projectIds)));
-		proposals.fields().include("projectId", "proposerId");
 		Map<String, String> projectOfProposal = new HashMap<>();
 		Map<String, String> proposerOfProposal = new HashMap<>();
-		for (Document proposal : this.mongo.find(proposals, Document.class,
-				this.mongo.getCollectionName(Proposal.class))) {
-			String id = proposal.get("_id").toString();
-			projectOfProposal.put(id, proposal.getString("projectId"));
-			String proposer = proposal.getString("proposerId");
-			if (proposer != null) {
-				proposerOfProposal.put(id, proposer);
+		for (ProposalFacts.Summary proposal : this.proposals.ofProjects(projectIds)) {
+			if (proposal.projectId() == null) {
+				continue;
+			}
+			projectOfProposal.put(proposal.id(), proposal.projectId());
+			if (proposal.proposerId() != null) {
+				proposerOfProposal.put(proposal.id(), proposal.proposerId());
 			}
 		}
 		if (projectOfProposal.isEmpty()) {
