@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
 import org.hacktrail.hackathon.RoundKind;
@@ -17,7 +18,6 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.round.AssignmentService;
-import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
@@ -32,9 +32,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -65,7 +62,7 @@ class DemoJudgingData {
 
 	static final String AGENCY = "Ministry of Digital Affairs (demo)";
 
-	private final MongoTemplate mongo;
+	private final HackathonService hackathons;
 
 	private final UserDirectory users;
 
@@ -81,9 +78,9 @@ class DemoJudgingData {
 
 	private final ScoreSheetService sheets;
 
-	DemoJudgingData(MongoTemplate mongo, UserDirectory users, DemoPersonas personas, ProposalService proposals,
+	DemoJudgingData(HackathonService hackathons, UserDirectory users, DemoPersonas personas, ProposalService proposals,
 			JudgePanelService panel, RoundService rounds, AssignmentService assignments, ScoreSheetService sheets) {
-		this.mongo = mongo;
+		this.hackathons = hackathons;
 		this.users = users;
 		this.personas = personas;
 		this.proposals = proposals;
@@ -96,13 +93,13 @@ class DemoJudgingData {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(100)
 	void load() {
-		Hackathon hackathon = this.mongo.findOne(new Query(Criteria.where("slug").is(HACKATHON)), Hackathon.class);
+		Hackathon hackathon = this.hackathons.findBySlug(HACKATHON).orElse(null);
 		if (hackathon == null) {
 			log.info("No demo hackathon {}; no judging demo data", HACKATHON);
 			return;
 		}
 		Round review = hackathon.rounds().stream().filter((r) -> r.kind() == RoundKind.REVIEW).findFirst().orElse(null);
-		if (review == null || this.mongo.exists(new Query(Criteria.where("_id").is(review.id())), JudgingRound.class)) {
+		if (review == null || this.rounds.findStored(review.id()).isPresent()) {
 			log.info("Judging demo data already present; not loading it again");
 			return;
 		}

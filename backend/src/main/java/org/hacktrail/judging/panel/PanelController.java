@@ -9,8 +9,8 @@ import java.util.Map;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,12 +33,12 @@ class PanelController {
 
 	private final HackathonService hackathons;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final JudgingAccess access;
 
 	PanelController(JudgePanelService panel, ConflictService conflicts, HackathonService hackathons,
-			JudgingProposals proposals, JudgingAccess access) {
+			ProposalLookup proposals, JudgingAccess access) {
 		this.panel = panel;
 		this.conflicts = conflicts;
 		this.hackathons = hackathons;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingResult;
@@ -15,6 +14,7 @@ import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -34,10 +34,10 @@ class RankingController {
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	RankingController(RankingService ranking, PublicationService publication, RoundService rounds,
-			JudgingProposals proposals) {
+			ProposalLookup proposals) {
 		this.ranking = ranking;
 		this.publication = publication;
 		this.rounds = rounds;

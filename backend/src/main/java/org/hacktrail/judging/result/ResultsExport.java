@@ -16,7 +16,6 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.NormalisedSheet;
@@ -34,6 +33,7 @@ import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,9 +71,9 @@ public class ResultsExport {
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
-	ResultsExport(MongoTemplate mongo, HackathonService hackathons, RoundService rounds, JudgingProposals proposals) {
+	ResultsExport(MongoTemplate mongo, HackathonService hackathons, RoundService rounds, ProposalLookup proposals) {
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.rounds = rounds;

@@ -12,7 +12,6 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.assignment.AssignmentProblem;
 import org.hacktrail.judging.assignment.JudgeLoad;
@@ -21,6 +20,7 @@ import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,14 +47,14 @@ class RoundController {
 
 	private final HackathonService hackathons;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final JudgingAccess access;
 
 	private final MongoTemplate mongo;
 
 	RoundController(RoundService rounds, AssignmentService assignments, HackathonService hackathons,
-			JudgingProposals proposals, JudgingAccess access, MongoTemplate mongo) {
+			ProposalLookup proposals, JudgingAccess access, MongoTemplate mongo) {
 		this.rounds = rounds;
 		this.assignments = assignments;
 		this.hackathons = hackathons;

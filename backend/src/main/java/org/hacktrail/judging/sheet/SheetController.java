@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -30,9 +30,9 @@ class SheetController {
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
-	SheetController(ScoreSheetService sheets, RoundService rounds, JudgingProposals proposals) {
+	SheetController(ScoreSheetService sheets, RoundService rounds, ProposalLookup proposals) {
 		this.sheets = sheets;
 		this.rounds = rounds;
 		this.proposals = proposals;

@@ -42,7 +42,6 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.UserDirectory;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.result.RankingService;
 import org.hacktrail.judging.round.AssignmentService;
@@ -54,6 +53,7 @@ import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetEvent;
 import org.hacktrail.judging.sheet.SheetStatus;
+import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
@@ -295,7 +295,7 @@ public final class StoreBenchmark {
 			rows.add(measureOverHttp(panelName, "GraphQL myAssignments", panelService, "2 auth finds + 5 finds",
 					panelRawSignedIn, runs));
 			ScoreSheetService sheetService = context.getBean(ScoreSheetService.class);
-			JudgingProposals judgingProposals = context.getBean(JudgingProposals.class);
+			ProposalLookup judgingProposals = context.getBean(ProposalLookup.class);
 			Op panelBeans = () -> {
 				TestAccounts.Account judge = panelJudges.get(turn[0] % panelJudges.size());
 				asUser(judge.id(), () -> {
