@@ -23,7 +23,7 @@ import org.hacktrail.judging.ranking.RankingInput;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
-import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundConfig;
@@ -133,7 +133,7 @@ public class RankingService {
 	/** Builds the input from the store and ranks it. */
 	public Computed compute(RoundService.RoundContext context) {
 		JudgingRound round = context.judging();
-		JudgingPlan plan = (round.version() != null) ? this.assignments.currentPlan(round) : null;
+		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
 		if (plan == null) {
 			throw DomainException.badInput("The round has no assignment yet, so nothing to rank.");
 		}

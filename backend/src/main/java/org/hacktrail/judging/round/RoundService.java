@@ -187,6 +187,14 @@ public class RoundService {
 	}
 
 	/**
+	 * The round's current assignment plan (one read by id), or null before the first
+	 * assignment.
+	 */
+	public @Nullable JudgingPlan currentPlan(JudgingRound round) {
+		return (round.planId() != null) ? this.mongo.findById(round.planId(), JudgingPlan.class) : null;
+	}
+
+	/**
 	 * The judged rounds of a hackathon, in the hackathon's order (REVIEW and FINAL
 	 * rounds).
 	 */
@@ -450,7 +458,7 @@ public class RoundService {
 			if (current.planId() == null) {
 				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
 			}
-			JudgingPlan plan = this.mongo.findById(current.planId(), JudgingPlan.class);
+			JudgingPlan plan = currentPlan(current);
 			enter(context.hackathon(), current, (plan != null) ? plan.proposalIds() : List.of(), me);
 		}
 		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
@@ -524,7 +532,7 @@ public class RoundService {
 
 	// ---- helpers
 
-	static void requireWritable(Hackathon hackathon) {
+	public static void requireWritable(Hackathon hackathon) {
 		if (hackathon.isArchived() || hackathon.phase() == HackathonPhase.DRAFT) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
 					"The hackathon " + hackathon.slug() + " is " + hackathon.phase()
@@ -638,7 +646,7 @@ public class RoundService {
 	}
 
 	/** A seed as published: an unsigned 64-bit decimal number. */
-	static long parseSeed(String text) {
+	public static long parseSeed(String text) {
 		try {
 			return Long.parseUnsignedLong(text.strip());
 		}

@@ -42,10 +42,10 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.assignment.service.AssignmentService;
+import org.hacktrail.judging.assignment.service.JudgeWork;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.result.RankingService;
-import org.hacktrail.judging.round.AssignmentService;
-import org.hacktrail.judging.round.JudgeWork;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -255,9 +255,10 @@ public final class StoreBenchmark {
 			setUpCall(http,
 					"mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }", open,
 					organizer);
-			JudgingRound round = context.getBean(RoundService.class).requireStored(roundId);
+			RoundService roundService = context.getBean(RoundService.class);
+			JudgingRound round = roundService.requireStored(roundId);
 			AssignmentService assignments = context.getBean(AssignmentService.class);
-			JudgingPlan plan = assignments.currentPlan(round);
+			JudgingPlan plan = roundService.currentPlan(round);
 			Map<String, List<String>> works = assignments.works(plan);
 			TestAccounts.Account saver = judges.get(0);
 			int sheetCount = seedSheets(mongo, round, works, saver.id());
