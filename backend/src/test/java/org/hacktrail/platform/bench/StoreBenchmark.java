@@ -45,7 +45,7 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.assignment.service.JudgeWork;
 import org.hacktrail.judging.panel.Judge;
-import org.hacktrail.judging.result.RankingService;
+import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
