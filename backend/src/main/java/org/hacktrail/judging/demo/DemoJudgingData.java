@@ -1,4 +1,4 @@
-package org.hacktrail.judging;
+package org.hacktrail.judging.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.panel.JudgePanelService;
+import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -135,7 +136,7 @@ class DemoJudgingData {
 			String token = as(organizer, true,
 					() -> this.panel
 						.invite(new JudgePanelService.InviteJudgeInput(hackathon.id(), user.email(),
-								org.hacktrail.judging.Sector.valueOf(sector), null, List.of(), null))
+								Sector.valueOf(sector), null, List.of(), null))
 						.token());
 			as(user, false, () -> this.panel.accept(token, null));
 		});
@@ -150,9 +151,9 @@ class DemoJudgingData {
 								new LocalizedText("公私協力", "Public–private collaboration"),
 								new LocalizedText("公部門能否接手？", "Can an agency take it over?"), 2.0, 1.0, 10.0));
 			this.rounds.configure(new RoundService.ConfigureRoundInput(review.id(), criteria, 3, null, null, null,
-					List.of(new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PUBLIC, 0.4),
-							new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PRIVATE, 0.4),
-							new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.ACADEMIC, 0.2)),
+					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.4),
+							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.4),
+							new RoundService.SectorWeightInput(Sector.ACADEMIC, 0.2)),
 					true, null, 3, null, null, null, "2026", null, null));
 			this.assignments.assign(review.id(), "2026");
 			this.rounds.changeStatus(review.id(), RoundStatus.OPEN, null, null);
