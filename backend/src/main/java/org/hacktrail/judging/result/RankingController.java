@@ -45,7 +45,7 @@ class RankingController {
 		return this.publication.ranking(roundId);
 	}
 
-	record RoundPayload(RoundService.RoundContext round) {
+	record SelectProposalsPayload(RoundService.RoundContext round) {
 	}
 
 	record PublishRoundInput(String roundId) {
@@ -55,8 +55,8 @@ class RankingController {
 	}
 
 	@MutationMapping
-	RoundPayload selectProposals(@Argument PublicationService.SelectProposalsInput input) {
-		return new RoundPayload(this.rounds.context(this.publication.select(input)));
+	SelectProposalsPayload selectProposals(@Argument PublicationService.SelectProposalsInput input) {
+		return new SelectProposalsPayload(this.rounds.context(this.publication.select(input)));
 	}
 
 	@MutationMapping

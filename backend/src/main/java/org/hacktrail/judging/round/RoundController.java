@@ -65,21 +65,24 @@ class RoundController {
 		}
 	}
 
-	record RoundPayload(RoundService.RoundContext round) {
+	record ConfigureRoundPayload(RoundService.RoundContext round) {
 	}
 
 	record ChangeRoundStatusInput(String roundId, RoundStatus to, @Nullable String reason,
 			@Nullable Integer expectedVersion) {
 	}
 
-	@MutationMapping
-	RoundPayload configureRound(@Argument RoundService.ConfigureRoundInput input) {
-		return new RoundPayload(this.rounds.context(this.rounds.configure(input)));
+	record ChangeRoundStatusPayload(RoundService.RoundContext round) {
 	}
 
 	@MutationMapping
-	RoundPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
-		return new RoundPayload(this.rounds
+	ConfigureRoundPayload configureRound(@Argument RoundService.ConfigureRoundInput input) {
+		return new ConfigureRoundPayload(this.rounds.context(this.rounds.configure(input)));
+	}
+
+	@MutationMapping
+	ChangeRoundStatusPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
+		return new ChangeRoundStatusPayload(this.rounds
 			.context(this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
 	}
 

@@ -41,12 +41,12 @@ class VoteController {
 		return this.ballots.mine(roundId);
 	}
 
-	record BallotPayload(Ballot ballot) {
+	record CastBallotPayload(Ballot ballot) {
 	}
 
 	@MutationMapping
-	BallotPayload castBallot(@Argument BallotService.CastBallotInput input) {
-		return new BallotPayload(this.ballots.cast(input));
+	CastBallotPayload castBallot(@Argument BallotService.CastBallotInput input) {
+		return new CastBallotPayload(this.ballots.cast(input));
 	}
 
 	record BallotVote(String proposalId, int votes) {
