@@ -29,8 +29,6 @@ import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.judging.round.VoteMode;
-import org.hacktrail.proposal.Proposal;
-import org.hacktrail.proposal.ProposalStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,27 +81,13 @@ class ResultsJsonFormatTests {
 
 	/** The document as {@code GET /api/hackathons/{slug}/results.json} writes it. */
 	static String resultsJson() {
-		Hackathon hackathon = hackathon();
-		Map<String, Proposal> proposals = new LinkedHashMap<>();
-		proposals.put("P1", proposal("P1", new LocalizedText("公車即時到站", "Bus arrival times")));
-		proposals.put("P2", proposal("P2", new LocalizedText(null, "Shelter map")));
-		proposals.put("P3", proposal("P3", new LocalizedText("青銀共居", null)));
-		Map<String, Object> root = new LinkedHashMap<>();
-		root.put("format", ResultsExport.FORMAT);
-		Map<String, Object> about = new LinkedHashMap<>();
-		about.put("slug", hackathon.slug());
-		about.put("name", text(hackathon.name()));
-		about.put("kind", hackathon.kind().name());
-		about.put("edition", hackathon.edition());
-		about.put("phase", hackathon.phase().name());
-		about.put("outstandingQuota", hackathon.outstandingQuota());
-		root.put("hackathon", about);
-		root.put("method", "docs/judging-method.md (hacktrail-rubric-1); recompute with scripts/recompute-ranking");
-		List<Object> rounds = new ArrayList<>();
-		rounds.add(ResultsExport.roundJson(review(), PUBLISHED_AT, proposals));
-		rounds.add(ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), proposals));
-		root.put("rounds", rounds);
-		return ResultsExport.write(root);
+		Map<String, LocalizedText> titles = new LinkedHashMap<>();
+		titles.put("P1", new LocalizedText("公車即時到站", "Bus arrival times"));
+		titles.put("P2", new LocalizedText(null, "Shelter map"));
+		titles.put("P3", new LocalizedText("青銀共居", null));
+		List<ResultsJson.Round> rounds = List.of(ResultsExport.roundJson(review(), PUBLISHED_AT, titles),
+				ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), titles));
+		return ResultsExport.write(new ResultsJson(ResultsJson.Hackathon.of(hackathon()), rounds));
 	}
 
 	/**
@@ -198,20 +182,6 @@ class ResultsJsonFormatTests {
 		return new Hackathon("H-1", "presidential-hackathon-2026", new LocalizedText("總統盃黑客松 2026", null),
 				HackathonKind.PRESIDENTIAL, null, start, start.plusSeconds(86_400 * 90), "Asia/Taipei", null,
 				HackathonPhase.RESULTS_PUBLISHED, List.of(), List.of(), 5, false, false, start, null, start, 3L);
-	}
-
-	static Proposal proposal(String id, LocalizedText title) {
-		Instant at = Instant.parse("2026-03-02T00:00:00Z");
-		return new Proposal(id, "H-1", null, title, LocalizedText.EMPTY, id, id, null, "Proposer " + id, null, null,
-				List.of(), List.of(), List.of(), List.of(), null, null, ProposalStatus.SHORTLISTED, List.of(), 0, null,
-				null, at, null, at, 1L);
-	}
-
-	private static Map<String, Object> text(LocalizedText text) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("zhTW", text.zhTW());
-		map.put("en", text.en());
-		return map;
 	}
 
 }
