@@ -229,17 +229,17 @@ public class HackathonService {
 			.orElseThrow(() -> DomainException.notFound("There is no hackathon with the slug '" + slug + "'."));
 	}
 
-	/** The hackathon with this id, whoever asks; callers apply visibility themselves. */
-	public Hackathon find(String id) {
-		return this.hackathons.findById(id)
-			.orElseThrow(() -> DomainException.notFound("There is no hackathon with the id '" + id + "'."));
-	}
-
 	/**
 	 * The hackathon with this slug, whoever asks; callers apply visibility themselves.
 	 */
 	public Optional<Hackathon> findBySlug(String slug) {
 		return this.hackathons.findBySlug(slug);
+	}
+
+	/** The hackathon with this id, whoever asks; callers apply visibility themselves. */
+	public Hackathon find(String id) {
+		return this.hackathons.findById(id)
+			.orElseThrow(() -> DomainException.notFound("There is no hackathon with the id '" + id + "'."));
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package org.hacktrail.identity;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,6 +163,23 @@ public class UserDirectory {
 	}
 
 	/**
+	 * The organisations on these users' accounts, by user id, in one round trip
+	 * ({@code $in} on {@code _id}, affiliations only): what conflict-of-interest
+	 * detection compares judges' affiliations with. Users without any are absent.
+	 */
+	public Map<String, List<String>> affiliations(Set<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Query query = new Query(Criteria.where("_id").in(userIds));
+		query.fields().include("affiliations");
+		return this.mongo.find(query, User.class)
+			.stream()
+			.filter((user) -> user.affiliations() != null && !user.affiliations().isEmpty())
+			.collect(Collectors.toMap(User::id, User::affiliations));
+	}
+
+	/**
 	 * Adds a global role to a user (judging grants JUDGE when an invitation is accepted).
 	 * Idempotent. A session started before keeps its old authorities until the next
 	 * sign-in; rights that matter are checked elsewhere (judging reads the per-hackathon
@@ -183,26 +197,6 @@ public class UserDirectory {
 
 	public Optional<User> findById(String id) {
 		return this.users.findById(id);
-	}
-
-	/**
-	 * The organisations on these users' accounts, by user id, in one round trip
-	 * ({@code $in} on {@code _id}, affiliations only): what conflict-of-interest
-	 * detection compares judges' affiliations with. Users without any are absent.
-	 */
-	public Map<String, List<String>> affiliations(Collection<String> userIds) {
-		Map<String, List<String>> found = new HashMap<>();
-		if (userIds.isEmpty()) {
-			return found;
-		}
-		Query query = new Query(Criteria.where("_id").in(new HashSet<>(userIds)));
-		query.fields().include("affiliations");
-		for (User user : this.mongo.find(query, User.class)) {
-			if (user.affiliations() != null && !user.affiliations().isEmpty()) {
-				found.put(user.id(), user.affiliations());
-			}
-		}
-		return found;
 	}
 
 }

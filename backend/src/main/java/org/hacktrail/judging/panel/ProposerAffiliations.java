@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.ProposalAffiliations;
@@ -31,11 +33,10 @@ class ProposerAffiliations implements ProposalAffiliations {
 
 	@Override
 	public Map<String, List<Affiliation>> affiliations(Collection<Proposal> proposals) {
-		List<String> proposerIds = proposals.stream()
+		Set<String> proposerIds = proposals.stream()
 			.map(Proposal::proposerId)
 			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
+			.collect(Collectors.toSet());
 		Map<String, List<String>> accounts = this.users.affiliations(proposerIds);
 		Map<String, List<Affiliation>> result = new HashMap<>();
 		for (Proposal proposal : proposals) {
