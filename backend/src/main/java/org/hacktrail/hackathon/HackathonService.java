@@ -242,6 +242,15 @@ public class HackathonService {
 			.orElseThrow(() -> DomainException.notFound("There is no hackathon with the id '" + id + "'."));
 	}
 
+	/**
+	 * The hackathon one of whose rounds has this id, whoever asks (judging reaches a
+	 * round by its id alone before it keeps a document of its own for it).
+	 */
+	public Optional<Hackathon> findByRoundId(String roundId) {
+		return Optional
+			.ofNullable(this.mongo.findOne(new Query(Criteria.where("rounds.id").is(roundId)), Hackathon.class));
+	}
+
 	/** Loads many hackathons in one round trip (for batch loading), whoever asks. */
 	public List<Hackathon> findAllById(Collection<String> ids) {
 		List<Hackathon> found = new ArrayList<>();

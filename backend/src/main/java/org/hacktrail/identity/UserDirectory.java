@@ -165,6 +165,23 @@ public class UserDirectory {
 	}
 
 	/**
+	 * The organisations on these users' accounts, by user id, in one round trip
+	 * ({@code $in} on {@code _id}, affiliations only): what conflict-of-interest
+	 * detection compares judges' affiliations with. Users without any are absent.
+	 */
+	public Map<String, List<String>> affiliations(Set<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Query query = new Query(Criteria.where("_id").in(userIds));
+		query.fields().include("affiliations");
+		return this.mongo.find(query, User.class)
+			.stream()
+			.filter((user) -> user.affiliations() != null && !user.affiliations().isEmpty())
+			.collect(Collectors.toMap(User::id, User::affiliations));
+	}
+
+	/**
 	 * Adds a global role to a user (judging grants JUDGE when an invitation is accepted).
 	 * Idempotent. A session started before keeps its old authorities until the next
 	 * sign-in; rights that matter are checked elsewhere (judging reads the per-hackathon

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,7 @@ public final class JudgingGraphQl {
 	 * {@code @BatchMapping} for a {@code proposal} field.
 	 */
 	public static <T> Map<T, Proposal> proposals(List<T> parents, Function<T, String> proposalId,
-			JudgingProposals proposals) {
+			ProposalLookup proposals) {
 		Map<String, Proposal> byId = proposals.byIds(parents.stream().map(proposalId).toList());
 		Map<T, Proposal> result = new LinkedHashMap<>();
 		for (T parent : parents) {

@@ -78,8 +78,8 @@ public record AssignmentRequest(List<String> proposalIds, List<PanelJudge> judge
 	}
 
 	/**
-	 * At least one PUBLIC and one PRIVATE judge per proposal (PRODUCT.md / issue 6
-	 * default).
+	 * At least one PUBLIC and one PRIVATE judge per proposal (the default of
+	 * docs/judging-method.md, "Judge assignment").
 	 */
 	public static Map<Sector, Integer> defaultSectorMinimums() {
 		return Map.of(Sector.PUBLIC, 1, Sector.PRIVATE, 1);

@@ -13,13 +13,13 @@ import java.util.function.UnaryOperator;
 
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.ProposalAffiliations;
 import org.hacktrail.judging.panel.ConflictDecision.Action;
 import org.hacktrail.judging.panel.ConflictDecision.Actor;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +61,7 @@ public class ConflictService {
 
 	private final HackathonService hackathons;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final List<ProposalAffiliations> affiliationSources;
 
@@ -71,7 +71,7 @@ public class ConflictService {
 
 	private final Clock clock;
 
-	ConflictService(MongoTemplate mongo, HackathonService hackathons, JudgingProposals proposals,
+	ConflictService(MongoTemplate mongo, HackathonService hackathons, ProposalLookup proposals,
 			List<ProposalAffiliations> affiliationSources, JudgingAccess access, ApplicationEventPublisher events,
 			Clock clock) {
 		this.mongo = mongo;

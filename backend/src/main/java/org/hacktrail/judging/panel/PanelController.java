@@ -9,8 +9,8 @@ import java.util.Map;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,12 +33,12 @@ class PanelController {
 
 	private final HackathonService hackathons;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final JudgingAccess access;
 
 	PanelController(JudgePanelService panel, ConflictService conflicts, HackathonService hackathons,
-			JudgingProposals proposals, JudgingAccess access) {
+			ProposalLookup proposals, JudgingAccess access) {
 		this.panel = panel;
 		this.conflicts = conflicts;
 		this.hackathons = hackathons;
@@ -78,27 +78,42 @@ class PanelController {
 	record RevokeJudgeInvitationInput(String invitationId) {
 	}
 
-	record InvitationPayload(JudgeInvitation invitation) {
+	record RevokeJudgeInvitationPayload(JudgeInvitation invitation) {
 	}
 
 	record AcceptJudgeInvitationInput(@Nullable String token, @Nullable String invitationId) {
 	}
 
-	record JudgePayload(Judge judge) {
+	record AcceptJudgeInvitationPayload(Judge judge) {
+	}
+
+	record UpdateJudgePayload(Judge judge) {
 	}
 
 	record DropJudgeInput(String judgeId, @Nullable String reason) {
+	}
+
+	record DropJudgePayload(Judge judge) {
 	}
 
 	record DeclareConflictInput(String hackathonId, String proposalId, @Nullable ConflictReason reason,
 			@Nullable String comment) {
 	}
 
+	record DeclareConflictPayload(Judge judge) {
+	}
+
 	record AddConflictInput(String judgeId, String proposalId, @Nullable ConflictReason reason,
 			@Nullable String comment) {
 	}
 
+	record AddConflictPayload(Judge judge) {
+	}
+
 	record ClearConflictInput(String judgeId, String proposalId, @Nullable String comment) {
+	}
+
+	record ClearConflictPayload(Judge judge) {
 	}
 
 	record DetectConflictsInput(String hackathonId) {
@@ -115,40 +130,40 @@ class PanelController {
 	}
 
 	@MutationMapping
-	InvitationPayload revokeJudgeInvitation(@Argument RevokeJudgeInvitationInput input) {
-		return new InvitationPayload(this.panel.revoke(input.invitationId()));
+	RevokeJudgeInvitationPayload revokeJudgeInvitation(@Argument RevokeJudgeInvitationInput input) {
+		return new RevokeJudgeInvitationPayload(this.panel.revoke(input.invitationId()));
 	}
 
 	@MutationMapping
-	JudgePayload acceptJudgeInvitation(@Argument AcceptJudgeInvitationInput input) {
-		return new JudgePayload(this.panel.accept(input.token(), input.invitationId()));
+	AcceptJudgeInvitationPayload acceptJudgeInvitation(@Argument AcceptJudgeInvitationInput input) {
+		return new AcceptJudgeInvitationPayload(this.panel.accept(input.token(), input.invitationId()));
 	}
 
 	@MutationMapping
-	JudgePayload updateJudge(@Argument JudgePanelService.UpdateJudgeInput input) {
-		return new JudgePayload(this.panel.update(input));
+	UpdateJudgePayload updateJudge(@Argument JudgePanelService.UpdateJudgeInput input) {
+		return new UpdateJudgePayload(this.panel.update(input));
 	}
 
 	@MutationMapping
-	JudgePayload dropJudge(@Argument DropJudgeInput input) {
-		return new JudgePayload(this.panel.drop(input.judgeId(), input.reason()));
+	DropJudgePayload dropJudge(@Argument DropJudgeInput input) {
+		return new DropJudgePayload(this.panel.drop(input.judgeId(), input.reason()));
 	}
 
 	@MutationMapping
-	JudgePayload declareConflict(@Argument DeclareConflictInput input) {
-		return new JudgePayload(
+	DeclareConflictPayload declareConflict(@Argument DeclareConflictInput input) {
+		return new DeclareConflictPayload(
 				this.conflicts.declare(input.hackathonId(), input.proposalId(), input.reason(), input.comment()));
 	}
 
 	@MutationMapping
-	JudgePayload addConflict(@Argument AddConflictInput input) {
-		return new JudgePayload(
+	AddConflictPayload addConflict(@Argument AddConflictInput input) {
+		return new AddConflictPayload(
 				this.conflicts.add(input.judgeId(), input.proposalId(), input.reason(), input.comment()));
 	}
 
 	@MutationMapping
-	JudgePayload clearConflict(@Argument ClearConflictInput input) {
-		return new JudgePayload(this.conflicts.clear(input.judgeId(), input.proposalId(), input.comment()));
+	ClearConflictPayload clearConflict(@Argument ClearConflictInput input) {
+		return new ClearConflictPayload(this.conflicts.clear(input.judgeId(), input.proposalId(), input.comment()));
 	}
 
 	@MutationMapping

@@ -39,7 +39,8 @@ import org.hacktrail.judging.Sector;
  * unranked)
  * @param sheets the submitted, complete sheets of the round
  * @param sectorWeights W_g per sector; sectors not given weigh 0
- * @param normalise whether judge normalisation (PRODUCT.md step 2) is applied
+ * @param normalise whether judge normalisation (docs/judging-method.md, step 2) is
+ * applied
  * @param publicVote optional public-vote group
  * @param outstandingQuota N, the number of outstanding places (the cut for P(top N) and
  * the straddle flag)
@@ -85,7 +86,10 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 		require(totalWeight > 0, "at least one sector weight (or the public vote weight) must be above 0");
 	}
 
-	/** PUBLIC 0.5, PRIVATE 0.5, ACADEMIC 0, CIVIL_SOCIETY 0 (PRODUCT.md). */
+	/**
+	 * PUBLIC 0.5, PRIVATE 0.5, ACADEMIC 0, CIVIL_SOCIETY 0 (docs/judging-method.md, "What
+	 * the computation needs").
+	 */
 	public static Map<Sector, Double> defaultSectorWeights() {
 		return canonicalWeights(Map.of(Sector.PUBLIC, 0.5, Sector.PRIVATE, 0.5));
 	}
@@ -227,8 +231,8 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 	}
 
 	/**
-	 * Builds an input with PRODUCT.md defaults: sector weights PUBLIC 0.5 / PRIVATE 0.5,
-	 * normalisation on, B=1000.
+	 * Builds an input with the method's defaults: sector weights PUBLIC 0.5 / PRIVATE
+	 * 0.5, normalisation on, B=1000.
 	 */
 	public static final class Builder {
 

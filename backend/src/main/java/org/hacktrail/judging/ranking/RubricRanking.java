@@ -11,9 +11,9 @@ import org.hacktrail.judging.SplitMix64;
 import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
 
 /**
- * The rubric-mode ranking of PRODUCT.md "Judging method", version
- * {@value #ALGORITHM_VERSION}. The full method, with every interpretation and the exact
- * order of arithmetic, is in {@code docs/judging-method.md}; in short:
+ * The rubric-mode ranking, version {@value #ALGORITHM_VERSION}. The full method, with
+ * every interpretation and the exact order of arithmetic, is in
+ * {@code docs/judging-method.md}; in short:
  * <ol>
  * <li>r = Σ w_c · s_c with weights normalised to sum 1;</li>
  * <li>μ, σ = mean and population standard deviation of all r in the round; per judge μ_j,

@@ -15,16 +15,17 @@ import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundEvent;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
-import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,10 @@ import org.springframework.stereotype.Service;
  * round's to OUTSTANDING and the rest to NOT_SELECTED;</li>
  * <li>for a FINAL round, the hackathon moves from JUDGING to RESULTS_PUBLISHED.</li>
  * </ol>
+ *
+ * <p>
+ * <b>Showing</b> a ranking: before publication only organizers see it, computed live;
+ * after, everyone sees the published one.
  */
 @Service
 public class PublicationService {
@@ -106,6 +111,22 @@ public class PublicationService {
 	 * why).
 	 */
 	public record Publication(JudgingRound round, List<String> moved, List<String> problems) {
+	}
+
+	public RankingView ranking(String roundId) {
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		JudgingRound round = context.judging();
+		if (round.status() == RoundStatus.PUBLISHED) {
+			PublishedRound published = this.mongo.findById(roundId, PublishedRound.class);
+			if (published != null) {
+				return new RankingView(round, true, published.ranking(), published.cut(), published.selection(),
+						published.vote());
+			}
+		}
+		this.access.requireOrganizer();
+		RankingService.Computed computed = this.ranking.compute(context);
+		return new RankingView(round, false, computed.result(), computed.cut(), round.selection(),
+				PublishedRound.Vote.of(computed));
 	}
 
 	public JudgingRound select(SelectProposalsInput input) {
@@ -218,7 +239,7 @@ public class PublicationService {
 			}
 			this.mongo.save(new PublishedRound(round.id(), round.hackathonId(), context.round().name(), round.kind(),
 					round.config(), computed.cut(), computed.plan().proposalIds(), computed.input().sheets(),
-					computed.vote(), computed.result(), selection, computed.fingerprint()));
+					PublishedRound.Vote.of(computed), computed.result(), selection, computed.fingerprint()));
 			Instant now = this.clock.instant();
 			Query closed = new Query(Criteria.where("_id").is(round.id()).and("status").is(RoundStatus.CLOSED));
 			Update publish = new Update().set("status", RoundStatus.PUBLISHED)

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.ranking.PublicVote;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.SubmittedSheet;
+import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.judging.round.VoteMode;
@@ -40,6 +42,15 @@ public record PublishedRound(@Id String id, @Indexed String hackathonId, Localiz
 	 * cast.
 	 */
 	public record Vote(VoteMode mode, double weight, int credits, int ballots, Map<String, Double> totals) {
+
+		/** The vote of a computed ranking, or null when the round has none. */
+		static @Nullable Vote of(RankingService.Computed computed) {
+			PublicVote vote = computed.input().publicVote();
+			RoundConfig config = computed.round().config();
+			return (vote != null) ? new Vote(config.voteMode(), config.voteWeight(), config.voteCredits(),
+					computed.ballots(), vote.totals()) : null;
+		}
+
 	}
 
 }

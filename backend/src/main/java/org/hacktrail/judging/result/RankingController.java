@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingResult;
@@ -15,6 +14,7 @@ import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,28 +28,24 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RankingController {
 
-	private final RankingService ranking;
-
 	private final PublicationService publication;
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
-	RankingController(RankingService ranking, PublicationService publication, RoundService rounds,
-			JudgingProposals proposals) {
-		this.ranking = ranking;
+	RankingController(PublicationService publication, RoundService rounds, ProposalLookup proposals) {
 		this.publication = publication;
 		this.rounds = rounds;
 		this.proposals = proposals;
 	}
 
 	@QueryMapping
-	RankingService.RankingView roundRanking(@Argument String roundId) {
-		return this.ranking.view(roundId);
+	RankingView roundRanking(@Argument String roundId) {
+		return this.publication.ranking(roundId);
 	}
 
-	record RoundPayload(RoundService.RoundContext round) {
+	record SelectProposalsPayload(RoundService.RoundContext round) {
 	}
 
 	record PublishRoundInput(String roundId) {
@@ -59,8 +55,8 @@ class RankingController {
 	}
 
 	@MutationMapping
-	RoundPayload selectProposals(@Argument PublicationService.SelectProposalsInput input) {
-		return new RoundPayload(this.rounds.context(this.publication.select(input)));
+	SelectProposalsPayload selectProposals(@Argument PublicationService.SelectProposalsInput input) {
+		return new SelectProposalsPayload(this.rounds.context(this.publication.select(input)));
 	}
 
 	@MutationMapping
@@ -72,48 +68,48 @@ class RankingController {
 	// ---- RoundRanking
 
 	@SchemaMapping(typeName = "RoundRanking")
-	RoundService.RoundContext round(RankingService.RankingView view) {
+	RoundService.RoundContext round(RankingView view) {
 		return this.rounds.context(view.round());
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	String algorithmVersion(RankingService.RankingView view) {
+	String algorithmVersion(RankingView view) {
 		return view.result().algorithmVersion();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	int outstandingQuota(RankingService.RankingView view) {
+	int outstandingQuota(RankingView view) {
 		return view.cut();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	RoundSummary summary(RankingService.RankingView view) {
+	RoundSummary summary(RankingView view) {
 		return view.result().round();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	List<RankedProposal> lines(RankingService.RankingView view) {
+	List<RankedProposal> lines(RankingView view) {
 		return view.result().ranking();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	List<TieGroup> ties(RankingService.RankingView view) {
+	List<TieGroup> ties(RankingView view) {
 		return view.result().ties();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	List<UnrankedProposal> unranked(RankingService.RankingView view) {
+	List<UnrankedProposal> unranked(RankingView view) {
 		RankingResult result = view.result();
 		return result.unranked();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	@Nullable Selection selection(RankingService.RankingView view) {
+	@Nullable Selection selection(RankingView view) {
 		return view.selection();
 	}
 
 	@SchemaMapping(typeName = "RoundRanking")
-	PublishedRound.@Nullable Vote publicVote(RankingService.RankingView view) {
+	PublishedRound.@Nullable Vote publicVote(RankingView view) {
 		return view.vote();
 	}
 

@@ -1,7 +1,7 @@
 /**
- * Ranking, selection, publication and open data: the ranking input built from the
- * submitted sheets under pseudonymous judge ids, {@code RubricRanking} run on it, the
- * organizers' selection (top N, a resolved tie, or an override with its published
+ * Selection, publication and open data: a round's ranking as shown (live to organizers,
+ * the published snapshot to everyone after; computed by {@code judging.ranking.service}),
+ * the organizers' selection (top N, a resolved tie, or an override with its published
  * justification), publication (a frozen snapshot, proposal moves, the hackathon's phase)
  * and the results.json / results.csv export.
  */

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One assignment plan of a round, kept for the record (a new plan never overwrites an old
- * one). The assignments themselves are in one {@link JudgeWork} document per judge, read
+ * one). The assignments themselves are in one {@code JudgeWork} document per judge, read
  * by id on the judge's hot path.
  *
  * @param proposalIds the proposals of the round when the plan was made

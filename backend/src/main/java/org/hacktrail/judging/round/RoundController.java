@@ -2,8 +2,6 @@ package org.hacktrail.judging.round;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,55 +10,41 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
-import org.hacktrail.judging.assignment.AssignmentProblem;
-import org.hacktrail.judging.assignment.JudgeLoad;
-import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL for judging rounds and their assignment plans. The GraphQL {@code JudgingRound}
- * is a {@link RoundService.RoundContext}: the hackathon round (name, kind) with its
- * judging document (or defaults).
+ * GraphQL for judging rounds (their plans: {@code AssignmentController}). The GraphQL
+ * {@code JudgingRound} is a {@link RoundService.RoundContext}: the hackathon round (name,
+ * kind) with its judging document (or defaults).
  */
 @Controller
 class RoundController {
 
 	private final RoundService rounds;
 
-	private final AssignmentService assignments;
-
 	private final HackathonService hackathons;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final JudgingAccess access;
 
-	private final MongoTemplate mongo;
-
-	RoundController(RoundService rounds, AssignmentService assignments, HackathonService hackathons,
-			JudgingProposals proposals, JudgingAccess access, MongoTemplate mongo) {
+	RoundController(RoundService rounds, HackathonService hackathons, ProposalLookup proposals, JudgingAccess access) {
 		this.rounds = rounds;
-		this.assignments = assignments;
 		this.hackathons = hackathons;
 		this.proposals = proposals;
 		this.access = access;
-		this.mongo = mongo;
 	}
 
 	@QueryMapping
@@ -81,34 +65,24 @@ class RoundController {
 		}
 	}
 
-	record RoundPayload(RoundService.RoundContext round) {
-	}
-
-	record AssignJudgesInput(String roundId, @Nullable String seed) {
-	}
-
-	record AssignJudgesPayload(RoundService.RoundContext round, PlanView plan) {
+	record ConfigureRoundPayload(RoundService.RoundContext round) {
 	}
 
 	record ChangeRoundStatusInput(String roundId, RoundStatus to, @Nullable String reason,
 			@Nullable Integer expectedVersion) {
 	}
 
-	@MutationMapping
-	RoundPayload configureRound(@Argument RoundService.ConfigureRoundInput input) {
-		return new RoundPayload(this.rounds.context(this.rounds.configure(input)));
+	record ChangeRoundStatusPayload(RoundService.RoundContext round) {
 	}
 
 	@MutationMapping
-	AssignJudgesPayload assignJudges(@Argument AssignJudgesInput input) {
-		JudgingPlan plan = this.assignments.assign(input.roundId(), input.seed());
-		RoundService.RoundContext context = this.rounds.require(input.roundId());
-		return new AssignJudgesPayload(context, new PlanView(plan, context.hackathon().id()));
+	ConfigureRoundPayload configureRound(@Argument RoundService.ConfigureRoundInput input) {
+		return new ConfigureRoundPayload(this.rounds.context(this.rounds.configure(input)));
 	}
 
 	@MutationMapping
-	RoundPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
-		return new RoundPayload(this.rounds
+	ChangeRoundStatusPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
+		return new ChangeRoundStatusPayload(this.rounds
 			.context(this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
 	}
 
@@ -221,15 +195,6 @@ class RoundController {
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")
-	@Nullable PlanView plan(RoundService.RoundContext round) {
-		if (!this.access.isOrganizer() || !round.stored()) {
-			return null;
-		}
-		JudgingPlan plan = this.assignments.currentPlan(round.judging());
-		return (plan != null) ? new PlanView(plan, round.hackathon().id()) : null;
-	}
-
-	@SchemaMapping(typeName = "JudgingRound")
 	@Nullable Selection selection(RoundService.RoundContext round) {
 		boolean visible = this.access.isOrganizer() || round.judging().status() == RoundStatus.PUBLISHED;
 		return visible ? round.judging().selection() : null;
@@ -246,7 +211,7 @@ class RoundController {
 		if (judging.config().voteMode() == VoteMode.NONE || judging.status() == RoundStatus.DRAFT || !round.stored()) {
 			return null;
 		}
-		JudgingPlan plan = this.assignments.currentPlan(judging);
+		JudgingPlan plan = this.rounds.currentPlan(judging);
 		if (plan == null) {
 			return List.of();
 		}
@@ -281,97 +246,6 @@ class RoundController {
 	@SchemaMapping(typeName = "RoundSelection", field = "at")
 	OffsetDateTime selectedAt(Selection selection) {
 		return JudgingGraphQl.time(selection.at());
-	}
-
-	// ---- AssignmentPlan
-
-	/**
-	 * A plan with the hackathon its judges belong to (judge record ids are
-	 * {@code hackathonId:userId}).
-	 */
-	record PlanView(JudgingPlan plan, String hackathonId) {
-	}
-
-	record LoadView(String judgeId, Sector sector, int load, @Nullable Integer maxLoad) {
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan", field = "id")
-	String planId(PlanView view) {
-		return view.plan().id();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	String algorithmVersion(PlanView view) {
-		return view.plan().algorithmVersion();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan", field = "seed")
-	String planSeed(PlanView view) {
-		return Long.toUnsignedString(view.plan().seed());
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	int proposalCount(PlanView view) {
-		return view.plan().proposalIds().size();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	int assignmentCount(PlanView view) {
-		return view.plan().assignmentCount();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	List<LoadView> loads(PlanView view) {
-		List<LoadView> loads = new ArrayList<>();
-		for (JudgeLoad load : view.plan().loads()) {
-			loads.add(new LoadView(Judge.idOf(view.hackathonId(), load.judgeId()), load.sector(), load.load(),
-					load.maxLoad()));
-		}
-		return loads;
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	List<AssignmentProblem> problems(PlanView view) {
-		return view.plan().problems();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	int loadSpread(PlanView view) {
-		return view.plan().loadSpread();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	boolean balanced(PlanView view) {
-		return view.plan().balanced();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	String reason(PlanView view) {
-		return view.plan().reason();
-	}
-
-	@SchemaMapping(typeName = "AssignmentPlan")
-	OffsetDateTime createdAt(PlanView view) {
-		return JudgingGraphQl.time(view.plan().createdAt());
-	}
-
-	@BatchMapping(typeName = "JudgeLoad", field = "judge")
-	Map<LoadView, Judge> loadJudge(List<LoadView> loads) {
-		Map<String, Judge> byId = new HashMap<>();
-		Query query = new Query(Criteria.where("_id").in(loads.stream().map(LoadView::judgeId).toList()));
-		this.mongo.find(query, Judge.class).forEach((judge) -> byId.put(judge.id(), judge));
-		Map<LoadView, Judge> result = new LinkedHashMap<>();
-		loads.forEach((load) -> {
-			if (byId.containsKey(load.judgeId())) {
-				result.put(load, byId.get(load.judgeId()));
-			}
-		});
-		return result;
-	}
-
-	@BatchMapping(typeName = "AssignmentProblem", field = "proposal")
-	Map<AssignmentProblem, Proposal> problemProposal(List<AssignmentProblem> problems) {
-		return JudgingGraphQl.proposals(problems, AssignmentProblem::proposalId, this.proposals);
 	}
 
 }

@@ -20,16 +20,16 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
 import org.hacktrail.hackathon.RoundKind;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.Criterion;
 import org.hacktrail.judging.ranking.RankingInput;
 import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
@@ -87,14 +87,14 @@ public class RoundService {
 
 	private final ProposalService proposalService;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
 	private final JudgingAccess access;
 
 	private final Clock clock;
 
 	RoundService(MongoTemplate mongo, HackathonService hackathons, ProposalService proposalService,
-			JudgingProposals proposals, JudgingAccess access, Clock clock) {
+			ProposalLookup proposals, JudgingAccess access, Clock clock) {
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.proposalService = proposalService;
@@ -143,7 +143,7 @@ public class RoundService {
 	public RoundContext require(String roundId) {
 		JudgingRound stored = this.mongo.findById(roundId, JudgingRound.class);
 		Hackathon hackathon = (stored != null) ? this.hackathons.find(stored.hackathonId())
-				: this.mongo.findOne(new Query(Criteria.where("rounds.id").is(roundId)), Hackathon.class);
+				: this.hackathons.findByRoundId(roundId).orElse(null);
 		if (hackathon == null || !this.hackathons.isVisible(hackathon)) {
 			throw DomainException.notFound("There is no round with the id '" + roundId + "'.");
 		}
@@ -184,6 +184,14 @@ public class RoundService {
 
 	public Optional<JudgingRound> findStored(String roundId) {
 		return Optional.ofNullable(this.mongo.findById(roundId, JudgingRound.class));
+	}
+
+	/**
+	 * The round's current assignment plan (one read by id), or null before the first
+	 * assignment.
+	 */
+	public @Nullable JudgingPlan currentPlan(JudgingRound round) {
+		return (round.planId() != null) ? this.mongo.findById(round.planId(), JudgingPlan.class) : null;
 	}
 
 	/**
@@ -450,7 +458,7 @@ public class RoundService {
 			if (current.planId() == null) {
 				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
 			}
-			JudgingPlan plan = this.mongo.findById(current.planId(), JudgingPlan.class);
+			JudgingPlan plan = currentPlan(current);
 			enter(context.hackathon(), current, (plan != null) ? plan.proposalIds() : List.of(), me);
 		}
 		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
@@ -524,7 +532,7 @@ public class RoundService {
 
 	// ---- helpers
 
-	static void requireWritable(Hackathon hackathon) {
+	public static void requireWritable(Hackathon hackathon) {
 		if (hackathon.isArchived() || hackathon.phase() == HackathonPhase.DRAFT) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
 					"The hackathon " + hackathon.slug() + " is " + hackathon.phase()
@@ -638,7 +646,7 @@ public class RoundService {
 	}
 
 	/** A seed as published: an unsigned 64-bit decimal number. */
-	static long parseSeed(String text) {
+	public static long parseSeed(String text) {
 		try {
 			return Long.parseUnsignedLong(text.strip());
 		}

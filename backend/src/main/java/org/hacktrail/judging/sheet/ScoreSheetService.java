@@ -21,7 +21,7 @@ import org.hacktrail.judging.panel.ConflictActivated;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
-import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -404,7 +404,7 @@ public class ScoreSheetService {
 		this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(roundId);
 		JudgingRound round = context.judging();
-		JudgingPlan plan = (round.version() != null) ? this.assignments.currentPlan(round) : null;
+		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
 		if (plan == null) {
 			return new RoundProgress(round, 0, 0, List.of(), List.of());
 		}

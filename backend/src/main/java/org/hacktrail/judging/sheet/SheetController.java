@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -30,9 +30,9 @@ class SheetController {
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
-	SheetController(ScoreSheetService sheets, RoundService rounds, JudgingProposals proposals) {
+	SheetController(ScoreSheetService sheets, RoundService rounds, ProposalLookup proposals) {
 		this.sheets = sheets;
 		this.rounds = rounds;
 		this.proposals = proposals;
@@ -58,25 +58,31 @@ class SheetController {
 		return this.sheets.progress(roundId);
 	}
 
-	record SheetPayload(ScoreSheet sheet) {
+	record SaveScoreSheetPayload(ScoreSheet sheet) {
+	}
+
+	record SubmitScoreSheetPayload(ScoreSheet sheet) {
+	}
+
+	record ReopenScoreSheetPayload(ScoreSheet sheet) {
 	}
 
 	record ReopenScoreSheetInput(String sheetId, @Nullable String reason) {
 	}
 
 	@MutationMapping
-	SheetPayload saveScoreSheet(@Argument ScoreSheetService.SaveScoreSheetInput input) {
-		return new SheetPayload(this.sheets.save(input));
+	SaveScoreSheetPayload saveScoreSheet(@Argument ScoreSheetService.SaveScoreSheetInput input) {
+		return new SaveScoreSheetPayload(this.sheets.save(input));
 	}
 
 	@MutationMapping
-	SheetPayload submitScoreSheet(@Argument ScoreSheetService.SaveScoreSheetInput input) {
-		return new SheetPayload(this.sheets.submit(input));
+	SubmitScoreSheetPayload submitScoreSheet(@Argument ScoreSheetService.SaveScoreSheetInput input) {
+		return new SubmitScoreSheetPayload(this.sheets.submit(input));
 	}
 
 	@MutationMapping
-	SheetPayload reopenScoreSheet(@Argument ReopenScoreSheetInput input) {
-		return new SheetPayload(this.sheets.reopen(input.sheetId(), input.reason()));
+	ReopenScoreSheetPayload reopenScoreSheet(@Argument ReopenScoreSheetInput input) {
+		return new ReopenScoreSheetPayload(this.sheets.reopen(input.sheetId(), input.reason()));
 	}
 
 	// ---- fields

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.hacktrail.judging.panel.JudgingAccess;
-import org.hacktrail.judging.round.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -40,17 +39,13 @@ public class BallotService {
 
 	private final RoundService rounds;
 
-	private final AssignmentService assignments;
-
 	private final JudgingAccess access;
 
 	private final Clock clock;
 
-	BallotService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments, JudgingAccess access,
-			Clock clock) {
+	BallotService(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock) {
 		this.mongo = mongo;
 		this.rounds = rounds;
-		this.assignments = assignments;
 		this.access = access;
 		this.clock = clock;
 	}
@@ -81,7 +76,7 @@ public class BallotService {
 					"Voting is open while the round is OPEN; it is " + round.status() + ".",
 					Map.of("status", round.status().name()));
 		}
-		JudgingPlan plan = this.assignments.currentPlan(round);
+		JudgingPlan plan = this.rounds.currentPlan(round);
 		Set<String> candidates = new HashSet<>((plan != null) ? plan.proposalIds() : List.of());
 		Map<String, Integer> votes = new TreeMap<>();
 		List<VoteInput> inputs = (input.votes() != null) ? input.votes() : List.of();

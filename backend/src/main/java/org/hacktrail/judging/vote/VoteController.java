@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
-import org.hacktrail.judging.JudgingProposals;
 import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.VoteMode;
 import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,9 +28,9 @@ class VoteController {
 
 	private final RoundService rounds;
 
-	private final JudgingProposals proposals;
+	private final ProposalLookup proposals;
 
-	VoteController(BallotService ballots, RoundService rounds, JudgingProposals proposals) {
+	VoteController(BallotService ballots, RoundService rounds, ProposalLookup proposals) {
 		this.ballots = ballots;
 		this.rounds = rounds;
 		this.proposals = proposals;
@@ -41,12 +41,12 @@ class VoteController {
 		return this.ballots.mine(roundId);
 	}
 
-	record BallotPayload(Ballot ballot) {
+	record CastBallotPayload(Ballot ballot) {
 	}
 
 	@MutationMapping
-	BallotPayload castBallot(@Argument BallotService.CastBallotInput input) {
-		return new BallotPayload(this.ballots.cast(input));
+	CastBallotPayload castBallot(@Argument BallotService.CastBallotInput input) {
+		return new CastBallotPayload(this.ballots.cast(input));
 	}
 
 	record BallotVote(String proposalId, int votes) {

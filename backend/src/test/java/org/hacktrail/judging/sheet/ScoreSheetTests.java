@@ -11,8 +11,9 @@ import java.util.concurrent.Future;
 
 import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.JudgingApiTestSupport;
-import org.hacktrail.judging.round.AssignmentService;
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,9 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 
 	@Autowired
 	AssignmentService assignments;
+
+	@Autowired
+	RoundService rounds;
 
 	JudgingApi.Hackathon hackathon;
 
@@ -132,7 +136,7 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 				SheetStatus.SUBMITTED, List.of(), stray.submittedAt(), stray.createdAt(), stray.updatedAt(), 0L));
 
 		List<ScoreSheetService.PlannedSheet> read = this.sheets.sheetsOf(round,
-				this.assignments.works(this.assignments.currentPlan(round)));
+				this.assignments.works(this.rounds.currentPlan(round)));
 
 		assertThat(read).containsExactlyInAnyOrder(
 				new ScoreSheetService.PlannedSheet(this.publicJudge.id(), this.proposals.get(0), SheetStatus.DRAFT,

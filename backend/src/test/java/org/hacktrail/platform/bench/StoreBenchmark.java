@@ -42,11 +42,10 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.UserDirectory;
-import org.hacktrail.judging.JudgingProposals;
+import org.hacktrail.judging.assignment.service.AssignmentService;
+import org.hacktrail.judging.assignment.service.JudgeWork;
 import org.hacktrail.judging.panel.Judge;
-import org.hacktrail.judging.result.RankingService;
-import org.hacktrail.judging.round.AssignmentService;
-import org.hacktrail.judging.round.JudgeWork;
+import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -54,6 +53,7 @@ import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetEvent;
 import org.hacktrail.judging.sheet.SheetStatus;
+import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
@@ -255,9 +255,10 @@ public final class StoreBenchmark {
 			setUpCall(http,
 					"mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { status } } }", open,
 					organizer);
-			JudgingRound round = context.getBean(RoundService.class).requireStored(roundId);
+			RoundService roundService = context.getBean(RoundService.class);
+			JudgingRound round = roundService.requireStored(roundId);
 			AssignmentService assignments = context.getBean(AssignmentService.class);
-			JudgingPlan plan = assignments.currentPlan(round);
+			JudgingPlan plan = roundService.currentPlan(round);
 			Map<String, List<String>> works = assignments.works(plan);
 			TestAccounts.Account saver = judges.get(0);
 			int sheetCount = seedSheets(mongo, round, works, saver.id());
@@ -295,7 +296,7 @@ public final class StoreBenchmark {
 			rows.add(measureOverHttp(panelName, "GraphQL myAssignments", panelService, "2 auth finds + 5 finds",
 					panelRawSignedIn, runs));
 			ScoreSheetService sheetService = context.getBean(ScoreSheetService.class);
-			JudgingProposals judgingProposals = context.getBean(JudgingProposals.class);
+			ProposalLookup judgingProposals = context.getBean(ProposalLookup.class);
 			Op panelBeans = () -> {
 				TestAccounts.Account judge = panelJudges.get(turn[0] % panelJudges.size());
 				asUser(judge.id(), () -> {

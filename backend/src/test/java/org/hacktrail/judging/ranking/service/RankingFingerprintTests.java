@@ -1,4 +1,4 @@
-package org.hacktrail.judging.result;
+package org.hacktrail.judging.ranking.service;
 
 import java.util.ArrayList;
 import java.util.Collections;

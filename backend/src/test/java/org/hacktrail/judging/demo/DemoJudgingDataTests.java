@@ -1,5 +1,6 @@
-package org.hacktrail.judging;
+package org.hacktrail.judging.demo;
 
+import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.support.Http;

@@ -1,4 +1,4 @@
-package org.hacktrail.judging.result;
+package org.hacktrail.judging.ranking.service;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,34 +14,30 @@ import java.util.TreeMap;
 
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
-import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.Criterion;
 import org.hacktrail.judging.ranking.PublicVote;
 import org.hacktrail.judging.ranking.RankingInput;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
-import org.hacktrail.judging.round.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.RoundService;
-import org.hacktrail.judging.round.RoundStatus;
-import org.hacktrail.judging.round.Selection;
 import org.hacktrail.judging.round.VoteMode;
 import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.judging.vote.BallotService;
 import org.hacktrail.platform.DomainException;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds a round's ranking input from the store and runs {@link RubricRanking} on it.
+ * Builds a round's ranking input from the store and runs {@link RubricRanking} on it
+ * (what is shown and published is {@code judging.result}'s).
  *
  * <p>
  * <b>Which sheets count:</b> a sheet counts when it is SUBMITTED, its judge × proposal
@@ -49,17 +45,11 @@ import org.springframework.stereotype.Service;
  * interest with the proposal. Drafts, voided sheets, sheets of pairs a plan change moved
  * away (a dropped judge's, a conflicted judge's) do not. The judge's sector is the one on
  * their judge record; the judge id is the pseudonym ({@link Pseudonyms}).
- *
- * <p>
- * Before publication only organizers see a ranking; after, everyone sees the published
- * one.
  */
 @Service
 public class RankingService {
 
 	private static final int CACHE_SIZE = 8;
-
-	private final MongoTemplate mongo;
 
 	private final RoundService rounds;
 
@@ -73,8 +63,6 @@ public class RankingService {
 
 	private final Pseudonyms pseudonyms;
 
-	private final JudgingAccess access;
-
 	/**
 	 * Recent results by input fingerprint: the same input always gives the same result.
 	 */
@@ -87,53 +75,31 @@ public class RankingService {
 
 	};
 
-	RankingService(MongoTemplate mongo, RoundService rounds, AssignmentService assignments, ScoreSheetService sheets,
-			JudgePanelService panel, BallotService ballots, Pseudonyms pseudonyms, JudgingAccess access) {
-		this.mongo = mongo;
+	RankingService(RoundService rounds, AssignmentService assignments, ScoreSheetService sheets,
+			JudgePanelService panel, BallotService ballots, Pseudonyms pseudonyms) {
 		this.rounds = rounds;
 		this.assignments = assignments;
 		this.sheets = sheets;
 		this.panel = panel;
 		this.ballots = ballots;
 		this.pseudonyms = pseudonyms;
-		this.access = access;
 	}
 
 	/**
 	 * A round's ranking computed from the store now, with everything it was computed
 	 * from.
+	 *
+	 * @param ballots the number of public-vote ballots cast (0 without a vote); the vote
+	 * totals in the round are the input's
 	 */
 	public record Computed(Hackathon hackathon, JudgingRound round, JudgingPlan plan, RankingInput input,
-			String fingerprint, RankingResult result, PublishedRound.@Nullable Vote vote, int cut) {
-	}
-
-	/**
-	 * What a caller sees of a round's ranking: live for organizers, the published
-	 * snapshot for everyone after.
-	 */
-	public record RankingView(JudgingRound round, boolean published, RankingResult result, int cut,
-			@Nullable Selection selection, PublishedRound.@Nullable Vote vote) {
-	}
-
-	public RankingView view(String roundId) {
-		RoundService.RoundContext context = this.rounds.require(roundId);
-		JudgingRound round = context.judging();
-		if (round.status() == RoundStatus.PUBLISHED) {
-			PublishedRound published = this.mongo.findById(roundId, PublishedRound.class);
-			if (published != null) {
-				return new RankingView(round, true, published.ranking(), published.cut(), published.selection(),
-						published.vote());
-			}
-		}
-		this.access.requireOrganizer();
-		Computed computed = compute(context);
-		return new RankingView(round, false, computed.result(), computed.cut(), round.selection(), computed.vote());
+			String fingerprint, RankingResult result, int ballots, int cut) {
 	}
 
 	/** Builds the input from the store and ranks it. */
 	public Computed compute(RoundService.RoundContext context) {
 		JudgingRound round = context.judging();
-		JudgingPlan plan = (round.version() != null) ? this.assignments.currentPlan(round) : null;
+		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
 		if (plan == null) {
 			throw DomainException.badInput("The round has no assignment yet, so nothing to rank.");
 		}
@@ -161,7 +127,7 @@ public class RankingService {
 			counted.add(new SubmittedSheet(pseudonym, judge.sector(), sheet.proposalId(), sheet.scores()));
 		}
 		PublicVote publicVote = null;
-		PublishedRound.Vote vote = null;
+		int ballots = 0;
 		if (config.voteMode() != VoteMode.NONE) {
 			BallotService.Totals totals = this.ballots.totals(round);
 			Map<String, Double> inRound = new TreeMap<>();
@@ -171,8 +137,7 @@ public class RankingService {
 				}
 			});
 			publicVote = new PublicVote(inRound, config.voteWeight());
-			vote = new PublishedRound.Vote(config.voteMode(), config.voteWeight(), config.voteCredits(),
-					totals.ballots(), inRound);
+			ballots = totals.ballots();
 		}
 		int cut = RoundService.cut(context.hackathon(), round);
 		RankingInput input;
@@ -195,7 +160,7 @@ public class RankingService {
 				this.cache.put(fingerprint, result);
 			}
 		}
-		return new Computed(context.hackathon(), round, plan, input, fingerprint, result, vote, cut);
+		return new Computed(context.hackathon(), round, plan, input, fingerprint, result, ballots, cut);
 	}
 
 	/**

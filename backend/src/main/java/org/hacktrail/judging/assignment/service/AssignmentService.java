@@ -1,4 +1,4 @@
-package org.hacktrail.judging.round;
+package org.hacktrail.judging.assignment.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,6 +24,12 @@ import org.hacktrail.judging.panel.ConflictService;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgeDropped;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.JudgingPlan;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundConfig;
+import org.hacktrail.judging.round.RoundEvent;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.platform.DomainException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,11 +124,6 @@ public class AssignmentService {
 		return commit(round, plan, request, "Assignment of " + candidates.size() + " proposals to "
 				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count() + " judges",
 				me);
-	}
-
-	/** The round's current plan, or null before the first assignment. */
-	public @Nullable JudgingPlan currentPlan(JudgingRound round) {
-		return (round.planId() != null) ? this.mongo.findById(round.planId(), JudgingPlan.class) : null;
 	}
 
 	/** One judge's work in the round's current plan (empty when the judge has none). */
@@ -221,7 +222,7 @@ public class AssignmentService {
 			if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.OPEN) {
 				return;
 			}
-			JudgingPlan plan = currentPlan(round);
+			JudgingPlan plan = this.rounds.currentPlan(round);
 			if (plan == null) {
 				return;
 			}

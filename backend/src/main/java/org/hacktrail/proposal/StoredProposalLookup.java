@@ -1,6 +1,7 @@
-package org.hacktrail.judging;
+package org.hacktrail.proposal;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,38 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hacktrail.proposal.Proposal;
-import org.hacktrail.proposal.ProposalStatus;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads proposals for judging: by id in batches ({@code $in} on {@code _id} alone, as the
- * store rules ask), or all of a hackathon in some statuses (filtered in Java). Visibility
- * is the caller's business: judging shows proposals only to organizers, the hackathon's
- * judges and, after publication, everyone — and only proposals that have left DRAFT take
- * part in judging.
+ * {@link ProposalLookup} on the store: by id, by a batch of ids ({@code $in} on
+ * {@code _id} alone, as the embedded store's rules ask), or by hackathon with the
+ * statuses filtered here (those rules allow {@code $in} on nothing else).
  */
 @Component
-public class JudgingProposals {
+class StoredProposalLookup implements ProposalLookup {
 
 	private final MongoTemplate mongo;
 
-	JudgingProposals(MongoTemplate mongo) {
+	StoredProposalLookup(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
+	@Override
 	public Optional<Proposal> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, Proposal.class));
 	}
 
-	/**
-	 * The proposals with these ids, in one round trip. Unknown ids are absent from the
-	 * map.
-	 */
+	@Override
 	public Map<String, Proposal> byIds(Collection<String> ids) {
 		Map<String, Proposal> found = new HashMap<>();
 		if (ids.isEmpty()) {
@@ -51,14 +45,14 @@ public class JudgingProposals {
 		return found;
 	}
 
-	/** Every proposal of a hackathon in one of these statuses, by id. */
+	@Override
 	public List<Proposal> ofHackathon(String hackathonId, Set<ProposalStatus> statuses) {
 		Query query = new Query(Criteria.where("hackathonId").is(hackathonId));
 		query.fields().exclude("searchText");
 		return this.mongo.find(query, Proposal.class)
 			.stream()
 			.filter((p) -> statuses.contains(p.status()))
-			.sorted(java.util.Comparator.comparing(Proposal::id))
+			.sorted(Comparator.comparing(Proposal::id))
 			.toList();
 	}
 

@@ -1,4 +1,4 @@
-package org.hacktrail.judging.round;
+package org.hacktrail.judging.assignment.service;
 
 import java.util.List;
 

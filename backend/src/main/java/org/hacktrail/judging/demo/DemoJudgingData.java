@@ -1,4 +1,4 @@
-package org.hacktrail.judging;
+package org.hacktrail.judging.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
 import org.hacktrail.hackathon.RoundKind;
@@ -16,11 +17,10 @@ import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.panel.JudgePanelService;
-import org.hacktrail.judging.round.AssignmentService;
-import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
-import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -32,9 +32,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -65,7 +62,7 @@ class DemoJudgingData {
 
 	static final String AGENCY = "Ministry of Digital Affairs (demo)";
 
-	private final MongoTemplate mongo;
+	private final HackathonService hackathons;
 
 	private final UserDirectory users;
 
@@ -81,9 +78,9 @@ class DemoJudgingData {
 
 	private final ScoreSheetService sheets;
 
-	DemoJudgingData(MongoTemplate mongo, UserDirectory users, DemoPersonas personas, ProposalService proposals,
+	DemoJudgingData(HackathonService hackathons, UserDirectory users, DemoPersonas personas, ProposalService proposals,
 			JudgePanelService panel, RoundService rounds, AssignmentService assignments, ScoreSheetService sheets) {
-		this.mongo = mongo;
+		this.hackathons = hackathons;
 		this.users = users;
 		this.personas = personas;
 		this.proposals = proposals;
@@ -96,13 +93,13 @@ class DemoJudgingData {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(100)
 	void load() {
-		Hackathon hackathon = this.mongo.findOne(new Query(Criteria.where("slug").is(HACKATHON)), Hackathon.class);
+		Hackathon hackathon = this.hackathons.findBySlug(HACKATHON).orElse(null);
 		if (hackathon == null) {
 			log.info("No demo hackathon {}; no judging demo data", HACKATHON);
 			return;
 		}
 		Round review = hackathon.rounds().stream().filter((r) -> r.kind() == RoundKind.REVIEW).findFirst().orElse(null);
-		if (review == null || this.mongo.exists(new Query(Criteria.where("_id").is(review.id())), JudgingRound.class)) {
+		if (review == null || this.rounds.findStored(review.id()).isPresent()) {
 			log.info("Judging demo data already present; not loading it again");
 			return;
 		}
@@ -139,7 +136,7 @@ class DemoJudgingData {
 			String token = as(organizer, true,
 					() -> this.panel
 						.invite(new JudgePanelService.InviteJudgeInput(hackathon.id(), user.email(),
-								org.hacktrail.judging.Sector.valueOf(sector), null, List.of(), null))
+								Sector.valueOf(sector), null, List.of(), null))
 						.token());
 			as(user, false, () -> this.panel.accept(token, null));
 		});
@@ -154,9 +151,9 @@ class DemoJudgingData {
 								new LocalizedText("公私協力", "Public–private collaboration"),
 								new LocalizedText("公部門能否接手？", "Can an agency take it over?"), 2.0, 1.0, 10.0));
 			this.rounds.configure(new RoundService.ConfigureRoundInput(review.id(), criteria, 3, null, null, null,
-					List.of(new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PUBLIC, 0.4),
-							new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.PRIVATE, 0.4),
-							new RoundService.SectorWeightInput(org.hacktrail.judging.Sector.ACADEMIC, 0.2)),
+					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.4),
+							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.4),
+							new RoundService.SectorWeightInput(Sector.ACADEMIC, 0.2)),
 					true, null, 3, null, null, null, "2026", null, null));
 			this.assignments.assign(review.id(), "2026");
 			this.rounds.changeStatus(review.id(), RoundStatus.OPEN, null, null);

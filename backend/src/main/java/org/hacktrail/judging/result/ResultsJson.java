@@ -1,0 +1,255 @@
+package org.hacktrail.judging.result;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.ranking.JudgeSummary;
+import org.hacktrail.judging.ranking.NormalisedSheet;
+import org.hacktrail.judging.ranking.RankedProposal;
+import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.RoundSummary;
+import org.hacktrail.judging.ranking.SubmittedSheet;
+import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.UnrankedProposal;
+import org.hacktrail.judging.round.RubricCriterion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code results.json}, the open data anyone recomputes a hackathon's published rankings
+ * from ({@code scripts/recompute-ranking}, docs/judging-method.md "Open data"), as
+ * records: the file is these records written by Jackson, each record an object whose
+ * fields are its components in order (a null component is written as {@code null}).
+ *
+ * <p>
+ * The format is versioned by {@link #FORMAT}, the file's first field. A change to these
+ * records is a change of the published format: it needs a new version, the script and
+ * docs/judging-method.md updated, and a new {@code results.golden.json}, the file
+ * {@code ResultsJsonFormatTests} compares two fixed rounds with, byte for byte.
+ *
+ * <p>
+ * Numbers are doubles where the ranking computed doubles (written as Java prints them:
+ * the shortest text that reads back as the same double) and integers where it counted;
+ * the seed is a string, as an unsigned 64-bit integer does not fit a JSON number in most
+ * readers.
+ */
+public record ResultsJson(String format, Hackathon hackathon, String method, List<Round> rounds) {
+
+	public static final String FORMAT = "hacktrail-results-1";
+
+	static final String METHOD = "docs/judging-method.md (hacktrail-rubric-1); recompute with scripts/recompute-ranking";
+
+	public ResultsJson(Hackathon hackathon, List<Round> rounds) {
+		this(FORMAT, hackathon, METHOD, rounds);
+	}
+
+	/** A text in both languages; null when it has neither. */
+	public record Text(@Nullable String zhTW, @Nullable String en) {
+
+		static @Nullable Text of(@Nullable LocalizedText text) {
+			return (text == null || text.isEmpty()) ? null : new Text(text.zhTW(), text.en());
+		}
+
+	}
+
+	public record Hackathon(String slug, @Nullable Text name, String kind, @Nullable Integer edition, String phase,
+			int outstandingQuota) {
+
+		static Hackathon of(org.hacktrail.hackathon.Hackathon hackathon) {
+			return new Hackathon(hackathon.slug(), Text.of(hackathon.name()), hackathon.kind().name(),
+					hackathon.edition(), hackathon.phase().name(), hackathon.outstandingQuota());
+		}
+
+	}
+
+	/**
+	 * One published round: everything its ranking is computed from, and the ranking and
+	 * selection as published.
+	 *
+	 * @param publishedAt null only when the round's publication time is unknown
+	 * @param normalisation per judge, as the ranking treated them
+	 */
+	public record Round(String id, @Nullable Text name, String kind, @Nullable String publishedAt,
+			String algorithmVersion, Parameters parameters, List<Criterion> rubric, @Nullable PublicVote publicVote,
+			List<Proposal> proposals, List<Judge> judges, List<Sheet> sheets, Summary summary,
+			List<Normalisation> normalisation, List<Line> ranking, List<Tie> ties, List<Unranked> unranked,
+			Selection selection) {
+
+		/**
+		 * The round from its frozen snapshot.
+		 * @param titles proposal titles by id (a proposal without one gets a null title)
+		 */
+		static Round of(PublishedRound results, @Nullable Instant publishedAt, Map<String, LocalizedText> titles) {
+			RankingResult ranking = results.ranking();
+			Map<String, Sector> sectors = new TreeMap<>();
+			results.sheets().forEach((sheet) -> sectors.put(sheet.judgeId(), sheet.sector()));
+			Map<String, NormalisedSheet> normalised = new HashMap<>();
+			ranking.sheets().forEach((s) -> normalised.put(s.proposalId() + '\u0000' + s.judgeId(), s));
+			PublishedRound.Vote vote = results.vote();
+			return new Round(results.id(), Text.of(results.name()), results.kind().name(),
+					(publishedAt != null) ? publishedAt.toString() : null, ranking.algorithmVersion(),
+					Parameters.of(results), results.config().criteria().stream().map(Criterion::of).toList(),
+					(vote != null) ? PublicVote.of(vote) : null,
+					results.proposalIds().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList(),
+					sectors.entrySet()
+						.stream()
+						.map((judge) -> new Judge(judge.getKey(), judge.getValue().name()))
+						.toList(),
+					results.sheets()
+						.stream()
+						.map((sheet) -> Sheet.of(sheet,
+								normalised.get(sheet.proposalId() + '\u0000' + sheet.judgeId())))
+						.toList(),
+					Summary.of(ranking.round()), ranking.judges().stream().map(Normalisation::of).toList(),
+					ranking.ranking().stream().map(Line::of).toList(), ranking.ties().stream().map(Tie::of).toList(),
+					ranking.unranked().stream().map(Unranked::of).toList(), Selection.of(results.selection()));
+		}
+
+	}
+
+	/**
+	 * @param sectorWeights W_g for every sector, in sector order
+	 * @param outstandingQuota N
+	 * @param bootstrapReplicates B
+	 * @param seed the bootstrap seed, an unsigned 64-bit decimal
+	 */
+	public record Parameters(boolean normalise, Map<String, Double> sectorWeights, int outstandingQuota,
+			int bootstrapReplicates, String seed) {
+
+		static Parameters of(PublishedRound results) {
+			Map<String, Double> weights = new LinkedHashMap<>();
+			for (Sector sector : Sector.values()) {
+				weights.put(sector.name(), results.config().sectorWeights().get(sector));
+			}
+			return new Parameters(results.config().normalise(), weights, results.cut(),
+					results.config().bootstrapReplicates(), Long.toUnsignedString(results.config().seed()));
+		}
+
+	}
+
+	public record Criterion(String id, @Nullable Text name, @Nullable Text description, double weight, double scaleMin,
+			double scaleMax) {
+
+		static Criterion of(RubricCriterion criterion) {
+			return new Criterion(criterion.id(), Text.of(criterion.name()), Text.of(criterion.description()),
+					criterion.weight(), criterion.scaleMin(), criterion.scaleMax());
+		}
+
+	}
+
+	/**
+	 * @param totals vote total per proposal of the round that got votes
+	 */
+	public record PublicVote(String mode, double weight, int credits, int ballots, Map<String, Double> totals) {
+
+		static PublicVote of(PublishedRound.Vote vote) {
+			return new PublicVote(vote.mode().name(), vote.weight(), vote.credits(), vote.ballots(), vote.totals());
+		}
+
+	}
+
+	public record Proposal(String id, @Nullable Text title) {
+	}
+
+	/**
+	 * @param id the judge's pseudonym
+	 */
+	public record Judge(String id, String sector) {
+	}
+
+	/**
+	 * A counted sheet, with its total and normalised total as the ranking computed them.
+	 */
+	public record Sheet(String judge, String sector, String proposal, Map<String, Double> scores,
+			@Nullable Double total, @Nullable Double normalised) {
+
+		static Sheet of(SubmittedSheet sheet, @Nullable NormalisedSheet normalised) {
+			return new Sheet(sheet.judgeId(), sheet.sector().name(), sheet.proposalId(), sheet.scores(),
+					(normalised != null) ? normalised.total() : null,
+					(normalised != null) ? normalised.normalised() : null);
+		}
+
+	}
+
+	public record Summary(int proposalCount, int rankedCount, int sheetCount, int judgeCount, double mean,
+			double standardDeviation, double normalisedStandardDeviation) {
+
+		static Summary of(RoundSummary round) {
+			return new Summary(round.proposalCount(), round.rankedCount(), round.sheetCount(), round.judgeCount(),
+					round.mean(), round.standardDeviation(), round.normalisedStandardDeviation());
+		}
+
+	}
+
+	public record Normalisation(String judge, String sector, int sheetCount, double mean, double standardDeviation,
+			String treatment) {
+
+		static Normalisation of(JudgeSummary judge) {
+			return new Normalisation(judge.judgeId(), judge.sector().name(), judge.sheetCount(), judge.mean(),
+					judge.standardDeviation(), judge.treatment().name());
+		}
+
+	}
+
+	/** One line of the published ranking: every field of {@link RankedProposal}. */
+	public record Line(String proposal, int rank, double finalScore, List<SectorScore> sectorScores,
+			@Nullable Double voteTotal, @Nullable Double voteScore, List<String> missingSectors,
+			@Nullable Double divergence, boolean divergent, boolean tied, boolean inTopN, int rankLow, int rankHigh,
+			int bootstrapRankP5, int bootstrapRankP95, double probabilityTopN, boolean straddlesCut) {
+
+		static Line of(RankedProposal line) {
+			List<SectorScore> sectors = new ArrayList<>();
+			line.sectorScores()
+				.forEach((s) -> sectors.add(new SectorScore(s.sector().name(), s.sheetCount(), s.mean(), s.weight())));
+			return new Line(line.proposalId(), line.rank(), line.finalScore(), sectors, line.voteTotal(),
+					line.voteScore(), line.missingSectors().stream().map(Enum::name).toList(), line.divergence(),
+					line.divergent(), line.tied(), line.inTopN(), line.rankLow(), line.rankHigh(),
+					line.bootstrapRankP5(), line.bootstrapRankP95(), line.probabilityTopN(), line.straddlesCut());
+		}
+
+	}
+
+	public record SectorScore(String sector, int sheetCount, double mean, double weight) {
+	}
+
+	public record Tie(int rank, List<String> proposals, boolean acrossCut) {
+
+		static Tie of(TieGroup tie) {
+			return new Tie(tie.rank(), tie.proposalIds(), tie.acrossCut());
+		}
+
+	}
+
+	public record Unranked(String proposal, String reason) {
+
+		static Unranked of(UnrankedProposal unranked) {
+			return new Unranked(unranked.proposalId(), unranked.reason());
+		}
+
+	}
+
+	/**
+	 * The organizers' selection as published.
+	 *
+	 * @param kind TOP_N, TIE_RESOLVED or OVERRIDE
+	 * @param topN the ranking's top N when the selection was made
+	 * @param justification an override's, published
+	 * @param tieResolution why these among the proposals tied across the cut
+	 */
+	public record Selection(String kind, List<String> proposals, List<String> topN, @Nullable String justification,
+			@Nullable String tieResolution, String decidedAt) {
+
+		static Selection of(org.hacktrail.judging.round.Selection selection) {
+			return new Selection(selection.kind().name(), selection.proposalIds(), selection.topN(),
+					selection.justification(), selection.tieResolution(), selection.at().toString());
+		}
+
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.hacktrail.judging.result;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonKind;
+import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.AssignmentRequest;
+import org.hacktrail.judging.ranking.Criterion;
+import org.hacktrail.judging.ranking.PublicVote;
+import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.Rubric;
+import org.hacktrail.judging.ranking.RubricRanking;
+import org.hacktrail.judging.ranking.SubmittedSheet;
+import org.hacktrail.judging.round.RoundConfig;
+import org.hacktrail.judging.round.RubricCriterion;
+import org.hacktrail.judging.round.Selection;
+import org.hacktrail.judging.round.VoteMode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The format of {@code results.json}, which anyone recomputes published rankings from, is
+ * pinned: two fixed published rounds (one with a public vote, a tie across the cut, an
+ * unranked proposal and a tie resolution; one without a vote, normalisation off, a single
+ * criterion) give exactly the bytes of {@code results.golden.json}, and
+ * {@code scripts/recompute-ranking} reproduces that file.
+ *
+ * <p>
+ * A difference is a change of the published format: if it is intended, give the format a
+ * new version ({@code ResultsExport.FORMAT}), say what changed in
+ * {@code docs/judging-method.md} ("Open data") and the script, and replace the golden
+ * file with {@code target/results.actual.json}, which a failing run writes.
+ */
+class ResultsJsonFormatTests {
+
+	static final Path GOLDEN = Path.of("src", "test", "resources", "org", "hacktrail", "judging", "result",
+			"results.golden.json");
+
+	static final Path ACTUAL = Path.of("target", "results.actual.json");
+
+	static final Instant PUBLISHED_AT = Instant.parse("2026-05-04T10:15:30Z");
+
+	@Test
+	void aFixedHackathonsResultsAreExactlyTheGoldenFile() throws Exception {
+		String json = resultsJson();
+		String golden = Files.readString(GOLDEN, StandardCharsets.UTF_8);
+		if (!json.equals(golden)) {
+			Files.createDirectories(ACTUAL.getParent());
+			Files.writeString(ACTUAL, json, StandardCharsets.UTF_8);
+		}
+		assertThat(json).as("results.json of the fixed rounds (written to %s; see the class comment)", ACTUAL)
+			.isEqualTo(golden);
+	}
+
+	@Test
+	void theRecomputeScriptReproducesTheGoldenFile() throws Exception {
+		Process process = new ProcessBuilder("python3", Path.of("..", "scripts", "recompute-ranking").toString(),
+				GOLDEN.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("All 2 round(s) reproduced exactly.");
+	}
+
+	/** The document as {@code GET /api/hackathons/{slug}/results.json} writes it. */
+	static String resultsJson() {
+		Map<String, LocalizedText> titles = new LinkedHashMap<>();
+		titles.put("P1", new LocalizedText("公車即時到站", "Bus arrival times"));
+		titles.put("P2", new LocalizedText(null, "Shelter map"));
+		titles.put("P3", new LocalizedText("青銀共居", null));
+		List<ResultsJson.Round> rounds = List.of(ResultsExport.roundJson(review(), PUBLISHED_AT, titles),
+				ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), titles));
+		return ResultsExport.write(new ResultsJson(ResultsJson.Hackathon.of(hackathon()), rounds));
+	}
+
+	/**
+	 * A REVIEW round: two criteria, four judges in three sectors, P2 and P3 scored alike
+	 * (a tie at rank 2 across a cut of 2), P5 without sheets (unranked), a quadratic
+	 * vote, and the tie resolved with a reason.
+	 */
+	static PublishedRound review() {
+		Rubric rubric = new Rubric(List.of(new Criterion("feasibility", 2, 1, 10), new Criterion("impact", 3, 1, 10)));
+		List<SubmittedSheet> sheets = new ArrayList<>();
+		double[][] scores = { { 8, 9 }, { 6, 7 }, { 6, 7 }, { 4, 5 } };
+		String[] judges = { "J-0a1b2c3d4e5f6071", "J-1b2c3d4e5f607182", "J-2c3d4e5f60718293", "J-3d4e5f6071829304" };
+		Sector[] sectors = { Sector.PUBLIC, Sector.PUBLIC, Sector.PRIVATE, Sector.ACADEMIC };
+		for (int j = 0; j < judges.length; j++) {
+			for (int p = 0; p < scores.length; p++) {
+				double lean = (j == 1) ? 1 : 0;
+				sheets.add(new SubmittedSheet(judges[j], sectors[j], "P" + (p + 1),
+						Map.of("feasibility", scores[p][0] - lean, "impact", scores[p][1] - 0.5 * j)));
+			}
+		}
+		Map<Sector, Double> weights = new EnumMap<>(Sector.class);
+		weights.put(Sector.PUBLIC, 0.4);
+		weights.put(Sector.PRIVATE, 0.4);
+		weights.put(Sector.ACADEMIC, 0.2);
+		PublicVote vote = new PublicVote(Map.of("P1", 12.0, "P2", 5.0, "P3", 5.0), 0.2);
+		RankingInput input = RankingInput.builder(rubric, 2026)
+			.proposals(List.of("P1", "P2", "P3", "P4", "P5"))
+			.sheets(sheets)
+			.sectorWeights(weights)
+			.publicVote(vote)
+			.outstandingQuota(2)
+			.bootstrapReplicates(50)
+			.build();
+		RankingResult result = RubricRanking.rank(input);
+		List<RubricCriterion> criteria = List.of(
+				new RubricCriterion("feasibility", new LocalizedText("可行性", "Feasibility"),
+						new LocalizedText("團隊能否做到？", "Can the team deliver it?"), 2, 1, 10),
+				new RubricCriterion("impact", new LocalizedText("影響力", "Impact"), LocalizedText.EMPTY, 3, 1, 10));
+		RoundConfig config = new RoundConfig(criteria, 3, AssignmentRequest.defaultSectorMinimums(), null, weights,
+				true, VoteMode.QUADRATIC, 0.2, RoundConfig.DEFAULT_VOTE_CREDITS, 2, null, 50, 2026);
+		Selection selection = new Selection(List.of("P1", "P3"), Selection.Kind.TIE_RESOLVED, null,
+				"P3's team has a partner agency", List.of("P1", "P2"), "fingerprint-review", "organizer",
+				Instant.parse("2026-05-03T09:00:00Z"));
+		return new PublishedRound("R-review", "H-1", new LocalizedText("初審", "Preliminary review"), RoundKind.REVIEW,
+				config, 2, input.proposalIds(), input.sheets(),
+				new PublishedRound.Vote(VoteMode.QUADRATIC, 0.2, RoundConfig.DEFAULT_VOTE_CREDITS, 31, vote.totals()),
+				result, selection, "fingerprint-review");
+	}
+
+	/**
+	 * A FINAL round: one criterion, normalisation off, no public vote, an unsigned seed
+	 * above 2^63, and an override with its justification.
+	 */
+	static PublishedRound finals() {
+		long seed = Long.parseUnsignedLong("18000000000000000000");
+		Rubric rubric = new Rubric(List.of(new Criterion("overall", 1, 0, 100)));
+		List<SubmittedSheet> sheets = new ArrayList<>();
+		String[] judges = { "J-0a1b2c3d4e5f6071", "J-2c3d4e5f60718293", "J-4e5f607182930415" };
+		Sector[] sectors = { Sector.PUBLIC, Sector.PRIVATE, Sector.CIVIL_SOCIETY };
+		double[][] scores = { { 81.5, 77, 90 }, { 64, 70.25, 58 } };
+		for (int j = 0; j < judges.length; j++) {
+			for (int p = 0; p < scores.length; p++) {
+				sheets.add(new SubmittedSheet(judges[j], sectors[j], "P" + (p + 1), Map.of("overall", scores[p][j])));
+			}
+		}
+		Map<Sector, Double> weights = new EnumMap<>(Sector.class);
+		weights.put(Sector.PUBLIC, 0.5);
+		weights.put(Sector.PRIVATE, 0.5);
+		RankingInput input = RankingInput.builder(rubric, seed)
+			.proposals(List.of("P1", "P2"))
+			.sheets(sheets)
+			.sectorWeights(weights)
+			.normalise(false)
+			.outstandingQuota(1)
+			.bootstrapReplicates(20)
+			.build();
+		RankingResult result = RubricRanking.rank(input);
+		RoundConfig config = new RoundConfig(
+				List.of(new RubricCriterion("overall", new LocalizedText("總評", "Overall"), LocalizedText.EMPTY, 1, 0,
+						100)),
+				3, AssignmentRequest.defaultSectorMinimums(), null, weights, false, VoteMode.NONE, 0,
+				RoundConfig.DEFAULT_VOTE_CREDITS, 1, null, 20, seed);
+		Selection selection = new Selection(List.of("P2"), Selection.Kind.OVERRIDE,
+				"P1 withdrew after the final pitch; P2 takes its place.", null, List.of("P1"), "fingerprint-final",
+				"organizer", Instant.parse("2026-05-04T09:00:00Z"));
+		return new PublishedRound("R-final", "H-1", new LocalizedText("決選", "Finals"), RoundKind.FINAL, config, 1,
+				input.proposalIds(), input.sheets(), null, result, selection, "fingerprint-final");
+	}
+
+	static Hackathon hackathon() {
+		Instant start = Instant.parse("2026-03-01T00:00:00Z");
+		return new Hackathon("H-1", "presidential-hackathon-2026", new LocalizedText("總統盃黑客松 2026", null),
+				HackathonKind.PRESIDENTIAL, null, start, start.plusSeconds(86_400 * 90), "Asia/Taipei", null,
+				HackathonPhase.RESULTS_PUBLISHED, List.of(), List.of(), 5, false, false, start, null, start, 3L);
+	}
+
+}
