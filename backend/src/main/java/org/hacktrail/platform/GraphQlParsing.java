@@ -12,10 +12,10 @@ import graphql.parser.ParsingListener;
  * How every GraphQL document sent to this service is parsed: by the engine
  * ({@link GraphQlDocumentCache}) and by the rate limit's cost estimate, with the same
  * caps, so that no document costs more than a bounded amount of work before it is
- * refused. A 400,000-digit number once held a core for 17 s: graphql-java turns every
- * number it reads into a {@link java.math.BigInteger} or {@link java.math.BigDecimal}
- * (quadratic in the digits) and quoted it back in the validation error. The caps, all
- * BAD_USER_INPUT as syntax errors:
+ * refused. A 400,000-digit number once held a core for many seconds: graphql-java turns
+ * every number it reads into a {@link java.math.BigInteger} or
+ * {@link java.math.BigDecimal} (quadratic in the digits) and quoted it back in the
+ * validation error. The caps, all BAD_USER_INPUT as syntax errors:
  *
  * <ul>
  * <li>{@value #MAX_CHARACTERS} characters in a document (the web panel's largest is a few

@@ -188,8 +188,8 @@ public class ProposalImport {
 		}
 		// The driver's bulk write with documents the converter wrote once: Spring's
 		// update mapping would resolve
-		// every field name of every row again (measured: most of the time of a 1,500-row
-		// import).
+		// every field name of every row again, which was most of an import's time
+		// (docs/benchmarks.md, "Measurements behind design choices").
 		List<WriteModel<Document>> writes = new ArrayList<>(created.size() + updated.size());
 		for (Proposal proposal : created) {
 			Document document = new Document();

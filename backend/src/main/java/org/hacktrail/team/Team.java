@@ -41,8 +41,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>
  * The unique index on {@code (_id, version)} is redundant on a real MongoDB but lets the
  * embedded store answer the optimistic-locking filter {@code {_id, version}} of every
- * team write from an index (it uses an index only when a query names exactly its fields):
- * measured 0.8 ms instead of 15.6 ms per write with 20,000 documents.
+ * team write from an index (it uses an index only when a query names exactly its fields;
+ * docs/benchmarks.md, "Measurements behind design choices").
  *
  * @param proposerId the proposal's proposing user, if any: the first lead
  * @param lateMembersAllowed an organizer allowed new members although the proposal is

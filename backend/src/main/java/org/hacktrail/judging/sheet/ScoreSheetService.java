@@ -354,11 +354,11 @@ public class ScoreSheetService {
 	 * <p>
 	 * One find of the round's sheets by {@code roundId}, streamed and filtered here to
 	 * the plan's pairs — not an {@code $in} of every sheet id: the embedded store looks
-	 * each id of an {@code $in} up on its own, which on the H2 backend took ~2 s for
-	 * 3,000 ids against ~0.2 s for one pass over the round's sheets ({@code scripts/bench
-	 * store}); a real MongoDB serves {@code roundId} from the {@code round_proposal}
-	 * index. Sheets of pairs no longer in the plan are read and dropped: a plan change
-	 * moves a few pairs, not most.
+	 * each id of an {@code $in} up on its own, about three times slower on the H2 backend
+	 * than one pass over the round's sheets (docs/benchmarks.md, section store, the
+	 * "ranking read" lines); a real MongoDB serves {@code roundId} from the
+	 * {@code round_proposal} index. Sheets of pairs no longer in the plan are read and
+	 * dropped: a plan change moves a few pairs, not most.
 	 *
 	 * <p>
 	 * The documents are read as they are stored and only the four fields are taken from

@@ -170,8 +170,8 @@ public class RankingService {
 	 * equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles
 	 * their exact bits, numbers big-endian; judges are listed once (sorted, with their
 	 * sector) and sheets refer to judges and proposals by position, so a 30,000-sheet
-	 * round hashes about 1.5 MB (printing the input as text and hashing that took 70–150
-	 * ms).
+	 * round hashes about 1.5 MB (printing the input as text and hashing that was much
+	 * slower: docs/benchmarks.md, "Measurements behind design choices").
 	 */
 	static String fingerprint(RankingInput input) {
 		DigestWriter out = new DigestWriter();
