@@ -33,7 +33,6 @@ const KINDS: HackathonKind[] = ['PRESIDENTIAL', 'COMMUNITY', 'OTHER'];
  * team, ...). Funded, adopted and integrated count every proposal with that outcome, selected or not: a rate "of the
  * previous stage" would mix two populations (and exceed 100% where projects that were not selected got funded).
  */
-const NESTED_STAGES = new Set(['teams', 'shortlisted', 'outstanding']);
 const COLORS = { funnel: '#1f6f5c', funded: '#8a5a00', adopted: '#2457a6', integrated: '#6b3fa0' };
 
 export type StatisticsForm = { kind: string; fromYear: string; toYear: string; issueArea: string; view: string };
@@ -245,7 +244,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                     <th scope="col">{t('stats.funnel.stage')}</th>
                     <th scope="col">{t('stats.funnel.count')}</th>
                     <th scope="col">{t('stats.funnel.ofProposals')}</th>
-                    <th scope="col">{t('stats.funnel.ofPrevious')}</th>
+                    <th scope="col">{t('stats.funnel.within')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -254,7 +253,11 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                       <th scope="row">{stageLabel(stage.name)}</th>
                       <td>{number.format(stage.count)}</td>
                       <td>{rate(stage.rateOfProposals)}</td>
-                      <td>{NESTED_STAGES.has(stage.name) ? rate(stage.rateOfPrevious) : '—'}</td>
+                      <td>
+                        {stage.within
+                          ? t('stats.funnel.withinCell', { rate: rate(stage.rateWithin), stage: stageLabel(stage.within) })
+                          : '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -56,8 +56,26 @@ public class OutcomeStatistics {
 			@Nullable Double medianMonthsToAdoption, Comparison outstandingVsNotSelected) {
 	}
 
-	public record Stage(String name, int count, @Nullable Double rateOfProposals, @Nullable Double rateOfPrevious) {
+	/**
+	 * A stage of the funnel. {@code within} is the stage this one is part of by
+	 * definition (every outstanding proposal was shortlisted; an integration is an
+	 * adoption), so {@code rateWithin} is never above 1. Not every stage is part of the
+	 * one before it: a funded proposal need not be outstanding, and competitions
+	 * shortlist written proposals without a team, so {@code rateOfPrevious} is given only
+	 * where it is.
+	 */
+	public record Stage(String name, int count, @Nullable Double rateOfProposals, @Nullable String within,
+			@Nullable Double rateWithin, @Nullable Double rateOfPrevious) {
 	}
+
+	/**
+	 * For each stage of {@link #STAGES}, the index of the stage it is part of by
+	 * definition (-1 for proposals).
+	 */
+	static final String[] STAGES = { "proposals", "teams", "shortlisted", "outstanding", "funded", "adopted",
+			"integrated" };
+
+	static final int[] WITHIN = { -1, 0, 0, 2, 0, 0, 5 };
 
 	public record MoneyTotal(String currency, String amount) {
 	}
@@ -179,13 +197,15 @@ public class OutcomeStatistics {
 
 		Funnel funnel() {
 			int proposals = this.counts[0];
-			String[] names = { "proposals", "teams", "shortlisted", "outstanding", "funded", "adopted", "integrated" };
 			int[] stageCounts = { proposals, this.counts[1], this.counts[2], this.counts[3], this.counts[5],
 					this.counts[6], this.counts[7] };
 			List<Stage> stages = new ArrayList<>();
-			for (int i = 0; i < names.length; i++) {
-				stages.add(new Stage(names[i], stageCounts[i], rate(stageCounts[i], proposals),
-						(i == 0) ? null : rate(stageCounts[i], stageCounts[i - 1])));
+			for (int i = 0; i < STAGES.length; i++) {
+				int within = WITHIN[i];
+				Double rateWithin = (within < 0) ? null : rate(stageCounts[i], stageCounts[within]);
+				stages.add(new Stage(STAGES[i], stageCounts[i], rate(stageCounts[i], proposals),
+						(within < 0) ? null : STAGES[within], rateWithin,
+						(within >= 0 && within == i - 1) ? rateWithin : null));
 			}
 			List<MoneyTotal> totals = new ArrayList<>();
 			this.funding

@@ -131,6 +131,16 @@ class RollupCalculatorTests {
 		assertThat(funnel.stages().get(2).rateOfProposals()).isEqualTo(0.75);
 		assertThat(funnel.stages().get(3).rateOfPrevious()).isEqualTo(1 / 3.0);
 		assertThat(funnel.stages().get(0).rateOfPrevious()).isNull();
+		// Two funded proposals against one outstanding: funded is not part of
+		// outstanding,
+		// so its rate is of the proposals (0.5), never 2 / 1 = 200 % "of the previous
+		// stage".
+		assertThat(funnel.stages()).extracting(OutcomeStatistics.Stage::within)
+			.containsExactly(null, "proposals", "proposals", "shortlisted", "proposals", "proposals", "adopted");
+		assertThat(funnel.stages()).extracting(OutcomeStatistics.Stage::rateWithin)
+			.containsExactly(null, 1.0, 0.75, 1 / 3.0, 0.5, 0.5, 0.5);
+		assertThat(funnel.stages()).extracting(OutcomeStatistics.Stage::rateOfPrevious)
+			.containsExactly(null, 1.0, null, 1 / 3.0, null, null, 0.5);
 		assertThat(funnel.fundingTotals()).containsExactly(new OutcomeStatistics.MoneyTotal("TWD", "1500"));
 		assertThat(funnel.medianMonthsToAdoption()).isEqualTo(7.5);
 		assertThat(funnel.outstandingVsNotSelected().outstanding().fundedRate()).isEqualTo(1.0);

@@ -40,7 +40,7 @@ class StatisticsTests {
 			    view computedAt
 			    total { proposals teams shortlisted outstanding notSelected funded adopted integrated
 			      fundingTotals { currency amount } medianMonthsToAdoption
-			      stages { name count rateOfProposals rateOfPrevious }
+			      stages { name count rateOfProposals within rateWithin rateOfPrevious }
 			      outstandingVsNotSelected { outstanding { count funded fundedRate } notSelected { count integrated integratedRate } } }
 			    byHackathon { slug year kind funnel { proposals adopted } }
 			    byYear { year funnel { proposals } }
@@ -116,6 +116,15 @@ class StatisticsTests {
 		assertThat(total.path("fundingTotals").toString()).isEqualTo("[{\"currency\":\"TWD\",\"amount\":\"100\"}]");
 		assertThat(total.path("medianMonthsToAdoption").asDouble()).isEqualTo(17.0);
 		assertThat(total.path("stages").path(2).path("rateOfProposals").asDouble()).isEqualTo(2 / 3.0);
+		// Each stage's rate names what it is a share of; shortlisted is of the proposals
+		// (competitions shortlist written proposals without a team), outstanding of the
+		// shortlisted.
+		assertThat(total.path("stages").path(2).path("within").asString()).isEqualTo("proposals");
+		assertThat(total.path("stages").path(2).path("rateOfPrevious").isNull()).isTrue();
+		assertThat(total.path("stages").path(3).path("within").asString()).isEqualTo("shortlisted");
+		assertThat(total.path("stages").path(3).path("rateWithin").asDouble()).isEqualTo(0.5);
+		assertThat(total.path("stages").findValues("rateWithin")).allSatisfy(
+				(rate) -> assertThat(rate.isNull() || rate.asDouble() <= 1.0).as("rateWithin %s", rate).isTrue());
 		assertThat(total.path("outstandingVsNotSelected").path("outstanding").path("fundedRate").asDouble())
 			.isEqualTo(1.0);
 		assertThat(total.path("outstandingVsNotSelected").path("notSelected").path("integratedRate").asDouble())
