@@ -73,11 +73,12 @@ public final class RubricRanking {
 	public static final int HIGH_PERCENTILE = 95;
 
 	/**
-	 * Method 2: a sector's own residual pool is drawn from when it has at least this many
-	 * residuals; a smaller one is replaced by the round pool (docs/judging-method.md,
-	 * method 2, "Residual pools").
+	 * Method 2: a residual pool is used when it has at least this many residuals. A
+	 * sector's smaller pool is replaced by the round pool; a smaller round pool means the
+	 * between-judge spread is unknown (docs/judging-method.md, method 2, "Residual
+	 * pools").
 	 */
-	public static final int MIN_SECTOR_RESIDUALS = 10;
+	public static final int MIN_POOL_RESIDUALS = 10;
 
 	/** Proposals per block when turning replicate ranks into histograms. */
 	private static final int HISTOGRAM_BLOCK = 64;
@@ -540,7 +541,8 @@ public final class RubricRanking {
 		 * 2 sheets of that sector, (n − mean_g) · √(c / (c − 1)) for each sheet in judge
 		 * id order; the round pool is the sector pools one after the other in sector
 		 * order. A sector draws from its own pool when it has at least
-		 * {@link #MIN_SECTOR_RESIDUALS} residuals, otherwise from the round pool.
+		 * {@link #MIN_POOL_RESIDUALS} residuals, otherwise from the round pool; a round
+		 * pool smaller than that leaves the spread unknown (no bootstrap).
 		 */
 		private Pools pools(int[] groupCount, int[] groupStart, double[] groupValues, double[] groupMean) {
 			int proposalCount = this.proposals.length;
@@ -575,12 +577,13 @@ public final class RubricRanking {
 			double[][] drawFrom = new double[G][];
 			List<Uncertainty.ResidualPool> sectors = new ArrayList<>(G);
 			for (int g = 0; g < G; g++) {
-				boolean roundPool = own[g].length < MIN_SECTOR_RESIDUALS;
+				boolean roundPool = own[g].length < MIN_POOL_RESIDUALS;
 				drawFrom[g] = roundPool ? round : own[g];
 				sectors.add(new Uncertainty.ResidualPool(SECTORS[g], own[g].length,
 						roundPool ? roundSpread : rootMeanSquare(own[g]), roundPool));
 			}
-			return new Pools(drawFrom, new Uncertainty(roundSize > 0, roundSize, roundSpread, sectors));
+			return new Pools(drawFrom,
+					new Uncertainty(roundSize >= MIN_POOL_RESIDUALS, roundSize, roundSpread, sectors));
 		}
 
 		/**

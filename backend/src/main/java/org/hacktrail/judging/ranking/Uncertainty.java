@@ -9,8 +9,10 @@ import org.hacktrail.judging.Sector;
  * between-judge residuals of the whole round, pooled per sector (docs/judging-method.md,
  * method 2).
  *
- * @param known whether any residual exists (some proposal has two sheets of one sector);
- * when not, every rank interval and P(top N) is unknown (null), never certain
+ * @param known whether the round pool has at least
+ * {@link RubricRanking#MIN_POOL_RESIDUALS} residuals; when not (few or no proposals have
+ * two sheets of one sector), every rank interval and P(top N) is unknown (null), never
+ * certain
  * @param residualCount residuals in the round pool (all sectors)
  * @param spread √(mean of the squared residuals) of the round pool (0 when empty)
  * @param sectors per sector in sector order, the pool its draws come from
@@ -25,8 +27,8 @@ public record Uncertainty(boolean known, int residualCount, double spread, List<
 	 * @param residualCount the sector's own residuals
 	 * @param spread √(mean of the squared residuals) of the pool drawn from
 	 * @param roundPool true when the sector's own pool has fewer than
-	 * {@link RubricRanking#MIN_SECTOR_RESIDUALS} residuals and the round pool is drawn
-	 * from instead
+	 * {@link RubricRanking#MIN_POOL_RESIDUALS} residuals and the round pool is drawn from
+	 * instead
 	 */
 	public record ResidualPool(Sector sector, int residualCount, double spread, boolean roundPool) {
 	}

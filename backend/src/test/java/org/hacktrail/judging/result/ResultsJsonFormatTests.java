@@ -85,7 +85,7 @@ class ResultsJsonFormatTests {
 			.contains("hacktrail-rubric-1")
 			.contains("hacktrail-rubric-2")
 			.contains("insufficient-evidence(2/3 sheets)")
-			.contains("rank intervals and P(top N) are unknown");
+			.contains("P(top N) are unknown");
 	}
 
 	@Test
@@ -208,14 +208,16 @@ class ResultsJsonFormatTests {
 	/**
 	 * A method-2 REVIEW round: k = 3, PUBLIC 1 and PRIVATE 1; four judges (two PUBLIC,
 	 * two PRIVATE). P1 scores best but has only two sheets (insufficient evidence: ranked
-	 * first, not in the top 2); P4 has no PRIVATE sheet (insufficient too).
+	 * first, not in the top 2); P4 has no PRIVATE sheet (insufficient too). PUBLIC has 10
+	 * residuals and draws from its own pool, PRIVATE 8 and draws from the round pool.
 	 */
 	static PublishedRound evidenceReview() {
 		Rubric rubric = new Rubric(List.of(new Criterion("impact", 1, 1, 10)));
 		String[] judges = { "J-5f6071829304152a", "J-6071829304152a3b", "J-71829304152a3b4c", "J-829304152a3b4c5d" };
 		Sector[] sectors = { Sector.PUBLIC, Sector.PUBLIC, Sector.PRIVATE, Sector.PRIVATE };
 		// Rows: proposals P1..P4; columns: judges; 0 means no sheet.
-		double[][] scores = { { 9.5, 0, 9, 0 }, { 7, 8, 7.5, 6 }, { 6, 7.5, 8, 7 }, { 5, 6.5, 0, 0 } };
+		double[][] scores = { { 9.5, 0, 9, 0 }, { 7, 8, 7.5, 6 }, { 6, 7.5, 8, 7 }, { 5, 6.5, 0, 0 }, { 4, 5, 6, 4.5 },
+				{ 6.5, 5, 5.5, 7 } };
 		List<SubmittedSheet> sheets = new ArrayList<>();
 		for (int p = 0; p < scores.length; p++) {
 			for (int j = 0; j < judges.length; j++) {
@@ -227,7 +229,7 @@ class ResultsJsonFormatTests {
 		}
 		Map<Sector, Double> weights = RankingInput.defaultSectorWeights();
 		RankingInput input = RankingInput.builder(rubric, 77)
-			.proposals(List.of("P1", "P2", "P3", "P4"))
+			.proposals(List.of("P1", "P2", "P3", "P4", "P5", "P6"))
 			.sheets(sheets)
 			.sectorWeights(weights)
 			.normalise(false)
