@@ -310,6 +310,13 @@ export const judgingEn = {
   'judging.ranking.flag.top': 'in the top N',
   'judging.ranking.flag.tied': 'tied',
   'judging.ranking.flag.straddles': 'uncertain at the cut',
+  'judging.ranking.flag.insufficient': 'insufficient evidence: {n} of {k} sheets, not proposed for the top N',
+  'judging.ranking.unknown': 'unknown',
+  'judging.ranking.evidence': 'Evidence',
+  'judging.ranking.evidenceValue': '{n} of {k} sheets',
+  'judging.ranking.insufficient': 'insufficient evidence',
+  'judging.ranking.uncertaintyUnknown':
+    'Too few proposals have two sheets from one sector ({n} between-judge differences; 10 are needed) to measure how much judges differ: the rank intervals and P(top N) are unknown — insufficient evidence.',
   'judging.ranking.flag.missing': 'missing: {sectors}',
   'judging.ranking.tie': 'Tied at rank {rank}: {titles}.',
   'judging.ranking.tieAcross': 'Tied at rank {rank} across the cut: {titles}. Choosing among them needs a recorded reason.',

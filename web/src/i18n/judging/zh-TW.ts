@@ -310,6 +310,13 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.ranking.flag.top': '在前 N 名內',
   'judging.ranking.flag.tied': '同分',
   'judging.ranking.flag.straddles': '門檻附近不確定',
+  'judging.ranking.flag.insufficient': '證據不足：{n}／{k} 份評分表，不列入建議的前 N 名',
+  'judging.ranking.unknown': '未知',
+  'judging.ranking.evidence': '證據',
+  'judging.ranking.evidenceValue': '{n}／{k} 份評分表',
+  'judging.ranking.insufficient': '證據不足',
+  'judging.ranking.uncertaintyUnknown':
+    '同一部門有兩份評分表的提案太少（評審間差異 {n} 筆；需要 10 筆），無法衡量評審之間的差異：名次區間與 P(前 N 名) 未知（證據不足）。',
   'judging.ranking.flag.missing': '缺少：{sectors}',
   'judging.ranking.tie': '第 {rank} 名同分：{titles}。',
   'judging.ranking.tieAcross': '第 {rank} 名同分且跨越門檻：{titles}。從中選擇需記錄理由。',

@@ -362,6 +362,10 @@ function Flags({ line }: { line: RankingLine }) {
   if (line.inTopN) flags.push(t('judging.ranking.flag.top'));
   if (line.tied) flags.push(t('judging.ranking.flag.tied'));
   if (line.straddlesCut) flags.push(t('judging.ranking.flag.straddles'));
+  if (line.evidence && !line.evidence.sufficient) {
+    const short = line.evidence.sectors.filter((s) => s.sheetCount < s.minimum).map((s) => t(`judging.sector.${s.sector}` as MessageKey));
+    flags.push(t('judging.ranking.flag.insufficient', { n: line.evidence.sheetCount, k: line.evidence.sheetsRequired }) + (short.length > 0 ? ` (${short.join(', ')})` : ''));
+  }
   if (line.missingSectors.length > 0) {
     flags.push(t('judging.ranking.flag.missing', { sectors: line.missingSectors.map((s) => t(`judging.sector.${s}` as MessageKey)).join(', ') }));
   }

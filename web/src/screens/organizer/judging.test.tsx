@@ -127,6 +127,7 @@ function line(id: string, name: string, rank: number, extra: Record<string, unkn
     rankHigh: rank,
     probabilityTopN: rank <= 2 ? 0.9 : 0.1,
     straddlesCut: false,
+    evidence: null,
     ...extra,
   };
 }
@@ -163,6 +164,32 @@ const RANKING = {
   unranked: [],
   selection: null,
   publicVote: null,
+  uncertainty: null,
+};
+
+/** A hacktrail-rubric-2 ranking whose between-judge spread is unknown, with a leader lacking evidence. */
+const UNKNOWN_SPREAD = {
+  ...RANKING,
+  algorithmVersion: 'hacktrail-rubric-2',
+  uncertainty: { known: false, residualCount: 2, spread: 0.19 },
+  lines: [1, 2, 3].map((rank) =>
+    line(`p${rank}`, ['Bus arrivals', 'Shelter map', 'Open budget'][rank - 1], rank, {
+      inTopN: rank > 1,
+      rankLow: null,
+      rankHigh: null,
+      probabilityTopN: null,
+      straddlesCut: null,
+      evidence: {
+        sheetCount: rank === 1 ? 2 : 3,
+        sheetsRequired: 3,
+        sectors: [
+          { sector: 'PUBLIC', sheetCount: rank === 1 ? 1 : 2, minimum: 1 },
+          { sector: 'PRIVATE', sheetCount: 1, minimum: 1 },
+        ],
+        sufficient: rank > 1,
+      },
+    }),
+  ),
 };
 
 function overview(status: string, selection: unknown = null) {
@@ -379,6 +406,24 @@ describe('progress, ranking, selection and publication', () => {
     expect(within(ranking).getByRole('row', { name: /Open budget/ }).textContent).toContain('missing: Private sector');
     expect(screen.getByText('Close the round to select.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Publish the results' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows unknown probabilities as unknown and marks insufficient evidence', async () => {
+    renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('OPEN'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: UNKNOWN_SPREAD } }),
+    });
+    const ranking = await screen.findByRole('table', { name: 'Ranking by final score; the outstanding cut is after rank 2' });
+    expect(within(ranking).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Evidence');
+    const bus = within(ranking).getByRole('row', { name: /Bus arrivals/ });
+    expect(bus.textContent).toContain('unknownunknown');
+    expect(bus.textContent).not.toContain('%');
+    expect(bus.textContent).toContain('2 of 3 sheets insufficient evidence');
+    expect(bus.textContent).toContain('insufficient evidence: 2 of 3 sheets, not proposed for the top N');
+    expect(bus.textContent).not.toContain('in the top N ·');
+    expect(within(ranking).getByRole('row', { name: /Shelter map/ }).textContent).not.toContain('insufficient');
+    expect(screen.getByText(/the rank intervals and P\(top N\) are unknown/).textContent).toContain('2 between-judge differences');
   });
 
   it('selects the top N, or overrides it only with a written justification', async () => {

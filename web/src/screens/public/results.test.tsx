@@ -36,6 +36,7 @@ function line(id: string, name: string, rank: number, extra: Record<string, unkn
     rankHigh: rank + 1,
     probabilityTopN: rank <= 2 ? 0.8 : 0.2,
     straddlesCut: false,
+    evidence: null,
     ...extra,
   };
 }
@@ -64,6 +65,7 @@ const PUBLISHED = {
     unranked: [],
     selection: { proposalIds: ['p1', 'p3'], kind: 'OVERRIDE', justification: 'The agency committed budget to the open budget tool.', tieResolution: null, topN: ['p1', 'p2'], at: '2026-11-27T01:00:00Z' },
     publicVote: null,
+    uncertainty: null,
   },
 };
 

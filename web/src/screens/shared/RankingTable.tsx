@@ -13,8 +13,9 @@ export type RankingColumn = { header: string; cell: (line: RankingLine, title: s
 
 /**
  * A round's ranking, as organizers (RoundResults) and the public (ResultsPage) read it: rank, proposal, final score,
- * the mean of each sector that counts, the public vote if there is one, divergence, rank interval and P(top N), then
- * the screen's own last column. What only one of them shows comes in as props.
+ * the mean of each sector that counts, the public vote if there is one, divergence, rank interval and P(top N) ("unknown"
+ * when the round has too few between-judge residuals to measure the spread), the evidence coverage (sheets against k,
+ * and "insufficient evidence", for hacktrail-rubric-2 rankings), then the screen's own last column. What only one of them shows comes in as props.
  */
 export function RankingTable({
   ranking,
@@ -45,8 +46,13 @@ export function RankingTable({
   const localized = useLocalized();
   const columns = sectorColumns(ranking);
   const hasVote = !!ranking.publicVote;
+  const hasEvidence = ranking.lines.some((line) => line.evidence != null);
   const cut = ranking.outstandingQuota;
   return (
+    <>
+    {ranking.uncertainty && !ranking.uncertainty.known && (
+      <p className="notice">{t('judging.ranking.uncertaintyUnknown', { n: ranking.uncertainty.residualCount })}</p>
+    )}
     <TableScroll label={caption}>
       <table className="ranking">
         <caption>{caption}</caption>
@@ -65,6 +71,7 @@ export function RankingTable({
             <th scope="col">{t('judging.ranking.divergence')}</th>
             <th scope="col">{t('judging.ranking.interval')}</th>
             <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
+            {hasEvidence && <th scope="col">{t('judging.ranking.evidence')}</th>}
             <th scope="col">{trailing.header}</th>
           </tr>
         </thead>
@@ -104,8 +111,20 @@ export function RankingTable({
                   {line.divergence != null ? num(line.divergence, locale) : '—'}
                   {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
                 </td>
-                <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
-                <td>{num(line.probabilityTopN * 100, locale, 0)} %</td>
+                <td>
+                  {line.rankLow == null || line.rankHigh == null
+                    ? t('judging.ranking.unknown')
+                    : line.rankLow === line.rankHigh
+                      ? line.rankLow
+                      : `${line.rankLow}–${line.rankHigh}`}
+                </td>
+                <td>{line.probabilityTopN == null ? t('judging.ranking.unknown') : `${num(line.probabilityTopN * 100, locale, 0)} %`}</td>
+                {hasEvidence && (
+                  <td>
+                    {line.evidence ? t('judging.ranking.evidenceValue', { n: line.evidence.sheetCount, k: line.evidence.sheetsRequired }) : '—'}
+                    {line.evidence && !line.evidence.sufficient && <span className="badge flag"> {t('judging.ranking.insufficient')}</span>}
+                  </td>
+                )}
                 <td>{trailing.cell(line, title)}</td>
               </tr>
             );
@@ -113,5 +132,6 @@ export function RankingTable({
         </tbody>
       </table>
     </TableScroll>
+    </>
   );
 }

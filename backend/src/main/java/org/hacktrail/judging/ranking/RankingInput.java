@@ -46,10 +46,13 @@ import org.hacktrail.judging.Sector;
  * the straddle flag)
  * @param bootstrapReplicates B, between 1 and {@value #MAX_BOOTSTRAP_REPLICATES}
  * @param seed the round's fixed bootstrap seed
+ * @param method the ranking method (its published version)
+ * @param evidenceRule the sheets a proposal needs (k and the sector minimums); used by
+ * {@link RankingMethod#RUBRIC_2} only
  */
 public record RankingInput(Rubric rubric, List<String> proposalIds, List<SubmittedSheet> sheets,
 		Map<Sector, Double> sectorWeights, boolean normalise, @Nullable PublicVote publicVote, int outstandingQuota,
-		int bootstrapReplicates, long seed) {
+		int bootstrapReplicates, long seed, RankingMethod method, EvidenceRule evidenceRule) {
 
 	public static final int DEFAULT_BOOTSTRAP_REPLICATES = 1000;
 
@@ -84,6 +87,25 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 			totalWeight += publicVote.weight();
 		}
 		require(totalWeight > 0, "at least one sector weight (or the public vote weight) must be above 0");
+		present(method, "ranking method");
+		present(evidenceRule, "evidence rule");
+	}
+
+	/**
+	 * An input for {@link RankingMethod#RUBRIC_1}, the method of results published before
+	 * method 2 (its evidence rule is the default and unused).
+	 */
+	public RankingInput(Rubric rubric, List<String> proposalIds, List<SubmittedSheet> sheets,
+			Map<Sector, Double> sectorWeights, boolean normalise, @Nullable PublicVote publicVote, int outstandingQuota,
+			int bootstrapReplicates, long seed) {
+		this(rubric, proposalIds, sheets, sectorWeights, normalise, publicVote, outstandingQuota, bootstrapReplicates,
+				seed, RankingMethod.RUBRIC_1, EvidenceRule.defaults());
+	}
+
+	/** The same input ranked with another method and evidence rule. */
+	public RankingInput with(RankingMethod method, EvidenceRule evidenceRule) {
+		return new RankingInput(this.rubric, this.proposalIds, this.sheets, this.sectorWeights, this.normalise,
+				this.publicVote, this.outstandingQuota, this.bootstrapReplicates, this.seed, method, evidenceRule);
 	}
 
 	/**
@@ -232,7 +254,9 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 
 	/**
 	 * Builds an input with the method's defaults: sector weights PUBLIC 0.5 / PRIVATE
-	 * 0.5, normalisation on, B=1000.
+	 * 0.5, normalisation on, B=1000, method {@link RankingMethod#RUBRIC_1} (the golden
+	 * examples' method; the service ranks rounds with {@link RankingMethod#RUBRIC_2}),
+	 * evidence rule k = 3, PUBLIC 1, PRIVATE 1.
 	 */
 	public static final class Builder {
 
@@ -253,6 +277,10 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 		private int outstandingQuota = DEFAULT_OUTSTANDING_QUOTA;
 
 		private int bootstrapReplicates = DEFAULT_BOOTSTRAP_REPLICATES;
+
+		private RankingMethod method = RankingMethod.RUBRIC_1;
+
+		private EvidenceRule evidenceRule = EvidenceRule.defaults();
 
 		private Builder(Rubric rubric, long seed) {
 			this.rubric = rubric;
@@ -294,9 +322,20 @@ public record RankingInput(Rubric rubric, List<String> proposalIds, List<Submitt
 			return this;
 		}
 
+		public Builder method(RankingMethod method) {
+			this.method = method;
+			return this;
+		}
+
+		public Builder evidenceRule(EvidenceRule evidenceRule) {
+			this.evidenceRule = evidenceRule;
+			return this;
+		}
+
 		public RankingInput build() {
 			return new RankingInput(this.rubric, this.proposalIds, this.sheets, this.sectorWeights, this.normalise,
-					this.publicVote, this.outstandingQuota, this.bootstrapReplicates, this.seed);
+					this.publicVote, this.outstandingQuota, this.bootstrapReplicates, this.seed, this.method,
+					this.evidenceRule);
 		}
 
 	}

@@ -9,10 +9,12 @@ import java.util.Map;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.SplitMix64;
 import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The rubric-mode ranking, version {@value #ALGORITHM_VERSION}. The full method, with
- * every interpretation and the exact order of arithmetic, is in
+ * The rubric-mode ranking, methods {@code hacktrail-rubric-1} and
+ * {@code hacktrail-rubric-2} ({@link RankingMethod}; the input says which). The full
+ * method, with every interpretation and the exact order of arithmetic, is in
  * {@code docs/judging-method.md}; in short:
  * <ol>
  * <li>r = Σ w_c · s_c with weights normalised to sum 1;</li>
@@ -28,9 +30,14 @@ import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
  * within each sector, ranking all proposals; 90 % rank interval and P(rank ≤ N);</li>
  * <li>ties at {@link #TIE_PRECISION} share a rank and are reported.</li>
  * </ol>
- * The inputs are canonically ordered by {@link RankingInput}, so the output does not
- * depend on input order; the only randomness is a {@link SplitMix64} stream seeded with
- * the round's seed.
+ * Method 2 keeps steps 1–4 and 6 and changes step 5: each replicate adds to every sector
+ * mean the mean of c draws from that sector's pool of between-judge residuals, measured
+ * over the whole round (so one sheet of a sector still carries the spread another judge
+ * could have given; with no residual at all the interval and P(top N) are unknown). It
+ * also measures each proposal's evidence against the round's k and sector minimums and
+ * forms the proposed top N from the proposals with sufficient evidence only. The inputs
+ * are canonically ordered by {@link RankingInput}, so the output does not depend on input
+ * order; the only randomness is a {@link SplitMix64} stream seeded with the round's seed.
  * <p>
  * Cost: O(S) for the point estimate and O(B · (S + P log P)) for the bootstrap (S sheets,
  * P proposals), in flat arrays; 1,000 proposals × 5 judges with B = 1,000 runs in well
@@ -38,6 +45,7 @@ import org.hacktrail.judging.ranking.JudgeSummary.Treatment;
  */
 public final class RubricRanking {
 
+	/** Method 1's version string (results published with it keep it). */
 	public static final String ALGORITHM_VERSION = "hacktrail-rubric-1";
 
 	/** Final scores are compared as floor(F × 10^9 + 0.5): equal keys are a tie. */
@@ -64,6 +72,14 @@ public final class RubricRanking {
 
 	public static final int HIGH_PERCENTILE = 95;
 
+	/**
+	 * Method 2: a residual pool is used when it has at least this many residuals. A
+	 * sector's smaller pool is replaced by the round pool; a smaller round pool means the
+	 * between-judge spread is unknown (docs/judging-method.md, method 2, "Residual
+	 * pools").
+	 */
+	public static final int MIN_POOL_RESIDUALS = 10;
+
 	/** Proposals per block when turning replicate ranks into histograms. */
 	private static final int HISTOGRAM_BLOCK = 64;
 
@@ -74,7 +90,10 @@ public final class RubricRanking {
 	private RubricRanking() {
 	}
 
-	/** Ranks a round. Same input (in any order) → equal result. */
+	/**
+	 * Ranks a round with the input's method ({@link RankingInput#method()}). Same input
+	 * (in any order) → equal result.
+	 */
 	public static RankingResult rank(RankingInput input) {
 		return new Computation(input).run();
 	}
@@ -227,7 +246,11 @@ public final class RubricRanking {
 			}
 			int[] pointRank = competitionRanks(keys, keys.clone(), new int[rankedCount]);
 
-			Bootstrap bootstrap = bootstrap(rankedIndex, groupCount, groupStart, groupValues, voteScores);
+			boolean method2 = this.input.method() == RankingMethod.RUBRIC_2;
+			Pools pools = method2 ? pools(groupCount, groupStart, groupValues, groupMean) : null;
+			Bootstrap bootstrap = (pools == null || pools.uncertainty().known())
+					? bootstrap(rankedIndex, groupCount, groupStart, groupValues, groupMean, voteScores, pools) : null;
+			Evidence evidence = method2 ? evidence(rankedIndex, groupCount, keys) : null;
 
 			// Assemble, in F-descending (tie key) then id order.
 			Integer[] order = new Integer[rankedCount];
@@ -251,12 +274,27 @@ public final class RubricRanking {
 				int rank = pointRank[i];
 				boolean tied = rankSizes.get(rank) > 1;
 				ranking.add(line(p, rank, finalScore[p], groupCount, groupMean, voteTotals, voteScores, tied, bootstrap,
-						i, normalisedDeviation, quota));
+						evidence, i, keys[i], normalisedDeviation, quota));
 				if (tied) {
 					currentTie.add(this.proposals[p]);
 					if (currentTie.size() == rankSizes.get(rank)) {
-						int last = rank + currentTie.size() - 1;
-						ties.add(new TieGroup(rank, currentTie, rank <= quota && quota < last));
+						boolean acrossCut;
+						if (evidence == null) {
+							int last = rank + currentTie.size() - 1;
+							acrossCut = rank <= quota && quota < last;
+						}
+						else {
+							// Method 2: the cut runs through the tie's members with
+							// sufficient evidence, ranked among the proposals with
+							// sufficient evidence.
+							int members = 0;
+							for (int t = o - currentTie.size() + 1; t <= o; t++) {
+								members += evidence.sufficient[order[t]] ? 1 : 0;
+							}
+							int first = evidence.rankAmongSufficient(keys[i]);
+							acrossCut = first <= quota && quota < first + members - 1;
+						}
+						ties.add(new TieGroup(rank, currentTie, acrossCut));
 						currentTie = new ArrayList<>();
 					}
 				}
@@ -269,7 +307,8 @@ public final class RubricRanking {
 			RoundSummary round = new RoundSummary(proposalCount, rankedCount, sheetCount, this.judges.length, mean,
 					deviation, normalisedDeviation, this.input.normalise(), this.input.sectorWeights(),
 					this.hasVote ? this.voteWeight : null, quota, this.input.bootstrapReplicates(), this.input.seed());
-			return new RankingResult(ALGORITHM_VERSION, round, ranking, ties, unranked, judgeSummaries, sheets);
+			return new RankingResult(this.input.method().version(), round, ranking, ties, unranked, judgeSummaries,
+					sheets, (pools != null) ? pools.uncertainty() : null);
 		}
 
 		/** Fills {@link #normalised} and describes each judge's treatment. */
@@ -371,8 +410,14 @@ public final class RubricRanking {
 			return numerator / denominator;
 		}
 
+		/**
+		 * Method 1 ({@code pools} null) resamples each proposal's own sheets within each
+		 * sector; method 2 adds to each sector mean the mean of c draws from the sector's
+		 * residual pool. Both draw in the same order: replicate, ranked proposal in id
+		 * order, sector present in sector order, c draws.
+		 */
 		private Bootstrap bootstrap(int[] rankedIndex, int[] groupCount, int[] groupStart, double[] groupValues,
-				double[] voteScores) {
+				double[] groupMean, double[] voteScores, @Nullable Pools pools) {
 			int replicates = this.input.bootstrapReplicates();
 			int rankedCount = rankedIndex.length;
 			int[] ranks = new int[rankedCount * replicates];
@@ -386,13 +431,21 @@ public final class RubricRanking {
 					int p = rankedIndex[i];
 					for (int g = 0; g < G; g++) {
 						int count = groupCount[p * G + g];
-						if (count > 0) {
+						if (count > 0 && pools == null) {
 							int start = groupStart[p * G + g];
 							double sum = 0;
 							for (int draw = 0; draw < count; draw++) {
 								sum += groupValues[start + random.nextInt(count)];
 							}
 							means[g] = sum / count;
+						}
+						else if (count > 0) {
+							double[] pool = pools.drawFrom()[g];
+							double sum = 0;
+							for (int draw = 0; draw < count; draw++) {
+								sum += pool[random.nextInt(pool.length)];
+							}
+							means[g] = groupMean[p * G + g] + sum / count;
 						}
 					}
 					keys[i] = tieKey(finalScore(means, 0, groupCount, p * G, voteScores[p]));
@@ -440,8 +493,8 @@ public final class RubricRanking {
 		}
 
 		private RankedProposal line(int p, int rank, double score, int[] groupCount, double[] groupMean,
-				double[] voteTotals, double[] voteScores, boolean tied, Bootstrap bootstrap, int i,
-				double normalisedDeviation, int quota) {
+				double[] voteTotals, double[] voteScores, boolean tied, @Nullable Bootstrap bootstrap,
+				@Nullable Evidence evidence, int i, long key, double normalisedDeviation, int quota) {
 			List<SectorScore> sectorScores = new ArrayList<>();
 			List<Sector> missing = new ArrayList<>();
 			for (Sector sector : SECTORS) {
@@ -463,12 +516,104 @@ public final class RubricRanking {
 				// no disagreement to measure.
 				divergence = (normalisedDeviation > this.tolerance) ? gap / normalisedDeviation : 0.0;
 			}
+			boolean inTopN = (evidence == null) ? rank <= quota
+					: evidence.sufficient[i] && evidence.rankAmongSufficient(key) <= quota;
+			EvidenceCoverage coverage = (evidence != null) ? evidence.coverage(p, groupCount) : null;
+			if (bootstrap == null) {
+				// Method 2 without any residual: the spread is unknown, so nothing is
+				// claimed about it.
+				return new RankedProposal(this.proposals[p], rank, score, sectorScores,
+						this.hasVote ? voteTotals[p] : null, this.hasVote ? voteScores[p] : null, missing, divergence,
+						divergence != null && divergence > DIVERGENCE_THRESHOLD, tied, inTopN, null, null, null, null,
+						null, null, coverage);
+			}
 			int rankLow = Math.min(bootstrap.low[i], rank);
 			int rankHigh = Math.max(bootstrap.high[i], rank);
 			return new RankedProposal(this.proposals[p], rank, score, sectorScores, this.hasVote ? voteTotals[p] : null,
 					this.hasVote ? voteScores[p] : null, missing, divergence,
-					divergence != null && divergence > DIVERGENCE_THRESHOLD, tied, rank <= quota, rankLow, rankHigh,
-					bootstrap.low[i], bootstrap.high[i], bootstrap.topN[i], rankLow <= quota && quota < rankHigh);
+					divergence != null && divergence > DIVERGENCE_THRESHOLD, tied, inTopN, rankLow, rankHigh,
+					bootstrap.low[i], bootstrap.high[i], bootstrap.topN[i], rankLow <= quota && quota < rankHigh,
+					coverage);
+		}
+
+		/**
+		 * Method 2's residual pools: per sector, over every proposal (id order) with c ≥
+		 * 2 sheets of that sector, (n − mean_g) · √(c / (c − 1)) for each sheet in judge
+		 * id order; the round pool is the sector pools one after the other in sector
+		 * order. A sector draws from its own pool when it has at least
+		 * {@link #MIN_POOL_RESIDUALS} residuals, otherwise from the round pool; a round
+		 * pool smaller than that leaves the spread unknown (no bootstrap).
+		 */
+		private Pools pools(int[] groupCount, int[] groupStart, double[] groupValues, double[] groupMean) {
+			int proposalCount = this.proposals.length;
+			double[][] own = new double[G][];
+			int roundSize = 0;
+			for (int g = 0; g < G; g++) {
+				int size = 0;
+				for (int p = 0; p < proposalCount; p++) {
+					int count = groupCount[p * G + g];
+					size += (count >= 2) ? count : 0;
+				}
+				own[g] = new double[size];
+				int next = 0;
+				for (int p = 0; p < proposalCount; p++) {
+					int count = groupCount[p * G + g];
+					if (count >= 2) {
+						double factor = Math.sqrt((double) count / (count - 1));
+						for (int v = groupStart[p * G + g]; v < groupStart[p * G + g + 1]; v++) {
+							own[g][next++] = (groupValues[v] - groupMean[p * G + g]) * factor;
+						}
+					}
+				}
+				roundSize += size;
+			}
+			double[] round = new double[roundSize];
+			int next = 0;
+			for (int g = 0; g < G; g++) {
+				System.arraycopy(own[g], 0, round, next, own[g].length);
+				next += own[g].length;
+			}
+			double roundSpread = rootMeanSquare(round);
+			double[][] drawFrom = new double[G][];
+			List<Uncertainty.ResidualPool> sectors = new ArrayList<>(G);
+			for (int g = 0; g < G; g++) {
+				boolean roundPool = own[g].length < MIN_POOL_RESIDUALS;
+				drawFrom[g] = roundPool ? round : own[g];
+				sectors.add(new Uncertainty.ResidualPool(SECTORS[g], own[g].length,
+						roundPool ? roundSpread : rootMeanSquare(own[g]), roundPool));
+			}
+			return new Pools(drawFrom,
+					new Uncertainty(roundSize >= MIN_POOL_RESIDUALS, roundSize, roundSpread, sectors));
+		}
+
+		/**
+		 * Method 2's evidence coverage of every ranked proposal and the ranks among the
+		 * proposals with sufficient evidence.
+		 */
+		private Evidence evidence(int[] rankedIndex, int[] groupCount, long[] keys) {
+			EvidenceRule rule = this.input.evidenceRule();
+			boolean[] sufficient = new boolean[rankedIndex.length];
+			int sufficientCount = 0;
+			for (int i = 0; i < rankedIndex.length; i++) {
+				int p = rankedIndex[i];
+				int sheets = 0;
+				boolean enough = true;
+				for (int g = 0; g < G; g++) {
+					sheets += groupCount[p * G + g];
+					enough &= groupCount[p * G + g] >= rule.sectorMinimums().get(SECTORS[g]);
+				}
+				sufficient[i] = enough && sheets >= rule.judgesPerProposal();
+				sufficientCount += sufficient[i] ? 1 : 0;
+			}
+			long[] sufficientKeys = new long[sufficientCount];
+			int next = 0;
+			for (int i = 0; i < rankedIndex.length; i++) {
+				if (sufficient[i]) {
+					sufficientKeys[next++] = keys[i];
+				}
+			}
+			Arrays.sort(sufficientKeys);
+			return new Evidence(rule, sufficient, sufficientKeys);
 		}
 
 		private String sectorsPresent(int[] groupCount, int p) {
@@ -487,6 +632,46 @@ public final class RubricRanking {
 	 * Per ranked proposal (in id order): bootstrap percentiles of rank and P(rank ≤ N).
 	 */
 	private record Bootstrap(int[] low, int[] high, double[] topN) {
+	}
+
+	/**
+	 * Method 2's residuals: per sector (by ordinal) the pool its draws come from, and
+	 * what is published about them.
+	 */
+	private record Pools(double[][] drawFrom, Uncertainty uncertainty) {
+	}
+
+	/**
+	 * Method 2's evidence: per ranked proposal (in id order) whether it has sufficient
+	 * evidence, and the sorted tie keys of those that do.
+	 */
+	private record Evidence(EvidenceRule rule, boolean[] sufficient, long[] sufficientKeys) {
+
+		/**
+		 * 1 + the number of proposals with sufficient evidence and a strictly greater
+		 * key.
+		 */
+		int rankAmongSufficient(long key) {
+			return 1 + (this.sufficientKeys.length - upperBound(this.sufficientKeys, key));
+		}
+
+		EvidenceCoverage coverage(int p, int[] groupCount) {
+			int sheets = 0;
+			List<EvidenceCoverage.SectorCoverage> sectors = new ArrayList<>();
+			for (int g = 0; g < G; g++) {
+				sheets += groupCount[p * G + g];
+				int minimum = this.rule.sectorMinimums().get(SECTORS[g]);
+				if (minimum > 0) {
+					sectors.add(new EvidenceCoverage.SectorCoverage(SECTORS[g], groupCount[p * G + g], minimum));
+				}
+			}
+			boolean enough = sheets >= this.rule.judgesPerProposal();
+			for (EvidenceCoverage.SectorCoverage sector : sectors) {
+				enough &= sector.sheetCount() >= sector.minimum();
+			}
+			return new EvidenceCoverage(sheets, this.rule.judgesPerProposal(), sectors, enough);
+		}
+
 	}
 
 	/**
@@ -563,6 +748,18 @@ public final class RubricRanking {
 			sum += value;
 		}
 		return sum / values.length;
+	}
+
+	/** √(Σ x² / count) in array order; 0 for an empty array. */
+	private static double rootMeanSquare(double[] values) {
+		if (values.length == 0) {
+			return 0;
+		}
+		double sum = 0;
+		for (double value : values) {
+			sum += value * value;
+		}
+		return Math.sqrt(sum / values.length);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.RoundSummary;
 import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.Uncertainty;
 import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.Selection;
@@ -111,6 +112,11 @@ class RankingController {
 	@SchemaMapping(typeName = "RoundRanking")
 	PublishedRound.@Nullable Vote publicVote(RankingView view) {
 		return view.vote();
+	}
+
+	@SchemaMapping(typeName = "RoundRanking")
+	@Nullable Uncertainty uncertainty(RankingView view) {
+		return view.result().uncertainty();
 	}
 
 	record SectorWeight(Sector sector, double weight) {

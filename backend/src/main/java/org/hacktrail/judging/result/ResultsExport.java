@@ -15,6 +15,7 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
+import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.SubmittedSheet;
 import org.hacktrail.judging.round.JudgingRound;
@@ -131,19 +132,21 @@ public class ResultsExport {
 
 	/**
 	 * One row per counted sheet and criterion, with the round's parameters and the
-	 * proposal's published result; for spreadsheet apps, text cells (titles, round names)
+	 * proposal's published result (rank, final score, selection and, from method 2 on,
+	 * its evidence coverage — sheets against k, SUFFICIENT or INSUFFICIENT — and P(top
+	 * N), empty when unknown); for spreadsheet apps, text cells (titles, round names)
 	 * that would run as formulas get a leading apostrophe.
 	 */
 	public String csv(String slug, CsvFlavour flavour) {
 		Published published = load(slug);
 		StringWriter out = new StringWriter();
-		try (CsvFlavour.Printer csv = flavour.printer(out,
-				CSVFormat.RFC4180.builder()
-					.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
-							"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank",
-							"proposal_final_score", "proposal_selected", "judge_id", "judge_sector", "sector_weight",
-							"criterion_id", "criterion_weight", "scale_min", "scale_max", "score")
-					.get())) {
+		try (CsvFlavour.Printer csv = flavour.printer(out, CSVFormat.RFC4180.builder()
+			.setHeader("round_id", "round_name", "round_kind", "algorithm_version", "seed", "normalise",
+					"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank", "proposal_final_score",
+					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id",
+					"criterion_weight", "scale_min", "scale_max", "score", "proposal_sheet_count",
+					"judges_per_proposal", "proposal_evidence", "proposal_probability_top_n")
+			.get())) {
 			for (Entry entry : published.rounds()) {
 				PublishedRound results = entry.results();
 				Map<String, RankedProposal> lines = new HashMap<>();
@@ -151,6 +154,7 @@ public class ResultsExport {
 				Set<String> selected = new HashSet<>(results.selection().proposalIds());
 				for (SubmittedSheet sheet : results.sheets()) {
 					RankedProposal line = lines.get(sheet.proposalId());
+					EvidenceCoverage evidence = (line != null) ? line.evidence() : null;
 					LocalizedText title = published.titles().get(sheet.proposalId());
 					for (RubricCriterion criterion : results.config().criteria()) {
 						csv.printRecord(results.id(), results.name().primary(), results.kind().name(),
@@ -161,7 +165,10 @@ public class ResultsExport {
 								sheet.judgeId(), sheet.sector().name(),
 								results.config().sectorWeights().get(sheet.sector()), criterion.id(),
 								criterion.weight(), criterion.scaleMin(), criterion.scaleMax(),
-								sheet.scores().get(criterion.id()));
+								sheet.scores().get(criterion.id()), (evidence != null) ? evidence.sheetCount() : "",
+								(evidence != null) ? evidence.sheetsRequired() : "",
+								(evidence != null) ? (evidence.sufficient() ? "SUFFICIENT" : "INSUFFICIENT") : "",
+								(line != null && line.probabilityTopN() != null) ? line.probabilityTopN() : "");
 					}
 				}
 			}

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.NormalisedSheet;
 import org.hacktrail.judging.ranking.RankedProposal;
@@ -41,9 +42,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record ResultsJson(String format, Hackathon hackathon, String method, List<Round> rounds) {
 
-	public static final String FORMAT = "hacktrail-results-1";
+	/**
+	 * Version 2 added the evidence rule to the parameters, each line's evidence coverage
+	 * and the round's residual pools (method hacktrail-rubric-2), and lets a line's rank
+	 * interval and P(top N) be null (unknown). Files of version 1 are still read by the
+	 * script.
+	 */
+	public static final String FORMAT = "hacktrail-results-2";
 
-	static final String METHOD = "docs/judging-method.md (hacktrail-rubric-1); recompute with scripts/recompute-ranking";
+	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1 or "
+			+ "hacktrail-rubric-2); recompute with scripts/recompute-ranking";
 
 	public ResultsJson(Hackathon hackathon, List<Round> rounds) {
 		this(FORMAT, hackathon, METHOD, rounds);
@@ -79,7 +87,7 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 			String algorithmVersion, Parameters parameters, List<Criterion> rubric, @Nullable PublicVote publicVote,
 			List<Proposal> proposals, List<Judge> judges, List<Sheet> sheets, Summary summary,
 			List<Normalisation> normalisation, List<Line> ranking, List<Tie> ties, List<Unranked> unranked,
-			Selection selection) {
+			@Nullable Uncertainty uncertainty, Selection selection) {
 
 		/**
 		 * The round from its frozen snapshot.
@@ -108,7 +116,8 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 						.toList(),
 					Summary.of(ranking.round()), ranking.judges().stream().map(Normalisation::of).toList(),
 					ranking.ranking().stream().map(Line::of).toList(), ranking.ties().stream().map(Tie::of).toList(),
-					ranking.unranked().stream().map(Unranked::of).toList(), Selection.of(results.selection()));
+					ranking.unranked().stream().map(Unranked::of).toList(), Uncertainty.of(ranking.uncertainty()),
+					Selection.of(results.selection()));
 		}
 
 	}
@@ -118,17 +127,23 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 * @param outstandingQuota N
 	 * @param bootstrapReplicates B
 	 * @param seed the bootstrap seed, an unsigned 64-bit decimal
+	 * @param judgesPerProposal k, the sheets a proposal needs (method 2's evidence rule)
+	 * @param sectorMinimums the sheets each sector must contribute, for every sector in
+	 * sector order (method 2's evidence rule)
 	 */
 	public record Parameters(boolean normalise, Map<String, Double> sectorWeights, int outstandingQuota,
-			int bootstrapReplicates, String seed) {
+			int bootstrapReplicates, String seed, int judgesPerProposal, Map<String, Integer> sectorMinimums) {
 
 		static Parameters of(PublishedRound results) {
 			Map<String, Double> weights = new LinkedHashMap<>();
+			Map<String, Integer> minimums = new LinkedHashMap<>();
 			for (Sector sector : Sector.values()) {
 				weights.put(sector.name(), results.config().sectorWeights().get(sector));
+				minimums.put(sector.name(), results.config().sectorMinimums().get(sector));
 			}
 			return new Parameters(results.config().normalise(), weights, results.cut(),
-					results.config().bootstrapReplicates(), Long.toUnsignedString(results.config().seed()));
+					results.config().bootstrapReplicates(), Long.toUnsignedString(results.config().seed()),
+					results.config().judgesPerProposal(), minimums);
 		}
 
 	}
@@ -197,11 +212,16 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 
 	}
 
-	/** One line of the published ranking: every field of {@link RankedProposal}. */
+	/**
+	 * One line of the published ranking: every field of {@link RankedProposal}. The rank
+	 * interval, percentiles, P(top N) and straddlesCut are null when the round's
+	 * uncertainty is unknown; evidence is null for method 1.
+	 */
 	public record Line(String proposal, int rank, double finalScore, List<SectorScore> sectorScores,
 			@Nullable Double voteTotal, @Nullable Double voteScore, List<String> missingSectors,
-			@Nullable Double divergence, boolean divergent, boolean tied, boolean inTopN, int rankLow, int rankHigh,
-			int bootstrapRankP5, int bootstrapRankP95, double probabilityTopN, boolean straddlesCut) {
+			@Nullable Double divergence, boolean divergent, boolean tied, boolean inTopN, @Nullable Integer rankLow,
+			@Nullable Integer rankHigh, @Nullable Integer bootstrapRankP5, @Nullable Integer bootstrapRankP95,
+			@Nullable Double probabilityTopN, @Nullable Boolean straddlesCut, @Nullable Evidence evidence) {
 
 		static Line of(RankedProposal line) {
 			List<SectorScore> sectors = new ArrayList<>();
@@ -210,9 +230,53 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 			return new Line(line.proposalId(), line.rank(), line.finalScore(), sectors, line.voteTotal(),
 					line.voteScore(), line.missingSectors().stream().map(Enum::name).toList(), line.divergence(),
 					line.divergent(), line.tied(), line.inTopN(), line.rankLow(), line.rankHigh(),
-					line.bootstrapRankP5(), line.bootstrapRankP95(), line.probabilityTopN(), line.straddlesCut());
+					line.bootstrapRankP5(), line.bootstrapRankP95(), line.probabilityTopN(), line.straddlesCut(),
+					Evidence.of(line.evidence()));
 		}
 
+	}
+
+	/**
+	 * A proposal's evidence coverage (method 2).
+	 *
+	 * @param sheetsRequired k
+	 * @param sectors every sector with a minimum above 0, in sector order
+	 */
+	public record Evidence(int sheetCount, int sheetsRequired, List<SectorEvidence> sectors, boolean sufficient) {
+
+		static @Nullable Evidence of(@Nullable EvidenceCoverage coverage) {
+			return (coverage == null) ? null
+					: new Evidence(coverage.sheetCount(), coverage.sheetsRequired(),
+							coverage.sectors()
+								.stream()
+								.map((s) -> new SectorEvidence(s.sector().name(), s.sheetCount(), s.minimum()))
+								.toList(),
+							coverage.sufficient());
+		}
+
+	}
+
+	public record SectorEvidence(String sector, int sheetCount, int minimum) {
+	}
+
+	/**
+	 * Method 2's residual pools: whether any between-judge residual exists, the round
+	 * pool's size and spread, and per sector the pool drawn from.
+	 */
+	public record Uncertainty(boolean known, int residualCount, double spread, List<ResidualPool> sectors) {
+
+		static @Nullable Uncertainty of(org.hacktrail.judging.ranking.@Nullable Uncertainty uncertainty) {
+			return (uncertainty == null) ? null : new Uncertainty(uncertainty.known(), uncertainty.residualCount(),
+					uncertainty.spread(),
+					uncertainty.sectors()
+						.stream()
+						.map((s) -> new ResidualPool(s.sector().name(), s.residualCount(), s.spread(), s.roundPool()))
+						.toList());
+		}
+
+	}
+
+	public record ResidualPool(String sector, int residualCount, double spread, boolean roundPool) {
 	}
 
 	public record SectorScore(String sector, int sheetCount, double mean, double weight) {

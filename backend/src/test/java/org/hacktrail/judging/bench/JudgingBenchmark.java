@@ -18,6 +18,7 @@ import org.hacktrail.judging.assignment.JudgeAssigner;
 import org.hacktrail.judging.assignment.PanelJudge;
 import org.hacktrail.judging.ranking.Criterion;
 import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingMethod;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.judging.ranking.RubricRanking;
@@ -29,8 +30,9 @@ import org.hacktrail.judging.ranking.SubmittedSheet;
  * assertions). Prints the median, min and max of several runs after warm-up:
  * <ul>
  * <li>ranking: 1,000 proposals × 5 judges × 6 criteria, B = 1,000 (target &lt; 1 s on 2
- * cores), timed both for {@link RubricRanking#rank} alone and including building
- * (validating) the {@link RankingInput};</li>
+ * cores) with method hacktrail-rubric-2 (what rounds are ranked with), timed both for
+ * {@link RubricRanking#rank} alone and including building (validating) the
+ * {@link RankingInput}, and method hacktrail-rubric-1 alone for comparison;</li>
  * <li>assignment: 1,500 proposals, 200 judges, k = 3, at least one PUBLIC and one PRIVATE
  * judge each, 1 % of pairs conflicted (target &lt; 2 s).</li>
  * </ul>
@@ -51,11 +53,14 @@ public final class JudgingBenchmark {
 		RankingData ranking = rankingData(1000, 5, 6, 150);
 		RankingInput input = ranking.build();
 		RankingResult result = RubricRanking.rank(input);
-		System.out.printf("ranking: %d proposals, %d sheets, %d judges, B = %d → %d ranked, %d tie groups%n",
-				input.proposalIds().size(), input.sheets().size(), result.round().judgeCount(),
-				input.bootstrapReplicates(), result.round().rankedCount(), result.ties().size());
+		System.out.printf("ranking (%s): %d proposals, %d sheets, %d judges, B = %d → %d ranked, %d tie groups%n",
+				result.algorithmVersion(), input.proposalIds().size(), input.sheets().size(),
+				result.round().judgeCount(), input.bootstrapReplicates(), result.round().rankedCount(),
+				result.ties().size());
 		report("ranking (rank only)", runs, () -> RubricRanking.rank(input));
 		report("ranking (validate input + rank)", runs, () -> RubricRanking.rank(ranking.build()));
+		RankingInput method1 = input.with(RankingMethod.RUBRIC_1, input.evidenceRule());
+		report("ranking, method 1 (rank only)", runs, () -> RubricRanking.rank(method1));
 
 		AssignmentRequest request = assignmentRequest(1500, 200, 0.01);
 		AssignmentPlan plan = JudgeAssigner.assign(request);
@@ -100,6 +105,7 @@ public final class JudgingBenchmark {
 				.sheets(this.sheets)
 				.outstandingQuota(5)
 				.bootstrapReplicates(1000)
+				.method(RankingMethod.RUBRIC_2)
 				.build();
 		}
 

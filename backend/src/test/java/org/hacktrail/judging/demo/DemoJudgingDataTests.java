@@ -62,12 +62,52 @@ class DemoJudgingDataTests {
 						+ "finalScore proposal { title { zhTW } } } } }", Http.json().put("r", roundId)),
 				"roundRanking");
 		assertThat(ranking.path("lines").size()).isPositive();
+		assertNoCertaintyOnOneSheetPerSector(organizer, roundId);
 
 		long rounds2 = this.mongo.count(new Query(), JudgingRound.class);
 		long sheets = this.mongo.count(new Query(), ScoreSheet.class);
 		this.demo.load();
 		assertThat(this.mongo.count(new Query(), JudgingRound.class)).isEqualTo(rounds2);
 		assertThat(this.mongo.count(new Query(), ScoreSheet.class)).isEqualTo(sheets);
+	}
+
+	/**
+	 * Issue 14: the shipped demo round (14 of 18 sheets submitted) put the proposals with
+	 * the fewest sheets on top with P(top N) = 100 % resting on one sheet per sector.
+	 * Ranked with method 2, no proposal with at most one sheet in each sector shows 0 %
+	 * or 100 % (its P(top N) is strictly between, or unknown), and no proposal without
+	 * sufficient evidence is in the proposed top N.
+	 */
+	private void assertNoCertaintyOnOneSheetPerSector(Http organizer, String roundId) {
+		JsonNode ranking = JudgingApi.ok(
+				organizer.graphql("query($r: ID!) { roundRanking(roundId: $r) { "
+						+ "algorithmVersion uncertainty { known residualCount spread } lines { proposalId rank inTopN "
+						+ "rankLow rankHigh probabilityTopN sectorScores { sector sheetCount } "
+						+ "evidence { sheetCount sheetsRequired sufficient } } } }", Http.json().put("r", roundId)),
+				"roundRanking");
+		assertThat(ranking.path("algorithmVersion").asString()).isEqualTo("hacktrail-rubric-2");
+		// As shipped, only one proposal has two sheets of one sector (two residuals):
+		// too few to measure the spread between judges, so it is reported as unknown.
+		assertThat(ranking.path("uncertainty").path("known").asBoolean()).as(ranking.toString()).isFalse();
+		int thin = 0;
+		for (JsonNode line : ranking.path("lines")) {
+			String what = line.toString() + " in " + ranking.path("uncertainty");
+			boolean oneSheetPerSector = true;
+			for (JsonNode sector : line.path("sectorScores")) {
+				oneSheetPerSector &= sector.path("sheetCount").asInt() <= 1;
+			}
+			if (oneSheetPerSector) {
+				thin++;
+				JsonNode probability = line.path("probabilityTopN");
+				if (!probability.isNull()) {
+					assertThat(probability.asDouble()).as(what).isStrictlyBetween(0.0, 1.0);
+				}
+			}
+			if (!line.path("evidence").path("sufficient").asBoolean()) {
+				assertThat(line.path("inTopN").asBoolean()).as(what).isFalse();
+			}
+		}
+		assertThat(thin).as("the demo has proposals with one sheet per sector").isPositive();
 	}
 
 	private Http signedIn(String persona) {

@@ -116,6 +116,23 @@ final class RandomRounds {
 	}
 
 	/**
+	 * The same input keeping only each proposal's first sheet (in judge id order) of
+	 * every sector: no proposal has two sheets of one sector.
+	 */
+	static RankingInput oneSheetPerSector(RankingInput input) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<SubmittedSheet> kept = new ArrayList<>();
+		for (SubmittedSheet sheet : input.sheets()) {
+			if (seen.add(sheet.proposalId() + '\u0000' + sheet.sector())) {
+				kept.add(sheet);
+			}
+		}
+		return new RankingInput(input.rubric(), input.proposalIds(), kept, input.sectorWeights(), input.normalise(),
+				input.publicVote(), input.outstandingQuota(), input.bootstrapReplicates(), input.seed(), input.method(),
+				input.evidenceRule());
+	}
+
+	/**
 	 * The same input with every collection in a new random order, rebuilt from scratch.
 	 */
 	static RankingInput shuffled(RankingInput input, long seed) {
@@ -147,7 +164,8 @@ final class RandomRounds {
 			vote = new PublicVote(totals, original.weight());
 		}
 		return new RankingInput(new Rubric(criteria), proposals, sheets, weights, input.normalise(), vote,
-				input.outstandingQuota(), input.bootstrapReplicates(), input.seed());
+				input.outstandingQuota(), input.bootstrapReplicates(), input.seed(), input.method(),
+				input.evidenceRule());
 	}
 
 }

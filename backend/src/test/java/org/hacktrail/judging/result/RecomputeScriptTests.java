@@ -17,9 +17,11 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.ranking.Criterion;
+import org.hacktrail.judging.ranking.EvidenceRule;
 import org.hacktrail.judging.ranking.PublicVote;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingMethod;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.judging.ranking.RubricRanking;
@@ -48,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The published round exercises every part of the method: normalisation on with a judge
  * who scores everything alike, three sectors with judges and a weighted one without, a
- * quadratic public vote, a proposal without submitted sheets, and an override.
+ * quadratic public vote, a proposal without submitted sheets, and an override. It is
+ * ranked, as every new round, with method hacktrail-rubric-2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -133,7 +136,11 @@ class RecomputeScriptTests {
 	@Test
 	void theExportCarriesEverythingTheMethodNeeds() {
 		JsonNode round = Http.parse(this.json).path("rounds").get(0);
-		assertThat(round.path("algorithmVersion").asString()).isEqualTo(RubricRanking.ALGORITHM_VERSION);
+		assertThat(round.path("algorithmVersion").asString()).isEqualTo(RankingMethod.RUBRIC_2.version());
+		assertThat(round.path("parameters").path("judgesPerProposal").asInt()).isEqualTo(4);
+		assertThat(round.path("uncertainty").path("known").asBoolean()).isTrue();
+		round.path("ranking")
+			.forEach((line) -> assertThat(line.path("evidence").path("sheetsRequired").asInt()).isEqualTo(4));
 		assertThat(round.path("parameters").path("seed").asString()).isEqualTo("18446744073709551557");
 		assertThat(round.path("parameters").path("sectorWeights").path("ACADEMIC").asDouble()).isEqualTo(0.2);
 		assertThat(round.path("rubric")).hasSize(2);
@@ -200,11 +207,17 @@ class RecomputeScriptTests {
 			.properties()
 			.forEach((e) -> totals.put(e.getKey(), e.getValue().asDouble()));
 		JsonNode parameters = round.path("parameters");
+		Map<Sector, Integer> minimums = new EnumMap<>(Sector.class);
+		parameters.path("sectorMinimums")
+			.properties()
+			.forEach((e) -> minimums.put(Sector.valueOf(e.getKey()), e.getValue().asInt()));
 		RankingResult result = RubricRanking.rank(new RankingInput(new Rubric(criteria), proposals, sheets, weights,
 				parameters.path("normalise").asBoolean(),
 				new PublicVote(totals, round.path("publicVote").path("weight").asDouble()),
 				parameters.path("outstandingQuota").asInt(), parameters.path("bootstrapReplicates").asInt(),
-				Long.parseUnsignedLong(parameters.path("seed").asString())));
+				Long.parseUnsignedLong(parameters.path("seed").asString()),
+				RankingMethod.of(round.path("algorithmVersion").asString()),
+				new EvidenceRule(parameters.path("judgesPerProposal").asInt(), minimums)));
 		JsonNode published = round.path("ranking");
 		assertThat(result.ranking()).hasSize(published.size());
 		for (int i = 0; i < published.size(); i++) {
@@ -217,6 +230,9 @@ class RecomputeScriptTests {
 			assertThat(line.probabilityTopN()).isEqualTo(expected.path("probabilityTopN").asDouble());
 			assertThat(line.rankLow()).isEqualTo(expected.path("rankLow").asInt());
 			assertThat(line.rankHigh()).isEqualTo(expected.path("rankHigh").asInt());
+			assertThat(line.inTopN()).isEqualTo(expected.path("inTopN").asBoolean());
+			assertThat(line.evidence().sufficient())
+				.isEqualTo(expected.path("evidence").path("sufficient").asBoolean());
 		}
 	}
 

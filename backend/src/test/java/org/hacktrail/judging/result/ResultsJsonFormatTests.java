@@ -19,8 +19,11 @@ import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.assignment.AssignmentRequest;
 import org.hacktrail.judging.ranking.Criterion;
+import org.hacktrail.judging.ranking.EvidenceRule;
 import org.hacktrail.judging.ranking.PublicVote;
+import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingMethod;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.judging.ranking.RubricRanking;
@@ -35,10 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The format of {@code results.json}, which anyone recomputes published rankings from, is
- * pinned: two fixed published rounds (one with a public vote, a tie across the cut, an
- * unranked proposal and a tie resolution; one without a vote, normalisation off, a single
- * criterion) give exactly the bytes of {@code results.golden.json}, and
- * {@code scripts/recompute-ranking} reproduces that file.
+ * pinned: four fixed published rounds give exactly the bytes of
+ * {@code results.golden.json}, and {@code scripts/recompute-ranking} reproduces that
+ * file. Two were published with method hacktrail-rubric-1 (one with a public vote, a tie
+ * across the cut, an unranked proposal and a tie resolution; one without a vote,
+ * normalisation off, a single criterion), two with hacktrail-rubric-2 (one where the
+ * leader lacks evidence and stays out of the top N; one with a single judge per sector,
+ * whose uncertainty is unknown). The script also still reproduces the file of format
+ * hacktrail-results-1 ({@code results.format1.golden.json}, the same two method-1 rounds
+ * as that format wrote them).
  *
  * <p>
  * A difference is a change of the published format: if it is intended, give the format a
@@ -50,6 +58,9 @@ class ResultsJsonFormatTests {
 
 	static final Path GOLDEN = Path.of("src", "test", "resources", "org", "hacktrail", "judging", "result",
 			"results.golden.json");
+
+	static final Path FORMAT_1 = Path.of("src", "test", "resources", "org", "hacktrail", "judging", "result",
+			"results.format1.golden.json");
 
 	static final Path ACTUAL = Path.of("target", "results.actual.json");
 
@@ -69,14 +80,29 @@ class ResultsJsonFormatTests {
 
 	@Test
 	void theRecomputeScriptReproducesTheGoldenFile() throws Exception {
+		String output = recompute(GOLDEN);
+		assertThat(output).contains("All 4 round(s) reproduced exactly.")
+			.contains("hacktrail-rubric-1")
+			.contains("hacktrail-rubric-2")
+			.contains("insufficient-evidence(2/3 sheets)")
+			.contains("P(top N) are unknown");
+	}
+
+	@Test
+	void theRecomputeScriptStillReproducesFilesOfTheFirstFormat() throws Exception {
+		assertThat(Files.readString(FORMAT_1)).contains("\"format\" : \"hacktrail-results-1\"");
+		assertThat(recompute(FORMAT_1)).contains("All 2 round(s) reproduced exactly.");
+	}
+
+	private static String recompute(Path file) throws Exception {
 		Process process = new ProcessBuilder("python3", Path.of("..", "scripts", "recompute-ranking").toString(),
-				GOLDEN.toString())
+				file.toString())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).contains("All 2 round(s) reproduced exactly.");
+		return output;
 	}
 
 	/** The document as {@code GET /api/hackathons/{slug}/results.json} writes it. */
@@ -86,7 +112,9 @@ class ResultsJsonFormatTests {
 		titles.put("P2", new LocalizedText(null, "Shelter map"));
 		titles.put("P3", new LocalizedText("青銀共居", null));
 		List<ResultsJson.Round> rounds = List.of(ResultsExport.roundJson(review(), PUBLISHED_AT, titles),
-				ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), titles));
+				ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), titles),
+				ResultsExport.roundJson(evidenceReview(), PUBLISHED_AT.plusSeconds(2 * 86_400), titles),
+				ResultsExport.roundJson(singleJudges(), PUBLISHED_AT.plusSeconds(3 * 86_400), titles));
 		return ResultsExport.write(new ResultsJson(ResultsJson.Hackathon.of(hackathon()), rounds));
 	}
 
@@ -175,6 +203,95 @@ class ResultsJsonFormatTests {
 				"organizer", Instant.parse("2026-05-04T09:00:00Z"));
 		return new PublishedRound("R-final", "H-1", new LocalizedText("決選", "Finals"), RoundKind.FINAL, config, 1,
 				input.proposalIds(), input.sheets(), null, result, selection, "fingerprint-final");
+	}
+
+	/**
+	 * A method-2 REVIEW round: k = 3, PUBLIC 1 and PRIVATE 1; four judges (two PUBLIC,
+	 * two PRIVATE). P1 scores best but has only two sheets (insufficient evidence: ranked
+	 * first, not in the top 2); P4 has no PRIVATE sheet (insufficient too). PUBLIC has 10
+	 * residuals and draws from its own pool, PRIVATE 8 and draws from the round pool.
+	 */
+	static PublishedRound evidenceReview() {
+		Rubric rubric = new Rubric(List.of(new Criterion("impact", 1, 1, 10)));
+		String[] judges = { "J-5f6071829304152a", "J-6071829304152a3b", "J-71829304152a3b4c", "J-829304152a3b4c5d" };
+		Sector[] sectors = { Sector.PUBLIC, Sector.PUBLIC, Sector.PRIVATE, Sector.PRIVATE };
+		// Rows: proposals P1..P4; columns: judges; 0 means no sheet.
+		double[][] scores = { { 9.5, 0, 9, 0 }, { 7, 8, 7.5, 6 }, { 6, 7.5, 8, 7 }, { 5, 6.5, 0, 0 }, { 4, 5, 6, 4.5 },
+				{ 6.5, 5, 5.5, 7 } };
+		List<SubmittedSheet> sheets = new ArrayList<>();
+		for (int p = 0; p < scores.length; p++) {
+			for (int j = 0; j < judges.length; j++) {
+				if (scores[p][j] > 0) {
+					sheets
+						.add(new SubmittedSheet(judges[j], sectors[j], "P" + (p + 1), Map.of("impact", scores[p][j])));
+				}
+			}
+		}
+		Map<Sector, Double> weights = RankingInput.defaultSectorWeights();
+		RankingInput input = RankingInput.builder(rubric, 77)
+			.proposals(List.of("P1", "P2", "P3", "P4", "P5", "P6"))
+			.sheets(sheets)
+			.sectorWeights(weights)
+			.normalise(false)
+			.outstandingQuota(2)
+			.bootstrapReplicates(40)
+			.method(RankingMethod.RUBRIC_2)
+			.evidenceRule(EvidenceRule.defaults())
+			.build();
+		return method2Round("R-review-2", new LocalizedText("複審", "Second review"), input, weights);
+	}
+
+	/**
+	 * A method-2 FINAL round with one PUBLIC and one PRIVATE judge: no proposal has two
+	 * sheets of a sector, so the spread is unknown and every rank interval and P(top N)
+	 * is null.
+	 */
+	static PublishedRound singleJudges() {
+		Rubric rubric = new Rubric(List.of(new Criterion("overall", 1, 0, 100)));
+		double[][] scores = { { 90, 60 }, { 70, 80 }, { 40, 55 } };
+		List<SubmittedSheet> sheets = new ArrayList<>();
+		for (int p = 0; p < scores.length; p++) {
+			sheets.add(new SubmittedSheet("J-0a1b2c3d4e5f6071", Sector.PUBLIC, "P" + (p + 1),
+					Map.of("overall", scores[p][0])));
+			sheets.add(new SubmittedSheet("J-2c3d4e5f60718293", Sector.PRIVATE, "P" + (p + 1),
+					Map.of("overall", scores[p][1])));
+		}
+		Map<Sector, Double> weights = RankingInput.defaultSectorWeights();
+		RankingInput input = RankingInput.builder(rubric, 5)
+			.proposals(List.of("P1", "P2", "P3"))
+			.sheets(sheets)
+			.sectorWeights(weights)
+			.outstandingQuota(1)
+			.bootstrapReplicates(30)
+			.method(RankingMethod.RUBRIC_2)
+			.evidenceRule(new EvidenceRule(2, Map.of(Sector.PUBLIC, 1, Sector.PRIVATE, 1)))
+			.build();
+		return method2Round("R-final-2", new LocalizedText("決選（二）", "Finals II"), input, weights);
+	}
+
+	private static PublishedRound method2Round(String id, LocalizedText name, RankingInput input,
+			Map<Sector, Double> weights) {
+		RankingResult result = RubricRanking.rank(input);
+		List<RubricCriterion> criteria = input.rubric()
+			.criteria()
+			.stream()
+			.map((c) -> new RubricCriterion(c.id(), new LocalizedText(null, c.id()), LocalizedText.EMPTY, c.weight(),
+					c.scaleMin(), c.scaleMax()))
+			.toList();
+		RoundConfig config = new RoundConfig(criteria, input.evidenceRule().judgesPerProposal(),
+				input.evidenceRule().sectorMinimums(), null, weights, input.normalise(), VoteMode.NONE, 0,
+				RoundConfig.DEFAULT_VOTE_CREDITS, input.outstandingQuota(), null, input.bootstrapReplicates(),
+				input.seed());
+		List<String> topN = result.ranking()
+			.stream()
+			.filter(RankedProposal::inTopN)
+			.map(RankedProposal::proposalId)
+			.toList();
+		Selection selection = new Selection(topN, Selection.Kind.TOP_N, null, null, topN, "fingerprint-" + id,
+				"organizer", Instant.parse("2026-05-05T09:00:00Z"));
+		RoundKind kind = id.contains("final") ? RoundKind.FINAL : RoundKind.REVIEW;
+		return new PublishedRound(id, "H-1", name, kind, config, input.outstandingQuota(), input.proposalIds(),
+				input.sheets(), null, result, selection, "fingerprint-" + id);
 	}
 
 	static Hackathon hackathon() {

@@ -18,8 +18,10 @@ import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.ranking.Criterion;
+import org.hacktrail.judging.ranking.EvidenceRule;
 import org.hacktrail.judging.ranking.PublicVote;
 import org.hacktrail.judging.ranking.RankingInput;
+import org.hacktrail.judging.ranking.RankingMethod;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.RubricRanking;
 import org.hacktrail.judging.ranking.SubmittedSheet;
@@ -36,7 +38,8 @@ import org.hacktrail.platform.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds a round's ranking input from the store and runs {@link RubricRanking} on it
+ * Builds a round's ranking input from the store and runs {@link RubricRanking} on it,
+ * with method {@link #METHOD} and the round's k and sector minimums as its evidence rule
  * (what is shown and published is {@code judging.result}'s).
  *
  * <p>
@@ -50,6 +53,13 @@ import org.springframework.stereotype.Service;
 public class RankingService {
 
 	private static final int CACHE_SIZE = 8;
+
+	/**
+	 * The method rounds are ranked with. Published results keep the method they were
+	 * computed with (in their snapshot); a selection made on a method-1 ranking has
+	 * another input fingerprint and is made again before publishing.
+	 */
+	public static final RankingMethod METHOD = RankingMethod.RUBRIC_2;
 
 	private final RoundService rounds;
 
@@ -144,7 +154,7 @@ public class RankingService {
 		try {
 			input = new RankingInput(RoundService.rubric(config.criteria()), plan.proposalIds(), counted,
 					config.sectorWeights(), config.normalise(), publicVote, cut, config.bootstrapReplicates(),
-					config.seed());
+					config.seed(), METHOD, new EvidenceRule(config.judgesPerProposal(), config.sectorMinimums()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw DomainException.badInput("The round cannot be ranked: " + ex.getMessage());
@@ -164,14 +174,15 @@ public class RankingService {
 	}
 
 	/**
-	 * SHA-256 of the input in a canonical binary form. {@link RankingInput} puts
-	 * everything in canonical order and checks that every sheet scores exactly the
-	 * rubric's criteria, so the encoding below is injective: equal inputs — and only
-	 * equal inputs — have equal fingerprints. Strings are length-prefixed UTF-8, doubles
-	 * their exact bits, numbers big-endian; judges are listed once (sorted, with their
-	 * sector) and sheets refer to judges and proposals by position, so a 30,000-sheet
-	 * round hashes about 1.5 MB (printing the input as text and hashing that was much
-	 * slower: docs/benchmarks.md, "Measurements behind design choices").
+	 * SHA-256 of the input in a canonical binary form (method and evidence rule
+	 * included). {@link RankingInput} puts everything in canonical order and checks that
+	 * every sheet scores exactly the rubric's criteria, so the encoding below is
+	 * injective: equal inputs — and only equal inputs — have equal fingerprints. Strings
+	 * are length-prefixed UTF-8, doubles their exact bits, numbers big-endian; judges are
+	 * listed once (sorted, with their sector) and sheets refer to judges and proposals by
+	 * position, so a 30,000-sheet round hashes about 1.5 MB (printing the input as text
+	 * and hashing that was much slower: docs/benchmarks.md, "Measurements behind design
+	 * choices").
 	 */
 	static String fingerprint(RankingInput input) {
 		DigestWriter out = new DigestWriter();
@@ -229,6 +240,16 @@ public class RankingService {
 		out.putInt(input.outstandingQuota());
 		out.putInt(input.bootstrapReplicates());
 		out.putLong(input.seed());
+		// Method 1 inputs keep their first encoding (selections made on them stay
+		// valid); later methods append their id and what else they depend on.
+		if (input.method() != RankingMethod.RUBRIC_1) {
+			out.putString(input.method().version());
+			out.putInt(input.evidenceRule().judgesPerProposal());
+			for (Map.Entry<Sector, Integer> minimum : input.evidenceRule().sectorMinimums().entrySet()) {
+				out.putString(minimum.getKey().name());
+				out.putInt(minimum.getValue());
+			}
+		}
 		return HexFormat.of().formatHex(out.digest());
 	}
 
