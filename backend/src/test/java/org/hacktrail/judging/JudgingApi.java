@@ -203,10 +203,19 @@ public final class JudgingApi {
 	}
 
 	public Http.GraphQlResult status(String roundId, String to, String reason, TestAccounts.Account as) {
+		return status(roundId, to, reason, null, as);
+	}
+
+	/** Changes a round's status, confirming a close with sheets not submitted or not. */
+	public Http.GraphQlResult status(String roundId, String to, String reason, Boolean confirmIncomplete,
+			TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("roundId", roundId).put("to", to);
 		if (reason != null) {
 			input.put("reason", reason);
+		}
+		if (confirmIncomplete != null) {
+			input.put("confirmIncomplete", confirmIncomplete);
 		}
 		return this.http.graphql("mutation($input: ChangeRoundStatusInput!) { changeRoundStatus(input: $input) "
 				+ "{ round { " + ROUND_FIELDS + " } } }", variables, headers(as));

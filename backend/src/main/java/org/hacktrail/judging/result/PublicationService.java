@@ -12,6 +12,7 @@ import java.util.Set;
 import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.WrittenReason;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.TieGroup;
@@ -72,8 +73,6 @@ public class PublicationService {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicationService.class);
 
-	static final int MAX_TEXT = 5000;
-
 	private final MongoTemplate mongo;
 
 	private final RoundService rounds;
@@ -102,8 +101,13 @@ public class PublicationService {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param quotaOverride the organizer's explicit flag that the selection has more or
+	 * fewer proposals than the round's N (an override; needs the justification too)
+	 */
 	public record SelectProposalsInput(String roundId, @Nullable List<String> proposalIds,
-			@Nullable String justification, @Nullable String tieResolution, @Nullable Integer expectedVersion) {
+			@Nullable String justification, @Nullable String tieResolution, @Nullable Boolean quotaOverride,
+			@Nullable Integer expectedVersion) {
 	}
 
 	/**
@@ -159,36 +163,51 @@ public class PublicationService {
 			.map(RankedProposal::proposalId)
 			.toList();
 		TieGroup acrossCut = computed.result().ties().stream().filter(TieGroup::acrossCut).findFirst().orElse(null);
-		String justification = text(input.justification(), "justification");
-		String tieReason = text(input.tieResolution(), "tieResolution");
+		// Texts given where the selection does not use them are not kept, but not let
+		// through unchecked either.
+		FreeText.check(input.justification(), "justification", FreeText.Kind.TEXT);
+		FreeText.check(input.tieResolution(), "tieResolution", FreeText.Kind.TEXT);
+		boolean quotaOverride = Boolean.TRUE.equals(input.quotaOverride());
+		if (chosen.size() != cut && !quotaOverride) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round selects " + cut + " proposal" + ((cut == 1) ? "" : "s") + " (N) and this selection has "
+							+ chosen.size()
+							+ ". To select more or fewer than N, say so explicitly (quotaOverride: true) and write why "
+							+ "(justification); otherwise select exactly " + cut + ".",
+					Map.of("field", "quotaOverride", "rule", "QUOTA", "cut", cut, "selected", chosen.size()));
+		}
+		if (quotaOverride && chosen.size() == cut) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"quotaOverride is for a selection of more or fewer than the round's " + cut
+							+ " proposals; this one has exactly " + cut + ": leave quotaOverride out.",
+					Map.of("field", "quotaOverride", "cut", cut, "selected", chosen.size()));
+		}
 		Selection.Kind kind;
+		String justification = null;
+		String tieReason = null;
 		if (acrossCut == null && chosen.equals(new HashSet<>(topN))) {
 			kind = Selection.Kind.TOP_N;
 		}
 		else if (acrossCut != null && chosen.size() == cut && isTieResolution(chosen, topN, acrossCut)) {
 			kind = Selection.Kind.TIE_RESOLVED;
-			if (tieReason == null) {
-				throw DomainException.badInput("tieResolution",
-						"Proposals " + acrossCut.proposalIds() + " are tied at " + "rank " + acrossCut.rank()
-								+ " across the cut of " + cut + "; say why you chose "
-								+ "these (tieResolution). It is recorded and published.");
-			}
+			tieReason = WrittenReason.require(input.tieResolution(), "tieResolution",
+					"why you chose these among proposals " + acrossCut.proposalIds() + ", tied at rank "
+							+ acrossCut.rank() + " across the cut of " + cut + "; it is recorded and published",
+					Map.of("tied", acrossCut.proposalIds()));
 		}
 		else {
 			kind = Selection.Kind.OVERRIDE;
-			if (justification == null || justification.length() < 20) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT,
-						"This selection differs from the ranking's top " + cut + " " + topN
-								+ "; write a justification (at least 20 characters). It is published with "
-								+ "the results.",
-						Map.of("field", "justification", "topN", topN));
-			}
+			justification = WrittenReason.require(input.justification(), "justification",
+					"why this selection differs from the ranking's top " + cut + " " + topN
+							+ "; it is published with the results",
+					Map.of("topN", topN));
 		}
 		Instant now = this.clock.instant();
 		Selection selection = new Selection(new ArrayList<>(chosen), kind,
 				(kind == Selection.Kind.OVERRIDE) ? justification : null,
 				(kind == Selection.Kind.TIE_RESOLVED) ? tieReason : null, topN, computed.fingerprint(), me, now);
 		String detail = kind + ": " + chosen.size() + " proposal(s)"
+				+ (quotaOverride ? " instead of N = " + cut + " (quota override)" : "")
 				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
 				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
 		JudgingRound saved = this.mongo
@@ -304,17 +323,6 @@ public class PublicationService {
 		history.add(event);
 		return new JudgingRound(round.id(), round.hackathonId(), round.kind(), round.status(), round.config(),
 				round.planId(), selection, history, round.publishedAt(), round.createdAt(), now, round.version());
-	}
-
-	private static @Nullable String text(@Nullable String text, String field) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String stripped = text.strip();
-		if (stripped.length() > MAX_TEXT) {
-			throw DomainException.badInput(field, "At most " + MAX_TEXT + " characters.");
-		}
-		return FreeText.check(stripped, field, FreeText.Kind.TEXT);
 	}
 
 }

@@ -27,6 +27,7 @@ import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
+import org.hacktrail.judging.round.UnsubmittedSheets;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
@@ -59,7 +60,7 @@ import org.springframework.stereotype.Service;
  * counted sheet in the open data, under pseudonymous judge ids.
  */
 @Service
-public class ScoreSheetService {
+public class ScoreSheetService implements UnsubmittedSheets {
 
 	static final int MAX_COMMENT = 5000;
 
@@ -454,6 +455,41 @@ public class ScoreSheetService {
 		byProposal.forEach((proposal, counts) -> proposals.add(new ProposalProgress(proposal, counts[0], counts[1],
 				judgesOfProposal.getOrDefault(proposal, List.of()))));
 		return new RoundProgress(round, assigned, submitted, byJudge, proposals);
+	}
+
+	/**
+	 * The current plan's pairs without a submitted sheet (what closing the round leaves
+	 * out). Dropped judges' pairs that stay in the plan are their kept, submitted sheets,
+	 * so they are never listed unless reopened since.
+	 */
+	@Override
+	public List<Unsubmitted> of(JudgingRound round) {
+		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
+		if (plan == null) {
+			return List.of();
+		}
+		Map<String, List<String>> works = this.assignments.works(plan);
+		Map<String, SheetStatus> statusOf = new HashMap<>();
+		sheetsOf(round, works).forEach((sheet) -> statusOf
+			.put(ScoreSheet.idOf(round.id(), sheet.judgeUserId(), sheet.proposalId()), sheet.status()));
+		Map<String, Judge> judges = new HashMap<>();
+		this.panel.judgesOf(round.hackathonId()).forEach((j) -> judges.put(j.userId(), j));
+		List<Unsubmitted> unsubmitted = new ArrayList<>();
+		works.forEach((user, proposals) -> {
+			Judge judge = judges.get(user);
+			for (String proposal : proposals) {
+				SheetStatus status = statusOf.get(ScoreSheet.idOf(round.id(), user, proposal));
+				if (status != SheetStatus.SUBMITTED) {
+					unsubmitted.add(new Unsubmitted((judge != null) ? judge.id() : user, user,
+							(judge != null) ? judge.displayName() : user, proposal,
+							(status != null) ? status.name() : "MISSING"));
+				}
+			}
+		});
+		unsubmitted.sort(Comparator.comparing(Unsubmitted::judgeName)
+			.thenComparing(Unsubmitted::judgeUserId)
+			.thenComparing(Unsubmitted::proposalId));
+		return unsubmitted;
 	}
 
 	// ---- conflicts

@@ -88,6 +88,18 @@ class PublicationTests extends JudgingApiTestSupport {
 		assertThat(
 				this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "x", this.publicJudge).errorCode())
 			.isEqualTo("FORBIDDEN");
+		// A tie resolution is a written reason, the rule of justifications.
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+		for (String notAReason : List.of("x", "   ", "Better.")) {
+			Http.GraphQlResult refused = this.api.select(this.roundId, List.of(this.proposals.get(1)), null, notAReason,
+					this.organizer);
+			assertThat(refused.errorCode()).as(notAReason).isEqualTo("BAD_USER_INPUT");
+			JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+			assertThat(extensions.path("field").asString()).isEqualTo("tieResolution");
+			assertThat(extensions.path("minLength").asInt()).isEqualTo(20);
+			assertThat(refused.errorMessage()).contains("tied");
+		}
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
 		JsonNode selection = JudgingApi
 			.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "Stronger partner commitment",
 					this.organizer), "selectProposals")
@@ -150,12 +162,60 @@ class PublicationTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void selectingMoreOrFewerThanTheQuotaNeedsTheExplicitFlagAndAJustification() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+		List<String> two = List.of(this.proposals.get(0), this.proposals.get(1));
+		String why = "Both tied proposals are strong; the ministry funds a second pilot this year.";
+		Http.GraphQlResult unflagged = this.api.select(this.roundId, two, why, null, this.organizer);
+		assertThat(unflagged.errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode extensions = unflagged.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("QUOTA");
+		assertThat(extensions.path("cut").asInt()).isEqualTo(1);
+		assertThat(extensions.path("selected").asInt()).isEqualTo(2);
+		assertThat(unflagged.errorMessage()).contains("quotaOverride");
+		assertThat(this.api.select(this.roundId, List.of(), why, null, this.organizer).errorCode()).as("none")
+			.isEqualTo("BAD_USER_INPUT");
+		Http.GraphQlResult noWhy = selectWithQuotaOverride(two, null, this.organizer);
+		assertThat(noWhy.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(noWhy.body().path("errors").get(0).path("extensions").path("field").asString())
+			.isEqualTo("justification");
+		assertThat(selectWithQuotaOverride(two, "More is better.", this.organizer).errorCode()).as("too short")
+			.isEqualTo("BAD_USER_INPUT");
+		Http.GraphQlResult exact = selectWithQuotaOverride(List.of(this.proposals.get(2)), why, this.organizer);
+		assertThat(exact.errorCode()).as("the flag with exactly N").isEqualTo("BAD_USER_INPUT");
+		assertThat(exact.body().path("errors").get(0).path("extensions").path("field").asString())
+			.isEqualTo("quotaOverride");
+		assertThat(selectWithQuotaOverride(two, why, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
+
+		JsonNode round = JudgingApi.ok(selectWithQuotaOverride(two, why, this.organizer), "selectProposals")
+			.path("round");
+		assertThat(round.path("selection").path("kind").asString()).isEqualTo("OVERRIDE");
+		assertThat(round.path("selection").path("proposalIds")).hasSize(2);
+		assertThat(round.path("selection").path("justification").asString()).isEqualTo(why);
+		JsonNode event = round.path("history").get(round.path("history").size() - 1);
+		assertThat(event.path("detail").asString()).contains("instead of N = 1 (quota override)");
+	}
+
+	private Http.GraphQlResult selectWithQuotaOverride(List<String> proposalIds, String justification,
+			TestAccounts.Account as) {
+		ObjectNode variables = Http.json();
+		ObjectNode input = variables.putObject("input").put("roundId", this.roundId).put("quotaOverride", true);
+		input.set("proposalIds", JudgingApi.array(proposalIds));
+		if (justification != null) {
+			input.put("justification", justification);
+		}
+		return this.http.graphql("mutation($input: SelectProposalsInput!) { selectProposals(input: $input) { round { "
+				+ JudgingApi.ROUND_FIELDS + " } } }", variables, as.headers());
+	}
+
+	@Test
 	void aRankingThatChangedAfterTheSelectionMustBeSelectedAgainAndPublishingTwiceChangesNothing() {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorMessage()).contains("selectProposals");
-		JudgingApi.ok(
-				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
-				"selectProposals");
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
+				"Stronger pilot with the city transport office", this.organizer), "selectProposals");
 		// A sheet is reopened and changed after the selection.
 		this.api.statusOk(this.roundId, "OPEN", "Correcting a typo in a sheet");
 		String sheetId = this.roundId + ":" + this.publicJudge.id() + ":" + this.proposals.get(2);
@@ -169,9 +229,8 @@ class PublicationTests extends JudgingApiTestSupport {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorCode()).isEqualTo("CONFLICT");
 
-		JudgingApi.ok(
-				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
-				"selectProposals");
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
+				"Stronger pilot with the city transport office", this.organizer), "selectProposals");
 		assertThat(this.api.publish(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(this.api.publish(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
 		JsonNode first = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");

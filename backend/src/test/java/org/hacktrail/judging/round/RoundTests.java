@@ -107,7 +107,9 @@ class RoundTests extends JudgingApiTestSupport {
 			.isEqualTo("The committee asked for 60/40");
 		assertThat(this.api.status(this.roundId, "DRAFT", null, this.organizer).errorCode())
 			.isEqualTo("BAD_USER_INPUT");
-		this.api.statusOk(this.roundId, "CLOSED", null);
+		// Nobody scored: closing needs the organizer's confirmation.
+		JudgingApi.ok(this.api.status(this.roundId, "CLOSED", "Testing the freeze before anyone scores.", true,
+				this.organizer), "changeRoundStatus");
 		assertField(this.api.status(this.roundId, "OPEN", null, this.organizer), "reason");
 		assertThat(this.api.statusOk(this.roundId, "OPEN", "A judge was ill").path("status").asString())
 			.isEqualTo("OPEN");
@@ -207,6 +209,70 @@ class RoundTests extends JudgingApiTestSupport {
 			moved.addAll(gained);
 		});
 		assertThat(moved).containsExactlyInAnyOrderElementsOf(before.get(leaving.id()));
+	}
+
+	@Test
+	void closingWithSheetsNotSubmittedIsRefusedNamingThemUnlessConfirmedWithAReason() {
+		List<String> proposals = this.api.proposals(this.hackathon, 2);
+		Map<String, TestAccounts.Account> judges = judges(1, 1);
+		TestAccounts.Account done = judges.get("PUBLIC-0");
+		TestAccounts.Account late = judges.get("PRIVATE-1");
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "5");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		proposals.forEach((p) -> this.api.score(this.roundId, p, 7, 7, done));
+		JudgingApi.ok(this.api.save(JudgingApi.sheetInput(this.roundId, proposals.get(0), 5.0, null, null), late),
+				"saveScoreSheet");
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+
+		Http.GraphQlResult refused = this.api.status(this.roundId, "CLOSED", null, this.organizer);
+		assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("ROUND_INCOMPLETE");
+		assertThat(extensions.path("unsubmittedCount").asInt()).isEqualTo(2);
+		assertThat(extensions.path("unsubmitted").findValuesAsString("judgeUserId")).containsOnly(late.id());
+		assertThat(extensions.path("unsubmitted").findValuesAsString("proposalId"))
+			.containsExactlyInAnyOrderElementsOf(proposals);
+		assertThat(extensions.path("unsubmitted").findValuesAsString("status")).containsExactlyInAnyOrder("DRAFT",
+				"MISSING");
+		String lateName = extensions.path("unsubmitted").get(0).path("judgeName").asString();
+		assertThat(refused.errorMessage()).contains("2 sheets are not submitted")
+			.contains(lateName)
+			.contains(extensions.path("unsubmitted").get(0).path("proposalTitle").asString())
+			.contains("confirmIncomplete");
+
+		String why = "The private-sector judge is ill; the public-sector sheets suffice for this round.";
+		assertThat(this.api.status(this.roundId, "CLOSED", why, true, late).errorCode()).as("a judge")
+			.isEqualTo("FORBIDDEN");
+		assertThat(this.api.status(this.roundId, "CLOSED", why, true, null).errorCode()).isEqualTo("UNAUTHENTICATED");
+		assertField(this.api.status(this.roundId, "CLOSED", null, true, this.organizer), "reason");
+		assertField(this.api.status(this.roundId, "CLOSED", "x", true, this.organizer), "reason");
+		assertField(this.api.status(this.roundId, "CLOSED", "   ", true, this.organizer), "reason");
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
+
+		JsonNode closed = JudgingApi
+			.ok(this.api.status(this.roundId, "CLOSED", why, true, this.organizer), "changeRoundStatus")
+			.path("round");
+		assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+		JsonNode event = closed.path("history").get(closed.path("history").size() - 1);
+		assertThat(event.path("action").asString()).isEqualTo("CLOSED");
+		assertThat(event.path("detail").asString()).contains("confirmed by the organizer")
+			.contains(why)
+			.contains("2 sheets")
+			.contains(lateName);
+		assertField(this.api.status(this.roundId, "OPEN", "Reopening to let the judge finish the sheets.", true,
+				this.organizer), "confirmIncomplete");
+	}
+
+	@Test
+	void aCompleteRoundClosesWithoutConfirmation() {
+		List<String> proposals = this.api.proposals(this.hackathon, 2);
+		Map<String, TestAccounts.Account> judges = judges(1, 1);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "5");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		judges.values().forEach((j) -> proposals.forEach((p) -> this.api.score(this.roundId, p, 6, 6, j)));
+		assertThat(this.api.statusOk(this.roundId, "CLOSED", null).path("status").asString()).isEqualTo("CLOSED");
 	}
 
 	@Test
