@@ -366,6 +366,13 @@ public final class Operations {
 				"mutation($input: DropJudgeInput!) { dropJudge(input: $input) { judge { dropReason } } }",
 				(w) -> input((i) -> i.put("judgeId", w.freshJudge()).put("reason", "plain")),
 				fields("/input/reason", "/dropJudge/judge/dropReason")));
+		all.add(new TextOperation("dropJudge voiding sheets", Actor.ORGANIZER,
+				"mutation($input: DropJudgeInput!) { dropJudge(input: $input) { judge { id } rounds { roundId } } }",
+				(w) -> input((i) -> i.put("judgeId", w.freshJudge())
+					.put("reason", "Left the panel")
+					.put("voidSubmittedSheets", true)
+					.put("voidReason", "plain")),
+				fields("/input/voidReason", "")));
 		all.add(new TextOperation("declareConflict", Actor.ATTACKER,
 				"mutation($input: DeclareConflictInput!) { declareConflict(input: $input) { judge { conflicts { "
 						+ "comment } } } }",

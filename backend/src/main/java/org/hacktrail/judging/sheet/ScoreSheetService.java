@@ -263,7 +263,8 @@ public class ScoreSheetService implements UnsubmittedSheets {
 					Map.of("status", "SUBMITTED"));
 		}
 		if (stored.status() == SheetStatus.VOIDED) {
-			throw DomainException.forbidden("The sheet is void (conflict of interest).");
+			throw DomainException.forbidden("The sheet is void (a conflict of interest, or voided when its judge was "
+					+ "dropped); it does not count and cannot be changed.");
 		}
 		if (stored.version() == null || stored.version() != expected) {
 			throw DomainException.conflict("The sheet changed since you read it (version " + stored.version()
@@ -287,14 +288,23 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		ScoreSheet sheet = requireSheet(sheetId);
 		JudgingRound round = this.rounds.requireStored(sheet.roundId());
 		if (round.status() != RoundStatus.OPEN) {
-			throw DomainException.badInput("The round is " + round.status() + "; reopen the round first, so that the "
-					+ "judge can change the sheet.");
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, switch (round.status()) {
+				case CLOSED -> "The round is CLOSED; reopen the round first (with a reason), so that the judge can "
+						+ "change the sheet.";
+				case PUBLISHED -> "The round is PUBLISHED; its sheets no longer change.";
+				default -> "The round is " + round.status() + "; sheets are reopened only while it is OPEN.";
+			}, Map.of("status", round.status().name()));
 		}
 		if (sheet.status() == SheetStatus.DRAFT) {
 			return sheet;
 		}
+		Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
+		if (judge != null && !judge.isActive()) {
+			throw DomainException.badInput("The sheet's judge was dropped from the panel: a reopened sheet could "
+					+ "never be submitted again. A kept sheet stays as it is, or is voided by dropping the judge "
+					+ "again with voidSubmittedSheets.");
+		}
 		if (sheet.status() == SheetStatus.VOIDED) {
-			Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
 			if (judge != null && judge.isConflictedWith(sheet.proposalId())) {
 				throw DomainException.badInput(
 						"The judge still has an active conflict with this proposal; clear the " + "conflict first.");
@@ -509,22 +519,30 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		if (ids.isEmpty()) {
 			return;
 		}
-		Instant now = this.clock.instant();
 		for (ScoreSheet sheet : this.mongo.find(new Query(Criteria.where("_id").in(ids)), ScoreSheet.class)) {
-			ScoreSheet current = sheet;
-			for (int attempt = 0; current != null && current.status() != SheetStatus.VOIDED && attempt < 5; attempt++) {
-				ScoreSheet voided = this.mongo.findAndModify(
-						new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
-						new Update().set("status", SheetStatus.VOIDED)
-							.set("updatedAt", now)
-							.push("history",
-									new SheetEvent(now, event.by(), current.status(), SheetStatus.VOIDED,
-											"Conflict of interest of the judge with the proposal"))
-							.inc("version", 1),
-						FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
-				current = (voided != null) ? voided : this.mongo.findById(current.id(), ScoreSheet.class);
-			}
+			voidSheet(sheet, event.by(), "Conflict of interest of the judge with the proposal");
 		}
+	}
+
+	/**
+	 * Voids a sheet with the reason in its history, again on the fresh sheet when another
+	 * write won (up to 5 attempts); a sheet already VOIDED stays as it is.
+	 * @return the sheet as it is now (null if it was deleted meanwhile)
+	 */
+	@Nullable ScoreSheet voidSheet(ScoreSheet sheet, @Nullable String by, String reason) {
+		Instant now = this.clock.instant();
+		ScoreSheet current = sheet;
+		for (int attempt = 0; current != null && current.status() != SheetStatus.VOIDED && attempt < 5; attempt++) {
+			ScoreSheet voided = this.mongo.findAndModify(
+					new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
+					new Update().set("status", SheetStatus.VOIDED)
+						.set("updatedAt", now)
+						.push("history", new SheetEvent(now, by, current.status(), SheetStatus.VOIDED, reason))
+						.inc("version", 1),
+					FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
+			current = (voided != null) ? voided : this.mongo.findById(current.id(), ScoreSheet.class);
+		}
+		return current;
 	}
 
 	// ---- validation
