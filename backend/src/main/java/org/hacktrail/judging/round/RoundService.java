@@ -504,6 +504,11 @@ public class RoundService {
 						"Reopening a closed round needs a reason; it is kept in the " + "round's history.");
 			}
 		}
+		else if (from == RoundStatus.PUBLISHED) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is PUBLISHED; its results are public and it no longer changes status.",
+					Map.of("field", "to", "from", from.name(), "to", to.name()));
+		}
 		else {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A round cannot go from " + from + " to " + to
 					+ ": DRAFT → OPEN → CLOSED, CLOSED → OPEN with a reason; PUBLISHED only by publishing the results.",
