@@ -9,6 +9,7 @@ import {
   InviteJudgeDocument,
   JudgingPanelDocument,
   RevokeJudgeInvitationDocument,
+  type DropJudgeMutation,
   type JudgingPanelQuery,
   type Sector,
 } from './gql/graphql';
@@ -22,7 +23,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { splitList } from '../../lib/links';
 import { useI18n, type MessageKey } from '../../i18n/judging';
-import { SECTORS, roundPath } from './judgingShared';
+import { SECTORS, isWrittenReason, roundPath } from './judgingShared';
 
 type Data = JudgingPanelQuery;
 type Hackathon = NonNullable<Data['hackathon']>;
@@ -56,7 +57,7 @@ export default function JudgingPanel({ params }: { params: Record<string, string
       <RoundsTable hackathon={hackathon} rounds={data.judgingRounds} />
       <InviteForm hackathon={hackathon} onInvited={reload} />
       <InvitationsTable hackathon={hackathon} invitations={data.judgeInvitations} onChanged={reload} />
-      <JudgesTable hackathon={hackathon} judges={data.judges} onChanged={reload} />
+      <JudgesTable hackathon={hackathon} judges={data.judges} rounds={data.judgingRounds} onChanged={reload} />
       <ConflictLogSection slug={hackathon.slug} timeZone={hackathon.timeZone} />
     </Page>
   );
@@ -311,7 +312,17 @@ function InvitationsTable({ hackathon, invitations, onChanged }: { hackathon: Ha
   );
 }
 
-function JudgesTable({ hackathon, judges, onChanged }: { hackathon: Hackathon; judges: Judge[]; onChanged: () => void }) {
+function JudgesTable({
+  hackathon,
+  judges,
+  rounds,
+  onChanged,
+}: {
+  hackathon: Hackathon;
+  judges: Judge[];
+  rounds: Data['judgingRounds'];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<Problem>();
   const [found, setFound] = useState<number>();
@@ -344,7 +355,7 @@ function JudgesTable({ hackathon, judges, onChanged }: { hackathon: Hackathon; j
       ) : (
         <ul className="cards">
           {judges.map((judge) => (
-            <JudgeCard key={judge.id} judge={judge} onChanged={onChanged} />
+            <JudgeCard key={judge.id} judge={judge} judges={judges} rounds={rounds} onChanged={onChanged} />
           ))}
         </ul>
       )}
@@ -352,12 +363,28 @@ function JudgesTable({ hackathon, judges, onChanged }: { hackathon: Hackathon; j
   );
 }
 
-function JudgeCard({ judge, onChanged }: { judge: Judge; onChanged: () => void }) {
+type DropOutcome = DropJudgeMutation['dropJudge']['rounds'];
+
+function JudgeCard({
+  judge,
+  judges,
+  rounds,
+  onChanged,
+}: {
+  judge: Judge;
+  judges: Judge[];
+  rounds: Data['judgingRounds'];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const localized = useLocalized();
   const [dropping, setDropping] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
+  const [voidSheets, setVoidSheets] = useState(false);
+  const [voidReason, setVoidReason] = useState('');
+  const [voidReasonError, setVoidReasonError] = useState<string>();
+  const [outcome, setOutcome] = useState<DropOutcome>();
   const [problem, setProblem] = useState<Problem>();
   const [drop, runDrop] = useMutation(DropJudgeDocument);
   const [clearing, setClearing] = useState<string>();
@@ -366,10 +393,33 @@ function JudgeCard({ judge, onChanged }: { judge: Judge; onChanged: () => void }
   const active = judge.status === 'ACTIVE';
 
   async function confirmDrop() {
-    const response = await runDrop({ input: { judgeId: judge.id, reason: reason.trim() } });
+    const response = await runDrop({
+      input: {
+        judgeId: judge.id,
+        reason: reason.trim(),
+        voidSubmittedSheets: voidSheets ? true : undefined,
+        voidReason: voidSheets ? voidReason.trim() : undefined,
+      },
+    });
     setDropping(false);
-    if (response.error) setProblem(problemOf(response.error));
-    else onChanged();
+    const payload = response.data?.dropJudge;
+    if (!payload) setProblem(problemOf(response.error));
+    else {
+      setProblem(undefined);
+      setOutcome(payload.rounds);
+      setVoidSheets(false);
+      setVoidReason('');
+      onChanged();
+    }
+  }
+
+  function askToDrop(event: FormEvent) {
+    event.preventDefault();
+    const missingReason = !reason.trim();
+    const missingVoidReason = voidSheets && !isWrittenReason(voidReason);
+    setReasonError(missingReason ? t('judging.judges.dropReasonRequired') : undefined);
+    setVoidReasonError(missingVoidReason ? t('judging.judges.voidReasonRequired') : undefined);
+    if (!missingReason && !missingVoidReason) setDropping(true);
   }
 
   async function clear(event: FormEvent, proposalId: string) {
@@ -444,23 +494,20 @@ function JudgeCard({ judge, onChanged }: { judge: Judge; onChanged: () => void }
           </ul>
         </>
       )}
+      {outcome && <DropOutcomeNotice outcome={outcome} judges={judges} rounds={rounds} />}
       {active && (
-        <form
-          className="stack drop-judge"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!reason.trim()) {
-              setReasonError(t('judging.judges.dropReasonRequired'));
-              return;
-            }
-            setReasonError(undefined);
-            setDropping(true);
-          }}
-          noValidate
-        >
+        <form className="stack drop-judge" onSubmit={askToDrop} noValidate>
           <Field label={t('judging.judges.dropReasonLabel', { name: judge.displayName })} error={reasonError}>
             {(props) => <input {...props} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
+          <Field label={t('judging.judges.voidSheets')} hint={t('judging.judges.voidSheetsHint')}>
+            {(props) => <input {...props} type="checkbox" checked={voidSheets} onChange={(e) => setVoidSheets(e.target.checked)} />}
+          </Field>
+          {voidSheets && (
+            <Field label={t('judging.judges.voidReason')} hint={t('judging.judges.voidReasonHint')} error={voidReasonError}>
+              {(props) => <textarea {...props} rows={2} value={voidReason} onChange={(e) => setVoidReason(e.target.value)} />}
+            </Field>
+          )}
           <button type="submit" className="button-danger">
             {t('judging.judges.drop', { name: judge.displayName })}
           </button>
@@ -476,9 +523,52 @@ function JudgeCard({ judge, onChanged }: { judge: Judge; onChanged: () => void }
         onConfirm={() => void confirmDrop()}
         onCancel={() => setDropping(false)}
       >
-        <p>{t('judging.judges.dropText')}</p>
+        <p>{voidSheets ? t('judging.judges.dropTextVoid') : t('judging.judges.dropText')}</p>
       </ConfirmDialog>
     </li>
+  );
+}
+
+/** What a drop did, round by round: submitted sheets kept or voided, proposals reassigned (to whom) or not. */
+function DropOutcomeNotice({ outcome, judges, rounds }: { outcome: DropOutcome; judges: Judge[]; rounds: Data['judgingRounds'] }) {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  const roundName = (id: string) => {
+    const round = rounds.find((r) => r.id === id);
+    return round ? localized(round.name) : id;
+  };
+  const judgeName = (id: string) => judges.find((j) => j.id === id)?.displayName ?? id;
+  const titles = (items: { proposal: { title: { zhTW?: string | null; en?: string | null } } }[]) =>
+    items.map((item) => localized(item.proposal.title)).join(', ');
+  return (
+    <div role="status" className="notice notice-ok drop-outcome">
+      {outcome.length === 0 ? (
+        <p>{t('judging.judges.droppedNoWork')}</p>
+      ) : (
+        outcome.map((round) => (
+          <div key={round.roundId}>
+            <p>
+              <strong>{roundName(round.roundId)}</strong>
+            </p>
+            <ul>
+              {round.kept.length > 0 && <li>{t('judging.judges.kept', { n: round.kept.length, titles: titles(round.kept) })}</li>}
+              {round.voided.length > 0 && <li>{t('judging.judges.voided', { n: round.voided.length, titles: titles(round.voided) })}</li>}
+              {round.reassigned.map((item) => (
+                <li key={item.proposalId}>
+                  {item.toJudgeIds.length > 0
+                    ? t('judging.judges.reassigned', { title: localized(item.proposal.title), judges: item.toJudgeIds.map(judgeName).join(', ') })
+                    : t('judging.judges.reassignedNobody', { title: localized(item.proposal.title) })}
+                  {item.droppedSheet && <> ({t(`judging.sheetState.${item.droppedSheet}` as MessageKey)})</>}
+                </li>
+              ))}
+              {round.notReassigned.length > 0 && (
+                <li>{t('judging.judges.notReassigned', { n: round.notReassigned.length, titles: titles(round.notReassigned) })}</li>
+              )}
+            </ul>
+          </div>
+        ))
+      )}
+    </div>
   );
 }
 

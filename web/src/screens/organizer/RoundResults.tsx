@@ -3,11 +3,13 @@ import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import {
   OrganizerRankingDocument,
+  PublicationPreviewDocument,
   PublishRoundDocument,
   RoundOverviewDocument,
   RoundProgressDocument,
   SelectProposalsDocument,
   type OrganizerRankingQuery,
+  type PublicationPreviewQuery,
   type PublishRoundMutation,
   type RoundProgressQuery,
   type RoundOverviewQuery,
@@ -24,7 +26,7 @@ import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
-import { RoundStatusActions, num, roundPath } from './judgingShared';
+import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
 type Ranking = OrganizerRankingQuery['roundRanking'];
@@ -188,18 +190,21 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const [chosen, setChosen] = useState<string[]>(() => current?.proposalIds ?? ranking.lines.filter((line) => line.inTopN).map((line) => line.proposalId));
   const [justification, setJustification] = useState(current?.justification ?? '');
   const [tieReason, setTieReason] = useState(current?.tieResolution ?? '');
+  const [quotaOverride, setQuotaOverride] = useState(false);
   const [checked, setChecked] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState(false);
   const [select, runSelect] = useMutation(SelectProposalsDocument);
   const kind = selectionKind(ranking, chosen, cut);
+  const otherThanN = chosen.length !== cut;
   const title = (id: string) => {
     const line = ranking.lines.find((l) => l.proposalId === id);
     return line ? localized(line.proposal.title) : id;
   };
   const justificationError =
-    checked && kind === 'OVERRIDE' && justification.trim().length < 20 ? t('judging.select.justificationRequired') : problem?.fields.justification;
-  const tieError = checked && kind === 'TIE_RESOLVED' && !tieReason.trim() ? t('judging.select.tieRequired') : problem?.fields.tieResolution;
+    checked && kind === 'OVERRIDE' && !isWrittenReason(justification) ? t('judging.select.justificationRequired') : problem?.fields.justification;
+  const tieError = checked && kind === 'TIE_RESOLVED' && !isWrittenReason(tieReason) ? t('judging.select.tieRequired') : problem?.fields.tieResolution;
+  const quotaError = checked && otherThanN && !quotaOverride ? t('judging.select.quotaRequired', { n: chosen.length, cut }) : problem?.fields.quotaOverride;
   const summary = ranking.summary;
 
   async function save(event: FormEvent) {
@@ -207,7 +212,11 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
     setChecked(true);
     setSaved(false);
     setProblem(undefined);
-    if ((kind === 'OVERRIDE' && justification.trim().length < 20) || (kind === 'TIE_RESOLVED' && !tieReason.trim())) {
+    if (
+      (kind === 'OVERRIDE' && !isWrittenReason(justification)) ||
+      (kind === 'TIE_RESOLVED' && !isWrittenReason(tieReason)) ||
+      (otherThanN && !quotaOverride)
+    ) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.selection-form [aria-invalid="true"]')?.focus());
       return;
     }
@@ -217,6 +226,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
         proposalIds: chosen,
         justification: kind === 'OVERRIDE' ? justification.trim() : undefined,
         tieResolution: kind === 'TIE_RESOLVED' ? tieReason.trim() : undefined,
+        quotaOverride: otherThanN ? true : undefined,
         expectedVersion: round.version,
       },
     });
@@ -317,7 +327,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
             <p className="muted">{round.status === 'PUBLISHED' ? t('judging.select.published') : t('judging.select.closeFirst')}</p>
           ) : (
             <>
-              <ProblemNotice problem={problem} onReload={onChanged} shownFields={['justification', 'tieResolution']} />
+              <ProblemNotice problem={problem} onReload={onChanged} shownFields={['justification', 'tieResolution', 'quotaOverride']} />
               {saved && (
                 <p role="status" className="notice notice-ok">
                   {t('judging.select.saved')}
@@ -329,6 +339,11 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
               {kind === 'TIE_RESOLVED' && (
                 <Field label={t('judging.select.tieLabel')} hint={t('judging.select.tieHint')} error={tieError}>
                   {(props) => <textarea {...props} rows={2} value={tieReason} onChange={(e) => setTieReason(e.target.value)} />}
+                </Field>
+              )}
+              {otherThanN && (
+                <Field label={t('judging.select.quotaLabel', { n: chosen.length, cut })} hint={t('judging.select.quotaHint')} error={quotaError}>
+                  {(props) => <input {...props} type="checkbox" checked={quotaOverride} onChange={(e) => setQuotaOverride(e.target.checked)} />}
                 </Field>
               )}
               {kind === 'OVERRIDE' && (
@@ -375,15 +390,31 @@ function Flags({ line }: { line: RankingLine }) {
 function PublishPanel({ round, onPublished }: { round: Round; onPublished: () => void }) {
   const { t, locale } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const [knowingly, setKnowingly] = useState(false);
+  const [knowinglyError, setKnowinglyError] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const [published, setPublished] = useState<PublishRoundMutation['publishRound']>();
   const [result, publish] = useMutation(PublishRoundDocument);
+  const [preview] = useQuery({
+    query: PublicationPreviewDocument,
+    variables: { roundId: round.id },
+    pause: round.status !== 'CLOSED' || !round.selection,
+    requestPolicy: 'cache-and-network',
+  });
   const publicPage = `/hackathons/${round.hackathon.slug}/results`;
+  const facts = round.status === 'CLOSED' && round.selection ? preview.data?.publicationPreview : undefined;
+  const unresolved = facts?.unresolvedCount ?? 0;
 
   async function confirm() {
+    if (unresolved > 0 && !knowingly) {
+      setKnowinglyError(t('judging.publish.knowinglyRequired'));
+      return;
+    }
     setProblem(undefined);
-    const response = await publish({ input: { roundId: round.id } });
+    setKnowinglyError(undefined);
+    const response = await publish({ input: { roundId: round.id, confirmOpenCases: unresolved > 0 ? true : undefined } });
     setConfirming(false);
+    setKnowingly(false);
     const payload = response.data?.publishRound;
     if (!payload) setProblem(problemOf(response.error));
     else {
@@ -416,6 +447,7 @@ function PublishPanel({ round, onPublished }: { round: Round; onPublished: () =>
       ) : (
         <>
           <p className="muted">{round.selection ? t('judging.publish.ready') : t('judging.publish.selectFirst')}</p>
+          {facts && <PublicationFacts facts={facts} />}
           <button type="button" disabled={!round.selection || round.status !== 'CLOSED' || result.fetching} onClick={() => setConfirming(true)}>
             {t('judging.publish.button')}
           </button>
@@ -428,10 +460,64 @@ function PublishPanel({ round, onPublished }: { round: Round; onPublished: () =>
         cancelLabel={t('common.cancel')}
         busy={result.fetching}
         onConfirm={() => void confirm()}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => {
+          setConfirming(false);
+          setKnowinglyError(undefined);
+        }}
       >
         <p>{t('judging.publish.confirmText')}</p>
+        {unresolved > 0 && (
+          <Field label={t('judging.publish.knowingly', { n: unresolved })} error={knowinglyError}>
+            {(props) => <input {...props} type="checkbox" checked={knowingly} onChange={(e) => setKnowingly(e.target.checked)} />}
+          </Field>
+        )}
       </ConfirmDialog>
     </section>
+  );
+}
+
+type Preview = NonNullable<PublicationPreviewQuery['publicationPreview']>;
+
+/** What publishing would publish and every open case of the ranking (publicationPreview), before confirming. */
+function PublicationFacts({ facts }: { facts: Preview }) {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  return (
+    <div className="publication-preview stack">
+      {facts.blockers.length > 0 && (
+        <ul className="notice">
+          {facts.blockers.map((blocker) => (
+            <li key={blocker} lang="en">
+              {blocker}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{t('judging.publish.selected', { n: facts.selected.length, cut: facts.cut })}</h4>
+      <ul>
+        {facts.selected.map((item) => (
+          <li key={item.proposalId}>
+            <Localized text={item.proposal.title} />
+          </li>
+        ))}
+      </ul>
+      <h4>{t('judging.publish.openCases', { n: facts.openCases.length, unresolved: facts.unresolvedCount })}</h4>
+      {facts.openCases.length === 0 ? (
+        <p>{t('judging.publish.noOpenCases')}</p>
+      ) : (
+        <ul className="open-cases">
+          {facts.openCases.map((item, index) => (
+            <li key={`${item.kind}:${index}`}>
+              <strong>{t(`judging.openCase.${item.kind}` as MessageKey)}</strong>
+              {item.proposals.length > 0 && <>: {item.proposals.map((p) => localized(p.title)).join(', ')}</>}
+              {item.resolved && <> · {t('judging.publish.resolved')}</>}{' '}
+              <span className="muted" lang="en">
+                {item.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

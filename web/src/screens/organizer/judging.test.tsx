@@ -265,7 +265,22 @@ describe('judging panel', () => {
       ConflictLog: () => ({ data: LOG }),
       RevokeJudgeInvitation: () => ({ data: { revokeJudgeInvitation: { invitation: { id: 'inv1', status: 'REVOKED' } } } }),
       ClearConflict: () => ({ data: { clearConflict: { judge: { id: 'h1:u1', conflicts: [] } } } }),
-      DropJudge: () => ({ data: { dropJudge: { judge: { id: 'h1:u1', status: 'DROPPED', dropReason: 'Ill' } } } }),
+      DropJudge: () => ({
+        data: {
+          dropJudge: {
+            judge: { id: 'h1:u1', status: 'DROPPED', dropReason: 'Ill' },
+            rounds: [
+              {
+                roundId: 'r1',
+                kept: [{ proposalId: 'p1', proposal: { id: 'p1', title: title('Bus arrivals') } }],
+                voided: [],
+                reassigned: [{ proposalId: 'p3', toJudgeIds: ['h1:u1'], droppedSheet: 'DRAFT', proposal: { id: 'p3', title: title('Open budget') } }],
+                notReassigned: [],
+              },
+            ],
+          },
+        },
+      }),
     });
     expect((await screen.findByRole('link', { name: 'Set up Preliminary review' })).getAttribute('href')).toBe('/organize/hackathons/ph-2026/judging/rounds/r1');
     expect(screen.getByRole('link', { name: 'Progress and ranking of Preliminary review' }).getAttribute('href')).toBe(
@@ -288,6 +303,9 @@ describe('judging panel', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Drop Bo Judge from the panel?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Drop the judge' }));
     expect(callsNamed(calls, 'DropJudge')[0].variables.input).toEqual({ judgeId: 'h1:u1', reason: 'Ill' });
+    // The answer: what was kept and reassigned, round by round.
+    expect(await screen.findByText('Kept, and counted: 1 submitted sheets (Bus arrivals)')).toBeTruthy();
+    expect(screen.getByText(/“Open budget” went to Bo Judge/)).toBeTruthy();
 
     expect(screen.getByRole('heading', { name: 'Conflict-of-interest log' })).toBeTruthy();
     expect(screen.getByText('Found (Hacktrail)')).toBeTruthy();
@@ -404,7 +422,7 @@ describe('progress, ranking, selection and publication', () => {
     expect(shelter.textContent).toContain('55 %');
     expect(shelter.textContent).toContain('uncertain at the cut');
     expect(within(ranking).getByRole('row', { name: /Open budget/ }).textContent).toContain('missing: Private sector');
-    expect(screen.getByText('Close the round to select.')).toBeTruthy();
+    expect(screen.getByText('Select once scoring is over and the round is closed.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Publish the results' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -470,6 +488,107 @@ describe('progress, ranking, selection and publication', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     expect(callsNamed(calls, 'PublishRound')[0].variables.input).toEqual({ roundId: 'r1' });
     expect(await screen.findByText('Published. 3 proposals moved to their new status.')).toBeTruthy();
+  });
+
+  it('names the sheets a close would leave out and closes anyway only with a written reason', async () => {
+    let attempt = 0;
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('OPEN'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: RANKING } }),
+      ChangeRoundStatus: () =>
+        attempt++ === 0
+          ? {
+              errors: [
+                {
+                  message: '1 sheet is not submitted',
+                  extensions: {
+                    code: 'BAD_USER_INPUT',
+                    rule: 'ROUND_INCOMPLETE',
+                    unsubmitted: [{ judgeId: 'h1:u1', judgeName: 'Bo Judge', proposalId: 'p3', proposalTitle: 'Open budget', status: 'DRAFT' }],
+                  },
+                },
+              ],
+            }
+          : { data: { changeRoundStatus: { round: setupRound('CLOSED', { version: 10 }) } } },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Close the round' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Close the round?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close the round' }));
+    expect(await screen.findByRole('heading', { name: '1 sheets are not submitted' })).toBeTruthy();
+    expect(screen.getByText('Bo Judge on “Open budget” (draft)')).toBeTruthy();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Why close with sheets not submitted' }), 'Too short');
+    await userEvent.click(screen.getByRole('button', { name: 'Close anyway' }));
+    expect(screen.getByText('Write why (at least 20 characters).')).toBeTruthy();
+    expect(callsNamed(calls, 'ChangeRoundStatus')).toHaveLength(1);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Why close with sheets not submitted' }), ': the deadline has passed.');
+    await userEvent.click(screen.getByRole('button', { name: 'Close anyway' }));
+    expect(callsNamed(calls, 'ChangeRoundStatus')[1].variables.input).toEqual({
+      roundId: 'r1',
+      to: 'CLOSED',
+      reason: 'Too short: the deadline has passed.',
+      confirmIncomplete: true,
+      expectedVersion: 9,
+    });
+  });
+
+  it('selects more or fewer than N only with the quota override ticked and a justification', async () => {
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('CLOSED'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: RANKING } }),
+      SelectProposals: () => ({ data: { selectProposals: { round: { id: 'r1', status: 'CLOSED', version: 10, selection: null } } } }),
+    });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Open budget' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Justification of the override' }), 'All three have a signed agency partner.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the selection' }));
+    expect(screen.getByText('This selection has 3 proposals, not 2: tick the quota override to confirm it.')).toBeTruthy();
+    expect(callsNamed(calls, 'SelectProposals')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select 3 proposals instead of N = 2 (quota override)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save the selection' }));
+    expect(callsNamed(calls, 'SelectProposals')[0].variables.input).toMatchObject({
+      proposalIds: ['p1', 'p2', 'p3'],
+      justification: 'All three have a signed agency partner.',
+      quotaOverride: true,
+    });
+  });
+
+  it('shows what would be published and the open cases, and publishes past them only when the organizer ticks that they know', async () => {
+    const selection = { proposalIds: ['p1', 'p2'], kind: 'TOP_N', justification: null, tieResolution: null, topN: ['p1', 'p2'], at: '2026-11-27T01:00:00Z' };
+    const { calls } = renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('CLOSED', selection),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: { ...RANKING, selection } } }),
+      PublicationPreview: () => ({
+        data: {
+          publicationPreview: {
+            ready: true,
+            blockers: [],
+            cut: 2,
+            unresolvedCount: 1,
+            selected: [
+              { proposalId: 'p1', proposal: { id: 'p1', title: title('Bus arrivals') } },
+              { proposalId: 'p2', proposal: { id: 'p2', title: title('Shelter map') } },
+            ],
+            openCases: [
+              { kind: 'STRADDLES_CUT', proposalIds: ['p2'], judgeId: null, message: 'Rank 2, but its interval 1–3 lies on both sides of the cut of 2.', resolved: false, proposals: [{ id: 'p2', title: title('Shelter map') }] },
+            ],
+          },
+        },
+      }),
+      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [] } } }),
+    });
+    expect(await screen.findByText('Open cases of the ranking: 1 (1 to confirm)')).toBeTruthy();
+    expect(screen.getByText('Published as selected (2, N = 2)')).toBeTruthy();
+    expect(screen.getByText('Rank interval straddles the cut')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Publish the results' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish the results?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    expect(within(dialog).getByText('Tick this to confirm the open cases.')).toBeTruthy();
+    expect(callsNamed(calls, 'PublishRound')).toHaveLength(0);
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'I have reviewed the 1 open cases and publish knowing them' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    expect(callsNamed(calls, 'PublishRound')[0].variables.input).toEqual({ roundId: 'r1', confirmOpenCases: true });
   });
 
   it('tells a tie across the cut apart from an override, as the API does', () => {

@@ -203,10 +203,19 @@ public final class JudgingApi {
 	}
 
 	public Http.GraphQlResult status(String roundId, String to, String reason, TestAccounts.Account as) {
+		return status(roundId, to, reason, null, as);
+	}
+
+	/** Changes a round's status, confirming a close with sheets not submitted or not. */
+	public Http.GraphQlResult status(String roundId, String to, String reason, Boolean confirmIncomplete,
+			TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("roundId", roundId).put("to", to);
 		if (reason != null) {
 			input.put("reason", reason);
+		}
+		if (confirmIncomplete != null) {
+			input.put("confirmIncomplete", confirmIncomplete);
 		}
 		return this.http.graphql("mutation($input: ChangeRoundStatusInput!) { changeRoundStatus(input: $input) "
 				+ "{ round { " + ROUND_FIELDS + " } } }", variables, headers(as));
@@ -214,6 +223,16 @@ public final class JudgingApi {
 
 	public JsonNode statusOk(String roundId, String to, String reason) {
 		return ok(status(roundId, to, reason, this.organizer), "changeRoundStatus").path("round");
+	}
+
+	/**
+	 * Closes the round as the organizer, confirming (with a reason) that sheets not
+	 * submitted are left out, for tests whose point is elsewhere.
+	 */
+	public JsonNode closeLeavingUnsubmittedOut(String roundId) {
+		return ok(status(roundId, "CLOSED", "Closed by the test with sheets not submitted, on purpose.", true,
+				this.organizer), "changeRoundStatus")
+			.path("round");
 	}
 
 	public JsonNode round(String roundId, TestAccounts.Account as) {
@@ -289,8 +308,16 @@ public final class JudgingApi {
 
 	public Http.GraphQlResult select(String roundId, List<String> proposalIds, String justification,
 			String tieResolution, TestAccounts.Account as) {
+		return select(roundId, proposalIds, justification, tieResolution, null, as);
+	}
+
+	public Http.GraphQlResult select(String roundId, List<String> proposalIds, String justification,
+			String tieResolution, Boolean quotaOverride, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("roundId", roundId);
+		if (quotaOverride != null) {
+			input.put("quotaOverride", quotaOverride);
+		}
 		ArrayNode ids = input.putArray("proposalIds");
 		proposalIds.forEach(ids::add);
 		if (justification != null) {
@@ -303,11 +330,30 @@ public final class JudgingApi {
 				+ ROUND_FIELDS + " } } }", variables, headers(as));
 	}
 
+	/**
+	 * Publishes, confirming the ranking's open cases (for tests whose point is
+	 * elsewhere).
+	 */
 	public Http.GraphQlResult publish(String roundId, TestAccounts.Account as) {
+		return publish(roundId, true, as);
+	}
+
+	public Http.GraphQlResult publish(String roundId, Boolean confirmOpenCases, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
-		variables.putObject("input").put("roundId", roundId);
+		ObjectNode input = variables.putObject("input").put("roundId", roundId);
+		if (confirmOpenCases != null) {
+			input.put("confirmOpenCases", confirmOpenCases);
+		}
 		return this.http.graphql("mutation($input: PublishRoundInput!) { publishRound(input: $input) { "
 				+ "round { id status publishedAt } movedProposalIds problems } }", variables, headers(as));
+	}
+
+	public Http.GraphQlResult publicationPreview(String roundId, TestAccounts.Account as) {
+		return this.http.graphql("""
+				query($id: ID!) { publicationPreview(roundId: $id) { ready blockers cut unresolvedCount
+				  round { id status } selection { kind proposalIds } selected { proposalId proposal { id } }
+				  openCases { kind proposalIds proposals { id } judgeId message resolved } } }""",
+				Http.json().put("id", roundId), headers(as));
 	}
 
 	public JsonNode proposalStatus(String proposalId) {

@@ -366,6 +366,13 @@ public final class Operations {
 				"mutation($input: DropJudgeInput!) { dropJudge(input: $input) { judge { dropReason } } }",
 				(w) -> input((i) -> i.put("judgeId", w.freshJudge()).put("reason", "plain")),
 				fields("/input/reason", "/dropJudge/judge/dropReason")));
+		all.add(new TextOperation("dropJudge voiding sheets", Actor.ORGANIZER,
+				"mutation($input: DropJudgeInput!) { dropJudge(input: $input) { judge { id } rounds { roundId } } }",
+				(w) -> input((i) -> i.put("judgeId", w.freshJudge())
+					.put("reason", "Left the panel")
+					.put("voidSubmittedSheets", true)
+					.put("voidReason", "plain")),
+				fields("/input/voidReason", "")));
 		all.add(new TextOperation("declareConflict", Actor.ATTACKER,
 				"mutation($input: DeclareConflictInput!) { declareConflict(input: $input) { judge { conflicts { "
 						+ "comment } } } }",
@@ -507,7 +514,8 @@ public final class Operations {
 		}
 		for (String query : List.of("judgingRound(roundId: $s) { id }", "myAssignments(roundId: $s) { assigned }",
 				"scoreSheet(id: $s) { id }", "roundProgress(roundId: $s) { assigned }",
-				"roundRanking(roundId: $s) { published }", "myBallot(roundId: $s) { id }")) {
+				"roundRanking(roundId: $s) { published }", "myBallot(roundId: $s) { id }",
+				"publicationPreview(roundId: $s) { ready }")) {
 			all.add(lookup(query.substring(0, query.indexOf('(')), Actor.ORGANIZER, "query($s: ID!) { " + query + " }",
 					(w) -> vars("s", "plain"), "/s"));
 		}
@@ -901,6 +909,9 @@ public final class Operations {
 			all.add(new ForgedOperation("another judge's submitted sheet", actor,
 					"query($id: ID!) { scoreSheet(id: $id) { id comment scores { value } } }",
 					(w) -> vars("id", w.id("sheet.victim.submitted")), refused("FORBIDDEN")));
+			all.add(new ForgedOperation("publicationPreview", actor,
+					"query($id: ID!) { publicationPreview(roundId: $id) { selected { proposalId } openCases { kind } } }",
+					round, refused("FORBIDDEN")));
 			all.add(new ForgedOperation("roundProgress", actor,
 					"query($id: ID!) { roundProgress(roundId: $id) { assigned judges { judge { id } } } }", round,
 					refused("FORBIDDEN")));
@@ -964,6 +975,9 @@ public final class Operations {
 					Actor.PEER, "mutation($id: ID!) { " + mutation + " }", (w) -> vars("id", w.id("sheet.published")),
 					refused("FORBIDDEN")));
 		}
+		all.add(new ForgedOperation("publicationPreview", Actor.ANONYMOUS,
+				"query($id: ID!) { publicationPreview(roundId: $id) { selected { proposalId } } }", round,
+				refused("UNAUTHENTICATED", "FORBIDDEN")));
 		all.add(new ForgedOperation("publishRound again", Actor.ATTACKER,
 				"mutation($id: ID!) { publishRound(input: " + "{roundId: $id}) { movedProposalIds } }",
 				(w) -> vars("id", w.id("published.round")), refused("FORBIDDEN")));

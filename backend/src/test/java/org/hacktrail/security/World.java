@@ -210,7 +210,7 @@ public final class World {
 				}
 			}
 		}
-		api.statusOk(finalRound, "CLOSED", null);
+		api.closeLeavingUnsubmittedOut(finalRound);
 		JudgingApi.ok(api.select(finalRound, List.of(finalists.get(0)), null, null, this.organizer), "selectProposals");
 		JudgingApi.ok(api.publish(finalRound, this.organizer), "publishRound");
 		put("published.round", finalRound);

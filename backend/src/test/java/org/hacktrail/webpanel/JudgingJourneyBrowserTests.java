@@ -194,9 +194,18 @@ class JudgingJourneyBrowserTests {
 			browser.waitFor(By.cssSelector("[role=dialog]"))
 				.findElement(By.xpath(".//button[normalize-space(.)='Close the round']"))
 				.click();
+			until(browser, SLOW, (d) -> d.findElements(By.cssSelector("[role=dialog]")).isEmpty());
+			// The judge's draft above is not submitted: the refusal names it, and the
+			// organizer closes anyway with a written reason.
+			browser.waitForText("Close anyway");
+			assertThat(main(browser)).contains("sheets are not submitted").contains(JUDGE).contains("draft");
+			browser.screenshot("organizer-close-incomplete");
+			browser.assertAccessible();
+			browser.type("Why close with sheets not submitted",
+					"The scoring deadline has passed; the draft is left out on purpose.");
+			browser.button("Close anyway").click();
 			// Closing computes the ranking (bootstrap): on a loaded machine that takes a
 			// while.
-			until(browser, SLOW, (d) -> d.findElements(By.cssSelector("[role=dialog]")).isEmpty());
 			WebElement save = enabledButton(browser, "Save the selection");
 			List<WebElement> tie = browser.driver()
 				.findElements(By.xpath("//label[normalize-space(.)='Why these among the tied proposals']"));
@@ -207,9 +216,16 @@ class JudgingJourneyBrowserTests {
 			waitForText(browser, SLOW, "Current selection (");
 			browser.screenshot("organizer-selection");
 			browser.assertAccessible();
+			// Before publishing: what is published and the ranking's open cases.
+			waitForText(browser, SLOW, "Open cases of the ranking");
 			enabledButton(browser, "Publish the results").click();
 			dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
 			browser.assertAccessible();
+			List<WebElement> knowingly = dialog
+				.findElements(By.xpath(".//label[starts-with(normalize-space(.), 'I have reviewed the')]"));
+			if (!knowingly.isEmpty()) {
+				knowingly.get(0).click();
+			}
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Publish']")).click();
 			until(browser, SLOW,
 					(d) -> !d.findElements(By.xpath("//a[normalize-space(.)='See the public results']")).isEmpty());

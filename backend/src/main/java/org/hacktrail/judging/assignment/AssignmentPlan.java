@@ -1,6 +1,7 @@
 package org.hacktrail.judging.assignment;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of an assignment. Lists are in stable order, so a plan serialises
@@ -22,6 +23,32 @@ public record AssignmentPlan(String algorithmVersion, List<Assignment> assignmen
 		assignments = List.copyOf(assignments);
 		loads = List.copyOf(loads);
 		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * The same plan with the load figures of the other judges only: {@code loads},
+	 * {@code loadSpread} and {@code balanced} leave the given judges out (dropped judges:
+	 * they take nothing, and a kept assignment of theirs is not a load to balance). A
+	 * judge's room is their maximum load, none without one.
+	 */
+	public AssignmentPlan withoutJudges(Set<String> judgeIds) {
+		if (judgeIds.isEmpty() || this.loads.stream().noneMatch((l) -> judgeIds.contains(l.judgeId()))) {
+			return this;
+		}
+		List<JudgeLoad> kept = this.loads.stream().filter((l) -> !judgeIds.contains(l.judgeId())).toList();
+		int highest = 0;
+		int lowest = Integer.MAX_VALUE;
+		int lowestWithRoom = Integer.MAX_VALUE;
+		for (JudgeLoad load : kept) {
+			highest = Math.max(highest, load.load());
+			lowest = Math.min(lowest, load.load());
+			if (load.maxLoad() == null || load.load() < load.maxLoad()) {
+				lowestWithRoom = Math.min(lowestWithRoom, load.load());
+			}
+		}
+		int spread = kept.isEmpty() ? 0 : highest - lowest;
+		boolean balanced = lowestWithRoom == Integer.MAX_VALUE || highest - lowestWithRoom <= 1;
+		return new AssignmentPlan(this.algorithmVersion, this.assignments, kept, this.problems, spread, balanced);
 	}
 
 }

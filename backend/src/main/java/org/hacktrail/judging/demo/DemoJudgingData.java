@@ -156,7 +156,7 @@ class DemoJudgingData {
 							new RoundService.SectorWeightInput(Sector.ACADEMIC, 0.2)),
 					true, null, 3, null, null, null, "2026", null, null));
 			this.assignments.assign(review.id(), "2026");
-			this.rounds.changeStatus(review.id(), RoundStatus.OPEN, null, null);
+			this.rounds.changeStatus(review.id(), RoundStatus.OPEN, null, null, null);
 			return null;
 		});
 		Random random = new Random(2026);

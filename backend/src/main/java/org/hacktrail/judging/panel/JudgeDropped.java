@@ -1,8 +1,17 @@
 package org.hacktrail.judging.panel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Published when an organizer drops a judge from a hackathon's panel: every round that is
- * still being set up or scored gives the judge's proposals to other judges.
+ * An organizer dropped a judge from a hackathon's panel: what {@link DroppedJudgeWork}
+ * settles in every round that is not published.
+ *
+ * @param voidSubmittedSheets the organizer voids the judge's submitted sheets (their
+ * proposals then go to other judges where the round is still scored); otherwise they are
+ * kept and count
+ * @param voidReason why they are voided (a {@code WrittenReason}); null when they are
+ * kept
  */
-public record JudgeDropped(String hackathonId, String judgeUserId, String reason, String by) {
+public record JudgeDropped(String hackathonId, String judgeUserId, String reason, String by,
+		boolean voidSubmittedSheets, @Nullable String voidReason) {
 }

@@ -16,6 +16,7 @@ import org.hacktrail.identity.Role;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.WrittenReason;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
@@ -23,7 +24,7 @@ import org.hacktrail.platform.Retries;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -72,18 +73,18 @@ public class JudgePanelService {
 
 	private final ConflictService conflicts;
 
-	private final ApplicationEventPublisher events;
+	private final ObjectProvider<DroppedJudgeWork> work;
 
 	private final Clock clock;
 
 	JudgePanelService(MongoTemplate mongo, HackathonService hackathons, UserDirectory users, JudgingAccess access,
-			ConflictService conflicts, ApplicationEventPublisher events, Clock clock) {
+			ConflictService conflicts, ObjectProvider<DroppedJudgeWork> work, Clock clock) {
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.users = users;
 		this.access = access;
 		this.conflicts = conflicts;
-		this.events = events;
+		this.work = work;
 		this.clock = clock;
 	}
 
@@ -323,22 +324,44 @@ public class JudgePanelService {
 	}
 
 	/**
-	 * Drops a judge who can no longer judge: status DROPPED with the reason, and every
-	 * round still being set up or scored gives their proposals to other judges (see
-	 * {@link JudgeDropped}).
+	 * A dropped judge and what became of their work in each round that is not published.
 	 */
-	public Judge drop(String judgeId, @Nullable String reason) {
+	public record Dropped(Judge judge, List<DroppedJudgeWork.RoundOutcome> rounds) {
+	}
+
+	/**
+	 * Drops a judge who can no longer judge: status DROPPED with the reason. In every
+	 * round not published, their submitted sheets are kept (they count) unless the
+	 * organizer voids them with a written reason, and their other proposals go to other
+	 * judges while the round is set up or scored ({@link DroppedJudgeWork}). Dropping a
+	 * dropped judge again settles their work again: that is how kept sheets are voided
+	 * later. Every input is checked before anything changes.
+	 */
+	public Dropped drop(String judgeId, @Nullable String reason, @Nullable Boolean voidSubmittedSheets,
+			@Nullable String voidReason) {
 		String me = this.access.requireOrganizer();
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty() || why.length() > 1000) {
 			throw DomainException.badInput("reason", "Say why the judge is dropped (1 to 1,000 characters).");
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
+		boolean voiding = Boolean.TRUE.equals(voidSubmittedSheets);
+		String voidWhy = null;
+		if (voiding) {
+			voidWhy = WrittenReason.require(voidReason, "voidReason",
+					"why the judge's submitted sheets no longer count; it is kept in each sheet's history");
+		}
+		else if (WrittenReason.given(voidReason)) {
+			throw DomainException.badInput("voidReason", "voidReason explains voiding the judge's submitted sheets; "
+					+ "set voidSubmittedSheets to void them, or leave voidReason out to keep them.");
+		}
 		Judge current = require(judgeId);
+		requireNotArchived(this.hackathons.find(current.hackathonId()));
 		Judge dropped = (current.status() == JudgeStatus.DROPPED) ? current
 				: change(judgeId, (judge) -> judge.withStatus(JudgeStatus.DROPPED, why, this.clock.instant()));
-		this.events.publishEvent(new JudgeDropped(dropped.hackathonId(), dropped.userId(), why, me));
-		return require(judgeId);
+		List<DroppedJudgeWork.RoundOutcome> rounds = this.work.getObject()
+			.settle(new JudgeDropped(dropped.hackathonId(), dropped.userId(), why, me, voiding, voidWhy));
+		return new Dropped(require(judgeId), rounds);
 	}
 
 	/** Applies a change to the judge record, retrying on a concurrent write. */

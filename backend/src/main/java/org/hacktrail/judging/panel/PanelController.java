@@ -90,10 +90,45 @@ class PanelController {
 	record UpdateJudgePayload(Judge judge) {
 	}
 
-	record DropJudgeInput(String judgeId, @Nullable String reason) {
+	record DropJudgeInput(String judgeId, @Nullable String reason, @Nullable Boolean voidSubmittedSheets,
+			@Nullable String voidReason) {
 	}
 
-	record DropJudgePayload(Judge judge) {
+	record DropJudgePayload(Judge judge, List<DroppedRound> rounds) {
+	}
+
+	/**
+	 * A round of a drop's answer, its proposal ids wrapped so they resolve a proposal.
+	 */
+	record DroppedRound(String roundId, List<DroppedProposal> kept, List<DroppedProposal> voided,
+			List<ReassignedProposal> reassigned, List<DroppedProposal> notReassigned) {
+
+		static DroppedRound of(String hackathonId, DroppedJudgeWork.RoundOutcome outcome) {
+			return new DroppedRound(outcome.roundId(), DroppedProposal.of(outcome.kept()),
+					DroppedProposal.of(outcome.voided()),
+					outcome.reassigned()
+						.stream()
+						.map((r) -> new ReassignedProposal(r.proposalId(),
+								r.toJudgeUserIds().stream().map((u) -> Judge.idOf(hackathonId, u)).toList(),
+								r.droppedSheet()))
+						.toList(),
+					DroppedProposal.of(outcome.notReassigned()));
+		}
+
+	}
+
+	record DroppedProposal(String proposalId) {
+
+		static List<DroppedProposal> of(List<String> proposalIds) {
+			return proposalIds.stream().map(DroppedProposal::new).toList();
+		}
+
+	}
+
+	/**
+	 * @param toJudgeIds judge record ids
+	 */
+	record ReassignedProposal(String proposalId, List<String> toJudgeIds, @Nullable String droppedSheet) {
 	}
 
 	record DeclareConflictInput(String hackathonId, String proposalId, @Nullable ConflictReason reason,
@@ -146,7 +181,13 @@ class PanelController {
 
 	@MutationMapping
 	DropJudgePayload dropJudge(@Argument DropJudgeInput input) {
-		return new DropJudgePayload(this.panel.drop(input.judgeId(), input.reason()));
+		JudgePanelService.Dropped dropped = this.panel.drop(input.judgeId(), input.reason(),
+				input.voidSubmittedSheets(), input.voidReason());
+		return new DropJudgePayload(dropped.judge(),
+				dropped.rounds()
+					.stream()
+					.map((round) -> DroppedRound.of(dropped.judge().hackathonId(), round))
+					.toList());
 	}
 
 	@MutationMapping
@@ -211,6 +252,16 @@ class PanelController {
 	@SchemaMapping(typeName = "JudgeInvitation")
 	@Nullable OffsetDateTime acceptedAt(JudgeInvitation invitation) {
 		return JudgingGraphQl.time(invitation.acceptedAt());
+	}
+
+	@BatchMapping(typeName = "DroppedProposal", field = "proposal")
+	Map<DroppedProposal, Proposal> droppedProposal(List<DroppedProposal> dropped) {
+		return JudgingGraphQl.proposals(dropped, DroppedProposal::proposalId, this.proposals);
+	}
+
+	@BatchMapping(typeName = "ReassignedProposal", field = "proposal")
+	Map<ReassignedProposal, Proposal> reassignedProposal(List<ReassignedProposal> reassigned) {
+		return JudgingGraphQl.proposals(reassigned, ReassignedProposal::proposalId, this.proposals);
 	}
 
 	@BatchMapping(typeName = "ConflictOfInterest", field = "proposal")

@@ -12,9 +12,13 @@ import java.util.Set;
 import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.WrittenReason;
+import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.service.Pseudonyms;
 import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundEvent;
@@ -72,8 +76,6 @@ public class PublicationService {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicationService.class);
 
-	static final int MAX_TEXT = 5000;
-
 	private final MongoTemplate mongo;
 
 	private final RoundService rounds;
@@ -90,9 +92,16 @@ public class PublicationService {
 
 	private final AuditLog audit;
 
+	private final JudgePanelService panel;
+
+	private final Pseudonyms pseudonyms;
+
 	PublicationService(MongoTemplate mongo, RoundService rounds, RankingService ranking, ProposalService proposals,
-			HackathonService hackathons, JudgingAccess access, Clock clock, AuditLog audit) {
+			HackathonService hackathons, JudgingAccess access, Clock clock, AuditLog audit, JudgePanelService panel,
+			Pseudonyms pseudonyms) {
 		this.audit = audit;
+		this.panel = panel;
+		this.pseudonyms = pseudonyms;
 		this.mongo = mongo;
 		this.rounds = rounds;
 		this.ranking = ranking;
@@ -102,8 +111,13 @@ public class PublicationService {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param quotaOverride the organizer's explicit flag that the selection has more or
+	 * fewer proposals than the round's N (an override; needs the justification too)
+	 */
 	public record SelectProposalsInput(String roundId, @Nullable List<String> proposalIds,
-			@Nullable String justification, @Nullable String tieResolution, @Nullable Integer expectedVersion) {
+			@Nullable String justification, @Nullable String tieResolution, @Nullable Boolean quotaOverride,
+			@Nullable Integer expectedVersion) {
 	}
 
 	/**
@@ -111,6 +125,104 @@ public class PublicationService {
 	 * why).
 	 */
 	public record Publication(JudgingRound round, List<String> moved, List<String> problems) {
+	}
+
+	/** The {@code extensions.rule} of a publication refused for open cases. */
+	public static final String OPEN_CASES = "OPEN_CASES";
+
+	/**
+	 * What publishing would do, before it is done: whether it can go ahead (and why not),
+	 * the selection and every open case of the ranking.
+	 *
+	 * @param blockers why publishing cannot go ahead now, in words (empty when it can)
+	 * @param openCases every open case; the unresolved ones need {@code confirmOpenCases}
+	 */
+	public record Preview(JudgingRound round, List<String> blockers, @Nullable Selection selection, int cut,
+			List<OpenCase> openCases) {
+
+		public boolean ready() {
+			return this.blockers.isEmpty();
+		}
+
+		public int unresolvedCount() {
+			return OpenCases.unresolved(this.openCases).size();
+		}
+
+	}
+
+	/**
+	 * What publishing the round would publish and every open case its ranking reports
+	 * (the published ones once PUBLISHED). Organizers; changes nothing.
+	 */
+	public Preview preview(String roundId) {
+		this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		JudgingRound round = context.judging();
+		if (round.status() == RoundStatus.PUBLISHED) {
+			PublishedRound published = this.mongo.findById(roundId, PublishedRound.class);
+			if (published != null) {
+				return new Preview(round, List.of("The round is already PUBLISHED."), published.selection(),
+						published.cut(), openCases(round, published.ranking(), published.cut(), published.selection()));
+			}
+		}
+		List<String> blockers = new ArrayList<>();
+		if (round.status() != RoundStatus.CLOSED) {
+			blockers.add("The round is " + round.status()
+					+ ((round.status() == RoundStatus.OPEN) ? "; close it and select before publishing."
+							: "; open it, let the judges score, close it and select before publishing."));
+		}
+		RankingService.Computed computed;
+		try {
+			computed = this.ranking.compute(context);
+		}
+		catch (DomainException ex) {
+			blockers.add(ex.getMessage());
+			return new Preview(round, blockers, round.selection(), RoundService.cut(context.hackathon(), round),
+					List.of());
+		}
+		Selection selection = round.selection();
+		if (round.status() == RoundStatus.CLOSED) {
+			if (selection == null) {
+				blockers.add("Select the proposals (selectProposals) before publishing.");
+			}
+			else if (!computed.fingerprint().equals(selection.inputFingerprint())) {
+				blockers.add("The ranking changed since the selection was made; review it and select again.");
+			}
+		}
+		if (round.kind() == RoundKind.FINAL && context.hackathon().phase() != HackathonPhase.JUDGING) {
+			blockers.add("Final results are published while the hackathon is JUDGING; it is "
+					+ context.hackathon().phase() + ".");
+		}
+		return new Preview(round, blockers, selection, computed.cut(),
+				openCases(round, computed.result(), computed.cut(), selection));
+	}
+
+	private List<OpenCase> openCases(JudgingRound round, RankingResult result, int cut, @Nullable Selection selection) {
+		Map<String, OpenCases.JudgeName> judges = new java.util.HashMap<>();
+		for (JudgeSummaryName name : judgeNames(round, result)) {
+			judges.put(name.pseudonym(), new OpenCases.JudgeName(name.judgeId(), name.name()));
+		}
+		return OpenCases.of(result, cut, selection, judges);
+	}
+
+	private record JudgeSummaryName(String pseudonym, String judgeId, String name) {
+	}
+
+	/** The judges the ranking names by pseudonym, with their record id and name. */
+	private List<JudgeSummaryName> judgeNames(JudgingRound round, RankingResult result) {
+		Set<String> named = new HashSet<>();
+		result.judges().forEach((j) -> named.add(j.judgeId()));
+		List<JudgeSummaryName> names = new ArrayList<>();
+		if (named.isEmpty()) {
+			return names;
+		}
+		for (var judge : this.panel.judgesOf(round.hackathonId())) {
+			String pseudonym = this.pseudonyms.of(round.hackathonId(), judge.userId());
+			if (named.contains(pseudonym)) {
+				names.add(new JudgeSummaryName(pseudonym, judge.id(), judge.displayName()));
+			}
+		}
+		return names;
 	}
 
 	public RankingView ranking(String roundId) {
@@ -134,8 +246,12 @@ public class PublicationService {
 		RoundService.RoundContext context = this.rounds.require(input.roundId());
 		JudgingRound round = context.judging();
 		if (round.status() != RoundStatus.CLOSED) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT, "Select when the round is CLOSED (scoring over, the "
-					+ "ranking final); it is " + round.status() + ".", Map.of("status", round.status().name()));
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					(round.status() == RoundStatus.PUBLISHED)
+							? "The round is PUBLISHED; its selection no longer changes."
+							: "Select when the round is CLOSED (scoring over, the ranking final); it is "
+									+ round.status() + ".",
+					Map.of("status", round.status().name()));
 		}
 		if (input.expectedVersion() != null && round.version() != null
 				&& round.version() != input.expectedVersion().longValue()) {
@@ -159,36 +275,51 @@ public class PublicationService {
 			.map(RankedProposal::proposalId)
 			.toList();
 		TieGroup acrossCut = computed.result().ties().stream().filter(TieGroup::acrossCut).findFirst().orElse(null);
-		String justification = text(input.justification(), "justification");
-		String tieReason = text(input.tieResolution(), "tieResolution");
+		// Texts given where the selection does not use them are not kept, but not let
+		// through unchecked either.
+		FreeText.check(input.justification(), "justification", FreeText.Kind.TEXT);
+		FreeText.check(input.tieResolution(), "tieResolution", FreeText.Kind.TEXT);
+		boolean quotaOverride = Boolean.TRUE.equals(input.quotaOverride());
+		if (chosen.size() != cut && !quotaOverride) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round selects " + cut + " proposal" + ((cut == 1) ? "" : "s") + " (N) and this selection has "
+							+ chosen.size()
+							+ ". To select more or fewer than N, say so explicitly (quotaOverride: true) and write why "
+							+ "(justification); otherwise select exactly " + cut + ".",
+					Map.of("field", "quotaOverride", "rule", "QUOTA", "cut", cut, "selected", chosen.size()));
+		}
+		if (quotaOverride && chosen.size() == cut) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"quotaOverride is for a selection of more or fewer than the round's " + cut
+							+ " proposals; this one has exactly " + cut + ": leave quotaOverride out.",
+					Map.of("field", "quotaOverride", "cut", cut, "selected", chosen.size()));
+		}
 		Selection.Kind kind;
+		String justification = null;
+		String tieReason = null;
 		if (acrossCut == null && chosen.equals(new HashSet<>(topN))) {
 			kind = Selection.Kind.TOP_N;
 		}
 		else if (acrossCut != null && chosen.size() == cut && isTieResolution(chosen, topN, acrossCut)) {
 			kind = Selection.Kind.TIE_RESOLVED;
-			if (tieReason == null) {
-				throw DomainException.badInput("tieResolution",
-						"Proposals " + acrossCut.proposalIds() + " are tied at " + "rank " + acrossCut.rank()
-								+ " across the cut of " + cut + "; say why you chose "
-								+ "these (tieResolution). It is recorded and published.");
-			}
+			tieReason = WrittenReason.require(input.tieResolution(), "tieResolution",
+					"why you chose these among proposals " + acrossCut.proposalIds() + ", tied at rank "
+							+ acrossCut.rank() + " across the cut of " + cut + "; it is recorded and published",
+					Map.of("tied", acrossCut.proposalIds()));
 		}
 		else {
 			kind = Selection.Kind.OVERRIDE;
-			if (justification == null || justification.length() < 20) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT,
-						"This selection differs from the ranking's top " + cut + " " + topN
-								+ "; write a justification (at least 20 characters). It is published with "
-								+ "the results.",
-						Map.of("field", "justification", "topN", topN));
-			}
+			justification = WrittenReason.require(input.justification(), "justification",
+					"why this selection differs from the ranking's top " + cut + " " + topN
+							+ "; it is published with the results",
+					Map.of("topN", topN));
 		}
 		Instant now = this.clock.instant();
 		Selection selection = new Selection(new ArrayList<>(chosen), kind,
 				(kind == Selection.Kind.OVERRIDE) ? justification : null,
 				(kind == Selection.Kind.TIE_RESOLVED) ? tieReason : null, topN, computed.fingerprint(), me, now);
 		String detail = kind + ": " + chosen.size() + " proposal(s)"
+				+ (quotaOverride ? " instead of N = " + cut + " (quota override)" : "")
 				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
 				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
 		JudgingRound saved = this.mongo
@@ -216,7 +347,14 @@ public class PublicationService {
 		return true;
 	}
 
-	public Publication publish(String roundId) {
+	/**
+	 * Publishes the round (see the class comment). Open cases of the ranking not resolved
+	 * by the selection are refused (BAD_USER_INPUT, {@code extensions.rule}
+	 * {@value #OPEN_CASES}, each case in {@code extensions.openCases}) unless the
+	 * organizer confirms them ({@code confirmOpenCases}); the history records the
+	 * confirmation and the cases.
+	 */
+	public Publication publish(String roundId, @Nullable Boolean confirmOpenCases) {
 		String me = this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(roundId);
 		JudgingRound round = context.judging();
@@ -237,6 +375,19 @@ public class PublicationService {
 				throw DomainException.conflict("The ranking changed since the selection was made (a sheet was "
 						+ "reopened, voided or a parameter changed); review the ranking and select again.");
 			}
+			List<OpenCase> open = OpenCases.unresolved(openCases(round, computed.result(), computed.cut(), selection));
+			if (!open.isEmpty() && !Boolean.TRUE.equals(confirmOpenCases)) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"The ranking reports " + open.size() + " open case" + ((open.size() == 1) ? "" : "s") + " ("
+								+ countByKind(open)
+								+ "); review them (publicationPreview), then publish with confirmOpenCases: true.",
+						Map.of("rule", OPEN_CASES, "openCaseCount", open.size(), "openCases", open.stream()
+							.map((c) -> Map.<String, Object>of("kind", c.kind().name(), "proposalIds", c.proposalIds(),
+									"judgeId", (c.judgeId() != null) ? c.judgeId() : "", "message", c.message()))
+							.toList()));
+			}
+			String confirmed = open.isEmpty() ? ""
+					: "; " + open.size() + " open case(s) confirmed by the organizer: " + countByKind(open);
 			this.mongo.save(new PublishedRound(round.id(), round.hackathonId(), context.round().name(), round.kind(),
 					round.config(), computed.cut(), computed.plan().proposalIds(), computed.input().sheets(),
 					PublishedRound.Vote.of(computed), computed.result(), selection, computed.fingerprint()));
@@ -247,7 +398,7 @@ public class PublicationService {
 				.set("updatedAt", now)
 				.push("history",
 						new RoundEvent(now, me, "PUBLISHED",
-								selection.kind() + ", " + selection.proposalIds().size() + " selected"))
+								selection.kind() + ", " + selection.proposalIds().size() + " selected" + confirmed))
 				.inc("version", 1);
 			boolean publishedNow = this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() == 1;
 			if (publishedNow) {
@@ -264,7 +415,10 @@ public class PublicationService {
 		}
 		else if (round.status() != RoundStatus.PUBLISHED) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
-					"Close the round and select before publishing; it is " + round.status() + ".",
+					"The round is " + round.status()
+							+ ((round.status() == RoundStatus.DRAFT)
+									? "; open it, let the judges score, close it and select before publishing."
+									: "; close it and select before publishing."),
 					Map.of("status", round.status().name()));
 		}
 		PublishedRound published = this.mongo.findById(round.id(), PublishedRound.class);
@@ -299,22 +453,19 @@ public class PublicationService {
 		return new Publication(this.rounds.requireStored(round.id()), moved, problems);
 	}
 
+	private static String countByKind(List<OpenCase> cases) {
+		Map<OpenCase.Kind, Integer> counts = new java.util.EnumMap<>(OpenCase.Kind.class);
+		cases.forEach((c) -> counts.merge(c.kind(), 1, Integer::sum));
+		List<String> parts = new ArrayList<>();
+		counts.forEach((kind, count) -> parts.add(count + " " + kind));
+		return String.join(", ", parts);
+	}
+
 	private static JudgingRound withSelection(JudgingRound round, Selection selection, RoundEvent event, Instant now) {
 		List<RoundEvent> history = new ArrayList<>(round.history());
 		history.add(event);
 		return new JudgingRound(round.id(), round.hackathonId(), round.kind(), round.status(), round.config(),
 				round.planId(), selection, history, round.publishedAt(), round.createdAt(), now, round.version());
-	}
-
-	private static @Nullable String text(@Nullable String text, String field) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String stripped = text.strip();
-		if (stripped.length() > MAX_TEXT) {
-			throw DomainException.badInput(field, "At most " + MAX_TEXT + " characters.");
-		}
-		return FreeText.check(stripped, field, FreeText.Kind.TEXT);
 	}
 
 }

@@ -49,7 +49,7 @@ class RankingController {
 	record SelectProposalsPayload(RoundService.RoundContext round) {
 	}
 
-	record PublishRoundInput(String roundId) {
+	record PublishRoundInput(String roundId, @Nullable Boolean confirmOpenCases) {
 	}
 
 	record PublishRoundPayload(RoundService.RoundContext round, List<String> movedProposalIds, List<String> problems) {
@@ -62,7 +62,7 @@ class RankingController {
 
 	@MutationMapping
 	PublishRoundPayload publishRound(@Argument PublishRoundInput input) {
-		PublicationService.Publication published = this.publication.publish(input.roundId());
+		PublicationService.Publication published = this.publication.publish(input.roundId(), input.confirmOpenCases());
 		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(), published.problems());
 	}
 

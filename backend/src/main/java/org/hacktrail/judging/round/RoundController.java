@@ -69,7 +69,7 @@ class RoundController {
 	}
 
 	record ChangeRoundStatusInput(String roundId, RoundStatus to, @Nullable String reason,
-			@Nullable Integer expectedVersion) {
+			@Nullable Boolean confirmIncomplete, @Nullable Integer expectedVersion) {
 	}
 
 	record ChangeRoundStatusPayload(RoundService.RoundContext round) {
@@ -82,8 +82,8 @@ class RoundController {
 
 	@MutationMapping
 	ChangeRoundStatusPayload changeRoundStatus(@Argument ChangeRoundStatusInput input) {
-		return new ChangeRoundStatusPayload(this.rounds
-			.context(this.rounds.changeStatus(input.roundId(), input.to(), input.reason(), input.expectedVersion())));
+		return new ChangeRoundStatusPayload(this.rounds.context(this.rounds.changeStatus(input.roundId(), input.to(),
+				input.reason(), input.confirmIncomplete(), input.expectedVersion())));
 	}
 
 	// ---- JudgingRound

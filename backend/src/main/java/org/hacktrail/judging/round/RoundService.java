@@ -21,6 +21,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.WrittenReason;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.Criterion;
 import org.hacktrail.judging.ranking.RankingInput;
@@ -34,6 +35,7 @@ import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -93,9 +95,13 @@ public class RoundService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<UnsubmittedSheets> unsubmitted;
+
 	RoundService(MongoTemplate mongo, HackathonService hackathons, ProposalService proposalService,
-			ProposalLookup proposals, JudgingAccess access, Clock clock) {
+			ProposalLookup proposals, JudgingAccess access, Clock clock,
+			ObjectProvider<UnsubmittedSheets> unsubmitted) {
 		this.mongo = mongo;
+		this.unsubmitted = unsubmitted;
 		this.hackathons = hackathons;
 		this.proposalService = proposalService;
 		this.proposals = proposals;
@@ -432,12 +438,32 @@ public class RoundService {
 
 	// ---- status
 
+	/** The {@code extensions.rule} of a refused close: sheets are not submitted. */
+	public static final String ROUND_INCOMPLETE = "ROUND_INCOMPLETE";
+
+	/** How many unsubmitted sheets a refusal's message names (the details name all). */
+	static final int NAMED_IN_MESSAGE = 10;
+
+	/**
+	 * How many unsubmitted sheets a confirmed close's history entry names (the round
+	 * document stays small).
+	 */
+	static final int NAMED_IN_HISTORY = 100;
+
 	/**
 	 * Opens (DRAFT → OPEN), closes (OPEN → CLOSED) or reopens (CLOSED → OPEN, with a
 	 * reason) a round. Organizers. PUBLISHED is reached only by publishing the results.
+	 *
+	 * <p>
+	 * Closing a round whose current plan has sheets not submitted (never saved, DRAFT or
+	 * VOIDED) is refused (BAD_USER_INPUT, {@code extensions.rule}
+	 * {@value #ROUND_INCOMPLETE}, every such sheet in {@code extensions.unsubmitted})
+	 * unless the organizer confirms ({@code confirmIncomplete}) with a written reason
+	 * ({@link WrittenReason}); the round's history then records the confirmation, the
+	 * reason and the sheets left out.
 	 */
 	public JudgingRound changeStatus(String roundId, RoundStatus to, @Nullable String reason,
-			@Nullable Integer expectedVersion) {
+			@Nullable Boolean confirmIncomplete, @Nullable Integer expectedVersion) {
 		String me = this.access.requireOrganizer();
 		RoundContext context = require(roundId);
 		requireWritable(context.hackathon());
@@ -449,6 +475,11 @@ public class RoundService {
 		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
 		if (from == to) {
 			return current;
+		}
+		if (Boolean.TRUE.equals(confirmIncomplete) && !(from == RoundStatus.OPEN && to == RoundStatus.CLOSED)) {
+			throw DomainException.badInput("confirmIncomplete",
+					"confirmIncomplete confirms closing an OPEN round with sheets not submitted; this change is " + from
+							+ " → " + to + ": leave it out.");
 		}
 		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
@@ -462,13 +493,21 @@ public class RoundService {
 			enter(context.hackathon(), current, (plan != null) ? plan.proposalIds() : List.of(), me);
 		}
 		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
-			// nothing to check: closing only stops scoring
+			String incomplete = incomplete(context, current, Boolean.TRUE.equals(confirmIncomplete), reason);
+			if (incomplete != null) {
+				why = incomplete;
+			}
 		}
 		else if (from == RoundStatus.CLOSED && to == RoundStatus.OPEN) {
 			if (why == null) {
 				throw DomainException.badInput("reason",
 						"Reopening a closed round needs a reason; it is kept in the " + "round's history.");
 			}
+		}
+		else if (from == RoundStatus.PUBLISHED) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is PUBLISHED; its results are public and it no longer changes status.",
+					Map.of("field", "to", "from", from.name(), "to", to.name()));
 		}
 		else {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT, "A round cannot go from " + from + " to " + to
@@ -479,6 +518,44 @@ public class RoundService {
 		String action = (from == RoundStatus.CLOSED) ? "REOPENED" : to.name();
 		return this.mongo.save(current.with(to, current.config(), current.selection(), current.publishedAt(),
 				new RoundEvent(now, me, action, why), now));
+	}
+
+	/**
+	 * Null when every sheet of the plan is submitted; otherwise the history's detail of a
+	 * confirmed close, or the refusal that names the sheets not submitted.
+	 */
+	private @Nullable String incomplete(RoundContext context, JudgingRound round, boolean confirmed,
+			@Nullable String reason) {
+		List<UnsubmittedSheets.Unsubmitted> missing = this.unsubmitted.getObject().of(round);
+		if (missing.isEmpty()) {
+			return null;
+		}
+		Map<String, Proposal> found = this.proposals
+			.byIds(missing.stream().map(UnsubmittedSheets.Unsubmitted::proposalId).distinct().toList());
+		List<String> named = new ArrayList<>();
+		List<Map<String, Object>> details = new ArrayList<>();
+		for (UnsubmittedSheets.Unsubmitted sheet : missing) {
+			Proposal proposal = found.get(sheet.proposalId());
+			String title = (proposal != null) ? proposal.title().primary() : sheet.proposalId();
+			named.add(sheet.judgeName() + " on '" + title + "' (" + sheet.status() + ")");
+			details.add(Map.of("judgeId", sheet.judgeId(), "judgeUserId", sheet.judgeUserId(), "judgeName",
+					sheet.judgeName(), "proposalId", sheet.proposalId(), "proposalTitle", title, "status",
+					sheet.status()));
+		}
+		String sheets = missing.size() + " sheet" + ((missing.size() == 1) ? "" : "s");
+		if (!confirmed) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					sheets + ((missing.size() == 1) ? " is" : " are") + " not submitted, so closing now leaves "
+							+ ((missing.size() == 1) ? "it" : "them") + " out of the ranking: "
+							+ firstOf(named, NAMED_IN_MESSAGE) + ". Wait for the judges, or close anyway with "
+							+ "confirmIncomplete: true and a reason (kept in the round's history).",
+					Map.of("rule", ROUND_INCOMPLETE, "unsubmittedCount", missing.size(), "unsubmitted", details));
+		}
+		String why = WrittenReason.require(reason, "reason",
+				"why the round closes with " + sheets + " not submitted; it is kept in the round's history",
+				Map.of("rule", ROUND_INCOMPLETE, "unsubmittedCount", missing.size()));
+		return "Closed with " + sheets + " not submitted, confirmed by the organizer: " + why + " — not submitted: "
+				+ firstOf(named, NAMED_IN_HISTORY);
 	}
 
 	/**
@@ -531,6 +608,11 @@ public class RoundService {
 	}
 
 	// ---- helpers
+
+	private static String firstOf(List<String> items, int limit) {
+		return String.join("; ", items.subList(0, Math.min(limit, items.size())))
+				+ ((items.size() > limit) ? "; and " + (items.size() - limit) + " more" : "");
+	}
 
 	public static void requireWritable(Hackathon hackathon) {
 		if (hackathon.isArchived() || hackathon.phase() == HackathonPhase.DRAFT) {

@@ -27,6 +27,7 @@ import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
+import org.hacktrail.judging.round.UnsubmittedSheets;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
@@ -59,7 +60,7 @@ import org.springframework.stereotype.Service;
  * counted sheet in the open data, under pseudonymous judge ids.
  */
 @Service
-public class ScoreSheetService {
+public class ScoreSheetService implements UnsubmittedSheets {
 
 	static final int MAX_COMMENT = 5000;
 
@@ -262,7 +263,8 @@ public class ScoreSheetService {
 					Map.of("status", "SUBMITTED"));
 		}
 		if (stored.status() == SheetStatus.VOIDED) {
-			throw DomainException.forbidden("The sheet is void (conflict of interest).");
+			throw DomainException.forbidden("The sheet is void (a conflict of interest, or voided when its judge was "
+					+ "dropped); it does not count and cannot be changed.");
 		}
 		if (stored.version() == null || stored.version() != expected) {
 			throw DomainException.conflict("The sheet changed since you read it (version " + stored.version()
@@ -286,14 +288,23 @@ public class ScoreSheetService {
 		ScoreSheet sheet = requireSheet(sheetId);
 		JudgingRound round = this.rounds.requireStored(sheet.roundId());
 		if (round.status() != RoundStatus.OPEN) {
-			throw DomainException.badInput("The round is " + round.status() + "; reopen the round first, so that the "
-					+ "judge can change the sheet.");
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, switch (round.status()) {
+				case CLOSED -> "The round is CLOSED; reopen the round first (with a reason), so that the judge can "
+						+ "change the sheet.";
+				case PUBLISHED -> "The round is PUBLISHED; its sheets no longer change.";
+				default -> "The round is " + round.status() + "; sheets are reopened only while it is OPEN.";
+			}, Map.of("status", round.status().name()));
 		}
 		if (sheet.status() == SheetStatus.DRAFT) {
 			return sheet;
 		}
+		Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
+		if (judge != null && !judge.isActive()) {
+			throw DomainException.badInput("The sheet's judge was dropped from the panel: a reopened sheet could "
+					+ "never be submitted again. A kept sheet stays as it is, or is voided by dropping the judge "
+					+ "again with voidSubmittedSheets.");
+		}
 		if (sheet.status() == SheetStatus.VOIDED) {
-			Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
 			if (judge != null && judge.isConflictedWith(sheet.proposalId())) {
 				throw DomainException.badInput(
 						"The judge still has an active conflict with this proposal; clear the " + "conflict first.");
@@ -456,6 +467,41 @@ public class ScoreSheetService {
 		return new RoundProgress(round, assigned, submitted, byJudge, proposals);
 	}
 
+	/**
+	 * The current plan's pairs without a submitted sheet (what closing the round leaves
+	 * out). Dropped judges' pairs that stay in the plan are their kept, submitted sheets,
+	 * so they are never listed unless reopened since.
+	 */
+	@Override
+	public List<Unsubmitted> of(JudgingRound round) {
+		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
+		if (plan == null) {
+			return List.of();
+		}
+		Map<String, List<String>> works = this.assignments.works(plan);
+		Map<String, SheetStatus> statusOf = new HashMap<>();
+		sheetsOf(round, works).forEach((sheet) -> statusOf
+			.put(ScoreSheet.idOf(round.id(), sheet.judgeUserId(), sheet.proposalId()), sheet.status()));
+		Map<String, Judge> judges = new HashMap<>();
+		this.panel.judgesOf(round.hackathonId()).forEach((j) -> judges.put(j.userId(), j));
+		List<Unsubmitted> unsubmitted = new ArrayList<>();
+		works.forEach((user, proposals) -> {
+			Judge judge = judges.get(user);
+			for (String proposal : proposals) {
+				SheetStatus status = statusOf.get(ScoreSheet.idOf(round.id(), user, proposal));
+				if (status != SheetStatus.SUBMITTED) {
+					unsubmitted.add(new Unsubmitted((judge != null) ? judge.id() : user, user,
+							(judge != null) ? judge.displayName() : user, proposal,
+							(status != null) ? status.name() : "MISSING"));
+				}
+			}
+		});
+		unsubmitted.sort(Comparator.comparing(Unsubmitted::judgeName)
+			.thenComparing(Unsubmitted::judgeUserId)
+			.thenComparing(Unsubmitted::proposalId));
+		return unsubmitted;
+	}
+
 	// ---- conflicts
 
 	/**
@@ -473,22 +519,30 @@ public class ScoreSheetService {
 		if (ids.isEmpty()) {
 			return;
 		}
-		Instant now = this.clock.instant();
 		for (ScoreSheet sheet : this.mongo.find(new Query(Criteria.where("_id").in(ids)), ScoreSheet.class)) {
-			ScoreSheet current = sheet;
-			for (int attempt = 0; current != null && current.status() != SheetStatus.VOIDED && attempt < 5; attempt++) {
-				ScoreSheet voided = this.mongo.findAndModify(
-						new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
-						new Update().set("status", SheetStatus.VOIDED)
-							.set("updatedAt", now)
-							.push("history",
-									new SheetEvent(now, event.by(), current.status(), SheetStatus.VOIDED,
-											"Conflict of interest of the judge with the proposal"))
-							.inc("version", 1),
-						FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
-				current = (voided != null) ? voided : this.mongo.findById(current.id(), ScoreSheet.class);
-			}
+			voidSheet(sheet, event.by(), "Conflict of interest of the judge with the proposal");
 		}
+	}
+
+	/**
+	 * Voids a sheet with the reason in its history, again on the fresh sheet when another
+	 * write won (up to 5 attempts); a sheet already VOIDED stays as it is.
+	 * @return the sheet as it is now (null if it was deleted meanwhile)
+	 */
+	@Nullable ScoreSheet voidSheet(ScoreSheet sheet, @Nullable String by, String reason) {
+		Instant now = this.clock.instant();
+		ScoreSheet current = sheet;
+		for (int attempt = 0; current != null && current.status() != SheetStatus.VOIDED && attempt < 5; attempt++) {
+			ScoreSheet voided = this.mongo.findAndModify(
+					new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
+					new Update().set("status", SheetStatus.VOIDED)
+						.set("updatedAt", now)
+						.push("history", new SheetEvent(now, by, current.status(), SheetStatus.VOIDED, reason))
+						.inc("version", 1),
+					FindAndModifyOptions.options().returnNew(true), ScoreSheet.class);
+			current = (voided != null) ? voided : this.mongo.findById(current.id(), ScoreSheet.class);
+		}
+		return current;
 	}
 
 	// ---- validation

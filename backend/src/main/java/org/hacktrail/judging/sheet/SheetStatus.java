@@ -13,7 +13,8 @@ public enum SheetStatus {
 	SUBMITTED,
 
 	/**
-	 * The judge has a conflict of interest with the proposal: the sheet does not count.
+	 * Does not count: the judge has a conflict of interest with the proposal, or was
+	 * dropped and an organizer voided their submitted sheets.
 	 */
 	VOIDED
 

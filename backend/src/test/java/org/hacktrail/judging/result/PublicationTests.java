@@ -88,6 +88,18 @@ class PublicationTests extends JudgingApiTestSupport {
 		assertThat(
 				this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "x", this.publicJudge).errorCode())
 			.isEqualTo("FORBIDDEN");
+		// A tie resolution is a written reason, the rule of justifications.
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+		for (String notAReason : List.of("x", "   ", "Better.")) {
+			Http.GraphQlResult refused = this.api.select(this.roundId, List.of(this.proposals.get(1)), null, notAReason,
+					this.organizer);
+			assertThat(refused.errorCode()).as(notAReason).isEqualTo("BAD_USER_INPUT");
+			JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+			assertThat(extensions.path("field").asString()).isEqualTo("tieResolution");
+			assertThat(extensions.path("minLength").asInt()).isEqualTo(20);
+			assertThat(refused.errorMessage()).contains("tied");
+		}
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
 		JsonNode selection = JudgingApi
 			.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, "Stronger partner commitment",
 					this.organizer), "selectProposals")
@@ -150,12 +162,115 @@ class PublicationTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void selectingMoreOrFewerThanTheQuotaNeedsTheExplicitFlagAndAJustification() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+		List<String> two = List.of(this.proposals.get(0), this.proposals.get(1));
+		String why = "Both tied proposals are strong; the ministry funds a second pilot this year.";
+		Http.GraphQlResult unflagged = this.api.select(this.roundId, two, why, null, this.organizer);
+		assertThat(unflagged.errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode extensions = unflagged.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("QUOTA");
+		assertThat(extensions.path("cut").asInt()).isEqualTo(1);
+		assertThat(extensions.path("selected").asInt()).isEqualTo(2);
+		assertThat(unflagged.errorMessage()).contains("quotaOverride");
+		assertThat(this.api.select(this.roundId, List.of(), why, null, this.organizer).errorCode()).as("none")
+			.isEqualTo("BAD_USER_INPUT");
+		Http.GraphQlResult noWhy = this.api.select(this.roundId, two, null, null, true, this.organizer);
+		assertThat(noWhy.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(noWhy.body().path("errors").get(0).path("extensions").path("field").asString())
+			.isEqualTo("justification");
+		assertThat(this.api.select(this.roundId, two, "More is better.", null, true, this.organizer).errorCode())
+			.as("too short")
+			.isEqualTo("BAD_USER_INPUT");
+		Http.GraphQlResult exact = this.api.select(this.roundId, List.of(this.proposals.get(2)), why, null, true,
+				this.organizer);
+		assertThat(exact.errorCode()).as("the flag with exactly N").isEqualTo("BAD_USER_INPUT");
+		assertThat(exact.body().path("errors").get(0).path("extensions").path("field").asString())
+			.isEqualTo("quotaOverride");
+		assertThat(this.api.select(this.roundId, two, why, null, true, this.publicJudge).errorCode())
+			.isEqualTo("FORBIDDEN");
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
+
+		JsonNode round = JudgingApi
+			.ok(this.api.select(this.roundId, two, why, null, true, this.organizer), "selectProposals")
+			.path("round");
+		assertThat(round.path("selection").path("kind").asString()).isEqualTo("OVERRIDE");
+		assertThat(round.path("selection").path("proposalIds")).hasSize(2);
+		assertThat(round.path("selection").path("justification").asString()).isEqualTo(why);
+		JsonNode event = round.path("history").get(round.path("history").size() - 1);
+		assertThat(event.path("detail").asString()).contains("instead of N = 1 (quota override)");
+	}
+
+	@Test
+	void thePreviewListsWhatWouldBePublishedAndEveryOpenCaseAndPublishingPastOpenCasesNeedsConfirmation() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		// An academic weight without academic judges: every proposal misses a sector.
+		ObjectNode weights = Http.json()
+			.put("roundId", this.roundId)
+			.put("reason", "The committee weighs academia too this year.");
+		weights.putArray("sectorWeights")
+			.add(Http.json().put("sector", "PUBLIC").put("weight", 0.5))
+			.add(Http.json().put("sector", "PRIVATE").put("weight", 0.5))
+			.add(Http.json().put("sector", "ACADEMIC").put("weight", 0.2));
+		this.api.configureOk(weights);
+		JsonNode unselected = JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer),
+				"publicationPreview");
+		assertThat(unselected.path("ready").asBoolean()).isFalse();
+		assertThat(unselected.path("blockers").toString()).contains("selectProposals");
+		JsonNode tie = unselected.path("openCases").get(0);
+		assertThat(tie.path("kind").asString()).isEqualTo("TIE_AT_CUT");
+		assertThat(tie.path("resolved").asBoolean()).isFalse();
+		assertThat(tie.path("proposals")).hasSize(2);
+
+		String why = "Stronger partner commitment from the city transport office.";
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(1)), null, why, this.organizer),
+				"selectProposals");
+		JsonNode preview = JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer),
+				"publicationPreview");
+		assertThat(preview.path("ready").asBoolean()).as(preview.toString()).isTrue();
+		assertThat(preview.path("cut").asInt()).isEqualTo(1);
+		assertThat(preview.path("selected").findValuesAsString("proposalId")).containsExactly(this.proposals.get(1));
+		List<String> kinds = preview.path("openCases").findValuesAsString("kind");
+		assertThat(kinds).contains("TIE_AT_CUT");
+		assertThat(kinds.stream().filter("MISSING_SECTORS"::equals)).hasSize(3);
+		assertThat(preview.path("openCases").get(0).path("resolved").asBoolean()).as("the tie is resolved").isTrue();
+		int unresolved = preview.path("unresolvedCount").asInt();
+		assertThat(unresolved).isGreaterThanOrEqualTo(3);
+		assertThat(preview.path("openCases").toString()).contains("ACADEMIC");
+
+		assertThat(this.api.publicationPreview(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.publicationPreview(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
+		Http.GraphQlResult refused = this.api.publish(this.roundId, null, this.organizer);
+		assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("OPEN_CASES");
+		assertThat(extensions.path("openCaseCount").asInt()).isEqualTo(unresolved);
+		assertThat(extensions.path("openCases").findValuesAsString("kind")).contains("MISSING_SECTORS")
+			.doesNotContain("TIE_AT_CUT");
+		assertThat(refused.errorMessage()).contains("MISSING_SECTORS").contains("confirmOpenCases");
+		assertThat(this.api.publish(this.roundId, false, this.organizer).errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(this.api.publish(this.roundId, true, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(this.api.round(this.roundId, this.organizer).path("status").asString()).as("nothing published")
+			.isEqualTo("CLOSED");
+		assertThat(this.api.proposalStatus(this.proposals.get(1)).path("status").asString()).isEqualTo("FINALIST");
+		assertThat(this.http.get("/api/hackathons/" + this.hackathon.slug() + "/results.json").body())
+			.doesNotContain(why);
+
+		JsonNode published = JudgingApi.ok(this.api.publish(this.roundId, true, this.organizer), "publishRound");
+		assertThat(published.path("round").path("status").asString()).isEqualTo("PUBLISHED");
+		JsonNode history = this.api.round(this.roundId, this.organizer).path("history");
+		assertThat(history.get(history.size() - 1).path("detail").asString())
+			.contains(unresolved + " open case(s) confirmed by the organizer")
+			.contains("MISSING_SECTORS");
+	}
+
+	@Test
 	void aRankingThatChangedAfterTheSelectionMustBeSelectedAgainAndPublishingTwiceChangesNothing() {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorMessage()).contains("selectProposals");
-		JudgingApi.ok(
-				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
-				"selectProposals");
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
+				"Stronger pilot with the city transport office", this.organizer), "selectProposals");
 		// A sheet is reopened and changed after the selection.
 		this.api.statusOk(this.roundId, "OPEN", "Correcting a typo in a sheet");
 		String sheetId = this.roundId + ":" + this.publicJudge.id() + ":" + this.proposals.get(2);
@@ -169,9 +284,8 @@ class PublicationTests extends JudgingApiTestSupport {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		assertThat(this.api.publish(this.roundId, this.organizer).errorCode()).isEqualTo("CONFLICT");
 
-		JudgingApi.ok(
-				this.api.select(this.roundId, List.of(this.proposals.get(0)), null, "Stronger pilot", this.organizer),
-				"selectProposals");
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
+				"Stronger pilot with the city transport office", this.organizer), "selectProposals");
 		assertThat(this.api.publish(this.roundId, this.publicJudge).errorCode()).isEqualTo("FORBIDDEN");
 		assertThat(this.api.publish(this.roundId, null).errorCode()).isEqualTo("UNAUTHENTICATED");
 		JsonNode first = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");

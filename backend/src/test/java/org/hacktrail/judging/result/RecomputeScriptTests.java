@@ -122,11 +122,11 @@ class RecomputeScriptTests {
 			JudgingApi.ok(http.graphql("mutation($i: CastBallotInput!) { castBallot(input: $i) { ballot { id } } }",
 					ballot, accounts.user("recompute-voter-" + v).headers()), "castBallot");
 		}
-		api.statusOk(roundId, "CLOSED", null);
+		api.closeLeavingUnsubmittedOut(roundId);
 		JsonNode ranking = JudgingApi.ok(api.ranking(roundId, organizer), "roundRanking");
 		String last = ranking.path("lines").get(ranking.path("lines").size() - 1).path("proposalId").asString();
 		JudgingApi.ok(api.select(roundId, List.of(last), "The committee weighs its field trial above the scores.", null,
-				organizer), "selectProposals");
+				true, organizer), "selectProposals");
 		JudgingApi.ok(api.publish(roundId, organizer), "publishRound");
 		var response = http.get("/api/hackathons/" + hackathon.slug() + "/results.json");
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -107,7 +107,9 @@ class RoundTests extends JudgingApiTestSupport {
 			.isEqualTo("The committee asked for 60/40");
 		assertThat(this.api.status(this.roundId, "DRAFT", null, this.organizer).errorCode())
 			.isEqualTo("BAD_USER_INPUT");
-		this.api.statusOk(this.roundId, "CLOSED", null);
+		// Nobody scored: closing needs the organizer's confirmation.
+		JudgingApi.ok(this.api.status(this.roundId, "CLOSED", "Testing the freeze before anyone scores.", true,
+				this.organizer), "changeRoundStatus");
 		assertField(this.api.status(this.roundId, "OPEN", null, this.organizer), "reason");
 		assertThat(this.api.statusOk(this.roundId, "OPEN", "A judge was ill").path("status").asString())
 			.isEqualTo("OPEN");
@@ -174,11 +176,7 @@ class RoundTests extends JudgingApiTestSupport {
 
 	@Test
 	void droppingAJudgeMovesOnlyTheirProposals() {
-		this.api.proposals(this.hackathon, 4);
-		Map<String, TestAccounts.Account> judges = judges(3, 3);
-		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
-		this.api.assignOk(this.roundId, "99");
-		this.api.statusOk(this.roundId, "OPEN", null);
+		Map<String, TestAccounts.Account> judges = openRoundOfFourProposalsAndSixJudges();
 		Map<String, Set<String>> before = assignments(judges);
 		TestAccounts.Account leaving = judges.values()
 			.stream()
@@ -210,6 +208,160 @@ class RoundTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void closingWithSheetsNotSubmittedIsRefusedNamingThemUnlessConfirmedWithAReason() {
+		List<String> proposals = this.api.proposals(this.hackathon, 2);
+		Map<String, TestAccounts.Account> judges = judges(1, 1);
+		TestAccounts.Account done = judges.get("PUBLIC-0");
+		TestAccounts.Account late = judges.get("PRIVATE-1");
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "5");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		proposals.forEach((p) -> this.api.score(this.roundId, p, 7, 7, done));
+		JudgingApi.ok(this.api.save(JudgingApi.sheetInput(this.roundId, proposals.get(0), 5.0, null, null), late),
+				"saveScoreSheet");
+		JsonNode before = this.api.round(this.roundId, this.organizer);
+
+		Http.GraphQlResult refused = this.api.status(this.roundId, "CLOSED", null, this.organizer);
+		assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
+		JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("ROUND_INCOMPLETE");
+		assertThat(extensions.path("unsubmittedCount").asInt()).isEqualTo(2);
+		assertThat(extensions.path("unsubmitted").findValuesAsString("judgeUserId")).containsOnly(late.id());
+		assertThat(extensions.path("unsubmitted").findValuesAsString("proposalId"))
+			.containsExactlyInAnyOrderElementsOf(proposals);
+		assertThat(extensions.path("unsubmitted").findValuesAsString("status")).containsExactlyInAnyOrder("DRAFT",
+				"MISSING");
+		String lateName = extensions.path("unsubmitted").get(0).path("judgeName").asString();
+		assertThat(refused.errorMessage()).contains("2 sheets are not submitted")
+			.contains(lateName)
+			.contains(extensions.path("unsubmitted").get(0).path("proposalTitle").asString())
+			.contains("confirmIncomplete");
+
+		String why = "The private-sector judge is ill; the public-sector sheets suffice for this round.";
+		assertThat(this.api.status(this.roundId, "CLOSED", why, true, late).errorCode()).as("a judge")
+			.isEqualTo("FORBIDDEN");
+		assertThat(this.api.status(this.roundId, "CLOSED", why, true, null).errorCode()).isEqualTo("UNAUTHENTICATED");
+		assertField(this.api.status(this.roundId, "CLOSED", null, true, this.organizer), "reason");
+		assertField(this.api.status(this.roundId, "CLOSED", "x", true, this.organizer), "reason");
+		assertField(this.api.status(this.roundId, "CLOSED", "   ", true, this.organizer), "reason");
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(before);
+
+		JsonNode closed = JudgingApi
+			.ok(this.api.status(this.roundId, "CLOSED", why, true, this.organizer), "changeRoundStatus")
+			.path("round");
+		assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+		JsonNode event = closed.path("history").get(closed.path("history").size() - 1);
+		assertThat(event.path("action").asString()).isEqualTo("CLOSED");
+		assertThat(event.path("detail").asString()).contains("confirmed by the organizer")
+			.contains(why)
+			.contains("2 sheets")
+			.contains(lateName);
+		assertField(this.api.status(this.roundId, "OPEN", "Reopening to let the judge finish the sheets.", true,
+				this.organizer), "confirmIncomplete");
+	}
+
+	@Test
+	void aCompleteRoundClosesWithoutConfirmation() {
+		List<String> proposals = this.api.proposals(this.hackathon, 2);
+		Map<String, TestAccounts.Account> judges = judges(1, 1);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "5");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		judges.values().forEach((j) -> proposals.forEach((p) -> this.api.score(this.roundId, p, 6, 6, j)));
+		assertThat(this.api.statusOk(this.roundId, "CLOSED", null).path("status").asString()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aDroppedJudgesSubmittedSheetsAreKeptUnlessVoidedWithAReasonAndTheAnswerSaysWhatBecameOfEach() {
+		Map<String, TestAccounts.Account> judges = openRoundOfFourProposalsAndSixJudges();
+		Map<String, Set<String>> before = assignments(judges);
+		TestAccounts.Account leaving = judges.values()
+			.stream()
+			.filter((j) -> before.get(j.id()).size() >= 2)
+			.findFirst()
+			.orElseThrow();
+		List<String> work = before.get(leaving.id()).stream().sorted().toList();
+		String submitted = work.get(0);
+		String draft = work.get(1);
+		this.api.score(this.roundId, submitted, 9, 9, leaving);
+		JudgingApi.ok(this.api.save(JudgingApi.sheetInput(this.roundId, draft, 4.0, null, null), leaving),
+				"saveScoreSheet");
+		String judgeId = this.hackathon.id() + ":" + leaving.id();
+		TestAccounts.Account other = judges.values().stream().filter((j) -> j != leaving).findFirst().orElseThrow();
+		JsonNode roundBefore = this.api.round(this.roundId, this.organizer);
+
+		// Bad input and the wrong caller change nothing.
+		String voidWhy = "The judge disclosed a prior consultancy for this ministry after scoring.";
+		assertField(drop(judgeId, "Moved abroad", true, null, this.organizer), "voidReason");
+		assertField(drop(judgeId, "Moved abroad", true, "x", this.organizer), "voidReason");
+		assertField(drop(judgeId, "Moved abroad", null, voidWhy, this.organizer), "voidReason");
+		assertField(drop(judgeId, " ", null, null, this.organizer), "reason");
+		assertThat(drop(judgeId, "Moved abroad", null, null, other).errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(drop(judgeId, "Moved abroad", null, null, null).errorCode()).isEqualTo("UNAUTHENTICATED");
+		assertThat(this.api.round(this.roundId, this.organizer)).as("nothing changed").isEqualTo(roundBefore);
+		assertThat(this.api.myAssignments(this.roundId, leaving).hasErrors()).as("still a judge").isFalse();
+
+		// Kept by default: the submitted sheet counts; the draft's proposal moves.
+		JsonNode answer = JudgingApi.ok(drop(judgeId, "Moved abroad", null, null, this.organizer), "dropJudge");
+		assertThat(answer.path("judge").path("status").asString()).isEqualTo("DROPPED");
+		assertThat(answer.path("rounds")).hasSize(1);
+		JsonNode outcome = answer.path("rounds").get(0);
+		assertThat(outcome.path("roundId").asString()).isEqualTo(this.roundId);
+		assertThat(outcome.path("kept").findValuesAsString("proposalId")).containsExactly(submitted);
+		assertThat(outcome.path("voided")).isEmpty();
+		assertThat(outcome.path("notReassigned")).isEmpty();
+		assertThat(outcome.path("reassigned").findValuesAsString("proposalId"))
+			.containsExactlyInAnyOrderElementsOf(work.subList(1, work.size()));
+		JsonNode moved = outcome.path("reassigned").get(0);
+		assertThat(moved.path("proposalId").asString()).isEqualTo(draft);
+		assertThat(moved.path("droppedSheet").asString()).isEqualTo("DRAFT");
+		assertThat(moved.path("toJudgeIds")).hasSize(1);
+		assertThat(moved.path("toJudgeIds").get(0).asString()).isNotEqualTo(judgeId).startsWith(this.hackathon.id());
+		JsonNode plan = this.api.round(this.roundId, this.organizer).path("plan");
+		assertThat(plan.path("assignmentCount").asInt()).as("the kept pair stays").isEqualTo(8);
+		assertThat(plan.path("loads").findValuesAsString("judgeId")).as("dropped judges are not in the load figures")
+			.hasSize(5)
+			.doesNotContain(judgeId);
+		JsonNode progress = JudgingApi.ok(this.http.graphql(
+				"query($id: ID!) { roundProgress(roundId: $id) { submitted judges { judge { id } submitted } } }",
+				Http.json().put("id", this.roundId), this.organizer.headers()), "roundProgress");
+		assertThat(progress.path("submitted").asInt()).as("the kept sheet counts").isEqualTo(1);
+
+		// Voided later, with a reason: dropping again settles the work again.
+		JsonNode again = JudgingApi.ok(drop(judgeId, "Moved abroad", true, voidWhy, this.organizer), "dropJudge");
+		JsonNode second = again.path("rounds").get(0);
+		assertThat(second.path("kept")).isEmpty();
+		assertThat(second.path("voided").findValuesAsString("proposalId")).containsExactly(submitted);
+		assertThat(second.path("reassigned").findValuesAsString("proposalId")).containsExactly(submitted);
+		assertThat(second.path("reassigned").get(0).path("droppedSheet").asString()).isEqualTo("VOIDED");
+		JsonNode sheet = JudgingApi
+			.ok(this.http.graphql("query($id: ID!) { scoreSheet(id: $id) { status history " + "{ to reason } } }",
+					Http.json().put("id", this.roundId + ":" + leaving.id() + ":" + submitted),
+					this.organizer.headers()), "scoreSheet");
+		assertThat(sheet.path("status").asString()).isEqualTo("VOIDED");
+		assertThat(sheet.path("history").get(sheet.path("history").size() - 1).path("reason").asString())
+			.contains(voidWhy);
+		assertThat(this.api.round(this.roundId, this.organizer).path("plan").path("assignmentCount").asInt())
+			.isEqualTo(8);
+	}
+
+	private Http.GraphQlResult drop(String judgeId, String reason, Boolean voidSheets, String voidReason,
+			TestAccounts.Account as) {
+		ObjectNode variables = Http.json();
+		ObjectNode input = variables.putObject("i").put("judgeId", judgeId).put("reason", reason);
+		if (voidSheets != null) {
+			input.put("voidSubmittedSheets", voidSheets);
+		}
+		if (voidReason != null) {
+			input.put("voidReason", voidReason);
+		}
+		return this.http.graphql("mutation($i: DropJudgeInput!) { dropJudge(input: $i) { judge { status } "
+				+ "rounds { roundId kept { proposalId proposal { id } } voided { proposalId } "
+				+ "reassigned { proposalId toJudgeIds droppedSheet proposal { id } } notReassigned { proposalId } } } }",
+				variables, (as != null) ? as.headers() : new String[0]);
+	}
+
+	@Test
 	void aFinalRoundRefusesToOpenWithProposalsThatCannotBecomeFinalists() {
 		JudgingApi.Hackathon presidential = this.api.hackathon("PRESIDENTIAL", "JUDGING", "FINAL");
 		String fin = presidential.roundIds().get(0);
@@ -228,6 +380,19 @@ class RoundTests extends JudgingApiTestSupport {
 			.contains(proposals.get(1))
 			.contains("SHORTLISTED");
 		assertThat(this.api.round(fin, this.organizer).path("status").asString()).isEqualTo("DRAFT");
+	}
+
+	/**
+	 * Four proposals, three public and three private judges, k = 2, assigned (seed 99)
+	 * and OPEN; the judges by name.
+	 */
+	private Map<String, TestAccounts.Account> openRoundOfFourProposalsAndSixJudges() {
+		this.api.proposals(this.hackathon, 4);
+		Map<String, TestAccounts.Account> judges = judges(3, 3);
+		this.api.configureOk(JudgingApi.roundInput(this.roundId, 2));
+		this.api.assignOk(this.roundId, "99");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		return judges;
 	}
 
 	/** Invites and accepts judges named PUBLIC-n and PRIVATE-n; returns them by name. */

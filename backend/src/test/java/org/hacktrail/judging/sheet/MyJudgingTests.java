@@ -48,7 +48,7 @@ class MyJudgingTests extends JudgingApiTestSupport {
 		String closed = round(first, judge, other, JudgingApi.roundInput(first.roundIds().get(0), 2));
 		this.api.statusOk(closed, "OPEN", null);
 		this.api.score(closed, this.api.assigned(closed, judge).get(0), 7.0, 6.0, judge);
-		this.api.statusOk(closed, "CLOSED", null);
+		this.api.closeLeavingUnsubmittedOut(closed);
 		JudgingApi.Hackathon second = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
 		String open = round(second, judge, other, JudgingApi.roundInput(second.roundIds().get(0), 2));
 		this.api.statusOk(open, "OPEN", null);

@@ -164,7 +164,7 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 			.isEqualTo("UNAUTHENTICATED");
 		assertThat(this.api.save(JudgingApi.sheetInput(this.roundId, "not-assigned", 5.0, 5.0, null), this.publicJudge)
 			.errorCode()).isEqualTo("FORBIDDEN");
-		this.api.statusOk(this.roundId, "CLOSED", null);
+		this.api.closeLeavingUnsubmittedOut(this.roundId);
 		assertThat(this.api.save(JudgingApi.sheetInput(this.roundId, proposal, 5.0, 5.0, null), this.publicJudge)
 			.errorCode()).isEqualTo("BAD_USER_INPUT");
 	}
@@ -254,7 +254,7 @@ class ScoreSheetTests extends JudgingApiTestSupport {
 				}
 			}
 		}
-		this.api.statusOk(this.roundId, "CLOSED", null);
+		this.api.closeLeavingUnsubmittedOut(this.roundId);
 		List<String> top = new ArrayList<>();
 		JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking").path("lines").forEach((l) -> {
 			if (l.path("inTopN").asBoolean()) {

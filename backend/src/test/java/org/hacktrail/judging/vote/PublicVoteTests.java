@@ -79,7 +79,7 @@ class PublicVoteTests extends JudgingApiTestSupport {
 			.put("votes", 1);
 		assertThat(this.http.graphql(CAST, stranger, voter.headers()).errorCode()).isEqualTo("BAD_USER_INPUT");
 
-		this.api.statusOk(this.roundId, "CLOSED", null);
+		this.api.closeLeavingUnsubmittedOut(this.roundId);
 		assertThat(cast(voter, 1, 0, 1, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
 		JsonNode vote = JudgingApi.ok(this.api.ranking(this.roundId, this.organizer), "roundRanking")
 			.path("publicVote");

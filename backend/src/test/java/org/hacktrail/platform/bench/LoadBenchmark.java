@@ -887,7 +887,7 @@ public final class LoadBenchmark {
 					api.score(round, proposal, 1 + Math.floorMod(proposal.hashCode() + j, 10), 5, judges.get(j));
 				}
 			}
-			api.statusOk(round, "CLOSED", null);
+			api.closeLeavingUnsubmittedOut(round);
 			List<String> order = new ArrayList<>();
 			org.hacktrail.judging.JudgingApi.ok(api.ranking(round, run.organizer()), "roundRanking")
 				.path("lines")

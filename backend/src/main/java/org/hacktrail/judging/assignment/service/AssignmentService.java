@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.hacktrail.judging.assignment.Assignment;
 import org.hacktrail.judging.assignment.AssignmentPlan;
@@ -22,7 +23,6 @@ import org.hacktrail.judging.panel.ConflictActivated;
 import org.hacktrail.judging.panel.ConflictOfInterest;
 import org.hacktrail.judging.panel.ConflictService;
 import org.hacktrail.judging.panel.Judge;
-import org.hacktrail.judging.panel.JudgeDropped;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
@@ -58,8 +58,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * The full assignment runs while the round is DRAFT. Afterwards the plan only changes
- * locally: a dropped judge's proposals go to other judges
- * ({@link JudgeAssigner#reassign}), and so does a proposal a judge got a conflict with.
+ * locally ({@link JudgeAssigner#reassign}): a dropped judge's proposals without a
+ * submitted sheet go to other judges ({@link #moveAway}; the sheets decide which), and so
+ * does a proposal a judge got a conflict with. The load figures of every plan leave
+ * dropped judges out.
  */
 @Service
 public class AssignmentService {
@@ -106,10 +108,11 @@ public class AssignmentService {
 		String me = this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(roundId);
 		RoundService.requireWritable(context.hackathon());
-		if (context.judging().status() != RoundStatus.DRAFT) {
-			throw DomainException.badInput("The round is " + context.judging().status() + "; a full assignment runs "
-					+ "only while it is DRAFT. Drop a judge to move their work, or declare a conflict to move one "
-					+ "proposal.");
+		RoundStatus status = context.judging().status();
+		if (status != RoundStatus.DRAFT) {
+			throw DomainException.badInput("The round is " + status + "; a full assignment runs only while it is DRAFT."
+					+ ((status == RoundStatus.OPEN) ? " Drop a judge to move their work, or add a conflict to move "
+							+ "one proposal away from a judge." : " Its plan no longer changes."));
 		}
 		long seed = (seedText != null && !seedText.isBlank()) ? RoundService.parseSeed(seedText) : RANDOM.nextLong();
 		// Conflicts found now may change the current plan (listeners): read the round
@@ -120,7 +123,7 @@ public class AssignmentService {
 		List<String> candidates = this.rounds.candidates(context);
 		List<Judge> judges = judges(round.hackathonId());
 		AssignmentRequest request = request(round, candidates, judges, seed);
-		AssignmentPlan plan = JudgeAssigner.assign(request);
+		AssignmentPlan plan = JudgeAssigner.assign(request).withoutJudges(dropped(judges));
 		return commit(round, plan, request, "Assignment of " + candidates.size() + " proposals to "
 				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count() + " judges",
 				me);
@@ -149,20 +152,35 @@ public class AssignmentService {
 
 	// ---- local changes after the fact
 
-	@EventListener
-	void judgeDropped(JudgeDropped event) {
-		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
-			change(round.id(), event.by(), (current, plan, previous) -> {
-				boolean present = previous.stream().anyMatch((a) -> a.judgeId().equals(event.judgeUserId()));
-				if (!present) {
-					return null;
-				}
-				AssignmentRequest request = request(current, plan.proposalIds(), judges(current.hackathonId()),
-						plan.seed());
-				return new Change(JudgeAssigner.reassign(request, previous, event.judgeUserId()), request,
-						"Judge dropped: " + event.reason());
-			});
+	/**
+	 * Moves some proposals of one judge to other judges in a DRAFT or OPEN round (a
+	 * dropped judge's proposals without a submitted sheet), keeping the rest of the plan,
+	 * that judge's other proposals included; computed again if another plan won
+	 * meanwhile. Organizers, through the panel.
+	 * @return each moved proposal with the judges (user ids) it went to, in proposal id
+	 * order; empty when the round is not DRAFT or OPEN, has no plan, or the judge has
+	 * none of these proposals in it
+	 */
+	public Map<String, List<String>> moveAway(String roundId, String userId, Set<String> proposalIds, String reason,
+			@Nullable String by) {
+		Applied applied = change(roundId, by, (current, plan, previous) -> replace(current, plan, previous, userId,
+				proposalIds, (count) -> count + " proposal(s) moved away: " + reason));
+		Map<String, List<String>> moved = new java.util.TreeMap<>();
+		if (applied == null) {
+			return moved;
 		}
+		Set<Assignment> before = new HashSet<>(applied.previous());
+		for (Assignment assignment : applied.change().plan().assignments()) {
+			if (proposalIds.contains(assignment.proposalId()) && !before.contains(assignment)) {
+				moved.computeIfAbsent(assignment.proposalId(), (k) -> new ArrayList<>()).add(assignment.judgeId());
+			}
+		}
+		for (Assignment assignment : applied.previous()) {
+			if (assignment.judgeId().equals(userId) && proposalIds.contains(assignment.proposalId())) {
+				moved.putIfAbsent(assignment.proposalId(), new ArrayList<>());
+			}
+		}
+		return moved;
 	}
 
 	@EventListener
@@ -170,18 +188,20 @@ public class AssignmentService {
 		Set<String> proposals = new HashSet<>(event.proposalIds());
 		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
 			change(round.id(), event.by(),
-					(current, plan, previous) -> replace(current, plan, previous, event.judgeUserId(), proposals));
+					(current, plan, previous) -> replace(current, plan, previous, event.judgeUserId(), proposals,
+							(count) -> "Conflict of interest: " + count + " proposal(s) moved away from a judge"));
 		}
 	}
 
 	/**
-	 * Moves the conflicted proposals of one judge to other judges:
-	 * {@link JudgeAssigner#reassign} moves all of a dropped judge's proposals, so the
-	 * pairs to move are handed to it under a stand-in judge id that is on no panel, and
-	 * the stand-in is "dropped". Nothing else in the plan moves.
+	 * Moves some proposals of one judge (conflicted ones, or a dropped judge's without a
+	 * submitted sheet) to other judges: {@link JudgeAssigner#reassign} moves all of a
+	 * dropped judge's proposals, so the pairs to move are handed to it under a stand-in
+	 * judge id that is on no panel, and the stand-in is "dropped". Nothing else in the
+	 * plan moves.
 	 */
 	private @Nullable Change replace(JudgingRound round, JudgingPlan plan, List<Assignment> previous, String userId,
-			Set<String> proposals) {
+			Set<String> proposals, IntFunction<String> reason) {
 		List<Assignment> renamed = new ArrayList<>();
 		Set<String> moved = new HashSet<>();
 		for (Assignment assignment : previous) {
@@ -197,12 +217,17 @@ public class AssignmentService {
 		if (moved.isEmpty()) {
 			return null;
 		}
-		AssignmentRequest request = request(round, plan.proposalIds(), judges(round.hackathonId()), plan.seed());
-		return new Change(JudgeAssigner.reassign(request, renamed, CONFLICTED), request,
-				"Conflict of interest: " + moved.size() + " proposal(s) moved away from a judge");
+		List<Judge> judges = judges(round.hackathonId());
+		AssignmentRequest request = request(round, plan.proposalIds(), judges, plan.seed());
+		return new Change(JudgeAssigner.reassign(request, renamed, CONFLICTED).withoutJudges(dropped(judges)), request,
+				reason.apply(moved.size()));
 	}
 
 	private record Change(AssignmentPlan plan, AssignmentRequest request, String reason) {
+	}
+
+	/** A change that became the round's plan, and the assignments it was made from. */
+	private record Applied(Change change, List<Assignment> previous) {
 	}
 
 	@FunctionalInterface
@@ -216,24 +241,24 @@ public class AssignmentService {
 	 * Applies a local change to a DRAFT or OPEN round's plan, computing it again if
 	 * another plan won meanwhile.
 	 */
-	private void change(String roundId, @Nullable String by, Changer changer) {
+	private @Nullable Applied change(String roundId, @Nullable String by, Changer changer) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			JudgingRound round = this.rounds.requireStored(roundId);
 			if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.OPEN) {
-				return;
+				return null;
 			}
 			JudgingPlan plan = this.rounds.currentPlan(round);
 			if (plan == null) {
-				return;
+				return null;
 			}
 			List<Assignment> previous = new ArrayList<>();
 			works(plan).forEach((user, proposals) -> proposals.forEach((p) -> previous.add(new Assignment(p, user))));
 			Change change = changer.apply(round, plan, previous);
 			if (change == null) {
-				return;
+				return null;
 			}
 			if (tryCommit(round, change.plan(), change.request(), change.reason(), by) != null) {
-				return;
+				return new Applied(change, previous);
 			}
 		}
 		log.warn("Round {}: the plan kept changing; a local change was not applied after {} attempts", roundId,
@@ -249,6 +274,13 @@ public class AssignmentService {
 	 */
 	private List<Judge> judges(String hackathonId) {
 		return this.mongo.find(new Query(Criteria.where("hackathonId").is(hackathonId)), Judge.class);
+	}
+
+	/** The user ids of the dropped judges: the plan's load figures leave them out. */
+	private static Set<String> dropped(List<Judge> judges) {
+		Set<String> dropped = new HashSet<>();
+		judges.stream().filter((j) -> !j.isActive()).forEach((j) -> dropped.add(j.userId()));
+		return dropped;
 	}
 
 	private static AssignmentRequest request(JudgingRound round, List<String> proposals, List<Judge> judges,

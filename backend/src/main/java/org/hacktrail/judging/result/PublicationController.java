@@ -1,0 +1,75 @@
+package org.hacktrail.judging.result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.judging.JudgingGraphQl;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * GraphQL for what publishing a round would publish and the open cases to confirm first.
+ * Rules and rights live in {@link PublicationService}.
+ */
+@Controller
+class PublicationController {
+
+	private final PublicationService publication;
+
+	private final RoundService rounds;
+
+	private final ProposalLookup proposals;
+
+	PublicationController(PublicationService publication, RoundService rounds, ProposalLookup proposals) {
+		this.publication = publication;
+		this.rounds = rounds;
+		this.proposals = proposals;
+	}
+
+	/** A selected proposal, wrapped so that it resolves its proposal. */
+	record PreviewProposal(String proposalId) {
+	}
+
+	@QueryMapping
+	PublicationService.Preview publicationPreview(@Argument String roundId) {
+		return this.publication.preview(roundId);
+	}
+
+	@SchemaMapping(typeName = "PublicationPreview")
+	RoundService.RoundContext round(PublicationService.Preview preview) {
+		return this.rounds.context(preview.round());
+	}
+
+	@SchemaMapping(typeName = "PublicationPreview")
+	List<PreviewProposal> selected(PublicationService.Preview preview) {
+		return (preview.selection() != null)
+				? preview.selection().proposalIds().stream().map(PreviewProposal::new).toList() : List.of();
+	}
+
+	@BatchMapping(typeName = "PreviewProposal", field = "proposal")
+	Map<PreviewProposal, Proposal> previewProposal(List<PreviewProposal> selected) {
+		return JudgingGraphQl.proposals(selected, PreviewProposal::proposalId, this.proposals);
+	}
+
+	@BatchMapping(typeName = "OpenCase", field = "proposals")
+	Map<OpenCase, List<Proposal>> openCaseProposals(List<OpenCase> cases) {
+		List<String> ids = new ArrayList<>();
+		cases.forEach((c) -> ids.addAll(c.proposalIds()));
+		Map<String, Proposal> byId = this.proposals.byIds(ids);
+		Map<OpenCase, List<Proposal>> result = new LinkedHashMap<>();
+		for (OpenCase open : cases) {
+			result.put(open, open.proposalIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+		}
+		return result;
+	}
+
+}
