@@ -379,6 +379,8 @@ export const judgingEn = {
   'judging.openCase.MISSING_SECTORS': 'Sector missing',
   'judging.openCase.NO_SPREAD': 'Judge without spread',
   'judging.openCase.UNRANKED': 'Without a final score',
+  'judging.openCase.INSUFFICIENT_EVIDENCE': 'Insufficient evidence',
+  'judging.openCase.UNKNOWN_UNCERTAINTY': 'Uncertainty unknown',
   'judging.judges.voidSheets': 'Void their submitted sheets',
   'judging.judges.voidSheetsHint': 'Left unticked, their submitted sheets are kept and count.',
   'judging.judges.voidReason': 'Why their submitted sheets no longer count',

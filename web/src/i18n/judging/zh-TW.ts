@@ -379,6 +379,8 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.openCase.MISSING_SECTORS': '缺少部門評分',
   'judging.openCase.NO_SPREAD': '評審給分沒有差異',
   'judging.openCase.UNRANKED': '沒有最終分數',
+  'judging.openCase.INSUFFICIENT_EVIDENCE': '評分證據不足',
+  'judging.openCase.UNKNOWN_UNCERTAINTY': '不確定性無法估計',
   'judging.judges.voidSheets': '將其已送出的評分表設為無效',
   'judging.judges.voidSheetsHint': '不勾選時，已送出的評分表會保留並計入。',
   'judging.judges.voidReason': '為何其已送出的評分表不再計入',

@@ -52,7 +52,19 @@ public record OpenCase(Kind kind, List<String> proposalIds, @Nullable String jud
 		NO_SPREAD,
 
 		/** A proposal of the round has no final score. */
-		UNRANKED
+		UNRANKED,
+
+		/**
+		 * A proposal has fewer sheets than the round's k, or a sector below its minimum
+		 * (method 2): it is ranked but not proposed for the top N.
+		 */
+		INSUFFICIENT_EVIDENCE,
+
+		/**
+		 * The round has too few proposals scored twice by one sector to measure how much
+		 * judges differ (method 2): every rank interval and P(top N) is unknown.
+		 */
+		UNKNOWN_UNCERTAINTY
 
 	}
 

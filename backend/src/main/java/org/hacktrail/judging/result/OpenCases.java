@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.TieGroup;
+import org.hacktrail.judging.ranking.Uncertainty;
 import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.Selection;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,8 @@ final class OpenCases {
 		missingSectors(result, cases);
 		noSpread(result, judges, cases);
 		unranked(result, cases);
+		insufficientEvidence(result, cases);
+		unknownUncertainty(result, cases);
 		return cases;
 	}
 
@@ -68,7 +72,7 @@ final class OpenCases {
 
 	private static void straddling(RankingResult result, int cut, List<OpenCase> cases) {
 		for (RankedProposal line : result.ranking()) {
-			if (line.straddlesCut()) {
+			if (Boolean.TRUE.equals(line.straddlesCut())) {
 				cases.add(new OpenCase(OpenCase.Kind.STRADDLES_CUT, List.of(line.proposalId()), null,
 						"Rank " + line.rank() + ", but its 90 % rank interval " + line.rankLow() + "–" + line.rankHigh()
 								+ " lies on both sides of the cut of " + cut + ": being "
@@ -110,6 +114,37 @@ final class OpenCases {
 								+ " sheets the same total: they count as the mean and tell nothing apart.",
 						false));
 			}
+		}
+	}
+
+	private static void insufficientEvidence(RankingResult result, List<OpenCase> cases) {
+		for (RankedProposal line : result.ranking()) {
+			EvidenceCoverage evidence = line.evidence();
+			if (evidence != null && !evidence.sufficient()) {
+				List<String> shortSectors = new ArrayList<>();
+				for (EvidenceCoverage.SectorCoverage sector : evidence.sectors()) {
+					if (sector.sheetCount() < sector.minimum()) {
+						shortSectors.add(sector.sector() + " " + sector.sheetCount() + " of " + sector.minimum());
+					}
+				}
+				cases.add(new OpenCase(OpenCase.Kind.INSUFFICIENT_EVIDENCE, List.of(line.proposalId()), null,
+						"Rank " + line.rank() + " rests on " + evidence.sheetCount() + " of the "
+								+ evidence.sheetsRequired() + " sheets the round asks for"
+								+ (shortSectors.isEmpty() ? "" : " (" + String.join(", ", shortSectors) + ")")
+								+ ": it is not proposed for the top N; selecting it needs a written justification.",
+						false));
+			}
+		}
+	}
+
+	private static void unknownUncertainty(RankingResult result, List<OpenCase> cases) {
+		Uncertainty uncertainty = result.uncertainty();
+		if (uncertainty != null && !uncertainty.known()) {
+			cases.add(new OpenCase(OpenCase.Kind.UNKNOWN_UNCERTAINTY, List.of(), null,
+					"Only " + uncertainty.residualCount()
+							+ " differences between judges of one sector on one proposal: too few to measure how much"
+							+ " judges differ, so no rank interval or P(top N) is published as known.",
+					false));
 		}
 	}
 
