@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * On output the {@code DateTime} scalar also takes an {@link Instant}, written in UTC, so
  * that a record can expose its stored {@code Instant} to the default property data
- * fetcher: before, every such field had a {@code @SchemaMapping} of its own only to call
+ * fetcher: before, every such field had a schema mapping method of its own only to call
  * {@code atOffset(ZoneOffset.UTC)}. The text is the library's, unchanged: an
  * {@code OffsetDateTime} or {@code ZonedDateTime} keeps its offset, an {@code Instant}
  * reads as that instant at offset {@code Z} ({@code 2025-03-01T09:30:00.000Z}).

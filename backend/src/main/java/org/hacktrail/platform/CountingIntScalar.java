@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * GraphQL's {@code Int}, written out from a Java {@code long} as well as an {@code int}.
  * Stored versions and counts are {@code Long}s ({@code @Version Long}, a store's
  * {@code count()}); a record can hand one to the default property data fetcher instead of
- * going through a {@code @SchemaMapping} whose only job was {@code intValue()}, a call
+ * going through a schema mapping method whose only job was {@code intValue()}, a call
  * that silently wrapped a value beyond 32 bits into a wrong number. Here a {@code Long}
  * within {@code Int}'s range is written as it is, and one beyond it fails the field with
  * an error naming the value: never truncated. Input and every other output go to
