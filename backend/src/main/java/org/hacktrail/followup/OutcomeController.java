@@ -2,8 +2,6 @@ package org.hacktrail.followup;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +68,9 @@ class OutcomeController {
 	 */
 	record FollowUpView(ProjectState state, boolean dormant, @Nullable LocalDate lastSignOfLife,
 			@Nullable ProjectState stateIncludingPending, @Nullable Integer pendingCount,
-			@Nullable OffsetDateTime stateChangedAt, @Nullable LocalDate lastPushedOn,
-			@Nullable OffsetDateTime activityCheckedAt, @Nullable String activityError, int followerCount,
-			boolean followedByMe, boolean canRecord, String projectId, boolean seesEverything) {
+			@Nullable Instant stateChangedAt, @Nullable LocalDate lastPushedOn, @Nullable Instant activityCheckedAt,
+			@Nullable String activityError, int followerCount, boolean followedByMe, boolean canRecord,
+			String projectId, boolean seesEverything) {
 	}
 
 	@BatchMapping(typeName = "Project")
@@ -90,13 +88,11 @@ class OutcomeController {
 			ProjectStateRule.Derived publicView = this.states.derive(followUp, true);
 			boolean all = everything.contains(project.id());
 			ProjectStateRule.Derived pendingView = all ? this.states.derive(followUp, false) : null;
-			views.put(project,
-					new FollowUpView(publicView.state(), publicView.dormant(), publicView.lastSignOfLife(),
-							all ? pendingView.state() : null, all ? followUp.pendingCount() : null,
-							time(followUp.stateChangedAt()), FollowUpStates.date(followUp.lastPushedOn()),
-							time(followUp.activityCheckedAt()), all ? followUp.activityError() : null,
-							followUp.followers().size(), me != null && followUp.followers().contains(me),
-							all && me != null, project.id(), all));
+			views.put(project, new FollowUpView(publicView.state(), publicView.dormant(), publicView.lastSignOfLife(),
+					all ? pendingView.state() : null, all ? followUp.pendingCount() : null, followUp.stateChangedAt(),
+					FollowUpStates.date(followUp.lastPushedOn()), followUp.activityCheckedAt(),
+					all ? followUp.activityError() : null, followUp.followers().size(),
+					me != null && followUp.followers().contains(me), all && me != null, project.id(), all));
 		}
 		return views;
 	}
@@ -125,26 +121,6 @@ class OutcomeController {
 	@SchemaMapping(typeName = "OutcomeMilestone")
 	LocalDate date(OutcomeMilestone milestone) {
 		return milestone.localDate();
-	}
-
-	@SchemaMapping(typeName = "OutcomeMilestone")
-	@Nullable OffsetDateTime decidedAt(OutcomeMilestone milestone) {
-		return time(milestone.decidedAt());
-	}
-
-	@SchemaMapping(typeName = "OutcomeMilestone")
-	OffsetDateTime recordedAt(OutcomeMilestone milestone) {
-		return time(milestone.recordedAt());
-	}
-
-	@SchemaMapping(typeName = "OutcomeMilestone")
-	OffsetDateTime updatedAt(OutcomeMilestone milestone) {
-		return time(milestone.updatedAt());
-	}
-
-	@SchemaMapping(typeName = "OutcomeMilestone")
-	int version(OutcomeMilestone milestone) {
-		return (milestone.version() != null) ? milestone.version().intValue() : 0;
 	}
 
 	/**
@@ -186,11 +162,6 @@ class OutcomeController {
 		return result;
 	}
 
-	@SchemaMapping(typeName = "MilestoneEvent")
-	OffsetDateTime at(MilestoneEvent event) {
-		return time(event.at());
-	}
-
 	// ---- FollowUpRequest fields
 
 	@BatchMapping(typeName = "FollowUpRequest")
@@ -206,16 +177,6 @@ class OutcomeController {
 	@SchemaMapping(typeName = "FollowUpRequest")
 	LocalDate dueOn(FollowUpRequest request) {
 		return LocalDate.parse(request.dueOn());
-	}
-
-	@SchemaMapping(typeName = "FollowUpRequest")
-	OffsetDateTime openedAt(FollowUpRequest request) {
-		return time(request.openedAt());
-	}
-
-	@SchemaMapping(typeName = "FollowUpRequest")
-	@Nullable OffsetDateTime answeredAt(FollowUpRequest request) {
-		return time(request.answeredAt());
 	}
 
 	// ---- operations
@@ -287,10 +248,6 @@ class OutcomeController {
 	private Project project(String id) {
 		return this.projects.findVisible(id)
 			.orElseThrow(() -> DomainException.notFound("There is no project with the id '" + id + "'."));
-	}
-
-	static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

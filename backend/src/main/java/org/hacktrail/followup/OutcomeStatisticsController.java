@@ -1,12 +1,9 @@
 package org.hacktrail.followup;
 
-import java.time.OffsetDateTime;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** GraphQL for adoption statistics; rules in {@link OutcomeStatistics}. */
@@ -23,11 +20,6 @@ class OutcomeStatisticsController {
 	OutcomeStatistics.Statistics outcomeStatistics(@Argument OutcomeStatistics.@Nullable Filter filter,
 			@Argument RollupCalculator.@Nullable View view) {
 		return this.statistics.statistics(filter, view);
-	}
-
-	@SchemaMapping(typeName = "OutcomeStatistics")
-	@Nullable OffsetDateTime computedAt(OutcomeStatistics.Statistics statistics) {
-		return OutcomeController.time(statistics.computedAt());
 	}
 
 }

@@ -95,18 +95,8 @@ class HackathonController {
 	}
 
 	@SchemaMapping(typeName = "Hackathon")
-	int version(Hackathon hackathon) {
-		return (hackathon.version() != null) ? hackathon.version().intValue() : 0;
-	}
-
-	@SchemaMapping(typeName = "Hackathon")
 	@Nullable List<PhaseChange> phaseHistory(Hackathon hackathon) {
 		return this.currentUser.hasRole(Role.ORGANIZER) ? hackathon.phaseHistory() : null;
-	}
-
-	@SchemaMapping(typeName = "PhaseChange")
-	OffsetDateTime at(PhaseChange change) {
-		return change.at().atOffset(java.time.ZoneOffset.UTC);
 	}
 
 }

@@ -2,7 +2,6 @@ package org.hacktrail.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -54,21 +53,6 @@ class IdentityController {
 	@SchemaMapping(typeName = "ApiToken")
 	boolean active(ApiToken token) {
 		return token.isActive(this.clock.instant());
-	}
-
-	@SchemaMapping(typeName = "ApiToken")
-	OffsetDateTime createdAt(ApiToken token) {
-		return token.createdAt().atOffset(ZoneOffset.UTC);
-	}
-
-	@SchemaMapping(typeName = "ApiToken")
-	@Nullable OffsetDateTime expiresAt(ApiToken token) {
-		return (token.expiresAt() != null) ? token.expiresAt().atOffset(ZoneOffset.UTC) : null;
-	}
-
-	@SchemaMapping(typeName = "ApiToken")
-	@Nullable OffsetDateTime revokedAt(ApiToken token) {
-		return (token.revokedAt() != null) ? token.revokedAt().atOffset(ZoneOffset.UTC) : null;
 	}
 
 	record CreateApiTokenInput(String name, @Nullable OffsetDateTime expiresAt) {

@@ -1,8 +1,5 @@
 package org.hacktrail.judging;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +7,6 @@ import java.util.function.Function;
 
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Small helpers shared by judging's GraphQL controllers.
@@ -18,14 +14,6 @@ import org.jspecify.annotations.Nullable;
 public final class JudgingGraphQl {
 
 	private JudgingGraphQl() {
-	}
-
-	public static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
-	public static int version(@Nullable Long version) {
-		return (version != null) ? version.intValue() : 0;
 	}
 
 	/**

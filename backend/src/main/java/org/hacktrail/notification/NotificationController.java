@@ -1,7 +1,5 @@
 package org.hacktrail.notification;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -65,16 +63,6 @@ class NotificationController {
 	@SchemaMapping(typeName = "Notification")
 	boolean read(Notification notification) {
 		return notification.isRead();
-	}
-
-	@SchemaMapping(typeName = "Notification")
-	OffsetDateTime createdAt(Notification notification) {
-		return notification.createdAt().atOffset(ZoneOffset.UTC);
-	}
-
-	@SchemaMapping(typeName = "Notification")
-	@Nullable OffsetDateTime readAt(Notification notification) {
-		return (notification.readAt() != null) ? notification.readAt().atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

@@ -3,7 +3,9 @@ package org.hacktrail.platform;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -23,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * browser or spreadsheet can hold: such a value failed deep inside a feature (INTERNAL).
  * Held here, every {@code DateTime} and {@code Date} argument and input field, literal or
  * variable, refuses it as BAD_USER_INPUT before any data fetcher runs.
+ * <p>
+ * On output the {@code DateTime} scalar also takes an {@link Instant}, written in UTC, so
+ * that a record can expose its stored {@code Instant} to the default property data
+ * fetcher: before, every such field had a schema mapping method of its own only to call
+ * {@code atOffset(ZoneOffset.UTC)}. The text is the library's, unchanged: an
+ * {@code OffsetDateTime} or {@code ZonedDateTime} keeps its offset, an {@code Instant}
+ * reads as that instant at offset {@code Z} ({@code 2025-03-01T09:30:00.000Z}).
  */
 final class BoundedDateScalars {
 
@@ -34,17 +43,22 @@ final class BoundedDateScalars {
 	}
 
 	static GraphQLScalarType dateTime() {
-		return bounded(ExtendedScalars.DateTime, (value) -> {
+		return bounded(ExtendedScalars.DateTime, BoundedDateScalars::utcIfInstant, (value) -> {
 			Instant instant = ((OffsetDateTime) value).toInstant();
 			return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 		}, "a date and time between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
 	}
 
 	static GraphQLScalarType date() {
-		return bounded(ExtendedScalars.Date, (value) -> {
+		return bounded(ExtendedScalars.Date, UnaryOperator.identity(), (value) -> {
 			int year = ((LocalDate) value).getYear();
 			return year >= 1 && year <= 9999;
 		}, "a date between 0001-01-01 and 9999-12-31");
+	}
+
+	/** An {@link Instant} as an {@link OffsetDateTime} in UTC; anything else as given. */
+	private static Object utcIfInstant(Object output) {
+		return (output instanceof Instant instant) ? instant.atOffset(ZoneOffset.UTC) : output;
 	}
 
 	private interface InRange {
@@ -54,14 +68,15 @@ final class BoundedDateScalars {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static GraphQLScalarType bounded(GraphQLScalarType scalar, InRange inRange, String expected) {
+	private static GraphQLScalarType bounded(GraphQLScalarType scalar, UnaryOperator<Object> forOutput, InRange inRange,
+			String expected) {
 		Coercing<Object, Object> library = (Coercing<Object, Object>) scalar.getCoercing();
 		Coercing<Object, Object> coercing = new Coercing<>() {
 
 			@Override
 			public @Nullable Object serialize(Object output, GraphQLContext context, Locale locale)
 					throws CoercingSerializeException {
-				return library.serialize(output, context, locale);
+				return library.serialize(forOutput.apply(output), context, locale);
 			}
 
 			@Override

@@ -9,15 +9,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * GraphQL wiring shared by every feature: scalars (dates held to four-digit years,
- * {@link BoundedDateScalars}) and the limits on depth and complexity.
+ * GraphQL wiring shared by every feature: scalars (dates held to four-digit years and
+ * written from an {@code Instant}, {@link BoundedDateScalars}; {@code Int} written from a
+ * {@code long} without truncation, {@link CountingIntScalar}) and the limits on depth and
+ * complexity.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(BoundedDateScalars.dateTime()).scalar(BoundedDateScalars.date());
+		// graphql-java's strict mode (its default) refuses to redefine a built-in scalar;
+		// Int is redefined on purpose, and strict mode is back on for all that follows.
+		return (wiring) -> wiring.scalar(BoundedDateScalars.dateTime())
+			.scalar(BoundedDateScalars.date())
+			.strictMode(false)
+			.scalar(CountingIntScalar.intType())
+			.strictMode(true);
 	}
 
 	@Bean

@@ -1,7 +1,5 @@
 package org.hacktrail.proposal;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -76,16 +74,6 @@ class ProjectController {
 	@SchemaMapping(typeName = "Project")
 	List<ProposalTags.Tag> issueAreas(Project project) {
 		return project.issueAreas().stream().map(this.tags::label).toList();
-	}
-
-	@SchemaMapping(typeName = "Project")
-	int version(Project project) {
-		return (project.version() != null) ? project.version().intValue() : 0;
-	}
-
-	@SchemaMapping(typeName = "Project")
-	OffsetDateTime createdAt(Project project) {
-		return project.createdAt().atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.hacktrail.proposal;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,26 +120,6 @@ class ProposalController {
 	@SchemaMapping(typeName = "Proposal")
 	@Nullable List<StatusChange> history(Proposal proposal) {
 		return this.proposals.canSeeHistory(proposal) ? proposal.history() : null;
-	}
-
-	@SchemaMapping(typeName = "Proposal")
-	OffsetDateTime createdAt(Proposal proposal) {
-		return proposal.createdAt().atOffset(ZoneOffset.UTC);
-	}
-
-	@SchemaMapping(typeName = "Proposal")
-	OffsetDateTime updatedAt(Proposal proposal) {
-		return proposal.updatedAt().atOffset(ZoneOffset.UTC);
-	}
-
-	@SchemaMapping(typeName = "Proposal")
-	int version(Proposal proposal) {
-		return (proposal.version() != null) ? proposal.version().intValue() : 0;
-	}
-
-	@SchemaMapping(typeName = "ProposalStatusChange")
-	OffsetDateTime at(StatusChange change) {
-		return change.at().atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -141,9 +141,14 @@ class TeamController {
 		return this.policy.myMembership(team).map((m) -> TeamViews.member(team, m)).orElse(null);
 	}
 
+	/**
+	 * A team not stored yet (the one a proposal starts with, {@link Team#initial}) has no
+	 * version: it reads as 0.
+	 */
 	@SchemaMapping(typeName = "Team")
-	int version(Team team) {
-		return (team.version() != null) ? team.version().intValue() : 0;
+	long version(Team team) {
+		Long version = team.version();
+		return (version != null) ? version : 0;
 	}
 
 	@BatchMapping(typeName = "TeamMember")

@@ -1,7 +1,7 @@
 package org.hacktrail.team;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,8 @@ class TeamInviteLinkController {
 
 	record InviteLinkView(String id, String proposalId, @Nullable String message, TeamRole role,
 			@Nullable PositionView position, RequestStatus status, boolean expired, String createdByName,
-			OffsetDateTime createdAt, OffsetDateTime expiresAt, @Nullable String usedByName,
-			@Nullable OffsetDateTime usedAt, @Nullable String decisionNote) {
+			Instant createdAt, Instant expiresAt, @Nullable String usedByName, @Nullable Instant usedAt,
+			@Nullable String decisionNote) {
 	}
 
 	private InviteLinkView view(Team team, TeamInviteLink link) {
@@ -59,9 +59,8 @@ class TeamInviteLinkController {
 				|| this.currentUser.id().map((id) -> id.equals(link.usedBy())).orElse(false);
 		return new InviteLinkView(link.id(), link.teamId(), link.message(), link.role(),
 				TeamViews.position(team, link.positionId()), link.status(), link.isExpired(this.clock.instant()),
-				link.createdByName(), TeamViews.utc(link.createdAt()), TeamViews.utc(link.expiresAt()),
-				readable ? link.usedByName() : null, readable ? TeamViews.utc(link.usedAt()) : null,
-				readable ? link.decisionNote() : null);
+				link.createdByName(), link.createdAt(), link.expiresAt(), readable ? link.usedByName() : null,
+				readable ? link.usedAt() : null, readable ? link.decisionNote() : null);
 	}
 
 	// ---- reading

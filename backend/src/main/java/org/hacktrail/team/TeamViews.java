@@ -1,8 +1,6 @@
 package org.hacktrail.team;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,31 +21,27 @@ class TeamViews {
 	}
 
 	record PositionView(String id, String skill, TeamRole role, @Nullable String description, int count, int filled,
-			int openings, OffsetDateTime createdAt) {
+			int openings, Instant createdAt) {
 	}
 
 	record MemberView(String userId, String displayName, TeamRole role, @Nullable String affiliation,
-			@Nullable PositionView position, JoinedVia joinedVia, OffsetDateTime joinedAt) {
+			@Nullable PositionView position, JoinedVia joinedVia, Instant joinedAt) {
 	}
 
 	record JoinRequestView(String id, String proposalId, String requesterId, String requesterName,
 			@Nullable String message, @Nullable PositionView position, @Nullable TeamRole role,
-			@Nullable String affiliation, RequestStatus status, @Nullable String decisionNote, OffsetDateTime createdAt,
-			@Nullable OffsetDateTime decidedAt) {
+			@Nullable String affiliation, RequestStatus status, @Nullable String decisionNote, Instant createdAt,
+			@Nullable Instant decidedAt) {
 	}
 
 	record InvitationView(String id, String proposalId, String inviteeId, String inviteeName, @Nullable String message,
 			TeamRole role, @Nullable PositionView position, RequestStatus status, String invitedBy,
-			@Nullable String decisionNote, OffsetDateTime createdAt, @Nullable OffsetDateTime decidedAt) {
-	}
-
-	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+			@Nullable String decisionNote, Instant createdAt, @Nullable Instant decidedAt) {
 	}
 
 	static PositionView position(Team team, OpenPosition position) {
 		return new PositionView(position.id(), position.skill(), position.role(), position.description(),
-				position.count(), team.filled(position), team.openings(position), utc(position.createdAt()));
+				position.count(), team.filled(position), team.openings(position), position.createdAt());
 	}
 
 	static @Nullable PositionView position(Team team, @Nullable String positionId) {
@@ -56,7 +50,7 @@ class TeamViews {
 
 	static MemberView member(Team team, TeamMember member) {
 		return new MemberView(member.userId(), member.displayName(), member.role(), member.affiliation(),
-				position(team, member.positionId()), member.via(), utc(member.joinedAt()));
+				position(team, member.positionId()), member.via(), member.joinedAt());
 	}
 
 	/** The member {@code userId} of the team, if they are one. */
@@ -68,8 +62,8 @@ class TeamViews {
 		boolean readable = this.policy.canRead(team, request);
 		return new JoinRequestView(request.id(), team.id(), request.userId(), request.displayName(),
 				readable ? request.message() : null, position(team, request.positionId()), request.role(),
-				request.affiliation(), request.status(), readable ? request.decisionNote() : null,
-				utc(request.createdAt()), utc(request.decidedAt()));
+				request.affiliation(), request.status(), readable ? request.decisionNote() : null, request.createdAt(),
+				request.decidedAt());
 	}
 
 	JoinRequestView request(TeamRequest request) {
@@ -81,7 +75,7 @@ class TeamViews {
 		return new InvitationView(invitation.id(), team.id(), invitation.userId(), invitation.displayName(),
 				readable ? invitation.message() : null, invitation.role(), position(team, invitation.positionId()),
 				invitation.status(), invitation.invitedBy(), readable ? invitation.decisionNote() : null,
-				utc(invitation.createdAt()), utc(invitation.decidedAt()));
+				invitation.createdAt(), invitation.decidedAt());
 	}
 
 	InvitationView invitation(TeamInvite invite) {

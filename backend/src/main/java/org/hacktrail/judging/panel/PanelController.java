@@ -1,6 +1,5 @@
 package org.hacktrail.judging.panel;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -234,26 +232,6 @@ class PanelController {
 		return result;
 	}
 
-	@SchemaMapping(typeName = "Judge")
-	OffsetDateTime joinedAt(Judge judge) {
-		return JudgingGraphQl.time(judge.joinedAt());
-	}
-
-	@SchemaMapping(typeName = "Judge")
-	int version(Judge judge) {
-		return JudgingGraphQl.version(judge.version());
-	}
-
-	@SchemaMapping(typeName = "JudgeInvitation")
-	OffsetDateTime invitedAt(JudgeInvitation invitation) {
-		return JudgingGraphQl.time(invitation.invitedAt());
-	}
-
-	@SchemaMapping(typeName = "JudgeInvitation")
-	@Nullable OffsetDateTime acceptedAt(JudgeInvitation invitation) {
-		return JudgingGraphQl.time(invitation.acceptedAt());
-	}
-
 	@BatchMapping(typeName = "DroppedProposal", field = "proposal")
 	Map<DroppedProposal, Proposal> droppedProposal(List<DroppedProposal> dropped) {
 		return JudgingGraphQl.proposals(dropped, DroppedProposal::proposalId, this.proposals);
@@ -272,11 +250,6 @@ class PanelController {
 	@BatchMapping(typeName = "ConflictLogEntry", field = "proposal")
 	Map<ConflictService.LogEntry, Proposal> logProposal(List<ConflictService.LogEntry> entries) {
 		return JudgingGraphQl.proposals(entries, ConflictService.LogEntry::proposalId, this.proposals);
-	}
-
-	@SchemaMapping(typeName = "ConflictDecision")
-	OffsetDateTime at(ConflictDecision decision) {
-		return JudgingGraphQl.time(decision.at());
 	}
 
 }

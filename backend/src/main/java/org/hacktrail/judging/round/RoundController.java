@@ -1,6 +1,6 @@
 package org.hacktrail.judging.round;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,6 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
-import org.hacktrail.judging.JudgingGraphQl;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
@@ -229,23 +228,15 @@ class RoundController {
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")
-	@Nullable OffsetDateTime publishedAt(RoundService.RoundContext round) {
-		return JudgingGraphQl.time(round.judging().publishedAt());
+	@Nullable Instant publishedAt(RoundService.RoundContext round) {
+		return round.judging().publishedAt();
 	}
 
+	/** A round not configured yet has not been stored: version 0. */
 	@SchemaMapping(typeName = "JudgingRound")
-	int version(RoundService.RoundContext round) {
-		return JudgingGraphQl.version(round.judging().version());
-	}
-
-	@SchemaMapping(typeName = "RoundEvent")
-	OffsetDateTime at(RoundEvent event) {
-		return JudgingGraphQl.time(event.at());
-	}
-
-	@SchemaMapping(typeName = "RoundSelection", field = "at")
-	OffsetDateTime selectedAt(Selection selection) {
-		return JudgingGraphQl.time(selection.at());
+	long version(RoundService.RoundContext round) {
+		Long version = round.judging().version();
+		return (version != null) ? version : 0;
 	}
 
 }

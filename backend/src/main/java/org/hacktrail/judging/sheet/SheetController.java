@@ -1,6 +1,5 @@
 package org.hacktrail.judging.sheet;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,26 +121,6 @@ class SheetController {
 		List<CriterionScore> scores = new ArrayList<>();
 		sheet.scores().forEach((criterion, value) -> scores.add(new CriterionScore(criterion, value)));
 		return scores;
-	}
-
-	@SchemaMapping(typeName = "ScoreSheet")
-	@Nullable OffsetDateTime submittedAt(ScoreSheet sheet) {
-		return JudgingGraphQl.time(sheet.submittedAt());
-	}
-
-	@SchemaMapping(typeName = "ScoreSheet")
-	OffsetDateTime updatedAt(ScoreSheet sheet) {
-		return JudgingGraphQl.time(sheet.updatedAt());
-	}
-
-	@SchemaMapping(typeName = "ScoreSheet")
-	int version(ScoreSheet sheet) {
-		return JudgingGraphQl.version(sheet.version());
-	}
-
-	@SchemaMapping(typeName = "SheetEvent")
-	OffsetDateTime at(SheetEvent event) {
-		return JudgingGraphQl.time(event.at());
 	}
 
 }

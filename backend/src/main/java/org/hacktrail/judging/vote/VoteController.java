@@ -1,6 +1,5 @@
 package org.hacktrail.judging.vote;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +65,6 @@ class VoteController {
 		}
 		RoundConfig config = this.rounds.requireStored(ballot.roundId()).config();
 		return config.voteCredits() - ballot.creditsUsed();
-	}
-
-	@SchemaMapping(typeName = "Ballot")
-	OffsetDateTime updatedAt(Ballot ballot) {
-		return JudgingGraphQl.time(ballot.updatedAt());
-	}
-
-	@SchemaMapping(typeName = "Ballot")
-	int version(Ballot ballot) {
-		return JudgingGraphQl.version(ballot.version());
 	}
 
 	@BatchMapping(typeName = "BallotVote", field = "proposal")

@@ -1,7 +1,5 @@
 package org.hacktrail.platform.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -29,11 +27,6 @@ class AuditController {
 	@QueryMapping
 	Window<AuditEvent> auditEvents(@Argument @Nullable AuditEventType type, ScrollSubrange subrange) {
 		return this.audit.list(type, subrange);
-	}
-
-	@SchemaMapping(typeName = "AuditEvent")
-	OffsetDateTime at(AuditEvent event) {
-		return event.at().atOffset(ZoneOffset.UTC);
 	}
 
 	@SchemaMapping(typeName = "AuditEvent")

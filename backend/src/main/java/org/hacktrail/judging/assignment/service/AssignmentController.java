@@ -1,6 +1,6 @@
 package org.hacktrail.judging.assignment.service;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,8 +144,8 @@ class AssignmentController {
 	}
 
 	@SchemaMapping(typeName = "AssignmentPlan")
-	OffsetDateTime createdAt(PlanView view) {
-		return JudgingGraphQl.time(view.plan().createdAt());
+	Instant createdAt(PlanView view) {
+		return view.plan().createdAt();
 	}
 
 	@BatchMapping(typeName = "JudgeLoad", field = "judge")
