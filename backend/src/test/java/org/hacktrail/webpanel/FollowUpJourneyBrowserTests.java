@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.hacktrail.support.Browser;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/screenshots/followup-journey/.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
-@ActiveProfiles("demo")
+@DemoServiceTest
 class FollowUpJourneyBrowserTests {
 
 	static final String ORGANIZER = "Demo Organizer 示範主辦";
