@@ -45,7 +45,7 @@ class DemoDataTests {
 			.data()
 			.path("proposals")
 			.path("edges");
-		assertThat(proposals).hasSize(3).as("the demo proposer's DRAFT is hidden from anonymous callers");
+		assertThat(proposals).as("the demo proposer's DRAFT is hidden from anonymous callers").hasSize(3);
 		assertThat(proposals.toString()).contains("Cofacts 真的假的").doesNotContain("Budget visualiser");
 		assertThat(proposals.findValues("project")
 			.stream()
