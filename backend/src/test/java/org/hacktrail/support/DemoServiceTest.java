@@ -12,17 +12,20 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An end-to-end test of the running service in the demo profile (personas, demo data) on
- * a random port, with the test beans of {@link TestServices}, serving the web panel from
- * the web module's latest build when there is one (the browser tests), else from the
- * classpath. Every test so annotated shares one application context: add nothing that
- * changes it (properties, profiles, imports, nested configurations, mock or spy beans)
- * unless the test cannot do without a context of its own.
+ * a random port, with the test beans of {@link TestServices}. Every test so annotated
+ * shares one application context: add nothing that changes it (properties, profiles,
+ * imports, nested configurations, mock or spy beans) unless the test cannot do without a
+ * context of its own.
+ *
+ * <p>
+ * The browser tests keep the context they had (demo profile, the web panel served from
+ * the web module's build when there is one), so that they run on fresh demo data as
+ * before.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @Import(TestServices.class)
 public @interface DemoServiceTest {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.hacktrail.support.Browser;
-import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/screenshots/followup-journey/.
  */
 @Tag("browser")
-@DemoServiceTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@ActiveProfiles("demo")
 class FollowUpJourneyBrowserTests {
 
 	static final String ORGANIZER = "Demo Organizer 示範主辦";

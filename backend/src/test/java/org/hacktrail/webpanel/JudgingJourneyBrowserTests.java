@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.support.Browser;
-import org.hacktrail.support.DemoServiceTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code npm run build} in web/ first), as in {@link PanelJourneyBrowserTests}.
  */
 @Tag("browser")
-@DemoServiceTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@ActiveProfiles("demo")
 class JudgingJourneyBrowserTests {
 
 	static final String HACKATHON = "presidential-hackathon-2026";

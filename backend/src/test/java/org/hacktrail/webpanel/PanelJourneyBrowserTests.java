@@ -1,14 +1,15 @@
 package org.hacktrail.webpanel;
 
 import org.hacktrail.support.Browser;
-import org.hacktrail.support.DemoServiceTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Maven repository, and in a full reactor build both are the same files.
  */
 @Tag("browser")
-@DemoServiceTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@ActiveProfiles("demo")
 class PanelJourneyBrowserTests {
 
 	static final String ORGANIZER = "Demo Organizer 示範主辦";

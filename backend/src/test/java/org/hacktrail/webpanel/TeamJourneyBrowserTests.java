@@ -1,7 +1,6 @@
 package org.hacktrail.webpanel;
 
 import org.hacktrail.support.Browser;
-import org.hacktrail.support.DemoServiceTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,7 +8,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests did to the shared demo data of a cached application context.
  */
 @Tag("browser")
-@DemoServiceTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@ActiveProfiles("demo")
 class TeamJourneyBrowserTests {
 
 	static final String PROPOSER = "Demo Proposer 示範提案人";

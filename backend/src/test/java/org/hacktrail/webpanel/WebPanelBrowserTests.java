@@ -1,13 +1,14 @@
 package org.hacktrail.webpanel;
 
 import org.hacktrail.support.Browser;
-import org.hacktrail.support.DemoServiceTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * axe's WCAG 2 A/AA rules in both languages.
  */
 @Tag("browser")
-@DemoServiceTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+@ActiveProfiles("demo")
 class WebPanelBrowserTests {
 
 	@LocalServerPort
