@@ -16,22 +16,17 @@ import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.security.Operations;
 import org.hacktrail.security.World;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * platform's own collections (sessions, the audit log, the batch job repository) are
  * written by framework code on behalf of every module and are not checked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hacktrail.activity.base-url=http://127.0.0.1:9")
-@ActiveProfiles("demo")
-@Import(CollectionOwnershipTests.Recording.class)
+@DemoServiceTest
 class CollectionOwnershipTests {
 
 	/**
@@ -218,21 +210,6 @@ class CollectionOwnershipTests {
 					return false;
 				}
 			});
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Recording {
-
-		@Bean
-		Recorder ownershipRecorder() {
-			return new Recorder();
-		}
-
-		@Bean
-		MongoClientSettingsBuilderCustomizer ownershipRecording(Recorder recorder) {
-			return (settings) -> settings.addCommandListener(recorder);
 		}
 
 	}

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Primary;
  * — never the internet.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class FollowUpTestConfiguration {
+public class FollowUpTestConfiguration {
 
 	@Bean
 	@Primary

@@ -7,11 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.bson.Document;
+import org.hacktrail.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read back as the same milestone: imported and GraphQL-recorded milestones can never
  * differ in form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FollowUpTestConfiguration.class)
+@ServiceTest
 class MilestoneStoreTests {
 
 	@Autowired

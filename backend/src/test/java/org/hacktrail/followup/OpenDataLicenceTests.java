@@ -1,18 +1,18 @@
 package org.hacktrail.followup;
 
+import org.hacktrail.support.DeployedServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Anyone can read the open-data licence over GraphQL; it follows the configuration. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hacktrail.opendata.licence=ODC-By-1.0",
-				"hacktrail.opendata.licence-url=https://example.org/odc-by",
-				"hacktrail.opendata.attribution=Example Org" })
+/**
+ * Anyone can read the open-data licence over GraphQL; it follows the configuration (that
+ * of {@link DeployedServiceTest}).
+ */
+@DeployedServiceTest
 class OpenDataLicenceTests {
 
 	@LocalServerPort

@@ -14,14 +14,13 @@ import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.CsvFiles;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * published proposals with awards and their verified outcome trail, under the licence,
  * and no personal data beyond public display names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FollowUpTestConfiguration.class)
+@ServiceTest
 class OpenDataTests {
 
 	@LocalServerPort

@@ -12,12 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -31,17 +28,8 @@ import static org.mockito.Mockito.doAnswer;
  * stored exactly once and every project's follow-up document refreshed. The failures are
  * injected once, at a chosen chunk, into the real beans.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hacktrail.outcomes.import-chunk-size=5")
-@Import(FollowUpTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class OutcomeImportFailureTests extends OutcomeImportTestSupport {
-
-	@MockitoSpyBean
-	MilestoneStore store;
-
-	@MockitoSpyBean
-	FollowUpStates states;
+class OutcomeImportFailureTests extends OutcomeImportFaultTestSupport {
 
 	List<Project> projects = new ArrayList<>();
 

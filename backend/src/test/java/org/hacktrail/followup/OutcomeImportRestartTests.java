@@ -15,10 +15,6 @@ import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -30,13 +26,7 @@ import static org.mockito.Mockito.doAnswer;
  * again and writes it a second time. Also: uploads over the limit (1 MB here) are refused
  * with 413, whether their length is declared or they come in chunks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hacktrail.outcomes.import-chunk-size=5", "hacktrail.http.max-upload-body=1MB" })
-@Import(FollowUpTestConfiguration.class)
-class OutcomeImportRestartTests extends OutcomeImportTestSupport {
-
-	@MockitoSpyBean
-	MilestoneStore store;
+class OutcomeImportRestartTests extends OutcomeImportFaultTestSupport {
 
 	@Test
 	void aRunKilledAfterAWriteAndRestartedStoresEveryValidRowExactlyOnce() throws Exception {

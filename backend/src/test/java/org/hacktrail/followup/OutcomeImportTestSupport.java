@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * What the outcome import tests share (each class says its own {@code @SpringBootTest}
+ * What the outcome import tests share (each class, or
+ * {@link OutcomeImportFaultTestSupport}, says its own {@code @SpringBootTest}
  * properties): the running service, an HTTP client, a signed-in organizer ready before
  * each test, and files of valid rows.
  */

@@ -12,14 +12,13 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kind, years and issue area. The dataset sits in 2011–2012, away from the other tests'
  * hackathons.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FollowUpTestConfiguration.class)
+@ServiceTest
 class StatisticsTests {
 
 	static final String QUERY = """

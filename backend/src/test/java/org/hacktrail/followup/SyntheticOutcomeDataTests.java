@@ -10,18 +10,17 @@ import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * labelled synthetic, loaded once, and visible in the public statistics once the roll-up
  * it launches has run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 class SyntheticOutcomeDataTests {
 
 	@LocalServerPort

@@ -2,24 +2,23 @@ package org.hacktrail.identity;
 
 import java.util.List;
 
+import org.hacktrail.support.DeployedServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code HACKTRAIL_BOOTSTRAP_TOKEN} makes an organizer service account whose token is
- * that value, idempotently.
+ * that value, idempotently ({@link DeployedServiceTest} sets it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hacktrail.bootstrap-token=" + BootstrapTokenTests.SECRET)
+@DeployedServiceTest
 class BootstrapTokenTests {
 
-	static final String SECRET = "bootstrap-secret-for-tests-0123456789";
+	static final String SECRET = DeployedServiceTest.BOOTSTRAP_TOKEN;
 
 	@LocalServerPort
 	int port;

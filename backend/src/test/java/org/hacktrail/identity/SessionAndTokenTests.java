@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hacktrail.platform.SecretTokens;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions (demo login), CSRF on cookie-authenticated requests, and API tokens: created,
  * used, revoked, expired, malformed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 class SessionAndTokenTests {
 
 	@LocalServerPort

@@ -3,11 +3,11 @@ package org.hacktrail.judging;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * organizer's {@link JudgingApi}, ready before each test (a subclass's own
  * {@code @BeforeEach} runs after this one's).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 public abstract class JudgingApiTestSupport {
 
 	@LocalServerPort

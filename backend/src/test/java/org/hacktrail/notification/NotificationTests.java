@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.hacktrail.team.TeamTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -37,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * an inbox keeps the newest {@value NotificationService#MAX_KEPT}; a failing mailer never
  * loses one; concurrent deliveries and marking never lose one either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TeamTestConfiguration.class)
+@ServiceTest
 class NotificationTests {
 
 	static final String LIST = """

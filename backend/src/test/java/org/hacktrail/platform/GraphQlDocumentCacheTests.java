@@ -3,10 +3,10 @@ package org.hacktrail.platform;
 import java.util.UUID;
 
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A document sent again is not parsed again, and what a document gets — its data, its
  * validation errors, a refusal by the batching limit — is the same the second time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class GraphQlDocumentCacheTests {
 
 	@LocalServerPort

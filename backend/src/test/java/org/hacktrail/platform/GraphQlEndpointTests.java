@@ -3,10 +3,10 @@ package org.hacktrail.platform;
 import java.net.http.HttpResponse;
 
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The GraphQL endpoint over HTTP: conventions of GraphQL-over-HTTP, error codes, and the
  * limits that keep a hostile request from hurting the service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class GraphQlEndpointTests {
 
 	@LocalServerPort

@@ -18,18 +18,16 @@ import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.judging.sheet.SheetEvent;
 import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.StoreCommands;
 import org.hacktrail.support.StoreCommands.StoreCommand;
-import org.hacktrail.support.StoreCommandsConfiguration;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded store serves one id at a time; it now reads the round's sheets by
  * {@code roundId} with a projection.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StoreCommandsConfiguration.class)
+@ServiceTest
 class HotPathShapeTests {
 
 	static final int PROPOSALS = 150;

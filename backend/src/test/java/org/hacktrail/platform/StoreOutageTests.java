@@ -6,14 +6,13 @@ import java.util.function.BooleanSupplier;
 
 import org.hacktrail.platform.store.EmbeddedStore;
 import org.hacktrail.platform.store.EmbeddedStoreProperties;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by itself — the signed-in session included, since it lives in the store.
  */
 @EmbeddedStoreOnly
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 class StoreOutageTests {
 
 	@LocalServerPort

@@ -6,13 +6,13 @@ import java.util.UUID;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * years, page sizes outside 1 to 100, control characters in any typed text, and names or
  * titles that reorder the text around them or show nothing ({@link FreeText}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class StrictInputTests {
 
 	@LocalServerPort

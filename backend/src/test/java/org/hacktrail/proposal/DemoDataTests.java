@@ -1,16 +1,15 @@
 package org.hacktrail.proposal;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo profile loads hackathons, proposals and a project once, visible through the
  * public API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 class DemoDataTests {
 
 	@LocalServerPort
@@ -47,7 +45,7 @@ class DemoDataTests {
 			.data()
 			.path("proposals")
 			.path("edges");
-		assertThat(proposals).hasSize(3).as("the demo proposer's DRAFT is hidden from anonymous callers");
+		assertThat(proposals).as("the demo proposer's DRAFT is hidden from anonymous callers").hasSize(3);
 		assertThat(proposals.toString()).contains("Cofacts 真的假的").doesNotContain("Budget visualiser");
 		assertThat(proposals.findValues("project")
 			.stream()

@@ -2,29 +2,25 @@ package org.hacktrail.proposal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
+import org.hacktrail.support.StoreCommands;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,36 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * size costs a fixed number of store round trips, whatever the page size: counted with a
  * MongoDB driver command listener.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ProposalQueryCostTests {
 
 	/**
-	 * Every command the application sends to the store, as {@code name:collection}. Read
-	 * inside the callback: the driver releases the command document afterwards.
+	 * The commands of the last recorded request, as {@code name:collection} (connection
+	 * handshakes and health pings left out: {@link StoreCommands}).
 	 */
-	static final List<String> COMMANDS = new CopyOnWriteArrayList<>();
-
-	static final Set<String> HANDSHAKE = Set.of("hello", "ismaster", "isMaster", "saslStart", "saslContinue");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountCommands {
-
-		@Bean
-		MongoClientSettingsBuilderCustomizer countCommands() {
-			CommandListener listener = new CommandListener() {
-
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					if (!HANDSHAKE.contains(event.getCommandName())) {
-						COMMANDS.add(event.getCommandName() + ":" + collection(event));
-					}
-				}
-
-			};
-			return (settings) -> settings.addCommandListener(listener);
-		}
-
-	}
+	final List<String> sent = new ArrayList<>();
 
 	static final String PAGE = """
 			query($slug: String!, $first: Int) {
@@ -92,6 +66,9 @@ class ProposalQueryCostTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	StoreCommands commands;
 
 	Http http;
 
@@ -144,8 +121,8 @@ class ProposalQueryCostTests {
 
 		Map<Integer, Integer> costByPageSize = new ConcurrentHashMap<>();
 		for (int pageSize : new int[] { 10, 50, 100 }) {
-			COMMANDS.clear();
-			Http.GraphQlResult page = this.http.graphql(PAGE, Http.json().put("slug", slug).put("first", pageSize));
+			Http.GraphQlResult page = recorded(
+					() -> this.http.graphql(PAGE, Http.json().put("slug", slug).put("first", pageSize)));
 			assertThat(page.hasErrors()).as(page.body().toString()).isFalse();
 			JsonNode edges = page.data().path("proposals").path("edges");
 			assertThat(edges).hasSize(pageSize);
@@ -154,31 +131,35 @@ class ProposalQueryCostTests {
 			assertThat(edges.get(0).path("node").path("linkCount").asInt()).isEqualTo(3);
 			assertThat(edges.get(0).path("node").path("tags")).hasSize(2);
 			assertThat(edges.get(0).path("node").path("hackathon").path("slug").asString()).isEqualTo(slug);
-			costByPageSize.put(pageSize, COMMANDS.size());
+			costByPageSize.put(pageSize, this.sent.size());
 		}
-		assertThat(costByPageSize.get(100)).as("commands: %s", COMMANDS).isLessThanOrEqualTo(4);
+		assertThat(costByPageSize.get(100)).as("commands: %s", this.sent).isLessThanOrEqualTo(4);
 		// The hackathon by slug, one page of proposals, one batch of projects, one batch
 		// of hackathons.
-		assertThat(COMMANDS).containsExactlyInAnyOrder("find:hackathons", "find:proposals", "find:projects",
+		assertThat(this.sent).containsExactlyInAnyOrder("find:hackathons", "find:proposals", "find:projects",
 				"find:hackathons");
 		assertThat(costByPageSize.get(10)).isEqualTo(costByPageSize.get(100));
 		assertThat(costByPageSize.get(50)).isEqualTo(costByPageSize.get(100));
 
 		// An organizer's request costs the same, plus the two lookups that authenticate
 		// the bearer token.
-		COMMANDS.clear();
-		Http.GraphQlResult asOrganizer = this.http.graphql(PAGE, Http.json().put("slug", slug).put("first", 100),
-				this.organizer.headers());
+		Http.GraphQlResult asOrganizer = recorded(() -> this.http.graphql(PAGE,
+				Http.json().put("slug", slug).put("first", 100), this.organizer.headers()));
 		assertThat(asOrganizer.hasErrors()).isFalse();
-		long nonIdentity = COMMANDS.stream()
+		long nonIdentity = this.sent.stream()
 			.filter((command) -> !command.endsWith(":users") && !command.endsWith(":api_tokens"))
 			.count();
-		assertThat(nonIdentity).as("commands: %s", COMMANDS).isLessThanOrEqualTo(4);
+		assertThat(nonIdentity).as("commands: %s", this.sent).isLessThanOrEqualTo(4);
 	}
 
-	private static String collection(CommandStartedEvent event) {
-		var value = event.getCommand().get(event.getCommandName());
-		return (value != null && value.isString()) ? value.asString().getValue() : "";
+	/** Sends the request, keeping the commands it sent in {@link #sent}. */
+	private Http.GraphQlResult recorded(Supplier<Http.GraphQlResult> request) {
+		List<Http.GraphQlResult> result = new ArrayList<>(1);
+		this.sent.clear();
+		this.commands.recording(() -> result.add(request.get()))
+			.forEach((command) -> this.sent
+				.add(command.name() + ":" + ((command.collection() != null) ? command.collection() : "")));
+		return result.get(0);
 	}
 
 }

@@ -414,8 +414,8 @@ class ProposalTests extends ProposalApiTestSupport {
 		assertThat(oldest).containsExactlyElementsOf(ids);
 		List<String> byTitle = this.api.listAll(slug, null, "TITLE", 5, null);
 		assertThat(byTitle).hasSize(12).doesNotHaveDuplicates();
-		assertThat(byTitle.get(0)).isEqualTo(ids.get(11)).as("Idea 01");
-		assertThat(byTitle.get(11)).isEqualTo(ids.get(0)).as("Idea 12");
+		assertThat(byTitle.get(0)).as("Idea 01").isEqualTo(ids.get(11));
+		assertThat(byTitle.get(11)).as("Idea 12").isEqualTo(ids.get(0));
 
 		assertThat(this.api.listAll(slug, filter("status", "PITCHED"), null, 100, null))
 			.containsExactlyInAnyOrder(ids.get(0), ids.get(4), ids.get(8));

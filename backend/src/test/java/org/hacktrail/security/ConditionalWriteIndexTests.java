@@ -12,19 +12,16 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.StoreCommands;
 import org.hacktrail.support.StoreCommands.StoreCommand;
-import org.hacktrail.support.StoreCommandsConfiguration;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, legitimately and forged — the latter because a refused write may still have been
  * attempted with its conditions.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
-@Import(StoreCommandsConfiguration.class)
+@DemoServiceTest
 class ConditionalWriteIndexTests {
 
 	static final Set<String> WRITES = Set.of("update", "delete", "findAndModify");

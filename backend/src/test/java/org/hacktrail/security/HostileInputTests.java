@@ -18,6 +18,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +31,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is — never an INTERNAL error or a 5xx — the forged ids change nothing in the store, and
  * the service is healthy afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
 

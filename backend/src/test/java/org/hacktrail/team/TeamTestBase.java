@@ -7,14 +7,13 @@ import java.util.UUID;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * What every end-to-end team test needs: the running service on a random port, an
@@ -22,8 +21,7 @@ import org.springframework.context.annotation.Import;
  * never leak between tests) and the team API. All team and notification tests share this
  * configuration, hence one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TeamTestConfiguration.class)
+@ServiceTest
 abstract class TeamTestBase {
 
 	@LocalServerPort

@@ -31,6 +31,12 @@ public class TeamTestConfiguration {
 
 	public static final List<String> COMMANDS = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Commands are recorded only while {@link #commandsOf} runs: the context is shared by
+	 * every end-to-end test, whose traffic would otherwise pile up here.
+	 */
+	private static volatile boolean recording;
+
 	static final Set<String> HANDSHAKE = Set.of("hello", "ismaster", "isMaster", "saslStart", "saslContinue",
 			"endSessions", "ping");
 
@@ -107,7 +113,7 @@ public class TeamTestConfiguration {
 
 			@Override
 			public void commandStarted(CommandStartedEvent event) {
-				if (!HANDSHAKE.contains(event.getCommandName())) {
+				if (recording && !HANDSHAKE.contains(event.getCommandName())) {
 					// Read inside the callback: the driver releases the command document
 					// afterwards.
 					String collection = event.getCommand().isString(event.getCommandName())
@@ -133,7 +139,13 @@ public class TeamTestConfiguration {
 	/** The commands sent while {@code action} ran. */
 	public static List<String> commandsOf(Runnable action) {
 		COMMANDS.clear();
-		action.run();
+		recording = true;
+		try {
+			action.run();
+		}
+		finally {
+			recording = false;
+		}
 		return List.copyOf(COMMANDS);
 	}
 

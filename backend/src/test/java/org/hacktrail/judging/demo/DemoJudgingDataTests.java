@@ -3,16 +3,15 @@ package org.hacktrail.judging.demo;
 import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.sheet.ScoreSheet;
+import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In the demo, the judge-public persona has proposals to score with a rubric, the
  * organizer sees progress and a ranking, and loading the demo data again changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@DemoServiceTest
 class DemoJudgingDataTests {
 
 	@LocalServerPort

@@ -1,24 +1,18 @@
 package org.hacktrail.judging.sheet;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.ServiceTest;
+import org.hacktrail.support.StoreCommands;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,34 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command listener. The two lookups that authenticate a bearer token are left out (a
  * browser session costs none).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class SheetRoundTripTests {
-
-	static final List<String> COMMANDS = new CopyOnWriteArrayList<>();
-
-	static final Set<String> IGNORED = Set.of("hello", "ismaster", "isMaster", "saslStart", "saslContinue");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountCommands {
-
-		@Bean
-		MongoClientSettingsBuilderCustomizer countJudgingCommands() {
-			CommandListener listener = new CommandListener() {
-
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					if (!IGNORED.contains(event.getCommandName())) {
-						var value = event.getCommand().get(event.getCommandName());
-						COMMANDS.add(event.getCommandName() + ":"
-								+ ((value != null && value.isString()) ? value.asString().getValue() : ""));
-					}
-				}
-
-			};
-			return (settings) -> settings.addCommandListener(listener);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
@@ -65,6 +33,9 @@ class SheetRoundTripTests {
 
 	@Autowired
 	ApiTokenRepository tokens;
+
+	@Autowired
+	StoreCommands commands;
 
 	@Test
 	void thePanelReadCostsSixRoundTripsAndASaveFourWhateverTheNumberOfProposals() {
@@ -84,27 +55,37 @@ class SheetRoundTripTests {
 			api.score(roundId, proposals.get(i), 5, 5, judge);
 		}
 
-		COMMANDS.clear();
-		assertThat(api.myAssignments(roundId, judge).hasErrors()).isFalse();
+		List<String> sent = sent(() -> assertThat(api.myAssignments(roundId, judge).hasErrors()).isFalse());
 		// Round, judge record, the judge's work, their sheets (one $in on ids), the
 		// round's hackathon (its name), and
 		// the proposals (one batch): six, whether the judge has 6 proposals or 600.
-		assertThat(store(COMMANDS)).as("%s", COMMANDS)
+		assertThat(store(sent)).as("%s", sent)
 			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments", "find:score_sheets",
 					"find:hackathons", "find:proposals");
 
-		COMMANDS.clear();
-		assertThat(api.save(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, null, null), judge).hasErrors())
-			.isFalse();
-		assertThat(store(COMMANDS)).as("first save: %s", COMMANDS)
+		sent = sent(() -> assertThat(
+				api.save(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, null, null), judge).hasErrors())
+			.isFalse());
+		assertThat(store(sent)).as("first save: %s", sent)
 			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments", "insert:score_sheets");
 
-		COMMANDS.clear();
-		assertThat(api.submit(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, 6.0, 0), judge).hasErrors())
-			.isFalse();
-		assertThat(store(COMMANDS)).as("save and submit: %s", COMMANDS)
+		sent = sent(() -> assertThat(
+				api.submit(JudgingApi.sheetInput(roundId, proposals.get(7), 4.0, 6.0, 0), judge).hasErrors())
+			.isFalse());
+		assertThat(store(sent)).as("save and submit: %s", sent)
 			.containsExactly("find:judging_rounds", "find:judges", "find:judge_assignments",
 					"findAndModify:score_sheets");
+	}
+
+	/**
+	 * The commands the block sent, as {@code name:collection} (connection handshakes and
+	 * health pings left out: {@link StoreCommands}).
+	 */
+	private List<String> sent(StoreCommands.Block block) {
+		return this.commands.recording(block)
+			.stream()
+			.map((command) -> command.name() + ":" + ((command.collection() != null) ? command.collection() : ""))
+			.toList();
 	}
 
 	/** The commands other than the bearer-token authentication (api_tokens, users). */

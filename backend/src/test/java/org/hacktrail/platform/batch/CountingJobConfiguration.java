@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * context under a dotted key, writes idempotently and records when it ran.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class CountingJobConfiguration {
+public class CountingJobConfiguration {
 
 	/**
 	 * Armed by a test to make the next run fail at its failAt item; disarmed by that
