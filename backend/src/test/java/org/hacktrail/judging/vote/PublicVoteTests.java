@@ -136,6 +136,32 @@ class PublicVoteTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void aProposerCannotVoteForTheirOwnProposal() {
+		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
+		String round = open.roundIds().get(0);
+		TestAccounts.Account proposer = this.accounts.user("voter-proposer-" + open.slug());
+		String own = this.api.proposal(open, "Own idea " + open.slug(), proposer);
+		String other = this.api.proposal(open, "Other idea " + open.slug(), null);
+		this.api.judge(open, this.accounts.user("vote-judge-pub-" + open.slug()), "PUBLIC");
+		this.api.judge(open, this.accounts.user("vote-judge-priv-" + open.slug()), "PRIVATE");
+		ObjectNode input = JudgingApi.roundInput(round, 2);
+		input.putObject("publicVote").put("mode", "SIMPLE").put("weight", 0.25);
+		this.api.configureOk(input);
+		this.api.assignOk(round, "7");
+		this.api.statusOk(round, "OPEN", null);
+		ObjectNode variables = Http.json();
+		ArrayNode votes = variables.putObject("i").put("roundId", round).putArray("votes");
+		votes.addObject().put("proposalId", own);
+		votes.addObject().put("proposalId", other);
+		Http.GraphQlResult refused = this.http.graphql(CAST, variables, proposer.headers());
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("VOTE_OWN_TEAM");
+		assertThat(extensions.path("proposalIds").toString()).contains(own).doesNotContain(other);
+		assertThat(this.mongo.count(new Query(Criteria.where("roundId").is(round)), Ballot.class)).isZero();
+	}
+
+	@Test
 	void aJudgeOfTheRoundDoesNotVote() {
 		open("QUADRATIC");
 		TestAccounts.Account judge = this.accounts.user("vote-pub-" + this.hackathon.slug());
