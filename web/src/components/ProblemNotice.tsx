@@ -17,6 +17,9 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   proposalDraft: 'rule.proposalDraft',
   partnerAgencyRequired: 'rule.partnerAgencyRequired',
   embeddedEnvelope: 'rule.embeddedEnvelope',
+  VOTE_OWN_TEAM: 'rule.voteOwnTeam',
+  VOTE_JUDGE_OF_ROUND: 'rule.voteJudgeOfRound',
+  VOTE_EMAIL_NOT_VERIFIED: 'rule.voteEmailNotVerified',
 };
 
 /**

@@ -338,6 +338,9 @@ export const en = {
   'rule.proposalDraft': 'This proposal is still a draft, which only its proposer sees. Submit it before people join its team.',
   'rule.partnerAgencyRequired': 'This hackathon requires a government partner agency before a proposal becomes a finalist. Set it in the team section.',
   'rule.embeddedEnvelope': 'This file would take the outcome milestones past what the built-in store suits. Move Hacktrail to MongoDB (MONGODB_URI) for data this large, or confirm that you want to import it anyway.',
+  'rule.voteOwnTeam': 'You cannot vote for a proposal you propose or whose team you are on: take those votes off your ballot.',
+  'rule.voteJudgeOfRound': 'Judges of this round do not vote in its public vote.',
+  'rule.voteEmailNotVerified': 'Voting in this round needs an email your sign-in provider has verified.',
 
   'teamRole.LEAD': 'Lead',
   'teamRole.DEVELOPER': 'Developer',

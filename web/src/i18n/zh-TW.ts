@@ -339,6 +339,9 @@ export const zhTW: Record<MessageKey, string> = {
   'rule.proposalDraft': '這份提案仍是草稿，只有提案人看得到。請先送出，其他人才能加入團隊。',
   'rule.partnerAgencyRequired': '這場黑客松規定提案成為決選前須有政府合作機關。請在團隊區塊設定。',
   'rule.embeddedEnvelope': '這個檔案會讓成果里程碑超過內建資料庫適合的數量。資料這麼多時，請改用 MongoDB（MONGODB_URI），或確認您仍要匯入。',
+  'rule.voteOwnTeam': '您不能投票給自己提出或身為團隊成員的提案：請從選票上移除這些票。',
+  'rule.voteJudgeOfRound': '本輪評審不參與本輪的公開投票。',
+  'rule.voteEmailNotVerified': '本輪投票需要一個經登入服務驗證的電子郵件。',
 
   'teamRole.LEAD': '負責人',
   'teamRole.DEVELOPER': '開發',

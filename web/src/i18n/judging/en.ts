@@ -393,6 +393,11 @@ export const judgingEn = {
   'judging.judges.reassigned': '“{title}” went to {judges}',
   'judging.judges.reassignedNobody': '“{title}” could not be given to another judge (see the plan’s problems)',
   'judging.judges.notReassigned': 'Not reassigned, the round being closed: {n} ({titles})',
+  'results.ballot.rules': 'Who may vote',
+  'results.ballot.rule.excludeTeam': 'You cannot vote for a proposal you propose or whose team you are on.',
+  'results.ballot.rule.excludeJudges': 'Judges of this round do not vote.',
+  'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
+  'results.ballot.rule.none': 'Any signed-in person may vote.',
 } as const;
 
 export type JudgingMessageKey = keyof typeof judgingEn;

@@ -393,4 +393,9 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.judges.reassigned': '「{title}」改分配給 {judges}',
   'judging.judges.reassignedNobody': '「{title}」無法分配給其他評審（請見分配計畫的問題）',
   'judging.judges.notReassigned': '本輪已結束評分，未重新分配：{n} 件（{titles}）',
+  'results.ballot.rules': '誰可以投票',
+  'results.ballot.rule.excludeTeam': '您不能投票給自己提出或身為團隊成員的提案。',
+  'results.ballot.rule.excludeJudges': '本輪評審不參與投票。',
+  'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
+  'results.ballot.rule.none': '任何已登入的人都可以投票。',
 };

@@ -101,6 +101,7 @@ function BallotForm({ round, ballot, onReload }: { round: Round; ballot: Ballot;
   return (
     <form className="stack ballot" onSubmit={submit} noValidate>
       <p>{quadratic ? t('results.ballot.quadraticIntro', { credits: budget }) : t('results.ballot.simpleIntro')}</p>
+      <VoteRules eligibility={round.publicVote.eligibility} />
       <ProblemNotice problem={problem} onReload={onReload} />
       {saved && (
         <p role="status" className="notice notice-ok">
@@ -156,5 +157,25 @@ function BallotForm({ round, ballot, onReload }: { round: Round; ballot: Ballot;
         {ballot ? t('results.ballot.update') : t('results.ballot.cast')}
       </button>
     </form>
+  );
+}
+
+/** The round's eligibility rules, as the server enforces them. */
+function VoteRules({ eligibility }: { eligibility: Round['publicVote']['eligibility'] }) {
+  const { t } = useI18n();
+  const rules = (['excludeTeam', 'excludeJudges', 'requireVerifiedEmail'] as const).filter((rule) => eligibility[rule]);
+  return (
+    <section className="vote-rules" aria-labelledby="vote-rules-title">
+      <h2 id="vote-rules-title">{t('results.ballot.rules')}</h2>
+      {rules.length === 0 ? (
+        <p>{t('results.ballot.rule.none')}</p>
+      ) : (
+        <ul>
+          {rules.map((rule) => (
+            <li key={rule}>{t(`results.ballot.rule.${rule}`)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

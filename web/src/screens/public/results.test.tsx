@@ -140,7 +140,7 @@ describe('public vote', () => {
     id: 'r1',
     name: title('Preliminary review'),
     status: 'OPEN',
-    publicVote: { mode, weight: 0.2, credits: 99 },
+    publicVote: { mode, weight: 0.2, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
     hackathon: HACKATHON,
     voteProposals: [
       { id: 'p1', title: title('Bus arrivals'), proposerName: 'Ann' },
@@ -203,5 +203,23 @@ describe('public vote', () => {
       expectedVersion: 3,
     });
     expect(await screen.findByText(/Your ballot is saved/)).toBeTruthy();
+  });
+
+  it('shows who may vote and says in the reader\'s language which rule refused a ballot', async () => {
+    stubAuthOptions();
+    const round = { ...BALLOT_ROUND('SIMPLE'), publicVote: { mode: 'SIMPLE', weight: 0.2, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: false } } };
+    renderPanel('/hackathons/ph-2026/vote/r1', PROPOSER, {
+      BallotPage: () => ({ data: { judgingRound: round, myBallot: null } }),
+      CastBallot: () => ({
+        errors: [{ message: 'You cannot vote for a proposal you propose or whose team you are on.', extensions: { code: 'FORBIDDEN', rule: 'VOTE_OWN_TEAM', proposalIds: ['p1'] } }],
+      }),
+    });
+    const rules = await screen.findByRole('region', { name: 'Who may vote' });
+    expect(rules.textContent).toContain('You cannot vote for a proposal you propose or whose team you are on.');
+    expect(rules.textContent).toContain('Judges of this round do not vote.');
+    expect(rules.textContent).not.toContain('verified');
+    await userEvent.click(screen.getByRole('checkbox', { name: /Vote for Bus arrivals/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cast my ballot' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('take those votes off your ballot');
   });
 });

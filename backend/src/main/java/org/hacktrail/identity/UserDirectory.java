@@ -71,6 +71,7 @@ public class UserDirectory {
 		// kept at later sign-ins.
 		Update update = new Update().setOnInsert("displayName", displayName)
 			.set("email", email)
+			.set("emailVerified", email != null && emailVerified)
 			.set("lastLoginAt", this.clock.instant())
 			.setOnInsert("createdAt", this.clock.instant())
 			.setOnInsert("affiliations", List.of())

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * <b>Extension point.</b> Every Spring bean implementing this interface is consulted and
  * their answers are merged; nothing in judging has to change to add a source. Sources:
  * {@link org.hacktrail.judging.panel.ProposerAffiliations} (the proposer's account
- * affiliations and the proposal's partner agency, which the teams feature keeps on the
- * proposal) and the teams feature's {@code TeamMemberAffiliations} (members'
- * affiliations). A new source is one more bean, e.g.
+ * affiliations, or the organisation recorded for a proposer without an account, and the
+ * proposal's partner agency, which the teams feature keeps on the proposal) and the teams
+ * feature's {@code TeamMemberAffiliations} (members' affiliations). A new source is one
+ * more bean, e.g.
  *
  * <pre>
  * &#64;Component

@@ -37,6 +37,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * older one never overwrites a newer one
  * @param partnerAgency the team's government partner agency, kept up to date by the teams
  * feature; a PRESIDENTIAL hackathon can require one before FINALIST
+ * @param proposerAffiliation the organisation of a proposer without an account (entered
+ * by an organizer or imported from CSV), for conflict-of-interest detection; null for a
+ * user proposer, whose account's affiliations count instead
  */
 @Document("proposals")
 // Versioned saves filter on {_id, version}; the embedded store uses an index only when it
@@ -53,8 +56,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		String proposerName, @Nullable String channel, @Indexed @Nullable String channelKey, List<String> tags,
 		List<String> needs, List<String> needKeys, List<ProposalLink> links, @Indexed @Nullable String repositoryKey,
 		@Nullable String searchText, ProposalStatus status, List<StatusChange> history, int teamSize,
-		@Nullable Long teamVersion, @Nullable String partnerAgency, Instant createdAt, @Nullable String createdBy,
-		Instant updatedAt, @Version @Nullable Long version) {
+		@Nullable Long teamVersion, @Nullable String partnerAgency, @Nullable String proposerAffiliation,
+		Instant createdAt, @Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version) {
 
 	public Proposal {
 		// Lists left out by a projection read as empty.
@@ -77,7 +80,7 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				content.channel(), Keys.channel(content.channel()), content.tags(), content.needs(),
 				content.needs().stream().map(Keys::skill).toList(), content.links(),
 				Keys.repository(content.link(LinkType.REPOSITORY)), searchText(content, proposerName), created.to(),
-				List.of(created), (proposerId != null) ? 1 : 0, null, null, now, created.by(), now, version);
+				List.of(created), (proposerId != null) ? 1 : 0, null, null, null, now, created.by(), now, version);
 	}
 
 	/**
@@ -110,8 +113,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				content.channel(), Keys.channel(content.channel()), content.tags(), content.needs(),
 				content.needs().stream().map(Keys::skill).toList(), content.links(),
 				Keys.repository(content.link(LinkType.REPOSITORY)), searchText(content, this.proposerName), this.status,
-				this.history, this.teamSize, this.teamVersion, this.partnerAgency, this.createdAt, this.createdBy, now,
-				this.version);
+				this.history, this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation,
+				this.createdAt, this.createdBy, now, this.version);
 	}
 
 	Proposal withStatus(StatusChange change, Instant now) {
@@ -120,14 +123,27 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		return new Proposal(this.id, this.hackathonId, this.projectId, this.title, this.summary, this.normalizedTitle,
 				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
 				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, change.to(), changed,
-				this.teamSize, this.teamVersion, this.partnerAgency, this.createdAt, this.createdBy, now, this.version);
+				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.createdAt,
+				this.createdBy, now, this.version);
 	}
 
 	Proposal withProject(@Nullable String projectId, Instant now) {
 		return new Proposal(this.id, this.hackathonId, projectId, this.title, this.summary, this.normalizedTitle,
 				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
 				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, this.status, this.history,
-				this.teamSize, this.teamVersion, this.partnerAgency, this.createdAt, this.createdBy, now, this.version);
+				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.createdAt,
+				this.createdBy, now, this.version);
+	}
+
+	/**
+	 * The proposal with its proposer's organisation (a proposer without an account only).
+	 */
+	Proposal withProposerAffiliation(@Nullable String affiliation, Instant now) {
+		return new Proposal(this.id, this.hackathonId, this.projectId, this.title, this.summary, this.normalizedTitle,
+				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
+				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, this.status, this.history,
+				this.teamSize, this.teamVersion, this.partnerAgency, affiliation, this.createdAt, this.createdBy, now,
+				this.version);
 	}
 
 	private static String searchText(ProposalContent content, String proposerName) {

@@ -36,6 +36,8 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 
 	static final int MAX_PROPOSER = 100;
 
+	static final int MAX_AFFILIATION = 200;
+
 	static final int MAX_TAGS = 10;
 
 	static final int MAX_NEEDS = 30;
@@ -86,6 +88,19 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			throw DomainException.badInput("proposer", "Give the proposer's name.");
 		}
 		singleLine(stripped, "proposer", MAX_PROPOSER);
+		return stripped;
+	}
+
+	/**
+	 * The organisation of a proposer without an account: stripped, single line, at most
+	 * {@value #MAX_AFFILIATION} characters; blank is none.
+	 */
+	static @Nullable String affiliation(@Nullable String affiliation, String field) {
+		if (affiliation == null || affiliation.isBlank()) {
+			return null;
+		}
+		String stripped = affiliation.strip();
+		singleLine(stripped, field, MAX_AFFILIATION);
 		return stripped;
 	}
 

@@ -118,6 +118,11 @@ class ProposalController {
 	}
 
 	@SchemaMapping(typeName = "Proposal")
+	@Nullable String proposerAffiliation(Proposal proposal) {
+		return this.proposals.canSeeHistory(proposal) ? proposal.proposerAffiliation() : null;
+	}
+
+	@SchemaMapping(typeName = "Proposal")
 	@Nullable List<StatusChange> history(Proposal proposal) {
 		return this.proposals.canSeeHistory(proposal) ? proposal.history() : null;
 	}

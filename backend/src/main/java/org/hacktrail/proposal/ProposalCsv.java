@@ -43,6 +43,12 @@ final class ProposalCsv {
 
 	static final String PROPOSER = "proposer";
 
+	/**
+	 * The organisation of the proposer (who has no account): conflict-of-interest
+	 * detection compares judges' affiliations with it. Optional.
+	 */
+	static final String PROPOSER_AFFILIATION = "proposer_affiliation";
+
 	static final String SUMMARY = "summary";
 
 	static final String CHANNEL = "channel";
@@ -52,7 +58,7 @@ final class ProposalCsv {
 	static final String NEEDS = "needs";
 
 	/** Every column, in the order an export writes them. */
-	static final List<String> COLUMNS = List.of(TITLE, PROPOSER, SUMMARY, CHANNEL, TAGS, NEEDS,
+	static final List<String> COLUMNS = List.of(TITLE, PROPOSER, PROPOSER_AFFILIATION, SUMMARY, CHANNEL, TAGS, NEEDS,
 			LinkType.PITCH_VIDEO.column(), LinkType.SLIDES.column(), LinkType.NOTES.column(), LinkType.WEBSITE.column(),
 			LinkType.REPOSITORY.column(), LinkType.OTHER.column());
 

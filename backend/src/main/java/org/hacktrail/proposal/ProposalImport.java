@@ -69,7 +69,7 @@ public class ProposalImport {
 
 	/** Columns an import writes to a matched proposal, as stored fields. */
 	private static final List<String> CONTENT_FIELDS = List.of("summary", "channel", "channelKey", "tags", "needs",
-			"needKeys", "links", "repositoryKey", "searchText", "updatedAt");
+			"needKeys", "links", "repositoryKey", "searchText", "proposerAffiliation", "updatedAt");
 
 	private final MongoTemplate mongo;
 
@@ -142,10 +142,12 @@ public class ProposalImport {
 								: new LocalizedText(null, candidate.summary()),
 						candidate.channel(), orEmpty(candidate.tags()), orEmpty(candidate.needs()),
 						linksOf(candidate.links(), List.of()));
-				created.add(Proposal.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
-						new StatusChange(null, ProposalStatus.SUBMITTED, now, me, ProposalLifecycle.Actor.ORGANIZER,
-								"Imported from CSV"),
-						now, 0L));
+				created.add(Proposal
+					.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
+							new StatusChange(null, ProposalStatus.SUBMITTED, now, me, ProposalLifecycle.Actor.ORGANIZER,
+									"Imported from CSV"),
+							now, 0L)
+					.withProposerAffiliation(candidate.affiliation(), now));
 				continue;
 			}
 			ProposalContent was = match.content();
@@ -157,11 +159,15 @@ public class ProposalImport {
 					(candidate.tags() != null) ? candidate.tags() : was.tags(),
 					(candidate.needs() != null) ? candidate.needs() : was.needs(),
 					linksOf(candidate.links(), was.links()));
-			if (content.equals(was)) {
+			// A user proposer's organisations are their account's: the column applies to
+			// proposals without one.
+			String affiliation = (row.has(ProposalCsv.PROPOSER_AFFILIATION) && match.proposerId() == null)
+					? candidate.affiliation() : match.proposerAffiliation();
+			if (content.equals(was) && Objects.equals(affiliation, match.proposerAffiliation())) {
 				unchanged++;
 			}
 			else {
-				updated.add(match.withContent(content, now));
+				updated.add(match.withContent(content, now).withProposerAffiliation(affiliation, now));
 			}
 		}
 		errors.sort(Comparator.comparing(RowError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -232,6 +238,8 @@ public class ProposalImport {
 		});
 		String proposer = check(row, ProposalCsv.PROPOSER, errors,
 				() -> ProposalContent.proposer(row.cell(ProposalCsv.PROPOSER)));
+		String affiliation = check(row, ProposalCsv.PROPOSER_AFFILIATION, errors, () -> ProposalContent
+			.affiliation(row.cell(ProposalCsv.PROPOSER_AFFILIATION), ProposalCsv.PROPOSER_AFFILIATION));
 		String summary = check(row, ProposalCsv.SUMMARY, errors, () -> {
 			String cell = row.cell(ProposalCsv.SUMMARY);
 			return ProposalContent.summary(new LocalizedText(null, cell)).en();
@@ -268,12 +276,13 @@ public class ProposalImport {
 					+ ProposalContent.MAX_LINKS + " links, row " + row.row() + " has " + linkCount + "."));
 			return null;
 		}
-		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(proposer), summary, channel, tagIds,
-				needs, links);
+		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(proposer), affiliation, summary,
+				channel, tagIds, needs, links);
 	}
 
-	private record Candidate(String title, String proposer, @Nullable String summary, @Nullable String channel,
-			@Nullable List<String> tags, @Nullable List<String> needs, Map<LinkType, List<String>> links) {
+	private record Candidate(String title, String proposer, @Nullable String affiliation, @Nullable String summary,
+			@Nullable String channel, @Nullable List<String> tags, @Nullable List<String> needs,
+			Map<LinkType, List<String>> links) {
 	}
 
 	private interface Check<T> {
@@ -330,6 +339,11 @@ public class ProposalImport {
 			ProposalContent content = proposal.content();
 			row.put(ProposalCsv.TITLE, proposal.title().primary());
 			row.put(ProposalCsv.PROPOSER, proposal.proposerName());
+			// The proposer's organisation is for organizers (who import it); others get
+			// the
+			// column empty.
+			row.put(ProposalCsv.PROPOSER_AFFILIATION,
+					this.proposals.canSeeHistory(proposal) ? proposal.proposerAffiliation() : null);
 			row.put(ProposalCsv.SUMMARY, proposal.primarySummary());
 			row.put(ProposalCsv.CHANNEL, proposal.channel());
 			row.put(ProposalCsv.TAGS, String.join(";", proposal.tags()));

@@ -108,12 +108,12 @@ public class ProposalService {
 
 	public record CreateProposalInput(String hackathonSlug, LocalizedText title, @Nullable LocalizedText summary,
 			@Nullable String channel, @Nullable List<String> tags, @Nullable List<String> needs,
-			@Nullable List<ProposalLink> links, @Nullable String proposerName) {
+			@Nullable List<ProposalLink> links, @Nullable String proposerName, @Nullable String proposerAffiliation) {
 	}
 
 	public record UpdateProposalInput(String id, @Nullable Integer expectedVersion, @Nullable LocalizedText title,
 			@Nullable LocalizedText summary, @Nullable String channel, @Nullable List<String> tags,
-			@Nullable List<String> needs, @Nullable List<ProposalLink> links) {
+			@Nullable List<String> needs, @Nullable List<ProposalLink> links, @Nullable String proposerAffiliation) {
 	}
 
 	public record ProposalFilter(@Nullable List<ProposalStatus> status, @Nullable String tag, @Nullable String need,
@@ -341,8 +341,9 @@ public class ProposalService {
 
 	/**
 	 * Creates a DRAFT proposal for the signed-in user. Organizers may create one on
-	 * someone else's behalf ({@code proposerName}); such a proposal has no proposer
-	 * account and only organizers edit it.
+	 * someone else's behalf ({@code proposerName}, optionally with the proposer's
+	 * organisation, {@code proposerAffiliation}); such a proposal has no proposer account
+	 * and only organizers edit it.
 	 */
 	public Proposal create(CreateProposalInput input) {
 		String me = this.currentUser.requireId();
@@ -371,12 +372,21 @@ public class ProposalService {
 			proposerId = me;
 			proposerName = ProposalContent.proposer(user.displayName());
 		}
+		String affiliation = ProposalContent.affiliation(input.proposerAffiliation(), "proposerAffiliation");
+		if (affiliation != null && proposerId != null) {
+			throw DomainException.badInput("proposerAffiliation", "proposerAffiliation is for a proposal entered on "
+					+ "behalf of a proposer without an account (with proposerName); your own organisations are the "
+					+ "affiliations of your account.");
+		}
 		ProposalContent content = ProposalContent.of(input.title(), input.summary(), input.channel(), input.tags(),
 				input.needs(), input.links(), this.tags);
 		Instant now = this.clock.instant();
 		Actor actor = organizer ? Actor.ORGANIZER : Actor.PROPOSER;
 		Proposal proposal = Proposal.create(UUID.randomUUID().toString(), hackathon.id(), content, proposerId,
 				proposerName, new StatusChange(null, ProposalStatus.DRAFT, now, me, actor, null), now, null);
+		if (affiliation != null) {
+			proposal = proposal.withProposerAffiliation(affiliation, now);
+		}
 		try {
 			return this.proposals.save(proposal);
 		}
@@ -385,7 +395,10 @@ public class ProposalService {
 		}
 	}
 
-	/** Changes a proposal's content; null fields stay as they are. */
+	/**
+	 * Changes a proposal's content; null fields stay as they are
+	 * ({@code proposerAffiliation} "" clears it).
+	 */
 	public Proposal update(UpdateProposalInput input) {
 		Proposal current = requireVisible(input.id());
 		Hackathon hackathon = this.hackathons.find(current.hackathonId());
@@ -399,6 +412,16 @@ public class ProposalService {
 				(input.needs() != null) ? input.needs() : was.needs(),
 				(input.links() != null) ? input.links() : was.links(), this.tags);
 		Proposal changed = current.withContent(content, this.clock.instant());
+		if (input.proposerAffiliation() != null) {
+			if (current.proposerId() != null) {
+				throw DomainException.badInput("proposerAffiliation", "proposerAffiliation is for a proposal whose "
+						+ "proposer has no account; a user proposer's organisations are the affiliations of their "
+						+ "account.");
+			}
+			changed = changed.withProposerAffiliation(
+					ProposalContent.affiliation(input.proposerAffiliation(), "proposerAffiliation"),
+					changed.updatedAt());
+		}
 		try {
 			return this.proposals.save(changed);
 		}

@@ -27,7 +27,7 @@ public final class JudgingApi {
 			id kind status configured judgesPerProposal cutSize normalise seed version bootstrapReplicates
 			criteria { id name { zhTW en } weight scaleMin scaleMax }
 			sectorMinimums { sector minimum } sectorWeights { sector weight }
-			publicVote { mode weight credits } candidateProposalIds
+			publicVote { mode weight credits eligibility { excludeTeam excludeJudges requireVerifiedEmail } } candidateProposalIds
 			plan { id seed proposalCount assignmentCount loadSpread balanced reason
 			  loads { judgeId sector load } problems { proposalId rule sector message } }
 			selection { proposalIds kind justification tieResolution topN }

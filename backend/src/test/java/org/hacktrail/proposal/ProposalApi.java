@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ProposalApi {
 
 	static final String PROPOSAL_FIELDS = """
-			id status version proposerId proposerName channel needs linkCount teamSize
+			id status version proposerId proposerName proposerAffiliation channel needs linkCount teamSize
 			title { zhTW en } summary { zhTW en } tags { id zhTW en } links { type url }
 			project { id } history { from to by actor reason }""";
 

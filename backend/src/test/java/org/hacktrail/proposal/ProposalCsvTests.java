@@ -119,8 +119,9 @@ class ProposalCsvTests {
 		assertThat(unknown.errors()).singleElement().satisfies((error) -> {
 			assertThat(error.row()).isEqualTo(1);
 			assertThat(error.column()).isEqualTo("votes");
-			assertThat(error.message()).contains("title, proposer, summary, channel, tags, needs, pitch_video_url, "
-					+ "slides_url, notes_url, website_url, repository_url, other_urls");
+			assertThat(error.message())
+				.contains("title, proposer, proposer_affiliation, summary, channel, tags, needs, pitch_video_url, "
+						+ "slides_url, notes_url, website_url, repository_url, other_urls");
 		});
 		assertThat(parse("title,title,proposer\n").errors()).extracting(ProposalCsv.RowError::message)
 			.anyMatch((m) -> m.contains("twice"));

@@ -19,6 +19,7 @@ import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -294,17 +295,18 @@ class ProposalImportTests extends ProposalApiTestSupport {
 	void exportThenImportIsANoOpAndRoundTripsByteForByte() {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		String file = csv(String.join(",", ProposalCsv.COLUMNS),
-				String.join(",", quoted("零時政府 \"g0v\", 真的假的 🧐"), quoted("唐鳳, Audrey"), quoted(TRICKY_SUMMARY),
-						"#cofacts", "open-government;media-literacy", quoted("前端;Data, science"), "https://youtu.be/x",
+				String.join(",", quoted("零時政府 \"g0v\", 真的假的 🧐"), quoted("唐鳳, Audrey"),
+						quoted("數位發展部, Ministry of Digital Affairs"), quoted(TRICKY_SUMMARY), "#cofacts",
+						"open-government;media-literacy", quoted("前端;Data, science"), "https://youtu.be/x",
 						"https://slides.example/s", "https://hackmd.io/n", "https://cofacts.tw",
 						"https://github.com/cofacts/rumors-api", "https://a.example/1 https://b.example/2?q=1"),
-				"English only,Bob,,,,,,,,,,");
+				"English only,Bob,,,,,,,,,,,");
 		importOk(slug, file, null);
 		// A proposal entered over GraphQL (bilingual, links in another order) exports and
 		// imports back unchanged.
 		var input = ProposalApi.proposalInput(slug, "雙語提案", "Bilingual proposal");
 		input.putObject("summary").put("zhTW", "中文摘要").put("en", "English summary");
-		input.put("proposerName", "Carol");
+		input.put("proposerName", "Carol").put("proposerAffiliation", "g0v");
 		var links = input.putArray("links");
 		links.addObject().put("type", "WEBSITE").put("url", "https://site.example");
 		links.addObject().put("type", "OTHER").put("url", "https://other.example");
@@ -318,7 +320,10 @@ class ProposalImportTests extends ProposalApiTestSupport {
 		assertThat(exported.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((value) -> assertThat(value).contains(slug + "-proposals.csv"));
 		String text = new String(exported.body(), StandardCharsets.UTF_8);
-		assertThat(text).contains(quoted(TRICKY_SUMMARY)).contains("唐鳳, Audrey");
+		assertThat(text).contains(quoted(TRICKY_SUMMARY))
+			.contains("唐鳳, Audrey")
+			.contains("數位發展部, Ministry of Digital Affairs")
+			.contains("Carol,g0v,");
 
 		HttpResponse<String> reimported = importCsv(slug, exported.body(), null, "text/csv", this.organizer);
 		assertThat(reimported.body()).isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":3,\"errors\":[]}");
@@ -433,6 +438,59 @@ class ProposalImportTests extends ProposalApiTestSupport {
 
 		ProposalCsv.Parsed exported = ProposalCsv.parse(export(slug, this.organizer).body());
 		assertThat(exported.rows().stream().map((row) -> row.cell("proposer")).toList()).isEqualTo(proposers);
+	}
+
+	@Test
+	void theProposersOrganisationIsImportedExportedToOrganizersAndChangedOnlyByItsColumn() {
+		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
+		String file = csv("title,proposer,proposer_affiliation", "Air map,Audrey, Taipei City Government ",
+				"Bus app,Ben,");
+		assertThat(importOk(slug, file, null).path("created").asInt()).isEqualTo(2);
+		assertThat(importOk(slug, file, null).path("unchanged").asInt()).as("re-import").isEqualTo(2);
+		JsonNode edges = this.api.list(slug, null, "TITLE", null, null, null).data().path("proposals").path("edges");
+		String airMap = edges.get(0).path("node").path("id").asString();
+		assertThat(this.api.get(airMap, this.organizer).path("proposerAffiliation").asString())
+			.isEqualTo("Taipei City Government");
+		assertThat(this.api.get(airMap, null).path("proposerAffiliation").isNull()).as("anonymous").isTrue();
+		assertThat(this.api.get(edges.get(1).path("node").path("id").asString(), this.organizer)
+			.path("proposerAffiliation")
+			.isNull()).isTrue();
+
+		ProposalCsv.Parsed exported = ProposalCsv.parse(export(slug, this.organizer).body());
+		assertThat(exported.rows().stream().map((row) -> row.cell("proposer_affiliation")).toList())
+			.containsExactly("Taipei City Government", "");
+		assertThat(ProposalCsv.parse(export(slug, null).body())
+			.rows()
+			.stream()
+			.map((row) -> row.cell("proposer_affiliation"))
+			.toList()).as("anonymous export").containsExactly("", "");
+
+		assertThat(importOk(slug, csv("title,proposer,summary", "Air map,Audrey,New summary"), null).path("updated")
+			.asInt()).isEqualTo(1);
+		assertThat(this.api.get(airMap, this.organizer).path("proposerAffiliation").asString())
+			.as("no column: left alone")
+			.isEqualTo("Taipei City Government");
+		importOk(slug, csv("title,proposer,proposer_affiliation", "Air map,Audrey,g0v"), null);
+		assertThat(this.api.get(airMap, this.organizer).path("proposerAffiliation").asString()).isEqualTo("g0v");
+		JsonNode tooLong = importOk(slug,
+				csv("title,proposer,proposer_affiliation", "Air map,Audrey," + "x".repeat(201)), "skipInvalid=true");
+		assertThat(tooLong.path("errors").get(0).path("column").asString()).isEqualTo("proposer_affiliation");
+	}
+
+	@Test
+	void anOrganizerEntersTheOrganisationOfAProposerWithoutAnAccount() {
+		String slug = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
+		JsonNode created = this.api.createOk(ProposalApi.proposalInput(slug, null, "Entered idea")
+			.put("proposerName", "Carol")
+			.put("proposerAffiliation", "Ministry of Digital Affairs"), this.organizer);
+		assertThat(created.path("proposerAffiliation").asString()).isEqualTo("Ministry of Digital Affairs");
+		ObjectNode update = Http.json().put("id", created.path("id").asString()).put("proposerAffiliation", "");
+		assertThat(this.api.update(update, this.organizer).hasErrors()).isFalse();
+		assertThat(this.api.get(created.path("id").asString(), this.organizer).path("proposerAffiliation").isNull())
+			.isTrue();
+		assertThat(this.api
+			.create(ProposalApi.proposalInput(slug, null, "My own idea").put("proposerAffiliation", "g0v"), this.alice)
+			.errorCode()).as("a user proposer's organisations are their account's").isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test

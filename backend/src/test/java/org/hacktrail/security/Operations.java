@@ -203,6 +203,18 @@ public final class Operations {
 				fields("/input/title/en", "/createProposal/proposal/title/en", "/input/summary/en",
 						"/createProposal/proposal/summary/en", "/input/channel", "", "/input/needs/0", "",
 						"/input/tags/0", "", "/input/links/0/url", "")));
+		all.add(new TextOperation("createProposal on someone's behalf", Actor.ORGANIZER,
+				"mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id proposerName "
+						+ "proposerAffiliation } } }",
+				(w) -> {
+					ObjectNode v = Http.json();
+					ObjectNode input = v.putObject("input").put("hackathonSlug", w.id("hackathon.slug"));
+					input.putObject("title").put("en", "Title " + UUID.randomUUID());
+					input.put("proposerName", "plain " + UUID.randomUUID());
+					input.put("proposerAffiliation", "plain");
+					return v;
+				}, fields("/input/proposerName", "/createProposal/proposal/proposerName", "/input/proposerAffiliation",
+						"/createProposal/proposal/proposerAffiliation")));
 		all.add(new TextOperation("updateProposal", Actor.VICTIM,
 				"mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { " + PROPOSAL + " } }",
 				(w) -> {

@@ -132,7 +132,14 @@ public final class World {
 		put("judge.victim", api.judge(judging, this.victim, "PUBLIC").path("id").asString());
 		put("judge.peer", api.judge(judging, this.peer, "PRIVATE").path("id").asString());
 		ObjectNode config = JudgingApi.roundInput(round, 2);
-		config.putObject("publicVote").put("mode", "SIMPLE").put("weight", 0.2);
+		// The victim is a judge of the round and casts a ballot the attacker must not
+		// read:
+		// this round lets its judges vote.
+		config.putObject("publicVote")
+			.put("mode", "SIMPLE")
+			.put("weight", 0.2)
+			.putObject("eligibility")
+			.put("excludeJudges", false);
 		api.configureOk(config);
 		api.assignOk(round, "5");
 		api.statusOk(round, "OPEN", null);

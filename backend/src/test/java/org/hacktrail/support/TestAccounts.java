@@ -58,8 +58,20 @@ public final class TestAccounts {
 		return account(name, name, name + "@example.org");
 	}
 
+	/**
+	 * A user without roles whose sign-in provider did not verify the email; the same name
+	 * gives the same user.
+	 */
+	public Account unverifiedUser(String name) {
+		return account(name, name, name + "@example.org", false);
+	}
+
 	private Account account(String subject, String displayName, String email) {
-		User user = this.users.signIn("test", subject, displayName, email, true);
+		return account(subject, displayName, email, true);
+	}
+
+	private Account account(String subject, String displayName, String email, boolean verified) {
+		User user = this.users.signIn("test", subject, displayName, email, verified);
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = "ht_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What is known about a proposal today: its proposer's account affiliations (one batch
- * read from the identity module's {@link UserDirectory}) and the partner agency the teams
- * feature records on the proposal. Proposals imported from a list have no proposer
- * account, so only their partner agency (if any) counts; organizers add other conflicts
- * by hand.
+ * read from the identity module's {@link UserDirectory}), or, for a proposer without an
+ * account (entered by an organizer or imported from CSV), the organisation recorded on
+ * the proposal ({@code proposerAffiliation}); and the partner agency the teams feature
+ * records on the proposal. Organizers add other conflicts by hand.
  */
 @Component
 class ProposerAffiliations implements ProposalAffiliations {
@@ -44,6 +44,10 @@ class ProposerAffiliations implements ProposalAffiliations {
 			List<String> proposer = (proposal.proposerId() != null) ? accounts.get(proposal.proposerId()) : null;
 			if (proposer != null) {
 				proposer.forEach((name) -> found.add(new Affiliation(name, Source.PROPOSER, proposal.proposerName())));
+			}
+			if (proposal.proposerId() == null && proposal.proposerAffiliation() != null
+					&& !proposal.proposerAffiliation().isBlank()) {
+				found.add(new Affiliation(proposal.proposerAffiliation(), Source.PROPOSER, proposal.proposerName()));
 			}
 			if (proposal.partnerAgency() != null && !proposal.partnerAgency().isBlank()) {
 				found.add(new Affiliation(proposal.partnerAgency(), Source.PARTNER_AGENCY, null));

@@ -20,6 +20,7 @@ import org.hacktrail.judging.ranking.SubmittedSheet;
 import org.hacktrail.judging.ranking.TieGroup;
 import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.RubricCriterion;
+import org.hacktrail.judging.round.VoteEligibility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,12 +44,13 @@ import org.jspecify.annotations.Nullable;
 public record ResultsJson(String format, Hackathon hackathon, String method, List<Round> rounds) {
 
 	/**
-	 * Version 2 added the evidence rule to the parameters, each line's evidence coverage
-	 * and the round's residual pools (method hacktrail-rubric-2), and lets a line's rank
-	 * interval and P(top N) be null (unknown). Files of version 1 are still read by the
-	 * script.
+	 * Version 3 added the public vote's eligibility rules
+	 * ({@code publicVote.eligibility}). Version 2 added the evidence rule to the
+	 * parameters, each line's evidence coverage and the round's residual pools (method
+	 * hacktrail-rubric-2), and lets a line's rank interval and P(top N) be null
+	 * (unknown). Files of versions 1 and 2 are still read by the script.
 	 */
-	public static final String FORMAT = "hacktrail-results-2";
+	public static final String FORMAT = "hacktrail-results-3";
 
 	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1 or "
 			+ "hacktrail-rubric-2); recompute with scripts/recompute-ranking";
@@ -103,7 +105,7 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 			return new Round(results.id(), Text.of(results.name()), results.kind().name(),
 					(publishedAt != null) ? publishedAt.toString() : null, ranking.algorithmVersion(),
 					Parameters.of(results), results.config().criteria().stream().map(Criterion::of).toList(),
-					(vote != null) ? PublicVote.of(vote) : null,
+					(vote != null) ? PublicVote.of(vote, results.config().voteEligibility()) : null,
 					results.proposalIds().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList(),
 					sectors.entrySet()
 						.stream()
@@ -160,13 +162,28 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 
 	/**
 	 * @param totals vote total per proposal of the round that got votes
+	 * @param eligibility who could vote (null for rounds published before the rules were
+	 * recorded)
 	 */
-	public record PublicVote(String mode, double weight, int credits, int ballots, Map<String, Double> totals) {
+	public record PublicVote(String mode, double weight, int credits, int ballots, Map<String, Double> totals,
+			@Nullable Eligibility eligibility) {
 
-		static PublicVote of(PublishedRound.Vote vote) {
-			return new PublicVote(vote.mode().name(), vote.weight(), vote.credits(), vote.ballots(), vote.totals());
+		static PublicVote of(PublishedRound.Vote vote, @Nullable VoteEligibility eligibility) {
+			return new PublicVote(vote.mode().name(), vote.weight(), vote.credits(), vote.ballots(), vote.totals(),
+					(eligibility != null) ? new Eligibility(eligibility.excludeTeam(), eligibility.excludeJudges(),
+							eligibility.requireVerifiedEmail()) : null);
 		}
 
+	}
+
+	/**
+	 * The public vote's eligibility rules (docs/judging-method.md, "Public vote").
+	 *
+	 * @param excludeTeam no vote for a proposal the voter proposes or is on the team of
+	 * @param excludeJudges the round's judges did not vote
+	 * @param requireVerifiedEmail voters had an email their sign-in provider verified
+	 */
+	public record Eligibility(boolean excludeTeam, boolean excludeJudges, boolean requireVerifiedEmail) {
 	}
 
 	public record Proposal(String id, @Nullable Text title) {

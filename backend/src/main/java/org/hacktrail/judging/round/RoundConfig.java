@@ -9,6 +9,8 @@ import org.hacktrail.judging.assignment.AssignmentRequest;
 import org.hacktrail.judging.ranking.RankingInput;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * The rules of one judging round.
  *
@@ -29,19 +31,36 @@ import org.jspecify.annotations.Nullable;
  * RoundService#candidates)
  * @param bootstrapReplicates B (default 1,000)
  * @param seed the round's fixed bootstrap seed (published with the results)
+ * @param voteEligibility who may vote (null in rounds stored before the rules existed:
+ * {@link #eligibility()} gives the defaults)
  */
 public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
 		@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
 		double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
-		int bootstrapReplicates, long seed) {
+		int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility) {
 
 	public static final int DEFAULT_VOTE_CREDITS = 99;
 
+	@PersistenceCreator
 	public RoundConfig {
 		criteria = (criteria != null) ? List.copyOf(criteria) : List.of();
 		sectorMinimums = complete(sectorMinimums, 0);
 		sectorWeights = complete(sectorWeights, 0.0);
 		candidateIds = (candidateIds != null) ? List.copyOf(candidateIds) : null;
+	}
+
+	/** A configuration with the default vote eligibility. */
+	public RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
+			@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
+			double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
+			int bootstrapReplicates, long seed) {
+		this(criteria, judgesPerProposal, sectorMinimums, maxLoad, sectorWeights, normalise, voteMode, voteWeight,
+				voteCredits, cutSize, candidateIds, bootstrapReplicates, seed, VoteEligibility.DEFAULT);
+	}
+
+	/** Who may vote: the configured rules, or the defaults. */
+	public VoteEligibility eligibility() {
+		return (this.voteEligibility != null) ? this.voteEligibility : VoteEligibility.DEFAULT;
 	}
 
 	static RoundConfig defaults(long seed) {

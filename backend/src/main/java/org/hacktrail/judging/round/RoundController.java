@@ -133,7 +133,7 @@ class RoundController {
 	record SectorWeight(Sector sector, double weight) {
 	}
 
-	record PublicVoteSettings(VoteMode mode, double weight, int credits) {
+	record PublicVoteSettings(VoteMode mode, double weight, int credits, VoteEligibility eligibility) {
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")
@@ -170,7 +170,8 @@ class RoundController {
 	@SchemaMapping(typeName = "JudgingRound")
 	PublicVoteSettings publicVote(RoundService.RoundContext round) {
 		RoundConfig config = round.judging().config();
-		return new PublicVoteSettings(config.voteMode(), config.voteWeight(), config.voteCredits());
+		return new PublicVoteSettings(config.voteMode(), config.voteWeight(), config.voteCredits(),
+				config.eligibility());
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")

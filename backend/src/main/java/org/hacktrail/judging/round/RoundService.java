@@ -128,7 +128,12 @@ public class RoundService {
 	public record SectorWeightInput(@Nullable Sector sector, @Nullable Double weight) {
 	}
 
-	public record PublicVoteInput(@Nullable VoteMode mode, @Nullable Double weight, @Nullable Integer credits) {
+	public record PublicVoteInput(@Nullable VoteMode mode, @Nullable Double weight, @Nullable Integer credits,
+			@Nullable VoteEligibilityInput eligibility) {
+	}
+
+	public record VoteEligibilityInput(@Nullable Boolean excludeTeam, @Nullable Boolean excludeJudges,
+			@Nullable Boolean requireVerifiedEmail) {
 	}
 
 	public record ConfigureRoundInput(String roundId, @Nullable List<CriterionInput> criteria,
@@ -309,6 +314,10 @@ public class RoundService {
 					&& input.publicVote().mode() != current.config().voteMode()) {
 				throw DomainException.badInput("publicVote.mode", "The vote mode is fixed once the round is OPEN.");
 			}
+			if (input.publicVote() != null && input.publicVote().eligibility() != null) {
+				throw DomainException.badInput("publicVote.eligibility",
+						"Who may vote is fixed once the round is OPEN.");
+			}
 		}
 		String reason = (input.reason() != null && !input.reason().isBlank()) ? input.reason().strip() : null;
 		if (!draft && reason == null) {
@@ -346,6 +355,7 @@ public class RoundService {
 		VoteMode mode = (vote != null && vote.mode() != null) ? vote.mode() : was.voteMode();
 		double voteWeight = (vote != null && vote.weight() != null) ? vote.weight() : was.voteWeight();
 		int credits = (vote != null && vote.credits() != null) ? vote.credits() : was.voteCredits();
+		VoteEligibility eligibility = eligibility((vote != null) ? vote.eligibility() : null, was.eligibility());
 		if (!Double.isFinite(voteWeight) || voteWeight < 0) {
 			throw DomainException.badInput("publicVote.weight", "The vote weight is a number ≥ 0.");
 		}
@@ -378,7 +388,7 @@ public class RoundService {
 					"B is between 1 and " + RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
 		}
 		RoundConfig config = new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight,
-				credits, cut, candidates, replicates, seed);
+				credits, cut, candidates, replicates, seed, eligibility);
 		Instant now = this.clock.instant();
 		RoundEvent event = draft ? null : new RoundEvent(now, me, "CONFIGURED", reason);
 		if (current.version() == null) {
@@ -404,6 +414,15 @@ public class RoundService {
 					now, changed.version());
 		}
 		return this.mongo.save(changed);
+	}
+
+	private static VoteEligibility eligibility(@Nullable VoteEligibilityInput input, VoteEligibility was) {
+		if (input == null) {
+			return was;
+		}
+		return new VoteEligibility((input.excludeTeam() != null) ? input.excludeTeam() : was.excludeTeam(),
+				(input.excludeJudges() != null) ? input.excludeJudges() : was.excludeJudges(),
+				(input.requireVerifiedEmail() != null) ? input.requireVerifiedEmail() : was.requireVerifiedEmail());
 	}
 
 	private static boolean sameAssignmentRules(RoundConfig was, RoundConfig now) {

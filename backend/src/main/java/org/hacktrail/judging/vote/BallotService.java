@@ -8,14 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.hacktrail.identity.User;
+import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.TeamMemberships;
+import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.judging.round.VoteEligibility;
 import org.hacktrail.judging.round.VoteMode;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +38,13 @@ import org.springframework.stereotype.Service;
  * optimistic locking). SIMPLE: one vote for each of any number of proposals. QUADRATIC: n
  * votes on a proposal cost n² credits, at most the round's budget (99). Ballots are
  * private; totals are read by organizers with the ranking and published with the results.
+ *
+ * <p>
+ * Who may vote is the round's {@link VoteEligibility}; by default a voter needs an email
+ * their sign-in provider verified, is not a judge of the round (an ACTIVE judge of the
+ * hackathon's panel, or a judge the round's plan assigns), and does not vote for a
+ * proposal they propose or whose team they are on. A refused ballot is FORBIDDEN with the
+ * rule in {@code extensions.rule} and changes nothing.
  */
 @Service
 public class BallotService {
@@ -43,11 +57,21 @@ public class BallotService {
 
 	private final Clock clock;
 
-	BallotService(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock) {
+	private final UserDirectory users;
+
+	private final ProposalLookup proposals;
+
+	private final List<TeamMemberships> teams;
+
+	BallotService(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock, UserDirectory users,
+			ProposalLookup proposals, List<TeamMemberships> teams) {
 		this.mongo = mongo;
 		this.rounds = rounds;
 		this.access = access;
 		this.clock = clock;
+		this.users = users;
+		this.proposals = proposals;
+		this.teams = teams;
 	}
 
 	public record VoteInput(@Nullable String proposalId, @Nullable Integer votes) {
@@ -109,6 +133,7 @@ public class BallotService {
 						Map.of("field", "votes", "credits", round.config().voteCredits()));
 			}
 		}
+		requireEligible(me, round, plan, votes.keySet());
 		String id = Ballot.idOf(round.id(), me);
 		Instant now = this.clock.instant();
 		Ballot current = this.mongo.findById(id, Ballot.class);
@@ -124,6 +149,57 @@ public class BallotService {
 		catch (DuplicateKeyException ex) {
 			throw DomainException.conflict("Your ballot was cast from elsewhere at the same moment; reload it.");
 		}
+	}
+
+	/**
+	 * Refuses the ballot (FORBIDDEN, {@code extensions.rule}) when the voter breaks one
+	 * of the round's eligibility rules.
+	 */
+	private void requireEligible(String me, JudgingRound round, @Nullable JudgingPlan plan, Set<String> chosen) {
+		VoteEligibility rules = round.config().eligibility();
+		if (rules.requireVerifiedEmail()) {
+			User voter = this.users.findById(me).orElse(null);
+			if (voter == null || !voter.hasVerifiedEmail()) {
+				throw refused(VoteEligibility.EMAIL_NOT_VERIFIED,
+						"Voting in this round needs an email your sign-in provider has verified; sign in with one "
+								+ "that has (see the rules on the ballot).",
+						Map.of());
+			}
+		}
+		if (rules.excludeJudges()) {
+			boolean assigned = plan != null && plan.judgeIds().contains(me);
+			boolean panel = this.access.myJudge(round.hackathonId()).map(Judge::isActive).orElse(false);
+			if (assigned || panel) {
+				throw refused(VoteEligibility.JUDGE_OF_ROUND, "Judges of this round do not vote in its public vote.",
+						Map.of());
+			}
+		}
+		if (rules.excludeTeam()) {
+			Set<String> own = new HashSet<>();
+			for (Proposal proposal : this.proposals.byIds(chosen).values()) {
+				if (me.equals(proposal.proposerId())) {
+					own.add(proposal.id());
+				}
+			}
+			for (TeamMemberships memberships : this.teams) {
+				memberships.proposalsWithMember(round.hackathonId(), me)
+					.stream()
+					.filter(chosen::contains)
+					.forEach(own::add);
+			}
+			if (!own.isEmpty()) {
+				throw refused(VoteEligibility.OWN_TEAM,
+						"You cannot vote for a proposal you propose or whose team you are on; take those votes off "
+								+ "your ballot.",
+						Map.of("proposalIds", own.stream().sorted().toList()));
+			}
+		}
+	}
+
+	private static DomainException refused(String rule, String message, Map<String, Object> details) {
+		Map<String, Object> all = new TreeMap<>(details);
+		all.put("rule", rule);
+		return new DomainException(ErrorCode.FORBIDDEN, message, all);
 	}
 
 	/**

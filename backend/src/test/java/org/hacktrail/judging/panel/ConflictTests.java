@@ -1,5 +1,6 @@
 package org.hacktrail.judging.panel;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.hacktrail.judging.JudgingApi;
@@ -139,6 +140,29 @@ class ConflictTests extends JudgingApiTestSupport {
 		assertThat(byJoinAffiliation.get(0).path("matchedWith").asString()).contains("TEAM_MEMBER");
 		assertThat(byAccount).hasSize(1);
 		assertThat(byAccount.get(0).path("matchedWith").asString()).contains("TEAM_MEMBER").contains("Taipei");
+		assertThat(unrelated).isEmpty();
+	}
+
+	@Test
+	void aJudgeAffiliatedWithTheOrganisationOfAnImportedProposerHasAConflict() {
+		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
+		String file = "title,proposer,proposer_affiliation\r\nImported idea,Dana,Ministry of Digital Affairs\r\n"
+				+ "Other idea,Eve,\r\n";
+		HttpResponse<String> imported = this.http.post("/api/hackathons/" + open.slug() + "/proposals/import",
+				"text/csv", file, this.organizer.headers());
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+		assertThat(imported.body()).contains("\"created\":2");
+
+		JsonNode conflicts = this.api
+			.judge(open, this.accounts.user("coi-csv-judge-" + open.slug()), "PUBLIC", "ministry of digital affairs")
+			.path("conflicts");
+		assertThat(conflicts).hasSize(1);
+		assertThat(conflicts.get(0).path("matchedWith").asString()).contains("PROPOSER")
+			.contains("Dana")
+			.contains("Ministry of Digital Affairs");
+		JsonNode unrelated = this.api
+			.judge(open, this.accounts.user("coi-csv-other-" + open.slug()), "PRIVATE", "Elsewhere Inc.")
+			.path("conflicts");
 		assertThat(unrelated).isEmpty();
 	}
 

@@ -112,6 +112,96 @@ class PublicVoteTests extends JudgingApiTestSupport {
 		assertThat(cast(this.accounts.user("voter-none"), null, 1, 0, 0).errorCode()).isEqualTo("BAD_USER_INPUT");
 	}
 
+	@Test
+	void aTeamMemberCannotVoteForTheirOwnProposalAndTheBallotStaysAsItWas() {
+		open("SIMPLE");
+		TestAccounts.Account member = this.accounts.user("voter-member-" + this.hackathon.slug());
+		ObjectNode add = Http.json();
+		add.putObject("i").put("proposalId", this.proposals.get(1)).put("userId", member.id()).put("role", "DEVELOPER");
+		JudgingApi
+			.ok(this.http.graphql("mutation($i: AddTeamMemberInput!) { addTeamMember(input: $i) { team { id } } }", add,
+					this.organizer.headers()), "addTeamMember");
+		JudgingApi.ok(cast(member, null, 1, 0, 0), "castBallot");
+
+		Http.GraphQlResult own = cast(member, null, 1, 1, 0);
+		assertThat(own.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode extensions = own.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("VOTE_OWN_TEAM");
+		assertThat(extensions.path("proposalIds").toString()).contains(this.proposals.get(1))
+			.doesNotContain(this.proposals.get(0));
+		JsonNode mine = JudgingApi
+			.ok(this.http.graphql("query($r: ID!) { myBallot(roundId: $r) { votes { proposalId } } }",
+					Http.json().put("r", this.roundId), member.headers()), "myBallot");
+		assertThat(mine.path("votes").findValuesAsString("proposalId")).containsExactly(this.proposals.get(0));
+	}
+
+	@Test
+	void aProposerCannotVoteForTheirOwnProposal() {
+		JudgingApi.Hackathon open = this.api.hackathon("OTHER", "OPEN_FOR_PROPOSALS", "REVIEW");
+		String round = open.roundIds().get(0);
+		TestAccounts.Account proposer = this.accounts.user("voter-proposer-" + open.slug());
+		String own = this.api.proposal(open, "Own idea " + open.slug(), proposer);
+		String other = this.api.proposal(open, "Other idea " + open.slug(), null);
+		this.api.judge(open, this.accounts.user("vote-judge-pub-" + open.slug()), "PUBLIC");
+		this.api.judge(open, this.accounts.user("vote-judge-priv-" + open.slug()), "PRIVATE");
+		ObjectNode input = JudgingApi.roundInput(round, 2);
+		input.putObject("publicVote").put("mode", "SIMPLE").put("weight", 0.25);
+		this.api.configureOk(input);
+		this.api.assignOk(round, "7");
+		this.api.statusOk(round, "OPEN", null);
+		ObjectNode variables = Http.json();
+		ArrayNode votes = variables.putObject("i").put("roundId", round).putArray("votes");
+		votes.addObject().put("proposalId", own);
+		votes.addObject().put("proposalId", other);
+		Http.GraphQlResult refused = this.http.graphql(CAST, variables, proposer.headers());
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode extensions = refused.body().path("errors").get(0).path("extensions");
+		assertThat(extensions.path("rule").asString()).isEqualTo("VOTE_OWN_TEAM");
+		assertThat(extensions.path("proposalIds").toString()).contains(own).doesNotContain(other);
+		assertThat(this.mongo.count(new Query(Criteria.where("roundId").is(round)), Ballot.class)).isZero();
+	}
+
+	@Test
+	void aJudgeOfTheRoundDoesNotVote() {
+		open("QUADRATIC");
+		TestAccounts.Account judge = this.accounts.user("vote-pub-" + this.hackathon.slug());
+		Http.GraphQlResult refused = cast(judge, null, 1, 0, 0);
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(refused.body().path("errors").get(0).path("extensions").path("rule").asString())
+			.isEqualTo("VOTE_JUDGE_OF_ROUND");
+		assertThat(this.mongo.count(new Query(Criteria.where("roundId").is(this.roundId)), Ballot.class)).isZero();
+	}
+
+	@Test
+	void anUnverifiedEmailIsRefusedUnlessTheRoundTurnsTheRuleOff() {
+		ObjectNode input = JudgingApi.roundInput(this.roundId, 2);
+		input.putObject("publicVote")
+			.put("mode", "SIMPLE")
+			.put("weight", 0.25)
+			.putObject("eligibility")
+			.put("requireVerifiedEmail", false);
+		JsonNode round = this.api.configureOk(input);
+		this.api.assignOk(this.roundId, "11");
+		this.api.statusOk(this.roundId, "OPEN", null);
+		TestAccounts.Account unverified = this.accounts.unverifiedUser("voter-unverified-" + this.hackathon.slug());
+		JudgingApi.ok(cast(unverified, null, 1, 0, 0), "castBallot");
+		assertThat(round.toString()).contains("\"requireVerifiedEmail\":false");
+
+		ObjectNode change = Http.json().put("roundId", this.roundId).put("reason", "Only verified voters after all.");
+		change.putObject("publicVote").putObject("eligibility").put("requireVerifiedEmail", true);
+		assertThat(this.api.configure(change, this.organizer).errorCode()).as("fixed once OPEN")
+			.isEqualTo("BAD_USER_INPUT");
+	}
+
+	@Test
+	void byDefaultAVoterNeedsAVerifiedEmail() {
+		open("SIMPLE");
+		Http.GraphQlResult refused = cast(this.accounts.unverifiedUser("voter-unverified-default"), null, 1, 0, 0);
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(refused.body().path("errors").get(0).path("extensions").path("rule").asString())
+			.isEqualTo("VOTE_EMAIL_NOT_VERIFIED");
+	}
+
 	private Http.GraphQlResult cast(TestAccounts.Account voter, Integer expectedVersion, int... votes) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("i").put("roundId", this.roundId);
