@@ -295,7 +295,10 @@ class JudgingJourneyBrowserTests {
 	}
 
 	private static void waitForText(Browser browser, Duration timeout, String text) {
-		until(browser, timeout, (d) -> d.findElement(By.tagName("body")).getText().contains(text));
+		new WebDriverWait(browser.driver(), timeout)
+			.withMessage(() -> "waiting for \"" + text + "\"; the page says: "
+					+ browser.driver().findElement(By.tagName("body")).getText())
+			.until((d) -> d.findElement(By.tagName("body")).getText().contains(text));
 	}
 
 	/**
