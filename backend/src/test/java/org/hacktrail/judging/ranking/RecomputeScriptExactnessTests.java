@@ -1,13 +1,13 @@
 package org.hacktrail.judging.ranking;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.hacktrail.judging.RecomputeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
@@ -85,14 +85,9 @@ class RecomputeScriptExactnessTests {
 		root.put("rounds", rounds);
 		Path file = dir.resolve("results.json");
 		Files.writeString(file, ResultsExport.write(root));
-		Process process = new ProcessBuilder("python3", Path.of("..", "scripts", "recompute-ranking").toString(),
-				file.toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).contains("All 40 round(s) reproduced exactly.");
+		RecomputeScript.Run run = RecomputeScript.run(file, Duration.ofSeconds(300));
+		assertThat(run.exit()).as(run.output()).isZero();
+		assertThat(run.output()).contains("All 40 round(s) reproduced exactly.");
 	}
 
 	private static PublishedRound published(String id, RankingInput input, RankingResult result) {

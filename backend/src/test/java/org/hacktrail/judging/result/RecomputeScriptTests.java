@@ -1,7 +1,9 @@
 package org.hacktrail.judging.result;
 
+import java.time.Duration;
+import org.hacktrail.judging.RecomputeScript;
+import org.hacktrail.judging.RecomputeScript.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
@@ -57,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecomputeScriptTests {
 
-	static final Path SCRIPT = Path.of("..", "scripts", "recompute-ranking");
+	static final Path SCRIPT = RecomputeScript.SCRIPT;
 
 	@LocalServerPort
 	int port;
@@ -236,15 +237,8 @@ class RecomputeScriptTests {
 		}
 	}
 
-	record Run(int exit, String output) {
-	}
-
 	private static Run run(Path file) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("python3", SCRIPT.toString(), file.toString()).redirectErrorStream(true)
-			.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+		return RecomputeScript.run(file, Duration.ofSeconds(120));
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.hacktrail.judging.result;
 
+import java.time.Duration;
+import org.hacktrail.judging.RecomputeScript;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonKind;
@@ -95,14 +96,9 @@ class ResultsJsonFormatTests {
 	}
 
 	private static String recompute(Path file) throws Exception {
-		Process process = new ProcessBuilder("python3", Path.of("..", "scripts", "recompute-ranking").toString(),
-				file.toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		RecomputeScript.Run run = RecomputeScript.run(file, Duration.ofSeconds(120));
+		assertThat(run.exit()).as(run.output()).isZero();
+		return run.output();
 	}
 
 	/** The document as {@code GET /api/hackathons/{slug}/results.json} writes it. */
