@@ -73,7 +73,7 @@ class SecurityConfiguration {
 			requests.requestMatchers("/api/public/**").permitAll();
 			requests
 				.requestMatchers(HttpMethod.GET, "/api/hackathons/*/results.json", "/api/hackathons/*/results.csv",
-						"/api/hackathons/*/proposals.csv", "/api/opendata/**")
+						"/api/hackathons/*/proposals.csv", "/api/hackathons/*/proposals.md", "/api/opendata/**")
 				.permitAll();
 			requests.requestMatchers("/api/**").authenticated();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();

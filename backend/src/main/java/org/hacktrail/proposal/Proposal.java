@@ -40,6 +40,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param proposerAffiliation the organisation of a proposer without an account (entered
  * by an organizer or imported from CSV), for conflict-of-interest detection; null for a
  * user proposer, whose account's affiliations count instead
+ * @param contacts how to reach the team besides the channel ({@code @handle}, an email
+ * address), as a 松後推坑 page lists them
  */
 @Document("proposals")
 // Versioned saves filter on {_id, version}; the embedded store uses an index only when it
@@ -57,7 +59,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		List<String> needs, List<String> needKeys, List<ProposalLink> links, @Indexed @Nullable String repositoryKey,
 		@Nullable String searchText, ProposalStatus status, List<StatusChange> history, int teamSize,
 		@Nullable Long teamVersion, @Nullable String partnerAgency, @Nullable String proposerAffiliation,
-		Instant createdAt, @Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version) {
+		List<String> contacts, Instant createdAt, @Nullable String createdBy, Instant updatedAt,
+		@Version @Nullable Long version) {
 
 	public Proposal {
 		// Lists left out by a projection read as empty.
@@ -66,6 +69,7 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		needKeys = (needKeys != null) ? List.copyOf(needKeys) : List.of();
 		links = (links != null) ? List.copyOf(links) : List.of();
 		history = (history != null) ? List.copyOf(history) : List.of();
+		contacts = (contacts != null) ? List.copyOf(contacts) : List.of();
 	}
 
 	/**
@@ -80,7 +84,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				content.channel(), Keys.channel(content.channel()), content.tags(), content.needs(),
 				content.needs().stream().map(Keys::skill).toList(), content.links(),
 				Keys.repository(content.link(LinkType.REPOSITORY)), searchText(content, proposerName), created.to(),
-				List.of(created), (proposerId != null) ? 1 : 0, null, null, null, now, created.by(), now, version);
+				List.of(created), (proposerId != null) ? 1 : 0, null, null, null, content.contacts(), now, created.by(),
+				now, version);
 	}
 
 	/**
@@ -96,7 +101,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 	}
 
 	ProposalContent content() {
-		return new ProposalContent(this.title, this.summary, this.channel, this.tags, this.needs, this.links);
+		return new ProposalContent(this.title, this.summary, this.channel, this.tags, this.needs, this.links,
+				this.contacts);
 	}
 
 	/**
@@ -114,7 +120,7 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 				content.needs().stream().map(Keys::skill).toList(), content.links(),
 				Keys.repository(content.link(LinkType.REPOSITORY)), searchText(content, this.proposerName), this.status,
 				this.history, this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation,
-				this.createdAt, this.createdBy, now, this.version);
+				content.contacts(), this.createdAt, this.createdBy, now, this.version);
 	}
 
 	Proposal withStatus(StatusChange change, Instant now) {
@@ -123,16 +129,16 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		return new Proposal(this.id, this.hackathonId, this.projectId, this.title, this.summary, this.normalizedTitle,
 				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
 				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, change.to(), changed,
-				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.createdAt,
-				this.createdBy, now, this.version);
+				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.contacts,
+				this.createdAt, this.createdBy, now, this.version);
 	}
 
 	Proposal withProject(@Nullable String projectId, Instant now) {
 		return new Proposal(this.id, this.hackathonId, projectId, this.title, this.summary, this.normalizedTitle,
 				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
 				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, this.status, this.history,
-				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.createdAt,
-				this.createdBy, now, this.version);
+				this.teamSize, this.teamVersion, this.partnerAgency, this.proposerAffiliation, this.contacts,
+				this.createdAt, this.createdBy, now, this.version);
 	}
 
 	/**
@@ -142,8 +148,8 @@ public record Proposal(@Id String id, String hackathonId, @Indexed @Nullable Str
 		return new Proposal(this.id, this.hackathonId, this.projectId, this.title, this.summary, this.normalizedTitle,
 				this.proposerKey, this.proposerId, this.proposerName, this.channel, this.channelKey, this.tags,
 				this.needs, this.needKeys, this.links, this.repositoryKey, this.searchText, this.status, this.history,
-				this.teamSize, this.teamVersion, this.partnerAgency, affiliation, this.createdAt, this.createdBy, now,
-				this.version);
+				this.teamSize, this.teamVersion, this.partnerAgency, affiliation, this.contacts, this.createdAt,
+				this.createdBy, now, this.version);
 	}
 
 	private static String searchText(ProposalContent content, String proposerName) {

@@ -24,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  * export and import byte for byte
  * @param links in a canonical order (by type; OTHER links in the order given), at most
  * one per type except OTHER
+ * @param contacts how to reach the team besides the channel, as written on a 松後推坑 page
+ * ({@code @handle}, an email address), in the order given
  */
 public record ProposalContent(LocalizedText title, LocalizedText summary, @Nullable String channel, List<String> tags,
-		List<String> needs, List<ProposalLink> links) {
+		List<String> needs, List<ProposalLink> links, List<String> contacts) {
 
 	static final int MAX_TITLE = 200;
 
@@ -48,21 +50,34 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 
 	static final int MAX_URL = 2000;
 
+	static final int MAX_LABEL = 60;
+
+	static final int MAX_CONTACTS = 10;
+
+	static final int MAX_CONTACT = 100;
+
 	private static final Set<String> SCHEMES = Set.of("http", "https");
 
 	public ProposalContent {
 		tags = List.copyOf(tags);
 		needs = List.copyOf(needs);
 		links = canonical(links);
+		contacts = (contacts != null) ? List.copyOf(contacts) : List.of();
+	}
+
+	/** Content without contacts. */
+	public ProposalContent(LocalizedText title, LocalizedText summary, @Nullable String channel, List<String> tags,
+			List<String> needs, List<ProposalLink> links) {
+		this(title, summary, channel, tags, needs, links, List.of());
 	}
 
 	/** Checks everything; {@code tags} are ids or labels, resolved to ids. */
 	static ProposalContent of(@Nullable LocalizedText title, @Nullable LocalizedText summary, @Nullable String channel,
 			@Nullable List<String> tags, @Nullable List<String> needs, @Nullable List<ProposalLink> links,
-			ProposalTags known) {
+			@Nullable List<String> contacts, ProposalTags known) {
 		LocalizedText checkedTitle = title(title);
 		return new ProposalContent(checkedTitle, summary(summary), channel(channel), tags(tags, known), needs(needs),
-				links(links));
+				links(links), contacts(contacts));
 	}
 
 	/**
@@ -182,9 +197,48 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 				throw DomainException.badInput(link.type().column(),
 						"A proposal has at most one " + link.type() + " link; put further ones under OTHER.");
 			}
-			checked.add(new ProposalLink(link.type(), url(link.url(), link.type().column())));
+			checked.add(new ProposalLink(link.type(), url(link.url(), link.type().column()),
+					label(link.label(), link.type().column())));
 		}
 		return checked;
+	}
+
+	/**
+	 * A link's label: stripped, single line, at most {@value #MAX_LABEL} characters;
+	 * blank is none.
+	 */
+	static @Nullable String label(@Nullable String label, String field) {
+		if (label == null || label.isBlank()) {
+			return null;
+		}
+		String stripped = label.strip();
+		singleLine(stripped, field, MAX_LABEL);
+		return stripped;
+	}
+
+	/**
+	 * Ways to reach the team ({@code @handle}, an email address): each stripped, single
+	 * line, at most {@value #MAX_CONTACT} characters; duplicates (ignoring case and
+	 * width) dropped, first spelling kept; at most {@value #MAX_CONTACTS}.
+	 */
+	static List<String> contacts(@Nullable List<String> contacts) {
+		if (contacts == null) {
+			return List.of();
+		}
+		Map<String, String> byKey = new LinkedHashMap<>();
+		for (String contact : contacts) {
+			if (contact == null || contact.isBlank()) {
+				continue;
+			}
+			String stripped = contact.strip();
+			singleLine(stripped, "contacts", MAX_CONTACT);
+			byKey.putIfAbsent(Keys.skill(stripped), stripped);
+		}
+		if (byKey.size() > MAX_CONTACTS) {
+			throw DomainException.badInput("contacts",
+					"A proposal lists at most " + MAX_CONTACTS + " contacts, not " + byKey.size() + ".");
+		}
+		return List.copyOf(byKey.values());
 	}
 
 	/**

@@ -81,8 +81,38 @@ final class ProposalCsv {
 	record RowError(@Nullable Integer row, @Nullable String column, String message) {
 	}
 
-	/** A data row: its spreadsheet row number and its cells by column name. */
-	record Row(int row, Map<String, String> cells) {
+	/**
+	 * A data row: its spreadsheet row number and its cells by column name. A row read
+	 * from a 松後推坑 page ({@link ProposalMarkdown}) also names its section (the heading),
+	 * the line each field came from (its {@code row} is the heading's line) and the
+	 * labels of its links; a CSV row has none of these.
+	 *
+	 * @param section the heading of the page section the row was read from; null for CSV
+	 * @param lines the page line of each field, by column name
+	 * @param linkLabels the label of each link, by {@link #linkKey}; only for page rows,
+	 * whose labels replace the stored ones
+	 */
+	record Row(int row, Map<String, String> cells, @Nullable String section, Map<String, Integer> lines,
+			Map<String, String> linkLabels) {
+
+		Row(int row, Map<String, String> cells) {
+			this(row, cells, null, Map.of(), Map.of());
+		}
+
+		/** Whether the row was read from a 松後推坑 page. */
+		boolean fromPage() {
+			return this.section != null;
+		}
+
+		/** The line (or row) a field came from. */
+		int lineOf(String column) {
+			Integer line = this.lines.get(column);
+			return (line != null) ? line : this.row;
+		}
+
+		static String linkKey(LinkType type, String url) {
+			return type.name() + ' ' + url;
+		}
 
 		boolean has(String column) {
 			return this.cells.containsKey(column);

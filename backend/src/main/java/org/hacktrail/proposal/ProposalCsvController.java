@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CSV import and export of proposals over REST.
+ * CSV and 松後推坑 page (Markdown) import and export of proposals over REST.
  *
  * <ul>
  * <li>{@code POST /api/hackathons/{slug}/proposals/import} (organizers), body
@@ -35,12 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ?for=spreadsheet} writes the file for spreadsheet apps
  * ({@code …-proposals-spreadsheet.csv}, formulas neutralised with a leading apostrophe,
  * see {@link CsvFlavour}); that file does not import back unchanged.</li>
+ * <li>The same import with a g0v 松後推坑 page ({@code text/markdown}), and {@code GET
+ * /api/hackathons/{slug}/proposals.md}: the page written from the proposals (see
+ * {@link ProposalMarkdown}).</li>
  * </ul>
  */
 @RestController
 class ProposalCsvController {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
 	private final ProposalImport csv;
 
@@ -65,6 +70,42 @@ class ProposalCsvController {
 		ProposalImport.Outcome outcome = this.csv.importCsv(slug, (body != null) ? body : new byte[0], skipInvalid,
 				dryRun);
 		return ResponseEntity.status(outcome.stopped() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(outcome.result());
+	}
+
+	/**
+	 * The same import for a g0v 松後推坑 page ({@code text/markdown}, UTF-8): one proposal
+	 * per {@code ## heading}; errors name the section and its line.
+	 */
+	@PostMapping(path = "/api/hackathons/{slug}/proposals/import", consumes = "text/markdown",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ProposalImport.Result> importPage(@PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean skipInvalid,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+			@RequestBody(required = false) byte @Nullable [] body) {
+		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
+			return ResponseEntity.badRequest()
+				.body(new ProposalImport.Result(0, 0, 0,
+						List.of(new ProposalCsv.RowError(null, null,
+								"Send the page as UTF-8 (Content-Type: text/markdown; charset=UTF-8), not "
+										+ contentType.getCharset().name() + "."))));
+		}
+		ProposalImport.Outcome outcome = this.csv.importMarkdown(slug, (body != null) ? body : new byte[0], skipInvalid,
+				dryRun);
+		return ResponseEntity.status(outcome.stopped() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(outcome.result());
+	}
+
+	/**
+	 * The proposals the caller may see as a g0v 松後推坑 page, to paste into HackMD; it
+	 * imports back unchanged.
+	 */
+	@GetMapping(path = "/api/hackathons/{slug}/proposals.md")
+	ResponseEntity<byte[]> exportPage(@PathVariable String slug) {
+		return ResponseEntity.ok()
+			.contentType(TEXT_MARKDOWN)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(slug + "-proposals.md").build().toString())
+			.body(this.csv.exportMarkdown(slug));
 	}
 
 	@GetMapping(path = "/api/hackathons/{slug}/proposals.csv")

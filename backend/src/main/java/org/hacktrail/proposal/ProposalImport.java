@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -26,6 +28,7 @@ import org.hacktrail.proposal.ProposalCsv.Row;
 import org.hacktrail.proposal.ProposalCsv.RowError;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,7 +36,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * CSV import and export of a hackathon's proposals (organizers).
+ * CSV and 松後推坑 page (Markdown) import and export of a hackathon's proposals (organizers).
+ * Both readers give the same rows ({@link ProposalCsv.Row}); this class checks and writes
+ * them the same way, whichever format they came from.
  *
  * <p>
  * A row is matched to a proposal by the natural key: hackathon + normalised title +
@@ -47,6 +52,14 @@ import org.springframework.stereotype.Service;
  * when the proposal has a Chinese title, English otherwise. A new row's language is
  * guessed from its title (Han characters or Bopomofo: Chinese). The other language of a
  * bilingual proposal is edited over GraphQL; an import never erases it.
+ *
+ * <p>
+ * A page ({@link ProposalMarkdown}) carries the title (and its English part when the
+ * heading has both), proposer, summary, links with their labels, and, when the section
+ * has them, the channel and contacts (a {@code 現在就入坑} line) and the skills wanted
+ * ({@code 徵求} lines); it leaves tags and the proposer's organisation alone. Its 徵求 lines
+ * list the team's open positions too: importing the page back into the same hackathon
+ * does not turn a position of the proposal's team into a skill of the proposal.
  */
 @Service
 public class ProposalImport {
@@ -69,7 +82,8 @@ public class ProposalImport {
 
 	/** Columns an import writes to a matched proposal, as stored fields. */
 	private static final List<String> CONTENT_FIELDS = List.of("summary", "channel", "channelKey", "tags", "needs",
-			"needKeys", "links", "repositoryKey", "searchText", "proposerAffiliation", "updatedAt");
+			"needKeys", "links", "repositoryKey", "searchText", "proposerAffiliation", "contacts", "title",
+			"updatedAt");
 
 	private final MongoTemplate mongo;
 
@@ -83,14 +97,30 @@ public class ProposalImport {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ProposalTeamFacts> teamFacts;
+
 	ProposalImport(MongoTemplate mongo, HackathonService hackathons, ProposalService proposals, ProposalTags tags,
-			CurrentUser currentUser, Clock clock) {
+			CurrentUser currentUser, Clock clock, ObjectProvider<ProposalTeamFacts> teamFacts) {
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.proposals = proposals;
 		this.tags = tags;
 		this.currentUser = currentUser;
 		this.clock = clock;
+		this.teamFacts = teamFacts;
+	}
+
+	/** Where rows come from: what the history of a created proposal says. */
+	private enum Source {
+
+		CSV("Imported from CSV"), PAGE("Imported from the 松後推坑 page (Markdown)");
+
+		private final String reason;
+
+		Source(String reason) {
+			this.reason = reason;
+		}
+
 	}
 
 	/**
@@ -99,11 +129,30 @@ public class ProposalImport {
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public Outcome importCsv(String slug, byte[] body, boolean skipInvalid, boolean dryRun) {
+		Hackathon hackathon = requireOpen(slug);
+		return importRows(hackathon, ProposalCsv.parse(body), Source.CSV, skipInvalid, dryRun);
+	}
+
+	/**
+	 * Imports a g0v 松後推坑 page (Markdown, UTF-8) with the same rules as a CSV file: each
+	 * proposal section is a row, its errors name the section and the line.
+	 */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public Outcome importMarkdown(String slug, byte[] body, boolean skipInvalid, boolean dryRun) {
+		Hackathon hackathon = requireOpen(slug);
+		return importRows(hackathon, ProposalMarkdown.parse(body), Source.PAGE, skipInvalid, dryRun);
+	}
+
+	private Hackathon requireOpen(String slug) {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(slug);
 		if (hackathon.isArchived()) {
 			throw DomainException.badInput("The hackathon " + slug + " is ARCHIVED; its proposals no longer change.");
 		}
-		ProposalCsv.Parsed parsed = ProposalCsv.parse(body);
+		return hackathon;
+	}
+
+	private Outcome importRows(Hackathon hackathon, ProposalCsv.Parsed parsed, Source source, boolean skipInvalid,
+			boolean dryRun) {
 		List<RowError> errors = new ArrayList<>(parsed.errors());
 		if (parsed.fatal()) {
 			return Outcome.stopped(errors);
@@ -115,6 +164,11 @@ public class ProposalImport {
 		// text and the history out.
 		all.fields().exclude("searchText").exclude("history");
 		this.mongo.find(all, Proposal.class).forEach((p) -> existing.put(p.naturalKey(), p));
+		Map<String, List<ProposalTeamFacts.OpenSeats>> openPositions = Map.of();
+		ProposalTeamFacts facts = this.teamFacts.getIfAvailable();
+		if (source == Source.PAGE && facts != null && !existing.isEmpty()) {
+			openPositions = facts.openPositions(existing.values().stream().map(Proposal::id).toList());
+		}
 		Map<String, Integer> rowOfKey = new HashMap<>();
 		Instant now = this.clock.instant();
 		String me = this.currentUser.requireId();
@@ -130,35 +184,46 @@ public class ProposalImport {
 			String key = Proposal.naturalKey(Keys.title(candidate.title()), Keys.title(candidate.proposer()));
 			Integer earlier = rowOfKey.putIfAbsent(key, row.row());
 			if (earlier != null) {
-				errors.add(new RowError(row.row(), ProposalCsv.TITLE, "Row " + row.row() + " has the same title and "
-						+ "proposer as row " + earlier + "; each proposal appears once."));
+				errors.add(new RowError(row.row(), ProposalCsv.TITLE,
+						row.fromPage()
+								? "Section \"" + row.section() + "\" (line " + row.row()
+										+ ") has the same title and proposer as the section at line " + earlier
+										+ "; each proposal appears once."
+								: "Row " + row.row() + " has the same title and proposer as row " + earlier
+										+ "; each proposal appears once."));
 				continue;
 			}
 			Proposal match = existing.get(key);
 			if (match == null) {
-				ProposalContent content = new ProposalContent(LocalizedText.guess(candidate.title()),
-						LocalizedText.guess(candidate.title()).primaryIsZhTW()
-								? new LocalizedText(candidate.summary(), null)
+				LocalizedText title = candidate.fullTitle();
+				ProposalContent content = new ProposalContent(title,
+						title.primaryIsZhTW() ? new LocalizedText(candidate.summary(), null)
 								: new LocalizedText(null, candidate.summary()),
 						candidate.channel(), orEmpty(candidate.tags()), orEmpty(candidate.needs()),
-						linksOf(candidate.links(), List.of()));
-				created.add(Proposal
-					.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
-							new StatusChange(null, ProposalStatus.SUBMITTED, now, me, ProposalLifecycle.Actor.ORGANIZER,
-									"Imported from CSV"),
-							now, 0L)
-					.withProposerAffiliation(candidate.affiliation(), now));
+						linksOf(candidate.links(), List.of(), row), orEmpty(candidate.contacts()));
+				created
+					.add(Proposal
+						.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
+								new StatusChange(null, ProposalStatus.SUBMITTED, now, me,
+										ProposalLifecycle.Actor.ORGANIZER, source.reason),
+								now, 0L)
+						.withProposerAffiliation(candidate.affiliation(), now));
 				continue;
 			}
 			ProposalContent was = match.content();
 			LocalizedText summary = (candidate.summary() == null && !row.has(ProposalCsv.SUMMARY)) ? was.summary()
 					: match.title().primaryIsZhTW() ? new LocalizedText(candidate.summary(), was.summary().en())
 							: new LocalizedText(was.summary().zhTW(), candidate.summary());
-			ProposalContent content = new ProposalContent(was.title(), summary,
+			// A page heading "中文 English" names the English title too.
+			LocalizedText title = (candidate.titleEn() != null && match.title().primaryIsZhTW())
+					? new LocalizedText(was.title().zhTW(), candidate.titleEn()) : was.title();
+			ProposalContent content = new ProposalContent(title, summary,
 					row.has(ProposalCsv.CHANNEL) ? candidate.channel() : was.channel(),
 					(candidate.tags() != null) ? candidate.tags() : was.tags(),
-					(candidate.needs() != null) ? candidate.needs() : was.needs(),
-					linksOf(candidate.links(), was.links()));
+					(candidate.needs() != null) ? withoutTeamPositions(candidate.needs(), match,
+							openPositions.getOrDefault(match.id(), List.of())) : was.needs(),
+					linksOf(candidate.links(), was.links(), row),
+					(candidate.contacts() != null) ? candidate.contacts() : was.contacts());
 			// A user proposer's organisations are their account's: the column applies to
 			// proposals without one.
 			String affiliation = (row.has(ProposalCsv.PROPOSER_AFFILIATION) && match.proposerId() == null)
@@ -229,13 +294,34 @@ public class ProposalImport {
 			.bulkWrite(writes, new BulkWriteOptions().ordered(false));
 	}
 
+	/**
+	 * The skills a page lists for a proposal, less those that only name a position still
+	 * open in its team (the published page lists those as 徵求 lines too; they are the
+	 * team's, not the proposal's).
+	 */
+	private static List<String> withoutTeamPositions(List<String> needs, Proposal proposal,
+			List<ProposalTeamFacts.OpenSeats> open) {
+		if (open.isEmpty()) {
+			return needs;
+		}
+		Set<String> own = new HashSet<>(proposal.needKeys());
+		Set<String> teamOnly = new HashSet<>();
+		open.forEach((position) -> teamOnly.add(Keys.skill(position.skill())));
+		teamOnly.removeAll(own);
+		return needs.stream().filter((need) -> !teamOnly.contains(Keys.skill(need))).toList();
+	}
+
 	/** A row's values, checked; null (with errors added) when a cell is invalid. */
 	private @Nullable Candidate candidate(Row row, List<RowError> errors) {
 		int before = errors.size();
-		String title = check(row, ProposalCsv.TITLE, errors, () -> {
-			LocalizedText text = ProposalContent.title(LocalizedText.guess(row.cell(ProposalCsv.TITLE).strip()));
-			return text.primary();
+		LocalizedText fullTitle = check(row, ProposalCsv.TITLE, errors, () -> {
+			String cell = row.cell(ProposalCsv.TITLE).strip();
+			return ProposalContent.title(row.has(ProposalMarkdown.TITLE_EN)
+					? new LocalizedText(cell, row.cell(ProposalMarkdown.TITLE_EN)) : LocalizedText.guess(cell));
 		});
+		String title = (fullTitle != null) ? fullTitle.primary() : null;
+		List<String> contacts = row.has(ProposalMarkdown.CONTACTS) ? check(row, ProposalMarkdown.CONTACTS, errors,
+				() -> ProposalContent.contacts(split(row.cell(ProposalMarkdown.CONTACTS), "\n"))) : null;
 		String proposer = check(row, ProposalCsv.PROPOSER, errors,
 				() -> ProposalContent.proposer(row.cell(ProposalCsv.PROPOSER)));
 		String affiliation = check(row, ProposalCsv.PROPOSER_AFFILIATION, errors, () -> ProposalContent
@@ -262,6 +348,7 @@ public class ProposalImport {
 				List<String> checked = new ArrayList<>();
 				for (String value : values) {
 					checked.add(ProposalContent.url(value, type.column()));
+					ProposalContent.label(row.linkLabels().get(Row.linkKey(type, value)), type.column());
 				}
 				return checked;
 			});
@@ -276,13 +363,23 @@ public class ProposalImport {
 					+ ProposalContent.MAX_LINKS + " links, row " + row.row() + " has " + linkCount + "."));
 			return null;
 		}
-		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(proposer), affiliation, summary,
-				channel, tagIds, needs, links);
+		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(fullTitle),
+				Objects.requireNonNull(proposer), affiliation, summary, channel, tagIds, needs, links, contacts);
 	}
 
-	private record Candidate(String title, String proposer, @Nullable String affiliation, @Nullable String summary,
-			@Nullable String channel, @Nullable List<String> tags, @Nullable List<String> needs,
-			Map<LinkType, List<String>> links) {
+	/**
+	 * @param fullTitle the title in its language(s): a page heading "中文 English" has both
+	 * @param contacts null when the row has none (a CSV row, a page section without
+	 * 現在就入坑)
+	 */
+	private record Candidate(String title, LocalizedText fullTitle, String proposer, @Nullable String affiliation,
+			@Nullable String summary, @Nullable String channel, @Nullable List<String> tags,
+			@Nullable List<String> needs, Map<LinkType, List<String>> links, @Nullable List<String> contacts) {
+
+		@Nullable String titleEn() {
+			return this.fullTitle.zhTW() != null ? this.fullTitle.en() : null;
+		}
+
 	}
 
 	private interface Check<T> {
@@ -291,22 +388,41 @@ public class ProposalImport {
 
 	}
 
-	/** Runs a check of one cell; a failure becomes an error naming the row and column. */
+	/**
+	 * Runs a check of one cell; a failure becomes an error naming the row and column (for
+	 * a page: the section, and the line the field came from).
+	 */
 	private static <T> @Nullable T check(Row row, String column, List<RowError> errors, Check<T> check) {
 		try {
 			return check.get();
 		}
 		catch (DomainException ex) {
-			errors.add(new RowError(row.row(), column, ex.getMessage()));
+			int line = row.lineOf(column);
+			errors.add(new RowError(line, column, row.fromPage()
+					? "Section \"" + row.section() + "\" (line " + line + "): " + ex.getMessage() : ex.getMessage()));
 			return null;
 		}
 	}
 
-	/** Replaces the links of the types the file has columns for; keeps the others. */
-	private static List<ProposalLink> linksOf(Map<LinkType, List<String>> imported, List<ProposalLink> existing) {
+	/**
+	 * Replaces the links of the types the file has columns for; keeps the others. A page
+	 * gives each link's label; a CSV file has none, so a link it keeps (same type and
+	 * address) keeps its label.
+	 */
+	private static List<ProposalLink> linksOf(Map<LinkType, List<String>> imported, List<ProposalLink> existing,
+			Row row) {
 		List<ProposalLink> links = new ArrayList<>();
 		existing.stream().filter((link) -> !imported.containsKey(link.type())).forEach(links::add);
-		imported.forEach((type, urls) -> urls.forEach((url) -> links.add(new ProposalLink(type, url))));
+		imported.forEach((type, urls) -> urls.forEach((url) -> {
+			String label = row.fromPage() ? row.linkLabels().get(Row.linkKey(type, url))
+					: existing.stream()
+						.filter((link) -> link.type() == type && link.url().equals(url))
+						.map(ProposalLink::label)
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse(null);
+			links.add(new ProposalLink(type, url, (label != null) ? label.strip() : null));
+		}));
 		return links;
 	}
 
@@ -319,6 +435,27 @@ public class ProposalImport {
 
 	private static List<String> orEmpty(@Nullable List<String> values) {
 		return (values != null) ? values : List.of();
+	}
+
+	/**
+	 * The hackathon's proposals the caller may see as a g0v 松後推坑 page (Markdown), oldest
+	 * first, with the open positions of their teams as 徵求 lines: importing it into an
+	 * empty hackathon recreates the proposals, importing it into the same one changes
+	 * nothing.
+	 */
+	public byte[] exportMarkdown(String slug) {
+		Hackathon hackathon = this.hackathons.requireVisibleBySlug(slug);
+		Query query = new Query(Criteria.where("hackathonId").is(hackathon.id()))
+			.with(org.springframework.data.domain.Sort.by("createdAt", "_id"));
+		query.fields().exclude("searchText");
+		List<Proposal> visible = this.mongo.find(query, Proposal.class)
+			.stream()
+			.filter((proposal) -> this.proposals.isVisible(proposal, hackathon))
+			.toList();
+		ProposalTeamFacts facts = this.teamFacts.getIfAvailable();
+		Map<String, List<ProposalTeamFacts.OpenSeats>> open = (facts != null && !visible.isEmpty())
+				? facts.openPositions(visible.stream().map(Proposal::id).toList()) : Map.of();
+		return ProposalMarkdown.write(hackathon.name(), visible, open);
 	}
 
 	/**

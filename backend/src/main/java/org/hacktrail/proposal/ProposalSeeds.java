@@ -40,8 +40,8 @@ public final class ProposalSeeds {
 				proposal.summary(), proposal.normalizedTitle(), proposal.proposerKey(), proposal.proposerId(),
 				proposal.proposerName(), proposal.channel(), proposal.channelKey(), proposal.tags(), proposal.needs(),
 				proposal.needKeys(), proposal.links(), proposal.repositoryKey(), proposal.searchText(),
-				proposal.status(), proposal.history(), teamSize, null, null, null, proposal.createdAt(),
-				proposal.createdBy(), proposal.updatedAt(), null);
+				proposal.status(), proposal.history(), teamSize, null, null, null, proposal.contacts(),
+				proposal.createdAt(), proposal.createdBy(), proposal.updatedAt(), null);
 	}
 
 	/** A project with its normalised name and repository key. */

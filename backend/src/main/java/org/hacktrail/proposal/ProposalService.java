@@ -108,12 +108,14 @@ public class ProposalService {
 
 	public record CreateProposalInput(String hackathonSlug, LocalizedText title, @Nullable LocalizedText summary,
 			@Nullable String channel, @Nullable List<String> tags, @Nullable List<String> needs,
-			@Nullable List<ProposalLink> links, @Nullable String proposerName, @Nullable String proposerAffiliation) {
+			@Nullable List<ProposalLink> links, @Nullable String proposerName, @Nullable String proposerAffiliation,
+			@Nullable List<String> contacts) {
 	}
 
 	public record UpdateProposalInput(String id, @Nullable Integer expectedVersion, @Nullable LocalizedText title,
 			@Nullable LocalizedText summary, @Nullable String channel, @Nullable List<String> tags,
-			@Nullable List<String> needs, @Nullable List<ProposalLink> links, @Nullable String proposerAffiliation) {
+			@Nullable List<String> needs, @Nullable List<ProposalLink> links, @Nullable String proposerAffiliation,
+			@Nullable List<String> contacts) {
 	}
 
 	public record ProposalFilter(@Nullable List<ProposalStatus> status, @Nullable String tag, @Nullable String need,
@@ -379,7 +381,7 @@ public class ProposalService {
 					+ "affiliations of your account.");
 		}
 		ProposalContent content = ProposalContent.of(input.title(), input.summary(), input.channel(), input.tags(),
-				input.needs(), input.links(), this.tags);
+				input.needs(), input.links(), input.contacts(), this.tags);
 		Instant now = this.clock.instant();
 		Actor actor = organizer ? Actor.ORGANIZER : Actor.PROPOSER;
 		Proposal proposal = Proposal.create(UUID.randomUUID().toString(), hackathon.id(), content, proposerId,
@@ -410,7 +412,8 @@ public class ProposalService {
 				(input.channel() != null) ? input.channel() : was.channel(),
 				(input.tags() != null) ? input.tags() : was.tags(),
 				(input.needs() != null) ? input.needs() : was.needs(),
-				(input.links() != null) ? input.links() : was.links(), this.tags);
+				(input.links() != null) ? input.links() : was.links(),
+				(input.contacts() != null) ? input.contacts() : was.contacts(), this.tags);
 		Proposal changed = current.withContent(content, this.clock.instant());
 		if (input.proposerAffiliation() != null) {
 			if (current.proposerId() != null) {

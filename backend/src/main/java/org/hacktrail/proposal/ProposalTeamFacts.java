@@ -1,5 +1,9 @@
 package org.hacktrail.proposal;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,5 +21,21 @@ public interface ProposalTeamFacts {
 	 * FINALIST.
 	 */
 	@Nullable String partnerAgency(Proposal proposal);
+
+	/**
+	 * The positions still open in the teams of these proposals, by proposal id, in the
+	 * order the team lists them (a proposal without a stored team, or without open
+	 * positions, is left out). The published 松後推坑 page lists them as 徵求 lines.
+	 */
+	default Map<String, List<OpenSeats>> openPositions(Collection<String> proposalIds) {
+		return Map.of();
+	}
+
+	/**
+	 * A position a team still wants to fill: its skill as the lead wrote it, and how many
+	 * seats are free (at least 1).
+	 */
+	record OpenSeats(String skill, int free) {
+	}
 
 }

@@ -1,5 +1,11 @@
 package org.hacktrail.team;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalTeamFacts;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +34,25 @@ class TeamFactsForProposals implements ProposalTeamFacts {
 			return proposal.partnerAgency();
 		}
 		return (team.partnerAgency() != null) ? team.partnerAgency().name() : null;
+	}
+
+	/** One {@code $in} by _id for all the proposals' teams. */
+	@Override
+	public Map<String, List<OpenSeats>> openPositions(Collection<String> proposalIds) {
+		Map<String, List<OpenSeats>> open = new LinkedHashMap<>();
+		for (Team team : this.teams.findAll(proposalIds)) {
+			List<OpenSeats> seats = new ArrayList<>();
+			for (OpenPosition position : team.positions()) {
+				int free = team.openings(position);
+				if (free > 0) {
+					seats.add(new OpenSeats(position.skill(), free));
+				}
+			}
+			if (!seats.isEmpty()) {
+				open.put(team.id(), List.copyOf(seats));
+			}
+		}
+		return open;
 	}
 
 }

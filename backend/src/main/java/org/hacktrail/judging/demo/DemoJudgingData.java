@@ -117,7 +117,7 @@ class DemoJudgingData {
 			for (int i = 0; i < ideas.length; i++) {
 				Proposal proposal = this.proposals.create(new ProposalService.CreateProposalInput(HACKATHON,
 						new LocalizedText(ideas[i][0], ideas[i][1]), new LocalizedText("示範提案。", "A demo proposal."),
-						null, List.of("open-government"), List.of("UX"), List.of(), "示範提案人 " + (i + 1), null));
+						null, List.of("open-government"), List.of("UX"), List.of(), "示範提案人 " + (i + 1), null, null));
 				this.proposals.transition(proposal.id(), ProposalStatus.SUBMITTED, null, null);
 				this.proposals.transition(proposal.id(), ProposalStatus.IN_REVIEW, null, null);
 				if (i == 0) {
