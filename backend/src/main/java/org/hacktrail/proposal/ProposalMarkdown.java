@@ -95,7 +95,11 @@ final class ProposalMarkdown {
 
 	private static final Pattern SEATS = Pattern.compile("\\s*[（(]\\s*\\d+\\s*[位人]?\\s*[）)]\\s*$");
 
-	private static final String URL = "(https?://[^\\s<>|｜]+)";
+	/**
+	 * An address with any scheme, so that an {@code ftp://} link is refused by the
+	 * import's check (with its section and line) rather than read as summary text.
+	 */
+	private static final String URL = "([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s<>|｜]+)";
 
 	/** One {@code label：URL} pair of a link line; pairs may follow one another. */
 	private static final Pattern PAIR = Pattern
