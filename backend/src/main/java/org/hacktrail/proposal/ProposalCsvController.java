@@ -53,45 +53,31 @@ class ProposalCsvController {
 		this.csv = csv;
 	}
 
-	@PostMapping(path = "/api/hackathons/{slug}/proposals/import", consumes = "text/csv",
+	/**
+	 * One handler for both formats, chosen by the content type (two handlers on the path
+	 * would be ambiguous for a request without a body): {@code text/markdown} is a g0v
+	 * 松後推坑 page, one proposal per {@code ## heading}, whose errors name the section and
+	 * its line.
+	 */
+	@PostMapping(path = "/api/hackathons/{slug}/proposals/import", consumes = { "text/csv", "text/markdown" },
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ProposalImport.Result> importProposals(@PathVariable String slug,
 			@RequestParam(defaultValue = "false") boolean skipInvalid,
 			@RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
 			@RequestBody(required = false) byte @Nullable [] body) {
+		boolean page = TEXT_MARKDOWN.isCompatibleWith(contentType);
 		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
 			return ResponseEntity.badRequest()
 				.body(new ProposalImport.Result(0, 0, 0,
 						List.of(new ProposalCsv.RowError(null, null,
-								"Send the file as UTF-8 (Content-Type: text/csv; charset=UTF-8), not "
+								"Send the " + (page ? "page" : "file") + " as UTF-8 (Content-Type: "
+										+ (page ? "text/markdown" : "text/csv") + "; charset=UTF-8), not "
 										+ contentType.getCharset().name() + "."))));
 		}
-		ProposalImport.Outcome outcome = this.csv.importCsv(slug, (body != null) ? body : new byte[0], skipInvalid,
-				dryRun);
-		return ResponseEntity.status(outcome.stopped() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(outcome.result());
-	}
-
-	/**
-	 * The same import for a g0v 松後推坑 page ({@code text/markdown}, UTF-8): one proposal
-	 * per {@code ## heading}; errors name the section and its line.
-	 */
-	@PostMapping(path = "/api/hackathons/{slug}/proposals/import", consumes = "text/markdown",
-			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ProposalImport.Result> importPage(@PathVariable String slug,
-			@RequestParam(defaultValue = "false") boolean skipInvalid,
-			@RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-			@RequestBody(required = false) byte @Nullable [] body) {
-		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
-			return ResponseEntity.badRequest()
-				.body(new ProposalImport.Result(0, 0, 0,
-						List.of(new ProposalCsv.RowError(null, null,
-								"Send the page as UTF-8 (Content-Type: text/markdown; charset=UTF-8), not "
-										+ contentType.getCharset().name() + "."))));
-		}
-		ProposalImport.Outcome outcome = this.csv.importMarkdown(slug, (body != null) ? body : new byte[0], skipInvalid,
-				dryRun);
+		byte[] bytes = (body != null) ? body : new byte[0];
+		ProposalImport.Outcome outcome = page ? this.csv.importMarkdown(slug, bytes, skipInvalid, dryRun)
+				: this.csv.importCsv(slug, bytes, skipInvalid, dryRun);
 		return ResponseEntity.status(outcome.stopped() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(outcome.result());
 	}
 
