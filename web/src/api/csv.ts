@@ -8,18 +8,27 @@ export type ImportResult = {
   errors: { row?: number | null; column?: string | null; message: string }[];
 };
 
+/** What an import sends: a CSV file, or a g0v 松後推坑 page (Markdown). */
+export type ImportFormat = 'csv' | 'markdown';
+
+/** The format of a chosen file, by its name: `.md` and `.markdown` are pages, anything else CSV. */
+export function formatOfFile(name: string): ImportFormat {
+  return /\.(md|markdown)$/i.test(name) ? 'markdown' : 'csv';
+}
+
 /**
- * Sends a CSV file of proposals to the import endpoint. With `dryRun` nothing is written and the answer says what an
- * import would do; with `skipInvalid` the valid rows are written and the others reported.
+ * Sends a CSV file (or a g0v 松後推坑 page) of proposals to the import endpoint. With `dryRun` nothing is written and
+ * the answer says what an import would do; with `skipInvalid` the valid rows are written and the others reported.
  */
 export async function importProposals(
   slug: string,
   file: Blob,
-  options: { dryRun: boolean; skipInvalid: boolean },
+  options: { dryRun: boolean; skipInvalid: boolean; format?: ImportFormat },
 ): Promise<{ result?: ImportResult; problem?: Problem }> {
   await ensureCsrfCookie();
   const query = new URLSearchParams({ dryRun: String(options.dryRun), skipInvalid: String(options.skipInvalid) });
-  const headers: Record<string, string> = { 'Content-Type': 'text/csv; charset=UTF-8', Accept: 'application/json' };
+  const contentType = options.format === 'markdown' ? 'text/markdown; charset=UTF-8' : 'text/csv; charset=UTF-8';
+  const headers: Record<string, string> = { 'Content-Type': contentType, Accept: 'application/json' };
   const token = csrfToken();
   if (token) headers['X-XSRF-TOKEN'] = token;
   let response: Response;
@@ -45,4 +54,9 @@ export async function importProposals(
 
 export function exportUrl(slug: string): string {
   return `/api/hackathons/${encodeURIComponent(slug)}/proposals.csv`;
+}
+
+/** The proposals as a g0v 松後推坑 page, to paste into HackMD. */
+export function pageExportUrl(slug: string): string {
+  return `/api/hackathons/${encodeURIComponent(slug)}/proposals.md`;
 }

@@ -10,7 +10,7 @@ import {
   type HackathonPhase,
   type RoundKind,
 } from './gql/graphql';
-import { exportUrl, importProposals, type ImportResult } from '../../api/csv';
+import { exportUrl, formatOfFile, importProposals, pageExportUrl, type ImportResult } from '../../api/csv';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { problemOf, type Problem } from '../../api/errors';
 import { FEATURES } from '../../features';
@@ -303,17 +303,25 @@ function RoundsPanel({ hackathon, onReload }: { hackathon: HackathonAdminFragmen
 export function ImportPanel({ slug }: { slug: string }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File>();
+  const [pasted, setPasted] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [preview, setPreview] = useState<ImportResult>();
   const [imported, setImported] = useState<ImportResult>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
 
+  // A chosen file wins; otherwise the pasted 松後推坑 page.
+  const source: { body: Blob; format: 'csv' | 'markdown' } | undefined = file
+    ? { body: file, format: formatOfFile(file.name) }
+    : pasted.trim()
+      ? { body: new Blob([pasted], { type: 'text/markdown' }), format: 'markdown' }
+      : undefined;
+
   async function run(dryRun: boolean) {
-    if (!file) return;
+    if (!source) return;
     setBusy(true);
     setProblem(undefined);
-    const outcome = await importProposals(slug, file, { dryRun, skipInvalid });
+    const outcome = await importProposals(slug, source.body, { dryRun, skipInvalid, format: source.format });
     setBusy(false);
     if (outcome.problem) setProblem(outcome.problem);
     if (dryRun) {
@@ -325,7 +333,7 @@ export function ImportPanel({ slug }: { slug: string }) {
     }
   }
 
-  const canImport = !!file && !!preview && (preview.errors.length === 0 || skipInvalid);
+  const canImport = !!source && !!preview && (preview.errors.length === 0 || skipInvalid);
   return (
     <section aria-labelledby="import-heading" className="panel">
       <h2 id="import-heading">{t('import.title')}</h2>
@@ -342,14 +350,33 @@ export function ImportPanel({ slug }: { slug: string }) {
           hint={t('import.exportSpreadsheetHint')}
         />
       </p>
+      <p>
+        <a href={pageExportUrl(slug)} download>
+          {t('import.exportPage')}
+        </a>
+      </p>
       <Field label={t('import.file')} hint={t('import.fileHint')}>
         {(props) => (
           <input
             {...props}
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.md,.markdown,text/markdown"
             onChange={(e) => {
               setFile(e.target.files?.[0]);
+              setPreview(undefined);
+              setImported(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <Field label={t('import.paste')} hint={t('import.pasteHint')}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={6}
+            value={pasted}
+            onChange={(e) => {
+              setPasted(e.target.value);
               setPreview(undefined);
               setImported(undefined);
             }}
@@ -361,7 +388,7 @@ export function ImportPanel({ slug }: { slug: string }) {
         <span>{t('import.skipInvalid')}</span>
       </label>
       <div className="button-row">
-        <button type="button" disabled={!file || busy} onClick={() => run(true)}>
+        <button type="button" disabled={!source || busy} onClick={() => run(true)}>
           {t('import.check')}
         </button>
         <button type="button" disabled={!canImport || busy} onClick={() => run(false)}>

@@ -149,7 +149,7 @@ describe('hackathon set-up', () => {
     const forSpreadsheets = screen.getByRole('link', { name: 'CSV for spreadsheet apps', description: /To import the proposals again, use the CSV above/ });
     expect(forSpreadsheets.getAttribute('href')).toBe('/api/hackathons/g0v-70/proposals.csv?for=spreadsheet');
     const file = new File(['title,proposer\nA,B\n'], 'proposals.csv', { type: 'text/csv' });
-    await userEvent.upload(screen.getByLabelText('CSV file'), file);
+    await userEvent.upload(screen.getByLabelText('CSV or Markdown file'), file);
     const importButton = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
     expect(importButton.disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
@@ -165,6 +165,58 @@ describe('hackathon set-up', () => {
     expect(await screen.findByRole('heading', { name: 'Imported' })).toBeTruthy();
     expect(posts[1]).toContain('dryRun=false');
     expect(posts[1]).toContain('skipInvalid=true');
+  });
+});
+
+describe('proposal import from a 松後推坑 page', () => {
+  it('sends a pasted page as Markdown, offers the page for download and shows errors by section and line', async () => {
+    const sent: { url: string; type: string }[] = [];
+    stubAuthOptions(undefined, (url, init) => {
+      if (!url.includes('/proposals/import')) return undefined;
+      sent.push({ url, type: (init?.headers as Record<string, string>)['Content-Type'] });
+      const body = {
+        created: 14,
+        updated: 0,
+        unchanged: 0,
+        errors: [{ row: 57, column: 'proposer', message: 'Section "Wikidata" (line 57) has no proposer line.' }],
+      };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    renderPanel('/organize/hackathons/g0v-70', ORGANIZER, { HackathonAdminData: () => ({ data: { hackathon: HACKATHON } }) });
+    expect(
+      (await screen.findByRole('link', { name: 'Download the proposals as a 松後推坑 page (Markdown, for HackMD)' })).getAttribute(
+        'href',
+      ),
+    ).toBe('/api/hackathons/g0v-70/proposals.md');
+    const check = screen.getByRole('button', { name: 'Check the file (dry run)' }) as HTMLButtonElement;
+    expect(check.disabled).toBe(true);
+    await userEvent.click(screen.getByLabelText('Or paste a 松後推坑 page'));
+    await userEvent.paste('## Arm0ry\n> [name=發表者 Stamford]\n');
+    expect(check.disabled).toBe(false);
+    await userEvent.click(check);
+    expect(await screen.findByText('14 new')).toBeTruthy();
+    expect(screen.getByText('Section "Wikidata" (line 57) has no proposer line.')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Row or line' })).toBeTruthy();
+    expect(sent[0].url).toContain('dryRun=true');
+    expect(sent[0].type).toBe('text/markdown; charset=UTF-8');
+  });
+
+  it('reads a chosen .md file as a page', async () => {
+    const types: string[] = [];
+    stubAuthOptions(undefined, (url, init) => {
+      if (!url.includes('/proposals/import')) return undefined;
+      types.push((init?.headers as Record<string, string>)['Content-Type']);
+      return new Response(JSON.stringify({ created: 1, updated: 0, unchanged: 0, errors: [] }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    });
+    renderPanel('/organize/hackathons/g0v-70', ORGANIZER, { HackathonAdminData: () => ({ data: { hackathon: HACKATHON } }) });
+    const page = new File(['## A\n> [name=發表者 B]\n'], 'hackath61n.md', { type: '' });
+    await userEvent.upload(await screen.findByLabelText('CSV or Markdown file'), page);
+    await userEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
+    expect(await screen.findByText('1 new')).toBeTruthy();
+    expect(types).toEqual(['text/markdown; charset=UTF-8']);
   });
 });
 
