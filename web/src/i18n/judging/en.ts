@@ -227,6 +227,7 @@ export const judgingEn = {
   'judging.rules.minimum': 'Minimum {sector} judges',
   'judging.vote.mode': 'Public vote',
   'judging.vote.modeHint': 'The vote enters the final score as one more group with its own weight.',
+  'judging.vote.eligibilityHint': 'Each rule is checked when a ballot is cast and shown on the ballot page; they are fixed once the round is OPEN.',
   'judging.vote.credits': 'Credits per voter (quadratic)',
   'judging.vote.creditsHint': 'Default 99.',
   'judging.vote.weight': 'Public vote weight',

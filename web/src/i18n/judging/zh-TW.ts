@@ -227,6 +227,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.rules.minimum': '{sector}評審至少',
   'judging.vote.mode': '民眾投票',
   'judging.vote.modeHint': '投票結果會以獨立一組、依其權重計入總分。',
+  'judging.vote.eligibilityHint': '每條規則都會在投票時檢查，並顯示在投票頁上；輪次開放（OPEN）後即不可更改。',
   'judging.vote.credits': '每位投票者點數（平方投票）',
   'judging.vote.creditsHint': '預設 99。',
   'judging.vote.weight': '民眾投票權重',

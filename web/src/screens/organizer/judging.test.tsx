@@ -78,7 +78,7 @@ function setupRound(status = 'DRAFT', extra: Record<string, unknown> = {}) {
       { sector: 'CIVIL_SOCIETY', weight: 0 },
     ],
     normalise: true,
-    publicVote: { mode: 'NONE', weight: 0, credits: 99 },
+    publicVote: { mode: 'NONE', weight: 0, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
     cutSize: 2,
     candidateProposalIds: null,
     bootstrapReplicates: 1000,
@@ -329,7 +329,11 @@ describe('round set-up', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Move criterion 2 up' }));
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Judges per proposal (k)' }), { target: { value: '2' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Academia weight' }), { target: { value: '0.2' } });
+    expect(screen.queryByRole('group', { name: 'Who may vote' })).toBeNull();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Public vote' }), 'QUADRATIC');
+    const rules = screen.getByRole('group', { name: 'Who may vote' });
+    expect(within(rules).getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual([true, true, true]);
+    await userEvent.click(within(rules).getByRole('checkbox', { name: /an email your sign-in provider has verified/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
     const input = callsNamed(calls, 'ConfigureRound')[0].variables.input as Record<string, unknown>;
     expect(input).toMatchObject({
@@ -347,7 +351,12 @@ describe('round set-up', () => {
         { sector: 'CIVIL_SOCIETY', minimum: 0 },
       ],
       clearMaxLoad: true,
-      publicVote: { mode: 'QUADRATIC', weight: 0, credits: 99 },
+      publicVote: {
+        mode: 'QUADRATIC',
+        weight: 0,
+        credits: 99,
+        eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: false },
+      },
       normalise: true,
       cutSize: 2,
     });
