@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import { MilestonesToVerifyDocument } from './gql/graphql';
@@ -6,6 +7,7 @@ import { Localized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n, type MessageKey } from '../../i18n';
+import { BulkVerifyBar } from './BulkVerify';
 import { MilestoneDecision, MilestoneDetails, formatDay, milestoneName } from './followupKit';
 
 /**
@@ -17,6 +19,13 @@ export default function VerifyPage() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: MilestonesToVerifyDocument, variables: { first: 50 } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const milestones = data?.outcomeMilestonesToVerify ?? [];
+  const [selected, setSelected] = useState<string[]>([]);
+  // Kept here: the decision may empty the list, and the bar with it.
+  const [decided, setDecided] = useState<string | null>(null);
+  const shown = milestones.map((milestone) => milestone.id);
+  // A milestone decided one by one leaves the list, and the selection with it.
+  const chosen = selected.filter((id) => shown.includes(id));
+  const toggle = (id: string, on: boolean) => setSelected(on ? [...chosen, id] : chosen.filter((other) => other !== id));
   return (
     <Page
       title={t('followup.verify.title')}
@@ -32,6 +41,11 @@ export default function VerifyPage() {
       }
     >
       <p>{t('followup.verify.intro')}</p>
+      {decided && (
+        <p className="notice notice-ok" role="status">
+          {decided}
+        </p>
+      )}
       {fetching && !data ? (
         <Loading />
       ) : error && !data ? (
@@ -39,6 +53,11 @@ export default function VerifyPage() {
       ) : milestones.length === 0 ? (
         <p>{t('followup.verify.none')}</p>
       ) : (
+        <>
+        <BulkVerifyBar shownIds={shown} selected={chosen} onSelect={setSelected} onDone={(message) => {
+            setDecided(message);
+            reload();
+          }} />
         <ol className="timeline">
           {milestones.map((milestone) => (
             <li key={milestone.id} className="card">
@@ -51,10 +70,15 @@ export default function VerifyPage() {
                 </Link>
               </p>
               <MilestoneDetails milestone={milestone} />
+              <label className="checkbox">
+                <input type="checkbox" checked={chosen.includes(milestone.id)} onChange={(e) => toggle(milestone.id, e.target.checked)} />
+                <span>{t('followup.bulk.include', { name: milestoneName(milestone, t, locale) })}</span>
+              </label>
               <MilestoneDecision milestone={milestone} onDecided={reload} />
             </li>
           ))}
         </ol>
+        </>
       )}
     </Page>
   );

@@ -587,6 +587,41 @@ describe('milestones to verify', () => {
     expect(callsNamed(calls, 'VerifyMilestone')[0].variables.input).toEqual({ id: 'm2', expectedVersion: 3 });
   });
 
+  it('verifies the ticked milestones with one decision and a note, after confirming the count', async () => {
+    let answered = false;
+    const { calls } = renderPanel('/organize/outcomes', ORGANIZER, {
+      MilestonesToVerify: () => ({
+        data: {
+          outcomeMilestonesToVerify: answered
+            ? []
+            : [
+                { ...ADOPTED_PENDING, project: { id: 'pr1', name: PROJECT.name } },
+                { ...FUNDED, id: 'm9', projectId: 'pr1', verification: 'PENDING', project: { id: 'pr1', name: PROJECT.name } },
+              ],
+        },
+      }),
+      VerifyMilestones: () => {
+        answered = true;
+        return { data: { verifyOutcomeMilestones: { decisionId: 'd1', verifiedCount: 1, unchangedIds: ['m9'] } } };
+      },
+    });
+    const verify = await screen.findByRole('button', { name: 'Verify 0 milestones' });
+    expect((verify as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Select all 2 shown' }));
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Adopted by an agency · May 1, 2022 in the decision' }));
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Adopted by an agency · May 1, 2022 in the decision' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Note for every selected milestone' }), 'On the ministry list of 2026-11');
+    await userEvent.click(screen.getByRole('button', { name: 'Verify 2 milestones' }));
+    expect(callsNamed(calls, 'VerifyMilestones')).toHaveLength(0);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('These 2 milestones become public');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verify them' }));
+    expect(callsNamed(calls, 'VerifyMilestones')[0].variables.input).toEqual({ ids: ['m9', 'm2'], note: 'On the ministry list of 2026-11' });
+    expect(await screen.findByText('1 verified; 1 had been decided by someone else meanwhile and were left as they were.')).toBeTruthy();
+  });
+
   it('says so when the list cannot be loaded', async () => {
     renderPanel('/organize/outcomes', ORGANIZER, { MilestonesToVerify: () => ({ networkError: 'offline' }) });
     expect(await screen.findByRole('alert')).toBeTruthy();

@@ -26,6 +26,7 @@ import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
+import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -104,6 +105,7 @@ export default function RoundResults({ params }: { params: Record<string, string
         {/* Outside the selection (which starts afresh with each version of the round): what publishing did stays. */}
         <PublishPanel round={round} onPublished={reloadAll} />
       </section>
+      {ranking.data && <RoundDiagnosticsSection roundId={round.id} />}
     </Page>
   );
 }

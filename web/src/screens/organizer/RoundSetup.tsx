@@ -43,6 +43,7 @@ export type SetupForm = {
   voteMode: VoteMode;
   voteWeight: string;
   voteCredits: string;
+  eligibility: Eligibility;
   cutSize: string;
   bootstrap: string;
   seed: string;
@@ -50,6 +51,10 @@ export type SetupForm = {
 };
 
 const VOTE_MODES: VoteMode[] = ['NONE', 'SIMPLE', 'QUADRATIC'];
+
+/** The public vote's eligibility rules (VoteEligibility), each on by default. */
+const ELIGIBILITY_RULES = ['excludeTeam', 'excludeJudges', 'requireVerifiedEmail'] as const;
+type Eligibility = Record<(typeof ELIGIBILITY_RULES)[number], boolean>;
 
 /** The round events the API records (RoundEvent.action). */
 const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED'];
@@ -80,6 +85,11 @@ export function formOfRound(round: RoundSetupFragment): SetupForm {
     voteMode: round.publicVote.mode,
     voteWeight: String(round.publicVote.weight),
     voteCredits: String(round.publicVote.credits),
+    eligibility: {
+      excludeTeam: round.publicVote.eligibility.excludeTeam,
+      excludeJudges: round.publicVote.eligibility.excludeJudges,
+      requireVerifiedEmail: round.publicVote.eligibility.requireVerifiedEmail,
+    },
     cutSize: String(round.cutSize),
     bootstrap: String(round.bootstrapReplicates),
     seed: round.seed,
@@ -121,7 +131,12 @@ export function toConfigureInput(round: RoundSetupFragment, form: SetupForm): Co
     sectorMinimums: SECTORS.map((sector) => ({ sector, minimum: numberOr(form.minimums[sector]) ?? 0 })),
     maxLoad,
     clearMaxLoad: maxLoad === undefined ? true : undefined,
-    publicVote: { mode: form.voteMode, weight: numberOr(form.voteWeight), credits: numberOr(form.voteCredits) },
+    publicVote: {
+      mode: form.voteMode,
+      weight: numberOr(form.voteWeight),
+      credits: numberOr(form.voteCredits),
+      eligibility: { ...form.eligibility },
+    },
   };
 }
 
@@ -358,6 +373,22 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
               {(props) => <input {...props} type="number" min={1} value={form.voteCredits} onChange={(e) => setForm({ ...form, voteCredits: e.target.value })} />}
             </Field>
           </div>
+          {form.voteMode !== 'NONE' && (
+            <fieldset>
+              <legend>{t('results.ballot.rules')}</legend>
+              {ELIGIBILITY_RULES.map((rule) => (
+                <label key={rule} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={form.eligibility[rule]}
+                    onChange={(e) => setForm({ ...form, eligibility: { ...form.eligibility, [rule]: e.target.checked } })}
+                  />
+                  <span>{t(`results.ballot.rule.${rule}` as MessageKey)}</span>
+                </label>
+              ))}
+              <p className="hint">{t('judging.vote.eligibilityHint')}</p>
+            </fieldset>
+          )}
         </fieldset>
 
         <fieldset disabled={frozen}>

@@ -78,7 +78,7 @@ function setupRound(status = 'DRAFT', extra: Record<string, unknown> = {}) {
       { sector: 'CIVIL_SOCIETY', weight: 0 },
     ],
     normalise: true,
-    publicVote: { mode: 'NONE', weight: 0, credits: 99 },
+    publicVote: { mode: 'NONE', weight: 0, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
     cutSize: 2,
     candidateProposalIds: null,
     bootstrapReplicates: 1000,
@@ -329,7 +329,11 @@ describe('round set-up', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Move criterion 2 up' }));
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Judges per proposal (k)' }), { target: { value: '2' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Academia weight' }), { target: { value: '0.2' } });
+    expect(screen.queryByRole('group', { name: 'Who may vote' })).toBeNull();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Public vote' }), 'QUADRATIC');
+    const rules = screen.getByRole('group', { name: 'Who may vote' });
+    expect(within(rules).getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual([true, true, true]);
+    await userEvent.click(within(rules).getByRole('checkbox', { name: /an email your sign-in provider has verified/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Save the set-up' }));
     const input = callsNamed(calls, 'ConfigureRound')[0].variables.input as Record<string, unknown>;
     expect(input).toMatchObject({
@@ -347,7 +351,12 @@ describe('round set-up', () => {
         { sector: 'CIVIL_SOCIETY', minimum: 0 },
       ],
       clearMaxLoad: true,
-      publicVote: { mode: 'QUADRATIC', weight: 0, credits: 99 },
+      publicVote: {
+        mode: 'QUADRATIC',
+        weight: 0,
+        credits: 99,
+        eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: false },
+      },
       normalise: true,
       cutSize: 2,
     });
@@ -424,6 +433,62 @@ describe('progress, ranking, selection and publication', () => {
     expect(within(ranking).getByRole('row', { name: /Open budget/ }).textContent).toContain('missing: Private sector');
     expect(screen.getByText('Select once scoring is over and the round is closed.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Publish the results' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the diagnostics: agreement with its reading, each judge in plain words, and where the sectors disagree', async () => {
+    const diagnostics = {
+      round: {
+        id: 'r1',
+        criteria: [
+          { id: 'impact', name: { zhTW: '影響力', en: 'Impact' } },
+          { id: 'feasibility', name: { zhTW: '可行性', en: 'Feasibility' } },
+        ],
+      },
+      judges: [
+        { judgeId: 'J-1', judge: { id: 'h:bo', displayName: 'Bo Judge' }, sector: 'PUBLIC', sheetCount: 3, meanTotal: 7, spread: 0, leniency: 0.84, treatment: 'NO_SPREAD' },
+        { judgeId: 'J-2', judge: null, sector: 'PRIVATE', sheetCount: 3, meanTotal: 5.2, spread: 1.1, leniency: -0.6, treatment: 'Z_SCORE' },
+      ],
+      agreement: [
+        { sector: null, proposalCount: 3, sheetCount: 6, icc: 0.62, iccAverage: 0.77, level: 'MODERATE' },
+        { sector: 'PUBLIC', proposalCount: 3, sheetCount: 6, icc: -0.2, iccAverage: null, level: 'POOR' },
+        { sector: 'PRIVATE', proposalCount: 0, sheetCount: 0, icc: null, iccAverage: null, level: 'UNKNOWN' },
+      ],
+      criteria: [
+        { criterionId: 'impact', proposalCount: 2, meanGap: 0.3 },
+        { criterionId: 'feasibility', proposalCount: 2, meanGap: 0.05 },
+      ],
+      divergentProposals: [
+        {
+          proposalId: 'p1',
+          proposal: { id: 'p1', title: { zhTW: '避難所地圖', en: 'Shelter map' } },
+          divergence: 1.4,
+          criteria: [{ criterionId: 'impact', gap: 0.6, sectorMeans: [{ sector: 'PUBLIC', mean: 8 }, { sector: 'PRIVATE', mean: 2 }] }],
+        },
+      ],
+    };
+    renderPanel('/organize/hackathons/ph-2026/judging/rounds/r1/ranking', ORGANIZER, {
+      RoundOverview: () => overview('CLOSED'),
+      RoundProgress: () => ({ data: PROGRESS }),
+      OrganizerRanking: () => ({ data: { roundRanking: RANKING } }),
+      RoundDiagnostics: () => ({ data: { roundDiagnostics: diagnostics } }),
+    });
+    const agreement = await screen.findByRole('table', { name: 'Agreement between judges' });
+    expect(within(agreement).getByRole('row', { name: /Whole round/ }).textContent).toContain('Moderate: 62 % of the differences come from the proposals.');
+    expect(within(agreement).getByRole('row', { name: /Public sector/ }).textContent).toContain('Poor: 0 % of the differences');
+    expect(within(agreement).getByRole('row', { name: /Private sector/ }).textContent).toContain('unknownNot measurable yet');
+    const judges = screen.getByRole('table', { name: 'Judges' });
+    const bo = within(judges).getByRole('row', { name: /Bo Judge/ });
+    expect(bo.textContent).toContain('0.84 σ more generous than the round');
+    expect(bo.textContent).toContain('these sheets tell the proposals apart not at all');
+    expect(bo.className).toBe('row-warning');
+    expect(within(judges).getByRole('row', { name: /J-2/ }).textContent).toContain('0.6 σ stricter than the round');
+    const criteria = screen.getByRole('table', { name: 'Where the sectors disagree' });
+    expect(within(criteria).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'CriterionProposals comparedMean gap',
+      'Impact230 %',
+      'Feasibility25 %',
+    ]);
+    expect(screen.getByText(/most on Impact: 60 % of the scale \(Public sector 8 · Private sector 2\)/)).toBeTruthy();
   });
 
   it('shows unknown probabilities as unknown and marks insufficient evidence', async () => {

@@ -204,6 +204,22 @@ class OutcomeController {
 	record DecideOutcomeMilestonePayload(OutcomeMilestone milestone) {
 	}
 
+	record VerifyOutcomeMilestonesInput(@Nullable List<String> ids, @Nullable String projectId,
+			@Nullable Integer expectedCount, @Nullable String note) {
+	}
+
+	record VerifyOutcomeMilestonesPayload(String decisionId, int verifiedCount, List<OutcomeMilestone> verified,
+			List<String> unchangedIds) {
+	}
+
+	@MutationMapping
+	VerifyOutcomeMilestonesPayload verifyOutcomeMilestones(@Argument VerifyOutcomeMilestonesInput input) {
+		OutcomeService.BulkVerified done = this.outcomes.verifyMany(input.ids(), input.projectId(),
+				input.expectedCount(), input.note());
+		return new VerifyOutcomeMilestonesPayload(done.decisionId(), done.verified().size(), done.verified(),
+				done.unchanged());
+	}
+
 	@MutationMapping
 	DecideOutcomeMilestonePayload verifyOutcomeMilestone(@Argument VerifyOutcomeMilestoneInput input) {
 		return new DecideOutcomeMilestonePayload(

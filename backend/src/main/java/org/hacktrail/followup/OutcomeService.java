@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,6 +15,9 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.audit.AuditEvent;
+import org.hacktrail.platform.audit.AuditEventType;
+import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProjectService;
@@ -73,10 +77,12 @@ public class OutcomeService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final ReentrantLock[] locks = new ReentrantLock[64];
 
 	OutcomeService(MongoTemplate mongo, ProjectService projects, ProjectTeamLeads leads, FollowUpStates states,
-			FollowUpNotifier notifier, CurrentUser currentUser, Clock clock) {
+			FollowUpNotifier notifier, CurrentUser currentUser, Clock clock, AuditLog audit) {
 		this.mongo = mongo;
 		this.projects = projects;
 		this.leads = leads;
@@ -84,6 +90,7 @@ public class OutcomeService {
 		this.notifier = notifier;
 		this.currentUser = currentUser;
 		this.clock = clock;
+		this.audit = audit;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new ReentrantLock();
 		}
@@ -241,6 +248,151 @@ public class OutcomeService {
 			throw DomainException.badInput("reason", "Say why the milestone is rejected (its team reads it).");
 		}
 		return decide(id, VerificationState.REJECTED, checked, expectedVersion);
+	}
+
+	/** The most milestones one bulk verification takes by id. */
+	public static final int MAX_BULK = 500;
+
+	/**
+	 * What one bulk verification did.
+	 *
+	 * @param decisionId the audit event recording the decision (who, when, how many)
+	 * @param verified the milestones this decision verified, by project then id
+	 * @param unchanged ids that were VERIFIED already, or stopped being PENDING while the
+	 * decision ran (another organizer decided them first)
+	 */
+	public record BulkVerified(String decisionId, List<OutcomeMilestone> verified, List<String> unchanged) {
+	}
+
+	/**
+	 * Verifies many milestones with one decision: the ones named (1 to
+	 * {@link #MAX_BULK}), or every PENDING milestone of a project when exactly
+	 * {@code expectedCount} are (the number the organizer saw). Everything is checked
+	 * before anything is written: an unknown or repeated id, a REJECTED milestone (a
+	 * rejection is undone one at a time, its reason read), or a count that changed
+	 * refuses the whole decision. Each milestone gets its own VERIFIED history entry with
+	 * the note; the decision is one audit event; each project's state is refreshed once.
+	 */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public BulkVerified verifyMany(@Nullable List<String> ids, @Nullable String projectId,
+			@Nullable Integer expectedCount, @Nullable String note) {
+		String me = this.currentUser.requireId();
+		String checkedNote = optionalReason(note, "note");
+		if ((ids == null) == (projectId == null)) {
+			throw DomainException.badInput("Give either the milestones' ids or a projectId (with expectedCount).");
+		}
+		List<OutcomeMilestone> chosen;
+		if (ids != null) {
+			if (ids.isEmpty() || ids.size() > MAX_BULK) {
+				throw DomainException.badInput("ids",
+						"Give 1 to " + MAX_BULK + " milestone ids at a time, not " + ids.size() + ".");
+			}
+			Set<String> distinct = new java.util.LinkedHashSet<>();
+			for (String id : ids) {
+				if (!distinct.add(id)) {
+					throw DomainException.badInput("ids", "The milestone '" + id + "' is listed twice.");
+				}
+			}
+			chosen = this.mongo.find(new Query(Criteria.where("_id").in(distinct)), OutcomeMilestone.class,
+					FollowUpStates.MILESTONES);
+			Set<String> found = new HashSet<>();
+			chosen.forEach((milestone) -> found.add(milestone.id()));
+			List<String> missing = distinct.stream().filter((id) -> !found.contains(id)).limit(5).toList();
+			if (!missing.isEmpty()) {
+				throw DomainException.notFound("There is no outcome milestone with the id " + String.join(", ", missing)
+						+ "; nothing was verified.");
+			}
+			List<String> rejected = chosen.stream()
+				.filter((milestone) -> milestone.verification() == VerificationState.REJECTED)
+				.map(OutcomeMilestone::id)
+				.sorted()
+				.toList();
+			if (!rejected.isEmpty()) {
+				throw DomainException.badInput("ids",
+						rejected.size() + " of these milestones were rejected ("
+								+ String.join(", ", rejected.subList(0, Math.min(5, rejected.size())))
+								+ "); undo a rejection one at a time, after reading its reason. Nothing was verified.");
+			}
+		}
+		else {
+			if (this.projects.findAllById(List.of(projectId)).isEmpty()) {
+				throw DomainException.notFound("There is no project with the id '" + projectId + "'.");
+			}
+			if (expectedCount == null) {
+				throw DomainException.badInput("expectedCount", "Say how many pending milestones you saw "
+						+ "(expectedCount), so that the decision covers exactly those.");
+			}
+			chosen = this.mongo.find(new Query(
+					Criteria.where("projectId").is(projectId).and("verification").is(VerificationState.PENDING)),
+					OutcomeMilestone.class, FollowUpStates.MILESTONES);
+			if (chosen.size() != expectedCount) {
+				throw new DomainException(ErrorCode.CONFLICT,
+						"The project has " + chosen.size() + " pending milestone(s) now, not " + expectedCount
+								+ "; reload them and decide again. Nothing was verified.");
+			}
+		}
+		java.util.TreeMap<String, List<String>> byProject = new java.util.TreeMap<>();
+		chosen.forEach((milestone) -> byProject.computeIfAbsent(milestone.projectId(), (p) -> new ArrayList<>())
+			.add(milestone.id()));
+		List<OutcomeMilestone> verified = new ArrayList<>();
+		List<String> unchanged = new ArrayList<>();
+		Instant now = this.clock.instant();
+		for (Map.Entry<String, List<String>> project : byProject.entrySet()) {
+			verifyProject(project.getKey(), project.getValue(), checkedNote, me, now, verified, unchanged);
+		}
+		Map<String, String> details = new java.util.LinkedHashMap<>();
+		details.put("verified", Integer.toString(verified.size()));
+		details.put("unchanged", Integer.toString(unchanged.size()));
+		details.put("projects", Integer.toString(byProject.size()));
+		details.put("selection", (projectId != null) ? "every pending milestone of project " + projectId
+				: ids.size() + " milestone(s) by id");
+		if (checkedNote != null) {
+			details.put("note", checkedNote);
+		}
+		AuditEvent decision = this.audit.record(AuditEventType.MILESTONES_VERIFIED, me, "project",
+				(byProject.size() == 1) ? byProject.firstKey() : null, details);
+		return new BulkVerified(decision.id(), verified, unchanged);
+	}
+
+	private void verifyProject(String projectId, List<String> ids, @Nullable String note, String me, Instant now,
+			List<OutcomeMilestone> verified, List<String> unchanged) {
+		ReentrantLock lock = lock(projectId);
+		lock.lock();
+		try {
+			List<OutcomeMilestone> decided = new ArrayList<>();
+			// Read again under the project's lock: what another organizer decided since
+			// the checks stays as they decided it.
+			for (OutcomeMilestone milestone : this.mongo.find(new Query(Criteria.where("_id").in(ids)),
+					OutcomeMilestone.class, FollowUpStates.MILESTONES)) {
+				if (milestone.verification() != VerificationState.PENDING) {
+					unchanged.add(milestone.id());
+					continue;
+				}
+				MilestoneEvent event = new MilestoneEvent(now, me, MilestoneEvent.Action.VERIFIED,
+						VerificationState.VERIFIED, note);
+				decided.add(this.mongo.save(milestone.withDecision(VerificationState.VERIFIED, note, event),
+						FollowUpStates.MILESTONES));
+			}
+			decided.sort(java.util.Comparator.comparing(OutcomeMilestone::id));
+			verified.addAll(decided);
+			if (decided.isEmpty()) {
+				return;
+			}
+			FollowUpStates.Refreshed refreshed = this.states.refresh(projectId);
+			// One notice per verified milestone; the state change, if any, once.
+			FollowUpStates.Refreshed quiet = new FollowUpStates.Refreshed(projectId, refreshed.after(),
+					refreshed.after(), refreshed.publicAfter(), refreshed.publicAfter(), refreshed.trailChanged(),
+					refreshed.followers());
+			this.projects.findAllById(List.of(projectId)).forEach((project) -> {
+				for (int i = 0; i < decided.size(); i++) {
+					notifyFollowers(project, FollowUpNotifier.TrailChangeKind.MILESTONE_VERIFIED, decided.get(i),
+							(i == decided.size() - 1) ? refreshed : quiet, me);
+				}
+			});
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private OutcomeMilestone decide(String id, VerificationState to, @Nullable String reason,

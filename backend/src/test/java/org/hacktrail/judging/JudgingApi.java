@@ -115,6 +115,19 @@ public final class JudgingApi {
 		return ids;
 	}
 
+	/** Moves each proposal to IN_REVIEW, then SHORTLISTED, for a FINAL round. */
+	public void shortlist(List<String> proposalIds) {
+		for (String proposal : proposalIds) {
+			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
+				ObjectNode move = Http.json();
+				move.putObject("input").put("proposalId", proposal).put("to", to);
+				ok(this.http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
+						+ "input: $input) { proposal { status } } }", move, this.organizer.headers()),
+						"transitionProposal");
+			}
+		}
+	}
+
 	public Http.GraphQlResult invite(String hackathonId, String email, String sector, TestAccounts.Account as,
 			String... affiliations) {
 		ObjectNode variables = Http.json();

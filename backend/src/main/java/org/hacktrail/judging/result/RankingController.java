@@ -6,8 +6,11 @@ import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.RoundDiagnostics;
 import org.hacktrail.judging.ranking.RoundSummary;
 import org.hacktrail.judging.ranking.TieGroup;
 import org.hacktrail.judging.ranking.Uncertainty;
@@ -35,15 +38,24 @@ class RankingController {
 
 	private final ProposalLookup proposals;
 
-	RankingController(PublicationService publication, RoundService rounds, ProposalLookup proposals) {
+	private final DiagnosticsService diagnostics;
+
+	RankingController(PublicationService publication, RoundService rounds, ProposalLookup proposals,
+			DiagnosticsService diagnostics) {
 		this.publication = publication;
 		this.rounds = rounds;
 		this.proposals = proposals;
+		this.diagnostics = diagnostics;
 	}
 
 	@QueryMapping
 	RankingView roundRanking(@Argument String roundId) {
 		return this.publication.ranking(roundId);
+	}
+
+	@QueryMapping
+	DiagnosticsService.DiagnosticsView roundDiagnostics(@Argument String roundId) {
+		return this.diagnostics.diagnostics(roundId);
 	}
 
 	record SelectProposalsPayload(RoundService.RoundContext round) {
@@ -159,6 +171,57 @@ class RankingController {
 	@BatchMapping(typeName = "UnrankedProposal", field = "proposal")
 	Map<UnrankedProposal, Proposal> unrankedProposal(List<UnrankedProposal> unranked) {
 		return JudgingGraphQl.proposals(unranked, UnrankedProposal::proposalId, this.proposals);
+	}
+
+	// ---- RoundDiagnostics
+
+	/** A judge's line, with the panel's judge behind the pseudonym (null if gone). */
+	record DiagnosticJudge(String judgeId, Sector sector, int sheetCount, double meanTotal, double spread,
+			@Nullable Double leniency, JudgeSummary.Treatment treatment, @Nullable Judge judge) {
+	}
+
+	record SectorMean(Sector sector, double mean) {
+	}
+
+	@SchemaMapping(typeName = "RoundDiagnostics")
+	RoundService.RoundContext round(DiagnosticsService.DiagnosticsView view) {
+		return view.round();
+	}
+
+	@SchemaMapping(typeName = "RoundDiagnostics")
+	List<DiagnosticJudge> judges(DiagnosticsService.DiagnosticsView view) {
+		return view.diagnostics()
+			.judges()
+			.stream()
+			.map((line) -> new DiagnosticJudge(line.judgeId(), line.sector(), line.sheetCount(), line.meanTotal(),
+					line.spread(), line.leniency(), line.treatment(), view.judges().get(line.judgeId())))
+			.toList();
+	}
+
+	@SchemaMapping(typeName = "RoundDiagnostics")
+	List<RoundDiagnostics.Agreement> agreement(DiagnosticsService.DiagnosticsView view) {
+		return view.diagnostics().agreement();
+	}
+
+	@SchemaMapping(typeName = "RoundDiagnostics")
+	List<RoundDiagnostics.CriterionGap> criteria(DiagnosticsService.DiagnosticsView view) {
+		return view.diagnostics().criteria();
+	}
+
+	@SchemaMapping(typeName = "RoundDiagnostics")
+	List<RoundDiagnostics.DivergentProposal> divergentProposals(DiagnosticsService.DiagnosticsView view) {
+		return view.diagnostics().divergentProposals();
+	}
+
+	@SchemaMapping(typeName = "ProposalCriterionGap")
+	List<SectorMean> sectorMeans(RoundDiagnostics.ProposalCriterionGap gap) {
+		return gap.sectorMeans().entrySet().stream().map((e) -> new SectorMean(e.getKey(), e.getValue())).toList();
+	}
+
+	@BatchMapping(typeName = "DivergentProposal", field = "proposal")
+	Map<RoundDiagnostics.DivergentProposal, Proposal> divergentProposal(
+			List<RoundDiagnostics.DivergentProposal> divergent) {
+		return JudgingGraphQl.proposals(divergent, RoundDiagnostics.DivergentProposal::proposalId, this.proposals);
 	}
 
 }

@@ -28,6 +28,12 @@ public enum AuditEventType {
 	RESULTS_PUBLISHED,
 
 	/** An organizer overrode a score, a ranking or a rule (judging). */
-	OVERRIDE_APPLIED
+	OVERRIDE_APPLIED,
+
+	/**
+	 * An organizer verified many outcome milestones with one decision (follow-up); the
+	 * details say how many and which selection.
+	 */
+	MILESTONES_VERIFIED
 
 }

@@ -41,16 +41,7 @@ class PublicationTests extends JudgingApiTestSupport {
 		this.hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
 		this.roundId = this.hackathon.roundIds().get(0);
 		this.proposals = this.api.proposals(this.hackathon, 3);
-		for (String proposal : this.proposals) {
-			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
-				ObjectNode move = Http.json();
-				move.putObject("input").put("proposalId", proposal).put("to", to);
-				JudgingApi.ok(
-						this.http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
-								+ "input: $input) { proposal { status } } }", move, this.organizer.headers()),
-						"transitionProposal");
-			}
-		}
+		this.api.shortlist(this.proposals);
 		this.publicJudge = this.accounts.user("pub-pub-" + this.hackathon.slug());
 		this.privateJudge = this.accounts.user("pub-priv-" + this.hackathon.slug());
 		this.api.judge(this.hackathon, this.publicJudge, "PUBLIC");

@@ -32,17 +32,9 @@ class ResultsCsvTests extends JudgingApiTestSupport {
 		String roundId = hackathon.roundIds().get(0);
 		List<String> proposals = new ArrayList<>();
 		for (String title : TITLES) {
-			String id = api.proposal(hackathon, title, null);
-			proposals.add(id);
-			for (String to : List.of("IN_REVIEW", "SHORTLISTED")) {
-				ObjectNode move = Http.json();
-				move.putObject("input").put("proposalId", id).put("to", to);
-				JudgingApi.ok(
-						http.graphql("mutation($input: TransitionProposalInput!) { transitionProposal("
-								+ "input: $input) { proposal { status } } }", move, organizer.headers()),
-						"transitionProposal");
-			}
+			proposals.add(api.proposal(hackathon, title, null));
 		}
+		api.shortlist(proposals);
 		TestAccounts.Account publicJudge = accounts.user("csv-pub-" + hackathon.slug());
 		TestAccounts.Account privateJudge = accounts.user("csv-priv-" + hackathon.slug());
 		api.judge(hackathon, publicJudge, "PUBLIC");
