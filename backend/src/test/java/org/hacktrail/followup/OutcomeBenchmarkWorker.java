@@ -375,15 +375,52 @@ public final class OutcomeBenchmarkWorker {
 		return await(context, started.getId());
 	}
 
+	/**
+	 * Waits for the run to end. While the embedded store fails closed and reopens its
+	 * file (a commit failed), reads are refused for a while: the wait goes on through
+	 * that, for at most {@link #STORE_UNAVAILABLE_LIMIT} in a row, so the run's real end
+	 * (and status) is what the benchmark reports.
+	 */
 	static JobExecution await(ConfigurableApplicationContext context, long id) throws InterruptedException {
 		JobRepository repository = context.getBean(JobRepository.class);
+		Instant unavailableSince = null;
 		while (true) {
-			JobExecution execution = repository.getJobExecution(id);
+			JobExecution execution;
+			try {
+				execution = repository.getJobExecution(id);
+				unavailableSince = null;
+			}
+			catch (RuntimeException ex) {
+				if (!storeUnavailable(ex)) {
+					throw ex;
+				}
+				Instant now = Instant.now();
+				if (unavailableSince == null) {
+					unavailableSince = now;
+					System.out.println("The store is unavailable (" + ex.getMessage() + "); waiting for it");
+				}
+				else if (Duration.between(unavailableSince, now).compareTo(STORE_UNAVAILABLE_LIMIT) > 0) {
+					throw new IllegalStateException("The store stayed unavailable for " + STORE_UNAVAILABLE_LIMIT, ex);
+				}
+				Thread.sleep(1000);
+				continue;
+			}
 			if (execution != null && !execution.isRunning() && execution.getStatus() != BatchStatus.STARTING) {
 				return execution;
 			}
 			Thread.sleep(200);
 		}
+	}
+
+	static final Duration STORE_UNAVAILABLE_LIMIT = Duration.ofMinutes(10);
+
+	private static boolean storeUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.hacktrail.platform.StoreUnavailableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static StepExecution step(JobExecution execution, String name) {
