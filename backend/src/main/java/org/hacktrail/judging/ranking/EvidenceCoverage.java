@@ -1,5 +1,6 @@
 package org.hacktrail.judging.ranking;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hacktrail.judging.Sector;
@@ -18,6 +19,30 @@ public record EvidenceCoverage(int sheetCount, int sheetsRequired, List<SectorCo
 
 	public EvidenceCoverage {
 		sectors = List.copyOf(sectors);
+	}
+
+	/**
+	 * A proposal's coverage against the rule, the one place the rule is applied.
+	 * @param sheetsPerSector the proposal's counted sheets per sector, by
+	 * {@link Sector#ordinal()}
+	 */
+	public static EvidenceCoverage of(EvidenceRule rule, int[] sheetsPerSector) {
+		Sector[] all = Sector.values();
+		Checks.require(sheetsPerSector.length == all.length, "one sheet count per sector");
+		int sheets = 0;
+		boolean enough = true;
+		List<SectorCoverage> sectors = new ArrayList<>();
+		for (Sector sector : all) {
+			int count = sheetsPerSector[sector.ordinal()];
+			int minimum = rule.sectorMinimums().get(sector);
+			sheets += count;
+			enough &= count >= minimum;
+			if (minimum > 0) {
+				sectors.add(new SectorCoverage(sector, count, minimum));
+			}
+		}
+		return new EvidenceCoverage(sheets, rule.judgesPerProposal(), sectors,
+				enough && sheets >= rule.judgesPerProposal());
 	}
 
 	/**

@@ -247,10 +247,12 @@ public final class RubricRanking {
 			int[] pointRank = competitionRanks(keys, keys.clone(), new int[rankedCount]);
 
 			boolean method2 = this.input.method() == RankingMethod.RUBRIC_2;
-			Pools pools = method2 ? pools(groupCount, groupStart, groupValues, groupMean) : null;
+			ResidualPools pools = method2
+					? ResidualPools.of(this.proposals.length, groupCount, groupStart, groupValues, groupMean) : null;
 			Bootstrap bootstrap = (pools == null || pools.uncertainty().known())
 					? bootstrap(rankedIndex, groupCount, groupStart, groupValues, groupMean, voteScores, pools) : null;
-			Evidence evidence = method2 ? evidence(rankedIndex, groupCount, keys) : null;
+			SufficientEvidence evidence = method2
+					? SufficientEvidence.of(this.input.evidenceRule(), rankedIndex, groupCount, keys) : null;
 
 			// Assemble, in F-descending (tie key) then id order.
 			Integer[] order = new Integer[rankedCount];
@@ -289,7 +291,7 @@ public final class RubricRanking {
 							// sufficient evidence.
 							int members = 0;
 							for (int t = o - currentTie.size() + 1; t <= o; t++) {
-								members += evidence.sufficient[order[t]] ? 1 : 0;
+								members += evidence.sufficient()[order[t]] ? 1 : 0;
 							}
 							int first = evidence.rankAmongSufficient(keys[i]);
 							acrossCut = first <= quota && quota < first + members - 1;
@@ -417,7 +419,7 @@ public final class RubricRanking {
 		 * order, sector present in sector order, c draws.
 		 */
 		private Bootstrap bootstrap(int[] rankedIndex, int[] groupCount, int[] groupStart, double[] groupValues,
-				double[] groupMean, double[] voteScores, @Nullable Pools pools) {
+				double[] groupMean, double[] voteScores, @Nullable ResidualPools pools) {
 			int replicates = this.input.bootstrapReplicates();
 			int rankedCount = rankedIndex.length;
 			int[] ranks = new int[rankedCount * replicates];
@@ -494,7 +496,7 @@ public final class RubricRanking {
 
 		private RankedProposal line(int p, int rank, double score, int[] groupCount, double[] groupMean,
 				double[] voteTotals, double[] voteScores, boolean tied, @Nullable Bootstrap bootstrap,
-				@Nullable Evidence evidence, int i, long key, double normalisedDeviation, int quota) {
+				@Nullable SufficientEvidence evidence, int i, long key, double normalisedDeviation, int quota) {
 			List<SectorScore> sectorScores = new ArrayList<>();
 			List<Sector> missing = new ArrayList<>();
 			for (Sector sector : SECTORS) {
@@ -517,8 +519,8 @@ public final class RubricRanking {
 				divergence = (normalisedDeviation > this.tolerance) ? gap / normalisedDeviation : 0.0;
 			}
 			boolean inTopN = (evidence == null) ? rank <= quota
-					: evidence.sufficient[i] && evidence.rankAmongSufficient(key) <= quota;
-			EvidenceCoverage coverage = (evidence != null) ? evidence.coverage(p, groupCount) : null;
+					: evidence.sufficient()[i] && evidence.rankAmongSufficient(key) <= quota;
+			EvidenceCoverage coverage = (evidence != null) ? evidence.coverage()[i] : null;
 			if (bootstrap == null) {
 				// Method 2 without any residual: the spread is unknown, so nothing is
 				// claimed about it.
@@ -534,86 +536,6 @@ public final class RubricRanking {
 					divergence != null && divergence > DIVERGENCE_THRESHOLD, tied, inTopN, rankLow, rankHigh,
 					bootstrap.low[i], bootstrap.high[i], bootstrap.topN[i], rankLow <= quota && quota < rankHigh,
 					coverage);
-		}
-
-		/**
-		 * Method 2's residual pools: per sector, over every proposal (id order) with c ≥
-		 * 2 sheets of that sector, (n − mean_g) · √(c / (c − 1)) for each sheet in judge
-		 * id order; the round pool is the sector pools one after the other in sector
-		 * order. A sector draws from its own pool when it has at least
-		 * {@link #MIN_POOL_RESIDUALS} residuals, otherwise from the round pool; a round
-		 * pool smaller than that leaves the spread unknown (no bootstrap).
-		 */
-		private Pools pools(int[] groupCount, int[] groupStart, double[] groupValues, double[] groupMean) {
-			int proposalCount = this.proposals.length;
-			double[][] own = new double[G][];
-			int roundSize = 0;
-			for (int g = 0; g < G; g++) {
-				int size = 0;
-				for (int p = 0; p < proposalCount; p++) {
-					int count = groupCount[p * G + g];
-					size += (count >= 2) ? count : 0;
-				}
-				own[g] = new double[size];
-				int next = 0;
-				for (int p = 0; p < proposalCount; p++) {
-					int count = groupCount[p * G + g];
-					if (count >= 2) {
-						double factor = Math.sqrt((double) count / (count - 1));
-						for (int v = groupStart[p * G + g]; v < groupStart[p * G + g + 1]; v++) {
-							own[g][next++] = (groupValues[v] - groupMean[p * G + g]) * factor;
-						}
-					}
-				}
-				roundSize += size;
-			}
-			double[] round = new double[roundSize];
-			int next = 0;
-			for (int g = 0; g < G; g++) {
-				System.arraycopy(own[g], 0, round, next, own[g].length);
-				next += own[g].length;
-			}
-			double roundSpread = rootMeanSquare(round);
-			double[][] drawFrom = new double[G][];
-			List<Uncertainty.ResidualPool> sectors = new ArrayList<>(G);
-			for (int g = 0; g < G; g++) {
-				boolean roundPool = own[g].length < MIN_POOL_RESIDUALS;
-				drawFrom[g] = roundPool ? round : own[g];
-				sectors.add(new Uncertainty.ResidualPool(SECTORS[g], own[g].length,
-						roundPool ? roundSpread : rootMeanSquare(own[g]), roundPool));
-			}
-			return new Pools(drawFrom,
-					new Uncertainty(roundSize >= MIN_POOL_RESIDUALS, roundSize, roundSpread, sectors));
-		}
-
-		/**
-		 * Method 2's evidence coverage of every ranked proposal and the ranks among the
-		 * proposals with sufficient evidence.
-		 */
-		private Evidence evidence(int[] rankedIndex, int[] groupCount, long[] keys) {
-			EvidenceRule rule = this.input.evidenceRule();
-			boolean[] sufficient = new boolean[rankedIndex.length];
-			int sufficientCount = 0;
-			for (int i = 0; i < rankedIndex.length; i++) {
-				int p = rankedIndex[i];
-				int sheets = 0;
-				boolean enough = true;
-				for (int g = 0; g < G; g++) {
-					sheets += groupCount[p * G + g];
-					enough &= groupCount[p * G + g] >= rule.sectorMinimums().get(SECTORS[g]);
-				}
-				sufficient[i] = enough && sheets >= rule.judgesPerProposal();
-				sufficientCount += sufficient[i] ? 1 : 0;
-			}
-			long[] sufficientKeys = new long[sufficientCount];
-			int next = 0;
-			for (int i = 0; i < rankedIndex.length; i++) {
-				if (sufficient[i]) {
-					sufficientKeys[next++] = keys[i];
-				}
-			}
-			Arrays.sort(sufficientKeys);
-			return new Evidence(rule, sufficient, sufficientKeys);
 		}
 
 		private String sectorsPresent(int[] groupCount, int p) {
@@ -632,46 +554,6 @@ public final class RubricRanking {
 	 * Per ranked proposal (in id order): bootstrap percentiles of rank and P(rank ≤ N).
 	 */
 	private record Bootstrap(int[] low, int[] high, double[] topN) {
-	}
-
-	/**
-	 * Method 2's residuals: per sector (by ordinal) the pool its draws come from, and
-	 * what is published about them.
-	 */
-	private record Pools(double[][] drawFrom, Uncertainty uncertainty) {
-	}
-
-	/**
-	 * Method 2's evidence: per ranked proposal (in id order) whether it has sufficient
-	 * evidence, and the sorted tie keys of those that do.
-	 */
-	private record Evidence(EvidenceRule rule, boolean[] sufficient, long[] sufficientKeys) {
-
-		/**
-		 * 1 + the number of proposals with sufficient evidence and a strictly greater
-		 * key.
-		 */
-		int rankAmongSufficient(long key) {
-			return 1 + (this.sufficientKeys.length - upperBound(this.sufficientKeys, key));
-		}
-
-		EvidenceCoverage coverage(int p, int[] groupCount) {
-			int sheets = 0;
-			List<EvidenceCoverage.SectorCoverage> sectors = new ArrayList<>();
-			for (int g = 0; g < G; g++) {
-				sheets += groupCount[p * G + g];
-				int minimum = this.rule.sectorMinimums().get(SECTORS[g]);
-				if (minimum > 0) {
-					sectors.add(new EvidenceCoverage.SectorCoverage(SECTORS[g], groupCount[p * G + g], minimum));
-				}
-			}
-			boolean enough = sheets >= this.rule.judgesPerProposal();
-			for (EvidenceCoverage.SectorCoverage sector : sectors) {
-				enough &= sector.sheetCount() >= sector.minimum();
-			}
-			return new EvidenceCoverage(sheets, this.rule.judgesPerProposal(), sectors, enough);
-		}
-
 	}
 
 	/**
@@ -706,7 +588,7 @@ public final class RubricRanking {
 	/**
 	 * Index of the first element strictly greater than {@code key} in an ascending array.
 	 */
-	private static int upperBound(long[] sorted, long key) {
+	static int upperBound(long[] sorted, long key) {
 		int low = 0;
 		int high = sorted.length;
 		while (low < high) {
@@ -751,7 +633,7 @@ public final class RubricRanking {
 	}
 
 	/** √(Σ x² / count) in array order; 0 for an empty array. */
-	private static double rootMeanSquare(double[] values) {
+	static double rootMeanSquare(double[] values) {
 		if (values.length == 0) {
 			return 0;
 		}
