@@ -12,6 +12,25 @@ export function formatDateTime(iso: string, timeZone: string, locale: string): s
   }).format(new Date(iso));
 }
 
+/** The reader's own time zone, for times that belong to no hackathon (job runs, notifications, computed-at). */
+export function readerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** A time that belongs to no hackathon, in the reader's zone with the zone named ("7 Dec 2026, 17:40:12 UTC"). */
+export function formatReaderDateTime(iso: string, locale: string, withSeconds = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
+    timeZone: readerTimeZone(),
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
 export function formatDate(iso: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(new Date(iso));
 }

@@ -21,6 +21,7 @@ import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatMoney } from './followupKit';
 import { TableScroll } from '../../components/TableScroll';
+import { formatReaderDateTime } from '../../lib/dates';
 
 // Chart.js is its own chunk, fetched only when statistics are on screen.
 const BarChart = lazy(() => import('./charts'));
@@ -186,7 +187,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
     [years, t],
   );
   const computed = statistics.computedAt
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(statistics.computedAt))
+    ? formatReaderDateTime(statistics.computedAt, locale)
     : undefined;
 
   return (

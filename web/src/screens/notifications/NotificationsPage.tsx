@@ -6,7 +6,7 @@ import { problemOf, type Problem } from '../../api/errors';
 import { ChunkPlaceholder, CursorList, useChunkPage, type ChunkProps } from '../../components/CursorList';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, readerTimeZone } from '../../lib/dates';
 import { notificationsChanged } from '../../lib/notifications';
 import { useI18n } from '../../i18n';
 import { internalLink, notificationText } from './messages';
@@ -14,10 +14,6 @@ import { internalLink, notificationText } from './messages';
 const PAGE_SIZE = 25;
 
 /** The reader's own time zone: a notification belongs to no one hackathon. */
-function readerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** My notifications, newest first, in my language; mark one or all read; each links to where to act on it. */
 export default function NotificationsPage() {
   const { t } = useI18n();
@@ -105,7 +101,7 @@ function NotificationChunk({
   const ref = useChunkPage(page, { after, onPage, focusFirst });
   if (error) return <ChunkPlaceholder error={error} />;
   if (fetching && !page) return <ChunkPlaceholder />;
-  const zone = readerZone();
+  const zone = readerTimeZone();
   return (
     <>
       {page?.edges.map(({ node }, index) => {

@@ -8,6 +8,7 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n';
+import { formatReaderDateTime } from '../../lib/dates';
 
 /** Poll this often while a run is going; stop once every run has ended. */
 export const POLL_MS = 2000;
@@ -46,7 +47,7 @@ export default function JobsPage() {
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
   const when = (iso: string | null | undefined) =>
-    iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '—';
+    iso ? formatReaderDateTime(iso, locale, true) : '—';
 
   async function restartRun(id: string) {
     setProblem(undefined);
