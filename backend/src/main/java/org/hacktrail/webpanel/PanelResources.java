@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -43,6 +44,7 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
  * that point those at a fresh build see its assets.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class PanelResources implements WebMvcConfigurer {
 
 	static final CacheControl HASHED_ASSETS = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
