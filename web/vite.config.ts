@@ -1,11 +1,29 @@
+import zlib from 'node:zlib';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const backend = process.env.HACKTRAIL_BACKEND ?? 'http://localhost:8080';
 
 // The build lands in target/classes/static, so the Maven module packs it into a jar the backend serves.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text file of 1 KB or more also lands beside itself as name.gz and name.br (best compression, paid once at
+    // build time); the backend serves the smallest one the browser accepts (Content-Encoding), see
+    // webpanel/PanelResources.java. The originals stay for clients that accept neither.
+    compression({
+      include: /\.(js|css|html|svg|json|txt|webmanifest)$/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm('gzip', { level: 9 }),
+        defineAlgorithm('brotliCompress', { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      ],
+      deleteOriginalAssets: false,
+      skipIfLargerOrEqual: true,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,

@@ -95,12 +95,20 @@ public class OpenDataExport {
 	}
 
 	public void writeJson(OutputStream out) throws IOException {
+		writeJson(out, this.clock.instant().toString());
+	}
+
+	/**
+	 * The JSON with {@code generatedAt} as given: the controller writes a mark there to
+	 * tag the content apart from the moment it was asked for.
+	 */
+	void writeJson(OutputStream out, String generatedAt) throws IOException {
 		try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
 			json.writeStartObject();
 			json.writeStringProperty("licence", this.settings.licence());
 			json.writeStringProperty("licenceUrl", this.settings.resolvedLicenceUrl());
 			json.writeStringProperty("attribution", this.settings.attribution());
-			json.writeStringProperty("generatedAt", this.clock.instant().toString());
+			json.writeStringProperty("generatedAt", generatedAt);
 			json.writeStringProperty("description", "Published Hacktrail projects with their published proposals, "
 					+ "awards and verified outcome trail. Names marked SYNTHETIC are demo data.");
 			json.writeName("projects");

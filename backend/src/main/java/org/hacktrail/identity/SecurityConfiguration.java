@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.PublicDownloadCaching;
 import org.hacktrail.platform.ratelimit.TooManyRequests;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +30,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -128,6 +130,14 @@ class SecurityConfiguration {
 		http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			// no-store on every response that sets no Cache-Control of its own, except
+			// the
+			// anonymous public downloads, whose caching PublicDownloadCaching decides
+			// once
+			// their body is complete (a streamed body is not yet written when this runs).
+			.cacheControl((cache) -> cache.disable())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+					(request) -> !PublicDownloadCaching.cachesPublicly(request), new CacheControlHeadersWriter()))
 			// GraphiQL (demo and development only) loads its scripts from a CDN;
 			// everything else runs under the policy.
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

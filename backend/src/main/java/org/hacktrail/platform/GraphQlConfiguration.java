@@ -2,7 +2,6 @@ package org.hacktrail.platform;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * GraphQL wiring shared by every feature: scalars (dates held to four-digit years and
  * written from an {@code Instant}, {@link BoundedDateScalars}; {@code Int} written from a
  * {@code long} without truncation, {@link CountingIntScalar}) and the limits on depth and
- * complexity.
+ * complexity (the depth limit leaves introspection to graphql-java's good-faith check,
+ * {@link MaxDepthOutsideIntrospection}).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -29,8 +29,8 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(GraphQlLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	MaxDepthOutsideIntrospection maxQueryDepthInstrumentation(GraphQlLimits limits) {
+		return new MaxDepthOutsideIntrospection(limits.maxDepth());
 	}
 
 	@Bean

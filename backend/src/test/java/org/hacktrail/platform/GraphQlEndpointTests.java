@@ -1,11 +1,14 @@
 package org.hacktrail.platform;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.hacktrail.support.Http;
 import org.hacktrail.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -70,8 +73,26 @@ class GraphQlEndpointTests {
 
 	@Test
 	void refusesADepthBombAndStaysHealthy() {
-		// __type(name) → fields → type → ofType → … nests far deeper than the limit of
-		// 12.
+		// project → proposals → project → … nests far deeper than the limit of 12.
+		StringBuilder query = new StringBuilder("{ __typename project(id: \"p\") {");
+		for (int i = 0; i < 10; i++) {
+			query.append(" proposals { project {");
+		}
+		query.append(" id");
+		query.append(" } }".repeat(10));
+		query.append(" } }");
+		Http.GraphQlResult result = this.http.graphql(query.toString());
+		assertThat(result.hasErrors()).isTrue();
+		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(result.errorMessage()).containsIgnoringCase("depth");
+		assertThat(this.http.graphql("{ __typename }").data().path("__typename").asString()).isEqualTo("Query");
+	}
+
+	@Test
+	void refusesAnIntrospectionBombAndStaysHealthy() {
+		// __schema → types → fields → type → ofType → …: introspection is left out of the
+		// depth limit (the standard introspection query is 14 deep) and bounded by
+		// graphql-java's good-faith check instead.
 		StringBuilder query = new StringBuilder("{ __typename a: __schema { types { fields { type");
 		for (int i = 0; i < 20; i++) {
 			query.append(" { ofType");
@@ -82,7 +103,15 @@ class GraphQlEndpointTests {
 		Http.GraphQlResult result = this.http.graphql(query.toString());
 		assertThat(result.hasErrors()).isTrue();
 		assertThat(result.errorCode()).isEqualTo("BAD_USER_INPUT");
-		assertThat(result.errorMessage()).containsIgnoringCase("depth");
+		assertThat(result.errorMessage()).containsIgnoringCase("introspection");
+		assertThat(result.data().path("__schema").isMissingNode() || result.data().path("__schema").isNull()).isTrue();
+
+		StringBuilder repeated = new StringBuilder("{");
+		for (int i = 0; i < 5; i++) {
+			repeated.append(" s").append(i).append(": __schema { types { name } }");
+		}
+		Http.GraphQlResult many = this.http.graphql(repeated.append(" }").toString());
+		assertThat(many.errorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(this.http.graphql("{ __typename }").data().path("__typename").asString()).isEqualTo("Query");
 	}
 
@@ -130,11 +159,17 @@ class GraphQlEndpointTests {
 	}
 
 	@Test
-	void introspectionIsOffUnlessConfigured() {
-		Http.GraphQlResult result = this.http.graphql("{ __schema { queryType { name } } }");
-		assertThat(result.hasErrors()).isTrue();
-		assertThat(result.errorCode()).isEqualTo("FORBIDDEN");
-		assertThat(result.errorMessage()).containsIgnoringCase("introspection");
+	void introspectionIsOnByDefaultForTheStandardIntrospectionQuery() throws Exception {
+		// graphql-js 16's getIntrospectionQuery(), as GraphiQL, codegen and Postman send
+		// it: ofType nine deep, 14 levels in all, beyond the depth limit of 12.
+		String standard = Files.readString(Path.of("src/test/resources/introspection/standard-query.graphql"));
+		Http.GraphQlResult result = this.http.graphql(standard);
+		assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
+		JsonNode types = result.data().path("__schema").path("types");
+		assertThat(types.isArray()).isTrue();
+		assertThat(types.valueStream().map((type) -> type.path("name").asString())).contains("Query", "Mutation",
+				"Hackathon", "Proposal");
+		assertThat(result.data().path("__schema").path("queryType").path("name").asString()).isEqualTo("Query");
 	}
 
 	@Test

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * An end-to-end test of the service with the settings an operator gives it that change
- * what it answers: a bootstrap token and an open-data licence of its own. The tests of
- * these settings share this one application context.
+ * what it answers: a bootstrap token, an open-data licence of its own and introspection
+ * switched off ({@code HACKTRAIL_GRAPHQL_INTROSPECTION=false}). The tests of these
+ * settings share this one application context.
  *
  * <p>
  * {@code ProductionSettingsTests} keeps a context of its own: it reads the service's JSON
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hacktrail.bootstrap-token=" + DeployedServiceTest.BOOTSTRAP_TOKEN,
 				"hacktrail.opendata.licence=ODC-By-1.0", "hacktrail.opendata.licence-url=https://example.org/odc-by",
-				"hacktrail.opendata.attribution=Example Org" })
+				"hacktrail.opendata.attribution=Example Org", "HACKTRAIL_GRAPHQL_INTROSPECTION=false" })
 @Import(TestServices.class)
 public @interface DeployedServiceTest {
 

@@ -40,7 +40,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * machine: the {@code judge-list-ready} performance mark the panel sets once the list is
  * on screen, measured from the start of navigation (budget 2 s). Each load is cold
  * (browser cache cleared) at phone width, after signing in as the demo public-sector
- * judge against the application started here on the in-memory store.</li>
+ * judge against the application started here on the in-memory store;</li>
+ * <li>the bytes those loads transfer (Resource Timing {@code transferSize}), with the
+ * panel's files compressed as the server sends them to Chromium (Brotli), cold and then
+ * from the cache (hashed files kept a year are not asked for again).</li>
  * </ol>
  * Reads the panel from {@code web/target/classes/static} (run {@code npm run build} in
  * web/ first; scripts/bench builds it). Run: {@code scripts/bench panel}, or from
@@ -123,17 +126,25 @@ public final class PanelBenchmark {
 		judge.addAll(staticClosure(manifest, JUDGE_ROUTE));
 		long raw = 0;
 		long gzipped = 0;
-		System.out.printf(Locale.ROOT, "%nJavaScript a judge's first screen loads (entry + judge route, gzip -9):%n");
+		long brotli = 0;
+		System.out.printf(Locale.ROOT,
+				"%nJavaScript a judge's first screen loads (entry + judge route; gzip -9, and Brotli as the build "
+						+ "writes it and the server sends it):%n");
 		for (String file : judge) {
 			byte[] bytes = Files.readAllBytes(statics.resolve(file));
 			long size = gzipSize(bytes);
+			Path br = statics.resolve(file + ".br");
+			long brSize = Files.isRegularFile(br) ? Files.size(br) : bytes.length;
 			raw += bytes.length;
 			gzipped += size;
-			System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped%n", file, bytes.length / 1024.0,
-					size / 1024.0);
+			brotli += brSize;
+			System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped %7.1f kB br%n", file,
+					bytes.length / 1024.0, size / 1024.0, brSize / 1024.0);
 		}
-		System.out.printf(Locale.ROOT, "  %-44s %8.1f kB raw %7.1f kB gzipped  (budget %d kB: %s)%n", "total",
-				raw / 1024.0, gzipped / 1024.0, BUDGET_BYTES / 1024, (gzipped <= BUDGET_BYTES) ? "within" : "OVER");
+		System.out.printf(Locale.ROOT,
+				"  %-44s %8.1f kB raw %7.1f kB gzipped %7.1f kB br  (budget %d kB gzipped: %s)%n", "total",
+				raw / 1024.0, gzipped / 1024.0, brotli / 1024.0, BUDGET_BYTES / 1024,
+				(gzipped <= BUDGET_BYTES) ? "within" : "OVER");
 		long allRaw = 0;
 		long allGzipped = 0;
 		int count = 0;
@@ -165,8 +176,8 @@ public final class PanelBenchmark {
 			browser.open("/sign-in?next=/judge");
 			browser.button("Sign in as Demo Judge (Public Sector) 公部門評審").click();
 			browser.heading("Judging");
-			List<Double> cold = new ArrayList<>();
-			List<Double> warm = new ArrayList<>();
+			List<Load> cold = new ArrayList<>();
+			List<Load> warm = new ArrayList<>();
 			// One unmeasured load first: the server's own first requests (class loading,
 			// JIT) are not the panel's.
 			measure(browser, driver, true);
@@ -179,15 +190,39 @@ public final class PanelBenchmark {
 					"%nJudge's list interactive (performance mark 'judge-list-ready' from navigation start), "
 							+ "headless Chromium, 390x844, %d loads each:%n",
 					loads);
-			report("cold cache", cold);
-			report("warm cache", warm);
+			report("cold cache", cold.stream().map(Load::ms).toList());
+			report("warm cache", warm.stream().map(Load::ms).toList());
+			System.out.printf(Locale.ROOT,
+					"%nBytes over the wire for the judge's first screen (Resource Timing transferSize: headers and "
+							+ "bodies as sent to Chromium, which accepts Brotli; 0 for a file taken from the cache), "
+							+ "median:%n");
+			transfer("cold cache", cold);
+			transfer("warm cache", warm);
 		}
 		finally {
 			context.close();
 		}
 	}
 
-	static double measure(Browser browser, ChromeDriver driver, boolean clearCache) {
+	/**
+	 * One load of the judge's list: time to interactive; bytes transferred in all (the
+	 * page, the panel's files, the API answers) and for the panel's files (everything
+	 * under /assets/), with their decoded size and how many came from the cache.
+	 */
+	record Load(double ms, long transferred, long assetsTransferred, long assetsDecoded, int assetsFromCache,
+			int assets) {
+	}
+
+	static final String TRANSFER_SCRIPT = """
+			const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+			const assets = all.filter((e) => new URL(e.name).pathname.startsWith('/assets/'));
+			const sum = (list, key) => list.reduce((total, e) => total + (e[key] || 0), 0);
+			return { transferred: sum(all, 'transferSize'), assetsTransferred: sum(assets, 'transferSize'),
+			  assetsDecoded: sum(assets, 'decodedBodySize'),
+			  assetsFromCache: assets.filter((e) => e.transferSize === 0).length, assets: assets.length };
+			""";
+
+	static Load measure(Browser browser, ChromeDriver driver, boolean clearCache) {
 		if (clearCache) {
 			driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
 		}
@@ -196,7 +231,28 @@ public final class PanelBenchmark {
 			.executeScript("const m = performance.getEntriesByName('judge-list-ready'); "
 					+ "return m.length ? m[0].startTime : null;"));
 		driver.findElement(By.cssSelector("[data-testid=judge-list]"));
-		return ((Number) value).doubleValue();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> bytes = (Map<String, Object>) driver.executeScript(TRANSFER_SCRIPT);
+		return new Load(((Number) value).doubleValue(), number(bytes, "transferred"),
+				number(bytes, "assetsTransferred"), number(bytes, "assetsDecoded"),
+				(int) number(bytes, "assetsFromCache"), (int) number(bytes, "assets"));
+	}
+
+	private static long number(Map<String, Object> values, String key) {
+		return ((Number) values.get(key)).longValue();
+	}
+
+	static void transfer(String label, List<Load> loads) {
+		System.out.printf(Locale.ROOT,
+				"  %-11s %7.1f kB in all; the panel's files %7.1f kB (%7.1f kB decoded), %d of %d from the cache%n",
+				label, median(loads, Load::transferred) / 1024.0, median(loads, Load::assetsTransferred) / 1024.0,
+				median(loads, Load::assetsDecoded) / 1024.0, Math.round(median(loads, Load::assetsFromCache)),
+				Math.round(median(loads, Load::assets)));
+	}
+
+	private static double median(List<Load> loads, java.util.function.ToDoubleFunction<Load> value) {
+		double[] sorted = loads.stream().mapToDouble(value).sorted().toArray();
+		return sorted[sorted.length / 2];
 	}
 
 	static void report(String label, List<Double> samples) {
