@@ -10,10 +10,10 @@ import { MILESTONE_TYPES } from './followupKit';
 const LEVELS: AgencyLevel[] = ['CENTRAL', 'LOCAL', 'OTHER'];
 
 /** The types whose evidence an organizer must be able to check (the API refuses them without a URL). */
-export const EVIDENCE_REQUIRED: MilestoneType[] = ['FUNDED', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS'];
-const AGENCY_REQUIRED: MilestoneType[] = ['FUNDED', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS'];
-const AGENCY_SHOWN: MilestoneType[] = ['FUNDING_APPLIED', 'FUNDED', 'PILOT', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS'];
-const LEVEL_SHOWN: MilestoneType[] = ['PILOT', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS'];
+export const EVIDENCE_REQUIRED: MilestoneType[] = ['FUNDED', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS', 'SERVICE_RETIRED'];
+const AGENCY_REQUIRED: MilestoneType[] = ['FUNDED', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS', 'SERVICE_RETIRED'];
+const AGENCY_SHOWN: MilestoneType[] = ['FUNDING_APPLIED', 'FUNDED', 'PILOT', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS', 'SERVICE_RETIRED'];
+const LEVEL_SHOWN: MilestoneType[] = ['PILOT', 'ADOPTED', 'INTEGRATED_INTO_OPERATIONS', 'SERVICE_RETIRED'];
 const MONEY_SHOWN: MilestoneType[] = ['FUNDING_APPLIED', 'FUNDED'];
 
 export type MilestoneFormValues = {

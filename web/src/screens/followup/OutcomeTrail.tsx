@@ -51,6 +51,14 @@ export function OutcomeTrail({ projectId }: { projectId: string }) {
           <StateBadge state={followUp.state} />
           {followUp.dormant && followUp.state !== 'DORMANT' && <span className="muted"> {t('followup.trail.dormantToo')}</span>}
         </dd>
+        <dt>{t('followup.trail.service')}</dt>
+        <dd>
+          {t(`followup.service.${followUp.serviceStatus}` as MessageKey, {
+            date: followUp.serviceSince ? formatDay(followUp.serviceSince, locale) : '',
+          })}
+        </dd>
+        <dt>{t('followup.trail.team')}</dt>
+        <dd>{t(`followup.team.${followUp.teamActivity}` as MessageKey)}</dd>
         {followUp.stateIncludingPending && followUp.stateIncludingPending !== followUp.state && (
           <>
             <dt>{t('followup.trail.stateWithPending')}</dt>

@@ -68,6 +68,9 @@ function trail(overrides: Record<string, unknown> = {}, outcomes: unknown[] = [A
           state: 'FUNDED',
           dormant: false,
           lastSignOfLife: '2022-05-01',
+          serviceStatus: 'INTEGRATED',
+          serviceSince: '2022-03-01',
+          teamActivity: 'STOPPED',
           stateIncludingPending: null,
           pendingCount: null,
           followerCount: 4,
@@ -109,6 +112,8 @@ describe('outcome trail on the project page', () => {
     renderPanel('/projects/pr1', null, projectHandlers(() => trail()));
     const section = await trailSection();
     expect(within(section).getByText('Funded', { selector: '.outcome-state' })).toBeTruthy();
+    expect(within(section).getByText("Yes: part of an agency's regular operations since Mar 1, 2022")).toBeTruthy();
+    expect(within(section).getByText('Stopped the project')).toBeTruthy();
     const items = within(section).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(within(items[1]).getByRole('heading', { name: /Mar 4, 2021 Funded/ })).toBeTruthy();

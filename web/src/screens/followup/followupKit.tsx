@@ -18,6 +18,7 @@ export const MILESTONE_TYPES: MilestoneType[] = [
   'PILOT',
   'ADOPTED',
   'INTEGRATED_INTO_OPERATIONS',
+  'SERVICE_RETIRED',
   'DISCONTINUED',
   'ACTIVITY',
 ];

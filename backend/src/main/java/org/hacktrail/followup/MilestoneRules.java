@@ -66,7 +66,7 @@ public final class MilestoneRules {
 		String cleanProgramme = singleLine(programme, "programme", MAX_PROGRAMME);
 		String cleanNote = text(note, "note", MAX_NOTE);
 		if (cleanAgency == null && (type == MilestoneType.FUNDED || type == MilestoneType.ADOPTED
-				|| type == MilestoneType.INTEGRATED_INTO_OPERATIONS)) {
+				|| type == MilestoneType.INTEGRATED_INTO_OPERATIONS || type == MilestoneType.SERVICE_RETIRED)) {
 			throw DomainException.badInput("agency",
 					(type == MilestoneType.FUNDED)
 							? "A FUNDED milestone names who funds the project (the funding source)."

@@ -25,6 +25,12 @@ public enum MilestoneType {
 	/** The project became part of an agency's regular operations. */
 	INTEGRATED_INTO_OPERATIONS,
 
+	/**
+	 * The agency stopped using the project's service (agency and evidence): what was
+	 * adopted or integrated is no longer in public service.
+	 */
+	SERVICE_RETIRED,
+
 	/** The team stopped the project. */
 	DISCONTINUED,
 
@@ -33,7 +39,7 @@ public enum MilestoneType {
 
 	/** Claims that change how a project is counted need evidence a person can check. */
 	public boolean requiresEvidence() {
-		return this == FUNDED || this == ADOPTED || this == INTEGRATED_INTO_OPERATIONS;
+		return this == FUNDED || this == ADOPTED || this == INTEGRATED_INTO_OPERATIONS || this == SERVICE_RETIRED;
 	}
 
 	/** Only funding milestones carry an amount (requested or granted). */

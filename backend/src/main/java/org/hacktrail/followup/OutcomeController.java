@@ -67,10 +67,11 @@ class OutcomeController {
 	 * who may not see them.
 	 */
 	record FollowUpView(ProjectState state, boolean dormant, @Nullable LocalDate lastSignOfLife,
-			@Nullable ProjectState stateIncludingPending, @Nullable Integer pendingCount,
-			@Nullable Instant stateChangedAt, @Nullable LocalDate lastPushedOn, @Nullable Instant activityCheckedAt,
-			@Nullable String activityError, int followerCount, boolean followedByMe, boolean canRecord,
-			String projectId, boolean seesEverything) {
+			ProjectStateRule.ServiceStatus serviceStatus, @Nullable LocalDate serviceSince,
+			ProjectStateRule.TeamActivity teamActivity, @Nullable ProjectState stateIncludingPending,
+			@Nullable Integer pendingCount, @Nullable Instant stateChangedAt, @Nullable LocalDate lastPushedOn,
+			@Nullable Instant activityCheckedAt, @Nullable String activityError, int followerCount,
+			boolean followedByMe, boolean canRecord, String projectId, boolean seesEverything) {
 	}
 
 	@BatchMapping(typeName = "Project")
@@ -89,6 +90,7 @@ class OutcomeController {
 			boolean all = everything.contains(project.id());
 			ProjectStateRule.Derived pendingView = all ? this.states.derive(followUp, false) : null;
 			views.put(project, new FollowUpView(publicView.state(), publicView.dormant(), publicView.lastSignOfLife(),
+					publicView.service(), publicView.serviceSince(), publicView.team(),
 					all ? pendingView.state() : null, all ? followUp.pendingCount() : null, followUp.stateChangedAt(),
 					FollowUpStates.date(followUp.lastPushedOn()), followUp.activityCheckedAt(),
 					all ? followUp.activityError() : null, followUp.followers().size(),

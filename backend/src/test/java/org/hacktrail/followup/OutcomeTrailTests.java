@@ -46,7 +46,8 @@ class OutcomeTrailTests {
 			  project(id: $id) {
 			    state
 			    outcomes { id type verification verificationReason history { action } }
-			    followUp { state dormant stateIncludingPending pendingCount followerCount followedByMe canRecord }
+			    followUp { state dormant stateIncludingPending pendingCount followerCount followedByMe canRecord
+			      serviceStatus serviceSince teamActivity }
 			  }
 			}""";
 
@@ -153,6 +154,10 @@ class OutcomeTrailTests {
 		JsonNode after = project(null);
 		assertThat(after.path("outcomes")).hasSize(1);
 		assertThat(after.path("state").asString()).isEqualTo("FUNDED");
+		assertThat(after.path("followUp").path("serviceStatus").asString()).as("funded, never adopted")
+			.isEqualTo("NONE");
+		assertThat(after.path("followUp").path("serviceSince").isNull()).isTrue();
+		assertThat(after.path("followUp").path("teamActivity").asString()).isEqualTo("ACTIVE");
 		assertThat(after.path("outcomes").path(0).path("history").isNull()).as("history is not public").isTrue();
 	}
 

@@ -54,14 +54,63 @@ class ProjectStateRuleTests {
 
 	@Test
 	void discontinuedUnlessSomethingHappenedAfterTheStop() {
-		List<OutcomeEntry> stopped = List.of(entry(MilestoneType.ADOPTED, "2024-01-01", VerificationState.VERIFIED),
+		List<OutcomeEntry> stopped = List.of(entry(MilestoneType.FUNDED, "2024-01-01", VerificationState.VERIFIED),
 				entry(MilestoneType.DISCONTINUED, "2025-01-01", VerificationState.VERIFIED));
 		assertThat(state(stopped, LocalDate.parse("2025-01-01"), LocalDate.parse("2023-05-01"), true))
 			.isEqualTo(ProjectState.DISCONTINUED);
 		// Pitched again after the stop: revived.
-		assertThat(state(stopped, null, LocalDate.parse("2025-06-01"), true)).isEqualTo(ProjectState.ADOPTED);
+		assertThat(state(stopped, null, LocalDate.parse("2025-06-01"), true)).isEqualTo(ProjectState.FUNDED);
 		// Active again after the stop.
-		assertThat(state(stopped, LocalDate.parse("2025-03-01"), null, true)).isEqualTo(ProjectState.ADOPTED);
+		assertThat(state(stopped, LocalDate.parse("2025-03-01"), null, true)).isEqualTo(ProjectState.FUNDED);
+	}
+
+	@Test
+	void aTeamThatStopsLeavesAServiceTheAgencyStillRunsInServiceAndTheTwoAreReadApart() {
+		OutcomeEntry integrated = entry(MilestoneType.INTEGRATED_INTO_OPERATIONS, "2024-01-01",
+				VerificationState.VERIFIED);
+		OutcomeEntry teamStopped = entry(MilestoneType.DISCONTINUED, "2025-01-01", VerificationState.VERIFIED);
+		ProjectStateRule.Derived running = ProjectStateRule.derive(List.of(integrated, teamStopped), true, null,
+				LocalDate.parse("2023-05-01"), TODAY);
+		assertThat(running.state()).as("still in the agency's operations").isEqualTo(ProjectState.INTEGRATED);
+		assertThat(running.service()).isEqualTo(ProjectStateRule.ServiceStatus.INTEGRATED);
+		assertThat(running.serviceSince()).isEqualTo(LocalDate.parse("2024-01-01"));
+		assertThat(running.team()).isEqualTo(ProjectStateRule.TeamActivity.STOPPED);
+
+		// The agency retires it later: no longer in service, and the team had stopped.
+		OutcomeEntry retired = entry(MilestoneType.SERVICE_RETIRED, "2026-03-01", VerificationState.VERIFIED);
+		ProjectStateRule.Derived gone = ProjectStateRule.derive(List.of(integrated, teamStopped, retired), true, null,
+				null, TODAY);
+		assertThat(gone.service()).isEqualTo(ProjectStateRule.ServiceStatus.RETIRED);
+		assertThat(gone.serviceSince()).isEqualTo(LocalDate.parse("2026-03-01"));
+		assertThat(gone.team()).as("a retirement is the agency's act, not a sign of the team")
+			.isEqualTo(ProjectStateRule.TeamActivity.STOPPED);
+		assertThat(gone.state()).isEqualTo(ProjectState.DISCONTINUED);
+
+		// Retired while the team works on: the outcome reached stays, the service status
+		// says it ended.
+		ProjectStateRule.Derived working = ProjectStateRule.derive(List.of(integrated, retired), true,
+				TODAY.minusMonths(1), null, TODAY);
+		assertThat(working.state()).isEqualTo(ProjectState.INTEGRATED);
+		assertThat(working.service()).isEqualTo(ProjectStateRule.ServiceStatus.RETIRED);
+		assertThat(working.team()).isEqualTo(ProjectStateRule.TeamActivity.ACTIVE);
+
+		// Adopted again by another agency after the retirement: in service since the new
+		// adoption.
+		ProjectStateRule.Derived again = ProjectStateRule.derive(
+				List.of(integrated, retired, entry(MilestoneType.ADOPTED, "2026-06-01", VerificationState.VERIFIED)),
+				true, null, null, TODAY);
+		assertThat(again.service()).isEqualTo(ProjectStateRule.ServiceStatus.ADOPTED);
+		assertThat(again.serviceSince()).isEqualTo(LocalDate.parse("2026-06-01"));
+
+		// A pending retirement does not count in the public view.
+		ProjectStateRule.Derived pending = ProjectStateRule.derive(
+				List.of(integrated, entry(MilestoneType.SERVICE_RETIRED, "2026-03-01", VerificationState.PENDING)),
+				true, null, null, TODAY);
+		assertThat(pending.service()).isEqualTo(ProjectStateRule.ServiceStatus.INTEGRATED);
+		assertThat(ProjectStateRule.derive(List.of(), true, null, null, TODAY).service())
+			.isEqualTo(ProjectStateRule.ServiceStatus.NONE);
+		assertThat(ProjectStateRule.derive(List.of(), true, null, null, TODAY).team())
+			.isEqualTo(ProjectStateRule.TeamActivity.DORMANT);
 	}
 
 	@Test
