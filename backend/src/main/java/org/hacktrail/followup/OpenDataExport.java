@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import com.mongodb.client.MongoCursor;
 import org.apache.commons.csv.CSVFormat;
 import org.bson.Document;
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.CsvFlavour;
+import org.hacktrail.platform.batch.IdBucket;
 import org.hacktrail.platform.batch.IdBucketItemReader;
+import org.hacktrail.platform.batch.IdBucketScan;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProjectService;
 import org.hacktrail.proposal.ProposalFacts;
@@ -46,8 +47,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * Streamed: projects and milestones are read in {@code _id} order and merged (a milestone
- * id starts with its project id), so memory holds the published proposals (a projection)
- * and one project at a time.
+ * id starts with its project id), so memory holds the published proposals (a projection),
+ * one bucket of milestones and one project at a time.
  */
 @Service
 public class OpenDataExport {
@@ -58,6 +59,12 @@ public class OpenDataExport {
 			"licence");
 
 	private static final JsonFactory JSON = new JsonFactory();
+
+	/**
+	 * Milestones per query: whole documents (evidence, events), so fewer than the
+	 * default.
+	 */
+	static final int MILESTONES_PER_QUERY = 2_000;
 
 	private final MongoTemplate mongo;
 
@@ -84,9 +91,28 @@ public class OpenDataExport {
 		this.clock = clock;
 	}
 
-	/** A published proposal, as exported. */
-	record PublicProposal(String id, HackathonFacts.Edition hackathon, LocalizedText title, String proposerName,
-			ProposalStatus status) {
+	/**
+	 * A published proposal, as exported.
+	 *
+	 * @param projectId its project; null when it is linked to none
+	 * @param tags its issue areas (tag ids)
+	 * @param teamSize members of its team, as the teams feature last recorded
+	 * @param teamFormed the funnel's "teams" stage: a team of more than one, or it was
+	 * TEAM_FORMING
+	 * @param shortlisted the funnel's "shortlisted" stage: it was SHORTLISTED, FINALIST,
+	 * OUTSTANDING or NOT_SELECTED
+	 */
+	record PublicProposal(String id, HackathonFacts.Edition hackathon, @Nullable String projectId, LocalizedText title,
+			String proposerName, ProposalStatus status, List<String> tags, int teamSize, boolean teamFormed,
+			boolean shortlisted) {
+
+		static PublicProposal of(ProposalFacts.Summary proposal, HackathonFacts.Edition hackathon) {
+			return new PublicProposal(proposal.id(), hackathon, proposal.projectId(), proposal.title(),
+					proposal.proposerName(), proposal.status(), proposal.tags(), proposal.teamSize(),
+					proposal.teamSize() > 1 || proposal.reached().contains(ProposalStatus.TEAM_FORMING),
+					proposal.reached().stream().anyMatch(StatisticsRollupJobConfiguration.SHORTLISTED::contains));
+		}
+
 	}
 
 	/** One published project with everything exported about it. */
@@ -231,45 +257,63 @@ public class OpenDataExport {
 
 	/** Calls {@code action} for each published project, in id order. */
 	void forEachProject(Consumer<PublicProject> action) {
+		forEachPublished((hackathon) -> {
+		}, (proposal) -> {
+		}, action);
+	}
+
+	/**
+	 * Calls {@code eachHackathon} for each hackathon whose results are published (in id
+	 * order), then {@code eachProposal} for each published proposal, linked to a project
+	 * or not (in id order), then {@code eachProject} for each published project (in
+	 * milestone-id order, see {@link #forEachProject}). One read of the hackathons, of
+	 * the proposals and of the VERIFIED milestones.
+	 */
+	void forEachPublished(Consumer<HackathonFacts.Edition> eachHackathon, Consumer<PublicProposal> eachProposal,
+			Consumer<PublicProject> eachProject) {
+		forEachPublished(eachHackathon, eachProposal, eachProject, this.states.today());
+	}
+
+	private void forEachPublished(Consumer<HackathonFacts.Edition> eachHackathon, Consumer<PublicProposal> eachProposal,
+			Consumer<PublicProject> action, LocalDate today) {
 		Map<String, HackathonFacts.Edition> hackathons = new HashMap<>();
-		this.hackathons.inIdOrder(null, IdBucketItemReader.LIMIT).forEachRemaining((h) -> hackathons.put(h.id(), h));
-		Map<String, List<PublicProposal>> proposals = publishedProposals(hackathons);
+		this.hackathons.inIdOrder(null, IdBucketItemReader.LIMIT).forEachRemaining((h) -> {
+			if (StatisticsRollupJobConfiguration.PUBLISHED.contains(h.phase())) {
+				hackathons.put(h.id(), h);
+				eachHackathon.accept(h);
+			}
+		});
+		Map<String, List<PublicProposal>> proposals = publishedProposals(hackathons, eachProposal);
 		Map<String, ProjectFollowUp> followUps = this.states.find(proposals.keySet());
-		LocalDate today = this.states.today();
 		List<String> ids = new ArrayList<>(proposals.keySet());
 		// Projects in milestone-id order ("<id>~"), so that the milestone stream can be
 		// merged with them.
-		ids.sort(Comparator.comparing((String id) -> id + MilestoneKey.SEPARATOR));
+		ids.sort(Comparator.comparing((String id) -> id + MilestoneKey.SEPARATOR, IdBucket.ORDER));
 		Map<String, Project> projects = new HashMap<>();
-		try (MilestoneMerge milestones = new MilestoneMerge()) {
-			for (int from = 0; from < ids.size(); from += 500) {
-				List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-				this.projectService.findAllById(batch).forEach((project) -> projects.put(project.id(), project));
-				for (String id : batch) {
-					Project project = projects.remove(id);
-					if (project == null) {
-						milestones.take(id);
-						continue;
-					}
-					List<PublicProposal> own = proposals.get(id);
-					own.sort(Comparator.comparing((PublicProposal p) -> p.hackathon().startsAt())
-						.thenComparing(PublicProposal::id));
-					// The public state, derived from exactly what is exported: the
-					// verified milestones.
-					List<OutcomeMilestone> trail = milestones.take(id);
-					TrailSummary summary = new TrailSummary();
-					trail.forEach((m) -> summary.add(TrailSummary.Facts.of(m)));
-					ProjectFollowUp followUp = followUps.get(id);
-					LocalDate lastPitched = (followUp != null && followUp.lastPitchedOn() != null)
-							? LocalDate.parse(followUp.lastPitchedOn())
-							: own.stream()
-								.map((p) -> p.hackathon().lastDay())
-								.max(Comparator.naturalOrder())
-								.orElse(null);
-					ProjectStateRule.Derived derived = ProjectStateRule.derive(summary.outcomes(), true,
-							FollowUpStates.date(summary.lastVerifiedActivityOn()), lastPitched, today);
-					action.accept(new PublicProject(project, own, derived.state(), derived.dormant(), trail));
+		MilestoneMerge milestones = new MilestoneMerge();
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+			this.projectService.findAllById(batch).forEach((project) -> projects.put(project.id(), project));
+			for (String id : batch) {
+				Project project = projects.remove(id);
+				if (project == null) {
+					continue;
 				}
+				List<PublicProposal> own = proposals.get(id);
+				own.sort(Comparator.comparing((PublicProposal p) -> p.hackathon().startsAt())
+					.thenComparing(PublicProposal::id));
+				// The public state, derived from exactly what is exported: the
+				// verified milestones.
+				List<OutcomeMilestone> trail = milestones.take(id);
+				TrailSummary summary = new TrailSummary();
+				trail.forEach((m) -> summary.add(TrailSummary.Facts.of(m)));
+				ProjectFollowUp followUp = followUps.get(id);
+				LocalDate lastPitched = (followUp != null && followUp.lastPitchedOn() != null)
+						? LocalDate.parse(followUp.lastPitchedOn())
+						: own.stream().map((p) -> p.hackathon().lastDay()).max(Comparator.naturalOrder()).orElse(null);
+				ProjectStateRule.Derived derived = ProjectStateRule.derive(summary.outcomes(), true,
+						FollowUpStates.date(summary.lastVerifiedActivityOn()), lastPitched, today);
+				action.accept(new PublicProject(project, own, derived.state(), derived.dormant(), trail));
 			}
 		}
 	}
@@ -278,71 +322,51 @@ public class OpenDataExport {
 	 * The published proposals linked to a project, by project: every proposal read bucket
 	 * by bucket ({@link ProposalFacts}), the published ones kept.
 	 */
-	private Map<String, List<PublicProposal>> publishedProposals(Map<String, HackathonFacts.Edition> hackathons) {
+	private Map<String, List<PublicProposal>> publishedProposals(Map<String, HackathonFacts.Edition> hackathons,
+			Consumer<PublicProposal> eachProposal) {
 		Map<String, List<PublicProposal>> byProject = new HashMap<>();
 		for (Iterator<ProposalFacts.Summary> scan = this.proposalFacts.inIdOrder(IdBucketItemReader.LIMIT); scan
 			.hasNext();) {
 			ProposalFacts.Summary proposal = scan.next();
+			// Only hackathons whose results are published are in the map.
 			HackathonFacts.Edition hackathon = hackathons.get(proposal.hackathonId());
-			if (proposal.projectId() == null || hackathon == null
-					|| !StatisticsRollupJobConfiguration.PUBLISHED.contains(hackathon.phase())
-					|| proposal.status() == ProposalStatus.DRAFT) {
+			if (hackathon == null || proposal.status() == ProposalStatus.DRAFT) {
 				continue;
 			}
-			byProject.computeIfAbsent(proposal.projectId(), (id) -> new ArrayList<>())
-				.add(new PublicProposal(proposal.id(), hackathon, proposal.title(), proposal.proposerName(),
-						proposal.status()));
+			PublicProposal published = PublicProposal.of(proposal, hackathon);
+			eachProposal.accept(published);
+			if (proposal.projectId() != null) {
+				byProject.computeIfAbsent(proposal.projectId(), (id) -> new ArrayList<>()).add(published);
+			}
 		}
 		return byProject;
 	}
 
 	/**
-	 * The VERIFIED milestones, read once in {@code _id} order and handed out per project
-	 * (projects asked for in the same order).
+	 * The VERIFIED milestones, handed out per project (projects asked for in id order):
+	 * read bucket by bucket in {@code _id} order ({@link IdBucketScan}; a bucket holding
+	 * no project asked for is never queried) and filtered here, since a filter in the
+	 * query would keep the embedded store from answering it from the {@code _id} index.
 	 */
-	private final class MilestoneMerge implements AutoCloseable {
+	private final class MilestoneMerge {
 
-		private final MongoCursor<Document> cursor;
-
-		private @Nullable Document peeked;
-
-		MilestoneMerge() {
-			this.cursor = OpenDataExport.this.mongo.getCollection(FollowUpStates.MILESTONES)
-				.find(new Document("verification", VerificationState.VERIFIED.name()))
-				.sort(new Document("_id", 1))
-				.batchSize(1000)
-				.cursor();
-		}
+		private final IdBucketScan scan = new IdBucketScan(
+				OpenDataExport.this.mongo.getCollection(FollowUpStates.MILESTONES), new Document(),
+				MILESTONES_PER_QUERY, null);
 
 		List<OutcomeMilestone> take(String projectId) {
 			String prefix = projectId + MilestoneKey.SEPARATOR;
+			this.scan.skipTo(prefix);
 			List<OutcomeMilestone> milestones = new ArrayList<>();
-			while (true) {
-				if (this.peeked == null && this.cursor.hasNext()) {
-					this.peeked = this.cursor.next();
-				}
-				if (this.peeked == null) {
-					break;
-				}
-				String id = this.peeked.getString("_id");
-				if (id.startsWith(prefix)) {
-					milestones.add(OpenDataExport.this.mongo.getConverter().read(OutcomeMilestone.class, this.peeked));
-					this.peeked = null;
-				}
-				else if (id.compareTo(prefix) < 0) {
-					this.peeked = null;
-				}
-				else {
-					break;
+			for (Document milestone = this.scan.peek(); milestone != null
+					&& milestone.getString("_id").startsWith(prefix); milestone = this.scan.peek()) {
+				this.scan.next();
+				if (VerificationState.VERIFIED.name().equals(milestone.getString("verification"))) {
+					milestones.add(OpenDataExport.this.mongo.getConverter().read(OutcomeMilestone.class, milestone));
 				}
 			}
 			milestones.sort(Comparator.comparing(OutcomeMilestone::date).thenComparing(OutcomeMilestone::id));
 			return milestones;
-		}
-
-		@Override
-		public void close() {
-			this.cursor.close();
 		}
 
 	}
