@@ -75,7 +75,8 @@ class SecurityConfiguration {
 			requests.requestMatchers("/api/public/**").permitAll();
 			requests
 				.requestMatchers(HttpMethod.GET, "/api/hackathons/*/results.json", "/api/hackathons/*/results.csv",
-						"/api/hackathons/*/proposals.csv", "/api/hackathons/*/proposals.md", "/api/opendata/**")
+						"/api/hackathons/*/proposals.csv", "/api/hackathons/*/proposals.md", "/api/opendata/**",
+						"/api/hackathons.ics", "/api/hackathons/*.ics", "/api/feeds/**", "/api/projects/*/g0v.json")
 				.permitAll();
 			requests.requestMatchers("/api/**").authenticated();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
