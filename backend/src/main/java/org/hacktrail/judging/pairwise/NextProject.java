@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.hacktrail.judging.SplitMix64;
 import org.hacktrail.judging.pairwise.NextChoice.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The next table for a judge, as Gavel chooses it ({@code gavel/controllers/judge.py},
@@ -49,7 +50,7 @@ public final class NextProject {
 	public static NextChoice choose(PairwiseEstimate estimate, NextProjectRequest request) {
 		String judge = request.judgeId();
 		String current = request.currentCandidateId();
-		CandidateEstimate here = (current != null) ? estimate.candidate(current) : null;
+		@Nullable CandidateEstimate here = (current != null) ? estimate.candidate(current) : null;
 		Set<String> conflicted = request.conflicts().getOrDefault(judge, Set.of());
 		Map<String, Integer> visitors = new HashMap<>();
 		request.visiting().forEach((otherJudge, candidate) -> {
@@ -98,7 +99,7 @@ public final class NextProject {
 			best = Math.max(best, gains[i]);
 		}
 		double threshold = best - request.gainTolerance() * best;
-		Location from = request.locations().get(current);
+		@Nullable Location from = request.locations().get(current);
 		int chosen = -1;
 		double chosenDistance = 0;
 		for (int i = 0; i < gains.length; i++) {
@@ -132,7 +133,7 @@ public final class NextProject {
 		return hash;
 	}
 
-	private static double distance(Location from, Location to) {
+	private static double distance(@Nullable Location from, @Nullable Location to) {
 		return (from == null || to == null) ? Double.POSITIVE_INFINITY : from.squaredDistance(to);
 	}
 

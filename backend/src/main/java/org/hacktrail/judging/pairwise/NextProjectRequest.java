@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param currentCandidateId the candidate the judge has just seen and will compare the
  * next one with (Gavel's "previous"); null before the first visit
  * @param seenCandidateIds every candidate the judge has visited or skipped (team absent,
- * conflict noticed at the table); never offered again
+ * conflict noticed at the table), the current one included; never offered again. Its size
+ * is the visit count that seeds the choice's random numbers
  * @param visiting where every judge is now (judge id → the candidate they were sent to
  * and have not answered yet); the asking judge's own entry is ignored
  * @param conflicts judge id → the candidates that judge has a conflict with
