@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The packages inside the judging module form layers: no two packages use each other
  * (directly or around a cycle); the base package is the small API the sub-packages share
- * and uses none of them; the methods ({@code ranking}, {@code assignment}) are plain Java
- * that uses nothing but the JDK, JSpecify and the base package.
+ * and uses none of them; the methods ({@code ranking}, {@code assignment},
+ * {@code pairwise}) are plain Java that uses nothing but the JDK, JSpecify and the base
+ * package.
  *
  * <p>
  * Each package is its own slice, sub-packages included ({@code judging.(**)}, not
@@ -45,9 +46,10 @@ class JudgingPackagesTests {
 	}
 
 	@Test
-	void theRankingAndAssignmentMethodsArePlainJava() {
+	void theRankingAssignmentAndPairwiseMethodsArePlainJava() {
 		plainJava(JUDGING, JUDGING + ".ranking").check(MAIN);
 		plainJava(JUDGING, JUDGING + ".assignment").check(MAIN);
+		plainJava(JUDGING, JUDGING + ".pairwise").check(MAIN);
 	}
 
 	/**
