@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, isoToZonedLocal, zonedLocalToIso } from './dates';
-import { isWebAddress, splitList } from './links';
+import { guessLinkType, isWebAddress, splitList } from './links';
 import { organizerMoves, organizerNeedsReason, nextPhase, previousPhase } from './status';
 import { problemFromErrors } from '../api/errors';
 
@@ -78,5 +78,22 @@ describe('problems from GraphQL errors', () => {
     ).toBe('unauthenticated');
     expect(problemFromErrors([{ message: 'boom' }]).kind).toBe('other');
     expect(problemFromErrors([], 401).kind).toBe('unauthenticated');
+  });
+});
+
+describe('guessLinkType', () => {
+  it('reads the kind of link from its host, and says nothing when the host says nothing', () => {
+    expect(guessLinkType('https://github.com/g0v/bus')).toBe('REPOSITORY');
+    expect(guessLinkType('https://gitlab.com/a/b')).toBe('REPOSITORY');
+    expect(guessLinkType('https://www.youtube.com/watch?v=x')).toBe('PITCH_VIDEO');
+    expect(guessLinkType('https://youtu.be/x')).toBe('PITCH_VIDEO');
+    expect(guessLinkType('https://g0v.hackmd.io/@jothon/abc')).toBe('NOTES');
+    expect(guessLinkType('https://docs.google.com/presentation/d/1/edit')).toBe('SLIDES');
+    expect(guessLinkType('https://docs.google.com/document/d/1/edit')).toBe('NOTES');
+    expect(guessLinkType('https://docs.google.com/spreadsheets/d/1')).toBeUndefined();
+    expect(guessLinkType('https://speakerdeck.com/a/b')).toBe('SLIDES');
+    expect(guessLinkType('https://notgithub.com/a')).toBeUndefined();
+    expect(guessLinkType('https://bus.g0v.tw/')).toBeUndefined();
+    expect(guessLinkType('github.com/g0v')).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useDraft } from '../../lib/draft';
 import { useI18n, type MessageKey } from '../../i18n';
+import { guessLinkType } from '../../lib/links';
 import {
   EMPTY_PROPOSAL,
   LINK_TYPES,
@@ -154,6 +155,10 @@ export function ProposalForm({
   const [problem, setProblem] = useState<Problem>();
   const [checked, setChecked] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Link rows whose type the proposer chose (or that were saved with one): the address no longer changes it.
+  const [chosenTypes, setChosenTypes] = useState<Set<number>>(
+    () => new Set(form.links.flatMap((link, index) => (link.url.trim() ? [index] : []))),
+  );
   const local = validateProposal(form);
   const localMessage = (key: string | undefined) => (key ? t(`editor.error.${key}` as MessageKey) : undefined);
 
@@ -242,7 +247,10 @@ export function ProposalForm({
                 <select
                   {...props}
                   value={link.type}
-                  onChange={(e) => set('links', form.links.map((l, i) => (i === index ? { ...l, type: e.target.value as LinkType } : l)))}
+                  onChange={(e) => {
+                    setChosenTypes(new Set(chosenTypes).add(index));
+                    set('links', form.links.map((l, i) => (i === index ? { ...l, type: e.target.value as LinkType } : l)));
+                  }}
                 >
                   {LINK_TYPES.map((type) => (
                     <option key={type} value={type}>
@@ -260,14 +268,23 @@ export function ProposalForm({
                   inputMode="url"
                   placeholder="https://"
                   value={link.url}
-                  onChange={(e) => set('links', form.links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))}
+                  onChange={(e) => {
+                    const url = e.target.value;
+                    // A type the proposer chose stays; otherwise the address suggests one (GitHub → repository).
+                    const guessed = chosenTypes.has(index) ? undefined : guessLinkType(url);
+                    set('links', form.links.map((l, i) => (i === index ? { ...l, url, type: guessed ?? l.type } : l)));
+                  }}
                 />
               )}
             </Field>
             <button
               type="button"
               className="button-secondary"
-              onClick={() => set('links', form.links.filter((_, i) => i !== index))}
+              onClick={() => {
+                // Rows after the removed one move up: their "chosen" marks move with them.
+                setChosenTypes(new Set([...chosenTypes].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i))));
+                set('links', form.links.filter((_, i) => i !== index));
+              }}
             >
               {t('editor.removeLink', { n: index + 1 })}
             </button>

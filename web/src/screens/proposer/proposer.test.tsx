@@ -76,6 +76,29 @@ describe('proposal editor', () => {
     expect(location.history.at(-1)).toBe('/proposals/p9');
   });
 
+  it('guesses the type of a link from its address until the proposer chooses one', async () => {
+    const { calls } = renderPanel('/hackathons/g0v-70/propose', PROPOSER, {
+      ...NEW_PROPOSAL_DATA,
+      CreateProposal: () => ({ data: { createProposal: { proposal: { id: 'p9', version: 0 } } } }),
+      ProposalDetail: () => ({ data: { proposal: null } }),
+    });
+    await userEvent.type(await screen.findByLabelText('Title in English'), 'Bus data');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a link' }));
+    await userEvent.type(screen.getByLabelText('Address of link 1'), 'https://github.com/g0v/bus');
+    expect((screen.getByLabelText('Type of link 1') as HTMLSelectElement).value).toBe('REPOSITORY');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a link' }));
+    await userEvent.selectOptions(screen.getByLabelText('Type of link 2'), 'WEBSITE');
+    await userEvent.type(screen.getByLabelText('Address of link 2'), 'https://youtu.be/demo');
+    expect((screen.getByLabelText('Type of link 2') as HTMLSelectElement).value).toBe('WEBSITE');
+    await userEvent.click(screen.getByRole('button', { name: 'Create proposal' }));
+    expect(callsNamed(calls, 'CreateProposal')[0].variables.input).toMatchObject({
+      links: [
+        { type: 'REPOSITORY', url: 'https://github.com/g0v/bus' },
+        { type: 'WEBSITE', url: 'https://youtu.be/demo' },
+      ],
+    });
+  });
+
   it('shows the server message for a field next to that field', async () => {
     renderPanel('/hackathons/g0v-70/propose', PROPOSER, {
       ...NEW_PROPOSAL_DATA,
