@@ -68,6 +68,10 @@ export default function ResultsPage({ params }: { params: Record<string, string>
         <p className="notice">{t('results.none')}</p>
       ) : (
         <>
+          {/* Winners first: the rounds and their selections, then the files to check them with. */}
+          {published.map((round) => (
+            <PublishedRound key={round.id} round={round} timeZone={hackathon.timeZone} means={means?.[round.id]} />
+          ))}
           <section aria-labelledby="open-data-heading" className="panel">
             <h2 id="open-data-heading">{t('results.openData')}</h2>
             <p>{t('results.openDataText')}</p>
@@ -90,9 +94,6 @@ export default function ResultsPage({ params }: { params: Record<string, string>
               {t('results.recompute')} <code>scripts/recompute-ranking results.json</code>
             </p>
           </section>
-          {published.map((round) => (
-            <PublishedRound key={round.id} round={round} timeZone={hackathon.timeZone} means={means?.[round.id]} />
-          ))}
         </>
       )}
     </Page>

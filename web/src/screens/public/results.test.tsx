@@ -104,6 +104,10 @@ describe('published results', () => {
     });
     expect(await screen.findByRole('heading', { name: 'Results of Presidential Hackathon', level: 1 })).toBeTruthy();
     const ranking = await screen.findByRole('table', { name: 'Ranking with per-sector means and its uncertainty' });
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.id);
+    // Winners first: the round (with its selection) comes before the open-data files.
+    expect(headings.at(-1)).toBe('open-data-heading');
+    expect(headings.length).toBeGreaterThan(1);
     const open = within(ranking).getByRole('row', { name: /Open budget/ });
     expect(open.textContent).toContain('Shortlisted');
     expect(open.textContent).toContain('3–4');
