@@ -482,7 +482,7 @@ type Preview = NonNullable<PublicationPreviewQuery['publicationPreview']>;
 
 /** What publishing would publish and every open case of the ranking (publicationPreview), before confirming. */
 function PublicationFacts({ facts }: { facts: Preview }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const localized = useLocalized();
   return (
     <div className="publication-preview stack">
@@ -513,9 +513,12 @@ function PublicationFacts({ facts }: { facts: Preview }) {
               <strong>{t(`judging.openCase.${item.kind}` as MessageKey)}</strong>
               {item.proposals.length > 0 && <>: {item.proposals.map((p) => localized(p.title)).join(', ')}</>}
               {item.resolved && <> · {t('judging.publish.resolved')}</>}{' '}
-              <span className="muted" lang="en">
-                {item.message}
-              </span>
+              {/* The server's sentence is English; other readers get the kind explained from the catalog. */}
+              {locale === 'en' ? (
+                <span className="muted">{item.message}</span>
+              ) : (
+                <span className="muted">{t(`judging.openCaseHelp.${item.kind}` as MessageKey, { judge: item.judge?.displayName ?? '' })}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -656,6 +656,44 @@ describe('progress, ranking, selection and publication', () => {
     expect(callsNamed(calls, 'PublishRound')[0].variables.input).toEqual({ roundId: 'r1', confirmOpenCases: true });
   });
 
+  it('explains open cases from its own catalog in Chinese, naming the judge, instead of the server\'s English', async () => {
+    const selection = { proposalIds: ['p1', 'p2'], kind: 'TOP_N', justification: null, tieResolution: null, topN: ['p1', 'p2'], at: '2026-11-27T01:00:00Z' };
+    renderPanel(
+      '/organize/hackathons/ph-2026/judging/rounds/r1/ranking',
+      ORGANIZER,
+      {
+        RoundOverview: () => overview('CLOSED', selection),
+        RoundProgress: () => ({ data: PROGRESS }),
+        OrganizerRanking: () => ({ data: { roundRanking: { ...RANKING, selection } } }),
+        PublicationPreview: () => ({
+          data: {
+            publicationPreview: {
+              ready: true,
+              blockers: [],
+              cut: 2,
+              unresolvedCount: 1,
+              selected: [],
+              openCases: [
+                {
+                  kind: 'NO_SPREAD',
+                  proposalIds: [],
+                  judgeId: 'h:bo',
+                  judge: { id: 'h:bo', displayName: '王評審' },
+                  message: 'Judge 王評審 gave every sheet the same total.',
+                  resolved: false,
+                  proposals: [],
+                },
+              ],
+            },
+          },
+        }),
+      },
+      'zh-TW',
+    );
+    expect(await screen.findByText('王評審給每份評分表相同的總分，這些評分表完全無法區分提案。')).toBeTruthy();
+    expect(screen.queryByText(/gave every sheet the same total/)).toBeNull();
+  });
+
   it('tells a tie across the cut apart from an override, as the API does', () => {
     const ranking = {
       lines: [line('a', 'A', 1), line('b', 'B', 2, { tied: true }), line('c', 'C', 2, { tied: true, inTopN: true })],

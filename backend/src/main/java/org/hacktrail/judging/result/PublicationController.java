@@ -1,14 +1,19 @@
 package org.hacktrail.judging.result;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.JudgingGraphQl;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -29,10 +34,14 @@ class PublicationController {
 
 	private final ProposalLookup proposals;
 
-	PublicationController(PublicationService publication, RoundService rounds, ProposalLookup proposals) {
+	private final JudgePanelService panel;
+
+	PublicationController(PublicationService publication, RoundService rounds, ProposalLookup proposals,
+			JudgePanelService panel) {
 		this.publication = publication;
 		this.rounds = rounds;
 		this.proposals = proposals;
+		this.panel = panel;
 	}
 
 	/** A selected proposal, wrapped so that it resolves its proposal. */
@@ -70,6 +79,28 @@ class PublicationController {
 			result.put(open, open.proposalIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
 		}
 		return result;
+	}
+
+	@BatchMapping(typeName = "OpenCase", field = "judge")
+	Map<OpenCase, @Nullable Judge> openCaseJudge(List<OpenCase> cases) {
+		// Only organizers see the preview, and a round's cases name a few judges at most.
+		Map<String, Judge> byId = new HashMap<>();
+		Map<OpenCase, @Nullable Judge> result = new LinkedHashMap<>();
+		for (OpenCase open : cases) {
+			String id = open.judgeId();
+			result.put(open, (id != null) ? byId.computeIfAbsent(id, this::judgeOrNull) : null);
+		}
+		return result;
+	}
+
+	private @Nullable Judge judgeOrNull(String judgeId) {
+		try {
+			return this.panel.require(judgeId);
+		}
+		catch (org.hacktrail.platform.DomainException ex) {
+			// A judge record gone since: the case still reads by its message.
+			return null;
+		}
 	}
 
 }

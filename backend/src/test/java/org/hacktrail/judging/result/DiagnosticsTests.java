@@ -29,26 +29,9 @@ class DiagnosticsTests extends JudgingApiTestSupport {
 
 	@Test
 	void organizersSeeEveryJudgeTheAgreementAndTheGapsAndNobodyElseDoes() {
-		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
-		String roundId = hackathon.roundIds().get(0);
-		List<String> proposals = this.api.proposals(hackathon, 3);
-		this.api.shortlist(proposals);
-		TestAccounts.Account first = this.accounts.user("diag-pub1-" + hackathon.slug());
-		TestAccounts.Account second = this.accounts.user("diag-pub2-" + hackathon.slug());
-		TestAccounts.Account lenient = this.accounts.user("diag-priv-" + hackathon.slug());
-		this.api.judge(hackathon, first, "PUBLIC");
-		this.api.judge(hackathon, second, "PUBLIC");
-		this.api.judge(hackathon, lenient, "PRIVATE");
-		this.api.configureOk(JudgingApi.roundInput(roundId, 3).put("cutSize", 1).put("normalise", false));
-		this.api.assignOk(roundId, "8");
-		this.api.statusOk(roundId, "OPEN", null);
-		double[][] impact = { { 8, 4, 6 }, { 7, 3, 6 }, { 10, 10, 10 } };
-		List<TestAccounts.Account> judges = List.of(first, second, lenient);
-		for (int j = 0; j < 3; j++) {
-			for (int p = 0; p < 3; p++) {
-				this.api.score(roundId, proposals.get(p), impact[j][p], 6, judges.get(j));
-			}
-		}
+		Round round = scoredRound(false);
+		String roundId = round.id();
+		TestAccounts.Account first = round.judges().get(0);
 
 		Http.GraphQlResult result = this.http.graphql(QUERY, Http.json().put("id", roundId), this.organizer.headers());
 		JsonNode diagnostics = JudgingApi.ok(result, "roundDiagnostics");
@@ -87,6 +70,60 @@ class DiagnosticsTests extends JudgingApiTestSupport {
 		assertThat(this.http.graphql(QUERY, Http.json().put("id", roundId), first.headers()).errorCode())
 			.isEqualTo("FORBIDDEN");
 		assertThat(this.http.graphql(QUERY, Http.json().put("id", roundId)).errorCode()).isEqualTo("UNAUTHENTICATED");
+	}
+
+	record Round(String id, List<TestAccounts.Account> judges) {
+	}
+
+	/**
+	 * A FINAL round of three proposals: two public judges who mostly agree, and a private
+	 * judge who gives every proposal 10 on impact (no spread), all sheets submitted.
+	 */
+	Round scoredRound(boolean normalise) {
+		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
+		String roundId = hackathon.roundIds().get(0);
+		List<String> proposals = this.api.proposals(hackathon, 3);
+		this.api.shortlist(proposals);
+		TestAccounts.Account first = this.accounts.user("diag-pub1-" + hackathon.slug());
+		TestAccounts.Account second = this.accounts.user("diag-pub2-" + hackathon.slug());
+		TestAccounts.Account lenient = this.accounts.user("diag-priv-" + hackathon.slug());
+		this.api.judge(hackathon, first, "PUBLIC");
+		this.api.judge(hackathon, second, "PUBLIC");
+		this.api.judge(hackathon, lenient, "PRIVATE");
+		this.api.configureOk(JudgingApi.roundInput(roundId, 3).put("cutSize", 1).put("normalise", normalise));
+		this.api.assignOk(roundId, "8");
+		this.api.statusOk(roundId, "OPEN", null);
+		double[][] impact = { { 8, 4, 6 }, { 7, 3, 6 }, { 10, 10, 10 } };
+		List<TestAccounts.Account> judges = List.of(first, second, lenient);
+		for (int j = 0; j < 3; j++) {
+			for (int p = 0; p < 3; p++) {
+				this.api.score(roundId, proposals.get(p), impact[j][p], 6, judges.get(j));
+			}
+		}
+
+		return new Round(roundId, judges);
+	}
+
+	@Test
+	void aJudgeWithoutSpreadIsNamedInTheOpenCasesAndTheDiagnostics() {
+		Round round = scoredRound(true);
+		this.api.closeLeavingUnsubmittedOut(round.id());
+		Http.GraphQlResult preview = this.http.graphql(
+				"query($id: ID!) { publicationPreview(roundId: $id) { openCases { kind judgeId judge { displayName } } } }",
+				Http.json().put("id", round.id()), this.organizer.headers());
+		JsonNode noSpread = null;
+		for (JsonNode open : JudgingApi.ok(preview, "publicationPreview").path("openCases")) {
+			if (open.path("kind").asString().equals("NO_SPREAD")) {
+				noSpread = open;
+			}
+		}
+		assertThat(noSpread).as(preview.body().toString()).isNotNull();
+		assertThat(noSpread.path("judge").path("displayName").asString())
+			.isEqualTo(round.judges().get(2).user().displayName());
+		JsonNode diagnostics = JudgingApi.ok(
+				this.http.graphql(QUERY, Http.json().put("id", round.id()), this.organizer.headers()),
+				"roundDiagnostics");
+		assertThat(diagnostics.path("judges").toString()).contains("NO_SPREAD", "Z_SCORE");
 	}
 
 }
