@@ -7,7 +7,7 @@ import { csrfToken, ensureCsrfCookie } from '../../api/http';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { ProgressBar } from '../../components/Progress';
+import { ProgressBar, timeLeftText } from '../../components/Progress';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
 import { TableScroll } from '../../components/TableScroll';
@@ -165,6 +165,7 @@ function RunProgress({ run }: { run: ImportRunFragment }) {
       <p>
         <span className={`badge job-${run.status.toLowerCase()}`}>{t(`jobStatus.${run.status}` as MessageKey)}</span>{' '}
         <ProgressBar value={done && run.status === 'COMPLETED' ? 1 : run.progress} label={t('followup.import.progress', { id: run.id })} />
+        {run.status === 'STARTED' && <span className="muted small"> {timeLeftText(run, Date.now(), t)}</span>}
       </p>
       {/* Read aloud as the counts change, but not on every poll's unchanged answer. */}
       <p role="status" aria-live="polite">

@@ -6,7 +6,7 @@ import { problemOf, type Problem } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { ProgressBar } from '../../components/Progress';
+import { ProgressBar, timeLeftText } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatReaderDateTime } from '../../lib/dates';
 
@@ -122,6 +122,7 @@ export default function JobsPage() {
                     </td>
                     <td>
                       <ProgressBar value={run.progress} label={t('jobs.progressOf', { job: run.jobName, id: run.id })} />
+                      {run.status === 'STARTED' && <div className="muted small">{timeLeftText(run, Date.now(), t)}</div>}
                     </td>
                     <td>{t('jobs.countsValue', { read: run.readCount, written: run.writeCount, skipped: run.skipCount })}</td>
                     <td>{when(run.startedAt ?? run.createdAt)}</td>

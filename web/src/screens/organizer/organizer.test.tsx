@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { ProgressBar, timeLeftText } from '../../components/Progress';
+import { render } from '@testing-library/react';
 
 const HACKATHON = {
   id: 'h1',
@@ -236,6 +238,24 @@ describe('batch jobs', () => {
     total: 100,
     progress,
     parameters: [{ key: 'file', value: '/data/outcomes.csv' }],
+  });
+
+  it('estimates the time left from the pace so far, and never shows 100 % while work is left', () => {
+    const t = (key: string, values?: Record<string, string | number>) => `${key}${values ? JSON.stringify(values) : ''}`;
+    const start = Date.parse('2026-12-07T10:00:00Z');
+    const at = (seconds: number) => start + seconds * 1000;
+    const started = '2026-12-07T10:00:00Z';
+    // 25 % in 60 s: 180 s left.
+    expect(timeLeftText({ progress: 0.25, startedAt: started }, at(60), t)).toBe('jobs.minutesLeft{"n":3}');
+    expect(timeLeftText({ progress: 0.9, startedAt: started }, at(60), t)).toBe('jobs.underAMinute');
+    expect(timeLeftText({ progress: 0.01, startedAt: started }, at(3600), t)).toBe('jobs.hoursLeft{"h":99,"m":0}');
+    expect(timeLeftText({ progress: 0.005, startedAt: started }, at(60), t)).toBe('jobs.estimating');
+    expect(timeLeftText({ progress: 0.5, startedAt: started }, at(2), t)).toBe('jobs.estimating');
+    expect(timeLeftText({ progress: 1, startedAt: started }, at(60), t)).toBe('jobs.finishing');
+    expect(timeLeftText({ progress: null, startedAt: started }, at(60), t)).toBe('jobs.timeLeftUnknown');
+
+    const { container } = render(<ProgressBar value={0.996} label="import" />);
+    expect(container.textContent).toBe('99 %');
   });
 
   it('polls while a run is going and shows its progress', async () => {
