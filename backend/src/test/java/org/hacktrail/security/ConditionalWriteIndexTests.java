@@ -98,6 +98,7 @@ class ConditionalWriteIndexTests {
 		assertThat(checked).as("the flow sends conditional writes (versioned saves, sheet saves, token revocation)")
 			.anyMatch((shape) -> shape.startsWith("findAndModify score_sheets [_id, status, version]"))
 			.anyMatch((shape) -> shape.contains(" api_tokens "))
+			.anyMatch((shape) -> shape.startsWith("update expo_visits [_id, status]"))
 			.anyMatch((shape) -> shape.contains(" judge_invitations "));
 		assertThat(unindexed).as("conditional writes whose fields no index has exactly").isEmpty();
 	}

@@ -54,7 +54,7 @@ public final class Operations {
 	public static final List<String> SNAPSHOT = List.of("hackathons", "proposals", "projects", "api_tokens", "users",
 			// judging
 			"judges", "judge_invitations", "judging_rounds", "judging_plans", "judge_assignments", "score_sheets",
-			"ballots", "published_results", "judging_secrets",
+			"ballots", "published_results", "judging_secrets", "expo_visits",
 			// teams and notifications
 			"teams", "hackathon_memberships", "notification_inboxes", "team_invite_links",
 			// follow-up and jobs
@@ -870,6 +870,7 @@ public final class Operations {
 		all.addAll(teamForged());
 		all.addAll(notificationForged());
 		all.addAll(followUpForged());
+		all.addAll(ExpoOperations.forged());
 		return all;
 	}
 

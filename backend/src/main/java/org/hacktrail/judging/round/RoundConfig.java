@@ -33,23 +33,38 @@ import org.springframework.data.annotation.PersistenceCreator;
  * @param seed the round's fixed bootstrap seed (published with the results)
  * @param voteEligibility who may vote (null in rounds stored before the rules existed:
  * {@link #eligibility()} gives the defaults)
+ * @param method RUBRIC or PAIRWISE (RUBRIC in rounds stored before expo judging existed)
+ * @param expoTables the candidates' tables of a PAIRWISE round, in proposal id order
  */
 public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
 		@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
 		double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
-		int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility) {
+		int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility, RoundMethod method,
+		List<ExpoTable> expoTables) {
 
 	public static final int DEFAULT_VOTE_CREDITS = 99;
 
 	@PersistenceCreator
 	public RoundConfig {
 		criteria = (criteria != null) ? List.copyOf(criteria) : List.of();
+		method = (method != null) ? method : RoundMethod.RUBRIC;
+		expoTables = (expoTables != null) ? List.copyOf(expoTables) : List.of();
 		sectorMinimums = complete(sectorMinimums, 0);
 		sectorWeights = complete(sectorWeights, 0.0);
 		candidateIds = (candidateIds != null) ? List.copyOf(candidateIds) : null;
 	}
 
-	/** A configuration with the default vote eligibility. */
+	/** A RUBRIC configuration. */
+	public RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
+			@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
+			double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
+			int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility) {
+		this(criteria, judgesPerProposal, sectorMinimums, maxLoad, sectorWeights, normalise, voteMode, voteWeight,
+				voteCredits, cutSize, candidateIds, bootstrapReplicates, seed, voteEligibility, RoundMethod.RUBRIC,
+				List.of());
+	}
+
+	/** A RUBRIC configuration with the default vote eligibility. */
 	public RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
 			@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
 			double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
@@ -61,6 +76,13 @@ public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal,
 	/** Who may vote: the configured rules, or the defaults. */
 	public VoteEligibility eligibility() {
 		return (this.voteEligibility != null) ? this.voteEligibility : VoteEligibility.DEFAULT;
+	}
+
+	/** The same configuration with other expo tables. */
+	RoundConfig withExpoTables(List<ExpoTable> tables) {
+		return new RoundConfig(this.criteria, this.judgesPerProposal, this.sectorMinimums, this.maxLoad,
+				this.sectorWeights, this.normalise, this.voteMode, this.voteWeight, this.voteCredits, this.cutSize,
+				this.candidateIds, this.bootstrapReplicates, this.seed, this.voteEligibility, this.method, tables);
 	}
 
 	static RoundConfig defaults(long seed) {

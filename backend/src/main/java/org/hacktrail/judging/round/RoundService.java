@@ -142,7 +142,7 @@ public class RoundService {
 			@Nullable Boolean normalise, @Nullable PublicVoteInput publicVote, @Nullable Integer cutSize,
 			@Nullable List<String> candidateProposalIds, @Nullable Boolean useDefaultCandidates,
 			@Nullable Integer bootstrapReplicates, @Nullable String seed, @Nullable String reason,
-			@Nullable Integer expectedVersion) {
+			@Nullable Integer expectedVersion, @Nullable RoundMethod method) {
 	}
 
 	// ---- reading
@@ -310,6 +310,10 @@ public class RoundService {
 			requireDraftOnly(input.clearMaxLoad(), "clearMaxLoad");
 			requireDraftOnly(input.candidateProposalIds(), "candidateProposalIds");
 			requireDraftOnly(input.useDefaultCandidates(), "useDefaultCandidates");
+			if (input.method() != null && input.method() != current.config().method()) {
+				throw DomainException.badInput("method", "The judging method (RUBRIC or PAIRWISE) is fixed once the "
+						+ "round is OPEN: judges' answers depend on it.");
+			}
 			if (input.publicVote() != null && input.publicVote().mode() != null
 					&& input.publicVote().mode() != current.config().voteMode()) {
 				throw DomainException.badInput("publicVote.mode", "The vote mode is fixed once the round is OPEN.");
@@ -387,8 +391,9 @@ public class RoundService {
 			throw DomainException.badInput("bootstrapReplicates",
 					"B is between 1 and " + RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
 		}
+		RoundMethod method = (input.method() != null) ? input.method() : was.method();
 		RoundConfig config = new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight,
-				credits, cut, candidates, replicates, seed, eligibility);
+				credits, cut, candidates, replicates, seed, eligibility, method, was.expoTables());
 		Instant now = this.clock.instant();
 		RoundEvent event = draft ? null : new RoundEvent(now, me, "CONFIGURED", reason);
 		if (current.version() == null) {
@@ -500,7 +505,10 @@ public class RoundService {
 					"confirmIncomplete confirms closing an OPEN round with sheets not submitted; this change is " + from
 							+ " → " + to + ": leave it out.");
 		}
-		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
+		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN && current.config().method() == RoundMethod.PAIRWISE) {
+			enter(context.hackathon(), current, ExpoTables.requireReadyToOpen(candidates(context), current), me);
+		}
+		else if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
 				throw DomainException.badInput("criteria",
 						"Give the round a rubric (at least one criterion) before " + "opening it.");

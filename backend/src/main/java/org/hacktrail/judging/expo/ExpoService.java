@@ -1,0 +1,362 @@
+package org.hacktrail.judging.expo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.hacktrail.judging.pairwise.Comparison;
+import org.hacktrail.judging.pairwise.Location;
+import org.hacktrail.judging.pairwise.NextChoice;
+import org.hacktrail.judging.pairwise.NextProject;
+import org.hacktrail.judging.pairwise.NextProjectRequest;
+import org.hacktrail.judging.pairwise.PairwiseEstimate;
+import org.hacktrail.judging.pairwise.PairwiseInput;
+import org.hacktrail.judging.pairwise.PairwisePriors;
+import org.hacktrail.judging.pairwise.PairwiseRanking;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.ExpoTable;
+import org.hacktrail.judging.round.ExpoTables;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundMethod;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * A judge's walk through a PAIRWISE round: the next table, and the answers.
+ *
+ * <p>
+ * Only an ACTIVE judge of the round's hackathon, only while the round is OPEN. The next
+ * table is {@link NextProject#choose} on the round's answers so far, the judge's visits,
+ * where the other judges are (their OPEN visits), the judge's conflicts and the tables;
+ * the choice is stored as an OPEN visit and returned again until it is answered. Every
+ * answer carries a client-generated id: the same id again returns the stored answer and
+ * changes nothing; the same id with another answer is refused.
+ */
+@Service
+public class ExpoService {
+
+	static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
+
+	/** Attempts at choosing a table when other requests of the same judge interleave. */
+	static final int ATTEMPTS = 3;
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	ExpoService(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/**
+	 * Where the judge goes: the visit (null when there is no table for the judge now),
+	 * and whether the judge is done (every table seen, skipped or conflicted) or should
+	 * wait (the remaining tables have their bound of judges).
+	 */
+	public record NextVisit(@Nullable ExpoVisit visit, boolean done) {
+	}
+
+	public record RecordExpoComparisonInput(String roundId, String clientId, String currentProposalId,
+			@Nullable String previousProposalId, @Nullable ExpoWinner winner) {
+	}
+
+	public record SkipExpoVisitInput(String roundId, String clientId, String proposalId, ExpoSkipReason reason) {
+	}
+
+	/** The judge's next table (the OPEN visit again, if there is one). */
+	public NextVisit next(String roundId) {
+		this.access.requireSignedIn();
+		JudgingRound round = this.rounds.requireStored(roundId);
+		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		requirePairwise(round);
+		requireOpen(round);
+		List<String> candidates = ExpoTables.candidates(round);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			List<ExpoVisit> visits = visitsOf(roundId);
+			Walk walk = Walk.of(visits, judge.id());
+			if (walk.open != null) {
+				if (!judge.isConflictedWith(walk.open.proposalId())) {
+					return new NextVisit(walk.open, false);
+				}
+				// A conflict declared after the judge was sent there: never send the
+				// judge
+				// to that table; the visit is skipped for them.
+				skipForConflict(walk.open);
+				continue;
+			}
+			Set<String> conflicted = new HashSet<>();
+			candidates.stream().filter(judge::isConflictedWith).forEach(conflicted::add);
+			Map<String, String> visiting = new HashMap<>();
+			for (ExpoVisit visit : visits) {
+				if (visit.isOpen() && !visit.judgeId().equals(judge.id())) {
+					visiting.put(visit.judgeId(), visit.proposalId());
+				}
+			}
+			PairwiseEstimate estimate = PairwiseRanking.estimate(input(round, candidates, visits, 1));
+			NextChoice choice = NextProject.choose(estimate, NextProjectRequest.of(judge.id(), walk.current, walk.seen,
+					visiting, Map.of(judge.id(), conflicted), locations(round), round.config().seed()));
+			if (choice.candidateId() == null) {
+				boolean done = candidates.stream().allMatch((c) -> walk.seen.contains(c) || conflicted.contains(c));
+				return new NextVisit(null, done);
+			}
+			ExpoTable table = round.config()
+				.expoTables()
+				.stream()
+				.filter((t) -> t.proposalId().equals(choice.candidateId()))
+				.findFirst()
+				.orElseThrow();
+			int number = walk.count + 1;
+			ExpoVisit visit = new ExpoVisit(ExpoVisit.idOf(roundId, judge.id(), number), roundId, round.hackathonId(),
+					judge.id(), number, table.proposalId(), table, ExpoVisitStatus.OPEN, choice.reason(),
+					choice.expectedGain(), this.clock.instant(), null, null, null, null, null, null, null);
+			try {
+				return new NextVisit(this.mongo.insert(visit), false);
+			}
+			catch (DuplicateKeyException ex) {
+				ExpoVisit stored = this.mongo.findById(visit.id(), ExpoVisit.class);
+				if (stored != null && stored.isOpen()) {
+					return new NextVisit(stored, false);
+				}
+			}
+		}
+		throw DomainException.conflict("Your visits changed while your next table was chosen; ask again.");
+	}
+
+	/**
+	 * Records "better than the previous one?" (or, with no previous proposal, the first
+	 * visit).
+	 */
+	public ExpoVisit compare(RecordExpoComparisonInput input) {
+		boolean first = input.previousProposalId() == null;
+		return answer(input.roundId(), input.clientId(), first ? ExpoVisitStatus.VISITED : ExpoVisitStatus.COMPARED,
+				input.currentProposalId(), input.previousProposalId(), input.winner(), null);
+	}
+
+	/** Records that the judge left the table without comparing. */
+	public ExpoVisit skip(SkipExpoVisitInput input) {
+		return answer(input.roundId(), input.clientId(), ExpoVisitStatus.SKIPPED, input.proposalId(), null, null,
+				input.reason());
+	}
+
+	private ExpoVisit answer(String roundId, String clientId, ExpoVisitStatus status, String proposalId,
+			@Nullable String previousId, @Nullable ExpoWinner winner, @Nullable ExpoSkipReason reason) {
+		this.access.requireSignedIn();
+		JudgingRound round = this.rounds.requireStored(roundId);
+		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		requirePairwise(round);
+		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+			throw DomainException.badInput("clientId", "A client id is 1 to 100 letters, digits, '_', '.', ':' or "
+					+ "'-', generated by the client once per answer (a UUID will do).");
+		}
+		List<ExpoVisit> visits = visitsOf(roundId);
+		for (ExpoVisit visit : visits) {
+			if (clientId.equals(visit.clientId())) {
+				return replay(visit, judge, status, proposalId, previousId, winner, reason);
+			}
+		}
+		requireOpen(round);
+		Set<String> candidates = new HashSet<>(ExpoTables.candidates(round));
+		if (!candidates.contains(proposalId)) {
+			throw DomainException.badInput((status == ExpoVisitStatus.SKIPPED) ? "proposalId" : "currentProposalId",
+					"'" + proposalId + "' is not a candidate of this round.");
+		}
+		if (previousId != null && !candidates.contains(previousId)) {
+			throw DomainException.badInput("previousProposalId",
+					"'" + previousId + "' is not a candidate of this round.");
+		}
+		if (proposalId.equals(previousId)) {
+			throw DomainException.badInput("previousProposalId",
+					"A proposal is compared with another one, not with itself.");
+		}
+		if (status == ExpoVisitStatus.SKIPPED && reason == null) {
+			throw DomainException.badInput("reason", "Say why the table is skipped: ABSENT or CONFLICT.");
+		}
+		Walk walk = Walk.of(visits, judge.id());
+		if (walk.open == null) {
+			throw DomainException
+				.badInput("You have no table to answer now: ask for your next table " + "(nextExpoVisit) first.");
+		}
+		if (!walk.open.proposalId().equals(proposalId)) {
+			throw DomainException.badInput((status == ExpoVisitStatus.SKIPPED) ? "proposalId" : "currentProposalId",
+					"You were sent to " + walk.open.table().label() + " (proposal " + walk.open.proposalId()
+							+ "), not to '" + proposalId + "': answer for that table, or skip it.");
+		}
+		if (status != ExpoVisitStatus.SKIPPED) {
+			checkComparison(walk.current, previousId, winner);
+		}
+		Instant now = this.clock.instant();
+		long sequence = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+		Query open = new Query(Criteria.where("_id").is(walk.open.id()).and("status").is(ExpoVisitStatus.OPEN));
+		Update update = new Update().set("status", status)
+			.set("clientId", clientId)
+			.set("previousProposalId", previousId)
+			.set("winner", winner)
+			.set("skipReason", reason)
+			.set("answeredBy", judge.userId())
+			.set("answeredAt", now)
+			.set("sequence", sequence);
+		boolean answered = this.mongo.updateFirst(open, update, ExpoVisit.class).getModifiedCount() == 1;
+		ExpoVisit stored = this.mongo.findById(walk.open.id(), ExpoVisit.class);
+		if (stored == null) {
+			throw DomainException.conflict("Your visit could not be read back; ask for your next table again.");
+		}
+		if (!answered && !clientId.equals(stored.clientId())) {
+			throw DomainException.conflict(
+					"This table was answered by another request first; ask for your next " + "table (nextExpoVisit).");
+		}
+		return answered ? stored : replay(stored, judge, status, proposalId, previousId, winner, reason);
+	}
+
+	private static void checkComparison(@Nullable String previous, @Nullable String previousId,
+			@Nullable ExpoWinner winner) {
+		if (previous == null && previousId != null) {
+			throw DomainException.badInput("previousProposalId", "This is your first table: there is nothing to "
+					+ "compare with yet. Leave previousProposalId and winner out.");
+		}
+		if (previous != null && !previous.equals(previousId)) {
+			throw DomainException.badInput("previousProposalId",
+					"Compare with your previous table, proposal " + previous + " (previousProposalId).");
+		}
+		if (previousId != null && winner == null) {
+			throw DomainException.badInput("winner", "Say which one was better: CURRENT or PREVIOUS.");
+		}
+		if (previousId == null && winner != null) {
+			throw DomainException.badInput("winner", "A first visit has nothing to compare with; leave winner out.");
+		}
+	}
+
+	private static ExpoVisit replay(ExpoVisit stored, Judge judge, ExpoVisitStatus status, String proposalId,
+			@Nullable String previousId, @Nullable ExpoWinner winner, @Nullable ExpoSkipReason reason) {
+		if (!stored.judgeId().equals(judge.id())) {
+			throw DomainException.badInput("clientId", "This client id is already used by another answer in this "
+					+ "round; generate a new one for each answer.");
+		}
+		if (!stored.sameAnswer(status, proposalId, previousId, winner, reason)) {
+			throw DomainException.badInput("clientId",
+					"An answer with this client id is already stored with " + "other content (" + describe(stored)
+							+ "); a retry sends the same answer, a new answer a " + "new client id.");
+		}
+		return stored;
+	}
+
+	private static String describe(ExpoVisit visit) {
+		return switch (visit.status()) {
+			case SKIPPED -> "skipped " + visit.proposalId() + ", " + visit.skipReason();
+			case COMPARED ->
+				visit.proposalId() + " against " + visit.previousProposalId() + ", winner " + visit.winner();
+			default -> "first visit at " + visit.proposalId();
+		};
+	}
+
+	private void skipForConflict(ExpoVisit visit) {
+		Query open = new Query(Criteria.where("_id").is(visit.id()).and("status").is(ExpoVisitStatus.OPEN));
+		this.mongo.updateFirst(open,
+				new Update().set("status", ExpoVisitStatus.SKIPPED)
+					.set("skipReason", ExpoSkipReason.CONFLICT)
+					.set("answeredAt", this.clock.instant()),
+				ExpoVisit.class);
+	}
+
+	// ---- shared with the ranking
+
+	static void requirePairwise(JudgingRound round) {
+		if (round.config().method() != RoundMethod.PAIRWISE) {
+			throw DomainException.badInput("roundId", "This round is judged by " + round.config().method()
+					+ ", not PAIRWISE: it has no tables to visit.");
+		}
+	}
+
+	private static void requireOpen(JudgingRound round) {
+		if (round.status() != RoundStatus.OPEN) {
+			throw DomainException.badInput("roundId",
+					"The round is " + round.status() + "; judges visit tables only while it is OPEN.");
+		}
+	}
+
+	List<ExpoVisit> visitsOf(String roundId) {
+		return this.mongo.find(new Query(Criteria.where("roundId").is(roundId)), ExpoVisit.class);
+	}
+
+	/** The method's input from the stored answers: COMPARED visits only. */
+	static PairwiseInput input(JudgingRound round, List<String> candidates, List<ExpoVisit> visits, int cut) {
+		List<Comparison> comparisons = new ArrayList<>();
+		for (ExpoVisit visit : visits) {
+			if (visit.status() == ExpoVisitStatus.COMPARED) {
+				String previous = visit.previousProposalId();
+				boolean current = visit.winner() == ExpoWinner.CURRENT;
+				comparisons
+					.add(new Comparison(visit.clientId(), visit.judgeId(), current ? visit.proposalId() : previous,
+							current ? previous : visit.proposalId(), visit.sequence()));
+			}
+		}
+		int replicates = Math.max(1,
+				Math.min(PairwiseInput.MAX_BOOTSTRAP_REPLICATES, round.config().bootstrapReplicates()));
+		return new PairwiseInput(candidates, comparisons, PairwisePriors.gavel(), Math.max(1, cut),
+				PairwiseInput.DEFAULT_MINIMUM_COMPARISONS, replicates, round.config().seed());
+	}
+
+	private static Map<String, Location> locations(JudgingRound round) {
+		Map<String, Location> locations = new HashMap<>();
+		for (ExpoTable table : round.config().expoTables()) {
+			if (table.x() != null && table.y() != null) {
+				locations.put(table.proposalId(), new Location(table.x(), table.y()));
+			}
+			else if (table.tableNumber() != null) {
+				locations.put(table.proposalId(), Location.table(table.tableNumber()));
+			}
+		}
+		return locations;
+	}
+
+	/** One judge's visits in a round. */
+	private record Walk(@Nullable ExpoVisit open, @Nullable String current, Set<String> seen, int count) {
+
+		static Walk of(List<ExpoVisit> visits, String judgeId) {
+			List<ExpoVisit> mine = visits.stream()
+				.filter((v) -> v.judgeId().equals(judgeId))
+				.sorted(Comparator.comparingInt(ExpoVisit::number))
+				.toList();
+			ExpoVisit open = null;
+			String current = null;
+			Set<String> seen = new HashSet<>();
+			for (ExpoVisit visit : mine) {
+				if (visit.isOpen()) {
+					open = visit;
+					continue;
+				}
+				seen.add(visit.proposalId());
+				if (visit.wasSeen()) {
+					current = visit.proposalId();
+				}
+			}
+			return new Walk(open, current, seen, mine.size());
+		}
+
+	}
+
+}
