@@ -137,7 +137,7 @@ class JudgingJourneyBrowserTests {
 			browser.screenshot("sheet-submit-confirmation");
 			browser.assertAccessible();
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Submit']")).click();
-			browser.waitForText("Submitted (");
+			waitForText(browser, SLOW, "Submitted (");
 			assertThat(browser.driver().findElements(By.cssSelector("input[type=number]"))).isEmpty();
 			assertFitsWidth(browser);
 			browser.screenshot("sheet-submitted");
