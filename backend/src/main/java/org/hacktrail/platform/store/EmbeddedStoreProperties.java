@@ -22,8 +22,11 @@ import org.springframework.util.unit.DataSize;
  * acknowledged writes (faster, documented opt-out)
  * @param commitInterval in {@code interval} mode, how often written data is committed and
  * forced to disk; in {@code sync} mode only a safety net for writes nobody waits for
- * @param cacheSizeMb H2 page cache; full scans collapse with H2's 16 MB default
- * (docs/benchmarks.md)
+ * @param cacheSizeMb H2 page cache in MB as H2 estimates it, or 0 (the default) for
+ * {@link #effectiveCacheSizeMb(long) one sixteenth of the heap, 4 to 64 MB}: H2 estimates
+ * a cached document at about a third of what it takes in the heap, so a cache sized for
+ * speed alone held 200 MB of a 256 MB heap while a million-row file was read
+ * (docs/benchmarks.md, outcomes)
  * @param minFreeSpace the disk-space floor: below the smaller of this and
  * {@code minFreePercent} of the file system, the store refuses writes (readiness DOWN)
  * until space is freed
@@ -36,7 +39,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("hacktrail.store.embedded")
 public record EmbeddedStoreProperties(@DefaultValue("h2") Backend backend, @DefaultValue("./data") Path dataDir,
 		@DefaultValue("sync") Durability durability, @DefaultValue("1s") Duration commitInterval,
-		@DefaultValue("64") int cacheSizeMb, @DefaultValue("1GB") DataSize minFreeSpace,
+		@DefaultValue("0") int cacheSizeMb, @DefaultValue("1GB") DataSize minFreeSpace,
 		@DefaultValue("10") int minFreePercent, @DefaultValue("false") boolean readOnly,
 		@DefaultValue("false") boolean acceptRecovered) {
 
@@ -56,8 +59,33 @@ public record EmbeddedStoreProperties(@DefaultValue("h2") Backend backend, @Defa
 
 	}
 
+	/** The largest automatic page cache, in H2's estimated MB. */
+	public static final int MAX_AUTO_CACHE_MB = 64;
+
+	/** The smallest automatic page cache, in H2's estimated MB. */
+	public static final int MIN_AUTO_CACHE_MB = 4;
+
+	/**
+	 * The page cache to open the file with: the configured size, or with 0 one sixteenth
+	 * of the largest heap, between {@value #MIN_AUTO_CACHE_MB} and
+	 * {@value #MAX_AUTO_CACHE_MB} MB. H2 counts a cached document at about a third of its
+	 * heap size, so one sixteenth estimated is about a fifth of the heap in fact.
+	 * @param maxHeapBytes {@code Runtime.getRuntime().maxMemory()}
+	 */
+	public int effectiveCacheSizeMb(long maxHeapBytes) {
+		if (this.cacheSizeMb > 0) {
+			return this.cacheSizeMb;
+		}
+		long sixteenth = maxHeapBytes / 16 / (1024 * 1024);
+		return (int) Math.max(MIN_AUTO_CACHE_MB, Math.min(MAX_AUTO_CACHE_MB, sixteenth));
+	}
+
 	@ConstructorBinding
 	public EmbeddedStoreProperties {
+		if (cacheSizeMb < 0) {
+			throw new IllegalArgumentException(
+					"hacktrail.store.embedded.cache-size-mb must be 0 (sized from the heap) or a size in MB");
+		}
 		if (minFreePercent < 0 || minFreePercent > 90) {
 			throw new IllegalArgumentException("hacktrail.store.embedded.min-free-percent must be between 0 and 90");
 		}

@@ -81,7 +81,7 @@ final class StoreFile {
 		boolean readOnly = properties.readOnly();
 		MVStore store;
 		try {
-			store = build(file, readOnly, properties.cacheSizeMb(), layer);
+			store = build(file, readOnly, properties.effectiveCacheSizeMb(Runtime.getRuntime().maxMemory()), layer);
 		}
 		catch (MVStoreException ex) {
 			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
@@ -197,7 +197,8 @@ final class StoreFile {
 		}
 		log.error("Embedded store recovered, READ-ONLY until you accept it. {}", result.describe());
 		String summary = result.summary() + "; the report is in " + reportFile.toAbsolutePath().normalize();
-		MVStore store = build(result.file(), true, properties.cacheSizeMb(), layer);
+		MVStore store = build(result.file(), true, properties.effectiveCacheSizeMb(Runtime.getRuntime().maxMemory()),
+				layer);
 		return new Opened(store, true, summary);
 	}
 
