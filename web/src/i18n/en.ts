@@ -634,6 +634,8 @@ export const en = {
   'results.title': 'Results of {name}',
   'results.backToHackathon': 'Back to the hackathon',
   'results.backToResults': 'Back to the results',
+  'results.noneRecorded': 'This edition was judged outside Hacktrail, so it has no published results here; what became of its projects is in the statistics.',
+  'results.seeStatistics': 'Statistics',
   'results.none': 'No results have been published yet.',
   'results.voteTitle': 'Public vote',
   'results.voteIn': 'Vote in {round}',

@@ -635,6 +635,8 @@ export const zhTW: Record<MessageKey, string> = {
   'results.title': '{name} 的結果',
   'results.backToHackathon': '回到黑客松',
   'results.backToResults': '回到結果',
+  'results.noneRecorded': '這一屆的評審不是在 Hacktrail 上進行的，因此這裡沒有公布的結果；各專案後來的發展請見統計。',
+  'results.seeStatistics': '統計',
   'results.none': '尚未公布任何結果。',
   'results.voteTitle': '民眾投票',
   'results.voteIn': '參與「{round}」投票',

@@ -65,7 +65,16 @@ export default function ResultsPage({ params }: { params: Record<string, string>
         </section>
       )}
       {published.length === 0 ? (
-        <p className="notice">{t('results.none')}</p>
+        <p className="notice">
+          {/* A past edition without results here was judged outside Hacktrail: say so rather than "not yet". */}
+          {hackathon.phase === 'ARCHIVED' || hackathon.phase === 'FOLLOW_UP' ? (
+            <>
+              {t('results.noneRecorded')} <Link href="/statistics">{t('results.seeStatistics')}</Link>
+            </>
+          ) : (
+            t('results.none')
+          )}
+        </p>
       ) : (
         <>
           {/* Winners first: the rounds and their selections, then the files to check them with. */}

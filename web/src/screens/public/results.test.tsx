@@ -137,6 +137,16 @@ describe('published results', () => {
     expect(await screen.findByText('No results have been published yet.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Vote in Preliminary review' }).getAttribute('href')).toBe('/hackathons/ph-2026/vote/r1');
   });
+
+  it('says a past edition without results was judged outside Hacktrail, and points to the statistics', async () => {
+    stubAuthOptions();
+    renderPanel('/hackathons/ph-2026/results', null, {
+      HackathonResults: () => ({ data: { hackathon: { ...HACKATHON, phase: 'ARCHIVED' }, judgingRounds: [] } }),
+    });
+    const notice = (await screen.findByText(/was judged outside Hacktrail/)).closest('p') as HTMLElement;
+    expect(screen.queryByText('No results have been published yet.')).toBeNull();
+    expect(within(notice).getByRole('link', { name: 'Statistics' }).getAttribute('href')).toBe('/statistics');
+  });
 });
 
 describe('public vote', () => {
