@@ -25,7 +25,17 @@ class FollowUpPublicStates implements ProjectPublicState {
 		if (followUp == null || followUp.publicState() == null) {
 			return Optional.empty();
 		}
-		return Optional.of(State.valueOf(followUp.publicState().name()));
+		ProjectState state = followUp.publicState();
+		if (state == ProjectState.INTEGRATED || state == ProjectState.ADOPTED) {
+			// The outcome reached stays in the state; whether the service still runs is
+			// the service status. A retired service is not "in production".
+			ProjectStateRule.Derived derived = this.states.derive(followUp, true);
+			if (derived.service() == ProjectStateRule.ServiceStatus.RETIRED) {
+				state = (derived.team() == ProjectStateRule.TeamActivity.DORMANT) ? ProjectState.DORMANT
+						: ProjectState.ACTIVE;
+			}
+		}
+		return Optional.of(State.valueOf(state.name()));
 	}
 
 }

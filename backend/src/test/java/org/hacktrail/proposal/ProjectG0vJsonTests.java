@@ -2,12 +2,14 @@ package org.hacktrail.proposal;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.hackathon.HackathonPhase;
@@ -134,6 +136,29 @@ class ProjectG0vJsonTests {
 			assertThat(error.path("code").asString()).isEqualTo("NOT_FOUND");
 			assertThat(error.path("message").asString()).contains("'" + id + "'");
 		}
+	}
+
+	@Test
+	void anIntegratedServiceTheAgencyRetiredIsNoLongerInProduction() {
+		Hackathon event = hackathon(HackathonPhase.FOLLOW_UP);
+		Project project = this.mongo.insert(ProposalSeeds.project(UUID.randomUUID().toString(),
+				new LocalizedText(null, "Retired service"), null, null, List.of(), Instant.now()));
+		proposal(event, project, "Retired service", "Ada", LocalizedText.EMPTY, List.of(), Instant.now(),
+				ProposalStatus.SUBMITTED);
+		String old = LocalDate.now().minusYears(3).toString();
+		List<Document> outcomes = List.of(
+				new Document("_id", "m1").append("type", "INTEGRATED_INTO_OPERATIONS")
+					.append("date", old)
+					.append("verification", "VERIFIED"),
+				new Document("_id", "m2").append("type", "SERVICE_RETIRED")
+					.append("date", LocalDate.now().minusYears(2).toString())
+					.append("verification", "VERIFIED"));
+		this.mongo.upsert(new Query(Criteria.where("_id").is(project.id())),
+				new Update().set("publicState", "INTEGRATED").set("state", "INTEGRATED").set("outcomes", outcomes),
+				"project_followups");
+		JsonNode file = Http.parse(Http.localhost(this.port).get("/api/projects/" + project.id() + "/g0v.json").body());
+		assertThat(file.path("status").asString()).as("retired two years ago, no sign of the team since")
+			.isEqualTo("inactive");
 	}
 
 	@Test
