@@ -9,6 +9,7 @@ export const en = {
   'lang.en': 'English',
 
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.home': 'Back to the start',
   'nav.hackathons': 'Hackathons',
   'nav.judging': 'Judging',

@@ -10,6 +10,7 @@ export const zhTW: Record<MessageKey, string> = {
   'lang.en': '英文',
 
   'nav.label': '主選單',
+  'nav.menu': '選單',
   'nav.home': '回到首頁',
   'nav.hackathons': '黑客松',
   'nav.judging': '評審',
