@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, render as renderBare, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nProvider } from '../i18n';
 import userEvent from '@testing-library/user-event';
 import { TableScroll } from './TableScroll';
 
@@ -51,6 +53,10 @@ function Growing() {
   );
 }
 
+function render(element: ReactElement) {
+  return renderBare(<I18nProvider locale="en">{element}</I18nProvider>);
+}
+
 describe('TableScroll', () => {
   it('is a focusable region named after its table', () => {
     render(<Scores names={['A']} />);
@@ -84,5 +90,43 @@ describe('TableScroll', () => {
     await act(async () => {});
     expect(added.getAttribute('data-label')).toBe('Proposal');
     expect(added.parentElement!.firstElementChild!.getAttribute('data-label')).toBe('Rank');
+  });
+
+  describe('a table wider than its frame', () => {
+    afterEach(() => {
+      delete (HTMLElement.prototype as { scrollWidth?: number }).scrollWidth;
+      vi.restoreAllMocks();
+    });
+
+    function layout(scrollWidth: number) {
+      // jsdom lays nothing out: the frame's widths and the observer are the browser's here.
+      Object.defineProperty(HTMLElement.prototype, 'scrollWidth', { configurable: true, get: () => scrollWidth });
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(390);
+      vi.stubGlobal(
+        'ResizeObserver',
+        class {
+          constructor(private readonly callback: () => void) {}
+          observe() {
+            this.callback();
+          }
+          disconnect() {}
+        },
+      );
+    }
+
+    it('says it scrolls sideways, for the eye only', () => {
+      layout(957);
+      render(<Scores names={['A']} />);
+      const cue = screen.getByText('Scroll sideways for more →');
+      expect(cue.getAttribute('aria-hidden')).toBe('true');
+      expect(screen.getByRole('region', { name: 'Scores' }).classList.contains('overflowing')).toBe(true);
+    });
+
+    it('says nothing when the table fits', () => {
+      layout(390);
+      render(<Scores names={['A']} />);
+      expect(screen.queryByText('Scroll sideways for more →')).toBeNull();
+      expect(screen.getByRole('region', { name: 'Scores' }).classList.contains('overflowing')).toBe(false);
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
 
 /**
  * The frame of every table in the panel.
@@ -19,6 +20,10 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  * is generated content with empty alternative text, so a screen reader still reads the table as a table; the rows, cells and
  * headers also get their ARIA roles explicitly, because some browsers stop exposing a table as one once its CSS
  * display is no longer `table` (the cards).
+ *
+ * Between the two, a table wider than its frame scrolls sideways: then a line above it says so ("scroll sideways for
+ * more →") and a shadow marks the edge where more columns wait (CSS). Screen readers read the whole table anyway: the
+ * line is for the eye only.
  */
 export function TableScroll({
   label,
@@ -29,7 +34,20 @@ export function TableScroll({
   labelledBy?: string;
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  const [overflowing, setOverflowing] = useState(false);
+  useLayoutEffect(() => {
+    const frame = ref.current;
+    if (!frame || typeof ResizeObserver === 'undefined') return;
+    // The frame follows the screen's width, the table its content (rows added, a language switched).
+    const check = () => setOverflowing(frame.scrollWidth > frame.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(frame);
+    for (const table of Array.from(frame.querySelectorAll('table'))) observer.observe(table);
+    check();
+    return () => observer.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const frame = ref.current;
     if (!frame) return;
@@ -42,9 +60,23 @@ export function TableScroll({
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} className="table-scroll" role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0}>
-      {children}
-    </div>
+    <>
+      {overflowing && (
+        <p className="scroll-cue" aria-hidden="true">
+          {t('table.scrollMore')}
+        </p>
+      )}
+      <div
+        ref={ref}
+        className={overflowing ? 'table-scroll overflowing' : 'table-scroll'}
+        role="region"
+        aria-label={label}
+        aria-labelledby={labelledBy}
+        tabIndex={0}
+      >
+        {children}
+      </div>
+    </>
   );
 }
 

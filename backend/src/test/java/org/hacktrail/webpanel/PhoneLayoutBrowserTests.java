@@ -136,6 +136,21 @@ class PhoneLayoutBrowserTests {
 				check(browser, locale, "organizer-ranking", round + "/ranking", "main table.ranking");
 				check(browser, locale, "organizer-jobs", "/organize/jobs", "main table");
 			}
+			// On a tablet in portrait the ranking is a table again, wider than the
+			// screen:
+			// it scrolls inside its frame, and says so.
+			((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 768, "height", 1024, "deviceScaleFactor", 1, "mobile", true));
+			check(browser, "zh-TW", "organizer-ranking-tablet", round + "/ranking", "main table.ranking");
+			WebElement frame = browser.driver().findElement(By.cssSelector("main .table-scroll:has(> table.ranking)"));
+			assertThat(frame.getAttribute("class")).contains("overflowing");
+			assertThat(browser.driver()
+				.findElement(By
+					.xpath("//p[@class='scroll-cue'][following-sibling::*[1][.//table[contains(@class,'ranking')]]]"))
+				.getText()).isEqualTo("左右捲動可看更多欄位 →");
+			((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+
 			// Signing out through the menu, in Chinese.
 			browser.openMenu();
 			browser.button("登出").click();
