@@ -41,7 +41,9 @@ export function TableScroll({
     const frame = ref.current;
     if (!frame || typeof ResizeObserver === 'undefined') return;
     // The frame follows the screen's width, the table its content (rows added, a language switched).
-    const check = () => setOverflowing(frame.scrollWidth > frame.clientWidth + 1);
+    // Cards (a phone) never scroll: their frame lets nothing scroll, and no cue is due there.
+    const check = () =>
+      setOverflowing(getComputedStyle(frame).overflowX !== 'visible' && frame.scrollWidth > frame.clientWidth + 1);
     const observer = new ResizeObserver(check);
     observer.observe(frame);
     for (const table of Array.from(frame.querySelectorAll('table'))) observer.observe(table);

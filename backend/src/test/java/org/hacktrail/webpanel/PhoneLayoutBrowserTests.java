@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * One application and one browser for everything: each person signs in once and reads
  * their screens in both languages (the language is the panel's stored choice, as the
- * language menu stores it). Nothing is changed on the server.
+ * language menu stores it). Nothing is changed on the server; the application is this
+ * test's own (closed after it), since another journey closes the round it needs open.
  *
  * <p>
  * The panel is served from {@code ../web/target/classes/static/} (run
@@ -49,8 +51,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/")
+		properties = { "spring.web.resources.static-locations=file:../web/target/classes/static/,classpath:/static/",
+				// A context of its own, with fresh demo data: the judging journey, which
+				// shares the other browser tests' context, closes and publishes the demo
+				// round whose open score sheet this test reads.
+				"hacktrail.test.fresh-demo=phone-layout" })
 @ActiveProfiles("demo")
+@DirtiesContext
 class PhoneLayoutBrowserTests {
 
 	static final String HACKATHON = "presidential-hackathon-2026";
