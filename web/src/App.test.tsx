@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { format, initialLocale } from './i18n';
 import { en } from './i18n/en';
@@ -92,6 +92,52 @@ describe('shell', () => {
     expect(await screen.findByRole('heading', { name: '黑客松', level: 1 })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(localStorage.getItem('hacktrail.locale')).toBe('zh-TW');
+  });
+
+  it('puts the navigation, the language and the session behind a menu button that phones show', async () => {
+    stubAuthOptions();
+    renderPanel('/', JUDGE, EMPTY_HACKATHONS);
+    await screen.findByText('Signed in as Jo Judge');
+    const toggle = screen.getByRole('button', { name: 'Menu' });
+    const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // What the menu holds (CSS hides it on a phone until it is open).
+    expect(within(menu).getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(within(menu).getByLabelText('Language')).toBeTruthy();
+    expect(within(menu).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(menu.closest('header')!.classList.contains('menu-open')).toBe(false);
+
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(menu.closest('header')!.classList.contains('menu-open')).toBe(true);
+    // Escape closes it from inside and gives the focus back to the button.
+    within(menu).getByRole('link', { name: 'Judging' }).focus();
+    await userEvent.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    // Going to another page closes it.
+    await userEvent.click(toggle);
+    await userEvent.click(within(menu).getByRole('link', { name: 'Statistics' }));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+
+    // A click outside the header closes it, and so does the focus leaving the header.
+    await userEvent.click(toggle);
+    await userEvent.click(document.getElementById('main')!);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(toggle);
+    act(() => screen.getByRole('link', { name: 'Skip to content' }).focus());
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('names the menu button in the reader\'s language, and keeps "Sign in" out of the menu', async () => {
+    stubAuthOptions();
+    renderPanel('/', null, EMPTY_HACKATHONS);
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'zh-TW');
+    const toggle = await screen.findByRole('button', { name: '選單' });
+    const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    const signIn = screen.getByRole('link', { name: '登入' });
+    expect(menu.contains(signIn)).toBe(false);
   });
 
   it('answers an unknown address with a not-found page', async () => {

@@ -157,57 +157,108 @@ function NotFound() {
   );
 }
 
+/**
+ * The header. On a wide screen: the name, the language, the bell, who is signed in and the navigation, all in view.
+ * On a phone (up to 37.5rem, see `.app-header` in styles.css) only the name, the bell (or "Sign in") and a menu button
+ * stay in view: the rest sits behind the button, a disclosure (`aria-expanded`, `aria-controls`) that opens in the
+ * page's flow, right after the button in the focus order. Escape closes it and puts the focus back on the button; so
+ * do a click outside the header and the focus leaving the header; going to another page closes it. On a wide screen
+ * the button is not shown and the menu's content is laid out in the header as before.
+ */
 function Header() {
   const { t, locale, setLocale } = useI18n();
   const { me, hasRole, signOut } = useSession();
   const [location] = useLocation();
+  const [open, setOpen] = useState(false);
+  const headerRef = useRef<HTMLElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const entries = NAV.filter((entry) => enabled(entry.feature) && allowed(entry.access, !!me, hasRole));
   const current = currentEntry(location, entries.map((entry) => entry.href));
+  useEffect(() => setOpen(false), [location]);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: Event) => {
+      if (!headerRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+  const menuId = 'app-menu';
   return (
-    <header className="app-header">
+    <header
+      ref={headerRef}
+      className={open ? 'app-header menu-open' : 'app-header'}
+      onKeyDown={(event) => {
+        if (open && event.key === 'Escape') {
+          event.stopPropagation();
+          setOpen(false);
+          toggleRef.current?.focus();
+        }
+      }}
+      onBlur={(event) => {
+        const next = event.relatedTarget as Node | null;
+        if (open && next && !headerRef.current?.contains(next)) setOpen(false);
+      }}
+    >
       <div className="app-bar">
         <Link href="/" className="app-name">
           {t('app.name')}
         </Link>
-        <div className="app-tools">
-          <label className="locale">
-            <span>{t('lang.label')}</span>
-            <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
-              {LOCALES.map((option) => (
-                <option key={option.id} value={option.id} lang={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+        <div className="app-quick">
           {me && enabled('teams') && <NotificationBell />}
-          {me ? (
-            <span className="session">
-              <span className="session-user">{t('auth.signedInAs', { name: me.displayName })}</span>
-              <button type="button" className="button-light" onClick={signOut}>
-                {t('auth.signOut')}
-              </button>
-            </span>
-          ) : (
-            location !== '/sign-in' && (
-              <Link className="button button-light" href={`/sign-in?next=${encodeURIComponent(location)}`}>
-                {t('auth.signIn')}
-              </Link>
-            )
+          {!me && location !== '/sign-in' && (
+            <Link className="button button-light" href={`/sign-in?next=${encodeURIComponent(location)}`}>
+              {t('auth.signIn')}
+            </Link>
           )}
         </div>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="menu-toggle button-light"
+          aria-expanded={open}
+          aria-controls={menuId}
+          onClick={() => setOpen(!open)}
+        >
+          <span aria-hidden="true" className="menu-icon">
+            {open ? '\u2715' : '\u2630'}
+          </span>{' '}
+          {t('nav.menu')}
+        </button>
+        <div id={menuId} className="app-menu">
+          <div className="app-tools">
+            <label className="locale">
+              <span>{t('lang.label')}</span>
+              <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+                {LOCALES.map((option) => (
+                  <option key={option.id} value={option.id} lang={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {me && (
+              <span className="session">
+                <span className="session-user">{t('auth.signedInAs', { name: me.displayName })}</span>
+                <button type="button" className="button-light" onClick={signOut}>
+                  {t('auth.signOut')}
+                </button>
+              </span>
+            )}
+          </div>
+          <nav aria-label={t('nav.label')} className="app-nav">
+            <ul>
+              {entries.map((entry) => (
+                <li key={entry.href}>
+                  <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
+                    {t(entry.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
       </div>
-      <nav aria-label={t('nav.label')} className="app-nav">
-        <ul>
-          {entries.map((entry) => (
-            <li key={entry.href}>
-              <Link href={entry.href} aria-current={entry.href === current ? 'page' : undefined}>
-                {t(entry.label)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </header>
   );
 }

@@ -9,6 +9,7 @@ export const en = {
   'lang.en': 'English',
 
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.home': 'Back to the start',
   'nav.hackathons': 'Hackathons',
   'nav.judging': 'Judging',
@@ -43,6 +44,7 @@ export const en = {
   'common.saving': 'Saving…',
   'common.saved': 'Saved.',
   'common.actions': 'Actions',
+  'table.scrollMore': 'Scroll sideways for more →',
 
   'error.sessionEnded': 'Your session ended. Sign in again — what you typed is still here.',
   'error.signInAgain': 'Sign in again',

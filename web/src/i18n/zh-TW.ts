@@ -10,6 +10,7 @@ export const zhTW: Record<MessageKey, string> = {
   'lang.en': '英文',
 
   'nav.label': '主選單',
+  'nav.menu': '選單',
   'nav.home': '回到首頁',
   'nav.hackathons': '黑客松',
   'nav.judging': '評審',
@@ -44,6 +45,7 @@ export const zhTW: Record<MessageKey, string> = {
   'common.saving': '儲存中…',
   'common.saved': '已儲存。',
   'common.actions': '操作',
+  'table.scrollMore': '左右捲動可看更多欄位 →',
 
   'error.sessionEnded': '您的登入已逾時。請重新登入——您輸入的內容都還在。',
   'error.signInAgain': '重新登入',

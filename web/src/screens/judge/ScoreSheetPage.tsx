@@ -102,13 +102,23 @@ function BackLink() {
   );
 }
 
+/**
+ * Where the proposal's facts stand beside the sheet (`.judging-layout`'s two columns, from 56rem) they are open; on a
+ * narrower screen they stand above it and would push the first score below the fold (on a phone, by the height of a
+ * long summary): there they start folded, one tap away, and nothing is left out.
+ */
+const SIDE_BY_SIDE = '(min-width: 56rem)';
+
 function ProposalFacts({ proposal }: { proposal: Proposal }) {
   const { t } = useI18n();
   const localized = useLocalized();
   const hasSummary = !!(proposal.summary.zhTW || proposal.summary.en);
+  const [open, setOpen] = useState(() => window.matchMedia?.(SIDE_BY_SIDE).matches ?? true);
   return (
-    <section aria-labelledby="about-heading" className="panel about">
-      <h2 id="about-heading">{t('judging.sheet.about')}</h2>
+    <details className="panel about" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <h2 id="about-heading">{t('judging.sheet.about')}</h2>
+      </summary>
       <dl className="facts">
         <dt>{t('proposal.proposer')}</dt>
         <dd>{proposal.proposerName}</dd>
@@ -173,7 +183,7 @@ function ProposalFacts({ proposal }: { proposal: Proposal }) {
           {proposal.team.partnerAgency.department && <> · {proposal.team.partnerAgency.department}</>}
         </p>
       )}
-    </section>
+    </details>
   );
 }
 

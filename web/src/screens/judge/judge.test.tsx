@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { JUDGE, PROPOSER, callsNamed, renderPanel, stubAuthOptions, type Answer, type Call } from '../../test/harness';
@@ -195,6 +195,26 @@ describe('the score sheet', () => {
     expect(screen.getByText('Accessible bus arrival times.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Repository' }).getAttribute('href')).toBe('https://example.org/repo');
     expect(screen.getByText(/Bo · Public servant/)).toBeTruthy();
+  });
+
+  it('folds the proposal above the sheet on a narrow screen, keeping all of it one tap away', async () => {
+    const narrow = (query: string) => ({ matches: !query.includes('min-width'), media: query, addEventListener() {}, removeEventListener() {} });
+    vi.stubGlobal('matchMedia', narrow);
+    renderPanel(SHEET_PATH, JUDGE, { ScoreSheetPage: () => page(sheet(3, { impact: 6 })) });
+    await screen.findByRole('spinbutton', { name: 'Impact' });
+    const about = screen.getByText('About the proposal').closest('details')!;
+    expect(about.open).toBe(false);
+    // Folded, not left out.
+    expect(within(about).getByText('Accessible bus arrival times.')).toBeTruthy();
+    await userEvent.click(screen.getByText('About the proposal'));
+    expect(about.open).toBe(true);
+  });
+
+  it('shows the proposal open beside the sheet on a wide screen', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: true, media: query, addEventListener() {}, removeEventListener() {} }));
+    renderPanel(SHEET_PATH, JUDGE, { ScoreSheetPage: () => page(sheet(3, { impact: 6 })) });
+    await screen.findByRole('spinbutton', { name: 'Impact' });
+    expect(screen.getByText('About the proposal').closest('details')!.open).toBe(true);
   });
 
   it('autosaves a debounced draft with the version read, then with the version the save returned', async () => {

@@ -24,6 +24,7 @@ import { nextPhase, previousPhase } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
 import { HackathonFields } from './HackathonFields';
 import { fromHackathon, toUpdateHackathon, validateHackathon } from './hackathonForm';
+import { TableScroll } from '../../components/TableScroll';
 
 const FIELDS = ['name', 'kind', 'edition', 'startsAt', 'endsAt', 'timeZone', 'location', 'outstandingQuota'];
 
@@ -414,7 +415,7 @@ function ImportSummary({ result, title }: { result: ImportResult; title: string 
         <li>{t('import.errors', { n: result.errors.length })}</li>
       </ul>
       {result.errors.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('import.errorTable')}>
           <table>
             <caption>{t('import.errorTable')}</caption>
             <thead>
@@ -434,7 +435,7 @@ function ImportSummary({ result, title }: { result: ImportResult; title: string 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar, timeLeftText } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatReaderDateTime } from '../../lib/dates';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Poll this often while a run is going; stop once every run has ended. */
 export const POLL_MS = 2000;
@@ -92,7 +93,7 @@ export default function JobsPage() {
         {runs.length === 0 ? (
           <p>{t('jobs.none')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="runs-heading">
             <table>
               <thead>
                 <tr>
@@ -138,7 +139,7 @@ export default function JobsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {runs.length >= first && first < 100 && (
           <button type="button" className="button-secondary" onClick={() => setFirst(Math.min(100, first + HISTORY_PAGE))}>

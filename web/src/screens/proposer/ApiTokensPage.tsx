@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n } from '../../i18n';
+import { TableScroll } from '../../components/TableScroll';
 
 function formatInstant(iso: string | null | undefined, locale: string): string {
   if (!iso) return '—';
@@ -106,7 +107,7 @@ export default function ApiTokensPage() {
         ) : tokens.length === 0 ? (
           <p>{t('tokens.none')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="tokens-heading">
             <table>
               <thead>
                 <tr>
@@ -141,7 +142,7 @@ export default function ApiTokensPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </Page>

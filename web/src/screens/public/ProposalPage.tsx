@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/dates';
 import { organizerMoves, organizerNeedsReason, proposerCanSubmit, proposerCanWithdraw } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
 import { FEATURES } from '../../features';
+import { TableScroll } from '../../components/TableScroll';
 
 // Loaded only when a proposal page shows them: the judge's first screen never downloads the team screens.
 const TeamSection = lazy(() => import('../team/TeamSection'));
@@ -272,7 +273,7 @@ function History({ proposal }: { proposal: Proposal }) {
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t('proposal.history')}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="history-heading">
         <table>
           <thead>
             <tr>
@@ -295,7 +296,7 @@ function History({ proposal }: { proposal: Proposal }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -82,12 +82,45 @@ public final class Browser implements AutoCloseable {
 
 	/** A button found the way a screen-reader user finds it: by its accessible name. */
 	public WebElement button(String accessibleName) {
-		return waitFor(By.xpath("//button[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
+		return reachable(By.xpath("//button[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
 	}
 
 	/** A link found by its accessible name (its text). */
 	public WebElement link(String accessibleName) {
-		return waitFor(By.xpath("//a[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
+		return reachable(By.xpath("//a[normalize-space(.)=" + xpathLiteral(accessibleName) + "]"));
+	}
+
+	/**
+	 * An element once it is visible; on a phone-width screen, a control in the header's
+	 * folded menu (the navigation, the language, signing out) is reached the way a person
+	 * reaches it: by opening the menu first.
+	 */
+	private WebElement reachable(By locator) {
+		List<WebElement> found = this.driver.findElements(locator);
+		if (!found.isEmpty() && found.stream().noneMatch(WebElement::isDisplayed)
+				&& found.stream().anyMatch((element) -> inClosedMenu(element))) {
+			openMenu();
+		}
+		return waitFor(locator);
+	}
+
+	private boolean inClosedMenu(WebElement element) {
+		return (Boolean) this.driver
+			.executeScript("return !!arguments[0].closest('.app-header:not(.menu-open) .app-menu');", element);
+	}
+
+	/**
+	 * Opens the header's menu where it is folded (phone-width screens); does nothing
+	 * where the header shows everything.
+	 */
+	public void openMenu() {
+		for (WebElement toggle : this.driver
+			.findElements(By.cssSelector("button.menu-toggle[aria-expanded='false']"))) {
+			if (toggle.isDisplayed()) {
+				toggle.click();
+				waitFor(By.cssSelector(".app-header.menu-open .app-menu"));
+			}
+		}
 	}
 
 	/**
@@ -98,7 +131,7 @@ public final class Browser implements AutoCloseable {
 		String literal = xpathLiteral(label);
 		// A label is either the whole text of <label for=…>, or a <span> inside a <label>
 		// that wraps its control.
-		WebElement element = waitFor(
+		WebElement element = reachable(
 				By.xpath("//label[normalize-space(.)=" + literal + " or ./span[normalize-space(.)=" + literal + "]]"));
 		String id = element.getAttribute("for");
 		if (id != null && !id.isEmpty()) {

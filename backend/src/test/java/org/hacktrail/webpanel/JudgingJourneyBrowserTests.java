@@ -103,6 +103,11 @@ class JudgingJourneyBrowserTests {
 			assertThat(browser.field(COLLABORATION).getAttribute("value")).isEqualTo("10");
 			slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
 			assertThat(browser.field(COLLABORATION).getAttribute("value")).isEqualTo("9");
+			// The comment box comes into view, with room around it, as a phone shows a
+			// field being typed in (WebDriver's typing does not scroll a field that is
+			// partly on screen, and the saved state above grows a line once saved).
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+					browser.field("Comment"));
 			browser.type("Comment", "Clear plan; needs an agency partner.");
 			// On a phone the sheet is longer than the screen: where the judge types last,
 			// the saved state is in view.
