@@ -160,8 +160,17 @@ describe('i18n', () => {
     expect(format('Hi {name}, {missing}', { name: 'Ann' })).toBe('Hi Ann, {missing}');
   });
 
+  it('says one and many as each language does, through ICU plural rules', () => {
+    const template = '{count, plural, one {# join request} other {# join requests}} waiting';
+    expect(format(template, { count: 1 }, 'en')).toBe('1 join request waiting');
+    expect(format(template, { count: 2 }, 'en')).toBe('2 join requests waiting');
+    expect(format(template, { count: 0 }, 'en')).toBe('0 join requests waiting');
+    // A message without a plural keeps its apostrophes as written.
+    expect(format("It's {n} o'clock", { n: 3 })).toBe("It's 3 o'clock");
+  });
+
   it('has every message in both catalogs, with the same placeholders', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:,|\})/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(zhTW[key], key).toBeTruthy();
       expect(placeholders(zhTW[key]), key).toEqual(placeholders(en[key]));

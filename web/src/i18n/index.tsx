@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey };
@@ -44,7 +45,24 @@ export function initialLocale(languages: readonly string[] = navigator.languages
   return 'en';
 }
 
-export function format(template: string, values: Record<string, string | number> = {}): string {
+/** Compiled ICU messages (those with a plural or select), by locale and template. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message with its values: `{name}` placeholders, and ICU plural and select (`{count, plural, one {# request}
+ * other {# requests}}`) formatted by intl-messageformat with the locale's plural rules. Only messages that use
+ * plural or select go through ICU, so the others keep their apostrophes and braces as written.
+ */
+export function format(template: string, values: Record<string, string | number> = {}, locale: Locale = 'en'): string {
+  if (/\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/.test(template)) {
+    const id = `${locale}\u0000${template}`;
+    let icu = compiled.get(id);
+    if (!icu) {
+      icu = new IntlMessageFormat(template, locale);
+      compiled.set(id, icu);
+    }
+    return String(icu.format(values));
+  }
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,
   );
@@ -75,7 +93,7 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
     () => ({
       locale,
       setLocale,
-      t: (key, values) => format(message(locale, key), values),
+      t: (key, values) => format(message(locale, key), values, locale),
     }),
     [locale, setLocale],
   );

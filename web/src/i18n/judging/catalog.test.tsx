@@ -24,7 +24,7 @@ function Judging({ locale }: { locale: Locale }) {
 
 describe('judging messages', () => {
   it('has every message in both catalogs, with the same placeholders', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:,|\})/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(judgingEn) as (keyof typeof judgingEn)[]) {
       expect(judgingZhTW[key], key).toBeTruthy();
       expect(placeholders(judgingZhTW[key]), key).toEqual(placeholders(judgingEn[key]));

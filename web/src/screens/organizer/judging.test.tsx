@@ -580,7 +580,7 @@ describe('progress, ranking, selection and publication', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Close the round' }));
     const dialog = await screen.findByRole('dialog', { name: 'Close the round?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close the round' }));
-    expect(await screen.findByRole('heading', { name: '1 sheets are not submitted' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '1 sheet is not submitted' })).toBeTruthy();
     expect(screen.getByText('Bo Judge on “Open budget” (draft)')).toBeTruthy();
     await userEvent.type(screen.getByRole('textbox', { name: 'Why close with sheets not submitted' }), 'Too short');
     await userEvent.click(screen.getByRole('button', { name: 'Close anyway' }));
@@ -651,7 +651,7 @@ describe('progress, ranking, selection and publication', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     expect(within(dialog).getByText('Tick this to confirm the open cases.')).toBeTruthy();
     expect(callsNamed(calls, 'PublishRound')).toHaveLength(0);
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'I have reviewed the 1 open cases and publish knowing them' }));
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'I have reviewed the 1 open case and publish knowing them' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
     expect(callsNamed(calls, 'PublishRound')[0].variables.input).toEqual({ roundId: 'r1', confirmOpenCases: true });
   });
