@@ -1,7 +1,7 @@
 package org.hacktrail.judging.pairwise;
 
-import static org.hacktrail.judging.pairwise.Checks.nonBlank;
-import static org.hacktrail.judging.pairwise.Checks.require;
+import static org.hacktrail.judging.InputChecks.nonBlank;
+import static org.hacktrail.judging.InputChecks.require;
 
 /**
  * One answer of a judge at a table: "this one is better than the previous one" (or the

@@ -1,5 +1,7 @@
 package org.hacktrail.judging.pairwise;
 
+import org.hacktrail.judging.InputChecks;
+
 /**
  * Where a candidate's table is: coordinates on the floor plan (any unit, the same for
  * every table), or just a table number along a row ({@link #table(int)}). Distance is
@@ -12,8 +14,8 @@ package org.hacktrail.judging.pairwise;
 public record Location(double x, double y) {
 
 	public Location {
-		Checks.finite(x, "location x");
-		Checks.finite(y, "location y");
+		InputChecks.finite(x, "location x");
+		InputChecks.finite(y, "location y");
 	}
 
 	/** Table number n at (n, 0): tables 11 and 12 are neighbours, 1 and 40 are not. */

@@ -1,8 +1,8 @@
 package org.hacktrail.judging.pairwise;
 
-import static org.hacktrail.judging.pairwise.Checks.nonBlank;
-import static org.hacktrail.judging.pairwise.Checks.present;
-import static org.hacktrail.judging.pairwise.Checks.require;
+import static org.hacktrail.judging.InputChecks.nonBlank;
+import static org.hacktrail.judging.InputChecks.present;
+import static org.hacktrail.judging.InputChecks.require;
 
 import java.util.Map;
 import java.util.Set;

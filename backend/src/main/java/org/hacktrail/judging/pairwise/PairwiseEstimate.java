@@ -1,5 +1,7 @@
 package org.hacktrail.judging.pairwise;
 
+import org.hacktrail.judging.InputChecks;
+
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +36,7 @@ public record PairwiseEstimate(PairwisePriors priors, int minimumComparisons, Li
 	public CandidateEstimate candidate(String candidateId) {
 		int index = Collections.binarySearch(this.candidates, new CandidateEstimate(candidateId, 0, 0, 0),
 				CANDIDATE_ID);
-		Checks.require(index >= 0, "'" + candidateId + "' is not among the round's candidates");
+		InputChecks.require(index >= 0, "'" + candidateId + "' is not among the round's candidates");
 		return this.candidates.get(index);
 	}
 

@@ -1,6 +1,8 @@
 package org.hacktrail.judging.pairwise;
 
-import static org.hacktrail.judging.pairwise.Checks.require;
+import org.hacktrail.judging.InputChecks;
+
+import static org.hacktrail.judging.InputChecks.require;
 
 /**
  * The constants of Crowd-BT (Chen et al. 2013), with Gavel's values as the defaults
@@ -20,12 +22,12 @@ import static org.hacktrail.judging.pairwise.Checks.require;
 public record PairwisePriors(double mu, double sigmaSquared, double alpha, double beta, double kappa, double gamma) {
 
 	public PairwisePriors {
-		Checks.finite(mu, "prior score μ₀");
+		InputChecks.finite(mu, "prior score μ₀");
 		require(Double.isFinite(sigmaSquared) && sigmaSquared > 0, "prior variance σ₀² must be above 0");
 		require(Double.isFinite(alpha) && alpha > 0, "prior α₀ must be above 0");
 		require(Double.isFinite(beta) && beta > 0, "prior β₀ must be above 0");
 		require(Double.isFinite(kappa) && kappa > 0 && kappa <= 1, "κ must be in (0, 1]");
-		Checks.nonNegative(gamma, "γ");
+		InputChecks.nonNegative(gamma, "γ");
 	}
 
 	/** μ₀ = 0, σ₀² = 1, α₀ = 10, β₀ = 1, κ = 0.0001, γ = 0.1 (Gavel's crowd_bt.py). */

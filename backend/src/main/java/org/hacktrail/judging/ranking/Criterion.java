@@ -1,9 +1,9 @@
 package org.hacktrail.judging.ranking;
 
-import static org.hacktrail.judging.ranking.Checks.finite;
-import static org.hacktrail.judging.ranking.Checks.nonBlank;
-import static org.hacktrail.judging.ranking.Checks.nonNegative;
-import static org.hacktrail.judging.ranking.Checks.require;
+import static org.hacktrail.judging.InputChecks.finite;
+import static org.hacktrail.judging.InputChecks.nonBlank;
+import static org.hacktrail.judging.InputChecks.nonNegative;
+import static org.hacktrail.judging.InputChecks.require;
 
 /**
  * One rubric criterion.

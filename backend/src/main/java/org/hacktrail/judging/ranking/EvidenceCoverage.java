@@ -1,5 +1,7 @@
 package org.hacktrail.judging.ranking;
 
+import org.hacktrail.judging.InputChecks;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ public record EvidenceCoverage(int sheetCount, int sheetsRequired, List<SectorCo
 	 */
 	public static EvidenceCoverage of(EvidenceRule rule, int[] sheetsPerSector) {
 		Sector[] all = Sector.values();
-		Checks.require(sheetsPerSector.length == all.length, "one sheet count per sector");
+		InputChecks.require(sheetsPerSector.length == all.length, "one sheet count per sector");
 		int sheets = 0;
 		boolean enough = true;
 		List<SectorCoverage> sectors = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.hacktrail.judging.ranking;
 
+import org.hacktrail.judging.InputChecks;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,12 +22,13 @@ public record EvidenceRule(int judgesPerProposal, Map<Sector, Integer> sectorMin
 	public static final int DEFAULT_JUDGES_PER_PROPOSAL = 3;
 
 	public EvidenceRule {
-		Checks.require(judgesPerProposal >= 1, "judges per proposal k must be at least 1, got " + judgesPerProposal);
+		InputChecks.require(judgesPerProposal >= 1,
+				"judges per proposal k must be at least 1, got " + judgesPerProposal);
 		EnumMap<Sector, Integer> all = new EnumMap<>(Sector.class);
 		for (Sector sector : Sector.values()) {
 			Integer minimum = (sectorMinimums != null) ? sectorMinimums.get(sector) : null;
 			int value = (minimum != null) ? minimum : 0;
-			Checks.require(value >= 0, "the sector minimum of " + sector + " must not be negative, got " + value);
+			InputChecks.require(value >= 0, "the sector minimum of " + sector + " must not be negative, got " + value);
 			all.put(sector, value);
 		}
 		sectorMinimums = Collections.unmodifiableMap(all);

@@ -1,9 +1,9 @@
 package org.hacktrail.judging.ranking;
 
-import static org.hacktrail.judging.ranking.Checks.nonBlank;
-import static org.hacktrail.judging.ranking.Checks.nonNegative;
-import static org.hacktrail.judging.ranking.Checks.present;
-import static org.hacktrail.judging.ranking.Checks.require;
+import static org.hacktrail.judging.InputChecks.nonBlank;
+import static org.hacktrail.judging.InputChecks.nonNegative;
+import static org.hacktrail.judging.InputChecks.present;
+import static org.hacktrail.judging.InputChecks.require;
 
 import java.util.ArrayList;
 import java.util.Arrays;

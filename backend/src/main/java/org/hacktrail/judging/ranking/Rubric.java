@@ -1,7 +1,7 @@
 package org.hacktrail.judging.ranking;
 
-import static org.hacktrail.judging.ranking.Checks.present;
-import static org.hacktrail.judging.ranking.Checks.require;
+import static org.hacktrail.judging.InputChecks.present;
+import static org.hacktrail.judging.InputChecks.require;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package org.hacktrail.judging.ranking;
 
-import static org.hacktrail.judging.ranking.Checks.nonBlank;
-import static org.hacktrail.judging.ranking.Checks.present;
+import static org.hacktrail.judging.InputChecks.nonBlank;
+import static org.hacktrail.judging.InputChecks.present;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,40 +1,40 @@
-package org.hacktrail.judging.pairwise;
+package org.hacktrail.judging;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Input checks that fail with an {@link IllegalArgumentException} whose message names
- * what is wrong.
+ * Input checks of the judging methods (ranking, pairwise) that fail with an
+ * {@link IllegalArgumentException} whose message names what is wrong.
  */
-final class Checks {
+public final class InputChecks {
 
-	private Checks() {
+	private InputChecks() {
 	}
 
-	static void require(boolean condition, String message) {
+	public static void require(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalArgumentException(message);
 		}
 	}
 
-	static <T> T present(@Nullable T value, String what) {
+	public static <T> T present(@Nullable T value, String what) {
 		if (value == null) {
 			throw new IllegalArgumentException(what + " is missing");
 		}
 		return value;
 	}
 
-	static String nonBlank(@Nullable String value, String what) {
+	public static String nonBlank(@Nullable String value, String what) {
 		require(value != null && !value.isBlank(), what + " must not be blank");
 		return value;
 	}
 
-	static double finite(double value, String what) {
+	public static double finite(double value, String what) {
 		require(Double.isFinite(value), what + " must be a finite number, got " + value);
 		return value;
 	}
 
-	static double nonNegative(double value, String what) {
+	public static double nonNegative(double value, String what) {
 		require(Double.isFinite(value) && value >= 0, what + " must be a finite number ≥ 0, got " + value);
 		return value;
 	}
