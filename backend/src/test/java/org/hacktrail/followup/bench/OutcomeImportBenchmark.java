@@ -136,7 +136,11 @@ public final class OutcomeImportBenchmark {
 		command.addAll(List.of(args));
 		System.out.printf("-- %s (application JVM %s)%n", args[0], heap);
 		Process worker = new ProcessBuilder(command).redirectErrorStream(true).start();
-		List<String> log = new ArrayList<>();
+		// The last lines, for a failure; warnings and errors are shown as they come, so
+		// that
+		// a store failing closed in a long run is seen when it happens, not only at the
+		// end.
+		java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -144,14 +148,21 @@ public final class OutcomeImportBenchmark {
 					System.out.println(line.substring(7));
 				}
 				else {
-					log.add(line);
+					if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+						System.out.println("worker: " + line);
+					}
+					log.addLast(line);
+					if (log.size() > 200) {
+						log.removeFirst();
+					}
 				}
 			}
 		}
 		int exit = worker.waitFor();
 		if (exit != 0) {
 			System.out.println("worker failed with exit code " + exit + "; last lines:");
-			log.subList(Math.max(0, log.size() - 30), log.size()).forEach(System.out::println);
+			List<String> last = new ArrayList<>(log);
+			last.subList(Math.max(0, last.size() - 30), last.size()).forEach(System.out::println);
 		}
 	}
 
