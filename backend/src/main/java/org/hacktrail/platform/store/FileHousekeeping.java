@@ -51,6 +51,22 @@ final class FileHousekeeping {
 
 	static final int IDLE_WRITE_LIMIT = 16 * 1024 * 1024;
 
+	/**
+	 * A step never rewrites or moves more than a sixty-fourth of the heap (at least
+	 * {@link #BUSY_WRITE_LIMIT}): the pages it rewrites are read back as documents (about
+	 * three times their size on the disk) and written out through one buffer as large as
+	 * the chunk. A 16 MB idle step once failed a commit with a 256 MB heap ("Capacity:
+	 * 23887872") at the end of a million-row import (docs/benchmarks.md, outcomes).
+	 */
+	static int heapCapped(int limit, long maxHeapBytes) {
+		long cap = Math.max(BUSY_WRITE_LIMIT, maxHeapBytes / 64);
+		return (int) Math.min(limit, cap);
+	}
+
+	private static int capped(int limit) {
+		return heapCapped(limit, Runtime.getRuntime().maxMemory());
+	}
+
 	/** Under load, each step at most once per this interval. */
 	static final long BUSY_RUN_INTERVAL_NANOS = 250_000_000L;
 
@@ -122,7 +138,7 @@ final class FileHousekeeping {
 		if (file == null || file.getChunksFillRate() >= target) {
 			return;
 		}
-		if (this.store.compact(target, idle ? IDLE_WRITE_LIMIT : busyLimit(file.getChunksFillRate()))) {
+		if (this.store.compact(target, capped(idle ? IDLE_WRITE_LIMIT : busyLimit(file.getChunksFillRate())))) {
 			this.store.commit();
 			if (idle) {
 				// The chunks just emptied may be reused only once MVStore has moved past
@@ -159,7 +175,7 @@ final class FileHousekeeping {
 		FileStore<?> file = writableFile();
 		int target = idle ? TARGET_FILL_RATE : BUSY_FILL_RATE;
 		if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < target) {
-			randomAccess.compactMoveChunks(target, idle ? IDLE_WRITE_LIMIT : BUSY_WRITE_LIMIT, this.store);
+			randomAccess.compactMoveChunks(target, capped(idle ? IDLE_WRITE_LIMIT : BUSY_WRITE_LIMIT), this.store);
 		}
 	}
 
