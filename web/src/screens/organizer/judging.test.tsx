@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel } from '../../test/harness';
-import { selectionKind } from './RoundResults';
 
 const HACKATHON = { id: 'h1', slug: 'ph-2026', name: { zhTW: '總統盃黑客松', en: 'Presidential Hackathon' }, timeZone: 'Asia/Taipei', phase: 'JUDGING', outstandingQuota: 2 };
 const title = (en: string) => ({ zhTW: null, en });
@@ -692,17 +691,5 @@ describe('progress, ranking, selection and publication', () => {
     );
     expect(await screen.findByText('王評審給每份評分表相同的總分，這些評分表完全無法區分提案。')).toBeTruthy();
     expect(screen.queryByText(/gave every sheet the same total/)).toBeNull();
-  });
-
-  it('tells a tie across the cut apart from an override, as the API does', () => {
-    const ranking = {
-      lines: [line('a', 'A', 1), line('b', 'B', 2, { tied: true }), line('c', 'C', 2, { tied: true, inTopN: true })],
-      ties: [{ rank: 2, proposalIds: ['b', 'c'], acrossCut: true }],
-    };
-    // Both tied proposals are in the top N (3 proposals for a cut of 2).
-    expect(selectionKind(ranking, ['a', 'b'], 2)).toBe('TIE_RESOLVED');
-    expect(selectionKind(ranking, ['a', 'c'], 2)).toBe('TIE_RESOLVED');
-    expect(selectionKind(ranking, ['b', 'c'], 2)).toBe('OVERRIDE');
-    expect(selectionKind({ lines: [line('a', 'A', 1), line('b', 'B', 2)], ties: [] }, ['b', 'a'], 2)).toBe('TOP_N');
   });
 });
