@@ -8,13 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hacktrail.hackathon.Hackathon;
-import org.hacktrail.hackathon.HackathonKind;
-import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
-import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
@@ -79,13 +75,7 @@ class BulkVerificationTests {
 		this.accounts = new TestAccounts(this.users, this.tokens);
 		this.organizer = this.accounts.organizer();
 		this.lead = this.accounts.user(FollowUpFixtures.unique("bulk-lead"));
-		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
-		Hackathon hackathon = fixtures.hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.FOLLOW_UP,
-				LocalDate.now().minusMonths(2), LocalDate.now().minusMonths(2).plusDays(1));
-		this.project = fixtures.project(FollowUpFixtures.unique("Bulk"), null, "health");
-		fixtures.proposal(hackathon, "Bulk map " + this.project.id(), this.lead.id(), this.project, 3,
-				List.of("health"), ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED,
-				ProposalStatus.FINALIST, ProposalStatus.OUTSTANDING);
+		this.project = new FollowUpFixtures(this.mongo).outstandingProject("Bulk", this.lead.id());
 		this.reported = new ArrayList<>();
 		for (int days = 10; days <= 12; days++) {
 			ObjectNode variables = Http.json();

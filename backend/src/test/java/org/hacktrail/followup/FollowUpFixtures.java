@@ -55,6 +55,20 @@ final class FollowUpFixtures {
 				true, now, null, now, null));
 	}
 
+	/**
+	 * A project led by {@code leadId}: its proposal (health) was OUTSTANDING at a
+	 * presidential hackathon that ended two months ago and is now in follow-up.
+	 */
+	Project outstandingProject(String name, String leadId) {
+		Hackathon hackathon = hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.FOLLOW_UP,
+				LocalDate.now().minusMonths(2), LocalDate.now().minusMonths(2).plusDays(1));
+		Project project = project(unique(name), null, "health");
+		proposal(hackathon, name + " map " + project.id(), leadId, project, 3, List.of("health"),
+				ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED, ProposalStatus.FINALIST,
+				ProposalStatus.OUTSTANDING);
+		return project;
+	}
+
 	Project project(String name, @Nullable String repositoryUrl, String... areas) {
 		return this.mongo.insert(ProposalSeeds.project(UUID.randomUUID().toString(), new LocalizedText(null, name),
 				repositoryUrl, null, Arrays.asList(areas), Instant.now()));

@@ -3,13 +3,9 @@ package org.hacktrail.followup;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.hacktrail.hackathon.Hackathon;
-import org.hacktrail.hackathon.HackathonKind;
-import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.proposal.Project;
-import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.ServiceTest;
 import org.hacktrail.support.TestAccounts;
@@ -83,13 +79,7 @@ class OutcomeTrailTests {
 		this.organizer = accounts.organizer();
 		this.lead = accounts.user(FollowUpFixtures.unique("lead"));
 		this.stranger = accounts.user(FollowUpFixtures.unique("stranger"));
-		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
-		Hackathon hackathon = fixtures.hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.FOLLOW_UP,
-				LocalDate.now().minusMonths(2), LocalDate.now().minusMonths(2).plusDays(1));
-		this.project = fixtures.project(FollowUpFixtures.unique("Project"), null, "health");
-		fixtures.proposal(hackathon, "Care map " + this.project.id(), this.lead.id(), this.project, 3,
-				List.of("health"), ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW, ProposalStatus.SHORTLISTED,
-				ProposalStatus.FINALIST, ProposalStatus.OUTSTANDING);
+		this.project = new FollowUpFixtures(this.mongo).outstandingProject("Care", this.lead.id());
 	}
 
 	ObjectNode funded(String evidence) {
