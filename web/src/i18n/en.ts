@@ -806,6 +806,13 @@ export const en = {
   'followup.import.total': 'Rows in the file: {total}.',
   'followup.import.failed': 'The import failed. It can be restarted from the batch jobs page; rows already written stay.',
   'followup.import.toJobs': 'Batch jobs',
+  'followup.import.authoritative': 'This file is an authoritative source (e.g. the agency’s own list): verify its rows in my name',
+  'followup.import.authoritativeOn':
+    'Its rows will be verified by you, and its source column trusted; the decision is recorded in the audit log with this run. Rows you rejected before stay rejected.',
+  'followup.import.authoritativeOff':
+    'Its rows will wait for verification, and its source column is kept only as a claim: a file is trusted only when you vouch for it.',
+  'followup.import.verifiedCount': '{verified, plural, =0 {An authoritative source: no row needed verifying.} one {An authoritative source: # row verified in your name.} other {An authoritative source: # rows verified in your name.}}',
+  'followup.import.pendingNote': 'The imported rows wait for verification on the verification screen.',
   'followup.import.result': 'Done: {created} new, {updated} changed, {unchanged} unchanged, {skipped} skipped.',
   'followup.import.skippedTitle': 'Skipped rows',
   'followup.import.skippedCaption': 'Rows that were skipped, with the reason',

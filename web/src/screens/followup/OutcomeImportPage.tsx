@@ -29,9 +29,14 @@ export const ENVELOPE_RULE = 'embeddedEnvelope';
 
 /**
  * Sends the file to the import endpoint; the answer names the run the import job started (202). `beyondEnvelope`:
- * the organizer confirmed importing past the embedded store's envelope.
+ * the organizer confirmed importing past the embedded store's envelope. `authoritative`: the organizer vouches for the
+ * file as an authoritative source, so its rows are verified by them (otherwise every row waits for verification).
  */
-export async function uploadOutcomes(file: File, beyondEnvelope = false): Promise<{ runId?: string; problem?: Problem }> {
+export async function uploadOutcomes(
+  file: File,
+  beyondEnvelope = false,
+  authoritative = false,
+): Promise<{ runId?: string; problem?: Problem }> {
   const format = importFormat(file);
   await ensureCsrfCookie();
   const headers: Record<string, string> = { 'Content-Type': `${format};charset=UTF-8`, Accept: 'application/json' };
@@ -39,7 +44,10 @@ export async function uploadOutcomes(file: File, beyondEnvelope = false): Promis
   if (token) headers['X-XSRF-TOKEN'] = token;
   let response: Response;
   try {
-    const url = beyondEnvelope ? '/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true' : '/api/outcomes/import';
+    const query = new URLSearchParams();
+    if (beyondEnvelope) query.set('confirmBeyondEmbeddedEnvelope', 'true');
+    if (authoritative) query.set('authoritative', 'true');
+    const url = query.size > 0 ? `/api/outcomes/import?${query.toString()}` : '/api/outcomes/import';
     response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body: file });
   } catch (error) {
     return { problem: { kind: 'network', messages: [String(error)], fields: {} } };
@@ -68,6 +76,7 @@ export default function OutcomeImportPage() {
   const [sending, setSending] = useState(false);
   const [envelopeRefused, setEnvelopeRefused] = useState(false);
   const [beyondEnvelope, setBeyondEnvelope] = useState(false);
+  const [authoritative, setAuthoritative] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -82,7 +91,7 @@ export default function OutcomeImportPage() {
     }
     setFileError(undefined);
     setSending(true);
-    const result = await uploadOutcomes(file, envelopeRefused && beyondEnvelope);
+    const result = await uploadOutcomes(file, envelopeRefused && beyondEnvelope, authoritative);
     setSending(false);
     if (result.problem?.rules?.includes(ENVELOPE_RULE)) setEnvelopeRefused(true);
     if (result.problem) setProblem(result.problem);
@@ -108,6 +117,11 @@ export default function OutcomeImportPage() {
             />
           )}
         </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={authoritative} onChange={(event) => setAuthoritative(event.target.checked)} />{' '}
+          {t('followup.import.authoritative')}
+        </label>
+        <p className="muted">{t(authoritative ? 'followup.import.authoritativeOn' : 'followup.import.authoritativeOff')}</p>
         {envelopeRefused && (
           <label className="checkbox">
             <input type="checkbox" checked={beyondEnvelope} onChange={(event) => setBeyondEnvelope(event.target.checked)} />{' '}
@@ -193,6 +207,11 @@ function ImportReport({ runId }: { runId: string }) {
     <div className="stack">
       <p role="status" className="notice notice-ok">
         {t('followup.import.result', { created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped })}
+      </p>
+      <p>
+        {report.authoritative
+          ? t('followup.import.verifiedCount', { verified: report.verified })
+          : t('followup.import.pendingNote')}
       </p>
       {report.skipped > 0 && (
         <>

@@ -444,6 +444,8 @@ describe('outcome import', () => {
       OutcomeImportReport: () => ({
         data: {
           outcomeImport: {
+            authoritative: false,
+            verified: 0,
             created: 90,
             updated: 5,
             unchanged: 2,
@@ -545,7 +547,7 @@ describe('outcome import', () => {
     });
     const input = await screen.findByLabelText('File of milestones');
     await userEvent.upload(input, new File(['project_ref,milestone,date\n'], 'big.csv', { type: 'text/csv' }));
-    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /Import anyway/ })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
 
     const alert = await screen.findByRole('alert');
@@ -561,6 +563,34 @@ describe('outcome import', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
     expect(fetchMock.mock.calls.at(-1)?.[0]).toBe('/api/outcomes/import?confirmBeyondEmbeddedEnvelope=true');
     expect(location.history?.at(-1)).toBe('/organize/outcomes/import?run=43');
+  });
+
+  it('sends a file the organizer vouches for as authoritative, and says how many rows it verified in their name', async () => {
+    const fetchMock = stubAuthOptions(undefined, (url, init) =>
+      url === '/api/outcomes/import?authoritative=true' && init?.method === 'POST'
+        ? new Response(JSON.stringify({ run: { id: '44', jobName: 'outcomeImport', status: 'STARTING' } }), {
+            status: 202,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : undefined,
+    );
+    const done = { ...run('COMPLETED', 2, 2, 0, 1), endedAt: '2026-11-27T00:01:00Z' };
+    renderPanel('/organize/outcomes/import', ORGANIZER, {
+      OutcomeImportRun: () => ({ data: { jobRun: done } }),
+      OutcomeImportReport: () => ({
+        data: { outcomeImport: { authoritative: true, verified: 2, created: 2, updated: 0, unchanged: 0, skipped: 0, errors: [], run: done } },
+      }),
+    });
+    const input = await screen.findByLabelText('File of milestones');
+    await userEvent.upload(input, new File(['project_ref,milestone,date\n'], 'ministry.csv', { type: 'text/csv' }));
+    expect(screen.getByText(/its source column is kept only as a claim/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: /authoritative source/ }));
+    expect(screen.getByText(/the decision is recorded in the audit log/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    expect(fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/outcomes/import')).map(([url]) => url)).toEqual([
+      '/api/outcomes/import?authoritative=true',
+    ]);
+    expect(await screen.findByText('An authoritative source: 2 rows verified in your name.')).toBeTruthy();
   });
 
   it('knows the formats by type or name', () => {

@@ -153,6 +153,31 @@ class MilestoneStore {
 		}
 	}
 
+	/**
+	 * Verifies those of {@code ids} that are PENDING (one bulk update, conditional on the
+	 * state, so a decision another organizer made meanwhile stands), with a VERIFIED
+	 * event by {@code by} giving {@code reason}. Returns how many it verified.
+	 */
+	long verifyPending(Collection<String> ids, @Nullable String by, Instant now, String reason) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Document set = new Document("verification", VerificationState.VERIFIED.name())
+			.append("verificationReason", reason)
+			.append("decidedBy", by)
+			.append("decidedAt", java.util.Date.from(now))
+			.append("updatedAt", java.util.Date.from(now));
+		Document event = event(
+				new MilestoneEvent(now, by, MilestoneEvent.Action.VERIFIED, VerificationState.VERIFIED, reason));
+		return this.mongo.getCollection(FollowUpStates.MILESTONES)
+			.updateMany(
+					new Document("_id", new Document("$in", new ArrayList<>(ids))).append("verification",
+							VerificationState.PENDING.name()),
+					new Document("$set", set).append("$inc", new Document("version", 1L))
+						.append("$push", new Document("history", event)))
+			.getModifiedCount();
+	}
+
 	private Document changed(OutcomeMilestone milestone, VerificationState verification, @Nullable String by,
 			Instant now) {
 		Document converted = document(milestone);
@@ -160,10 +185,11 @@ class MilestoneStore {
 		for (String field : CONTENT_FIELDS) {
 			set.put(field, converted.get(field));
 		}
+		boolean decided = verification != VerificationState.PENDING;
 		set.put("verification", verification.name());
 		set.put("verificationReason", null);
-		set.put("decidedBy", null);
-		set.put("decidedAt", null);
+		set.put("decidedBy", decided ? by : null);
+		set.put("decidedAt", decided ? java.util.Date.from(now) : null);
 		set.put("updatedAt", java.util.Date.from(now));
 		Document event = event(new MilestoneEvent(now, by, MilestoneEvent.Action.CHANGED, verification, null));
 		return new Document("$set", set).append("$inc", new Document("version", 1L))

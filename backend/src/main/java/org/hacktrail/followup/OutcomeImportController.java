@@ -51,7 +51,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * follow it with the {@code jobRun} or {@code outcomeImport} query. On the embedded
  * store, a file that would take the milestones past its envelope is refused (400,
  * {@code extensions.rule: embeddedEnvelope}) unless
- * {@code ?confirmBeyondEmbeddedEnvelope=true}.</li>
+ * {@code ?confirmBeyondEmbeddedEnvelope=true}. With {@code ?authoritative=true} the
+ * organizer vouches for the file as an authoritative source (e.g. an agency's own list):
+ * its rows are verified by them, and its {@code source} column trusted; without it every
+ * row is PENDING and recorded as IMPORTED whatever the file claims.</li>
  * <li>{@code GET /api/outcomes/import/{runId}/errors.csv}: the skipped rows with row
  * number, column and reason, followed by the row's cells; {@code ?for=spreadsheet} for
  * spreadsheet apps (formulas neutralised, see {@link CsvFlavour}).</li>
@@ -73,10 +76,12 @@ class OutcomeImportController {
 	ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			@RequestParam(name = EmbeddedEnvelope.CONFIRM,
-					defaultValue = "false") boolean confirmBeyondEmbeddedEnvelope)
+					defaultValue = "false") boolean confirmBeyondEmbeddedEnvelope,
+			@RequestParam(name = OutcomeImports.AUTHORITATIVE, defaultValue = "false") boolean authoritative)
 			throws IOException {
 		OutcomeFileFormat format = format(contentType);
-		JobExecution run = this.imports.upload(request.getInputStream(), format, confirmBeyondEmbeddedEnvelope);
+		JobExecution run = this.imports.upload(request.getInputStream(), format, confirmBeyondEmbeddedEnvelope,
+				authoritative);
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", String.valueOf(run.getId()));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProjectService;
@@ -52,11 +53,11 @@ class OutcomeImportJobConfiguration {
 
 	@Bean
 	Job outcomeImport(JobRepository repository, Step outcomeImportStep, Step outcomeStateRefreshStep,
-			OutcomeImportFiles files, OutcomeImportEnvelope envelope) {
+			OutcomeImportFiles files, OutcomeImportEnvelope envelope, AuditLog audit) {
 		CompositeJobParametersValidator validator = new CompositeJobParametersValidator();
 		validator.setValidators(List.of(files, envelope));
 		return new JobBuilder("outcomeImport", repository).validator(validator)
-			.listener(new OutcomeImportListener(files, envelope))
+			.listener(new OutcomeImportListener(files, envelope, audit))
 			.start(outcomeImportStep)
 			.next(outcomeStateRefreshStep)
 			.build();
@@ -100,15 +101,21 @@ class OutcomeImportJobConfiguration {
 	@StepScope
 	OutcomeRowProcessor outcomeImportProcessor(ProjectFacts projects, HackathonFacts hackathons,
 			ProposalFacts proposals, FollowUpStates states, Clock clock,
-			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeRowProcessor(projects, hackathons, proposals, requestedBy, clock.instant(), states.today());
+			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy,
+			@Value("#{jobParameters['authoritative'] == 'true'}") boolean authoritative,
+			@Value("#{stepExecution.jobExecutionId}") long runId) {
+		return new OutcomeRowProcessor(projects, hackathons, proposals, requestedBy, clock.instant(), states.today(),
+				authoritative ? OutcomeRowProcessor.authoritativeReason(runId) : null);
 	}
 
 	@Bean
 	@StepScope
 	OutcomeImportWriter outcomeImportWriter(MilestoneStore store, FollowUpStates states, Clock clock,
-			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy) {
-		return new OutcomeImportWriter(store, states, requestedBy, clock);
+			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy,
+			@Value("#{jobParameters['authoritative'] == 'true'}") boolean authoritative,
+			@Value("#{stepExecution.jobExecutionId}") long runId) {
+		return new OutcomeImportWriter(store, states, requestedBy, clock,
+				authoritative ? OutcomeRowProcessor.authoritativeReason(runId) : null);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package org.hacktrail.followup;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	static final String UNCHANGED = "outcomeImport.unchanged";
 
+	static final String VERIFIED = "outcomeImport.verified";
+
 	private final MilestoneStore store;
 
 	private final FollowUpStates states;
@@ -37,6 +40,9 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 	private final @Nullable String requestedBy;
 
 	private final Clock clock;
+
+	/** Null for an ordinary import; the verification reason for an authoritative one. */
+	private final @Nullable String authoritative;
 
 	/**
 	 * Projects this execution marked stale, most recent first: each is marked once while
@@ -52,11 +58,15 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	private long unchanged;
 
-	OutcomeImportWriter(MilestoneStore store, FollowUpStates states, @Nullable String requestedBy, Clock clock) {
+	private long verified;
+
+	OutcomeImportWriter(MilestoneStore store, FollowUpStates states, @Nullable String requestedBy, Clock clock,
+			@Nullable String authoritative) {
 		this.store = store;
 		this.states = states;
 		this.requestedBy = requestedBy;
 		this.clock = clock;
+		this.authoritative = authoritative;
 	}
 
 	@Override
@@ -78,8 +88,18 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		// Marking again is harmless (an upsert setting the flag), so forgetting old marks
 		// only costs a write.
 		unmarked.forEach((id) -> this.marked.put(id, Boolean.TRUE));
-		MilestoneStore.Upserted upserted = this.store.upsert(byId.values(), VerificationState.PENDING, this.requestedBy,
-				this.clock.instant());
+		Instant now = this.clock.instant();
+		MilestoneStore.Upserted upserted = this.store.upsert(byId.values(),
+				(this.authoritative != null) ? VerificationState.VERIFIED : VerificationState.PENDING, this.requestedBy,
+				now);
+		if (this.authoritative != null) {
+			// New and changed rows are verified as written; rows stored before (an
+			// earlier, ordinary import of the same file) that still wait are verified
+			// now.
+			// REJECTED ones keep the organizer's decision.
+			long pendingVerified = this.store.verifyPending(byId.keySet(), this.requestedBy, now, this.authoritative);
+			this.verified += upserted.created() + upserted.updated() + pendingVerified;
+		}
 		// The step writes its checkpoint right after this method returns, in a later
 		// request: the store answers these writes only once they are on the disk, so a
 		// durable checkpoint always follows durable rows (OutcomeImportProcessKillTests).
@@ -93,6 +113,7 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		this.created = context.getLong(CREATED, 0L);
 		this.updated = context.getLong(UPDATED, 0L);
 		this.unchanged = context.getLong(UNCHANGED, 0L);
+		this.verified = context.getLong(VERIFIED, 0L);
 	}
 
 	@Override
@@ -100,6 +121,7 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		context.putLong(CREATED, this.created);
 		context.putLong(UPDATED, this.updated);
 		context.putLong(UNCHANGED, this.unchanged);
+		context.putLong(VERIFIED, this.verified);
 	}
 
 }

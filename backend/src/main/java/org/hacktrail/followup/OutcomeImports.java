@@ -59,16 +59,27 @@ public class OutcomeImports {
 	 * role is checked before a byte is read. A file the import refuses before it starts
 	 * (e.g. beyond the embedded store's envelope without
 	 * {@code confirmBeyondEmbeddedEnvelope}) is deleted again.
+	 *
+	 * <p>
+	 * A file is only a claim: its rows are PENDING and their {@code source} column is not
+	 * trusted, unless the organizer marks the file {@code authoritative} (e.g. the
+	 * ministry's own list of funded projects). Then its rows are verified by that
+	 * organizer, with the run named in each milestone's history, and each run of it is
+	 * one audit event (MILESTONES_VERIFIED, {@link OutcomeImportListener}); the run's
+	 * report says how many rows it verified.
 	 */
 	@PreAuthorize("hasRole('ORGANIZER')")
-	public JobExecution upload(InputStream body, OutcomeFileFormat format, boolean confirmBeyondEmbeddedEnvelope)
-			throws IOException {
+	public JobExecution upload(InputStream body, OutcomeFileFormat format, boolean confirmBeyondEmbeddedEnvelope,
+			boolean authoritative) throws IOException {
 		Path file = this.files.store(body, format);
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put(OutcomeImportFiles.FILE, file.getFileName().toString());
 		parameters.put(OutcomeImportFiles.FORMAT, format.name().toLowerCase(java.util.Locale.ROOT));
 		if (confirmBeyondEmbeddedEnvelope) {
 			parameters.put(EmbeddedEnvelope.CONFIRM, "true");
+		}
+		if (authoritative) {
+			parameters.put(AUTHORITATIVE, "true");
 		}
 		try {
 			return this.runner.start(JOB, parameters, this.currentUser.requireId());
@@ -79,8 +90,17 @@ public class OutcomeImports {
 		}
 	}
 
-	/** What a run of the import did. */
-	public record Report(JobExecution run, long created, long updated, long unchanged, long skipped) {
+	/** The job parameter marking an import an authoritative source. */
+	static final String AUTHORITATIVE = "authoritative";
+
+	/**
+	 * What a run of the import did.
+	 *
+	 * @param verified rows this run verified (an authoritative import): new, changed, and
+	 * stored ones that were still PENDING
+	 */
+	public record Report(JobExecution run, boolean authoritative, long created, long updated, long unchanged,
+			long verified, long skipped) {
 	}
 
 	@PreAuthorize("hasRole('ORGANIZER')")
@@ -89,15 +109,18 @@ public class OutcomeImports {
 		long created = 0;
 		long updated = 0;
 		long unchanged = 0;
+		long verified = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStepName().equals("outcomeImportStep")) {
 				created = step.getExecutionContext().getLong(OutcomeImportWriter.CREATED, 0L);
 				updated = step.getExecutionContext().getLong(OutcomeImportWriter.UPDATED, 0L);
 				unchanged = step.getExecutionContext().getLong(OutcomeImportWriter.UNCHANGED, 0L);
+				verified = step.getExecutionContext().getLong(OutcomeImportWriter.VERIFIED, 0L);
 			}
 		}
 		long skipped = this.mongo.count(errorQuery(execution, 0), OutcomeImportError.class);
-		return new Report(execution, created, updated, unchanged, skipped);
+		boolean authoritative = "true".equals(execution.getJobParameters().getString(AUTHORITATIVE));
+		return new Report(execution, authoritative, created, updated, unchanged, verified, skipped);
 	}
 
 	/** The rows a run skipped, in row order (a restarted run's skips included). */

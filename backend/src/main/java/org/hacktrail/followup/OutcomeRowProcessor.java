@@ -57,6 +57,13 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 
 	private final LocalDate today;
 
+	/**
+	 * Null for an ordinary import (rows PENDING, the file's {@code source} column not
+	 * trusted); for an authoritative one, the reason recorded with each row's
+	 * verification.
+	 */
+	private final @Nullable String authoritative;
+
 	/** Project id → whether it exists. */
 	private final Cache<String, Boolean> projects = Caffeine.newBuilder().maximumSize(PROJECTS_KEPT).build();
 
@@ -73,13 +80,22 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 		.build();
 
 	OutcomeRowProcessor(ProjectFacts projects, HackathonFacts hackathons, ProposalFacts proposals,
-			@Nullable String requestedBy, Instant now, LocalDate today) {
+			@Nullable String requestedBy, Instant now, LocalDate today, @Nullable String authoritative) {
 		this.projectFacts = projects;
 		this.hackathons = hackathons;
 		this.proposals = proposals;
 		this.requestedBy = requestedBy;
 		this.now = now;
 		this.today = today;
+		this.authoritative = authoritative;
+	}
+
+	/**
+	 * What each row of authoritative import run {@code runId} records as its
+	 * verification.
+	 */
+	static String authoritativeReason(long runId) {
+		return "Verified at import: an organizer marked import run " + runId + " an authoritative source.";
 	}
 
 	@Override
@@ -103,9 +119,20 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 			String column = OutcomeFileFormat.column((field != null) ? field.toString() : null);
 			throw new InvalidOutcomeRow(row.row(), column.isEmpty() ? null : column, ex.getMessage());
 		}
+		if (this.authoritative != null) {
+			MilestoneEvent event = new MilestoneEvent(this.now, this.requestedBy, MilestoneEvent.Action.IMPORTED,
+					VerificationState.VERIFIED, this.authoritative);
+			return OutcomeMilestone.create(projectId, draft, source, VerificationState.VERIFIED, event, null);
+		}
+		// A file is a claim, not a provenance: whatever its source column says, the row
+		// is IMPORTED and PENDING; the claim is kept in the history for the organizer who
+		// verifies it.
+		String claim = (source != MilestoneSource.IMPORTED) ? "The file gives the source " + source.name()
+				+ "; an import is trusted only when an organizer " + "marks it authoritative at upload." : null;
 		MilestoneEvent event = new MilestoneEvent(this.now, this.requestedBy, MilestoneEvent.Action.IMPORTED,
-				VerificationState.PENDING, null);
-		return OutcomeMilestone.create(projectId, draft, source, VerificationState.PENDING, event, null);
+				VerificationState.PENDING, claim);
+		return OutcomeMilestone.create(projectId, draft, MilestoneSource.IMPORTED, VerificationState.PENDING, event,
+				null);
 	}
 
 	private MilestoneType type(OutcomeRow row) {

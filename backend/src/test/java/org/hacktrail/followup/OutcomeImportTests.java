@@ -11,6 +11,8 @@ import org.hacktrail.hackathon.HackathonKind;
 import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.platform.audit.AuditEvent;
+import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
 import org.hacktrail.support.CsvFiles;
@@ -122,7 +124,8 @@ class OutcomeImportTests {
 	JsonNode awaitReport(String runId) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
-			Http.GraphQlResult result = this.http.graphql("{ outcomeImport(runId: \"" + runId + "\") { created updated "
+			Http.GraphQlResult result = this.http.graphql("{ outcomeImport(runId: \"" + runId
+					+ "\") { authoritative verified created updated "
 					+ "unchanged skipped run { status exitDescription readCount writeCount skipCount total progress } "
 					+ "errors { row column reason } } }", this.organizer.headers());
 			assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
@@ -169,9 +172,13 @@ class OutcomeImportTests {
 			assertThat(m.history()).extracting(MilestoneEvent::action).containsExactly(MilestoneEvent.Action.IMPORTED);
 			assertThat(m.history().get(0).by()).isEqualTo(this.organizer.id());
 		});
-		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.ADOPTED)
-			.singleElement()
-			.satisfies((m) -> assertThat(m.source()).isEqualTo(MilestoneSource.ORGANIZER));
+		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.ADOPTED).singleElement().satisfies((m) -> {
+			assertThat(m.source()).as("a file's claim of ORGANIZER is not trusted").isEqualTo(MilestoneSource.IMPORTED);
+			assertThat(m.history().get(0).reason()).as("the claim is kept for the organizer who verifies")
+				.contains("ORGANIZER");
+		});
+		assertThat(report.path("authoritative").asBoolean()).isFalse();
+		assertThat(report.path("verified").asInt()).isZero();
 		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.PILOT)
 			.singleElement()
 			.satisfies((m) -> assertThat(m.note()).isEqualTo("two\r\nlines"));
@@ -293,6 +300,94 @@ class OutcomeImportTests {
 			.containsExactly(MilestoneEvent.Action.IMPORTED, MilestoneEvent.Action.VERIFIED,
 					MilestoneEvent.Action.CHANGED);
 		assertThat(milestonesOf(this.airMap, this.grants)).hasSize(4);
+	}
+
+	@Test
+	void anAuthoritativeImportVerifiesItsRowsAsTheOrganizersRecordedDecision() throws Exception {
+		// First an ordinary import: every row waits; the organizer rejects one of them.
+		awaitReport(upload("text/csv", csv()).path("id").asString());
+		OutcomeMilestone pilot = milestonesOf(this.airMap).stream()
+			.filter((m) -> m.type() == MilestoneType.PILOT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.http
+			.graphql(
+					"mutation { rejectOutcomeMilestone(input: {id: \"" + pilot.id()
+							+ "\", reason: \"No evidence.\"}) { milestone { verification } } }",
+					this.organizer.headers())
+			.hasErrors()).isFalse();
+
+		// The same file again, now vouched for as the agency's own list, with one row
+		// corrected.
+		String changed = csv().replace("https://example.org/a", "https://example.org/a-corrected");
+		HttpResponse<String> response = this.http.post("/api/outcomes/import?authoritative=true", "text/csv", changed,
+				this.organizer.headers());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		String runId = Http.parse(response.body()).path("run").path("id").asString();
+		JsonNode report = awaitReport(runId);
+		assertThat(report.path("run").path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(report.path("authoritative").asBoolean()).isTrue();
+		assertThat(report.path("updated").asInt()).isEqualTo(1);
+		assertThat(report.path("verified").asInt()).as("the corrected row and the two still waiting").isEqualTo(3);
+
+		List<OutcomeMilestone> stored = milestonesOf(this.airMap, this.grants);
+		assertThat(stored).filteredOn((m) -> m.id().equals(pilot.id()))
+			.singleElement()
+			.satisfies((m) -> assertThat(m.verification()).as("an organizer's rejection stands")
+				.isEqualTo(VerificationState.REJECTED));
+		assertThat(stored).filteredOn((m) -> !m.id().equals(pilot.id())).hasSize(3).allSatisfy((m) -> {
+			assertThat(m.verification()).isEqualTo(VerificationState.VERIFIED);
+			assertThat(m.decidedBy()).isEqualTo(this.organizer.id());
+			assertThat(m.decidedAt()).isNotNull();
+		});
+		assertThat(stored).filteredOn((m) -> m.type() == MilestoneType.ADOPTED)
+			.singleElement()
+			.satisfies((m) -> assertThat(m.history()).last()
+				.satisfies((e) -> assertThat(e.reason()).contains("import run " + runId)));
+		// The verified adoption is public now.
+		assertThat(this.mongo.findById(this.airMap.id(), ProjectFollowUp.class).publicState())
+			.isEqualTo(ProjectState.ADOPTED);
+		// One recorded decision: who, and which run.
+		List<AuditEvent> decisions = this.mongo.find(new Query(Criteria.where("type")
+			.is(AuditEventType.MILESTONES_VERIFIED)
+			.and("subjectType")
+			.is("jobRun")
+			.and("subjectId")
+			.is(runId)), AuditEvent.class);
+		assertThat(decisions).singleElement().satisfies((e) -> assertThat(e.actorId()).isEqualTo(this.organizer.id()));
+
+		// A new file marked authoritative: its rows are VERIFIED from the start, and its
+		// source column trusted.
+		String p = this.grants.id();
+		JsonNode fresh = awaitReport(Http
+			.parse(this.http.post("/api/outcomes/import?authoritative=true", "text/csv", HEADER + p
+					+ ",,,INTEGRATED_INTO_OPERATIONS,2024-09-01,Ministry of Digital Affairs,,,,https://example.org/i,"
+					+ "ORGANIZER,\r\n", this.organizer.headers())
+				.body())
+			.path("run")
+			.path("id")
+			.asString());
+		assertThat(fresh.path("created").asInt()).isEqualTo(1);
+		assertThat(fresh.path("verified").asInt()).isEqualTo(1);
+		assertThat(milestonesOf(this.grants)).filteredOn((m) -> m.type() == MilestoneType.INTEGRATED_INTO_OPERATIONS)
+			.singleElement()
+			.satisfies((m) -> {
+				assertThat(m.verification()).isEqualTo(VerificationState.VERIFIED);
+				assertThat(m.source()).isEqualTo(MilestoneSource.ORGANIZER);
+			});
+	}
+
+	@Test
+	void onlyAnOrganizerCanVouchForAFile() {
+		assertThat(this.http.post("/api/outcomes/import?authoritative=true", "text/csv", csv(), this.user.headers())
+			.statusCode()).isEqualTo(403);
+		assertThat(this.http.post("/api/outcomes/import?authoritative=true", "text/csv", csv()).statusCode())
+			.isEqualTo(401);
+		assertThat(milestonesOf(this.airMap, this.grants)).isEmpty();
+		assertThat(this.mongo.count(new Query(
+				Criteria.where("type").is(AuditEventType.MILESTONES_VERIFIED).and("actorId").is(this.user.id())),
+				AuditEvent.class))
+			.isZero();
 	}
 
 	@Test

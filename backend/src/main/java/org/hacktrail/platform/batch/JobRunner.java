@@ -49,6 +49,9 @@ public class JobRunner {
 	 */
 	public static final String TOTAL_KEY = "hacktrail.total";
 
+	/** The job parameter naming the user who started a run. */
+	public static final String REQUESTED_BY = "hacktrail.requestedBy";
+
 	private static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern
 		.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -105,7 +108,7 @@ public class JobRunner {
 			builder.addString(key, value);
 		});
 		builder.addString("hacktrail.run", UUID.randomUUID().toString());
-		builder.addString("hacktrail.requestedBy", requestedBy, false);
+		builder.addString(REQUESTED_BY, requestedBy, false);
 		return launch(job(jobName), builder.toJobParameters())
 			.orElseThrow(() -> new DomainException(ErrorCode.CONFLICT, "This run has already started."));
 	}
