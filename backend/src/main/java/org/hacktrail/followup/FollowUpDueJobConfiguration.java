@@ -56,8 +56,9 @@ class FollowUpDueJobConfiguration {
 
 	@Bean
 	@StepScope
-	FollowUpDueReader followUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, FollowUpStates states) {
-		return new FollowUpDueReader(hackathons, proposals, states.today());
+	FollowUpDueReader followUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, FollowUpStates states,
+			OutcomeSettings settings) {
+		return new FollowUpDueReader(hackathons, proposals, states.today(), settings.yearlyFollowUp() ? states : null);
 	}
 
 	@Bean

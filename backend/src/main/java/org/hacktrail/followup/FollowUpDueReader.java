@@ -3,6 +3,7 @@ package org.hacktrail.followup;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -40,6 +41,9 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 
 	private final LocalDate today;
 
+	/** Null without yearly follow-up; with it, the projects' follow-up states. */
+	private final @Nullable FollowUpStates yearly;
+
 	private @Nullable Iterator<HackathonFacts.Edition> hackathons;
 
 	private final ArrayDeque<DueCheckpoint> due = new ArrayDeque<>();
@@ -48,10 +52,12 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 
 	private @Nullable String resumeAfterProject;
 
-	FollowUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, LocalDate today) {
+	FollowUpDueReader(HackathonFacts hackathons, ProposalFacts proposals, LocalDate today,
+			@Nullable FollowUpStates yearly) {
 		this.hackathonFacts = hackathons;
 		this.proposals = proposals;
 		this.today = today;
+		this.yearly = yearly;
 		setName("followUpDue");
 	}
 
@@ -87,7 +93,7 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 			return;
 		}
 		LocalDate lastDay = hackathon.lastDay();
-		Optional<Integer> months = FollowUpCheckpoints.current(lastDay, this.today);
+		Optional<Integer> months = FollowUpCheckpoints.current(lastDay, this.today, this.yearly != null);
 		if (months.isEmpty()) {
 			return;
 		}
@@ -97,6 +103,13 @@ class FollowUpDueReader extends ItemStreamSupport implements ItemStreamReader<Du
 					&& proposal.status() != ProposalStatus.WITHDRAWN) {
 				projects.add(proposal.projectId());
 			}
+		}
+		if (this.yearly != null && FollowUpCheckpoints.isYearly(months.get()) && !projects.isEmpty()) {
+			// Past the fixed checkpoints, only projects in service or with an active
+			// team.
+			Map<String, ProjectFollowUp> followUps = this.yearly.find(projects);
+			FollowUpStates states = this.yearly;
+			projects.removeIf((id) -> !FollowUpCheckpoints.worthAskingYearly(states.derive(followUps.get(id), false)));
 		}
 		LocalDate dueOn = lastDay.plusMonths(months.get());
 		for (String projectId : (this.resumeAfterProject != null) ? projects.tailSet(this.resumeAfterProject, false)

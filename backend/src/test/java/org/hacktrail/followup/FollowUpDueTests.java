@@ -75,7 +75,9 @@ class FollowUpDueTests {
 		// Ended 13 months ago: the 12-month checkpoint.
 		Hackathon lastYear = fixtures.hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.ARCHIVED,
 				today.minusMonths(13).minusDays(1), today.minusMonths(13));
-		// Ended 5 weeks ago: nothing due yet. Ended 4 years ago: nothing any more.
+		// Ended 5 weeks ago: nothing due yet. Ended 4 years ago: only yearly requests,
+		// and
+		// none for a project without a sign of life (afterTwoYears… below).
 		Hackathon tooSoon = fixtures.hackathon(HackathonKind.COMMUNITY, HackathonPhase.FOLLOW_UP,
 				today.minusWeeks(5).minusDays(1), today.minusWeeks(5));
 		Hackathon tooLate = fixtures.hackathon(HackathonKind.COMMUNITY, HackathonPhase.ARCHIVED,
@@ -170,6 +172,47 @@ class FollowUpDueTests {
 			assertThat(r.status()).isEqualTo(FollowUpRequest.Status.ANSWERED);
 			assertThat(r.answeredBy()).isEqualTo(lead.id());
 		});
+	}
+
+	@Test
+	void afterTwoYearsOnlyProjectsInServiceOrWithAnActiveTeamAreAskedOnceAYear() throws Exception {
+		Http http = Http.localhost(this.port);
+		TestAccounts accounts = new TestAccounts(this.users, this.tokens);
+		TestAccounts.Account organizer = accounts.organizer();
+		TestAccounts.Account lead = accounts.user(FollowUpFixtures.unique("lead"));
+		FollowUpFixtures fixtures = new FollowUpFixtures(this.mongo);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Taipei"));
+		// Ended 49 months ago: the 48-month checkpoint is current.
+		Hackathon longAgo = fixtures.hackathon(HackathonKind.PRESIDENTIAL, HackathonPhase.ARCHIVED,
+				today.minusMonths(49).minusDays(1), today.minusMonths(49));
+		Project inService = fixtures.project("Still in service", null);
+		Project forgotten = fixtures.project("Forgotten", null);
+		Project stopped = fixtures.project("Stopped", null);
+		fixtures.proposal(longAgo, "Still in service", lead.id(), inService, 1, List.of(), ProposalStatus.SUBMITTED);
+		fixtures.proposal(longAgo, "Forgotten", lead.id(), forgotten, 1, List.of(), ProposalStatus.SUBMITTED);
+		fixtures.proposal(longAgo, "Stopped", lead.id(), stopped, 1, List.of(), ProposalStatus.SUBMITTED);
+		record(http, organizer, inService, "ADOPTED", today.minusMonths(40),
+				", agency: \"Taipei City\", " + "evidenceUrl: \"https://example.org/adopted\"");
+		record(http, organizer, forgotten, "PILOT", today.minusMonths(44), ", agency: \"Taipei City\"");
+		record(http, organizer, stopped, "DISCONTINUED", today.minusMonths(2), "");
+
+		JsonNode run = JobRuns.run(http, organizer, "followUpDue", Map.of());
+		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
+
+		assertThat(requestsOf(inService, forgotten, stopped)).singleElement().satisfies((r) -> {
+			assertThat(r.projectId()).isEqualTo(inService.id());
+			assertThat(r.months()).isEqualTo(48);
+			assertThat(r.dueOn()).isEqualTo(today.minusMonths(49).plusMonths(48).toString());
+		});
+		assertThat(requested(inService)).hasSize(1);
+	}
+
+	private static void record(Http http, TestAccounts.Account organizer, Project project, String type, LocalDate date,
+			String fields) {
+		Http.GraphQlResult recorded = http.graphql("mutation { recordOutcomeMilestone(input: {projectId: \""
+				+ project.id() + "\", type: " + type + ", date: \"" + date + "\"" + fields + "}) { created } }",
+				organizer.headers());
+		assertThat(recorded.hasErrors()).as(recorded.body().toString()).isFalse();
 	}
 
 	@Test
