@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClient } from 'urql';
+import { useMutation } from 'urql';
 import {
   NextExpoVisitDocument,
   RecordExpoComparisonDocument,
@@ -78,7 +78,9 @@ const RETRYABLE = new Set(['network', 'unavailable', 'other']);
  * conflict meanwhile), shown beside the next table.
  */
 export function useExpoWalk(roundId: string, userId: string | undefined, session: object | null | undefined) {
-  const client = useClient();
+  const [, executeNext] = useMutation(NextExpoVisitDocument);
+  const [, executeCompare] = useMutation(RecordExpoComparisonDocument);
+  const [, executeSkip] = useMutation(SkipExpoVisitDocument);
   const key = userId ? pendingKey(userId, roundId) : null;
   const [state, setState] = useState<WalkState>({ kind: 'loading' });
   const [refused, setRefused] = useState<Problem>();
@@ -89,11 +91,11 @@ export function useExpoWalk(roundId: string, userId: string | undefined, session
 
   const loadNext = useCallback(async () => {
     setState({ kind: 'loading' });
-    const result = await client.mutation(NextExpoVisitDocument, { roundId }).toPromise();
+    const result = await executeNext({ roundId });
     if (!alive.current) return;
     if (result.error || !result.data) setState({ kind: 'failed', problem: problemOf(result.error) ?? { kind: 'other', messages: [], fields: {} } });
     else setState({ kind: 'ready', next: result.data.nextExpoVisit });
-  }, [client, roundId]);
+  }, [executeNext, roundId]);
 
   const send = useCallback(async () => {
     const answer = pending.current;
@@ -104,8 +106,8 @@ export function useExpoWalk(roundId: string, userId: string | undefined, session
     setState({ kind: 'sending', pending: answer });
     const result =
       answer.kind === 'compare'
-        ? await client.mutation(RecordExpoComparisonDocument, { input: answer.input }).toPromise()
-        : await client.mutation(SkipExpoVisitDocument, { input: answer.input }).toPromise();
+        ? await executeCompare({ input: answer.input })
+        : await executeSkip({ input: answer.input });
     inFlight.current = false;
     if (!alive.current) return;
     if (result.error) {
@@ -127,7 +129,7 @@ export function useExpoWalk(roundId: string, userId: string | undefined, session
     pending.current = null;
     writePending(key, null);
     await loadNext();
-  }, [client, key, loadNext]);
+  }, [executeCompare, executeSkip, key, loadNext]);
 
   // Start: an answer left from before a reload goes first (with its client id); then the next table.
   useEffect(() => {
