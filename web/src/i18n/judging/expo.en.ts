@@ -57,7 +57,7 @@ export const expoEn = {
   'judging.expo.doneSummary': '{answered, plural, one {# visit} other {# visits}} recorded.',
   'judging.expoRanking.title': 'Expo ranking',
   'judging.expoRanking.method': '{method}: Bradley–Terry strengths with each judge’s reliability (Crowd-BT); bootstrap B = {b}, seed {seed}.',
-  'judging.expoRanking.counts': '{comparisons, plural, one {# comparison} other {# comparisons}} counted · {first} first visits · {skipped} skipped · {open} judges at a table now',
+  'judging.expoRanking.counts': '{comparisons, plural, one {# comparison} other {# comparisons}} counted · {first, plural, one {# first visit} other {# first visits}} · {skipped} skipped · {open, plural, one {# judge} other {# judges}} at a table now',
   'judging.expoRanking.none': 'No comparisons yet: every proposal stands at the same prior, so nothing can be said about the order.',
   'judging.expoRanking.caption': 'Expo ranking by strength; the outstanding cut is after rank {n}',
   'judging.expoRanking.table': 'Table',

@@ -190,11 +190,11 @@ function Visit({
           <p className="muted">{t('judging.expo.previousWas', { title: before.title, table: before.table })}</p>
           <div className="expo-choices">
             <button type="button" className="expo-choice" data-winner="CURRENT" onClick={() => onCompare('CURRENT')}>
-              <span>{t('judging.expo.current')}</span>
+              <span>{t('judging.expo.current')}</span>{' '}
               <span className="expo-choice-name">{here.title}</span>
             </button>
             <button type="button" className="expo-choice" data-winner="PREVIOUS" onClick={() => onCompare('PREVIOUS')}>
-              <span>{t('judging.expo.previous')}</span>
+              <span>{t('judging.expo.previous')}</span>{' '}
               <span className="expo-choice-name">{before.title}</span>
             </button>
           </div>
