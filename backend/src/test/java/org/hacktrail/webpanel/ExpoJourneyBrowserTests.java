@@ -20,6 +20,7 @@ import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -221,7 +222,9 @@ class ExpoJourneyBrowserTests {
 				assertThat(line.path("inTopN").asBoolean()).isFalse();
 			});
 
-			// ---- The organizer reads the expo ranking.
+			// ---- The organizer reads the expo ranking, on a desktop screen.
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			browser.driver().manage().window().setSize(new Dimension(1280, 900));
 			js(browser, "localStorage.setItem('hacktrail.locale', 'en');");
 			browser.open("/judge");
 			browser.heading("Judging");
