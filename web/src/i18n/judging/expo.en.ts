@@ -46,6 +46,7 @@ export const expoEn = {
   'judging.expo.skipABSENT': 'Skip: the team is absent',
   'judging.expo.skipCONFLICT': 'Skip: I have a conflict of interest',
   'judging.expo.progress': '{answered, plural, one {# visit} other {# visits}} done · {remaining, plural, one {# table} other {# tables}} left for you',
+  'judging.expo.kept': 'Your answer: {answer}',
   'judging.expo.sending': 'Sending your answer…',
   'judging.expo.retrying': 'No connection: your answer is kept on this phone and sent again automatically.',
   'judging.expo.retryNow': 'Send it again now',

@@ -47,6 +47,7 @@ export const expoZhTW: Record<keyof typeof expoEn, string> = {
   'judging.expo.skipABSENT': '略過：團隊不在',
   'judging.expo.skipCONFLICT': '略過：我有利益衝突',
   'judging.expo.progress': '已完成 {answered} 次訪桌 · 還有 {remaining} 桌',
+  'judging.expo.kept': '您的回答：{answer}',
   'judging.expo.sending': '正在送出您的回答…',
   'judging.expo.retrying': '連線中斷：您的回答已保存在這支手機上，會自動重新送出。',
   'judging.expo.retryNow': '立即重新送出',

@@ -61,6 +61,7 @@ function Walk({ roundId, userId, session }: { roundId: string; userId: string; s
   if (state.kind !== 'ready') {
     return (
       <section className="panel expo-walk" aria-live="polite">
+        {state.pending.said && <p data-testid="expo-kept">{t('judging.expo.kept', { answer: state.pending.said })}</p>}
         {state.kind === 'sending' && (
           <p role="status" className="loading">
             {t('judging.expo.sending')}
@@ -103,8 +104,8 @@ function Walk({ roundId, userId, session }: { roundId: string; userId: string; s
           roundId={roundId}
           visit={next.visit}
           previous={next.previous ?? null}
-          onCompare={(winner) => walk.compare(next.visit!, next.previous?.proposalId ?? null, winner)}
-          onSkip={(reason) => walk.skip(next.visit!, reason)}
+          onCompare={(winner, said) => walk.compare(next.visit!, next.previous?.proposalId ?? null, winner, said)}
+          onSkip={(reason, said) => walk.skip(next.visit!, reason, said)}
         />
       ) : next.done ? (
         <div className="expo-done" data-testid="expo-done">
@@ -159,8 +160,8 @@ function Visit({
   roundId: string;
   visit: ExpoVisitViewFragment;
   previous: ExpoVisitViewFragment | null;
-  onCompare: (winner: 'CURRENT' | 'PREVIOUS' | null) => void;
-  onSkip: (reason: ExpoSkipReason) => void;
+  onCompare: (winner: 'CURRENT' | 'PREVIOUS' | null, said: string) => void;
+  onSkip: (reason: ExpoSkipReason, said: string) => void;
 }) {
   const { t } = useI18n();
   const name = useTableName();
@@ -189,11 +190,11 @@ function Visit({
           <legend>{t('judging.expo.question')}</legend>
           <p className="muted">{t('judging.expo.previousWas', { title: before.title, table: before.table })}</p>
           <div className="expo-choices">
-            <button type="button" className="expo-choice" data-winner="CURRENT" onClick={() => onCompare('CURRENT')}>
+            <button type="button" className="expo-choice" data-winner="CURRENT" onClick={() => onCompare('CURRENT', `${here.table}: ${t('judging.expo.current')} (${here.title})`)}>
               <span>{t('judging.expo.current')}</span>{' '}
               <span className="expo-choice-name">{here.title}</span>
             </button>
-            <button type="button" className="expo-choice" data-winner="PREVIOUS" onClick={() => onCompare('PREVIOUS')}>
+            <button type="button" className="expo-choice" data-winner="PREVIOUS" onClick={() => onCompare('PREVIOUS', `${here.table}: ${t('judging.expo.previous')} (${before.title})`)}>
               <span>{t('judging.expo.previous')}</span>{' '}
               <span className="expo-choice-name">{before.title}</span>
             </button>
@@ -203,7 +204,7 @@ function Visit({
         <div className="expo-question">
           <h3>{t('judging.expo.firstTitle')}</h3>
           <p className="hint">{t('judging.expo.firstHint')}</p>
-          <button type="button" className="expo-choice" data-winner="FIRST" onClick={() => onCompare(null)}>
+          <button type="button" className="expo-choice" data-winner="FIRST" onClick={() => onCompare(null, `${here.table}: ${t('judging.expo.firstDone')}`)}>
             {t('judging.expo.firstDone')}
           </button>
         </div>
@@ -213,7 +214,7 @@ function Visit({
           <legend>{t('judging.expo.skipTitle')}</legend>
           <div className="button-row">
             {SKIP_REASONS.map((reason) => (
-              <button key={reason} type="button" className="button-secondary" data-skip={reason} onClick={() => onSkip(reason)}>
+              <button key={reason} type="button" className="button-secondary" data-skip={reason} onClick={() => onSkip(reason, `${here.table}: ${t(`judging.expo.skip${reason}` as MessageKey)}`)}>
                 {t(`judging.expo.skip${reason}` as MessageKey)}
               </button>
             ))}

@@ -119,6 +119,7 @@ describe('the judge at the expo', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: /This one is better/ }));
     expect(await screen.findByText('No connection: your answer is kept on this phone and sent again automatically.')).toBeTruthy();
+    expect(screen.getByTestId('expo-kept').textContent).toBe('Your answer: Table 7: This one is better (Shelter map)');
     const kept = JSON.parse(localStorage.getItem(KEY)!) as PendingAnswer;
     expect(kept.kind).toBe('compare');
     expect(kept.input).toMatchObject({ currentProposalId: 'p2', previousProposalId: 'p1', winner: 'CURRENT' });

@@ -22,9 +22,13 @@ export type NextVisit = NextExpoVisitMutation['nextExpoVisit'];
  * server's reply: a reload, a closed tab or a lost connection sends exactly this again (same client id, which the API
  * stores once), so an answer is neither lost nor recorded twice.
  */
-export type PendingAnswer =
+export type PendingAnswer = (
   | { kind: 'compare'; visitId: string; input: RecordExpoComparisonInput }
-  | { kind: 'skip'; visitId: string; input: SkipExpoVisitInput };
+  | { kind: 'skip'; visitId: string; input: SkipExpoVisitInput }
+) & {
+  /** The answer as the judge read it on the button ("Table 4: the previous one is better"), shown while it waits. */
+  said?: string;
+};
 
 export function pendingKey(userId: string, roundId: string): string {
   return `hacktrail.expo.pending.${userId}.${roundId}`;
@@ -169,10 +173,11 @@ export function useExpoWalk(roundId: string, userId: string | undefined, session
   );
 
   const compare = useCallback(
-    (visit: { id: string; proposalId: string }, previousProposalId: string | null, winner: ExpoWinner | null) =>
+    (visit: { id: string; proposalId: string }, previousProposalId: string | null, winner: ExpoWinner | null, said?: string) =>
       answer((clientId) => ({
         kind: 'compare',
         visitId: visit.id,
+        said,
         input: {
           roundId,
           clientId,
@@ -184,8 +189,8 @@ export function useExpoWalk(roundId: string, userId: string | undefined, session
   );
 
   const skip = useCallback(
-    (visit: { id: string; proposalId: string }, reason: ExpoSkipReason) =>
-      answer((clientId) => ({ kind: 'skip', visitId: visit.id, input: { roundId, clientId, proposalId: visit.proposalId, reason } })),
+    (visit: { id: string; proposalId: string }, reason: ExpoSkipReason, said?: string) =>
+      answer((clientId) => ({ kind: 'skip', visitId: visit.id, said, input: { roundId, clientId, proposalId: visit.proposalId, reason } })),
     [answer],
   );
 
