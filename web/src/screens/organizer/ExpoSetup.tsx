@@ -50,7 +50,8 @@ export function MethodPanel({ round, onSaved }: { round: RoundSetupFragment; onS
   );
 }
 
-type Row = { proposalId: string; title: string; label: string; number: string };
+/** A candidate's table as typed; coordinates set over the API are kept as they are (the panel does not edit them). */
+type Row = { proposalId: string; title: string; label: string; number: string; x?: number | null; y?: number | null };
 
 /** The form's rows: every candidate (in the API's order), with its table if it has one. */
 export function tableRows(round: RoundSetupFragment, localized: (text: { zhTW?: string | null; en?: string | null }) => string): Row[] {
@@ -63,6 +64,8 @@ export function tableRows(round: RoundSetupFragment, localized: (text: { zhTW?: 
       title: localized(proposal.title),
       label: table?.label ?? '',
       number: table?.tableNumber == null ? '' : String(table.tableNumber),
+      x: table?.x,
+      y: table?.y,
     };
   });
   return rows;
@@ -108,6 +111,7 @@ export function ExpoTablesPanel({ round, onSaved }: { round: RoundSetupFragment;
       proposalId: row.proposalId,
       label: row.label.trim(),
       tableNumber: row.number.trim() === '' ? null : Number(row.number.trim()),
+      ...(row.x != null && row.y != null ? { x: row.x, y: row.y } : {}),
     }));
     const response = await configure({ input: { roundId: round.id, tables, expectedVersion: round.version } });
     if (response.error) setProblem(problemOf(response.error));

@@ -68,7 +68,7 @@ describe('an expo round set up by the organizers', () => {
 
   it('gives every candidate a table, checks the input, and sends the complete list', async () => {
     const { calls } = renderPanel(SETUP, ORGANIZER, {
-      JudgingRoundSetup: () => ({ data: { judgingRound: round('PAIRWISE', 'DRAFT', { expoTables: [{ proposalId: 'p2', label: 'Room 201', tableNumber: null, x: null, y: null }] }) } }),
+      JudgingRoundSetup: () => ({ data: { judgingRound: round('PAIRWISE', 'DRAFT', { expoTables: [{ proposalId: 'p2', label: 'Room 201', tableNumber: null, x: 3, y: 4.5 }] }) } }),
       ConfigureExpoTables: () => ({ data: { configureExpoTables: { round: round('PAIRWISE') } } }),
     });
     expect(await screen.findByRole('heading', { name: 'Expo tables' })).toBeTruthy();
@@ -90,7 +90,7 @@ describe('an expo round set up by the organizers', () => {
         expectedVersion: 4,
         tables: [
           { proposalId: 'p1', label: 'Table 1', tableNumber: 1 },
-          { proposalId: 'p2', label: 'Room 201', tableNumber: 2 },
+          { proposalId: 'p2', label: 'Room 201', tableNumber: 2, x: 3, y: 4.5 },
           { proposalId: 'p3', label: 'Table 3', tableNumber: 12 },
         ],
       },
