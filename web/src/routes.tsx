@@ -19,6 +19,8 @@ const JobsPage = lazy(() => import('./screens/organizer/JobsPage'));
 const JudgeHome = lazy(() => import('./screens/judge/JudgeHome'));
 // Judging. The score sheet is its own chunk: the judge's first screen (the list) does not load it.
 const ScoreSheetPage = lazy(() => import('./screens/judge/ScoreSheetPage'));
+// The expo walk (PAIRWISE rounds) is its own chunk too.
+const ExpoPage = lazy(() => import('./screens/judge/ExpoPage'));
 const AcceptInvitation = lazy(() => import('./screens/judge/AcceptInvitation'));
 const JudgingPanel = lazy(() => import('./screens/organizer/JudgingPanel'));
 const RoundSetup = lazy(() => import('./screens/organizer/RoundSetup'));
@@ -68,6 +70,7 @@ export const ROUTES: RouteDef[] = [
   // Judging: the judge's sheet, invitation links (the API hands out /judging/invitations/accept?token=…), organizers'
   // panel, round set-up and ranking, public results and ballots.
   { path: '/judge/rounds/:round/proposals/:proposal', component: ScoreSheetPage, access: 'JUDGE', feature: 'judging' },
+  { path: '/judge/rounds/:round/expo', component: ExpoPage, access: 'JUDGE', feature: 'judging' },
   { path: '/judging/invitations/accept', component: AcceptInvitation, access: 'public', feature: 'judging' },
   { path: '/judging/invitations', component: AcceptInvitation, access: 'public', feature: 'judging' },
   { path: '/hackathons/:slug/results', component: ResultsPage, access: 'public', feature: 'judging' },

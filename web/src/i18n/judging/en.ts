@@ -1,3 +1,5 @@
+import { expoEn } from './expo.en';
+
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
 // zh-TW.ts holds exactly the same keys (the compiler checks).
@@ -442,6 +444,7 @@ export const judgingEn = {
   'results.ballot.rule.excludeJudges': 'Judges of this round do not vote.',
   'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
   'results.ballot.rule.none': 'Any signed-in person may vote.',
+  ...expoEn,
 } as const;
 
 export type JudgingMessageKey = keyof typeof judgingEn;

@@ -1,4 +1,5 @@
 import type { JudgingMessageKey } from './en';
+import { expoZhTW } from './expo.zh-TW';
 
 // 評審畫面的正體中文訊息：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const judgingZhTW: Record<JudgingMessageKey, string> = {
@@ -442,4 +443,5 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'results.ballot.rule.excludeJudges': '本輪評審不參與投票。',
   'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
   'results.ballot.rule.none': '任何已登入的人都可以投票。',
+  ...expoZhTW,
 };

@@ -17,6 +17,7 @@ export const JUDGE_LIST_READY = 'judge-list-ready';
 
 type Work = JudgeHomeQuery['myJudging'][number];
 type Invitation = JudgeHomeQuery['myJudgeInvitations'][number];
+type ExpoWork = JudgeHomeQuery['myExpoRounds'][number];
 
 /** Where a judge stands with one proposal: no sheet yet, a draft, submitted, or void (conflict of interest). */
 export type SheetProgress = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'VOIDED';
@@ -40,16 +41,20 @@ export default function JudgeHome() {
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
   const work = data?.myJudging ?? [];
   const invitations = data?.myJudgeInvitations ?? [];
+  const expo = data?.myExpoRounds ?? [];
   return (
     <Page title={t('judge.title')}>
       {invitations.length > 0 && <Invitations invitations={invitations} onAccepted={() => refetch({ requestPolicy: 'network-only' })} />}
       <section aria-labelledby="assignments-heading">
         <h2 id="assignments-heading">{t('judge.assignments')}</h2>
         <div data-testid="judge-list">
-          {work.length === 0 ? (
+          {work.length === 0 && expo.length === 0 ? (
             <p className="notice">{t('judge.none')}</p>
           ) : (
-            work.map((item) => <RoundWork key={item.round.id} work={item} />)
+            <>
+              {expo.map((item) => <ExpoRoundWork key={item.round.id} work={item} />)}
+              {work.map((item) => <RoundWork key={item.round.id} work={item} />)}
+            </>
           )}
         </div>
       </section>
@@ -91,6 +96,31 @@ function RoundWork({ work }: { work: Work }) {
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+/** An expo (PAIRWISE) round: no list of proposals, a walk from table to table. */
+function ExpoRoundWork({ work }: { work: ExpoWork }) {
+  const { t } = useI18n();
+  const round = work.round;
+  const headingId = `round-${round.id}`;
+  return (
+    <section className="panel round-work expo-round" aria-labelledby={headingId} data-testid="expo-round">
+      <h3 id={headingId}>
+        <Localized text={round.hackathon.name} /> · <Localized text={round.name} />
+      </h3>
+      <p className="round-meta">
+        <span className="badge">{t('judging.method.badge')}</span>{' '}
+        <span className={`badge round-${round.status.toLowerCase()}`}>{t(`judging.roundStatus.${round.status}` as MessageKey)}</span>{' '}
+        <span className="muted">{t(`judging.sector.${work.judge.sector}` as MessageKey)}</span>
+      </p>
+      <p className="progress-line">{t('judging.expo.homeProgress', { answered: work.answered, tables: work.tables })}</p>
+      {round.status === 'OPEN' && (
+        <Link className="button" href={`/judge/rounds/${round.id}/expo`}>
+          {t('judging.expo.walk')}
+        </Link>
+      )}
     </section>
   );
 }

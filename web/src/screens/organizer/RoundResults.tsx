@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import {
   OrganizerRankingDocument,
   PublicationPreviewDocument,
@@ -27,6 +27,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
 import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
+import { ExpoRankingSection } from './ExpoRankingSection';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -89,6 +90,36 @@ export default function RoundResults({ params }: { params: Record<string, string
       }
     >
       <RoundStatusActions round={round} onChanged={reloadAll} />
+      {round.method === 'PAIRWISE' ? (
+        <>
+          <ExpoRankingSection roundId={round.id} />
+          <section aria-labelledby="publish-section-heading" className="panel">
+            <h2 id="publish-section-heading">{t('judging.ranking.title')}</h2>
+            <PublishPanel round={round} onPublished={reloadAll} />
+          </section>
+        </>
+      ) : (
+        <RubricResults round={round} progress={progress} ranking={ranking} reloadAll={reloadAll} />
+      )}
+    </Page>
+  );
+}
+
+/** A RUBRIC round's progress, ranking and selection, diagnostics. */
+function RubricResults({
+  round,
+  progress,
+  ranking,
+  reloadAll,
+}: {
+  round: Round;
+  progress: { data?: RoundProgressQuery; error?: CombinedError; fetching: boolean };
+  ranking: { data?: OrganizerRankingQuery; error?: CombinedError; fetching: boolean };
+  reloadAll: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <section aria-labelledby="progress-heading" className="panel">
         <h2 id="progress-heading">{t('judging.progress.title')}</h2>
         {progress.fetching && !progress.data && <Loading />}
@@ -106,7 +137,7 @@ export default function RoundResults({ params }: { params: Record<string, string
         <PublishPanel round={round} onPublished={reloadAll} />
       </section>
       {ranking.data && <RoundDiagnosticsSection roundId={round.id} />}
-    </Page>
+    </>
   );
 }
 

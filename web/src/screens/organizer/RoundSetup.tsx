@@ -19,6 +19,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
+import { ExpoTablesPanel, MethodPanel } from './ExpoSetup';
 
 type CriterionRow = {
   key: string;
@@ -186,8 +187,10 @@ export default function RoundSetup({ params }: { params: Record<string, string> 
       }
     >
       <RoundStatusActions round={round} onChanged={reload} />
+      <MethodPanel key={`method-${round.version}`} round={round} onSaved={reload} />
+      {round.method === 'PAIRWISE' && <ExpoTablesPanel key={`tables-${round.version}`} round={round} onSaved={reload} />}
       <SetupFormPanel key={`setup-${round.version}`} round={round} onSaved={reload} />
-      <AssignmentPanel round={round} onChanged={reload} />
+      {round.method !== 'PAIRWISE' && <AssignmentPanel round={round} onChanged={reload} />}
       {round.history && round.history.length > 0 && (
         <section aria-labelledby="round-history-heading" className="panel">
           <h2 id="round-history-heading">{t('judging.round.history')}</h2>
@@ -255,7 +258,7 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
             {t('common.saved')}
           </p>
         )}
-        <fieldset disabled={!draft}>
+        <fieldset disabled={!draft} hidden={round.method === 'PAIRWISE'}>
           <legend>{t('judging.rubric.title')}</legend>
           <p className="hint">{t('judging.rubric.hint')}</p>
           {form.criteria.length === 0 && <p>{t('judging.rubric.none')}</p>}
@@ -331,7 +334,7 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
           </button>
         </fieldset>
 
-        <fieldset disabled={!draft}>
+        <fieldset disabled={!draft} hidden={round.method === 'PAIRWISE'}>
           <legend>{t('judging.rules.title')}</legend>
           <div className="grid-2">
             <Field label={t('judging.rules.k')} hint={t('judging.rules.kHint')}>

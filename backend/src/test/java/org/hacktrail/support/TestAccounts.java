@@ -71,7 +71,14 @@ public final class TestAccounts {
 	}
 
 	private Account account(String subject, String displayName, String email, boolean verified) {
-		User user = this.users.signIn("test", subject, displayName, email, verified);
+		return tokenFor(this.users.signIn("test", subject, displayName, email, verified));
+	}
+
+	/**
+	 * An API token for a user signed in some other way (a demo persona a browser test
+	 * signs in as), to set up that user's data over the API.
+	 */
+	public Account tokenFor(User user) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = "ht_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

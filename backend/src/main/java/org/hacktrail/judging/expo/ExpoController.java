@@ -6,10 +6,13 @@ import java.util.Map;
 import org.hacktrail.judging.JudgingGraphQl;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.RankedCandidate;
+import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.ExpoTable;
 import org.hacktrail.judging.round.ExpoTables;
 import org.hacktrail.judging.round.RoundMethod;
 import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.platform.DomainException;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +38,11 @@ class ExpoController {
 
 	private final ProposalLookup proposals;
 
+	private final JudgingAccess access;
+
 	ExpoController(ExpoService expo, ExpoRankingService ranking, ExpoTables tables, RoundService rounds,
-			ProposalLookup proposals) {
+			ProposalLookup proposals, JudgingAccess access) {
+		this.access = access;
 		this.expo = expo;
 		this.ranking = ranking;
 		this.tables = tables;
@@ -56,6 +62,33 @@ class ExpoController {
 		return round.judging().config().expoTables();
 	}
 
+	/**
+	 * The proposals that need a table: a PAIRWISE round's candidates now (configured or
+	 * default; the tables' proposals once OPEN), in id order. Organizers only; null for
+	 * others, for a RUBRIC round, and while the default candidates cannot be known (the
+	 * previous round is not published).
+	 */
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable List<Proposal> expoCandidates(RoundService.RoundContext round) {
+		if (!this.access.isOrganizer() || round.judging().config().method() != RoundMethod.PAIRWISE) {
+			return null;
+		}
+		List<String> ids;
+		if (round.judging().status() != RoundStatus.DRAFT) {
+			ids = ExpoTables.candidates(round.judging());
+		}
+		else {
+			try {
+				ids = this.rounds.candidates(round);
+			}
+			catch (DomainException ex) {
+				return null;
+			}
+		}
+		Map<String, Proposal> byId = this.proposals.byIds(ids);
+		return ids.stream().map(byId::get).filter((p) -> p != null).toList();
+	}
+
 	record ConfigureExpoTablesPayload(RoundService.RoundContext round) {
 	}
 
@@ -66,7 +99,8 @@ class ExpoController {
 
 	// ---- a judge's walk
 
-	record NextExpoVisitPayload(@Nullable ExpoVisit visit, boolean done) {
+	record NextExpoVisitPayload(@Nullable ExpoVisit visit, boolean done, @Nullable ExpoVisit previous, int answered,
+			int remaining) {
 	}
 
 	record RecordExpoComparisonPayload(ExpoVisit visit) {
@@ -78,7 +112,17 @@ class ExpoController {
 	@MutationMapping
 	NextExpoVisitPayload nextExpoVisit(@Argument String roundId) {
 		ExpoService.NextVisit next = this.expo.next(roundId);
-		return new NextExpoVisitPayload(next.visit(), next.done());
+		return new NextExpoVisitPayload(next.visit(), next.done(), next.previous(), next.answered(), next.remaining());
+	}
+
+	@QueryMapping
+	List<ExpoService.MyExpoRound> myExpoRounds() {
+		return this.expo.myRounds();
+	}
+
+	@SchemaMapping(typeName = "MyExpoRound")
+	RoundService.RoundContext round(ExpoService.MyExpoRound work) {
+		return this.rounds.context(work.round());
 	}
 
 	@MutationMapping

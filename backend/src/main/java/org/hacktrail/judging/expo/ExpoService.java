@@ -78,7 +78,15 @@ public class ExpoService {
 	 * and whether the judge is done (every table seen, skipped or conflicted) or should
 	 * wait (the remaining tables have their bound of judges).
 	 */
-	public record NextVisit(@Nullable ExpoVisit visit, boolean done) {
+	public record NextVisit(@Nullable ExpoVisit visit, boolean done, @Nullable ExpoVisit previous, int answered,
+			int remaining) {
+	}
+
+	/**
+	 * A judge's walk in one PAIRWISE round for the judge's home screen: the visits
+	 * answered and the tables of the round.
+	 */
+	public record MyExpoRound(JudgingRound round, Judge judge, int answered, int tables) {
 	}
 
 	public record RecordExpoComparisonInput(String roundId, String clientId, String currentProposalId,
@@ -101,7 +109,7 @@ public class ExpoService {
 			Walk walk = Walk.of(visits, judge.id());
 			if (walk.open != null) {
 				if (!judge.isConflictedWith(walk.open.proposalId())) {
-					return new NextVisit(walk.open, false);
+					return walk.next(walk.open, false, candidates, judge);
 				}
 				// A conflict declared after the judge was sent there: never send the
 				// judge
@@ -122,7 +130,7 @@ public class ExpoService {
 					visiting, Map.of(judge.id(), conflicted), locations(round), round.config().seed()));
 			if (choice.candidateId() == null) {
 				boolean done = candidates.stream().allMatch((c) -> walk.seen.contains(c) || conflicted.contains(c));
-				return new NextVisit(null, done);
+				return walk.next(null, done, candidates, judge);
 			}
 			ExpoTable table = round.config()
 				.expoTables()
@@ -135,16 +143,47 @@ public class ExpoService {
 					judge.id(), number, table.proposalId(), table, ExpoVisitStatus.OPEN, choice.reason(),
 					choice.expectedGain(), this.clock.instant(), null, null, null, null, null, null, null);
 			try {
-				return new NextVisit(this.mongo.insert(visit), false);
+				return walk.next(this.mongo.insert(visit), false, candidates, judge);
 			}
 			catch (DuplicateKeyException ex) {
 				ExpoVisit stored = this.mongo.findById(visit.id(), ExpoVisit.class);
 				if (stored != null && stored.isOpen()) {
-					return new NextVisit(stored, false);
+					return walk.next(stored, false, candidates, judge);
 				}
 			}
 		}
 		throw DomainException.conflict("Your visits changed while your next table was chosen; ask again.");
+	}
+
+	/**
+	 * The signed-in person's OPEN and CLOSED PAIRWISE rounds at every hackathon where
+	 * they are an active judge, open rounds first, with the visits they answered.
+	 */
+	public List<MyExpoRound> myRounds() {
+		String me = this.access.requireSignedIn();
+		List<MyExpoRound> all = new ArrayList<>();
+		for (Judge judge : this.mongo.find(new Query(Criteria.where("userId").is(me)), Judge.class)) {
+			if (!judge.isActive()) {
+				continue;
+			}
+			for (JudgingRound round : this.rounds.storedRounds(judge.hackathonId())) {
+				boolean walking = round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED;
+				if (walking && round.config().method() == RoundMethod.PAIRWISE) {
+					Query mine = new Query(Criteria.where("roundId")
+						.is(round.id())
+						.and("judgeId")
+						.is(judge.id())
+						.and("status")
+						.ne(ExpoVisitStatus.OPEN));
+					int answered = (int) this.mongo.count(mine, ExpoVisit.class);
+					all.add(new MyExpoRound(round, judge, answered, round.config().expoTables().size()));
+				}
+			}
+		}
+		all.sort(Comparator.comparing((MyExpoRound a) -> a.round().status() != RoundStatus.OPEN)
+			.thenComparing((a) -> a.round().createdAt(), Comparator.reverseOrder())
+			.thenComparing((a) -> a.round().id()));
+		return all;
 	}
 
 	/**
@@ -334,7 +373,8 @@ public class ExpoService {
 	}
 
 	/** One judge's visits in a round. */
-	private record Walk(@Nullable ExpoVisit open, @Nullable String current, Set<String> seen, int count) {
+	private record Walk(@Nullable ExpoVisit open, @Nullable String current, @Nullable ExpoVisit last, Set<String> seen,
+			int count) {
 
 		static Walk of(List<ExpoVisit> visits, String judgeId) {
 			List<ExpoVisit> mine = visits.stream()
@@ -343,6 +383,7 @@ public class ExpoService {
 				.toList();
 			ExpoVisit open = null;
 			String current = null;
+			ExpoVisit last = null;
 			Set<String> seen = new HashSet<>();
 			for (ExpoVisit visit : mine) {
 				if (visit.isOpen()) {
@@ -352,9 +393,23 @@ public class ExpoService {
 				seen.add(visit.proposalId());
 				if (visit.wasSeen()) {
 					current = visit.proposalId();
+					last = visit;
 				}
 			}
-			return new Walk(open, current, seen, mine.size());
+			return new Walk(open, current, last, seen, mine.size());
+		}
+
+		/**
+		 * The answer to nextExpoVisit, with the table to compare with, the visits
+		 * answered and the tables left (neither answered nor conflicted; the one sent to
+		 * included).
+		 */
+		NextVisit next(@Nullable ExpoVisit visit, boolean done, List<String> candidates, Judge judge) {
+			int answered = this.count - ((this.open != null) ? 1 : 0);
+			int remaining = (int) candidates.stream()
+				.filter((c) -> !this.seen.contains(c) && !judge.isConflictedWith(c))
+				.count();
+			return new NextVisit(visit, done, this.last, answered, remaining);
 		}
 
 	}
