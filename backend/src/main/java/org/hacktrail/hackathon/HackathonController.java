@@ -37,8 +37,8 @@ class HackathonController {
 
 	@QueryMapping
 	Window<Hackathon> hackathons(@Argument @Nullable HackathonKind kind, @Argument @Nullable HackathonPhase phase,
-			ScrollSubrange subrange) {
-		return this.hackathons.list(kind, phase, subrange);
+			@Argument @Nullable Integer year, @Argument @Nullable String search, ScrollSubrange subrange) {
+		return this.hackathons.list(new HackathonService.ListFilter(kind, phase, year, search), subrange);
 	}
 
 	record HackathonPayload(Hackathon hackathon) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.hacktrail.platform.LiteralPattern;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
@@ -267,6 +268,26 @@ public class HackathonService {
 	 */
 	public Window<Hackathon> list(@Nullable HackathonKind kind, @Nullable HackathonPhase phase,
 			ScrollSubrange subrange) {
+		return list(new ListFilter(kind, phase, null, null), subrange);
+	}
+
+	/**
+	 * What the public list may be narrowed to: a kind, a phase, the year an edition
+	 * starts in (in Taiwan's time zone, where the editions are held), and text found in
+	 * its name (either language), slug or location, ignoring case.
+	 */
+	public record ListFilter(@Nullable HackathonKind kind, @Nullable HackathonPhase phase, @Nullable Integer year,
+			@Nullable String search) {
+	}
+
+	/** Years an edition may start in, as the list's filter accepts them. */
+	static final int FIRST_YEAR = 2000;
+
+	static final int LAST_YEAR = 2100;
+
+	public Window<Hackathon> list(ListFilter filter, ScrollSubrange subrange) {
+		HackathonKind kind = filter.kind();
+		HackathonPhase phase = filter.phase();
 		int pageSize = this.limits.pageSize(Keysets.requested(subrange));
 		Criteria criteria = new Criteria();
 		if (phase != null) {
@@ -280,6 +301,28 @@ public class HackathonService {
 		}
 		if (kind != null) {
 			criteria = criteria.and("kind").is(kind);
+		}
+		if (filter.year() != null) {
+			int year = filter.year();
+			if (year < FIRST_YEAR || year > LAST_YEAR) {
+				throw DomainException.badInput("year",
+						"Give a year from " + FIRST_YEAR + " to " + LAST_YEAR + ", not " + year + ".");
+			}
+			ZoneId taiwan = ZoneId.of("Asia/Taipei");
+			criteria = criteria.and("startsAt")
+				.gte(java.util.Date.from(java.time.LocalDate.of(year, 1, 1).atStartOfDay(taiwan).toInstant()))
+				.lt(java.util.Date.from(java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(taiwan).toInstant()));
+		}
+		String search = (filter.search() != null) ? filter.search().strip() : "";
+		if (!search.isEmpty()) {
+			if (search.length() > 100) {
+				throw DomainException.badInput("search", "Search for at most 100 characters.");
+			}
+			FreeText.check(search, "search", FreeText.Kind.LINE);
+			String pattern = LiteralPattern.of(search);
+			criteria = criteria.orOperator(Criteria.where("name.zhTW").regex(pattern, "i"),
+					Criteria.where("name.en").regex(pattern, "i"), Criteria.where("slug").regex(pattern, "i"),
+					Criteria.where("location").regex(pattern, "i"));
 		}
 		Query query = new Query(criteria);
 		Optional<Keysets.Key> after = Keysets.after(subrange);

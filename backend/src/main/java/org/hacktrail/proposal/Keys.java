@@ -1,5 +1,6 @@
 package org.hacktrail.proposal;
 
+import org.hacktrail.platform.LiteralPattern;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
@@ -84,19 +85,10 @@ public final class Keys {
 	}
 
 	/**
-	 * A regular expression that matches {@code text} literally. User input is never a
-	 * pattern: every character with a meaning in PCRE (MongoDB) or java.util.regex (the
-	 * embedded store) is escaped.
+	 * A regular expression that matches {@code text} literally ({@link LiteralPattern}).
 	 */
 	static String literal(String text) {
-		StringBuilder escaped = new StringBuilder(text.length() + 8);
-		text.codePoints().forEach((cp) -> {
-			if ("\\^$.|?*+()[]{}-/#&~<>=!:,\"'`@%".indexOf(cp) >= 0) {
-				escaped.append('\\');
-			}
-			escaped.appendCodePoint(cp);
-		});
-		return escaped.toString();
+		return LiteralPattern.of(text);
 	}
 
 }

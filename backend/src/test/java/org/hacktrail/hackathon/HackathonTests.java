@@ -327,6 +327,45 @@ class HackathonTests {
 	}
 
 	@Test
+	void theListIsNarrowedByYearAndByTextInANameSlugOrLocationTakenLiterally() {
+		String marker = UUID.randomUUID().toString().substring(0, 6);
+		ObjectNode early = input(slug(), "OTHER");
+		// 00:30 on 1 January in Taipei is still 2032 in UTC: the year is Taiwan's.
+		early.put("startsAt", "2033-01-01T00:30:00+08:00").put("endsAt", "2033-01-02T09:00:00+08:00");
+		early.putObject("name").put("zhTW", "市政黑客松 " + marker).put("en", "City Hack (" + marker + ")");
+		String inJanuary = createOk(early).path("slug").asString();
+		ObjectNode later = input(slug(), "OTHER");
+		later.put("startsAt", "2034-05-01T09:00:00+08:00").put("endsAt", "2034-05-02T09:00:00+08:00");
+		later.put("location", "Tainan " + marker);
+		String inTainan = createOk(later).path("slug").asString();
+
+		assertThat(slugs("year: 2033, search: \"" + marker + "\"")).containsExactly(inJanuary);
+		assertThat(slugs("year: 2032, search: \"" + marker + "\"")).isEmpty();
+		assertThat(slugs("search: \"" + marker + "\"")).containsExactly(inTainan, inJanuary);
+		assertThat(slugs("search: \"tainan " + marker.toUpperCase(java.util.Locale.ROOT) + "\"")).as("case ignored")
+			.containsExactly(inTainan);
+		assertThat(slugs("search: \"市政黑客松 " + marker + "\"")).containsExactly(inJanuary);
+		assertThat(slugs("search: \"hack (" + marker + ")\"")).as("parentheses are text, not a pattern")
+			.containsExactly(inJanuary);
+		assertThat(slugs("search: \".*" + marker + "\"")).as("nor is .*").isEmpty();
+		assertThat(slugs("search: \"" + inTainan + "\"")).containsExactly(inTainan);
+
+		assertThat(this.http.graphql("{ hackathons(year: 1999) { edges { cursor } } }").errorCode())
+			.isEqualTo("BAD_USER_INPUT");
+		assertThat(this.http.graphql("{ hackathons(search: \"a\\u0000b\") { edges { cursor } } }").errorCode())
+			.isEqualTo("BAD_USER_INPUT");
+		assertThat(this.http.graphql("{ hackathons(search: \"" + "x".repeat(101) + "\") { edges { cursor } } }")
+			.errorCode()).isEqualTo("BAD_USER_INPUT");
+	}
+
+	private List<String> slugs(String arguments) {
+		Http.GraphQlResult result = this.http.graphql("{ hackathons(" + arguments + ") { edges { node { slug } } } }",
+				this.organizer.headers());
+		assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
+		return result.data().path("hackathons").path("edges").findValuesAsString("slug");
+	}
+
+	@Test
 	void aForgedCursorIsBadUserInput() {
 		ObjectNode variables = Http.json().put("after", "bm90LWEtY3Vyc29y");
 		Http.GraphQlResult result = this.http
