@@ -188,6 +188,55 @@ class ExpoPublicationTests extends JudgingApiTestSupport {
 	}
 
 	/**
+	 * A selection remembers the comparisons it was made on: a comparison recorded after
+	 * it (the round reopened) makes publishing a CONFLICT until the organizer selects
+	 * again.
+	 */
+	@Test
+	void aComparisonRecordedAfterTheSelectionMeansSelectingAgain() {
+		ExpoApi expo = new ExpoApi(this.http, this.organizer);
+		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
+		String round = hackathon.roundIds().get(0);
+		List<String> proposals = this.api.proposals(hackathon, 4);
+		List<TestAccounts.Account> judges = new ArrayList<>();
+		for (String sector : List.of("PUBLIC", "PRIVATE", "ACADEMIC", "PUBLIC")) {
+			TestAccounts.Account judge = this.accounts.user("expo-re-" + UUID.randomUUID().toString().substring(0, 8));
+			this.api.judge(hackathon, judge, sector);
+			judges.add(judge);
+		}
+		expo.pairwise(round, 1, 100, "7");
+		JudgingApi.ok(expo.tables(round, ExpoApi.tablesInRow(proposals), this.organizer), "configureExpoTables");
+		this.api.statusOk(round, "OPEN", null);
+		walk(expo, round, proposals, judges.subList(0, 3));
+		this.api.statusOk(round, "CLOSED", null);
+		JudgingApi.ok(this.api.select(round, topN(round), null, null, this.organizer), "selectProposals");
+
+		this.api.statusOk(round, "OPEN", "A judge arrived late");
+		walk(expo, round, proposals, List.of(judges.get(3)));
+		this.api.statusOk(round, "CLOSED", null);
+		Http.GraphQlResult stale = this.api.publish(round, true, this.organizer);
+		assertThat(stale.errorCode()).isEqualTo("CONFLICT");
+		assertThat(stale.errorMessage()).contains("select again");
+		JsonNode preview = JudgingApi.ok(this.api.publicationPreview(round, this.organizer), "publicationPreview");
+		assertThat(preview.path("ready").asBoolean()).isFalse();
+		JudgingApi.ok(this.api.select(round, topN(round), null, null, this.organizer), "selectProposals");
+		JudgingApi.ok(this.api.publish(round, true, this.organizer), "publishRound");
+		JsonNode file = Http.parse(this.http.get("/api/hackathons/" + hackathon.slug() + "/results.json").body());
+		assertThat(file.path("rounds").get(0).path("judges")).hasSize(4);
+	}
+
+	private List<String> topN(String round) {
+		List<String> topN = new ArrayList<>();
+		JudgingApi.ok(this.api.ranking(round, this.organizer), "roundRanking").path("lines").forEach((l) -> {
+			if (l.path("inTopN").asBoolean()) {
+				topN.add(l.path("proposalId").asString());
+			}
+		});
+		assertThat(topN).hasSize(1);
+		return topN;
+	}
+
+	/**
 	 * The judges walk every table; the later proposals are better. The PRIVATE judge
 	 * finds the team of the first table it is sent to absent; the ACADEMIC judge notices
 	 * a conflict at its second table. Returns the client ids used.
