@@ -51,7 +51,8 @@ public record ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<E
 	/**
 	 * One answer "better than the previous one?".
 	 *
-	 * @param id {@code C-} and the comparison's place in canonical order, from 1
+	 * @param id {@code C-} and the comparison's place in canonical order, from 1, all ids
+	 * of a round zero-padded to one width (at least six digits)
 	 * @param judge the judge's pseudonym
 	 * @param current the proposal at the table the judge answered at
 	 * @param previous the proposal the judge had seen before it

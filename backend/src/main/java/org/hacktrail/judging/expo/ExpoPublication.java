@@ -94,10 +94,12 @@ public class ExpoPublication {
 		List<Comparison> published = new ArrayList<>();
 		Map<String, int[]> counts = new TreeMap<>();
 		int number = 0;
+		// Ids of one width, so that their text order is their canonical order.
+		String idFormat = "C-%0" + Math.max(6, Integer.toString(raw.comparisons().size()).length()) + "d";
 		for (Comparison comparison : raw.comparisons()) {
 			ExpoVisit visit = byClientId.get(comparison.comparisonId());
 			String judge = pseudonym(round, comparison.judgeId(), judges, pseudonymOf);
-			String id = String.format(Locale.ROOT, "C-%06d", ++number);
+			String id = String.format(Locale.ROOT, idFormat, ++number);
 			comparisons.add(new ExpoEvidence.PublicComparison(id, judge, visit.proposalId(), visit.previousProposalId(),
 					comparison.winnerId(), comparison.loserId(), visit.answeredAt(), comparison.sequence()));
 			published
