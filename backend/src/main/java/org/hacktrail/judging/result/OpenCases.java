@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.pairwise.PairwiseRanking;
 import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.RankedProposal;
@@ -127,9 +128,11 @@ final class OpenCases {
 						shortSectors.add(sector.sector() + " " + sector.sheetCount() + " of " + sector.minimum());
 					}
 				}
+				String what = PairwiseRanking.ALGORITHM_VERSION.equals(result.algorithmVersion())
+						? " comparisons a candidate needs" : " sheets the round asks for";
 				cases.add(new OpenCase(OpenCase.Kind.INSUFFICIENT_EVIDENCE, List.of(line.proposalId()), null,
 						"Rank " + line.rank() + " rests on " + evidence.sheetCount() + " of the "
-								+ evidence.sheetsRequired() + " sheets the round asks for"
+								+ evidence.sheetsRequired() + what
 								+ (shortSectors.isEmpty() ? "" : " (" + String.join(", ", shortSectors) + ")")
 								+ ": it is not proposed for the top N; selecting it needs a written justification.",
 						false));

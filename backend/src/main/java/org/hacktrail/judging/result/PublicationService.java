@@ -13,6 +13,7 @@ import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.WrittenReason;
+import org.hacktrail.judging.expo.ExpoPublication;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.RankedProposal;
@@ -22,6 +23,7 @@ import org.hacktrail.judging.ranking.service.Pseudonyms;
 import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundEvent;
+import org.hacktrail.judging.round.RoundMethod;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
@@ -68,6 +70,13 @@ import org.springframework.stereotype.Service;
  * </ol>
  *
  * <p>
+ * <b>Both methods</b>: a PAIRWISE round (expo judging) goes through the same selection,
+ * open cases and publication, its ranking ({@code hacktrail-pairwise-1} on the
+ * pseudonymous comparisons, {@link ExpoPublication}) shown as every round's is
+ * ({@link PairwiseRankings}); its snapshot also keeps the comparisons, skips and judges
+ * the open data publishes.
+ *
+ * <p>
  * <b>Showing</b> a ranking: before publication only organizers see it, computed live;
  * after, everyone sees the published one.
  */
@@ -96,9 +105,12 @@ public class PublicationService {
 
 	private final Pseudonyms pseudonyms;
 
+	private final ExpoPublication expo;
+
 	PublicationService(MongoTemplate mongo, RoundService rounds, RankingService ranking, ProposalService proposals,
 			HackathonService hackathons, JudgingAccess access, Clock clock, AuditLog audit, JudgePanelService panel,
-			Pseudonyms pseudonyms) {
+			Pseudonyms pseudonyms, ExpoPublication expo) {
+		this.expo = expo;
 		this.audit = audit;
 		this.panel = panel;
 		this.pseudonyms = pseudonyms;
@@ -109,6 +121,34 @@ public class PublicationService {
 		this.hackathons = hackathons;
 		this.access = access;
 		this.clock = clock;
+	}
+
+	/**
+	 * A round's ranking computed now, whatever its method: a RUBRIC round's by
+	 * {@link RankingService}, a PAIRWISE round's by {@link ExpoPublication} (shown as a
+	 * {@link RankingResult}, see {@link PairwiseRankings}).
+	 *
+	 * @param proposalIds the round's proposals
+	 */
+	private record Ranked(RankingResult result, int cut, String fingerprint, List<String> proposalIds,
+			RankingService.@Nullable Computed rubric, ExpoPublication.@Nullable Computed pairwise) {
+
+		PublishedRound.@Nullable Vote vote() {
+			return (this.rubric != null) ? PublishedRound.Vote.of(this.rubric) : null;
+		}
+
+	}
+
+	private Ranked compute(RoundService.RoundContext context) {
+		if (context.judging().config().method() == RoundMethod.PAIRWISE) {
+			ExpoPublication.Computed pairwise = this.expo.compute(context);
+			return new Ranked(
+					PairwiseRankings.asRankingResult(pairwise.input(), pairwise.result(), context.judging().config()),
+					pairwise.cut(), pairwise.fingerprint(), pairwise.candidates(), null, pairwise);
+		}
+		RankingService.Computed rubric = this.ranking.compute(context);
+		return new Ranked(rubric.result(), rubric.cut(), rubric.fingerprint(), rubric.plan().proposalIds(), rubric,
+				null);
 	}
 
 	/**
@@ -171,9 +211,9 @@ public class PublicationService {
 					+ ((round.status() == RoundStatus.OPEN) ? "; close it and select before publishing."
 							: "; open it, let the judges score, close it and select before publishing."));
 		}
-		RankingService.Computed computed;
+		Ranked computed;
 		try {
-			computed = this.ranking.compute(context);
+			computed = compute(context);
 		}
 		catch (DomainException ex) {
 			blockers.add(ex.getMessage());
@@ -236,9 +276,8 @@ public class PublicationService {
 			}
 		}
 		this.access.requireOrganizer();
-		RankingService.Computed computed = this.ranking.compute(context);
-		return new RankingView(round, false, computed.result(), computed.cut(), round.selection(),
-				PublishedRound.Vote.of(computed));
+		Ranked computed = compute(context);
+		return new RankingView(round, false, computed.result(), computed.cut(), round.selection(), computed.vote());
 	}
 
 	public JudgingRound select(SelectProposalsInput input) {
@@ -257,11 +296,11 @@ public class PublicationService {
 				&& round.version() != input.expectedVersion().longValue()) {
 			throw new OptimisticLockingFailureException("Round " + round.id() + " changed");
 		}
-		RankingService.Computed computed = this.ranking.compute(context);
+		Ranked computed = compute(context);
 		int cut = computed.cut();
 		Set<String> chosen = new LinkedHashSet<>();
 		for (String id : (input.proposalIds() != null) ? input.proposalIds() : List.<String>of()) {
-			if (id == null || !computed.plan().proposalIds().contains(id)) {
+			if (id == null || !computed.proposalIds().contains(id)) {
 				throw DomainException.badInput("proposalIds", "'" + id + "' is not a proposal of this round.");
 			}
 			if (!chosen.add(id)) {
@@ -370,10 +409,11 @@ public class PublicationService {
 								+ context.hackathon().phase() + ".",
 						Map.of("phase", context.hackathon().phase().name()));
 			}
-			RankingService.Computed computed = this.ranking.compute(context);
+			Ranked computed = compute(context);
 			if (!computed.fingerprint().equals(selection.inputFingerprint())) {
 				throw DomainException.conflict("The ranking changed since the selection was made (a sheet was "
-						+ "reopened, voided or a parameter changed); review the ranking and select again.");
+						+ "reopened, voided, a comparison recorded or a parameter changed); review the ranking and "
+						+ "select again.");
 			}
 			List<OpenCase> open = OpenCases.unresolved(openCases(round, computed.result(), computed.cut(), selection));
 			if (!open.isEmpty() && !Boolean.TRUE.equals(confirmOpenCases)) {
@@ -389,8 +429,10 @@ public class PublicationService {
 			String confirmed = open.isEmpty() ? ""
 					: "; " + open.size() + " open case(s) confirmed by the organizer: " + countByKind(open);
 			this.mongo.save(new PublishedRound(round.id(), round.hackathonId(), context.round().name(), round.kind(),
-					round.config(), computed.cut(), computed.plan().proposalIds(), computed.input().sheets(),
-					PublishedRound.Vote.of(computed), computed.result(), selection, computed.fingerprint()));
+					round.config(), computed.cut(), computed.proposalIds(),
+					(computed.rubric() != null) ? computed.rubric().input().sheets() : List.of(), computed.vote(),
+					computed.result(), selection, computed.fingerprint(),
+					(computed.pairwise() != null) ? computed.pairwise().evidence() : null));
 			Instant now = this.clock.instant();
 			Query closed = new Query(Criteria.where("_id").is(round.id()).and("status").is(RoundStatus.CLOSED));
 			Update publish = new Update().set("status", RoundStatus.PUBLISHED)

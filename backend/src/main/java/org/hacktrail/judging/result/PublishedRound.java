@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
+import org.hacktrail.judging.expo.ExpoEvidence;
 import org.hacktrail.judging.ranking.PublicVote;
 import org.hacktrail.judging.ranking.RankingResult;
 import org.hacktrail.judging.ranking.SubmittedSheet;
@@ -15,6 +16,7 @@ import org.hacktrail.judging.round.VoteMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,11 +33,26 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * pseudonymous
  * @param vote the public vote, if the round had one
  * @param inputFingerprint SHA-256 of the ranking input
+ * @param expo a PAIRWISE round's comparisons, skips, judges and the method's own result
+ * (null for a RUBRIC round); its ranking is also in {@code ranking}, in the shape every
+ * round's ranking has ({@link PairwiseRankings})
  */
 @Document("published_results")
 public record PublishedRound(@Id String id, @Indexed String hackathonId, LocalizedText name, RoundKind kind,
 		RoundConfig config, int cut, List<String> proposalIds, List<SubmittedSheet> sheets, @Nullable Vote vote,
-		RankingResult ranking, Selection selection, String inputFingerprint) {
+		RankingResult ranking, Selection selection, String inputFingerprint, @Nullable ExpoEvidence expo) {
+
+	@PersistenceCreator
+	public PublishedRound {
+	}
+
+	/** A RUBRIC round's snapshot. */
+	public PublishedRound(String id, String hackathonId, LocalizedText name, RoundKind kind, RoundConfig config,
+			int cut, List<String> proposalIds, List<SubmittedSheet> sheets, @Nullable Vote vote, RankingResult ranking,
+			Selection selection, String inputFingerprint) {
+		this(id, hackathonId, name, kind, config, cut, proposalIds, sheets, vote, ranking, selection, inputFingerprint,
+				null);
+	}
 
 	/**
 	 * The public vote of a published round: totals per proposal and how many ballots were

@@ -15,6 +15,7 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.Round;
+import org.hacktrail.judging.expo.ExpoEvidence;
 import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.SubmittedSheet;
@@ -105,9 +106,9 @@ public class ResultsExport {
 
 	public String json(String slug) {
 		Published published = load(slug);
-		List<ResultsJson.Round> rounds = new ArrayList<>();
+		List<ResultsJson.RoundEntry> rounds = new ArrayList<>();
 		for (Entry entry : published.rounds()) {
-			rounds.add(roundJson(entry.results(), entry.round().publishedAt(), published.titles()));
+			rounds.add(roundEntry(entry.results(), entry.round().publishedAt(), published.titles()));
 		}
 		return write(new ResultsJson(ResultsJson.Hackathon.of(published.hackathon()), rounds));
 	}
@@ -121,8 +122,20 @@ public class ResultsExport {
 	}
 
 	/**
-	 * One published round as it appears in {@code results.json} (public for tests of the
-	 * reference script).
+	 * One published round of either method as it appears in {@code results.json}: a
+	 * PAIRWISE round's {@link PairwiseResultsJson}, a RUBRIC round's
+	 * {@link ResultsJson.Round}.
+	 */
+	public static ResultsJson.RoundEntry roundEntry(PublishedRound results, @Nullable Instant publishedAt,
+			Map<String, LocalizedText> titles) {
+		ExpoEvidence expo = results.expo();
+		return (expo != null) ? PairwiseResultsJson.of(results, expo, publishedAt, titles)
+				: roundJson(results, publishedAt, titles);
+	}
+
+	/**
+	 * One published RUBRIC round as it appears in {@code results.json} (public for tests
+	 * of the reference script).
 	 * @param titles proposal titles by id
 	 */
 	public static ResultsJson.Round roundJson(PublishedRound results, @Nullable Instant publishedAt,
@@ -131,11 +144,16 @@ public class ResultsExport {
 	}
 
 	/**
-	 * One row per counted sheet and criterion, with the round's parameters and the
-	 * proposal's published result (rank, final score, selection and, from method 2 on,
-	 * its evidence coverage — sheets against k, SUFFICIENT or INSUFFICIENT — and P(top
-	 * N), empty when unknown); for spreadsheet apps, text cells (titles, round names)
-	 * that would run as formulas get a leading apostrophe.
+	 * One row per counted sheet and criterion (row kind SHEET) of a RUBRIC round, with
+	 * the round's parameters and the proposal's published result (rank, final score,
+	 * selection and, from method 2 on, its evidence coverage — sheets against k,
+	 * SUFFICIENT or INSUFFICIENT — P(top N) and rank interval, empty when unknown). A
+	 * PAIRWISE round has two rows per comparison (row kind COMPARISON), one for each of
+	 * its proposals (outcome WON or LOST, the other proposal as opponent), and one per
+	 * skipped table (SKIP); the proposal's columns are its published result (final score:
+	 * its score μ, with its variance; evidence: comparisons against m). For spreadsheet
+	 * apps, text cells (titles, round names) that would run as formulas get a leading
+	 * apostrophe.
 	 */
 	public String csv(String slug, CsvFlavour flavour) {
 		Published published = load(slug);
@@ -145,10 +163,16 @@ public class ResultsExport {
 					"outstanding_quota", "proposal_id", "proposal_title", "proposal_rank", "proposal_final_score",
 					"proposal_selected", "judge_id", "judge_sector", "sector_weight", "criterion_id",
 					"criterion_weight", "scale_min", "scale_max", "score", "proposal_sheet_count",
-					"judges_per_proposal", "proposal_evidence", "proposal_probability_top_n")
+					"judges_per_proposal", "proposal_evidence", "proposal_probability_top_n", "row_kind",
+					"comparison_id", "comparison_outcome", "opponent_id", "answered_at", "comparison_sequence",
+					"skip_reason", "proposal_score_variance", "proposal_rank_low", "proposal_rank_high")
 			.get())) {
 			for (Entry entry : published.rounds()) {
 				PublishedRound results = entry.results();
+				if (results.expo() != null) {
+					PairwiseCsv.rows(csv, results, results.expo(), published.titles());
+					continue;
+				}
 				Map<String, RankedProposal> lines = new HashMap<>();
 				results.ranking().ranking().forEach((l) -> lines.put(l.proposalId(), l));
 				Set<String> selected = new HashSet<>(results.selection().proposalIds());
@@ -168,7 +192,10 @@ public class ResultsExport {
 								sheet.scores().get(criterion.id()), (evidence != null) ? evidence.sheetCount() : "",
 								(evidence != null) ? evidence.sheetsRequired() : "",
 								(evidence != null) ? (evidence.sufficient() ? "SUFFICIENT" : "INSUFFICIENT") : "",
-								(line != null && line.probabilityTopN() != null) ? line.probabilityTopN() : "");
+								(line != null && line.probabilityTopN() != null) ? line.probabilityTopN() : "", "SHEET",
+								"", "", "", "", "", "", "",
+								(line != null && line.rankLow() != null) ? line.rankLow() : "",
+								(line != null && line.rankHigh() != null) ? line.rankHigh() : "");
 					}
 				}
 			}

@@ -41,21 +41,32 @@ import org.jspecify.annotations.Nullable;
  * the seed is a string, as an unsigned 64-bit integer does not fit a JSON number in most
  * readers.
  */
-public record ResultsJson(String format, Hackathon hackathon, String method, List<Round> rounds) {
+public record ResultsJson(String format, Hackathon hackathon, String method, List<? extends RoundEntry> rounds) {
 
 	/**
-	 * Version 3 added the public vote's eligibility rules
-	 * ({@code publicVote.eligibility}). Version 2 added the evidence rule to the
-	 * parameters, each line's evidence coverage and the round's residual pools (method
-	 * hacktrail-rubric-2), and lets a line's rank interval and P(top N) be null
-	 * (unknown). Files of versions 1 and 2 are still read by the script.
+	 * One published round of the file: a RUBRIC round ({@link Round}) or a PAIRWISE one
+	 * ({@link PairwiseResultsJson}); both start with the same fields up to
+	 * {@code algorithmVersion}, which says which it is.
 	 */
-	public static final String FORMAT = "hacktrail-results-3";
+	public interface RoundEntry {
 
-	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1 or "
-			+ "hacktrail-rubric-2); recompute with scripts/recompute-ranking";
+	}
 
-	public ResultsJson(Hackathon hackathon, List<Round> rounds) {
+	/**
+	 * Version 4 added PAIRWISE (expo) rounds, method hacktrail-pairwise-1
+	 * ({@link PairwiseResultsJson}); rubric rounds are written as in version 3. Version 3
+	 * added the public vote's eligibility rules ({@code publicVote.eligibility}). Version
+	 * 2 added the evidence rule to the parameters, each line's evidence coverage and the
+	 * round's residual pools (method hacktrail-rubric-2), and lets a line's rank interval
+	 * and P(top N) be null (unknown). Files of versions 1 and 2 are still read by the
+	 * script.
+	 */
+	public static final String FORMAT = "hacktrail-results-4";
+
+	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
+			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
+
+	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds) {
 		this(FORMAT, hackathon, METHOD, rounds);
 	}
 
@@ -89,7 +100,7 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 			String algorithmVersion, Parameters parameters, List<Criterion> rubric, @Nullable PublicVote publicVote,
 			List<Proposal> proposals, List<Judge> judges, List<Sheet> sheets, Summary summary,
 			List<Normalisation> normalisation, List<Line> ranking, List<Tie> ties, List<Unranked> unranked,
-			@Nullable Uncertainty uncertainty, Selection selection) {
+			@Nullable Uncertainty uncertainty, Selection selection) implements RoundEntry {
 
 		/**
 		 * The round from its frozen snapshot.

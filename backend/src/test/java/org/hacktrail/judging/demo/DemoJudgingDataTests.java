@@ -1,11 +1,18 @@
 package org.hacktrail.judging.demo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
 import org.hacktrail.judging.JudgingApi;
+import org.hacktrail.judging.RecomputeScript;
+import org.hacktrail.judging.expo.ExpoVisit;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.sheet.ScoreSheet;
 import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +36,46 @@ class DemoJudgingDataTests {
 	DemoJudgingData demo;
 
 	@Autowired
+	DemoExpoData expoDemo;
+
+	@Autowired
 	MongoTemplate mongo;
+
+	/**
+	 * The demo's community demo day has a published expo (PAIRWISE) round: its
+	 * results.json, downloaded by anyone, carries the comparisons and a skip under
+	 * pseudonyms, and {@code scripts/recompute-ranking} reproduces its ranking. Loading
+	 * the demo data again changes nothing.
+	 */
+	@Test
+	void theDemoDayHasAPublishedExpoRoundThatRecomputes(@TempDir Path dir) throws Exception {
+		Http anyone = Http.localhost(this.port);
+		var response = anyone.get("/api/hackathons/" + DemoExpoData.HACKATHON + "/results.json");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode round = Http.parse(response.body()).path("rounds").get(0);
+		assertThat(round.path("algorithmVersion").asString()).isEqualTo("hacktrail-pairwise-1");
+		assertThat(round.path("proposals")).hasSize(8);
+		assertThat(round.path("judges")).hasSize(4);
+		round.path("judges").forEach((j) -> assertThat(j.path("id").asString()).matches("J-[0-9a-f]{16}"));
+		assertThat(round.path("comparisons").size()).isGreaterThanOrEqualTo(20);
+		assertThat(round.path("skips").findValuesAsString("reason")).containsExactly("ABSENT");
+		assertThat(round.path("selection").path("proposals")).hasSize(DemoExpoData.CUT);
+		round.path("ranking")
+			.forEach((line) -> assertThat(line.path("probabilityTopN").asDouble()).isStrictlyBetween(0.0, 1.0));
+		JsonNode rounds = JudgingApi.ok(anyone.graphql("{ judgingRounds(hackathonSlug: \"" + DemoExpoData.HACKATHON
+				+ "\") { id status method expoTables { label } } }"), "judgingRounds");
+		assertThat(rounds.get(0).path("status").asString()).isEqualTo("PUBLISHED");
+		assertThat(rounds.get(0).path("method").asString()).isEqualTo("PAIRWISE");
+		Path file = dir.resolve("results.json");
+		Files.writeString(file, response.body());
+		RecomputeScript.Run run = RecomputeScript.run(file, Duration.ofSeconds(120));
+		assertThat(run.exit()).as(run.output()).isZero();
+		assertThat(run.output()).contains("All 1 round(s) reproduced exactly.");
+
+		long visits = this.mongo.count(new Query(), ExpoVisit.class);
+		this.expoDemo.load();
+		assertThat(this.mongo.count(new Query(), ExpoVisit.class)).isEqualTo(visits);
+	}
 
 	@Test
 	void aDemoJudgeHasWorkAndTheOrganizerSeesProgressAndARanking() {

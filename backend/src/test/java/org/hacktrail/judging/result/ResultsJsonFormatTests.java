@@ -39,15 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The format of {@code results.json}, which anyone recomputes published rankings from, is
- * pinned: four fixed published rounds give exactly the bytes of
+ * pinned: five fixed published rounds give exactly the bytes of
  * {@code results.golden.json}, and {@code scripts/recompute-ranking} reproduces that
  * file. Two were published with method hacktrail-rubric-1 (one with a public vote, a tie
  * across the cut, an unranked proposal and a tie resolution; one without a vote,
  * normalisation off, a single criterion), two with hacktrail-rubric-2 (one where the
  * leader lacks evidence and stays out of the top N; one with a single judge per sector,
- * whose uncertainty is unknown). The script also still reproduces the file of format
- * hacktrail-results-1 ({@code results.format1.golden.json}, the same two method-1 rounds
- * as that format wrote them).
+ * whose uncertainty is unknown), and one PAIRWISE round with hacktrail-pairwise-1
+ * ({@link PairwiseGoldenRound}: comparisons, skips, a candidate with too few
+ * comparisons). The script also still reproduces the file of format hacktrail-results-1
+ * ({@code results.format1.golden.json}, the same two method-1 rounds as that format wrote
+ * them).
  *
  * <p>
  * A difference is a change of the published format: if it is intended, give the format a
@@ -82,7 +84,9 @@ class ResultsJsonFormatTests {
 	@Test
 	void theRecomputeScriptReproducesTheGoldenFile() throws Exception {
 		String output = recompute(GOLDEN);
-		assertThat(output).contains("All 4 round(s) reproduced exactly.")
+		assertThat(output).contains("All 5 round(s) reproduced exactly.")
+			.contains("hacktrail-pairwise-1")
+			.contains("insufficient-evidence(2 comparisons)")
 			.contains("hacktrail-rubric-1")
 			.contains("hacktrail-rubric-2")
 			.contains("insufficient-evidence(2/3 sheets)")
@@ -107,10 +111,11 @@ class ResultsJsonFormatTests {
 		titles.put("P1", new LocalizedText("公車即時到站", "Bus arrival times"));
 		titles.put("P2", new LocalizedText(null, "Shelter map"));
 		titles.put("P3", new LocalizedText("青銀共居", null));
-		List<ResultsJson.Round> rounds = List.of(ResultsExport.roundJson(review(), PUBLISHED_AT, titles),
+		List<ResultsJson.RoundEntry> rounds = List.of(ResultsExport.roundJson(review(), PUBLISHED_AT, titles),
 				ResultsExport.roundJson(finals(), PUBLISHED_AT.plusSeconds(86_400), titles),
 				ResultsExport.roundJson(evidenceReview(), PUBLISHED_AT.plusSeconds(2 * 86_400), titles),
-				ResultsExport.roundJson(singleJudges(), PUBLISHED_AT.plusSeconds(3 * 86_400), titles));
+				ResultsExport.roundJson(singleJudges(), PUBLISHED_AT.plusSeconds(3 * 86_400), titles),
+				ResultsExport.roundEntry(PairwiseGoldenRound.expo(), PUBLISHED_AT.plusSeconds(4 * 86_400), titles));
 		return ResultsExport.write(new ResultsJson(ResultsJson.Hackathon.of(hackathon()), rounds));
 	}
 

@@ -1,0 +1,165 @@
+package org.hacktrail.judging.result;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.judging.expo.ExpoEvidence;
+import org.hacktrail.judging.pairwise.JudgeReliability;
+import org.hacktrail.judging.pairwise.PairwisePriors;
+import org.hacktrail.judging.pairwise.RankedCandidate;
+import org.hacktrail.judging.round.ExpoTable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A published PAIRWISE (expo) round in {@code results.json} (format hacktrail-results-4
+ * on): everything {@code hacktrail-pairwise-1} is computed from — its parameters and
+ * priors, the candidates with their tables, every comparison (pair, winner, time, place
+ * in the method's order) under the judges' pseudonyms — the skipped tables, and the
+ * ranking, the judges' reliability and the selection as published. Written by Jackson as
+ * {@link ResultsJson} is: each record an object of its components in order.
+ *
+ * @param publishedAt null only when the round's publication time is unknown
+ * @param algorithmVersion {@code hacktrail-pairwise-1}
+ * @param judges every judge with an answer, by pseudonym
+ * @param comparisons every comparison, in the method's canonical order
+ * @param skips every table a judge left without comparing
+ * @param ranking every candidate, by rank, then proposal id
+ * @param judgeReliability Crowd-BT's Beta(α, β) per judge after the last comparison, by
+ * pseudonym
+ */
+public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, String kind, @Nullable String publishedAt,
+		String algorithmVersion, Parameters parameters, List<Proposal> proposals, List<Judge> judges,
+		List<Comparison> comparisons, List<Skip> skips, Summary summary, List<Line> ranking,
+		List<Reliability> judgeReliability, List<ResultsJson.Tie> ties,
+		ResultsJson.Selection selection) implements ResultsJson.RoundEntry {
+
+	static PairwiseResultsJson of(PublishedRound results, ExpoEvidence expo, @Nullable Instant publishedAt,
+			Map<String, LocalizedText> titles) {
+		Map<String, ExpoTable> tables = new java.util.HashMap<>();
+		expo.tables().forEach((t) -> tables.put(t.proposalId(), t));
+		return new PairwiseResultsJson(results.id(), ResultsJson.Text.of(results.name()), results.kind().name(),
+				(publishedAt != null) ? publishedAt.toString() : null, expo.result().algorithmVersion(),
+				new Parameters(results.cut(), expo.minimumComparisons(),
+						results.ranking().round().bootstrapReplicates(), Long.toUnsignedString(results.config().seed()),
+						Priors.of(expo.priors())),
+				results.proposalIds()
+					.stream()
+					.map((id) -> new Proposal(id, ResultsJson.Text.of(titles.get(id)), Table.of(tables.get(id))))
+					.toList(),
+				expo.judges()
+					.stream()
+					.map((j) -> new Judge(j.id(), (j.sector() != null) ? j.sector().name() : null, j.comparisons(),
+							j.skips()))
+					.toList(),
+				expo.comparisons()
+					.stream()
+					.map((c) -> new Comparison(c.id(), c.judge(), c.current(), c.previous(), c.winner(), c.loser(),
+							(c.at() != null) ? c.at().toString() : null, c.sequence()))
+					.toList(),
+				expo.skips()
+					.stream()
+					.map((s) -> new Skip(s.judge(), s.proposal(), s.reason().name(),
+							(s.at() != null) ? s.at().toString() : null))
+					.toList(),
+				new Summary(results.proposalIds().size(), expo.result().comparisonsCounted(), expo.firstVisits(),
+						expo.skips().size(), expo.judges().size(), expo.result().judgeUpdatesKept()),
+				expo.result().ranking().stream().map(Line::of).toList(),
+				expo.result().judges().stream().map(Reliability::of).toList(),
+				results.ranking().ties().stream().map(ResultsJson.Tie::of).toList(),
+				ResultsJson.Selection.of(results.selection()));
+	}
+
+	/**
+	 * @param outstandingQuota N
+	 * @param minimumComparisons m: fewer comparisons is insufficient evidence
+	 * @param bootstrapReplicates B
+	 * @param seed the bootstrap seed, an unsigned 64-bit decimal
+	 * @param priors the method's constants
+	 */
+	public record Parameters(int outstandingQuota, int minimumComparisons, int bootstrapReplicates, String seed,
+			Priors priors) {
+	}
+
+	/**
+	 * Crowd-BT's constants (docs/judging-method.md, "Expo judging").
+	 */
+	public record Priors(double mu, double sigmaSquared, double alpha, double beta, double kappa, double gamma) {
+
+		static Priors of(PairwisePriors p) {
+			return new Priors(p.mu(), p.sigmaSquared(), p.alpha(), p.beta(), p.kappa(), p.gamma());
+		}
+
+	}
+
+	public record Proposal(String id, ResultsJson.@Nullable Text title, @Nullable Table table) {
+	}
+
+	public record Table(String label, @Nullable Integer tableNumber, @Nullable Double x, @Nullable Double y) {
+
+		static @Nullable Table of(@Nullable ExpoTable table) {
+			return (table == null) ? null : new Table(table.label(), table.tableNumber(), table.x(), table.y());
+		}
+
+	}
+
+	/**
+	 * @param id the judge's pseudonym, as on rubric sheets
+	 * @param sector the judge's sector when published
+	 */
+	public record Judge(String id, @Nullable String sector, int comparisons, int skips) {
+	}
+
+	/**
+	 * @param current the proposal at the table where the judge answered
+	 * @param previous the proposal seen before it
+	 * @param at when the answer was stored
+	 * @param sequence the method's order: ascending sequence, then id
+	 */
+	public record Comparison(String id, String judge, String current, String previous, String winner, String loser,
+			@Nullable String at, long sequence) {
+	}
+
+	/**
+	 * @param reason ABSENT (the team was not there) or CONFLICT (the judge's conflict of
+	 * interest)
+	 */
+	public record Skip(String judge, String proposal, String reason, @Nullable String at) {
+	}
+
+	/**
+	 * @param firstVisits visits with nothing to compare (a judge's first table)
+	 * @param judgeUpdatesKept comparisons after which a judge's (α, β) were kept
+	 */
+	public record Summary(int candidateCount, int comparisonsCounted, int firstVisits, int skipCount, int judgeCount,
+			int judgeUpdatesKept) {
+	}
+
+	/**
+	 * One line of the published ranking: every field of {@link RankedCandidate}.
+	 */
+	public record Line(String proposal, int rank, double score, double variance, int comparisons,
+			boolean sufficientEvidence, boolean tied, boolean inTopN, int rankLow, int rankHigh, int rankP5,
+			int rankP95, double probabilityTopN, boolean straddlesCut) {
+
+		static Line of(RankedCandidate c) {
+			return new Line(c.candidateId(), c.rank(), c.score(), c.variance(), c.comparisons(), c.sufficientEvidence(),
+					c.tied(), c.inTopN(), c.rankLow(), c.rankHigh(), c.rankP5(), c.rankP95(), c.probabilityTopN(),
+					c.straddlesCut());
+		}
+
+	}
+
+	/**
+	 * @param reliability α / (α + β)
+	 */
+	public record Reliability(String judge, double alpha, double beta, double reliability, int comparisons) {
+
+		static Reliability of(JudgeReliability r) {
+			return new Reliability(r.judgeId(), r.alpha(), r.beta(), r.reliability(), r.comparisons());
+		}
+
+	}
+
+}
