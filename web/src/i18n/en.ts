@@ -1,3 +1,5 @@
+import { homeEn } from './home/en';
+
 // English message catalog. Every user-visible string of the panel lives here and in zh-TW.ts (which the compiler
 // holds to exactly the same keys).
 export const en = {
@@ -891,6 +893,7 @@ export const en = {
   'stats.openData.json': 'Download projects.json',
   'stats.openData.licence': 'Licence:',
   'stats.openData.attribution': 'Credit: {name}',
+  ...homeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
