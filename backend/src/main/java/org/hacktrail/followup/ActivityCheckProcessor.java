@@ -7,15 +7,25 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Asks the repository API for one project's last push ({@link RepositoryActivityClient},
- * which sleeps short rate-limit waits). A long wait records the stop for the step
- * ({@link ActivityRateLimit}): this project and the rest wait for the next run, and
- * nothing more is asked.
+ * Asks the repository API for one project's last push and then its g0v.json
+ * ({@link RepositoryActivityClient}, which sleeps short rate-limit waits). A long wait
+ * records the stop for the step ({@link ActivityRateLimit}): this project and the rest
+ * wait for the next run, and nothing more is asked.
  */
 class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target, ActivityCheckProcessor.Observation> {
 
-	/** What the API said: the last push, or why there is none. */
-	record Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error) {
+	/**
+	 * What the API said: the last push, or why there is none; and the repository's
+	 * g0v.json (null when it was not asked: the repository was not found, or the rate
+	 * limit stopped the run first).
+	 */
+	record Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error,
+			RepositoryActivityClient.@Nullable FileResult g0vJson) {
+
+		Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error) {
+			this(target, lastPushedOn, error, null);
+		}
+
 	}
 
 	private final RepositoryActivityClient client;
@@ -31,7 +41,13 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 		}
 		RepositoryActivityClient.Result result = this.client.lastPush(target.owner(), target.repo());
 		if (result instanceof RepositoryActivityClient.Result.Found found) {
-			return new Observation(target, found.lastPushedOn(), null);
+			RepositoryActivityClient.FileResult file = this.client.g0vJson(target.owner(), target.repo());
+			if (file instanceof RepositoryActivityClient.FileResult.Limited limited) {
+				// The push is recorded; the file waits for the run after the reset.
+				ActivityRateLimit.stop(limited.limit());
+				return new Observation(target, found.lastPushedOn(), null, null);
+			}
+			return new Observation(target, found.lastPushedOn(), null, file);
 		}
 		if (result instanceof RepositoryActivityClient.Result.NotFound notFound) {
 			return new Observation(target, null, notFound.reason());
