@@ -155,6 +155,7 @@ export const en = {
   'history.reason': 'Reason',
 
   'project.notFound': 'There is no such project.',
+  'project.thumbnail': 'Picture',
   'project.proposals': 'Proposals across editions',
 
   'editor.newTitle': 'Propose a project at {hackathon}',

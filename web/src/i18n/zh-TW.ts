@@ -156,6 +156,7 @@ export const zhTW: Record<MessageKey, string> = {
   'history.reason': '原因',
 
   'project.notFound': '找不到這個專案。',
+  'project.thumbnail': '圖片',
   'project.proposals': '歷屆提案',
 
   'editor.newTitle': '在「{hackathon}」提出專案',
