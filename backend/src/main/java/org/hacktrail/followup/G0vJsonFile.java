@@ -23,7 +23,9 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>
  * Written by hand in many repositories, the files differ: empty strings (the spec's own
- * sample has them) mean nothing is said; unknown fields ({@code repo}, {@code licenses},
+ * sample has them) mean nothing is said; a {@code name} equal to {@code name_zh} (as
+ * Hacktrail's own {@code /api/projects/{id}/g0v.json} writes a project without an English
+ * name) is no English name; unknown fields ({@code repo}, {@code licenses},
  * {@code audience}, {@code products}, …) are ignored; {@code status} and
  * {@code contributors} are read but not proposed (a project's state is derived from its
  * verified outcome trail, and its people are its team). A field of the wrong type is a
@@ -69,6 +71,13 @@ record G0vJsonFile(Map<ProjectMetadataField, String> values, List<String> keywor
 		List<String> problems = new ArrayList<>();
 		text(root, "name", problems).ifPresent((v) -> values.put(ProjectMetadataField.NAME_EN, v));
 		text(root, "name_zh", problems).ifPresent((v) -> values.put(ProjectMetadataField.NAME_ZH, v));
+		if (values.containsKey(ProjectMetadataField.NAME_EN)
+				&& values.get(ProjectMetadataField.NAME_EN).equals(values.get(ProjectMetadataField.NAME_ZH))) {
+			// The same name twice (as Hacktrail writes a project without an English
+			// name):
+			// no English name.
+			values.remove(ProjectMetadataField.NAME_EN);
+		}
 		text(root, "description", problems).ifPresent((v) -> values.put(ProjectMetadataField.DESCRIPTION_EN, v));
 		text(root, "description_zh", problems).ifPresent((v) -> values.put(ProjectMetadataField.DESCRIPTION_ZH, v));
 		text(root, "homepage", problems).flatMap((v) -> url("homepage", v, problems))

@@ -248,6 +248,27 @@ class G0vJsonUpdatesTests {
 	}
 
 	@Test
+	void theFileHacktrailWritesForAProjectProposesNothingForIt() throws Exception {
+		for (LocalizedText name : List.of(new LocalizedText("真的假的", "Cofacts"), new LocalizedText("真的假的", null))) {
+			this.mongo.updateFirst(new Query(Criteria.where("_id").is(this.project.id())),
+					new Update().set("name", name)
+						.set("description", new LocalizedText("闢謠平台。", "Fact-checking."))
+						.set("thumbnailUrl", "https://cofacts.tw/logo.png"),
+					Project.class);
+			java.net.http.HttpResponse<String> written = this.http
+				.get("/api/projects/" + this.project.id() + "/g0v.json");
+			assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+			assertThat(written.body()).contains("\"description_zh\" : \"闢謠平台。\"",
+					"\"thumbnail\" : \"https://cofacts.tw/logo.png\"");
+			file(this.owner + "/rumors-api", written.body(), "sha-own");
+			check();
+			JsonNode project = project(this.lead, this.project.id()).data().path("project");
+			assertThat(project.path("g0vJson").path("problem").isNull()).isTrue();
+			assertThat(project.path("metadataUpdates")).as(written.body()).isEmpty();
+		}
+	}
+
+	@Test
 	void aBrokenFileIsAProblemOnItsProjectAndTheJobGoesOn() throws Exception {
 		String other = FollowUpFixtures.unique("g0v");
 		Project site = withRepository(new FollowUpFixtures(this.mongo).outstandingProject("g0vsite", this.lead.id()),
