@@ -630,6 +630,10 @@ export const en = {
   'projectEditor.repository': 'Repository',
   'projectEditor.website': 'Website',
   'projectEditor.urlHint': 'A full address starting with http:// or https://; leave empty to clear.',
+  'projectEditor.description': 'Description',
+  'projectEditor.descriptionZh': 'Description in Traditional Chinese',
+  'projectEditor.descriptionEn': 'Description in English',
+  'projectEditor.thumbnail': 'Picture (address)',
   'projectEditor.issueAreas': 'Issue areas',
   'projectEditor.save': 'Save project',
 

@@ -631,6 +631,10 @@ export const zhTW: Record<MessageKey, string> = {
   'projectEditor.repository': '程式庫',
   'projectEditor.website': '網站',
   'projectEditor.urlHint': '以 http:// 或 https:// 開頭的完整網址；留空則清除。',
+  'projectEditor.description': '說明',
+  'projectEditor.descriptionZh': '正體中文說明',
+  'projectEditor.descriptionEn': '英文說明',
+  'projectEditor.thumbnail': '圖片（網址）',
   'projectEditor.issueAreas': '議題領域',
   'projectEditor.save': '儲存專案',
 

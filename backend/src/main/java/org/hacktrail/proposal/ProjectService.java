@@ -169,7 +169,7 @@ public class ProjectService {
 				: current.websiteUrl();
 		List<String> issueAreas = (input.issueAreas() != null) ? ProposalContent.tags(input.issueAreas(), this.tags)
 				: current.issueAreas();
-		LocalizedText description = (input.description() != null) ? ProposalContent.summary(input.description())
+		LocalizedText description = (input.description() != null) ? description(input.description())
 				: current.description();
 		String thumbnailUrl = (input.thumbnailUrl() != null) ? optionalUrl(input.thumbnailUrl(), "thumbnailUrl")
 				: current.thumbnailUrl();
@@ -208,10 +208,10 @@ public class ProjectService {
 		switch (field) {
 			case NAME_EN -> name = ProposalContent.title(new LocalizedText(name.zhTW(), proposed));
 			case NAME_ZH -> name = ProposalContent.title(new LocalizedText(proposed, name.en()));
-			case DESCRIPTION_EN -> description = ProposalContent
-				.summary(new LocalizedText((description != null) ? description.zhTW() : null, proposed));
-			case DESCRIPTION_ZH -> description = ProposalContent
-				.summary(new LocalizedText(proposed, (description != null) ? description.en() : null));
+			case DESCRIPTION_EN -> description = description(
+					new LocalizedText((description != null) ? description.zhTW() : null, proposed));
+			case DESCRIPTION_ZH ->
+				description = description(new LocalizedText(proposed, (description != null) ? description.en() : null));
 			case HOMEPAGE -> websiteUrl = ProposalContent.url(proposed, "websiteUrl");
 			case THUMBNAIL -> thumbnailUrl = ProposalContent.url(proposed, "thumbnailUrl");
 			case ISSUE_AREAS -> issueAreas = ProposalContent.tags(
@@ -229,6 +229,11 @@ public class ProjectService {
 		return new Project(current.id(), name, Keys.title((primary != null) ? primary : ""), repositoryUrl,
 				Keys.repository(repositoryUrl), websiteUrl, issueAreas, current.createdAt(), current.createdBy(),
 				this.clock.instant(), current.version(), description, thumbnailUrl);
+	}
+
+	/** A project's description: multi-line, as long as a proposal's summary may be. */
+	private static LocalizedText description(LocalizedText description) {
+		return LocalizedText.optionalMultiLine(description, "description", ProposalContent.MAX_SUMMARY);
 	}
 
 	private static String abbreviate(String text) {
