@@ -6,6 +6,7 @@ export const g0vJsonEn = {
     'The g0v.json in this project’s repository says something different from Hacktrail. Nothing changes until you accept it.',
   'g0vjson.read': 'Read on {date}.',
   'g0vjson.source': 'The file',
+  'g0vjson.commit': '(commit {sha}, {date})',
   'g0vjson.gone': 'The repository no longer has a g0v.json.',
   'g0vjson.status': 'The file says its status is “{status}” (shown only: the project’s state comes from its verified outcomes).',
   'g0vjson.problem': 'Problem with g0v.json: {problem}',

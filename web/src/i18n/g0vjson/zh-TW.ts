@@ -6,6 +6,7 @@ export const g0vJsonZhTW: Record<G0vJsonMessageKey, string> = {
   'g0vjson.intro': '這個專案程式庫裡的 g0v.json 與 Hacktrail 的資料不同。在您接受之前，什麼都不會改變。',
   'g0vjson.read': '讀取於 {date}。',
   'g0vjson.source': '檔案',
+  'g0vjson.commit': '（提交 {sha}，{date}）',
   'g0vjson.gone': '程式庫裡已經沒有 g0v.json。',
   'g0vjson.status': '檔案寫的專案狀態是「{status}」（僅供參考：專案狀態依已查核的成果而定）。',
   'g0vjson.problem': 'g0v.json 有問題：{problem}',

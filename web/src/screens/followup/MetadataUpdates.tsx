@@ -64,6 +64,15 @@ export function MetadataUpdates({ projectId, onApplied }: { projectId: string; o
               {t('g0vjson.source')}
             </a>
           )}
+          {check.sourceCommit && (
+            <>
+              {' '}
+              {t('g0vjson.commit', {
+                sha: check.sourceCommit.slice(0, 7),
+                date: check.sourceCommittedAt ? formatDateTime(check.sourceCommittedAt, TIME_ZONE, locale) : '—',
+              })}
+            </>
+          )}
         </p>
       )}
       {check && !check.found && <p>{t('g0vjson.gone')}</p>}

@@ -22,6 +22,8 @@ const CHECK = {
   sourceUrl: 'https://github.com/cofacts/rumors-api/blob/main/g0v.json',
   status: 'Beta',
   problem: null,
+  sourceCommit: 'c0ffee1234567',
+  sourceCommittedAt: '2024-05-01T08:00:00Z',
 };
 
 const HOMEPAGE = {
@@ -87,6 +89,7 @@ describe('g0v.json updates on the project page', () => {
       }),
     );
     const box = await section();
+    expect(box.textContent).toContain('(commit c0ffee1, ');
     expect(within(box).getByText('The file says its status is “Beta” (shown only: the project’s state comes from its verified outcomes).')).toBeTruthy();
     const rows = within(box).getAllByRole('row');
     expect(rows).toHaveLength(3);

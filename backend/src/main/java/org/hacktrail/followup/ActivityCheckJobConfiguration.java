@@ -75,8 +75,8 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	@StepScope
-	ActivityCheckProcessor activityCheckProcessor(RepositoryActivityClient client) {
-		return new ActivityCheckProcessor(client);
+	ActivityCheckProcessor activityCheckProcessor(RepositoryActivityClient client, MongoTemplate mongo) {
+		return new ActivityCheckProcessor(client, mongo);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Asks the repository API for one project's last push and then its g0v.json
@@ -30,8 +31,28 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 
 	private final RepositoryActivityClient client;
 
-	ActivityCheckProcessor(RepositoryActivityClient client) {
+	private final MongoTemplate mongo;
+
+	ActivityCheckProcessor(RepositoryActivityClient client, MongoTemplate mongo) {
 		this.client = client;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * The file with the commit that last changed it: the one stored when the file is the
+	 * same as at the last check (no request), otherwise asked of the API (one request per
+	 * changed file).
+	 */
+	private RepositoryActivityClient.FileResult.Fetched withCommit(ActivityCheckReader.Target target,
+			RepositoryActivityClient.FileResult.Fetched fetched) throws InterruptedException {
+		ProjectG0vJsonCheck before = this.mongo.findById(target.projectId(), ProjectG0vJsonCheck.class);
+		if (before != null && fetched.sha() != null && fetched.sha().equals(before.sourceSha())
+				&& before.sourceCommit() != null) {
+			return fetched.withCommit(before.sourceCommit(), before.sourceCommittedAt());
+		}
+		return this.client.g0vJsonCommit(target.owner(), target.repo())
+			.map((commit) -> fetched.withCommit(commit.sha(), commit.committedAt()))
+			.orElse(fetched);
 	}
 
 	@Override
@@ -46,6 +67,9 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 				// The push is recorded; the file waits for the run after the reset.
 				ActivityRateLimit.stop(limited.limit());
 				return new Observation(target, found.lastPushedOn(), null, null);
+			}
+			if (file instanceof RepositoryActivityClient.FileResult.Fetched fetched) {
+				file = withCommit(target, fetched);
 			}
 			return new Observation(target, found.lastPushedOn(), null, file);
 		}

@@ -83,19 +83,21 @@ class G0vJsonUpdates {
 			RepositoryActivityClient.FileResult result = observation.g0vJson();
 			if (result instanceof RepositoryActivityClient.FileResult.Absent) {
 				if (before != null) {
-					this.mongo.save(new ProjectG0vJsonCheck(projectId, now, false, null, null, null, null));
+					this.mongo.save(new ProjectG0vJsonCheck(projectId, now, false, null, null, null, null, null, null));
 					removePending(projectId, updates, null);
 				}
 			}
 			else if (result instanceof RepositoryActivityClient.FileResult.Failed failed) {
 				this.mongo.save(new ProjectG0vJsonCheck(projectId, now, before == null || before.found(),
 						(before != null) ? before.sourceSha() : null, (before != null) ? before.sourceUrl() : null,
-						(before != null) ? before.status() : null, failed.reason()));
+						(before != null) ? before.status() : null, failed.reason(),
+						(before != null) ? before.sourceCommit() : null,
+						(before != null) ? before.sourceCommittedAt() : null));
 			}
 			else if (result instanceof RepositoryActivityClient.FileResult.Fetched fetched) {
 				G0vJsonFile file = G0vJsonFile.read(fetched.text());
 				this.mongo.save(new ProjectG0vJsonCheck(projectId, now, true, fetched.sha(), fetched.htmlUrl(),
-						file.status(), file.problem()));
+						file.status(), file.problem(), fetched.commit(), fetched.committedAt()));
 				if (!file.broken()) {
 					propose(project, file, fetched, updates, now);
 				}
@@ -123,7 +125,7 @@ class G0vJsonUpdates {
 			}
 			this.mongo.save(new ProjectMetadataUpdate(ProjectMetadataUpdate.idOf(project.id(), field), project.id(),
 					field, current, proposed, source.sha(), source.htmlUrl(), now, ProjectMetadataUpdate.Status.PENDING,
-					null, null));
+					null, null, source.commit(), source.committedAt()));
 		}
 		removePending(project.id(), updates, stillProposed);
 	}

@@ -21,11 +21,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param proposed the value the file gives
  * @param sourceSha the git blob sha of the g0v.json read
  * @param sourceUrl where that file is on the code host
+ * @param sourceCommit the commit that last changed that file, and when (when the API
+ * said)
  */
 @Document("project_metadata_updates")
 record ProjectMetadataUpdate(@Id String id, @Indexed String projectId, ProjectMetadataField field,
 		@Nullable String current, String proposed, @Nullable String sourceSha, @Nullable String sourceUrl,
-		Instant proposedAt, Status status, @Nullable Instant decidedAt, @Nullable String decidedBy) {
+		Instant proposedAt, Status status, @Nullable Instant decidedAt, @Nullable String decidedBy,
+		@Nullable String sourceCommit, @Nullable Instant sourceCommittedAt) {
 
 	enum Status {
 

@@ -165,7 +165,17 @@ class RepositoryActivityClient {
 		/**
 		 * The file's text (UTF-8), its git blob sha and its address on the code host.
 		 */
-		record Fetched(String text, @Nullable String sha, @Nullable String htmlUrl) implements FileResult {
+		record Fetched(String text, @Nullable String sha, @Nullable String htmlUrl, @Nullable String commit,
+				@Nullable Instant committedAt) implements FileResult {
+
+			Fetched(String text, @Nullable String sha, @Nullable String htmlUrl) {
+				this(text, sha, htmlUrl, null, null);
+			}
+
+			Fetched withCommit(@Nullable String commit, @Nullable Instant committedAt) {
+				return new Fetched(this.text, this.sha, this.htmlUrl, commit, committedAt);
+			}
+
 		}
 
 		/** The file could not be read (too large, not UTF-8, a server error). */
@@ -228,6 +238,36 @@ class RepositoryActivityClient {
 		}
 		catch (RuntimeException ex) {
 			return new FileResult.Failed("The API's answer for g0v.json could not be read: " + ex.getMessage());
+		}
+	}
+
+	/** The last commit that changed a file: its sha and when it was committed. */
+	record Commit(String sha, @Nullable Instant committedAt) {
+	}
+
+	/**
+	 * The last commit that changed {@code g0v.json} ({@code GET
+	 * /repos/{owner}/{repo}/commits?path=g0v.json&per_page=1}); empty when the API does
+	 * not say (an error, a rate limit: the file is proposed from all the same, without
+	 * its commit).
+	 */
+	Optional<Commit> g0vJsonCommit(String owner, String repo) throws InterruptedException {
+		Sent sent = send(repositoryUri(owner, repo, "/commits?path=g0v.json&per_page=1"),
+				"application/vnd.github+json");
+		if (sent.stopped() != null || sent.response().statusCode() >= 300) {
+			return Optional.empty();
+		}
+		try {
+			JsonNode last = JSON.readTree(sent.response().body()).path(0);
+			String sha = textOrNull(last.path("sha"));
+			String date = textOrNull(last.path("commit").path("committer").path("date"));
+			if (sha == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new Commit(sha, (date != null) ? OffsetDateTime.parse(date).toInstant() : null));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
 		}
 	}
 

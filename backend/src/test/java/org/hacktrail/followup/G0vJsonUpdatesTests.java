@@ -37,8 +37,8 @@ class G0vJsonUpdatesTests {
 
 	static final String PROJECT = """
 			query($id: ID!) { project(id: $id) { name { zhTW en } description { zhTW en } websiteUrl thumbnailUrl
-			  metadataUpdates { id field current proposed sourceSha sourceUrl status }
-			  g0vJson { found sourceSha status problem } } }""";
+			  metadataUpdates { id field current proposed sourceSha sourceUrl sourceCommit sourceCommittedAt status }
+			  g0vJson { found sourceSha sourceCommit status problem } } }""";
 
 	static final String ACCEPT = """
 			mutation($id: ID!) { acceptProjectMetadataUpdate(input: {id: $id}) {
@@ -138,6 +138,8 @@ class G0vJsonUpdatesTests {
 	@Test
 	void cofactsFileProposesItsFieldsAndOnlyOrganizersAndLeadsDecideThem() throws Exception {
 		file(this.owner + "/rumors-api", G0vJsonFileTests.fixture("cofacts-rumors-api.g0v.json"), "sha-1");
+		this.api.answer(this.owner + "/rumors-api/commits", new FollowUpTestConfiguration.StubRepositoryApi.Answer(200,
+				Map.of(), "[{\"sha\":\"c0ffee1\",\"commit\":{\"committer\":{\"date\":\"2024-05-01T08:00:00Z\"}}}]"));
 		check();
 
 		JsonNode seen = project(this.lead, this.project.id()).data().path("project");
@@ -150,6 +152,10 @@ class G0vJsonUpdatesTests {
 		assertThat(name.path("proposed").asString()).isEqualTo("cofacts");
 		assertThat(name.path("sourceSha").asString()).isEqualTo("sha-1");
 		assertThat(name.path("sourceUrl").asString()).endsWith("/rumors-api/blob/main/g0v.json");
+		assertThat(name.path("sourceCommit").asString()).isEqualTo("c0ffee1");
+		assertThat(name.path("sourceCommittedAt").asString()).startsWith("2024-05-01T08:00");
+		assertThat(seen.path("g0vJson").path("sourceCommit").asString()).isEqualTo("c0ffee1");
+		assertThat(this.api.requestsFor(this.owner + "/rumors-api/commits")).isEqualTo(1);
 		assertThat(update(seen, "DESCRIPTION_EN").path("current").isNull()).isTrue();
 		// Nothing applied yet.
 		assertThat(seen.path("name").path("en").asString()).isEqualTo("Cofacts");
@@ -189,6 +195,8 @@ class G0vJsonUpdatesTests {
 		assertThat(decide(DISMISS, this.organizer, englishName).errorCode()).isNull();
 		assertThat(decide(ACCEPT, this.organizer, englishName).errorCode()).isEqualTo("CONFLICT");
 		check();
+		assertThat(this.api.requestsFor(this.owner + "/rumors-api/commits")).as("the same file: its commit is known")
+			.isEqualTo(1);
 		JsonNode again = project(this.organizer, this.project.id()).data().path("project");
 		assertThat(again.path("metadataUpdates")).extracting((u) -> u.path("field").asString())
 			.containsExactly("DESCRIPTION_EN", "HOMEPAGE", "THUMBNAIL");
