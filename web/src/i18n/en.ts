@@ -157,6 +157,7 @@ export const en = {
   'history.reason': 'Reason',
 
   'project.notFound': 'There is no such project.',
+  'project.thumbnail': 'Picture',
   'project.proposals': 'Proposals across editions',
 
   'editor.newTitle': 'Propose a project at {hackathon}',
@@ -249,6 +250,13 @@ export const en = {
   'setup.quotaHint': 'Leave empty for the default: 5 for a presidential hackathon, 0 otherwise.',
   'setup.requirePartner': 'A finalist needs a government partner agency',
   'setup.multipleTeams': 'A person may join several teams',
+  'setup.deadlines': 'Planned deadlines',
+  'setup.deadlinesHint': 'Announced on the calendar; phases still move only when you move them. Leave empty for none.',
+  'setup.deadline.proposalDeadline': 'Proposals close ({zone})',
+  'setup.deadline.teamFormation': 'Teams formed by ({zone})',
+  'setup.deadline.judgingDeadline': 'Judging ends ({zone})',
+  'setup.error.deadline': 'Give a date and time, or leave it empty.',
+  'setup.error.deadlineOrder': 'Deadlines go in order: proposals, then teams, then judging.',
   'setup.error.slug': 'Use 3 to 64 lower-case letters, digits and single hyphens.',
   'setup.error.name': 'Give a name in at least one language.',
   'setup.error.startsAt': 'Give the start date and time.',
@@ -624,6 +632,10 @@ export const en = {
   'projectEditor.repository': 'Repository',
   'projectEditor.website': 'Website',
   'projectEditor.urlHint': 'A full address starting with http:// or https://; leave empty to clear.',
+  'projectEditor.description': 'Description',
+  'projectEditor.descriptionZh': 'Description in Traditional Chinese',
+  'projectEditor.descriptionEn': 'Description in English',
+  'projectEditor.thumbnail': 'Picture (address)',
   'projectEditor.issueAreas': 'Issue areas',
   'projectEditor.save': 'Save project',
 

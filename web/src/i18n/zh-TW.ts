@@ -157,6 +157,7 @@ export const zhTW: Record<MessageKey, string> = {
   'history.reason': '原因',
 
   'project.notFound': '找不到這個專案。',
+  'project.thumbnail': '圖片',
   'project.proposals': '歷屆提案',
 
   'editor.newTitle': '在「{hackathon}」提出專案',
@@ -249,6 +250,13 @@ export const zhTW: Record<MessageKey, string> = {
   'setup.quotaHint': '留空則使用預設值：總統盃黑客松為 5，其他為 0。',
   'setup.requirePartner': '進入決選需要政府合作機關',
   'setup.multipleTeams': '一個人可以加入多個團隊',
+  'setup.deadlines': '預定截止時間',
+  'setup.deadlinesHint': '會公布在行事曆上；階段仍只在您推進時改變。留空表示沒有。',
+  'setup.deadline.proposalDeadline': '提案截止（{zone}）',
+  'setup.deadline.teamFormation': '組隊截止（{zone}）',
+  'setup.deadline.judgingDeadline': '評審截止（{zone}）',
+  'setup.error.deadline': '請填寫日期與時間，或留空。',
+  'setup.error.deadlineOrder': '截止時間須依序：先提案、再組隊、最後評審。',
   'setup.error.slug': '請使用 3 到 64 個小寫英文字母、數字與單一連字號。',
   'setup.error.name': '請至少以一種語言填寫名稱。',
   'setup.error.startsAt': '請填寫開始日期與時間。',
@@ -624,6 +632,10 @@ export const zhTW: Record<MessageKey, string> = {
   'projectEditor.repository': '程式庫',
   'projectEditor.website': '網站',
   'projectEditor.urlHint': '以 http:// 或 https:// 開頭的完整網址；留空則清除。',
+  'projectEditor.description': '說明',
+  'projectEditor.descriptionZh': '正體中文說明',
+  'projectEditor.descriptionEn': '英文說明',
+  'projectEditor.thumbnail': '圖片（網址）',
   'projectEditor.issueAreas': '議題領域',
   'projectEditor.save': '儲存專案',
 

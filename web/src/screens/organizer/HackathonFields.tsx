@@ -3,7 +3,7 @@ import type { HackathonKind } from './gql/graphql';
 import { Field } from '../../components/Field';
 import { timeZones } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
-import type { HackathonFormState } from './hackathonForm';
+import { DEADLINES, type HackathonFormState } from './hackathonForm';
 
 const KINDS: HackathonKind[] = ['COMMUNITY', 'PRESIDENTIAL', 'OTHER'];
 
@@ -77,6 +77,19 @@ export function HackathonFields({
           {(props) => <input {...props} type="datetime-local" value={form.endsAt} onChange={(e) => set('endsAt', e.target.value)} />}
         </Field>
       </div>
+      {!creating && (
+        <fieldset>
+          <legend>{t('setup.deadlines')}</legend>
+          <p className="hint">{t('setup.deadlinesHint')}</p>
+          <div className="grid-2">
+            {DEADLINES.map(([field, key]) => (
+              <Field key={field} label={t(`setup.deadline.${key}` as MessageKey, { zone: form.timeZone })} error={errors[field]}>
+                {(props) => <input {...props} type="datetime-local" value={form[key] ?? ''} onChange={(e) => set(key, e.target.value)} />}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Field label={t('setup.location')} error={errors.location}>
         {(props) => <input {...props} type="text" value={form.location} onChange={(e) => set('location', e.target.value)} />}
       </Field>

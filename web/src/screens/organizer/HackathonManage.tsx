@@ -23,10 +23,20 @@ import { useDraft } from '../../lib/draft';
 import { nextPhase, previousPhase } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
 import { HackathonFields } from './HackathonFields';
-import { fromHackathon, toUpdateHackathon, validateHackathon } from './hackathonForm';
+import { DEADLINES, fromHackathon, toUpdateHackathon, validateHackathon } from './hackathonForm';
 import { TableScroll } from '../../components/TableScroll';
 
-const FIELDS = ['name', 'kind', 'edition', 'startsAt', 'endsAt', 'timeZone', 'location', 'outstandingQuota'];
+const FIELDS = [
+  'name',
+  'kind',
+  'edition',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'location',
+  'outstandingQuota',
+  ...DEADLINES.map(([field]) => field),
+];
 
 /** Set-up of one hackathon: details, phase (forward, or back with a reason), rounds, proposals import and export. */
 export default function HackathonManage({ params }: { params: Record<string, string> }) {

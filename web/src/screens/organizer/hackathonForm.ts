@@ -14,9 +14,30 @@ export type HackathonFormState = {
   outstandingQuota: string;
   requirePartnerAgencyForFinalist: boolean;
   allowMultipleTeams: boolean;
+  /** Planned deadlines, typed in the event's time zone; empty is none. */
+  proposalDeadline: string;
+  teamFormation: string;
+  judgingDeadline: string;
 };
 
-export type HackathonFormError = 'slug' | 'name' | 'startsAt' | 'endsAt' | 'endBeforeStart' | 'timeZone' | 'edition' | 'outstandingQuota';
+/** The planned deadlines in their order, by the server's field names. */
+export const DEADLINES = [
+  ['plannedDeadlines.proposalDeadline', 'proposalDeadline'],
+  ['plannedDeadlines.teamFormation', 'teamFormation'],
+  ['plannedDeadlines.judging', 'judgingDeadline'],
+] as const;
+
+export type HackathonFormError =
+  | 'slug'
+  | 'name'
+  | 'startsAt'
+  | 'endsAt'
+  | 'endBeforeStart'
+  | 'timeZone'
+  | 'edition'
+  | 'outstandingQuota'
+  | 'deadline'
+  | 'deadlineOrder';
 
 export function emptyHackathon(timeZone = 'Asia/Taipei'): HackathonFormState {
   return {
@@ -32,6 +53,9 @@ export function emptyHackathon(timeZone = 'Asia/Taipei'): HackathonFormState {
     outstandingQuota: '',
     requirePartnerAgencyForFinalist: false,
     allowMultipleTeams: true,
+    proposalDeadline: '',
+    teamFormation: '',
+    judgingDeadline: '',
   };
 }
 
@@ -49,7 +73,14 @@ export function fromHackathon(hackathon: HackathonAdminFragment): HackathonFormS
     outstandingQuota: String(hackathon.outstandingQuota),
     requirePartnerAgencyForFinalist: hackathon.requirePartnerAgencyForFinalist,
     allowMultipleTeams: hackathon.allowMultipleTeams,
+    proposalDeadline: zoned(hackathon.plannedDeadlines?.proposalDeadline, hackathon.timeZone),
+    teamFormation: zoned(hackathon.plannedDeadlines?.teamFormation, hackathon.timeZone),
+    judgingDeadline: zoned(hackathon.plannedDeadlines?.judging, hackathon.timeZone),
   };
+}
+
+function zoned(iso: string | null | undefined, timeZone: string): string {
+  return iso ? isoToZonedLocal(iso, timeZone) : '';
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -67,6 +98,16 @@ export function validateHackathon(form: HackathonFormState, creating: boolean): 
   else if (start && end && new Date(end) <= new Date(start)) errors.endsAt = 'endBeforeStart';
   if (form.edition && !/^\d+$/.test(form.edition)) errors.edition = 'edition';
   if (form.outstandingQuota && !/^\d+$/.test(form.outstandingQuota)) errors.outstandingQuota = 'outstandingQuota';
+  // Planned deadlines (edit only): each a date and time, in order; equal is allowed, as on the server.
+  let previous: string | undefined;
+  for (const [field, key] of DEADLINES) {
+    const value = form[key] ?? '';
+    if (!value || errors.timeZone) continue;
+    const iso = zonedLocalToIso(value, form.timeZone);
+    if (!iso) errors[field] = 'deadline';
+    else if (previous && new Date(iso) < new Date(previous)) errors[field] = 'deadlineOrder';
+    if (iso) previous = iso;
+  }
   return errors;
 }
 
@@ -104,5 +145,14 @@ export function toUpdateHackathon(id: string, version: number, form: HackathonFo
     outstandingQuota: optionalInt(form.outstandingQuota),
     requirePartnerAgencyForFinalist: form.requirePartnerAgencyForFinalist,
     allowMultipleTeams: form.allowMultipleTeams,
+    plannedDeadlines: {
+      proposalDeadline: deadline(form.proposalDeadline, form.timeZone),
+      teamFormation: deadline(form.teamFormation, form.timeZone),
+      judging: deadline(form.judgingDeadline, form.timeZone),
+    },
   };
+}
+
+function deadline(local: string | undefined, timeZone: string): string | null {
+  return local ? (zonedLocalToIso(local, timeZone) ?? null) : null;
 }

@@ -14,7 +14,16 @@ import { useI18n } from '../../i18n';
 type Project = NonNullable<ProjectEditorDataQuery['project']>;
 type Tag = ProjectEditorDataQuery['proposalTags'][number];
 
-export type ProjectForm = { nameZh: string; nameEn: string; repositoryUrl: string; websiteUrl: string; issueAreas: string[] };
+export type ProjectForm = {
+  nameZh: string;
+  nameEn: string;
+  repositoryUrl: string;
+  websiteUrl: string;
+  issueAreas: string[];
+  descriptionZh?: string;
+  descriptionEn?: string;
+  thumbnailUrl?: string;
+};
 
 /** Field errors as message keys; empty when the form may be sent. */
 export function validateProject(form: ProjectForm): Record<string, 'editor.error.titleRequired' | 'editor.error.linkInvalid'> {
@@ -22,11 +31,12 @@ export function validateProject(form: ProjectForm): Record<string, 'editor.error
   if (!form.nameZh.trim() && !form.nameEn.trim()) errors.name = 'editor.error.titleRequired';
   if (form.repositoryUrl.trim() && !isWebAddress(form.repositoryUrl)) errors.repositoryUrl = 'editor.error.linkInvalid';
   if (form.websiteUrl.trim() && !isWebAddress(form.websiteUrl)) errors.websiteUrl = 'editor.error.linkInvalid';
+  if (form.thumbnailUrl?.trim() && !isWebAddress(form.thumbnailUrl)) errors.thumbnailUrl = 'editor.error.linkInvalid';
   return errors;
 }
 
 /**
- * Edits a project's details (`updateProject`): name, repository, website, issue areas, with the version read so an
+ * Edits a project's details (`updateProject`): name, repository, website, description, picture, issue areas, with the version read so an
  * edit made elsewhere in the meantime is refused (CONFLICT) instead of overwritten. Organizers, and the proposers of
  * the project's proposals (the server decides).
  */
@@ -63,6 +73,9 @@ function EditForm({ project, tags, onReload }: { project: Project; tags: Tag[]; 
     repositoryUrl: project.repositoryUrl ?? '',
     websiteUrl: project.websiteUrl ?? '',
     issueAreas: project.issueAreas.map((tag) => tag.id),
+    descriptionZh: project.description?.zhTW ?? '',
+    descriptionEn: project.description?.en ?? '',
+    thumbnailUrl: project.thumbnailUrl ?? '',
   }));
   const [problem, setProblem] = useState<Problem>();
   const [result, update] = useMutation(UpdateProjectDocument);
@@ -85,13 +98,15 @@ function EditForm({ project, tags, onReload }: { project: Project; tags: Tag[]; 
         repositoryUrl: form.repositoryUrl.trim(),
         websiteUrl: form.websiteUrl.trim(),
         issueAreas: form.issueAreas,
+        description: { zhTW: form.descriptionZh?.trim() || null, en: form.descriptionEn?.trim() || null },
+        thumbnailUrl: form.thumbnailUrl?.trim() ?? '',
       },
     });
     if (response.error) setProblem(problemOf(response.error));
     else navigate(`/projects/${project.id}`);
   }
 
-  const fields = ['name', 'repositoryUrl', 'websiteUrl', 'issueAreas'];
+  const fields = ['name', 'repositoryUrl', 'websiteUrl', 'issueAreas', 'description', 'thumbnailUrl'];
   return (
     <Page title={title}>
       {!mayEdit && <p className="notice notice-warn">{t('projectEditor.notYours')}</p>}
@@ -114,6 +129,18 @@ function EditForm({ project, tags, onReload }: { project: Project; tags: Tag[]; 
         </Field>
         <Field label={t('projectEditor.website')} hint={t('projectEditor.urlHint')} error={problem?.fields.websiteUrl}>
           {(props) => <input {...props} type="url" value={form.websiteUrl} onChange={(e) => setForm({ ...form, websiteUrl: e.target.value })} />}
+        </Field>
+        <fieldset>
+          <legend>{t('projectEditor.description')}</legend>
+          <Field label={t('projectEditor.descriptionZh')} lang="zh-TW" error={problem?.fields.description}>
+            {(props) => <textarea {...props} rows={4} value={form.descriptionZh} onChange={(e) => setForm({ ...form, descriptionZh: e.target.value })} />}
+          </Field>
+          <Field label={t('projectEditor.descriptionEn')} lang="en" error={problem?.fields.description}>
+            {(props) => <textarea {...props} rows={4} value={form.descriptionEn} onChange={(e) => setForm({ ...form, descriptionEn: e.target.value })} />}
+          </Field>
+        </fieldset>
+        <Field label={t('projectEditor.thumbnail')} hint={t('projectEditor.urlHint')} error={problem?.fields.thumbnailUrl}>
+          {(props) => <input {...props} type="url" value={form.thumbnailUrl} onChange={(e) => setForm({ ...form, thumbnailUrl: e.target.value })} />}
         </Field>
         <fieldset>
           <legend>{t('projectEditor.issueAreas')}</legend>

@@ -137,6 +137,7 @@ describe('project editor', () => {
     const website = await screen.findByLabelText('Website', {});
     await userEvent.type(website, 'https://cofacts.tw');
     await userEvent.click(screen.getByLabelText('Open data'));
+    await userEvent.type(screen.getByLabelText('Description in Traditional Chinese'), '闢謠聊天機器人。');
     await userEvent.click(screen.getByRole('button', { name: 'Save project' }));
     expect(callsNamed(calls, 'UpdateProject')[0].variables.input).toEqual({
       id: 'pr1',
@@ -145,6 +146,8 @@ describe('project editor', () => {
       repositoryUrl: 'https://github.com/cofacts/rumors-api',
       websiteUrl: 'https://cofacts.tw',
       issueAreas: ['media-literacy', 'open-data'],
+      description: { zhTW: '闢謠聊天機器人。', en: null },
+      thumbnailUrl: '',
     });
     await vi.waitFor(() => expect(location.history.at(-1)).toBe('/projects/pr1'));
   });

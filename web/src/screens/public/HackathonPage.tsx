@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import {
@@ -15,7 +15,7 @@ import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { FEATURES } from '../../features';
-import { formatRange } from '../../lib/dates';
+import { formatDateTime, formatRange } from '../../lib/dates';
 import { PROPOSAL_STATUSES, acceptsProposals } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -104,6 +104,22 @@ export default function HackathonPage({ params }: { params: Record<string, strin
           {formatRange(hackathon.startsAt, hackathon.endsAt, hackathon.timeZone, locale)}{' '}
           <span className="muted">({hackathon.timeZone})</span>
         </dd>
+        {hackathon.plannedDeadlines &&
+          (
+            [
+              ['setup.deadline.proposalDeadline', hackathon.plannedDeadlines.proposalDeadline],
+              ['setup.deadline.teamFormation', hackathon.plannedDeadlines.teamFormation],
+              ['setup.deadline.judgingDeadline', hackathon.plannedDeadlines.judging],
+            ] as const
+          ).map(
+            ([label, at]) =>
+              at && (
+                <Fragment key={label}>
+                  <dt>{t(label, { zone: hackathon.timeZone })}</dt>
+                  <dd>{formatDateTime(at, hackathon.timeZone, locale)}</dd>
+                </Fragment>
+              ),
+          )}
         {hackathon.location && (
           <>
             <dt>{t('hackathon.location')}</dt>

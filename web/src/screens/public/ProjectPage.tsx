@@ -10,13 +10,14 @@ import { formatDate } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 import { FEATURES } from '../../features';
 import { OutcomeTrail } from '../followup/OutcomeTrail';
+import { MetadataUpdates } from '../followup/MetadataUpdates';
 
 /** A project's identity across editions: its links, issue areas, and every proposal of it you may see. */
 export default function ProjectPage({ params }: { params: Record<string, string> }) {
   const { t, locale } = useI18n();
   const localized = useLocalized();
   const { me, hasRole } = useSession();
-  const [{ data, error, fetching }] = useQuery({ query: ProjectDetailDocument, variables: { id: params.id } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ProjectDetailDocument, variables: { id: params.id } });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
   const project = data?.project;
@@ -40,6 +41,11 @@ export default function ProjectPage({ params }: { params: Record<string, string>
         )
       }
     >
+      {project.description && (project.description.zhTW || project.description.en) && (
+        <p className="project-description">
+          <Localized text={project.description} />
+        </p>
+      )}
       <dl className="facts">
         {project.repositoryUrl && (
           <>
@@ -57,6 +63,16 @@ export default function ProjectPage({ params }: { params: Record<string, string>
             <dd>
               <a href={project.websiteUrl} rel="noopener noreferrer nofollow">
                 {project.websiteUrl}
+              </a>
+            </dd>
+          </>
+        )}
+        {project.thumbnailUrl && (
+          <>
+            <dt>{t('project.thumbnail')}</dt>
+            <dd>
+              <a href={project.thumbnailUrl} rel="noopener noreferrer nofollow">
+                {project.thumbnailUrl}
               </a>
             </dd>
           </>
@@ -94,6 +110,9 @@ export default function ProjectPage({ params }: { params: Record<string, string>
           </ol>
         )}
       </section>
+      {FEATURES.followUp && (
+        <MetadataUpdates projectId={project.id} onApplied={() => refetch({ requestPolicy: 'network-only' })} />
+      )}
       {FEATURES.followUp && <OutcomeTrail projectId={project.id} />}
     </Page>
   );

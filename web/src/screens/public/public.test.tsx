@@ -54,6 +54,27 @@ describe('hackathon page', () => {
     expect(screen.getByRole('link', { name: 'Propose a project' }).getAttribute('href')).toContain('/sign-in?next=');
   });
 
+  it('shows the planned deadlines in the hackathon time zone', async () => {
+    renderPanel(
+      '/hackathons/g0v-70',
+      null,
+      {
+        HackathonDetail: () => ({
+          data: {
+            hackathon: { ...HACKATHON, plannedDeadlines: { proposalDeadline: '2026-07-10T15:59:00Z', teamFormation: null, judging: '2026-07-20T10:00:00Z' } },
+            proposalTags: TAGS,
+          },
+        }),
+        HackathonProposals: () => ({ data: { proposals: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }),
+      },
+      'zh-TW',
+    );
+    const label = await screen.findByText('提案截止（Asia/Taipei）');
+    expect(label.nextElementSibling?.textContent).toMatch(/2026.*7.*10.*23:59|2026.*7.*10.*11:59/);
+    expect(screen.getByText('評審截止（Asia/Taipei）')).toBeTruthy();
+    expect(screen.queryByText('組隊截止（Asia/Taipei）')).toBeNull();
+  });
+
   it('loads more with the cursor of the last page and moves focus to the first new proposal', async () => {
     const { calls } = renderPanel('/hackathons/g0v-70', PROPOSER, {
       HackathonDetail: () => ({ data: { hackathon: HACKATHON, proposalTags: TAGS } }),

@@ -29,8 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li>{@code activityCheckStep}: {@link ActivityCheckReader} (projects with a repository
  * on a configured host, least recently checked first, skipping those checked within
  * {@code minInterval} unless the job parameter {@code force=true}),
- * {@link ActivityCheckProcessor} (one API call, rate limits honoured by
- * {@link RepositoryActivityClient}), {@link ActivityCheckWriter};
+ * {@link ActivityCheckProcessor} (the repository, then its g0v.json; rate limits honoured
+ * by {@link RepositoryActivityClient}), {@link ActivityCheckWriter} (with
+ * {@link G0vJsonUpdates}: a broken file is a problem on the project, never a failed step;
+ * the fields it gives are proposed, never applied);
  * {@link ActivityRateLimitListener}.</li>
  * <li>{@code activityStateStep}: {@link FollowUpDocumentReader} (every follow-up
  * document, bucket by bucket), {@link FollowUpRederiveProcessor} (the state rule on the
@@ -73,15 +75,15 @@ class ActivityCheckJobConfiguration {
 
 	@Bean
 	@StepScope
-	ActivityCheckProcessor activityCheckProcessor(RepositoryActivityClient client) {
-		return new ActivityCheckProcessor(client);
+	ActivityCheckProcessor activityCheckProcessor(RepositoryActivityClient client, MongoTemplate mongo) {
+		return new ActivityCheckProcessor(client, mongo);
 	}
 
 	@Bean
 	@StepScope
 	ActivityCheckWriter activityCheckWriter(MongoTemplate mongo, MilestoneStore store, FollowUpStates states,
-			ProjectStateWriter refreshedStateWriter, Clock clock) {
-		return new ActivityCheckWriter(mongo, store, states, refreshedStateWriter, clock);
+			ProjectStateWriter refreshedStateWriter, Clock clock, G0vJsonUpdates g0vJsonUpdates) {
+		return new ActivityCheckWriter(mongo, store, states, refreshedStateWriter, clock, g0vJsonUpdates);
 	}
 
 	@Bean

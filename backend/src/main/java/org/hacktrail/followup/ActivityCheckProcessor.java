@@ -5,23 +5,54 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Asks the repository API for one project's last push ({@link RepositoryActivityClient},
- * which sleeps short rate-limit waits). A long wait records the stop for the step
- * ({@link ActivityRateLimit}): this project and the rest wait for the next run, and
- * nothing more is asked.
+ * Asks the repository API for one project's last push and then its g0v.json
+ * ({@link RepositoryActivityClient}, which sleeps short rate-limit waits). A long wait
+ * records the stop for the step ({@link ActivityRateLimit}): this project and the rest
+ * wait for the next run, and nothing more is asked.
  */
 class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target, ActivityCheckProcessor.Observation> {
 
-	/** What the API said: the last push, or why there is none. */
-	record Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error) {
+	/**
+	 * What the API said: the last push, or why there is none; and the repository's
+	 * g0v.json (null when it was not asked: the repository was not found, or the rate
+	 * limit stopped the run first).
+	 */
+	record Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error,
+			RepositoryActivityClient.@Nullable FileResult g0vJson) {
+
+		Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error) {
+			this(target, lastPushedOn, error, null);
+		}
+
 	}
 
 	private final RepositoryActivityClient client;
 
-	ActivityCheckProcessor(RepositoryActivityClient client) {
+	private final MongoTemplate mongo;
+
+	ActivityCheckProcessor(RepositoryActivityClient client, MongoTemplate mongo) {
 		this.client = client;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * The file with the commit that last changed it: the one stored when the file is the
+	 * same as at the last check (no request), otherwise asked of the API (one request per
+	 * changed file).
+	 */
+	private RepositoryActivityClient.FileResult.Fetched withCommit(ActivityCheckReader.Target target,
+			RepositoryActivityClient.FileResult.Fetched fetched) throws InterruptedException {
+		ProjectG0vJsonCheck before = this.mongo.findById(target.projectId(), ProjectG0vJsonCheck.class);
+		if (before != null && fetched.sha() != null && fetched.sha().equals(before.sourceSha())
+				&& before.sourceCommit() != null) {
+			return fetched.withCommit(before.sourceCommit(), before.sourceCommittedAt());
+		}
+		return this.client.g0vJsonCommit(target.owner(), target.repo())
+			.map((commit) -> fetched.withCommit(commit.sha(), commit.committedAt()))
+			.orElse(fetched);
 	}
 
 	@Override
@@ -31,7 +62,16 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 		}
 		RepositoryActivityClient.Result result = this.client.lastPush(target.owner(), target.repo());
 		if (result instanceof RepositoryActivityClient.Result.Found found) {
-			return new Observation(target, found.lastPushedOn(), null);
+			RepositoryActivityClient.FileResult file = this.client.g0vJson(target.owner(), target.repo());
+			if (file instanceof RepositoryActivityClient.FileResult.Limited limited) {
+				// The push is recorded; the file waits for the run after the reset.
+				ActivityRateLimit.stop(limited.limit());
+				return new Observation(target, found.lastPushedOn(), null, null);
+			}
+			if (file instanceof RepositoryActivityClient.FileResult.Fetched fetched) {
+				file = withCommit(target, fetched);
+			}
+			return new Observation(target, found.lastPushedOn(), null, file);
 		}
 		if (result instanceof RepositoryActivityClient.Result.NotFound notFound) {
 			return new Observation(target, null, notFound.reason());

@@ -19,7 +19,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * Records the activity check's observations: an ACTIVITY milestone per last push
  * (upserted by its natural key: project and month; VERIFIED, as it is observed, not
  * claimed), the check's findings and the later last-activity dates on the follow-up
- * documents, then the states re-derived from those documents (followers told of changes).
+ * documents, the repositories' g0v.json files ({@link G0vJsonUpdates}: problems and
+ * proposed metadata updates), then the states re-derived from those documents (followers
+ * told of changes).
  */
 class ActivityCheckWriter implements ItemWriter<ActivityCheckProcessor.Observation> {
 
@@ -33,8 +35,11 @@ class ActivityCheckWriter implements ItemWriter<ActivityCheckProcessor.Observati
 
 	private final Clock clock;
 
+	private final G0vJsonUpdates g0vJson;
+
 	ActivityCheckWriter(MongoTemplate mongo, MilestoneStore store, FollowUpStates states,
-			ProjectStateWriter stateWriter, Clock clock) {
+			ProjectStateWriter stateWriter, Clock clock, G0vJsonUpdates g0vJson) {
+		this.g0vJson = g0vJson;
 		this.mongo = mongo;
 		this.store = store;
 		this.states = states;
@@ -77,6 +82,7 @@ class ActivityCheckWriter implements ItemWriter<ActivityCheckProcessor.Observati
 			bulk.upsert(new Query(Criteria.where("_id").is(projectId)), update);
 		}
 		bulk.execute();
+		this.g0vJson.record(chunk.getItems(), now);
 		List<FollowUpStates.Refreshed> changed = this.states.rederive(this.states.find(projectIds).values());
 		this.stateWriter.notify(changed, false);
 	}

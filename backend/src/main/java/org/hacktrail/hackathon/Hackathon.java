@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -28,6 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * before it becomes FINALIST (default true for PRESIDENTIAL)
  * @param allowMultipleTeams a person may be a member of several teams (default true for
  * COMMUNITY only)
+ * @param plannedDeadlines the deadlines planned for its phases (announced, not enforced);
+ * null when none
  */
 @Document("hackathons")
 // Versioned saves filter on {_id, version}; the embedded store uses an index only when it
@@ -39,11 +42,24 @@ public record Hackathon(@Id String id, @Indexed(unique = true) String slug, Loca
 		@Nullable Integer edition, Instant startsAt, Instant endsAt, String timeZone, @Nullable String location,
 		HackathonPhase phase, List<PhaseChange> phaseHistory, List<Round> rounds, int outstandingQuota,
 		boolean requirePartnerAgencyForFinalist, boolean allowMultipleTeams, Instant createdAt,
-		@Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version) {
+		@Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version,
+		@Nullable PlannedDeadlines plannedDeadlines) {
 
+	@PersistenceCreator
 	public Hackathon {
 		phaseHistory = List.copyOf(phaseHistory);
 		rounds = List.copyOf(rounds);
+	}
+
+	/** A hackathon without planned deadlines. */
+	public Hackathon(String id, String slug, LocalizedText name, HackathonKind kind, @Nullable Integer edition,
+			Instant startsAt, Instant endsAt, String timeZone, @Nullable String location, HackathonPhase phase,
+			List<PhaseChange> phaseHistory, List<Round> rounds, int outstandingQuota,
+			boolean requirePartnerAgencyForFinalist, boolean allowMultipleTeams, Instant createdAt,
+			@Nullable String createdBy, Instant updatedAt, @Nullable Long version) {
+		this(id, slug, name, kind, edition, startsAt, endsAt, timeZone, location, phase, phaseHistory, rounds,
+				outstandingQuota, requirePartnerAgencyForFinalist, allowMultipleTeams, createdAt, createdBy, updatedAt,
+				version, null);
 	}
 
 	public ZoneId zone() {
@@ -66,14 +82,14 @@ public record Hackathon(@Id String id, @Indexed(unique = true) String slug, Loca
 		return new Hackathon(this.id, this.slug, this.name, this.kind, this.edition, this.startsAt, this.endsAt,
 				this.timeZone, this.location, to, history, this.rounds, this.outstandingQuota,
 				this.requirePartnerAgencyForFinalist, this.allowMultipleTeams, this.createdAt, this.createdBy, now,
-				this.version);
+				this.version, this.plannedDeadlines);
 	}
 
 	Hackathon withRounds(List<Round> rounds, Instant now) {
 		return new Hackathon(this.id, this.slug, this.name, this.kind, this.edition, this.startsAt, this.endsAt,
 				this.timeZone, this.location, this.phase, this.phaseHistory, rounds, this.outstandingQuota,
 				this.requirePartnerAgencyForFinalist, this.allowMultipleTeams, this.createdAt, this.createdBy, now,
-				this.version);
+				this.version, this.plannedDeadlines);
 	}
 
 }

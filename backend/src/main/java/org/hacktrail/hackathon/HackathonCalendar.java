@@ -52,8 +52,10 @@ import org.springframework.stereotype.Component;
  * calendar app updates the event in place.
  *
  * <p>
- * Hackathons have no planned phase dates yet (a phase moves when an organizer moves it),
- * so the calendar has the editions' dates only.
+ * An edition's planned deadlines ({@link PlannedDeadlines}: proposals, team formation,
+ * judging) are events of their own at that moment, in the edition's time zone, with UIDs
+ * of their own ({@code hackathon-<id>-<deadline>@hacktrail}). They are announced, not
+ * enforced: a phase moves when an organizer moves it.
  */
 @Component
 class HackathonCalendar {
@@ -126,7 +128,9 @@ class HackathonCalendar {
 		}
 		for (Hackathon hackathon : hackathons) {
 			if (hackathon.isPublic()) {
-				calendar.add(event(hackathon, base, defined.get(hackathon.timeZone()) ? hackathon.zone() : UTC));
+				ZoneId zone = defined.get(hackathon.timeZone()) ? hackathon.zone() : UTC;
+				calendar.add(event(hackathon, base, zone));
+				deadlines(hackathon, base, zone).forEach(calendar::add);
 			}
 		}
 		StringWriter out = new StringWriter();
@@ -160,6 +164,42 @@ class HackathonCalendar {
 		event.add(new Description(
 				kind.zhTW() + "・目前階段：" + phase.zhTW() + "\n" + kind.en() + ". Now: " + phase.en() + ".\n" + page));
 		return event;
+	}
+
+	/** A deadline's name in the calendar and in its UID. */
+	private record Deadline(String key, LocalizedText name, java.time.@org.jspecify.annotations.Nullable Instant at) {
+	}
+
+	/** The planned deadlines of an edition, as events at that moment. */
+	private static List<VEvent> deadlines(Hackathon hackathon, String base, ZoneId zone) {
+		PlannedDeadlines planned = hackathon.plannedDeadlines();
+		if (planned == null) {
+			return List.of();
+		}
+		List<VEvent> events = new java.util.ArrayList<>();
+		String page = base + "/hackathons/" + hackathon.slug();
+		for (Deadline deadline : List.of(
+				new Deadline("proposal-deadline", new LocalizedText("提案截止", "Proposal deadline"),
+						planned.proposalDeadline()),
+				new Deadline("team-formation", new LocalizedText("組隊截止", "Team formation"), planned.teamFormation()),
+				new Deadline("judging", new LocalizedText("評審截止", "Judging ends"), planned.judging()))) {
+			if (deadline.at() == null) {
+				continue;
+			}
+			java.time.ZonedDateTime at = deadline.at().atZone(zone);
+			VEvent event = new VEvent(at, at, deadline.name().zhTW() + "：" + bilingual(hackathon.name()) + " / "
+					+ deadline.name().en() + ": " + bilingual(hackathon.name()));
+			event.add(new Uid("hackathon-" + hackathon.id() + "-" + deadline.key() + "@hacktrail"));
+			event.replace(new DtStamp(hackathon.updatedAt()));
+			event.add(new LastModified(hackathon.updatedAt()));
+			event.add(new Sequence((hackathon.version() != null) ? hackathon.version().intValue() : 0));
+			event.add(new Url(URI.create(page)));
+			event.add(new Categories(deadline.name().zhTW() + "," + deadline.name().en()));
+			event.add(
+					new Description(deadline.name().zhTW() + "（預定）\n" + deadline.name().en() + " (planned).\n" + page));
+			events.add(event);
+		}
+		return events;
 	}
 
 	/** The UID of a hackathon's event: the same for as long as the hackathon exists. */

@@ -84,6 +84,23 @@ class HackathonController {
 		return hackathon.endsAt().atZone(hackathon.zone()).toOffsetDateTime();
 	}
 
+	/** The planned deadlines, each with the offset of the hackathon's time zone. */
+	record PlannedDeadlinesView(@Nullable OffsetDateTime proposalDeadline, @Nullable OffsetDateTime teamFormation,
+			@Nullable OffsetDateTime judging) {
+	}
+
+	@SchemaMapping(typeName = "Hackathon")
+	@Nullable PlannedDeadlinesView plannedDeadlines(Hackathon hackathon) {
+		PlannedDeadlines deadlines = hackathon.plannedDeadlines();
+		if (deadlines == null) {
+			return null;
+		}
+		java.util.function.Function<java.time.@Nullable Instant, @Nullable OffsetDateTime> local = (at) -> (at != null)
+				? at.atZone(hackathon.zone()).toOffsetDateTime() : null;
+		return new PlannedDeadlinesView(local.apply(deadlines.proposalDeadline()),
+				local.apply(deadlines.teamFormation()), local.apply(deadlines.judging()));
+	}
+
 	@SchemaMapping(typeName = "Hackathon")
 	OffsetDateTime createdAt(Hackathon hackathon) {
 		return hackathon.createdAt().atZone(hackathon.zone()).toOffsetDateTime();

@@ -100,7 +100,15 @@ public class HackathonService {
 			@Nullable HackathonKind kind, @Nullable Integer edition, @Nullable OffsetDateTime startsAt,
 			@Nullable OffsetDateTime endsAt, @Nullable String timeZone, @Nullable String location,
 			@Nullable Integer outstandingQuota, @Nullable Boolean requirePartnerAgencyForFinalist,
-			@Nullable Boolean allowMultipleTeams) {
+			@Nullable Boolean allowMultipleTeams, @Nullable PlannedDeadlinesInput plannedDeadlines) {
+	}
+
+	/**
+	 * Planned deadlines: given, they replace the ones planned (a field left out or null
+	 * is no deadline).
+	 */
+	public record PlannedDeadlinesInput(@Nullable OffsetDateTime proposalDeadline,
+			@Nullable OffsetDateTime teamFormation, @Nullable OffsetDateTime judging) {
 	}
 
 	/**
@@ -171,8 +179,42 @@ public class HackathonService {
 				(input.requirePartnerAgencyForFinalist() != null) ? input.requirePartnerAgencyForFinalist()
 						: current.requirePartnerAgencyForFinalist(),
 				(input.allowMultipleTeams() != null) ? input.allowMultipleTeams() : current.allowMultipleTeams(),
-				current.createdAt(), current.createdBy(), this.clock.instant(), current.version());
+				current.createdAt(), current.createdBy(), this.clock.instant(), current.version(),
+				(input.plannedDeadlines() != null) ? deadlines(input.plannedDeadlines()) : current.plannedDeadlines());
 		return this.hackathons.save(changed);
+	}
+
+	/**
+	 * Planned deadlines in their order: proposals, then team formation, then judging
+	 * (equal is allowed); BAD_USER_INPUT naming the first one out of order. None given is
+	 * no planned deadline at all.
+	 */
+	static @Nullable PlannedDeadlines deadlines(PlannedDeadlinesInput input) {
+		PlannedDeadlines deadlines = new PlannedDeadlines(instant(input.proposalDeadline()),
+				instant(input.teamFormation()), instant(input.judging()));
+		if (deadlines.isEmpty()) {
+			return null;
+		}
+		String[] names = { "proposalDeadline", "teamFormation", "judging" };
+		Instant[] at = { deadlines.proposalDeadline(), deadlines.teamFormation(), deadlines.judging() };
+		int previous = -1;
+		for (int i = 0; i < at.length; i++) {
+			if (at[i] == null) {
+				continue;
+			}
+			if (previous >= 0 && at[i].isBefore(at[previous])) {
+				throw DomainException.badInput("plannedDeadlines." + names[i],
+						"The deadline " + names[i] + " (" + at[i] + ") comes before " + names[previous] + " ("
+								+ at[previous]
+								+ "); planned deadlines go in order: proposals, then team formation, then judging.");
+			}
+			previous = i;
+		}
+		return deadlines;
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -18,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * point to their project ({@code projectId}).
  *
  * @param issueAreas tag ids, from the same list as proposals' tags
+ * @param description what the project is, in either language (optional; set from an
+ * accepted g0v.json update or {@code updateProject})
+ * @param thumbnailUrl a picture of the project (optional, as {@code description})
  */
 @Document("projects")
 // Versioned saves filter on {_id, version}; the embedded store uses an index only when it
@@ -26,10 +30,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record Project(@Id String id, LocalizedText name, @Indexed String normalizedName, @Nullable String repositoryUrl,
 		@Indexed @Nullable String repositoryKey, @Nullable String websiteUrl, List<String> issueAreas,
-		Instant createdAt, @Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version) {
+		Instant createdAt, @Nullable String createdBy, Instant updatedAt, @Version @Nullable Long version,
+		@Nullable LocalizedText description, @Nullable String thumbnailUrl) {
 
+	@PersistenceCreator
 	public Project {
 		issueAreas = List.copyOf(issueAreas);
+	}
+
+	/** A project without a description or thumbnail. */
+	public Project(String id, LocalizedText name, String normalizedName, @Nullable String repositoryUrl,
+			@Nullable String repositoryKey, @Nullable String websiteUrl, List<String> issueAreas, Instant createdAt,
+			@Nullable String createdBy, Instant updatedAt, @Nullable Long version) {
+		this(id, name, normalizedName, repositoryUrl, repositoryKey, websiteUrl, issueAreas, createdAt, createdBy,
+				updatedAt, version, null, null);
 	}
 
 }

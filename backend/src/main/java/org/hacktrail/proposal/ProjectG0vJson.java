@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
+import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.DomainException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
@@ -34,8 +35,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code name}: the English name (the Chinese one when there is no English one);
  * {@code name_zh}: the Chinese name.</li>
- * <li>{@code description}, {@code description_zh}: the latest public pitch's summary in
- * each language.</li>
+ * <li>{@code description}, {@code description_zh}: the project's description when it has
+ * one, otherwise the latest public pitch's summary, in each language; {@code thumbnail}:
+ * the project's picture.</li>
  * <li>{@code author}: the proposer of the first public pitch; {@code contributors}: the
  * proposers of every public pitch, in pitch order.</li>
  * <li>{@code homepage}, {@code repository} ({@code git} for a known code host, otherwise
@@ -109,8 +111,12 @@ class ProjectG0vJson {
 		String name = (project.name().en() != null) ? project.name().en() : project.name().zhTW();
 		file.put("name", name);
 		putIfPresent(file, "name_zh", project.name().zhTW());
-		putIfPresent(file, "description", latest.summary().en());
-		putIfPresent(file, "description_zh", latest.summary().zhTW());
+		LocalizedText description = (project.description() != null
+				&& (project.description().en() != null || project.description().zhTW() != null)) ? project.description()
+						: latest.summary();
+		putIfPresent(file, "description", description.en());
+		putIfPresent(file, "description_zh", description.zhTW());
+		putIfPresent(file, "thumbnail", project.thumbnailUrl());
 		putIfPresent(file, "homepage",
 				(project.websiteUrl() != null) ? project.websiteUrl() : link(latest, LinkType.WEBSITE));
 		putIfPresent(file, "document", link(latest, LinkType.NOTES));

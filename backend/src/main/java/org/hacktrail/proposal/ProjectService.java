@@ -69,7 +69,8 @@ public class ProjectService {
 	}
 
 	public record UpdateProjectInput(String id, @Nullable Integer expectedVersion, @Nullable LocalizedText name,
-			@Nullable String repositoryUrl, @Nullable String websiteUrl, @Nullable List<String> issueAreas) {
+			@Nullable String repositoryUrl, @Nullable String websiteUrl, @Nullable List<String> issueAreas,
+			@Nullable LocalizedText description, @Nullable String thumbnailUrl) {
 	}
 
 	private final ProjectRepository projects;
@@ -168,10 +169,75 @@ public class ProjectService {
 				: current.websiteUrl();
 		List<String> issueAreas = (input.issueAreas() != null) ? ProposalContent.tags(input.issueAreas(), this.tags)
 				: current.issueAreas();
+		LocalizedText description = (input.description() != null) ? description(input.description())
+				: current.description();
+		String thumbnailUrl = (input.thumbnailUrl() != null) ? optionalUrl(input.thumbnailUrl(), "thumbnailUrl")
+				: current.thumbnailUrl();
+		return this.projects
+			.save(with(current, name, repositoryUrl, websiteUrl, issueAreas, description, thumbnailUrl));
+	}
+
+	/**
+	 * Sets one field of a project's metadata to a value proposed from outside (the
+	 * follow-up's g0v.json check), checked as {@code updateProject} checks it. The caller
+	 * has decided who may (organizers and the project's team leads); this method decides
+	 * whether it still applies: when the field already has the proposed value nothing
+	 * changes (accepting twice is harmless), and when it no longer has the value the
+	 * proposal was made against ({@code expected}) it is refused with CONFLICT, so that a
+	 * change made since is never overwritten.
+	 */
+	public Project applyMetadata(String projectId, ProjectMetadataField field, @Nullable String expected,
+			String proposed) {
+		Project current = this.projects.findById(projectId).orElseThrow(() -> notFound(projectId));
+		String now = field.valueOf(current);
+		if (proposed.equals(now)) {
+			return current;
+		}
+		if (!java.util.Objects.equals(now, expected)) {
+			throw DomainException.conflict("The project's " + field.name() + " is now "
+					+ ((now != null) ? "'" + abbreviate(now) + "'" : "empty") + ", not "
+					+ ((expected != null) ? "'" + abbreviate(expected) + "'" : "empty")
+					+ " as when this update was proposed; nothing was changed. Dismiss this update, or change the "
+					+ "project by hand.");
+		}
+		LocalizedText name = current.name();
+		LocalizedText description = current.description();
+		String websiteUrl = current.websiteUrl();
+		String thumbnailUrl = current.thumbnailUrl();
+		List<String> issueAreas = current.issueAreas();
+		switch (field) {
+			case NAME_EN -> name = ProposalContent.title(new LocalizedText(name.zhTW(), proposed));
+			case NAME_ZH -> name = ProposalContent.title(new LocalizedText(proposed, name.en()));
+			case DESCRIPTION_EN -> description = description(
+					new LocalizedText((description != null) ? description.zhTW() : null, proposed));
+			case DESCRIPTION_ZH ->
+				description = description(new LocalizedText(proposed, (description != null) ? description.en() : null));
+			case HOMEPAGE -> websiteUrl = ProposalContent.url(proposed, "websiteUrl");
+			case THUMBNAIL -> thumbnailUrl = ProposalContent.url(proposed, "thumbnailUrl");
+			case ISSUE_AREAS -> issueAreas = ProposalContent.tags(
+					List.of(proposed.split(java.util.regex.Pattern.quote(ProjectMetadataField.LIST_SEPARATOR))),
+					this.tags);
+		}
+		return this.projects
+			.save(with(current, name, current.repositoryUrl(), websiteUrl, issueAreas, description, thumbnailUrl));
+	}
+
+	private Project with(Project current, LocalizedText name, @Nullable String repositoryUrl,
+			@Nullable String websiteUrl, List<String> issueAreas, @Nullable LocalizedText description,
+			@Nullable String thumbnailUrl) {
 		String primary = name.primary();
-		return this.projects.save(new Project(current.id(), name, Keys.title((primary != null) ? primary : ""),
-				repositoryUrl, Keys.repository(repositoryUrl), websiteUrl, issueAreas, current.createdAt(),
-				current.createdBy(), this.clock.instant(), current.version()));
+		return new Project(current.id(), name, Keys.title((primary != null) ? primary : ""), repositoryUrl,
+				Keys.repository(repositoryUrl), websiteUrl, issueAreas, current.createdAt(), current.createdBy(),
+				this.clock.instant(), current.version(), description, thumbnailUrl);
+	}
+
+	/** A project's description: multi-line, as long as a proposal's summary may be. */
+	private static LocalizedText description(LocalizedText description) {
+		return LocalizedText.optionalMultiLine(description, "description", ProposalContent.MAX_SUMMARY);
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 80) ? text.substring(0, 79) + "…" : text;
 	}
 
 	/**

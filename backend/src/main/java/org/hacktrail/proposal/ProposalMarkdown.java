@@ -577,8 +577,9 @@ final class ProposalMarkdown {
 
 	/**
 	 * A heading "中文 English" as its two languages, when it splits cleanly: the first part
-	 * has Han characters and no Latin letter, the second is printable ASCII with a
-	 * letter. Null otherwise.
+	 * has Han characters and no Latin letter, the second is printable ASCII with a letter
+	 * and at least two words (a single word such as "BOT" in "小美眉—性別科普 BOT", Hackath45n,
+	 * is part of the Chinese title, not its English one). Null otherwise.
 	 */
 	static String @Nullable [] splitTitle(String heading) {
 		for (int i = 1; i < heading.length(); i++) {
@@ -588,7 +589,8 @@ final class ProposalMarkdown {
 			String left = heading.substring(0, i).strip();
 			String right = heading.substring(i).strip();
 			if (HAN.matcher(left).find() && !ASCII_LETTER.matcher(left).find()
-					&& PRINTABLE_ASCII.matcher(right).matches() && ASCII_LETTER.matcher(right).find()) {
+					&& PRINTABLE_ASCII.matcher(right).matches() && ASCII_LETTER.matcher(right).find()
+					&& right.split("\\s+").length >= 2) {
 				return new String[] { left, right };
 			}
 		}

@@ -153,6 +153,10 @@ class ActivityCheckTests {
 		int before = this.api.requests.size();
 		JobRuns.run(this.http, this.organizer, "activityCheck", Map.of());
 		assertThat(this.api.requests).hasSize(before);
+		assertThat(this.api.requestsFor(owner + "/active/contents/g0v.json")).as("the g0v.json of a repository found")
+			.isEqualTo(1);
+		assertThat(this.api.requestsFor(owner + "/gone/contents/g0v.json")).as("not for a repository not found")
+			.isZero();
 		this.api.answer(owner + "/active",
 				FollowUpTestConfiguration.StubRepositoryApi.Answer.pushed(this.today.minusDays(1) + "T08:00:00Z"));
 		JobRuns.run(this.http, this.organizer, "activityCheck", Map.of("force", "true"));
@@ -225,7 +229,7 @@ class ActivityCheckTests {
 		}
 		JsonNode resumed = JobRuns.run(this.http, this.organizer, "activityCheck", Map.of());
 		assertThat(resumed.path("exitCode").asString()).isEqualTo("COMPLETED");
-		assertThat(this.api.requests).hasSize(3).doesNotContain(first);
+		assertThat(this.api.repositoryRequests()).hasSize(3).doesNotContain(first);
 		assertThat(projects).allSatisfy((p) -> assertThat(followUp(p).lastPushedOn()).isNotNull());
 	}
 

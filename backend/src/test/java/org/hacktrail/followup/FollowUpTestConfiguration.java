@@ -80,8 +80,9 @@ public class FollowUpTestConfiguration {
 	}
 
 	/**
-	 * A GitHub-compatible {@code GET /repos/{owner}/{repo}} on a loopback port. Each
-	 * repository answers what the test put in {@link #answers}; unknown repositories are
+	 * A GitHub-compatible {@code GET /repos/{owner}/{repo}} and {@code GET
+	 * /repos/{owner}/{repo}/contents/g0v.json} on a loopback port. Each address (after
+	 * {@code /repos/}) answers what the test put in {@link #answers}; unknown ones are
 	 * 404. Every request is recorded.
 	 */
 	static final class StubRepositoryApi {
@@ -91,6 +92,20 @@ public class FollowUpTestConfiguration {
 
 			static Answer pushed(String pushedAt) {
 				return new Answer(200, Map.of(), "{\"full_name\":\"x\",\"pushed_at\":\"" + pushedAt + "\"}");
+			}
+
+			/**
+			 * A file as the contents API gives it: base64 in lines of 60 characters, its
+			 * blob sha and address.
+			 */
+			static Answer file(String ownerRepo, String text, String sha) {
+				String base64 = java.util.Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII))
+					.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+				return new Answer(200, Map.of(),
+						"{\"type\":\"file\",\"encoding\":\"base64\",\"name\":\"g0v.json\",\"path\":\"g0v.json\","
+								+ "\"size\":" + text.getBytes(StandardCharsets.UTF_8).length + ",\"sha\":\"" + sha
+								+ "\",\"html_url\":\"https://github.com/" + ownerRepo + "/blob/main/g0v.json\","
+								+ "\"content\":\"" + base64.replace("\n", "\\n") + "\"}");
 			}
 
 		}
@@ -121,6 +136,11 @@ public class FollowUpTestConfiguration {
 		void reset() {
 			this.answers.clear();
 			this.requests.clear();
+		}
+
+		/** Requests for repositories, not for their files. */
+		List<String> repositoryRequests() {
+			return this.requests.stream().filter((r) -> !r.contains("/contents/")).toList();
 		}
 
 		long requestsFor(String ownerRepo) {

@@ -20,8 +20,11 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import org.hacktrail.identity.ApiTokenRepository;
+import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.ServiceTest;
+import org.hacktrail.support.TestAccounts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,78 @@ class HackathonCalendarTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	ApiTokenRepository tokens;
+
+	static final String SET_DEADLINES = """
+			mutation($id: ID!, $deadlines: PlannedDeadlinesInput!) {
+			  updateHackathon(input: {id: $id, plannedDeadlines: $deadlines}) {
+			    hackathon { plannedDeadlines { proposalDeadline teamFormation judging } } } }""";
+
+	@Test
+	void plannedDeadlinesSetByAnOrganizerAreEventsInTheEditionsTimeZone() throws Exception {
+		Hackathon berlin = hackathon(new LocalizedText("柏林公民科技松", "Civic Tech Berlin"),
+				HackathonPhase.OPEN_FOR_PROPOSALS, LocalDateTime.of(2026, 10, 31, 10, 0),
+				LocalDateTime.of(2026, 11, 1, 17, 0), BERLIN, null);
+		Http http = Http.localhost(this.port);
+		TestAccounts accounts = new TestAccounts(this.users, this.tokens);
+		// Summer time until 25 October, winter time after.
+		tools.jackson.databind.node.ObjectNode variables = Http.json().put("id", berlin.id());
+		variables.putObject("deadlines")
+			.put("proposalDeadline", "2026-10-20T23:59:00+02:00")
+			.put("teamFormation", "2026-10-31T14:00:00+01:00")
+			.put("judging", "2026-11-15T18:00:00+01:00");
+
+		Http.GraphQlResult refused = http.graphql(SET_DEADLINES, variables,
+				accounts.user("not-an-organizer-" + UUID.randomUUID()).headers());
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		tools.jackson.databind.node.ObjectNode backwards = variables.deepCopy();
+		((tools.jackson.databind.node.ObjectNode) backwards.path("deadlines")).put("judging",
+				"2026-10-30T12:00:00+01:00");
+		Http.GraphQlResult outOfOrder = http.graphql(SET_DEADLINES, backwards, accounts.organizer().headers());
+		assertThat(outOfOrder.errorCode()).isEqualTo("BAD_USER_INPUT");
+		assertThat(outOfOrder.errorMessage()).contains("judging", "comes before teamFormation");
+		assertThat(this.mongo.findById(berlin.id(), Hackathon.class).plannedDeadlines()).as("nothing changed").isNull();
+
+		Http.GraphQlResult set = http.graphql(SET_DEADLINES, variables, accounts.organizer().headers());
+		assertThat(set.errorCode()).as(set.body().toString()).isNull();
+		assertThat(set.data()
+			.path("updateHackathon")
+			.path("hackathon")
+			.path("plannedDeadlines")
+			.path("proposalDeadline")
+			.asString()).isEqualTo("2026-10-20T23:59:00.000+02:00");
+
+		Calendar calendar = parse(http.get("/api/hackathons/" + berlin.slug() + ".ics").body());
+		calendar.validate();
+		List<VEvent> events = calendar.getComponents(Component.VEVENT);
+		assertThat(events).hasSize(4);
+		VEvent proposals = byUid(events, "hackathon-" + berlin.id() + "-proposal-deadline@hacktrail");
+		VEvent teams = byUid(events, "hackathon-" + berlin.id() + "-team-formation@hacktrail");
+		VEvent judging = byUid(events, "hackathon-" + berlin.id() + "-judging@hacktrail");
+		assertThat(text(proposals, Property.SUMMARY))
+			.isEqualTo("提案截止：柏林公民科技松 / Civic Tech Berlin / Proposal deadline: 柏林公民科技松 / Civic Tech Berlin");
+		assertThat(proposals.getDateTimeStart().getParameter(Parameter.TZID).orElseThrow().getValue())
+			.isEqualTo("Europe/Berlin");
+		assertThat(offset(proposals.getDateTimeStart().getDate()))
+			.isEqualTo(OffsetDateTime.of(LocalDateTime.of(2026, 10, 20, 23, 59), ZoneOffset.ofHours(2)));
+		assertThat(offset(teams.getDateTimeStart().getDate()))
+			.isEqualTo(OffsetDateTime.of(LocalDateTime.of(2026, 10, 31, 14, 0), ZoneOffset.ofHours(1)));
+		assertThat(offset(judging.getDateTimeStart().getDate()))
+			.isEqualTo(OffsetDateTime.of(LocalDateTime.of(2026, 11, 15, 18, 0), ZoneOffset.ofHours(1)));
+		assertThat(text(judging, Property.DESCRIPTION)).contains("評審截止", "Judging ends (planned)");
+
+		// Clearing them: the edition alone again.
+		tools.jackson.databind.node.ObjectNode clear = Http.json().put("id", berlin.id());
+		clear.putObject("deadlines");
+		assertThat(http.graphql(SET_DEADLINES, clear, accounts.organizer().headers()).errorCode()).isNull();
+		assertThat(parse(http.get("/api/hackathons/" + berlin.slug() + ".ics").body())
+			.<VEvent>getComponents(Component.VEVENT)).hasSize(1);
+	}
 
 	@Test
 	void everyPublicEditionInItsTimeZoneAndNoDraft() throws Exception {

@@ -175,6 +175,57 @@ class ProposalMarkdownTests {
 	}
 
 	@Test
+	void hackath45nGivesTenProposalsWithABareUrlAfterALabelAndAChannelJoinedToAHandle() {
+		Parsed parsed = ProposalMarkdown.parse(page("hackath45n.md"));
+		assertThat(parsed.errors()).isEmpty();
+		assertThat(parsed.fatal()).isFalse();
+		assertThat(parsed.rows()).hasSize(10);
+		assertThat(parsed.rows().stream().map((r) -> r.cell(ProposalCsv.PROPOSER))).containsExactly("Viola", "昭岑",
+				"Wikimedia Taiwan- Allen", "bil, Mr.Orz", "John", "ddio", "Ken", "fly", "Peter", "diaoga");
+		assertThat(parsed.rows().get(0).cell(ProposalCsv.TITLE)).isEqualTo("這樣說不行喔！小美眉—性別科普 BOT");
+		assertThat(parsed.rows().get(9).cell(ProposalCsv.TITLE)).isEqualTo("台灣黑熊通報與資訊平台");
+
+		Row gender = parsed.rows().get(0);
+		assertThat(gender.cell(ProposalCsv.CHANNEL)).isEqualTo("#gender");
+		assertThat(gender.cell(ProposalCsv.SUMMARY)).startsWith("「這樣說不行喔！小美眉—性別科普 BOT」是針對")
+			.contains("足夠的知識， 避免雙方錯失第一時間的反應或尋求申訴管道的機會, 使性別歧視")
+			.endsWith("擅長製作 Line 貼圖的插畫家。");
+		assertThat(gender.cell(LinkType.PITCH_VIDEO.column())).isEqualTo("https://www.youtube.com/watch?v=PARkUxrrPkg");
+		assertThat(gender.cell(LinkType.NOTES.column())).isEqualTo("https://g0v.hackmd.io/4GbILP7PSKWKzOpFl-DSJw?both");
+		assertThat(gender.linkLabels()).containsEntry(Row.linkKey(LinkType.OTHER, "https://reurl.cc/R0MK5z"), "專案問卷");
+
+		// 現在就入坑 followed by a space only: no channel, no contacts.
+		Row locate = row(parsed, "邀你一起來定位");
+		assertThat(locate.cell(ProposalCsv.CHANNEL)).isEmpty();
+		assertThat(locate.cell(ProposalMarkdown.CONTACTS)).isEmpty();
+		assertThat(locate.linkLabels()).containsValue("使用歷史影像平台");
+
+		assertThat(row(parsed, "為圖片找個家 WPW 2021 編輯松").cell(ProposalMarkdown.CONTACTS)).isEqualTo("@allenwang621");
+		Row cofacts = row(parsed, "Cofacts 真的假的");
+		assertThat(cofacts.cell(ProposalCsv.CHANNEL)).isEqualTo("#cofacts");
+		assertThat(cofacts.cell(LinkType.NOTES.column())).isEqualTo("https://cofacts.tw/hack");
+		assertThat(cofacts.cell(LinkType.WEBSITE.column())).isEqualTo("https://cofacts.tw/");
+		assertThat(cofacts.linkLabels())
+			.isEqualTo(Map.of(Row.linkKey(LinkType.WEBSITE, "https://cofacts.tw/"), "專案網站"));
+		// "專案共筆： https://…": a space after the full-width colon.
+		assertThat(row(parsed, "批批踢不能亡 — Android APP 子專案現況").cell(LinkType.NOTES.column()))
+			.isEqualTo("https://bit.ly/3gyxLGE");
+		// A bare URL on the line after a labelled one is another link.
+		Row hili = row(parsed, "不賴台灣/ Hili.link：開放即興自然的縮址");
+		assertThat(hili.cell(ProposalMarkdown.CONTACTS)).isEqualTo("@fly");
+		assertThat(hili.cell(LinkType.NOTES.column())).isEqualTo("https://hackmd.io/@flab/flytaiwan");
+		assertThat(hili.cell(LinkType.OTHER.column())).isEqualTo("https://hackmd.io/@flab/hili");
+		assertThat(row(parsed, "運動爭議時間軸").cell(LinkType.SLIDES.column())).isEqualTo("https://bit.ly/3B6FS5k");
+		// "#tbbca、@diaoga": a channel and a handle joined by 、.
+		Row bear = row(parsed, "台灣黑熊通報與資訊平台");
+		assertThat(bear.cell(ProposalCsv.CHANNEL)).isEqualTo("#tbbca");
+		assertThat(bear.cell(ProposalMarkdown.CONTACTS)).isEqualTo("@diaoga");
+		// The closing banner after the last section is not part of its summary or links.
+		assertThat(bear.cell(ProposalCsv.SUMMARY)).endsWith("一起加入保育台灣黑熊的行列。");
+		assertThat(bear.cell(LinkType.OTHER.column())).isEqualTo("https://www.taiwanbear.org.tw/questionnaire/");
+	}
+
+	@Test
 	void aSectionWithoutItsProposerLineIsReportedWithItsHeadingAndLine() {
 		Parsed parsed = parse("""
 				# Page
@@ -272,6 +323,7 @@ class ProposalMarkdownTests {
 		assertThat(ProposalMarkdown.splitTitle("g0v 時間軸")).isNull();
 		assertThat(ProposalMarkdown.splitTitle("藥學．要學：AI驅動的個人化精準學習")).isNull();
 		assertThat(ProposalMarkdown.splitTitle("GuanDOOM")).isNull();
+		assertThat(ProposalMarkdown.splitTitle("這樣說不行喔！小美眉—性別科普 BOT")).as("one English word").isNull();
 	}
 
 	@Test

@@ -96,7 +96,7 @@ class ProposalPageImportTests extends ProposalApiTestSupport {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "hackath53n.md, 14", "hackath60n.md, 15", "hackath61n.md, 15" })
+	@CsvSource({ "hackath45n.md, 10", "hackath53n.md, 14", "hackath60n.md, 15", "hackath61n.md, 15" })
 	void aRealPageImportsEveryProposalAndImportingItAgainChangesNothing(String file, int proposals) {
 		String slug = this.api.hackathon("COMMUNITY", "FOLLOW_UP");
 		byte[] page = ProposalMarkdownTests.page(file);

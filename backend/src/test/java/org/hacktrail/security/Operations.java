@@ -59,7 +59,7 @@ public final class Operations {
 			"teams", "hackathon_memberships", "notification_inboxes", "team_invite_links",
 			// follow-up and jobs
 			"outcome_milestones", "project_followups", "followup_requests", "outcome_import_errors",
-			"BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION");
+			"project_metadata_updates", "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION");
 
 	public enum Actor {
 
@@ -276,16 +276,21 @@ public final class Operations {
 					return v;
 				}, fields("/input/rounds/0/name/en", "/setHackathonRounds/hackathon/rounds/0/name/en")));
 		all.add(new TextOperation("updateProject", Actor.VICTIM,
-				"mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { name { en } repositoryUrl } } }",
+				"mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { name { en } repositoryUrl "
+						+ "description { zhTW } } } }",
 				(w) -> {
 					ObjectNode v = Http.json();
 					ObjectNode input = v.putObject("input").put("id", w.id("project.public"));
 					input.putObject("name").put("en", "plain");
 					input.put("repositoryUrl", "https://example.org/repo");
 					input.putArray("issueAreas").add("open-government");
+					input.putObject("description").put("zhTW", "plain");
+					input.put("thumbnailUrl", "https://example.org/p.png");
 					return v;
-				}, fields("/input/name/en", "/updateProject/project/name/en", "/input/repositoryUrl", "",
-						"/input/issueAreas/0", "")));
+				},
+				fields("/input/name/en", "/updateProject/project/name/en", "/input/repositoryUrl", "",
+						"/input/issueAreas/0", "", "/input/description/zhTW", "/updateProject/project/description/zhTW",
+						"/input/thumbnailUrl", "")));
 		all.add(new TextOperation("proposals(filter)", Actor.ANONYMOUS,
 				"query($slug: String!, $text: String, $need: String, $tag: String, $after: String) { proposals("
 						+ "hackathonSlug: $slug, filter: {text: $text, need: $need, tag: $tag}, after: $after) "
@@ -1304,6 +1309,24 @@ public final class Operations {
 		Function<World, ObjectNode> milestone = (w) -> vars("m", w.id("milestone.victim"));
 		String record = "mutation($p: ID!) { recordOutcomeMilestone(input: {projectId: $p, type: ADOPTED, date: "
 				+ "\"2026-01-05\", agency: \"pwned\", evidenceUrl: \"https://evil.example\"}) { milestone { id } } }";
+		Function<World, ObjectNode> update = (w) -> vars("u", w.id("metadata.update"));
+		for (Actor actor : List.of(Actor.ATTACKER, Actor.PEER)) {
+			all.add(new ForgedOperation("acceptProjectMetadataUpdate by a non-lead", actor,
+					"mutation($u: ID!) { acceptProjectMetadataUpdate(input: {id: $u}) { update { id } } }", update,
+					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("dismissProjectMetadataUpdate by a non-lead", actor,
+					"mutation($u: ID!) { dismissProjectMetadataUpdate(input: {id: $u}) { update { id } } }", update,
+					refused("FORBIDDEN")));
+			all.add(new ForgedOperation("metadata updates of someone else's project", actor,
+					"query($p: ID!) { project(id: $p) { metadataUpdates { id proposed } } }", project,
+					nullAt("/project/metadataUpdates")));
+		}
+		all.add(new ForgedOperation("acceptProjectMetadataUpdate anonymously", Actor.ANONYMOUS,
+				"mutation($u: ID!) { acceptProjectMetadataUpdate(input: {id: $u}) { update { id } } }", update,
+				refused("UNAUTHENTICATED")));
+		all.add(new ForgedOperation("dismissProjectMetadataUpdate anonymously", Actor.ANONYMOUS,
+				"mutation($u: ID!) { dismissProjectMetadataUpdate(input: {id: $u}) { update { id } } }", update,
+				refused("UNAUTHENTICATED")));
 		for (Actor actor : List.of(Actor.ATTACKER, Actor.PEER)) {
 			all.add(new ForgedOperation("recordOutcomeMilestone by a non-lead", actor, record, project,
 					refused("FORBIDDEN")));

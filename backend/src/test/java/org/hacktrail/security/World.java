@@ -309,9 +309,9 @@ public final class World {
 
 	/**
 	 * Follow-up: the victim's self-reported (PENDING) milestone on their public project,
-	 * an open follow-up request for it (inserted: the job that opens them needs a
-	 * hackathon ended months ago), and an organizer's outcome import run with skipped
-	 * rows.
+	 * a metadata update its g0v.json proposes, an open follow-up request for it
+	 * (inserted: the job that opens them needs a hackathon ended months ago), and an
+	 * organizer's outcome import run with skipped rows.
 	 */
 	private void followUp(MongoTemplate mongo) {
 		put("milestone.victim", recordMilestone(this.victim, "Secret agency " + UUID.randomUUID()));
@@ -321,6 +321,15 @@ public final class World {
 				Instant.now(), FollowUpRequest.Status.OPEN, List.of(this.victim.id()), Instant.now(), null, null,
 				null));
 		put("followup.request", requestId);
+		// A metadata update the project's g0v.json proposed (inserted: the activity check
+		// that proposes them reads a repository API).
+		String update = project + ":HOMEPAGE";
+		mongo.insert(new org.bson.Document("_id", update).append("projectId", project)
+			.append("field", "HOMEPAGE")
+			.append("proposed", "https://example.org/from-g0v-json")
+			.append("proposedAt", new java.util.Date())
+			.append("status", "PENDING"), "project_metadata_updates");
+		put("metadata.update", update);
 		String csv = "project_ref,hackathon_slug,proposal_title,milestone,date,agency,programme,amount,currency,"
 				+ "evidence_url,source,note\r\nnope,,,PILOT,2024-04-01,Secret notes of the import,,,,,,\r\n";
 		HttpResponse<String> uploaded = this.http.post("/api/outcomes/import", "text/csv; charset=UTF-8", csv,

@@ -1,0 +1,31 @@
+import type { G0vJsonMessageKey } from './en';
+
+// 專案 g0v.json 的正體中文訊息：與 en.ts 的鍵完全相同（由型別檢查保證）。
+export const g0vJsonZhTW: Record<G0vJsonMessageKey, string> = {
+  'g0vjson.title': '來自 g0v.json 的更新',
+  'g0vjson.intro': '這個專案程式庫裡的 g0v.json 與 Hacktrail 的資料不同。在您接受之前，什麼都不會改變。',
+  'g0vjson.read': '讀取於 {date}。',
+  'g0vjson.source': '檔案',
+  'g0vjson.commit': '（提交 {sha}，{date}）',
+  'g0vjson.gone': '程式庫裡已經沒有 g0v.json。',
+  'g0vjson.status': '檔案寫的專案狀態是「{status}」（僅供參考：專案狀態依已查核的成果而定）。',
+  'g0vjson.problem': 'g0v.json 有問題：{problem}',
+  'g0vjson.none': '沒有需要更新的地方：Hacktrail 的資料與檔案一致。',
+  'g0vjson.field': '欄位',
+  'g0vjson.current': '目前',
+  'g0vjson.proposed': 'g0v.json 寫的',
+  'g0vjson.empty': '（空白）',
+  'g0vjson.decision': '決定',
+  'g0vjson.accept': '接受',
+  'g0vjson.dismiss': '略過',
+  'g0vjson.accepted': '已套用：{field}。',
+  'g0vjson.dismissed': '已略過：{field}。只要檔案內容不變，就不會再提出。',
+  'g0vjson.field.NAME_EN': '名稱（英文）',
+  'g0vjson.field.NAME_ZH': '名稱（中文）',
+  'g0vjson.field.DESCRIPTION_EN': '說明（英文）',
+  'g0vjson.field.DESCRIPTION_ZH': '說明（中文）',
+  'g0vjson.field.HOMEPAGE': '網站',
+  'g0vjson.field.THUMBNAIL': '圖片',
+  'g0vjson.field.ISSUE_AREAS': '議題領域',
+  'g0vjson.description': '說明',
+};
