@@ -18,13 +18,18 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 	/**
 	 * What the API said: the last push, or why there is none; and the repository's
 	 * g0v.json (null when it was not asked: the repository was not found, or the rate
-	 * limit stopped the run first).
+	 * limit stopped the run first); and whether the repository is archived.
 	 */
 	record Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error,
-			RepositoryActivityClient.@Nullable FileResult g0vJson) {
+			RepositoryActivityClient.@Nullable FileResult g0vJson, boolean archived) {
+
+		Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error,
+				RepositoryActivityClient.@Nullable FileResult g0vJson) {
+			this(target, lastPushedOn, error, g0vJson, false);
+		}
 
 		Observation(ActivityCheckReader.Target target, @Nullable LocalDate lastPushedOn, @Nullable String error) {
-			this(target, lastPushedOn, error, null);
+			this(target, lastPushedOn, error, null, false);
 		}
 
 	}
@@ -66,12 +71,12 @@ class ActivityCheckProcessor implements ItemProcessor<ActivityCheckReader.Target
 			if (file instanceof RepositoryActivityClient.FileResult.Limited limited) {
 				// The push is recorded; the file waits for the run after the reset.
 				ActivityRateLimit.stop(limited.limit());
-				return new Observation(target, found.lastPushedOn(), null, null);
+				return new Observation(target, found.lastPushedOn(), null, null, found.archived());
 			}
 			if (file instanceof RepositoryActivityClient.FileResult.Fetched fetched) {
 				file = withCommit(target, fetched);
 			}
-			return new Observation(target, found.lastPushedOn(), null, file);
+			return new Observation(target, found.lastPushedOn(), null, file, found.archived());
 		}
 		if (result instanceof RepositoryActivityClient.Result.NotFound notFound) {
 			return new Observation(target, null, notFound.reason());

@@ -167,6 +167,52 @@ class ActivityCheckTests {
 	}
 
 	@Test
+	void anArchivedRepositoryCountsAsTheTeamStoppingUntilALaterSignSaysOtherwise() throws Exception {
+		String owner = FollowUpFixtures.unique("org");
+		Project archived = pitchedLongAgo("Archived", "https://github.com/" + owner + "/archived");
+		this.api.answer(owner + "/archived",
+				new FollowUpTestConfiguration.StubRepositoryApi.Answer(200, Map.of(),
+						"{\"full_name\":\"x\",\"archived\":true,\"pushed_at\":\"" + this.today.minusDays(20)
+								+ "T08:00:00Z\"}"));
+
+		JsonNode run = JobRuns.run(this.http, this.organizer, "activityCheck", Map.of());
+		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
+
+		// Shown on the trail, and the public state says the team stopped despite a push
+		// 20 days ago.
+		List<OutcomeMilestone> trail = this.mongo.find(new Query(Criteria.where("projectId").is(archived.id())),
+				OutcomeMilestone.class, FollowUpStates.MILESTONES);
+		assertThat(trail).filteredOn((m) -> m.type() == MilestoneType.DISCONTINUED).singleElement().satisfies((m) -> {
+			assertThat(m.date()).isEqualTo(this.today.toString());
+			assertThat(m.verification()).isEqualTo(VerificationState.VERIFIED);
+			assertThat(m.note()).isEqualTo(ActivityCheckWriter.ARCHIVED_NOTE);
+			assertThat(m.evidenceUrl()).isEqualTo(archived.repositoryUrl());
+		});
+		assertThat(followUp(archived).publicState()).isEqualTo(ProjectState.DISCONTINUED);
+
+		// Checked again while still archived: nothing new is recorded.
+		JobRuns.run(this.http, this.organizer, "activityCheck", Map.of("force", "true"));
+		assertThat(this.mongo.count(
+				new Query(Criteria.where("projectId").is(archived.id()).and("type").is(MilestoneType.DISCONTINUED)),
+				FollowUpStates.MILESTONES))
+			.isEqualTo(1);
+
+		// Ten days later the team comes back and an organizer records a pilot: a later
+		// milestone says otherwise.
+		this.mongo.updateFirst(
+				new Query(Criteria.where("projectId").is(archived.id()).and("type").is(MilestoneType.DISCONTINUED)),
+				new Update().set("date", this.today.minusDays(10).toString()), FollowUpStates.MILESTONES);
+		this.mongo.updateFirst(new Query(Criteria.where("_id").is(archived.id())),
+				new Update().set("outcomes.$[].date", this.today.minusDays(10).toString()), ProjectFollowUp.class);
+		Http.GraphQlResult pilot = this.http.graphql(
+				"mutation { recordOutcomeMilestone(input: {projectId: \"" + archived.id() + "\", type: PILOT, date: \""
+						+ this.today + "\", agency: \"Taichung City\"}) " + "{ created } }",
+				this.organizer.headers());
+		assertThat(pilot.hasErrors()).as(pilot.body().toString()).isFalse();
+		assertThat(followUp(archived).publicState()).isEqualTo(ProjectState.ACTIVE);
+	}
+
+	@Test
 	void aShortRetryAfterIsSleptAndTheRequestRetried() throws Exception {
 		String owner = FollowUpFixtures.unique("org");
 		Project project = pitchedLongAgo("Busy", "https://github.com/" + owner + "/busy");
