@@ -71,4 +71,13 @@ export const expoEn = {
   'judging.expoRanking.judgesCaption': 'How often each judge’s answers follow the order the comparisons agree on (starts at 91 %)',
   'judging.expoRanking.reliability': 'Reliability',
   'judging.expoRanking.noJudges': 'No judge has compared two tables yet.',
+  'judging.expoRanking.strength': 'Strength',
+  'judging.expoRanking.countsValue': '{ranked} of {proposals, plural, one {# proposal} other {# proposals}} ranked, from {comparisons, plural, one {# comparison} other {# comparisons}} by {judges, plural, one {# judge} other {# judges}}',
+  'judging.expoSelect.title': 'Selection and publication',
+  'judging.expoSelect.hint': 'Selected on the ranking computed from the judges’ pseudonymous answers, exactly as it will be published; an answer given after selecting asks for a new selection.',
+  'judging.expoResults.note': 'Expo round: judges walked from table to table and said which of two proposals was better. The strength comes from every comparison, weighing each judge by their reliability (Crowd-BT); the rank interval and P(top N) say how sure the order is, and a proposal in few comparisons never looks certain.',
+  'judging.expoResults.caption': 'Expo ranking by strength, with its uncertainty and the comparisons of each proposal',
+  'judging.expoResults.method': 'Method {algorithm}: {comparisons, plural, one {# comparison} other {# comparisons}} by {judges, plural, one {# judge} other {# judges}}; a proposal in fewer than {m} comparisons has insufficient evidence; bootstrap B = {b}, seed {seed}.',
+  'judging.expoRanking.flagInsufficient': 'insufficient evidence: {n, plural, one {# comparison} other {# comparisons}} of at least {m}, not proposed for the top N',
+  'judging.params.pairwiseHint': 'An expo round is ranked by hacktrail-pairwise-1 from the judges’ comparisons: only the outstanding quota N, the bootstrap replicates B and the seed apply (no sector weights, normalisation or public vote). Changing them after opening recomputes the ranking; a reason is recorded.',
 } as const;

@@ -72,4 +72,13 @@ export const expoZhTW: Record<keyof typeof expoEn, string> = {
   'judging.expoRanking.judgesCaption': '每位評審的回答與各次比較共同顯示的順序一致的比例（起始為 91 %）',
   'judging.expoRanking.reliability': '可靠度',
   'judging.expoRanking.noJudges': '還沒有評審比較過兩桌。',
+  'judging.expoRanking.strength': '實力值',
+  'judging.expoRanking.countsValue': '{proposals} 個提案中排名 {ranked} 個，依 {judges} 位評審的 {comparisons} 次比較',
+  'judging.expoSelect.title': '入選與公布',
+  'judging.expoSelect.hint': '入選依據以評審化名計算的排名，與將公布的內容完全相同；選定後若再有評審回答，需重新選定。',
+  'judging.expoResults.note': '展場輪次：評審逐桌走訪，說出兩個提案中哪一個較好。實力值由所有比較估計，並依每位評審的可靠度加權（Crowd-BT）；名次區間與前 N 名機率表示順序有多確定，比較次數少的提案絕不會顯得確定。',
+  'judging.expoResults.caption': '依實力值排列的展場排名，附不確定性與每個提案的比較次數',
+  'judging.expoResults.method': '方法 {algorithm}：{judges} 位評審的 {comparisons} 次比較；比較次數少於 {m} 次的提案證據不足；bootstrap B = {b}，種子 {seed}。',
+  'judging.expoRanking.flagInsufficient': '證據不足：{n} 次比較（至少需 {m} 次），不列入建議的前 N 名',
+  'judging.params.pairwiseHint': '展場輪次以 hacktrail-pairwise-1 依評審的比較排名：只適用優勝名額 N、拔靴次數 B 與種子（沒有類別權重、標準化或公眾投票）。開放後修改會重新計算排名，並記錄理由。',
 };

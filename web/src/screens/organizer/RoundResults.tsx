@@ -33,6 +33,7 @@ import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingSh
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
 type Ranking = OrganizerRankingQuery['roundRanking'];
 type Progress = RoundProgressQuery['roundProgress'];
+type RankingState = { data?: OrganizerRankingQuery; error?: CombinedError; fetching: boolean };
 
 /** The selection the API will record for these proposals, as PublicationService decides it. */
 export function selectionKind(
@@ -58,7 +59,14 @@ export default function RoundResults({ params }: { params: Record<string, string
   const { t } = useI18n();
   const localized = useLocalized();
   const [{ data, error, fetching }, refetch] = useQuery({ query: RoundOverviewDocument, variables: { roundId: params.roundId } });
-  const [progress, refetchProgress] = useQuery({ query: RoundProgressDocument, variables: { roundId: params.roundId }, requestPolicy: 'cache-and-network' });
+  // Sheet progress is a RUBRIC round's: not asked for a PAIRWISE one (its progress is in the expo ranking's counts).
+  const pairwiseRound = data?.judgingRound?.method === 'PAIRWISE';
+  const [progress, refetchProgress] = useQuery({
+    query: RoundProgressDocument,
+    variables: { roundId: params.roundId },
+    requestPolicy: 'cache-and-network',
+    pause: !data || pairwiseRound,
+  });
   const [ranking, refetchRanking] = useQuery({ query: OrganizerRankingDocument, variables: { roundId: params.roundId }, requestPolicy: 'cache-and-network' });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
@@ -72,7 +80,7 @@ export default function RoundResults({ params }: { params: Record<string, string
   }
   const reloadAll = () => {
     refetch({ requestPolicy: 'network-only' });
-    refetchProgress({ requestPolicy: 'network-only' });
+    if (round.method !== 'PAIRWISE') refetchProgress({ requestPolicy: 'network-only' });
     refetchRanking({ requestPolicy: 'network-only' });
   };
   return (
@@ -92,10 +100,11 @@ export default function RoundResults({ params }: { params: Record<string, string
       <RoundStatusActions round={round} onChanged={reloadAll} />
       {round.method === 'PAIRWISE' ? (
         <>
-          <ExpoRankingSection roundId={round.id} />
-          <section aria-labelledby="publish-section-heading" className="panel">
-            <h2 id="publish-section-heading">{t('judging.ranking.title')}</h2>
-            <PublishPanel round={round} onPublished={reloadAll} />
+          <ExpoRankingSection key={`expo-${round.version}`} roundId={round.id} />
+          <section aria-labelledby="ranking-heading" className="panel" data-testid="expo-selection">
+            <h2 id="ranking-heading">{t('judging.expoSelect.title')}</h2>
+            <p className="hint">{t('judging.expoSelect.hint')}</p>
+            <RankingSelectionAndPublication round={round} ranking={ranking} reloadAll={reloadAll} />
           </section>
         </>
       ) : (
@@ -114,7 +123,7 @@ function RubricResults({
 }: {
   round: Round;
   progress: { data?: RoundProgressQuery; error?: CombinedError; fetching: boolean };
-  ranking: { data?: OrganizerRankingQuery; error?: CombinedError; fetching: boolean };
+  ranking: RankingState;
   reloadAll: () => void;
 }) {
   const { t } = useI18n();
@@ -128,15 +137,24 @@ function RubricResults({
       </section>
       <section aria-labelledby="ranking-heading" className="panel">
         <h2 id="ranking-heading">{t('judging.ranking.title')}</h2>
-        {ranking.fetching && !ranking.data && <Loading />}
-        {ranking.error && !ranking.data && <ProblemNotice problem={problemOf(ranking.error)} />}
-        {ranking.data && (
-          <RankingAndSelection key={`${round.version}`} round={round} ranking={ranking.data.roundRanking} onChanged={reloadAll} />
-        )}
-        {/* Outside the selection (which starts afresh with each version of the round): what publishing did stays. */}
-        <PublishPanel round={round} onPublished={reloadAll} />
+        <RankingSelectionAndPublication round={round} ranking={ranking} reloadAll={reloadAll} />
       </section>
       {ranking.data && <RoundDiagnosticsSection roundId={round.id} />}
+    </>
+  );
+}
+
+/** The ranking (roundRanking, of either method) with the selection on it, then publication. */
+function RankingSelectionAndPublication({ round, ranking, reloadAll }: { round: Round; ranking: RankingState; reloadAll: () => void }) {
+  return (
+    <>
+      {ranking.fetching && !ranking.data && <Loading />}
+      {ranking.error && !ranking.data && <ProblemNotice problem={problemOf(ranking.error)} />}
+      {ranking.data && (
+        <RankingAndSelection key={`${round.version}`} round={round} ranking={ranking.data.roundRanking} onChanged={reloadAll} />
+      )}
+      {/* Outside the selection (which starts afresh with each version of the round): what publishing did stays. */}
+      <PublishPanel round={round} onPublished={reloadAll} />
     </>
   );
 }
@@ -239,6 +257,7 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const tieError = checked && kind === 'TIE_RESOLVED' && !isWrittenReason(tieReason) ? t('judging.select.tieRequired') : problem?.fields.tieResolution;
   const quotaError = checked && otherThanN && !quotaOverride ? t('judging.select.quotaRequired', { n: chosen.length, cut }) : problem?.fields.quotaOverride;
   const summary = ranking.summary;
+  const pairwise = round.method === 'PAIRWISE';
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -272,31 +291,48 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
 
   return (
     <>
-      <dl className="facts">
-        <dt>{t('judging.ranking.counts')}</dt>
-        <dd>
-          {t('judging.ranking.countsValue', {
-            ranked: summary.rankedCount,
-            proposals: summary.proposalCount,
-            sheets: summary.sheetCount,
-            judges: summary.judgeCount,
-          })}
-        </dd>
-        <dt>{t('judging.ranking.method')}</dt>
-        <dd>
-          {summary.normalised ? t('judging.ranking.normalised') : t('judging.ranking.raw')} · μ {num(summary.mean, locale)} · σ{' '}
-          {num(summary.standardDeviation, locale)} · {t('judging.ranking.bootstrap', { b: summary.bootstrapReplicates, seed: summary.seed })} ·{' '}
-          {ranking.algorithmVersion}
-        </dd>
-        <dt>{t('judging.ranking.weights')}</dt>
-        <dd>
-          {summary.sectorWeights
-            .filter((w) => w.weight > 0)
-            .map((w) => `${t(`judging.sector.${w.sector}` as MessageKey)} ${num(w.weight, locale)}`)
-            .join(' · ')}
-          {summary.voteWeight != null && ` · ${t('judging.ranking.vote')} ${num(summary.voteWeight, locale)}`}
-        </dd>
-      </dl>
+      {pairwise ? (
+        <dl className="facts">
+          <dt>{t('judging.ranking.counts')}</dt>
+          <dd>
+            {/* A pairwise ranking's summary counts comparisons where a rubric one counts sheets. */}
+            {t('judging.expoRanking.countsValue', {
+              ranked: summary.rankedCount,
+              proposals: summary.proposalCount,
+              comparisons: summary.sheetCount,
+              judges: summary.judgeCount,
+            })}
+          </dd>
+          <dt>{t('judging.ranking.method')}</dt>
+          <dd>{t('judging.expoRanking.method', { method: ranking.algorithmVersion, b: summary.bootstrapReplicates, seed: summary.seed })}</dd>
+        </dl>
+      ) : (
+        <dl className="facts">
+          <dt>{t('judging.ranking.counts')}</dt>
+          <dd>
+            {t('judging.ranking.countsValue', {
+              ranked: summary.rankedCount,
+              proposals: summary.proposalCount,
+              sheets: summary.sheetCount,
+              judges: summary.judgeCount,
+            })}
+          </dd>
+          <dt>{t('judging.ranking.method')}</dt>
+          <dd>
+            {summary.normalised ? t('judging.ranking.normalised') : t('judging.ranking.raw')} · μ {num(summary.mean, locale)} · σ{' '}
+            {num(summary.standardDeviation, locale)} · {t('judging.ranking.bootstrap', { b: summary.bootstrapReplicates, seed: summary.seed })} ·{' '}
+            {ranking.algorithmVersion}
+          </dd>
+          <dt>{t('judging.ranking.weights')}</dt>
+          <dd>
+            {summary.sectorWeights
+              .filter((w) => w.weight > 0)
+              .map((w) => `${t(`judging.sector.${w.sector}` as MessageKey)} ${num(w.weight, locale)}`)
+              .join(' · ')}
+            {summary.voteWeight != null && ` · ${t('judging.ranking.vote')} ${num(summary.voteWeight, locale)}`}
+          </dd>
+        </dl>
+      )}
       {ranking.lines.length === 0 ? (
         <p>{t('judging.ranking.empty')}</p>
       ) : (
@@ -320,8 +356,9 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
                   }
                 : undefined
             }
-            trailing={{ header: t('judging.ranking.flags'), cell: (line) => <Flags line={line} /> }}
+            trailing={{ header: t('judging.ranking.flags'), cell: (line) => <Flags line={line} pairwise={pairwise} /> }}
             detailed
+            pairwise={pairwise}
           />
           {ranking.ties.length > 0 && (
             <ul>
@@ -404,13 +441,15 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   );
 }
 
-function Flags({ line }: { line: RankingLine }) {
+function Flags({ line, pairwise }: { line: RankingLine; pairwise: boolean }) {
   const { t } = useI18n();
   const flags: string[] = [];
   if (line.inTopN) flags.push(t('judging.ranking.flag.top'));
   if (line.tied) flags.push(t('judging.ranking.flag.tied'));
   if (line.straddlesCut) flags.push(t('judging.ranking.flag.straddles'));
-  if (line.evidence && !line.evidence.sufficient) {
+  if (pairwise && line.evidence && !line.evidence.sufficient) {
+    flags.push(t('judging.expoRanking.flagInsufficient', { n: line.evidence.sheetCount, m: line.evidence.sheetsRequired }));
+  } else if (line.evidence && !line.evidence.sufficient) {
     const short = line.evidence.sectors.filter((s) => s.sheetCount < s.minimum).map((s) => t(`judging.sector.${s.sector}` as MessageKey));
     flags.push(t('judging.ranking.flag.insufficient', { n: line.evidence.sheetCount, k: line.evidence.sheetsRequired }) + (short.length > 0 ? ` (${short.join(', ')})` : ''));
   }

@@ -114,6 +114,11 @@ export function toConfigureInput(round: RoundSetupFragment, form: SetupForm): Co
     bootstrapReplicates: numberOr(form.bootstrap),
     seed: form.seed.trim() && form.seed.trim() !== round.seed ? form.seed.trim() : undefined,
   };
+  if (round.method === 'PAIRWISE') {
+    // hacktrail-pairwise-1 uses neither sector weights, normalisation nor a public vote: left as they are (unsent).
+    const { sectorWeights: _weights, normalise: _normalise, ...pairwise } = ranking;
+    return round.status !== 'DRAFT' ? { ...pairwise, reason: form.reason.trim() || undefined } : pairwise;
+  }
   if (round.status !== 'DRAFT') {
     return { ...ranking, publicVote: { weight: numberOr(form.voteWeight) }, reason: form.reason.trim() || undefined };
   }
@@ -217,6 +222,7 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
   const [result, configure] = useMutation(ConfigureRoundDocument);
   const draft = round.status === 'DRAFT';
   const frozen = round.status === 'PUBLISHED';
+  const pairwise = round.method === 'PAIRWISE';
   const issues = checkSetup(form);
   const reasonMissing = checked && !draft && !form.reason.trim();
   const has = (kind: string, index: number) => checked && issues.criteria.includes(`${kind}:${index}`);
@@ -396,31 +402,38 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
 
         <fieldset disabled={frozen}>
           <legend>{t('judging.params.title')}</legend>
-          <p className="hint">{t('judging.params.hint')}</p>
-          <div className="grid-4">
-            {SECTORS.map((sector) => (
-              <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="number"
-                    min={0}
-                    step="any"
-                    value={form.weights[sector]}
-                    onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
-                  />
-                )}
-              </Field>
-            ))}
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" checked={form.normalise} onChange={(e) => setForm({ ...form, normalise: e.target.checked })} />
-            <span>{t('judging.params.normalise')}</span>
-          </label>
+          <p className="hint">{pairwise ? t('judging.params.pairwiseHint') : t('judging.params.hint')}</p>
+          {/* An expo round's method has no sector weights, normalisation or vote: only N, B and the seed apply. */}
+          {!pairwise && (
+            <>
+              <div className="grid-4">
+                {SECTORS.map((sector) => (
+                  <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        type="number"
+                        min={0}
+                        step="any"
+                        value={form.weights[sector]}
+                        onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
+                      />
+                    )}
+                  </Field>
+                ))}
+              </div>
+              <label className="checkbox">
+                <input type="checkbox" checked={form.normalise} onChange={(e) => setForm({ ...form, normalise: e.target.checked })} />
+                <span>{t('judging.params.normalise')}</span>
+              </label>
+            </>
+          )}
           <div className="grid-2">
-            <Field label={t('judging.vote.weight')}>
-              {(props) => <input {...props} type="number" min={0} step="any" value={form.voteWeight} onChange={(e) => setForm({ ...form, voteWeight: e.target.value })} />}
-            </Field>
+            {!pairwise && (
+              <Field label={t('judging.vote.weight')}>
+                {(props) => <input {...props} type="number" min={0} step="any" value={form.voteWeight} onChange={(e) => setForm({ ...form, voteWeight: e.target.value })} />}
+              </Field>
+            )}
             <Field label={t('judging.params.cutSize')} hint={t('judging.params.cutSizeHint')}>
               {(props) => <input {...props} type="number" min={1} value={form.cutSize} onChange={(e) => setForm({ ...form, cutSize: e.target.value })} />}
             </Field>

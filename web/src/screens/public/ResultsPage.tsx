@@ -24,7 +24,8 @@ export function openDataUrl(slug: string, format: 'json' | 'csv'): string {
 /**
  * A hackathon's published judging results, round by round: the ranking with per-sector means, uncertainty and ties,
  * the selection with any published justification, per-criterion means from the open data, and the download links
- * with how to recompute the ranking. Rounds with an open public vote link to their ballot.
+ * with how to recompute the ranking. A pairwise (expo) round shows its hacktrail-pairwise-1 ranking instead: strength,
+ * rank interval, P(top N) and each proposal's comparisons, with the round's comparison count; it has no criteria. Rounds with an open public vote link to their ballot.
  */
 export default function ResultsPage({ params }: { params: Record<string, string> }) {
   const { t } = useI18n();
@@ -119,7 +120,9 @@ function useOpenData(slug: string | undefined): Record<string, Means> | undefine
       .then((response) => (response.ok ? response.json() : undefined))
       .then((body: { rounds?: OpenDataRound[] } | undefined) => {
         if (cancelled || !body?.rounds) return;
-        setMeans(Object.fromEntries(body.rounds.map((round) => [round.id, criterionMeans(round)])));
+        // Only rubric rounds have sheets: a pairwise (expo) round publishes comparisons, and has no criteria to average.
+        const rubric = body.rounds.filter((round) => Array.isArray(round.sheets));
+        setMeans(Object.fromEntries(rubric.map((round) => [round.id, criterionMeans(round)])));
       })
       .catch(() => undefined);
     return () => {
@@ -137,6 +140,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
   const ranking = data?.roundRanking;
   const selected = new Set(ranking?.selection?.proposalIds ?? []);
   const chosenLabel = round.kind === 'FINAL' ? t('results.outstanding') : t('results.shortlisted');
+  const pairwise = round.method === 'PAIRWISE';
   const title = (id: string) => {
     const line = ranking?.lines.find((l) => l.proposalId === id);
     return line ? localized(line.proposal.title) : id;
@@ -168,9 +172,11 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
               )}
             </div>
           )}
+          {pairwise && <p>{t('judging.expoResults.note')}</p>}
           <RankingTable
             ranking={ranking}
-            caption={t('results.rankingCaption')}
+            caption={pairwise ? t('judging.expoResults.caption') : t('results.rankingCaption')}
+            pairwise={pairwise}
             chosen={(line) => selected.has(line.proposalId)}
             trailing={{ header: t('results.result'), cell: (line) => (selected.has(line.proposalId) ? <strong>{chosenLabel}</strong> : '—') }}
             markTies
@@ -195,7 +201,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
               </ul>
             </>
           )}
-          {means && round.criteria.length > 0 && (
+          {!pairwise && means && round.criteria.length > 0 && (
             <TableScroll label={t('results.criteriaCaption')}>
               <table>
                 <caption>{t('results.criteriaCaption')}</caption>
@@ -227,13 +233,23 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
             </TableScroll>
           )}
           <p className="muted small">
-            {t('results.method', {
-              algorithm: ranking.algorithmVersion,
-              b: ranking.summary.bootstrapReplicates,
-              seed: ranking.summary.seed,
-              sheets: ranking.summary.sheetCount,
-              judges: ranking.summary.judgeCount,
-            })}
+            {pairwise
+              ? t('judging.expoResults.method', {
+                  algorithm: ranking.algorithmVersion,
+                  b: ranking.summary.bootstrapReplicates,
+                  seed: ranking.summary.seed,
+                  // A pairwise ranking's summary counts comparisons where a rubric one counts sheets; m is every line's.
+                  comparisons: ranking.summary.sheetCount,
+                  judges: ranking.summary.judgeCount,
+                  m: ranking.lines[0]?.evidence?.sheetsRequired ?? 0,
+                })
+              : t('results.method', {
+                  algorithm: ranking.algorithmVersion,
+                  b: ranking.summary.bootstrapReplicates,
+                  seed: ranking.summary.seed,
+                  sheets: ranking.summary.sheetCount,
+                  judges: ranking.summary.judgeCount,
+                })}
           </p>
         </>
       )}

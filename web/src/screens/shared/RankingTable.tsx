@@ -16,6 +16,7 @@ export type RankingColumn = { header: string; cell: (line: RankingLine, title: s
  * the mean of each sector that counts, the public vote if there is one, divergence, rank interval and P(top N) ("unknown"
  * when the round has too few between-judge residuals to measure the spread), the evidence coverage (sheets against k,
  * and "insufficient evidence", for hacktrail-rubric-2 rankings), then the screen's own last column. What only one of them shows comes in as props.
+ * A PAIRWISE round's ranking (`pairwise`) has the strength, rank interval, P(top N) and comparisons against m instead.
  */
 export function RankingTable({
   ranking,
@@ -26,6 +27,7 @@ export function RankingTable({
   detailed = false,
   markTies = false,
   linkProposals = false,
+  pairwise = false,
 }: {
   ranking: RankingFieldsFragment;
   caption: string;
@@ -41,11 +43,16 @@ export function RankingTable({
   markTies?: boolean;
   /** Each proposal's title links to its public page. */
   linkProposals?: boolean;
+  /**
+   * A PAIRWISE (expo) round's ranking (hacktrail-pairwise-1): the score is the Crowd-BT strength, the evidence is the
+   * comparisons a proposal took part in against the minimum m, and there are no sector means, vote or divergence.
+   */
+  pairwise?: boolean;
 }) {
   const { t, locale } = useI18n();
   const localized = useLocalized();
-  const columns = sectorColumns(ranking);
-  const hasVote = !!ranking.publicVote;
+  const columns = pairwise ? [] : sectorColumns(ranking);
+  const hasVote = !pairwise && !!ranking.publicVote;
   const hasEvidence = ranking.lines.some((line) => line.evidence != null);
   const cut = ranking.outstandingQuota;
   return (
@@ -61,17 +68,17 @@ export function RankingTable({
             {leading && <th scope="col">{leading.header}</th>}
             <th scope="col">{t('judging.ranking.rank')}</th>
             <th scope="col">{t('judging.log.proposal')}</th>
-            <th scope="col">{t('judging.ranking.final')}</th>
+            <th scope="col">{pairwise ? t('judging.expoRanking.strength') : t('judging.ranking.final')}</th>
             {columns.map((sector) => (
               <th key={sector} scope="col">
                 {t(`judging.sector.${sector}` as MessageKey)}
               </th>
             ))}
             {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
-            <th scope="col">{t('judging.ranking.divergence')}</th>
+            {!pairwise && <th scope="col">{t('judging.ranking.divergence')}</th>}
             <th scope="col">{t('judging.ranking.interval')}</th>
             <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
-            {hasEvidence && <th scope="col">{t('judging.ranking.evidence')}</th>}
+            {hasEvidence && <th scope="col">{pairwise ? t('judging.expoRanking.comparisons') : t('judging.ranking.evidence')}</th>}
             <th scope="col">{trailing.header}</th>
           </tr>
         </thead>
@@ -107,10 +114,12 @@ export function RankingTable({
                     {line.voteTotal == null ? '—' : detailed ? `${num(line.voteTotal, locale)} → ${num(line.voteScore ?? 0, locale)}` : num(line.voteTotal, locale)}
                   </td>
                 )}
-                <td>
-                  {line.divergence != null ? num(line.divergence, locale) : '—'}
-                  {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
-                </td>
+                {!pairwise && (
+                  <td>
+                    {line.divergence != null ? num(line.divergence, locale) : '—'}
+                    {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}
+                  </td>
+                )}
                 <td>
                   {line.rankLow == null || line.rankHigh == null
                     ? t('judging.ranking.unknown')
@@ -121,7 +130,11 @@ export function RankingTable({
                 <td>{line.probabilityTopN == null ? t('judging.ranking.unknown') : `${num(line.probabilityTopN * 100, locale, 0)} %`}</td>
                 {hasEvidence && (
                   <td>
-                    {line.evidence ? t('judging.ranking.evidenceValue', { n: line.evidence.sheetCount, k: line.evidence.sheetsRequired }) : '—'}
+                    {!line.evidence
+                      ? '—'
+                      : pairwise
+                        ? t('judging.expoRanking.evidence', { n: line.evidence.sheetCount, m: line.evidence.sheetsRequired })
+                        : t('judging.ranking.evidenceValue', { n: line.evidence.sheetCount, k: line.evidence.sheetsRequired })}
                     {line.evidence && !line.evidence.sufficient && <span className="badge flag"> {t('judging.ranking.insufficient')}</span>}
                   </td>
                 )}

@@ -45,8 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API cannot be reached and then the page reloaded, a last comparison. The API then holds
  * exactly the answers given, once each (their client ids distinct), and the comparison
  * after the skip is with the table before it. The organizer reads the expo ranking, where
- * so few comparisons are marked as insufficient evidence. Screens never scroll sideways,
- * pass axe's WCAG 2 A/AA rules and are kept under target/screenshots/expo-journey/.
+ * so few comparisons are marked as insufficient evidence, closes the round, selects two
+ * proposals (an override, justified: none has sufficient evidence) and publishes from the
+ * panel; the public results page then shows the expo ranking with its uncertainty and
+ * comparisons, and the justification. Screens never scroll sideways, pass axe's WCAG 2
+ * A/AA rules and are kept under target/screenshots/expo-journey/.
  *
  * <p>
  * The judge signs in as the demo persona "judge-private" (the browser needs a session),
@@ -82,7 +85,7 @@ class ExpoJourneyBrowserTests {
 	ApiTokenRepository tokens;
 
 	@Test
-	void aJudgeWalksFiveTablesOnAPhoneInChineseAndTheOrganizerReadsTheExpoRanking() throws Exception {
+	void aJudgeWalksFiveTablesOnAPhoneInChineseAndTheOrganizerSelectsAndPublishesTheExpoRanking() throws Exception {
 		// ---- Set-up over the API: a hackathon, six proposals, a judge, a PAIRWISE
 		// round.
 		Http http = Http.localhost(this.port);
@@ -243,6 +246,66 @@ class ExpoJourneyBrowserTests {
 				.contains(JUDGE)
 				.contains("Table 1");
 			check(browser, "organizer-expo-ranking");
+
+			// ---- The organizer closes the round, selects on the expo ranking and
+			// publishes. With so few comparisons no proposal has sufficient evidence, so
+			// the ranking proposes no top N: choosing two is an override, with a written
+			// justification.
+			browser.button("Close the round").click();
+			WebElement closing = waitVisible(browser, "[role=dialog]");
+			closing.findElement(By.xpath(".//button[normalize-space(.)='Close the round']")).click();
+			waitForText(browser, "Save the selection");
+			WebElement selection = waitVisible(browser, "[data-testid=expo-selection]");
+			assertThat(selection.getText()).contains("6 of 6 proposals ranked, from 3 comparisons by 1 judge")
+				.contains("Strength")
+				.contains("Comparisons")
+				.doesNotContain("Divergence");
+			List<WebElement> boxes = selection.findElements(By.cssSelector("table.ranking input[type=checkbox]"));
+			assertThat(boxes).hasSize(6);
+			assertThat(boxes).noneMatch(WebElement::isSelected);
+			List<String> chosen = new ArrayList<>();
+			for (WebElement box : boxes.subList(0, 2)) {
+				String name = box.getAttribute("aria-label");
+				chosen.add(name.substring("Select ".length()));
+				box.click();
+			}
+			browser.type("Justification of the override", "Chosen by the expo jury at the closing session.");
+			browser.button("Save the selection").click();
+			waitForText(browser, "Current selection");
+			check(browser, "organizer-expo-selected");
+			browser.button("Publish the results").click();
+			WebElement publishing = waitVisible(browser, "[role=dialog]");
+			// The open cases of so thin a ranking (insufficient evidence) are published
+			// knowingly.
+			for (WebElement knowingly : publishing.findElements(By.cssSelector("input[type=checkbox]"))) {
+				knowingly.click();
+			}
+			publishing.findElement(By.xpath(".//button[normalize-space(.)='Publish']")).click();
+			waitForText(browser, "Published.");
+			JsonNode published = JudgingApi.ok(http.graphql(
+					"query($id: ID!) { judgingRound(roundId: $id) { status selection { proposalIds kind } } }",
+					Http.json().put("id", round), organizer.headers()), "judgingRound");
+			assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
+			assertThat(published.path("selection").path("kind").asString()).isEqualTo("OVERRIDE");
+			assertThat(published.path("selection").path("proposalIds")).hasSize(2);
+
+			// ---- The public results page shows the published expo ranking.
+			browser.link("See the public results").click();
+			WebElement expo = waitVisible(browser, "table.ranking caption");
+			new WebDriverWait(browser.driver(), WAIT).until((d) -> d.findElement(By.tagName("main"))
+				.getText()
+				.contains("Expo ranking by strength, with its uncertainty and the comparisons of each proposal"));
+			String page = browser.driver().findElement(By.tagName("main")).getText();
+			assertThat(page).contains("Shortlisted:", chosen.get(0), chosen.get(1))
+				.contains("Method hacktrail-pairwise-1: 3 comparisons by 1 judge")
+				.contains("Rank interval (90 %)")
+				.contains("P(top 2)")
+				.contains("insufficient evidence")
+				.contains("Chosen by the expo jury at the closing session.")
+				.contains("scripts/recompute-ranking results.json")
+				.doesNotContain("Mean score per criterion");
+			assertThat(expo.isDisplayed()).isTrue();
+			check(browser, "public-expo-results");
 		}
 	}
 

@@ -79,7 +79,7 @@ public record AssignmentRequest(List<String> proposalIds, List<PanelJudge> judge
 
 	/**
 	 * At least one PUBLIC and one PRIVATE judge per proposal (the default of
-	 * docs/judging-method.md, "Judge assignment").
+	 * docs/judge-assignment.md).
 	 */
 	public static Map<Sector, Integer> defaultSectorMinimums() {
 		return Map.of(Sector.PUBLIC, 1, Sector.PRIVATE, 1);

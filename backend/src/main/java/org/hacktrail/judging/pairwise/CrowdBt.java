@@ -9,7 +9,7 @@ package org.hacktrail.judging.pairwise;
  * of a comparison not yet made chooses the next project.
  * <p>
  * Every expression is evaluated exactly in the order written in
- * {@code docs/judging-method.md} (IEEE double, no fused multiply-add), with
+ * {@code docs/judging-method-pairwise.md} (IEEE double, no fused multiply-add), with
  * {@link StrictMath} (fdlibm) for exp and log, so the same inputs give the same bits on
  * every JVM.
  */

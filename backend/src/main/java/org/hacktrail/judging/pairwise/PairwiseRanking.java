@@ -14,7 +14,7 @@ import org.hacktrail.judging.SplitMix64;
  * reliability, estimated online by Crowd-BT (Chen et al. 2013) exactly as Gavel does,
  * then a seeded parametric bootstrap from each candidate's normal approximation N(μ, σ²)
  * for rank intervals and P(top N). The full method, with the order of every operation, is
- * in {@code docs/judging-method.md} ("Expo judging"); in short:
+ * in {@code docs/judging-method-pairwise.md}; in short:
  * <ol>
  * <li>every candidate starts at N(μ₀, σ₀²), every judge at Beta(α₀, β₀);</li>
  * <li>the comparisons are applied one by one in canonical order (sequence, then id), each

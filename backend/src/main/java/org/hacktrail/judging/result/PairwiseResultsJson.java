@@ -83,7 +83,7 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 	}
 
 	/**
-	 * Crowd-BT's constants (docs/judging-method.md, "Expo judging").
+	 * Crowd-BT's constants (docs/judging-method-pairwise.md, "Inputs").
 	 */
 	public record Priors(double mu, double sigmaSquared, double alpha, double beta, double kappa, double gamma) {
 

@@ -16,7 +16,7 @@ class PairwiseRankingTests {
 
 	static final List<String> ABCD = List.of("A", "B", "C", "D");
 
-	/** The worked example of docs/judging-method.md ("Expo judging", worked example). */
+	/** The worked example of docs/judging-method-pairwise.md ("Worked example"). */
 	static List<Comparison> workedExample() {
 		return List.of(new Comparison("c1", "J1", "A", "B", 1), new Comparison("c2", "J1", "C", "A", 2),
 				new Comparison("c3", "J2", "C", "B", 3), new Comparison("c4", "J2", "D", "C", 4),
