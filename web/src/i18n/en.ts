@@ -884,6 +884,13 @@ export const en = {
   'stats.openData.json': 'Download projects.json',
   'stats.openData.licence': 'Licence:',
   'stats.openData.attribution': 'Credit: {name}',
+  // ---- Server-made text, rendered from codes with arguments (issue #17: history entries, reasons, jobs, notices).
+  'proposal.reasonCode.TEAM_FORMED': 'The first team member besides the proposer joined.',
+  'proposal.reasonCode.ROUND_OPENED': 'Judging round “{round}” opened.',
+  'proposal.reasonCode.RESULTS_PUBLISHED': 'Results of round “{round}” published.',
+  'proposal.reasonCode.IMPORTED_CSV': 'Imported from CSV.',
+  'proposal.reasonCode.IMPORTED_PAGE': 'Imported from the 松後推坑 page (Markdown).',
+  // ---- end of server-made text
 } as const;
 
 export type MessageKey = keyof typeof en;

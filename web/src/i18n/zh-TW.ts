@@ -885,4 +885,11 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.openData.json': '下載 projects.json',
   'stats.openData.licence': '授權：',
   'stats.openData.attribution': '姓名標示：{name}',
+  // ---- Server-made text, rendered from codes with arguments (issue #17: history entries, reasons, jobs, notices).
+  'proposal.reasonCode.TEAM_FORMED': '除提案人之外的第一位隊員已加入。',
+  'proposal.reasonCode.ROUND_OPENED': '評審回合「{round}」已開始。',
+  'proposal.reasonCode.RESULTS_PUBLISHED': '回合「{round}」的結果已公布。',
+  'proposal.reasonCode.IMPORTED_CSV': '由 CSV 匯入。',
+  'proposal.reasonCode.IMPORTED_PAGE': '由松後推坑頁面（Markdown）匯入。',
+  // ---- end of server-made text
 };

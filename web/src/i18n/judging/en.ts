@@ -442,6 +442,11 @@ export const judgingEn = {
   'results.ballot.rule.excludeJudges': 'Judges of this round do not vote.',
   'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
   'results.ballot.rule.none': 'Any signed-in person may vote.',
+  // ---- Server-made text, rendered from codes with arguments (issue #17).
+  'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
+  'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',
+  'judging.conflictMatch.PARTNER_AGENCY': 'The judge’s affiliation “{affiliation}” matches the partner agency: {organisation}',
+  // ---- end of server-made text
 } as const;
 
 export type JudgingMessageKey = keyof typeof judgingEn;

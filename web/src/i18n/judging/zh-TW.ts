@@ -442,4 +442,9 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'results.ballot.rule.excludeJudges': '本輪評審不參與投票。',
   'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
   'results.ballot.rule.none': '任何已登入的人都可以投票。',
+  // ---- Server-made text, rendered from codes with arguments (issue #17).
+  'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',
+  'judging.conflictMatch.TEAM_MEMBER': '評審的所屬單位「{affiliation}」與團隊成員 {person} 的所屬單位相符：{organisation}',
+  'judging.conflictMatch.PARTNER_AGENCY': '評審的所屬單位「{affiliation}」與合作機關相符：{organisation}',
+  // ---- end of server-made text
 };
