@@ -17,6 +17,8 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
+import { messageValues, type MessageArg } from '../../lib/messages';
+import type { Locale } from '../../i18n';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
 
@@ -57,7 +59,49 @@ const ELIGIBILITY_RULES = ['excludeTeam', 'excludeJudges', 'requireVerifiedEmail
 type Eligibility = Record<(typeof ELIGIBILITY_RULES)[number], boolean>;
 
 /** The round events the API records (RoundEvent.action). */
-const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED'];
+const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'PLAN_DISCARDED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED', 'TABLES_CHANGED'];
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+type RoundEventView = { action: string; detail?: string | null; args: MessageArg[]; reason?: string | null; coded: boolean };
+
+/**
+ * What a round event says beyond its label, from the catalog and the event's values (the API's `detail` says it in
+ * English); an event kept before events had values shows its detail as it is.
+ */
+function roundEventDetail(event: RoundEventView, t: Translate, locale: Locale): string {
+  if (!event.coded) return event.detail ?? '';
+  const values = messageValues(event.args, locale);
+  const raw = (name: string) => event.args.find((arg) => arg.name === name)?.value ?? '';
+  let text = '';
+  switch (event.action) {
+    case 'ASSIGNED':
+      text = t('judging.eventDetail.ASSIGNED', {
+        ...values,
+        seed: raw('seed'),
+        cause: t(`judging.planReason.${raw('cause')}` as MessageKey, values),
+      });
+      break;
+    case 'CLOSED':
+      if ('notSubmitted' in values) text = t('judging.eventDetail.CLOSED', values);
+      break;
+    case 'SELECTED':
+    case 'PUBLISHED':
+      text = t(`judging.eventDetail.${event.action}` as MessageKey, {
+        ...values,
+        quotaOverride: raw('quotaOverride'),
+        kind: t(`judging.selectionKind.${raw('kind')}` as MessageKey),
+      });
+      break;
+    case 'PLAN_DISCARDED':
+    case 'TABLES_CHANGED':
+      text = t(`judging.eventDetail.${event.action}` as MessageKey, values);
+      break;
+    default:
+      break;
+  }
+  return [text, event.reason ?? ''].filter((part) => part).join(' — ');
+}
 
 let rowKey = 0;
 
@@ -195,7 +239,7 @@ export default function RoundSetup({ params }: { params: Record<string, string> 
             {[...round.history].reverse().map((event, index) => (
               <li key={index}>
                 {formatDateTime(event.at, round.hackathon.timeZone, locale)}: {eventLabel(event.action)}
-                {event.detail && <span className="muted"> — {event.detail}</span>}
+                {roundEventDetail(event, t, locale) && <span className="muted"> — {roundEventDetail(event, t, locale)}</span>}
               </li>
             ))}
           </ol>
@@ -499,7 +543,12 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
             </dd>
             <dt>{t('judging.assign.made')}</dt>
             <dd>
-              {formatDateTime(plan.createdAt, round.hackathon.timeZone, locale)} — {plan.reason}
+              {formatDateTime(plan.createdAt, round.hackathon.timeZone, locale)} —{' '}
+              {plan.reasonCode
+                ? [t(`judging.planReason.${plan.reasonCode}` as MessageKey, messageValues(plan.reasonArgs, locale)), plan.writtenReason]
+                    .filter((part) => part)
+                    .join(' — ')
+                : plan.reason}
             </dd>
           </dl>
           <h3>{t('judging.assign.problems', { n: plan.problems.length })}</h3>
