@@ -890,6 +890,14 @@ export const en = {
   'proposal.reasonCode.RESULTS_PUBLISHED': 'Results of round “{round}” published.',
   'proposal.reasonCode.IMPORTED_CSV': 'Imported from CSV.',
   'proposal.reasonCode.IMPORTED_PAGE': 'Imported from the 松後推坑 page (Markdown).',
+  'jobs.name.statisticsRollup': 'Statistics roll-up',
+  'jobs.name.outcomeImport': 'Outcome import',
+  'jobs.name.followUpDue': 'Follow-up reminders',
+  'jobs.name.activityCheck': 'Project activity check',
+  'jobs.requestedByYou': 'Started by you',
+  'jobs.requestedBy': 'Started by {name}',
+  'jobs.someone': 'someone',
+  'jobs.scheduledFor': 'Scheduled run ({when})',
   // ---- end of server-made text
 } as const;
 

@@ -891,5 +891,13 @@ export const zhTW: Record<MessageKey, string> = {
   'proposal.reasonCode.RESULTS_PUBLISHED': '回合「{round}」的結果已公布。',
   'proposal.reasonCode.IMPORTED_CSV': '由 CSV 匯入。',
   'proposal.reasonCode.IMPORTED_PAGE': '由松後推坑頁面（Markdown）匯入。',
+  'jobs.name.statisticsRollup': '統計彙整',
+  'jobs.name.outcomeImport': '成果匯入',
+  'jobs.name.followUpDue': '後續追蹤提醒',
+  'jobs.name.activityCheck': '專案活躍度檢查',
+  'jobs.requestedByYou': '由你啟動',
+  'jobs.requestedBy': '由 {name} 啟動',
+  'jobs.someone': '某位使用者',
+  'jobs.scheduledFor': '排程執行（{when}）',
   // ---- end of server-made text
 };
