@@ -898,6 +898,10 @@ export const en = {
   'jobs.requestedBy': 'Started by {name}',
   'jobs.someone': 'someone',
   'jobs.scheduledFor': 'Scheduled run ({when})',
+  'notification.followUpRequestedAt': '{edition}, {months, plural, one {# month} other {# months}} after the event: what has become of “{projectName}”? Report a milestone, or say there is nothing new.',
+  'stats.openData.attributionDefault': 'the organisers of the hackathons listed (this site names no publisher)',
+  'rule.rankingNoAssignment': 'This round has no assignment of judges yet, so there is nothing to rank.',
+  'rule.rankingNoRubric': 'This round has no rubric yet, so there is nothing to rank.',
   // ---- end of server-made text
 } as const;
 

@@ -899,5 +899,9 @@ export const zhTW: Record<MessageKey, string> = {
   'jobs.requestedBy': '由 {name} 啟動',
   'jobs.someone': '某位使用者',
   'jobs.scheduledFor': '排程執行（{when}）',
+  'notification.followUpRequestedAt': '{edition} 結束 {months} 個月了：「{projectName}」後來怎麼樣了？請回報里程碑，或告訴我們沒有新進展。',
+  'stats.openData.attributionDefault': '所列黑客松的主辦單位（本站未設定發布者）',
+  'rule.rankingNoAssignment': '這個回合尚未指派評審，因此還沒有可排名的內容。',
+  'rule.rankingNoRubric': '這個回合尚未設定評分標準，因此還沒有可排名的內容。',
   // ---- end of server-made text
 };
