@@ -17,8 +17,8 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
-import { messageValues, type MessageArg } from '../../lib/messages';
-import type { Locale } from '../../i18n';
+import { messageValues } from '../../lib/messages';
+import { roundEventDetail } from './roundEvents';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
 
@@ -61,47 +61,6 @@ type Eligibility = Record<(typeof ELIGIBILITY_RULES)[number], boolean>;
 /** The round events the API records (RoundEvent.action). */
 const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'PLAN_DISCARDED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED', 'TABLES_CHANGED'];
 
-type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-type RoundEventView = { action: string; detail?: string | null; args: MessageArg[]; reason?: string | null; coded: boolean };
-
-/**
- * What a round event says beyond its label, from the catalog and the event's values (the API's `detail` says it in
- * English); an event kept before events had values shows its detail as it is.
- */
-function roundEventDetail(event: RoundEventView, t: Translate, locale: Locale): string {
-  if (!event.coded) return event.detail ?? '';
-  const values = messageValues(event.args, locale);
-  const raw = (name: string) => event.args.find((arg) => arg.name === name)?.value ?? '';
-  let text = '';
-  switch (event.action) {
-    case 'ASSIGNED':
-      text = t('judging.eventDetail.ASSIGNED', {
-        ...values,
-        seed: raw('seed'),
-        cause: t(`judging.planReason.${raw('cause')}` as MessageKey, values),
-      });
-      break;
-    case 'CLOSED':
-      if ('notSubmitted' in values) text = t('judging.eventDetail.CLOSED', values);
-      break;
-    case 'SELECTED':
-    case 'PUBLISHED':
-      text = t(`judging.eventDetail.${event.action}` as MessageKey, {
-        ...values,
-        quotaOverride: raw('quotaOverride'),
-        kind: t(`judging.selectionKind.${raw('kind')}` as MessageKey),
-      });
-      break;
-    case 'PLAN_DISCARDED':
-    case 'TABLES_CHANGED':
-      text = t(`judging.eventDetail.${event.action}` as MessageKey, values);
-      break;
-    default:
-      break;
-  }
-  return [text, event.reason ?? ''].filter((part) => part).join(' — ');
-}
 
 let rowKey = 0;
 
@@ -564,7 +523,8 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
                       <li key={index}>
                         {t(`judging.rule.${item.rule}` as MessageKey)}
                         {item.sector && <> ({t(`judging.sector.${item.sector}` as MessageKey)})</>}: {t('judging.assign.requiredAssigned', { required: item.required, assigned: item.assigned })}
-                        <span className="muted"> — {item.message}</span>
+                        {/* The cause, as the server words it, in English only: the rule and counts above say it in zh-TW. */}
+                        {locale === 'en' && <span className="muted"> — {item.message}</span>}
                       </li>
                     ))}
                   </ul>
