@@ -839,7 +839,7 @@ export const en = {
   'stats.view.about.ORGANIZER': 'Every hackathon past its draft and every milestone not rejected (organizers’ view).',
   'stats.computedAt': 'Computed {time}.',
   'stats.notComputed': 'Not computed yet.',
-  'stats.runRollup': 'Refresh them with the statisticsRollup job',
+  'stats.runRollup': 'Refresh them with the “Statistics roll-up” job',
   'stats.empty': 'No proposals match these filters.',
   'stats.summary': 'Summary',
   'stats.proposals': 'Proposals',

@@ -840,7 +840,7 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.view.about.ORGANIZER': '計入所有非草稿的黑客松與所有未被退回的里程碑（主辦單位檢視）。',
   'stats.computedAt': '計算於 {time}。',
   'stats.notComputed': '尚未計算。',
-  'stats.runRollup': '以 statisticsRollup 批次作業更新',
+  'stats.runRollup': '以「統計彙整」批次作業更新',
   'stats.empty': '沒有符合篩選條件的提案。',
   'stats.summary': '摘要',
   'stats.proposals': '提案數',

@@ -31,7 +31,7 @@ public final class JudgingApi {
 			plan { id seed proposalCount assignmentCount loadSpread balanced reason
 			  loads { judgeId sector load } problems { proposalId rule sector message } }
 			selection { proposalIds kind justification tieResolution topN }
-			history { action detail }""";
+			history { action detail args { name value } reason coded }""";
 
 	public static final String SHEET_FIELDS = """
 			id roundId proposalId judgeUserId status comment version scores { criterionId value }
