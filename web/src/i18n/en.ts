@@ -1,5 +1,7 @@
 // English message catalog. Every user-visible string of the panel lives here and in zh-TW.ts (which the compiler
-// holds to exactly the same keys).
+// holds to exactly the same keys); messages for text the server makes are in ./serverText.
+import { serverTextEn } from './serverText/en';
+
 export const en = {
   'app.name': 'Hacktrail',
   'app.tagline': 'Civic-tech hackathon projects, from pitch to public service.',
@@ -884,25 +886,8 @@ export const en = {
   'stats.openData.json': 'Download projects.json',
   'stats.openData.licence': 'Licence:',
   'stats.openData.attribution': 'Credit: {name}',
-  // ---- Server-made text, rendered from codes with arguments (issue #17: history entries, reasons, jobs, notices).
-  'proposal.reasonCode.TEAM_FORMED': 'The first team member besides the proposer joined.',
-  'proposal.reasonCode.ROUND_OPENED': 'Judging round “{round}” opened.',
-  'proposal.reasonCode.RESULTS_PUBLISHED': 'Results of round “{round}” published.',
-  'proposal.reasonCode.IMPORTED_CSV': 'Imported from CSV.',
-  'proposal.reasonCode.IMPORTED_PAGE': 'Imported from the 松後推坑 page (Markdown).',
-  'jobs.name.statisticsRollup': 'Statistics roll-up',
-  'jobs.name.outcomeImport': 'Outcome import',
-  'jobs.name.followUpDue': 'Follow-up reminders',
-  'jobs.name.activityCheck': 'Project activity check',
-  'jobs.requestedByYou': 'Started by you',
-  'jobs.requestedBy': 'Started by {name}',
-  'jobs.someone': 'someone',
-  'jobs.scheduledFor': 'Scheduled run ({when})',
-  'notification.followUpRequestedAt': '{edition}, {months, plural, one {# month} other {# months}} after the event: what has become of “{projectName}”? Report a milestone, or say there is nothing new.',
-  'stats.openData.attributionDefault': 'the organisers of the hackathons listed (this site names no publisher)',
-  'rule.rankingNoAssignment': 'This round has no assignment of judges yet, so there is nothing to rank.',
-  'rule.rankingNoRubric': 'This round has no rubric yet, so there is nothing to rank.',
-  // ---- end of server-made text
+  // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
+  ...serverTextEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
