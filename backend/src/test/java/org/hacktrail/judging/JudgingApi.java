@@ -21,6 +21,7 @@ public final class JudgingApi {
 	public static final String JUDGE_FIELDS = """
 			id userId displayName sector affiliations expertise maxLoad status dropReason version
 			conflicts { proposalId status source reason comment matchedAffiliation matchedWith
+			  matchedSource matchedPerson matchedOrganisation
 			  history { by actor action reason comment } }""";
 
 	public static final String ROUND_FIELDS = """
