@@ -71,7 +71,10 @@ class ServerTextBrowserTests {
 			"Taipei City Government (demo)", "Civic Startup Ltd. (demo)", "Open Data Volunteers (demo)",
 			// Skills people asked for, milestones' notes and funders as organizers wrote
 			// them.
-			"Data science", "SYNTHETIC demo data", "Civic tech programme", "civic tech grant");
+			"Data science", "SYNTHETIC demo data", "Civic tech programme", "civic tech grant",
+			// Team positions and a join request, as their authors wrote them.
+			"Matching API and notifications", "Liaise with city social affairs bureaus",
+			"I coordinated disaster relief at a district office.");
 
 	/** At most this many screens per person, so that the walk stays short. */
 	static final int MAX_SCREENS = 45;
@@ -104,7 +107,8 @@ class ServerTextBrowserTests {
 			};
 			const found = [];
 			const look = (text, el) => {
-			  let rest = text || '';
+			  // Addresses are shown as written (links, evidence).
+			  let rest = (text || '').replace(/https?:\\/\\/\\S+/g, ' · ');
 			  for (const value of data) rest = rest.split(value).join(' · ');
 			  for (const pattern of patterns) {
 			    for (const m of rest.matchAll(pattern)) found.push(m[0].trim() + ' ⟨' + where(el) + '⟩');
@@ -150,6 +154,11 @@ class ServerTextBrowserTests {
 		Map<String, Set<String>> english = new java.util.TreeMap<>();
 		try (Browser browser = new Browser("http://localhost:" + this.port, "server-text")) {
 			browser.open("/");
+			setLocale(browser, "zh-TW");
+			browser.open("/");
+			loaded(browser);
+			assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-TW");
+			theSearchFindsWhatItLooksFor(browser);
 			walk(browser, "visitor", english);
 			for (String persona : PERSONAS) {
 				setLocale(browser, "en");
@@ -168,6 +177,36 @@ class ServerTextBrowserTests {
 	}
 
 	/**
+	 * The search is not blind: server-made English and internal names put into the page
+	 * are found, and data marked as English or listed as data is not.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void theSearchFindsWhatItLooksFor(Browser browser) {
+		js(browser,
+				"""
+								// Outside the panel's root, which React may render again meanwhile.
+						const main = document.body.appendChild(document.createElement('div'));
+						main.className = 'probes';
+								for (const [text, lang] of [['由 Demo Organizer 示範主辦 啟動', null], ['平台說：The first team member joined.', null],
+								    ['statisticsRollup', null], ['PARTNER_AGENCY', null], ['hacktrail.requestedBy=u1', null],
+								    ['A title written in English', 'en']]) {
+								  const p = document.createElement('p');
+								  p.className = 'probe';
+								  p.textContent = text;
+								  if (lang) p.lang = lang;
+								  main.appendChild(p);
+								}""");
+		List<String> found = ((List<String>) js(browser, FIND_ENGLISH, DATA)).stream()
+			.filter((run) -> run.contains("p.probe"))
+			.map((run) -> run.substring(0, run.indexOf(" ⟨")))
+			.toList();
+		assertThat(found).contains("The first team member joined.", "statisticsRollup", "PARTNER_AGENCY",
+				"hacktrail.requestedBy=");
+		assertThat(String.join("\n", found)).doesNotContain("Demo Organizer").doesNotContain("written in English");
+		js(browser, "document.querySelector('div.probes').remove();");
+	}
+
+	/**
 	 * Reads every screen reachable from the person's first screens in zh-TW, one address
 	 * per kind (ids replaced), and records the English runs found on each.
 	 */
@@ -182,6 +221,9 @@ class ServerTextBrowserTests {
 				"/me", "/teams", "/notifications", "/judge", "/organize", "/organize/jobs", "/organize/outcomes",
 				"/organize/hackathons/" + HACKATHON, "/organize/hackathons/" + HACKATHON + "/judging"));
 		Set<String> seeded = new java.util.HashSet<>(proposals);
+		if (who.startsWith("Demo Organizer")) {
+			assertThat(proposals).as("proposals whose history Hacktrail wrote, for the organizer to read").isNotEmpty();
+		}
 		Set<String> kinds = new LinkedHashSet<>();
 		Map<String, Integer> perKind = new HashMap<>();
 		int screens = 0;
@@ -214,6 +256,15 @@ class ServerTextBrowserTests {
 							  .filter((h) => !/^\\/(api|graphql|graphiql|sign-in|oauth2|login|logout)/.test(h) && !h.includes('/edit?'));""");
 			queue.addAll(links);
 		}
+		if (who.startsWith("Demo Organizer")) {
+			assertThat(kinds.stream().map(ServerTextBrowserTests::kind))
+				.as("the organizer's screens with server-made text were read")
+				.contains("/organize/jobs", "/organize/hackathons/:id/judging",
+						"/organize/hackathons/:id/judging/rounds/:id", "/notifications", "/statistics");
+		}
+		// What was read, for whoever wonders whether a screen was walked.
+		System.out
+			.println("ServerTextBrowserTests: " + who + " read " + screens + " screens; addresses opened: " + kinds);
 	}
 
 	/**
