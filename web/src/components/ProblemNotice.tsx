@@ -20,6 +20,8 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   VOTE_OWN_TEAM: 'rule.voteOwnTeam',
   VOTE_JUDGE_OF_ROUND: 'rule.voteJudgeOfRound',
   VOTE_EMAIL_NOT_VERIFIED: 'rule.voteEmailNotVerified',
+  rankingNoAssignment: 'rule.rankingNoAssignment',
+  rankingNoRubric: 'rule.rankingNoRubric',
 };
 
 /**

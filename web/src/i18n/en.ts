@@ -1,7 +1,9 @@
 import { homeEn } from './home/en';
 
 // English message catalog. Every user-visible string of the panel lives here and in zh-TW.ts (which the compiler
-// holds to exactly the same keys).
+// holds to exactly the same keys); messages for text the server makes are in ./serverText.
+import { serverTextEn } from './serverText/en';
+
 export const en = {
   'app.name': 'Hacktrail',
   'app.tagline': 'Civic-tech hackathon projects, from pitch to public service.',
@@ -860,7 +862,7 @@ export const en = {
   'stats.view.about.ORGANIZER': 'Every hackathon past its draft and every milestone not rejected (organizers’ view).',
   'stats.computedAt': 'Computed {time}.',
   'stats.notComputed': 'Not computed yet.',
-  'stats.runRollup': 'Refresh them with the statisticsRollup job',
+  'stats.runRollup': 'Refresh them with the “Statistics roll-up” job',
   'stats.empty': 'No proposals match these filters.',
   'stats.summary': 'Summary',
   'stats.proposals': 'Proposals',
@@ -906,6 +908,8 @@ export const en = {
   'stats.openData.licence': 'Licence:',
   'stats.openData.attribution': 'Credit: {name}',
   ...homeEn,
+  // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
+  ...serverTextEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { homeZhTW } from './home/zh-TW';
+import { serverTextZhTW } from './serverText/zh-TW';
 
 // 正體中文訊息目錄：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const zhTW: Record<MessageKey, string> = {
@@ -858,7 +859,7 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.view.about.ORGANIZER': '計入所有非草稿的黑客松與所有未被退回的里程碑（主辦單位檢視）。',
   'stats.computedAt': '計算於 {time}。',
   'stats.notComputed': '尚未計算。',
-  'stats.runRollup': '以 statisticsRollup 批次作業更新',
+  'stats.runRollup': '以「統計彙整」批次作業更新',
   'stats.empty': '沒有符合篩選條件的提案。',
   'stats.summary': '摘要',
   'stats.proposals': '提案數',
@@ -904,4 +905,6 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.openData.licence': '授權：',
   'stats.openData.attribution': '姓名標示：{name}',
   ...homeZhTW,
+  // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
+  ...serverTextZhTW,
 };

@@ -445,6 +445,22 @@ export const judgingEn = {
   'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
   'results.ballot.rule.none': 'Any signed-in person may vote.',
   ...expoEn,
+  // ---- Server-made text, rendered from codes with arguments (issue #17).
+  'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
+  'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',
+  'judging.conflictMatch.PARTNER_AGENCY': 'The judge’s affiliation “{affiliation}” matches the partner agency: {organisation}',
+  'judging.event.PLAN_DISCARDED': 'Assignment discarded',
+  'judging.event.TABLES_CHANGED': 'Expo tables changed',
+  'judging.planReason.ASSIGNMENT': '{proposals, plural, one {# proposal} other {# proposals}} assigned to {judges, plural, one {# judge} other {# judges}}',
+  'judging.planReason.JUDGE_DROPPED': 'Judge dropped: {count, plural, one {# proposal} other {# proposals}} moved to other judges',
+  'judging.planReason.CONFLICT': 'Conflict of interest: {count, plural, one {# proposal} other {# proposals}} moved away from a judge',
+  'judging.eventDetail.ASSIGNED': '{cause} (seed {seed}, {problems, plural, =0 {no problems} one {# problem} other {# problems}})',
+  'judging.eventDetail.PLAN_DISCARDED': 'k, sector minimums, maximum load or candidates changed; run the assignment again.',
+  'judging.eventDetail.CLOSED': 'Closed with {notSubmitted, plural, one {# sheet} other {# sheets}} not submitted, confirmed by the organizer',
+  'judging.eventDetail.SELECTED': '{kind}: {count, plural, one {# proposal} other {# proposals}}{quotaOverride, select, true { instead of N = {cut} (quota override)} other {}}',
+  'judging.eventDetail.PUBLISHED': '{kind}: {count} selected{openCases, plural, =0 {} one {; # open case confirmed by the organizer} other {; # open cases confirmed by the organizer}}',
+  'judging.eventDetail.TABLES_CHANGED': '{count, plural, one {# table} other {# tables}}',
+  // ---- end of server-made text
 } as const;
 
 export type JudgingMessageKey = keyof typeof judgingEn;

@@ -444,4 +444,20 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
   'results.ballot.rule.none': '任何已登入的人都可以投票。',
   ...expoZhTW,
+  // ---- Server-made text, rendered from codes with arguments (issue #17).
+  'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',
+  'judging.conflictMatch.TEAM_MEMBER': '評審的所屬單位「{affiliation}」與團隊成員 {person} 的所屬單位相符：{organisation}',
+  'judging.conflictMatch.PARTNER_AGENCY': '評審的所屬單位「{affiliation}」與合作機關相符：{organisation}',
+  'judging.event.PLAN_DISCARDED': '指派已作廢',
+  'judging.event.TABLES_CHANGED': '展區桌位已變更',
+  'judging.planReason.ASSIGNMENT': '將 {proposals} 件提案指派給 {judges} 位評審',
+  'judging.planReason.JUDGE_DROPPED': '評審退出：{count} 件提案改由其他評審評分',
+  'judging.planReason.CONFLICT': '利益衝突：{count} 件提案自一位評審移出',
+  'judging.eventDetail.ASSIGNED': '{cause}（種子 {seed}，{problems, plural, =0 {沒有問題} other {# 個問題}}）',
+  'judging.eventDetail.PLAN_DISCARDED': 'k、各領域最低人數、評審上限或候選提案已變更；請重新指派。',
+  'judging.eventDetail.CLOSED': '尚有 {notSubmitted} 張評分表未送出，主辦單位確認後關閉',
+  'judging.eventDetail.SELECTED': '{kind}：{count} 件提案{quotaOverride, select, true {（取代 N = {cut}，超出名額）} other {}}',
+  'judging.eventDetail.PUBLISHED': '{kind}：{count} 件入選{openCases, plural, =0 {} other {；主辦單位確認了 # 個待確認事項}}',
+  'judging.eventDetail.TABLES_CHANGED': '{count} 張桌位',
+  // ---- end of server-made text
 };

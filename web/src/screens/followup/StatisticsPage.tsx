@@ -346,7 +346,11 @@ function Comparison({ funnel, rate }: { funnel: FunnelFieldsFragment; rate: (val
   );
 }
 
-function OpenData({ licence }: { licence?: { licence: string; url?: string | null; attribution: string } | null }) {
+function OpenData({
+  licence,
+}: {
+  licence?: { licence: string; url?: string | null; attribution: string; attributionConfigured?: boolean } | null;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="opendata-heading" className="panel">
@@ -380,7 +384,9 @@ function OpenData({ licence }: { licence?: { licence: string; url?: string | nul
             licence.licence
           )}
           {' · '}
-          {t('stats.openData.attribution', { name: licence.attribution })}
+          {t('stats.openData.attribution', {
+            name: licence.attributionConfigured === false ? t('stats.openData.attributionDefault') : licence.attribution,
+          })}
         </p>
       )}
     </section>

@@ -380,7 +380,7 @@ describe('statistics', () => {
     const { calls } = renderPanel('/statistics', ORGANIZER, { StatisticsFilters: () => FILTERS, OutcomeStatistics: () => statistics('ORGANIZER', null) });
     await screen.findByRole('table', { name: 'Funnel: count at each stage and rates' });
     expect(screen.getByText(/Not computed yet/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Refresh them with the statisticsRollup job' }).getAttribute('href')).toBe('/organize/jobs');
+    expect(screen.getByRole('link', { name: 'Refresh them with the “Statistics roll-up” job' }).getAttribute('href')).toBe('/organize/jobs');
     await userEvent.selectOptions(screen.getByLabelText('Kind of hackathon'), 'PRESIDENTIAL');
     await userEvent.type(screen.getByLabelText('From year'), '19');
     await userEvent.click(screen.getByRole('button', { name: 'Show statistics' }));

@@ -105,7 +105,7 @@ function NotificationChunk({
   return (
     <>
       {page?.edges.map(({ node }, index) => {
-        const { text, detail } = notificationText(node.type, node.parameters, t);
+        const { text, detail } = notificationText(node.type, node.parameters, t, locale);
         const read = isRead(node);
         const link = internalLink(node.link);
         return (

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../i18n';
 
 const ROLES = new Set(['LEAD', 'DEVELOPER', 'DESIGNER', 'DATA', 'PM', 'DOMAIN_EXPERT', 'PUBLIC_SERVANT', 'OTHER']);
 
@@ -11,7 +11,10 @@ export type NotificationParameter = { name: string; value: string };
  * `detail` (a note or reason someone wrote). A variant is chosen when an optional parameter is present (e.g. the
  * position asked for). A type this panel does not know yet gets a generic sentence: a raw type name is never shown.
  */
-const TEXTS: Record<string, { text: MessageKey; withSkill?: MessageKey; detail?: { parameter: string; key: MessageKey } }> = {
+const TEXTS: Record<
+  string,
+  { text: MessageKey; withSkill?: MessageKey; withEdition?: MessageKey; detail?: { parameter: string; key: MessageKey } }
+> = {
   TEAM_JOIN_REQUEST_RECEIVED: { text: 'notification.joinRequestReceived', withSkill: 'notification.joinRequestReceivedFor' },
   TEAM_JOIN_REQUEST_ACCEPTED: { text: 'notification.joinRequestAccepted', detail: { parameter: 'note', key: 'notification.note' } },
   TEAM_JOIN_REQUEST_DECLINED: { text: 'notification.joinRequestDeclined', detail: { parameter: 'note', key: 'notification.note' } },
@@ -19,7 +22,7 @@ const TEXTS: Record<string, { text: MessageKey; withSkill?: MessageKey; detail?:
   TEAM_INVITATION_ACCEPTED: { text: 'notification.invitationAccepted' },
   TEAM_INVITATION_DECLINED: { text: 'notification.invitationDeclined', detail: { parameter: 'note', key: 'notification.note' } },
   TEAM_MEMBER_REMOVED: { text: 'notification.memberRemoved', detail: { parameter: 'reason', key: 'notification.reason' } },
-  PROJECT_FOLLOW_UP_REQUESTED: { text: 'notification.followUpRequested' },
+  PROJECT_FOLLOW_UP_REQUESTED: { text: 'notification.followUpRequested', withEdition: 'notification.followUpRequestedAt' },
   PROJECT_TRAIL_CHANGED: { text: 'notification.trailChanged' },
 };
 
@@ -40,25 +43,34 @@ export function notificationText(
   type: string,
   parameters: NotificationParameter[],
   t: Translate,
+  locale: Locale = 'en',
 ): { text: string; detail?: string } {
-  const values: Record<string, string> = {};
+  const values: Record<string, string | number> = {};
   for (const parameter of parameters) values[parameter.name] = parameter.value;
+  // The edition a notice is about, in the reader's language when it has a name in it.
+  const edition =
+    (locale === 'zh-TW' ? (values.hackathonNameZhTW ?? values.hackathonNameEn) : (values.hackathonNameEn ?? values.hackathonNameZhTW)) ??
+    values.hackathonName;
+  if (edition) values.edition = edition;
+  // Counts go to the catalog as numbers, so that plurals pick their form.
+  if (typeof values.months === 'string' && /^\d+$/.test(values.months)) values.months = Number(values.months);
   // Roles travel as enum names (DEVELOPER); say them in the reader's language.
-  if (values.role && ROLES.has(values.role)) values.role = t(`teamRole.${values.role}` as MessageKey);
+  if (typeof values.role === 'string' && ROLES.has(values.role)) values.role = t(`teamRole.${values.role}` as MessageKey);
   const known = TEXTS[type];
   if (!known) {
     return { text: values.proposalTitle ? t('notification.otherAbout', values) : t('notification.other') };
   }
-  if (values.state && PROJECT_STATES.has(values.state)) values.state = t(`notification.projectState.${values.state}` as MessageKey);
-  let key = known.withSkill && values.positionSkill ? known.withSkill : known.text;
-  if (type === 'PROJECT_TRAIL_CHANGED' && TRAIL_CHANGES[values.change]) {
-    key = TRAIL_CHANGES[values.change];
+  if (typeof values.state === 'string' && PROJECT_STATES.has(values.state)) values.state = t(`notification.projectState.${values.state}` as MessageKey);
+  let key = known.withSkill && values.positionSkill ? known.withSkill : known.withEdition && values.edition ? known.withEdition : known.text;
+  const change = String(values.change ?? '');
+  if (type === 'PROJECT_TRAIL_CHANGED' && TRAIL_CHANGES[change]) {
+    key = TRAIL_CHANGES[change];
     if (key === 'notification.trailStateChanged' && !values.state) key = 'notification.trailChanged';
   }
   const detailValue = known.detail ? values[known.detail.parameter] : undefined;
   return {
     text: t(key, values),
-    detail: known.detail && detailValue ? t(known.detail.key, { text: detailValue }) : undefined,
+    detail: known.detail && detailValue !== undefined ? t(known.detail.key, { text: detailValue }) : undefined,
   };
 }
 

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { PROPOSER, callsNamed, renderPanel } from '../../test/harness';
 import { NOTIFICATIONS_CHANGED, NOTIFICATION_POLL_MS, notificationsChanged } from '../../lib/notifications';
 import { en } from '../../i18n/en';
-import { format } from '../../i18n';
+import { format, type MessageKey } from '../../i18n';
+import { zhTW } from '../../i18n/zh-TW';
 import { internalLink, notificationText } from './messages';
 
 const EMPTY_HACKATHONS = { Hackathons: () => ({ data: { hackathons: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }) };
@@ -67,6 +68,22 @@ describe('notification texts', () => {
     const project = [{ name: 'projectName', value: '路平專案' }, { name: 'projectId', value: 'pr1' }];
     expect(notificationText('PROJECT_FOLLOW_UP_REQUESTED', [...project, { name: 'months', value: '6' }], t).text).toBe(
       '6 months after the event: what has become of “路平專案”? Report a milestone, or say there is nothing new.',
+    );
+    // A notice names its edition, in the reader's language, with the months' plural.
+    const edition = [
+      { name: 'hackathonName', value: '2026 總統盃黑客松' },
+      { name: 'hackathonNameZhTW', value: '2026 總統盃黑客松' },
+      { name: 'hackathonNameEn', value: 'Presidential Hackathon 2026' },
+    ];
+    expect(notificationText('PROJECT_FOLLOW_UP_REQUESTED', [...project, ...edition, { name: 'months', value: '1' }], t).text).toBe(
+      'Presidential Hackathon 2026, 1 month after the event: what has become of “路平專案”? Report a milestone, or say there is nothing new.',
+    );
+    expect(notificationText('PROJECT_FOLLOW_UP_REQUESTED', [...project, ...edition, { name: 'months', value: '12' }], t).text).toContain(
+      'Presidential Hackathon 2026, 12 months after',
+    );
+    const zh = (key: MessageKey, values?: Record<string, string | number>) => format(zhTW[key], values, 'zh-TW');
+    expect(notificationText('PROJECT_FOLLOW_UP_REQUESTED', [...project, ...edition, { name: 'months', value: '6' }], zh, 'zh-TW').text).toBe(
+      '2026 總統盃黑客松 結束 6 個月了：「路平專案」後來怎麼樣了？請回報里程碑，或告訴我們沒有新進展。',
     );
     const changed = (change: string, extra: { name: string; value: string }[] = []) =>
       notificationText('PROJECT_TRAIL_CHANGED', [...project, { name: 'change', value: change }, ...extra], t).text;

@@ -24,9 +24,20 @@ export function isRunning(status: JobStatus): boolean {
 /** How many runs the history shows at first, and how many more each "show more" adds (the API allows 100). */
 export const HISTORY_PAGE = 20;
 
+/** A job's name in the reader's language from the catalog (`jobs.name.<job>`); a job the catalog lacks keeps its name. */
+export function useJobLabel(): (job: string) => string {
+  const { t } = useI18n();
+  return (job) => {
+    const key = `jobs.name.${job}`;
+    const label = t(key as MessageKey);
+    return label === key ? job : label;
+  };
+}
+
 /** Batch jobs: start one with parameters, watch runs and their progress, restart failed ones, browse the history. */
 export default function JobsPage() {
   const { t, locale } = useI18n();
+  const jobLabel = useJobLabel();
   const [jobName, setJobName] = useState('');
   const [first, setFirst] = useState(HISTORY_PAGE);
   const [{ data, error, fetching }, refetch] = useQuery({
@@ -77,7 +88,7 @@ export default function JobsPage() {
                 <option value="">{t('followup.jobs.allJobs')}</option>
                 {(data?.jobNames ?? []).map((job) => (
                   <option key={job} value={job}>
-                    {job}
+                    {jobLabel(job)}
                   </option>
                 ))}
               </select>
@@ -112,9 +123,23 @@ export default function JobsPage() {
                 {runs.map((run) => (
                   <tr key={run.id}>
                     <td>
-                      {run.jobName}
-                      {run.parameters.length > 0 && (
-                        <div className="muted small">{run.parameters.map((p) => `${p.key}=${p.value}`).join(', ')}</div>
+                      {jobLabel(run.jobName)}
+                      <div className="muted small">
+                        {run.requestedByYou
+                          ? t('jobs.requestedByYou')
+                          : run.requestedById
+                            ? t('jobs.requestedBy', { name: run.requestedByName ?? t('jobs.someone') })
+                            : run.scheduledFor
+                              ? t('jobs.scheduledFor', { when: when(run.scheduledFor) })
+                              : ''}
+                      </div>
+                      {run.parameters.some((p) => !p.key.startsWith('hacktrail.')) && (
+                        <div className="muted small">
+                          {run.parameters
+                            .filter((p) => !p.key.startsWith('hacktrail.'))
+                            .map((p) => `${p.key}=${p.value}`)
+                            .join(', ')}
+                        </div>
                       )}
                     </td>
                     <td>
@@ -122,7 +147,7 @@ export default function JobsPage() {
                       {run.exitDescription && run.status === 'FAILED' && <div className="muted small">{run.exitDescription.slice(0, 200)}</div>}
                     </td>
                     <td>
-                      <ProgressBar value={run.progress} label={t('jobs.progressOf', { job: run.jobName, id: run.id })} />
+                      <ProgressBar value={run.progress} label={t('jobs.progressOf', { job: jobLabel(run.jobName), id: run.id })} />
                       {run.status === 'STARTED' && <div className="muted small">{timeLeftText(run, Date.now(), t)}</div>}
                     </td>
                     <td>{t('jobs.countsValue', { read: run.readCount, written: run.writeCount, skipped: run.skipCount })}</td>
@@ -131,7 +156,7 @@ export default function JobsPage() {
                     <td>
                       {RESTARTABLE.includes(run.status) && (
                         <button type="button" onClick={() => restartRun(run.id)}>
-                          {t('jobs.restart', { job: run.jobName, id: run.id })}
+                          {t('jobs.restart', { job: jobLabel(run.jobName), id: run.id })}
                         </button>
                       )}
                     </td>
@@ -156,6 +181,7 @@ export default function JobsPage() {
 
 function StartJobForm({ names, onStarted }: { names: string[]; onStarted: () => void }) {
   const { t } = useI18n();
+  const jobLabel = useJobLabel();
   const [name, setName] = useState('');
   const [parameters, setParameters] = useState<{ key: string; value: string }[]>([]);
   const [result, start] = useMutation(StartJobDocument);
@@ -174,7 +200,7 @@ function StartJobForm({ names, onStarted }: { names: string[]; onStarted: () => 
       setProblem(problemOf(response.error));
       return;
     }
-    setStarted(t('jobs.startedMessage', { job: name }));
+    setStarted(t('jobs.startedMessage', { job: jobLabel(name) }));
     setParameters([]);
     onStarted();
   }
@@ -195,7 +221,7 @@ function StartJobForm({ names, onStarted }: { names: string[]; onStarted: () => 
               <option value="">{t('common.choose')}</option>
               {names.map((job) => (
                 <option key={job} value={job}>
-                  {job}
+                  {jobLabel(job)}
                 </option>
               ))}
             </select>

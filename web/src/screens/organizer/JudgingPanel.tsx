@@ -466,8 +466,14 @@ function JudgeCard({
                 <Localized text={conflict.proposal.title} />: {t(`judging.conflictStatus.${conflict.status}` as MessageKey)} ·{' '}
                 {t(`judging.conflictSource.${conflict.source}` as MessageKey)}
                 {conflict.reason && <> · {t(`judging.reason.${conflict.reason}` as MessageKey)}</>}
-                {conflict.matchedWith && <span className="muted"> ({conflict.matchedWith})</span>}
-                {conflict.comment && <span className="muted"> — {conflict.comment}</span>}
+                {conflict.matchedSource ? (
+                  <span className="muted"> — {conflictMatch(conflict, t)}</span>
+                ) : (
+                  conflict.matchedWith && <span className="muted"> ({conflict.matchedWith})</span>
+                )}
+                {conflict.comment && !(conflict.matchedSource && conflict.history.at(-1)?.action === 'FOUND') && (
+                  <span className="muted"> — {conflict.comment}</span>
+                )}
                 {conflict.status === 'ACTIVE' && clearing !== conflict.proposalId && (
                   <>
                     {' '}
@@ -607,7 +613,11 @@ function ConflictLogSection({ slug, timeZone }: { slug: string; timeZone: string
                   </td>
                   <td>
                     {entry.decision.reason && t(`judging.reason.${entry.decision.reason}` as MessageKey)}
-                    {entry.decision.comment && <span className="muted"> {entry.decision.comment}</span>}
+                    {entry.decision.action === 'FOUND' && entry.conflict?.matchedSource ? (
+                      <span className="muted"> {conflictMatch(entry.conflict, t)}</span>
+                    ) : (
+                      entry.decision.comment && <span className="muted"> {entry.decision.comment}</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -617,4 +627,20 @@ function ConflictLogSection({ slug, timeZone }: { slug: string; timeZone: string
       )}
     </section>
   );
+}
+
+type ConflictMatch = {
+  matchedSource?: string | null;
+  matchedAffiliation?: string | null;
+  matchedPerson?: string | null;
+  matchedOrganisation?: string | null;
+};
+
+/** What Hacktrail matched for a conflict it found, from the catalog (the API's comment says it in English). */
+function conflictMatch(conflict: ConflictMatch, t: (key: MessageKey, values?: Record<string, string | number>) => string): string {
+  return t(`judging.conflictMatch.${conflict.matchedSource}` as MessageKey, {
+    affiliation: conflict.matchedAffiliation ?? '',
+    person: conflict.matchedPerson ?? '',
+    organisation: conflict.matchedOrganisation ?? '',
+  });
 }

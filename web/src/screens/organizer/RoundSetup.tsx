@@ -17,6 +17,8 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
+import { messageValues } from '../../lib/messages';
+import { roundEventDetail } from './roundEvents';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
 import { ExpoTablesPanel, MethodPanel } from './ExpoSetup';
@@ -58,7 +60,8 @@ const ELIGIBILITY_RULES = ['excludeTeam', 'excludeJudges', 'requireVerifiedEmail
 type Eligibility = Record<(typeof ELIGIBILITY_RULES)[number], boolean>;
 
 /** The round events the API records (RoundEvent.action). */
-const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED'];
+const EVENTS = ['CREATED', 'CONFIGURED', 'ASSIGNED', 'PLAN_DISCARDED', 'OPEN', 'CLOSED', 'REOPENED', 'SELECTED', 'PUBLISHED', 'TABLES_CHANGED'];
+
 
 let rowKey = 0;
 
@@ -203,7 +206,7 @@ export default function RoundSetup({ params }: { params: Record<string, string> 
             {[...round.history].reverse().map((event, index) => (
               <li key={index}>
                 {formatDateTime(event.at, round.hackathon.timeZone, locale)}: {eventLabel(event.action)}
-                {event.detail && <span className="muted"> — {event.detail}</span>}
+                {roundEventDetail(event, t, locale) && <span className="muted"> — {roundEventDetail(event, t, locale)}</span>}
               </li>
             ))}
           </ol>
@@ -515,7 +518,12 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
             </dd>
             <dt>{t('judging.assign.made')}</dt>
             <dd>
-              {formatDateTime(plan.createdAt, round.hackathon.timeZone, locale)} — {plan.reason}
+              {formatDateTime(plan.createdAt, round.hackathon.timeZone, locale)} —{' '}
+              {plan.reasonCode
+                ? [t(`judging.planReason.${plan.reasonCode}` as MessageKey, messageValues(plan.reasonArgs, locale)), plan.writtenReason]
+                    .filter((part) => part)
+                    .join(' — ')
+                : plan.reason}
             </dd>
           </dl>
           <h3>{t('judging.assign.problems', { n: plan.problems.length })}</h3>
@@ -531,7 +539,8 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
                       <li key={index}>
                         {t(`judging.rule.${item.rule}` as MessageKey)}
                         {item.sector && <> ({t(`judging.sector.${item.sector}` as MessageKey)})</>}: {t('judging.assign.requiredAssigned', { required: item.required, assigned: item.assigned })}
-                        <span className="muted"> — {item.message}</span>
+                        {/* The cause, as the server words it, in English only: the rule and counts above say it in zh-TW. */}
+                        {locale === 'en' && <span className="muted"> — {item.message}</span>}
                       </li>
                     ))}
                   </ul>

@@ -237,7 +237,14 @@ describe('batch jobs', () => {
     skipCount: 2,
     total: 100,
     progress,
-    parameters: [{ key: 'file', value: '/data/outcomes.csv' }],
+    parameters: [
+      { key: 'file', value: '/data/outcomes.csv' },
+      { key: 'hacktrail.requestedBy', value: 'u-7' },
+    ],
+    requestedById: 'u-7',
+    requestedByName: '林小華',
+    requestedByYou: false,
+    scheduledFor: null,
   });
 
   it('estimates the time left from the pace so far, and never shows 100 % while work is left', () => {
@@ -265,8 +272,13 @@ describe('batch jobs', () => {
     const { calls } = renderPanel('/organize/jobs', ORGANIZER, {
       Jobs: () => ({ data: { jobNames: ['outcomeImport', 'statisticsRollup'], jobRuns: [current] } }),
     });
-    const bar = await screen.findByRole('progressbar', { name: 'Progress of outcomeImport run 12' });
+    const bar = await screen.findByRole('progressbar', { name: 'Progress of Outcome import run 12' });
     expect(bar.getAttribute('value')).toBe('40');
+    // The job by its name in the catalog, who started it by name, the person's parameters without Hacktrail's own.
+    expect(screen.getByText('Started by 林小華')).toBeTruthy();
+    expect(screen.getByText('file=/data/outcomes.csv')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('hacktrail.requestedBy');
+    expect(screen.getAllByRole('option', { name: 'Statistics roll-up' })).toHaveLength(2);
     expect(screen.getByText('40 / 38 / 2')).toBeTruthy();
     const before = callsNamed(calls, 'Jobs').length;
     current = run('COMPLETED', 1);
@@ -300,7 +312,7 @@ describe('batch jobs', () => {
       parameters: [{ key: 'file', value: '/data/x.csv' }],
     });
     expect(screen.getByText('File not found')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Restart outcomeImport run 12' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Restart Outcome import run 12' }));
     expect(callsNamed(calls, 'RestartJob')[0].variables.input).toEqual({ id: '12' });
   });
 });

@@ -1,3 +1,4 @@
+import { messageValues } from '../../lib/messages';
 import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
@@ -291,7 +292,11 @@ function History({ proposal }: { proposal: Proposal }) {
                 <td>{change.from ? t(`status.${change.from}` as MessageKey) : '—'}</td>
                 <td>{t(`status.${change.to}` as MessageKey)}</td>
                 <td>{t(`actor.${change.actor}` as MessageKey)}</td>
-                <td>{change.reason ?? ''}</td>
+                <td>
+                  {change.reasonCode
+                    ? t(`proposal.reasonCode.${change.reasonCode}` as MessageKey, messageValues(change.reasonArgs, locale))
+                    : (change.reason ?? '')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.notification.NotificationService;
+import org.hacktrail.platform.DomainException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -14,8 +18,10 @@ import org.springframework.stereotype.Component;
  * (its notification messages):
  * <ul>
  * <li>{@value #FOLLOW_UP_REQUESTED}, to the project's team leads: {@code projectId},
- * {@code projectName}, {@code months} (3, 6, 12 or 24 after the event), {@code dueOn} and
- * {@code requestId};</li>
+ * {@code projectName}, {@code months} (3, 6, 12 or 24 after the event), {@code dueOn},
+ * {@code requestId}, and the edition it follows: {@code hackathonSlug},
+ * {@code hackathonName} (in its primary language), {@code hackathonNameZhTW} and
+ * {@code hackathonNameEn} (each when the edition has a name in that language);</li>
  * <li>{@value #TRAIL_CHANGED}, to the project's followers: {@code projectId},
  * {@code projectName}, {@code change} (a {@link FollowUpNotifier.TrailChangeKind}), and
  * when known {@code milestoneType}, {@code state} and {@code previousState}.</li>
@@ -32,8 +38,11 @@ class NotificationFollowUpNotifier implements FollowUpNotifier {
 
 	private final NotificationService notifications;
 
-	NotificationFollowUpNotifier(NotificationService notifications) {
+	private final HackathonService hackathons;
+
+	NotificationFollowUpNotifier(NotificationService notifications, HackathonService hackathons) {
 		this.notifications = notifications;
+		this.hackathons = hackathons;
 	}
 
 	@Override
@@ -47,6 +56,17 @@ class NotificationFollowUpNotifier implements FollowUpNotifier {
 		parameters.put("months", Integer.toString(request.months()));
 		parameters.put("dueOn", request.dueOn());
 		parameters.put("requestId", request.id());
+		Hackathon edition = edition(request.hackathonId());
+		if (edition != null) {
+			parameters.put("hackathonSlug", edition.slug());
+			parameters.put("hackathonName", edition.name().primary());
+			if (edition.name().zhTW() != null) {
+				parameters.put("hackathonNameZhTW", edition.name().zhTW());
+			}
+			if (edition.name().en() != null) {
+				parameters.put("hackathonNameEn", edition.name().en());
+			}
+		}
 		this.notifications.send(teamLeadIds, FOLLOW_UP_REQUESTED, parameters, link(request.projectId()));
 	}
 
@@ -74,6 +94,18 @@ class NotificationFollowUpNotifier implements FollowUpNotifier {
 			parameters.put("previousState", change.previousState().name());
 		}
 		this.notifications.send(recipients, TRAIL_CHANGED, parameters, link(change.projectId()));
+	}
+
+	/**
+	 * The edition a request follows; null when it is gone (the notice then names none).
+	 */
+	private @Nullable Hackathon edition(String hackathonId) {
+		try {
+			return this.hackathons.find(hackathonId);
+		}
+		catch (DomainException ex) {
+			return null;
+		}
 	}
 
 	private static String link(String projectId) {

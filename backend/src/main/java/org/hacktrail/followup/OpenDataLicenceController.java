@@ -21,10 +21,11 @@ class OpenDataLicenceController {
 	@QueryMapping
 	Licence openDataLicence() {
 		String url = this.settings.resolvedLicenceUrl();
-		return new Licence(this.settings.licence(), url.isBlank() ? null : url, this.settings.attribution());
+		return new Licence(this.settings.licence(), url.isBlank() ? null : url, this.settings.attribution(),
+				!this.settings.attribution().equals(OpenDataSettings.DEFAULT_PUBLISHER));
 	}
 
-	record Licence(String licence, @Nullable String url, String attribution) {
+	record Licence(String licence, @Nullable String url, String attribution, boolean attributionConfigured) {
 	}
 
 }

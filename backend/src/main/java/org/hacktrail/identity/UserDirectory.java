@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.UserNames;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ import org.springframework.util.StringUtils;
  * (provider, subject), so two simultaneous first sign-ins of one person create one user.
  */
 @Service
-public class UserDirectory {
+public class UserDirectory implements UserNames {
 
 	private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
@@ -209,6 +210,11 @@ public class UserDirectory {
 			this.users.findAllById(ids).forEach(found::add);
 		}
 		return found;
+	}
+
+	@Override
+	public Map<String, String> displayNames(Collection<String> userIds) {
+		return findAllById(userIds).stream().collect(Collectors.toMap(User::id, User::displayName, (a, b) -> a));
 	}
 
 	/** The user who signs in with this provider's {@code subject}, if they ever did. */

@@ -113,11 +113,11 @@ public class ProposalImport {
 	/** Where rows come from: what the history of a created proposal says. */
 	private enum Source {
 
-		CSV("Imported from CSV"), PAGE("Imported from the 松後推坑 page (Markdown)");
+		CSV(ChangeCode.IMPORTED_CSV), PAGE(ChangeCode.IMPORTED_PAGE);
 
-		private final String reason;
+		private final ChangeCode reason;
 
-		Source(String reason) {
+		Source(ChangeCode reason) {
 			this.reason = reason;
 		}
 
@@ -201,13 +201,12 @@ public class ProposalImport {
 								: new LocalizedText(null, candidate.summary()),
 						candidate.channel(), orEmpty(candidate.tags()), orEmpty(candidate.needs()),
 						linksOf(candidate.links(), List.of(), row), orEmpty(candidate.contacts()));
-				created
-					.add(Proposal
-						.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
-								new StatusChange(null, ProposalStatus.SUBMITTED, now, me,
-										ProposalLifecycle.Actor.ORGANIZER, source.reason),
-								now, 0L)
-						.withProposerAffiliation(candidate.affiliation(), now));
+				created.add(Proposal
+					.create(ids.next(), hackathon.id(), content, null, candidate.proposer(),
+							StatusChange.coded(null, ProposalStatus.SUBMITTED, now, me,
+									ProposalLifecycle.Actor.ORGANIZER, source.reason, List.of()),
+							now, 0L)
+					.withProposerAffiliation(candidate.affiliation(), now));
 				continue;
 			}
 			ProposalContent was = match.content();

@@ -25,6 +25,7 @@ import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.Retries;
 import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
@@ -463,10 +464,12 @@ public class ProposalService {
 	 * GraphQL: the calling feature has checked who may trigger it. Idempotent (a proposal
 	 * already in {@code to} is returned unchanged) and retried on a concurrent write,
 	 * re-checking the move against the fresh proposal each time.
+	 * @param reason why, as a code (the history keeps its English too)
+	 * @param args the values of the reason's sentence
 	 * @param triggeredBy the user whose action caused the move, if any (recorded in the
 	 * history)
 	 */
-	public Proposal applySystemTransition(String id, ProposalStatus to, @Nullable String reason,
+	public Proposal applySystemTransition(String id, ProposalStatus to, ChangeCode reason, List<MessageArg> args,
 			@Nullable String triggeredBy) {
 		return SYSTEM_RETRIES.get(() -> {
 			Proposal current = this.proposals.findById(id).orElseThrow(() -> notFound(id));
@@ -474,12 +477,22 @@ public class ProposalService {
 				return current;
 			}
 			Hackathon hackathon = this.hackathons.find(current.hackathonId());
-			return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason));
+			return this.proposals.save(moved(current, hackathon, to, Actor.SYSTEM, triggeredBy, reason, args));
 		});
 	}
 
 	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,
 			@Nullable String reason) {
+		return moved(current, hackathon, to, actor, by, reason, null, List.of());
+	}
+
+	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,
+			@Nullable ChangeCode code, List<MessageArg> args) {
+		return moved(current, hackathon, to, actor, by, code.english(args), code, args);
+	}
+
+	private Proposal moved(Proposal current, Hackathon hackathon, ProposalStatus to, Actor actor, @Nullable String by,
+			@Nullable String reason, @Nullable ChangeCode code, List<MessageArg> args) {
 		ProposalStatus from = current.status();
 		if (hackathon.isArchived()) {
 			throw archived(hackathon);
@@ -503,7 +516,8 @@ public class ProposalService {
 					+ "has none yet.", Map.of("from", from.name(), "to", to.name(), "rule", "partnerAgencyRequired"));
 		}
 		Instant now = this.clock.instant();
-		return current.withStatus(new StatusChange(from, to, now, by, actor, why), now);
+		return current.withStatus((code != null) ? StatusChange.coded(from, to, now, by, actor, code, args)
+				: new StatusChange(from, to, now, by, actor, why), now);
 	}
 
 	/**

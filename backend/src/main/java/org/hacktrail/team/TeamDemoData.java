@@ -12,6 +12,7 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.notification.NotificationService;
+import org.hacktrail.proposal.ChangeCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
@@ -109,7 +110,7 @@ class TeamDemoData {
 
 		if (disaster.get().status() == ProposalStatus.SUBMITTED || disaster.get().status() == ProposalStatus.PITCHED) {
 			this.proposals.applySystemTransition(disaster.get().id(), ProposalStatus.TEAM_FORMING,
-					"The first team member besides the proposer joined.", member.id());
+					ChangeCode.TEAM_FORMED, List.of(), member.id());
 		}
 		this.proposals.recordTeam(saved.id(), saved.size(), null, saved.version());
 		this.notifications.send(proposer.get().id(), TeamNotifications.JOIN_REQUEST_RECEIVED,

@@ -1,11 +1,13 @@
 package org.hacktrail.team;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.Retries;
+import org.hacktrail.proposal.ChangeCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
@@ -51,7 +53,7 @@ class TeamProposalSync {
 			boolean done = TEAM_FORMING.tryRun(() -> {
 				try {
 					this.proposals.applySystemTransition(proposal.id(), ProposalStatus.TEAM_FORMING,
-							"The first team member besides the proposer joined.", by);
+							ChangeCode.TEAM_FORMED, List.of(), by);
 				}
 				catch (DomainException ex) {
 					// Moved on meanwhile (e.g. to IN_REVIEW): nothing to do.

@@ -124,12 +124,16 @@ class FollowUpDueTests {
 		// Delivered: each lead finds the request in their notifications, linking to the
 		// project.
 		JsonNode leadsInbox = http
-			.graphql("{ notifications(first: 50) { edges { node { type link } } } }", lead.headers())
+			.graphql("{ notifications(first: 50) { edges { node { type link parameters { name value } } } } }",
+					lead.headers())
 			.data()
 			.path("notifications")
 			.path("edges");
 		assertThat(leadsInbox.findValuesAsString("type")).contains("PROJECT_FOLLOW_UP_REQUESTED");
 		assertThat(leadsInbox.findValuesAsString("link")).contains("/projects/" + shared.id());
+		// Each notice names the edition it follows, so that eight of them do not read
+		// alike.
+		assertThat(leadsInbox.findValuesAsString("name")).contains("hackathonSlug", "hackathonName");
 		assertThat(http.graphql("{ notifications(first: 50) { edges { node { type } } } }", stranger.headers())
 			.data()
 			.path("notifications")

@@ -28,8 +28,9 @@ public class FollowUpTestConfiguration {
 
 	@Bean
 	@Primary
-	RecordingNotifier recordingNotifier(org.hacktrail.notification.NotificationService notifications) {
-		return new RecordingNotifier(new NotificationFollowUpNotifier(notifications));
+	RecordingNotifier recordingNotifier(org.hacktrail.notification.NotificationService notifications,
+			org.hacktrail.hackathon.HackathonService hackathons) {
+		return new RecordingNotifier(new NotificationFollowUpNotifier(notifications, hackathons));
 	}
 
 	@Bean(destroyMethod = "stop")

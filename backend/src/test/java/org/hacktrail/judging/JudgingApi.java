@@ -21,6 +21,7 @@ public final class JudgingApi {
 	public static final String JUDGE_FIELDS = """
 			id userId displayName sector affiliations expertise maxLoad status dropReason version
 			conflicts { proposalId status source reason comment matchedAffiliation matchedWith
+			  matchedSource matchedPerson matchedOrganisation
 			  history { by actor action reason comment } }""";
 
 	public static final String ROUND_FIELDS = """
@@ -31,7 +32,7 @@ public final class JudgingApi {
 			plan { id seed proposalCount assignmentCount loadSpread balanced reason
 			  loads { judgeId sector load } problems { proposalId rule sector message } }
 			selection { proposalIds kind justification tieResolution topN }
-			history { action detail }""";
+			history { action detail args { name value } reason coded }""";
 
 	public static final String SHEET_FIELDS = """
 			id roundId proposalId judgeUserId status comment version scores { criterionId value }

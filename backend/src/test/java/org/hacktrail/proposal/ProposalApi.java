@@ -20,7 +20,7 @@ final class ProposalApi {
 	static final String PROPOSAL_FIELDS = """
 			id status version proposerId proposerName proposerAffiliation channel needs linkCount teamSize
 			title { zhTW en } summary { zhTW en } tags { id zhTW en } links { type url }
-			project { id } history { from to by actor reason }""";
+			project { id } history { from to by actor reason reasonCode reasonArgs { name value zhTW en } }""";
 
 	private final Http http;
 

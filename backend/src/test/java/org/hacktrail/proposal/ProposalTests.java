@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -322,15 +323,26 @@ class ProposalTests extends ProposalApiTestSupport {
 		assertThat(this.api.transition(id, "OUTSTANDING", "we like it", this.organizer).errorCode())
 			.isEqualTo("FORBIDDEN");
 		Proposal outstanding = this.proposalService.applySystemTransition(id, ProposalStatus.OUTSTANDING,
-				"Results published", null);
+				ChangeCode.RESULTS_PUBLISHED, List.of(MessageArg.localized("round", "決選", "決選", "Finals")), null);
 		assertThat(outstanding.status()).isEqualTo(ProposalStatus.OUTSTANDING);
 		StatusChange last = outstanding.history().get(outstanding.history().size() - 1);
 		assertThat(last.actor()).isEqualTo(ProposalLifecycle.Actor.SYSTEM);
 		assertThat(last.from()).isEqualTo(ProposalStatus.FINALIST);
-		assertThat(this.proposalService.applySystemTransition(id, ProposalStatus.OUTSTANDING, null, null).history())
-			.as("idempotent")
-			.hasSameSizeAs(outstanding.history());
-		assertThat(this.api.get(id, this.alice).path("history")).hasSize(9);
+		assertThat(this.proposalService
+			.applySystemTransition(id, ProposalStatus.OUTSTANDING, ChangeCode.RESULTS_PUBLISHED, List.of(), null)
+			.history()).as("idempotent").hasSameSizeAs(outstanding.history());
+		JsonNode history = this.api.get(id, this.alice).path("history");
+		assertThat(history).hasSize(9);
+		// Hacktrail's reason as a code with its values, beside the English sentence.
+		JsonNode published = history.get(8);
+		assertThat(published.path("reasonCode").asString()).isEqualTo("RESULTS_PUBLISHED");
+		assertThat(published.path("reason").asString()).isEqualTo("Results of round '決選' published");
+		assertThat(published.path("reasonArgs").get(0).path("name").asString()).isEqualTo("round");
+		assertThat(published.path("reasonArgs").get(0).path("en").asString()).isEqualTo("Finals");
+		assertThat(published.path("reasonArgs").get(0).path("zhTW").asString()).isEqualTo("決選");
+		// A person's reason has no code.
+		assertThat(history.get(1).path("reasonCode").isNull()).isTrue();
+		assertThat(history.get(1).path("reasonArgs")).isEmpty();
 	}
 
 	@Test
@@ -353,11 +365,14 @@ class ProposalTests extends ProposalApiTestSupport {
 			.asString();
 		this.api.transitionOk(id, "SUBMITTED", null, this.alice);
 		Proposal moved = this.proposalService.applySystemTransition(id, ProposalStatus.TEAM_FORMING,
-				"First member joined", this.bob.id());
+				ChangeCode.TEAM_FORMED, List.of(), this.bob.id());
 		StatusChange last = moved.history().get(moved.history().size() - 1);
 		assertThat(last.to()).isEqualTo(ProposalStatus.TEAM_FORMING);
 		assertThat(last.by()).isEqualTo(this.bob.id());
 		assertThat(last.actor()).isEqualTo(ProposalLifecycle.Actor.SYSTEM);
+		JsonNode entry = this.api.get(id, this.alice).path("history").get(2);
+		assertThat(entry.path("reasonCode").asString()).isEqualTo("TEAM_FORMED");
+		assertThat(entry.path("reason").asString()).isEqualTo("The first team member besides the proposer joined.");
 	}
 
 	@Test

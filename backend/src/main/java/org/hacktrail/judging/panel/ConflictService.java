@@ -88,6 +88,12 @@ public class ConflictService {
 	 * log.
 	 */
 	public record LogEntry(Judge judge, String proposalId, ConflictDecision decision) {
+
+		/** The conflict the decision is about, as it stands. */
+		public @Nullable ConflictOfInterest conflict() {
+			return this.judge.conflict(this.proposalId).orElse(null);
+		}
+
 	}
 
 	/** The signed-in judge declares a conflict with a proposal of the hackathon. */
@@ -107,7 +113,7 @@ public class ConflictService {
 			}
 			ConflictOfInterest conflict = (existing != null) ? existing.with(ConflictStatus.ACTIVE, why, text, decision)
 					: new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.DECLARED, why, text,
-							null, null, List.of(decision));
+							List.of(decision));
 			return current.withConflict(conflict, now);
 		});
 		this.events
@@ -131,7 +137,7 @@ public class ConflictService {
 			ConflictOfInterest existing = current.conflict(proposal.id()).orElse(null);
 			ConflictOfInterest conflict = (existing != null) ? existing.with(ConflictStatus.ACTIVE, why, text, decision)
 					: new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.ORGANIZER, why, text,
-							null, null, List.of(decision));
+							List.of(decision));
 			return current.withConflict(conflict, now);
 		});
 		this.events
@@ -224,7 +230,8 @@ public class ConflictService {
 							new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE, ConflictSource.FOUND,
 									ConflictReason.PROFESSIONAL, comment, matched, affiliation.describe(),
 									List.of(new ConflictDecision(now, null, Actor.SYSTEM, Action.FOUND,
-											ConflictReason.PROFESSIONAL, comment))));
+											ConflictReason.PROFESSIONAL, comment)),
+									affiliation.source(), affiliation.who(), affiliation.name()));
 					break;
 				}
 			}

@@ -30,8 +30,10 @@ import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
+import org.hacktrail.proposal.ChangeCode;
 import org.hacktrail.proposal.ProposalService;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
@@ -361,8 +363,11 @@ public class PublicationService {
 				+ (quotaOverride ? " instead of N = " + cut + " (quota override)" : "")
 				+ ((selection.justification() != null) ? "; justification: " + selection.justification() : "")
 				+ ((selection.tieResolution() != null) ? "; tie: " + selection.tieResolution() : "");
-		JudgingRound saved = this.mongo
-			.save(withSelection(round, selection, new RoundEvent(now, me, "SELECTED", detail), now));
+		List<MessageArg> args = List.of(MessageArg.of("kind", kind), MessageArg.of("count", chosen.size()),
+				MessageArg.of("cut", cut), MessageArg.of("quotaOverride", quotaOverride));
+		String written = (selection.justification() != null) ? selection.justification() : selection.tieResolution();
+		JudgingRound saved = this.mongo.save(
+				withSelection(round, selection, RoundEvent.described(now, me, "SELECTED", detail, args, written), now));
 		if (kind == Selection.Kind.OVERRIDE) {
 			this.audit.record(AuditEventType.OVERRIDE_APPLIED, me, "judgingRound", round.id(),
 					Map.of("hackathon", round.hackathonId(), "selected", String.join(",", chosen), "topN",
@@ -439,8 +444,12 @@ public class PublicationService {
 				.set("publishedAt", now)
 				.set("updatedAt", now)
 				.push("history",
-						new RoundEvent(now, me, "PUBLISHED",
-								selection.kind() + ", " + selection.proposalIds().size() + " selected" + confirmed))
+						RoundEvent.described(now, me, "PUBLISHED",
+								selection.kind() + ", " + selection.proposalIds().size() + " selected" + confirmed,
+								List.of(MessageArg.of("kind", selection.kind()),
+										MessageArg.of("count", selection.proposalIds().size()),
+										MessageArg.of("openCases", open.size())),
+								null))
 				.inc("version", 1);
 			boolean publishedNow = this.mongo.updateFirst(closed, publish, JudgingRound.class).getModifiedCount() == 1;
 			if (publishedNow) {
@@ -472,11 +481,12 @@ public class PublicationService {
 		Set<String> selected = new HashSet<>(published.selection().proposalIds());
 		ProposalStatus in = finalRound ? ProposalStatus.OUTSTANDING : ProposalStatus.SHORTLISTED;
 		ProposalStatus out = finalRound ? ProposalStatus.NOT_SELECTED : ProposalStatus.NOT_SHORTLISTED;
-		String reason = "Results of round '" + published.name().primary() + "' published";
+		List<MessageArg> reason = List.of(MessageArg.localized("round", published.name().primary(),
+				published.name().zhTW(), published.name().en()));
 		for (String proposalId : published.proposalIds()) {
 			ProposalStatus to = selected.contains(proposalId) ? in : out;
 			try {
-				this.proposals.applySystemTransition(proposalId, to, reason, me);
+				this.proposals.applySystemTransition(proposalId, to, ChangeCode.RESULTS_PUBLISHED, reason, me);
 				moved.add(proposalId);
 			}
 			catch (DomainException ex) {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
@@ -91,8 +92,8 @@ public class ExpoTables {
 					+ "name the same proposals (move a table, do not add or remove one).");
 		}
 		Instant now = this.clock.instant();
-		RoundEvent event = (current.status() == RoundStatus.DRAFT) ? null
-				: new RoundEvent(now, me, "TABLES_CHANGED", tables.size() + " tables");
+		RoundEvent event = (current.status() == RoundStatus.DRAFT) ? null : RoundEvent.described(now, me,
+				"TABLES_CHANGED", tables.size() + " tables", List.of(MessageArg.of("count", tables.size())), null);
 		return this.mongo.save(current.with(current.status(), current.config().withExpoTables(tables),
 				current.selection(), current.publishedAt(), event, now));
 	}

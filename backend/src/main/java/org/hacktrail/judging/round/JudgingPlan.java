@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hacktrail.judging.assignment.AssignmentProblem;
 import org.hacktrail.judging.assignment.JudgeLoad;
+import org.hacktrail.platform.MessageArg;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -20,13 +21,35 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param judgeIds every judge's user id that has a work document in this plan
  * @param loads every judge's load (user ids)
  * @param problems unmet rules, with the reason in words
- * @param reason why the plan was made (assignment, a judge dropped, a conflict)
+ * @param reason why the plan was made (assignment, a judge dropped, a conflict), in words
+ * (English)
+ * @param reasonCode why the plan was made, as a code (null for a plan made before codes)
+ * @param reasonArgs the values of the reason's sentence (counts)
+ * @param writtenReason what a person wrote about it (why a judge was dropped)
  */
 @Document("judging_plans")
 public record JudgingPlan(@Id String id, @Indexed String roundId, @Nullable String previousPlanId,
 		String algorithmVersion, long seed, List<String> proposalIds, List<String> judgeIds, int assignmentCount,
 		List<JudgeLoad> loads, List<AssignmentProblem> problems, int loadSpread, boolean balanced, String reason,
-		@Nullable String by, Instant createdAt) {
+		@Nullable String by, Instant createdAt, @Nullable PlanReason reasonCode, @Nullable List<MessageArg> reasonArgs,
+		@Nullable String writtenReason) {
+
+	/** Why a plan was made. */
+	public enum PlanReason {
+
+		/** An organizer ran the assignment ({@code proposals}, {@code judges}). */
+		ASSIGNMENT,
+
+		/** A judge was dropped: {@code count} proposals moved to other judges. */
+		JUDGE_DROPPED,
+
+		/**
+		 * A conflict of interest became active: {@code count} proposals moved away from a
+		 * judge.
+		 */
+		CONFLICT
+
+	}
 
 	public JudgingPlan {
 		proposalIds = List.copyOf(proposalIds);

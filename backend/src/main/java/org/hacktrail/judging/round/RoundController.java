@@ -15,6 +15,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
+import org.hacktrail.platform.MessageArg;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -226,6 +227,11 @@ class RoundController {
 	@SchemaMapping(typeName = "JudgingRound")
 	@Nullable List<RoundEvent> history(RoundService.RoundContext round) {
 		return this.access.isOrganizer() ? round.judging().history() : null;
+	}
+
+	@SchemaMapping(typeName = "RoundEvent", field = "args")
+	List<MessageArg> eventArgs(RoundEvent event) {
+		return event.messageArgs();
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")

@@ -24,6 +24,8 @@ import org.hacktrail.judging.ranking.Rubric;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.MessageArg;
+import org.hacktrail.proposal.ChangeCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalService;
@@ -311,11 +313,12 @@ public class RoundService {
 		RoundConfig config = RoundConfigRules.next(input, was, current.version() == null,
 				(ids) -> candidates(context.hackathon(), ids));
 		Instant now = this.clock.instant();
-		RoundEvent event = draft ? null : new RoundEvent(now, me, "CONFIGURED", reason);
+		RoundEvent event = draft ? null : RoundEvent.written(now, me, "CONFIGURED", reason);
 		if (current.version() == null) {
 			JudgingRound created = new JudgingRound(current.id(), current.hackathonId(), context.round().kind(),
 					RoundStatus.DRAFT, config, null, null,
-					List.of(new RoundEvent(now, me, "CREATED", "Judging set up")), null, now, now, null);
+					List.of(RoundEvent.described(now, me, "CREATED", "Judging set up", List.of(), null)), null, now,
+					now, null);
 			try {
 				return this.mongo.insert(created);
 			}
@@ -328,8 +331,9 @@ public class RoundService {
 			// The plan was computed with other rules or candidates: it no longer applies;
 			// assign again.
 			List<RoundEvent> history = new ArrayList<>(changed.history());
-			history.add(new RoundEvent(now, me, "PLAN_DISCARDED",
-					"k, sector minimums, maximum load or candidates " + "changed; run the assignment again"));
+			history.add(RoundEvent.described(now, me, "PLAN_DISCARDED",
+					"k, sector minimums, maximum load or candidates " + "changed; run the assignment again", List.of(),
+					null));
 			changed = new JudgingRound(changed.id(), changed.hackathonId(), changed.kind(), changed.status(),
 					changed.config(), null, changed.selection(), history, changed.publishedAt(), changed.createdAt(),
 					now, changed.version());
@@ -350,9 +354,9 @@ public class RoundService {
 		}
 		Instant now = this.clock.instant();
 		JudgingRound created = new JudgingRound(context.round().id(), context.hackathon().id(), context.round().kind(),
-				RoundStatus.DRAFT, RoundConfig.defaults(RoundConfigRules.newSeed()), null, null,
-				List.of(new RoundEvent(now, this.access.userId().orElse(null), "CREATED", "Judging set up")), null, now,
-				now, null);
+				RoundStatus.DRAFT, RoundConfig.defaults(RoundConfigRules.newSeed()), null, null, List.of(RoundEvent
+					.described(now, this.access.userId().orElse(null), "CREATED", "Judging set up", List.of(), null)),
+				null, now, now, null);
 		try {
 			return this.mongo.insert(created);
 		}
@@ -406,8 +410,10 @@ public class RoundService {
 					"confirmIncomplete confirms closing an OPEN round with sheets not submitted; this change is " + from
 							+ " → " + to + ": leave it out.");
 		}
+		RoundEvent closedIncomplete = null;
 		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN && current.config().method() == RoundMethod.PAIRWISE) {
-			enter(context.hackathon(), current, ExpoTables.requireReadyToOpen(candidates(context), current), me);
+			enter(context.hackathon(), context.round().name(), current,
+					ExpoTables.requireReadyToOpen(candidates(context), current), me);
 		}
 		else if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
@@ -418,13 +424,11 @@ public class RoundService {
 				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
 			}
 			JudgingPlan plan = currentPlan(current);
-			enter(context.hackathon(), current, (plan != null) ? plan.proposalIds() : List.of(), me);
+			enter(context.hackathon(), context.round().name(), current, (plan != null) ? plan.proposalIds() : List.of(),
+					me);
 		}
 		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
-			String incomplete = incomplete(context, current, Boolean.TRUE.equals(confirmIncomplete), reason);
-			if (incomplete != null) {
-				why = incomplete;
-			}
+			closedIncomplete = incomplete(context, current, Boolean.TRUE.equals(confirmIncomplete), reason, me);
 		}
 		else if (from == RoundStatus.CLOSED && to == RoundStatus.OPEN) {
 			if (why == null) {
@@ -444,16 +448,18 @@ public class RoundService {
 		}
 		Instant now = this.clock.instant();
 		String action = (from == RoundStatus.CLOSED) ? "REOPENED" : to.name();
-		return this.mongo.save(current.with(to, current.config(), current.selection(), current.publishedAt(),
-				new RoundEvent(now, me, action, why), now));
+		RoundEvent event = (closedIncomplete != null) ? new RoundEvent(now, me, action, closedIncomplete.detail(),
+				closedIncomplete.args(), closedIncomplete.reason()) : RoundEvent.written(now, me, action, why);
+		return this.mongo
+			.save(current.with(to, current.config(), current.selection(), current.publishedAt(), event, now));
 	}
 
 	/**
 	 * Null when every sheet of the plan is submitted; otherwise the history's detail of a
 	 * confirmed close, or the refusal that names the sheets not submitted.
 	 */
-	private @Nullable String incomplete(RoundContext context, JudgingRound round, boolean confirmed,
-			@Nullable String reason) {
+	private @Nullable RoundEvent incomplete(RoundContext context, JudgingRound round, boolean confirmed,
+			@Nullable String reason, String me) {
 		List<UnsubmittedSheets.Unsubmitted> missing = this.unsubmitted.getObject().of(round);
 		if (missing.isEmpty()) {
 			return null;
@@ -482,8 +488,10 @@ public class RoundService {
 		String why = WrittenReason.require(reason, "reason",
 				"why the round closes with " + sheets + " not submitted; it is kept in the round's history",
 				Map.of("rule", ROUND_INCOMPLETE, "unsubmittedCount", missing.size()));
-		return "Closed with " + sheets + " not submitted, confirmed by the organizer: " + why + " — not submitted: "
-				+ firstOf(named, NAMED_IN_HISTORY);
+		return RoundEvent.described(this.clock.instant(), me, "CLOSED",
+				"Closed with " + sheets + " not submitted, confirmed by the organizer: " + why + " — not submitted: "
+						+ firstOf(named, NAMED_IN_HISTORY),
+				List.of(MessageArg.of("notSubmitted", missing.size())), why);
 	}
 
 	/**
@@ -491,7 +499,8 @@ public class RoundService {
 	 * FINAL. Checked for every proposal first, so that nothing moves when one cannot;
 	 * each move is idempotent, so opening again after an interruption completes it.
 	 */
-	private void enter(Hackathon hackathon, JudgingRound round, List<String> proposalIds, String by) {
+	private void enter(Hackathon hackathon, LocalizedText name, JudgingRound round, List<String> proposalIds,
+			String by) {
 		Map<String, Proposal> found = this.proposals.byIds(proposalIds);
 		List<String> problems = new ArrayList<>();
 		for (String id : proposalIds) {
@@ -508,9 +517,9 @@ public class RoundService {
 					Map.of("problems", problems));
 		}
 		ProposalStatus target = (round.kind() == RoundKind.FINAL) ? ProposalStatus.FINALIST : ProposalStatus.IN_REVIEW;
-		String reason = "Judging round opened";
+		List<MessageArg> args = List.of(MessageArg.localized("round", name.primary(), name.zhTW(), name.en()));
 		for (String id : proposalIds) {
-			this.proposalService.applySystemTransition(id, target, reason, by);
+			this.proposalService.applySystemTransition(id, target, ChangeCode.ROUND_OPENED, args, by);
 		}
 	}
 

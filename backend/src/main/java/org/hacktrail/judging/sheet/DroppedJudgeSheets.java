@@ -97,7 +97,7 @@ class DroppedJudgeSheets implements DroppedJudgeWork {
 		List<String> notReassigned = new ArrayList<>();
 		if (!toMove.isEmpty()) {
 			Map<String, List<String>> moved = this.assignments.moveAway(round.id(), drop.judgeUserId(), toMove,
-					"Judge dropped: " + drop.reason(), drop.by());
+					drop.reason(), drop.by());
 			for (String proposal : toMove) {
 				List<String> to = moved.get(proposal);
 				if (to != null) {

@@ -3,21 +3,27 @@ package org.hacktrail.platform.batch;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hacktrail.platform.Caller;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
+import org.hacktrail.platform.UserNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -32,10 +38,13 @@ class JobController {
 
 	private final GraphQlLimits limits;
 
-	JobController(JobRunner runner, Caller caller, GraphQlLimits limits) {
+	private final ObjectProvider<UserNames> userNames;
+
+	JobController(JobRunner runner, Caller caller, GraphQlLimits limits, ObjectProvider<UserNames> userNames) {
 		this.runner = runner;
 		this.caller = caller;
 		this.limits = limits;
+		this.userNames = userNames;
 	}
 
 	record JobParameterView(String key, String value) {
@@ -48,7 +57,8 @@ class JobController {
 	record JobRunView(String id, String jobName, BatchStatus status, String exitCode, @Nullable String exitDescription,
 			@Nullable OffsetDateTime createdAt, @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime endedAt,
 			long readCount, long writeCount, long skipCount, long filterCount, @Nullable Long total,
-			@Nullable Double progress, List<JobParameterView> parameters, List<JobStepView> steps) {
+			@Nullable Double progress, List<JobParameterView> parameters, List<JobStepView> steps,
+			@Nullable String requestedById, @Nullable String scheduledFor) {
 
 		static JobRunView of(JobExecution execution) {
 			// The Mongo job explorer can attach a step execution twice; count each once.
@@ -81,7 +91,9 @@ class JobController {
 						.map((step) -> new JobStepView(step.getStepName(), step.getStatus(), step.getReadCount(),
 								step.getWriteCount(), step.getSkipCount(), step.getFilterCount(),
 								step.getCommitCount()))
-						.toList());
+						.toList(),
+					execution.getJobParameters().getString("hacktrail.requestedBy"),
+					execution.getJobParameters().getString("hacktrail.slot"));
 		}
 
 		/**
@@ -119,6 +131,27 @@ class JobController {
 	}
 
 	record StartJobPayload(JobRunView run) {
+	}
+
+	/** Who started each run, by display name, in one look-up for the page of runs. */
+	@BatchMapping(typeName = "JobRun", field = "requestedByName")
+	Map<JobRunView, @Nullable String> requestedByName(List<JobRunView> runs) {
+		Set<String> ids = new HashSet<>();
+		runs.forEach((run) -> {
+			if (run.requestedById() != null) {
+				ids.add(run.requestedById());
+			}
+		});
+		UserNames names = this.userNames.getIfAvailable();
+		Map<String, String> found = (names != null && !ids.isEmpty()) ? names.displayNames(ids) : Map.of();
+		Map<JobRunView, @Nullable String> byRun = new LinkedHashMap<>();
+		runs.forEach((run) -> byRun.put(run, (run.requestedById() != null) ? found.get(run.requestedById()) : null));
+		return byRun;
+	}
+
+	@SchemaMapping(typeName = "JobRun", field = "requestedByYou")
+	boolean requestedByYou(JobRunView run) {
+		return run.requestedById() != null && run.requestedById().equals(this.caller.requireId());
 	}
 
 	@QueryMapping

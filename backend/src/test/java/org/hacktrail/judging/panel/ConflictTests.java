@@ -160,6 +160,11 @@ class ConflictTests extends JudgingApiTestSupport {
 		assertThat(conflicts.get(0).path("matchedWith").asString()).contains("PROPOSER")
 			.contains("Dana")
 			.contains("Ministry of Digital Affairs");
+		// The same as data, for a client to say in its reader's language.
+		assertThat(conflicts.get(0).path("matchedSource").asString()).isEqualTo("PROPOSER");
+		assertThat(conflicts.get(0).path("matchedPerson").asString()).isEqualTo("Dana");
+		assertThat(conflicts.get(0).path("matchedOrganisation").asString()).isEqualTo("Ministry of Digital Affairs");
+		assertThat(conflicts.get(0).path("matchedAffiliation").asString()).isEqualTo("ministry of digital affairs");
 		JsonNode unrelated = this.api
 			.judge(open, this.accounts.user("coi-csv-other-" + open.slug()), "PRIVATE", "Elsewhere Inc.")
 			.path("conflicts");

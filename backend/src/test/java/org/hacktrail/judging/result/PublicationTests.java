@@ -191,6 +191,12 @@ class PublicationTests extends JudgingApiTestSupport {
 		assertThat(round.path("selection").path("justification").asString()).isEqualTo(why);
 		JsonNode event = round.path("history").get(round.path("history").size() - 1);
 		assertThat(event.path("detail").asString()).contains("instead of N = 1 (quota override)");
+		// The same as values for the panel's sentence, the justification as written.
+		assertThat(event.path("args").toString()).contains("{\"name\":\"kind\",\"value\":\"OVERRIDE\"}")
+			.contains("{\"name\":\"count\",\"value\":\"2\"}")
+			.contains("{\"name\":\"cut\",\"value\":\"1\"}")
+			.contains("{\"name\":\"quotaOverride\",\"value\":\"true\"}");
+		assertThat(event.path("reason").asString()).isEqualTo(why);
 	}
 
 	@Test

@@ -256,6 +256,11 @@ class RoundTests extends JudgingApiTestSupport {
 			.contains(why)
 			.contains("2 sheets")
 			.contains(lateName);
+		// The same as values, for the panel's sentence; the organizer's reason as
+		// written.
+		assertThat(event.path("coded").asBoolean()).isTrue();
+		assertThat(arg(event, "notSubmitted")).isEqualTo("2");
+		assertThat(event.path("reason").asString()).isEqualTo(why);
 		assertField(this.api.status(this.roundId, "OPEN", "Reopening to let the judge finish the sheets.", true,
 				this.organizer), "confirmIncomplete");
 	}
@@ -420,6 +425,15 @@ class RoundTests extends JudgingApiTestSupport {
 	private static void assertField(Http.GraphQlResult result, String field) {
 		assertThat(result.errorCode()).as(result.body().toString()).isEqualTo("BAD_USER_INPUT");
 		assertThat(result.body().path("errors").get(0).path("extensions").path("field").asString()).isEqualTo(field);
+	}
+
+	private static String arg(JsonNode event, String name) {
+		for (JsonNode arg : event.path("args")) {
+			if (arg.path("name").asString().equals(name)) {
+				return arg.path("value").asString();
+			}
+		}
+		return null;
 	}
 
 }

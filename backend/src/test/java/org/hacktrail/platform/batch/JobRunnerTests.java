@@ -113,6 +113,16 @@ class JobRunnerTests {
 			.data();
 		assertThat(listed.path("jobRuns").path(0).path("id").asString()).isEqualTo(started.path("id").asString());
 		assertThat(listed.path("jobNames").toString()).contains("countingJob");
+		// Who started it, as fields (the panel names them; the raw id stays a parameter).
+		JsonNode by = this.organizer
+			.graphql("{ jobRun(id: \"" + started.path("id").asString()
+					+ "\") { requestedById requestedByName requestedByYou scheduledFor } }")
+			.data()
+			.path("jobRun");
+		assertThat(by.path("requestedByName").asString()).isEqualTo("Demo Organizer 示範主辦");
+		assertThat(by.path("requestedByYou").asBoolean()).isTrue();
+		assertThat(by.path("requestedById").asString()).isNotBlank();
+		assertThat(by.path("scheduledFor").isNull()).isTrue();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
+import org.hacktrail.platform.MessageArg;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -136,6 +137,21 @@ class AssignmentController {
 	@SchemaMapping(typeName = "AssignmentPlan")
 	boolean balanced(PlanView view) {
 		return view.plan().balanced();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	JudgingPlan.@Nullable PlanReason reasonCode(PlanView view) {
+		return view.plan().reasonCode();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	List<MessageArg> reasonArgs(PlanView view) {
+		return (view.plan().reasonArgs() != null) ? view.plan().reasonArgs() : List.of();
+	}
+
+	@SchemaMapping(typeName = "AssignmentPlan")
+	@Nullable String writtenReason(PlanView view) {
+		return view.plan().writtenReason();
 	}
 
 	@SchemaMapping(typeName = "AssignmentPlan")

@@ -30,7 +30,9 @@ import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.RoundEvent;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
+import org.hacktrail.judging.round.JudgingPlan.PlanReason;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.MessageArg;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,8 +126,12 @@ public class AssignmentService {
 		List<Judge> judges = judges(round.hackathonId());
 		AssignmentRequest request = request(round, candidates, judges, seed);
 		AssignmentPlan plan = JudgeAssigner.assign(request).withoutJudges(dropped(judges));
-		return commit(round, plan, request, "Assignment of " + candidates.size() + " proposals to "
-				+ request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count() + " judges",
+		long judgesWithRoom = request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count();
+		return commit(round, plan, request,
+				new Why("Assignment of " + candidates.size() + " proposals to " + judgesWithRoom + " judges",
+						PlanReason.ASSIGNMENT,
+						List.of(MessageArg.of("proposals", candidates.size()), MessageArg.of("judges", judgesWithRoom)),
+						null),
 				me);
 	}
 
@@ -160,11 +166,14 @@ public class AssignmentService {
 	 * @return each moved proposal with the judges (user ids) it went to, in proposal id
 	 * order; empty when the round is not DRAFT or OPEN, has no plan, or the judge has
 	 * none of these proposals in it
+	 * @param reason why the judge was dropped, as the organizer wrote it
 	 */
 	public Map<String, List<String>> moveAway(String roundId, String userId, Set<String> proposalIds, String reason,
 			@Nullable String by) {
-		Applied applied = change(roundId, by, (current, plan, previous) -> replace(current, plan, previous, userId,
-				proposalIds, (count) -> count + " proposal(s) moved away: " + reason));
+		Applied applied = change(roundId, by,
+				(current, plan, previous) -> replace(current, plan, previous, userId, proposalIds,
+						(count) -> new Why(count + " proposal(s) moved away: Judge dropped: " + reason,
+								PlanReason.JUDGE_DROPPED, List.of(MessageArg.of("count", count)), reason)));
 		Map<String, List<String>> moved = new java.util.TreeMap<>();
 		if (applied == null) {
 			return moved;
@@ -189,7 +198,9 @@ public class AssignmentService {
 		for (JudgingRound round : this.rounds.storedRounds(event.hackathonId())) {
 			change(round.id(), event.by(),
 					(current, plan, previous) -> replace(current, plan, previous, event.judgeUserId(), proposals,
-							(count) -> "Conflict of interest: " + count + " proposal(s) moved away from a judge"));
+							(count) -> new Why(
+									"Conflict of interest: " + count + " proposal(s) moved away from a judge",
+									PlanReason.CONFLICT, List.of(MessageArg.of("count", count)), null)));
 		}
 	}
 
@@ -201,7 +212,7 @@ public class AssignmentService {
 	 * plan moves.
 	 */
 	private @Nullable Change replace(JudgingRound round, JudgingPlan plan, List<Assignment> previous, String userId,
-			Set<String> proposals, IntFunction<String> reason) {
+			Set<String> proposals, IntFunction<Why> reason) {
 		List<Assignment> renamed = new ArrayList<>();
 		Set<String> moved = new HashSet<>();
 		for (Assignment assignment : previous) {
@@ -223,7 +234,13 @@ public class AssignmentService {
 				reason.apply(moved.size()));
 	}
 
-	private record Change(AssignmentPlan plan, AssignmentRequest request, String reason) {
+	private record Change(AssignmentPlan plan, AssignmentRequest request, Why reason) {
+	}
+
+	/**
+	 * Why a plan is made: in English, as a code with its values, and what a person wrote.
+	 */
+	private record Why(String english, PlanReason code, List<MessageArg> args, @Nullable String written) {
 	}
 
 	/** A change that became the round's plan, and the assignments it was made from. */
@@ -307,7 +324,7 @@ public class AssignmentService {
 		}
 	}
 
-	private JudgingPlan commit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request, String reason,
+	private JudgingPlan commit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request, Why reason,
 			String by) {
 		JudgingPlan stored = tryCommit(round, plan, request, reason, by);
 		if (stored == null) {
@@ -321,7 +338,7 @@ public class AssignmentService {
 	 * current meanwhile.
 	 */
 	private @Nullable JudgingPlan tryCommit(JudgingRound round, AssignmentPlan plan, AssignmentRequest request,
-			String reason, @Nullable String by) {
+			Why reason, @Nullable String by) {
 		String planId = UUID.randomUUID().toString();
 		Map<String, List<String>> byJudge = new LinkedHashMap<>();
 		for (Assignment assignment : plan.assignments()) {
@@ -332,7 +349,12 @@ public class AssignmentService {
 		Instant now = this.clock.instant();
 		JudgingPlan record = new JudgingPlan(planId, round.id(), round.planId(), plan.algorithmVersion(),
 				request.seed(), request.proposalIds(), new ArrayList<>(byJudge.keySet()), plan.assignments().size(),
-				plan.loads(), plan.problems(), plan.loadSpread(), plan.balanced(), reason, by, now);
+				plan.loads(), plan.problems(), plan.loadSpread(), plan.balanced(), reason.english(), by, now,
+				reason.code(), reason.args(), reason.written());
+		List<MessageArg> eventArgs = new ArrayList<>(reason.args());
+		eventArgs.add(MessageArg.of("cause", reason.code()));
+		eventArgs.add(MessageArg.of("seed", Long.toUnsignedString(request.seed())));
+		eventArgs.add(MessageArg.of("problems", plan.problems().size()));
 		if (!works.isEmpty()) {
 			this.mongo.insertAll(works);
 		}
@@ -341,9 +363,10 @@ public class AssignmentService {
 		Update update = new Update().set("planId", planId)
 			.set("updatedAt", now)
 			.push("history",
-					new RoundEvent(now, by, "ASSIGNED",
-							reason + " (plan " + planId + ", seed " + Long.toUnsignedString(request.seed()) + ", "
-									+ plan.problems().size() + " problems)"))
+					RoundEvent.described(now, by, "ASSIGNED",
+							reason.english() + " (plan " + planId + ", seed " + Long.toUnsignedString(request.seed())
+									+ ", " + plan.problems().size() + " problems)",
+							eventArgs, reason.written()))
 			.inc("version", 1);
 		if (this.mongo.updateFirst(current, update, JudgingRound.class).getModifiedCount() == 1) {
 			return record;

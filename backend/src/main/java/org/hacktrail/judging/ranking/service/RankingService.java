@@ -34,6 +34,7 @@ import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.judging.vote.BallotService;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
 
 import org.springframework.stereotype.Service;
 
@@ -111,11 +112,13 @@ public class RankingService {
 		JudgingRound round = context.judging();
 		JudgingPlan plan = (round.version() != null) ? this.rounds.currentPlan(round) : null;
 		if (plan == null) {
-			throw DomainException.badInput("The round has no assignment yet, so nothing to rank.");
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round has no assignment yet, so nothing to rank.",
+					Map.of("rule", "rankingNoAssignment"));
 		}
 		RoundConfig config = round.config();
 		if (config.criteria().isEmpty()) {
-			throw DomainException.badInput("The round has no rubric yet.");
+			throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round has no rubric yet.",
+					Map.of("rule", "rankingNoRubric"));
 		}
 		Map<String, List<String>> works = this.assignments.works(plan);
 		List<ScoreSheetService.PlannedSheet> stored = this.sheets.sheetsOf(round, works);
