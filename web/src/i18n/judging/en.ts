@@ -444,6 +444,11 @@ export const judgingEn = {
   'results.ballot.rule.excludeJudges': 'Judges of this round do not vote.',
   'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
   'results.ballot.rule.none': 'Any signed-in person may vote.',
+  // Score sheet polish (issue 17): unscored state and the way on after submitting.
+  'judging.sheet.unscoredBadge': 'Not scored',
+  'judging.sheet.next': 'Next proposal',
+  'judging.sheet.left': 'Still to submit in this round: {n}',
+  'judging.sheet.allSubmitted': 'Every proposal of this round is submitted. Thank you!',
   ...expoEn,
 } as const;
 

@@ -443,5 +443,10 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'results.ballot.rule.excludeJudges': '本輪評審不參與投票。',
   'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
   'results.ballot.rule.none': '任何已登入的人都可以投票。',
+  // Score sheet polish (issue 17): unscored state and the way on after submitting.
+  'judging.sheet.unscoredBadge': '未評分',
+  'judging.sheet.next': '下一件提案',
+  'judging.sheet.left': '本輪尚待送出：{n} 件',
+  'judging.sheet.allSubmitted': '本輪所有提案都已送出評分，謝謝！',
   ...expoZhTW,
 };
