@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -209,6 +210,41 @@ public class UserDirectory {
 			this.users.findAllById(ids).forEach(found::add);
 		}
 		return found;
+	}
+
+	/**
+	 * People who have signed in (no service accounts) whose display name contains
+	 * {@code text}, or whose email address is {@code text} in full, ignoring case; at
+	 * most {@code limit}, by display name. Email is matched only on the whole address,
+	 * never on a part of it, so that a search cannot be used to guess addresses one
+	 * character at a time; callers never get the address back either (see the team's
+	 * invite search).
+	 * @param text what was typed, already trimmed and checked for length by the caller
+	 */
+	public List<User> search(String text, int limit) {
+		String literal = literal(text);
+		Criteria matches = new Criteria().orOperator(Criteria.where("displayName").regex(literal, "i"),
+				Criteria.where("email").regex("^" + literal + "$", "i"));
+		Query query = new Query(new Criteria().andOperator(matches,
+				Criteria.where("provider").ne(User.SERVICE_PROVIDER), Criteria.where("lastLoginAt").ne(null)))
+			.with(Sort.by("displayName", "_id"))
+			.limit(limit);
+		return this.mongo.find(query, User.class);
+	}
+
+	/**
+	 * A regular expression that matches {@code text} literally: every character with a
+	 * meaning in PCRE (MongoDB) or java.util.regex (the embedded store) is escaped.
+	 */
+	static String literal(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 8);
+		text.codePoints().forEach((cp) -> {
+			if ("\\^$.|?*+()[]{}-/#&~<>=!:,\"'`@%".indexOf(cp) >= 0) {
+				escaped.append('\\');
+			}
+			escaped.appendCodePoint(cp);
+		});
+		return escaped.toString();
 	}
 
 	/** The user who signs in with this provider's {@code subject}, if they ever did. */
