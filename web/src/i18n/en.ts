@@ -1,5 +1,7 @@
 // English message catalog. Every user-visible string of the panel lives here and in zh-TW.ts (which the compiler
 // holds to exactly the same keys).
+import { peopleEn } from './people/en';
+
 export const en = {
   'app.name': 'Hacktrail',
   'app.tagline': 'Civic-tech hackathon projects, from pitch to public service.',
@@ -891,6 +893,7 @@ export const en = {
   'stats.openData.json': 'Download projects.json',
   'stats.openData.licence': 'Licence:',
   'stats.openData.attribution': 'Credit: {name}',
+  ...peopleEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { peopleZhTW } from './people/zh-TW';
 
 // 正體中文訊息目錄：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const zhTW: Record<MessageKey, string> = {
@@ -890,4 +891,5 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.openData.json': '下載 projects.json',
   'stats.openData.licence': '授權：',
   'stats.openData.attribution': '姓名標示：{name}',
+  ...peopleZhTW,
 };
