@@ -144,7 +144,8 @@ class JudgingJourneyBrowserTests {
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Submit']")).click();
 			waitForText(browser, SLOW, "Submitted (");
 			assertThat(browser.driver().findElements(By.cssSelector("input[type=number]"))).isEmpty();
-			// The way on: another proposal of the round not submitted yet (the draft above
+			// The way on: another proposal of the round not submitted yet (the draft
+			// above
 			// is one).
 			String next = path(browser.link("Next proposal").getAttribute("href"));
 			assertThat(next).matches("/judge/rounds/[^/]+/proposals/[^/]+")
