@@ -449,6 +449,9 @@ export const judgingEn = {
   'judging.sheet.next': 'Next proposal',
   'judging.sheet.left': 'Still to submit in this round: {n}',
   'judging.sheet.allSubmitted': 'Every proposal of this round is submitted. Thank you!',
+  'judging.home.due': 'Scores due: {time}',
+  'judging.home.pitchOrder': 'Pitch {n}',
+  'judging.home.room': 'Room: {room}',
   ...expoEn,
 } as const;
 

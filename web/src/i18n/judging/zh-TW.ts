@@ -448,5 +448,8 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.sheet.next': '下一件提案',
   'judging.sheet.left': '本輪尚待送出：{n} 件',
   'judging.sheet.allSubmitted': '本輪所有提案都已送出評分，謝謝！',
+  'judging.home.due': '評分截止：{time}',
+  'judging.home.pitchOrder': '第 {n} 位發表',
+  'judging.home.room': '場地：{room}',
   ...expoZhTW,
 };

@@ -107,7 +107,11 @@ describe("the judge's list", () => {
       {
         assigned: 3,
         submitted: 1,
-        round: { ...ROUND },
+        round: { ...ROUND, closesAt: '2026-11-30T10:00:00.000Z' },
+        slots: [
+          { proposalId: 'p1', pitchOrder: 2, room: 'Room 201' },
+          { proposalId: 'p3', pitchOrder: null, room: 'Stage B' },
+        ],
         judge: { id: 'h1:u-judge', sector: 'PUBLIC' },
         proposals: [
           { proposalId: 'p1', proposal: { id: 'p1', title: PROPOSAL.title, proposerName: 'Ann' }, sheet: { id: 's1', status: 'SUBMITTED', version: 2, updatedAt: '2026-11-27T01:00:00Z' } },
@@ -133,6 +137,12 @@ describe("the judge's list", () => {
       expect.stringMatching(/Not started.*Unsaved input on this device/),
     ]);
     expect(within(list).getByRole('link', { name: 'Bus arrivals' }).getAttribute('href')).toBe('/judge/rounds/r1/proposals/p1');
+    // The deadline in the event's time zone, named; pitch order and room where the organizers set them.
+    expect(screen.getByText(/^Scores due: Nov 30, 2026, 06:00 PM GMT\+8$/)).toBeTruthy();
+    expect(items[0].textContent).toContain('Pitch 2 · Room: Room 201');
+    expect(items[1].textContent).not.toContain('Pitch');
+    expect(items[2].textContent).toContain('Room: Stage B');
+    expect(items[2].textContent).not.toContain('Pitch');
     // The mark is set by an effect after the list's render: wait for it rather than assume the order of the two.
     await waitFor(() => expect(performance.getEntriesByName('judge-list-ready')).toHaveLength(1));
   });
