@@ -194,7 +194,7 @@ export const en = {
   'profile.affiliations': 'Affiliations',
   'profile.affiliationsHint': 'Organisations and agencies you belong to, one per line. Used to find conflicts of interest in judging.',
   'profile.userId': 'Your user id',
-  'profile.userIdHint': 'Give it to a team lead who wants to invite you.',
+  'profile.userIdHint': 'An organizer adding you to a team may ask for it; team leads can also find you by name.',
 
   'tokens.title': 'API tokens',
   'tokens.intro': 'Scripts use an API token in the header “Authorization: Bearer …” instead of signing in.',
@@ -455,7 +455,7 @@ export const en = {
   'team.withdrawInvitation': 'Withdraw the invitation to {name}',
   'team.invite': 'Invite a person',
   'team.userId': 'User id of the person',
-  'team.userIdHint': 'Hacktrail cannot search for people yet: ask the person for the user id shown on their “My profile” page.',
+  'team.userIdHint': 'Ask the person for the user id shown on their “My profile” page. To invite someone instead, find them under “Invite a person”.',
   'team.offeredPosition': 'Position offered',
   'team.roleOffered': 'Role offered',
   'team.roleDefault': 'The position’s role, else Other',
