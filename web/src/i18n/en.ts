@@ -3,6 +3,7 @@ import { homeEn } from './home/en';
 // English message catalog. Every user-visible string of the panel lives here and in zh-TW.ts (which the compiler
 // holds to exactly the same keys); messages for text the server makes are in ./serverText.
 import { serverTextEn } from './serverText/en';
+import { peopleEn } from './people/en';
 
 export const en = {
   'app.name': 'Hacktrail',
@@ -197,7 +198,7 @@ export const en = {
   'profile.affiliations': 'Affiliations',
   'profile.affiliationsHint': 'Organisations and agencies you belong to, one per line. Used to find conflicts of interest in judging.',
   'profile.userId': 'Your user id',
-  'profile.userIdHint': 'Give it to a team lead who wants to invite you.',
+  'profile.userIdHint': 'An organizer adding you to a team may ask for it; team leads can also find you by name.',
 
   'tokens.title': 'API tokens',
   'tokens.intro': 'Scripts use an API token in the header “Authorization: Bearer …” instead of signing in.',
@@ -465,7 +466,7 @@ export const en = {
   'team.withdrawInvitation': 'Withdraw the invitation to {name}',
   'team.invite': 'Invite a person',
   'team.userId': 'User id of the person',
-  'team.userIdHint': 'Hacktrail cannot search for people yet: ask the person for the user id shown on their “My profile” page.',
+  'team.userIdHint': 'Ask the person for the user id shown on their “My profile” page. To invite someone instead, find them under “Invite a person”.',
   'team.offeredPosition': 'Position offered',
   'team.roleOffered': 'Role offered',
   'team.roleDefault': 'The position’s role, else Other',
@@ -910,6 +911,7 @@ export const en = {
   ...homeEn,
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextEn,
+  ...peopleEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { homeZhTW } from './home/zh-TW';
 import { serverTextZhTW } from './serverText/zh-TW';
+import { peopleZhTW } from './people/zh-TW';
 
 // 正體中文訊息目錄：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const zhTW: Record<MessageKey, string> = {
@@ -196,7 +197,7 @@ export const zhTW: Record<MessageKey, string> = {
   'profile.affiliations': '所屬單位',
   'profile.affiliationsHint': '您所屬的組織或機關，每行一個。評審時用來找出利益衝突。',
   'profile.userId': '您的使用者 ID',
-  'profile.userIdHint': '想邀請您的團隊負責人需要它。',
+  'profile.userIdHint': '主辦單位將您加入團隊時可能需要它；團隊負責人也可以用名稱找到您。',
 
   'tokens.title': 'API 權杖',
   'tokens.intro': '程式可在標頭「Authorization: Bearer …」中使用 API 權杖，不必登入。',
@@ -464,7 +465,7 @@ export const zhTW: Record<MessageKey, string> = {
   'team.withdrawInvitation': '撤回對 {name} 的邀請',
   'team.invite': '邀請成員',
   'team.userId': '對方的使用者 ID',
-  'team.userIdHint': 'Hacktrail 目前還不能搜尋使用者：請向對方索取「我的資料」頁上的使用者 ID。',
+  'team.userIdHint': '請向對方索取「我的資料」頁上的使用者 ID。若要改用邀請，可在「邀請成員」中搜尋對方。',
   'team.offeredPosition': '提供的職缺',
   'team.roleOffered': '提供的角色',
   'team.roleDefault': '職缺的角色，否則為「其他」',
@@ -907,4 +908,5 @@ export const zhTW: Record<MessageKey, string> = {
   ...homeZhTW,
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextZhTW,
+  ...peopleZhTW,
 };

@@ -444,6 +444,14 @@ export const judgingEn = {
   'results.ballot.rule.excludeJudges': 'Judges of this round do not vote.',
   'results.ballot.rule.requireVerifiedEmail': 'You need an email your sign-in provider has verified (GitHub: a public email; Google and other OpenID Connect providers: a verified email).',
   'results.ballot.rule.none': 'Any signed-in person may vote.',
+  // Score sheet polish (issue 17): unscored state and the way on after submitting.
+  'judging.sheet.unscoredBadge': 'Not scored',
+  'judging.sheet.next': 'Next proposal',
+  'judging.sheet.left': 'Still to submit in this round: {n}',
+  'judging.sheet.allSubmitted': 'Every proposal of this round is submitted. Thank you!',
+  'judging.home.due': 'Scores due: {time}',
+  'judging.home.pitchOrder': 'Pitch {n}',
+  'judging.home.room': 'Room: {room}',
   ...expoEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',

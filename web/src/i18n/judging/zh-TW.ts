@@ -443,6 +443,14 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'results.ballot.rule.excludeJudges': '本輪評審不參與投票。',
   'results.ballot.rule.requireVerifiedEmail': '您需要一個經登入服務驗證的電子郵件（GitHub：公開的電子郵件；Google 及其他 OpenID Connect 服務：已驗證的電子郵件）。',
   'results.ballot.rule.none': '任何已登入的人都可以投票。',
+  // Score sheet polish (issue 17): unscored state and the way on after submitting.
+  'judging.sheet.unscoredBadge': '未評分',
+  'judging.sheet.next': '下一件提案',
+  'judging.sheet.left': '本輪尚待送出：{n} 件',
+  'judging.sheet.allSubmitted': '本輪所有提案都已送出評分，謝謝！',
+  'judging.home.due': '評分截止：{time}',
+  'judging.home.pitchOrder': '第 {n} 位發表',
+  'judging.home.room': '場地：{room}',
   ...expoZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',

@@ -11,6 +11,7 @@ import { ProgressBar } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { PendingInvitation } from './PendingInvitation';
 import { hasLocalDraft } from './sheet';
+import { formatDateTime } from '../../lib/dates';
 
 /** Performance mark set once the judge's list is on screen and usable; read by the panel benchmark. */
 export const JUDGE_LIST_READY = 'judge-list-ready';
@@ -62,8 +63,16 @@ export default function JudgeHome() {
   );
 }
 
+/** "Pitch 2 · Room 201", or either half alone. */
+function slotText(t: ReturnType<typeof useI18n>['t'], slot: Work['slots'][number]): string {
+  const parts: string[] = [];
+  if (slot.pitchOrder != null) parts.push(t('judging.home.pitchOrder', { n: slot.pitchOrder }));
+  if (slot.room) parts.push(t('judging.home.room', { room: slot.room }));
+  return parts.join(' · ');
+}
+
 function RoundWork({ work }: { work: Work }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const round = work.round;
   const headingId = `round-${round.id}`;
   const progressLabel = t('judging.home.progress', { submitted: work.submitted, assigned: work.assigned });
@@ -76,6 +85,9 @@ function RoundWork({ work }: { work: Work }) {
         <span className={`badge round-${round.status.toLowerCase()}`}>{t(`judging.roundStatus.${round.status}` as MessageKey)}</span>{' '}
         <span className="muted">{t(`judging.sector.${work.judge.sector}` as MessageKey)}</span>
       </p>
+      {round.closesAt && (
+        <p className="round-deadline">{t('judging.home.due', { time: formatDateTime(round.closesAt, round.hackathon.timeZone, locale) })}</p>
+      )}
       <p className="progress-line">
         <ProgressBar value={work.assigned > 0 ? work.submitted / work.assigned : 0} label={progressLabel} />{' '}
         <span>{progressLabel}</span>
@@ -84,12 +96,14 @@ function RoundWork({ work }: { work: Work }) {
         {work.proposals.map((item) => {
           const progress = sheetProgress(item.sheet);
           const local = progress !== 'SUBMITTED' && hasLocalDraft(round.id, item.proposalId);
+          const slot = work.slots.find((s) => s.proposalId === item.proposalId);
           return (
             <li key={item.proposalId} className="card assigned">
               <Link href={`/judge/rounds/${round.id}/proposals/${item.proposalId}`} className="card-link">
                 <Localized text={item.proposal.title} />
               </Link>
               <span className="muted small">{item.proposal.proposerName}</span>
+              {slot && <span className="small slot">{slotText(t, slot)}</span>}
               <span className={`badge sheet-${progress.toLowerCase()}`}>{t(`judging.progress.${progress}` as MessageKey)}</span>
               {local && <span className="badge sheet-local">{t('judging.home.unsaved')}</span>}
             </li>

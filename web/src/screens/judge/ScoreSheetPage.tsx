@@ -18,12 +18,11 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
+import { CriterionControl } from './CriterionControl';
 import {
   draftKey,
   missingScores,
-  parseScore,
   plainNumber,
-  scaleStep,
   scoreErrors,
   scoreInputs,
   weightShares,
@@ -301,7 +300,10 @@ function SheetPanel({
         />
       )}
       {!editable ? (
-        <ReadOnlySheet sheet={sheet} criteria={criteria} roundStatus={round.status} timeZone={timeZone} doneRef={doneRef} />
+        <>
+          <ReadOnlySheet sheet={sheet} criteria={criteria} roundStatus={round.status} timeZone={timeZone} doneRef={doneRef} />
+          {sheet?.status === 'SUBMITTED' && <NextProposal work={work} proposalId={proposalId} />}
+        </>
       ) : (
         <form className="stack form" onSubmit={askToSubmit} noValidate>
           {criteria.map((criterion) => (
@@ -354,9 +356,42 @@ function SheetPanel({
             </li>
           ))}
         </ul>
+        {total !== undefined && <p className="total">{t('judging.sheet.total', { total: plainNumber(total, locale) })}</p>}
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * After a submitted sheet: the way on to the next proposal of the round not submitted yet (the first after this one
+ * in the judge's list, wrapping around), or word that the round's work is done.
+ */
+function NextProposal({ work, proposalId }: { work: Work; proposalId: string }) {
+  const { t } = useI18n();
+  const next = nextToScore(work.proposals, proposalId);
+  const left = work.proposals.filter((item) => item.proposalId !== proposalId && item.sheet?.status !== 'SUBMITTED' && item.sheet?.status !== 'VOIDED').length;
+  if (!next) {
+    return (
+      <p className="notice" role="status">
+        {t('judging.sheet.allSubmitted')}
+      </p>
+    );
+  }
+  return (
+    <div className="button-row next-proposal">
+      <Link className="button" href={`/judge/rounds/${work.round.id}/proposals/${next}`}>
+        {t('judging.sheet.next')}
+      </Link>
+      <span className="muted">{t('judging.sheet.left', { n: left })}</span>
+    </div>
+  );
+}
+
+/** The next proposal in list order after `current` whose sheet is neither submitted nor void; undefined when none. */
+export function nextToScore(proposals: Work['proposals'], current: string): string | undefined {
+  const index = proposals.findIndex((item) => item.proposalId === current);
+  const ordered = [...proposals.slice(index + 1), ...proposals.slice(0, Math.max(index, 0))];
+  return ordered.find((item) => item.proposalId !== current && item.sheet?.status !== 'SUBMITTED' && item.sheet?.status !== 'VOIDED')?.proposalId;
 }
 
 function SaveStatus({ state, sheet, timeZone }: { state: SaveState; sheet: JudgeSheetFragment | null | undefined; timeZone: string }) {
@@ -381,7 +416,8 @@ function SaveStatus({ state, sheet, timeZone }: { state: SaveState; sheet: Judge
     default:
       text = t('judging.save.notSaved');
   }
-  const tone = state.kind === 'saved' || state.kind === 'clean' ? 'ok' : state.kind === 'pending' || state.kind === 'saving' ? 'busy' : 'bad';
+  // Only something actually saved is good news: an untouched sheet is neutral.
+  const tone = state.kind === 'saved' || (state.kind === 'clean' && sheet) ? 'ok' : state.kind === 'clean' ? 'idle' : state.kind === 'pending' || state.kind === 'saving' ? 'busy' : 'bad';
   return (
     <p className={`save-state save-${tone}`} role="status" data-state={state.kind}>
       {text}
@@ -478,75 +514,6 @@ function KeptValues({
         </button>
       </div>
     </section>
-  );
-}
-
-function CriterionControl({
-  criterion,
-  share,
-  value,
-  error,
-  onChange,
-}: {
-  criterion: CriterionData;
-  share: number;
-  value: string;
-  error: string | undefined;
-  onChange: (text: string) => void;
-}) {
-  const { t, locale } = useI18n();
-  const localized = useLocalized();
-  const id = `score-${criterion.id}`;
-  const labelId = `${id}-label`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const number = parseScore(value);
-  const scored = number !== null && !Number.isNaN(number);
-  const min = plainNumber(criterion.scaleMin, locale);
-  const max = plainNumber(criterion.scaleMax, locale);
-  const description = localized(criterion.description);
-  const describedBy = error ? `${hintId} ${errorId}` : hintId;
-  return (
-    <div className={error ? 'field criterion field-invalid' : 'field criterion'}>
-      <label id={labelId} htmlFor={id}>
-        {localized(criterion.name)}
-      </label>
-      <span id={hintId} className="hint">
-        {description && <>{description} </>}
-        {t('judging.sheet.scaleWeight', { min, max, weight: plainNumber(criterion.weight, locale), share: Math.round(share * 100) })}
-      </span>
-      <div className="score-controls">
-        <input
-          type="range"
-          className={scored ? undefined : 'unscored'}
-          min={criterion.scaleMin}
-          max={criterion.scaleMax}
-          step={scaleStep(criterion)}
-          value={scored ? Math.min(criterion.scaleMax, Math.max(criterion.scaleMin, number)) : criterion.scaleMin}
-          aria-labelledby={labelId}
-          aria-describedby={describedBy}
-          aria-valuetext={scored ? plainNumber(number, locale) : t('judging.sheet.notScored')}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        <input
-          id={id}
-          type="number"
-          inputMode="decimal"
-          min={criterion.scaleMin}
-          max={criterion.scaleMax}
-          step="any"
-          value={value}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      </div>
-      {error && (
-        <span id={errorId} className="field-error">
-          {error === 'notNumber' ? t('judging.sheet.notNumber') : t('judging.sheet.outOfScale', { min, max })}
-        </span>
-      )}
-    </div>
   );
 }
 

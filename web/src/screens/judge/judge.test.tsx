@@ -107,7 +107,11 @@ describe("the judge's list", () => {
       {
         assigned: 3,
         submitted: 1,
-        round: { ...ROUND },
+        round: { ...ROUND, closesAt: '2026-11-30T10:00:00.000Z' },
+        slots: [
+          { proposalId: 'p1', pitchOrder: 2, room: 'Room 201' },
+          { proposalId: 'p3', pitchOrder: null, room: 'Stage B' },
+        ],
         judge: { id: 'h1:u-judge', sector: 'PUBLIC' },
         proposals: [
           { proposalId: 'p1', proposal: { id: 'p1', title: PROPOSAL.title, proposerName: 'Ann' }, sheet: { id: 's1', status: 'SUBMITTED', version: 2, updatedAt: '2026-11-27T01:00:00Z' } },
@@ -133,6 +137,12 @@ describe("the judge's list", () => {
       expect.stringMatching(/Not started.*Unsaved input on this device/),
     ]);
     expect(within(list).getByRole('link', { name: 'Bus arrivals' }).getAttribute('href')).toBe('/judge/rounds/r1/proposals/p1');
+    // The deadline in the event's time zone, named; pitch order and room where the organizers set them.
+    expect(screen.getByText(/^Scores due: Nov 30, 2026, 06:00 PM GMT\+8$/)).toBeTruthy();
+    expect(items[0].textContent).toContain('Pitch 2 · Room: Room 201');
+    expect(items[1].textContent).not.toContain('Pitch');
+    expect(items[2].textContent).toContain('Room: Stage B');
+    expect(items[2].textContent).not.toContain('Pitch');
     // The mark is set by an effect after the list's render: wait for it rather than assume the order of the two.
     await waitFor(() => expect(performance.getEntriesByName('judge-list-ready')).toHaveLength(1));
   });
@@ -347,6 +357,8 @@ describe('the score sheet', () => {
 
     await userEvent.click(submit);
     dialog = await screen.findByRole('dialog', { name: 'Submit these scores?' });
+    // The confirmation names the weighted total the judge is about to lock in.
+    expect(within(dialog).getByText('Weighted total: 6.25')).toBeTruthy();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Submit' }));
     expect(callsNamed(calls, 'SubmitScoreSheet')[0].variables.input).toEqual({
       roundId: 'r1',
@@ -363,6 +375,64 @@ describe('the score sheet', () => {
     expect(screen.queryByRole('button', { name: 'Submit scores' })).toBeNull();
     expect(sessionStorage.getItem(draftKey('r1', 'p1'))).toBeNull();
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Submitted/));
+    // The way on: the next proposal of the round not submitted yet.
+    expect(screen.getByRole('link', { name: 'Next proposal' }).getAttribute('href')).toBe('/judge/rounds/r1/proposals/p2');
+    expect(screen.getByText('Still to submit in this round: 1')).toBeTruthy();
+  });
+
+  it('says the round is done instead of offering a next proposal when every other sheet is submitted', async () => {
+    const answer = page(sheet(4, { impact: 6, feasibility: 7 }, 'SUBMITTED')) as { data: { myAssignments: { proposals: { proposalId: string; sheet: unknown }[] } } };
+    answer.data.myAssignments.proposals[1].sheet = { ...sheet(2, { impact: 5, feasibility: 5 }, 'SUBMITTED'), id: 'r1:u-judge:p2' };
+    renderPanel(SHEET_PATH, JUDGE, { ScoreSheetPage: () => answer as Answer });
+    expect(await screen.findByText('Every proposal of this round is submitted. Thank you!')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Next proposal' })).toBeNull();
+  });
+
+  it('shows an unscored criterion as not scored, not as the scale minimum, and an untouched sheet as neutral', async () => {
+    renderPanel(SHEET_PATH, JUDGE, { ScoreSheetPage: () => page(null) });
+    const slider = (await screen.findByRole('slider', { name: 'Feasibility' })) as HTMLInputElement;
+    expect(slider.classList.contains('unscored')).toBe(true);
+    expect(slider.getAttribute('aria-valuetext')).toBe('not scored');
+    expect(screen.getByTestId('score-feasibility-unscored').textContent).toBe('Not scored');
+    expect((screen.getByRole('spinbutton', { name: 'Feasibility' }) as HTMLInputElement).value).toBe('');
+    const status = screen.getByText('Nothing entered yet.');
+    expect(status.className).not.toContain('save-ok');
+    expect(status.className).toContain('save-idle');
+    // Touched: a value, a thumb, and no "not scored" any more.
+    fireEvent.change(slider, { target: { value: '4' } });
+    expect(slider.classList.contains('unscored')).toBe(false);
+    expect(screen.queryByTestId('score-feasibility-unscored')).toBeNull();
+  });
+
+  it('does not take a score from a finger scrolling the page across a slider, but does from a horizontal drag', async () => {
+    const { calls } = renderPanel(SHEET_PATH, JUDGE, { ScoreSheetPage: () => page(null), SaveScoreSheet: saving() });
+    const slider = (await screen.findByRole('slider', { name: 'Impact' })) as HTMLInputElement;
+    const number = screen.getByRole('spinbutton', { name: 'Impact' }) as HTMLInputElement;
+    // A vertical pan: the browser moves the thumb under the finger, then takes the gesture over for scrolling.
+    fireEvent.pointerDown(slider, { pointerType: 'touch', clientX: 100, clientY: 100 });
+    fireEvent.change(slider, { target: { value: '3' } });
+    fireEvent.pointerMove(slider, { pointerType: 'touch', clientX: 103, clientY: 160 });
+    fireEvent.pointerCancel(slider, { pointerType: 'touch' });
+    expect(number.value).toBe('');
+    expect(slider.classList.contains('unscored')).toBe(true);
+    // A vertical move that ends on the slider does not count either.
+    fireEvent.pointerDown(slider, { pointerType: 'touch', clientX: 100, clientY: 100 });
+    fireEvent.change(slider, { target: { value: '9' } });
+    fireEvent.pointerMove(slider, { pointerType: 'touch', clientX: 100, clientY: 140 });
+    fireEvent.pointerUp(slider, { pointerType: 'touch', clientX: 100, clientY: 140 });
+    expect(number.value).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(saves(calls)).toEqual([]);
+    // A deliberate horizontal drag sets the score when the finger lifts.
+    fireEvent.pointerDown(slider, { pointerType: 'touch', clientX: 100, clientY: 100 });
+    fireEvent.change(slider, { target: { value: '7' } });
+    fireEvent.pointerMove(slider, { pointerType: 'touch', clientX: 180, clientY: 104 });
+    expect(number.value).toBe('');
+    fireEvent.pointerUp(slider, { pointerType: 'touch', clientX: 180, clientY: 104 });
+    expect(number.value).toBe('7');
+    // The keyboard (and a mouse) still change it at once.
+    fireEvent.change(slider, { target: { value: '7.5' } });
+    expect(number.value).toBe('7.5');
   });
 
   it('declares a conflict of interest with a reason, after confirmation', async () => {

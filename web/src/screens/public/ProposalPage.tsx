@@ -10,10 +10,11 @@ import { Localized, useLocalized, type LocalizedText } from '../../components/Lo
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { formatDateTime } from '../../lib/dates';
-import { organizerMoves, organizerNeedsReason, proposerCanSubmit, proposerCanWithdraw } from '../../lib/status';
+import { organizerMoves, organizerNeedsReason, proposerCanWithdraw } from '../../lib/status';
 import { useI18n, type MessageKey } from '../../i18n';
 import { FEATURES } from '../../features';
 import { TableScroll } from '../../components/TableScroll';
+import { SubmitBar } from '../proposer/SubmitBar';
 
 // Loaded only when a proposal page shows them: the judge's first screen never downloads the team screens.
 const TeamSection = lazy(() => import('../team/TeamSection'));
@@ -52,6 +53,8 @@ export default function ProposalPage({ params }: { params: Record<string, string
         )
       }
     >
+      {/* Submitting a draft is the proposer's next step: at the top, not under the whole team section. */}
+      {isProposer && !organizer && <SubmitBar proposal={proposal} />}
       <dl className="facts">
         <dt>{t('proposal.status')}</dt>
         <dd>
@@ -221,11 +224,6 @@ function StatusActions({
       )}
       {isProposer && !organizer && (
         <div className="button-row">
-          {proposerCanSubmit(proposal.status) && (
-            <button type="button" disabled={result.fetching} onClick={() => move('SUBMITTED')}>
-              {t('proposal.submit')}
-            </button>
-          )}
           {proposerCanWithdraw(proposal.status) && (
             <button
               type="button"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { JUDGE, ORGANIZER, PROPOSER, callsNamed, renderPanel } from '../../test/harness';
 import { toProposalFilter } from './HackathonPage';
@@ -129,14 +129,28 @@ describe('proposal page', () => {
     expect(screen.getByRole('link', { name: 'Bus project' }).getAttribute('href')).toBe('/projects/pr1');
     expect(screen.getByRole('link', { name: 'Edit proposal' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'History' })).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Submit proposal' }));
+    // Submitting sits at the top of the page, before the facts and the team, and asks first.
+    const bar = screen.getByRole('region', { name: 'Submit proposal' });
+    expect(bar.compareDocumentPosition(screen.getByText('Live bus positions')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(bar.className).toBe('submit-bar');
+    const submit = within(bar).getByRole('button', { name: 'Submit proposal' });
+    expect(screen.getAllByRole('button', { name: 'Submit proposal' })).toHaveLength(1);
+    await userEvent.click(submit);
+    let dialog = await screen.findByRole('dialog', { name: 'Submit this proposal?' });
+    expect(dialog.textContent).toContain('“Bus data” is public for g0v hackath70n');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(callsNamed(calls, 'TransitionProposal')).toHaveLength(0);
+    await userEvent.click(submit);
+    dialog = await screen.findByRole('dialog', { name: 'Submit this proposal?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Submit' }));
     expect(callsNamed(calls, 'TransitionProposal')[0].variables.input).toEqual({
       proposalId: 'p1',
       to: 'SUBMITTED',
-      reason: undefined,
       expectedVersion: 2,
     });
-    expect(await screen.findByText('Status changed to Submitted.')).toBeTruthy();
+    expect(await screen.findByText('Submitted: the proposal is now public.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Submit proposal' })).toBeNull();
   });
 
   it('offers an organizer the allowed moves and requires a reason to withdraw', async () => {
@@ -164,6 +178,7 @@ describe('proposal page', () => {
       }),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Submit proposal' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Submit' }));
     expect((await screen.findByRole('alert')).textContent).toContain('A proposal cannot move from DRAFT to SUBMITTED now.');
   });
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.hacktrail.platform.LiteralPattern;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.UserNames;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -215,6 +217,33 @@ public class UserDirectory implements UserNames {
 	@Override
 	public Map<String, String> displayNames(Collection<String> userIds) {
 		return findAllById(userIds).stream().collect(Collectors.toMap(User::id, User::displayName, (a, b) -> a));
+	}
+
+	/**
+	 * People who have signed in (no service accounts) whose display name contains
+	 * {@code text}, or whose email address is {@code text} in full, ignoring case; at
+	 * most {@code limit}, by display name. Email is matched only on the whole address,
+	 * never on a part of it, so that a search cannot be used to guess addresses one
+	 * character at a time; callers never get the address back either (see the team's
+	 * invite search).
+	 * @param text what was typed, already trimmed and checked for length by the caller
+	 */
+	public List<User> search(String text, int limit) {
+		String literal = literal(text);
+		Criteria matches = new Criteria().orOperator(Criteria.where("displayName").regex(literal, "i"),
+				Criteria.where("email").regex("^" + literal + "$", "i"));
+		Query query = new Query(new Criteria().andOperator(matches,
+				Criteria.where("provider").ne(User.SERVICE_PROVIDER), Criteria.where("lastLoginAt").ne(null)))
+			.with(Sort.by("displayName", "_id"))
+			.limit(limit);
+		return this.mongo.find(query, User.class);
+	}
+
+	/**
+	 * A regular expression that matches {@code text} literally ({@link LiteralPattern}).
+	 */
+	static String literal(String text) {
+		return LiteralPattern.of(text);
 	}
 
 	/** The user who signs in with this provider's {@code subject}, if they ever did. */

@@ -42,11 +42,15 @@ class TeamController {
 
 	private final UserDirectory users;
 
-	TeamController(TeamQueries teams, TeamPolicy policy, TeamViews views, UserDirectory users) {
+	private final TeamInviteSearch inviteSearch;
+
+	TeamController(TeamQueries teams, TeamPolicy policy, TeamViews views, UserDirectory users,
+			TeamInviteSearch inviteSearch) {
 		this.teams = teams;
 		this.policy = policy;
 		this.views = views;
 		this.users = users;
+		this.inviteSearch = inviteSearch;
 	}
 
 	// ---- queries
@@ -75,6 +79,11 @@ class TeamController {
 	Window<Proposal> proposalsNeedingSkill(@Argument String hackathonSlug, @Argument String skill,
 			ScrollSubrange subrange) {
 		return this.teams.proposalsNeedingSkill(hackathonSlug, skill, subrange);
+	}
+
+	@QueryMapping
+	List<TeamInviteSearch.Candidate> inviteCandidates(@Argument String proposalId, @Argument String search) {
+		return this.inviteSearch.search(proposalId, search);
 	}
 
 	// ---- Team fields

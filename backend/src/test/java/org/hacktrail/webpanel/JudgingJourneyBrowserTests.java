@@ -138,12 +138,18 @@ class JudgingJourneyBrowserTests {
 			browser.waitForText("Weighted total:");
 			browser.button("Submit scores").click();
 			WebElement dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
-			assertThat(dialog.getText()).contains("Submit these scores?");
+			assertThat(dialog.getText()).contains("Submit these scores?").contains("Weighted total:");
 			browser.screenshot("sheet-submit-confirmation");
 			browser.assertAccessible();
 			dialog.findElement(By.xpath(".//button[normalize-space(.)='Submit']")).click();
 			waitForText(browser, SLOW, "Submitted (");
 			assertThat(browser.driver().findElements(By.cssSelector("input[type=number]"))).isEmpty();
+			// The way on: another proposal of the round not submitted yet (the draft
+			// above
+			// is one).
+			String next = path(browser.link("Next proposal").getAttribute("href"));
+			assertThat(next).matches("/judge/rounds/[^/]+/proposals/[^/]+")
+				.isNotEqualTo(path(browser.driver().getCurrentUrl()));
 			assertFitsWidth(browser);
 			browser.screenshot("sheet-submitted");
 			fullPage(browser, "sheet-submitted");

@@ -111,8 +111,12 @@ class PanelJourneyBrowserTests {
 			assertThat(status(browser)).isEqualTo("Draft");
 			browser.screenshot("proposal-draft");
 			browser.assertAccessible();
+			// Submitting is at the top of the page, and asks first.
 			browser.button("Submit proposal").click();
-			browser.waitForText("Status changed to Submitted.");
+			WebElement confirm = browser.waitFor(By.cssSelector("[role=dialog]"));
+			assertThat(confirm.getText()).contains("Submit this proposal?").contains(proposalTitle);
+			confirm.findElement(By.xpath(".//button[normalize-space(.)='Submit']")).click();
+			browser.waitForText("Submitted: the proposal is now public.");
 			assertThat(status(browser)).isEqualTo("Submitted");
 			assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("History");
 			browser.screenshot("proposal-submitted");

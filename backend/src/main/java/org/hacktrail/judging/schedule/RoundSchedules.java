@@ -1,0 +1,114 @@
+package org.hacktrail.judging.schedule;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.FreeText;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sets and reads a round's timetable ({@link RoundSchedule}). Organizers set the whole
+ * timetable at once, for a round of a hackathon that is not archived, with slots only for
+ * the round's candidates.
+ */
+@Service
+public class RoundSchedules {
+
+	static final int MAX_ROOM = 100;
+
+	static final int MAX_PITCH_ORDER = 10_000;
+
+	private final MongoTemplate mongo;
+
+	private final RoundService rounds;
+
+	private final JudgingAccess access;
+
+	private final Clock clock;
+
+	RoundSchedules(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock) {
+		this.mongo = mongo;
+		this.rounds = rounds;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	public record SlotInput(@Nullable String proposalId, @Nullable Integer pitchOrder, @Nullable String room) {
+	}
+
+	public record SetRoundScheduleInput(String roundId, @Nullable OffsetDateTime closesAt,
+			@Nullable List<SlotInput> slots) {
+	}
+
+	/** Replaces the round's timetable. Organizers. */
+	public RoundService.RoundContext set(SetRoundScheduleInput input) {
+		this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(input.roundId());
+		RoundService.requireWritable(context.hackathon());
+		Set<String> candidates = new HashSet<>(this.rounds.candidates(context));
+		Map<String, RoundSchedule.Slot> slots = new LinkedHashMap<>();
+		Set<Integer> orders = new HashSet<>();
+		for (SlotInput slot : (input.slots() != null) ? input.slots() : List.<SlotInput>of()) {
+			String proposalId = slot.proposalId();
+			if (proposalId == null || !candidates.contains(proposalId)) {
+				throw DomainException.badInput("slots",
+						"'" + proposalId + "' is not a candidate of this round; only its candidates get a slot.");
+			}
+			if (slots.containsKey(proposalId)) {
+				throw DomainException.badInput("slots", "'" + proposalId + "' has two slots; give each proposal one.");
+			}
+			Integer order = slot.pitchOrder();
+			if (order != null && (order < 1 || order > MAX_PITCH_ORDER)) {
+				throw DomainException.badInput("pitchOrder",
+						"A pitch order is from 1 to " + MAX_PITCH_ORDER + "; " + order + " is not.");
+			}
+			if (order != null && !orders.add(order)) {
+				throw DomainException.badInput("pitchOrder",
+						"Two proposals cannot pitch in the same place (" + order + ").");
+			}
+			String room = room(slot.room());
+			if (order == null && room == null) {
+				continue;
+			}
+			slots.put(proposalId, new RoundSchedule.Slot(proposalId, order, room));
+		}
+		RoundSchedule current = this.mongo.findById(input.roundId(), RoundSchedule.class);
+		List<RoundSchedule.Slot> sorted = slots.values()
+			.stream()
+			.sorted(Comparator.comparing(RoundSchedule.Slot::proposalId))
+			.toList();
+		this.mongo
+			.save(new RoundSchedule(input.roundId(), (input.closesAt() != null) ? input.closesAt().toInstant() : null,
+					sorted, this.clock.instant(), (current != null) ? current.version() : null));
+		return context;
+	}
+
+	public Optional<RoundSchedule> find(String roundId) {
+		return Optional.ofNullable(this.mongo.findById(roundId, RoundSchedule.class));
+	}
+
+	private static @Nullable String room(@Nullable String room) {
+		if (room == null || room.strip().isEmpty()) {
+			return null;
+		}
+		String checked = FreeText.check(room.strip(), "room", FreeText.Kind.LINE);
+		if (checked.codePointCount(0, checked.length()) > MAX_ROOM) {
+			throw DomainException.badInput("room", "A room is at most " + MAX_ROOM + " characters.");
+		}
+		return checked;
+	}
+
+}
