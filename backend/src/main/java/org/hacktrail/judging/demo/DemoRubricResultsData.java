@@ -46,18 +46,19 @@ import org.springframework.stereotype.Component;
 /**
  * Published rubric results for {@code scripts/run --demo}: a past community hackathon,
  * {@value #HACKATHON}, whose final round (RUBRIC, method hacktrail-rubric-2) is PUBLISHED
- * and the hackathon RESULTS_PUBLISHED — eight finalist projects, six demo judges (three
- * of the public sector, three of the private; the assignment gives each project two of
- * each), a bilingual rubric of four criteria, every sheet submitted with scores drawn
- * deterministically around each project's hidden quality, each judge's leniency and some
- * noise. The organizer closed the round, selected the ranking's top {@value #CUT} (with a
- * written reason where the ranking leaves the choice open, as the rules ask) and
- * published. Its {@code results.json} recomputes with {@code scripts/recompute-ranking}.
+ * and the hackathon RESULTS_PUBLISHED — eight finalist projects, a jury of six demo
+ * judges (three of the public sector, three of the private) who each score every
+ * finalist, as in a final, a bilingual rubric of four criteria, every sheet submitted
+ * with scores drawn around each project's hidden quality, each judge's leniency and some
+ * noise, the same at every load (seeded by judge and project, not by generated ids). The
+ * organizer closed the round, selected the ranking's top {@value #CUT} (with a written
+ * reason where the ranking leaves the choice open, as the rules ask) and published. Its
+ * {@code results.json} recomputes with {@code scripts/recompute-ranking}.
  *
  * <p>
  * Everything goes through the services, acting as the demo organizer or as each judge, so
  * the demo follows the same rules as real use. Loaded once: skipped when the hackathon
- * exists. 32 sheets: a fraction of a second.
+ * exists. 48 sheets: about half a second.
  */
 @Profile("demo")
 @Component
@@ -69,7 +70,8 @@ class DemoRubricResultsData {
 
 	static final int CUT = 3;
 
-	static final int JUDGES_PER_PROPOSAL = 4;
+	/** Everyone on the jury scores every finalist. */
+	static final int JUDGES_PER_PROPOSAL = 6;
 
 	/** Title (zh-TW, English), summary (zh-TW, English), team. */
 	private static final String[][] PROJECTS = {
@@ -209,8 +211,8 @@ class DemoRubricResultsData {
 						new LocalizedText(c[3], c[4]), Double.parseDouble(c[5]), 1.0, 10.0));
 			}
 			this.rounds.configure(new RoundService.ConfigureRoundInput(roundId, criteria, JUDGES_PER_PROPOSAL,
-					List.of(new RoundService.SectorMinimumInput(Sector.PUBLIC, 2),
-							new RoundService.SectorMinimumInput(Sector.PRIVATE, 2)),
+					List.of(new RoundService.SectorMinimumInput(Sector.PUBLIC, 3),
+							new RoundService.SectorMinimumInput(Sector.PRIVATE, 3)),
 					null, null,
 					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.5),
 							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.5)),
@@ -225,9 +227,14 @@ class DemoRubricResultsData {
 			String kind = select(roundId);
 			// The organizer reads the preview's open cases (if any) before confirming
 			// them.
-			int open = this.publication.preview(roundId).unresolvedCount();
-			this.publication.publish(roundId, (open > 0) ? Boolean.TRUE : null);
-			return kind + " selection, " + open + " open case(s) confirmed";
+			List<String> open = this.publication.preview(roundId)
+				.openCases()
+				.stream()
+				.filter((c) -> !c.resolved())
+				.map((c) -> c.kind().name())
+				.toList();
+			this.publication.publish(roundId, open.isEmpty() ? null : Boolean.TRUE);
+			return kind + " selection, open cases confirmed: " + open;
 		});
 		log.info(
 				"Rubric results demo data loaded: {} with a published final round ({} projects, {} judges, {} sheets,"
@@ -238,11 +245,10 @@ class DemoRubricResultsData {
 
 	/**
 	 * Each judge submits every assigned sheet: per criterion, the project's quality plus
-	 * the judge's leniency plus noise, rounded to the 1–10 scale. Returns the number of
-	 * sheets.
+	 * the judge's leniency plus noise (seeded by judge and project), rounded to the 1–10
+	 * scale; one comment per judge. Returns the number of sheets.
 	 */
 	private int score(String roundId, List<String> projects, List<User> judges) {
-		Random random = new Random(66);
 		int submitted = 0;
 		for (int j = 0; j < judges.size(); j++) {
 			double leniency = Double.parseDouble(JUDGES[j][4]);
@@ -254,14 +260,16 @@ class DemoRubricResultsData {
 					.map(ScoreSheetService.AssignedProposal::proposalId)
 					.toList();
 				for (String proposalId : work) {
-					double quality = QUALITY[projects.indexOf(proposalId)];
+					int project = projects.indexOf(proposalId);
+					Random random = new Random(66_000L + 100L * judge + project);
+					double quality = QUALITY[project];
 					List<ScoreSheetService.ScoreInput> scores = new ArrayList<>();
 					for (String[] criterion : CRITERIA) {
 						double value = Math.round(quality + leniency + random.nextGaussian() * 0.9);
 						scores
 							.add(new ScoreSheetService.ScoreInput(criterion[0], Math.max(1.0, Math.min(10.0, value))));
 					}
-					String comment = (proposalId.equals(work.get(0)))
+					String comment = (project == judge)
 							? "示範評語：資料來源清楚，建議與主管機關討論維運。Demo comment: clear data sources; talk to the agency about upkeep."
 							: null;
 					this.sheets

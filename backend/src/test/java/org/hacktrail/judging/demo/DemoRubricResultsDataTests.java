@@ -99,6 +99,17 @@ class DemoRubricResultsDataTests {
 			varied |= p > 0.0 && p < 1.0;
 		}
 		assertThat(varied).as("some proposal's place in the top 3 is uncertain").isTrue();
+		// Seeded by judge and project (not by generated ids): the same ranking at every
+		// load.
+		List<String> winners = new ArrayList<>();
+		ranking.path("lines").forEach((line) -> {
+			if (chosen.contains(line.path("proposalId").asString())) {
+				winners.add(line.path("proposal").path("title").path("en").asString());
+			}
+		});
+		assertThat(winners).containsExactly("Legislative Yuan interpellation search", "Accessible playground map",
+				"Typhoon day-off alerts");
+		assertThat(selection.path("kind").asString()).isEqualTo("TOP_N");
 
 		// results.json, downloaded by anyone, recomputes.
 		var response = anyone.get("/api/hackathons/" + DemoRubricResultsData.HACKATHON + "/results.json");
