@@ -29,13 +29,14 @@ export function PhaseTimeline({ phase, name, compact = false }: { phase: string;
   });
   if (compact) {
     return (
-      <p className="phase-steps" aria-label={step}>
+      // The step is read as text: aria-label is not allowed on a paragraph (axe: aria-prohibited-attr).
+      <p className="phase-steps">
         <span aria-hidden="true" className="phase-dots">
           {PUBLIC_PHASES.map((p, index) => (
             <span key={p} className={index < current ? 'dot done' : index === current ? 'dot current' : 'dot'} />
           ))}
         </span>{' '}
-        <span aria-hidden="true">{step}</span>
+        <span>{step}</span>
       </p>
     );
   }

@@ -16,6 +16,9 @@ import { RankingTable } from '../shared/RankingTable';
 type Round = HackathonResultsQuery['judgingRounds'][number];
 type Means = ReturnType<typeof criterionMeans>;
 
+/** Phases after judging: an edition in one of them with no published round here was judged elsewhere. */
+const PAST_JUDGING: readonly string[] = ['RESULTS_PUBLISHED', 'FOLLOW_UP', 'ARCHIVED'];
+
 /** Where the open data of a hackathon's published results is downloaded. */
 export function openDataUrl(slug: string, format: 'json' | 'csv'): string {
   return `/api/hackathons/${encodeURIComponent(slug)}/results.${format}`;
@@ -67,8 +70,8 @@ export default function ResultsPage({ params }: { params: Record<string, string>
       )}
       {published.length === 0 ? (
         <p className="notice">
-          {/* A past edition without results here was judged outside Hacktrail: say so rather than "not yet". */}
-          {hackathon.phase === 'ARCHIVED' || hackathon.phase === 'FOLLOW_UP' ? (
+          {/* An edition past its judging without results here was judged outside Hacktrail: say so rather than "not yet". */}
+          {PAST_JUDGING.includes(hackathon.phase) ? (
             <>
               {t('results.noneRecorded')} <Link href="/statistics">{t('results.seeStatistics')}</Link>
             </>

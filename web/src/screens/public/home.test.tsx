@@ -59,7 +59,7 @@ describe('home page', () => {
     expect(within(comingNext).queryByRole('link', { name: 'g0v 60' })).toBeNull();
     // Every edition, with a compact "step n of 7".
     const all = screen.getByRole('region', { name: 'Every edition' });
-    expect(await within(all).findByLabelText('Step 7 of 7: Archived')).toBeTruthy();
+    expect(await within(all).findByText('Step 7 of 7: Archived')).toBeTruthy();
   });
 
   it('narrows the list by text, kind, phase and year, keeps the filters in the address, and clears them', async () => {

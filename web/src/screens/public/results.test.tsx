@@ -147,6 +147,15 @@ describe('published results', () => {
     expect(screen.queryByText('No results have been published yet.')).toBeNull();
     expect(within(notice).getByRole('link', { name: 'Statistics' }).getAttribute('href')).toBe('/statistics');
   });
+
+  it.each(['RESULTS_PUBLISHED', 'FOLLOW_UP'])('says so too for an edition %s without results here', async (phase) => {
+    stubAuthOptions();
+    renderPanel('/hackathons/ph-2026/results', null, {
+      HackathonResults: () => ({ data: { hackathon: { ...HACKATHON, phase }, judgingRounds: [round('r1', 'CLOSED')] } }),
+    });
+    expect(await screen.findByText(/was judged outside Hacktrail/)).toBeTruthy();
+    expect(screen.queryByText('No results have been published yet.')).toBeNull();
+  });
 });
 
 describe('public vote', () => {

@@ -100,9 +100,14 @@ class PhoneLayoutBrowserTests {
 			visitor.put("hackathon", "/hackathons/" + HACKATHON);
 			visitor.put("proposal", proposal);
 			visitor.put("results", "/hackathons/" + HACKATHON + "/results");
+			// A published ranking (the demo's past community edition): winners, the
+			// ranking
+			// table and the open-data downloads.
+			visitor.put("published-results", "/hackathons/g0v-hackath66n-demo/results");
 			visitor.put("statistics", "/statistics");
 			Map<String, String> visitorWaits = Map.of("home", "main a[href^='/hackathons/']", "hackathon",
-					"main a[href^='/proposals/']", "statistics", "main table");
+					"main a[href^='/proposals/']", "published-results", "main a[href$='/results.json']", "statistics",
+					"main table");
 			for (String locale : LOCALES) {
 				setLocale(browser, locale);
 				for (Map.Entry<String, String> screen : visitor.entrySet()) {
