@@ -14,8 +14,6 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.identity.DemoPersonas;
-import org.hacktrail.identity.Role;
-import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.Sector;
@@ -37,10 +35,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -324,28 +318,8 @@ class DemoRubricResultsData {
 		return user.affiliations().isEmpty() ? this.users.updateProfile(user.id(), null, List.of(affiliation)) : user;
 	}
 
-	/**
-	 * Runs a step as this user (an organizer or not), the way a signed-in request would.
-	 */
 	private static <T> T as(User user, boolean organizer, Supplier<T> step) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		List<SimpleGrantedAuthority> authorities = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
-		if (organizer) {
-			authorities.add(new SimpleGrantedAuthority(Role.ORGANIZER.authority()));
-		}
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(new Actor(user.id()), null, authorities));
-		SecurityContextHolder.setContext(context);
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
-	}
-
-	private record Actor(String userId) implements SignedInUser {
+		return DemoActing.as(user, organizer, step);
 	}
 
 }
