@@ -348,6 +348,7 @@ export const en = {
   'jobStatus.COMPLETED': 'Completed',
   'jobStatus.ABANDONED': 'Abandoned',
   'jobStatus.UNKNOWN': 'Unknown',
+  'jobStatus.RATE_LIMITED': 'Stopped early: the repository API’s rate limit was reached; the projects left wait for the next run',
 
   'bell.label': 'Notifications',
   'bell.none': 'Notifications: none unread',

@@ -347,6 +347,7 @@ export const zhTW: Record<MessageKey, string> = {
   'jobStatus.COMPLETED': '完成',
   'jobStatus.ABANDONED': '已放棄',
   'jobStatus.UNKNOWN': '未知',
+  'jobStatus.RATE_LIMITED': '提前停止：已達程式碼庫 API 的用量上限，其餘專案留待下次執行',
 
   'bell.label': '通知',
   'bell.none': '通知：沒有未讀',

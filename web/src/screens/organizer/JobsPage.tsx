@@ -143,7 +143,12 @@ export default function JobsPage() {
                       )}
                     </td>
                     <td>
-                      <span className={`badge job-${run.status.toLowerCase()}`}>{t(`jobStatus.${run.status}` as MessageKey)}</span>
+                      {run.status === 'COMPLETED' && run.exitCode === 'RATE_LIMITED' ? (
+                        // Completed early: the rest waits for the run after the API's reset; not "done".
+                        <span className="badge job-stopped">{t('jobStatus.RATE_LIMITED')}</span>
+                      ) : (
+                        <span className={`badge job-${run.status.toLowerCase()}`}>{t(`jobStatus.${run.status}` as MessageKey)}</span>
+                      )}
                       {run.exitDescription && run.status === 'FAILED' && <div className="muted small">{run.exitDescription.slice(0, 200)}</div>}
                     </td>
                     <td>

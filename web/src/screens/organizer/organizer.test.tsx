@@ -295,6 +295,16 @@ describe('batch jobs', () => {
     expect(callsNamed(calls, 'Jobs').length).toBe(after);
   });
 
+  it('says a run stopped early by the rate limit is not done, with its true progress', async () => {
+    stubAuthOptions();
+    const limited = { ...run('COMPLETED', 0.25), jobName: 'activityCheck', exitCode: 'RATE_LIMITED', endedAt: '2026-01-01T00:01:00Z' };
+    renderPanel('/organize/jobs', ORGANIZER, { Jobs: () => ({ data: { jobNames: ['activityCheck'], jobRuns: [limited] } }) });
+    expect(await screen.findByText(/Stopped early: the repository API’s rate limit was reached/)).toBeTruthy();
+    expect(screen.queryByText('Completed')).toBeNull();
+    const bar = screen.getByRole('progressbar', { name: /run 12/ });
+    expect(bar.getAttribute('value')).toBe('25');
+  });
+
   it('starts a job with parameters and restarts a failed run', async () => {
     stubAuthOptions();
     const { calls } = renderPanel('/organize/jobs', ORGANIZER, {

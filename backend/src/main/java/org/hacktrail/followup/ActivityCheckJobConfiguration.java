@@ -57,7 +57,10 @@ class ActivityCheckJobConfiguration {
 			ActivityCheckReader activityCheckReader, ActivityCheckProcessor activityCheckProcessor,
 			ActivityCheckWriter activityCheckWriter, MongoTemplate mongo, Clock clock) {
 		return new StepBuilder("activityCheckStep",
-				repository).<ActivityCheckReader.Target, ActivityCheckProcessor.Observation>chunk(50)
+				// One project a chunk: its progress moves with every project checked (a
+				// request or two each, so the commit per project costs little beside
+				// them).
+				repository).<ActivityCheckReader.Target, ActivityCheckProcessor.Observation>chunk(1)
 			.transactionManager(batchTransactionManager)
 			.reader(activityCheckReader)
 			.processor(activityCheckProcessor)

@@ -58,6 +58,7 @@ class OutcomeImportListener implements JobExecutionListener {
 			OutcomeFileFormat format = OutcomeFileFormat
 				.of(execution.getJobParameters().getString(OutcomeImportFiles.FORMAT), path);
 			execution.getExecutionContext().putLong(JobRunner.TOTAL_KEY, OutcomeRowReader.estimateRows(path, format));
+			execution.getExecutionContext().putString(JobRunner.TOTAL_STEP_KEY, "outcomeImportStep");
 			this.envelope.check(execution.getJobParameters())
 				.ifPresent((warning) -> log.warn("Job run {} (outcomeImport): {}", execution.getId(), warning));
 		}

@@ -253,6 +253,8 @@ class ActivityCheckTests {
 		assertThat(stopped.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(stopped.path("exitCode").asString()).isEqualTo("RATE_LIMITED");
 		assertThat(stopped.path("exitDescription").asString()).contains("project(s) left");
+		assertThat(stopped.path("progress").isNumber()).as(stopped.toString()).isTrue();
+		assertThat(stopped.path("progress").asDouble()).as("a run stopped early never reads as done").isLessThan(1.0);
 		assertThat(this.api.requests).as("no request after the budget ran out").hasSize(1);
 		String first = this.api.requests.get(0);
 		ActivityCheckState state = this.mongo.findById(ActivityCheckState.ID, ActivityCheckState.class);

@@ -71,8 +71,7 @@ class JobController {
 				.toList();
 			long read = steps.stream().mapToLong(StepExecution::getReadCount).sum();
 			Long total = JobRunner.total(execution);
-			Double progress = (execution.getStatus() == BatchStatus.COMPLETED) ? Double.valueOf(1.0)
-					: (total != null && total > 0) ? Math.min(1.0, read / (double) total) : null;
+			Double progress = JobRunner.progress(execution, steps);
 			String description = execution.getExitStatus().getExitDescription();
 			return new JobRunView(String.valueOf(execution.getId()), execution.getJobInstance().getJobName(),
 					execution.getStatus(), execution.getExitStatus().getExitCode(),

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -48,6 +50,12 @@ public class JobRunner {
 	 * read, for progress.
 	 */
 	public static final String TOTAL_KEY = "hacktrail.total";
+
+	/**
+	 * Execution-context key naming the step whose reads {@link #TOTAL_KEY} counts
+	 * (absent: every step's).
+	 */
+	public static final String TOTAL_STEP_KEY = "hacktrail.totalStep";
 
 	/** The job parameter naming the user who started a run. */
 	public static final String REQUESTED_BY = "hacktrail.requestedBy";
@@ -224,8 +232,38 @@ public class JobRunner {
 	public static void reportTotal(long total) {
 		StepContext context = StepSynchronizationManager.getContext();
 		if (context != null) {
-			context.getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_KEY, total);
+			ExecutionContext job = context.getStepExecution().getJobExecution().getExecutionContext();
+			job.putLong(TOTAL_KEY, total);
+			job.putString(TOTAL_STEP_KEY, context.getStepExecution().getStepName());
 		}
+	}
+
+	/**
+	 * How far a run is, from 0 to 1, or null when it cannot be told: the reads of the
+	 * step the total counts against that total. 1 only for a run that COMPLETED its work
+	 * (exit code COMPLETED or NOOP); a run that completed early (e.g. RATE_LIMITED) shows
+	 * how far it got, and a run still going never shows 1 (its later steps are work left
+	 * too).
+	 */
+	static @Nullable Double progress(JobExecution execution,
+			List<org.springframework.batch.core.step.StepExecution> steps) {
+		String exitCode = execution.getExitStatus().getExitCode();
+		boolean finished = execution.getStatus() == BatchStatus.COMPLETED
+				&& (ExitStatus.COMPLETED.getExitCode().equals(exitCode)
+						|| ExitStatus.NOOP.getExitCode().equals(exitCode));
+		if (finished) {
+			return 1.0;
+		}
+		Long total = total(execution);
+		if (total == null || total <= 0) {
+			return null;
+		}
+		Object step = execution.getExecutionContext().get(TOTAL_STEP_KEY);
+		long read = steps.stream()
+			.filter((s) -> step == null || step.equals(s.getStepName()))
+			.mapToLong(org.springframework.batch.core.step.StepExecution::getReadCount)
+			.sum();
+		return Math.min(0.99, read / (double) total);
 	}
 
 	static @Nullable Long total(JobExecution execution) {
