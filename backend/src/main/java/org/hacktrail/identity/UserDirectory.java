@@ -230,12 +230,15 @@ public class UserDirectory implements UserNames {
 	 */
 	public List<User> search(String text, int limit) {
 		String literal = literal(text);
-		Criteria matches = new Criteria().orOperator(Criteria.where("displayName").regex(literal, "i"),
-				Criteria.where("email").regex("^" + literal + "$", "i"));
-		Query query = new Query(new Criteria().andOperator(matches,
-				Criteria.where("provider").ne(User.SERVICE_PROVIDER), Criteria.where("lastLoginAt").ne(null)))
-			.with(Sort.by("displayName", "_id"))
-			.limit(limit);
+		// One document of conditions, no $and (the store rule of StoreRulesTests).
+		Criteria matches = new Criteria()
+			.orOperator(Criteria.where("displayName").regex(literal, "i"),
+					Criteria.where("email").regex("^" + literal + "$", "i"))
+			.and("provider")
+			.ne(User.SERVICE_PROVIDER)
+			.and("lastLoginAt")
+			.ne(null);
+		Query query = new Query(matches).with(Sort.by("displayName", "_id")).limit(limit);
 		return this.mongo.find(query, User.class);
 	}
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param slots per proposal, in proposal id order
  */
 @Document("judging_round_schedules")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record RoundSchedule(@Id String id, @Nullable Instant closesAt, List<Slot> slots, Instant updatedAt,
 		@Version @Nullable Long version) {
 
