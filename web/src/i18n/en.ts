@@ -831,6 +831,7 @@ export const en = {
     'Its rows will wait for verification, and its source column is kept only as a claim: a file is trusted only when you vouch for it.',
   'followup.import.verifiedCount': '{verified, plural, =0 {An authoritative source: no row needed verifying.} one {An authoritative source: # row verified in your name.} other {An authoritative source: # rows verified in your name.}}',
   'followup.import.pendingNote': 'The imported rows wait for verification on the verification screen.',
+  'followup.import.instanceResult': 'This run resumed an earlier one. All runs of this import together: {created} new, {updated} changed, {unchanged} unchanged.',
   'followup.import.result': 'Done: {created} new, {updated} changed, {unchanged} unchanged, {skipped} skipped.',
   'followup.import.skippedTitle': 'Skipped rows',
   'followup.import.skippedCaption': 'Rows that were skipped, with the reason',

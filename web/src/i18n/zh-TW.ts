@@ -828,6 +828,7 @@ export const zhTW: Record<MessageKey, string> = {
   'followup.import.authoritativeOff': '各列將等待查核，檔案的來源欄只當作聲稱保留：只有你為檔案背書時才會採信。',
   'followup.import.verifiedCount': '{verified, plural, =0 {權威來源：沒有需要查核的列。} other {權威來源：已以你的名義查核 # 列。}}',
   'followup.import.pendingNote': '匯入的列會在查核頁面等待查核。',
+  'followup.import.instanceResult': '這次執行接續先前中斷的執行。此匯入所有執行合計：新增 {created}，變更 {updated}，未變 {unchanged}。',
   'followup.import.result': '完成：新增 {created}，變更 {updated}，未變 {unchanged}，略過 {skipped}。',
   'followup.import.skippedTitle': '略過的列',
   'followup.import.skippedCaption': '略過的列及原因',

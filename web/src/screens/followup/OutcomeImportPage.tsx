@@ -208,6 +208,18 @@ function ImportReport({ runId }: { runId: string }) {
       <p role="status" className="notice notice-ok">
         {t('followup.import.result', { created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped })}
       </p>
+      {(report.instance.created !== report.created ||
+        report.instance.updated !== report.updated ||
+        report.instance.unchanged !== report.unchanged) && (
+        // A restart: its own counts above, the file's totals over every run here.
+        <p>
+          {t('followup.import.instanceResult', {
+            created: report.instance.created,
+            updated: report.instance.updated,
+            unchanged: report.instance.unchanged,
+          })}
+        </p>
+      )}
       <p>
         {report.authoritative
           ? t('followup.import.verifiedCount', { verified: report.verified })

@@ -52,6 +52,7 @@ describe('outcome import', () => {
           outcomeImport: {
             authoritative: false,
             verified: 0,
+            instance: { created: 90, updated: 5, unchanged: 2 },
             created: 90,
             updated: 5,
             unchanged: 2,
@@ -184,7 +185,7 @@ describe('outcome import', () => {
     renderPanel('/organize/outcomes/import', ORGANIZER, {
       OutcomeImportRun: () => ({ data: { jobRun: done } }),
       OutcomeImportReport: () => ({
-        data: { outcomeImport: { authoritative: true, verified: 2, created: 2, updated: 0, unchanged: 0, skipped: 0, errors: [], run: done } },
+        data: { outcomeImport: { authoritative: true, verified: 2, instance: { created: 2, updated: 0, unchanged: 0 }, created: 2, updated: 0, unchanged: 0, skipped: 0, errors: [], run: done } },
       }),
     });
     const input = await screen.findByLabelText('File of milestones');
@@ -197,6 +198,30 @@ describe('outcome import', () => {
       '/api/outcomes/import?authoritative=true',
     ]);
     expect(await screen.findByText('An authoritative source: 2 rows verified in your name.')).toBeTruthy();
+  });
+
+  it('shows a restarted run’s own counts, and the totals of every run of the import apart', async () => {
+    const done = { ...run('COMPLETED', 33, 33, 0, 1), id: '45', endedAt: '2026-11-27T00:01:00Z' };
+    renderPanel('/organize/outcomes/import?run=45', ORGANIZER, {
+      OutcomeImportRun: () => ({ data: { jobRun: done } }),
+      OutcomeImportReport: () => ({
+        data: {
+          outcomeImport: {
+            authoritative: false,
+            verified: 0,
+            instance: { created: 40, updated: 0, unchanged: 0 },
+            created: 30,
+            updated: 0,
+            unchanged: 0,
+            skipped: 0,
+            errors: [],
+            run: done,
+          },
+        },
+      }),
+    });
+    expect(await screen.findByText('Done: 30 new, 0 changed, 0 unchanged, 0 skipped.')).toBeTruthy();
+    expect(screen.getByText('This run resumed an earlier one. All runs of this import together: 40 new, 0 changed, 0 unchanged.')).toBeTruthy();
   });
 
   it('knows the formats by type or name', () => {

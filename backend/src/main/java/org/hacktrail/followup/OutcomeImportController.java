@@ -148,13 +148,13 @@ class OutcomeImportController {
 
 	@SchemaMapping(typeName = "OutcomeImportReport")
 	Object run(OutcomeImports.Report report) {
-		return JobRuns.view(report.run());
+		return JobRuns.view(report.execution());
 	}
 
 	@SchemaMapping(typeName = "OutcomeImportReport")
 	List<OutcomeImportError> errors(OutcomeImports.Report report, @Argument @Nullable Integer first) {
 		// PageSizeLimit has refused a first outside 1 to 100 already.
-		return this.imports.errors(report.run().getId(), (first == null) ? 100 : first);
+		return this.imports.errors(report.execution().getId(), (first == null) ? 100 : first);
 	}
 
 	private static long parse(String runId) {

@@ -33,6 +33,12 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	static final String VERIFIED = "outcomeImport.verified";
 
+	/**
+	 * The counts above as this step execution found them when it opened: a restart
+	 * carries the failed run's counts on, so what this run did is the difference.
+	 */
+	static final String AT_START = ".atStart";
+
 	private final MilestoneStore store;
 
 	private final FollowUpStates states;
@@ -114,6 +120,10 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		this.updated = context.getLong(UPDATED, 0L);
 		this.unchanged = context.getLong(UNCHANGED, 0L);
 		this.verified = context.getLong(VERIFIED, 0L);
+		context.putLong(CREATED + AT_START, this.created);
+		context.putLong(UPDATED + AT_START, this.updated);
+		context.putLong(UNCHANGED + AT_START, this.unchanged);
+		context.putLong(VERIFIED + AT_START, this.verified);
 	}
 
 	@Override

@@ -93,34 +93,69 @@ public class OutcomeImports {
 	/** The job parameter marking an import an authoritative source. */
 	static final String AUTHORITATIVE = "authoritative";
 
+	/** Rows by what became of them. */
+	public record Counts(long created, long updated, long unchanged, long verified) {
+
+		Counts minus(Counts other) {
+			return new Counts(this.created - other.created, this.updated - other.updated,
+					this.unchanged - other.unchanged, this.verified - other.verified);
+		}
+
+	}
+
 	/**
 	 * What a run of the import did.
 	 *
-	 * @param verified rows this run verified (an authoritative import): new, changed, and
-	 * stored ones that were still PENDING
+	 * @param run what this run did (a restart: only what it did after resuming)
+	 * @param instance what every run of this import did together (the first and its
+	 * restarts): the totals to quote for the file
+	 * @param skipped invalid rows of the file, each listed once
 	 */
-	public record Report(JobExecution run, boolean authoritative, long created, long updated, long unchanged,
-			long verified, long skipped) {
+	public record Report(JobExecution execution, boolean authoritative, Counts run, Counts instance, long skipped) {
+
+		public long created() {
+			return this.run.created();
+		}
+
+		public long updated() {
+			return this.run.updated();
+		}
+
+		public long unchanged() {
+			return this.run.unchanged();
+		}
+
+		/**
+		 * Rows this run verified (an authoritative import): new, changed, and stored ones
+		 * that were still PENDING.
+		 */
+		public long verified() {
+			return this.run.verified();
+		}
+
 	}
 
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public Report report(long runId) {
 		JobExecution execution = execution(runId);
-		long created = 0;
-		long updated = 0;
-		long unchanged = 0;
-		long verified = 0;
+		Counts total = new Counts(0, 0, 0, 0);
+		Counts atStart = new Counts(0, 0, 0, 0);
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStepName().equals("outcomeImportStep")) {
-				created = step.getExecutionContext().getLong(OutcomeImportWriter.CREATED, 0L);
-				updated = step.getExecutionContext().getLong(OutcomeImportWriter.UPDATED, 0L);
-				unchanged = step.getExecutionContext().getLong(OutcomeImportWriter.UNCHANGED, 0L);
-				verified = step.getExecutionContext().getLong(OutcomeImportWriter.VERIFIED, 0L);
+				var context = step.getExecutionContext();
+				total = new Counts(context.getLong(OutcomeImportWriter.CREATED, 0L),
+						context.getLong(OutcomeImportWriter.UPDATED, 0L),
+						context.getLong(OutcomeImportWriter.UNCHANGED, 0L),
+						context.getLong(OutcomeImportWriter.VERIFIED, 0L));
+				atStart = new Counts(context.getLong(OutcomeImportWriter.CREATED + OutcomeImportWriter.AT_START, 0L),
+						context.getLong(OutcomeImportWriter.UPDATED + OutcomeImportWriter.AT_START, 0L),
+						context.getLong(OutcomeImportWriter.UNCHANGED + OutcomeImportWriter.AT_START, 0L),
+						context.getLong(OutcomeImportWriter.VERIFIED + OutcomeImportWriter.AT_START, 0L));
 			}
 		}
 		long skipped = this.mongo.count(errorQuery(execution, 0), OutcomeImportError.class);
 		boolean authoritative = "true".equals(execution.getJobParameters().getString(AUTHORITATIVE));
-		return new Report(execution, authoritative, created, updated, unchanged, verified, skipped);
+		return new Report(execution, authoritative, total.minus(atStart), total, skipped);
 	}
 
 	/** The rows a run skipped, in row order (a restarted run's skips included). */
