@@ -19,6 +19,9 @@ export function readerTimeZone(): string {
 
 /** A time that belongs to no hackathon, in the reader's zone with the zone named ("7 Dec 2026, 17:40:12 UTC"). */
 export function formatReaderDateTime(iso: string, locale: string, withSeconds = false): string {
+  const date = new Date(iso);
+  // A value that is not a date is shown as it came rather than taking the screen down (formatting throws on it).
+  if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
@@ -28,7 +31,7 @@ export function formatReaderDateTime(iso: string, locale: string, withSeconds = 
     second: withSeconds ? '2-digit' : undefined,
     timeZone: readerTimeZone(),
     timeZoneName: 'short',
-  }).format(new Date(iso));
+  }).format(date);
 }
 
 export function formatDate(iso: string, timeZone: string, locale: string): string {

@@ -295,6 +295,14 @@ describe('batch jobs', () => {
     expect(callsNamed(calls, 'Jobs').length).toBe(after);
   });
 
+  it('shows a run whose slot is not a time (the demo load) without failing the screen', async () => {
+    stubAuthOptions();
+    const loaded = { ...run('COMPLETED', 1), jobName: 'statisticsRollup', requestedById: null, requestedByName: null, scheduledFor: 'demo-load-2026-12-07T19:48:07Z', parameters: [] };
+    renderPanel('/organize/jobs', ORGANIZER, { Jobs: () => ({ data: { jobNames: ['statisticsRollup'], jobRuns: [loaded] } }) });
+    expect(await screen.findByText('Completed')).toBeTruthy();
+    expect(screen.getByText('Scheduled run (demo-load-2026-12-07T19:48:07Z)')).toBeTruthy();
+  });
+
   it('says a run stopped early by the rate limit is not done, with its true progress', async () => {
     stubAuthOptions();
     const limited = { ...run('COMPLETED', 0.25), jobName: 'activityCheck', exitCode: 'RATE_LIMITED', endedAt: '2026-01-01T00:01:00Z' };

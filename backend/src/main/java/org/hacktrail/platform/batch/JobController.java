@@ -92,7 +92,7 @@ class JobController {
 								step.getCommitCount()))
 						.toList(),
 					execution.getJobParameters().getString("hacktrail.requestedBy"),
-					execution.getJobParameters().getString("hacktrail.slot"));
+					slotTime(execution.getJobParameters().getString("hacktrail.slot")));
 		}
 
 		/**
@@ -111,6 +111,22 @@ class JobController {
 				line = "The job failed; see the service log.";
 			}
 			return (line.length() > 500) ? line.substring(0, 500) + "…" : line;
+		}
+
+		/**
+		 * The time of a scheduled run's slot, or null when the slot is not a time (the
+		 * demo's load names its slot in words): readers are promised a date-time.
+		 */
+		static @Nullable String slotTime(@Nullable String slot) {
+			if (slot == null) {
+				return null;
+			}
+			try {
+				return java.time.Instant.parse(slot).toString();
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return null;
+			}
 		}
 
 		private static @Nullable OffsetDateTime time(@Nullable LocalDateTime local) {

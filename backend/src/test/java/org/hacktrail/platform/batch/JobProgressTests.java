@@ -55,4 +55,13 @@ class JobProgressTests {
 		assertThat(progress(run(BatchStatus.FAILED, ExitStatus.FAILED, 30, 0, 100L))).isEqualTo(0.3);
 	}
 
+	@Test
+	void aScheduledRunsTimeIsATimeOrNothing() {
+		assertThat(JobController.JobRunView.slotTime("2026-12-07T03:00:00Z")).isEqualTo("2026-12-07T03:00:00Z");
+		// The demo load names its slot in words: no time rather than one the panel cannot
+		// read.
+		assertThat(JobController.JobRunView.slotTime("demo-load-2026-12-07T19:48:07Z")).isNull();
+		assertThat(JobController.JobRunView.slotTime(null)).isNull();
+	}
+
 }
