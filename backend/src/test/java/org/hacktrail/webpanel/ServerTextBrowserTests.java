@@ -72,6 +72,14 @@ class ServerTextBrowserTests {
 			// Skills people asked for, milestones' notes and funders as organizers wrote
 			// them.
 			"Data science", "SYNTHETIC demo data", "Civic tech programme", "civic tech grant",
+			// The judges of the demo's published editions and their affiliations.
+			"Demo Expo Judge (Agency)", "Demo Expo Judge (Company)", "Demo Judge (District Office)",
+			"Demo Judge (Software Company)", "National Development Council (demo)", "Open Data Consulting Co. (demo)",
+			"Da'an District Office (demo)", "Open Source Software Co. (demo)",
+			// A reason the demo organizer wrote when moving the finalists.
+			"Demo: all eight teams that presented are finalists.",
+			// Places, as organizers wrote them (the demo's published editions).
+			"Academia Sinica, Taipei", "Huashan 1914 Creative Park",
 			// Team positions and a join request, as their authors wrote them.
 			"Matching API and notifications", "Liaise with city social affairs bureaus",
 			"I coordinated disaster relief at a district office.");
