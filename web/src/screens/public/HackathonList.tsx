@@ -118,50 +118,24 @@ function FilterForm({ filters }: { filters: HackathonFilters }) {
           {t('home.search.hint')}
         </small>
       </div>
-      <label>
-        {t('home.filter.kind')}
-        <select
-          value={filters.kind ?? ''}
-          onChange={(event) => apply({ ...filters, kind: (event.target.value || undefined) as HackathonKind | undefined })}
-        >
-          <option value="">{t('home.filter.any')}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('home.filter.phase')}
-        <select
-          value={filters.phase ?? ''}
-          onChange={(event) =>
-            apply({ ...filters, phase: (event.target.value || undefined) as HackathonPhase | undefined })
-          }
-        >
-          <option value="">{t('home.filter.any')}</option>
-          {PUBLIC_PHASES.map((phase) => (
-            <option key={phase} value={phase}>
-              {t(`phase.${phase}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('home.filter.year')}
-        <select
-          value={filters.year ?? ''}
-          onChange={(event) => apply({ ...filters, year: event.target.value ? Number(event.target.value) : undefined })}
-        >
-          <option value="">{t('home.filter.any')}</option>
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AnySelect
+        label={t('home.filter.kind')}
+        value={filters.kind}
+        options={KINDS.map((kind) => [kind, t(`kind.${kind}` as MessageKey)])}
+        onChange={(value) => apply({ ...filters, kind: value as HackathonKind | undefined })}
+      />
+      <AnySelect
+        label={t('home.filter.phase')}
+        value={filters.phase}
+        options={PUBLIC_PHASES.map((phase) => [phase, t(`phase.${phase}` as MessageKey)])}
+        onChange={(value) => apply({ ...filters, phase: value as HackathonPhase | undefined })}
+      />
+      <AnySelect
+        label={t('home.filter.year')}
+        value={filters.year?.toString()}
+        options={years.map((year) => [String(year), String(year)])}
+        onChange={(value) => apply({ ...filters, year: value ? Number(value) : undefined })}
+      />
       <div className="filter-actions">
         <button type="submit">{t('home.filter.apply')}</button>
         {Object.keys(filters).length > 0 && (
@@ -178,6 +152,34 @@ function FilterForm({ filters }: { filters: HackathonFilters }) {
         )}
       </div>
     </form>
+  );
+}
+
+/** A filter's select: "Any" (no value) or one of the options, given as [value, label]. */
+function AnySelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  options: [string, string][];
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">{t('home.filter.any')}</option>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

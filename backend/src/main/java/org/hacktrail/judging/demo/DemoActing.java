@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.hacktrail.identity.DemoPersonas;
 import org.hacktrail.identity.Role;
 import org.hacktrail.identity.SignedInUser;
 import org.hacktrail.identity.User;
+import org.hacktrail.identity.UserDirectory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,6 +41,16 @@ final class DemoActing {
 		finally {
 			SecurityContextHolder.setContext(previous);
 		}
+	}
+
+	/** The demo persona with this id, signed in (created on first use) as a demo user. */
+	static User persona(DemoPersonas personas, UserDirectory users, String id) {
+		DemoPersonas.Persona persona = personaOf(personas, id);
+		return users.signIn(User.DEMO_PROVIDER, persona.id(), persona.displayName(), persona.email(), false);
+	}
+
+	static DemoPersonas.Persona personaOf(DemoPersonas personas, String id) {
+		return personas.all().stream().filter((p) -> p.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	private record Actor(String userId) implements SignedInUser {

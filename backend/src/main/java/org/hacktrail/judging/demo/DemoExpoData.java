@@ -244,12 +244,7 @@ class DemoExpoData {
 	}
 
 	private User persona(String id) {
-		DemoPersonas.Persona persona = this.personas.all()
-			.stream()
-			.filter((p) -> p.id().equals(id))
-			.findFirst()
-			.orElseThrow();
-		return this.users.signIn(User.DEMO_PROVIDER, persona.id(), persona.displayName(), persona.email(), false);
+		return DemoActing.persona(this.personas, this.users, id);
 	}
 
 	private static <T> T as(User user, boolean organizer, Supplier<T> step) {

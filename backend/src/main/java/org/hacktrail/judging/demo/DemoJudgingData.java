@@ -184,13 +184,8 @@ class DemoJudgingData {
 	}
 
 	private User persona(String id) {
-		DemoPersonas.Persona persona = this.personas.all()
-			.stream()
-			.filter((p) -> p.id().equals(id))
-			.findFirst()
-			.orElseThrow();
-		User user = this.users.signIn(User.DEMO_PROVIDER, persona.id(), persona.displayName(), persona.email(), false);
-		return this.users.updateProfile(user.id(), null, persona.affiliations());
+		User user = DemoActing.persona(this.personas, this.users, id);
+		return this.users.updateProfile(user.id(), null, DemoActing.personaOf(this.personas, id).affiliations());
 	}
 
 	private User extra(String subject, String name, String affiliation) {
