@@ -65,7 +65,7 @@ async function nextHref(current: string, submitted: string[]): Promise<string | 
 
 describe('the order a judge meets their proposals in', () => {
   it('is the pitch order, then the list’s order for proposals without a place', () => {
-    const list = ['p1', 'p2', 'p3', 'p4', 'p5'].map((proposalId) => ({ proposalId }));
+    const list = ['p1', 'p2', 'p3', 'p4', 'p5'].map((proposalId) => ({ proposalId, sheet: null }));
     expect(inPitchOrder(list, [...SLOTS, { proposalId: 'p5', pitchOrder: null }]).map((p) => p.proposalId)).toEqual(['p3', 'p1', 'p4', 'p2', 'p5']);
     expect(inPitchOrder(list, []).map((p) => p.proposalId)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
     expect(inPitchOrder(list, undefined)).toEqual(list);
