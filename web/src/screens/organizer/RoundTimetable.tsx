@@ -11,7 +11,6 @@ import { formatDateTime, zonedLocalToIso } from '../../lib/dates';
 import { useI18n } from '../../i18n/judging';
 import { roundPath } from './judgingShared';
 import {
-  MAX_ROOM,
   addToOrder,
   formOfTimetable,
   hasErrors,
@@ -97,6 +96,7 @@ function TimetableEditor({
   const [saved, setSaved] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<{ proposalId: string; action: string } | null>(null);
+  const deadlineRef = useRef<HTMLInputElement>(null);
   const [result, save] = useMutation(SetRoundScheduleDocument);
   const errors: TimetableErrors = checked ? timetableErrors(form, timeZone) : { rooms: new Set() };
   const count = orderedCount(form.rows);
@@ -122,6 +122,11 @@ function TimetableEditor({
   }
 
   const title = (row: TimetableRow) => localized(row.title);
+
+  function setRoom(row: TimetableRow, room: string) {
+    setForm({ ...form, rows: form.rows.map((r) => (r.proposalId === row.proposalId ? { ...r, room } : r)) });
+    setSaved(false);
+  }
 
   function move(index: number, delta: -1 | 1) {
     const row = form.rows[index];
@@ -214,6 +219,7 @@ function TimetableEditor({
           {(props) => (
             <input
               {...props}
+              ref={deadlineRef}
               type="datetime-local"
               name="deadline"
               value={form.deadline}
@@ -228,7 +234,16 @@ function TimetableEditor({
           {deadlineText ? t('judging.timetable.deadlineAs', { time: deadlineText }) : t('judging.timetable.deadlineNone')}
         </p>
         {form.deadline && (
-          <button type="button" className="button-secondary" onClick={() => setForm({ ...form, deadline: '' })}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setForm({ ...form, deadline: '' });
+              setSaved(false);
+              // The button goes away with the deadline: the focus goes back to the field.
+              deadlineRef.current?.focus();
+            }}
+          >
             {t('judging.timetable.deadlineClear')}
           </button>
         )}
@@ -256,7 +271,7 @@ function TimetableEditor({
                   {t('judging.timetable.remove')}
                 </button>
               </div>
-              <RoomInput row={row} invalid={errors.rooms.has(row.proposalId)} onChange={(room) => setForm({ ...form, rows: form.rows.map((r) => (r === row ? { ...r, room } : r)) })} />
+              <RoomInput row={row} invalid={errors.rooms.has(row.proposalId)} onChange={(room) => setRoom(row, room)} />
             </li>
           ))}
         </ol>
@@ -272,7 +287,7 @@ function TimetableEditor({
                       {t('judging.timetable.add')}
                     </button>
                   </div>
-                  <RoomInput row={row} invalid={errors.rooms.has(row.proposalId)} onChange={(room) => setForm({ ...form, rows: form.rows.map((r) => (r === row ? { ...r, room } : r)) })} />
+                  <RoomInput row={row} invalid={errors.rooms.has(row.proposalId)} onChange={(room) => setRoom(row, room)} />
                 </li>
               ))}
             </ul>
@@ -313,7 +328,6 @@ function RoomInput({ row, invalid, onChange }: { row: TimetableRow; invalid: boo
         aria-label={t('judging.timetable.roomOf', { title: localized(row.title) })}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        maxLength={MAX_ROOM * 2}
         value={row.room}
         onChange={(e) => onChange(e.target.value)}
       />

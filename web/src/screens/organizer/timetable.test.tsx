@@ -170,6 +170,12 @@ describe('round timetable (organizers)', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('時程表：初審');
     expect(screen.getByLabelText('評分截止（Asia/Taipei 時間）')).toBeTruthy();
     expect(screen.getByRole('button', { name: '將「淹水地圖」下移' })).toBeTruthy();
+    // Clearing the deadline leaves the focus on its field, and says there is none.
+    const deadline = screen.getByLabelText('評分截止（Asia/Taipei 時間）') as HTMLInputElement;
+    await user.click(screen.getByRole('button', { name: '清除截止時間' }));
+    expect(deadline.value).toBe('');
+    expect(document.activeElement).toBe(deadline);
+    expect(screen.getByTestId('timetable-deadline-shown').textContent).toBe('沒有截止時間。');
     await user.type(room, 'x'.repeat(95));
     await user.click(screen.getByRole('button', { name: '儲存時程表' }));
     expect(await screen.findByText('場地最多 100 個字元。')).toBeTruthy();
