@@ -33,7 +33,7 @@ import {
 export default function RoundTimetable({ params }: { params: Record<string, string> }) {
   const { t } = useI18n();
   const localized = useLocalized();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: RoundTimetableDocument, variables: { roundId: params.roundId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: RoundTimetableDocument, variables: { roundId: params.roundId }, requestPolicy: 'network-only' });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemNotice problem={problemOf(error)} />;
   const round = data?.judgingRound;
