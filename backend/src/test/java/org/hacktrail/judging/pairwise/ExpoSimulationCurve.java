@@ -41,6 +41,9 @@ import org.hacktrail.judging.SplitMix64;
  */
 public final class ExpoSimulationCurve {
 
+	/** The cut the second figure looks at: the true top ten, found in the estimate's. */
+	static final int TOP = 10;
+
 	/** Gavel's HackMIT 2015 budget: 1,351 comparisons on 195 projects. */
 	static final double GAVEL_HACKMIT_2015 = 1351.0 / 195;
 
@@ -75,21 +78,27 @@ public final class ExpoSimulationCurve {
 	static void curve(PrintStream out, int candidates, int judges, double[] perCandidate, long[] seeds) {
 		long started = System.nanoTime();
 		Map<Policy, double[][]> rho = new HashMap<>();
+		Map<Policy, double[][]> top = new HashMap<>();
 		for (Policy policy : Policy.values()) {
 			double[][] bySeed = new double[seeds.length][];
+			double[][] topBySeed = new double[seeds.length][];
 			for (int s = 0; s < seeds.length; s++) {
-				bySeed[s] = run(policy, candidates, judges, perCandidate, seeds[s]);
+				double[][] run = run(policy, candidates, judges, perCandidate, seeds[s]);
+				bySeed[s] = run[0];
+				topBySeed[s] = run[1];
 			}
 			rho.put(policy, bySeed);
+			top.put(policy, topBySeed);
 		}
 		out.printf(Locale.ROOT,
 				"%d candidates (quality N(0, 1)), %d judges (%d by the Bradley–Terry model, %d at random, %d always "
-						+ "wrong), %d seed%s (mean, and min–max over seeds), %.1f s:%n",
+						+ "wrong), %d seed%s: ρ (mean, and min–max over seeds) · of the true top %d, how many the "
+						+ "estimate's top %d holds (mean); %.1f s:%n",
 				candidates, judges, judges - 2 * (judges / 10), judges / 10, judges / 10, seeds.length,
-				(seeds.length == 1) ? "" : "s", (System.nanoTime() - started) / 1e9);
+				(seeds.length == 1) ? "" : "s", TOP, TOP, (System.nanoTime() - started) / 1e9);
 		StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-28s", "comparisons per candidate"));
 		for (Policy policy : Policy.values()) {
-			header.append(String.format(Locale.ROOT, " | %-22s", policy.label));
+			header.append(String.format(Locale.ROOT, " | %-30s", policy.label));
 		}
 		out.println(header);
 		for (int c = 0; c < perCandidate.length; c++) {
@@ -109,9 +118,14 @@ public final class ExpoSimulationCurve {
 					min = Math.min(min, run[c]);
 					max = Math.max(max, run[c]);
 				}
-				String cell = (bySeed.length == 1) ? String.format(Locale.ROOT, "%.3f", sum)
-						: String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", sum / bySeed.length, min, max);
-				line.append(String.format(Locale.ROOT, " | %-22s", cell));
+				double found = 0;
+				for (double[] run : top.get(policy)) {
+					found += run[c];
+				}
+				String cell = ((bySeed.length == 1) ? String.format(Locale.ROOT, "%.3f", sum)
+						: String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", sum / bySeed.length, min, max))
+						+ String.format(Locale.ROOT, " · %.1f/%d", found / bySeed.length, TOP);
+				line.append(String.format(Locale.ROOT, " | %-30s", cell));
 			}
 			out.println(line);
 		}
@@ -120,7 +134,7 @@ public final class ExpoSimulationCurve {
 	/**
 	 * One simulated expo; Spearman's ρ at each checkpoint (comparisons = round(c · N)).
 	 */
-	static double[] run(Policy policy, int candidateCount, int judgeCount, double[] perCandidate, long seed) {
+	static double[][] run(Policy policy, int candidateCount, int judgeCount, double[] perCandidate, long seed) {
 		SplitMix64 random = new SplitMix64(seed);
 		List<String> candidates = new ArrayList<>();
 		Map<String, Double> quality = new HashMap<>();
@@ -145,6 +159,7 @@ public final class ExpoSimulationCurve {
 		List<Comparison> comparisons = new ArrayList<>();
 		SplitMix64 answers = new SplitMix64(seed ^ 0x5EED);
 		double[] rho = new double[perCandidate.length];
+		double[] top = new double[perCandidate.length];
 		int checkpoint = 0;
 		int stalled = 0;
 		while (checkpoint < perCandidate.length && stalled < judgeCount) {
@@ -179,8 +194,10 @@ public final class ExpoSimulationCurve {
 							nextWins ? current : next, comparisons.size()));
 					while (checkpoint < perCandidate.length
 							&& comparisons.size() >= Math.round(perCandidate[checkpoint] * candidateCount)) {
-						rho[checkpoint++] = spearman(
-								PairwiseRanking.estimate(PairwiseInput.of(candidates, comparisons, 3, seed)), quality);
+						PairwiseEstimate now = PairwiseRanking
+							.estimate(PairwiseInput.of(candidates, comparisons, 3, seed));
+						top[checkpoint] = topFound(now, quality);
+						rho[checkpoint++] = spearman(now, quality);
 					}
 				}
 				seen.get(judge).add(next);
@@ -189,9 +206,28 @@ public final class ExpoSimulationCurve {
 		}
 		// Checkpoints no judge could reach (every table seen): the last estimate's ρ.
 		while (checkpoint < perCandidate.length) {
+			top[checkpoint] = Double.NaN;
 			rho[checkpoint++] = Double.NaN;
 		}
-		return rho;
+		return new double[][] { rho, top };
+	}
+
+	/** Of the true top {@link #TOP}, how many the estimate's top {@link #TOP} holds. */
+	static double topFound(PairwiseEstimate estimate, Map<String, Double> quality) {
+		List<String> estimated = estimate.candidates()
+			.stream()
+			.sorted(Comparator.comparingDouble(CandidateEstimate::mu)
+				.reversed()
+				.thenComparing(CandidateEstimate::candidateId))
+			.limit(TOP)
+			.map(CandidateEstimate::candidateId)
+			.toList();
+		return quality.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(TOP)
+			.filter((entry) -> estimated.contains(entry.getKey()))
+			.count();
 	}
 
 	/**
