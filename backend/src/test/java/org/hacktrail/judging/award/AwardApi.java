@@ -10,49 +10,49 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The award-track calls the tests make. */
-final class AwardApi {
+public final class AwardApi {
 
 	static final String TRACK_FIELDS = "id slug name { zhTW en } quota eligibility tags proposalIds sponsor sponsorKind "
 			+ "judges outstanding version";
 
 	private final Http http;
 
-	AwardApi(Http http) {
+	public AwardApi(Http http) {
 		this.http = http;
 	}
 
-	static ObjectNode trackInput(String hackathonId, String slug, int quota) {
+	public static ObjectNode trackInput(String hackathonId, String slug, int quota) {
 		ObjectNode input = Http.json().put("hackathonId", hackathonId).put("slug", slug).put("quota", quota);
 		input.putObject("name").put("zhTW", "獎 " + slug).put("en", "Award " + slug);
 		return input;
 	}
 
-	Http.GraphQlResult create(ObjectNode input, TestAccounts.Account as) {
+	public Http.GraphQlResult create(ObjectNode input, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		variables.set("input", input);
 		return this.http.graphql("mutation($input: CreateAwardTrackInput!) { createAwardTrack(input: $input) { track { "
 				+ TRACK_FIELDS + " } } }", variables, headers(as));
 	}
 
-	JsonNode createOk(ObjectNode input, TestAccounts.Account as) {
+	public JsonNode createOk(ObjectNode input, TestAccounts.Account as) {
 		return JudgingApi.ok(create(input, as), "createAwardTrack").path("track");
 	}
 
-	Http.GraphQlResult update(ObjectNode input, TestAccounts.Account as) {
+	public Http.GraphQlResult update(ObjectNode input, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		variables.set("input", input);
 		return this.http.graphql("mutation($input: UpdateAwardTrackInput!) { updateAwardTrack(input: $input) { track { "
 				+ TRACK_FIELDS + " } } }", variables, headers(as));
 	}
 
-	JsonNode tracks(String slug, TestAccounts.Account as) {
+	public JsonNode tracks(String slug, TestAccounts.Account as) {
 		return JudgingApi.ok(this.http.graphql(
 				"query($slug: String!) { hackathon(slug: $slug) { awardTracks { " + TRACK_FIELDS + " } } }",
 				Http.json().put("slug", slug), headers(as)), "hackathon")
 			.path("awardTracks");
 	}
 
-	Http.GraphQlResult configureRound(String roundId, List<String> trackIds, TestAccounts.Account as) {
+	public Http.GraphQlResult configureRound(String roundId, List<String> trackIds, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("roundId", roundId);
 		input.set("trackIds", JudgingApi.array(trackIds));
@@ -61,15 +61,15 @@ final class AwardApi {
 				+ " selection { proposalIds kind } } } } }", variables, headers(as));
 	}
 
-	JsonNode roundTracks(String roundId, TestAccounts.Account as) {
+	public JsonNode roundTracks(String roundId, TestAccounts.Account as) {
 		return JudgingApi.ok(this.http.graphql("query($id: ID!) { judgingRound(roundId: $id) { awardTracksVersion "
 				+ "awardTracks { quota eligibleProposalIds track { id slug } selection { proposalIds kind justification "
 				+ "tieResolution topN } } publishedAwards { track { id slug } name { zhTW en } sponsor quota winnerIds "
 				+ "selection { kind } } } }", Http.json().put("id", roundId), headers(as)), "judgingRound");
 	}
 
-	Http.GraphQlResult selectTrack(String roundId, String trackId, List<String> proposalIds, String justification,
-			String tieResolution, TestAccounts.Account as) {
+	public Http.GraphQlResult selectTrack(String roundId, String trackId, List<String> proposalIds,
+			String justification, String tieResolution, TestAccounts.Account as) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input").put("roundId", roundId).put("trackId", trackId);
 		ArrayNode ids = input.putArray("proposalIds");
@@ -87,7 +87,7 @@ final class AwardApi {
 	}
 
 	/** A SUBMITTED proposal with these tags. */
-	String proposal(JudgingApi api, JudgingApi.Hackathon hackathon, String title, TestAccounts.Account organizer,
+	public String proposal(JudgingApi api, JudgingApi.Hackathon hackathon, String title, TestAccounts.Account organizer,
 			String... tags) {
 		ObjectNode variables = Http.json();
 		ObjectNode input = variables.putObject("input")
