@@ -146,6 +146,16 @@ class AwardTrackController {
 	}
 
 	@SchemaMapping(typeName = "RoundAwardTrack")
+	@Nullable List<Proposal> eligibleProposals(RoundAwardTrack entry) {
+		List<String> ids = eligibleProposalIds(entry);
+		if (ids == null) {
+			return null;
+		}
+		Map<String, Proposal> found = this.proposals.byIds(ids);
+		return ids.stream().filter(found::containsKey).map(found::get).toList();
+	}
+
+	@SchemaMapping(typeName = "RoundAwardTrack")
 	@Nullable Selection selection(RoundAwardTrack entry) {
 		if (entry.round().judging().status() != RoundStatus.PUBLISHED && !this.access.isOrganizer()) {
 			return null;
