@@ -28,6 +28,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -231,7 +232,28 @@ public class AwardTrackService {
 				throw new OptimisticLockingFailureException("Award track " + current.id() + " changed");
 			}
 		}
-		return this.mongo.save(changed);
+		AwardTrack saved = this.mongo.save(changed);
+		if (changed.quota() != current.quota() || changed.eligibility() != current.eligibility()
+				|| !changed.tags().equals(current.tags()) || !changed.proposalIds().equals(current.proposalIds())) {
+			discardSelections(saved);
+		}
+		return saved;
+	}
+
+	/**
+	 * A track whose quota or eligibility changed is selected again: its selections in
+	 * rounds not yet published were made under the old rules.
+	 */
+	private void discardSelections(AwardTrack track) {
+		Query unpublished = new Query(Criteria.where("trackIds")
+			.is(track.id())
+			.and("published")
+			.is(null)
+			.and("selections.trackId")
+			.is(track.id()));
+		this.mongo.updateMulti(unpublished,
+				new Update().pull("selections", new org.bson.Document("trackId", track.id())).inc("version", 1),
+				RoundAwards.class);
 	}
 
 	private record Checked(LocalizedText name, int quota, List<String> tags, List<String> proposalIds,

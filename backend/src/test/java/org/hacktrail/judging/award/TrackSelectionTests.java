@@ -131,6 +131,30 @@ class TrackSelectionTests extends JudgingApiTestSupport {
 			.path("selection");
 		assertThat(override.path("kind").asString()).isEqualTo("OVERRIDE");
 		assertThat(override.path("proposalIds")).extracting(JsonNode::asString).containsExactly(this.proposals.get(3));
+
+		// New rules for the track: its selection here was made under the old ones and is
+		// gone.
+		ObjectNode quota = Http.json().put("trackId", openData).put("expectedVersion", 1).put("quota", 2);
+		JudgingApi.ok(this.awards.update(quota, this.organizer), "updateAwardTrack");
+		assertThat(this.awards.roundTracks(this.roundId, this.organizer)
+			.path("awardTracks")
+			.get(1)
+			.path("selection")
+			.isNull()).isTrue();
+		ObjectNode rename = Http.json().put("trackId", openData).put("expectedVersion", 2);
+		rename.putObject("name").put("zhTW", "開放資料獎").put("en", "Open data award");
+		JudgingApi.ok(this.awards.update(rename, this.organizer), "updateAwardTrack");
+		JudgingApi.ok(this.awards.selectTrack(this.roundId, openData,
+				List.of(this.proposals.get(1), this.proposals.get(3)), null, null, this.organizer),
+				"selectTrackWinners");
+		JudgingApi.ok(this.awards.update(rename.put("expectedVersion", 3).put("sponsor", "Someone"), this.organizer),
+				"updateAwardTrack");
+		assertThat(this.awards.roundTracks(this.roundId, this.organizer)
+			.path("awardTracks")
+			.get(1)
+			.path("selection")
+			.path("kind")
+			.asString()).as("a new name keeps the selection").isEqualTo("TOP_N");
 	}
 
 	@Test
