@@ -1,3 +1,4 @@
+import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
 import { timetableEn } from './timetable.en';
 
@@ -455,6 +456,7 @@ export const judgingEn = {
   'judging.home.room': 'Room: {room}',
   ...expoEn,
   ...timetableEn,
+  ...awardsEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
   'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',

@@ -1,4 +1,5 @@
 import type { JudgingMessageKey } from './en';
+import { awardsZhTW } from './awards.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
 import { timetableZhTW } from './timetable.zh-TW';
 
@@ -454,6 +455,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.home.room': '場地：{room}',
   ...expoZhTW,
   ...timetableZhTW,
+  ...awardsZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',
   'judging.conflictMatch.TEAM_MEMBER': '評審的所屬單位「{affiliation}」與團隊成員 {person} 的所屬單位相符：{organisation}',
