@@ -16,7 +16,7 @@ const title = (en: string) => ({ zhTW: null, en });
 const OUTSTANDING = {
   id: 'h1.outstanding',
   slug: 'outstanding',
-  name: { zhTW: '優秀團隊', en: 'Outstanding teams' },
+  name: { zhTW: '卓越團隊', en: 'Outstanding teams' },
   quota: 5,
   eligibility: 'ALL',
   tags: [],

@@ -20,7 +20,7 @@ describe('the public results page', () => {
             judgingRound: {
               id: 'r1',
               publishedAwards: [
-                { track: { id: 'h1.outstanding', slug: 'outstanding', outstanding: true }, name: { zhTW: '優秀團隊', en: 'Outstanding teams' }, sponsor: null, sponsorKind: null, winners: [WINNER], selection: { kind: 'TOP_N', justification: null, tieResolution: null } },
+                { track: { id: 'h1.outstanding', slug: 'outstanding', outstanding: true }, name: { zhTW: '卓越團隊', en: 'Outstanding teams' }, sponsor: null, sponsorKind: null, winners: [WINNER], selection: { kind: 'TOP_N', justification: null, tieResolution: null } },
                 { track: { id: 'h1.city', slug: 'city', outstanding: false }, name: { zhTW: '城市獎', en: 'City award' }, sponsor: '臺北市政府', sponsorKind: 'AGENCY', winners: [WINNER, { id: 'p2', title: title('Shelter map') }], selection: { kind: 'TOP_N', justification: null, tieResolution: null } },
               ],
             },

@@ -129,7 +129,7 @@ public class OpenDataExport {
 			List<AwardFacts.Award> awards = new ArrayList<>(published);
 			if (status == ProposalStatus.OUTSTANDING && awards.stream().noneMatch(AwardFacts.Award::outstanding)) {
 				awards.add(0, new AwardFacts.Award(proposalId, AwardFacts.outstandingTrackId(hackathonId),
-						"outstanding", "優秀團隊", "Outstanding teams", null, true));
+						"outstanding", "卓越團隊", "Outstanding teams", null, true));
 			}
 			return List.copyOf(awards);
 		}

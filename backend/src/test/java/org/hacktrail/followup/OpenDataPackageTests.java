@@ -164,7 +164,7 @@ class OpenDataPackageTests {
 		assertThat(award.get("track_id")).isEqualTo(published.id() + ".outstanding");
 		assertThat(award.get("track_slug")).isEqualTo("outstanding");
 		assertThat(award.get("track_name_en")).isEqualTo("Outstanding teams");
-		assertThat(award.get("track_name_zh_tw")).isEqualTo("優秀團隊");
+		assertThat(award.get("track_name_zh_tw")).isEqualTo("卓越團隊");
 		assertThat(award.get("award")).isEqualTo("OUTSTANDING");
 		CSVRecord hackathon = row(csv(served, "hackathons"), "hackathon_id", published.id());
 		assertThat(hackathon.get("starts_on")).isEqualTo("2017-08-01");

@@ -44,7 +44,7 @@ public record AwardTrack(@Id String id, String hackathonId, String slug, Localiz
 	public static final String OUTSTANDING = "outstanding";
 
 	/** The default track's names. */
-	public static final LocalizedText OUTSTANDING_NAME = new LocalizedText("優秀團隊", "Outstanding teams");
+	public static final LocalizedText OUTSTANDING_NAME = new LocalizedText("卓越團隊", "Outstanding teams");
 
 	@PersistenceCreator
 	public AwardTrack {

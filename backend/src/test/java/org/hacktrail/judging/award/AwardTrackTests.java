@@ -38,7 +38,7 @@ class AwardTrackTests extends JudgingApiTestSupport {
 		assertThat(outstanding.path("id").asString()).isEqualTo(this.hackathon.id() + ".outstanding");
 		assertThat(outstanding.path("outstanding").asBoolean()).isTrue();
 		assertThat(outstanding.path("name").path("en").asString()).isEqualTo("Outstanding teams");
-		assertThat(outstanding.path("name").path("zhTW").asString()).isEqualTo("優秀團隊");
+		assertThat(outstanding.path("name").path("zhTW").asString()).isEqualTo("卓越團隊");
 		assertThat(outstanding.path("quota").asInt()).as("PRESIDENTIAL default outstanding quota").isEqualTo(5);
 		assertThat(outstanding.path("eligibility").asString()).isEqualTo("ALL");
 		assertThat(outstanding.path("version").asInt()).isZero();
