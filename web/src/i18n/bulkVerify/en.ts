@@ -11,6 +11,8 @@ export const bulkVerifyEn = {
   'bulkSelect.importHint': 'A restarted import is the same import: its milestones are chosen together.',
   'bulkSelect.importChoose': 'Choose an import',
   'bulkSelect.importOption': '{file} · run {run} · {when} · {n, plural, =0 {nothing pending} one {# pending} other {# pending}}',
+  'bulkSelect.importRun': 'Import run {run}',
+  'bulkSelect.verifyThisImport': 'Verify the milestones of this import',
   'bulkSelect.importAuthoritative': ' (authoritative source)',
   'bulkSelect.noImports': 'No outcome import yet.',
   'bulkSelect.type': 'Type',

@@ -11,6 +11,8 @@ export const bulkVerifyZhTW: Record<BulkVerifyMessageKey, string> = {
   'bulkSelect.importHint': '重新啟動的匯入仍是同一次匯入：其里程碑會一起選取。',
   'bulkSelect.importChoose': '選擇一次匯入',
   'bulkSelect.importOption': '{file} · 執行 {run} · {when} · {n, plural, =0 {沒有待查核} other {# 筆待查核}}',
+  'bulkSelect.importRun': '匯入執行 {run}',
+  'bulkSelect.verifyThisImport': '查核這次匯入的里程碑',
   'bulkSelect.importAuthoritative': '（權威來源）',
   'bulkSelect.noImports': '尚無成果匯入。',
   'bulkSelect.type': '類型',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useSearch } from 'wouter';
 import {
   OutcomeImportsToVerifyDocument,
   OutcomeSelectionPreviewDocument,
@@ -54,8 +55,10 @@ export function refusalOf(error: CombinedError | undefined): Refusal | null {
  */
 export function SelectionVerify({ onDone }: { onDone: (message: string) => void }) {
   const { t, locale } = useI18n();
+  // The import screen links here with `?importRun=<run id>` to verify that import.
+  const linkedRun = new URLSearchParams(useSearch()).get('importRun') ?? '';
   const [mode, setMode] = useState<Mode>('import');
-  const [importRunId, setImportRunId] = useState('');
+  const [importRunId, setImportRunId] = useState(/^\d+$/.test(linkedRun) ? linkedRun : '');
   const [filter, setFilter] = useState<FilterValues>({ type: '', agency: '', from: '', to: '' });
   const [note, setNote] = useState('');
   // The selection counted: the count confirmed is always this selection's.
@@ -138,6 +141,10 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
             {(props) => (
               <select {...props} value={importRunId} onChange={(e) => change(() => setImportRunId(e.target.value))}>
                 <option value="">{t('bulkSelect.importChoose')}</option>
+                {importRunId && imports.data && !importList.some((entry) => entry.run.id === importRunId) && (
+                  // A run not among the recent imports (an older one, or a restart's first run), linked to.
+                  <option value={importRunId}>{t('bulkSelect.importRun', { run: importRunId })}</option>
+                )}
                 {importList.map((entry) => (
                   <option key={entry.run.id} value={entry.run.id}>
                     {t('bulkSelect.importOption', {

@@ -111,6 +111,17 @@ describe('verify by import or by filter', () => {
     expect(screen.queryByText(/pending milestones match/)).toBeNull();
   });
 
+  it('comes from the import screen with the import chosen, even one no longer among the recent ones', async () => {
+    const { calls } = renderPanel('/organize/outcomes?importRun=7', ORGANIZER, handlers({ OutcomeSelectionPreview: () => preview(1) }));
+    const select = await screen.findByRole('combobox', { name: 'Import' });
+    await within(select).findByRole('option', { name: 'Import run 7' });
+    expect((select as HTMLSelectElement).value).toBe('7');
+    await userEvent.click(screen.getByRole('button', { name: 'Count the matching milestones' }));
+    expect(callsNamed(calls, 'OutcomeSelectionPreview')[0].variables.selection).toEqual({ importRunId: '7' });
+    expect(await screen.findByText('1 pending milestone matches.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Verify 1 milestone' })).toBeTruthy();
+  });
+
   it('turns the form into a selection only when it names something', () => {
     const empty = { type: '' as const, agency: '  ', from: '', to: '' };
     expect(toSelection('filter', '', empty)).toBeNull();
