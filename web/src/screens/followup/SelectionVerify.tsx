@@ -4,6 +4,7 @@ import { useSearch } from 'wouter';
 import {
   OutcomeImportsToVerifyDocument,
   OutcomeSelectionPreviewDocument,
+  SelectionHackathonsDocument,
   VerifyMilestonesDocument,
   type MilestoneType,
   type OutcomeSelectionInput,
@@ -19,7 +20,7 @@ import { MILESTONE_TYPES, formatDay } from './followupKit';
 
 type Mode = 'import' | 'filter';
 
-export type FilterValues = { type: MilestoneType | ''; agency: string; from: string; to: string };
+export type FilterValues = { type: MilestoneType | ''; agency: string; from: string; to: string; hackathonId: string };
 
 /** The selection the form describes, or null while it names nothing (the server refuses an empty selection). */
 export function toSelection(mode: Mode, importRunId: string, filter: FilterValues): OutcomeSelectionInput | null {
@@ -29,6 +30,7 @@ export function toSelection(mode: Mode, importRunId: string, filter: FilterValue
   if (filter.agency.trim()) selection.agency = filter.agency.trim();
   if (filter.from) selection.from = filter.from;
   if (filter.to) selection.to = filter.to;
+  if (filter.hackathonId) selection.hackathonId = filter.hackathonId;
   return Object.keys(selection).length > 0 ? selection : null;
 }
 
@@ -59,7 +61,7 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
   const linkedRun = new URLSearchParams(useSearch()).get('importRun') ?? '';
   const [mode, setMode] = useState<Mode>('import');
   const [importRunId, setImportRunId] = useState(/^\d+$/.test(linkedRun) ? linkedRun : '');
-  const [filter, setFilter] = useState<FilterValues>({ type: '', agency: '', from: '', to: '' });
+  const [filter, setFilter] = useState<FilterValues>({ type: '', agency: '', from: '', to: '', hackathonId: '' });
   const [note, setNote] = useState('');
   // The selection counted: the count confirmed is always this selection's.
   const [counted, setCounted] = useState<OutcomeSelectionInput | null>(null);
@@ -67,6 +69,8 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
   const [problem, setProblem] = useState<Problem | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [imports, reloadImports] = useQuery({ query: OutcomeImportsToVerifyDocument, variables: { first: 10 } });
+  // The latest 100 hackathons, asked for once the filter is shown.
+  const [hackathons] = useQuery({ query: SelectionHackathonsDocument, pause: mode !== 'filter' });
   const [preview, recount] = useQuery({
     query: OutcomeSelectionPreviewDocument,
     variables: { selection: counted ?? {}, first: 5 },
@@ -177,6 +181,18 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
           </Field>
           <Field label={t('bulkSelect.agency')}>
             {(props) => <input {...props} type="text" maxLength={200} value={filter.agency} onChange={(e) => setField('agency', e.target.value)} />}
+          </Field>
+          <Field label={t('bulkSelect.hackathon')} hint={t('bulkSelect.hackathonHint')}>
+            {(props) => (
+              <select {...props} value={filter.hackathonId} onChange={(e) => setField('hackathonId', e.target.value)}>
+                <option value="">{t('bulkSelect.anyHackathon')}</option>
+                {(hackathons.data?.hackathons.edges ?? []).map(({ node }) => (
+                  <option key={node.id} value={node.id}>
+                    {(locale === 'zh-TW' ? (node.name.zhTW ?? node.name.en) : (node.name.en ?? node.name.zhTW)) ?? node.slug}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <Field label={t('bulkSelect.from')}>
             {(props) => <input {...props} type="date" value={filter.from} onChange={(e) => setField('from', e.target.value)} />}

@@ -72,6 +72,9 @@ describe('verify by import or by filter', () => {
       ORGANIZER,
       handlers({
         OutcomeSelectionPreview: () => preview(2),
+        SelectionHackathons: () => ({
+          data: { hackathons: { edges: [{ node: { id: 'h1', slug: 'g0v-60', name: { zhTW: '零時政府第六十次黑客松', en: 'g0v hackath60n' } } }] } },
+        }),
         VerifyMilestones: () => ({
           errors: [
             {
@@ -86,8 +89,11 @@ describe('verify by import or by filter', () => {
     await userEvent.click(await screen.findByRole('radio', { name: '依條件' }));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: '類型' }), 'PILOT');
     await userEvent.type(screen.getByRole('textbox', { name: '機關名稱包含' }), 'Taipei');
+    const hackathon = screen.getByRole('combobox', { name: '黑客松' });
+    await within(hackathon).findByRole('option', { name: '零時政府第六十次黑客松' });
+    await userEvent.selectOptions(hackathon, 'h1');
     await userEvent.click(screen.getByRole('button', { name: '計算符合的里程碑' }));
-    expect(callsNamed(calls, 'OutcomeSelectionPreview')[0].variables.selection).toEqual({ type: 'PILOT', agency: 'Taipei' });
+    expect(callsNamed(calls, 'OutcomeSelectionPreview')[0].variables.selection).toEqual({ type: 'PILOT', agency: 'Taipei', hackathonId: 'h1' });
     expect(await screen.findByText('共 2 筆待查核里程碑符合。')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: '查核 2 筆里程碑' }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '確認查核' }));
@@ -96,7 +102,7 @@ describe('verify by import or by filter', () => {
     // Counting again asks the server again for the same selection.
     await userEvent.click(within(alert).getByRole('button', { name: '重新計算' }));
     expect(callsNamed(calls, 'OutcomeSelectionPreview').length).toBeGreaterThan(1);
-    expect(callsNamed(calls, 'OutcomeSelectionPreview').at(-1)!.variables.selection).toEqual({ type: 'PILOT', agency: 'Taipei' });
+    expect(callsNamed(calls, 'OutcomeSelectionPreview').at(-1)!.variables.selection).toEqual({ type: 'PILOT', agency: 'Taipei', hackathonId: 'h1' });
   });
 
   it('offers no decision for a selection over the limit, and forgets a count when the selection changes', async () => {
@@ -123,16 +129,13 @@ describe('verify by import or by filter', () => {
   });
 
   it('turns the form into a selection only when it names something', () => {
-    const empty = { type: '' as const, agency: '  ', from: '', to: '' };
+    const empty = { type: '' as const, agency: '  ', from: '', to: '', hackathonId: '' };
     expect(toSelection('filter', '', empty)).toBeNull();
     expect(toSelection('import', '', empty)).toBeNull();
     expect(toSelection('import', '7', { ...empty, type: 'PILOT' })).toEqual({ importRunId: '7' });
-    expect(toSelection('filter', '7', { type: 'FUNDED', agency: ' Ministry ', from: '2024-01-01', to: '2024-12-31' })).toEqual({
-      type: 'FUNDED',
-      agency: 'Ministry',
-      from: '2024-01-01',
-      to: '2024-12-31',
-    });
+    expect(
+      toSelection('filter', '7', { type: 'FUNDED', agency: ' Ministry ', from: '2024-01-01', to: '2024-12-31', hackathonId: 'h1' }),
+    ).toEqual({ type: 'FUNDED', agency: 'Ministry', from: '2024-01-01', to: '2024-12-31', hackathonId: 'h1' });
   });
 
   it('has every message in both languages', () => {
