@@ -2,6 +2,8 @@ package org.hacktrail.followup;
 
 import java.util.List;
 
+import org.hacktrail.identity.CurrentUser;
+import org.hacktrail.identity.Role;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.batch.JobRuns;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * GraphQL for choosing PENDING milestones by import or by filter
- * ({@link MilestoneSelections}): the preview and the recent imports. The decision itself
- * is {@code verifyOutcomeMilestones} with a {@code selection}
- * ({@link OutcomeController}).
+ * ({@link MilestoneSelections}): the preview, the recent imports, and which import a
+ * milestone came from. The decision itself is {@code verifyOutcomeMilestones} with a
+ * {@code selection} ({@link OutcomeController}).
  */
 @Controller
 class MilestoneSelectionController {
@@ -24,9 +26,18 @@ class MilestoneSelectionController {
 
 	private final GraphQlLimits limits;
 
-	MilestoneSelectionController(MilestoneSelections selections, GraphQlLimits limits) {
+	private final CurrentUser currentUser;
+
+	MilestoneSelectionController(MilestoneSelections selections, GraphQlLimits limits, CurrentUser currentUser) {
 		this.selections = selections;
 		this.limits = limits;
+		this.currentUser = currentUser;
+	}
+
+	/** Which import a milestone came from: for organizers, who choose by import. */
+	@SchemaMapping(typeName = "OutcomeMilestone")
+	@Nullable MilestoneImport importedFrom(OutcomeMilestone milestone) {
+		return this.currentUser.hasRole(Role.ORGANIZER) ? milestone.importedFrom() : null;
 	}
 
 	@QueryMapping

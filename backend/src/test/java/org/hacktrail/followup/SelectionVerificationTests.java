@@ -235,6 +235,21 @@ class SelectionVerificationTests {
 		Http.GraphQlResult reported = this.http.graphql(OutcomeTrailTests.RECORD, report, this.lead.headers());
 		assertThat(reported.hasErrors()).as(reported.body().toString()).isFalse();
 
+		JsonNode page = preview(this.organizer, byRun(runId)).data().path("outcomeSelectionPreview").path("milestones");
+		Http.GraphQlResult origin = this.http.graphql(
+				"query($p: ID!) { project(id: $p) { outcomes { id importedFrom { importId runId file } } } }",
+				Http.json().put("p", this.other.id()), this.organizer.headers());
+		assertThat(origin.data().path("project").path("outcomes").path(0).path("importedFrom").path("runId").asString())
+			.as(origin.body().toString())
+			.isEqualTo(runId);
+		Http.GraphQlResult asLead = this.http.graphql(
+				"query($p: ID!) { project(id: $p) { outcomes { id importedFrom { runId } } } }",
+				Http.json().put("p", this.pitched.id()), this.lead.headers());
+		assertThat(asLead.data().path("project").path("outcomes").findValues("importedFrom"))
+			.as("organizers only: " + asLead.body())
+			.isNotEmpty()
+			.allSatisfy((node) -> assertThat(node.isNull()).isTrue());
+		assertThat(page).hasSize(2);
 		JsonNode listed = importListed(runId);
 		assertThat(listed.path("pendingCount").asInt()).isEqualTo(5);
 		assertThat(listed.path("authoritative").asBoolean()).isFalse();
