@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel, type Handler } from '../../test/harness';
 import { toSelection } from './SelectionVerify';
+import { format } from '../../i18n';
 import { bulkVerifyEn } from '../../i18n/bulkVerify/en';
 import { bulkVerifyZhTW } from '../../i18n/bulkVerify/zh-TW';
 
@@ -138,7 +139,14 @@ describe('verify by import or by filter', () => {
     ).toEqual({ type: 'FUNDED', agency: 'Ministry', from: '2024-01-01', to: '2024-12-31', hackathonId: 'h1' });
   });
 
-  it('has every message in both languages', () => {
+  it('has every message in both languages, with the same placeholders, and each formats', () => {
     expect(Object.keys(bulkVerifyZhTW).sort()).toEqual(Object.keys(bulkVerifyEn).sort());
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:,|\})/g)].map((m) => m[1]))].sort();
+    const values = { n: 2, count: 3, expectedCount: 4, limit: 5000, verified: 1, unchanged: 1, file: 'a.csv', run: '7', when: '—' };
+    for (const key of Object.keys(bulkVerifyEn) as (keyof typeof bulkVerifyEn)[]) {
+      expect(placeholders(bulkVerifyZhTW[key]), key).toEqual(placeholders(bulkVerifyEn[key]));
+      expect(format(bulkVerifyEn[key], values, 'en'), key).not.toMatch(/[{}]/);
+      expect(format(bulkVerifyZhTW[key], values, 'zh-TW'), key).not.toMatch(/[{}]/);
+    }
   });
 });
