@@ -13,6 +13,7 @@ export const bulkVerifyEn = {
   'bulkSelect.importOption': '{file} · run {run} · {when} · {n, plural, =0 {nothing pending} one {# pending} other {# pending}}',
   'bulkSelect.importRun': 'Import run {run}',
   'bulkSelect.verifyThisImport': 'Verify the milestones of this import',
+  'bulkSelect.uploadedFile': 'Uploaded file',
   'bulkSelect.importAuthoritative': ' (authoritative source)',
   'bulkSelect.noImports': 'No outcome import yet.',
   'bulkSelect.type': 'Type',

@@ -13,6 +13,7 @@ export const bulkVerifyZhTW: Record<BulkVerifyMessageKey, string> = {
   'bulkSelect.importOption': '{file} · 執行 {run} · {when} · {n, plural, =0 {沒有待查核} other {# 筆待查核}}',
   'bulkSelect.importRun': '匯入執行 {run}',
   'bulkSelect.verifyThisImport': '查核這次匯入的里程碑',
+  'bulkSelect.uploadedFile': '上傳的檔案',
   'bulkSelect.importAuthoritative': '（權威來源）',
   'bulkSelect.noImports': '尚無成果匯入。',
   'bulkSelect.type': '類型',

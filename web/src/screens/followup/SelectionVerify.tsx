@@ -34,6 +34,12 @@ export function toSelection(mode: Mode, importRunId: string, filter: FilterValue
   return Object.keys(selection).length > 0 ? selection : null;
 }
 
+/** An import's file as the organizer knows it: an upload's stored name (a random id) says only that it was uploaded. */
+export function fileLabel(file: string | null | undefined, t: (key: 'bulkSelect.uploadedFile') => string): string {
+  if (!file) return '—';
+  return file.startsWith('upload-') ? t('bulkSelect.uploadedFile') : file;
+}
+
 /** A refusal the server names by `extensions.rule` (count changed, too many), with its numbers. */
 type Refusal = { rule: 'verifySelectionChanged' | 'verifySelectionTooLarge'; values: Record<string, number> };
 
@@ -152,7 +158,7 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
                 {importList.map((entry) => (
                   <option key={entry.run.id} value={entry.run.id}>
                     {t('bulkSelect.importOption', {
-                      file: entry.file ?? '—',
+                      file: fileLabel(entry.file, t),
                       run: entry.run.id,
                       when: entry.run.startedAt ? formatReaderDateTime(entry.run.startedAt, locale) : '—',
                       n: entry.pendingCount,

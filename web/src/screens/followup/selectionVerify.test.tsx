@@ -12,6 +12,12 @@ const IMPORTS = {
     outcomeImportsToVerify: [
       { run: { id: '42', status: 'COMPLETED', startedAt: null, endedAt: null }, file: 'ministry-2026.csv', authoritative: false, pendingCount: 3 },
       { run: { id: '40', status: 'COMPLETED', startedAt: null, endedAt: null }, file: 'city.csv', authoritative: true, pendingCount: 0 },
+      {
+        run: { id: '39', status: 'COMPLETED', startedAt: null, endedAt: null },
+        file: 'upload-0f8fad5b-d9cb-469f-a165-70867728950e.csv',
+        authoritative: false,
+        pendingCount: 1,
+      },
     ],
   },
 };
@@ -48,6 +54,8 @@ describe('verify by import or by filter', () => {
     const select = screen.getByRole('combobox', { name: 'Import' });
     expect(within(select).getByRole('option', { name: 'ministry-2026.csv · run 42 · — · 3 pending' })).toBeTruthy();
     expect(within(select).getByRole('option', { name: 'city.csv · run 40 · — · nothing pending (authoritative source)' })).toBeTruthy();
+    // An upload's stored name is a random id: it is said to be an upload.
+    expect(within(select).getByRole('option', { name: 'Uploaded file · run 39 · — · 1 pending' })).toBeTruthy();
     await userEvent.selectOptions(select, '42');
     await userEvent.click(count);
     expect(callsNamed(calls, 'OutcomeSelectionPreview')[0].variables).toEqual({ selection: { importRunId: '42' }, first: 5 });
