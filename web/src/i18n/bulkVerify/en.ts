@@ -4,9 +4,9 @@ export const bulkVerifyEn = {
   'bulkSelect.title': 'Verify by import or by filter',
   'bulkSelect.hint':
     'Choose the pending milestones of one import, or those a filter matches, see how many there are, and verify them with one decision. Rejected milestones are never included.',
-  'bulkSelect.by': 'Choose by',
-  'bulkSelect.byImport': 'Import',
-  'bulkSelect.byFilter': 'Filter',
+  'bulkSelect.by': 'Choose',
+  'bulkSelect.byImport': 'By import',
+  'bulkSelect.byFilter': 'By filter',
   'bulkSelect.import': 'Import',
   'bulkSelect.importHint': 'A restarted import is the same import: its milestones are chosen together.',
   'bulkSelect.importChoose': 'Choose an import',

@@ -4,7 +4,7 @@ import type { BulkVerifyMessageKey } from './en';
 export const bulkVerifyZhTW: Record<BulkVerifyMessageKey, string> = {
   'bulkSelect.title': '依匯入或條件批次查核',
   'bulkSelect.hint': '選擇某次匯入中待查核的里程碑，或符合條件的里程碑，確認筆數後以一次決定全部查核。已退回的里程碑一律不包含在內。',
-  'bulkSelect.by': '選擇方式',
+  'bulkSelect.by': '選擇',
   'bulkSelect.byImport': '依匯入',
   'bulkSelect.byFilter': '依條件',
   'bulkSelect.import': '匯入',

@@ -74,7 +74,12 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [imports, reloadImports] = useQuery({ query: OutcomeImportsToVerifyDocument, variables: { first: 10 } });
+  // Asked again on every visit: an import may have run since the list was last read.
+  const [imports, reloadImports] = useQuery({
+    query: OutcomeImportsToVerifyDocument,
+    variables: { first: 10 },
+    requestPolicy: 'cache-and-network',
+  });
   // The latest 100 hackathons, asked for once the filter is shown.
   const [hackathons] = useQuery({ query: SelectionHackathonsDocument, pause: mode !== 'filter' });
   const [preview, recount] = useQuery({
@@ -144,7 +149,7 @@ export function SelectionVerify({ onDone }: { onDone: (message: string) => void 
       {mode === 'import' ? (
         imports.error && !imports.data ? (
           <ProblemNotice problem={problemOf(imports.error)} />
-        ) : imports.data && importList.length === 0 ? (
+        ) : imports.data && importList.length === 0 && !importRunId ? (
           <p>{t('bulkSelect.noImports')}</p>
         ) : (
           <Field label={t('bulkSelect.import')} hint={t('bulkSelect.importHint')}>

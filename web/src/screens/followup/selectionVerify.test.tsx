@@ -116,7 +116,7 @@ describe('verify by import or by filter', () => {
 
   it('offers no decision for a selection over the limit, and forgets a count when the selection changes', async () => {
     renderPanel('/organize/outcomes', ORGANIZER, handlers({ OutcomeSelectionPreview: () => preview(6000) }));
-    await userEvent.click(await screen.findByRole('radio', { name: 'Filter' }));
+    await userEvent.click(await screen.findByRole('radio', { name: 'By filter' }));
     await userEvent.type(screen.getByLabelText('Dated from'), '2024-01-01');
     await userEvent.click(screen.getByRole('button', { name: 'Count the matching milestones' }));
     expect(await screen.findByText('One decision verifies at most 5000. Narrow the selection.')).toBeTruthy();
@@ -135,6 +135,19 @@ describe('verify by import or by filter', () => {
     expect(callsNamed(calls, 'OutcomeSelectionPreview')[0].variables.selection).toEqual({ importRunId: '7' });
     expect(await screen.findByText('1 pending milestone matches.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Verify 1 milestone' })).toBeTruthy();
+  });
+
+  it('shows the linked import even when the recent list is empty, and says when there is none', async () => {
+    renderPanel('/organize/outcomes?importRun=8', ORGANIZER, handlers({ OutcomeImportsToVerify: () => ({ data: { outcomeImportsToVerify: [] } }) }));
+    const select = await screen.findByRole('combobox', { name: 'Import' });
+    await within(select).findByRole('option', { name: 'Import run 8' });
+    expect(screen.queryByText('No outcome import yet.')).toBeNull();
+  });
+
+  it('says when there is no import yet', async () => {
+    renderPanel('/organize/outcomes', ORGANIZER, handlers({ OutcomeImportsToVerify: () => ({ data: { outcomeImportsToVerify: [] } }) }));
+    expect(await screen.findByText('No outcome import yet.')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Import' })).toBeNull();
   });
 
   it('turns the form into a selection only when it names something', () => {
