@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar, timeLeftText } from '../../components/Progress';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/bulkVerify';
 import { TableScroll } from '../../components/TableScroll';
 
 export const IMPORT_POLL_MS = 1500;
@@ -225,6 +225,11 @@ function ImportReport({ runId }: { runId: string }) {
           ? t('followup.import.verifiedCount', { verified: report.verified })
           : t('followup.import.pendingNote')}
       </p>
+      {!report.authoritative && (
+        <p>
+          <Link href={`/organize/outcomes?importRun=${encodeURIComponent(runId)}`}>{t('bulkSelect.verifyThisImport')}</Link>
+        </p>
+      )}
       {report.skipped > 0 && (
         <>
           <h3>{t('followup.import.skippedTitle')}</h3>

@@ -767,6 +767,10 @@ public final class Operations {
 				(w) -> Http.json(), "/a"));
 		all.add(lookup("outcomeImport runId", Actor.ORGANIZER,
 				"query($r: ID!) { outcomeImport(runId: $r) { skipped } }", (w) -> vars("r", "1"), "/r"));
+		all.add(lookup("outcomeSelectionPreview", Actor.ORGANIZER,
+				"query($a: String, $r: ID, $h: ID) { outcomeSelectionPreview(selection: {agency: $a, importRunId: $r, "
+						+ "hackathonId: $h}) { count } }",
+				(w) -> Http.json().put("a", "plain"), "/a", "/r", "/h"));
 		all.add(lookup("restartJob id", Actor.ORGANIZER,
 				"mutation($r: ID!) { restartJob(input: {id: $r}) { run { id } } }", (w) -> vars("r", "1"), "/r"));
 		all.add(lookup("jobRuns jobName", Actor.ORGANIZER, "query($n: String) { jobRuns(jobName: $n) { id } }",
@@ -1358,6 +1362,7 @@ public final class Operations {
 					milestone, refused("FORBIDDEN")));
 			all.add(new ForgedOperation("outcomeMilestonesToVerify", actor, "{ outcomeMilestonesToVerify { id note } }",
 					(w) -> Http.json(), refused("FORBIDDEN")));
+			all.addAll(BulkVerificationOperations.forged(actor, "FORBIDDEN"));
 			all.add(new ForgedOperation("outcomeStatistics ORGANIZER view", actor,
 					"{ outcomeStatistics(view: ORGANIZER) { total { proposals } } }", (w) -> Http.json(),
 					refused("FORBIDDEN")));
@@ -1395,6 +1400,7 @@ public final class Operations {
 			all.add(new ForgedOperation(document.substring(document.indexOf('{') + 2, document.indexOf('(', 12)),
 					Actor.ANONYMOUS, document, (w) -> vars("m", w.id("milestone.victim")), refused("UNAUTHENTICATED")));
 		}
+		all.addAll(BulkVerificationOperations.forged(Actor.ANONYMOUS, "UNAUTHENTICATED"));
 		all.add(new ForgedOperation("restartJob", Actor.ANONYMOUS,
 				"mutation($r: ID!) { restartJob(input: {id: $r}) " + "{ run { id } } }",
 				(w) -> vars("r", w.id("run.import")), refused("UNAUTHENTICATED")));
