@@ -63,11 +63,26 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 */
 	public static final String FORMAT = "hacktrail-results-4";
 
+	/**
+	 * Version 5: a file with a PAIRWISE round ranked by sector (hacktrail-pairwise-2)
+	 * carries that round's sectors ({@link PairwiseResultsJson.Sectors}, each
+	 * comparison's and judge reliability's sector); every other round is written as in
+	 * version 4, and a file without such a round stays version 4.
+	 */
+	public static final String FORMAT_SECTORS = "hacktrail-results-5";
+
 	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
 			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
 
+	static final String METHOD_SECTORS = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
+			+ "hacktrail-rubric-2, hacktrail-pairwise-1 or hacktrail-pairwise-2); recompute with scripts/recompute-ranking";
+
 	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds) {
-		this(FORMAT, hackathon, METHOD, rounds);
+		this(rounds.stream().anyMatch((r) -> r instanceof PairwiseResultsJson p && p.bySector()) ? FORMAT_SECTORS
+				: FORMAT, hackathon,
+				rounds.stream().anyMatch((r) -> r instanceof PairwiseResultsJson p && p.bySector()) ? METHOD_SECTORS
+						: METHOD,
+				rounds);
 	}
 
 	/** A text in both languages; null when it has neither. */
