@@ -75,6 +75,17 @@ class SectorRankingTests {
 		assertThat(lines).extracting(RankedCandidate::sufficientEvidence).containsExactly(false, true, true);
 		assertThat(lines).extracting(RankedCandidate::inTopN).containsExactly(false, true, false);
 
+		// Bit for bit: the numbers printed in the documentation (P7).
+		assertThat(c.score()).isEqualTo(0.3525174734733802);
+		assertThat(c.variance()).isEqualTo(0.554069021589821);
+		assertThat(a.score()).isEqualTo(-0.0889763260532484);
+		assertThat(a.variance()).isEqualTo(0.47122665258256446);
+		assertThat(b.score()).isEqualTo(-0.2045454545454545);
+		assertThat(lines).extracting(RankedCandidate::probabilityTopN)
+			.containsExactly(561.0 / 1002, 240.0 / 1002, 202.0 / 1002);
+		assertThat(lines).extracting(RankedCandidate::rankLow).containsExactly(1, 1, 1);
+		assertThat(lines).extracting(RankedCandidate::rankHigh).containsExactly(3, 3, 3);
+		assertThat(result.candidates().get(0).divergence()).isEqualTo(0.3397889863085189);
 		assertThat(result.candidates()).extracting(CandidateSectors::candidateId).containsExactly("A", "B", "C");
 		CandidateSectors sectorsOfB = result.candidates().get(1);
 		// |−9/22 − 9/22| / √(2 · 403/484) ≈ 0.634: not divergent.
