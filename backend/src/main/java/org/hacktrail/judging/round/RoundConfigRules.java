@@ -54,7 +54,7 @@ final class RoundConfigRules {
 			throw DomainException.badInput("method", "The judging method (RUBRIC or PAIRWISE) is fixed once the "
 					+ "round is OPEN: judges' answers depend on it.");
 		}
-		if (input.expoSectors() != null && input.expoSectors() != was.expoSectors()) {
+		if (input.expoSectors() != null && !input.expoSectors().equals(was.expoSectors())) {
 			throw DomainException.badInput("expoSectors", "Whether an expo round is ranked by sector "
 					+ "(hacktrail-pairwise-2) is fixed once the round is OPEN: its comparisons are kept per sector.");
 		}
