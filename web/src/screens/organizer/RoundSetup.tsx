@@ -118,8 +118,10 @@ export function toConfigureInput(round: RoundSetupFragment, form: SetupForm): Co
     seed: form.seed.trim() && form.seed.trim() !== round.seed ? form.seed.trim() : undefined,
   };
   if (round.method === 'PAIRWISE') {
-    // hacktrail-pairwise-1 uses neither sector weights, normalisation nor a public vote: left as they are (unsent).
-    const { sectorWeights: _weights, normalise: _normalise, ...pairwise } = ranking;
+    // hacktrail-pairwise-1 uses neither sector weights, normalisation nor a public vote: left as they are (unsent);
+    // a round ranked by sector (hacktrail-pairwise-2) uses the sector weights.
+    const { sectorWeights, normalise: _normalise, ...rest } = ranking;
+    const pairwise = round.expoSectors ? { ...rest, sectorWeights } : rest;
     return round.status !== 'DRAFT' ? { ...pairwise, reason: form.reason.trim() || undefined } : pairwise;
   }
   if (round.status !== 'DRAFT') {
@@ -410,26 +412,30 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
 
         <fieldset disabled={frozen}>
           <legend>{t('judging.params.title')}</legend>
-          <p className="hint">{pairwise ? t('judging.params.pairwiseHint') : t('judging.params.hint')}</p>
-          {/* An expo round's method has no sector weights, normalisation or vote: only N, B and the seed apply. */}
+          <p className="hint">
+            {pairwise ? t(round.expoSectors ? 'judging.params.pairwiseSectorsHint' : 'judging.params.pairwiseHint') : t('judging.params.hint')}
+          </p>
+          {/* An expo round's method has no normalisation or vote; only one ranked by sector has sector weights. */}
+          {(!pairwise || round.expoSectors) && (
+            <div className="grid-4">
+              {SECTORS.map((sector) => (
+                <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="number"
+                      min={0}
+                      step="any"
+                      value={form.weights[sector]}
+                      onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+          )}
           {!pairwise && (
             <>
-              <div className="grid-4">
-                {SECTORS.map((sector) => (
-                  <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
-                    {(props) => (
-                      <input
-                        {...props}
-                        type="number"
-                        min={0}
-                        step="any"
-                        value={form.weights[sector]}
-                        onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
-                      />
-                    )}
-                  </Field>
-                ))}
-              </div>
               <label className="checkbox">
                 <input type="checkbox" checked={form.normalise} onChange={(e) => setForm({ ...form, normalise: e.target.checked })} />
                 <span>{t('judging.params.normalise')}</span>

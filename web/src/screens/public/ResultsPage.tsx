@@ -179,6 +179,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
             </div>
           )}
           {pairwise && <p>{t('judging.expoResults.note')}</p>}
+          {pairwise && ranking.algorithmVersion === 'hacktrail-pairwise-2' && <p data-testid="expo-sector-results">{t('judging.expoResults.sectorNote')}</p>}
           <RankingTable
             ranking={ranking}
             caption={pairwise ? t('judging.expoResults.caption') : t('results.rankingCaption')}

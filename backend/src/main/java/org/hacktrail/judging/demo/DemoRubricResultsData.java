@@ -210,7 +210,7 @@ class DemoRubricResultsData {
 					null, null,
 					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.5),
 							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.5)),
-					true, null, CUT, null, null, 1000, "66", null, null, null));
+					true, null, CUT, null, null, 1000, "66", null, null, null, null));
 			this.assignments.assign(roundId, "66");
 			this.rounds.changeStatus(roundId, RoundStatus.OPEN, null, null, null);
 			return null;

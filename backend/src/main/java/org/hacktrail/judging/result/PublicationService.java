@@ -149,7 +149,8 @@ public class PublicationService {
 		if (context.judging().config().method() == RoundMethod.PAIRWISE) {
 			ExpoPublication.Computed pairwise = this.expo.compute(context);
 			return new Ranked(
-					PairwiseRankings.asRankingResult(pairwise.input(), pairwise.result(), context.judging().config()),
+					PairwiseRankings.asRankingResult(pairwise.input(), pairwise.result(), context.judging().config(),
+							pairwise.evidence().sectors()),
 					pairwise.cut(), pairwise.fingerprint(), pairwise.candidates(), null, pairwise);
 		}
 		RankingService.Computed rubric = this.ranking.compute(context);
