@@ -1,4 +1,5 @@
 import { expoEn } from './expo.en';
+import { feedbackEn } from './feedback.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
@@ -453,6 +454,7 @@ export const judgingEn = {
   'judging.home.pitchOrder': 'Pitch {n}',
   'judging.home.room': 'Room: {room}',
   ...expoEn,
+  ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
   'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',

@@ -30,6 +30,7 @@ import {
   type SheetForm,
 } from './sheet';
 import { useSheetAutosave, type SaveState } from './useSheetAutosave';
+import { TeamFeedbackBox } from './TeamFeedbackBox';
 
 type Work = ScoreSheetPageQuery['myAssignments'];
 type Proposal = NonNullable<ScoreSheetPageQuery['proposal']>;
@@ -85,6 +86,7 @@ function SheetScreen({ roundId, proposalId }: { roundId: string; proposalId: str
         <ProposalFacts proposal={proposal} />
         <SheetPanel work={work} sheet={assigned.sheet} roundId={roundId} proposalId={proposalId} variables={variables} />
       </div>
+      <TeamFeedbackBox roundId={roundId} proposalId={proposalId} editable={round.status === 'OPEN'} />
       {round.status === 'OPEN' && assigned.sheet?.status !== 'SUBMITTED' && (
         <DeclareConflict hackathonId={round.hackathon.id} roundId={roundId} proposalId={proposalId} title={localized(proposal.title)} />
       )}

@@ -28,6 +28,8 @@ import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
 import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
 import { ExpoRankingSection } from './ExpoRankingSection';
+import { FeedbackModerationSection } from './FeedbackModeration';
+import { RemindJudgesSection } from './RemindJudges';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -98,6 +100,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       }
     >
       <RoundStatusActions round={round} onChanged={reloadAll} />
+      {round.status === 'OPEN' && <RemindJudgesSection roundId={round.id} timeZone={round.hackathon.timeZone} />}
       {round.method === 'PAIRWISE' ? (
         <>
           <ExpoRankingSection key={`expo-${round.version}`} roundId={round.id} />
@@ -110,6 +113,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       ) : (
         <RubricResults round={round} progress={progress} ranking={ranking} reloadAll={reloadAll} />
       )}
+      <FeedbackModerationSection roundId={round.id} />
     </Page>
   );
 }
