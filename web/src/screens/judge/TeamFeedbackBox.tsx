@@ -39,7 +39,8 @@ export function TeamFeedbackBox({ roundId, proposalId, editable }: { roundId: st
       return;
     }
     const saved = result.data?.saveTeamFeedback.feedback;
-    setTouched(false);
+    // What was saved stays in the box (touched: the stored text read before no longer replaces it).
+    setTouched(true);
     setText(saved?.text ?? '');
     setDone(saved ? 'saved' : 'deleted');
   }
