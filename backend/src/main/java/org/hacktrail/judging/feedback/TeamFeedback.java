@@ -17,8 +17,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param judgeId the judge record's id ({@code hackathonId:userId})
  * @param visitId the expo visit it was written at (EXPO_VISIT only)
  * @param hidden set when an organizer hid it from the team; never shown to the team then
+ * @param version optimistic lock; the unique index on {@code (_id, version)} is redundant
+ * on a real MongoDB and lets the embedded store serve the versioned writes from an index
+ * ({@code ConditionalWriteIndexTests})
  */
 @Document("team_feedback")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "round_proposal", def = "{'roundId': 1, 'proposalId': 1}")
 public record TeamFeedback(@Id String id, String hackathonId, String roundId, String proposalId, String judgeUserId,
 		String judgeId, TeamFeedbackSource source, @Nullable String visitId, String text, Instant createdAt,
