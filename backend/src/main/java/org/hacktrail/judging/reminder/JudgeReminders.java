@@ -39,9 +39,12 @@ import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -199,6 +202,11 @@ public class JudgeReminders {
 				skipped.add(new Skipped(judge, ReminderSkipReason.RECENTLY_REMINDED, remindedAt));
 			}
 			else {
+				Instant other = claim(round.id(), judge.userId(), remindedAt, now, me);
+				if (other != null) {
+					skipped.add(new Skipped(judge, ReminderSkipReason.RECENTLY_REMINDED, other));
+					continue;
+				}
 				reminded.add(new WorkLeft(judge, proposalIds, dueAt, now));
 				titleIds.addAll(proposalIds.subList(0, Math.min(LISTED, proposalIds.size())));
 			}
@@ -209,10 +217,6 @@ public class JudgeReminders {
 			this.notifications.send(judge.userId(), TYPE, parameters(context, work, titles),
 					(round.config().method() == RoundMethod.PAIRWISE) ? "/judge/rounds/" + round.id() + "/expo"
 							: "/judge");
-			JudgeReminder previous = this.mongo.findById(JudgeReminder.idOf(round.id(), judge.userId()),
-					JudgeReminder.class);
-			this.mongo.save(new JudgeReminder(JudgeReminder.idOf(round.id(), judge.userId()), round.id(),
-					judge.userId(), now, me, (previous != null) ? previous.count() + 1 : 1));
 		}
 		if (!reminded.isEmpty()) {
 			Map<String, String> details = new LinkedHashMap<>();
@@ -223,6 +227,36 @@ public class JudgeReminders {
 			this.audit.record(AuditEventType.JUDGES_REMINDED, me, "judgingRound", round.id(), details);
 		}
 		return new Reminded(reminded, skipped);
+	}
+
+	/**
+	 * Records that the judge is reminded now, unless another request did since
+	 * {@code previous} was read: one conditional write (an insert for a first reminder,
+	 * else an update on the {@code lastAt} read), so two organizers reminding at once
+	 * send one reminder.
+	 * @return null when this request reminds the judge; otherwise when the other one did
+	 */
+	private @Nullable Instant claim(String roundId, String userId, @Nullable Instant previous, Instant now, String by) {
+		String id = JudgeReminder.idOf(roundId, userId);
+		if (previous == null) {
+			try {
+				this.mongo.insert(new JudgeReminder(id, roundId, userId, now, by, 1));
+				return null;
+			}
+			catch (DuplicateKeyException ex) {
+				return lastAt(id, now);
+			}
+		}
+		JudgeReminder claimed = this.mongo.findAndModify(
+				new Query(Criteria.where("_id").is(id).and("lastAt").is(previous)),
+				new Update().set("lastAt", now).set("lastBy", by).inc("count", 1),
+				FindAndModifyOptions.options().returnNew(true), JudgeReminder.class);
+		return (claimed != null) ? null : lastAt(id, now);
+	}
+
+	private Instant lastAt(String id, Instant fallback) {
+		JudgeReminder stored = this.mongo.findById(id, JudgeReminder.class);
+		return (stored != null) ? stored.lastAt() : fallback;
 	}
 
 	private static List<Judge> chosen(List<Judge> panelJudges, @Nullable List<String> judgeIds) {

@@ -1,5 +1,6 @@
 package org.hacktrail.judging.reminder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
+import org.hacktrail.team.TeamTestConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +73,11 @@ class JudgeReminderTests extends JudgingApiTestSupport {
 		JudgingApi.ok(this.http.graphql(
 				"mutation($i: SetRoundScheduleInput!) { setRoundSchedule(input: $i) " + "{ round { id } } }", schedule,
 				this.organizer.headers()), "setRoundSchedule");
+	}
+
+	@AfterEach
+	void resetClock() {
+		TeamTestConfiguration.CLOCK.reset();
 	}
 
 	@Test
@@ -142,6 +150,13 @@ class JudgeReminderTests extends JudgingApiTestSupport {
 		});
 		assertThat(reminders(late)).hasSize(1);
 
+		// An hour later the late judges can be reminded again.
+		TeamTestConfiguration.CLOCK.advance(Duration.ofMinutes(61));
+		JsonNode later = JudgingApi.ok(remind(null, this.organizer), "remindJudges");
+		assertThat(later.path("remindedCount").asInt()).isEqualTo(2);
+		assertThat(reminders(late)).hasSize(2);
+		TeamTestConfiguration.CLOCK.reset();
+
 		// The reminder is an audit event of the round.
 		JsonNode events = JudgingApi.ok(this.http
 			.graphql("query { auditEvents(type: JUDGES_REMINDED, first: 100) { edges { node { actorId subjectId "
@@ -154,7 +169,7 @@ class JudgeReminderTests extends JudgingApiTestSupport {
 				mine.add(e.path("node"));
 			}
 		});
-		assertThat(mine).hasSize(1);
+		assertThat(mine).hasSize(2);
 		assertThat(mine.get(0).path("actorId").asString()).isEqualTo(this.organizer.id());
 		assertThat(mine.get(0).path("details").toString()).contains("\"reminded\"", "\"value\":\"2\"");
 	}
