@@ -40,7 +40,6 @@ import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -247,11 +246,11 @@ public class JudgeReminders {
 				return lastAt(id, now);
 			}
 		}
-		JudgeReminder claimed = this.mongo.findAndModify(
-				new Query(Criteria.where("_id").is(id).and("lastAt").is(previous)),
-				new Update().set("lastAt", now).set("lastBy", by).inc("count", 1),
-				FindAndModifyOptions.options().returnNew(true), JudgeReminder.class);
-		return (claimed != null) ? null : lastAt(id, now);
+		boolean claimed = this.mongo
+			.updateFirst(new Query(Criteria.where("_id").is(id).and("lastAt").is(previous)),
+					new Update().set("lastAt", now).set("lastBy", by).inc("count", 1), JudgeReminder.class)
+			.getModifiedCount() == 1;
+		return claimed ? null : lastAt(id, now);
 	}
 
 	private Instant lastAt(String id, Instant fallback) {
