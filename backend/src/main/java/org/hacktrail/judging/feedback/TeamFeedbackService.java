@@ -198,14 +198,16 @@ public class TeamFeedbackService {
 	// ---- organizers
 
 	/**
-	 * Every feedback of the round, hidden ones included, by proposal then time.
-	 * Organizers only.
+	 * Every feedback of the round, hidden ones included, by proposal then time (none
+	 * before judging is set up). Organizers only.
 	 */
 	public List<TeamFeedback> ofRound(String roundId) {
 		this.access.requireOrganizer();
-		JudgingRound round = this.rounds.requireStored(roundId);
+		// A round whose judging is not set up yet has no feedback (NOT_FOUND only for
+		// a round that does not exist).
+		String id = this.rounds.require(roundId).round().id();
 		List<TeamFeedback> all = new ArrayList<>(
-				this.mongo.find(new Query(Criteria.where("roundId").is(round.id())), TeamFeedback.class));
+				this.mongo.find(new Query(Criteria.where("roundId").is(id)), TeamFeedback.class));
 		all.sort(Comparator.comparing(TeamFeedback::proposalId)
 			.thenComparing(TeamFeedback::createdAt)
 			.thenComparing(TeamFeedback::id));

@@ -105,6 +105,17 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		assertThat(team(ours, first).errorCode()).as("a judge is not the team").isEqualTo("FORBIDDEN");
 		assertThat(team(ours, null).errorCode()).isEqualTo("UNAUTHENTICATED");
 
+		// A round whose judging is not set up yet has none; a round that does not exist
+		// is
+		// NOT_FOUND.
+		JudgingApi.Hackathon fresh = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
+		assertThat(JudgingApi.ok(
+				this.http.graphql(MODERATION, Http.json().put("r", fresh.roundIds().get(0)), this.organizer.headers()),
+				"roundTeamFeedback"))
+			.isEmpty();
+		assertThat(this.http.graphql(MODERATION, Http.json().put("r", "no-such-round"), this.organizer.headers())
+			.errorCode()).isEqualTo("NOT_FOUND");
+
 		// Moderation: organizers see every feedback with its judge; only they hide one.
 		JsonNode listed = JudgingApi.ok(
 				this.http.graphql(MODERATION, Http.json().put("r", roundId), this.organizer.headers()),
