@@ -1,4 +1,6 @@
+import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
+import { timetableEn } from './timetable.en';
 import { feedbackEn } from './feedback.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
@@ -454,6 +456,8 @@ export const judgingEn = {
   'judging.home.pitchOrder': 'Pitch {n}',
   'judging.home.room': 'Room: {room}',
   ...expoEn,
+  ...timetableEn,
+  ...awardsEn,
   ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
