@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import org.hacktrail.judging.TeamMemberships;
 import org.hacktrail.judging.assignment.service.AssignmentService;
@@ -52,7 +54,9 @@ import org.springframework.stereotype.Service;
  * with its judge and, for hidden ones, the reason. The proposal's team (its members and
  * its proposer) and organizers read the team's view: for each PUBLISHED round only, the
  * feedback not hidden, its judges numbered "Judge 1, 2, …" per round and proposal in the
- * order they first wrote (never named); before publication nothing, with
+ * order they first wrote (never named) — without the feedback of a judge who now has a
+ * conflict of interest with the proposal (as their sheets are void), nor feedback written
+ * at an expo visit the judge then skipped; before publication nothing, with
  * {@code published: false}. Other people are refused.
  *
  * <p>
@@ -276,10 +280,15 @@ public class TeamFeedbackService {
 		}
 		Map<String, List<TeamFeedback>> byRound = new LinkedHashMap<>();
 		published.forEach((r) -> byRound.put(r.id(), new ArrayList<>()));
-		for (TeamFeedback feedback : this.mongo.find(new Query(Criteria.where("proposalId").is(proposalId)),
-				TeamFeedback.class)) {
+		List<TeamFeedback> found = this.mongo.find(new Query(Criteria.where("proposalId").is(proposalId)),
+				TeamFeedback.class);
+		Set<String> conflicted = conflicted(found, proposalId);
+		Set<String> skipped = skippedVisits(found);
+		for (TeamFeedback feedback : found) {
 			List<TeamFeedback> list = byRound.get(feedback.roundId());
-			if (list != null && feedback.hidden() == null) {
+			boolean dropped = conflicted.contains(feedback.judgeId())
+					|| (feedback.visitId() != null && skipped.contains(feedback.visitId()));
+			if (list != null && feedback.hidden() == null && !dropped) {
 				list.add(feedback);
 			}
 		}
@@ -296,6 +305,40 @@ public class TeamFeedbackService {
 			}
 		}
 		return new ProposalFeedback(proposalId, true, rounds);
+	}
+
+	/**
+	 * The judges of these feedbacks with an active conflict of interest with the proposal
+	 * now: like their sheets, their feedback no longer counts (one read).
+	 */
+	private Set<String> conflicted(List<TeamFeedback> feedback, String proposalId) {
+		Set<String> judgeIds = new HashSet<>();
+		feedback.forEach((f) -> judgeIds.add(f.judgeId()));
+		Set<String> conflicted = new HashSet<>();
+		if (!judgeIds.isEmpty()) {
+			this.mongo.find(new Query(Criteria.where("_id").in(judgeIds)), Judge.class)
+				.stream()
+				.filter((j) -> j.isConflictedWith(proposalId))
+				.forEach((j) -> conflicted.add(j.id()));
+		}
+		return conflicted;
+	}
+
+	/**
+	 * The expo visits of these feedbacks that the judge skipped after writing (absent, or
+	 * a conflict): the judge did not see the team there (one read).
+	 */
+	private Set<String> skippedVisits(List<TeamFeedback> feedback) {
+		Set<String> visitIds = new HashSet<>();
+		feedback.stream().map(TeamFeedback::visitId).filter(Objects::nonNull).forEach(visitIds::add);
+		Set<String> skipped = new HashSet<>();
+		if (!visitIds.isEmpty()) {
+			this.mongo.find(new Query(Criteria.where("_id").in(visitIds)), ExpoVisit.class)
+				.stream()
+				.filter((v) -> v.status() == ExpoVisitStatus.SKIPPED)
+				.forEach((v) -> skipped.add(v.id()));
+		}
+		return skipped;
 	}
 
 	// ---- validation

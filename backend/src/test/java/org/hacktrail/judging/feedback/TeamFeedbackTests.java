@@ -63,7 +63,7 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		String roundId = hackathon.roundIds().get(0);
 		TestAccounts.Account first = this.accounts.user("fb-judge1-" + suffix());
 		TestAccounts.Account second = this.accounts.user("fb-judge2-" + suffix());
-		this.api.judge(hackathon, first, "PUBLIC");
+		String firstJudgeId = this.api.judge(hackathon, first, "PUBLIC").path("id").asString();
 		this.api.judge(hackathon, second, "PRIVATE");
 		this.api.configureOk(JudgingApi.roundInput(roundId, 2).put("cutSize", 1).put("normalise", false));
 		this.api.assignOk(roundId, "5");
@@ -81,6 +81,18 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		assertThat(saved.path("text").asString()).isEqualTo("Great civic impact; document the API.");
 		JudgingApi.ok(save(roundId, ours, "Rude remark that should never reach the team", second), "saveTeamFeedback");
 		JudgingApi.ok(save(roundId, theirs, "Feedback for the other team", second), "saveTeamFeedback");
+		// A judge who then turns out to have a conflict with a proposal: their feedback
+		// on
+		// it no longer reaches the team, as their sheet no longer counts.
+		JudgingApi.ok(save(roundId, third, "Note of a judge with a conflict", first), "saveTeamFeedback");
+		ObjectNode conflict = Http.json();
+		conflict.putObject("i")
+			.put("judgeId", firstJudgeId)
+			.put("proposalId", third)
+			.put("reason", "PERSONAL")
+			.put("comment", "Former colleague of the proposer");
+		JudgingApi.ok(this.http.graphql("mutation($i: AddConflictInput!) { addConflict(input: $i) { judge { id } } }",
+				conflict, this.organizer.headers()), "addConflict");
 
 		// Bad input is refused with nothing changed; people without the proposal cannot
 		// write.
@@ -120,7 +132,7 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		JsonNode listed = JudgingApi.ok(
 				this.http.graphql(MODERATION, Http.json().put("r", roundId), this.organizer.headers()),
 				"roundTeamFeedback");
-		assertThat(listed).hasSize(3);
+		assertThat(listed).hasSize(4);
 		String rude = null;
 		for (JsonNode feedback : listed) {
 			if (feedback.path("text").asString().startsWith("Rude")) {
@@ -152,13 +164,13 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		// Publish the round.
 		for (TestAccounts.Account judge : List.of(first, second)) {
 			for (int i = 0; i < proposals.size(); i++) {
-				if (judge == first && i == 0) {
+				if (judge == first && (i == 0 || i == 2)) {
 					continue;
 				}
 				this.api.score(roundId, proposals.get(i), 8 - 2 * i, 6, judge);
 			}
 		}
-		this.api.statusOk(roundId, "CLOSED", null);
+		this.api.closeLeavingUnsubmittedOut(roundId);
 		JudgingApi.ok(this.api.select(roundId, List.of(ours), null, null, this.organizer), "selectProposals");
 		JudgingApi.ok(this.api.publish(roundId, this.organizer), "publishRound");
 
@@ -181,6 +193,9 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		JsonNode others = JudgingApi.ok(team(theirs, otherProposer), "proposalFeedback");
 		assertThat(others.toString()).contains("Feedback for the other team").doesNotContain("Great civic impact");
 		assertThat(team(ours, otherProposer).errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode conflicted = JudgingApi.ok(team(third, this.organizer), "proposalFeedback");
+		assertThat(conflicted.path("published").asBoolean()).isTrue();
+		assertThat(conflicted.toString()).doesNotContain("Note of a judge with a conflict");
 		// The round is over: feedback no longer changes.
 		assertThat(save(roundId, ours, "Late addition", first).errorCode()).isEqualTo("BAD_USER_INPUT");
 	}
