@@ -1,6 +1,7 @@
 import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
 import { timetableEn } from './timetable.en';
+import { feedbackEn } from './feedback.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
@@ -457,6 +458,7 @@ export const judgingEn = {
   ...expoEn,
   ...timetableEn,
   ...awardsEn,
+  ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
   'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',

@@ -29,6 +29,8 @@ import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
 import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
 import { ExpoRankingSection } from './ExpoRankingSection';
+import { FeedbackModerationSection } from './FeedbackModeration';
+import { RemindJudgesSection } from './RemindJudges';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -99,6 +101,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       }
     >
       <RoundStatusActions round={round} onChanged={reloadAll} />
+      {round.status === 'OPEN' && <RemindJudgesSection roundId={round.id} timeZone={round.hackathon.timeZone} />}
       {round.method === 'PAIRWISE' ? (
         <>
           <ExpoRankingSection key={`expo-${round.version}`} roundId={round.id} />
@@ -113,6 +116,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       )}
       {/* The other award tracks this round feeds, selected on the same ranking and published with it. */}
       <RoundAwardsSection key={`awards-${round.version}`} roundId={round.id} onChanged={reloadAll} />
+      <FeedbackModerationSection roundId={round.id} />
     </Page>
   );
 }

@@ -54,7 +54,7 @@ public final class Operations {
 	public static final List<String> SNAPSHOT = List.of("hackathons", "proposals", "projects", "api_tokens", "users",
 			// judging
 			"judges", "judge_invitations", "judging_rounds", "judging_plans", "judge_assignments", "score_sheets",
-			"ballots", "published_results", "judging_secrets", "expo_visits",
+			"ballots", "published_results", "judging_secrets", "expo_visits", "team_feedback", "judge_reminders",
 			// teams and notifications
 			"teams", "hackathon_memberships", "notification_inboxes", "team_invite_links",
 			// follow-up and jobs
@@ -312,6 +312,7 @@ public final class Operations {
 		all.addAll(judgingText());
 		all.addAll(teamText());
 		all.addAll(followUpText());
+		all.addAll(FeedbackOperations.text());
 		return all;
 	}
 
@@ -880,6 +881,7 @@ public final class Operations {
 		all.addAll(notificationForged());
 		all.addAll(followUpForged());
 		all.addAll(ExpoOperations.forged());
+		all.addAll(FeedbackOperations.forged());
 		return all;
 	}
 
