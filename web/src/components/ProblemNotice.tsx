@@ -22,6 +22,12 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   VOTE_EMAIL_NOT_VERIFIED: 'rule.voteEmailNotVerified',
   rankingNoAssignment: 'rule.rankingNoAssignment',
   rankingNoRubric: 'rule.rankingNoRubric',
+  // Publishing a round (publishRound), the codes the publication preview gives as blockers.
+  ROUND_NOT_CLOSED: 'rule.ROUND_NOT_CLOSED',
+  SELECTION_MISSING: 'rule.SELECTION_MISSING',
+  SELECTION_STALE: 'rule.SELECTION_STALE',
+  FINAL_NOT_JUDGING: 'rule.FINAL_NOT_JUDGING',
+  OPEN_CASES: 'rule.OPEN_CASES',
 };
 
 /**
@@ -49,7 +55,7 @@ export function ProblemNotice({
       <div role="alert" className="notice notice-warn">
         {ruleKeys.map((key) => (
           <p key={key}>
-            <strong>{t(key)}</strong>
+            <strong>{t(key, problem.ruleValues)}</strong>
           </p>
         ))}
         {rest.length > 0 && (

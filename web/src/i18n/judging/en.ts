@@ -1,4 +1,5 @@
 import { expoEn } from './expo.en';
+import { judgingServerTextEn } from './serverText.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
@@ -468,6 +469,7 @@ export const judgingEn = {
   'judging.eventDetail.SELECTED': '{kind}: {count, plural, one {# proposal} other {# proposals}}{quotaOverride, select, true { instead of N = {cut} (quota override)} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}: {count} selected{openCases, plural, =0 {} one {; # open case confirmed by the organizer} other {; # open cases confirmed by the organizer}}',
   'judging.eventDetail.TABLES_CHANGED': '{count, plural, one {# table} other {# tables}}',
+  ...judgingServerTextEn,
   // ---- end of server-made text
 } as const;
 

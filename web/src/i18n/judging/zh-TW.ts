@@ -1,5 +1,6 @@
 import type { JudgingMessageKey } from './en';
 import { expoZhTW } from './expo.zh-TW';
+import { judgingServerTextZhTW } from './serverText.zh-TW';
 
 // 評審畫面的正體中文訊息：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const judgingZhTW: Record<JudgingMessageKey, string> = {
@@ -467,5 +468,6 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.eventDetail.SELECTED': '{kind}：{count} 件提案{quotaOverride, select, true {（取代 N = {cut}，超出名額）} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}：{count} 件入選{openCases, plural, =0 {} other {；主辦單位確認了 # 個待確認事項}}',
   'judging.eventDetail.TABLES_CHANGED': '{count} 張桌位',
+  ...judgingServerTextZhTW,
   // ---- end of server-made text
 };

@@ -17,6 +17,7 @@ import {
 } from './gql/graphql';
 import { problemOf, type Problem } from '../../api/errors';
 import { ConfirmDialog } from '../../components/Dialog';
+import { CodedText } from '../../components/CodedText';
 import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
@@ -26,6 +27,7 @@ import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
+import { PublishProblemText, UnrankedReason } from '../shared/judgingText';
 import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
 import { ExpoRankingSection } from './ExpoRankingSection';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
@@ -375,7 +377,10 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
               <ul>
                 {ranking.unranked.map((item) => (
                   <li key={item.proposalId}>
-                    <Localized text={item.proposal.title} />: <span className="muted">{item.reason}</span>
+                    <Localized text={item.proposal.title} />:{' '}
+                    <span className="muted">
+                      <UnrankedReason item={item} />
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -461,6 +466,7 @@ function Flags({ line, pairwise }: { line: RankingLine; pairwise: boolean }) {
 
 function PublishPanel({ round, onPublished }: { round: Round; onPublished: () => void }) {
   const { t, locale } = useI18n();
+  const localized = useLocalized();
   const [confirming, setConfirming] = useState(false);
   const [knowingly, setKnowingly] = useState(false);
   const [knowinglyError, setKnowinglyError] = useState<string>();
@@ -504,8 +510,10 @@ function PublishPanel({ round, onPublished }: { round: Round; onPublished: () =>
           <p>{t('judging.publish.done', { n: published.movedProposalIds.length })}</p>
           {published.problems.length > 0 && (
             <ul>
-              {published.problems.map((item) => (
-                <li key={item}>{item}</li>
+              {published.codedProblems.map((item) => (
+                <li key={item.proposalId}>
+                  <PublishProblemText problem={item} title={item.proposal ? localized(item.proposal.title) : item.proposalId} />
+                </li>
               ))}
             </ul>
           )}
@@ -556,11 +564,11 @@ function PublicationFacts({ facts }: { facts: Preview }) {
   const localized = useLocalized();
   return (
     <div className="publication-preview stack">
-      {facts.blockers.length > 0 && (
-        <ul className="notice">
-          {facts.blockers.map((blocker) => (
-            <li key={blocker} lang="en">
-              {blocker}
+      {facts.codedBlockers.length > 0 && (
+        <ul className="notice blockers">
+          {facts.codedBlockers.map((blocker) => (
+            <li key={blocker.code}>
+              <CodedText prefix="rule" text={blocker} />
             </li>
           ))}
         </ul>
