@@ -251,8 +251,9 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const kind = selectionKind(ranking, chosen, cut);
   const otherThanN = chosen.length !== cut;
   const title = (id: string) => {
-    const line = ranking.lines.find((l) => l.proposalId === id);
-    return line ? localized(line.proposal.title) : id;
+    // A selected proposal may have become unranked since (e.g. its sector weighted 0): it still has a title.
+    const proposal = ranking.lines.find((l) => l.proposalId === id)?.proposal ?? ranking.unranked.find((u) => u.proposalId === id)?.proposal;
+    return proposal ? localized(proposal.title) : id;
   };
   const justificationError =
     checked && kind === 'OVERRIDE' && !isWrittenReason(justification) ? t('judging.select.justificationRequired') : problem?.fields.justification;
