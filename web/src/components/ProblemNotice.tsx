@@ -31,7 +31,8 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
 };
 
 /**
- * The one way the panel reports a failed request. An ended session offers sign-in in place (what was typed stays
+ * The one way the panel reports a failed request. The server's messages are English (for API users): they are marked
+ * `lang="en"` below the reader's-language sentence; a refusal the panel can say itself names a rule (above). An ended session offers sign-in in place (what was typed stays
  * in the form); an edit made elsewhere offers to load the latest version; bad input lists the server's messages
  * (fields shown next to their controls are left out here).
  */
@@ -89,7 +90,11 @@ export function ProblemNotice({
       return (
         <div role="alert" className="notice notice-warn">
           <p>{t('error.conflict')}</p>
-          {rest.length > 0 && <p className="muted">{rest.join(' ')}</p>}
+          {rest.length > 0 && (
+            <p className="muted" lang="en">
+              {rest.join(' ')}
+            </p>
+          )}
           {onReload && (
             <button type="button" onClick={onReload}>
               {t('error.reload')}
@@ -102,7 +107,7 @@ export function ProblemNotice({
         <div role="alert" className="notice notice-error">
           <p>{t('error.badInput')}</p>
           {rest.length > 0 && (
-            <ul>
+            <ul lang="en">
               {rest.map((message) => (
                 <li key={message}>{message}</li>
               ))}
@@ -114,7 +119,11 @@ export function ProblemNotice({
       return (
         <div role="alert" className="notice notice-error">
           <p>{t(`error.${problem.kind}`)}</p>
-          {rest.length > 0 && <p className="muted">{rest.join(' ')}</p>}
+          {rest.length > 0 && (
+            <p className="muted" lang="en">
+              {rest.join(' ')}
+            </p>
+          )}
         </div>
       );
   }
