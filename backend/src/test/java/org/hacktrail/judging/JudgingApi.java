@@ -30,7 +30,7 @@ public final class JudgingApi {
 			sectorMinimums { sector minimum } sectorWeights { sector weight }
 			publicVote { mode weight credits eligibility { excludeTeam excludeJudges requireVerifiedEmail } } candidateProposalIds
 			plan { id seed proposalCount assignmentCount loadSpread balanced reason
-			  loads { judgeId sector load } problems { proposalId rule sector message } }
+			  loads { judgeId sector load } problems { proposalId rule sector message cause causeArgs { name value } } }
 			selection { proposalIds kind justification tieResolution topN }
 			history { action detail args { name value } reason coded }""";
 
