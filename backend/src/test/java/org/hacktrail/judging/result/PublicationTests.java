@@ -153,6 +153,36 @@ class PublicationTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void aProposalPublishingCannotMoveIsReportedAsACodeWithItsStatuses() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(2)),
+				"The only proposal with a signed adoption agreement from the Ministry of Health.", null,
+				this.organizer), "selectProposals");
+		ObjectNode withdraw = Http.json();
+		withdraw.putObject("i")
+			.put("proposalId", this.proposals.get(0))
+			.put("to", "WITHDRAWN")
+			.put("reason", "The team left the hackathon.");
+		JudgingApi.ok(this.http.graphql(
+				"mutation($i: TransitionProposalInput!) { transitionProposal(input: $i) { proposal { id } } }",
+				withdraw, this.organizer.headers()), "transitionProposal");
+
+		JsonNode published = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
+
+		assertThat(published.path("movedProposalIds")).hasSize(2);
+		assertThat(published.path("problems").get(0).asString()).startsWith(this.proposals.get(0) + ": ");
+		// The same as a code with the statuses, for the panel to say in the reader's
+		// language (#17).
+		JsonNode problem = published.path("codedProblems").get(0);
+		assertThat(problem.path("proposalId").asString()).isEqualTo(this.proposals.get(0));
+		assertThat(problem.path("code").asString()).isEqualTo("PROPOSAL_NOT_MOVED");
+		assertThat(problem.path("args").toString()).contains("{\"name\":\"to\",\"value\":\"NOT_SELECTED\"}")
+			.contains("{\"name\":\"from\",\"value\":\"WITHDRAWN\"}");
+		assertThat(problem.path("message").asString())
+			.isEqualTo(published.path("problems").get(0).asString().substring(this.proposals.get(0).length() + 2));
+	}
+
+	@Test
 	void selectingMoreOrFewerThanTheQuotaNeedsTheExplicitFlagAndAJustification() {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		JsonNode before = this.api.round(this.roundId, this.organizer);
