@@ -25,6 +25,7 @@ const AcceptInvitation = lazy(() => import('./screens/judge/AcceptInvitation'));
 const JudgingPanel = lazy(() => import('./screens/organizer/JudgingPanel'));
 const RoundSetup = lazy(() => import('./screens/organizer/RoundSetup'));
 const RoundResults = lazy(() => import('./screens/organizer/RoundResults'));
+const RoundTimetable = lazy(() => import('./screens/organizer/RoundTimetable'));
 const ResultsPage = lazy(() => import('./screens/public/ResultsPage'));
 const BallotPage = lazy(() => import('./screens/public/BallotPage'));
 const MyTeamsPage = lazy(() => import('./screens/team/MyTeamsPage'));
@@ -78,6 +79,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/organize/hackathons/:slug/judging', component: JudgingPanel, access: 'ORGANIZER', feature: 'judging' },
   { path: '/organize/hackathons/:slug/judging/rounds/:roundId', component: RoundSetup, access: 'ORGANIZER', feature: 'judging' },
   { path: '/organize/hackathons/:slug/judging/rounds/:roundId/ranking', component: RoundResults, access: 'ORGANIZER', feature: 'judging' },
+  { path: '/organize/hackathons/:slug/judging/rounds/:roundId/timetable', component: RoundTimetable, access: 'ORGANIZER', feature: 'judging' },
   { path: '/organize', component: OrganizerHome, access: 'ORGANIZER' },
   { path: '/organize/hackathons/new', component: HackathonCreate, access: 'ORGANIZER' },
   { path: '/organize/hackathons/:slug', component: HackathonManage, access: 'ORGANIZER' },

@@ -1,5 +1,7 @@
+import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
 import { judgingServerTextEn } from './serverText.en';
+import { timetableEn } from './timetable.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
@@ -454,6 +456,8 @@ export const judgingEn = {
   'judging.home.pitchOrder': 'Pitch {n}',
   'judging.home.room': 'Room: {room}',
   ...expoEn,
+  ...timetableEn,
+  ...awardsEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
   'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',

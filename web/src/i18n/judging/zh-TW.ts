@@ -1,6 +1,8 @@
 import type { JudgingMessageKey } from './en';
+import { awardsZhTW } from './awards.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
 import { judgingServerTextZhTW } from './serverText.zh-TW';
+import { timetableZhTW } from './timetable.zh-TW';
 
 // 評審畫面的正體中文訊息：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const judgingZhTW: Record<JudgingMessageKey, string> = {
@@ -453,6 +455,8 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.home.pitchOrder': '第 {n} 位發表',
   'judging.home.room': '場地：{room}',
   ...expoZhTW,
+  ...timetableZhTW,
+  ...awardsZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',
   'judging.conflictMatch.TEAM_MEMBER': '評審的所屬單位「{affiliation}」與團隊成員 {person} 的所屬單位相符：{organisation}',

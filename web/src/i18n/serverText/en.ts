@@ -29,6 +29,8 @@ export const serverTextEn = {
   'rule.SELECTION_MISSING': 'Select the proposals before publishing.',
   'rule.SELECTION_STALE': 'The ranking changed since the selection was made (a sheet was reopened or voided, or a parameter changed): review the ranking and select again.',
   'rule.FINAL_NOT_JUDGING': 'Final results are published while the hackathon is in its judging phase, and it is in another phase now.',
+  'rule.TRACK_SELECTION_MISSING': 'Select the winners of the award track “{track}” before publishing.',
+  'rule.TRACK_SELECTION_STALE': 'The ranking changed since the winners of the award track “{track}” were selected: select them again.',
   'rule.OPEN_CASES': 'The ranking reports open cases the selection does not resolve: review them, then publish confirming them.',
   // Why a batch run failed or stopped early (JobRun.exitReason).
   'jobs.exit.JOB_FAILED': 'The job failed; details (English):',

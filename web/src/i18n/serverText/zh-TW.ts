@@ -27,6 +27,8 @@ export const serverTextZhTW: Record<keyof typeof serverTextEn, string> = {
   'rule.SELECTION_MISSING': '公布前請先選出提案。',
   'rule.SELECTION_STALE': '選出提案之後排名已有變動（有評分表被重新開啟或作廢，或參數被修改）：請檢視排名並重新選出。',
   'rule.FINAL_NOT_JUDGING': '決選結果須在黑客松處於評審階段時公布，而目前不在評審階段。',
+  'rule.TRACK_SELECTION_MISSING': '公布前請先選出獎項「{track}」的得獎者。',
+  'rule.TRACK_SELECTION_STALE': '選出獎項「{track}」的得獎者之後排名已有變動：請重新選出。',
   'rule.OPEN_CASES': '排名回報了選擇尚未處理的待確認事項：請先檢視，再確認後公布。',
   'jobs.exit.JOB_FAILED': '工作執行失敗；詳細說明（英文）：',
   'jobs.exit.OUT_OF_MEMORY': '工作在讀取 {read} 筆、寫入 {written} 筆後記憶體不足；重新啟動即可從上次的檢查點繼續。',

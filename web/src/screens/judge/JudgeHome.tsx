@@ -11,6 +11,7 @@ import { ProgressBar } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { PendingInvitation } from './PendingInvitation';
 import { hasLocalDraft } from './sheet';
+import { inPitchOrder } from './pitchOrder';
 import { formatDateTime } from '../../lib/dates';
 
 /** Performance mark set once the judge's list is on screen and usable; read by the panel benchmark. */
@@ -93,7 +94,7 @@ function RoundWork({ work }: { work: Work }) {
         <span>{progressLabel}</span>
       </p>
       <ul className="cards assigned-list" aria-label={t('judging.home.listLabel')}>
-        {work.proposals.map((item) => {
+        {inPitchOrder(work.proposals, work.slots).map((item) => {
           const progress = sheetProgress(item.sheet);
           const local = progress !== 'SUBMITTED' && hasLocalDraft(round.id, item.proposalId);
           const slot = work.slots.find((s) => s.proposalId === item.proposalId);

@@ -30,6 +30,7 @@ import {
   type SheetForm,
 } from './sheet';
 import { useSheetAutosave, type SaveState } from './useSheetAutosave';
+import { inPitchOrder } from './pitchOrder';
 
 type Work = ScoreSheetPageQuery['myAssignments'];
 type Proposal = NonNullable<ScoreSheetPageQuery['proposal']>;
@@ -364,11 +365,11 @@ function SheetPanel({
 
 /**
  * After a submitted sheet: the way on to the next proposal of the round not submitted yet (the first after this one
- * in the judge's list, wrapping around), or word that the round's work is done.
+ * in pitch order, then the judge's list, wrapping around), or word that the round's work is done.
  */
 function NextProposal({ work, proposalId }: { work: Work; proposalId: string }) {
   const { t } = useI18n();
-  const next = nextToScore(work.proposals, proposalId);
+  const next = nextToScore(inPitchOrder(work.proposals, work.slots), proposalId);
   const left = work.proposals.filter((item) => item.proposalId !== proposalId && item.sheet?.status !== 'SUBMITTED' && item.sheet?.status !== 'VOIDED').length;
   if (!next) {
     return (

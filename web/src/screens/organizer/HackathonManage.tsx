@@ -18,6 +18,7 @@ import { Field } from '../../components/Field';
 import { useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { AwardTracksSection } from './AwardTracksSection';
 import { formatDateTime } from '../../lib/dates';
 import { useDraft } from '../../lib/draft';
 import { nextPhase, previousPhase } from '../../lib/status';
@@ -73,6 +74,7 @@ export default function HackathonManage({ params }: { params: Record<string, str
       <PhasePanel hackathon={hackathon} onReload={reload} />
       <DetailsPanel key={`details-${hackathon.version}`} hackathon={hackathon} onReload={reload} />
       <RoundsPanel key={`rounds-${hackathon.version}`} hackathon={hackathon} onReload={reload} />
+      {FEATURES.judging && <AwardTracksSection slug={hackathon.slug} />}
       <ImportPanel slug={hackathon.slug} />
     </Page>
   );

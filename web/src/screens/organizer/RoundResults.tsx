@@ -22,6 +22,7 @@ import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { RoundAwardsSection } from './RoundAwardsSection';
 import { TableScroll } from '../../components/TableScroll';
 import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
@@ -112,6 +113,8 @@ export default function RoundResults({ params }: { params: Record<string, string
       ) : (
         <RubricResults round={round} progress={progress} ranking={ranking} reloadAll={reloadAll} />
       )}
+      {/* The other award tracks this round feeds, selected on the same ranking and published with it. */}
+      <RoundAwardsSection key={`awards-${round.version}`} roundId={round.id} onChanged={reloadAll} />
     </Page>
   );
 }

@@ -192,6 +192,11 @@ export default function RoundSetup({ params }: { params: Record<string, string> 
           <Link className="button" href={`${roundPath(round.hackathon.slug, round.id)}/ranking`}>
             {t('judging.panel.rankingShort')}
           </Link>
+          {round.method !== 'PAIRWISE' && (
+            <Link className="button button-secondary" href={`${roundPath(round.hackathon.slug, round.id)}/timetable`}>
+              {t('judging.timetable.link')}
+            </Link>
+          )}
         </>
       }
     >

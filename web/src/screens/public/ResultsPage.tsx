@@ -13,6 +13,7 @@ import { criterionMeans, num, type OpenDataRound } from '../../lib/judging';
 import { useI18n } from '../../i18n/judging';
 import { RankingTable } from '../shared/RankingTable';
 import { UnrankedReason } from '../shared/judgingText';
+import { PublishedAwards } from './PublishedAwards';
 
 type Round = HackathonResultsQuery['judgingRounds'][number];
 type Means = ReturnType<typeof criterionMeans>;
@@ -157,6 +158,8 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
       {round.publishedAt && <p className="muted">{t('results.publishedAt', { time: formatDateTime(round.publishedAt, timeZone, locale) })}</p>}
       {fetching && !data && <Loading />}
       {error && !data && <ProblemNotice problem={problemOf(error)} />}
+      {/* The awards per track first: who won what (a proposal can win several tracks). */}
+      <PublishedAwards roundId={round.id} />
       {ranking && (
         <>
           {ranking.selection && (

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.bson.Document;
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.judging.AwardFacts;
 import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.batch.IdBucket;
 import org.hacktrail.platform.batch.IdBucketItemReader;
@@ -80,8 +81,11 @@ public class OpenDataExport {
 
 	private final Clock clock;
 
+	private final AwardFacts awardFacts;
+
 	OpenDataExport(MongoTemplate mongo, HackathonFacts hackathons, ProposalFacts proposals, ProjectService projects,
-			FollowUpStates states, OpenDataSettings settings, Clock clock) {
+			FollowUpStates states, OpenDataSettings settings, Clock clock, AwardFacts awardFacts) {
+		this.awardFacts = awardFacts;
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.proposalFacts = proposals;
@@ -104,13 +108,30 @@ public class OpenDataExport {
 	 */
 	record PublicProposal(String id, HackathonFacts.Edition hackathon, @Nullable String projectId, LocalizedText title,
 			String proposerName, ProposalStatus status, List<String> tags, int teamSize, boolean teamFormed,
-			boolean shortlisted) {
+			boolean shortlisted, List<AwardFacts.Award> awards) {
 
-		static PublicProposal of(ProposalFacts.Summary proposal, HackathonFacts.Edition hackathon) {
+		static PublicProposal of(ProposalFacts.Summary proposal, HackathonFacts.Edition hackathon,
+				List<AwardFacts.Award> published) {
 			return new PublicProposal(proposal.id(), hackathon, proposal.projectId(), proposal.title(),
 					proposal.proposerName(), proposal.status(), proposal.tags(), proposal.teamSize(),
 					proposal.teamSize() > 1 || proposal.reached().contains(ProposalStatus.TEAM_FORMING),
-					proposal.reached().stream().anyMatch(StatisticsRollupJobConfiguration.SHORTLISTED::contains));
+					proposal.reached().stream().anyMatch(StatisticsRollupJobConfiguration.SHORTLISTED::contains),
+					awards(proposal.id(), hackathon.id(), proposal.status(), published));
+		}
+
+		/**
+		 * The proposal's awards: those of its hackathon's published rounds, and the
+		 * outstanding track for an OUTSTANDING proposal whose round does not say so
+		 * (results recorded outside Hacktrail's judging, such as imported past editions).
+		 */
+		static List<AwardFacts.Award> awards(String proposalId, String hackathonId, ProposalStatus status,
+				List<AwardFacts.Award> published) {
+			List<AwardFacts.Award> awards = new ArrayList<>(published);
+			if (status == ProposalStatus.OUTSTANDING && awards.stream().noneMatch(AwardFacts.Award::outstanding)) {
+				awards.add(0, new AwardFacts.Award(proposalId, AwardFacts.outstandingTrackId(hackathonId),
+						"outstanding", "卓越團隊", "Outstanding teams", null, true));
+			}
+			return List.copyOf(awards);
 		}
 
 	}
@@ -196,6 +217,18 @@ public class OpenDataExport {
 			json.writeStringProperty("proposer", proposal.proposerName());
 			json.writeStringProperty("status", proposal.status().name());
 			json.writeStringProperty("award", (proposal.status() == ProposalStatus.OUTSTANDING) ? "OUTSTANDING" : null);
+			json.writeName("awards");
+			json.writeStartArray();
+			for (AwardFacts.Award award : proposal.awards()) {
+				json.writeStartObject();
+				json.writeStringProperty("track", award.trackId());
+				json.writeStringProperty("slug", award.trackSlug());
+				json.writeName("name");
+				text(json, new LocalizedText(award.nameZhTW(), award.nameEn()));
+				json.writeStringProperty("sponsor", award.sponsor());
+				json.writeEndObject();
+			}
+			json.writeEndArray();
 			json.writeEndObject();
 		}
 		json.writeEndArray();
@@ -246,8 +279,10 @@ public class OpenDataExport {
 				String.join(";",
 						p.proposals()
 							.stream()
-							.filter((proposal) -> proposal.status() == ProposalStatus.OUTSTANDING)
-							.map((proposal) -> proposal.hackathon().slug() + ":OUTSTANDING")
+							.flatMap((proposal) -> proposal.awards()
+								.stream()
+								.map((award) -> proposal.hackathon().slug() + ":"
+										+ (award.outstanding() ? "OUTSTANDING" : award.trackSlug())))
 							.toList()),
 				nullToEmpty(first.get(MilestoneType.FUNDED)), nullToEmpty(adopted),
 				nullToEmpty(first.get(MilestoneType.INTEGRATED_INTO_OPERATIONS)),
@@ -325,6 +360,7 @@ public class OpenDataExport {
 	private Map<String, List<PublicProposal>> publishedProposals(Map<String, HackathonFacts.Edition> hackathons,
 			Consumer<PublicProposal> eachProposal) {
 		Map<String, List<PublicProposal>> byProject = new HashMap<>();
+		Map<String, Map<String, List<AwardFacts.Award>>> awards = new HashMap<>();
 		for (Iterator<ProposalFacts.Summary> scan = this.proposalFacts.inIdOrder(IdBucketItemReader.LIMIT); scan
 			.hasNext();) {
 			ProposalFacts.Summary proposal = scan.next();
@@ -333,7 +369,14 @@ public class OpenDataExport {
 			if (hackathon == null || proposal.status() == ProposalStatus.DRAFT) {
 				continue;
 			}
-			PublicProposal published = PublicProposal.of(proposal, hackathon);
+			Map<String, List<AwardFacts.Award>> ofHackathon = awards.computeIfAbsent(hackathon.id(), (id) -> {
+				Map<String, List<AwardFacts.Award>> byProposal = new HashMap<>();
+				this.awardFacts.awardsOf(id)
+					.forEach((a) -> byProposal.computeIfAbsent(a.proposalId(), (k) -> new ArrayList<>()).add(a));
+				return byProposal;
+			});
+			PublicProposal published = PublicProposal.of(proposal, hackathon,
+					ofHackathon.getOrDefault(proposal.id(), List.of()));
 			eachProposal.accept(published);
 			if (proposal.projectId() != null) {
 				byProject.computeIfAbsent(proposal.projectId(), (id) -> new ArrayList<>()).add(published);

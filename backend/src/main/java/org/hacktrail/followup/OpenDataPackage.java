@@ -29,6 +29,7 @@ import java.util.zip.ZipOutputStream;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.hacktrail.judging.AwardFacts;
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProposalStatus;
@@ -184,8 +185,8 @@ public class OpenDataPackage {
 			TableWriter milestones = writers.get(OpenDataTables.MILESTONES);
 			this.export.forEachPublished((hackathon) -> hackathons.row(hackathonRow(hackathon)), (proposal) -> {
 				proposals.row(proposalRow(proposal));
-				if (proposal.status() == ProposalStatus.OUTSTANDING) {
-					awards.row(awardRow(proposal));
+				for (AwardFacts.Award award : proposal.awards()) {
+					awards.row(awardRow(proposal, award));
 				}
 			}, (project) -> {
 				projects.row(projectRow(project));
@@ -216,10 +217,11 @@ public class OpenDataPackage {
 				String.join(";", proposal.tags()), proposal.teamSize(), proposal.teamFormed(), proposal.shortlisted());
 	}
 
-	static List<@Nullable Object> awardRow(OpenDataExport.PublicProposal proposal) {
+	static List<@Nullable Object> awardRow(OpenDataExport.PublicProposal proposal, AwardFacts.Award award) {
 		return List.of(proposal.id(), proposal.hackathon().id(), proposal.hackathon().slug(),
-				proposal.hackathon().firstDay().getYear(), "OUTSTANDING", text(proposal.projectId()),
-				text(proposal.title().zhTW()), text(proposal.title().en()));
+				proposal.hackathon().firstDay().getYear(), award.outstanding() ? "OUTSTANDING" : "TRACK",
+				award.trackId(), award.trackSlug(), text(award.nameZhTW()), text(award.nameEn()), text(award.sponsor()),
+				text(proposal.projectId()), text(proposal.title().zhTW()), text(proposal.title().en()));
 	}
 
 	static List<@Nullable Object> projectRow(OpenDataExport.PublicProject p) {
@@ -317,7 +319,9 @@ public class OpenDataPackage {
 		Map<String, Object> schema = new LinkedHashMap<>();
 		schema.put("fields", table.columns().stream().map(OpenDataTables.Column::descriptor).toList());
 		schema.put("missingValues", List.of(""));
-		schema.put("primaryKey", table.primaryKey());
+		// A primary key of several columns is written as their list.
+		schema.put("primaryKey",
+				table.primaryKey().contains(",") ? List.of(table.primaryKey().split(",")) : table.primaryKey());
 		if (!table.foreignKeys().isEmpty()) {
 			schema.put("foreignKeys",
 					table.foreignKeys()

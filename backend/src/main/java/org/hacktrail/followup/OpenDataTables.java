@@ -54,7 +54,11 @@ final class OpenDataTables {
 	record ForeignKey(String column, String resource, String referenced) {
 	}
 
-	/** One file of the package. */
+	/**
+	 * One file of the package.
+	 *
+	 * @param primaryKey its primary key's column, or columns separated by commas
+	 */
 	record Table(String name, String title, String titleZh, String description, String descriptionZh,
 			List<Column> columns, String primaryKey, List<ForeignKey> foreignKeys) {
 
@@ -163,18 +167,33 @@ final class OpenDataTables {
 					new ForeignKey("project_id", "projects", "project_id")));
 
 	static final Table AWARDS = new Table("awards", "Awards", "獲獎",
-			"The awards of published proposals: one row for each outstanding team.", "公開提案的獲獎紀錄：每一個卓越團隊一列。",
-			List.of(id("proposal_id", "The awarded proposal (proposals.csv).", "獲獎的提案（proposals.csv）。", true),
+			"The awards of published proposals: one row for each award track a proposal won (a proposal can win "
+					+ "several).",
+			"公開提案的獲獎紀錄：提案每獲得一個獎項（獎項類別）一列；一件提案可獲多個獎項。",
+			List.of(id("proposal_id", "The awarded proposal (proposals.csv).", "獲獎的提案（proposals.csv）。", false),
 					id("hackathon_id", "The hackathon (hackathons.csv).", "黑客松場次（hackathons.csv）。", false),
 					column("hackathon_slug", "string", "That hackathon's short name.", "該場次的代稱。", "required", true),
 					column("year", "integer", "Year of the hackathon's first day.", "該場次首日的年份。", "required", true),
-					column("award", "string", "The award: OUTSTANDING (outstanding team).", "獎項：OUTSTANDING（卓越團隊）。",
-							"required", true, "enum", List.of("OUTSTANDING")),
+					column("award", "string",
+							"The kind of award: OUTSTANDING (the outstanding teams, the default track) or TRACK "
+									+ "(another award track: a sponsor's, an agency's, a theme's).",
+							"獎項種類：OUTSTANDING（卓越團隊，預設獎項）或 TRACK（其他獎項：贊助者獎、機關獎、主題獎）。", "required", true, "enum",
+							List.of("OUTSTANDING", "TRACK")),
+					column("track_id", "string",
+							"The award track: the hackathon's id, a dot and the track's short name.",
+							"獎項類別：場次識別碼、一個句點與獎項代稱。", "required", true),
+					column("track_slug", "string", "The track's short name (outstanding for the outstanding teams).",
+							"獎項代稱（卓越團隊為 outstanding）。", "required", true),
+					column("track_name_zh_tw", "string", "The track's name in Traditional Chinese, as published.",
+							"獎項的中文名稱（公布時）。"),
+					column("track_name_en", "string", "The track's name in English, as published.", "獎項的英文名稱（公布時）。"),
+					column("sponsor", "string", "Who gives the award (a sponsor or an agency); empty when not named.",
+							"頒獎者（贊助者或機關）；未列名則空白。"),
 					column("project_id", "string", "The proposal's project (projects.csv); empty when none.",
 							"該提案的專案（projects.csv）；沒有則空白。"),
 					column("title_zh_tw", "string", "The proposal's title in Traditional Chinese.", "提案的中文標題。"),
 					column("title_en", "string", "The proposal's title in English.", "提案的英文標題。")),
-			"proposal_id",
+			"proposal_id,track_id",
 			List.of(new ForeignKey("proposal_id", "proposals", "proposal_id"),
 					new ForeignKey("hackathon_id", "hackathons", "hackathon_id"),
 					new ForeignKey("project_id", "projects", "project_id")));

@@ -158,6 +158,14 @@ class OpenDataPackageTests {
 		assertThat(outstandingRow.get("shortlisted")).isEqualTo("true");
 		assertThat(outstandingRow.get("issue_areas")).isEqualTo("open-data;transport");
 		assertThat(row(csv(served, "awards"), "proposal_id", outstanding.id()).get("year")).isEqualTo("2017");
+		// An OUTSTANDING proposal without a published Hacktrail round: the outstanding
+		// track.
+		CSVRecord award = row(csv(served, "awards"), "proposal_id", outstanding.id());
+		assertThat(award.get("track_id")).isEqualTo(published.id() + ".outstanding");
+		assertThat(award.get("track_slug")).isEqualTo("outstanding");
+		assertThat(award.get("track_name_en")).isEqualTo("Outstanding teams");
+		assertThat(award.get("track_name_zh_tw")).isEqualTo("卓越團隊");
+		assertThat(award.get("award")).isEqualTo("OUTSTANDING");
 		CSVRecord hackathon = row(csv(served, "hackathons"), "hackathon_id", published.id());
 		assertThat(hackathon.get("starts_on")).isEqualTo("2017-08-01");
 		assertThat(hackathon.get("ends_on")).isEqualTo("2017-08-03");

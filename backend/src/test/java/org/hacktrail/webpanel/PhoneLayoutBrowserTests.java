@@ -20,6 +20,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * One application and one browser for everything: each person signs in once and reads
  * their screens in both languages (the language is the panel's stored choice, as the
- * language menu stores it). Nothing is changed on the server; the application is this
- * test's own (closed after it), since another journey closes the round it needs open.
+ * language menu stores it). Nothing is changed on the server but the one draft the slider
+ * test's tap scores; the application is this test's own (closed after it), since another
+ * journey closes the round it needs open.
  *
  * <p>
  * The panel is served from {@code ../web/target/classes/static/} (run
@@ -147,6 +151,16 @@ class PhoneLayoutBrowserTests {
 				check(browser, locale, "organizer-judging", judging, "main table");
 				check(browser, locale, "organizer-ranking", round + "/ranking", "main table.ranking");
 				check(browser, locale, "organizer-jobs", "/organize/jobs", "main table");
+				check(browser, locale, "organizer-timetable", round + "/timetable", "main form.timetable");
+				// A proposal put in the pitch order gets its Up, Down and Take out
+				// buttons: the widest card still fits (nothing is saved).
+				waitVisible(browser, "main button[data-action='add']").click();
+				waitVisible(browser, "main button[data-action='remove']");
+				Number wide = (Number) js(browser, "return document.documentElement.scrollWidth;");
+				assertThat(wide.intValue())
+					.as("the timetable with a pitch order (%s) scrolls sideways: %s", locale, widest(browser))
+					.isLessThanOrEqualTo(WIDTH);
+				browser.screenshot("organizer-timetable-ordered-" + locale);
 			}
 			// On a tablet in portrait the ranking is a table again, wider than the
 			// screen:
@@ -168,6 +182,126 @@ class PhoneLayoutBrowserTests {
 			browser.button("登出").click();
 			browser.link("登入");
 		}
+	}
+
+	/**
+	 * A finger that scrolls the page across a score slider sets no score; a tap does. The
+	 * phone is emulated as above (390×844, mobile) and the finger is a W3C touch pointer
+	 * (WebDriver actions, which ChromeDriver turns into touch input): headless Chromium
+	 * then scrolls the page itself on a vertical pan over the slider
+	 * ({@code touch-action:
+	 * pan-y}) and cancels the pointer, as a phone does. Changes one draft on the server:
+	 * a proposal the judge had not started, scored by the tap.
+	 */
+	@Test
+	void aVerticalSwipeOverASliderScrollsThePageAndLeavesTheCriterionUnscored() throws Exception {
+		try (Browser browser = new Browser("http://localhost:" + this.port, "phone-slider-touch")) {
+			ChromeDriver driver = (ChromeDriver) browser.driver();
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+			driver.executeCdpCommand("Emulation.setTouchEmulationEnabled",
+					Map.of("enabled", true, "maxTouchPoints", 5));
+			browser.open("/sign-in?next=/judge");
+			setLocale(browser, "en");
+			browser.open("/sign-in?next=/judge");
+			browser.button("Sign in as " + JUDGE).click();
+			browser.heading("Judging");
+			// A proposal the judge has not started: every criterion unscored.
+			String sheet = path(
+					waitVisible(browser, "main li.assigned:has(.sheet-not_started) a").getAttribute("href"));
+			setLocale(browser, "zh-TW");
+			browser.open(sheet);
+			WebElement slider = waitVisible(browser, "main input[type=range]");
+			String criterion = slider.getAttribute("aria-labelledby").replaceFirst("-label$", "");
+			WebElement number = driver.findElement(By.id(criterion));
+			assertThat(number.getAttribute("value")).isEmpty();
+			assertThat(unscored(browser, criterion)).isEqualTo("未評分");
+
+			// A vertical swipe up that starts on the slider, as a thumb scrolls a page.
+			js(browser, "arguments[0].scrollIntoView({block: 'center'});", slider);
+			Number before = (Number) js(browser, "return window.scrollY;");
+			int[] point = pointOn(browser, slider, 0.7);
+			swipe(driver, point[0], point[1], point[0] + 4, point[1] - 250);
+			until(browser, (d) -> ((Number) js(browser, "return window.scrollY;")).intValue() > before.intValue() + 100,
+					"the page scrolls under the finger");
+			// The gesture is over and nothing was committed: no value, still "not
+			// scored".
+			until(browser, (d) -> slider.getAttribute("data-gesture") == null, "the gesture ends");
+			assertThat(number.getAttribute("value")).as("the score after a vertical swipe").isEmpty();
+			assertThat(unscored(browser, criterion)).isEqualTo("未評分");
+			assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("尚未評分");
+			assertThat(slider.getAttribute("class")).contains("unscored");
+			browser.screenshot("after-vertical-swipe-zh-TW");
+
+			// The same in English.
+			setLocale(browser, "en");
+			browser.open(sheet);
+			WebElement english = waitVisible(browser, "main input[type=range]");
+			js(browser, "arguments[0].scrollIntoView({block: 'center'});", english);
+			Number top = (Number) js(browser, "return window.scrollY;");
+			point = pointOn(browser, english, 0.3);
+			swipe(driver, point[0], point[1], point[0] - 3, point[1] - 250);
+			until(browser, (d) -> ((Number) js(browser, "return window.scrollY;")).intValue() > top.intValue() + 100,
+					"the page scrolls under the finger");
+			assertThat(driver.findElement(By.id(criterion)).getAttribute("value")).isEmpty();
+			assertThat(unscored(browser, criterion)).isEqualTo("Not scored");
+
+			// A tap on the slider sets a score where the finger lands.
+			js(browser, "arguments[0].scrollIntoView({block: 'center'});", english);
+			point = pointOn(browser, english, 0.7);
+			PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+			Sequence tap = new Sequence(finger, 0);
+			tap.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), point[0], point[1]));
+			tap.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+			tap.addAction(new Pause(finger, Duration.ofMillis(50)));
+			tap.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+			driver.perform(List.of(tap));
+			WebElement field = driver.findElement(By.id(criterion));
+			until(browser, (d) -> !field.getAttribute("value").isEmpty(), "a tap sets a score");
+			double value = Double.parseDouble(field.getAttribute("value"));
+			assertThat(value).isBetween(Double.parseDouble(english.getAttribute("min")),
+					Double.parseDouble(english.getAttribute("max")));
+			assertThat(driver.findElements(By.cssSelector("[data-testid='" + criterion + "-unscored']"))).isEmpty();
+			assertThat(english.getAttribute("aria-valuetext")).isNotEqualTo("not scored");
+			browser.screenshot("after-tap-en");
+		}
+	}
+
+	/**
+	 * The "not scored" badge of a criterion (by its number field's id,
+	 * score-<criterion>).
+	 */
+	private static String unscored(Browser browser, String fieldId) {
+		return browser.driver().findElement(By.cssSelector("[data-testid='" + fieldId + "-unscored']")).getText();
+	}
+
+	/**
+	 * A point inside an element, a fraction of its width from its left edge, in the
+	 * viewport.
+	 */
+	@SuppressWarnings("unchecked")
+	private static int[] pointOn(Browser browser, WebElement element, double across) {
+		List<Number> box = (List<Number>) js(browser,
+				"const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height];", element);
+		return new int[] { (int) (box.get(0).doubleValue() + box.get(2).doubleValue() * across),
+				(int) (box.get(1).doubleValue() + box.get(3).doubleValue() / 2) };
+	}
+
+	/** A finger down at one point, moved over 300 ms to another, and lifted. */
+	private static void swipe(ChromeDriver driver, int fromX, int fromY, int toX, int toY) {
+		PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+		Sequence swipe = new Sequence(finger, 0);
+		swipe.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), fromX, fromY));
+		swipe.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+		swipe.addAction(new Pause(finger, Duration.ofMillis(50)));
+		swipe.addAction(finger.createPointerMove(Duration.ofMillis(300), PointerInput.Origin.viewport(), toX, toY));
+		swipe.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+		driver.perform(List.of(swipe));
+	}
+
+	private static void until(Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> done,
+			String what) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(what).until(done);
 	}
 
 	/**

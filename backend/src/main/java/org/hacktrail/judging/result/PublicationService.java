@@ -13,6 +13,7 @@ import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.WrittenReason;
+import org.hacktrail.judging.award.RoundAwardsService;
 import org.hacktrail.judging.expo.ExpoPublication;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
@@ -110,10 +111,13 @@ public class PublicationService {
 
 	private final ExpoPublication expo;
 
+	private final RoundAwardsService awards;
+
 	PublicationService(MongoTemplate mongo, RoundService rounds, RankingService ranking, ProposalService proposals,
 			HackathonService hackathons, JudgingAccess access, Clock clock, AuditLog audit, JudgePanelService panel,
-			Pseudonyms pseudonyms, ExpoPublication expo) {
+			Pseudonyms pseudonyms, ExpoPublication expo, RoundAwardsService awards) {
 		this.expo = expo;
+		this.awards = awards;
 		this.audit = audit;
 		this.panel = panel;
 		this.pseudonyms = pseudonyms;
@@ -133,7 +137,7 @@ public class PublicationService {
 	 *
 	 * @param proposalIds the round's proposals
 	 */
-	private record Ranked(RankingResult result, int cut, String fingerprint, List<String> proposalIds,
+	record Ranked(RankingResult result, int cut, String fingerprint, List<String> proposalIds,
 			RankingService.@Nullable Computed rubric, ExpoPublication.@Nullable Computed pairwise) {
 
 		PublishedRound.@Nullable Vote vote() {
@@ -142,7 +146,7 @@ public class PublicationService {
 
 	}
 
-	private Ranked compute(RoundService.RoundContext context) {
+	Ranked compute(RoundService.RoundContext context) {
 		if (context.judging().config().method() == RoundMethod.PAIRWISE) {
 			ExpoPublication.Computed pairwise = this.expo.compute(context);
 			return new Ranked(
@@ -169,6 +173,12 @@ public class PublicationService {
 	 */
 	public record Publication(JudgingRound round, List<String> moved, List<PublicationText.Problem> problems) {
 	}
+
+	/**
+	 * The {@code extensions.rule} of a publication refused because an award track's
+	 * winners are not selected (or were selected on another ranking).
+	 */
+	public static final String TRACK_SELECTIONS = "TRACK_SELECTIONS";
 
 	/** The {@code extensions.rule} of a publication refused for open cases. */
 	public static final String OPEN_CASES = "OPEN_CASES";
@@ -230,6 +240,7 @@ public class PublicationService {
 			else if (!computed.fingerprint().equals(selection.inputFingerprint())) {
 				blockers.add(PublicationText.selectionStale());
 			}
+			blockers.addAll(TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint()));
 		}
 		if (round.kind() == RoundKind.FINAL && context.hackathon().phase() != HackathonPhase.JUDGING) {
 			blockers.add(PublicationText.finalNotJudging(context.hackathon().phase()));
@@ -432,6 +443,14 @@ public class PublicationService {
 									"judgeId", (c.judgeId() != null) ? c.judgeId() : "", "message", c.message()))
 							.toList()));
 			}
+			List<String> tracks = TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint())
+				.stream()
+				.map(CodedText::message)
+				.toList();
+			if (!tracks.isEmpty()) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, String.join(" ", tracks),
+						Map.of("rule", TRACK_SELECTIONS, "blockers", tracks));
+			}
 			String confirmed = open.isEmpty() ? ""
 					: "; " + open.size() + " open case(s) confirmed by the organizer: " + countByKind(open);
 			this.mongo.save(new PublishedRound(round.id(), round.hackathonId(), context.round().name(), round.kind(),
@@ -439,6 +458,8 @@ public class PublicationService {
 					(computed.rubric() != null) ? computed.rubric().input().sheets() : List.of(), computed.vote(),
 					computed.result(), selection, computed.fingerprint(),
 					(computed.pairwise() != null) ? computed.pairwise().evidence() : null));
+			// The awards are frozen before the round is PUBLISHED, as the snapshot is.
+			this.awards.freeze(context, selection, computed.cut());
 			Instant now = this.clock.instant();
 			Query closed = new Query(Criteria.where("_id").is(round.id()).and("status").is(RoundStatus.CLOSED));
 			Update publish = new Update().set("status", RoundStatus.PUBLISHED)

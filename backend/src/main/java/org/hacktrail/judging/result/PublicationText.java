@@ -44,6 +44,12 @@ final class PublicationText {
 	/** A FINAL round, while the hackathon is not JUDGING; {@code phase}. */
 	static final String FINAL_NOT_JUDGING = "FINAL_NOT_JUDGING";
 
+	/** An award track of the round has no selection of winners; {@code track}. */
+	static final String TRACK_SELECTION_MISSING = "TRACK_SELECTION_MISSING";
+
+	/** The ranking changed since a track's winners were selected; {@code track}. */
+	static final String TRACK_SELECTION_STALE = "TRACK_SELECTION_STALE";
+
 	/**
 	 * A proposal publishing could not move; {@code to}, and {@code from} (its status) and
 	 * {@code rule} when known.

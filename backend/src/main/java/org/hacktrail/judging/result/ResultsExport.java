@@ -19,6 +19,7 @@ import org.hacktrail.judging.expo.ExpoEvidence;
 import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.SubmittedSheet;
+import org.hacktrail.judging.award.RoundAwards;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -57,7 +58,11 @@ public class ResultsExport {
 
 	private final ProposalLookup proposals;
 
-	ResultsExport(MongoTemplate mongo, HackathonService hackathons, RoundService rounds, ProposalLookup proposals) {
+	private final PublishedAwards awards;
+
+	ResultsExport(MongoTemplate mongo, HackathonService hackathons, RoundService rounds, ProposalLookup proposals,
+			PublishedAwards awards) {
+		this.awards = awards;
 		this.mongo = mongo;
 		this.hackathons = hackathons;
 		this.rounds = rounds;
@@ -110,7 +115,15 @@ public class ResultsExport {
 		for (Entry entry : published.rounds()) {
 			rounds.add(roundEntry(entry.results(), entry.round().publishedAt(), published.titles()));
 		}
-		return write(new ResultsJson(ResultsJson.Hackathon.of(published.hackathon()), rounds));
+		Map<String, List<RoundAwards.PublishedAward>> byRound = this.awards.of(published.hackathon().id(),
+				published.rounds().stream().map(Entry::results).toList());
+		List<ResultsJson.Award> awards = new ArrayList<>();
+		for (Entry entry : published.rounds()) {
+			for (RoundAwards.PublishedAward award : byRound.getOrDefault(entry.round().id(), List.of())) {
+				awards.add(ResultsJson.Award.of(entry.round().id(), award, published.titles()));
+			}
+		}
+		return write(new ResultsJson(ResultsJson.Hackathon.of(published.hackathon()), rounds, awards));
 	}
 
 	/**

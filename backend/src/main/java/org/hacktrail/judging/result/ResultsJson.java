@@ -23,6 +23,8 @@ import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.round.VoteEligibility;
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code results.json}, the open data anyone recomputes a hackathon's published rankings
  * from ({@code scripts/recompute-ranking}, docs/judging-method.md "Open data"), as
@@ -41,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * the seed is a string, as an unsigned 64-bit integer does not fit a JSON number in most
  * readers.
  */
-public record ResultsJson(String format, Hackathon hackathon, String method, List<? extends RoundEntry> rounds) {
+public record ResultsJson(String format, Hackathon hackathon, String method, List<? extends RoundEntry> rounds,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Award> awards) {
 
 	/**
 	 * One published round of the file: a RUBRIC round ({@link Round}) or a PAIRWISE one
@@ -67,7 +70,37 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
 
 	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds) {
-		this(FORMAT, hackathon, METHOD, rounds);
+		this(FORMAT, hackathon, METHOD, rounds, null);
+	}
+
+	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds, List<Award> awards) {
+		this(FORMAT, hackathon, METHOD, rounds, awards);
+	}
+
+	/**
+	 * One award track's result (added within format 4, after the rounds; a file without
+	 * it predates award tracks): the track as published and its winners. A round
+	 * published before award tracks existed reads as the outstanding track.
+	 *
+	 * @param track the track's id ({@code <hackathon id>.<slug>})
+	 * @param round the id of the round that fed it
+	 * @param selection TOP_N, TIE_RESOLVED or OVERRIDE, as a round's selection
+	 * @param topN the track's top proposals (eligible proposals only) when selected
+	 */
+	public record Award(String track, String slug, @Nullable Text name, @Nullable String sponsor,
+			@Nullable String sponsorKind, int quota, String eligibility, List<String> tags, String round,
+			String selection, @Nullable String justification, @Nullable String tieResolution, List<String> topN,
+			List<Proposal> winners) {
+
+		static Award of(String roundId, org.hacktrail.judging.award.RoundAwards.PublishedAward award,
+				Map<String, LocalizedText> titles) {
+			return new Award(award.trackId(), award.slug(), Text.of(award.name()), award.sponsor(),
+					(award.sponsorKind() != null) ? award.sponsorKind().name() : null, award.quota(),
+					award.eligibility().name(), award.tags(), roundId, award.selection().kind().name(),
+					award.selection().justification(), award.selection().tieResolution(), award.selection().topN(),
+					award.winners().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList());
+		}
+
 	}
 
 	/** A text in both languages; null when it has neither. */

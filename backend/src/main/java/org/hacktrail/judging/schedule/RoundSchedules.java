@@ -1,6 +1,7 @@
 package org.hacktrail.judging.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -50,7 +52,21 @@ public class RoundSchedules {
 	}
 
 	public record SetRoundScheduleInput(String roundId, @Nullable OffsetDateTime closesAt,
-			@Nullable List<SlotInput> slots) {
+			@Nullable List<SlotInput> slots, @Nullable Integer expectedVersion) {
+	}
+
+	/**
+	 * A round's timetable as organizers edit it.
+	 *
+	 * @param closesAt when scoring is due, or null
+	 * @param slots the slots set, in pitch order, then those without a place in proposal
+	 * id order
+	 * @param candidateIds the round's candidates now, or null while they cannot be known
+	 * @param version 0 while no timetable is saved, then one more with every save
+	 * @param updatedAt when it was last saved, or null
+	 */
+	public record Timetable(@Nullable Instant closesAt, List<RoundSchedule.Slot> slots,
+			@Nullable List<String> candidateIds, int version, @Nullable Instant updatedAt) {
 	}
 
 	/** Replaces the round's timetable. Organizers. */
@@ -86,14 +102,57 @@ public class RoundSchedules {
 			slots.put(proposalId, new RoundSchedule.Slot(proposalId, order, room));
 		}
 		RoundSchedule current = this.mongo.findById(input.roundId(), RoundSchedule.class);
+		if (input.expectedVersion() != null && input.expectedVersion() != version(current)) {
+			throw DomainException.conflict(
+					"Someone else saved this round's timetable since you read it (version " + input.expectedVersion()
+							+ ", now " + version(current) + "); reload it and apply your change again.");
+		}
 		List<RoundSchedule.Slot> sorted = slots.values()
 			.stream()
 			.sorted(Comparator.comparing(RoundSchedule.Slot::proposalId))
 			.toList();
-		this.mongo
-			.save(new RoundSchedule(input.roundId(), (input.closesAt() != null) ? input.closesAt().toInstant() : null,
-					sorted, this.clock.instant(), (current != null) ? current.version() : null));
+		try {
+			this.mongo.save(
+					new RoundSchedule(input.roundId(), (input.closesAt() != null) ? input.closesAt().toInstant() : null,
+							sorted, this.clock.instant(), (current != null) ? current.version() : null));
+		}
+		catch (DuplicateKeyException ex) {
+			// Two first saves at the same moment: the other one is there now.
+			throw DomainException.conflict(
+					"Someone else saved this round's timetable at the same moment; reload it and apply your change again.");
+		}
 		return context;
+	}
+
+	/** The whole timetable of a round, for organizers. */
+	public Timetable timetable(RoundService.RoundContext context) {
+		this.access.requireOrganizer();
+		RoundSchedule schedule = this.mongo.findById(context.round().id(), RoundSchedule.class);
+		List<String> candidates;
+		try {
+			candidates = this.rounds.candidates(context);
+		}
+		catch (DomainException ex) {
+			candidates = null;
+		}
+		if (schedule == null) {
+			return new Timetable(null, List.of(), candidates, 0, null);
+		}
+		List<RoundSchedule.Slot> slots = schedule.slots()
+			.stream()
+			.sorted(Comparator
+				.comparing(RoundSchedule.Slot::pitchOrder, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(RoundSchedule.Slot::proposalId))
+			.toList();
+		return new Timetable(schedule.closesAt(), slots, candidates, version(schedule), schedule.updatedAt());
+	}
+
+	/**
+	 * The version organizers see: 0 while none is saved, then the stored version plus
+	 * one.
+	 */
+	private static int version(@Nullable RoundSchedule schedule) {
+		return (schedule == null || schedule.version() == null) ? 0 : schedule.version().intValue() + 1;
 	}
 
 	public Optional<RoundSchedule> find(String roundId) {

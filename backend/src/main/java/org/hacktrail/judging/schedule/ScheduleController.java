@@ -3,10 +3,14 @@ package org.hacktrail.judging.schedule;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.sheet.ScoreSheetService;
+import org.hacktrail.proposal.Proposal;
+import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,8 +27,14 @@ class ScheduleController {
 
 	private final RoundSchedules schedules;
 
-	ScheduleController(RoundSchedules schedules) {
+	private final JudgingAccess access;
+
+	private final ProposalLookup proposals;
+
+	ScheduleController(RoundSchedules schedules, JudgingAccess access, ProposalLookup proposals) {
 		this.schedules = schedules;
+		this.access = access;
+		this.proposals = proposals;
 	}
 
 	record SetRoundSchedulePayload(RoundService.RoundContext round) {
@@ -38,6 +48,22 @@ class ScheduleController {
 	@SchemaMapping(typeName = "JudgingRound")
 	@Nullable Instant closesAt(RoundService.RoundContext round) {
 		return this.schedules.find(round.round().id()).map(RoundSchedule::closesAt).orElse(null);
+	}
+
+	/** The whole timetable, for organizers; null for anyone else. */
+	@SchemaMapping(typeName = "JudgingRound")
+	RoundSchedules.@Nullable Timetable timetable(RoundService.RoundContext round) {
+		return this.access.isOrganizer() ? this.schedules.timetable(round) : null;
+	}
+
+	/** The round's candidates now, in id order; null while they cannot be known. */
+	@SchemaMapping(typeName = "RoundTimetable")
+	@Nullable List<Proposal> candidates(RoundSchedules.Timetable timetable) {
+		if (timetable.candidateIds() == null) {
+			return null;
+		}
+		Map<String, Proposal> byId = this.proposals.byIds(timetable.candidateIds());
+		return timetable.candidateIds().stream().map(byId::get).filter((p) -> p != null).toList();
 	}
 
 	/** The slots of the judge's own assigned proposals only. */

@@ -112,6 +112,64 @@ class RoundScheduleTests extends JudgingApiTestSupport {
 		assertThat(round.path("closesAt").asString()).isEqualTo("2026-11-30T10:00:00.000Z");
 	}
 
+	static final String TIMETABLE = "query($r: ID!) { judgingRound(roundId: $r) { timetable { closesAt version "
+			+ "updatedAt slots { proposalId pitchOrder room } candidates { id } } } }";
+
+	@Test
+	void organizersReadTheWholeTimetableAndAStaleVersionIsAConflictThatChangesNothing() {
+		TestAccounts.Account judge = this.accounts.user("schedule-version-judge-" + System.nanoTime());
+		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "REVIEW");
+		String roundId = hackathon.roundIds().get(0);
+		List<String> proposals = this.api.proposals(hackathon, 3);
+		this.api.judge(hackathon, judge, "PUBLIC");
+		this.api.configureOk(JudgingApi.roundInput(roundId, 2));
+
+		// None saved yet: version 0, no slots, every candidate listed.
+		JsonNode empty = timetable(roundId);
+		assertThat(empty.path("version").asInt()).isEqualTo(0);
+		assertThat(empty.path("slots")).isEmpty();
+		assertThat(empty.path("updatedAt").isNull()).isTrue();
+		assertThat(empty.path("candidates").findValuesAsString("id")).containsExactlyInAnyOrderElementsOf(proposals);
+
+		// The first save says it read none (0); slots come back in pitch order.
+		ObjectNode first = slots(roundId, proposals.get(0), 2, proposals.get(1), 1);
+		first.put("expectedVersion", 0);
+		JudgingApi.ok(this.http.graphql(SET, Http.json().set("i", first), this.organizer.headers()),
+				"setRoundSchedule");
+		JsonNode saved = timetable(roundId);
+		assertThat(saved.path("version").asInt()).isEqualTo(1);
+		assertThat(saved.path("closesAt").asString()).isEqualTo("2026-12-01T10:00:00.000Z");
+		assertThat(saved.path("slots").findValuesAsString("proposalId")).containsExactly(proposals.get(1),
+				proposals.get(0));
+
+		// Another organizer's save that read version 0 too is refused; nothing changes.
+		ObjectNode stale = slots(roundId, proposals.get(2), 1, null, 0);
+		stale.put("expectedVersion", 0);
+		Http.GraphQlResult refused = this.http.graphql(SET, Http.json().set("i", stale), this.organizer.headers());
+		assertThat(refused.errorCode()).isEqualTo("CONFLICT");
+		assertThat(refused.errorMessage()).startsWith("Someone else saved this round's timetable since you read it");
+		assertThat(timetable(roundId)).isEqualTo(saved);
+
+		// With the version read, it replaces the timetable.
+		stale.put("expectedVersion", 1);
+		JudgingApi.ok(this.http.graphql(SET, Http.json().set("i", stale), this.organizer.headers()),
+				"setRoundSchedule");
+		JsonNode replaced = timetable(roundId);
+		assertThat(replaced.path("version").asInt()).isEqualTo(2);
+		assertThat(replaced.path("slots").findValuesAsString("proposalId")).containsExactly(proposals.get(2));
+
+		// A judge reads the deadline, not the whole timetable.
+		JsonNode judgeView = JudgingApi.ok(this.http.graphql(TIMETABLE.replace("timetable {", "closesAt timetable {"),
+				Http.json().put("r", roundId), judge.headers()), "judgingRound");
+		assertThat(judgeView.path("timetable").isNull()).isTrue();
+	}
+
+	private JsonNode timetable(String roundId) {
+		return JudgingApi
+			.ok(this.http.graphql(TIMETABLE, Http.json().put("r", roundId), this.organizer.headers()), "judgingRound")
+			.path("timetable");
+	}
+
 	private void assertRefused(ObjectNode input, String field, String message) {
 		Http.GraphQlResult result = this.http.graphql(SET, Http.json().set("i", input), this.organizer.headers());
 		assertThat(result.errorCode()).as(message).isEqualTo("BAD_USER_INPUT");

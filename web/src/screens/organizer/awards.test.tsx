@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Provider } from 'urql';
+import type { ReactNode } from 'react';
+import { I18nProvider, type Locale } from '../../i18n';
+import { callsNamed, mockClient, type Call, type Handler } from '../../test/harness';
+import { AwardTracksSection, items } from './AwardTracksSection';
+import { RoundAwardsSection } from './RoundAwardsSection';
+import { PublishedAwards } from '../public/PublishedAwards';
+
+afterEach(cleanup);
+
+const title = (en: string) => ({ zhTW: null, en });
+
+const OUTSTANDING = {
+  id: 'h1.outstanding',
+  slug: 'outstanding',
+  name: { zhTW: '卓越團隊', en: 'Outstanding teams' },
+  quota: 5,
+  eligibility: 'ALL',
+  tags: [],
+  proposalIds: [],
+  sponsor: null,
+  sponsorKind: null,
+  outstanding: true,
+  version: 0,
+};
+
+const OPEN_DATA = {
+  id: 'h1.open-data',
+  slug: 'open-data',
+  name: { zhTW: '最佳開放資料應用', en: 'Best use of open data' },
+  quota: 1,
+  eligibility: 'BY_TAG',
+  tags: ['open-data'],
+  proposalIds: [],
+  sponsor: 'National Development Council',
+  sponsorKind: 'AGENCY',
+  outstanding: false,
+  version: 1,
+};
+
+function renderWith(node: ReactNode, handlers: Record<string, Handler>, locale: Locale = 'en') {
+  const calls: Call[] = [];
+  render(
+    <I18nProvider locale={locale}>
+      <Provider value={mockClient(handlers, calls)}>{node}</Provider>
+    </I18nProvider>,
+  );
+  return calls;
+}
+
+const badInput = (field: string, message: string) => ({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field } }] });
+
+describe('award tracks for organizers', () => {
+  it('splits typed lists on commas and new lines', () => {
+    expect(items(' open-data, health\nculture ,, ')).toEqual(['open-data', 'health', 'culture']);
+  });
+
+  it('lists the tracks and creates one by tag, showing the server’s refusal next to its field', async () => {
+    let attempt = 0;
+    const calls = renderWith(<AwardTracksSection slug="ph-2026" />, {
+      HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }),
+      CreateAwardTrack: () =>
+        ++attempt === 1
+          ? badInput('name.en', 'Give the track’s name in English (en) too: awards are announced in both languages.')
+          : { data: { createAwardTrack: { track: { ...OPEN_DATA, id: 'h1.health', slug: 'health' } } } },
+    });
+    const table = await screen.findByRole('table', { name: 'The hackathon’s award tracks' });
+    expect(within(table).getByRole('row', { name: /Outstanding teams/ }).textContent).toContain('The FINAL round’s selection');
+    expect(within(table).getByRole('row', { name: /Best use of open data/ }).textContent).toContain('National Development Council (Government agency)');
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add an award track' }));
+    await user.type(screen.getByLabelText(/Short name/), 'health');
+    await user.type(screen.getByLabelText('Name in Chinese'), '健康獎');
+    await user.clear(screen.getByLabelText('Quota (1 to 100)'));
+    await user.type(screen.getByLabelText('Quota (1 to 100)'), '2');
+    await user.selectOptions(screen.getByLabelText('Eligible proposals'), 'BY_TAG');
+    await user.type(screen.getByLabelText('Tags (separated by commas)'), 'health, social-welfare');
+    await user.click(screen.getByRole('button', { name: 'Create the track' }));
+    const english = await screen.findByLabelText('Name in English');
+    expect(english.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/announced in both languages/)).toBeTruthy();
+
+    await user.type(english, 'Health award');
+    await user.click(screen.getByRole('button', { name: 'Create the track' }));
+    expect(await screen.findByRole('status')).toBeTruthy();
+    const sent = callsNamed(calls, 'CreateAwardTrack');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].variables.input).toEqual({
+      hackathonId: 'h1',
+      slug: 'health',
+      name: { zhTW: '健康獎', en: 'Health award' },
+      quota: 2,
+      eligibility: 'BY_TAG',
+      tags: ['health', 'social-welfare'],
+    });
+  });
+
+  it('edits the outstanding track’s names only, with the version it was loaded at', async () => {
+    const calls = renderWith(<AwardTracksSection slug="ph-2026" />, {
+      HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING] } } }),
+      UpdateAwardTrack: () => ({ data: { updateAwardTrack: { track: { ...OUTSTANDING, version: 1 } } } }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit Outstanding teams' }));
+    expect(screen.queryByLabelText('Quota (1 to 100)')).toBeNull();
+    await user.type(screen.getByLabelText('Sponsor or agency (optional)'), 'Office of the President');
+    await user.click(screen.getByRole('button', { name: 'Save the track' }));
+    await screen.findByRole('status');
+    const input = callsNamed(calls, 'UpdateAwardTrack')[0].variables.input as Record<string, unknown>;
+    expect(input.trackId).toBe('h1.outstanding');
+    expect(input.expectedVersion).toBe(0);
+    expect(input.quota).toBeUndefined();
+    expect(input.sponsor).toBe('Office of the President');
+  });
+
+  it('is in Traditional Chinese for a zh-TW reader', async () => {
+    renderWith(
+      <AwardTracksSection slug="ph-2026" />,
+      { HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }) },
+      'zh-TW',
+    );
+    expect(await screen.findByRole('heading', { name: '獎項類別' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '新增獎項類別' })).toBeTruthy();
+    expect(screen.getByText('帶有其中一個標籤的提案')).toBeTruthy();
+  });
+});
+
+const ROUND = {
+  id: 'r2',
+  kind: 'FINAL',
+  status: 'CLOSED',
+  awardTracksVersion: 1,
+  hackathon: { id: 'h1', awardTracks: [OUTSTANDING, OPEN_DATA, { ...OPEN_DATA, id: 'h1.city', slug: 'city', name: title('City award'), sponsor: null, sponsorKind: null }] },
+  awardTracks: [
+    { quota: 2, track: OUTSTANDING, eligibleProposals: [], selection: null },
+    {
+      quota: 1,
+      track: OPEN_DATA,
+      eligibleProposals: [
+        { id: 'p1', title: title('Bus arrivals') },
+        { id: 'p3', title: title('Open budget') },
+      ],
+      selection: null,
+    },
+  ],
+};
+
+describe('a round’s award tracks', () => {
+  it('sets the tracks the round feeds, the outstanding one always', async () => {
+    const calls = renderWith(<RoundAwardsSection roundId="r2" />, {
+      RoundAwardTracks: () => ({ data: { judgingRound: ROUND } }),
+      ConfigureRoundAwardTracks: () => ({ data: { configureRoundAwardTracks: { round: { id: 'r2', awardTracksVersion: 2 } } } }),
+    });
+    const feeds = await screen.findByRole('group', { name: 'Tracks this round feeds' });
+    const outstanding = within(feeds).getByRole('checkbox', { name: /Outstanding teams/ }) as HTMLInputElement;
+    expect(outstanding.checked).toBe(true);
+    expect(outstanding.disabled).toBe(true);
+    const user = userEvent.setup();
+    await user.click(within(feeds).getByRole('checkbox', { name: /City award/ }));
+    await user.click(screen.getByRole('button', { name: 'Save the round’s tracks' }));
+    await screen.findByText('The round’s tracks were saved.');
+    expect(callsNamed(calls, 'ConfigureRoundAwardTracks')[0].variables.input).toEqual({
+      roundId: 'r2',
+      trackIds: ['h1.outstanding', 'h1.open-data', 'h1.city'],
+      expectedVersion: 1,
+    });
+  });
+
+  it('selects a track’s winners among its eligible proposals and shows a refusal', async () => {
+    let attempt = 0;
+    const calls = renderWith(<RoundAwardsSection roundId="r2" />, {
+      RoundAwardTracks: () => ({ data: { judgingRound: ROUND } }),
+      SelectTrackWinners: () =>
+        ++attempt === 1
+          ? badInput('justification', 'Write why this selection differs from the track’s top 1 [p1]; it is published with the results.')
+          : { data: { selectTrackWinners: { round: { id: 'r2', awardTracksVersion: 2 } } } },
+    });
+    const form = await screen.findByRole('form', { name: 'Best use of open data: select the winners' });
+    expect(within(form).getAllByRole('checkbox').map((box) => box.closest('label')!.textContent?.trim())).toEqual(['Bus arrivals', 'Open budget', 'Select more or fewer than the quota (an override)']);
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole('checkbox', { name: 'Open budget' }));
+    await user.click(within(form).getByRole('button', { name: 'Select the winners of Best use of open data' }));
+    const justification = await within(form).findByLabelText(/^Justification/);
+    expect(justification.getAttribute('aria-invalid')).toBe('true');
+    await user.type(justification, 'The agency committed budget to the open budget tool.');
+    await user.click(within(form).getByRole('button', { name: 'Select the winners of Best use of open data' }));
+    const sent = callsNamed(calls, 'SelectTrackWinners');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].variables.input).toEqual({
+      roundId: 'r2',
+      trackId: 'h1.open-data',
+      proposalIds: ['p3'],
+      justification: 'The agency committed budget to the open budget tool.',
+      expectedVersion: 1,
+    });
+  });
+
+  it('waits for the round to close before selecting', async () => {
+    renderWith(<RoundAwardsSection roundId="r2" />, { RoundAwardTracks: () => ({ data: { judgingRound: { ...ROUND, status: 'OPEN' } } }) });
+    expect(await screen.findByText('Select each track’s winners once the round is CLOSED.')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: /select the winners/ })).toBeNull();
+  });
+});
+
+describe('awards on the results page', () => {
+  it('lists each track’s winners, its giver and a published override; one proposal can win two tracks', async () => {
+    const winner = { id: 'p1', title: title('Bus arrivals') };
+    renderWith(<PublishedAwards roundId="r2" />, {
+      RoundPublishedAwards: () => ({
+        data: {
+          judgingRound: {
+            id: 'r2',
+            publishedAwards: [
+              { track: { id: 'h1.outstanding', slug: 'outstanding', outstanding: true }, name: OUTSTANDING.name, sponsor: null, sponsorKind: null, winners: [winner], selection: { kind: 'TOP_N', justification: null, tieResolution: null } },
+              { track: { id: 'h1.open-data', slug: 'open-data', outstanding: false }, name: OPEN_DATA.name, sponsor: 'National Development Council', sponsorKind: 'AGENCY', winners: [winner], selection: { kind: 'OVERRIDE', justification: 'Its data is already used by three cities.', tieResolution: null } },
+            ],
+          },
+        },
+      }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Awards' })).toBeTruthy();
+    const open = screen.getByTestId('award-open-data');
+    expect(open.textContent).toContain('Best use of open data');
+    expect(open.textContent).toContain('given by National Development Council');
+    expect(open.textContent).toContain('Override: Its data is already used by three cities.');
+    expect(within(open).getByRole('link', { name: 'Bus arrivals' }).getAttribute('href')).toBe('/proposals/p1');
+    expect(within(screen.getByTestId('award-outstanding')).getByRole('link', { name: 'Bus arrivals' })).toBeTruthy();
+  });
+
+  it('shows nothing for a round that awarded nothing', async () => {
+    renderWith(<PublishedAwards roundId="r1" />, { RoundPublishedAwards: () => ({ data: { judgingRound: { id: 'r1', publishedAwards: [] } } }) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('heading', { name: 'Awards' })).toBeNull();
+  });
+});
