@@ -1,5 +1,6 @@
 import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
+import { judgingServerTextEn } from './serverText.en';
 import { timetableEn } from './timetable.en';
 import { feedbackEn } from './feedback.en';
 
@@ -474,6 +475,7 @@ export const judgingEn = {
   'judging.eventDetail.SELECTED': '{kind}: {count, plural, one {# proposal} other {# proposals}}{quotaOverride, select, true { instead of N = {cut} (quota override)} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}: {count} selected{openCases, plural, =0 {} one {; # open case confirmed by the organizer} other {; # open cases confirmed by the organizer}}',
   'judging.eventDetail.TABLES_CHANGED': '{count, plural, one {# table} other {# tables}}',
+  ...judgingServerTextEn,
   // ---- end of server-made text
 } as const;
 

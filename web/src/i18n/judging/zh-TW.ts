@@ -1,6 +1,7 @@
 import type { JudgingMessageKey } from './en';
 import { awardsZhTW } from './awards.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
+import { judgingServerTextZhTW } from './serverText.zh-TW';
 import { timetableZhTW } from './timetable.zh-TW';
 import { feedbackZhTW } from './feedback.zh-TW';
 
@@ -473,5 +474,6 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.eventDetail.SELECTED': '{kind}：{count} 件提案{quotaOverride, select, true {（取代 N = {cut}，超出名額）} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}：{count} 件入選{openCases, plural, =0 {} other {；主辦單位確認了 # 個待確認事項}}',
   'judging.eventDetail.TABLES_CHANGED': '{count} 張桌位',
+  ...judgingServerTextZhTW,
   // ---- end of server-made text
 };

@@ -5,6 +5,7 @@ import { OutcomeImportReportDocument, OutcomeImportRunDocument, type ImportRunFr
 import { problemOf, problemOfResponse, type Problem } from '../../api/errors';
 import { csrfToken, ensureCsrfCookie } from '../../api/http';
 import { Field } from '../../components/Field';
+import { JobExitReason } from '../../components/JobExitReason';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar, timeLeftText } from '../../components/Progress';
@@ -186,9 +187,12 @@ function RunProgress({ run }: { run: ImportRunFragment }) {
         {t('followup.import.counts', importCounts(run))}
         {typeof run.total === 'number' && ` ${t('followup.import.total', { total: run.total })}`}
       </p>
-      {run.status === 'FAILED' && run.exitDescription && (
+      {run.status === 'FAILED' && run.exitReason && (
         <p role="alert" className="notice notice-error">
-          {t('followup.import.failed')} <span className="muted">{run.exitDescription.slice(0, 300)}</span>{' '}
+          {t('followup.import.failed')}{' '}
+          <span className="muted">
+            <JobExitReason reason={run.exitReason} />
+          </span>{' '}
           <Link href="/organize/jobs">{t('followup.import.toJobs')}</Link>
         </p>
       )}

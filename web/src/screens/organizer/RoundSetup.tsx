@@ -19,6 +19,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { messageValues } from '../../lib/messages';
 import { roundEventDetail } from './roundEvents';
+import { AssignmentCause } from '../shared/judgingText';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
 import { ExpoTablesPanel, MethodPanel } from './ExpoSetup';
@@ -550,8 +551,10 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
                       <li key={index}>
                         {t(`judging.rule.${item.rule}` as MessageKey)}
                         {item.sector && <> ({t(`judging.sector.${item.sector}` as MessageKey)})</>}: {t('judging.assign.requiredAssigned', { required: item.required, assigned: item.assigned })}
-                        {/* The cause, as the server words it, in English only: the rule and counts above say it in zh-TW. */}
-                        {locale === 'en' && <span className="muted"> — {item.message}</span>}
+                        <span className="muted">
+                          {' — '}
+                          <AssignmentCause problem={item} judgeName={(id) => plan.loads.find((load) => load.judgeId === id)?.judge?.displayName} />
+                        </span>
                       </li>
                     ))}
                   </ul>
