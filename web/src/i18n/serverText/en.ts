@@ -30,6 +30,7 @@ export const serverTextEn = {
   'rule.SELECTION_STALE': 'The ranking changed since the selection was made (a sheet was reopened or voided, or a parameter changed): review the ranking and select again.',
   'rule.FINAL_NOT_JUDGING': 'Final results are published while the hackathon is in its judging phase, and it is in another phase now.',
   'rule.TRACK_SELECTION_MISSING': 'Select the winners of the award track “{track}” before publishing.',
+  'rule.TRACK_SELECTIONS': 'An award track this round feeds has no current selection of winners: select each track’s winners on the round’s results before publishing.',
   'rule.TRACK_SELECTION_STALE': 'The ranking changed since the winners of the award track “{track}” were selected: select them again.',
   'rule.OPEN_CASES': 'The ranking reports open cases the selection does not resolve: review them, then publish confirming them.',
   // Why a batch run failed or stopped early (JobRun.exitReason).

@@ -28,6 +28,7 @@ export const serverTextZhTW: Record<keyof typeof serverTextEn, string> = {
   'rule.SELECTION_STALE': '選出提案之後排名已有變動（有評分表被重新開啟或作廢，或參數被修改）：請檢視排名並重新選出。',
   'rule.FINAL_NOT_JUDGING': '決選結果須在黑客松處於評審階段時公布，而目前不在評審階段。',
   'rule.TRACK_SELECTION_MISSING': '公布前請先選出獎項「{track}」的得獎者。',
+  'rule.TRACK_SELECTIONS': '本回合所決定的獎項中，有獎項尚未選出（或需重新選出）得獎者：請先在回合結果頁選出各獎項的得獎者，再公布。',
   'rule.TRACK_SELECTION_STALE': '選出獎項「{track}」的得獎者之後排名已有變動：請重新選出。',
   'rule.OPEN_CASES': '排名回報了選擇尚未處理的待確認事項：請先檢視，再確認後公布。',
   'jobs.exit.JOB_FAILED': '工作執行失敗；詳細說明（英文）：',

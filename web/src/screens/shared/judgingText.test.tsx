@@ -96,4 +96,13 @@ describe('server text after an action, said from the catalogs (#17)', () => {
     expect(zh.text).toContain('此回合仍開放評分：請先結束評分並選出提案，再公布。');
     noEnglishOutsideMarks(zh);
   });
+
+  it('says a publication refused for an award track without its winners in zh-TW', () => {
+    const problem = problemFromErrors([
+      { message: 'Select the winners of every award track first: Best use of open data', extensions: { code: 'BAD_USER_INPUT', rule: 'TRACK_SELECTIONS' } },
+    ]);
+    const zh = shown(<ProblemNotice problem={problem} />);
+    expect(zh.text).toContain('請先在回合結果頁選出各獎項的得獎者，再公布。');
+    noEnglishOutsideMarks(zh);
+  });
 });
