@@ -4,6 +4,7 @@ import { homeEn } from './home/en';
 // holds to exactly the same keys); messages for text the server makes are in ./serverText.
 import { serverTextEn } from './serverText/en';
 import { peopleEn } from './people/en';
+import { statsAwardsEn } from './statistics/en';
 
 export const en = {
   'app.name': 'Hacktrail',
@@ -895,16 +896,6 @@ export const en = {
   'stats.years.chartLabel': 'Bar chart of funded, adopted and integrated projects by year; the same figures are in the table below.',
   'stats.years.caption': 'Outcomes by year of the hackathon',
   'stats.years.year': 'Year',
-  'stats.years.awards': 'Awards (all tracks)',
-  'stats.awards.title': 'Awards per track',
-  'stats.awards.caption': 'Awards per award track of each hackathon',
-  'stats.awards.hackathon': 'Hackathon',
-  'stats.awards.track': 'Award track',
-  'stats.awards.sponsor': 'Sponsor',
-  'stats.awards.count': 'Awards',
-  'stats.awards.total': 'All tracks',
-  'stats.awards.note': 'A proposal can win several tracks, so the awards can exceed the proposals awarded. The funnel’s “Outstanding” stage counts the outstanding teams’ track only. awards.csv in the open data lists every award.',
-  'stats.awards.empty': 'No awards in the hackathons selected.',
   'stats.compare.title': 'Outstanding teams and finalists not selected',
   'stats.compare.caption': 'Outcomes of outstanding teams against finalists not selected',
   'stats.compare.group': 'Group',
@@ -924,6 +915,7 @@ export const en = {
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextEn,
   ...peopleEn,
+  ...statsAwardsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { homeZhTW } from './home/zh-TW';
 import { serverTextZhTW } from './serverText/zh-TW';
 import { peopleZhTW } from './people/zh-TW';
+import { statsAwardsZhTW } from './statistics/zh-TW';
 
 // 正體中文訊息目錄：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const zhTW: Record<MessageKey, string> = {
@@ -892,16 +893,6 @@ export const zhTW: Record<MessageKey, string> = {
   'stats.years.chartLabel': '各年獲得補助、機關採用與納入常態業務專案數的長條圖；相同數字列於下方表格。',
   'stats.years.caption': '依黑客松年份的成果',
   'stats.years.year': '年份',
-  'stats.years.awards': '獎項（所有類別）',
-  'stats.awards.title': '各獎項類別的得獎數',
-  'stats.awards.caption': '各場黑客松每個獎項類別的得獎數',
-  'stats.awards.hackathon': '黑客松',
-  'stats.awards.track': '獎項類別',
-  'stats.awards.sponsor': '贊助單位',
-  'stats.awards.count': '得獎數',
-  'stats.awards.total': '所有類別',
-  'stats.awards.note': '一件提案可獲得多個類別的獎項，因此得獎數可能多於得獎提案數。漏斗中的「卓越團隊」階段只計算卓越團隊類別。開放資料的 awards.csv 列出每一個獎項。',
-  'stats.awards.empty': '所選黑客松沒有獎項。',
   'stats.compare.title': '卓越團隊與未獲選決賽團隊',
   'stats.compare.caption': '卓越團隊與未獲選決賽團隊的成果比較',
   'stats.compare.group': '組別',
@@ -921,4 +912,5 @@ export const zhTW: Record<MessageKey, string> = {
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextZhTW,
   ...peopleZhTW,
+  ...statsAwardsZhTW,
 };
