@@ -16,6 +16,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { useLocalized } from '../../components/Localized';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { ProposalPicker } from './ProposalPicker';
+import { TrackDelete } from './TrackDelete';
 
 const ELIGIBILITIES: AwardEligibility[] = ['ALL', 'BY_TAG', 'BY_CHOICE'];
 const SPONSOR_KINDS: SponsorKind[] = ['SPONSOR', 'AGENCY'];
@@ -113,6 +114,18 @@ export function AwardTracksSection({ slug }: { slug: string }) {
                       <button type="button" className="button-secondary" onClick={() => (setNotice(undefined), setEditing(track))}>
                         {t('awards.tracks.edit', { name: localized(track.name) })}
                       </button>
+                      {!track.outstanding && (
+                        <TrackDelete
+                          key={`${track.id}-${track.version}`}
+                          track={track}
+                          onReload={reload}
+                          onDeleted={(message) => {
+                            if (editing !== 'new' && editing?.id === track.id) setEditing(null);
+                            setNotice(message);
+                            reload();
+                          }}
+                        />
+                      )}
                     </td>
                   </tr>
                 ))}

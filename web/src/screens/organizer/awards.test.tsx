@@ -205,7 +205,7 @@ describe('award tracks for organizers', () => {
       'zh-TW',
     );
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: /最佳開放資料應用/ }));
+    await user.click(await screen.findByRole('button', { name: '編輯最佳開放資料應用' }));
     const picker = screen.getByRole('group', { name: '選定的提案' });
     expect((await within(picker).findByRole('checkbox', { name: /開放預算/ }) as HTMLInputElement).checked).toBe(true);
     expect(within(picker).getByText('另已選定（不在上方清單中）：')).toBeTruthy();
@@ -214,6 +214,53 @@ describe('award tracks for organizers', () => {
     expect(await within(picker).findByText(/is not a proposal of this hackathon/)).toBeTruthy();
     expect(picker.getAttribute('aria-invalid')).toBe('true');
     expect(callsNamed(calls, 'UpdateAwardTrack')[0].variables.input).toMatchObject({ proposalIds: ['p1', 'gone'], eligibility: 'BY_CHOICE' });
+  });
+
+  it('deletes a track after a confirmation, with its version, and says why the server refuses one', async () => {
+    let attempt = 0;
+    const calls = renderWith(<AwardTracksSection slug="ph-2026" />, {
+      HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }),
+      DeleteAwardTrack: () =>
+        ++attempt === 1
+          ? {
+              errors: [
+                {
+                  message: "The track 'open-data' was awarded in a published round (r1); published results keep their awards, so it cannot be deleted.",
+                  extensions: { code: 'BAD_USER_INPUT', field: 'trackId', rule: 'PUBLISHED_AWARDS' },
+                },
+              ],
+            }
+          : { data: { deleteAwardTrack: { trackId: 'h1.open-data' } } },
+    });
+    const table = await screen.findByRole('table', { name: 'The hackathon’s award tracks' });
+    // The outstanding track cannot be deleted: no button.
+    expect(within(table).queryByRole('button', { name: 'Delete Outstanding teams' })).toBeNull();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Delete Best use of open data' }));
+    expect(callsNamed(calls, 'DeleteAwardTrack')).toHaveLength(0);
+    await user.click(within(table).getByRole('button', { name: 'Yes, delete Best use of open data' }));
+    expect(await within(table).findByText(/cannot be deleted/)).toBeTruthy();
+    await user.click(within(table).getByRole('button', { name: 'Delete Best use of open data' }));
+    await user.click(within(table).getByRole('button', { name: 'Yes, delete Best use of open data' }));
+    expect(await screen.findByText('The track Best use of open data was deleted.')).toBeTruthy();
+    const sent = callsNamed(calls, 'DeleteAwardTrack');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].variables.input).toEqual({ trackId: 'h1.open-data', expectedVersion: 1 });
+  });
+
+  it('asks before deleting in Traditional Chinese, and cancelling sends nothing', async () => {
+    const calls = renderWith(
+      <AwardTracksSection slug="ph-2026" />,
+      { HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }) },
+      'zh-TW',
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '刪除最佳開放資料應用' }));
+    const confirm = screen.getByRole('group', { name: /要刪除獎項「最佳開放資料應用」嗎/ });
+    expect(within(confirm).getByRole('button', { name: '確定刪除最佳開放資料應用' })).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: '取消' }));
+    expect(screen.getByRole('button', { name: '刪除最佳開放資料應用' })).toBeTruthy();
+    expect(callsNamed(calls, 'DeleteAwardTrack')).toHaveLength(0);
   });
 
   it('is in Traditional Chinese for a zh-TW reader', async () => {
