@@ -51,12 +51,14 @@ class RollupProposalProcessor implements ItemProcessor<ProposalFacts.Summary, Ro
 		HackathonFacts.Edition hackathon = this.hackathons
 			.get(proposal.hackathonId(), (id) -> Optional.ofNullable(this.facts.byIds(List.of(id)).get(id)))
 			.orElse(null);
-		List<AwardFacts.Award> published = (hackathon != null) ? this.awards.get(hackathon.id(), (id) -> {
-			Map<String, List<AwardFacts.Award>> byProposal = new HashMap<>();
-			this.awardFacts.awardsOf(id)
-				.forEach((a) -> byProposal.computeIfAbsent(a.proposalId(), (k) -> new ArrayList<>()).add(a));
-			return byProposal;
-		}).getOrDefault(proposal.id(), List.of()) : List.of();
+		// Only hackathons past DRAFT are counted: their awards are read once each.
+		List<AwardFacts.Award> published = (hackathon != null && hackathon.phase() != HackathonPhase.DRAFT)
+				? this.awards.get(hackathon.id(), (id) -> {
+					Map<String, List<AwardFacts.Award>> byProposal = new HashMap<>();
+					this.awardFacts.awardsOf(id)
+						.forEach((a) -> byProposal.computeIfAbsent(a.proposalId(), (k) -> new ArrayList<>()).add(a));
+					return byProposal;
+				}).getOrDefault(proposal.id(), List.of()) : List.of();
 		return rollupProposal(proposal, hackathon, published);
 	}
 
