@@ -19,6 +19,8 @@ export type Problem = {
   fields: Record<string, string>;
   /** The server's `extensions.rule` names (e.g. `positionFull`, `lastLead`), for a message in the reader's language. */
   rules?: string[];
+  /** The other plain values of the errors that name a rule (e.g. `status`), for that message's placeholders. */
+  ruleValues?: Record<string, string | number>;
 };
 
 const KIND_BY_CODE: Record<string, ProblemKind> = {
@@ -40,6 +42,7 @@ export function problemFromErrors(errors: RawError[], status?: number): Problem 
   const fields: Record<string, string> = {};
   const kinds: ProblemKind[] = [];
   const rules: string[] = [];
+  const ruleValues: Record<string, string | number> = {};
   for (const error of errors) {
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
     kinds.push((code && KIND_BY_CODE[code]) || 'other');
@@ -47,12 +50,17 @@ export function problemFromErrors(errors: RawError[], status?: number): Problem 
     if (typeof field === 'string' && !(field in fields)) fields[field] = error.message;
     const rule = error.extensions?.rule;
     if (typeof rule === 'string' && !rules.includes(rule)) rules.push(rule);
+    if (typeof rule === 'string') {
+      for (const [name, value] of Object.entries(error.extensions ?? {})) {
+        if (!(name in ruleValues) && (typeof value === 'string' || typeof value === 'number')) ruleValues[name] = value;
+      }
+    }
   }
   if (status === 401) kinds.push('unauthenticated');
   if (status === 403) kinds.push('forbidden');
   if (status === 413) kinds.push('badInput');
   const kind = PRIORITY.find((candidate) => kinds.includes(candidate)) ?? 'other';
-  return { kind, messages: errors.map((error) => error.message), fields, ...(rules.length > 0 ? { rules } : {}) };
+  return { kind, messages: errors.map((error) => error.message), fields, ...(rules.length > 0 ? { rules, ruleValues } : {}) };
 }
 
 /** The problem in an urql result's error, or undefined when there is none. */

@@ -22,10 +22,17 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   VOTE_EMAIL_NOT_VERIFIED: 'rule.voteEmailNotVerified',
   rankingNoAssignment: 'rule.rankingNoAssignment',
   rankingNoRubric: 'rule.rankingNoRubric',
+  // Publishing a round (publishRound), the codes the publication preview gives as blockers.
+  ROUND_NOT_CLOSED: 'rule.ROUND_NOT_CLOSED',
+  SELECTION_MISSING: 'rule.SELECTION_MISSING',
+  SELECTION_STALE: 'rule.SELECTION_STALE',
+  FINAL_NOT_JUDGING: 'rule.FINAL_NOT_JUDGING',
+  OPEN_CASES: 'rule.OPEN_CASES',
 };
 
 /**
- * The one way the panel reports a failed request. An ended session offers sign-in in place (what was typed stays
+ * The one way the panel reports a failed request. The server's messages are English (for API users): they are marked
+ * `lang="en"` below the reader's-language sentence; a refusal the panel can say itself names a rule (above). An ended session offers sign-in in place (what was typed stays
  * in the form); an edit made elsewhere offers to load the latest version; bad input lists the server's messages
  * (fields shown next to their controls are left out here).
  */
@@ -49,7 +56,7 @@ export function ProblemNotice({
       <div role="alert" className="notice notice-warn">
         {ruleKeys.map((key) => (
           <p key={key}>
-            <strong>{t(key)}</strong>
+            <strong>{t(key, problem.ruleValues)}</strong>
           </p>
         ))}
         {rest.length > 0 && (
@@ -83,7 +90,11 @@ export function ProblemNotice({
       return (
         <div role="alert" className="notice notice-warn">
           <p>{t('error.conflict')}</p>
-          {rest.length > 0 && <p className="muted">{rest.join(' ')}</p>}
+          {rest.length > 0 && (
+            <p className="muted" lang="en">
+              {rest.join(' ')}
+            </p>
+          )}
           {onReload && (
             <button type="button" onClick={onReload}>
               {t('error.reload')}
@@ -96,7 +107,7 @@ export function ProblemNotice({
         <div role="alert" className="notice notice-error">
           <p>{t('error.badInput')}</p>
           {rest.length > 0 && (
-            <ul>
+            <ul lang="en">
               {rest.map((message) => (
                 <li key={message}>{message}</li>
               ))}
@@ -108,7 +119,11 @@ export function ProblemNotice({
       return (
         <div role="alert" className="notice notice-error">
           <p>{t(`error.${problem.kind}`)}</p>
-          {rest.length > 0 && <p className="muted">{rest.join(' ')}</p>}
+          {rest.length > 0 && (
+            <p className="muted" lang="en">
+              {rest.join(' ')}
+            </p>
+          )}
         </div>
       );
   }

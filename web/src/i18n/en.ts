@@ -609,6 +609,11 @@ export const en = {
   'notification.projectState.ADOPTED': 'adopted by government',
   'notification.projectState.INTEGRATED': 'integrated into government operations',
   'notification.projectState.DISCONTINUED': 'discontinued',
+  'notification.judgingReminder': 'Reminder: {remaining, plural, one {# proposal waits} other {# proposals wait}} for your score in “{round}” ({edition}).',
+  'notification.judgingReminderExpo': 'Reminder: {remaining, plural, one {# table waits} other {# tables wait}} for your visit in “{round}” ({edition}).',
+  'notification.judgingReminderLeft': 'Left: {titles}',
+  'notification.judgingReminderMore': '{titles} and {more} more',
+  'notification.judgingReminderDue': 'Due {time}.',
 
   'linking.title': 'Project',
   'linking.linkedTo': 'This proposal belongs to the project',

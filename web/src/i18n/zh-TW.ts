@@ -608,6 +608,11 @@ export const zhTW: Record<MessageKey, string> = {
   'notification.projectState.ADOPTED': '已獲政府採用',
   'notification.projectState.INTEGRATED': '已納入政府業務',
   'notification.projectState.DISCONTINUED': '已停止',
+  'notification.judgingReminder': '提醒：「{round}」（{edition}）還有 {remaining} 件提案等待您評分。',
+  'notification.judgingReminderExpo': '提醒：「{round}」（{edition}）還有 {remaining} 個展攤等待您前往評審。',
+  'notification.judgingReminderLeft': '尚未完成：{titles}',
+  'notification.judgingReminderMore': '{titles}，另有 {more} 件',
+  'notification.judgingReminderDue': '截止時間：{time}。',
 
   'linking.title': '專案',
   'linking.linkedTo': '這份提案屬於專案',

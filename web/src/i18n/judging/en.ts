@@ -1,6 +1,8 @@
 import { awardsEn } from './awards.en';
 import { expoEn } from './expo.en';
+import { judgingServerTextEn } from './serverText.en';
 import { timetableEn } from './timetable.en';
+import { feedbackEn } from './feedback.en';
 
 // English messages of the judging screens (judge's list and score sheet, invitations, organizers' panel, round set-up,
 // ranking, public results and ballot). They load with those screens, not with the panel's first screen: see index.ts.
@@ -457,6 +459,7 @@ export const judgingEn = {
   ...expoEn,
   ...timetableEn,
   ...awardsEn,
+  ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',
   'judging.conflictMatch.TEAM_MEMBER': 'The judge’s affiliation “{affiliation}” matches team member {person}’s: {organisation}',
@@ -472,6 +475,7 @@ export const judgingEn = {
   'judging.eventDetail.SELECTED': '{kind}: {count, plural, one {# proposal} other {# proposals}}{quotaOverride, select, true { instead of N = {cut} (quota override)} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}: {count} selected{openCases, plural, =0 {} one {; # open case confirmed by the organizer} other {; # open cases confirmed by the organizer}}',
   'judging.eventDetail.TABLES_CHANGED': '{count, plural, one {# table} other {# tables}}',
+  ...judgingServerTextEn,
   // ---- end of server-made text
 } as const;
 

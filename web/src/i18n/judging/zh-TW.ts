@@ -1,7 +1,9 @@
 import type { JudgingMessageKey } from './en';
 import { awardsZhTW } from './awards.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
+import { judgingServerTextZhTW } from './serverText.zh-TW';
 import { timetableZhTW } from './timetable.zh-TW';
+import { feedbackZhTW } from './feedback.zh-TW';
 
 // 評審畫面的正體中文訊息：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const judgingZhTW: Record<JudgingMessageKey, string> = {
@@ -456,6 +458,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   ...expoZhTW,
   ...timetableZhTW,
   ...awardsZhTW,
+  ...feedbackZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',
   'judging.conflictMatch.TEAM_MEMBER': '評審的所屬單位「{affiliation}」與團隊成員 {person} 的所屬單位相符：{organisation}',
@@ -471,5 +474,6 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.eventDetail.SELECTED': '{kind}：{count} 件提案{quotaOverride, select, true {（取代 N = {cut}，超出名額）} other {}}',
   'judging.eventDetail.PUBLISHED': '{kind}：{count} 件入選{openCases, plural, =0 {} other {；主辦單位確認了 # 個待確認事項}}',
   'judging.eventDetail.TABLES_CHANGED': '{count} 張桌位',
+  ...judgingServerTextZhTW,
   // ---- end of server-made text
 };

@@ -5,11 +5,12 @@ import { OutcomeImportReportDocument, OutcomeImportRunDocument, type ImportRunFr
 import { problemOf, problemOfResponse, type Problem } from '../../api/errors';
 import { csrfToken, ensureCsrfCookie } from '../../api/http';
 import { Field } from '../../components/Field';
+import { JobExitReason } from '../../components/JobExitReason';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar, timeLeftText } from '../../components/Progress';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n/bulkVerify';
 import { TableScroll } from '../../components/TableScroll';
 
 export const IMPORT_POLL_MS = 1500;
@@ -186,9 +187,12 @@ function RunProgress({ run }: { run: ImportRunFragment }) {
         {t('followup.import.counts', importCounts(run))}
         {typeof run.total === 'number' && ` ${t('followup.import.total', { total: run.total })}`}
       </p>
-      {run.status === 'FAILED' && run.exitDescription && (
+      {run.status === 'FAILED' && run.exitReason && (
         <p role="alert" className="notice notice-error">
-          {t('followup.import.failed')} <span className="muted">{run.exitDescription.slice(0, 300)}</span>{' '}
+          {t('followup.import.failed')}{' '}
+          <span className="muted">
+            <JobExitReason reason={run.exitReason} />
+          </span>{' '}
           <Link href="/organize/jobs">{t('followup.import.toJobs')}</Link>
         </p>
       )}
@@ -225,6 +229,11 @@ function ImportReport({ runId }: { runId: string }) {
           ? t('followup.import.verifiedCount', { verified: report.verified })
           : t('followup.import.pendingNote')}
       </p>
+      {!report.authoritative && (
+        <p>
+          <Link href={`/organize/outcomes?importRun=${encodeURIComponent(runId)}`}>{t('bulkSelect.verifyThisImport')}</Link>
+        </p>
+      )}
       {report.skipped > 0 && (
         <>
           <h3>{t('followup.import.skippedTitle')}</h3>

@@ -8,11 +8,13 @@ import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BulkVerifyBar } from './BulkVerify';
+import { SelectionVerify } from './SelectionVerify';
 import { MilestoneDecision, MilestoneDetails, formatDay, milestoneName } from './followupKit';
 
 /**
  * Organizers' follow-up desk: milestones waiting for verification (oldest first), each with its evidence and a
- * verify / reject decision, and the way to the outcome import and the statistics.
+ * verify / reject decision; several verified at once (ticked, or by import or filter); and the way to the outcome
+ * import and the statistics.
  */
 export default function VerifyPage() {
   const { t, locale } = useI18n();
@@ -46,6 +48,12 @@ export default function VerifyPage() {
           {decided}
         </p>
       )}
+      <SelectionVerify
+        onDone={(message) => {
+          setDecided(message);
+          reload();
+        }}
+      />
       {fetching && !data ? (
         <Loading />
       ) : error && !data ? (

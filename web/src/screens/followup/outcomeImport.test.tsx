@@ -92,6 +92,10 @@ describe('outcome import', () => {
     });
     expect(await screen.findByText('Done: 90 new, 5 changed, 2 unchanged, 3 skipped.')).toBeTruthy();
     expect(screen.getByText('100 rows read, 97 written, 3 skipped. Rows in the file: 100.')).toBeTruthy();
+    // Its rows wait: the way to verify this import's pending milestones with one decision.
+    expect(screen.getByRole('link', { name: 'Verify the milestones of this import' }).getAttribute('href')).toBe(
+      '/organize/outcomes?importRun=42',
+    );
     const skipped = screen.getByRole('table', { name: 'Rows that were skipped, with the reason' });
     const rows = within(skipped).getAllByRole('row');
     expect(rows).toHaveLength(4);
@@ -198,6 +202,7 @@ describe('outcome import', () => {
       '/api/outcomes/import?authoritative=true',
     ]);
     expect(await screen.findByText('An authoritative source: 2 rows verified in your name.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Verify the milestones of this import' })).toBeNull();
   });
 
   it('shows a restarted run’s own counts, and the totals of every run of the import apart', async () => {

@@ -10,6 +10,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar } from '../../components/Progress';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { useExpoWalk, type NextVisit } from './useExpoWalk';
+import { TeamFeedbackBox } from './TeamFeedbackBox';
 
 const SKIP_REASONS: ExpoSkipReason[] = ['ABSENT', 'CONFLICT'];
 
@@ -209,6 +210,7 @@ function Visit({
           </button>
         </div>
       )}
+      {arrived && <TeamFeedbackBox roundId={roundId} proposalId={visit.proposalId} editable />}
       {arrived && (
         <fieldset className="expo-skip">
           <legend>{t('judging.expo.skipTitle')}</legend>

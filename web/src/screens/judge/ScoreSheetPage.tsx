@@ -31,6 +31,7 @@ import {
 } from './sheet';
 import { useSheetAutosave, type SaveState } from './useSheetAutosave';
 import { inPitchOrder } from './pitchOrder';
+import { TeamFeedbackBox } from './TeamFeedbackBox';
 
 type Work = ScoreSheetPageQuery['myAssignments'];
 type Proposal = NonNullable<ScoreSheetPageQuery['proposal']>;
@@ -86,6 +87,7 @@ function SheetScreen({ roundId, proposalId }: { roundId: string; proposalId: str
         <ProposalFacts proposal={proposal} />
         <SheetPanel work={work} sheet={assigned.sheet} roundId={roundId} proposalId={proposalId} variables={variables} />
       </div>
+      <TeamFeedbackBox roundId={roundId} proposalId={proposalId} editable={round.status === 'OPEN'} />
       {round.status === 'OPEN' && assigned.sheet?.status !== 'SUBMITTED' && (
         <DeclareConflict hackathonId={round.hackathon.id} roundId={roundId} proposalId={proposalId} title={localized(proposal.title)} />
       )}

@@ -1,4 +1,5 @@
 import type { Locale, MessageKey } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
 
 const ROLES = new Set(['LEAD', 'DEVELOPER', 'DESIGNER', 'DATA', 'PM', 'DOMAIN_EXPERT', 'PUBLIC_SERVANT', 'OTHER']);
 
@@ -24,6 +25,7 @@ const TEXTS: Record<
   TEAM_MEMBER_REMOVED: { text: 'notification.memberRemoved', detail: { parameter: 'reason', key: 'notification.reason' } },
   PROJECT_FOLLOW_UP_REQUESTED: { text: 'notification.followUpRequested', withEdition: 'notification.followUpRequestedAt' },
   PROJECT_TRAIL_CHANGED: { text: 'notification.trailChanged' },
+  JUDGING_REMINDER: { text: 'notification.judgingReminder' },
 };
 
 /** PROJECT_TRAIL_CHANGED says what changed (its `change` parameter); an unknown change gets the general sentence. */
@@ -57,6 +59,7 @@ export function notificationText(
   // Roles travel as enum names (DEVELOPER); say them in the reader's language.
   if (typeof values.role === 'string' && ROLES.has(values.role)) values.role = t(`teamRole.${values.role}` as MessageKey);
   const known = TEXTS[type];
+  if (type === 'JUDGING_REMINDER') return judgingReminder(values, t, locale);
   if (!known) {
     return { text: values.proposalTitle ? t('notification.otherAbout', values) : t('notification.other') };
   }
@@ -72,6 +75,40 @@ export function notificationText(
     text: t(key, values),
     detail: known.detail && detailValue !== undefined ? t(known.detail.key, { text: detailValue }) : undefined,
   };
+}
+
+/**
+ * A reminder of judging work left (JUDGING_REMINDER): how much is left in which round, then the proposals it names
+ * (`proposal1`…, with `more` beyond them) and the deadline (`closesAt`) in the event's time zone (`timeZone`).
+ */
+function judgingReminder(values: Record<string, string | number>, t: Translate, locale: Locale): { text: string; detail?: string } {
+  const pick = (name: string) =>
+    (locale === 'zh-TW' ? (values[`${name}ZhTW`] ?? values[`${name}En`]) : (values[`${name}En`] ?? values[`${name}ZhTW`])) ?? values[name] ?? '';
+  const remaining = Number(values.remaining ?? 0);
+  const text = t(values.method === 'PAIRWISE' ? 'notification.judgingReminderExpo' : 'notification.judgingReminder', {
+    remaining: Number.isFinite(remaining) ? remaining : 0,
+    round: pick('roundName'),
+    edition: pick('hackathonName'),
+  });
+  const titles: string[] = [];
+  for (let i = 1; values[`proposal${i}`] !== undefined; i++) titles.push(String(values[`proposal${i}`]));
+  const lines: string[] = [];
+  if (titles.length > 0) {
+    const listed = titles.join(locale === 'zh-TW' ? '、' : ', ');
+    const more = Number(values.more ?? 0);
+    lines.push(t('notification.judgingReminderLeft', { titles: more > 0 ? t('notification.judgingReminderMore', { titles: listed, more }) : listed }));
+  }
+  if (typeof values.closesAt === 'string') {
+    const zone = typeof values.timeZone === 'string' ? values.timeZone : 'UTC';
+    let time = values.closesAt;
+    try {
+      time = formatDateTime(values.closesAt, zone, locale);
+    } catch {
+      // An unknown zone or a value that is not a time: shown as it came.
+    }
+    lines.push(t('notification.judgingReminderDue', { time }));
+  }
+  return { text, detail: lines.length > 0 ? lines.join(' ') : undefined };
 }
 
 /** A notification's link, if it is a path inside Hacktrail (never another site). */

@@ -16,6 +16,8 @@ type Line = Ranking['lines'][number];
  * 90 % rank interval and P(top N), with the strength and its spread, the comparisons each proposal took part in
  * against the minimum m, and the flags. A proposal with few comparisons has a wide interval and P(top N) near the
  * prior, and is marked "insufficient evidence": it never looks certain. Then each judge's reliability.
+ * A round ranked by sector (hacktrail-pairwise-2) also shows each sector's strength (with its comparisons) and flags
+ * the proposals on which the public and private sectors diverge, or that a weighted sector never compared.
  */
 export function ExpoRankingSection({ roundId }: { roundId: string }) {
   const { t } = useI18n();
@@ -49,6 +51,17 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
       </p>
       {ranking.comparisonsCounted === 0 && <p className="notice">{t('judging.expoRanking.none')}</p>}
       <p className="hint">{t('judging.expoRanking.insufficientNote', { m })}</p>
+      {ranking.bySector && (
+        <p className="hint" data-testid="expo-sector-note">
+          {t('judging.expoRanking.bySectorNote', {
+            weights: ranking.sectorWeights
+              .filter((w) => w.weight > 0)
+              .map((w) => `${t(`judging.sector.${w.sector}` as MessageKey)} ${num(w.weight, locale)}`)
+              .join(' · '),
+            threshold: num(ranking.divergenceThreshold ?? 2, locale),
+          })}
+        </p>
+      )}
       <TableScroll label={caption}>
         <table className="ranking">
           <caption>{caption}</caption>
@@ -58,6 +71,7 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
               <th scope="col">{t('judging.log.proposal')}</th>
               <th scope="col">{t('judging.expoRanking.table')}</th>
               <th scope="col">{t('judging.expoRanking.score')}</th>
+              {ranking.bySector && <th scope="col">{t('judging.expoRanking.sectors')}</th>}
               <th scope="col">{t('judging.ranking.interval')}</th>
               <th scope="col">{t('judging.ranking.pTop', { n })}</th>
               <th scope="col">{t('judging.expoRanking.comparisons')}</th>
@@ -73,6 +87,11 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
                 <td>
                   {num(line.score, locale)} <span className="muted small">± {num(Math.sqrt(line.variance), locale)}</span>
                 </td>
+                {ranking.bySector && (
+                  <td>
+                    <SectorScores line={line} />
+                  </td>
+                )}
                 <td>{line.rankLow === line.rankHigh ? line.rankLow : `${line.rankLow}–${line.rankHigh}`}</td>
                 <td>{`${num(line.probabilityTopN * 100, locale, 0)} %`}</td>
                 <td>
@@ -80,7 +99,7 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
                   {!line.sufficientEvidence && <span className="badge flag"> {t('judging.ranking.insufficient')}</span>}
                 </td>
                 <td>
-                  <Flags line={line} />
+                  <Flags line={line} bySector={ranking.bySector} />
                 </td>
               </tr>
             ))}
@@ -104,7 +123,7 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
             </thead>
             <tbody>
               {ranking.judges.map((judge) => (
-                <tr key={judge.judgeId}>
+                <tr key={`${judge.sector ?? ''}/${judge.judgeId}`}>
                   <th scope="row">{judge.displayName ?? judge.judgeId}</th>
                   <td>{judge.sector ? t(`judging.sector.${judge.sector}` as MessageKey) : '—'}</td>
                   <td>
@@ -124,11 +143,35 @@ export function ExpoRankingView({ ranking }: { ranking: Ranking }) {
   );
 }
 
-function Flags({ line }: { line: Line }) {
-  const { t } = useI18n();
+/** Each sector's strength of a line, in sector order, with its comparisons ("no comparison": the sector's prior). */
+function SectorScores({ line }: { line: Line }) {
+  const { t, locale } = useI18n();
+  return (
+    <ul className="plain small">
+      {line.sectorScores.map((score) => (
+        <li key={score.sector}>
+          {t(`judging.sector.${score.sector}` as MessageKey)}{' '}
+          {score.comparisons === 0 ? (
+            <span className="muted">{t('judging.expoRanking.sectorNone')}</span>
+          ) : (
+            <>
+              {num(score.score, locale)} <span className="muted">({t('judging.expoRanking.sectorComparisons', { n: score.comparisons })})</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Flags({ line, bySector }: { line: Line; bySector: boolean }) {
+  const { t, locale } = useI18n();
   const flags: string[] = [];
   if (line.inTopN) flags.push(t('judging.ranking.flag.top'));
   if (line.tied) flags.push(t('judging.ranking.flag.tied'));
   if (line.straddlesCut) flags.push(t('judging.ranking.flag.straddles'));
+  if (bySector && line.divergent && line.divergence != null) flags.push(t('judging.expoRanking.flagDivergent', { d: num(line.divergence, locale) }));
+  if (bySector && line.missingSectors.length > 0)
+    flags.push(t('judging.expoRanking.flagMissing', { sectors: line.missingSectors.map((s) => t(`judging.sector.${s}` as MessageKey)).join(', ') }));
   return flags.length === 0 ? <>—</> : <>{flags.join(' · ')}</>;
 }

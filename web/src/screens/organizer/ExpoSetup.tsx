@@ -9,10 +9,14 @@ import { useI18n, type MessageKey } from '../../i18n/judging';
 
 const METHODS: RoundMethod[] = ['RUBRIC', 'PAIRWISE'];
 
-/** RUBRIC or PAIRWISE, chosen while the round is DRAFT (configureRound's `method`). */
+/**
+ * RUBRIC or PAIRWISE, chosen while the round is DRAFT (configureRound's `method`); for PAIRWISE, whether the round is
+ * ranked by sector (`expoSectors`, method hacktrail-pairwise-2), chosen while DRAFT too.
+ */
 export function MethodPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved: () => void }) {
   const { t } = useI18n();
   const [method, setMethod] = useState<RoundMethod>(round.method);
+  const [bySector, setBySector] = useState<boolean>(round.expoSectors);
   const [problem, setProblem] = useState<Problem>();
   const [result, configure] = useMutation(ConfigureRoundDocument);
   const draft = round.status === 'DRAFT';
@@ -20,7 +24,9 @@ export function MethodPanel({ round, onSaved }: { round: RoundSetupFragment; onS
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(undefined);
-    const response = await configure({ input: { roundId: round.id, method, expectedVersion: round.version } });
+    const sectors = method === 'PAIRWISE' ? bySector : false;
+    const input = { roundId: round.id, method, expectedVersion: round.version, ...(sectors !== round.expoSectors ? { expoSectors: sectors } : {}) };
+    const response = await configure({ input });
     if (response.error) setProblem(problemOf(response.error));
     else onSaved();
   }
@@ -38,10 +44,19 @@ export function MethodPanel({ round, onSaved }: { round: RoundSetupFragment; onS
             </label>
           ))}
           <p className="hint">{draft ? t('judging.method.hint') : t('judging.method.frozen')}</p>
+          {method === 'PAIRWISE' && (
+            <>
+              <label className="checkbox">
+                <input type="checkbox" checked={bySector} onChange={(e) => setBySector(e.target.checked)} />
+                <span>{t('judging.method.bySector')}</span>
+              </label>
+              <p className="hint">{t('judging.method.bySectorHint')}</p>
+            </>
+          )}
         </fieldset>
         <ProblemNotice problem={problem} onReload={onSaved} />
         {draft && (
-          <button type="submit" disabled={result.fetching || method === round.method}>
+          <button type="submit" disabled={result.fetching || (method === round.method && (method !== 'PAIRWISE' || bySector === round.expoSectors))}>
             {t('judging.method.save')}
           </button>
         )}

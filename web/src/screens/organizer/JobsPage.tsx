@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { JobsDocument, RestartJobDocument, StartJobDocument, type JobStatus } from './gql/graphql';
 import { problemOf, type Problem } from '../../api/errors';
 import { Field } from '../../components/Field';
+import { JobExitReason } from '../../components/JobExitReason';
 import { Loading, Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProgressBar, timeLeftText } from '../../components/Progress';
@@ -149,7 +150,11 @@ export default function JobsPage() {
                       ) : (
                         <span className={`badge job-${run.status.toLowerCase()}`}>{t(`jobStatus.${run.status}` as MessageKey)}</span>
                       )}
-                      {run.exitDescription && run.status === 'FAILED' && <div className="muted small">{run.exitDescription.slice(0, 200)}</div>}
+                      {run.exitReason && (
+                        <div className="muted small">
+                          <JobExitReason reason={run.exitReason} max={200} />
+                        </div>
+                      )}
                     </td>
                     <td>
                       <ProgressBar value={run.progress} label={t('jobs.progressOf', { job: jobLabel(run.jobName), id: run.id })} />

@@ -17,6 +17,7 @@ import {
 } from './gql/graphql';
 import { problemOf, type Problem } from '../../api/errors';
 import { ConfirmDialog } from '../../components/Dialog';
+import { CodedText } from '../../components/CodedText';
 import { Field } from '../../components/Field';
 import { Localized, useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
@@ -27,8 +28,11 @@ import { ProgressBar } from '../../components/Progress';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RankingTable, type RankingLine } from '../shared/RankingTable';
+import { PublishProblemText, UnrankedReason } from '../shared/judgingText';
 import { RoundDiagnosticsSection } from './RoundDiagnosticsSection';
 import { ExpoRankingSection } from './ExpoRankingSection';
+import { FeedbackModerationSection } from './FeedbackModeration';
+import { RemindJudgesSection } from './RemindJudges';
 import { RoundStatusActions, isWrittenReason, num, roundPath } from './judgingShared';
 
 type Round = NonNullable<RoundOverviewQuery['judgingRound']>;
@@ -99,6 +103,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       }
     >
       <RoundStatusActions round={round} onChanged={reloadAll} />
+      {round.status === 'OPEN' && <RemindJudgesSection roundId={round.id} timeZone={round.hackathon.timeZone} />}
       {round.method === 'PAIRWISE' ? (
         <>
           <ExpoRankingSection key={`expo-${round.version}`} roundId={round.id} />
@@ -113,6 +118,7 @@ export default function RoundResults({ params }: { params: Record<string, string
       )}
       {/* The other award tracks this round feeds, selected on the same ranking and published with it. */}
       <RoundAwardsSection key={`awards-${round.version}`} roundId={round.id} onChanged={reloadAll} />
+      <FeedbackModerationSection roundId={round.id} />
     </Page>
   );
 }
@@ -252,8 +258,9 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const kind = selectionKind(ranking, chosen, cut);
   const otherThanN = chosen.length !== cut;
   const title = (id: string) => {
-    const line = ranking.lines.find((l) => l.proposalId === id);
-    return line ? localized(line.proposal.title) : id;
+    // A selected proposal may have become unranked since (e.g. its sector weighted 0): it still has a title.
+    const proposal = ranking.lines.find((l) => l.proposalId === id)?.proposal ?? ranking.unranked.find((u) => u.proposalId === id)?.proposal;
+    return proposal ? localized(proposal.title) : id;
   };
   const justificationError =
     checked && kind === 'OVERRIDE' && !isWrittenReason(justification) ? t('judging.select.justificationRequired') : problem?.fields.justification;
@@ -378,7 +385,10 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
               <ul>
                 {ranking.unranked.map((item) => (
                   <li key={item.proposalId}>
-                    <Localized text={item.proposal.title} />: <span className="muted">{item.reason}</span>
+                    <Localized text={item.proposal.title} />:{' '}
+                    <span className="muted">
+                      <UnrankedReason item={item} />
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -464,6 +474,7 @@ function Flags({ line, pairwise }: { line: RankingLine; pairwise: boolean }) {
 
 function PublishPanel({ round, onPublished }: { round: Round; onPublished: () => void }) {
   const { t, locale } = useI18n();
+  const localized = useLocalized();
   const [confirming, setConfirming] = useState(false);
   const [knowingly, setKnowingly] = useState(false);
   const [knowinglyError, setKnowinglyError] = useState<string>();
@@ -507,8 +518,10 @@ function PublishPanel({ round, onPublished }: { round: Round; onPublished: () =>
           <p>{t('judging.publish.done', { n: published.movedProposalIds.length })}</p>
           {published.problems.length > 0 && (
             <ul>
-              {published.problems.map((item) => (
-                <li key={item}>{item}</li>
+              {published.codedProblems.map((item) => (
+                <li key={item.proposalId}>
+                  <PublishProblemText problem={item} title={item.proposal ? localized(item.proposal.title) : item.proposalId} />
+                </li>
               ))}
             </ul>
           )}
@@ -559,11 +572,11 @@ function PublicationFacts({ facts }: { facts: Preview }) {
   const localized = useLocalized();
   return (
     <div className="publication-preview stack">
-      {facts.blockers.length > 0 && (
-        <ul className="notice">
-          {facts.blockers.map((blocker) => (
-            <li key={blocker} lang="en">
-              {blocker}
+      {facts.codedBlockers.length > 0 && (
+        <ul className="notice blockers">
+          {facts.codedBlockers.map((blocker) => (
+            <li key={blocker.code}>
+              <CodedText prefix="rule" text={blocker} />
             </li>
           ))}
         </ul>

@@ -19,6 +19,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../lib/dates';
 import { messageValues } from '../../lib/messages';
 import { roundEventDetail } from './roundEvents';
+import { AssignmentCause } from '../shared/judgingText';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { RoundStatusActions, SECTORS, num, roundPath } from './judgingShared';
 import { ExpoTablesPanel, MethodPanel } from './ExpoSetup';
@@ -118,8 +119,10 @@ export function toConfigureInput(round: RoundSetupFragment, form: SetupForm): Co
     seed: form.seed.trim() && form.seed.trim() !== round.seed ? form.seed.trim() : undefined,
   };
   if (round.method === 'PAIRWISE') {
-    // hacktrail-pairwise-1 uses neither sector weights, normalisation nor a public vote: left as they are (unsent).
-    const { sectorWeights: _weights, normalise: _normalise, ...pairwise } = ranking;
+    // hacktrail-pairwise-1 uses neither sector weights, normalisation nor a public vote: left as they are (unsent);
+    // a round ranked by sector (hacktrail-pairwise-2) uses the sector weights.
+    const { sectorWeights, normalise: _normalise, ...rest } = ranking;
+    const pairwise = round.expoSectors ? { ...rest, sectorWeights } : rest;
     return round.status !== 'DRAFT' ? { ...pairwise, reason: form.reason.trim() || undefined } : pairwise;
   }
   if (round.status !== 'DRAFT') {
@@ -410,26 +413,30 @@ function SetupFormPanel({ round, onSaved }: { round: RoundSetupFragment; onSaved
 
         <fieldset disabled={frozen}>
           <legend>{t('judging.params.title')}</legend>
-          <p className="hint">{pairwise ? t('judging.params.pairwiseHint') : t('judging.params.hint')}</p>
-          {/* An expo round's method has no sector weights, normalisation or vote: only N, B and the seed apply. */}
+          <p className="hint">
+            {pairwise ? t(round.expoSectors ? 'judging.params.pairwiseSectorsHint' : 'judging.params.pairwiseHint') : t('judging.params.hint')}
+          </p>
+          {/* An expo round's method has no normalisation or vote; only one ranked by sector has sector weights. */}
+          {(!pairwise || round.expoSectors) && (
+            <div className="grid-4">
+              {SECTORS.map((sector) => (
+                <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="number"
+                      min={0}
+                      step="any"
+                      value={form.weights[sector]}
+                      onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+          )}
           {!pairwise && (
             <>
-              <div className="grid-4">
-                {SECTORS.map((sector) => (
-                  <Field key={sector} label={t('judging.params.weight', { sector: t(`judging.sector.${sector}` as MessageKey) })}>
-                    {(props) => (
-                      <input
-                        {...props}
-                        type="number"
-                        min={0}
-                        step="any"
-                        value={form.weights[sector]}
-                        onChange={(e) => setForm({ ...form, weights: { ...form.weights, [sector]: e.target.value } })}
-                      />
-                    )}
-                  </Field>
-                ))}
-              </div>
               <label className="checkbox">
                 <input type="checkbox" checked={form.normalise} onChange={(e) => setForm({ ...form, normalise: e.target.checked })} />
                 <span>{t('judging.params.normalise')}</span>
@@ -544,8 +551,10 @@ function AssignmentPanel({ round, onChanged }: { round: RoundSetupFragment; onCh
                       <li key={index}>
                         {t(`judging.rule.${item.rule}` as MessageKey)}
                         {item.sector && <> ({t(`judging.sector.${item.sector}` as MessageKey)})</>}: {t('judging.assign.requiredAssigned', { required: item.required, assigned: item.assigned })}
-                        {/* The cause, as the server words it, in English only: the rule and counts above say it in zh-TW. */}
-                        {locale === 'en' && <span className="muted"> — {item.message}</span>}
+                        <span className="muted">
+                          {' — '}
+                          <AssignmentCause problem={item} judgeName={(id) => plan.loads.find((load) => load.judgeId === id)?.judge?.displayName} />
+                        </span>
                       </li>
                     ))}
                   </ul>

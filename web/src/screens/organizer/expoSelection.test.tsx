@@ -165,10 +165,10 @@ describe("an expo round's selection and publication", () => {
       OrganizerRanking: () => ({ data: { roundRanking: { ...RANKING, selection } } }),
       ExpoRanking: () => ({ data: { expoRanking: EXPO_RANKING } }),
       PublicationPreview: () => ({
-        data: { publicationPreview: { ready: true, blockers: [], cut: 2, unresolvedCount: 0, selected: [], openCases: [] } },
+        data: { publicationPreview: { ready: true, blockers: [], codedBlockers: [], cut: 2, unresolvedCount: 0, selected: [], openCases: [] } },
       }),
       PublishRound: () => ({
-        data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 8 }, movedProposalIds: ['p1', 'p2'], problems: [] } },
+        data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 8 }, movedProposalIds: ['p1', 'p2'], problems: [], codedProblems: [] } },
       }),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Publish the results' }));

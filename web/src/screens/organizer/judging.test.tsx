@@ -544,7 +544,7 @@ describe('progress, ranking, selection and publication', () => {
       RoundOverview: () => overview('CLOSED', selection),
       RoundProgress: () => ({ data: PROGRESS }),
       OrganizerRanking: () => ({ data: { roundRanking: { ...RANKING, selection } } }),
-      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [] } } }),
+      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [], codedProblems: [] } } }),
     });
     expect(await screen.findByText(/Current selection \(the top N, .*\): Bus arrivals, Shelter map\./)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Publish the results' }));
@@ -627,7 +627,7 @@ describe('progress, ranking, selection and publication', () => {
         data: {
           publicationPreview: {
             ready: true,
-            blockers: [],
+            blockers: [], codedBlockers: [],
             cut: 2,
             unresolvedCount: 1,
             selected: [
@@ -640,7 +640,7 @@ describe('progress, ranking, selection and publication', () => {
           },
         },
       }),
-      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [] } } }),
+      PublishRound: () => ({ data: { publishRound: { round: { id: 'r1', status: 'PUBLISHED', publishedAt: '2026-11-27T02:00:00Z', version: 11 }, movedProposalIds: ['p1', 'p2', 'p3'], problems: [], codedProblems: [] } } }),
     });
     expect(await screen.findByText('Open cases of the ranking: 1 (1 to confirm)')).toBeTruthy();
     expect(screen.getByText('Published as selected (2, N = 2)')).toBeTruthy();
@@ -668,7 +668,7 @@ describe('progress, ranking, selection and publication', () => {
           data: {
             publicationPreview: {
               ready: true,
-              blockers: [],
+              blockers: [], codedBlockers: [],
               cut: 2,
               unresolvedCount: 1,
               selected: [],

@@ -229,6 +229,7 @@ describe('batch jobs', () => {
     status,
     exitCode: status === 'FAILED' ? 'FAILED' : 'EXECUTING',
     exitDescription: status === 'FAILED' ? 'File not found' : null,
+    exitReason: status === 'FAILED' ? { code: 'JOB_FAILED', args: [], message: 'File not found' } : null,
     createdAt: '2026-01-01T00:00:00Z',
     startedAt: '2026-01-01T00:00:01Z',
     endedAt: null,

@@ -19,6 +19,7 @@ import { SubmitBar } from '../proposer/SubmitBar';
 // Loaded only when a proposal page shows them: the judge's first screen never downloads the team screens.
 const TeamSection = lazy(() => import('../team/TeamSection'));
 const ProjectLinking = lazy(() => import('../projects/ProjectLinking'));
+const ProposalFeedbackSection = lazy(() => import('./ProposalFeedback'));
 
 type Proposal = NonNullable<ProposalDetailQuery['proposal']>;
 
@@ -120,6 +121,12 @@ export default function ProposalPage({ params }: { params: Record<string, string
       {FEATURES.teams && (
         <Suspense fallback={<Loading />}>
           <TeamSection proposalId={proposal.id} proposerId={proposal.proposerId} timeZone={proposal.hackathon.timeZone} />
+        </Suspense>
+      )}
+
+      {FEATURES.judging && me && (
+        <Suspense fallback={null}>
+          <ProposalFeedbackSection proposalId={proposal.id} timeZone={proposal.hackathon.timeZone} />
         </Suspense>
       )}
 

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/dates';
 import { criterionMeans, num, type OpenDataRound } from '../../lib/judging';
 import { useI18n } from '../../i18n/judging';
 import { RankingTable } from '../shared/RankingTable';
+import { UnrankedReason } from '../shared/judgingText';
 import { PublishedAwards } from './PublishedAwards';
 
 type Round = HackathonResultsQuery['judgingRounds'][number];
@@ -179,6 +180,7 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
             </div>
           )}
           {pairwise && <p>{t('judging.expoResults.note')}</p>}
+          {pairwise && ranking.algorithmVersion === 'hacktrail-pairwise-2' && <p data-testid="expo-sector-results">{t('judging.expoResults.sectorNote')}</p>}
           <RankingTable
             ranking={ranking}
             caption={pairwise ? t('judging.expoResults.caption') : t('results.rankingCaption')}
@@ -201,7 +203,10 @@ function PublishedRound({ round, timeZone, means }: { round: Round; timeZone: st
               <ul>
                 {ranking.unranked.map((item) => (
                   <li key={item.proposalId}>
-                    <Localized text={item.proposal.title} />: <span className="muted">{item.reason}</span>
+                    <Localized text={item.proposal.title} />:{' '}
+                    <span className="muted">
+                      <UnrankedReason item={item} />
+                    </span>
                   </li>
                 ))}
               </ul>

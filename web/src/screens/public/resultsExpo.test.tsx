@@ -120,4 +120,45 @@ describe('published results of an expo round', () => {
     expect(screen.getAllByRole('table', { name: 'Mean score per criterion (counted sheets)' })).toHaveLength(1);
     expect(screen.getByText('scripts/recompute-ranking results.json')).toBeTruthy();
   });
+
+  it('shows each sector’s strength and the divergence of an expo round ranked by sector', async () => {
+    stubAuthOptions(undefined, () => new Response('{}', { status: 404 }));
+    const bySector = ranking('PAIRWISE');
+    bySector.roundRanking.algorithmVersion = 'hacktrail-pairwise-2';
+    bySector.roundRanking.summary.sectorWeights = [
+      { sector: 'PUBLIC', weight: 0.5 },
+      { sector: 'PRIVATE', weight: 0.5 },
+    ];
+    bySector.roundRanking.lines[0] = {
+      ...bySector.roundRanking.lines[0],
+      sectorScores: [
+        { sector: 'PUBLIC', sheetCount: 3, mean: 1.25, weight: 0.5 },
+        { sector: 'PRIVATE', sheetCount: 2, mean: -0.5, weight: 0.5 },
+      ],
+      divergence: 2.4,
+      divergent: true,
+    } as never;
+    renderPanel('/hackathons/g0v-demo/results', null, {
+      HackathonResults: () => ({ data: { hackathon: HACKATHON, judgingRounds: [round('r2', 'PAIRWISE')] } }),
+      PublishedRanking: () => ({ data: bySector }),
+    });
+    const expo = await screen.findByRole('table', { name: 'Expo ranking by strength, with its uncertainty and the comparisons of each proposal' });
+    expect(within(expo).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Rank',
+      'Proposal',
+      'Strength',
+      'Public sector',
+      'Private sector',
+      'Divergence',
+      'Rank interval (90 %)',
+      'P(top 2)',
+      'Comparisons',
+      'Result',
+    ]);
+    const bus = within(expo).getByRole('row', { name: /Bus arrivals/ });
+    expect(bus.textContent).toContain('1.25 (3 comparisons)');
+    expect(bus.textContent).toContain('-0.5 (2 comparisons)');
+    expect(bus.textContent).toContain('sectors disagree');
+    expect(screen.getByTestId('expo-sector-results').textContent).toContain('ranked by sector');
+  });
 });

@@ -45,13 +45,17 @@ export function RankingTable({
   linkProposals?: boolean;
   /**
    * A PAIRWISE (expo) round's ranking (hacktrail-pairwise-1): the score is the Crowd-BT strength, the evidence is the
-   * comparisons a proposal took part in against the minimum m, and there are no sector means, vote or divergence.
+   * comparisons a proposal took part in against the minimum m, and there are no sector means, vote or divergence —
+   * unless it is ranked by sector (hacktrail-pairwise-2): then each sector's strength, with its comparisons, and the
+   * divergence between the public and private sectors.
    */
   pairwise?: boolean;
 }) {
   const { t, locale } = useI18n();
   const localized = useLocalized();
-  const columns = pairwise ? [] : sectorColumns(ranking);
+  // A pairwise round ranked by sector (hacktrail-pairwise-2) has sector strengths and divergence as a rubric round has.
+  const bySector = pairwise && ranking.algorithmVersion === 'hacktrail-pairwise-2';
+  const columns = pairwise && !bySector ? [] : sectorColumns(ranking);
   const hasVote = !pairwise && !!ranking.publicVote;
   const hasEvidence = ranking.lines.some((line) => line.evidence != null);
   const cut = ranking.outstandingQuota;
@@ -75,7 +79,7 @@ export function RankingTable({
               </th>
             ))}
             {hasVote && <th scope="col">{t('judging.ranking.vote')}</th>}
-            {!pairwise && <th scope="col">{t('judging.ranking.divergence')}</th>}
+            {(!pairwise || bySector) && <th scope="col">{t('judging.ranking.divergence')}</th>}
             <th scope="col">{t('judging.ranking.interval')}</th>
             <th scope="col">{t('judging.ranking.pTop', { n: cut })}</th>
             {hasEvidence && <th scope="col">{pairwise ? t('judging.expoRanking.comparisons') : t('judging.ranking.evidence')}</th>}
@@ -100,7 +104,13 @@ export function RankingTable({
                   return (
                     <td key={sector}>
                       {num(score.mean, locale)}
-                      {detailed && (
+                      {bySector && (
+                        <>
+                          {' '}
+                          <span className="muted small">({t('judging.expoRanking.sectorComparisons', { n: score.sheetCount })})</span>
+                        </>
+                      )}
+                      {detailed && !bySector && (
                         <>
                           {' '}
                           <span className="muted small">({t(score.sheetCount === 1 ? 'judging.ranking.sheetOne' : 'judging.ranking.sheets', { n: score.sheetCount })})</span>
@@ -114,7 +124,7 @@ export function RankingTable({
                     {line.voteTotal == null ? '—' : detailed ? `${num(line.voteTotal, locale)} → ${num(line.voteScore ?? 0, locale)}` : num(line.voteTotal, locale)}
                   </td>
                 )}
-                {!pairwise && (
+                {(!pairwise || bySector) && (
                   <td>
                     {line.divergence != null ? num(line.divergence, locale) : '—'}
                     {line.divergent && <span className="badge flag"> {t('judging.ranking.divergent')}</span>}

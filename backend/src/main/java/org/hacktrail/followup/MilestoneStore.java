@@ -134,7 +134,16 @@ class MilestoneStore {
 		}
 		d.put("history", history);
 		d.put("version", 0L);
+		if (m.importedFrom() != null) {
+			d.put("importedFrom", imported(m.importedFrom()));
+		}
 		d.put("_class", OutcomeMilestone.class.getName());
+		return d;
+	}
+
+	static Document imported(MilestoneImport origin) {
+		Document d = new Document("importId", origin.importId()).append("runId", origin.runId());
+		putIfNotNull(d, "file", origin.file());
 		return d;
 	}
 
@@ -191,6 +200,9 @@ class MilestoneStore {
 		set.put("decidedBy", decided ? by : null);
 		set.put("decidedAt", decided ? java.util.Date.from(now) : null);
 		set.put("updatedAt", java.util.Date.from(now));
+		// The content is this import's row now: choosing by import finds it under this
+		// one.
+		set.put("importedFrom", (milestone.importedFrom() != null) ? imported(milestone.importedFrom()) : null);
 		Document event = event(new MilestoneEvent(now, by, MilestoneEvent.Action.CHANGED, verification, null));
 		return new Document("$set", set).append("$inc", new Document("version", 1L))
 			.append("$push", new Document("history", event));

@@ -45,8 +45,12 @@ class OutcomeController {
 
 	private final GraphQlLimits limits;
 
+	private final MilestoneSelections selections;
+
 	OutcomeController(OutcomeService outcomes, FollowUpStates states, ProjectService projects,
-			HackathonService hackathons, CurrentUser currentUser, GraphQlLimits limits) {
+			HackathonService hackathons, CurrentUser currentUser, GraphQlLimits limits,
+			MilestoneSelections selections) {
+		this.selections = selections;
 		this.outcomes = outcomes;
 		this.states = states;
 		this.projects = projects;
@@ -207,7 +211,7 @@ class OutcomeController {
 	}
 
 	record VerifyOutcomeMilestonesInput(@Nullable List<String> ids, @Nullable String projectId,
-			@Nullable Integer expectedCount, @Nullable String note) {
+			MilestoneSelections.@Nullable Selection selection, @Nullable Integer expectedCount, @Nullable String note) {
 	}
 
 	record VerifyOutcomeMilestonesPayload(String decisionId, int verifiedCount, List<OutcomeMilestone> verified,
@@ -216,8 +220,17 @@ class OutcomeController {
 
 	@MutationMapping
 	VerifyOutcomeMilestonesPayload verifyOutcomeMilestones(@Argument VerifyOutcomeMilestonesInput input) {
-		OutcomeService.BulkVerified done = this.outcomes.verifyMany(input.ids(), input.projectId(),
-				input.expectedCount(), input.note());
+		OutcomeService.BulkVerified done;
+		if (input.selection() != null) {
+			if (input.ids() != null || input.projectId() != null) {
+				throw DomainException
+					.badInput("Give one of the milestones' ids, a projectId or a selection, not several.");
+			}
+			done = this.selections.verify(input.selection(), input.expectedCount(), input.note());
+		}
+		else {
+			done = this.outcomes.verifyMany(input.ids(), input.projectId(), input.expectedCount(), input.note());
+		}
 		return new VerifyOutcomeMilestonesPayload(done.decisionId(), done.verified().size(), done.verified(),
 				done.unchanged());
 	}

@@ -113,9 +113,12 @@ class OutcomeImportJobConfiguration {
 	OutcomeImportWriter outcomeImportWriter(MilestoneStore store, FollowUpStates states, Clock clock,
 			@Value("#{jobParameters['hacktrail.requestedBy']}") @Nullable String requestedBy,
 			@Value("#{jobParameters['authoritative'] == 'true'}") boolean authoritative,
-			@Value("#{stepExecution.jobExecutionId}") long runId) {
+			@Value("#{stepExecution.jobExecutionId}") long runId,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long importId,
+			@Value("#{jobParameters['file']}") @Nullable String file) {
 		return new OutcomeImportWriter(store, states, requestedBy, clock,
-				authoritative ? OutcomeRowProcessor.authoritativeReason(runId) : null);
+				authoritative ? OutcomeRowProcessor.authoritativeReason(runId) : null,
+				new MilestoneImport(importId, runId, file));
 	}
 
 	@Bean

@@ -21,7 +21,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * milestones by their natural key ({@link MilestoneStore}). Writing a chunk twice — a
  * restart after a crash between the write and the step's checkpoint — changes nothing the
  * second time. Keeps the created / updated / unchanged counts in the step's execution
- * context, so that they survive a restart.
+ * context, so that they survive a restart. Each milestone it creates or changes records
+ * the import (job instance) and run that wrote it ({@link MilestoneImport}), so that an
+ * organizer can later verify an import's pending rows as one decision.
  */
 class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
@@ -66,8 +68,12 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 
 	private long verified;
 
+	/** The import and run writing, recorded on each milestone it creates or changes. */
+	private final @Nullable MilestoneImport origin;
+
 	OutcomeImportWriter(MilestoneStore store, FollowUpStates states, @Nullable String requestedBy, Clock clock,
-			@Nullable String authoritative) {
+			@Nullable String authoritative, @Nullable MilestoneImport origin) {
+		this.origin = origin;
 		this.store = store;
 		this.states = states;
 		this.requestedBy = requestedBy;
@@ -82,7 +88,7 @@ class OutcomeImportWriter implements ItemWriter<OutcomeMilestone>, ItemStream {
 		Map<String, OutcomeMilestone> byId = new LinkedHashMap<>();
 		for (OutcomeMilestone milestone : chunk) {
 			byId.remove(milestone.id());
-			byId.put(milestone.id(), milestone);
+			byId.put(milestone.id(), milestone.withImport(this.origin));
 		}
 		List<String> unmarked = byId.values()
 			.stream()

@@ -37,16 +37,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * milestones
  * @param contentHash a hash of everything but the bookkeeping, so that an import sees at
  * once whether a row changes anything
+ * @param importedFrom the import whose row this content is (see {@link MilestoneImport});
+ * null for milestones people recorded, observed ones, and those imported before imports
+ * were recorded (they cannot be chosen by import)
  */
 @Document("outcome_milestones")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "verification_recorded", def = "{'verification': 1, 'recordedAt': 1}")
+@CompoundIndex(name = "import_verification", def = "{'importedFrom.importId': 1, 'verification': 1}")
 public record OutcomeMilestone(@Id String id, @Indexed String projectId, MilestoneType type, String date,
 		@Nullable String agency, @Nullable AgencyLevel level, @Nullable String programme, @Nullable String amount,
 		@Nullable String currency, @Nullable String evidenceUrl, @Nullable String note, MilestoneSource source,
 		VerificationState verification, @Nullable String verificationReason, @Nullable String decidedBy,
 		@Nullable Instant decidedAt, @Nullable String reportedBy, Instant recordedAt, Instant updatedAt,
-		String contentHash, List<MilestoneEvent> history, @Version @Nullable Long version) {
+		String contentHash, List<MilestoneEvent> history, @Version @Nullable Long version,
+		@Nullable MilestoneImport importedFrom) {
 
 	public OutcomeMilestone {
 		history = (history != null) ? List.copyOf(history) : List.of();
@@ -64,7 +69,7 @@ public record OutcomeMilestone(@Id String id, @Indexed String projectId, Milesto
 				draft.agency(), draft.level(), draft.programme(), draft.amountText(), draft.currency(),
 				draft.evidenceUrl(), draft.note(), source, verification, null, decided ? event.by() : null,
 				decided ? event.at() : null, reportedBy, event.at(), event.at(), draft.contentHash(), List.of(event),
-				null);
+				null, null);
 	}
 
 	MilestoneDraft draft() {
@@ -75,7 +80,7 @@ public record OutcomeMilestone(@Id String id, @Indexed String projectId, Milesto
 
 	/**
 	 * The same milestone with new content (same natural key), its verification as given,
-	 * the change recorded.
+	 * the change recorded. The content is a person's now, no longer an import's.
 	 */
 	OutcomeMilestone withContent(MilestoneDraft draft, VerificationState verification, MilestoneEvent event) {
 		List<MilestoneEvent> changed = new java.util.ArrayList<>(this.history);
@@ -85,7 +90,7 @@ public record OutcomeMilestone(@Id String id, @Indexed String projectId, Milesto
 				draft.level(), draft.programme(), draft.amountText(), draft.currency(), draft.evidenceUrl(),
 				draft.note(), this.source, verification, decided ? this.verificationReason : null,
 				decided ? event.by() : null, decided ? event.at() : null, this.reportedBy, this.recordedAt, event.at(),
-				draft.contentHash(), changed, this.version);
+				draft.contentHash(), changed, this.version, null);
 	}
 
 	/** The same milestone verified or rejected. */
@@ -95,7 +100,15 @@ public record OutcomeMilestone(@Id String id, @Indexed String projectId, Milesto
 		return new OutcomeMilestone(this.id, this.projectId, this.type, this.date, this.agency, this.level,
 				this.programme, this.amount, this.currency, this.evidenceUrl, this.note, this.source, verification,
 				reason, event.by(), event.at(), this.reportedBy, this.recordedAt, event.at(), this.contentHash, changed,
-				this.version);
+				this.version, this.importedFrom);
+	}
+
+	/** The same milestone as a row of this import. */
+	OutcomeMilestone withImport(@Nullable MilestoneImport origin) {
+		return new OutcomeMilestone(this.id, this.projectId, this.type, this.date, this.agency, this.level,
+				this.programme, this.amount, this.currency, this.evidenceUrl, this.note, this.source, this.verification,
+				this.verificationReason, this.decidedBy, this.decidedAt, this.reportedBy, this.recordedAt,
+				this.updatedAt, this.contentHash, this.history, this.version, origin);
 	}
 
 }

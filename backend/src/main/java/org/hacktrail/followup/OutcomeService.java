@@ -276,7 +276,6 @@ public class OutcomeService {
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public BulkVerified verifyMany(@Nullable List<String> ids, @Nullable String projectId,
 			@Nullable Integer expectedCount, @Nullable String note) {
-		String me = this.currentUser.requireId();
 		String checkedNote = optionalReason(note, "note");
 		if ((ids == null) == (projectId == null)) {
 			throw DomainException.badInput("Give either the milestones' ids or a projectId (with expectedCount).");
@@ -331,6 +330,23 @@ public class OutcomeService {
 								+ "; reload them and decide again. Nothing was verified.");
 			}
 		}
+		Map<String, String> selection = new java.util.LinkedHashMap<>();
+		selection.put("selection", (projectId != null) ? "every pending milestone of project " + projectId
+				: ids.size() + " milestone(s) by id");
+		return verifyChosen(chosen, checkedNote, selection, "project", null);
+	}
+
+	/**
+	 * Verifies milestones already chosen and checked (none REJECTED), as one decision:
+	 * each project's PENDING ones under the project's lock (what another organizer
+	 * decided meanwhile stays as they decided it), one MILESTONES_VERIFIED audit event
+	 * with the counts and {@code selection} (what was chosen, as data). The subject is
+	 * the project when all are of one, else {@code subjectId} (may be null).
+	 */
+	@PreAuthorize("hasRole('ORGANIZER')")
+	public BulkVerified verifyChosen(List<OutcomeMilestone> chosen, @Nullable String checkedNote,
+			Map<String, String> selection, String subjectType, @Nullable String subjectId) {
+		String me = this.currentUser.requireId();
 		java.util.TreeMap<String, List<String>> byProject = new java.util.TreeMap<>();
 		chosen.forEach((milestone) -> byProject.computeIfAbsent(milestone.projectId(), (p) -> new ArrayList<>())
 			.add(milestone.id()));
@@ -344,14 +360,19 @@ public class OutcomeService {
 		details.put("verified", Integer.toString(verified.size()));
 		details.put("unchanged", Integer.toString(unchanged.size()));
 		details.put("projects", Integer.toString(byProject.size()));
-		details.put("selection", (projectId != null) ? "every pending milestone of project " + projectId
-				: ids.size() + " milestone(s) by id");
+		details.putAll(selection);
 		if (checkedNote != null) {
 			details.put("note", checkedNote);
 		}
-		AuditEvent decision = this.audit.record(AuditEventType.MILESTONES_VERIFIED, me, "project",
-				(byProject.size() == 1) ? byProject.firstKey() : null, details);
+		boolean oneProject = byProject.size() == 1 && subjectId == null;
+		AuditEvent decision = this.audit.record(AuditEventType.MILESTONES_VERIFIED, me,
+				oneProject ? "project" : subjectType, oneProject ? byProject.firstKey() : subjectId, details);
 		return new BulkVerified(decision.id(), verified, unchanged);
+	}
+
+	/** The note of a decision, checked as every decision's note is. */
+	static @Nullable String checkedNote(@Nullable String note) {
+		return optionalReason(note, "note");
 	}
 
 	private void verifyProject(String projectId, List<String> ids, @Nullable String note, String me, Instant now,

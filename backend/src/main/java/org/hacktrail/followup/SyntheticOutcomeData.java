@@ -442,7 +442,7 @@ class SyntheticOutcomeData {
 						milestone.amount(), milestone.currency(), milestone.evidenceUrl(), milestone.note(),
 						milestone.source(), milestone.verification(), event.reason(), null, event.at(), null,
 						milestone.recordedAt(), milestone.updatedAt(), milestone.contentHash(), milestone.history(),
-						null);
+						null, null);
 			}
 			this.trail.add(milestone);
 		}

@@ -253,6 +253,11 @@ class ActivityCheckTests {
 		assertThat(stopped.path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(stopped.path("exitCode").asString()).isEqualTo("RATE_LIMITED");
 		assertThat(stopped.path("exitDescription").asString()).contains("project(s) left");
+		// The same as a code with its values, for the panel to say in the reader's
+		// language (#17).
+		assertThat(stopped.path("exitReason").path("code").asString()).isEqualTo("RATE_LIMITED");
+		assertThat(stopped.path("exitReason").path("args").toString()).contains("{\"name\":\"left\",\"value\":\"3\"}")
+			.contains("{\"name\":\"until\",\"value\":\"" + Instant.ofEpochSecond(reset) + "\"}");
 		assertThat(stopped.path("progress").isNumber()).as(stopped.toString()).isTrue();
 		assertThat(stopped.path("progress").asDouble()).as("a run stopped early never reads as done").isLessThan(1.0);
 		assertThat(this.api.requests).as("no request after the budget ran out").hasSize(1);

@@ -47,7 +47,8 @@ final class JobRuns {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < deadline) {
 			JsonNode run = http.graphql("{ jobRun(id: \"" + id
-					+ "\") { id status exitCode exitDescription endedAt readCount writeCount "
+					+ "\") { id status exitCode exitDescription exitReason { code args { name value } } endedAt readCount "
+					+ "writeCount "
 					+ "skipCount filterCount total progress steps { name status readCount writeCount filterCount } } }",
 					organizer.headers())
 				.data()

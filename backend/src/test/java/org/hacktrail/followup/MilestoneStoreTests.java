@@ -44,7 +44,9 @@ class MilestoneStoreTests {
 		OutcomeMilestone pending = OutcomeMilestone.create("p", sparse, MilestoneSource.IMPORTED,
 				VerificationState.PENDING,
 				new MilestoneEvent(now, null, MilestoneEvent.Action.IMPORTED, VerificationState.PENDING, null), null);
-		for (OutcomeMilestone milestone : List.of(decided, rejected, pending)) {
+		OutcomeMilestone imported = pending.withImport(new MilestoneImport(7L, 12L, "upload-1.csv"));
+		OutcomeMilestone importedWithoutFile = pending.withImport(new MilestoneImport(8L, 13L, null));
+		for (OutcomeMilestone milestone : List.of(decided, rejected, pending, imported, importedWithoutFile)) {
 			Document converted = new Document();
 			this.mongo.getConverter().write(milestone, converted);
 			converted.remove("_id");

@@ -64,6 +64,10 @@ class OutcomeImportFailureTests extends OutcomeImportFaultTestSupport {
 		assertThat(failed.path("status").asString()).as(failed.toString()).isEqualTo("FAILED");
 		assertThat(failed.path("exitDescription").asString())
 			.startsWith("Out of memory (Java heap space (injected at the third chunk)) in step outcomeImportStep");
+		// The same as a code with the counts, for the panel (#17).
+		assertThat(failed.path("exitReason").path("code").asString()).isEqualTo("OUT_OF_MEMORY");
+		assertThat(failed.path("exitReason").path("args").findValuesAsString("name")).containsExactly("read",
+				"written");
 		String runId = failed.path("id").asString();
 		assertThat(
 				output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))
@@ -98,6 +102,7 @@ class OutcomeImportFailureTests extends OutcomeImportFaultTestSupport {
 		assertThat(failed.path("exitDescription").asString())
 			.startsWith("Store failure (Unable to read the page at position 1234 (injected)) in step "
 					+ "outcomeStateRefreshStep");
+		assertThat(failed.path("exitReason").path("code").asString()).isEqualTo("STORE_FAILURE");
 		String runId = failed.path("id").asString();
 		assertThat(
 				output.getAll().lines().filter((line) -> line.contains("Job run " + runId + " (outcomeImport) FAILED")))

@@ -104,6 +104,22 @@ class OutcomeImportRestartTests extends OutcomeImportFaultTestSupport {
 		assertThat(failed.path("created").asInt()).as("the first run's own counts")
 			.isEqualTo(failed.path("instance").path("created").asInt())
 			.isPositive();
+		// The restart is the same import (job instance): every row records it, whichever
+		// run wrote it, and either run's id chooses all of them for verification.
+		String restartedRun = restarted.data().path("restartJob").path("run").path("id").asString();
+		assertThat(stored).extracting((m) -> m.importedFrom().importId())
+			.containsOnly(stored.get(0).importedFrom().importId());
+		assertThat(stored).extracting((m) -> m.importedFrom().runId())
+			.containsOnly(Long.parseLong(firstRun), Long.parseLong(restartedRun))
+			.contains(Long.parseLong(firstRun), Long.parseLong(restartedRun));
+		for (String run : List.of(firstRun, restartedRun)) {
+			Http.GraphQlResult preview = http.graphql(
+					"{ outcomeSelectionPreview(selection: {importRunId: \"" + run + "\"}) { count } }",
+					organizer.headers());
+			assertThat(preview.data().path("outcomeSelectionPreview").path("count").asInt())
+				.as(preview.body().toString())
+				.isEqualTo(valid);
+		}
 		assertThat(done.path("skipped").asInt()).as("each invalid row listed once").isEqualTo(3);
 		assertThat(done.path("errors").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(14, 28,
 				42);

@@ -268,7 +268,8 @@ class OutcomeImportTests {
 
 	@Test
 	void reImportingTheSameFileChangesNothingAndAChangedRowGoesBackToPending() throws Exception {
-		awaitReport(upload("text/csv", csv()).path("id").asString());
+		String firstRun = upload("text/csv", csv()).path("id").asString();
+		awaitReport(firstRun);
 		List<OutcomeMilestone> first = milestonesOf(this.airMap, this.grants);
 		OutcomeMilestone funded = first.stream()
 			.filter((m) -> m.type() == MilestoneType.FUNDED)
@@ -289,7 +290,8 @@ class OutcomeImportTests {
 			.isEqualTo(VerificationState.VERIFIED);
 
 		String changed = csv().replace("https://example.org/a", "https://example.org/a-corrected");
-		JsonNode third = awaitReport(upload("text/csv", changed).path("id").asString());
+		String thirdRun = upload("text/csv", changed).path("id").asString();
+		JsonNode third = awaitReport(thirdRun);
 		assertThat(third.path("updated").asInt()).isEqualTo(1);
 		assertThat(third.path("unchanged").asInt()).isEqualTo(3);
 		OutcomeMilestone corrected = this.mongo.findById(funded.id(), OutcomeMilestone.class,
@@ -300,6 +302,11 @@ class OutcomeImportTests {
 			.containsExactly(MilestoneEvent.Action.IMPORTED, MilestoneEvent.Action.VERIFIED,
 					MilestoneEvent.Action.CHANGED);
 		assertThat(milestonesOf(this.airMap, this.grants)).hasSize(4);
+		// The changed content is the third file's: choosing by import finds it there; the
+		// rows it carried unchanged stay the first file's.
+		assertThat(corrected.importedFrom().runId()).isEqualTo(Long.parseLong(thirdRun));
+		assertThat(milestonesOf(this.airMap, this.grants)).filteredOn((m) -> !m.id().equals(funded.id()))
+			.allSatisfy((m) -> assertThat(m.importedFrom().runId()).isEqualTo(Long.parseLong(firstRun)));
 	}
 
 	@Test

@@ -30,7 +30,7 @@ public final class JudgingApi {
 			sectorMinimums { sector minimum } sectorWeights { sector weight }
 			publicVote { mode weight credits eligibility { excludeTeam excludeJudges requireVerifiedEmail } } candidateProposalIds
 			plan { id seed proposalCount assignmentCount loadSpread balanced reason
-			  loads { judgeId sector load } problems { proposalId rule sector message } }
+			  loads { judgeId sector load } problems { proposalId rule sector message cause causeArgs { name value } } }
 			selection { proposalIds kind justification tieResolution topN }
 			history { action detail args { name value } reason coded }""";
 
@@ -314,7 +314,8 @@ public final class JudgingApi {
 				  lines { proposalId rank finalScore inTopN tied divergence divergent rankLow rankHigh
 				    probabilityTopN straddlesCut missingSectors voteTotal
 				    sectorScores { sector sheetCount mean weight } proposal { id } }
-				  ties { rank proposalIds acrossCut } unranked { proposalId reason }
+				  ties { rank proposalIds acrossCut }
+				  unranked { proposalId reason reasonCode reasonArgs { name value } sectors }
 				  selection { proposalIds kind justification tieResolution }
 				  publicVote { mode ballots totals { proposalId total } } } }""", Http.json().put("id", roundId),
 				headers(as));
@@ -359,12 +360,14 @@ public final class JudgingApi {
 			input.put("confirmOpenCases", confirmOpenCases);
 		}
 		return this.http.graphql("mutation($input: PublishRoundInput!) { publishRound(input: $input) { "
-				+ "round { id status publishedAt } movedProposalIds problems } }", variables, headers(as));
+				+ "round { id status publishedAt } movedProposalIds problems "
+				+ "codedProblems { proposalId code args { name value } message } } }", variables, headers(as));
 	}
 
 	public Http.GraphQlResult publicationPreview(String roundId, TestAccounts.Account as) {
 		return this.http.graphql("""
 				query($id: ID!) { publicationPreview(roundId: $id) { ready blockers cut unresolvedCount
+				  codedBlockers { code args { name value } message }
 				  round { id status } selection { kind proposalIds } selected { proposalId proposal { id } }
 				  openCases { kind proposalIds proposals { id } judgeId message resolved } } }""",
 				Http.json().put("id", roundId), headers(as));

@@ -54,7 +54,7 @@ public final class Operations {
 	public static final List<String> SNAPSHOT = List.of("hackathons", "proposals", "projects", "api_tokens", "users",
 			// judging
 			"judges", "judge_invitations", "judging_rounds", "judging_plans", "judge_assignments", "score_sheets",
-			"ballots", "published_results", "judging_secrets", "expo_visits",
+			"ballots", "published_results", "judging_secrets", "expo_visits", "team_feedback", "judge_reminders",
 			// teams and notifications
 			"teams", "hackathon_memberships", "notification_inboxes", "team_invite_links",
 			// follow-up and jobs
@@ -312,6 +312,7 @@ public final class Operations {
 		all.addAll(judgingText());
 		all.addAll(teamText());
 		all.addAll(followUpText());
+		all.addAll(FeedbackOperations.text());
 		return all;
 	}
 
@@ -767,6 +768,10 @@ public final class Operations {
 				(w) -> Http.json(), "/a"));
 		all.add(lookup("outcomeImport runId", Actor.ORGANIZER,
 				"query($r: ID!) { outcomeImport(runId: $r) { skipped } }", (w) -> vars("r", "1"), "/r"));
+		all.add(lookup("outcomeSelectionPreview", Actor.ORGANIZER,
+				"query($a: String, $r: ID, $h: ID) { outcomeSelectionPreview(selection: {agency: $a, importRunId: $r, "
+						+ "hackathonId: $h}) { count } }",
+				(w) -> Http.json().put("a", "plain"), "/a", "/r", "/h"));
 		all.add(lookup("restartJob id", Actor.ORGANIZER,
 				"mutation($r: ID!) { restartJob(input: {id: $r}) { run { id } } }", (w) -> vars("r", "1"), "/r"));
 		all.add(lookup("jobRuns jobName", Actor.ORGANIZER, "query($n: String) { jobRuns(jobName: $n) { id } }",
@@ -876,6 +881,7 @@ public final class Operations {
 		all.addAll(notificationForged());
 		all.addAll(followUpForged());
 		all.addAll(ExpoOperations.forged());
+		all.addAll(FeedbackOperations.forged());
 		return all;
 	}
 
@@ -1358,6 +1364,7 @@ public final class Operations {
 					milestone, refused("FORBIDDEN")));
 			all.add(new ForgedOperation("outcomeMilestonesToVerify", actor, "{ outcomeMilestonesToVerify { id note } }",
 					(w) -> Http.json(), refused("FORBIDDEN")));
+			all.addAll(BulkVerificationOperations.forged(actor, "FORBIDDEN"));
 			all.add(new ForgedOperation("outcomeStatistics ORGANIZER view", actor,
 					"{ outcomeStatistics(view: ORGANIZER) { total { proposals } } }", (w) -> Http.json(),
 					refused("FORBIDDEN")));
@@ -1395,6 +1402,7 @@ public final class Operations {
 			all.add(new ForgedOperation(document.substring(document.indexOf('{') + 2, document.indexOf('(', 12)),
 					Actor.ANONYMOUS, document, (w) -> vars("m", w.id("milestone.victim")), refused("UNAUTHENTICATED")));
 		}
+		all.addAll(BulkVerificationOperations.forged(Actor.ANONYMOUS, "UNAUTHENTICATED"));
 		all.add(new ForgedOperation("restartJob", Actor.ANONYMOUS,
 				"mutation($r: ID!) { restartJob(input: {id: $r}) " + "{ run { id } } }",
 				(w) -> vars("r", w.id("run.import")), refused("UNAUTHENTICATED")));

@@ -106,6 +106,7 @@ public final class World {
 				+ "{ proposal { status } } }", Http.json().put("id", world.id("proposal.attacker")));
 		world.put("user.bystander", world.freshUser("bystander").id());
 		world.judging(run);
+		FeedbackOperations.world(world);
 		world.put("expo.round", ExpoOperations.world(world, run));
 		world.teams();
 		world.followUp(mongo);

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The follow-up screens in a real browser against the real backend with the demo
  * profile's SYNTHETIC dataset: an organizer opens the adoption statistics (the charts
  * draw from the demo data; each has its table), filters them, imports a small outcome
- * file and sees the skipped row; an anonymous visitor on a phone-width screen opens a
- * project's outcome trail and the public statistics with the open-data links. Every
- * screen passes axe's WCAG 2 A/AA rules; screenshots under
+ * file and sees the skipped row, then verifies the import's pending row with one decision
+ * (by import, after counting it); an anonymous visitor on a phone-width screen opens a
+ * project's outcome trail (with that row, now public) and the public statistics with the
+ * open-data links. Every screen passes axe's WCAG 2 A/AA rules; screenshots under
  * target/screenshots/followup-journey/.
  */
 @Tag("browser")
@@ -101,6 +103,28 @@ class FollowUpJourneyBrowserTests {
 			browser.link("Download the skipped rows (CSV)");
 			browser.screenshot("outcome-import-done");
 			browser.assertAccessible();
+
+			// Its valid row waits: the report leads to verifying the import's pending
+			// milestones with one decision, after counting them.
+			browser.link("Verify the milestones of this import").click();
+			browser.heading("Milestones to verify");
+			// The import is chosen, and listed among the recent ones with its pending
+			// row.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until((
+					d) -> new Select(browser.field("Import")).getFirstSelectedOption().getText().contains("1 pending"));
+			assertThat(new Select(browser.field("Import")).getFirstSelectedOption().getText())
+				.startsWith("Uploaded file");
+			browser.button("Count the matching milestones").click();
+			browser.waitForText("1 pending milestone matches.");
+			browser.type("Note for every milestone verified", "On the agency's own list.");
+			browser.button("Verify 1 milestone").click();
+			WebElement confirm = browser.waitFor(By.cssSelector("[role=dialog]"));
+			assertThat(confirm.getText()).contains("The 1 pending milestone you counted becomes public");
+			browser.screenshot("verify-by-import-confirm");
+			confirm.findElement(By.xpath(".//button[normalize-space(.)='Verify them']")).click();
+			browser.waitForText("1 milestone verified.");
+			browser.screenshot("verified-by-import");
+			browser.assertAccessible();
 			browser.button("Sign out").click();
 			browser.link("Sign in");
 
@@ -111,8 +135,8 @@ class FollowUpJourneyBrowserTests {
 				.waitFor(By.xpath("//h2[normalize-space(.)='Outcome trail']/ancestor::section[1]"));
 			assertThat(trail.getText()).contains("State").contains("Verified");
 			assertThat(trail.findElements(By.cssSelector("ol.trail > li"))).isNotEmpty();
-			// The imported row waits for verification: not public.
-			assertThat(trail.getText()).doesNotContain("Browser test agency");
+			// The imported row, verified by the organizer's decision, is public.
+			assertThat(trail.getText()).contains("Browser test agency");
 			assertThat(trail.findElements(By.xpath(".//button[normalize-space(.)='Follow']"))).isEmpty();
 			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", trail);
 			browser.screenshot("project-trail-visitor");

@@ -39,7 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What may be English is data people wrote: text the panel marks as English
  * ({@code lang="en"}, as {@code Localized} does for a title that has no Chinese), and the
  * {@link #DATA} values of the demo data that are shown as written (people's names,
- * affiliations, links). One browser, one sign-in per person; nothing is changed.
+ * affiliations, links). One browser, one sign-in per person; nothing is changed while the
+ * screens are walked.
+ *
+ * <p>
+ * Then the organizer acts, for the text the server makes only after an action: closes the
+ * demo's review round with sheets missing, selects, and weights only academia, so that
+ * the selection is stale (a publication blocker) and proposals without an academic sheet
+ * are not ranked (an unranked reason); the ranking screen read in zh-TW says both from
+ * the catalogs.
  *
  * <p>
  * The panel is served from {@code ../web/target/classes/static/} (run
@@ -156,6 +164,36 @@ class ServerTextBrowserTests {
 			  return found.slice(0, 3);
 			})().then(done, () => done([]));""";
 
+	/**
+	 * As the organizer, on the demo's OPEN review round: closes it with its missing
+	 * sheets confirmed, selects its first proposal, then weights only academia (reasons
+	 * written in Chinese, as an organizer of the demo would). Returns the round's id and
+	 * the errors.
+	 */
+	static final String ACT_ON_THE_REVIEW_ROUND = """
+			const done = arguments[arguments.length - 1];
+			const post = (query, variables) => fetch('/graphql', { method: 'POST', credentials: 'same-origin',
+			  headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]*)/) || [])[1] || '') },
+			  body: JSON.stringify({ query, variables }) }).then((r) => r.json());
+			(async () => {
+			  const rounds = await post('query($s: String!) { judgingRounds(hackathonSlug: $s) { id status } }', { s: arguments[0] });
+			  const round = (rounds.data?.judgingRounds ?? []).find((r) => r.status === 'OPEN');
+			  if (!round) return { errors: ['no OPEN round: ' + JSON.stringify(rounds)] };
+			  const results = [];
+			  results.push(await post('mutation($i: ChangeRoundStatusInput!) { changeRoundStatus(input: $i) { round { id } } }',
+			    { i: { roundId: round.id, to: 'CLOSED', confirmIncomplete: true, reason: '示範：評分期限已到，未送出的評分表不列入這次的排名。' } }));
+			  const ranking = await post('query($id: ID!) { roundRanking(roundId: $id) { outstandingQuota lines { proposalId } } }', { id: round.id });
+			  const cut = ranking.data?.roundRanking?.outstandingQuota;
+			  const first = ranking.data?.roundRanking?.lines?.[0]?.proposalId;
+			  results.push(await post('mutation($i: SelectProposalsInput!) { selectProposals(input: $i) { round { id } } }',
+			    { i: { roundId: round.id, proposalIds: [first], quotaOverride: cut !== 1 ? true : null,
+			           justification: '示範：評審團討論後，先選出這一件提案進入下一階段。' } }));
+			  results.push(await post('mutation($i: ConfigureRoundInput!) { configureRound(input: $i) { round { id } } }',
+			    { i: { roundId: round.id, reason: '示範：這次只採計學界評審的評分，其他類別權重為零。',
+			           sectorWeights: [{ sector: 'PUBLIC', weight: 0 }, { sector: 'PRIVATE', weight: 0 }, { sector: 'ACADEMIC', weight: 1 }] } }));
+			  return { round: round.id, errors: results.flatMap((r) => (r.errors ?? []).map((e) => e.message)) };
+			})().then(done, (e) => done({ errors: [String(e)] }));""";
+
 	@LocalServerPort
 	int port;
 
@@ -182,6 +220,7 @@ class ServerTextBrowserTests {
 				browser.button("Sign out").click();
 				browser.link("Sign in");
 			}
+			actAndRead(browser, english);
 		}
 		assertThat(english).as("English sentences in the zh-TW panel, by screen:\n%s", report(english)).isEmpty();
 	}
@@ -275,6 +314,39 @@ class ServerTextBrowserTests {
 		// What was read, for whoever wonders whether a screen was walked.
 		System.out
 			.println("ServerTextBrowserTests: " + who + " read " + screens + " screens; addresses opened: " + kinds);
+	}
+
+	/**
+	 * Acts as the organizer ({@link #ACT_ON_THE_REVIEW_ROUND}) and reads the round's
+	 * ranking in zh-TW: a publication blocker and an unranked reason are shown, and the
+	 * screen has no server-made English.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void actAndRead(Browser browser, Map<String, Set<String>> english) throws Exception {
+		setLocale(browser, "en");
+		browser.open("/sign-in");
+		browser.button("Sign in as Demo Organizer 示範主辦").click();
+		browser.waitFor(By.xpath("//button[normalize-space(.)='Sign out']"));
+		Map<String, Object> acted = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
+			.executeAsyncScript(ACT_ON_THE_REVIEW_ROUND, HACKATHON);
+		assertThat((List<String>) acted.get("errors")).as("the organizer's actions").isEmpty();
+		setLocale(browser, "zh-TW");
+		String path = "/organize/hackathons/" + HACKATHON + "/judging/rounds/" + acted.get("round") + "/ranking";
+		browser.open(path);
+		assertThat(loaded(browser)).as(path).isTrue();
+		new WebDriverWait(browser.driver(), WAIT)
+			.until((d) -> !d.findElements(By.cssSelector("ul.blockers li")).isEmpty());
+		assertThat(browser.driver().findElement(By.cssSelector("ul.blockers")).getText())
+			.as("the stale selection, said from the catalog")
+			.contains("選出提案之後排名已有變動");
+		assertThat(browser.driver().findElement(By.tagName("main")).getText())
+			.as("proposals without an academic sheet are not ranked, and say why in Chinese")
+			.contains("評分表都來自權重為 0 的類別");
+		List<String> runs = (List<String>) js(browser, FIND_ENGLISH, DATA);
+		if (!runs.isEmpty()) {
+			english.computeIfAbsent("Demo Organizer, after acting, " + path, (k) -> new LinkedHashSet<>()).addAll(runs);
+			browser.screenshot("Demo-Organizer-after-acting");
+		}
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.SplitMix64;
+import org.hacktrail.judging.assignment.AssignmentProblem.Cause;
 import org.hacktrail.judging.assignment.AssignmentProblem.Rule;
 
 /**
@@ -529,9 +530,10 @@ public final class JudgeAssigner {
 				problems.addAll(problems(p, reassigned.isEmpty() || reassigned.contains(p)));
 				for (int j : members) {
 					if (this.conflict[p * this.judgeCount + j]) {
-						problems.add(new AssignmentProblem(this.proposals[p], Rule.CONFLICT, null, 0, 1, "proposal "
-								+ this.proposals[p] + ": judge " + this.judges[j]
-								+ " is assigned but has a conflict with it; reassign or remove that assignment"));
+						problems.add(new AssignmentProblem(this.proposals[p], Rule.CONFLICT, null, 0, 1,
+								"proposal " + this.proposals[p] + ": judge " + this.judges[j]
+										+ " is assigned but has a conflict with it; reassign or remove that assignment",
+								Cause.CONFLICT_KEPT, null, this.judges[j]));
 					}
 				}
 			}
@@ -565,34 +567,42 @@ public final class JudgeAssigner {
 					continue;
 				}
 				int availableHere = this.availableBySector[p * G + g];
-				String message;
+				Why why;
 				if (availableHere < need) {
-					message = proposal + "only " + judges(availableHere, "non-conflicted " + s) + " available, the "
-							+ "sector rule needs at least " + need;
+					why = new Why(Cause.TOO_FEW_AVAILABLE, availableHere,
+							proposal + "only " + judges(availableHere, "non-conflicted " + s)
+									+ " available, the sector rule needs at least " + need);
 				}
 				else {
-					message = proposal + "has " + have + " of the " + need + " " + s + " judges the sector rule needs; "
-							+ cause(p, g, filledThisRun, "non-conflicted " + s);
+					Why cause = cause(p, g, filledThisRun, "non-conflicted " + s);
+					why = new Why(cause.cause(), cause.judges(), proposal + "has " + have + " of the " + need + " " + s
+							+ " judges the sector rule needs; " + cause.english());
 				}
-				problems.add(new AssignmentProblem(this.proposals[p], Rule.SECTOR_MINIMUM, s, need, have, message));
+				problems.add(new AssignmentProblem(this.proposals[p], Rule.SECTOR_MINIMUM, s, need, have, why.english(),
+						why.cause(), why.judges(), null));
 			}
 			if (this.panelSize[p] < this.k) {
-				String message;
+				Why why;
 				if (this.available[p] < this.k) {
-					message = proposal + "only " + judges(this.available[p], "non-conflicted") + " available, " + this.k
-							+ " needed";
+					why = new Why(Cause.TOO_FEW_AVAILABLE, this.available[p], proposal + "only "
+							+ judges(this.available[p], "non-conflicted") + " available, " + this.k + " needed");
 				}
 				else {
-					message = proposal + "has " + this.panelSize[p] + " of " + this.k + " judges; "
-							+ cause(p, ANY, filledThisRun, "non-conflicted");
+					Why cause = cause(p, ANY, filledThisRun, "non-conflicted");
+					why = new Why(cause.cause(), cause.judges(),
+							proposal + "has " + this.panelSize[p] + " of " + this.k + " judges; " + cause.english());
 				}
 				problems.add(new AssignmentProblem(this.proposals[p], Rule.JUDGES_PER_PROPOSAL, null, this.k,
-						this.panelSize[p], message));
+						this.panelSize[p], why.english(), why.cause(), why.judges(), null));
 			}
 			return problems;
 		}
 
-		private String cause(int p, int g, boolean filledThisRun, String kind) {
+		/** A cause, the judges it counts (null when it counts none), and its English. */
+		private record Why(Cause cause, @Nullable Integer judges, String english) {
+		}
+
+		private Why cause(int p, int g, boolean filledThisRun, String kind) {
 			int withRoom = 0;
 			for (int j = 0; j < this.judgeCount; j++) {
 				if ((g == ANY || this.sector[j] == g) && eligible(p, j)) {
@@ -600,13 +610,14 @@ public final class JudgeAssigner {
 				}
 			}
 			if (withRoom == 0) {
-				return "every other " + kind + " judge is at their maximum load";
+				return new Why(Cause.ALL_AT_MAX_LOAD, null, "every other " + kind + " judge is at their maximum load");
 			}
 			if (!filledThisRun) {
-				return judges(withRoom, kind) + " still have room, but reassigning one judge's work does not fill "
-						+ "other gaps; run a full assignment to fill it";
+				return new Why(Cause.REASSIGNMENT_ONLY, withRoom, judges(withRoom, kind) + " still have room, but "
+						+ "reassigning one judge's work does not fill other gaps; run a full assignment to fill it");
 			}
-			return judges(withRoom, kind) + " still have room but could not be placed without breaking another rule";
+			return new Why(Cause.NO_PLACEMENT, withRoom,
+					judges(withRoom, kind) + " still have room but could not be placed without breaking another rule");
 		}
 
 		private static String judges(int count, String kind) {

@@ -163,7 +163,7 @@ class DemoExpoData {
 		}
 		as(organizer, true, () -> {
 			this.rounds.configure(new RoundService.ConfigureRoundInput(roundId, null, null, null, null, null, null,
-					null, null, CUT, null, null, 1000, "2026", null, null, RoundMethod.PAIRWISE));
+					null, null, CUT, null, null, 1000, "2026", null, null, RoundMethod.PAIRWISE, null));
 			List<ExpoTables.ExpoTableInput> row = new ArrayList<>();
 			for (int i = 0; i < teams.size(); i++) {
 				row.add(new ExpoTables.ExpoTableInput(teams.get(i), "第 " + (i + 1) + " 桌 · Table " + (i + 1), i + 1,

@@ -148,7 +148,7 @@ class DemoJudgingData {
 					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.4),
 							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.4),
 							new RoundService.SectorWeightInput(Sector.ACADEMIC, 0.2)),
-					true, null, 3, null, null, null, "2026", null, null, null));
+					true, null, 3, null, null, null, "2026", null, null, null, null));
 			this.assignments.assign(review.id(), "2026");
 			this.rounds.changeStatus(review.id(), RoundStatus.OPEN, null, null, null);
 			return null;

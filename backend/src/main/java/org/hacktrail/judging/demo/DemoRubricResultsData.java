@@ -240,7 +240,7 @@ class DemoRubricResultsData {
 					null, null,
 					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.5),
 							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.5)),
-					true, null, CUT, null, null, 1000, "66", null, null, null));
+					true, null, CUT, null, null, 1000, "66", null, null, null, null));
 			AwardTrack track = this.tracks.create(new AwardTrackService.CreateAwardTrackInput(hackathon.id(), TRACK,
 					new LocalizedText("最佳開放資料應用", "Best use of open data"), 1, AwardTrack.Eligibility.BY_TAG,
 					List.of(TRACK), null, SPONSOR, AwardTrack.SponsorKind.SPONSOR));

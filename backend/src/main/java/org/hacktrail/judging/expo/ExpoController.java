@@ -1,5 +1,19 @@
 package org.hacktrail.judging.expo;
 
+import org.hacktrail.judging.pairwise.SectorRanking;
+
+import org.hacktrail.judging.pairwise.SectorPass;
+
+import org.hacktrail.judging.pairwise.SectorPairwiseResult;
+
+import org.hacktrail.judging.pairwise.CandidateSectors;
+
+import org.hacktrail.judging.pairwise.CandidateEstimate;
+
+import java.util.HashMap;
+
+import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
 
@@ -209,16 +223,61 @@ class ExpoController {
 
 	record ExpoRankingLine(String proposalId, @Nullable Proposal proposal, @Nullable ExpoTable table, int rank,
 			double score, double variance, int comparisons, boolean sufficientEvidence, boolean tied, boolean inTopN,
-			int rankLow, int rankHigh, double probabilityTopN, boolean straddlesCut) {
+			int rankLow, int rankHigh, double probabilityTopN, boolean straddlesCut, List<ExpoSectorScore> sectorScores,
+			@Nullable Double divergence, boolean divergent, List<Sector> missingSectors) {
+	}
+
+	record ExpoSectorScore(Sector sector, double weight, double score, double variance, int comparisons) {
+	}
+
+	record ExpoSectorWeight(Sector sector, double weight) {
+	}
+
+	@SchemaMapping(typeName = "ExpoRanking")
+	boolean bySector(ExpoRankingService.ExpoRanking ranking) {
+		return ranking.sectors() != null;
+	}
+
+	@SchemaMapping(typeName = "ExpoRanking")
+	@Nullable Double divergenceThreshold(ExpoRankingService.ExpoRanking ranking) {
+		return (ranking.sectors() != null) ? SectorRanking.DIVERGENCE_THRESHOLD : null;
+	}
+
+	@SchemaMapping(typeName = "ExpoRanking")
+	List<ExpoSectorWeight> sectorWeights(ExpoRankingService.ExpoRanking ranking) {
+		SectorPairwiseResult sectors = ranking.sectors();
+		return (sectors == null) ? List.of()
+				: sectors.sectors().stream().map((p) -> new ExpoSectorWeight(p.sector(), p.weight())).toList();
 	}
 
 	@SchemaMapping(typeName = "ExpoRanking")
 	List<ExpoRankingLine> lines(ExpoRankingService.ExpoRanking ranking) {
+		SectorPairwiseResult sectors = ranking.sectors();
+		Map<String, Integer> index = new HashMap<>();
+		ranking.input().candidateIds().forEach((id) -> index.put(id, index.size()));
 		return ranking.lines().stream().map((line) -> {
 			RankedCandidate r = line.ranked();
+			List<ExpoSectorScore> scores = new ArrayList<>();
+			Double divergence = null;
+			boolean divergent = false;
+			List<Sector> missing = List.of();
+			if (sectors != null) {
+				int i = index.get(r.candidateId());
+				for (SectorPass pass : sectors.sectors()) {
+					CandidateEstimate e = pass.candidates().get(i);
+					if (pass.weight() > 0 || e.comparisons() > 0) {
+						scores.add(new ExpoSectorScore(pass.sector(), pass.weight(), e.mu(), e.sigmaSquared(),
+								e.comparisons()));
+					}
+				}
+				CandidateSectors flags = sectors.candidates().get(i);
+				divergence = flags.divergence();
+				divergent = flags.divergent();
+				missing = flags.missingSectors();
+			}
 			return new ExpoRankingLine(r.candidateId(), line.proposal(), line.table(), r.rank(), r.score(),
 					r.variance(), r.comparisons(), r.sufficientEvidence(), r.tied(), r.inTopN(), r.rankLow(),
-					r.rankHigh(), r.probabilityTopN(), r.straddlesCut());
+					r.rankHigh(), r.probabilityTopN(), r.straddlesCut(), scores, divergence, divergent, missing);
 		}).toList();
 	}
 
@@ -230,9 +289,10 @@ class ExpoController {
 	List<ExpoJudgeReliability> judges(ExpoRankingService.ExpoRanking ranking) {
 		return ranking.judges().stream().map((line) -> {
 			var r = line.reliability();
+			Sector sector = (line.passSector() != null) ? line.passSector()
+					: (line.judge() != null) ? line.judge().sector() : null;
 			return new ExpoJudgeReliability(r.judgeId(), (line.judge() != null) ? line.judge().displayName() : null,
-					(line.judge() != null) ? line.judge().sector() : null, r.alpha(), r.beta(), r.reliability(),
-					r.comparisons());
+					sector, r.alpha(), r.beta(), r.reliability(), r.comparisons());
 		}).toList();
 	}
 

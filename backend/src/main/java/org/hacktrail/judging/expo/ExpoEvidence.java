@@ -1,15 +1,24 @@
 package org.hacktrail.judging.expo;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.hacktrail.judging.InputChecks;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.Comparison;
 import org.hacktrail.judging.pairwise.PairwiseInput;
 import org.hacktrail.judging.pairwise.PairwisePriors;
 import org.hacktrail.judging.pairwise.PairwiseResult;
+import org.hacktrail.judging.pairwise.SectorPairwiseInput;
+import org.hacktrail.judging.pairwise.SectorPairwiseResult;
 import org.hacktrail.judging.round.ExpoTable;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * Everything a PAIRWISE round's ranking rests on, in the form it is selected on and
@@ -26,17 +35,42 @@ import org.jspecify.annotations.Nullable;
  * @param comparisons every COMPARED visit, in canonical order (sequence, then id)
  * @param skips every SKIPPED visit, by time, then judge and proposal
  * @param firstVisits visits with nothing to compare (a judge's first table)
- * @param result the ranking of {@link #input}
+ * @param result the ranking of {@link #input} (of a round ranked by sector: the combined
+ * ranking of {@code sectors})
+ * @param sectors a round ranked by sector (hacktrail-pairwise-2): the sector passes, the
+ * divergence and missing sectors; null for hacktrail-pairwise-1
+ * @param sectorWeights W_s of a round ranked by sector, every sector in sector order;
+ * null for hacktrail-pairwise-1
  */
 public record ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<ExpoTable> tables,
 		List<PublicJudge> judges, List<PublicComparison> comparisons, List<PublicSkip> skips, int firstVisits,
-		PairwiseResult result) {
+		PairwiseResult result, @Nullable SectorPairwiseResult sectors, @Nullable Map<Sector, Double> sectorWeights) {
 
+	@PersistenceCreator
 	public ExpoEvidence {
 		tables = List.copyOf(tables);
 		judges = List.copyOf(judges);
 		comparisons = List.copyOf(comparisons);
 		skips = List.copyOf(skips);
+		if (sectorWeights != null) {
+			EnumMap<Sector, Double> all = new EnumMap<>(Sector.class);
+			for (Sector sector : Sector.values()) {
+				Double weight = sectorWeights.get(sector);
+				all.put(sector, (weight != null) ? weight : 0.0);
+			}
+			sectorWeights = Collections.unmodifiableMap(all);
+		}
+	}
+
+	/** A round without sectors (hacktrail-pairwise-1). */
+	public ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<ExpoTable> tables, List<PublicJudge> judges,
+			List<PublicComparison> comparisons, List<PublicSkip> skips, int firstVisits, PairwiseResult result) {
+		this(priors, minimumComparisons, tables, judges, comparisons, skips, firstVisits, result, null, null);
+	}
+
+	/** Whether the round was ranked by sector (hacktrail-pairwise-2). */
+	public boolean bySector() {
+		return this.sectors != null;
 	}
 
 	/**
@@ -61,9 +95,22 @@ public record ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<E
 	 * @param at when the answer was stored
 	 * @param sequence the answer's place in time (microseconds since the epoch when
 	 * stored), the method's order
+	 * @param sector the judge's sector when the answer was stored, in a round ranked by
+	 * sector (null otherwise)
 	 */
 	public record PublicComparison(String id, String judge, String current, String previous, String winner,
-			String loser, @Nullable Instant at, long sequence) {
+			String loser, @Nullable Instant at, long sequence, @Nullable Sector sector) {
+
+		@PersistenceCreator
+		public PublicComparison {
+		}
+
+		/** A comparison of a round without sectors. */
+		public PublicComparison(String id, String judge, String current, String previous, String winner, String loser,
+				@Nullable Instant at, long sequence) {
+			this(id, judge, current, previous, winner, loser, at, sequence, null);
+		}
+
 	}
 
 	/**
@@ -85,6 +132,17 @@ public record ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<E
 			.map((c) -> new Comparison(c.id(), c.judge(), c.winner(), c.loser(), c.sequence()))
 			.toList();
 		return new PairwiseInput(candidates, list, this.priors, cut, this.minimumComparisons, replicates, seed);
+	}
+
+	/**
+	 * The hacktrail-pairwise-2 input as published (a round ranked by sector only): the
+	 * comparisons with their sectors, the sector weights.
+	 */
+	public SectorPairwiseInput sectorInput(List<String> candidates, int cut, int replicates, long seed) {
+		InputChecks.require(this.sectorWeights != null, "the round is not ranked by sector");
+		Map<String, Sector> sectors = new HashMap<>();
+		this.comparisons.forEach((c) -> sectors.put(c.id(), c.sector()));
+		return new SectorPairwiseInput(input(candidates, cut, replicates, seed), sectors, this.sectorWeights);
 	}
 
 }

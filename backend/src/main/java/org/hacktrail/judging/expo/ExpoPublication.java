@@ -18,12 +18,16 @@ import org.hacktrail.judging.pairwise.PairwiseInput;
 import org.hacktrail.judging.pairwise.PairwisePriors;
 import org.hacktrail.judging.pairwise.PairwiseRanking;
 import org.hacktrail.judging.pairwise.PairwiseResult;
+import org.hacktrail.judging.pairwise.SectorPairwiseInput;
+import org.hacktrail.judging.pairwise.SectorPairwiseResult;
+import org.hacktrail.judging.pairwise.SectorRanking;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.ranking.service.Pseudonyms;
 import org.hacktrail.judging.round.ExpoTables;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -90,6 +94,9 @@ public class ExpoPublication {
 				byClientId.put(visit.clientId(), visit);
 			}
 		}
+		boolean bySector = round.config().pairwiseBySector();
+		Map<String, Sector> sectorOfClientId = bySector ? ExpoService.sectorsByClientId(visits, judges) : Map.of();
+		Map<String, Sector> publishedSectors = new HashMap<>();
 		List<ExpoEvidence.PublicComparison> comparisons = new ArrayList<>();
 		List<Comparison> published = new ArrayList<>();
 		Map<String, int[]> counts = new TreeMap<>();
@@ -100,8 +107,12 @@ public class ExpoPublication {
 			ExpoVisit visit = byClientId.get(comparison.comparisonId());
 			String judge = pseudonym(round, comparison.judgeId(), judges, pseudonymOf);
 			String id = String.format(Locale.ROOT, idFormat, ++number);
+			Sector sector = bySector ? sectorOfClientId.get(comparison.comparisonId()) : null;
+			if (sector != null) {
+				publishedSectors.put(id, sector);
+			}
 			comparisons.add(new ExpoEvidence.PublicComparison(id, judge, visit.proposalId(), visit.previousProposalId(),
-					comparison.winnerId(), comparison.loserId(), visit.answeredAt(), comparison.sequence()));
+					comparison.winnerId(), comparison.loserId(), visit.answeredAt(), comparison.sequence(), sector));
 			published
 				.add(new Comparison(id, judge, comparison.winnerId(), comparison.loserId(), comparison.sequence()));
 			counts.computeIfAbsent(judge, (k) -> new int[2])[0]++;
@@ -130,10 +141,19 @@ public class ExpoPublication {
 			.add(new ExpoEvidence.PublicJudge(judge, sectorOf.get(judge), count[0], count[1])));
 		PairwiseInput input = new PairwiseInput(candidates, published, raw.priors(), raw.outstandingQuota(),
 				raw.minimumComparisons(), raw.bootstrapReplicates(), raw.seed());
-		PairwiseResult result = PairwiseRanking.rank(input);
+		if (!bySector) {
+			PairwiseResult result = PairwiseRanking.rank(input);
+			ExpoEvidence evidence = new ExpoEvidence(input.priors(), input.minimumComparisons(),
+					round.config().expoTables(), judgeList, comparisons, skips, firstVisits, result);
+			return new Computed(candidates, input, evidence, fingerprint(input), cut);
+		}
+		SectorPairwiseInput sectorInput = new SectorPairwiseInput(input, publishedSectors,
+				round.config().sectorWeights());
+		SectorPairwiseResult sectors = SectorRanking.rank(sectorInput);
 		ExpoEvidence evidence = new ExpoEvidence(input.priors(), input.minimumComparisons(),
-				round.config().expoTables(), judgeList, comparisons, skips, firstVisits, result);
-		return new Computed(candidates, input, evidence, fingerprint(input), cut);
+				round.config().expoTables(), judgeList, comparisons, skips, firstVisits, sectors.combined(), sectors,
+				sectorInput.weights());
+		return new Computed(candidates, input, evidence, fingerprint(sectorInput), cut);
 	}
 
 	private String pseudonym(JudgingRound round, String judgeId, Map<String, Judge> judges,
@@ -154,10 +174,24 @@ public class ExpoPublication {
 	 * in canonical order, so equal inputs have equal fingerprints.
 	 */
 	static String fingerprint(PairwiseInput input) {
+		return fingerprint(input, null);
+	}
+
+	/**
+	 * SHA-256 of a hacktrail-pairwise-2 input: as {@link #fingerprint(PairwiseInput)}
+	 * with that method's name, then each comparison's sector name in canonical order and
+	 * the sector weights' bits in sector order.
+	 */
+	static String fingerprint(SectorPairwiseInput input) {
+		return fingerprint(input.pairwise(), input);
+	}
+
+	private static String fingerprint(PairwiseInput input, @Nullable SectorPairwiseInput sectors) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
-			string(digest, number, PairwiseRanking.ALGORITHM_VERSION);
+			string(digest, number,
+					(sectors != null) ? SectorRanking.ALGORITHM_VERSION : PairwiseRanking.ALGORITHM_VERSION);
 			integer(digest, number, input.candidateIds().size());
 			input.candidateIds().forEach((c) -> string(digest, number, c));
 			integer(digest, number, input.comparisons().size());
@@ -176,6 +210,14 @@ public class ExpoPublication {
 			integer(digest, number, input.outstandingQuota());
 			integer(digest, number, input.bootstrapReplicates());
 			longValue(digest, number, input.seed());
+			if (sectors != null) {
+				for (Comparison c : input.comparisons()) {
+					string(digest, number, sectors.sectors().get(c.comparisonId()).name());
+				}
+				for (Sector sector : Sector.values()) {
+					longValue(digest, number, Double.doubleToLongBits(sectors.weight(sector)));
+				}
+			}
 			return java.util.HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.Comparison;
 import org.hacktrail.judging.pairwise.Location;
 import org.hacktrail.judging.pairwise.NextChoice;
@@ -152,7 +153,7 @@ public class ExpoService {
 			int number = walk.count + 1;
 			ExpoVisit visit = new ExpoVisit(ExpoVisit.idOf(roundId, judge.id(), number), roundId, round.hackathonId(),
 					judge.id(), number, table.proposalId(), table, ExpoVisitStatus.OPEN, choice.reason(),
-					choice.expectedGain(), this.clock.instant(), null, null, null, null, null, null, null);
+					choice.expectedGain(), this.clock.instant(), null, null, null, null, null, null, null, null);
 			try {
 				ExpoVisit inserted = this.mongo.insert(visit);
 				this.roundVisits.written(inserted);
@@ -279,7 +280,8 @@ public class ExpoService {
 			.set("skipReason", reason)
 			.set("answeredBy", judge.userId())
 			.set("answeredAt", now)
-			.set("sequence", sequence);
+			.set("sequence", sequence)
+			.set("sector", judge.sector());
 		boolean answered = this.mongo.updateFirst(open, update, ExpoVisit.class).getModifiedCount() == 1;
 		ExpoVisit stored = this.mongo.findById(walk.open.id(), ExpoVisit.class);
 		if (answered && stored != null) {
@@ -386,6 +388,25 @@ public class ExpoService {
 				Math.min(PairwiseInput.MAX_BOOTSTRAP_REPLICATES, round.config().bootstrapReplicates()));
 		return new PairwiseInput(candidates, comparisons, PairwisePriors.gavel(), Math.max(1, cut),
 				PairwiseInput.DEFAULT_MINIMUM_COMPARISONS, replicates, round.config().seed());
+	}
+
+	/**
+	 * The sector of every COMPARED visit's comparison, by client id: the judge's sector
+	 * recorded with the answer, or, for an answer stored before sectors were recorded,
+	 * the judge's sector now ({@code judges} by judge record id; PUBLIC for a judge no
+	 * longer found).
+	 */
+	static Map<String, Sector> sectorsByClientId(List<ExpoVisit> visits, Map<String, Judge> judges) {
+		Map<String, Sector> sectors = new HashMap<>();
+		for (ExpoVisit visit : visits) {
+			if (visit.status() == ExpoVisitStatus.COMPARED && visit.clientId() != null) {
+				Judge judge = judges.get(visit.judgeId());
+				Sector sector = (visit.sector() != null) ? visit.sector()
+						: (judge != null) ? judge.sector() : Sector.PUBLIC;
+				sectors.put(visit.clientId(), sector);
+			}
+		}
+		return sectors;
 	}
 
 	private static Map<String, Location> locations(JudgingRound round) {

@@ -3,6 +3,7 @@ package org.hacktrail.judging.expo;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.NextChoice;
 import org.hacktrail.judging.round.ExpoTable;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param answeredAt when the answer was stored
  * @param sequence the answer's place in time for the ranking: microseconds since the
  * epoch when first stored (ties ordered by client id)
+ * @param sector the judge's sector when the answer was stored (null before answered, and
+ * in visits stored before sectors were recorded): a round ranked by sector
+ * (hacktrail-pairwise-2) counts the comparison in this sector
  */
 @Document("expo_visits")
 @CompoundIndex(name = "id_status", def = "{'_id': 1, 'status': 1}", unique = true)
@@ -52,7 +56,7 @@ public record ExpoVisit(@Id String id, @Indexed String roundId, String hackathon
 		String proposalId, ExpoTable table, ExpoVisitStatus status, NextChoice.Reason choice,
 		@Nullable Double expectedGain, Instant sentAt, @Nullable String clientId, @Nullable String previousProposalId,
 		@Nullable ExpoWinner winner, @Nullable ExpoSkipReason skipReason, @Nullable String answeredBy,
-		@Nullable Instant answeredAt, @Nullable Long sequence) {
+		@Nullable Instant answeredAt, @Nullable Long sequence, @Nullable Sector sector) {
 
 	static String idOf(String roundId, String judgeId, int number) {
 		return roundId + "/" + judgeId + "/" + number;

@@ -97,12 +97,38 @@ public final class PairwiseRanking {
 		PairwiseEstimate estimate = estimate(input);
 		List<CandidateEstimate> candidates = estimate.candidates();
 		int size = candidates.size();
-		int quota = input.outstandingQuota();
-		long[] keys = new long[size];
+		String[] ids = new String[size];
+		double[] scores = new double[size];
+		double[] variances = new double[size];
+		int[] comparisons = new int[size];
 		boolean[] sufficient = new boolean[size];
 		for (int i = 0; i < size; i++) {
-			keys[i] = tieKey(candidates.get(i).mu());
-			sufficient[i] = candidates.get(i).comparisons() >= input.minimumComparisons();
+			CandidateEstimate candidate = candidates.get(i);
+			ids[i] = candidate.candidateId();
+			scores[i] = candidate.mu();
+			variances[i] = candidate.sigmaSquared();
+			comparisons[i] = candidate.comparisons();
+			sufficient[i] = candidate.comparisons() >= input.minimumComparisons();
+		}
+		int[][] draws = bootstrap(candidates, input.bootstrapReplicates(), input.seed());
+		List<RankedCandidate> lines = lines(ids, scores, variances, comparisons, sufficient, draws,
+				input.outstandingQuota(), input.bootstrapReplicates());
+		return new PairwiseResult(ALGORITHM_VERSION, lines, estimate.judges(), estimate.comparisonsCounted(),
+				estimate.judgeUpdatesKept());
+	}
+
+	/**
+	 * P3 and P4 from the scores and the replicate ranks: ranks, ties, top N, the rank
+	 * intervals and P(top N), every array in candidate id order. Shared by
+	 * {@value #ALGORITHM_VERSION} and {@link SectorRanking}; {@code draws} is sorted in
+	 * place.
+	 */
+	static List<RankedCandidate> lines(String[] ids, double[] scores, double[] variances, int[] comparisons,
+			boolean[] sufficient, int[][] draws, int quota, int replicates) {
+		int size = ids.length;
+		long[] keys = new long[size];
+		for (int i = 0; i < size; i++) {
+			keys[i] = tieKey(scores[i]);
 		}
 		int[] rank = ranks(keys);
 		long[] sufficientKeys = new long[size];
@@ -118,13 +144,10 @@ public final class PairwiseRanking {
 		for (int r : rank) {
 			rankCount[r]++;
 		}
-		int[][] draws = bootstrap(candidates, input.bootstrapReplicates(), input.seed());
-		int replicates = input.bootstrapReplicates();
 		int low = (int) Math.ceil(LOW_PERCENTILE * (double) replicates / 100);
 		int high = (int) Math.ceil(HIGH_PERCENTILE * (double) replicates / 100);
 		List<RankedCandidate> lines = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
-			CandidateEstimate candidate = candidates.get(i);
 			int[] ranksOfI = draws[i];
 			Arrays.sort(ranksOfI);
 			int inside = 0;
@@ -138,14 +161,13 @@ public final class PairwiseRanking {
 			int rankLow = Math.min(p5, rank[i]);
 			int rankHigh = Math.max(p95, rank[i]);
 			boolean inTopN = sufficient[i] && 1 + countAbove(sortedSufficient, keys[i]) <= quota;
-			lines.add(new RankedCandidate(candidate.candidateId(), rank[i], candidate.mu(), candidate.sigmaSquared(),
-					candidate.comparisons(), sufficient[i], rankCount[rank[i]] > 1, inTopN, rankLow, rankHigh, p5, p95,
-					(inside + 1.0) / (replicates + 2.0), rankLow <= quota && quota < rankHigh));
+			lines.add(new RankedCandidate(ids[i], rank[i], scores[i], variances[i], comparisons[i], sufficient[i],
+					rankCount[rank[i]] > 1, inTopN, rankLow, rankHigh, p5, p95, (inside + 1.0) / (replicates + 2.0),
+					rankLow <= quota && quota < rankHigh));
 		}
 		lines.sort((a, b) -> (a.rank() != b.rank()) ? Integer.compare(a.rank(), b.rank())
 				: a.candidateId().compareTo(b.candidateId()));
-		return new PairwiseResult(ALGORITHM_VERSION, lines, estimate.judges(), estimate.comparisonsCounted(),
-				estimate.judgeUpdatesKept());
+		return lines;
 	}
 
 	/** floor(μ × 10⁹ + 0.5), the value compared for ranks and ties. */
@@ -187,7 +209,7 @@ public final class PairwiseRanking {
 	}
 
 	/** Competition ranks: 1 + the number of keys strictly greater. */
-	private static int[] ranks(long[] keys) {
+	static int[] ranks(long[] keys) {
 		long[] sorted = keys.clone();
 		Arrays.sort(sorted);
 		int[] rank = new int[keys.length];

@@ -226,12 +226,16 @@ public final class RubricRanking {
 					}
 				}
 				if (sheets == 0) {
-					unranked.add(new UnrankedProposal(this.proposals[p], "no submitted sheets"));
+					unranked.add(new UnrankedProposal(this.proposals[p], "no submitted sheets",
+							UnrankedProposal.Code.NO_SUBMITTED_SHEETS, List.of()));
 				}
 				else if (!(weightPresent > 0)) {
+					List<Sector> present = sectorsPresent(groupCount, p);
 					unranked.add(new UnrankedProposal(this.proposals[p],
-							"only sheets from sectors weighted 0 (" + sectorsPresent(groupCount, p)
-									+ "); give such a sector a weight or add sheets from a weighted sector"));
+							"only sheets from sectors weighted 0 ("
+									+ String.join(", ", present.stream().map(Sector::name).toList())
+									+ "); give such a sector a weight or add sheets from a weighted sector",
+							UnrankedProposal.Code.ONLY_ZERO_WEIGHT_SECTORS, present));
 				}
 				else {
 					ranked[p] = true;
@@ -538,14 +542,14 @@ public final class RubricRanking {
 					coverage);
 		}
 
-		private String sectorsPresent(int[] groupCount, int p) {
-			List<String> present = new ArrayList<>();
+		private List<Sector> sectorsPresent(int[] groupCount, int p) {
+			List<Sector> present = new ArrayList<>();
 			for (Sector sector : SECTORS) {
 				if (groupCount[p * G + sector.ordinal()] > 0) {
-					present.add(sector.name());
+					present.add(sector);
 				}
 			}
-			return String.join(", ", present);
+			return present;
 		}
 
 	}

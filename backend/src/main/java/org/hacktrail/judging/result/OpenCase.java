@@ -39,7 +39,10 @@ public record OpenCase(Kind kind, List<String> proposalIds, @Nullable String jud
 		/** A proposal's rank interval contains ranks on both sides of the cut. */
 		STRADDLES_CUT,
 
-		/** The public and private sectors disagree on a proposal (divergence above 1). */
+		/**
+		 * The public and private sectors disagree on a proposal (divergence above 1;
+		 * hacktrail-pairwise-2: above 2).
+		 */
 		DIVERGENT_SECTORS,
 
 		/** A sector with a weight above 0 has no sheet on a proposal. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.PairwiseRanking;
+import org.hacktrail.judging.pairwise.SectorRanking;
 import org.hacktrail.judging.ranking.EvidenceCoverage;
 import org.hacktrail.judging.ranking.JudgeSummary;
 import org.hacktrail.judging.ranking.RankedProposal;
@@ -84,22 +85,27 @@ final class OpenCases {
 	}
 
 	private static void divergent(RankingResult result, List<OpenCase> cases) {
+		boolean pairwise2 = SectorRanking.ALGORITHM_VERSION.equals(result.algorithmVersion());
 		for (RankedProposal line : result.ranking()) {
 			if (line.divergent()) {
 				cases.add(new OpenCase(OpenCase.Kind.DIVERGENT_SECTORS, List.of(line.proposalId()), null,
 						"The public and private sectors disagree on it (divergence "
-								+ String.format(java.util.Locale.ROOT, "%.2f", line.divergence()) + ", above 1).",
+								+ String.format(java.util.Locale.ROOT, "%.2f", line.divergence()) + ", above "
+								+ (pairwise2 ? "2" : "1") + ").",
 						false));
 			}
 		}
 	}
 
 	private static void missingSectors(RankingResult result, List<OpenCase> cases) {
+		boolean pairwise2 = SectorRanking.ALGORITHM_VERSION.equals(result.algorithmVersion());
 		for (RankedProposal line : result.ranking()) {
 			if (!line.missingSectors().isEmpty()) {
-				cases.add(new OpenCase(OpenCase.Kind.MISSING_SECTORS, List.of(line.proposalId()), null,
-						"No sheet from " + String.join(", ", line.missingSectors().stream().map(Sector::name).toList())
-								+ ", though weighted: its score rests on the other sectors.",
+				String sectors = String.join(", ", line.missingSectors().stream().map(Sector::name).toList());
+				cases.add(new OpenCase(OpenCase.Kind.MISSING_SECTORS, List.of(line.proposalId()), null, pairwise2
+						? "No comparison from " + sectors
+								+ ", though weighted: that sector counts with its prior, and the evidence is insufficient."
+						: "No sheet from " + sectors + ", though weighted: its score rests on the other sectors.",
 						false));
 			}
 		}
@@ -128,8 +134,9 @@ final class OpenCases {
 						shortSectors.add(sector.sector() + " " + sector.sheetCount() + " of " + sector.minimum());
 					}
 				}
-				String what = PairwiseRanking.ALGORITHM_VERSION.equals(result.algorithmVersion())
-						? " comparisons a candidate needs" : " sheets the round asks for";
+				String what = (PairwiseRanking.ALGORITHM_VERSION.equals(result.algorithmVersion())
+						|| SectorRanking.ALGORITHM_VERSION.equals(result.algorithmVersion()))
+								? " comparisons a candidate needs" : " sheets the round asks for";
 				cases.add(new OpenCase(OpenCase.Kind.INSUFFICIENT_EVIDENCE, List.of(line.proposalId()), null,
 						"Rank " + line.rank() + " rests on " + evidence.sheetCount() + " of the "
 								+ evidence.sheetsRequired() + what

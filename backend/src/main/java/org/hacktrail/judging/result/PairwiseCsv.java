@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.expo.ExpoEvidence;
 import org.hacktrail.judging.pairwise.RankedCandidate;
 import org.hacktrail.platform.CsvFlavour;
@@ -33,13 +34,13 @@ final class PairwiseCsv {
 		for (ExpoEvidence.PublicComparison c : expo.comparisons()) {
 			for (String proposal : new String[] { c.winner(), c.loser() }) {
 				boolean won = proposal.equals(c.winner());
-				rows.print(proposal, c.judge(), "COMPARISON", c.id(), won ? "WON" : "LOST",
+				rows.print(proposal, c.judge(), c.sector(), "COMPARISON", c.id(), won ? "WON" : "LOST",
 						won ? c.loser() : c.winner(), (c.at() != null) ? c.at().toString() : "",
 						Long.toString(c.sequence()), "");
 			}
 		}
 		for (ExpoEvidence.PublicSkip s : expo.skips()) {
-			rows.print(s.proposal(), s.judge(), "SKIP", "", "", "", (s.at() != null) ? s.at().toString() : "", "",
+			rows.print(s.proposal(), s.judge(), null, "SKIP", "", "", "", (s.at() != null) ? s.at().toString() : "", "",
 					s.reason().name());
 		}
 	}
@@ -48,16 +49,24 @@ final class PairwiseCsv {
 			Map<String, LocalizedText> titles, Map<String, RankedCandidate> lines, Map<String, String> sectors,
 			Set<String> selected) {
 
-		void print(String proposal, String judge, String kind, String comparison, String outcome, String opponent,
-				String at, String sequence, String skipReason) throws IOException {
+		/**
+		 * @param sector the sector of a comparison in a round ranked by sector: written
+		 * as the judge's sector with its weight (otherwise the judge's published sector
+		 * and no weight)
+		 */
+		void print(String proposal, String judge, @Nullable Sector sector, String kind, String comparison,
+				String outcome, String opponent, String at, String sequence, String skipReason) throws IOException {
+			Map<Sector, Double> weights = this.expo.sectorWeights();
+			String judgeSector = (sector != null) ? sector.name() : this.sectors.getOrDefault(judge, "");
+			Object weight = (sector != null && weights != null) ? weights.get(sector) : "";
 			@Nullable RankedCandidate line = this.lines.get(proposal);
 			LocalizedText title = this.titles.get(proposal);
 			this.csv.printRecord(this.results.id(), this.results.name().primary(), this.results.kind().name(),
 					this.expo.result().algorithmVersion(), Long.toUnsignedString(this.results.config().seed()), "",
 					this.results.cut(), proposal, (title != null) ? title.primary() : "",
 					(line != null) ? line.rank() : "", (line != null) ? line.score() : "",
-					this.selected.contains(proposal), judge, this.sectors.getOrDefault(judge, ""), "", "", "", "", "",
-					"", (line != null) ? line.comparisons() : "", this.expo.minimumComparisons(),
+					this.selected.contains(proposal), judge, judgeSector, weight, "", "", "", "", "",
+					(line != null) ? line.comparisons() : "", this.expo.minimumComparisons(),
 					(line != null) ? (line.sufficientEvidence() ? "SUFFICIENT" : "INSUFFICIENT") : "",
 					(line != null) ? line.probabilityTopN() : "", kind, comparison, outcome, opponent, at, sequence,
 					skipReason, (line != null) ? line.variance() : "", (line != null) ? line.rankLow() : "",

@@ -1,6 +1,7 @@
 package org.hacktrail.judging.result;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,14 @@ import org.hacktrail.judging.expo.ExpoEvidence;
 import org.hacktrail.judging.pairwise.JudgeReliability;
 import org.hacktrail.judging.pairwise.PairwisePriors;
 import org.hacktrail.judging.pairwise.RankedCandidate;
+import org.hacktrail.judging.pairwise.SectorPairwiseResult;
+import org.hacktrail.judging.pairwise.SectorPass;
+import org.hacktrail.judging.pairwise.SectorRanking;
 import org.hacktrail.judging.round.ExpoTable;
 import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A published PAIRWISE (expo) round in {@code results.json} (format hacktrail-results-4
@@ -27,13 +34,22 @@ import org.jspecify.annotations.Nullable;
  * @param skips every table a judge left without comparing
  * @param ranking every candidate, by rank, then proposal id
  * @param judgeReliability Crowd-BT's Beta(α, β) per judge after the last comparison, by
- * pseudonym
+ * pseudonym (hacktrail-pairwise-2: per sector and judge, each with its sector)
+ * @param sectors hacktrail-pairwise-2 only (format hacktrail-results-5): the sector
+ * weights, every sector's scores and each proposal's divergence and missing sectors; left
+ * out of hacktrail-pairwise-1 rounds, which are written as in format 4
  */
 public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, String kind, @Nullable String publishedAt,
 		String algorithmVersion, Parameters parameters, List<Proposal> proposals, List<Judge> judges,
 		List<Comparison> comparisons, List<Skip> skips, Summary summary, List<Line> ranking,
-		List<Reliability> judgeReliability, List<ResultsJson.Tie> ties,
-		ResultsJson.Selection selection) implements ResultsJson.RoundEntry {
+		List<Reliability> judgeReliability, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Sectors sectors,
+		List<ResultsJson.Tie> ties, ResultsJson.Selection selection) implements ResultsJson.RoundEntry {
+
+	/** Whether this round is ranked by sector (format hacktrail-results-5). */
+	@JsonIgnore
+	boolean bySector() {
+		return this.sectors != null;
+	}
 
 	static PairwiseResultsJson of(PublishedRound results, ExpoEvidence expo, @Nullable Instant publishedAt,
 			Map<String, LocalizedText> titles) {
@@ -56,7 +72,8 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 				expo.comparisons()
 					.stream()
 					.map((c) -> new Comparison(c.id(), c.judge(), c.current(), c.previous(), c.winner(), c.loser(),
-							(c.at() != null) ? c.at().toString() : null, c.sequence()))
+							(c.at() != null) ? c.at().toString() : null, c.sequence(),
+							(c.sector() != null) ? c.sector().name() : null))
 					.toList(),
 				expo.skips()
 					.stream()
@@ -65,10 +82,89 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 					.toList(),
 				new Summary(results.proposalIds().size(), expo.result().comparisonsCounted(), expo.firstVisits(),
 						expo.skips().size(), expo.judges().size(), expo.result().judgeUpdatesKept()),
-				expo.result().ranking().stream().map(Line::of).toList(),
-				expo.result().judges().stream().map(Reliability::of).toList(),
+				expo.result().ranking().stream().map(Line::of).toList(), reliabilities(expo),
+				Sectors.of(expo, results.proposalIds()),
 				results.ranking().ties().stream().map(ResultsJson.Tie::of).toList(),
 				ResultsJson.Selection.of(results.selection()));
+	}
+
+	private static List<Reliability> reliabilities(ExpoEvidence expo) {
+		SectorPairwiseResult sectors = expo.sectors();
+		if (sectors == null) {
+			return expo.result().judges().stream().map(Reliability::of).toList();
+		}
+		List<Reliability> list = new ArrayList<>();
+		for (SectorPass pass : sectors.sectors()) {
+			for (JudgeReliability r : pass.judges()) {
+				list.add(new Reliability(r.judgeId(), r.alpha(), r.beta(), r.reliability(), r.comparisons(),
+						pass.sector().name()));
+			}
+		}
+		return list;
+	}
+
+	/**
+	 * A round ranked by sector (docs/judging-method-pairwise.md, "P7. Sectors").
+	 *
+	 * @param weights W_s of every sector, in sector order
+	 * @param divergenceThreshold divergence strictly above it is flagged
+	 * @param passes every sector's Crowd-BT pass, in sector order
+	 * @param proposals per proposal in id order: divergence, its flag, missing sectors
+	 */
+	public record Sectors(List<SectorWeight> weights, double divergenceThreshold, List<SectorPassJson> passes,
+			List<ProposalSectors> proposals) {
+
+		static @Nullable Sectors of(ExpoEvidence expo, List<String> proposalIds) {
+			SectorPairwiseResult sectors = expo.sectors();
+			if (sectors == null) {
+				return null;
+			}
+			List<SectorWeight> weights = sectors.sectors()
+				.stream()
+				.map((p) -> new SectorWeight(p.sector().name(), p.weight()))
+				.toList();
+			List<SectorPassJson> passes = sectors.sectors()
+				.stream()
+				.map((p) -> new SectorPassJson(p.sector().name(), p.weight(), p.comparisonsCounted(),
+						p.judgeUpdatesKept(),
+						p.candidates()
+							.stream()
+							.map((c) -> new SectorScoreJson(c.candidateId(), c.mu(), c.sigmaSquared(), c.comparisons()))
+							.toList()))
+				.toList();
+			List<ProposalSectors> proposals = sectors.candidates()
+				.stream()
+				.map((c) -> new ProposalSectors(c.candidateId(), c.divergence(), c.divergent(),
+						c.missingSectors().stream().map(Enum::name).toList()))
+				.toList();
+			return new Sectors(weights, SectorRanking.DIVERGENCE_THRESHOLD, passes, proposals);
+		}
+
+	}
+
+	public record SectorWeight(String sector, double weight) {
+	}
+
+	/**
+	 * @param comparisonsCounted the sector's comparisons
+	 * @param judgeUpdatesKept of those, the ones after which a judge's (α, β) were kept
+	 * @param scores every proposal in id order: μ_s, σ_s² and its comparisons in this
+	 * sector (the prior and 0 when the sector never compared it)
+	 */
+	public record SectorPassJson(String sector, double weight, int comparisonsCounted, int judgeUpdatesKept,
+			List<SectorScoreJson> scores) {
+	}
+
+	public record SectorScoreJson(String proposal, double score, double variance, int comparisons) {
+	}
+
+	/**
+	 * @param divergence |μ_PUBLIC − μ_PRIVATE| / √(σ²_PUBLIC + σ²_PRIVATE); null unless
+	 * both sectors compared the proposal
+	 * @param missingSectors weighted sectors that never compared it
+	 */
+	public record ProposalSectors(String proposal, @Nullable Double divergence, boolean divergent,
+			List<String> missingSectors) {
 	}
 
 	/**
@@ -116,9 +212,11 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 	 * @param previous the proposal seen before it
 	 * @param at when the answer was stored
 	 * @param sequence the method's order: ascending sequence, then id
+	 * @param sector the judge's sector when answering (hacktrail-pairwise-2 only; left
+	 * out otherwise)
 	 */
 	public record Comparison(String id, String judge, String current, String previous, String winner, String loser,
-			@Nullable String at, long sequence) {
+			@Nullable String at, long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String sector) {
 	}
 
 	/**
@@ -153,11 +251,14 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 
 	/**
 	 * @param reliability α / (α + β)
+	 * @param sector the sector whose pass this is (hacktrail-pairwise-2 only; left out
+	 * otherwise)
 	 */
-	public record Reliability(String judge, double alpha, double beta, double reliability, int comparisons) {
+	public record Reliability(String judge, double alpha, double beta, double reliability, int comparisons,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String sector) {
 
 		static Reliability of(JudgeReliability r) {
-			return new Reliability(r.judgeId(), r.alpha(), r.beta(), r.reliability(), r.comparisons());
+			return new Reliability(r.judgeId(), r.alpha(), r.beta(), r.reliability(), r.comparisons(), null);
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.hacktrail.judging.JudgingGraphQl;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.platform.CodedText;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 
@@ -56,6 +57,16 @@ class PublicationController {
 	@SchemaMapping(typeName = "PublicationPreview")
 	RoundService.RoundContext round(PublicationService.Preview preview) {
 		return this.rounds.context(preview.round());
+	}
+
+	@SchemaMapping(typeName = "PublicationPreview")
+	List<String> blockers(PublicationService.Preview preview) {
+		return preview.blockers().stream().map(CodedText::message).toList();
+	}
+
+	@SchemaMapping(typeName = "PublicationPreview")
+	List<CodedText> codedBlockers(PublicationService.Preview preview) {
+		return preview.blockers();
 	}
 
 	@SchemaMapping(typeName = "PublicationPreview")

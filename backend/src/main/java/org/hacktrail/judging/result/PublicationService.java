@@ -28,6 +28,7 @@ import org.hacktrail.judging.round.RoundMethod;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
+import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
@@ -149,7 +150,8 @@ public class PublicationService {
 		if (context.judging().config().method() == RoundMethod.PAIRWISE) {
 			ExpoPublication.Computed pairwise = this.expo.compute(context);
 			return new Ranked(
-					PairwiseRankings.asRankingResult(pairwise.input(), pairwise.result(), context.judging().config()),
+					PairwiseRankings.asRankingResult(pairwise.input(), pairwise.result(), context.judging().config(),
+							pairwise.evidence().sectors()),
 					pairwise.cut(), pairwise.fingerprint(), pairwise.candidates(), null, pairwise);
 		}
 		RankingService.Computed rubric = this.ranking.compute(context);
@@ -170,7 +172,7 @@ public class PublicationService {
 	 * What publishing did: the round, and the proposals that could not be moved (with
 	 * why).
 	 */
-	public record Publication(JudgingRound round, List<String> moved, List<String> problems) {
+	public record Publication(JudgingRound round, List<String> moved, List<PublicationText.Problem> problems) {
 	}
 
 	/**
@@ -186,10 +188,11 @@ public class PublicationService {
 	 * What publishing would do, before it is done: whether it can go ahead (and why not),
 	 * the selection and every open case of the ranking.
 	 *
-	 * @param blockers why publishing cannot go ahead now, in words (empty when it can)
+	 * @param blockers why publishing cannot go ahead now, as codes with their English
+	 * (empty when it can; see {@link PublicationText})
 	 * @param openCases every open case; the unresolved ones need {@code confirmOpenCases}
 	 */
-	public record Preview(JudgingRound round, List<String> blockers, @Nullable Selection selection, int cut,
+	public record Preview(JudgingRound round, List<CodedText> blockers, @Nullable Selection selection, int cut,
 			List<OpenCase> openCases) {
 
 		public boolean ready() {
@@ -213,38 +216,35 @@ public class PublicationService {
 		if (round.status() == RoundStatus.PUBLISHED) {
 			PublishedRound published = this.mongo.findById(roundId, PublishedRound.class);
 			if (published != null) {
-				return new Preview(round, List.of("The round is already PUBLISHED."), published.selection(),
+				return new Preview(round, List.of(PublicationText.alreadyPublished()), published.selection(),
 						published.cut(), openCases(round, published.ranking(), published.cut(), published.selection()));
 			}
 		}
-		List<String> blockers = new ArrayList<>();
+		List<CodedText> blockers = new ArrayList<>();
 		if (round.status() != RoundStatus.CLOSED) {
-			blockers.add("The round is " + round.status()
-					+ ((round.status() == RoundStatus.OPEN) ? "; close it and select before publishing."
-							: "; open it, let the judges score, close it and select before publishing."));
+			blockers.add(PublicationText.notClosed(round.status()));
 		}
 		Ranked computed;
 		try {
 			computed = compute(context);
 		}
 		catch (DomainException ex) {
-			blockers.add(ex.getMessage());
+			blockers.add(PublicationText.notRanked(ex));
 			return new Preview(round, blockers, round.selection(), RoundService.cut(context.hackathon(), round),
 					List.of());
 		}
 		Selection selection = round.selection();
 		if (round.status() == RoundStatus.CLOSED) {
 			if (selection == null) {
-				blockers.add("Select the proposals (selectProposals) before publishing.");
+				blockers.add(PublicationText.selectionMissing());
 			}
 			else if (!computed.fingerprint().equals(selection.inputFingerprint())) {
-				blockers.add("The ranking changed since the selection was made; review it and select again.");
+				blockers.add(PublicationText.selectionStale());
 			}
 			blockers.addAll(TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint()));
 		}
 		if (round.kind() == RoundKind.FINAL && context.hackathon().phase() != HackathonPhase.JUDGING) {
-			blockers.add("Final results are published while the hackathon is JUDGING; it is "
-					+ context.hackathon().phase() + ".");
+			blockers.add(PublicationText.finalNotJudging(context.hackathon().phase()));
 		}
 		return new Preview(round, blockers, selection, computed.cut(),
 				openCases(round, computed.result(), computed.cut(), selection));
@@ -417,19 +417,21 @@ public class PublicationService {
 		if (round.status() == RoundStatus.CLOSED) {
 			Selection selection = round.selection();
 			if (selection == null) {
-				throw DomainException.badInput("Select the proposals (selectProposals) before publishing.");
+				throw PublicationText.refused(ErrorCode.BAD_USER_INPUT, PublicationText.selectionMissing(), Map.of());
 			}
 			if (finalRound && context.hackathon().phase() != HackathonPhase.JUDGING) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT,
-						"Final results are published while the hackathon " + "is JUDGING; it is "
-								+ context.hackathon().phase() + ".",
+				throw PublicationText.refused(ErrorCode.BAD_USER_INPUT,
+						PublicationText.finalNotJudging(context.hackathon().phase()),
 						Map.of("phase", context.hackathon().phase().name()));
 			}
 			Ranked computed = compute(context);
 			if (!computed.fingerprint().equals(selection.inputFingerprint())) {
-				throw DomainException.conflict("The ranking changed since the selection was made (a sheet was "
-						+ "reopened, voided, a comparison recorded or a parameter changed); review the ranking and "
-						+ "select again.");
+				throw PublicationText.refused(ErrorCode.CONFLICT, new CodedText(PublicationText.SELECTION_STALE,
+						List.of(),
+						"The ranking changed since the selection was made (a sheet was "
+								+ "reopened, voided, a comparison recorded or a parameter changed); review the ranking and "
+								+ "select again."),
+						Map.of());
 			}
 			List<OpenCase> open = OpenCases.unresolved(openCases(round, computed.result(), computed.cut(), selection));
 			if (!open.isEmpty() && !Boolean.TRUE.equals(confirmOpenCases)) {
@@ -442,7 +444,10 @@ public class PublicationService {
 									"judgeId", (c.judgeId() != null) ? c.judgeId() : "", "message", c.message()))
 							.toList()));
 			}
-			List<String> tracks = TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint());
+			List<String> tracks = TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint())
+				.stream()
+				.map(CodedText::message)
+				.toList();
 			if (!tracks.isEmpty()) {
 				throw new DomainException(ErrorCode.BAD_USER_INPUT, String.join(" ", tracks),
 						Map.of("rule", TRACK_SELECTIONS, "blockers", tracks));
@@ -483,11 +488,7 @@ public class PublicationService {
 			}
 		}
 		else if (round.status() != RoundStatus.PUBLISHED) {
-			throw new DomainException(ErrorCode.BAD_USER_INPUT,
-					"The round is " + round.status()
-							+ ((round.status() == RoundStatus.DRAFT)
-									? "; open it, let the judges score, close it and select before publishing."
-									: "; close it and select before publishing."),
+			throw PublicationText.refused(ErrorCode.BAD_USER_INPUT, PublicationText.notClosed(round.status()),
 					Map.of("status", round.status().name()));
 		}
 		PublishedRound published = this.mongo.findById(round.id(), PublishedRound.class);
@@ -495,7 +496,7 @@ public class PublicationService {
 			throw new IllegalStateException("Round " + round.id() + " is PUBLISHED without its snapshot");
 		}
 		List<String> moved = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
+		List<PublicationText.Problem> problems = new ArrayList<>();
 		Set<String> selected = new HashSet<>(published.selection().proposalIds());
 		ProposalStatus in = finalRound ? ProposalStatus.OUTSTANDING : ProposalStatus.SHORTLISTED;
 		ProposalStatus out = finalRound ? ProposalStatus.NOT_SELECTED : ProposalStatus.NOT_SHORTLISTED;
@@ -508,7 +509,7 @@ public class PublicationService {
 				moved.add(proposalId);
 			}
 			catch (DomainException ex) {
-				problems.add(proposalId + ": " + ex.getMessage());
+				problems.add(PublicationText.notMoved(proposalId, to, ex));
 			}
 		}
 		if (!problems.isEmpty()) {

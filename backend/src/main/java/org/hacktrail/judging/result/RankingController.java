@@ -17,6 +17,7 @@ import org.hacktrail.judging.ranking.Uncertainty;
 import org.hacktrail.judging.ranking.UnrankedProposal;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.Selection;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,8 @@ class RankingController {
 	record PublishRoundInput(String roundId, @Nullable Boolean confirmOpenCases) {
 	}
 
-	record PublishRoundPayload(RoundService.RoundContext round, List<String> movedProposalIds, List<String> problems) {
+	record PublishRoundPayload(RoundService.RoundContext round, List<String> movedProposalIds, List<String> problems,
+			List<PublicationText.Problem> codedProblems) {
 	}
 
 	@MutationMapping
@@ -75,7 +77,13 @@ class RankingController {
 	@MutationMapping
 	PublishRoundPayload publishRound(@Argument PublishRoundInput input) {
 		PublicationService.Publication published = this.publication.publish(input.roundId(), input.confirmOpenCases());
-		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(), published.problems());
+		return new PublishRoundPayload(this.rounds.context(published.round()), published.moved(),
+				published.problems().stream().map(PublicationText.Problem::english).toList(), published.problems());
+	}
+
+	@BatchMapping(typeName = "PublishProblem", field = "proposal")
+	Map<PublicationText.Problem, Proposal> problemProposal(List<PublicationText.Problem> problems) {
+		return JudgingGraphQl.proposals(problems, PublicationText.Problem::proposalId, this.proposals);
 	}
 
 	// ---- RoundRanking
@@ -171,6 +179,21 @@ class RankingController {
 	@BatchMapping(typeName = "UnrankedProposal", field = "proposal")
 	Map<UnrankedProposal, Proposal> unrankedProposal(List<UnrankedProposal> unranked) {
 		return JudgingGraphQl.proposals(unranked, UnrankedProposal::proposalId, this.proposals);
+	}
+
+	@SchemaMapping(typeName = "UnrankedProposal")
+	UnrankedProposal.@Nullable Code reasonCode(UnrankedProposal unranked) {
+		return unranked.code();
+	}
+
+	@SchemaMapping(typeName = "UnrankedProposal")
+	List<MessageArg> reasonArgs(UnrankedProposal unranked) {
+		if (unranked.code() != UnrankedProposal.Code.ONLY_ZERO_WEIGHT_SECTORS) {
+			return List.of();
+		}
+		return List.of(
+				MessageArg.of("sectors", String.join(",", unranked.sectors().stream().map(Sector::name).toList())),
+				MessageArg.of("count", unranked.sectors().size()));
 	}
 
 	// ---- RoundDiagnostics

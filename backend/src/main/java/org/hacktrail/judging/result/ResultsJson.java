@@ -57,24 +57,47 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 
 	/**
 	 * Version 4 added PAIRWISE (expo) rounds, method hacktrail-pairwise-1
-	 * ({@link PairwiseResultsJson}); rubric rounds are written as in version 3. Version 3
-	 * added the public vote's eligibility rules ({@code publicVote.eligibility}). Version
-	 * 2 added the evidence rule to the parameters, each line's evidence coverage and the
-	 * round's residual pools (method hacktrail-rubric-2), and lets a line's rank interval
-	 * and P(top N) be null (unknown). Files of versions 1 and 2 are still read by the
-	 * script.
+	 * ({@link PairwiseResultsJson}); rubric rounds are written as in version 3. The award
+	 * tracks ({@code awards}, after the rounds) were added within version 4 as an
+	 * optional field that nothing recomputed depends on: a reader of version 4 may ignore
+	 * it, and a file without award tracks other than the outstanding one is byte for byte
+	 * as before. Version 3 added the public vote's eligibility rules
+	 * ({@code publicVote.eligibility}). Version 2 added the evidence rule to the
+	 * parameters, each line's evidence coverage and the round's residual pools (method
+	 * hacktrail-rubric-2), and lets a line's rank interval and P(top N) be null
+	 * (unknown). Files of versions 1 and 2 are still read by the script.
 	 */
 	public static final String FORMAT = "hacktrail-results-4";
+
+	/**
+	 * Version 5: a file with a PAIRWISE round ranked by sector (hacktrail-pairwise-2)
+	 * carries that round's sectors ({@link PairwiseResultsJson.Sectors}, each
+	 * comparison's and judge reliability's sector); every other round is written as in
+	 * version 4, and a file without such a round stays version 4.
+	 */
+	public static final String FORMAT_SECTORS = "hacktrail-results-5";
 
 	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
 			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
 
+	static final String METHOD_SECTORS = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
+			+ "hacktrail-rubric-2, hacktrail-pairwise-1 or hacktrail-pairwise-2); recompute with scripts/recompute-ranking";
+
 	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds) {
-		this(FORMAT, hackathon, METHOD, rounds, null);
+		this(hackathon, rounds, null);
 	}
 
-	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds, List<Award> awards) {
-		this(FORMAT, hackathon, METHOD, rounds, awards);
+	/**
+	 * The file of these rounds and award tracks: version 5 when a round is ranked by
+	 * sector, else version 4.
+	 */
+	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds, @Nullable List<Award> awards) {
+		this(bySector(rounds) ? FORMAT_SECTORS : FORMAT, hackathon, bySector(rounds) ? METHOD_SECTORS : METHOD, rounds,
+				awards);
+	}
+
+	private static boolean bySector(List<? extends RoundEntry> rounds) {
+		return rounds.stream().anyMatch((r) -> r instanceof PairwiseResultsJson p && p.bySector());
 	}
 
 	/**

@@ -19,9 +19,11 @@ import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
+import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.proposal.Proposal;
@@ -203,23 +205,32 @@ public class TrackSelections {
 	 * Why the round's tracks other than the outstanding one cannot be published with this
 	 * ranking (empty when they can).
 	 */
-	static List<String> blockers(RoundAwardsService.RoundTracks fed, String fingerprint) {
-		List<String> blockers = new ArrayList<>();
+	static List<CodedText> blockers(RoundAwardsService.RoundTracks fed, String fingerprint) {
+		List<CodedText> blockers = new ArrayList<>();
 		for (AwardTrack track : fed.tracks()) {
 			if (track.isOutstanding()) {
 				continue;
 			}
 			Selection selection = fed.awards().selectionOf(track.id());
 			if (selection == null) {
-				blockers.add("Select the winners of the track '" + track.slug() + "' (selectTrackWinners) before "
-						+ "publishing.");
+				blockers.add(new CodedText(PublicationText.TRACK_SELECTION_MISSING, List.of(trackName(track)),
+						"Select the winners of the track '" + track.slug() + "' (selectTrackWinners) before "
+								+ "publishing."));
 			}
 			else if (!selection.inputFingerprint().equals(fingerprint)) {
-				blockers.add("The ranking changed since the winners of the track '" + track.slug()
-						+ "' were selected; select them again.");
+				blockers.add(new CodedText(PublicationText.TRACK_SELECTION_STALE, List.of(trackName(track)),
+						"The ranking changed since the winners of the track '" + track.slug()
+								+ "' were selected; select them again."));
 			}
 		}
 		return blockers;
+	}
+
+	/** The track's name in both languages, for a blocker's sentence (#17). */
+	private static MessageArg trackName(AwardTrack track) {
+		String primary = track.name().primary();
+		return MessageArg.localized("track", (primary != null) ? primary : track.slug(), track.name().zhTW(),
+				track.name().en());
 	}
 
 }

@@ -35,12 +35,14 @@ import org.springframework.data.annotation.PersistenceCreator;
  * {@link #eligibility()} gives the defaults)
  * @param method RUBRIC or PAIRWISE (RUBRIC in rounds stored before expo judging existed)
  * @param expoTables the candidates' tables of a PAIRWISE round, in proposal id order
+ * @param expoSectors a PAIRWISE round ranked by sector, method hacktrail-pairwise-2
+ * (false, hacktrail-pairwise-1, in rounds stored before it existed); DRAFT only
  */
 public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
 		@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
 		double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
 		int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility, RoundMethod method,
-		List<ExpoTable> expoTables) {
+		List<ExpoTable> expoTables, Boolean expoSectors) {
 
 	public static final int DEFAULT_VOTE_CREDITS = 99;
 
@@ -49,9 +51,21 @@ public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal,
 		criteria = (criteria != null) ? List.copyOf(criteria) : List.of();
 		method = (method != null) ? method : RoundMethod.RUBRIC;
 		expoTables = (expoTables != null) ? List.copyOf(expoTables) : List.of();
+		expoSectors = Boolean.TRUE.equals(expoSectors);
 		sectorMinimums = complete(sectorMinimums, 0);
 		sectorWeights = complete(sectorWeights, 0.0);
 		candidateIds = (candidateIds != null) ? List.copyOf(candidateIds) : null;
+	}
+
+	/** A configuration without sectors in expo judging (hacktrail-pairwise-1). */
+	public RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal, Map<Sector, Integer> sectorMinimums,
+			@Nullable Integer maxLoad, Map<Sector, Double> sectorWeights, boolean normalise, VoteMode voteMode,
+			double voteWeight, int voteCredits, @Nullable Integer cutSize, @Nullable List<String> candidateIds,
+			int bootstrapReplicates, long seed, @Nullable VoteEligibility voteEligibility, RoundMethod method,
+			List<ExpoTable> expoTables) {
+		this(criteria, judgesPerProposal, sectorMinimums, maxLoad, sectorWeights, normalise, voteMode, voteWeight,
+				voteCredits, cutSize, candidateIds, bootstrapReplicates, seed, voteEligibility, method, expoTables,
+				false);
 	}
 
 	/** A RUBRIC configuration. */
@@ -78,11 +92,17 @@ public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal,
 		return (this.voteEligibility != null) ? this.voteEligibility : VoteEligibility.DEFAULT;
 	}
 
+	/** Whether this round is ranked by hacktrail-pairwise-2: PAIRWISE, by sector. */
+	public boolean pairwiseBySector() {
+		return this.method == RoundMethod.PAIRWISE && this.expoSectors;
+	}
+
 	/** The same configuration with other expo tables. */
 	RoundConfig withExpoTables(List<ExpoTable> tables) {
 		return new RoundConfig(this.criteria, this.judgesPerProposal, this.sectorMinimums, this.maxLoad,
 				this.sectorWeights, this.normalise, this.voteMode, this.voteWeight, this.voteCredits, this.cutSize,
-				this.candidateIds, this.bootstrapReplicates, this.seed, this.voteEligibility, this.method, tables);
+				this.candidateIds, this.bootstrapReplicates, this.seed, this.voteEligibility, this.method, tables,
+				this.expoSectors);
 	}
 
 	static RoundConfig defaults(long seed) {

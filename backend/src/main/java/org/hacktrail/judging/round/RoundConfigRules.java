@@ -54,6 +54,10 @@ final class RoundConfigRules {
 			throw DomainException.badInput("method", "The judging method (RUBRIC or PAIRWISE) is fixed once the "
 					+ "round is OPEN: judges' answers depend on it.");
 		}
+		if (input.expoSectors() != null && !input.expoSectors().equals(was.expoSectors())) {
+			throw DomainException.badInput("expoSectors", "Whether an expo round is ranked by sector "
+					+ "(hacktrail-pairwise-2) is fixed once the round is OPEN: its comparisons are kept per sector.");
+		}
 		if (input.publicVote() != null && input.publicVote().mode() != null
 				&& input.publicVote().mode() != was.voteMode()) {
 			throw DomainException.badInput("publicVote.mode", "The vote mode is fixed once the round is OPEN.");
@@ -128,8 +132,23 @@ final class RoundConfigRules {
 					"B is between 1 and " + RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
 		}
 		RoundMethod method = (input.method() != null) ? input.method() : was.method();
+		boolean expoSectors = (input.expoSectors() != null) ? input.expoSectors() : was.expoSectors();
+		if (expoSectors && method != RoundMethod.PAIRWISE) {
+			throw DomainException.badInput("expoSectors",
+					"Ranking by sector (expoSectors) is for PAIRWISE rounds; a RUBRIC round always ranks by sector.");
+		}
+		if (expoSectors) {
+			double sectorTotal = 0;
+			for (double weight : weights.values()) {
+				sectorTotal += weight;
+			}
+			if (!(sectorTotal > 0)) {
+				throw DomainException.badInput("sectorWeights",
+						"An expo round ranked by sector needs at least one sector weight above 0.");
+			}
+		}
 		return new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight, credits, cut,
-				candidateIds, replicates, seed, eligibility, method, was.expoTables());
+				candidateIds, replicates, seed, eligibility, method, was.expoTables(), expoSectors);
 	}
 
 	static VoteEligibility eligibility(@Nullable VoteEligibilityInput input, VoteEligibility was) {

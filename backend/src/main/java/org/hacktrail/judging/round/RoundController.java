@@ -164,6 +164,11 @@ class RoundController {
 	}
 
 	@SchemaMapping(typeName = "JudgingRound")
+	boolean expoSectors(RoundService.RoundContext round) {
+		return round.judging().config().expoSectors();
+	}
+
+	@SchemaMapping(typeName = "JudgingRound")
 	boolean normalise(RoundService.RoundContext round) {
 		return round.judging().config().normalise();
 	}

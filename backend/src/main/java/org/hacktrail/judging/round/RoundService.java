@@ -137,7 +137,7 @@ public class RoundService {
 			@Nullable Boolean normalise, @Nullable PublicVoteInput publicVote, @Nullable Integer cutSize,
 			@Nullable List<String> candidateProposalIds, @Nullable Boolean useDefaultCandidates,
 			@Nullable Integer bootstrapReplicates, @Nullable String seed, @Nullable String reason,
-			@Nullable Integer expectedVersion, @Nullable RoundMethod method) {
+			@Nullable Integer expectedVersion, @Nullable RoundMethod method, @Nullable Boolean expoSectors) {
 	}
 
 	// ---- reading

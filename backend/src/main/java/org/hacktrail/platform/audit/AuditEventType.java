@@ -34,6 +34,17 @@ public enum AuditEventType {
 	 * An organizer verified many outcome milestones with one decision (follow-up); the
 	 * details say how many and which selection.
 	 */
-	MILESTONES_VERIFIED
+	MILESTONES_VERIFIED,
+
+	/**
+	 * An organizer reminded judges of their work left in a round (judging); the details
+	 * say which round and judges.
+	 */
+	JUDGES_REMINDED,
+
+	/**
+	 * An organizer hid a judge's written feedback from the team, with a reason (judging).
+	 */
+	TEAM_FEEDBACK_HIDDEN
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hacktrail.platform.Caller;
+import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.UserNames;
@@ -40,11 +41,15 @@ class JobController {
 
 	private final ObjectProvider<UserNames> userNames;
 
-	JobController(JobRunner runner, Caller caller, GraphQlLimits limits, ObjectProvider<UserNames> userNames) {
+	private final ObjectProvider<JobExitReasons> exitReasons;
+
+	JobController(JobRunner runner, Caller caller, GraphQlLimits limits, ObjectProvider<UserNames> userNames,
+			ObjectProvider<JobExitReasons> exitReasons) {
 		this.runner = runner;
 		this.caller = caller;
 		this.limits = limits;
 		this.userNames = userNames;
+		this.exitReasons = exitReasons;
 	}
 
 	record JobParameterView(String key, String value) {
@@ -162,6 +167,12 @@ class JobController {
 		Map<JobRunView, @Nullable String> byRun = new LinkedHashMap<>();
 		runs.forEach((run) -> byRun.put(run, (run.requestedById() != null) ? found.get(run.requestedById()) : null));
 		return byRun;
+	}
+
+	@SchemaMapping(typeName = "JobRun", field = "exitReason")
+	@Nullable CodedText exitReason(JobRunView run) {
+		return JobExitReason.of(run.jobName(), run.status(), run.exitCode(), run.exitDescription(),
+				this.exitReasons.orderedStream().toList());
 	}
 
 	@SchemaMapping(typeName = "JobRun", field = "requestedByYou")

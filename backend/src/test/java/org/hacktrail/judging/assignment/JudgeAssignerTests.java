@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import org.hacktrail.judging.Sector;
+import org.hacktrail.judging.assignment.AssignmentProblem.Cause;
 import org.hacktrail.judging.assignment.AssignmentProblem.Rule;
 
 class JudgeAssignerTests {
@@ -221,11 +222,11 @@ class JudgeAssignerTests {
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertThat(plan.assignments()).hasSize(4);
-		assertThat(plan.problems()).containsExactly(
-				new AssignmentProblem("P1", Rule.JUDGES_PER_PROPOSAL, null, 3, 2,
-						"proposal P1: only 2 non-conflicted judges available, 3 needed"),
+		assertThat(plan.problems()).containsExactly(new AssignmentProblem("P1", Rule.JUDGES_PER_PROPOSAL, null, 3, 2,
+				"proposal P1: only 2 non-conflicted judges available, 3 needed", Cause.TOO_FEW_AVAILABLE, 2, null),
 				new AssignmentProblem("P2", Rule.JUDGES_PER_PROPOSAL, null, 3, 2,
-						"proposal P2: only 2 non-conflicted judges available, 3 needed"));
+						"proposal P2: only 2 non-conflicted judges available, 3 needed", Cause.TOO_FEW_AVAILABLE, 2,
+						null));
 	}
 
 	@Test
@@ -239,7 +240,8 @@ class JudgeAssignerTests {
 		AssignmentPlan plan = JudgeAssigner.assign(request);
 
 		assertThat(plan.problems()).containsExactly(new AssignmentProblem("P7", Rule.SECTOR_MINIMUM, PUBLIC, 1, 0,
-				"proposal P7: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1"));
+				"proposal P7: only 0 non-conflicted PUBLIC judges available, the sector rule needs at least 1",
+				Cause.TOO_FEW_AVAILABLE, 0, null));
 		// P7 still gets k judges, none of them conflicted.
 		assertThat(panels(plan).get("P7")).hasSize(3).allSatisfy((judge) -> assertThat(judge).startsWith("priv"));
 	}
@@ -281,6 +283,9 @@ class JudgeAssignerTests {
 			assertThat(problem.assigned()).isEqualTo(2);
 			assertThat(problem.message()).isEqualTo("proposal " + problem.proposalId()
 					+ ": has 2 of 3 judges; every other non-conflicted judge is at their maximum load");
+			// The cause as a code, for readers of other languages (#17).
+			assertThat(problem.cause()).isEqualTo(Cause.ALL_AT_MAX_LOAD);
+			assertThat(problem.judges()).isNull();
 		});
 		assertThat(plan.balanced()).isTrue();
 	}
@@ -400,6 +405,9 @@ class JudgeAssignerTests {
 			.extracting(AssignmentProblem::message)
 			.containsExactly("proposal " + someone.proposalId() + ": judge " + someone.judgeId()
 					+ " is assigned but has a conflict with it; reassign or remove that assignment");
+		assertThat(after.problems()).filteredOn((problem) -> problem.rule() == Rule.CONFLICT)
+			.extracting(AssignmentProblem::cause, AssignmentProblem::judgeId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Cause.CONFLICT_KEPT, someone.judgeId()));
 	}
 
 	@Test

@@ -175,9 +175,12 @@ class TrackSelectionTests extends JudgingApiTestSupport {
 		assertThat(early.body().path("errors").get(0).path("extensions").path("rule").asString())
 			.isEqualTo("TRACK_SELECTIONS");
 		assertThat(early.errorMessage()).contains("'sponsor'");
-		assertThat(JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer), "publicationPreview")
-			.path("blockers")
-			.toString()).contains("'sponsor'");
+		JsonNode preview = JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer),
+				"publicationPreview");
+		assertThat(preview.path("blockers").toString()).contains("'sponsor'");
+		// The same as a code naming the track, for the panel (#17).
+		assertThat(preview.path("codedBlockers").findValuesAsString("code")).containsExactly("TRACK_SELECTION_MISSING");
+		assertThat(preview.path("codedBlockers").get(0).path("args").get(0).path("name").asString()).isEqualTo("track");
 		assertThat(this.api.round(this.roundId, this.organizer).path("status").asString()).isEqualTo("CLOSED");
 		JudgingApi.ok(this.awards.selectTrack(this.roundId, sponsor, List.of(this.proposals.get(0)), null, null,
 				this.organizer), "selectTrackWinners");

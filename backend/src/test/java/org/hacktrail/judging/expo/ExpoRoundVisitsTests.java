@@ -116,7 +116,7 @@ class ExpoRoundVisitsTests extends JudgingApiTestSupport {
 		ExpoVisit elsewhere = new ExpoVisit(ExpoVisit.idOf(round, "another-judge", 1), round, hackathon.id(),
 				"another-judge", 1, proposals.get(2),
 				this.mongo.findById(first.path("id").asString(), ExpoVisit.class).table(), ExpoVisitStatus.OPEN,
-				NextChoice.Reason.FIRST_VISIT, null, Instant.now(), null, null, null, null, null, null, null);
+				NextChoice.Reason.FIRST_VISIT, null, Instant.now(), null, null, null, null, null, null, null, null);
 		this.mongo.insert(elsewhere);
 		this.mongo.updateFirst(new Query(Criteria.where("_id").is(round)), new Update().inc("writes", 2L),
 				ExpoRoundVisits.RoundWrites.class);

@@ -280,9 +280,11 @@ class RubricRankingTests {
 		assertThat(line(result, "B").missingSectors()).containsExactly(PUBLIC, ACADEMIC);
 		assertThat(line(result, "B").divergence()).isNull();
 		assertThat(line(result, "B").divergent()).isFalse();
+		// Each reason as a code with its values, for the panel to say in zh-TW (#17).
 		assertThat(result.unranked()).containsExactly(new UnrankedProposal("C",
-				"only sheets from sectors weighted 0 (CIVIL_SOCIETY); give such a sector a weight or add sheets from a weighted sector"),
-				new UnrankedProposal("D", "no submitted sheets"));
+				"only sheets from sectors weighted 0 (CIVIL_SOCIETY); give such a sector a weight or add sheets from a weighted sector",
+				UnrankedProposal.Code.ONLY_ZERO_WEIGHT_SECTORS, List.of(Sector.CIVIL_SOCIETY)),
+				new UnrankedProposal("D", "no submitted sheets", UnrankedProposal.Code.NO_SUBMITTED_SHEETS, List.of()));
 		assertThat(result.round().rankedCount()).isEqualTo(2);
 		// C's sheet still counts towards the round's statistics: μ = (6+8+4+7+9)/5 = 6.8.
 		assertThat(result.round().mean()).isCloseTo(6.8, within(EXACT));
@@ -309,7 +311,8 @@ class RubricRankingTests {
 
 		assertThat(result.ranking()).isEmpty();
 		assertThat(result.ties()).isEmpty();
-		assertThat(result.unranked()).containsExactly(new UnrankedProposal("A", "no submitted sheets"));
+		assertThat(result.unranked()).containsExactly(
+				new UnrankedProposal("A", "no submitted sheets", UnrankedProposal.Code.NO_SUBMITTED_SHEETS, List.of()));
 		assertThat(result.round().sheetCount()).isZero();
 		assertThat(RubricRanking.rank(RankingInput.builder(SINGLE, 7).build()).ranking()).isEmpty();
 	}

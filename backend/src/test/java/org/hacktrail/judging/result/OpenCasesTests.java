@@ -33,7 +33,8 @@ class OpenCasesTests {
 				List.of(line("a", 1, false, false, List.of()), line("b", 2, true, false, List.of()),
 						line("c", 2, false, true, List.of(Sector.PRIVATE))),
 				List.of(new TieGroup(2, List.of("b", "c"), true), new TieGroup(9, List.of("x", "y"), false)),
-				List.of(new UnrankedProposal("d", "no submitted sheet")),
+				List.of(new UnrankedProposal("d", "no submitted sheet", UnrankedProposal.Code.NO_SUBMITTED_SHEETS,
+						List.of())),
 				List.of(new JudgeSummary("J-1", Sector.PUBLIC, 3, 10, 0, JudgeSummary.Treatment.NO_SPREAD),
 						new JudgeSummary("J-2", Sector.PRIVATE, 3, 10, 2, JudgeSummary.Treatment.Z_SCORE)),
 				List.of(), null);

@@ -153,6 +153,36 @@ class PublicationTests extends JudgingApiTestSupport {
 	}
 
 	@Test
+	void aProposalPublishingCannotMoveIsReportedAsACodeWithItsStatuses() {
+		this.api.statusOk(this.roundId, "CLOSED", null);
+		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(2)),
+				"The only proposal with a signed adoption agreement from the Ministry of Health.", null,
+				this.organizer), "selectProposals");
+		ObjectNode withdraw = Http.json();
+		withdraw.putObject("i")
+			.put("proposalId", this.proposals.get(0))
+			.put("to", "WITHDRAWN")
+			.put("reason", "The team left the hackathon.");
+		JudgingApi.ok(this.http.graphql(
+				"mutation($i: TransitionProposalInput!) { transitionProposal(input: $i) { proposal { id } } }",
+				withdraw, this.organizer.headers()), "transitionProposal");
+
+		JsonNode published = JudgingApi.ok(this.api.publish(this.roundId, this.organizer), "publishRound");
+
+		assertThat(published.path("movedProposalIds")).hasSize(2);
+		assertThat(published.path("problems").get(0).asString()).startsWith(this.proposals.get(0) + ": ");
+		// The same as a code with the statuses, for the panel to say in the reader's
+		// language (#17).
+		JsonNode problem = published.path("codedProblems").get(0);
+		assertThat(problem.path("proposalId").asString()).isEqualTo(this.proposals.get(0));
+		assertThat(problem.path("code").asString()).isEqualTo("PROPOSAL_NOT_MOVED");
+		assertThat(problem.path("args").toString()).contains("{\"name\":\"to\",\"value\":\"NOT_SELECTED\"}")
+			.contains("{\"name\":\"from\",\"value\":\"WITHDRAWN\"}");
+		assertThat(problem.path("message").asString())
+			.isEqualTo(published.path("problems").get(0).asString().substring(this.proposals.get(0).length() + 2));
+	}
+
+	@Test
 	void selectingMoreOrFewerThanTheQuotaNeedsTheExplicitFlagAndAJustification() {
 		this.api.statusOk(this.roundId, "CLOSED", null);
 		JsonNode before = this.api.round(this.roundId, this.organizer);
@@ -215,6 +245,10 @@ class PublicationTests extends JudgingApiTestSupport {
 				"publicationPreview");
 		assertThat(unselected.path("ready").asBoolean()).isFalse();
 		assertThat(unselected.path("blockers").toString()).contains("selectProposals");
+		// The same as a code, for the panel to say in the reader's language (#17).
+		assertThat(unselected.path("codedBlockers").findValuesAsString("code")).containsExactly("SELECTION_MISSING");
+		assertThat(unselected.path("codedBlockers").get(0).path("message").asString())
+			.isEqualTo(unselected.path("blockers").get(0).asString());
 		JsonNode tie = unselected.path("openCases").get(0);
 		assertThat(tie.path("kind").asString()).isEqualTo("TIE_AT_CUT");
 		assertThat(tie.path("resolved").asBoolean()).isFalse();
@@ -264,8 +298,21 @@ class PublicationTests extends JudgingApiTestSupport {
 
 	@Test
 	void aRankingThatChangedAfterTheSelectionMustBeSelectedAgainAndPublishingTwiceChangesNothing() {
+		Http.GraphQlResult open = this.api.publish(this.roundId, this.organizer);
+		assertThat(open.body().path("errors").get(0).path("extensions").path("rule").asString())
+			.isEqualTo("ROUND_NOT_CLOSED");
+		assertThat(open.body().path("errors").get(0).path("extensions").path("status").asString()).isEqualTo("OPEN");
+		assertThat(JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer), "publicationPreview")
+			.path("codedBlockers")
+			.get(0)
+			.path("args")
+			.toString()).isEqualTo("[{\"name\":\"status\",\"value\":\"OPEN\"}]");
 		this.api.statusOk(this.roundId, "CLOSED", null);
-		assertThat(this.api.publish(this.roundId, this.organizer).errorMessage()).contains("selectProposals");
+		Http.GraphQlResult unselected = this.api.publish(this.roundId, this.organizer);
+		assertThat(unselected.errorMessage()).contains("selectProposals");
+		// The refusal names its rule, the code the preview gives as a blocker (#17).
+		assertThat(unselected.body().path("errors").get(0).path("extensions").path("rule").asString())
+			.isEqualTo("SELECTION_MISSING");
 		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
 				"Stronger pilot with the city transport office", this.organizer), "selectProposals");
 		// A sheet is reopened and changed after the selection.
@@ -279,7 +326,13 @@ class PublicationTests extends JudgingApiTestSupport {
 		JudgingApi.ok(this.api.submit(JudgingApi.sheetInput(this.roundId, this.proposals.get(2), 5.0, 6.0,
 				reopened.path("sheet").path("version").asInt()), this.publicJudge), "submitScoreSheet");
 		this.api.statusOk(this.roundId, "CLOSED", null);
-		assertThat(this.api.publish(this.roundId, this.organizer).errorCode()).isEqualTo("CONFLICT");
+		Http.GraphQlResult stale = this.api.publish(this.roundId, this.organizer);
+		assertThat(stale.errorCode()).isEqualTo("CONFLICT");
+		assertThat(stale.body().path("errors").get(0).path("extensions").path("rule").asString())
+			.isEqualTo("SELECTION_STALE");
+		assertThat(JudgingApi.ok(this.api.publicationPreview(this.roundId, this.organizer), "publicationPreview")
+			.path("codedBlockers")
+			.findValuesAsString("code")).containsExactly("SELECTION_STALE");
 
 		JudgingApi.ok(this.api.select(this.roundId, List.of(this.proposals.get(0)), null,
 				"Stronger pilot with the city transport office", this.organizer), "selectProposals");

@@ -125,6 +125,11 @@ class RecomputeScriptTests {
 		}
 		api.closeLeavingUnsubmittedOut(roundId);
 		JsonNode ranking = JudgingApi.ok(api.ranking(roundId, organizer), "roundRanking");
+		// Why the proposal left without sheets is not ranked, as a code for the panel
+		// (#17).
+		assertThat(ranking.path("unranked").findValuesAsString("reasonCode")).containsExactly("NO_SUBMITTED_SHEETS");
+		assertThat(ranking.path("unranked").get(0).path("reasonArgs")).isEmpty();
+		assertThat(ranking.path("unranked").get(0).path("reason").asString()).isEqualTo("no submitted sheets");
 		String last = ranking.path("lines").get(ranking.path("lines").size() - 1).path("proposalId").asString();
 		JudgingApi.ok(api.select(roundId, List.of(last), "The committee weighs its field trial above the scores.", null,
 				true, organizer), "selectProposals");

@@ -172,6 +172,10 @@ class RoundTests extends JudgingApiTestSupport {
 		assertThat(problems.findValuesAsString("sector")).containsOnly("PUBLIC");
 		assertThat(problems.findValuesAsString("proposalId")).containsExactlyInAnyOrderElementsOf(proposals);
 		assertThat(problems.get(0).path("message").asString()).contains("PUBLIC");
+		// The cause as a code with its count, for the panel to say in the reader's
+		// language (#17).
+		assertThat(problems.findValuesAsString("cause")).containsOnly("TOO_FEW_AVAILABLE");
+		assertThat(problems.get(0).path("causeArgs").toString()).isEqualTo("[{\"name\":\"judges\",\"value\":\"0\"}]");
 	}
 
 	@Test

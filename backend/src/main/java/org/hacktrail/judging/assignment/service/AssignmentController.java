@@ -126,7 +126,30 @@ class AssignmentController {
 
 	@SchemaMapping(typeName = "AssignmentPlan")
 	List<AssignmentProblem> problems(PlanView view) {
-		return view.plan().problems();
+		// The judge of a kept conflict by their judge record's id, as the plan's loads
+		// name them.
+		return view.plan()
+			.problems()
+			.stream()
+			.map((p) -> (p.judgeId() == null) ? p
+					: new AssignmentProblem(p.proposalId(), p.rule(), p.sector(), p.required(), p.assigned(),
+							p.message(), p.cause(), p.judges(), Judge.idOf(view.hackathonId(), p.judgeId())))
+			.toList();
+	}
+
+	/**
+	 * The values of a problem's cause: {@code judges} (a count) or {@code judge} (an id).
+	 */
+	@SchemaMapping(typeName = "AssignmentProblem")
+	List<MessageArg> causeArgs(AssignmentProblem problem) {
+		List<MessageArg> args = new ArrayList<>();
+		if (problem.judges() != null) {
+			args.add(MessageArg.of("judges", problem.judges()));
+		}
+		if (problem.judgeId() != null) {
+			args.add(MessageArg.of("judge", problem.judgeId()));
+		}
+		return args;
 	}
 
 	@SchemaMapping(typeName = "AssignmentPlan")
