@@ -4,6 +4,7 @@ import { homeEn } from './home/en';
 // holds to exactly the same keys); messages for text the server makes are in ./serverText.
 import { serverTextEn } from './serverText/en';
 import { peopleEn } from './people/en';
+import { statsAwardsEn } from './statistics/en';
 
 export const en = {
   'app.name': 'Hacktrail',
@@ -919,6 +920,7 @@ export const en = {
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextEn,
   ...peopleEn,
+  ...statsAwardsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { homeZhTW } from './home/zh-TW';
 import { serverTextZhTW } from './serverText/zh-TW';
 import { peopleZhTW } from './people/zh-TW';
+import { statsAwardsZhTW } from './statistics/zh-TW';
 
 // 正體中文訊息目錄：與 en.ts 的鍵完全相同（由型別檢查保證）。
 export const zhTW: Record<MessageKey, string> = {
@@ -916,4 +917,5 @@ export const zhTW: Record<MessageKey, string> = {
   // Server-made text said from codes with arguments (issue #17): its own file, see i18n/serverText.
   ...serverTextZhTW,
   ...peopleZhTW,
+  ...statsAwardsZhTW,
 };

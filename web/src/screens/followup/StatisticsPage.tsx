@@ -21,6 +21,7 @@ import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatMoney } from './followupKit';
 import { TableScroll } from '../../components/TableScroll';
+import { TrackAwardsTable } from './TrackAwardsTable';
 import { formatReaderDateTime } from '../../lib/dates';
 
 // Chart.js is its own chunk, fetched only when statistics are on screen.
@@ -62,7 +63,7 @@ export function toStatisticsFilter(form: StatisticsForm): {
 /**
  * Adoption statistics, for organizers and the public (the API decides what each sees): filters, the funnel and
  * adoption by year as charts, each followed by a table of the same figures, rates, funding per currency, median time
- * to adoption, outstanding teams against finalists not selected; and the open-data downloads with their licence.
+ * to adoption, awards per award track, outstanding teams against finalists not selected; and the open-data downloads with their licence.
  */
 export default function StatisticsPage() {
   const { t } = useI18n();
@@ -281,6 +282,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                     <th scope="col">{t('stats.years.year')}</th>
                     <th scope="col">{t('stats.stage.proposals')}</th>
                     <th scope="col">{t('stats.stage.outstanding')}</th>
+                    <th scope="col">{t('stats.years.awards')}</th>
                     <th scope="col">{t('stats.stage.funded')}</th>
                     <th scope="col">{t('stats.stage.adopted')}</th>
                     <th scope="col">{t('stats.stage.integrated')}</th>
@@ -292,6 +294,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
                       <th scope="row">{entry.year}</th>
                       <td>{number.format(entry.funnel.proposals)}</td>
                       <td>{number.format(entry.funnel.outstanding)}</td>
+                      <td>{number.format(entry.funnel.awards)}</td>
                       <td>{number.format(entry.funnel.funded)}</td>
                       <td>{number.format(entry.funnel.adopted)}</td>
                       <td>{number.format(entry.funnel.integrated)}</td>
@@ -301,6 +304,7 @@ function Figures({ statistics, organizer }: { statistics: Statistics; organizer:
               </table>
             </TableScroll>
           </section>
+          <TrackAwardsTable funnel={total} />
           <Comparison funnel={total} rate={rate} />
         </>
       )}

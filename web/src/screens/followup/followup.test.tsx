@@ -313,6 +313,29 @@ const FUNNEL = {
     outstanding: { count: 30, funded: 20, adopted: 16, integrated: 15, fundedRate: 0.6667, adoptedRate: 0.5333, integratedRate: 0.5 },
     notSelected: { count: 90, funded: 10, adopted: 3, integrated: 0, fundedRate: 0.1111, adoptedRate: 0.0333, integratedRate: 0 },
   },
+  awards: 33,
+  awardsByTrack: [
+    {
+      trackId: 'h2019.outstanding',
+      slug: 'outstanding',
+      name: { zhTW: '卓越團隊', en: 'Outstanding teams' },
+      sponsor: null,
+      outstanding: true,
+      hackathonSlug: 'presidential-2019',
+      year: 2019,
+      awards: 30,
+    },
+    {
+      trackId: 'h2019.open-data',
+      slug: 'open-data',
+      name: { zhTW: '最佳開放資料應用', en: 'Best use of open data' },
+      sponsor: 'Open Data Society',
+      outstanding: false,
+      hackathonSlug: 'presidential-2019',
+      year: 2019,
+      awards: 3,
+    },
+  ],
 };
 
 function statistics(view = 'PUBLIC', computedAt: string | null = '2026-11-27T00:00:00Z') {
@@ -323,8 +346,8 @@ function statistics(view = 'PUBLIC', computedAt: string | null = '2026-11-27T00:
         computedAt,
         total: FUNNEL,
         byYear: [
-          { year: 2018, funnel: { proposals: 170, outstanding: 5, funded: 4, adopted: 3, integrated: 2 } },
-          { year: 2019, funnel: { proposals: 175, outstanding: 5, funded: 5, adopted: 3, integrated: 3 } },
+          { year: 2018, funnel: { proposals: 170, outstanding: 5, awards: 5, funded: 4, adopted: 3, integrated: 2 } },
+          { year: 2019, funnel: { proposals: 175, outstanding: 5, awards: 8, funded: 5, adopted: 3, integrated: 3 } },
         ],
       },
     },
@@ -374,6 +397,32 @@ describe('statistics', () => {
     expect(screen.getByRole('link', { name: 'CC-BY-4.0' }).getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
     // The public has no choice of data; the API gives it the public view.
     expect(screen.queryByLabelText('Data')).toBeNull();
+  });
+
+  it('names the track of each award, apart from the funnel’s outstanding stage', async () => {
+    renderPanel('/statistics', null, { StatisticsFilters: () => FILTERS, OutcomeStatistics: () => statistics() });
+    const awards = await screen.findByRole('table', { name: 'Awards per award track of each hackathon' });
+    const openData = within(awards).getByRole('row', { name: /Best use of open data/ });
+    expect(openData.textContent).toContain('presidential-2019 (2019)');
+    expect(openData.textContent).toContain('Open Data Society');
+    expect(openData.textContent).toContain('3');
+    expect(within(awards).getByRole('row', { name: /Outstanding teams/ }).textContent).toContain('30');
+    expect(within(awards).getByRole('row', { name: /All tracks/ }).textContent).toContain('33');
+    expect(screen.getByText(/counts the outstanding teams’ track only/)).toBeTruthy();
+    // The funnel still counts 30 outstanding proposals, not the 33 awards.
+    const funnel = screen.getByRole('table', { name: 'Funnel: count at each stage and rates' });
+    expect(within(funnel).getByRole('row', { name: /Outstanding/ }).textContent).toContain('30');
+    const years = screen.getByRole('table', { name: 'Outcomes by year of the hackathon' });
+    expect(within(years).getByRole('columnheader', { name: 'Awards (all tracks)' })).toBeTruthy();
+    expect(within(years).getByRole('row', { name: /2019/ }).textContent).toContain('8');
+  });
+
+  it('names the tracks in Traditional Chinese', async () => {
+    renderPanel('/statistics', null, { StatisticsFilters: () => FILTERS, OutcomeStatistics: () => statistics() }, 'zh-TW');
+    const awards = await screen.findByRole('table', { name: '各場黑客松每個獎項類別的得獎數' });
+    expect(within(awards).getByRole('row', { name: /最佳開放資料應用/ }).textContent).toContain('Open Data Society');
+    expect(within(awards).getByRole('row', { name: /所有類別/ }).textContent).toContain('33');
+    expect(within(awards).getByRole('columnheader', { name: '獎項類別' })).toBeTruthy();
   });
 
   it('sends the filters, and refuses a malformed year at its field', async () => {

@@ -15,6 +15,8 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { TableScroll } from '../../components/TableScroll';
 import { useLocalized } from '../../components/Localized';
 import { useI18n, type MessageKey } from '../../i18n/judging';
+import { ProposalPicker } from './ProposalPicker';
+import { TrackDelete } from './TrackDelete';
 
 const ELIGIBILITIES: AwardEligibility[] = ['ALL', 'BY_TAG', 'BY_CHOICE'];
 const SPONSOR_KINDS: SponsorKind[] = ['SPONSOR', 'AGENCY'];
@@ -27,12 +29,12 @@ export type TrackDraft = {
   quota: string;
   eligibility: AwardEligibility;
   tags: string;
-  proposalIds: string;
+  proposalIds: string[];
   sponsor: string;
   sponsorKind: SponsorKind;
 };
 
-const EMPTY: TrackDraft = { slug: '', zhTW: '', en: '', quota: '1', eligibility: 'ALL', tags: '', proposalIds: '', sponsor: '', sponsorKind: 'SPONSOR' };
+const EMPTY: TrackDraft = { slug: '', zhTW: '', en: '', quota: '1', eligibility: 'ALL', tags: '', proposalIds: [], sponsor: '', sponsorKind: 'SPONSOR' };
 
 function draftOf(track: AwardTrackFieldsFragment): TrackDraft {
   return {
@@ -42,7 +44,7 @@ function draftOf(track: AwardTrackFieldsFragment): TrackDraft {
     quota: String(track.quota),
     eligibility: track.eligibility,
     tags: track.tags.join(', '),
-    proposalIds: track.proposalIds.join('\n'),
+    proposalIds: track.proposalIds,
     sponsor: track.sponsor ?? '',
     sponsorKind: track.sponsorKind ?? 'SPONSOR',
   };
@@ -112,6 +114,18 @@ export function AwardTracksSection({ slug }: { slug: string }) {
                       <button type="button" className="button-secondary" onClick={() => (setNotice(undefined), setEditing(track))}>
                         {t('awards.tracks.edit', { name: localized(track.name) })}
                       </button>
+                      {!track.outstanding && (
+                        <TrackDelete
+                          key={`${track.id}-${track.version}`}
+                          track={track}
+                          onReload={reload}
+                          onDeleted={(message) => {
+                            if (editing !== 'new' && editing?.id === track.id) setEditing(null);
+                            setNotice(message);
+                            reload();
+                          }}
+                        />
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -126,6 +140,7 @@ export function AwardTracksSection({ slug }: { slug: string }) {
             <TrackForm
               key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
               hackathonId={hackathon.id}
+              slug={hackathon.slug}
               track={editing === 'new' ? undefined : editing}
               onCancel={() => setEditing(null)}
               onSaved={(message) => {
@@ -144,12 +159,14 @@ export function AwardTracksSection({ slug }: { slug: string }) {
 
 function TrackForm({
   hackathonId,
+  slug,
   track,
   onCancel,
   onSaved,
   onReload,
 }: {
   hackathonId: string;
+  slug: string;
   track?: AwardTrackFieldsFragment;
   onCancel: () => void;
   onSaved: (message: string) => void;
@@ -160,7 +177,7 @@ function TrackForm({
   const [problem, setProblem] = useState<Problem>();
   const [created, create] = useMutation(CreateAwardTrackDocument);
   const [updated, update] = useMutation(UpdateAwardTrackDocument);
-  const set = (field: keyof TrackDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const set = (field: Exclude<keyof TrackDraft, 'proposalIds'>) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const outstanding = track?.outstanding ?? false;
   const fields = problem?.fields ?? {};
 
@@ -173,7 +190,7 @@ function TrackForm({
       name,
       eligibility: draft.eligibility,
       tags: draft.eligibility === 'BY_TAG' ? items(draft.tags) : undefined,
-      proposalIds: draft.eligibility === 'BY_CHOICE' ? items(draft.proposalIds) : undefined,
+      proposalIds: draft.eligibility === 'BY_CHOICE' ? draft.proposalIds : undefined,
       sponsor: sponsor || undefined,
       sponsorKind: sponsor ? draft.sponsorKind : undefined,
     };
@@ -233,9 +250,12 @@ function TrackForm({
             </Field>
           )}
           {draft.eligibility === 'BY_CHOICE' && (
-            <Field label={t('awards.field.proposalIds')} error={fields.proposalIds}>
-              {(props) => <textarea {...props} rows={4} value={draft.proposalIds} onChange={(e) => set('proposalIds')(e.target.value)} />}
-            </Field>
+            <ProposalPicker
+              slug={slug}
+              selected={draft.proposalIds}
+              onChange={(proposalIds) => setDraft((d) => ({ ...d, proposalIds }))}
+              error={fields.proposalIds}
+            />
           )}
         </>
       )}

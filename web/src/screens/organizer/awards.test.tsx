@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider, type Locale } from '../../i18n';
 import { callsNamed, mockClient, type Call, type Handler } from '../../test/harness';
 import { AwardTracksSection, items } from './AwardTracksSection';
+import { filterChoices } from './ProposalPicker';
 import { RoundAwardsSection } from './RoundAwardsSection';
 import { PublishedAwards } from '../public/PublishedAwards';
 
@@ -115,6 +116,151 @@ describe('award tracks for organizers', () => {
     expect(input.expectedVersion).toBe(0);
     expect(input.quota).toBeUndefined();
     expect(input.sponsor).toBe('Office of the President');
+  });
+
+  it('filters choices by title in either language, proposer or id, ignoring case', () => {
+    const choices = [
+      { id: 'p1', title: { zhTW: '開放預算', en: 'Open budget' }, proposerName: 'Lin', status: 'FINALIST' },
+      { id: 'p2', title: { zhTW: null, en: 'Air quality map' }, proposerName: 'Chen', status: 'FINALIST' },
+    ] as Parameters<typeof filterChoices>[0];
+    expect(filterChoices(choices, '  ').map((c) => c.id)).toEqual(['p1', 'p2']);
+    expect(filterChoices(choices, 'BUDGET').map((c) => c.id)).toEqual(['p1']);
+    expect(filterChoices(choices, '預算').map((c) => c.id)).toEqual(['p1']);
+    expect(filterChoices(choices, 'chen').map((c) => c.id)).toEqual(['p2']);
+    expect(filterChoices(choices, 'p2').map((c) => c.id)).toEqual(['p2']);
+    expect(filterChoices(choices, 'nothing')).toEqual([]);
+  });
+
+  it('chooses BY_CHOICE proposals with checkboxes and a filter, by keyboard, and sends their ids', async () => {
+    const CHOICES = {
+      data: {
+        proposals: {
+          edges: [
+            { node: { id: 'p1', title: { zhTW: '開放預算', en: 'Open budget' }, proposerName: 'Lin', status: 'FINALIST' } },
+            { node: { id: 'p2', title: { zhTW: '空氣品質地圖', en: 'Air quality map' }, proposerName: 'Chen', status: 'FINALIST' } },
+            { node: { id: 'p3', title: { zhTW: '公車到站', en: 'Bus arrivals' }, proposerName: 'Wang', status: 'SUBMITTED' } },
+          ],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
+    };
+    const calls = renderWith(<AwardTracksSection slug="ph-2026" />, {
+      HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING] } } }),
+      TrackProposalChoices: () => CHOICES,
+      CreateAwardTrack: () => ({ data: { createAwardTrack: { track: { ...OPEN_DATA, id: 'h1.jury', slug: 'jury' } } } }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add an award track' }));
+    await user.type(screen.getByLabelText(/Short name/), 'jury');
+    await user.type(screen.getByLabelText('Name in Chinese'), '評審團獎');
+    await user.type(screen.getByLabelText('Name in English'), 'Jury award');
+    await user.selectOptions(screen.getByLabelText('Eligible proposals'), 'BY_CHOICE');
+    const picker = screen.getByRole('group', { name: 'Chosen proposals' });
+    expect(await within(picker).findByRole('checkbox', { name: /Open budget/ })).toBeTruthy();
+    expect(within(picker).getAllByRole('checkbox')).toHaveLength(3);
+    expect(callsNamed(calls, 'TrackProposalChoices')[0].variables).toEqual({ slug: 'ph-2026', after: null });
+
+    await user.type(within(picker).getByLabelText('Filter by title, proposer or id'), 'air');
+    expect(within(picker).getAllByRole('checkbox')).toHaveLength(1);
+    // Keyboard: Tab from the filter to the checkbox, Space ticks it.
+    await user.tab();
+    expect(document.activeElement).toBe(within(picker).getByRole('checkbox', { name: /Air quality map/ }));
+    await user.keyboard(' ');
+    await user.clear(within(picker).getByLabelText('Filter by title, proposer or id'));
+    await user.click(within(picker).getByRole('checkbox', { name: /Bus arrivals/ }));
+    expect(within(picker).getByRole('status').textContent).toBe('2 chosen · 3 of 3 shown');
+    await user.type(within(picker).getByLabelText('Filter by title, proposer or id'), 'zzz');
+    expect(within(picker).getByText('No proposal matches the filter.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Create the track' }));
+    expect(await screen.findByText('The track Jury award was created.')).toBeTruthy();
+    const sent = callsNamed(calls, 'CreateAwardTrack');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].variables.input).toEqual({
+      hackathonId: 'h1',
+      slug: 'jury',
+      name: { zhTW: '評審團獎', en: 'Jury award' },
+      quota: 1,
+      eligibility: 'BY_CHOICE',
+      proposalIds: ['p2', 'p3'],
+    });
+  });
+
+  it('keeps a chosen proposal that is not listed, and shows the server’s refusal at the picker', async () => {
+    const CHOSEN = { ...OPEN_DATA, eligibility: 'BY_CHOICE', tags: [], proposalIds: ['p1', 'gone'] };
+    const calls = renderWith(
+      <AwardTracksSection slug="ph-2026" />,
+      {
+        HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, CHOSEN] } } }),
+        TrackProposalChoices: () => ({
+          data: {
+            proposals: {
+              edges: [{ node: { id: 'p1', title: { zhTW: '開放預算', en: 'Open budget' }, proposerName: 'Lin', status: 'FINALIST' } }],
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        }),
+        UpdateAwardTrack: () => badInput('proposalIds', "'gone' is not a proposal of this hackathon."),
+      },
+      'zh-TW',
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '編輯最佳開放資料應用' }));
+    const picker = screen.getByRole('group', { name: '選定的提案' });
+    expect((await within(picker).findByRole('checkbox', { name: /開放預算/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(picker).getByText('另已選定（不在上方清單中）：')).toBeTruthy();
+    expect((within(picker).getByRole('checkbox', { name: 'gone' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: '儲存獎項' }));
+    expect(await within(picker).findByText(/is not a proposal of this hackathon/)).toBeTruthy();
+    expect(picker.getAttribute('aria-invalid')).toBe('true');
+    expect(callsNamed(calls, 'UpdateAwardTrack')[0].variables.input).toMatchObject({ proposalIds: ['p1', 'gone'], eligibility: 'BY_CHOICE' });
+  });
+
+  it('deletes a track after a confirmation, with its version, and says why the server refuses one', async () => {
+    let attempt = 0;
+    const calls = renderWith(<AwardTracksSection slug="ph-2026" />, {
+      HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }),
+      DeleteAwardTrack: () =>
+        ++attempt === 1
+          ? {
+              errors: [
+                {
+                  message: "The track 'open-data' was awarded in a published round (r1); published results keep their awards, so it cannot be deleted.",
+                  extensions: { code: 'BAD_USER_INPUT', field: 'trackId', rule: 'PUBLISHED_AWARDS' },
+                },
+              ],
+            }
+          : { data: { deleteAwardTrack: { trackId: 'h1.open-data' } } },
+    });
+    const table = await screen.findByRole('table', { name: 'The hackathon’s award tracks' });
+    // The outstanding track cannot be deleted: no button.
+    expect(within(table).queryByRole('button', { name: 'Delete Outstanding teams' })).toBeNull();
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Delete Best use of open data' }));
+    expect(callsNamed(calls, 'DeleteAwardTrack')).toHaveLength(0);
+    await user.click(within(table).getByRole('button', { name: 'Yes, delete Best use of open data' }));
+    expect(await within(table).findByText(/cannot be deleted/)).toBeTruthy();
+    await user.click(within(table).getByRole('button', { name: 'Delete Best use of open data' }));
+    await user.click(within(table).getByRole('button', { name: 'Yes, delete Best use of open data' }));
+    expect(await screen.findByText('The track Best use of open data was deleted.')).toBeTruthy();
+    const sent = callsNamed(calls, 'DeleteAwardTrack');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].variables.input).toEqual({ trackId: 'h1.open-data', expectedVersion: 1 });
+  });
+
+  it('asks before deleting in Traditional Chinese, and cancelling sends nothing', async () => {
+    const calls = renderWith(
+      <AwardTracksSection slug="ph-2026" />,
+      { HackathonAwardTracks: () => ({ data: { hackathon: { id: 'h1', slug: 'ph-2026', awardTracks: [OUTSTANDING, OPEN_DATA] } } }) },
+      'zh-TW',
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '刪除最佳開放資料應用' }));
+    const confirm = screen.getByRole('group', { name: /要刪除獎項「最佳開放資料應用」嗎/ });
+    expect(within(confirm).getByRole('button', { name: '確定刪除最佳開放資料應用' })).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: '取消' }));
+    expect(screen.getByRole('button', { name: '刪除最佳開放資料應用' })).toBeTruthy();
+    expect(callsNamed(calls, 'DeleteAwardTrack')).toHaveLength(0);
   });
 
   it('is in Traditional Chinese for a zh-TW reader', async () => {

@@ -53,7 +53,19 @@ public class OutcomeStatistics {
 
 	public record Funnel(int proposals, int teams, int shortlisted, int outstanding, int notSelected, int funded,
 			int adopted, int integrated, List<Stage> stages, List<MoneyTotal> fundingTotals,
-			@Nullable Double medianMonthsToAdoption, Comparison outstandingVsNotSelected) {
+			@Nullable Double medianMonthsToAdoption, Comparison outstandingVsNotSelected, int awards,
+			List<TrackAwardCount> awardsByTrack) {
+	}
+
+	/**
+	 * How many awards one award track gave to the selected proposals. A track belongs to
+	 * one hackathon; a proposal can win several tracks, so {@code awards} summed over
+	 * tracks can exceed the proposals awarded. The outstanding track counts the same
+	 * proposals as the funnel's outstanding stage, except that a proposal later moved out
+	 * of OUTSTANDING keeps its published award here.
+	 */
+	public record TrackAwardCount(String trackId, String slug, LocalizedText name, @Nullable String sponsor,
+			boolean outstanding, String hackathonId, String hackathonSlug, int year, int awards) {
 	}
 
 	/**
@@ -173,6 +185,15 @@ public class OutcomeStatistics {
 		return into;
 	}
 
+	/**
+	 * Tracks by their hackathon's year and slug, the outstanding track first, then by
+	 * slug.
+	 */
+	static final Comparator<TrackAwardCount> TRACK_ORDER = Comparator.comparingInt(TrackAwardCount::year)
+		.thenComparing(TrackAwardCount::hackathonSlug)
+		.thenComparing((TrackAwardCount t) -> !t.outstanding())
+		.thenComparing(TrackAwardCount::slug);
+
 	/** Sums of cells, and the funnel they give. */
 	static final class Sums {
 
@@ -182,7 +203,17 @@ public class OutcomeStatistics {
 
 		private final TreeMap<Integer, Integer> months = new TreeMap<>();
 
+		private final Map<String, TrackAwardCount> tracks = new LinkedHashMap<>();
+
 		void add(OutcomeRollup.Cell cell) {
+			for (OutcomeRollup.TrackAwards track : cell.awards()) {
+				this.tracks.merge(track.trackId(),
+						new TrackAwardCount(track.trackId(), track.slug(),
+								new LocalizedText(track.nameZhTW(), track.nameEn()), track.sponsor(),
+								track.outstanding(), cell.hackathonId(), cell.slug(), cell.year(), track.awards()),
+						(a, b) -> new TrackAwardCount(a.trackId(), a.slug(), a.name(), a.sponsor(), a.outstanding(),
+								a.hackathonId(), a.hackathonSlug(), a.year(), a.awards() + b.awards()));
+			}
 			int[] values = { cell.proposals(), cell.teams(), cell.shortlisted(), cell.outstanding(), cell.notSelected(),
 					cell.funded(), cell.adopted(), cell.integrated(), cell.outstandingFunded(),
 					cell.outstandingAdopted(), cell.outstandingIntegrated(), cell.notSelectedFunded(),
@@ -212,7 +243,9 @@ public class OutcomeStatistics {
 				.forEach((currency, amount) -> totals.add(new MoneyTotal(currency, MilestoneDraft.canonical(amount))));
 			return new Funnel(proposals, this.counts[1], this.counts[2], this.counts[3], this.counts[4], this.counts[5],
 					this.counts[6], this.counts[7], stages, totals, median(this.months),
-					new Comparison(group(this.counts[3], 8), group(this.counts[4], 11)));
+					new Comparison(group(this.counts[3], 8), group(this.counts[4], 11)),
+					this.tracks.values().stream().mapToInt(TrackAwardCount::awards).sum(),
+					this.tracks.values().stream().sorted(TRACK_ORDER).toList());
 		}
 
 		private Group group(int count, int offset) {

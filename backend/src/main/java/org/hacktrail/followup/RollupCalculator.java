@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.hacktrail.judging.AwardFacts;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The statistics roll-up, in plain Java: proposals are added one at a time with their
- * project's outcome entries, and counted into cells per view, hackathon and issue area.
+ * project's outcome entries, and counted into cells per view, hackathon and issue area,
+ * with the awards they won per award track.
  *
  * <p>
  * Attribution: an outcome milestone of a project counts for the project's latest proposal
@@ -171,6 +173,11 @@ final class RollupCalculator {
 
 		private final Map<Integer, Integer> months = new TreeMap<>();
 
+		/** Per track id: the track as first met, and its count. */
+		private final Map<String, AwardFacts.Award> tracks = new LinkedHashMap<>();
+
+		private final Map<String, Integer> awards = new HashMap<>();
+
 		CellSums(RollupProposal first, @Nullable String area) {
 			this.first = first;
 			this.area = area;
@@ -196,6 +203,15 @@ final class RollupCalculator {
 			if (outcome.monthsToAdoption() != null) {
 				this.months.merge(outcome.monthsToAdoption(), 1, Integer::sum);
 			}
+			proposal.awards().stream().map(AwardFacts.Award::trackId).distinct().forEach((track) -> {
+				this.tracks.putIfAbsent(track,
+						proposal.awards()
+							.stream()
+							.filter((award) -> award.trackId().equals(track))
+							.findFirst()
+							.orElseThrow());
+				this.awards.merge(track, 1, Integer::sum);
+			});
 		}
 
 		OutcomeRollup.Cell cell() {
@@ -208,7 +224,12 @@ final class RollupCalculator {
 					this.outstanding, this.notSelected, this.funded, this.adopted, this.integrated,
 					this.outstandingOutcomes[0], this.outstandingOutcomes[1], this.outstandingOutcomes[2],
 					this.notSelectedOutcomes[0], this.notSelectedOutcomes[1], this.notSelectedOutcomes[2], totals,
-					histogram);
+					histogram,
+					this.tracks.values()
+						.stream()
+						.map((t) -> new OutcomeRollup.TrackAwards(t.trackId(), t.trackSlug(), t.nameZhTW(), t.nameEn(),
+								t.sponsor(), t.outstanding(), this.awards.get(t.trackId())))
+						.toList());
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.hackathon.HackathonPhase;
+import org.hacktrail.judging.AwardFacts;
 import org.hacktrail.proposal.ProjectFacts;
 import org.hacktrail.proposal.ProposalFacts;
 import org.hacktrail.proposal.ProposalStatus;
@@ -32,10 +33,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * a crash left stale, moves states with time (DORMANT), and stores each project's pitches
  * for the next step.</li>
  * <li>{@code statisticsRollupStep}: {@link RollupProposalReader} (every proposal's facts,
- * bucket by bucket), {@link RollupProposalProcessor} (funnel stages of the proposal;
- * DRAFTs and DRAFT hackathons filtered out), {@link RollupWriter} (one {@code $in} of
- * follow-up documents per chunk for the projects' outcomes and pitches, counted by
- * {@link RollupCalculator}; both views stored when the step completes).</li>
+ * bucket by bucket), {@link RollupProposalProcessor} (funnel stages and awards of the
+ * proposal; DRAFTs and DRAFT hackathons filtered out), {@link RollupWriter} (one
+ * {@code $in} of follow-up documents per chunk for the projects' outcomes and pitches,
+ * counted by {@link RollupCalculator}; both views stored when the step completes).</li>
  * </ol>
  * A roll-up is a sum over everything, so a failed run's second step starts over when
  * restarted (nothing is stored before it completes, and the previous roll-up stays until
@@ -98,8 +99,8 @@ class StatisticsRollupJobConfiguration {
 
 	@Bean
 	@StepScope
-	RollupProposalProcessor rollupProposalProcessor(HackathonFacts hackathons) {
-		return new RollupProposalProcessor(hackathons);
+	RollupProposalProcessor rollupProposalProcessor(HackathonFacts hackathons, AwardFacts awards) {
+		return new RollupProposalProcessor(hackathons, awards);
 	}
 
 	@Bean

@@ -39,8 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts, the funding totals per currency and the median months to adoption of
  * {@code outcomeStatistics} (PUBLIC) are computed here again from {@code hackathons.csv},
  * {@code proposals.csv} and {@code milestones.csv}, with the attribution rule written
- * anew (not {@link RollupCalculator}), and compared. The dataset sits in 2003–2004, away
- * from the other tests' hackathons.
+ * anew (not {@link RollupCalculator}), and the awards per track from {@code awards.csv},
+ * and compared. The dataset sits in 2003–2004, away from the other tests' hackathons
+ * ({@link StatisticsAwardTracksTests} recomputes the awards of a published round with a
+ * second track).
  */
 @ServiceTest
 class OpenDataRecomputationTests {
@@ -102,7 +104,8 @@ class OpenDataRecomputationTests {
 				  outcomeStatistics(filter: $filter) {
 				    view
 				    total { proposals teams shortlisted outstanding notSelected funded adopted integrated
-				      fundingTotals { currency amount } medianMonthsToAdoption }
+				      fundingTotals { currency amount } medianMonthsToAdoption
+				      awards awardsByTrack { trackId awards } }
 				  }
 				}""", variables);
 		assertThat(result.hasErrors()).as(result.body().toString()).isFalse();
@@ -112,7 +115,7 @@ class OpenDataRecomputationTests {
 
 		this.dataPackage.refresh();
 		Recomputed recomputed = recompute(csv(http, "hackathons"), csv(http, "proposals"), csv(http, "milestones"),
-				"PRESIDENTIAL", 2003, 2004);
+				csv(http, "awards"), "PRESIDENTIAL", 2003, 2004);
 
 		assertThat(recomputed.counts()).containsExactly(total.path("proposals").asInt(), total.path("teams").asInt(),
 				total.path("shortlisted").asInt(), total.path("outstanding").asInt(), total.path("notSelected").asInt(),
@@ -125,24 +128,38 @@ class OpenDataRecomputationTests {
 		assertThat(recomputed.funding()).isEqualTo(totals).isEqualTo(Map.of("TWD", "150.5"));
 		assertThat(recomputed.medianMonths()).isEqualTo(total.path("medianMonthsToAdoption").asDouble())
 			.isEqualTo(11.5);
+		// a1 is OUTSTANDING without a published round: the outstanding track of its
+		// hackathon, as awards.csv lists it.
+		assertThat(recomputed.awardsByTrack()).isEqualTo(awardsByTrack(total))
+			.isEqualTo(Map.of(first.id() + ".outstanding", 1));
+		assertThat(total.path("awards").asInt()).isEqualTo(1);
 	}
 
-	private List<CSVRecord> csv(Http http, String table) {
+	/** The funnel's {@code awardsByTrack} as track id → awards. */
+	static Map<String, Integer> awardsByTrack(JsonNode funnel) {
+		Map<String, Integer> awards = new TreeMap<>();
+		funnel.path("awardsByTrack").forEach((t) -> awards.put(t.path("trackId").asString(), t.path("awards").asInt()));
+		return awards;
+	}
+
+	static List<CSVRecord> csv(Http http, String table) {
 		HttpResponse<String> response = http.get("/api/opendata/data/" + table + ".csv");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return CsvFiles.records(response.body());
 	}
 
-	record Recomputed(List<Integer> counts, Map<String, String> funding, Double medianMonths) {
+	record Recomputed(List<Integer> counts, Map<String, String> funding, Double medianMonths,
+			Map<String, Integer> awardsByTrack) {
 	}
 
 	/**
 	 * The public funnel of the hackathons of a kind and years, from the files: a
 	 * milestone counts for the project's latest published proposal whose hackathon
-	 * started on or before the milestone's date.
+	 * started on or before the milestone's date. Awards per track: the rows of
+	 * {@code awards.csv} of those hackathons, counted by {@code track_id}.
 	 */
 	static Recomputed recompute(List<CSVRecord> hackathons, List<CSVRecord> proposals, List<CSVRecord> milestones,
-			String kind, int fromYear, int toYear) {
+			List<CSVRecord> awards, String kind, int fromYear, int toYear) {
 		Map<String, CSVRecord> hackathonById = hackathons.stream()
 			.collect(Collectors.toMap((h) -> h.get("hackathon_id"), (h) -> h));
 		Map<String, List<CSVRecord>> pitchesByProject = new HashMap<>();
@@ -207,9 +224,17 @@ class OpenDataRecomputationTests {
 		months.sort(Comparator.naturalOrder());
 		Double median = months.isEmpty() ? null
 				: (months.get((months.size() - 1) / 2) + months.get(months.size() / 2)) / 2.0;
+		Map<String, Integer> byTrack = new TreeMap<>();
+		for (CSVRecord award : awards) {
+			CSVRecord hackathon = hackathonById.get(award.get("hackathon_id"));
+			int year = Integer.parseInt(hackathon.get("year"));
+			if (hackathon.get("kind").equals(kind) && year >= fromYear && year <= toYear) {
+				byTrack.merge(award.get("track_id"), 1, Integer::sum);
+			}
+		}
 		return new Recomputed(
 				List.of(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]), totals,
-				median);
+				median, byTrack);
 	}
 
 }

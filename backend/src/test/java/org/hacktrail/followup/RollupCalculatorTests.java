@@ -31,7 +31,7 @@ class RollupCalculatorTests {
 			String project, List<String> areas, boolean shortlisted, boolean outstanding, boolean notSelected) {
 		return new RollupProposal(id, hackathon, hackathon.toLowerCase(), new LocalizedText(null, hackathon), kind,
 				start.getYear(), start, start.plusDays(1), published, project, areas, true, shortlisted, outstanding,
-				notSelected);
+				notSelected, List.of());
 	}
 
 	static OutcomeEntry entry(MilestoneType type, String date, VerificationState verification, String amount,

@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Pause;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -161,6 +162,20 @@ class PhoneLayoutBrowserTests {
 					.as("the timetable with a pitch order (%s) scrolls sideways: %s", locale, widest(browser))
 					.isLessThanOrEqualTo(WIDTH);
 				browser.screenshot("organizer-timetable-ordered-" + locale);
+				// The award track form with its proposal picker (BY_CHOICE): long titles
+				// wrap, nothing scrolls sideways (nothing is saved).
+				check(browser, locale, "organizer-hackathon", "/organize/hackathons/" + HACKATHON,
+						"main #award-tracks-heading");
+				waitVisible(browser, "section[aria-labelledby='award-tracks-heading'] > button").click();
+				new Select(waitVisible(browser, "section[aria-labelledby='award-tracks-heading'] form select"))
+					.selectByValue("BY_CHOICE");
+				waitVisible(browser, "main .proposal-picker input[type=checkbox]");
+				Number picker = (Number) js(browser, "return document.documentElement.scrollWidth;");
+				assertThat(picker.intValue())
+					.as("the award track form's proposal picker (%s) scrolls sideways: %s", locale, widest(browser))
+					.isLessThanOrEqualTo(WIDTH);
+				browser.screenshot("organizer-track-picker-" + locale);
+				browser.assertAccessible();
 			}
 			// On a tablet in portrait the ranking is a table again, wider than the
 			// screen:

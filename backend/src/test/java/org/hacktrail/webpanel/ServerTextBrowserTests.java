@@ -84,6 +84,8 @@ class ServerTextBrowserTests {
 			"Demo Expo Judge (Agency)", "Demo Expo Judge (Company)", "Demo Judge (District Office)",
 			"Demo Judge (Software Company)", "National Development Council (demo)", "Open Data Consulting Co. (demo)",
 			"Da'an District Office (demo)", "Open Source Software Co. (demo)",
+			// The sponsor of the demo's open-data award track.
+			"Open Data Alliance (demo)",
 			// A reason the demo organizer wrote when moving the finalists.
 			"Demo: all eight teams that presented are finalists.",
 			// Places, as organizers wrote them (the demo's published editions).

@@ -47,6 +47,9 @@ class AwardTrackController {
 	record AwardTrackPayload(AwardTrack track) {
 	}
 
+	record DeleteAwardTrackPayload(String trackId) {
+	}
+
 	record ConfigureRoundAwardTracksInput(String roundId, @Nullable List<String> trackIds,
 			@Nullable Integer expectedVersion) {
 	}
@@ -80,6 +83,12 @@ class AwardTrackController {
 	@MutationMapping
 	AwardTrackPayload updateAwardTrack(@Argument AwardTrackService.UpdateAwardTrackInput input) {
 		return new AwardTrackPayload(this.tracks.update(input));
+	}
+
+	@MutationMapping
+	DeleteAwardTrackPayload deleteAwardTrack(@Argument AwardTrackService.DeleteAwardTrackInput input) {
+		this.tracks.delete(input);
+		return new DeleteAwardTrackPayload(input.trackId());
 	}
 
 	@MutationMapping

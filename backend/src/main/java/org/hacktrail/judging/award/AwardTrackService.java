@@ -240,6 +240,56 @@ public class AwardTrackService {
 		return saved;
 	}
 
+	public record DeleteAwardTrackInput(String trackId, @Nullable Integer expectedVersion) {
+	}
+
+	/**
+	 * Deletes a track no published round used (organizers, version-checked): it leaves
+	 * the unpublished rounds that fed it, with its selections there. The outstanding
+	 * track and a track whose awards a published round froze stay (published results keep
+	 * their meaning): BAD_USER_INPUT, nothing changed.
+	 */
+	public void delete(DeleteAwardTrackInput input) {
+		this.access.requireOrganizer();
+		AwardTrack current = require(input.trackId());
+		Hackathon hackathon = this.hackathons.find(current.hackathonId());
+		requireWritable(hackathon);
+		if (current.isOutstanding()) {
+			throw DomainException.badInput("trackId", "The outstanding track is the FINAL round's own selection: "
+					+ "every hackathon has it, so it cannot be deleted (rename it instead).");
+		}
+		if (input.expectedVersion() == null) {
+			throw DomainException.badInput("expectedVersion",
+					"Give the version of the track you are deleting (expectedVersion), so that a track changed "
+							+ "meanwhile is not deleted unseen.");
+		}
+		if (current.apiVersion() != input.expectedVersion().longValue()) {
+			throw new OptimisticLockingFailureException("Award track " + current.id() + " changed");
+		}
+		RoundAwards published = this.mongo.findOne(
+				new Query(Criteria.where("published.trackId").is(current.id()).and("hackathonId").is(hackathon.id())),
+				RoundAwards.class);
+		if (published != null) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The track '" + current.slug() + "' was awarded in a published round (" + published.id()
+							+ "); published results keep their awards, so it cannot be deleted. Rename it or "
+							+ "leave it unused instead.",
+					Map.of("field", "trackId", "rule", "PUBLISHED_AWARDS", "roundId", published.id()));
+		}
+		long removed = this.mongo
+			.remove(new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
+					AwardTrack.class)
+			.getDeletedCount();
+		if (removed == 0) {
+			throw new OptimisticLockingFailureException("Award track " + current.id() + " changed");
+		}
+		this.mongo.updateMulti(new Query(Criteria.where("trackIds").is(current.id()).and("published").is(null)),
+				new Update().pull("trackIds", current.id())
+					.pull("selections", new org.bson.Document("trackId", current.id()))
+					.inc("version", 1),
+				RoundAwards.class);
+	}
+
 	/**
 	 * A track whose quota or eligibility changed is selected again: its selections in
 	 * rounds not yet published were made under the old rules.

@@ -16,12 +16,17 @@ import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.identity.DemoPersonas;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
+import org.hacktrail.judging.AwardFacts;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.assignment.service.AssignmentService;
+import org.hacktrail.judging.award.AwardTrack;
+import org.hacktrail.judging.award.AwardTrackService;
+import org.hacktrail.judging.award.RoundAwardsService;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.ranking.RankedProposal;
 import org.hacktrail.judging.ranking.TieGroup;
 import org.hacktrail.judging.result.PublicationService;
+import org.hacktrail.judging.result.TrackSelections;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.sheet.ScoreSheetService;
@@ -47,7 +52,11 @@ import org.springframework.stereotype.Component;
  * noise, the same at every load (seeded by judge and project, not by generated ids). The
  * organizer closed the round, selected the ranking's top {@value #CUT} (with a written
  * reason where the ranking leaves the choice open, as the rules ask) and published. Its
- * {@code results.json} recomputes with {@code scripts/recompute-ranking}.
+ * {@code results.json} recomputes with {@code scripts/recompute-ranking}. Beside the
+ * outstanding teams, the round feeds a sponsor's award track, {@value #TRACK} (最佳開放資料應用 ·
+ * Best use of open data, {@link #SPONSOR}): quota 1, eligible by the {@code open-data}
+ * tag (three of the projects), its top eligible proposal selected and published with the
+ * round, so the results page shows winners per track.
  *
  * <p>
  * Everything goes through the services, acting as the demo organizer or as each judge, so
@@ -63,6 +72,14 @@ class DemoRubricResultsData {
 	static final String HACKATHON = "g0v-hackath66n-demo";
 
 	static final int CUT = 3;
+
+	/** The slug of the sponsor's award track. */
+	static final String TRACK = "open-data";
+
+	static final String SPONSOR = "開放資料聯盟 Open Data Alliance (demo)";
+
+	/** The projects (by index) tagged open-data: the track's eligible proposals. */
+	private static final List<Integer> OPEN_DATA_PROJECTS = List.of(1, 4, 5);
 
 	/** Everyone on the jury scores every finalist. */
 	static final int JUDGES_PER_PROPOSAL = 6;
@@ -134,9 +151,19 @@ class DemoRubricResultsData {
 
 	private final PublicationService publication;
 
+	private final AwardTrackService tracks;
+
+	private final RoundAwardsService roundAwards;
+
+	private final TrackSelections trackSelections;
+
 	DemoRubricResultsData(HackathonService hackathons, UserDirectory users, DemoPersonas personas,
 			ProposalService proposals, JudgePanelService panel, RoundService rounds, AssignmentService assignments,
-			ScoreSheetService sheets, PublicationService publication) {
+			ScoreSheetService sheets, PublicationService publication, AwardTrackService tracks,
+			RoundAwardsService roundAwards, TrackSelections trackSelections) {
+		this.tracks = tracks;
+		this.roundAwards = roundAwards;
+		this.trackSelections = trackSelections;
 		this.hackathons = hackathons;
 		this.users = users;
 		this.personas = personas;
@@ -173,10 +200,13 @@ class DemoRubricResultsData {
 		String roundId = hackathon.rounds().get(0).id();
 		List<String> projects = as(organizer, true, () -> {
 			List<String> ids = new ArrayList<>();
-			for (String[] project : PROJECTS) {
+			for (int i = 0; i < PROJECTS.length; i++) {
+				String[] project = PROJECTS[i];
+				List<String> tags = OPEN_DATA_PROJECTS.contains(i) ? List.of("open-government", TRACK)
+						: List.of("open-government");
 				Proposal proposal = this.proposals.create(new ProposalService.CreateProposalInput(HACKATHON,
 						new LocalizedText(project[0], project[1]), new LocalizedText(project[2], project[3]), null,
-						List.of("open-government"), List.of(), List.of(), project[4], null, null));
+						tags, List.of(), List.of(), project[4], null, null));
 				for (ProposalStatus to : List.of(ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW,
 						ProposalStatus.SHORTLISTED)) {
 					this.proposals.transition(proposal.id(), to, null, null);
@@ -211,6 +241,11 @@ class DemoRubricResultsData {
 					List.of(new RoundService.SectorWeightInput(Sector.PUBLIC, 0.5),
 							new RoundService.SectorWeightInput(Sector.PRIVATE, 0.5)),
 					true, null, CUT, null, null, 1000, "66", null, null, null, null));
+			AwardTrack track = this.tracks.create(new AwardTrackService.CreateAwardTrackInput(hackathon.id(), TRACK,
+					new LocalizedText("最佳開放資料應用", "Best use of open data"), 1, AwardTrack.Eligibility.BY_TAG,
+					List.of(TRACK), null, SPONSOR, AwardTrack.SponsorKind.SPONSOR));
+			this.roundAwards.configure(roundId, List.of(AwardFacts.outstandingTrackId(hackathon.id()), track.id()),
+					null);
 			this.assignments.assign(roundId, "66");
 			this.rounds.changeStatus(roundId, RoundStatus.OPEN, null, null, null);
 			return null;
@@ -219,6 +254,8 @@ class DemoRubricResultsData {
 		String outcome = as(organizer, true, () -> {
 			this.rounds.changeStatus(roundId, RoundStatus.CLOSED, null, null, null);
 			String kind = select(roundId);
+			String trackWinner = selectTrack(roundId, hackathon.id() + "." + TRACK,
+					OPEN_DATA_PROJECTS.stream().map(projects::get).toList());
 			// The organizer reads the preview's open cases (if any) before confirming
 			// them.
 			List<String> open = this.publication.preview(roundId)
@@ -228,7 +265,7 @@ class DemoRubricResultsData {
 				.map((c) -> c.kind().name())
 				.toList();
 			this.publication.publish(roundId, open.isEmpty() ? null : Boolean.TRUE);
-			return kind + " selection, open cases confirmed: " + open;
+			return kind + " selection, " + TRACK + " track won by " + trackWinner + ", open cases confirmed: " + open;
 		});
 		log.info(
 				"Rubric results demo data loaded: {} with a published final round ({} projects, {} judges, {} sheets,"
@@ -298,6 +335,25 @@ class DemoRubricResultsData {
 			.selection()
 			.kind()
 			.name();
+	}
+
+	/**
+	 * Selects a track's winner as an organizer would: the track's ranking (the round's,
+	 * restricted to its eligible proposals, the projects tagged open-data), its top
+	 * proposal as proposed. Returns the winner.
+	 */
+	private String selectTrack(String roundId, String trackId, List<String> eligible) {
+		List<String> topN = this.publication.ranking(roundId)
+			.result()
+			.ranking()
+			.stream()
+			.map(RankedProposal::proposalId)
+			.filter(eligible::contains)
+			.limit(1)
+			.toList();
+		this.trackSelections
+			.select(new TrackSelections.SelectTrackWinnersInput(roundId, trackId, topN, null, null, null, null));
+		return String.join(",", topN);
 	}
 
 	private User persona(String id) {

@@ -45,6 +45,14 @@ public final class AwardApi {
 				+ TRACK_FIELDS + " } } }", variables, headers(as));
 	}
 
+	public Http.GraphQlResult delete(String trackId, long expectedVersion, TestAccounts.Account as) {
+		ObjectNode variables = Http.json();
+		variables.putObject("input").put("trackId", trackId).put("expectedVersion", expectedVersion);
+		return this.http.graphql(
+				"mutation($input: DeleteAwardTrackInput!) { deleteAwardTrack(input: $input) { trackId } }", variables,
+				headers(as));
+	}
+
 	public JsonNode tracks(String slug, TestAccounts.Account as) {
 		return JudgingApi.ok(this.http.graphql(
 				"query($slug: String!) { hackathon(slug: $slug) { awardTracks { " + TRACK_FIELDS + " } } }",

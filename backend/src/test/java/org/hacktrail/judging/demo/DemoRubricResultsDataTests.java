@@ -111,6 +111,33 @@ class DemoRubricResultsDataTests {
 				"Typhoon day-off alerts");
 		assertThat(selection.path("kind").asString()).isEqualTo("TOP_N");
 
+		// Winners per track: the outstanding teams and the sponsor's open-data award,
+		// published with the round, its winner the best-ranked project tagged open-data.
+		JsonNode awards = JudgingApi.ok(
+				anyone
+					.graphql(
+							"query($s: String!) { judgingRounds(hackathonSlug: $s) { publishedAwards { track { slug } "
+									+ "name { zhTW en } sponsor sponsorKind quota winners { title { en } tags { id } } "
+									+ "selection { kind } } } }",
+							Http.json().put("s", DemoRubricResultsData.HACKATHON)),
+				"judgingRounds")
+			.get(0)
+			.path("publishedAwards");
+		assertThat(awards).extracting((a) -> a.path("track").path("slug").asString())
+			.containsExactly("outstanding", DemoRubricResultsData.TRACK);
+		JsonNode openData = awards.get(1);
+		assertThat(openData.path("name").path("zhTW").asString()).isEqualTo("最佳開放資料應用");
+		assertThat(openData.path("name").path("en").asString()).isEqualTo("Best use of open data");
+		assertThat(openData.path("sponsor").asString()).isEqualTo(DemoRubricResultsData.SPONSOR);
+		assertThat(openData.path("sponsorKind").asString()).isEqualTo("SPONSOR");
+		assertThat(openData.path("quota").asInt()).isEqualTo(1);
+		assertThat(openData.path("selection").path("kind").asString()).isEqualTo("TOP_N");
+		assertThat(openData.path("winners")).hasSize(1);
+		assertThat(openData.path("winners").get(0).path("tags").toString()).contains("open-data");
+		assertThat(openData.path("winners").get(0).path("title").path("en").asString())
+			.isEqualTo("Food safety inspection lookup");
+		assertThat(awards.get(0).path("winners")).hasSize(DemoRubricResultsData.CUT);
+
 		// results.json, downloaded by anyone, recomputes.
 		var response = anyone.get("/api/hackathons/" + DemoRubricResultsData.HACKATHON + "/results.json");
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -122,6 +149,9 @@ class DemoRubricResultsDataTests {
 		assertThat(published.path("judges")).hasSize(6);
 		assertThat(published.path("judges").findValuesAsString("sector")).containsOnly("PUBLIC", "PRIVATE");
 		assertThat(published.path("sheets")).hasSize(8 * DemoRubricResultsData.JUDGES_PER_PROPOSAL);
+		assertThat(json.path("awards")).extracting((a) -> a.path("slug").asString())
+			.containsExactly("outstanding", DemoRubricResultsData.TRACK);
+		assertThat(json.path("awards").get(1).path("winners")).hasSize(1);
 		Path file = dir.resolve("results.json");
 		Files.writeString(file, response.body());
 		RecomputeScript.Run run = RecomputeScript.run(file, Duration.ofSeconds(120));
