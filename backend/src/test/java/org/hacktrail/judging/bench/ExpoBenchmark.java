@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hacktrail.HacktrailApplication;
 import org.hacktrail.identity.ApiTokenRepository;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.SplitMix64;
@@ -29,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -105,11 +103,7 @@ public final class ExpoBenchmark {
 	static void walk(String backend, int projectCount, int judgeCount, int comparisonGoal) throws Exception {
 		Path dataDir = Files.createTempDirectory("hacktrail-expo-bench");
 		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
-		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir,
-				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--logging.level.root=warn",
-				"--spring.main.banner-mode=off");
+		ConfigurableApplicationContext context = ScoreSheetBenchmark.start(backend, dataDir);
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			TestAccounts accounts = new TestAccounts(context.getBean(UserDirectory.class),
@@ -128,23 +122,7 @@ public final class ExpoBenchmark {
 			for (int j = 0; j < judgeCount; j++) {
 				judges.add(accounts.user("expo-judge-" + slug + "-" + j));
 			}
-			ScoreSheetBenchmark.inParallel(8, judges.size(), (j) -> {
-				ObjectNode invite = Http.json();
-				invite.putObject("i")
-					.put("hackathonId", hackathonId)
-					.put("email", judges.get(j).user().email())
-					.put("sector", SECTORS[j % SECTORS.length]);
-				String token = client
-					.ok("mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }", invite, organizer)
-					.path("inviteJudge")
-					.path("token")
-					.asString();
-				ObjectNode accept = Http.json();
-				accept.putObject("i").put("token", token);
-				client.ok(
-						"mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
-						accept, judges.get(j));
-			});
+			ScoreSheetBenchmark.invite(client, organizer, hackathonId, judges, SECTORS);
 			ObjectNode configure = Http.json();
 			configure.putObject("i")
 				.put("roundId", roundId)

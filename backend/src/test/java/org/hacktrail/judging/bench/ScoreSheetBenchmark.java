@@ -83,11 +83,7 @@ public final class ScoreSheetBenchmark {
 		int proposalCount = (args.length > 2) ? Integer.parseInt(args[2]) : 1000;
 		Path dataDir = Files.createTempDirectory("hacktrail-sheets-bench");
 		StoreFileFigures fileFigures = StoreFileFigures.watch(dataDir);
-		ConfigurableApplicationContext context = new SpringApplication(HacktrailApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=", "--hacktrail.store.embedded.backend=" + backend,
-				"--hacktrail.store.embedded.data-dir=" + dataDir,
-				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--logging.level.root=warn",
-				"--spring.main.banner-mode=off");
+		ConfigurableApplicationContext context = start(backend, dataDir);
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			TestAccounts accounts = new TestAccounts(context.getBean(UserDirectory.class),
@@ -107,23 +103,7 @@ public final class ScoreSheetBenchmark {
 			for (int j = 0; j < judgeCount; j++) {
 				judges.add(accounts.user("bench-judge-" + slug + "-" + j));
 			}
-			inParallel(8, judges.size(), (j) -> {
-				ObjectNode invite = Http.json();
-				invite.putObject("i")
-					.put("hackathonId", hackathonId)
-					.put("email", judges.get(j).user().email())
-					.put("sector", (j % 2 == 0) ? "PUBLIC" : "PRIVATE");
-				String token = client
-					.ok("mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }", invite, organizer)
-					.path("inviteJudge")
-					.path("token")
-					.asString();
-				ObjectNode accept = Http.json();
-				accept.putObject("i").put("token", token);
-				client.ok(
-						"mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
-						accept, judges.get(j));
-			});
+			invite(client, organizer, hackathonId, judges, new String[] { "PUBLIC", "PRIVATE" });
 			ObjectNode configure = Http.json();
 			ObjectNode input = configure.putObject("i").put("roundId", roundId).put("judgesPerProposal", 3);
 			ArrayNode criteria = input.putArray("criteria");
@@ -246,6 +226,38 @@ public final class ScoreSheetBenchmark {
 				paths.sorted((a, b) -> b.compareTo(a)).forEach((path) -> path.toFile().delete());
 			}
 		}
+	}
+
+	/** The application on a fresh data folder and a free port, as a benchmark runs it. */
+	static ConfigurableApplicationContext start(String backend, Path dataDir) {
+		return new SpringApplication(HacktrailApplication.class).run("--server.port=0", "--spring.mongodb.uri=",
+				"--hacktrail.store.embedded.backend=" + backend, "--hacktrail.store.embedded.data-dir=" + dataDir,
+				"--hacktrail.organizers=" + TestAccounts.ORGANIZER_EMAIL, "--logging.level.root=warn",
+				"--spring.main.banner-mode=off");
+	}
+
+	/**
+	 * Invites the judges to the hackathon (judge j in sector {@code sectors[j %
+	 * length]}) and has each accept, eight at a time.
+	 */
+	static void invite(Client client, TestAccounts.Account organizer, String hackathonId,
+			List<TestAccounts.Account> judges, String[] sectors) throws Exception {
+		inParallel(8, judges.size(), (j) -> {
+			ObjectNode invite = Http.json();
+			invite.putObject("i")
+				.put("hackathonId", hackathonId)
+				.put("email", judges.get(j).user().email())
+				.put("sector", sectors[j % sectors.length]);
+			String token = client
+				.ok("mutation($i: InviteJudgeInput!) { inviteJudge(input: $i) { token } }", invite, organizer)
+				.path("inviteJudge")
+				.path("token")
+				.asString();
+			ObjectNode accept = Http.json();
+			accept.putObject("i").put("token", token);
+			client.ok("mutation($i: AcceptJudgeInvitationInput!) { acceptJudgeInvitation(input: $i) { judge { id } } }",
+					accept, judges.get(j));
+		});
 	}
 
 	/**
