@@ -240,6 +240,31 @@ public final class JudgingApi {
 	}
 
 	/**
+	 * Makes the round PAIRWISE (cut 1, 50 bootstrap replicates, the seed), puts the
+	 * proposals at tables "T1", "T2", … in that order and opens it, as the organizer.
+	 */
+	public void openPairwise(String roundId, List<String> proposalIds, String seed) {
+		ok(configure(Http.json()
+			.put("roundId", roundId)
+			.put("method", "PAIRWISE")
+			.put("cutSize", 1)
+			.put("bootstrapReplicates", 50)
+			.put("seed", seed), this.organizer), "configureRound");
+		ArrayNode tables = Http.json().arrayNode();
+		for (int i = 0; i < proposalIds.size(); i++) {
+			tables.addObject()
+				.put("proposalId", proposalIds.get(i))
+				.put("label", "T" + (i + 1))
+				.put("tableNumber", i + 1);
+		}
+		ObjectNode input = Http.json();
+		input.putObject("input").put("roundId", roundId).set("tables", tables);
+		ok(this.http.graphql("mutation($input: ConfigureExpoTablesInput!) { configureExpoTables("
+				+ "input: $input) { round { id } } }", input, this.organizer.headers()), "configureExpoTables");
+		statusOk(roundId, "OPEN", null);
+	}
+
+	/**
 	 * Closes the round as the organizer, confirming (with a reason) that sheets not
 	 * submitted are left out, for tests whose point is elsewhere.
 	 */

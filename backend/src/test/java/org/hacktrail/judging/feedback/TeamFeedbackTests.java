@@ -10,7 +10,6 @@ import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,24 +217,7 @@ class TeamFeedbackTests extends JudgingApiTestSupport {
 		String round = hackathon.roundIds().get(0);
 		TestAccounts.Account judge = this.accounts.user("fbx-judge-" + suffix());
 		this.api.judge(hackathon, judge, "PUBLIC");
-		JudgingApi.ok(this.api.configure(Http.json()
-			.put("roundId", round)
-			.put("method", "PAIRWISE")
-			.put("cutSize", 1)
-			.put("bootstrapReplicates", 50)
-			.put("seed", "9"), this.organizer), "configureRound");
-		ArrayNode tables = Http.json().arrayNode();
-		for (int i = 0; i < proposals.size(); i++) {
-			tables.addObject()
-				.put("proposalId", proposals.get(i))
-				.put("label", "T" + (i + 1))
-				.put("tableNumber", i + 1);
-		}
-		ObjectNode input = Http.json();
-		input.putObject("input").put("roundId", round).set("tables", tables);
-		JudgingApi.ok(this.http.graphql("mutation($input: ConfigureExpoTablesInput!) { configureExpoTables("
-				+ "input: $input) { round { id } } }", input, this.organizer.headers()), "configureExpoTables");
-		this.api.statusOk(round, "OPEN", null);
+		this.api.openPairwise(round, proposals, "9");
 
 		// Not at a table yet: no feedback.
 		assertThat(save(round, ours, "Before any visit", judge).errorCode()).isEqualTo("FORBIDDEN");

@@ -209,24 +209,7 @@ class JudgeReminderTests extends JudgingApiTestSupport {
 		TestAccounts.Account idle = this.accounts.user("remind-idle-" + UUID.randomUUID().toString().substring(0, 8));
 		this.api.judge(expo, walker, "PUBLIC");
 		String idleId = this.api.judge(expo, idle, "PRIVATE").path("id").asString();
-		JudgingApi.ok(this.api.configure(Http.json()
-			.put("roundId", round)
-			.put("method", "PAIRWISE")
-			.put("cutSize", 1)
-			.put("bootstrapReplicates", 50)
-			.put("seed", "3"), this.organizer), "configureRound");
-		ArrayNode tables = Http.json().arrayNode();
-		for (int i = 0; i < proposals.size(); i++) {
-			tables.addObject()
-				.put("proposalId", proposals.get(i))
-				.put("label", "T" + (i + 1))
-				.put("tableNumber", i + 1);
-		}
-		ObjectNode input = Http.json();
-		input.putObject("input").put("roundId", round).set("tables", tables);
-		JudgingApi.ok(this.http.graphql("mutation($input: ConfigureExpoTablesInput!) { configureExpoTables("
-				+ "input: $input) { round { id } } }", input, this.organizer.headers()), "configureExpoTables");
-		this.api.statusOk(round, "OPEN", null);
+		this.api.openPairwise(round, proposals, "3");
 		// The walker answers the first table.
 		JsonNode visit = JudgingApi
 			.ok(this.http.graphql("mutation($r: ID!) { nextExpoVisit(roundId: $r) " + "{ visit { proposalId } } }",
