@@ -9,7 +9,6 @@ import org.hacktrail.judging.JudgingApi;
 import org.hacktrail.judging.JudgingApiTestSupport;
 import org.hacktrail.judging.award.AwardApi;
 import org.hacktrail.support.Http;
-import org.hacktrail.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,22 +31,10 @@ class StatisticsAwardTracksTests extends JudgingApiTestSupport {
 	@Test
 	void awardsPerTrackFollowFromAwardsCsv() throws Exception {
 		AwardApi awards = new AwardApi(this.http);
-		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
-		String roundId = hackathon.roundIds().get(0);
-		List<String> proposals = List.of(awards.proposal(this.api, hackathon, "Winner", this.organizer),
-				awards.proposal(this.api, hackathon, "Runner-up", this.organizer));
-		this.api.shortlist(proposals);
-		TestAccounts.Account publicJudge = this.accounts.user("st-pub-" + hackathon.slug());
-		TestAccounts.Account privateJudge = this.accounts.user("st-priv-" + hackathon.slug());
-		this.api.judge(hackathon, publicJudge, "PUBLIC");
-		this.api.judge(hackathon, privateJudge, "PRIVATE");
-		this.api.configureOk(JudgingApi.roundInput(roundId, 2).put("cutSize", 1).put("normalise", false));
-		this.api.assignOk(roundId, "8");
-		this.api.statusOk(roundId, "OPEN", null);
-		for (TestAccounts.Account judge : List.of(publicJudge, privateJudge)) {
-			this.api.score(roundId, proposals.get(0), 9, 6, judge);
-			this.api.score(roundId, proposals.get(1), 4, 6, judge);
-		}
+		AwardApi.ScoredRound scored = awards.scoredFinalRound(this.api, this.accounts, this.organizer, "st");
+		JudgingApi.Hackathon hackathon = scored.hackathon();
+		String roundId = scored.roundId();
+		List<String> proposals = scored.proposals();
 		ObjectNode input = AwardApi.trackInput(hackathon.id(), "open-data", 2).put("sponsor", "Open Data Society");
 		String openData = awards.createOk(input, this.organizer).path("id").asString();
 		String outstanding = hackathon.id() + ".outstanding";

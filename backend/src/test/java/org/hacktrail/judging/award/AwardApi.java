@@ -116,6 +116,36 @@ public final class AwardApi {
 		return id;
 	}
 
+	/** A FINAL round scored by two judges: "Winner" ahead of "Runner-up", still OPEN. */
+	public record ScoredRound(JudgingApi.Hackathon hackathon, String roundId, List<String> proposals) {
+	}
+
+	/**
+	 * A JUDGING hackathon whose FINAL round (k = 2, cut 1, not normalised) has "Winner"
+	 * and "Runner-up" shortlisted and scored by a PUBLIC and a PRIVATE judge (named
+	 * {@code prefix-pub-…}, {@code prefix-priv-…}), "Winner" ahead.
+	 */
+	public ScoredRound scoredFinalRound(JudgingApi api, TestAccounts accounts, TestAccounts.Account organizer,
+			String prefix) {
+		JudgingApi.Hackathon hackathon = api.hackathon("OTHER", "JUDGING", "FINAL");
+		String roundId = hackathon.roundIds().get(0);
+		List<String> proposals = List.of(proposal(api, hackathon, "Winner", organizer),
+				proposal(api, hackathon, "Runner-up", organizer));
+		api.shortlist(proposals);
+		TestAccounts.Account publicJudge = accounts.user(prefix + "-pub-" + hackathon.slug());
+		TestAccounts.Account privateJudge = accounts.user(prefix + "-priv-" + hackathon.slug());
+		api.judge(hackathon, publicJudge, "PUBLIC");
+		api.judge(hackathon, privateJudge, "PRIVATE");
+		api.configureOk(JudgingApi.roundInput(roundId, 2).put("cutSize", 1).put("normalise", false));
+		api.assignOk(roundId, "8");
+		api.statusOk(roundId, "OPEN", null);
+		for (TestAccounts.Account judge : List.of(publicJudge, privateJudge)) {
+			api.score(roundId, proposals.get(0), 9, 6, judge);
+			api.score(roundId, proposals.get(1), 4, 6, judge);
+		}
+		return new ScoredRound(hackathon, roundId, proposals);
+	}
+
 	private static String[] headers(TestAccounts.Account as) {
 		return (as != null) ? as.headers() : new String[0];
 	}

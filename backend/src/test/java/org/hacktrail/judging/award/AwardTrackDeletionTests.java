@@ -70,22 +70,10 @@ class AwardTrackDeletionTests extends JudgingApiTestSupport {
 	@Test
 	void aTrackAPublishedRoundAwardedIsNotDeleted() {
 		AwardApi awards = new AwardApi(this.http);
-		JudgingApi.Hackathon hackathon = this.api.hackathon("OTHER", "JUDGING", "FINAL");
-		String roundId = hackathon.roundIds().get(0);
-		List<String> proposals = List.of(awards.proposal(this.api, hackathon, "Winner", this.organizer),
-				awards.proposal(this.api, hackathon, "Runner-up", this.organizer));
-		this.api.shortlist(proposals);
-		TestAccounts.Account publicJudge = this.accounts.user("dp-pub-" + hackathon.slug());
-		TestAccounts.Account privateJudge = this.accounts.user("dp-priv-" + hackathon.slug());
-		this.api.judge(hackathon, publicJudge, "PUBLIC");
-		this.api.judge(hackathon, privateJudge, "PRIVATE");
-		this.api.configureOk(JudgingApi.roundInput(roundId, 2).put("cutSize", 1).put("normalise", false));
-		this.api.assignOk(roundId, "8");
-		this.api.statusOk(roundId, "OPEN", null);
-		for (TestAccounts.Account judge : List.of(publicJudge, privateJudge)) {
-			this.api.score(roundId, proposals.get(0), 9, 6, judge);
-			this.api.score(roundId, proposals.get(1), 4, 6, judge);
-		}
+		AwardApi.ScoredRound scored = awards.scoredFinalRound(this.api, this.accounts, this.organizer, "dp");
+		JudgingApi.Hackathon hackathon = scored.hackathon();
+		String roundId = scored.roundId();
+		List<String> proposals = scored.proposals();
 		String city = awards.createOk(AwardApi.trackInput(hackathon.id(), "city-award", 1), this.organizer)
 			.path("id")
 			.asString();
