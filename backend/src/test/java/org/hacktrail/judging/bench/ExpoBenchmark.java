@@ -302,6 +302,7 @@ public final class ExpoBenchmark {
 					result.path("bootstrapReplicates").asInt(),
 					ranking.stream().map((n) -> String.format(Locale.ROOT, "%.0f", n / 1e6)).toList());
 			verify(client, organizer, roundId, compared.get(), sentTo);
+			heap();
 		}
 		finally {
 			context.close();
@@ -347,6 +348,26 @@ public final class ExpoBenchmark {
 				"store check: %,d comparisons stored for %,d answered; %,d visits, %d to a table the judge had seen → %s%n",
 				stored, comparisons, visits, twice,
 				(stored == comparisons && twice == 0) ? "OK: none lost, none counted twice, no table twice" : "FAILED");
+	}
+
+	/**
+	 * This JVM's heap (the service and the simulated judges share it): the peak of the
+	 * heap pools during the run, and what is live after a full collection at the end.
+	 */
+	static void heap() {
+		long peak = 0;
+		for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
+			.getMemoryPoolMXBeans()) {
+			if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		System.gc();
+		long live = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		System.out.printf(Locale.ROOT,
+				"heap (service and simulated judges in one JVM, -Xmx %d MB): peak of the heap pools %.0f MB, live after a "
+						+ "full collection %.0f MB%n",
+				Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0, live / 1048576.0);
 	}
 
 	static void print(String label, List<Long> nanos) {
