@@ -66,6 +66,9 @@ class AwardTrackController {
 	record DedicateRoundToTrackInput(String roundId, @Nullable String trackId, @Nullable Integer expectedVersion) {
 	}
 
+	record DedicateRoundToTrackPayload(RoundService.RoundContext round) {
+	}
+
 	/** One track of a round, as GraphQL's RoundAwardTrack. */
 	record RoundAwardTrack(AwardTrack track, int quota, RoundService.RoundContext round,
 			@Nullable Selection roundSelection) {
@@ -108,10 +111,10 @@ class AwardTrackController {
 	}
 
 	@MutationMapping
-	ConfigureRoundAwardTracksPayload dedicateRoundToTrack(@Argument DedicateRoundToTrackInput input) {
+	DedicateRoundToTrackPayload dedicateRoundToTrack(@Argument DedicateRoundToTrackInput input) {
 		RoundAwardsService.RoundTracks dedicated = this.roundAwards.dedicate(input.roundId(), input.trackId(),
 				input.expectedVersion());
-		return new ConfigureRoundAwardTracksPayload(this.rounds.require(dedicated.context().round().id()));
+		return new DedicateRoundToTrackPayload(this.rounds.require(dedicated.context().round().id()));
 	}
 
 	@SchemaMapping(typeName = "Hackathon")
