@@ -276,4 +276,34 @@ class OwnJudgesTests extends JudgingApiTestSupport {
 		assertThat(round(this.reviewRound).path("dedicatedTrack").isNull()).isTrue();
 	}
 
+	@Test
+	void anExpoRoundDedicatedToTheTrackSendsOnlyItsJudgesToItsEligibleTables() {
+		String own = createOwn().path("id").asString();
+		JudgingApi.ok(this.awards.dedicate(this.reviewRound, own, this.organizer), "dedicateRoundToTrack");
+		JudgingApi.ok(this.api.configure(Http.json().put("roundId", this.reviewRound).put("method", "PAIRWISE"),
+				this.organizer), "configureRound");
+		ObjectNode tables = Http.json();
+		tables.putObject("input")
+			.put("roundId", this.reviewRound)
+			.putArray("tables")
+			.addObject()
+			.put("proposalId", this.proposals.get(0))
+			.put("label", "T1")
+			.put("tableNumber", 1);
+		Http.GraphQlResult ineligible = this.http.graphql("mutation($input: ConfigureExpoTablesInput!) { "
+				+ "configureExpoTables(input: $input) { round { id } } }", tables, this.organizer.headers());
+		assertThat(ineligible.errorCode()).as("not eligible for the track").isEqualTo("BAD_USER_INPUT");
+
+		this.api.openPairwise(this.reviewRound, List.of(this.proposals.get(1), this.proposals.get(3)), "5");
+		String next = "mutation($id: ID!) { nextExpoVisit(roundId: $id) { done visit { proposalId } } }";
+		Http.GraphQlResult outsider = this.http.graphql(next, Http.json().put("id", this.reviewRound),
+				this.outsider.headers());
+		assertThat(outsider.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode visit = JudgingApi
+			.ok(this.http.graphql(next, Http.json().put("id", this.reviewRound), this.first.headers()), "nextExpoVisit")
+			.path("visit");
+		assertThat(visit.path("proposalId").asString()).isIn(this.proposals.get(1), this.proposals.get(3));
+		assertThat(this.api.proposalStatus(this.proposals.get(1)).path("status").asString()).isEqualTo("SUBMITTED");
+	}
+
 }
