@@ -259,6 +259,15 @@ public class AwardTrackService {
 			}
 		}
 		AwardTrack saved = this.mongo.save(changed);
+		if (changed.quota() != current.quota() && changed.judges() == AwardTrack.Judges.OWN) {
+			RoundAwards roundOf = (dedicated != null) ? dedicated
+					: this.mongo.findOne(new Query(
+							Criteria.where("dedicatedTrackId").is(current.id()).and("hackathonId").is(hackathon.id())),
+							RoundAwards.class);
+			if (roundOf != null) {
+				this.rounds.followTrackQuota(roundOf.id(), changed.quota(), me);
+			}
+		}
 		if (dedicated != null) {
 			this.rounds.discardPlan(dedicated.id(), me, "The judges or eligible proposals of the award track '"
 					+ current.slug() + "' changed; run the assignment again");

@@ -31,9 +31,9 @@ class DedicatedRounds implements RoundDedications {
 		if (track == null) {
 			// The track is never deleted while a round is dedicated to it; should its
 			// document be missing, nobody works in the round and nothing is a candidate.
-			return new Dedication(awards.dedicatedTrackId(), Set.of(), (proposal) -> false);
+			return new Dedication(awards.dedicatedTrackId(), Set.of(), (proposal) -> false, 1);
 		}
-		return new Dedication(track.id(), Set.copyOf(track.judgeUserIds()), track::eligible);
+		return new Dedication(track.id(), Set.copyOf(track.judgeUserIds()), track::eligible, track.quota());
 	}
 
 }

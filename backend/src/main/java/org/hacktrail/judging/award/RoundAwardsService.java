@@ -226,6 +226,9 @@ public class RoundAwardsService {
 			return roundTracks(context);
 		}
 		save(current.dedicatedTo(trackId, this.clock.instant()), current.version() == null);
+		if (trackId != null) {
+			this.rounds.followTrackQuota(roundId, this.tracks.require(trackId).quota(), me);
+		}
 		this.rounds.discardPlan(roundId, me,
 				(trackId != null)
 						? "Dedicated to the award track " + trackId

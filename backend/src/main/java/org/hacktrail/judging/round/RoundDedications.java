@@ -28,8 +28,9 @@ public interface RoundDedications {
 	 * @param judgeUserIds the user ids of the track's judges
 	 * @param eligible which proposals can win the track (and so are the round's
 	 * candidates)
+	 * @param quota the track's quota, the round's cut N
 	 */
-	record Dedication(String trackId, Set<String> judgeUserIds, Predicate<Proposal> eligible) {
+	record Dedication(String trackId, Set<String> judgeUserIds, Predicate<Proposal> eligible, int quota) {
 
 		public boolean judges(String userId) {
 			return this.judgeUserIds.contains(userId);

@@ -331,6 +331,27 @@ public class RoundService {
 				current.version()));
 	}
 
+	/**
+	 * Makes a dedicated round's cut N its award track's quota (at dedication, and when
+	 * the quota changes), so that its ranking's top N and open cases are the track's. A
+	 * PUBLISHED round keeps its cut; past DRAFT the change is kept in the history.
+	 */
+	public void followTrackQuota(String roundId, int quota, String by) {
+		RoundContext context = require(roundId);
+		JudgingRound current = ensureStored(context);
+		Integer cut = current.config().cutSize();
+		if (current.status() == RoundStatus.PUBLISHED || (cut != null && cut == quota)) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		RoundEvent event = (current.status() == RoundStatus.DRAFT) ? null
+				: RoundEvent.described(now, by, "CONFIGURED",
+						"The cut N follows the award track's quota (" + quota + ")",
+						List.of(MessageArg.of("cut", quota)), null);
+		this.mongo.save(current.with(current.status(), current.config().withCut(quota), current.selection(),
+				current.publishedAt(), event, now));
+	}
+
 	// ---- configuring
 
 	/**
@@ -357,6 +378,13 @@ public class RoundService {
 		boolean draft = status == RoundStatus.DRAFT;
 		if (!draft) {
 			RoundConfigRules.requireDraftOnlyUnchanged(input, current.config());
+		}
+		RoundDedications.Dedication dedication = dedication(current.id());
+		if (dedication != null && input.cutSize() != null && input.cutSize() != dedication.quota()) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is dedicated to an award track: its cut N is the track's quota (" + dedication.quota()
+							+ "); change the track's quota instead.",
+					Map.of("field", "cutSize", "rule", "DEDICATED_ROUND", "trackId", dedication.trackId()));
 		}
 		String reason = (input.reason() != null && !input.reason().isBlank()) ? input.reason().strip() : null;
 		if (!draft && reason == null) {

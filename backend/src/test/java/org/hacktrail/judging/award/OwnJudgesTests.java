@@ -306,4 +306,24 @@ class OwnJudgesTests extends JudgingApiTestSupport {
 		assertThat(this.api.proposalStatus(this.proposals.get(1)).path("status").asString()).isEqualTo("SUBMITTED");
 	}
 
+	@Test
+	void theDedicatedRoundsCutIsTheTracksQuota() {
+		String own = this.awards
+			.createOk(ownTrack("open-data", List.of(this.firstId, this.secondId)).put("quota", 2), this.organizer)
+			.path("id")
+			.asString();
+		JudgingApi.ok(this.awards.dedicate(this.reviewRound, own, this.organizer), "dedicateRoundToTrack");
+		assertThat(this.api.round(this.reviewRound, this.organizer).path("cutSize").asInt()).isEqualTo(2);
+		Http.GraphQlResult otherCut = this.api.configure(JudgingApi.roundInput(this.reviewRound, 2).put("cutSize", 1),
+				this.organizer);
+		assertThat(field(otherCut)).isEqualTo("cutSize");
+		assertThat(rule(otherCut)).isEqualTo("DEDICATED_ROUND");
+		assertThat(this.api.round(this.reviewRound, this.organizer).path("cutSize").asInt()).isEqualTo(2);
+
+		JudgingApi.ok(this.awards.update(Http.json().put("trackId", own).put("expectedVersion", 1).put("quota", 1),
+				this.organizer), "updateAwardTrack");
+		assertThat(this.api.round(this.reviewRound, this.organizer).path("cutSize").asInt()).as("follows the quota")
+			.isEqualTo(1);
+	}
+
 }
