@@ -235,11 +235,15 @@ public class PublicationService {
 					List.of());
 		}
 		Selection selection = roundSelection(context);
+		boolean dedicated = this.awards.dedicatedTrack(context) != null;
 		if (round.status() == RoundStatus.CLOSED) {
-			if (selection == null) {
+			// A dedicated round's selection is its track's: the track's blockers say what
+			// is
+			// missing.
+			if (selection == null && !dedicated) {
 				blockers.add(PublicationText.selectionMissing());
 			}
-			else if (!computed.fingerprint().equals(selection.inputFingerprint())) {
+			else if (selection != null && !dedicated && !computed.fingerprint().equals(selection.inputFingerprint())) {
 				blockers.add(PublicationText.selectionStale());
 			}
 			blockers.addAll(TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint()));
@@ -425,6 +429,14 @@ public class PublicationService {
 		boolean dedicated = this.awards.dedicatedTrack(context) != null;
 		if (round.status() == RoundStatus.CLOSED) {
 			Selection selection = roundSelection(context);
+			if (selection == null && dedicated) {
+				List<String> tracks = TrackSelections.blockers(this.awards.roundTracks(context), "")
+					.stream()
+					.map(CodedText::message)
+					.toList();
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, String.join(" ", tracks),
+						Map.of("rule", TRACK_SELECTIONS, "blockers", tracks));
+			}
 			if (selection == null) {
 				throw PublicationText.refused(ErrorCode.BAD_USER_INPUT, PublicationText.selectionMissing(), Map.of());
 			}

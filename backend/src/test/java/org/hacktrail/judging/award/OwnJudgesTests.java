@@ -132,6 +132,8 @@ class OwnJudgesTests extends JudgingApiTestSupport {
 		assertThat(rule(roundSelection)).isEqualTo("DEDICATED_ROUND");
 		Http.GraphQlResult early = this.api.publish(this.reviewRound, this.organizer);
 		assertThat(early.errorCode()).as("the track is not selected yet").isEqualTo("BAD_USER_INPUT");
+		assertThat(rule(early)).isEqualTo("TRACK_SELECTIONS");
+		assertThat(early.errorMessage()).contains("open-data");
 
 		JsonNode selected = JudgingApi
 			.ok(this.awards.selectTrack(this.reviewRound, trackId, List.of(this.proposals.get(1)), null, null,
