@@ -16,6 +16,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.DedicatedRoundChanges;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -78,9 +79,13 @@ public class AwardTrackService {
 
 	private final RoundService rounds;
 
+	private final DedicatedRoundChanges roundChanges;
+
 	AwardTrackService(MongoTemplate mongo, HackathonService hackathons, ProposalLookup proposals, ProposalTags tags,
-			JudgingAccess access, Clock clock, JudgePanelService panel, RoundService rounds) {
+			JudgingAccess access, Clock clock, JudgePanelService panel, RoundService rounds,
+			DedicatedRoundChanges roundChanges) {
 		this.mongo = mongo;
+		this.roundChanges = roundChanges;
 		this.panel = panel;
 		this.rounds = rounds;
 		this.hackathons = hackathons;
@@ -265,11 +270,11 @@ public class AwardTrackService {
 							Criteria.where("dedicatedTrackId").is(current.id()).and("hackathonId").is(hackathon.id())),
 							RoundAwards.class);
 			if (roundOf != null) {
-				this.rounds.followTrackQuota(roundOf.id(), changed.quota(), me);
+				this.roundChanges.followTrackQuota(roundOf.id(), changed.quota(), me);
 			}
 		}
 		if (dedicated != null) {
-			this.rounds.discardPlan(dedicated.id(), me, "The judges or eligible proposals of the award track '"
+			this.roundChanges.discardPlan(dedicated.id(), me, "The judges or eligible proposals of the award track '"
 					+ current.slug() + "' changed; run the assignment again");
 		}
 		if (changed.quota() != current.quota() || changed.eligibility() != current.eligibility()

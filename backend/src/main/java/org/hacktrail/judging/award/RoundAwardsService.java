@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.DedicatedRoundChanges;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -50,9 +51,12 @@ public class RoundAwardsService {
 
 	private final Clock clock;
 
+	private final DedicatedRoundChanges roundChanges;
+
 	RoundAwardsService(MongoTemplate mongo, RoundService rounds, AwardTrackService tracks, JudgingAccess access,
-			Clock clock) {
+			Clock clock, DedicatedRoundChanges roundChanges) {
 		this.mongo = mongo;
+		this.roundChanges = roundChanges;
 		this.rounds = rounds;
 		this.tracks = tracks;
 		this.access = access;
@@ -227,9 +231,9 @@ public class RoundAwardsService {
 		}
 		save(current.dedicatedTo(trackId, this.clock.instant()), current.version() == null);
 		if (trackId != null) {
-			this.rounds.followTrackQuota(roundId, this.tracks.require(trackId).quota(), me);
+			this.roundChanges.followTrackQuota(roundId, this.tracks.require(trackId).quota(), me);
 		}
-		this.rounds.discardPlan(roundId, me,
+		this.roundChanges.discardPlan(roundId, me,
 				(trackId != null)
 						? "Dedicated to the award track " + trackId
 								+ ": its judges and eligible proposals; run the assignment again"
