@@ -328,4 +328,17 @@ class OwnJudgesTests extends JudgingApiTestSupport {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void theNextRoundDoesNotTakeItsCandidatesFromADedicatedRound() {
+		String own = createOwn().path("id").asString();
+		JudgingApi.ok(this.awards.dedicate(this.reviewRound, own, this.organizer), "dedicateRoundToTrack");
+		this.api.shortlist(List.of(this.proposals.get(0), this.proposals.get(2)));
+		this.api.configureOk(JudgingApi.roundInput(this.finalRound, 2).put("cutSize", 1));
+		JsonNode plan = this.api.assignOk(this.finalRound, "8").path("plan");
+		assertThat(plan.path("proposalCount").asInt())
+			.as("the shortlisted proposals, not the unpublished dedicated round's selection")
+			.isEqualTo(2);
+		assertThat(this.api.assigned(this.finalRound, this.outsider)).isNotEmpty();
+	}
+
 }
