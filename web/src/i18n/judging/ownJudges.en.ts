@@ -17,4 +17,5 @@ export const ownJudgesEn = {
   'ownJudges.dedicate': 'Save the dedication',
   'ownJudges.dedicated': 'The round is dedicated to {name}: its selection is that track’s.',
   'ownJudges.dedicationSaved': 'Saved. Run the assignment again: it is made for the track’s judges and proposals.',
+  'ownJudges.selectInTrack': 'The round is dedicated to {name}: its winners are selected as that track’s, under Award tracks below.',
 };

@@ -17,4 +17,5 @@ export const ownJudgesZhTW: Record<keyof typeof ownJudgesEn, string> = {
   'ownJudges.dedicate': '儲存專屬設定',
   'ownJudges.dedicated': '本輪專屬於「{name}」：本輪的選拔即該獎項的選拔。',
   'ownJudges.dedicationSaved': '已儲存。請重新分派評審：分派會依該獎項的評審與提案重新計算。',
+  'ownJudges.selectInTrack': '本輪專屬於「{name}」：得獎者在下方「獎項類別」中以該獎項選出。',
 };
