@@ -1,4 +1,5 @@
 import { awardsEn } from './awards.en';
+import { ownJudgesEn } from './ownJudges.en';
 import { expoEn } from './expo.en';
 import { judgingServerTextEn } from './serverText.en';
 import { timetableEn } from './timetable.en';
@@ -459,6 +460,7 @@ export const judgingEn = {
   ...expoEn,
   ...timetableEn,
   ...awardsEn,
+  ...ownJudgesEn,
   ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',

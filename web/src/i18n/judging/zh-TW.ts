@@ -1,5 +1,6 @@
 import type { JudgingMessageKey } from './en';
 import { awardsZhTW } from './awards.zh-TW';
+import { ownJudgesZhTW } from './ownJudges.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
 import { judgingServerTextZhTW } from './serverText.zh-TW';
 import { timetableZhTW } from './timetable.zh-TW';
@@ -458,6 +459,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   ...expoZhTW,
   ...timetableZhTW,
   ...awardsZhTW,
+  ...ownJudgesZhTW,
   ...feedbackZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',

@@ -27,6 +27,7 @@ import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.ExpoTable;
 import org.hacktrail.judging.round.ExpoTables;
 import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundDedications;
 import org.hacktrail.judging.round.RoundMethod;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -106,6 +107,7 @@ public class ExpoService {
 		this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(roundId);
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		this.rounds.requireRoundJudge(round, judge.userId());
 		requirePairwise(round);
 		requireOpen(round);
 		List<String> candidates = ExpoTables.candidates(round);
@@ -182,6 +184,12 @@ public class ExpoService {
 			}
 			for (JudgingRound round : this.rounds.storedRounds(judge.hackathonId())) {
 				boolean walking = round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED;
+				RoundDedications.Dedication dedication = walking ? this.rounds.dedication(round.id()) : null;
+				if (dedication != null && !dedication.judges(me)) {
+					// A round dedicated to an award track is walked by the track's judges
+					// only.
+					continue;
+				}
 				if (walking && round.config().method() == RoundMethod.PAIRWISE) {
 					Query mine = new Query(Criteria.where("roundId")
 						.is(round.id())
@@ -221,6 +229,7 @@ public class ExpoService {
 		this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(roundId);
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		this.rounds.requireRoundJudge(round, judge.userId());
 		requirePairwise(round);
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw DomainException.badInput("clientId", "A client id is 1 to 100 letters, digits, '_', '.', ':' or "

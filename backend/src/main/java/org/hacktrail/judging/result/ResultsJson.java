@@ -109,11 +109,14 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 * @param round the id of the round that fed it
 	 * @param selection TOP_N, TIE_RESOLVED or OVERRIDE, as a round's selection
 	 * @param topN the track's top proposals (eligible proposals only) when selected
+	 * @param judges {@code OWN} for a track judged by its own judges in a round dedicated
+	 * to it (that round's ranking is the track's); absent for a track of the round's
+	 * panel, so that files without such a track are as before
 	 */
 	public record Award(String track, String slug, @Nullable Text name, @Nullable String sponsor,
 			@Nullable String sponsorKind, int quota, String eligibility, List<String> tags, String round,
 			String selection, @Nullable String justification, @Nullable String tieResolution, List<String> topN,
-			List<Proposal> winners) {
+			List<Proposal> winners, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String judges) {
 
 		static Award of(String roundId, org.hacktrail.judging.award.RoundAwards.PublishedAward award,
 				Map<String, LocalizedText> titles) {
@@ -121,7 +124,8 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 					(award.sponsorKind() != null) ? award.sponsorKind().name() : null, award.quota(),
 					award.eligibility().name(), award.tags(), roundId, award.selection().kind().name(),
 					award.selection().justification(), award.selection().tieResolution(), award.selection().topN(),
-					award.winners().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList());
+					award.winners().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList(),
+					(award.judges() != null) ? award.judges().name() : null);
 		}
 
 	}
