@@ -429,10 +429,10 @@ public class AwardTrackService {
 					new Query(Criteria.where("trackIds").is(current.id()).and("hackathonId").is(current.hackathonId())),
 					RoundAwards.class);
 			if (feeding != null) {
-				throw new DomainException(ErrorCode.BAD_USER_INPUT,
-						"The round " + feeding.id() + " feeds this "
-								+ "track with its whole panel; a track with judges of its own is fed only by a round "
-								+ "dedicated to it. Take the track out of that round first.",
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round " + feeding.id() + " feeds this "
+						+ "track with its whole panel; a track with judges of its own is fed only by a round "
+						+ "dedicated to it. Take the track out of that round first (once that round is published its "
+						+ "awards stay as they were: create a new track with judges of its own instead).",
 						Map.of("field", "judges", "rule", "SHARED_ROUND", "roundId", feeding.id()));
 			}
 		}
