@@ -120,4 +120,29 @@ class OutcomeImportCodesApiTests extends OutcomeImportTestSupport {
 		assertThat(download).contains("2,project_ref,There is no project with the id 'nope'.");
 	}
 
+	@Test
+	void jsonItemProblemsAreCoded() throws Exception {
+		Project grants = new FollowUpFixtures(this.mongo).project("Grants tracker", null);
+		String json = """
+				[
+				  "not an object",
+				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "colour": "blue"},
+				  {"project_ref": "%s", "milestone": "PILOT", "date": "2024-04-01", "agency": {"name": "x"}},
+				  {"project_ref": "%s", "milestone": "LAUNCHED", "date": "2024-04-01"}
+				]""".formatted(grants.id(), grants.id(), grants.id());
+		String runId = Http
+			.parse(this.http.post("/api/outcomes/import", "application/json", json, this.organizer.headers()).body())
+			.path("run")
+			.path("id")
+			.asString();
+		JsonNode errors = report(runId).path("errors");
+		assertThat(errors.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("NOT_AN_OBJECT",
+				"UNKNOWN_FIELD", "FIELD_NOT_TEXT", "UNKNOWN_MILESTONE");
+		assertThat(args(errors.path(1))).containsEntry("field", "colour")
+			.containsEntry("fields", String.join(", ", OutcomeFileFormat.COLUMNS));
+		assertThat(args(errors.path(2))).isEqualTo(Map.of("field", "agency"));
+		assertThat(args(errors.path(3))).containsEntry("value", "LAUNCHED");
+		assertThat(errors.path(3).path("reason").asString()).startsWith("Unknown milestone type 'LAUNCHED'");
+	}
+
 }
