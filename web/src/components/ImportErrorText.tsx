@@ -29,7 +29,8 @@ export function ImportErrorText({ kind, error }: { kind: 'proposal' | 'outcome';
   const { t, locale } = useI18n();
   const { text } = codedSentence(`imports.${kind}`, { code: error.code, args: argList(error.args), message: error.message }, t, locale);
   if (text === null) return <span lang="en">{error.message}</span>;
-  const section = error.section ? `${t('imports.section' as MessageKey, { section: error.section })} ` : '';
+  // The catalog's sentence ends as the language writes it: a space after the English colon, none after the Chinese one.
+  const section = error.section ? t('imports.section' as MessageKey, { section: error.section }) : '';
   if (error.code === 'INVALID_VALUE') {
     return (
       <>

@@ -84,7 +84,7 @@ describe('an import error', () => {
         error={{ code: 'URL_SCHEME', args: { url: 'ftp://example.org' }, section: '空氣盒子', message: 'Section "空氣盒子" (line 6): …' }}
       />,
     );
-    expect(screen.getByTestId('row').textContent).toBe('段落「空氣盒子」： 只接受 http 與 https 連結：「ftp://example.org」。');
+    expect(screen.getByTestId('row').textContent).toBe('段落「空氣盒子」：只接受 http 與 https 連結：「ftp://example.org」。');
   });
 
   it('of an outcome import is said from its GraphQL arguments', () => {

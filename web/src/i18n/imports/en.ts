@@ -3,7 +3,7 @@
 // (`imports.outcome.<OutcomeImportErrorCode>`). They load with the screens that show them: see index.ts. zh-TW.ts holds
 // exactly the same keys, and catalog.test.ts holds both to the schema's enums.
 export const importsEn = {
-  'imports.section': 'Section “{section}”:',
+  'imports.section': 'Section “{section}”: ',
   'imports.proposal.CHARSET_NOT_UTF8': 'Send {format, select, PAGE {the page} other {the file}} as UTF-8, not {charset}.',
   'imports.proposal.FILE_NOT_UTF8': 'The file is not UTF-8 (line {line}, byte {byte}). Save it as “CSV UTF-8” and import it again.',
   'imports.proposal.PAGE_NOT_UTF8': 'The page is not UTF-8 text. Copy it from HackMD (or save the .md file as UTF-8) and import it again.',
