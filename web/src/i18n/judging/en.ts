@@ -41,6 +41,7 @@ export const judgingEn = {
   'judging.conflictSource.DECLARED': 'declared by the judge',
   'judging.conflictSource.FOUND': 'found from affiliations',
   'judging.conflictSource.ORGANIZER': 'added by an organizer',
+  'judging.conflictSource.EXPO_SKIP': 'declared by the judge when skipping the table at the expo',
   'judging.conflictAction.DECLARED': 'Declared',
   'judging.conflictAction.FOUND': 'Found',
   'judging.conflictAction.ADDED': 'Added',

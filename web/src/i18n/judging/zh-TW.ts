@@ -40,6 +40,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.conflictSource.DECLARED': '評審自行申報',
   'judging.conflictSource.FOUND': '依所屬單位比對發現',
   'judging.conflictSource.ORGANIZER': '主辦單位加入',
+  'judging.conflictSource.EXPO_SKIP': '評審於展示評審時略過該桌申報',
   'judging.conflictAction.DECLARED': '申報',
   'judging.conflictAction.FOUND': '發現',
   'judging.conflictAction.ADDED': '加入',

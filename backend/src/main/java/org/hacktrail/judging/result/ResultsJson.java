@@ -73,9 +73,21 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 * Version 5: a file with a PAIRWISE round ranked by sector (hacktrail-pairwise-2)
 	 * carries that round's sectors ({@link PairwiseResultsJson.Sectors}, each
 	 * comparison's and judge reliability's sector); every other round is written as in
-	 * version 4, and a file without such a round stays version 4.
+	 * version 4, and a file without such a round stays version 4. No longer written: such
+	 * a file is now version 6.
 	 */
 	public static final String FORMAT_SECTORS = "hacktrail-results-5";
+
+	/**
+	 * Version 6: a file with a PAIRWISE round, written as in version 5 except that a
+	 * round's {@code skips} list only the tables skipped because the team was absent
+	 * (reason ABSENT): a skip for a conflict of interest is left out, and the counts of
+	 * skips ({@code summary.skipCount}, each judge's {@code skips}) count the listed
+	 * ones, so that the file does not tell which judge had a conflict with which team.
+	 * Nothing recomputed changes (skips are no comparisons). A file without a PAIRWISE
+	 * round stays version 4.
+	 */
+	public static final String FORMAT_PUBLISHED_SKIPS = "hacktrail-results-6";
 
 	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
 			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
@@ -88,12 +100,16 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	}
 
 	/**
-	 * The file of these rounds and award tracks: version 5 when a round is ranked by
-	 * sector, else version 4.
+	 * The file of these rounds and award tracks: version 6 when a round is PAIRWISE, else
+	 * version 4.
 	 */
 	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds, @Nullable List<Award> awards) {
-		this(bySector(rounds) ? FORMAT_SECTORS : FORMAT, hackathon, bySector(rounds) ? METHOD_SECTORS : METHOD, rounds,
-				awards);
+		this(pairwise(rounds) ? FORMAT_PUBLISHED_SKIPS : FORMAT, hackathon, bySector(rounds) ? METHOD_SECTORS : METHOD,
+				rounds, awards);
+	}
+
+	private static boolean pairwise(List<? extends RoundEntry> rounds) {
+		return rounds.stream().anyMatch(PairwiseResultsJson.class::isInstance);
 	}
 
 	private static boolean bySector(List<? extends RoundEntry> rounds) {
