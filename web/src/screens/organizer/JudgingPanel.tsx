@@ -471,7 +471,10 @@ function JudgeCard({
                 ) : (
                   conflict.matchedWith && <span className="muted"> ({conflict.matchedWith})</span>
                 )}
-                {conflict.comment && !(conflict.matchedSource && conflict.history.at(-1)?.action === 'FOUND') && (
+                {/* An active EXPO_SKIP conflict's comment is the server's English note of the table: its source says it. */}
+                {conflict.comment &&
+                  !(conflict.matchedSource && conflict.history.at(-1)?.action === 'FOUND') &&
+                  !(conflict.source === 'EXPO_SKIP' && conflict.status === 'ACTIVE') && (
                   <span className="muted"> — {conflict.comment}</span>
                 )}
                 {conflict.status === 'ACTIVE' && clearing !== conflict.proposalId && (
