@@ -169,13 +169,10 @@ public class RunEnds implements JobExecutionListener, TaskDecorator, BeanFactory
 
 	/**
 	 * What the run's end says: {@link FailedRunReport}'s line for a run that failed or
-	 * whose end Spring Batch could not save (UNKNOWN).
+	 * whose end Spring Batch could not save (UNKNOWN), from the steps' failures (the
+	 * run's own exit description is then the message of the save that failed).
 	 */
 	static String reason(JobExecution execution) {
-		String description = execution.getExitStatus().getExitDescription();
-		if (execution.getStatus() == BatchStatus.FAILED && description != null && !description.isBlank()) {
-			return description;
-		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return "The run completed its steps; restart it to record its end.";
 		}
