@@ -249,11 +249,38 @@ public class FollowUpStates {
 		return write(List.of(refresh)).get(0);
 	}
 
-	/** Writes refreshed follow-up documents in one bulk write; returns what changed. */
+	/**
+	 * The most outcome entries one bulk write of follow-up documents carries (a document
+	 * counts one more). On the embedded store one write is one commit, and the size of a
+	 * commit is what H2 must buffer in one piece (the million-row import's refresh failed
+	 * allocating a 7 MB commit buffer at 200 documents of 200 outcomes each); it bounds
+	 * the documents read back, converted and decoded for one write too. About 2,000
+	 * entries is half a megabyte of BSON.
+	 */
+	static final int WRITE_BUDGET = 2_000;
+
+	/**
+	 * Writes refreshed follow-up documents, in bulk writes of at most
+	 * {@link #WRITE_BUDGET} outcome entries each; returns what changed.
+	 */
 	List<Refreshed> write(List<Refresh> refreshes) {
-		if (refreshes.isEmpty()) {
-			return List.of();
+		List<Refreshed> refreshed = new ArrayList<>(refreshes.size());
+		int from = 0;
+		while (from < refreshes.size()) {
+			int to = from + 1;
+			int entries = 1 + refreshes.get(from).outcomes().size();
+			while (to < refreshes.size() && entries + 1 + refreshes.get(to).outcomes().size() <= WRITE_BUDGET) {
+				entries += 1 + refreshes.get(to).outcomes().size();
+				to++;
+			}
+			refreshed.addAll(writeBulk(refreshes.subList(from, to)));
+			from = to;
 		}
+		return refreshed;
+	}
+
+	/** Writes refreshed follow-up documents in one bulk write; returns what changed. */
+	private List<Refreshed> writeBulk(List<Refresh> refreshes) {
 		Map<String, ProjectFollowUp> before = find(refreshes.stream().map(Refresh::projectId).toList());
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FOLLOWUPS);
 		List<Refreshed> refreshed = new ArrayList<>(refreshes.size());

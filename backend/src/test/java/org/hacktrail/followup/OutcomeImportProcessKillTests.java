@@ -129,8 +129,11 @@ class OutcomeImportProcessKillTests {
 		assertThat(this.service.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
 		http = start();
-		JsonNode orphan = graphql(http, "{ jobRun(id: \"" + runId + "\") { status readCount } }").path("jobRun");
+		JsonNode orphan = graphql(http, "{ jobRun(id: \"" + runId + "\") { status exitDescription readCount } }")
+			.path("jobRun");
 		assertThat(orphan.path("status").asString()).as("marked failed at start-up").isEqualTo("FAILED");
+		assertThat(orphan.path("exitDescription").asString()).as("says why")
+			.startsWith("The service stopped before this run ended");
 		String restartedId = graphql(http, "mutation { restartJob(input: {id: \"" + runId + "\"}) { run { id } } }")
 			.path("restartJob")
 			.path("run")

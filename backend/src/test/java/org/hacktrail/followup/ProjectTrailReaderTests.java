@@ -180,4 +180,25 @@ class ProjectTrailReaderTests {
 		assertOwnMilestones(read);
 	}
 
+	@Test
+	void theProjectsReadAheadHoldAtMostTheFactsBudgetBeyondOneProjectsTrail() {
+		ProjectTrailReader unbounded = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT, Integer.MAX_VALUE);
+		unbounded.open(new ExecutionContext());
+		readAll(unbounded);
+		ProjectTrailReader reader = new ProjectTrailReader(mongo, states, projectFacts, ProjectTrailReader.Mode.ALL,
+				LIMIT, 30);
+		reader.open(new ExecutionContext());
+
+		List<ProjectTrail> read = readAll(reader);
+
+		assertThat(read).extracting(ProjectTrail::projectId).containsExactlyElementsOf(projects);
+		assertOwnMilestones(read);
+		assertThat(unbounded.queries().largestBatchFacts()).as("400 projects in batches of 500: every fact at once")
+			.isGreaterThan(500);
+		// A batch ends once it reaches the budget; the project that reaches it has at
+		// most 5 milestones.
+		assertThat(reader.queries().largestBatchFacts()).isBetween(30, 34);
+	}
+
 }

@@ -67,12 +67,14 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 
 	/**
 	 * Runs execute one after another, off the caller's thread: a start request returns at
-	 * once.
+	 * once. Created with the job operator.
 	 */
-	private final ThreadPoolTaskExecutor executor = singleThread();
+	private volatile @Nullable ThreadPoolTaskExecutor executor;
 
-	private static ThreadPoolTaskExecutor singleThread() {
+	private static ThreadPoolTaskExecutor singleThread(RunEnds runEnds) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		// A run's end the store refused is recorded later (RunEnds).
+		executor.setTaskDecorator(runEnds);
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);
 		executor.setThreadNamePrefix("batch-job-");
@@ -83,19 +85,36 @@ class BatchInfrastructure extends DefaultBatchConfiguration implements Disposabl
 	}
 
 	@Override
-	protected TaskExecutor getTaskExecutor() {
-		return this.executor;
+	protected synchronized TaskExecutor getTaskExecutor() {
+		ThreadPoolTaskExecutor executor = this.executor;
+		if (executor == null) {
+			executor = singleThread(this.applicationContext.getBean(RunEnds.class));
+			this.executor = executor;
+		}
+		return executor;
 	}
 
 	@Override
 	public void destroy() {
-		this.executor.shutdown();
+		ThreadPoolTaskExecutor executor = this.executor;
+		if (executor != null) {
+			executor.shutdown();
+		}
 	}
 
-	/** Every job says in one line why a run failed ({@link FailedRunReport}). */
+	/** Records the end of a run the store refused, once it takes writes again. */
 	@Bean
-	static FailedRunReport.Registrar failedRunReports() {
-		return new FailedRunReport.Registrar();
+	static RunEnds runEnds() {
+		return new RunEnds();
+	}
+
+	/**
+	 * Every job says in one line why a run failed ({@link FailedRunReport}) and has its
+	 * end recorded ({@link RunEnds}).
+	 */
+	@Bean
+	static FailedRunReport.Registrar failedRunReports(RunEnds runEnds) {
+		return new FailedRunReport.Registrar(runEnds);
 	}
 
 	@Bean

@@ -99,15 +99,25 @@ public class FailedRunReport implements JobExecutionListener {
 		return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
 	}
 
-	/** Registers a report on every job of the context. */
+	/**
+	 * Registers a report on every job of the context, and {@link RunEnds} (which records
+	 * a run's end the store refused).
+	 */
 	static final class Registrar implements BeanPostProcessor {
 
 		private final FailedRunReport report = new FailedRunReport();
+
+		private final RunEnds runEnds;
+
+		Registrar(RunEnds runEnds) {
+			this.runEnds = runEnds;
+		}
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
 			if (bean instanceof AbstractJob job) {
 				job.registerJobExecutionListener(this.report);
+				job.registerJobExecutionListener(this.runEnds);
 			}
 			return bean;
 		}

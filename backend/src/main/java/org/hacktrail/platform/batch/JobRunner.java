@@ -57,6 +57,11 @@ public class JobRunner {
 	 */
 	public static final String TOTAL_STEP_KEY = "hacktrail.totalStep";
 
+	/** The exit description of a run marked FAILED at start-up. */
+	static final String ORPHANED = "The service stopped before this run ended (or before its end could be "
+			+ "recorded); marked FAILED when the service started again. Restart the run to resume from its last "
+			+ "checkpoint.";
+
 	/** The job parameter naming the user who started a run. */
 	public static final String REQUESTED_BY = "hacktrail.requestedBy";
 
@@ -220,6 +225,14 @@ public class JobRunner {
 			for (JobExecution execution : this.repository.findRunningJobExecutions(name)) {
 				log.warn("Job run {} of {} was left {} by a previous process; marking it FAILED so it can be restarted",
 						execution.getId(), name, execution.getStatus());
+				// Said in the run and its unfinished steps, which recover() leaves
+				// "EXECUTING".
+				ExitStatus exit = new ExitStatus(ExitStatus.FAILED.getExitCode(), ORPHANED);
+				execution.setExitStatus(exit);
+				execution.getStepExecutions()
+					.stream()
+					.filter((step) -> step.getStatus().isRunning())
+					.forEach((step) -> step.setExitStatus(exit));
 				this.operator.recover(execution);
 			}
 		}
