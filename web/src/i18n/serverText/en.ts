@@ -37,6 +37,7 @@ export const serverTextEn = {
   'jobs.exit.JOB_FAILED': 'The job failed; details (English):',
   'jobs.exit.OUT_OF_MEMORY': 'The job ran out of memory after {read, plural, one {# item read} other {# items read}} and {written} written; restart it to resume from its last checkpoint.',
   'jobs.exit.STORE_FAILURE': 'The data store failed after {read, plural, one {# item read} other {# items read}} and {written} written; restart the job to resume from its last checkpoint.',
+  'jobs.exit.ORPHANED': 'The service stopped before this run ended (or before its end could be recorded); it was marked failed when the service started again. Restart it to resume from its last checkpoint.',
   'jobs.exit.OUTCOME_FILE_EMPTY': 'The file is empty: its first row must be a header naming the columns.',
   'jobs.exit.OUTCOME_JSON_NOT_ARRAY': 'A JSON outcome file must be an array of objects, one per milestone.',
   'jobs.exit.OUTCOME_UNKNOWN_COLUMN': 'The header has a column the import does not know: “{column}”.',

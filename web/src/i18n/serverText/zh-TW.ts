@@ -34,6 +34,7 @@ export const serverTextZhTW: Record<keyof typeof serverTextEn, string> = {
   'jobs.exit.JOB_FAILED': '工作執行失敗；詳細說明（英文）：',
   'jobs.exit.OUT_OF_MEMORY': '工作在讀取 {read} 筆、寫入 {written} 筆後記憶體不足；重新啟動即可從上次的檢查點繼續。',
   'jobs.exit.STORE_FAILURE': '資料庫在讀取 {read} 筆、寫入 {written} 筆後發生錯誤；重新啟動工作即可從上次的檢查點繼續。',
+  'jobs.exit.ORPHANED': '服務在這次執行結束前（或在記錄其結束前）停止；服務再次啟動時已將它標為失敗。重新啟動即可從上次的檢查點繼續。',
   'jobs.exit.OUTCOME_FILE_EMPTY': '檔案是空的：第一列必須是標示各欄名稱的標題列。',
   'jobs.exit.OUTCOME_JSON_NOT_ARRAY': 'JSON 成果檔必須是物件陣列，每個物件是一個里程碑。',
   'jobs.exit.OUTCOME_UNKNOWN_COLUMN': '標題列有匯入不認得的欄位：「{column}」。',

@@ -29,6 +29,12 @@ final class JobExitReason {
 	static final String STORE_FAILURE = "STORE_FAILURE";
 
 	/**
+	 * The service stopped before the run ended; marked FAILED at the next start
+	 * ({@link JobRunner#ORPHANED}).
+	 */
+	static final String ORPHANED = "ORPHANED";
+
+	/**
 	 * {@link FailedRunReport}'s line: kind (message) in step S (after R read, W written).
 	 */
 	private static final Pattern REPORT = Pattern
@@ -57,6 +63,9 @@ final class JobExitReason {
 		}
 		if (status != BatchStatus.FAILED) {
 			return null;
+		}
+		if (text.startsWith(JobRunner.ORPHANED)) {
+			return CodedText.of(ORPHANED, text);
 		}
 		Matcher report = REPORT.matcher(text);
 		if (report.find()) {

@@ -44,6 +44,14 @@ class JobExitReasonTests {
 	}
 
 	@Test
+	void aRunLeftByAStoppedServiceIsOrphaned() {
+		CodedText orphan = JobExitReason.of("outcomeImport", BatchStatus.FAILED, "FAILED", JobRunner.ORPHANED,
+				List.of());
+		assertThat(orphan.code()).isEqualTo("ORPHANED");
+		assertThat(orphan.message()).isEqualTo(JobRunner.ORPHANED);
+	}
+
+	@Test
 	void aRunThatEndedWellHasNoReasonButOneStoppedEarlyHas() {
 		assertThat(JobExitReason.of("x", BatchStatus.COMPLETED, "COMPLETED", null, List.of())).isNull();
 		assertThat(JobExitReason.of("x", BatchStatus.COMPLETED, "NOOP", "nothing to do", List.of())).isNull();
