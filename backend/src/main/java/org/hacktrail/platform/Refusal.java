@@ -1,0 +1,317 @@
+package org.hacktrail.platform;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a request was refused, as a code a client can say in its reader's language: it
+ * reaches the caller as {@code extensions.reason}, with {@code extensions.args} (the
+ * values of the template's placeholders) and, for input, {@code extensions.field}. The
+ * English {@code message} is made from the same template, so the two cannot drift.
+ * {@code {field}} in a template is the field named by the refusal. The codes are listed
+ * in docs/api-errors.md and in web/src/i18n/refusals/codes.json, which the panel's
+ * catalogs must cover (RefusalCatalogTests and the panel's refusal tests check both).
+ */
+public enum Refusal {
+
+	// Text: presence and length.
+
+	/** A value is required and missing or blank. */
+	REQUIRED("Give the {field}."),
+
+	/** Text longer than allowed. */
+	TOO_LONG("The {field} is longer than {max} characters."),
+
+	/** Text shorter than needed. */
+	TOO_SHORT("The {field} needs at least {min} characters."),
+
+	/** Text of a length outside its bounds (blank included). */
+	LENGTH("The {field} needs {min} to {max} characters."),
+
+	/** A search text longer than allowed. */
+	SEARCH_TOO_LONG("Type at most {max} characters to search."),
+
+	/** A search text shorter than needed. */
+	SEARCH_TOO_SHORT("Type at least {min} characters to search."),
+
+	/** A page size outside its bounds. */
+	PAGE_SIZE("Page size must be between {min} and {max}, was {value}."),
+
+	// Text: characters (FreeText).
+
+	/** Half of a UTF-16 pair. */
+	LONE_SURROGATE(
+			"The {field} holds half of a character (a lone surrogate {codePoint}); send it as valid Unicode text."),
+
+	/** A control character where none is allowed. */
+	CONTROL_CHARACTERS("The {field} cannot contain control characters ({codePoint})."),
+
+	/** A line break in a one-line field. */
+	LINE_BREAK("The {field} cannot contain control characters ({codePoint}, a line break: it must be a single line)."),
+
+	/** A bidirectional embedding, override or isolate in a one-line field. */
+	REORDERING_CHARACTERS("The {field} cannot contain characters that reorder the text around them ({codePoint})."),
+
+	/** Only spaces or invisible characters. */
+	NOT_VISIBLE("The {field} needs at least one visible character; it has only spaces or invisible characters."),
+
+	/** A title with no letter or digit. */
+	NO_LETTER_OR_DIGIT("The {field} needs at least one letter or digit."),
+
+	/** A character the field reserves (e.g. ';' between skills). */
+	RESERVED_CHARACTER("The {field} cannot contain '{character}': '{value}'."),
+
+	/** Text not in the field's format (slug, id, key). */
+	BAD_FORMAT("'{value}' is not a valid {field}: {format}"),
+
+	/** Text in Chinese, English or both, and neither was given. */
+	LOCALIZED_REQUIRED("Give the {field} in Chinese (zhTW), English (en) or both."),
+
+	// Numbers and lists.
+
+	/** A number outside its bounds. */
+	OUT_OF_RANGE("The {field} is between {min} and {max}, not {value}."),
+
+	/** A number below its minimum. */
+	TOO_SMALL("The {field} is at least {min}, not {value}."),
+
+	/** A number that is not finite. */
+	NOT_FINITE("The {field} is a finite number."),
+
+	/** A list longer than allowed. */
+	TOO_MANY("The {field} has at most {max} entries, not {count}."),
+
+	/** A list shorter than needed. */
+	TOO_FEW("The {field} needs at least {min} entries."),
+
+	/** The same value twice in a list. */
+	DUPLICATE("'{value}' is listed twice in {field}."),
+
+	/** A value outside the allowed ones. */
+	UNKNOWN_VALUE("Unknown value '{value}' for {field}; use one of: {allowed}."),
+
+	/** A tag that is not in the list of tags. */
+	UNKNOWN_TAG("Unknown tag '{value}'; use one of: {allowed}."),
+
+	/** Two values that only make sense together. */
+	BOTH_OR_NEITHER("Give both {field} and {other}, or neither."),
+
+	/** Two values that exclude each other. */
+	ONLY_ONE("Give only one of {field} and {other}."),
+
+	/**
+	 * Invalid for a reason only said in English ({@code detail}, e.g. a validator's
+	 * message): the panel says which field and shows the English.
+	 */
+	INVALID("The {field} is not valid: {detail}"),
+
+	/**
+	 * An affiliation given for a proposer who has an account (theirs is on the account).
+	 */
+	AFFILIATION_OF_ACCOUNT(
+			"{field} is for a proposal whose proposer has no account; a user proposer's organisations are the affiliations of their account."),
+
+	/** Neither a list of ids nor "all". */
+	IDS_OR_ALL("Give the {field} to act on, or all: true."),
+
+	/** A value given where it does not apply. */
+	NOT_APPLICABLE("{field} does not apply here: {why}"),
+
+	// Links.
+
+	/** A link with spaces or control characters. */
+	URL_SPACES("A link cannot contain spaces: '{value}'."),
+
+	/** A link that is not http or https. */
+	URL_SCHEME("Only http and https links are accepted: '{value}'."),
+
+	/** A link without a host. */
+	URL_NO_HOST("The link '{value}' has no host name."),
+
+	/** Not a web address at all. */
+	INVALID_URL("'{value}' is not a valid web address."),
+
+	/** A second link of a type a proposal has at most one of. */
+	ONE_LINK_PER_TYPE("A proposal has at most one {type} link; put further ones under OTHER."),
+
+	// Dates and times.
+
+	/** A time that must lie ahead. */
+	NOT_IN_FUTURE("The {field} must be in the future."),
+
+	/** Two dates or times in the wrong order. */
+	DATE_ORDER("The {field} ({value}) comes before {other} ({otherValue}); they go in that order."),
+
+	/** An end that is not after its start. */
+	END_BEFORE_START("The {field} must come after {other}."),
+
+	/** A range whose start is after its end. */
+	RANGE_ORDER("The range starts ({from}) after it ends ({to})."),
+
+	/** A name that is not an IANA time zone. */
+	UNKNOWN_TIME_ZONE("'{value}' is not an IANA time zone; use a region name such as Asia/Taipei."),
+
+	// References.
+
+	/** An id that names nothing of the kind, where it was looked for. */
+	UNKNOWN_ID("'{value}' is not one of the ids {field} accepts here."),
+
+	/** A proposal that is not in the round. */
+	NOT_IN_ROUND("'{value}' is not a proposal of this round."),
+
+	/** A proposal that is not a candidate of the round. */
+	NOT_A_CANDIDATE("'{value}' is not a candidate of this round."),
+
+	/** A cursor not handed out by the list. */
+	BAD_CURSOR("The cursor was not given out by this list; start again without one."),
+
+	/** Backward pagination, which no list supports. */
+	FORWARD_ONLY("Only forward pagination (first, after) is supported."),
+
+	// State: the thing no longer (or not yet) changes.
+
+	/** A hackathon that is archived. */
+	HACKATHON_ARCHIVED("The hackathon {slug} is ARCHIVED; it no longer changes."),
+
+	/** An id that names nothing of its kind in the place it was looked for. */
+	NO_SUCH_ID("There is no {field} with the id '{value}' here."),
+
+	/** A round whose status does not allow the change. */
+	ROUND_STATUS("The round is {status}; this does not change now."),
+
+	/** A setting fixed once the round is open. */
+	FIXED_ONCE_OPEN("{field} is fixed once the round is OPEN (sheets and the plan depend on it)."),
+
+	/** A reason must be given for this change (it is kept in a history). */
+	REASON_REQUIRED("Say why: the reason is kept in the history."),
+
+	/** Someone is already a member. */
+	ALREADY_MEMBER("This person is already a member of the team."),
+
+	/** The caller is already a member. */
+	ALREADY_MEMBER_SELF("You are already a member of this team."),
+
+	/** The caller is not a member. */
+	NOT_MEMBER_SELF("You are not a member of this team."),
+
+	/** An action on oneself that has its own mutation. */
+	USE_OTHER_ACTION("To do this for yourself, use {action}."),
+
+	/** The lead role handed to someone who is not another member. */
+	HAND_OVER_TO_MEMBER("Hand the lead role to another member of the team."),
+
+	/** A position with no free seat. */
+	POSITION_NO_SEAT("The position '{skill}' has no free seat."),
+
+	/** A lead role offered through a link. */
+	LINK_CANNOT_MAKE_LEAD(
+			"A link cannot make someone a lead: whoever holds it would manage the team. Make the new member a lead once they have joined."),
+
+	/** Someone is not a member. */
+	NOT_MEMBER("This person is not a member of the team."),
+
+	/** Too many active things of a kind (tokens, positions, tracks). */
+	LIMIT_REACHED("You already have {max} {field}; remove one you no longer use first."),
+
+	/** A job run that cannot be restarted. */
+	JOB_NOT_RESTARTABLE("Job run {id} is {status} and cannot be restarted; start a new run instead.");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+	private final String template;
+
+	Refusal(String template) {
+		this.template = template;
+	}
+
+	/** The English template, with {@code {name}} placeholders. */
+	public String template() {
+		return this.template;
+	}
+
+	/** The names of the template's placeholders other than {@code field}, in order. */
+	public List<String> argNames() {
+		List<String> names = new ArrayList<>();
+		Matcher matcher = PLACEHOLDER.matcher(this.template);
+		while (matcher.find()) {
+			String name = matcher.group(1);
+			if (!"field".equals(name) && !names.contains(name)) {
+				names.add(name);
+			}
+		}
+		return Collections.unmodifiableList(names);
+	}
+
+	/**
+	 * The English message: the template with {@code field} and {@code args} put in (whole
+	 * numbers with thousands separators, as in "1,000").
+	 */
+	public String message(String field, Map<String, Object> args) {
+		Matcher matcher = PLACEHOLDER.matcher(this.template);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String name = matcher.group(1);
+			Object value = "field".equals(name) ? field : args.get(name);
+			String said = (value == null) ? matcher.group() : english(value);
+			matcher.appendReplacement(out, Matcher.quoteReplacement(said));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * Numbers stay numbers; an enum is its name, a collection its items joined by ", ".
+	 */
+	private static Object plain(@Nullable Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Number || value instanceof String) {
+			return value;
+		}
+		if (value instanceof Enum<?> e) {
+			return e.name();
+		}
+		if (value instanceof java.util.Collection<?> items) {
+			return String.join(", ", items.stream().map(String::valueOf).toList());
+		}
+		return String.valueOf(value);
+	}
+
+	private static String english(Object value) {
+		if (value instanceof Integer || value instanceof Long) {
+			return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
+		}
+		return String.valueOf(value);
+	}
+
+	/**
+	 * The arguments from pairs of name and value ({@code "max", 200}), checked against
+	 * the template: each placeholder gets a value and no name is unknown.
+	 */
+	Map<String, Object> args(Object... pairs) {
+		assert pairs.length % 2 == 0 : name() + ": arguments come in pairs of name and value";
+		Map<String, Object> args = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < pairs.length; i += 2) {
+			String name = (String) pairs[i];
+			Object value = pairs[i + 1];
+			args.put(name, plain(value));
+		}
+		// Checked where assertions run (the tests): in production a missing value shows
+		// as
+		// its placeholder rather than failing the request.
+		assert args.keySet().equals(new java.util.HashSet<>(argNames()))
+				: name() + " takes " + argNames() + ", was given " + args.keySet();
+		return Collections.unmodifiableMap(args);
+	}
+
+}
