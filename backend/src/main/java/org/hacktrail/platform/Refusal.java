@@ -1,11 +1,9 @@
 package org.hacktrail.platform;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,13 +86,17 @@ public enum Refusal {
 	NOT_FINITE("The {field} is a finite number."),
 
 	/** A list longer than allowed. */
-	TOO_MANY("The {field} has at most {max} entries, not {count}."),
+	TOO_MANY("Give at most {max} {field}, not {count}."),
 
 	/** A list shorter than needed. */
 	TOO_FEW("The {field} needs at least {min} entries."),
 
 	/** The same value twice in a list. */
 	DUPLICATE("'{value}' is listed twice in {field}."),
+
+	/** A value of the CSV export's {@code for} parameter other than its one. */
+	CSV_FLAVOUR(
+			"Unknown value '{value}' for the parameter '{field}': the only allowed value is '{allowed}' (a file for spreadsheet apps, formulas neutralised); leave '{field}' out for the file as typed, which imports back unchanged."),
 
 	/** A value outside the allowed ones. */
 	UNKNOWN_VALUE("Unknown value '{value}' for {field}; use one of: {allowed}."),
@@ -122,6 +124,69 @@ public enum Refusal {
 
 	/** Neither a list of ids nor "all". */
 	IDS_OR_ALL("Give the {field} to act on, or all: true."),
+
+	/**
+	 * A version to compare with is required, so that a concurrent change is not
+	 * overwritten.
+	 */
+	VERSION_REQUIRED("Give the version you read ({field}), so that a change made meanwhile is not overwritten unseen."),
+
+	/** Text that must be given in both languages. */
+	BOTH_LANGUAGES_REQUIRED("Give the {field} too: awards are announced in both languages (Chinese and English)."),
+
+	/** The slug of the default award track, which every hackathon has. */
+	TRACK_SLUG_RESERVED(
+			"'{value}' is the default track every hackathon has; edit it (updateAwardTrack) instead of creating it."),
+
+	/** An award track with this slug exists. */
+	TRACK_EXISTS("The hackathon already has a track '{value}'."),
+
+	/** The outstanding track's quota, set on the hackathon. */
+	OUTSTANDING_QUOTA_ON_HACKATHON(
+			"The outstanding track awards the hackathon's outstanding quota ({quota}; a FINAL round's cut size when it sets one): change that on the hackathon."),
+
+	/** The outstanding track's eligibility, always ALL. */
+	OUTSTANDING_ELIGIBILITY(
+			"Every proposal of the FINAL round can be an outstanding team: the outstanding track's eligibility stays ALL."),
+
+	/** The outstanding track, which cannot be deleted. */
+	OUTSTANDING_NOT_DELETABLE(
+			"The outstanding track is the FINAL round's own selection: every hackathon has it, so it cannot be deleted (rename it instead)."),
+
+	/** A BY_TAG track without tags. */
+	TRACK_NEEDS_TAG("A BY_TAG track names at least one tag (issue area)."),
+
+	/** A BY_CHOICE track without proposals. */
+	TRACK_NEEDS_PROPOSAL("A BY_CHOICE track names at least one proposal."),
+
+	/** Tags or chosen proposals for a track of another eligibility. */
+	NOT_FOR_ELIGIBILITY("The {field} are for a {needed} track; this one is {eligibility}."),
+
+	/** A sponsor kind without a sponsor. */
+	SPONSOR_REQUIRED("Name the {kind} that gives the award (sponsor), or leave sponsorKind out."),
+
+	/** Not an email address. */
+	NOT_AN_EMAIL("'{value}' is not an email address."),
+
+	/** A round of a kind the action is not for. */
+	ROUND_KIND("A {kind} round is not judged here; this is for the REVIEW or FINAL round it feeds."),
+
+	/** An invitation revoked by an organizer. */
+	INVITATION_REVOKED("This invitation was revoked by an organizer."),
+
+	/** A value that only goes with another one being set. */
+	ONLY_WITH("{field} goes with {other}: set {other}, or leave {field} out."),
+
+	/** A selection of winners missing for an award track. */
+	TRACK_SELECTION_MISSING("Select the winners of the track '{track}' first."),
+
+	/** A FINAL round without the outstanding track. */
+	FINAL_FEEDS_OUTSTANDING(
+			"A FINAL round's selection is the outstanding teams: it always feeds the outstanding track."),
+
+	/** The outstanding track fed by a round other than the FINAL one. */
+	OUTSTANDING_FED_BY_FINAL(
+			"The outstanding track is fed by the FINAL round; a {kind} round's selection is its shortlist."),
 
 	/** A value given where it does not apply. */
 	NOT_APPLICABLE("{field} does not apply here: {why}"),
@@ -261,7 +326,7 @@ public enum Refusal {
 		while (matcher.find()) {
 			String name = matcher.group(1);
 			Object value = "field".equals(name) ? field : args.get(name);
-			String said = (value == null) ? matcher.group() : english(value);
+			String said = (value == null) ? matcher.group() : String.valueOf(value);
 			matcher.appendReplacement(out, Matcher.quoteReplacement(said));
 		}
 		matcher.appendTail(out);
@@ -283,13 +348,6 @@ public enum Refusal {
 		}
 		if (value instanceof java.util.Collection<?> items) {
 			return String.join(", ", items.stream().map(String::valueOf).toList());
-		}
-		return String.valueOf(value);
-	}
-
-	private static String english(Object value) {
-		if (value instanceof Integer || value instanceof Long) {
-			return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
 		}
 		return String.valueOf(value);
 	}

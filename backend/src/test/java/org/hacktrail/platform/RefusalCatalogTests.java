@@ -43,7 +43,7 @@ class RefusalCatalogTests {
 	@Test
 	void theEnglishMessageIsTheTemplateWithItsValues() {
 		DomainException refused = DomainException.badInput("title", Refusal.TOO_LONG, "max", 1000);
-		assertThat(refused.getMessage()).isEqualTo("The title is longer than 1,000 characters.");
+		assertThat(refused.getMessage()).isEqualTo("The title is longer than 1000 characters.");
 		assertThat(refused.code()).isEqualTo(ErrorCode.BAD_USER_INPUT);
 		assertThat(refused.details()).containsEntry("field", "title")
 			.containsEntry("reason", "TOO_LONG")
