@@ -41,6 +41,15 @@ class RefusalCatalogTests {
 	}
 
 	@Test
+	void docsApiErrorsListsEveryCode() throws IOException {
+		String docs = Files.readString(Path.of("..", "docs", "api-errors.md"));
+		for (Refusal refusal : Refusal.values()) {
+			assertThat(docs).as("docs/api-errors.md's table lists %s", refusal)
+				.contains("| `" + refusal.name() + "` |");
+		}
+	}
+
+	@Test
 	void theEnglishMessageIsTheTemplateWithItsValues() {
 		DomainException refused = DomainException.badInput("title", Refusal.TOO_LONG, "max", 1000);
 		assertThat(refused.getMessage()).isEqualTo("The title is longer than 1000 characters.");
