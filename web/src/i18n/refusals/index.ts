@@ -16,7 +16,7 @@ const LANGUAGE_OF_TEXT: Record<Locale, Record<string, string>> = {
 };
 
 /** Reasons whose sentence introduces the server's English, which says what only it knows. */
-const FOLLOWED_BY_ENGLISH = new Set<string>(['INVALID']);
+const FOLLOWED_BY_ENGLISH = new Set<string>(['INVALID', 'NOT_RANKABLE']);
 
 /**
  * A field as the reader calls it: `rounds[2].name.zhTW` is looked up without positions (`rounds.name`, then its

@@ -188,6 +188,73 @@ public enum Refusal {
 	OUTSTANDING_FED_BY_FINAL(
 			"The outstanding track is fed by the FINAL round; a {kind} round's selection is its shortlist."),
 
+	/** A count of entries outside its bounds (none included). */
+	COUNT_RANGE("Give {min} to {max} {field}, not {count}."),
+
+	/** Whether an expo round is ranked by sector, fixed once it is open. */
+	EXPO_SECTORS_FIXED(
+			"Whether an expo round is ranked by sector (hacktrail-pairwise-2) is fixed once the round is OPEN: its comparisons are kept per sector."),
+
+	/** Ranking by sector asked of a round that is not PAIRWISE. */
+	EXPO_SECTORS_PAIRWISE_ONLY(
+			"Ranking by sector (expoSectors) is for PAIRWISE rounds; a RUBRIC round always ranks by sector."),
+
+	/** Sector minimums above the judges each proposal gets. */
+	MINIMUMS_EXCEED_K("The sector minimums add up to {sum}, more than the {k} judges each proposal gets."),
+
+	/** No weight above 0. */
+	NO_POSITIVE_WEIGHT("At least one sector weight (or the vote weight) must be above 0."),
+
+	/** A sector minimum without its sector or out of its bounds. */
+	SECTOR_MINIMUM_ENTRY("Each sector minimum names a sector and a number from {min} to {max}."),
+
+	/** A sector weight without its sector or below 0. */
+	SECTOR_WEIGHT_ENTRY("Each sector weight names a sector and a number ≥ 0."),
+
+	/** A criterion without its weight or scale. */
+	CRITERION_INCOMPLETE("Give each criterion a weight, scaleMin and scaleMax."),
+
+	/** A rubric needed before the round opens. */
+	RUBRIC_REQUIRED("Give the round a rubric (at least one criterion) before opening it."),
+
+	/** Judges must be assigned before the round opens. */
+	ASSIGN_FIRST("Assign judges (assignJudges) before opening the round."),
+
+	/** A proposal that is not a submitted one of the hackathon. */
+	NOT_SUBMITTED_PROPOSAL("'{value}' is not a submitted proposal of {slug}."),
+
+	/** A sheet of a judge dropped from the panel. */
+	JUDGE_DROPPED(
+			"The sheet's judge was dropped from the panel: a reopened sheet could never be submitted again. A kept sheet stays as it is, or is voided by dropping the judge again with voidSubmittedSheets."),
+
+	/** A judge still in conflict with the proposal. */
+	JUDGE_IN_CONFLICT("The judge still has an active conflict with this proposal; clear the conflict first."),
+
+	/** Feedback hidden by organizers, which no longer changes. */
+	FEEDBACK_HIDDEN("Organizers hid this feedback from the team (\"{reason}\"); it no longer changes."),
+
+	/** Feedback already hidden. */
+	FEEDBACK_ALREADY_HIDDEN("This feedback is already hidden (\"{reason}\")."),
+
+	/** More than one vote for a proposal in a SIMPLE vote, or votes below 0. */
+	VOTES_RANGE("Votes are a whole number from 0 to {max}."),
+
+	/** A round whose ranking cannot be computed from its configuration. */
+	NOT_RANKABLE("The round cannot be ranked: {detail}"),
+
+	/** A full assignment outside DRAFT. */
+	ASSIGN_ONLY_IN_DRAFT("The round is {status}; a full assignment runs only while it is DRAFT."),
+
+	/** quotaOverride given for a selection of exactly the cut. */
+	QUOTA_OVERRIDE_NOT_NEEDED(
+			"quotaOverride is for a selection of more or fewer than {cut} proposals; this one has exactly {cut}: leave it out."),
+
+	/** The outstanding track's winners, selected with selectProposals. */
+	OUTSTANDING_BY_ROUND("The outstanding track's winners are the round's own selection: use selectProposals."),
+
+	/** A round without a public vote. */
+	NO_PUBLIC_VOTE("This round has no public vote."),
+
 	/** A value given where it does not apply. */
 	NOT_APPLICABLE("{field} does not apply here: {why}"),
 

@@ -38,18 +38,8 @@ class RefusalCallSiteTests {
 			java.util.Map.entry("org/hacktrail/followup/OutcomeImportFiles.java", 3),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeService.java", 7),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeStatistics.java", 2),
-			java.util.Map.entry("org/hacktrail/judging/assignment/service/AssignmentService.java", 2),
 			java.util.Map.entry("org/hacktrail/judging/expo/ExpoService.java", 15),
-			java.util.Map.entry("org/hacktrail/judging/feedback/TeamFeedbackService.java", 4),
-			java.util.Map.entry("org/hacktrail/judging/ranking/service/RankingService.java", 1),
-			java.util.Map.entry("org/hacktrail/judging/reminder/JudgeReminders.java", 1),
-			java.util.Map.entry("org/hacktrail/judging/result/PublicationService.java", 2),
-			java.util.Map.entry("org/hacktrail/judging/result/TrackSelections.java", 4),
 			java.util.Map.entry("org/hacktrail/judging/round/ExpoTables.java", 14),
-			java.util.Map.entry("org/hacktrail/judging/round/RoundConfigRules.java", 26),
-			java.util.Map.entry("org/hacktrail/judging/round/RoundService.java", 11),
-			java.util.Map.entry("org/hacktrail/judging/sheet/ScoreSheetService.java", 6),
-			java.util.Map.entry("org/hacktrail/judging/vote/BallotService.java", 4),
 			java.util.Map.entry("org/hacktrail/proposal/ProposalImport.java", 1));
 
 	@Test

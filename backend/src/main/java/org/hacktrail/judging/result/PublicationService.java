@@ -30,6 +30,7 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.MessageArg;
@@ -314,10 +315,10 @@ public class PublicationService {
 		Set<String> chosen = new LinkedHashSet<>();
 		for (String id : (input.proposalIds() != null) ? input.proposalIds() : List.<String>of()) {
 			if (id == null || !computed.proposalIds().contains(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is not a proposal of this round.");
+				throw DomainException.badInput("proposalIds", Refusal.NOT_IN_ROUND, "value", id);
 			}
 			if (!chosen.add(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is listed twice.");
+				throw DomainException.badInput("proposalIds", Refusal.DUPLICATE, "value", id);
 			}
 		}
 		List<String> topN = computed.result()
