@@ -109,6 +109,19 @@ export const refusalsEn: Record<RefusalCode, string> = {
   QUOTA_OVERRIDE_NOT_NEEDED: 'Overriding the quota is for a selection of more or fewer than {cut} proposals; this one has exactly {cut}: leave it out.',
   OUTSTANDING_BY_ROUND: 'The outstanding track’s winners are the round’s own selection: select the round’s proposals instead.',
   NO_PUBLIC_VOTE: 'This round has no public vote.',
+  NOT_PAIRWISE: 'This round is judged by {method, select, RUBRIC {rubric} other {{method}}}, not by pairwise comparison: it has no tables (make it a pairwise round first).',
+  OPEN_TABLES_FIXED: 'The round is open: its candidates are fixed, so the tables name the same proposals (move a table, do not add or remove one).',
+  TABLES_STALE: 'These tables show proposals that are no longer candidates of the round; set the tables again: {ids}',
+  SAME_PROPOSAL: 'A proposal is compared with another one, not with itself.',
+  NO_OPEN_VISIT: 'You have no table to answer now: ask for your next table first.',
+  WRONG_TABLE: 'You were sent to {table} (proposal {proposalId}), not to “{value}”: answer for that table, or skip it.',
+  VISITS_ONLY_OPEN: 'The round is {status}; judges visit tables only while it is open.',
+  FIRST_TABLE: 'This is your first table: there is nothing to compare with yet.',
+  NOT_PREVIOUS_TABLE: 'Compare with your previous table, proposal {previous}.',
+  WINNER_REQUIRED: 'Say which one was better: this one or the previous one.',
+  NO_WINNER_FIRST: 'A first visit has nothing to compare with; leave the winner out.',
+  CLIENT_ID_USED: 'This answer’s id is already used by another answer in this round; send the answer again to get a new one.',
+  CLIENT_ID_OTHER_ANSWER: 'An answer with this id is already stored with other content ({stored}); a retry sends the same answer, a new answer a new id.',
 };
 
 /**
@@ -223,4 +236,6 @@ export const refusalFieldsEn: Record<string, string> = {
   tables: 'tables',
   label: 'label',
   tableNumber: 'table number',
+  x: 'x coordinate',
+  y: 'y coordinate',
 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nProvider, type Locale } from '..';
+import { I18nProvider, format, type Locale } from '..';
 import { problemFromErrors } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -20,7 +20,6 @@ function shown(node: ReactNode, locale: Locale = 'zh-TW') {
   return { text, english };
 }
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
 describe('refusals in the reader’s language (#17)', () => {
   it('has an English and a zh-TW sentence for every reason code the server gives, with only its values', () => {
@@ -29,11 +28,12 @@ describe('refusals in the reader’s language (#17)', () => {
     expect(Object.keys(refusalsEn).sort()).toEqual(codes);
     expect(Object.keys(refusalsZhTW).sort()).toEqual(codes);
     for (const [code, args] of Object.entries(REFUSAL_CODES)) {
-      for (const catalog of [refusalsEn, refusalsZhTW]) {
+      // Every placeholder is a value the code gives: said with them all, nothing is left unsaid (an ICU select's
+      // branches are text, not placeholders).
+      const values = Object.fromEntries(['field', ...args].map((name) => [name, '‹v›']));
+      for (const [locale, catalog] of [['en', refusalsEn], ['zh-TW', refusalsZhTW]] as const) {
         const template = catalog[code as keyof typeof catalog];
-        for (const name of placeholders(template)) {
-          expect(['field', ...args], `${code}: {${name}} in “${template}”`).toContain(name);
-        }
+        expect(format(template, values, locale), `${code} (${locale})`).not.toMatch(/\{\s*\w+\s*[,}]/);
       }
     }
   });

@@ -102,6 +102,19 @@ export const refusalsZhTW: Record<RefusalCode, string> = {
   QUOTA_OVERRIDE_NOT_NEEDED: '覆寫名額只用於選出多於或少於 {cut} 個提案的情況；這次剛好 {cut} 個：請不要填寫。',
   OUTSTANDING_BY_ROUND: '優選獎項的得獎者就是回合本身選出的提案：請改為選出回合的提案。',
   NO_PUBLIC_VOTE: '這個回合沒有公開投票。',
+  NOT_PAIRWISE: '這個回合以{method, select, RUBRIC {評分表} other {{method}}}評審，而不是兩兩比較：它沒有桌位（請先改為兩兩比較回合）。',
+  OPEN_TABLES_FIXED: '回合已開放：候選提案已固定，桌位必須對應相同的提案（可以移動桌位，不能新增或移除）。',
+  TABLES_STALE: '這些桌位上的提案已不是回合的候選提案；請重新設定桌位：{ids}',
+  SAME_PROPOSAL: '提案要和另一個提案比較，不能和自己比較。',
+  NO_OPEN_VISIT: '你現在沒有要回答的桌位：請先取得下一個桌位。',
+  WRONG_TABLE: '你被分派到 {table}（提案 {proposalId}），而不是「{value}」：請回答那一桌，或略過它。',
+  VISITS_ONLY_OPEN: '回合目前是 {status} 狀態；評審只能在回合開放時走訪桌位。',
+  FIRST_TABLE: '這是你的第一桌：還沒有可以比較的對象。',
+  NOT_PREVIOUS_TABLE: '請和你的上一桌（提案 {previous}）比較。',
+  WINNER_REQUIRED: '請選出哪一個比較好：這一桌或上一桌。',
+  NO_WINNER_FIRST: '第一次走訪沒有比較對象；請不要選擇勝出者。',
+  CLIENT_ID_USED: '這個回答的 id 已被本回合的另一個回答使用；請重新送出以取得新的 id。',
+  CLIENT_ID_OTHER_ANSWER: '已有使用這個 id、內容不同的回答（{stored}）；重試時請送出相同的回答，新的回答請用新的 id。',
 };
 
 /** 正體中文 for the field names of ./en.ts. */
@@ -213,4 +226,6 @@ export const refusalFieldsZhTW: Record<string, string> = {
   tables: '桌位',
   label: '標示',
   tableNumber: '桌號',
+  x: 'X 座標',
+  y: 'Y 座標',
 };

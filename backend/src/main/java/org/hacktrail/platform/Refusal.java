@@ -255,6 +255,51 @@ public enum Refusal {
 	/** A round without a public vote. */
 	NO_PUBLIC_VOTE("This round has no public vote."),
 
+	/** Expo tables or visits asked of a round that is not PAIRWISE. */
+	NOT_PAIRWISE(
+			"This round is judged by {method}, not PAIRWISE: it has no tables (set method: PAIRWISE with configureRound first)."),
+
+	/** Tables of an open round that add or remove proposals. */
+	OPEN_TABLES_FIXED(
+			"The round is OPEN: its candidates are fixed, so the tables name the same proposals (move a table, do not add or remove one)."),
+
+	/** Tables showing proposals that are no longer candidates. */
+	TABLES_STALE("These tables show proposals that are no longer candidates of the round; set the tables again: {ids}"),
+
+	/** A proposal compared with itself. */
+	SAME_PROPOSAL("A proposal is compared with another one, not with itself."),
+
+	/** An answer without an open visit. */
+	NO_OPEN_VISIT("You have no table to answer now: ask for your next table (nextExpoVisit) first."),
+
+	/** An answer for a table the judge was not sent to. */
+	WRONG_TABLE(
+			"You were sent to {table} (proposal {proposalId}), not to '{value}': answer for that table, or skip it."),
+
+	/** A visit outside an open round. */
+	VISITS_ONLY_OPEN("The round is {status}; judges visit tables only while it is OPEN."),
+
+	/** A comparison at the first table. */
+	FIRST_TABLE(
+			"This is your first table: there is nothing to compare with yet. Leave previousProposalId and winner out."),
+
+	/** A comparison with a table other than the previous one. */
+	NOT_PREVIOUS_TABLE("Compare with your previous table, proposal {previous} (previousProposalId)."),
+
+	/** A comparison without a winner. */
+	WINNER_REQUIRED("Say which one was better: CURRENT or PREVIOUS."),
+
+	/** A winner at a first visit. */
+	NO_WINNER_FIRST("A first visit has nothing to compare with; leave winner out."),
+
+	/** A client id used by another answer. */
+	CLIENT_ID_USED(
+			"This client id is already used by another answer in this round; generate a new one for each answer."),
+
+	/** A client id stored with another answer. */
+	CLIENT_ID_OTHER_ANSWER(
+			"An answer with this client id is already stored with other content ({stored}); a retry sends the same answer, a new answer a new client id."),
+
 	/** A value given where it does not apply. */
 	NOT_APPLICABLE("{field} does not apply here: {why}"),
 

@@ -38,8 +38,6 @@ class RefusalCallSiteTests {
 			java.util.Map.entry("org/hacktrail/followup/OutcomeImportFiles.java", 3),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeService.java", 7),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeStatistics.java", 2),
-			java.util.Map.entry("org/hacktrail/judging/expo/ExpoService.java", 15),
-			java.util.Map.entry("org/hacktrail/judging/round/ExpoTables.java", 14),
 			java.util.Map.entry("org/hacktrail/proposal/ProposalImport.java", 1));
 
 	@Test
