@@ -122,6 +122,11 @@ export const refusalsEn: Record<RefusalCode, string> = {
   NO_WINNER_FIRST: 'A first visit has nothing to compare with; leave the winner out.',
   CLIENT_ID_USED: 'This answer’s id is already used by another answer in this round; send the answer again to get a new one.',
   CLIENT_ID_OTHER_ANSWER: 'An answer with this id is already stored with other content ({stored}); a retry sends the same answer, a new answer a new id.',
+  EXPECTED_COUNT_REQUIRED: 'Say how many pending milestones you saw, so that the decision covers exactly those.',
+  REJECTED_IN_BULK: '{count, plural, one {# of these milestones was rejected} other {# of these milestones were rejected}} ({ids}); undo a rejection one at a time, after reading its reason. Nothing was verified.',
+  SELECTION_EMPTY: 'Choose by something: an import run, a type, an agency, a date range or a hackathon (an empty selection would be every pending milestone).',
+  ONE_WAY_TO_CHOOSE: 'Choose the milestones one way: by their ids, by project or by a selection.',
+  UNKNOWN_ISSUE_AREA: 'Unknown issue area “{value}”; use one of: {allowed}.',
 };
 
 /**
@@ -238,4 +243,12 @@ export const refusalFieldsEn: Record<string, string> = {
   tableNumber: 'table number',
   x: 'x coordinate',
   y: 'y coordinate',
+  expectedCount: 'number of milestones seen',
+  selection: 'selection',
+  agency: 'agency',
+  from: 'start date',
+  to: 'end date',
+  'filter.issueArea': 'issue area',
+  'filter.fromYear': 'first year',
+  input: 'input',
 };

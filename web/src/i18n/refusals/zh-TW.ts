@@ -115,6 +115,11 @@ export const refusalsZhTW: Record<RefusalCode, string> = {
   NO_WINNER_FIRST: '第一次走訪沒有比較對象；請不要選擇勝出者。',
   CLIENT_ID_USED: '這個回答的 id 已被本回合的另一個回答使用；請重新送出以取得新的 id。',
   CLIENT_ID_OTHER_ANSWER: '已有使用這個 id、內容不同的回答（{stored}）；重試時請送出相同的回答，新的回答請用新的 id。',
+  EXPECTED_COUNT_REQUIRED: '請說明你看到幾個待審的里程碑，讓這次決定剛好涵蓋那些。',
+  REJECTED_IN_BULK: '其中有 {count} 個里程碑已被退回（{ids}）；請在讀過原因後逐一撤銷退回。沒有任何里程碑被核實。',
+  SELECTION_EMPTY: '請指定篩選條件：匯入批次、類型、機關、日期範圍或黑客松（空白的條件會涵蓋所有待審的里程碑）。',
+  ONE_WAY_TO_CHOOSE: '請用一種方式選擇里程碑：依 id、依專案或依篩選條件。',
+  UNKNOWN_ISSUE_AREA: '沒有「{value}」這個議題領域；可用的議題領域：{allowed}。',
 };
 
 /** 正體中文 for the field names of ./en.ts. */
@@ -228,4 +233,12 @@ export const refusalFieldsZhTW: Record<string, string> = {
   tableNumber: '桌號',
   x: 'X 座標',
   y: 'Y 座標',
+  expectedCount: '看到的里程碑數量',
+  selection: '篩選條件',
+  agency: '機關',
+  from: '開始日期',
+  to: '結束日期',
+  'filter.issueArea': '議題領域',
+  'filter.fromYear': '起始年份',
+  input: '輸入',
 };

@@ -300,6 +300,24 @@ public enum Refusal {
 	CLIENT_ID_OTHER_ANSWER(
 			"An answer with this client id is already stored with other content ({stored}); a retry sends the same answer, a new answer a new client id."),
 
+	/** A decision on pending milestones without the count the person saw. */
+	EXPECTED_COUNT_REQUIRED(
+			"Say how many pending milestones you saw (expectedCount), so that the decision covers exactly those."),
+
+	/** Rejected milestones in a bulk verification. */
+	REJECTED_IN_BULK(
+			"{count} of these milestones were rejected ({ids}); undo a rejection one at a time, after reading its reason. Nothing was verified."),
+
+	/** An empty selection of milestones. */
+	SELECTION_EMPTY(
+			"Choose by something: an import run, a type, an agency, a date range or a hackathon (an empty selection would be every pending milestone)."),
+
+	/** Several ways of choosing milestones at once, or none. */
+	ONE_WAY_TO_CHOOSE("Give one of the milestones' ids, a projectId or a selection: exactly one."),
+
+	/** An unknown issue area. */
+	UNKNOWN_ISSUE_AREA("Unknown issue area '{value}'; use one of: {allowed}."),
+
 	/** A value given where it does not apply. */
 	NOT_APPLICABLE("{field} does not apply here: {why}"),
 

@@ -32,12 +32,8 @@ class RefusalCallSiteTests {
 	 */
 	static final java.util.Map<String, Integer> NOT_YET_CODED = java.util.Map.ofEntries(
 			java.util.Map.entry("org/hacktrail/followup/MilestoneRules.java", 18),
-			java.util.Map.entry("org/hacktrail/followup/MilestoneSelections.java", 4),
-			java.util.Map.entry("org/hacktrail/followup/OutcomeController.java", 1),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeImportController.java", 3),
 			java.util.Map.entry("org/hacktrail/followup/OutcomeImportFiles.java", 3),
-			java.util.Map.entry("org/hacktrail/followup/OutcomeService.java", 7),
-			java.util.Map.entry("org/hacktrail/followup/OutcomeStatistics.java", 2),
 			java.util.Map.entry("org/hacktrail/proposal/ProposalImport.java", 1));
 
 	@Test
