@@ -127,6 +127,11 @@ export const refusalsEn: Record<RefusalCode, string> = {
   SELECTION_EMPTY: 'Choose by something: an import run, a type, an agency, a date range or a hackathon (an empty selection would be every pending milestone).',
   ONE_WAY_TO_CHOOSE: 'Choose the milestones one way: by their ids, by project or by a selection.',
   UNKNOWN_ISSUE_AREA: 'Unknown issue area “{value}”; use one of: {allowed}.',
+  CONFLICTED_NO_SCORE: 'You have a conflict of interest with this proposal, so you do not score it.',
+  CONFLICTED_NO_FEEDBACK: 'You have a conflict of interest with this proposal, so you do not write it feedback.',
+  NOT_ASSIGNED: 'This proposal is not assigned to you in this round.',
+  NOT_ACTIVE_JUDGE: 'You are not an active judge of this hackathon.',
+  PROPOSER_OR_ORGANIZER: 'Only the proposer or an organizer can change this proposal.',
 };
 
 /**

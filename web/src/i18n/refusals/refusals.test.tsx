@@ -84,6 +84,15 @@ describe('refusals in the reader’s language (#17)', () => {
     expect(zh.english).toEqual([]);
   });
 
+  it('says a coded FORBIDDEN refusal in Chinese under the general sentence', () => {
+    const forbidden = problemFromErrors([
+      { message: 'This proposal is not assigned to you in this round.', extensions: { code: 'FORBIDDEN', reason: 'NOT_ASSIGNED', args: {} } },
+    ]);
+    const zh = shown(<ProblemNotice problem={forbidden} />);
+    expect(zh.text).toContain('這個回合沒有把這個提案指派給你。');
+    expect(zh.english).toEqual([]);
+  });
+
   it('names fields without list positions, and a field the catalog lacks as the server does', () => {
     expect(fieldName('rounds[2].name.en', 'zh-TW')).toBe('名稱（英文）');
     expect(fieldName('partnerAgency.name', 'zh-TW')).toBe('合作機關名稱');

@@ -120,6 +120,11 @@ export const refusalsZhTW: Record<RefusalCode, string> = {
   SELECTION_EMPTY: '請指定篩選條件：匯入批次、類型、機關、日期範圍或黑客松（空白的條件會涵蓋所有待審的里程碑）。',
   ONE_WAY_TO_CHOOSE: '請用一種方式選擇里程碑：依 id、依專案或依篩選條件。',
   UNKNOWN_ISSUE_AREA: '沒有「{value}」這個議題領域；可用的議題領域：{allowed}。',
+  CONFLICTED_NO_SCORE: '你與這個提案有利益衝突，因此不評分。',
+  CONFLICTED_NO_FEEDBACK: '你與這個提案有利益衝突，因此不撰寫回饋。',
+  NOT_ASSIGNED: '這個回合沒有把這個提案指派給你。',
+  NOT_ACTIVE_JUDGE: '你不是這個黑客松的現任評審。',
+  PROPOSER_OR_ORGANIZER: '只有提案人或主辦單位可以變更這個提案。',
 };
 
 /** 正體中文 for the field names of ./en.ts. */

@@ -318,6 +318,23 @@ public enum Refusal {
 	/** An unknown issue area. */
 	UNKNOWN_ISSUE_AREA("Unknown issue area '{value}'; use one of: {allowed}."),
 
+	// Refusals of the caller (FORBIDDEN), with DomainException.refused.
+
+	/** A judge with a conflict of interest asked to score. */
+	CONFLICTED_NO_SCORE("You have a conflict of interest with this proposal; you do not score it."),
+
+	/** A judge with a conflict of interest asked to write feedback. */
+	CONFLICTED_NO_FEEDBACK("You have a conflict of interest with this proposal; you do not write it feedback."),
+
+	/** A proposal not assigned to the judge. */
+	NOT_ASSIGNED("This proposal is not assigned to you in this round."),
+
+	/** Someone who is not an active judge of the hackathon. */
+	NOT_ACTIVE_JUDGE("You are not an active judge of this hackathon."),
+
+	/** A change of a proposal by someone other than its proposer or an organizer. */
+	PROPOSER_OR_ORGANIZER("Only the proposer or an organizer can change this proposal."),
+
 	/** A value given where it does not apply. */
 	NOT_APPLICABLE("{field} does not apply here: {why}"),
 

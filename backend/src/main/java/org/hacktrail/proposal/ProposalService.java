@@ -449,7 +449,7 @@ public class ProposalService {
 			actor = Actor.PROPOSER;
 		}
 		else {
-			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal's status.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.PROPOSER_OR_ORGANIZER);
 		}
 		checkVersion(current, expectedVersion);
 		return this.proposals.save(moved(current, hackathon, to, actor, me, reason));
@@ -574,7 +574,7 @@ public class ProposalService {
 			return;
 		}
 		if (!isProposer(proposal)) {
-			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.PROPOSER_OR_ORGANIZER);
 		}
 		if (!PROPOSER_EDITABLE.contains(proposal.status())) {
 			throw new DomainException(ErrorCode.FORBIDDEN,

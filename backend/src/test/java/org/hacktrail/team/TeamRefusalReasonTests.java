@@ -80,6 +80,21 @@ class TeamRefusalReasonTests extends TeamTestBase {
 	}
 
 	@Test
+	void aForbiddenChangeCarriesItsReasonAndChangesNothing() {
+		TestAccounts.Account mallory = this.accounts.user("reason" + UUID.randomUUID().toString().substring(0, 8));
+		ObjectNode input = Http.json().put("id", this.id);
+		input.putObject("title").put("en", "Taken over");
+		Http.GraphQlResult result = this.api.mutate("updateProposal", "UpdateProposalInput", input, "proposal { id }",
+				mallory);
+		assertThat(result.errorCode()).isEqualTo("FORBIDDEN");
+		JsonNode extensions = result.body().path("errors").path(0).path("extensions");
+		assertThat(extensions.path("reason").asString()).isEqualTo("PROPOSER_OR_ORGANIZER");
+		assertThat(extensions.has("field")).isFalse();
+		assertThat(result.errorMessage()).isEqualTo("Only the proposer or an organizer can change this proposal.");
+		assertThat(this.api.proposalWithTeam(this.id, this.alice).toString()).doesNotContain("Taken over");
+	}
+
+	@Test
 	void aStateRefusalWithoutAFieldOfItsOwnStillCarriesItsReason() {
 		Http.GraphQlResult result = this.api.request(this.id, null, null, this.alice);
 		JsonNode extensions = extensions(result);

@@ -135,8 +135,7 @@ public class TeamFeedbackService {
 		}
 		String proposalId = input.proposalId();
 		if (judge.isConflictedWith(proposalId)) {
-			throw DomainException
-				.forbidden("You have a conflict of interest with this proposal; you do not write it feedback.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.CONFLICTED_NO_FEEDBACK);
 		}
 		String text = text(input.text());
 		TeamFeedbackSource source;
@@ -148,7 +147,7 @@ public class TeamFeedbackService {
 		else {
 			source = TeamFeedbackSource.SCORE_SHEET;
 			if (!this.assignments.work(round, me).contains(proposalId)) {
-				throw DomainException.forbidden("This proposal is not assigned to you in this round.");
+				throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.NOT_ASSIGNED);
 			}
 		}
 		String id = TeamFeedback.idOf(round.id(), me, proposalId);

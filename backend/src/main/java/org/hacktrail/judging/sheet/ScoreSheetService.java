@@ -193,10 +193,10 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		}
 		String proposalId = input.proposalId();
 		if (judge.isConflictedWith(proposalId)) {
-			throw DomainException.forbidden("You have a conflict of interest with this proposal; you do not score it.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.CONFLICTED_NO_SCORE);
 		}
 		if (!this.assignments.work(round, me).contains(proposalId)) {
-			throw DomainException.forbidden("This proposal is not assigned to you in this round.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.NOT_ASSIGNED);
 		}
 		TreeMap<String, Double> scores = (input.scores() != null) ? scores(round, input.scores()) : null;
 		String comment = comment(input.comment());
