@@ -10,10 +10,10 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.HackathonFacts;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.LiteralPattern;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.ProposalFacts;
 import org.jspecify.annotations.Nullable;
 

@@ -3,8 +3,8 @@ package org.hacktrail.hackathon;
 import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**

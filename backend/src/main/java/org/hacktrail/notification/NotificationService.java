@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -13,8 +13,8 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,8 +10,8 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ratelimit.RateLimiter;
 
 import org.springframework.stereotype.Service;

@@ -7,8 +7,8 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;

@@ -16,8 +16,8 @@ import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -12,10 +12,10 @@ import java.util.TreeSet;
 
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
-import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -14,8 +14,8 @@ import java.util.Set;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -17,11 +17,11 @@ import java.util.stream.Stream;
 
 import org.bson.Document;
 
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.panel.ConflictActivated;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
-import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -29,9 +29,9 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.round.UnsubmittedSheets;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.hacktrail.platform.Caller;
 import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.GraphQlLimits;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.UserNames;
 import org.jspecify.annotations.Nullable;
 

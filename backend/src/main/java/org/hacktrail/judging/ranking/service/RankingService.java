@@ -34,8 +34,8 @@ import org.hacktrail.judging.sheet.ScoreSheetService;
 import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.judging.vote.BallotService;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 
 import org.springframework.stereotype.Service;
 
