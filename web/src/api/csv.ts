@@ -5,7 +5,18 @@ export type ImportResult = {
   created: number;
   updated: number;
   unchanged: number;
-  errors: { row?: number | null; column?: string | null; message: string }[];
+  /**
+   * Each error's code (`ProposalImportErrorCode` in the schema) with its values by name, for the panel to say in the
+   * reader's language (i18n/imports), beside the same sentence in English; a page's errors name their section.
+   */
+  errors: {
+    row?: number | null;
+    column?: string | null;
+    section?: string | null;
+    code?: string | null;
+    args?: Record<string, string | number> | null;
+    message: string;
+  }[];
 };
 
 /** What an import sends: a CSV file, or a g0v 松後推坑 page (Markdown). */

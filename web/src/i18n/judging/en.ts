@@ -1,4 +1,5 @@
 import { awardsEn } from './awards.en';
+import { ownJudgesEn } from './ownJudges.en';
 import { expoEn } from './expo.en';
 import { judgingServerTextEn } from './serverText.en';
 import { timetableEn } from './timetable.en';
@@ -40,6 +41,7 @@ export const judgingEn = {
   'judging.conflictSource.DECLARED': 'declared by the judge',
   'judging.conflictSource.FOUND': 'found from affiliations',
   'judging.conflictSource.ORGANIZER': 'added by an organizer',
+  'judging.conflictSource.EXPO_SKIP': 'declared by the judge when skipping the table at the expo',
   'judging.conflictAction.DECLARED': 'Declared',
   'judging.conflictAction.FOUND': 'Found',
   'judging.conflictAction.ADDED': 'Added',
@@ -459,6 +461,7 @@ export const judgingEn = {
   ...expoEn,
   ...timetableEn,
   ...awardsEn,
+  ...ownJudgesEn,
   ...feedbackEn,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': 'The judge’s affiliation “{affiliation}” matches the proposer {person}’s: {organisation}',

@@ -47,6 +47,7 @@ export const expoEn = {
   'judging.expo.skipTitle': 'Cannot judge this table?',
   'judging.expo.skipABSENT': 'Skip: the team is absent',
   'judging.expo.skipCONFLICT': 'Skip: I have a conflict of interest',
+  'judging.expo.skipConflictHint': 'A conflict of interest is recorded for the organizers, as if you declared it: you will not judge this team in other rounds. Published results never show it.',
   'judging.expo.progress': '{answered, plural, one {# visit} other {# visits}} done · {remaining, plural, one {# table} other {# tables}} left for you',
   'judging.expo.kept': 'Your answer: {answer}',
   'judging.expo.sending': 'Sending your answer…',

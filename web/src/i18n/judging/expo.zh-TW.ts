@@ -48,6 +48,7 @@ export const expoZhTW: Record<keyof typeof expoEn, string> = {
   'judging.expo.skipTitle': '無法評這一桌？',
   'judging.expo.skipABSENT': '略過：團隊不在',
   'judging.expo.skipCONFLICT': '略過：我有利益衝突',
+  'judging.expo.skipConflictHint': '利益衝突會如同您自行申報一樣記錄給主辦單位：其他輪次也不會請您評這個團隊。公布的結果不會顯示此事。',
   'judging.expo.progress': '已完成 {answered} 次訪桌 · 還有 {remaining} 桌',
   'judging.expo.kept': '您的回答：{answer}',
   'judging.expo.sending': '正在送出您的回答…',

@@ -1,5 +1,6 @@
 import type { JudgingMessageKey } from './en';
 import { awardsZhTW } from './awards.zh-TW';
+import { ownJudgesZhTW } from './ownJudges.zh-TW';
 import { expoZhTW } from './expo.zh-TW';
 import { judgingServerTextZhTW } from './serverText.zh-TW';
 import { timetableZhTW } from './timetable.zh-TW';
@@ -39,6 +40,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   'judging.conflictSource.DECLARED': '評審自行申報',
   'judging.conflictSource.FOUND': '依所屬單位比對發現',
   'judging.conflictSource.ORGANIZER': '主辦單位加入',
+  'judging.conflictSource.EXPO_SKIP': '評審於展示評審時略過該桌申報',
   'judging.conflictAction.DECLARED': '申報',
   'judging.conflictAction.FOUND': '發現',
   'judging.conflictAction.ADDED': '加入',
@@ -458,6 +460,7 @@ export const judgingZhTW: Record<JudgingMessageKey, string> = {
   ...expoZhTW,
   ...timetableZhTW,
   ...awardsZhTW,
+  ...ownJudgesZhTW,
   ...feedbackZhTW,
   // ---- Server-made text, rendered from codes with arguments (issue #17).
   'judging.conflictMatch.PROPOSER': '評審的所屬單位「{affiliation}」與提案人 {person} 的所屬單位相符：{organisation}',

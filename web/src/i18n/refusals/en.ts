@@ -132,6 +132,8 @@ export const refusalsEn: Record<RefusalCode, string> = {
   NOT_ASSIGNED: 'This proposal is not assigned to you in this round.',
   NOT_ACTIVE_JUDGE: 'You are not an active judge of this hackathon.',
   PROPOSER_OR_ORGANIZER: 'Only the proposer or an organizer can change this proposal.',
+  OUTSTANDING_JUDGES_SHARED: 'The outstanding teams are the final round’s selection, by its whole panel: the outstanding track keeps the shared judges.',
+  LONGER_THAN: 'The {field} is longer than {max} characters ({length}).',
 };
 
 /**
@@ -256,4 +258,5 @@ export const refusalFieldsEn: Record<string, string> = {
   'filter.issueArea': 'issue area',
   'filter.fromYear': 'first year',
   input: 'input',
+  judges: 'judges',
 };

@@ -125,6 +125,8 @@ export const refusalsZhTW: Record<RefusalCode, string> = {
   NOT_ASSIGNED: '這個回合沒有把這個提案指派給你。',
   NOT_ACTIVE_JUDGE: '你不是這個黑客松的現任評審。',
   PROPOSER_OR_ORGANIZER: '只有提案人或主辦單位可以變更這個提案。',
+  OUTSTANDING_JUDGES_SHARED: '優選團隊是決選回合由全體評審選出的：優選獎項沿用共同的評審。',
+  LONGER_THAN: '{field}最多 {max} 個字元（目前 {length} 個）。',
 };
 
 /** 正體中文 for the field names of ./en.ts. */
@@ -246,4 +248,5 @@ export const refusalFieldsZhTW: Record<string, string> = {
   'filter.issueArea': '議題領域',
   'filter.fromYear': '起始年份',
   input: '輸入',
+  judges: '評審',
 };

@@ -5,6 +5,7 @@ import { OutcomeImportReportDocument, OutcomeImportRunDocument, type ImportRunFr
 import { problemOf, problemOfResponse, type Problem } from '../../api/errors';
 import { csrfToken, ensureCsrfCookie } from '../../api/http';
 import { Field } from '../../components/Field';
+import { ImportErrorText } from '../../components/ImportErrorText';
 import { JobExitReason } from '../../components/JobExitReason';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -265,7 +266,9 @@ function ImportReport({ runId }: { runId: string }) {
                   <tr key={`${row.row}-${index}`}>
                     <th scope="row">{row.row}</th>
                     <td>{row.column ?? '—'}</td>
-                    <td lang="en">{row.reason}</td>
+                    <td>
+                      <ImportErrorText kind="outcome" error={{ code: row.code, args: row.args, message: row.reason }} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -34,6 +34,42 @@ describe('outcome import', () => {
     steps: [] as { name: string; readCount: number; writeCount: number; skipCount: number }[],
   });
 
+  it('says the skipped rows in the reader’s language, and a row stored before codes in English', async () => {
+    stubAuthOptions();
+    const done = { ...run('COMPLETED', 3, 0, 3, 1), endedAt: '2026-11-27T00:01:00Z' };
+    renderPanel(
+      '/organize/outcomes/import?run=42',
+      ORGANIZER,
+      {
+        OutcomeImportRun: () => ({ data: { jobRun: done } }),
+        OutcomeImportReport: () => ({
+          data: {
+            outcomeImport: {
+              authoritative: false,
+              verified: 0,
+              instance: { created: 0, updated: 0, unchanged: 0 },
+              created: 0,
+              updated: 0,
+              unchanged: 0,
+              skipped: 3,
+              errors: [
+                { row: 2, column: 'project_ref', reason: "There is no project with the id 'nope'.", code: 'UNKNOWN_PROJECT', args: [{ name: 'projectRef', value: 'nope', zhTW: null, en: null }] },
+                { row: 3, column: 'date', reason: "'01/02/2024' is not a date.", code: 'DATE_INVALID', args: [{ name: 'value', value: '01/02/2024', zhTW: null, en: null }] },
+                { row: 4, column: null, reason: 'An old reason.', code: null, args: [] },
+              ],
+              run: done,
+            },
+          },
+        }),
+      },
+      'zh-TW',
+    );
+    expect(await screen.findByText('沒有 id 為「nope」的專案。')).toBeTruthy();
+    expect(screen.getByText('「01/02/2024」不是日期；請寫成 YYYY-MM-DD，例如 2024-03-01。')).toBeTruthy();
+    expect(screen.queryByText("There is no project with the id 'nope'.")).toBeNull();
+    expect(screen.getByText('An old reason.').getAttribute('lang')).toBe('en');
+  });
+
   it('uploads a file, follows the run with a progress bar, then lists the skipped rows with row numbers and reasons', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const fetchMock = stubAuthOptions(undefined, (url, init) =>

@@ -214,6 +214,7 @@ function Visit({
       {arrived && (
         <fieldset className="expo-skip">
           <legend>{t('judging.expo.skipTitle')}</legend>
+          <p className="hint">{t('judging.expo.skipConflictHint')}</p>
           <div className="button-row">
             {SKIP_REASONS.map((reason) => (
               <button key={reason} type="button" className="button-secondary" data-skip={reason} onClick={() => onSkip(reason, `${here.table}: ${t(`judging.expo.skip${reason}` as MessageKey)}`)}>

@@ -5,6 +5,7 @@ import {
   HackathonAwardTracksDocument,
   UpdateAwardTrackDocument,
   type AwardEligibility,
+  type AwardJudges,
   type AwardTrackFieldsFragment,
   type SponsorKind,
 } from './gql/graphql';
@@ -17,6 +18,7 @@ import { useLocalized } from '../../components/Localized';
 import { useI18n, type MessageKey } from '../../i18n/judging';
 import { ProposalPicker } from './ProposalPicker';
 import { TrackDelete } from './TrackDelete';
+import { OwnJudgesPicker } from './OwnJudgesPicker';
 
 const ELIGIBILITIES: AwardEligibility[] = ['ALL', 'BY_TAG', 'BY_CHOICE'];
 const SPONSOR_KINDS: SponsorKind[] = ['SPONSOR', 'AGENCY'];
@@ -32,9 +34,11 @@ export type TrackDraft = {
   proposalIds: string[];
   sponsor: string;
   sponsorKind: SponsorKind;
+  judges: AwardJudges;
+  judgeIds: string[];
 };
 
-const EMPTY: TrackDraft = { slug: '', zhTW: '', en: '', quota: '1', eligibility: 'ALL', tags: '', proposalIds: [], sponsor: '', sponsorKind: 'SPONSOR' };
+const EMPTY: TrackDraft = { slug: '', zhTW: '', en: '', quota: '1', eligibility: 'ALL', tags: '', proposalIds: [], sponsor: '', sponsorKind: 'SPONSOR', judges: 'SHARED', judgeIds: [] };
 
 function draftOf(track: AwardTrackFieldsFragment): TrackDraft {
   return {
@@ -47,6 +51,8 @@ function draftOf(track: AwardTrackFieldsFragment): TrackDraft {
     proposalIds: track.proposalIds,
     sponsor: track.sponsor ?? '',
     sponsorKind: track.sponsorKind ?? 'SPONSOR',
+    judges: track.judges ?? 'SHARED',
+    judgeIds: track.judgeIds ?? [],
   };
 }
 
@@ -108,6 +114,7 @@ export function AwardTracksSection({ slug }: { slug: string }) {
                     <td>
                       {t(`awards.eligibility.${track.eligibility}` as MessageKey)}
                       {track.tags.length > 0 && <div className="muted">{track.tags.join(', ')}</div>}
+                      {track.judges === 'OWN' && <div className="muted">{t('ownJudges.inTable', { count: track.judgeIds?.length ?? 0 })}</div>}
                     </td>
                     <td>{track.sponsor ? `${track.sponsor} (${t(`awards.sponsorKind.${track.sponsorKind ?? 'SPONSOR'}` as MessageKey)})` : '—'}</td>
                     <td>
@@ -177,7 +184,7 @@ function TrackForm({
   const [problem, setProblem] = useState<Problem>();
   const [created, create] = useMutation(CreateAwardTrackDocument);
   const [updated, update] = useMutation(UpdateAwardTrackDocument);
-  const set = (field: Exclude<keyof TrackDraft, 'proposalIds'>) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const set = (field: Exclude<keyof TrackDraft, 'proposalIds' | 'judgeIds'>) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const outstanding = track?.outstanding ?? false;
   const fields = problem?.fields ?? {};
 
@@ -193,6 +200,8 @@ function TrackForm({
       proposalIds: draft.eligibility === 'BY_CHOICE' ? draft.proposalIds : undefined,
       sponsor: sponsor || undefined,
       sponsorKind: sponsor ? draft.sponsorKind : undefined,
+      judges: outstanding || draft.judges === (track?.judges ?? 'SHARED') ? undefined : draft.judges,
+      judgeIds: draft.judges === 'OWN' ? draft.judgeIds : undefined,
     };
     const response = track
       ? await update({
@@ -213,7 +222,7 @@ function TrackForm({
     onSaved(t(track ? 'awards.tracks.saved' : 'awards.tracks.created', { name: draft.en || draft.zhTW }));
   }
 
-  const shown = ['slug', 'name.zhTW', 'name.en', 'quota', 'tags', 'proposalIds', 'sponsor'];
+  const shown = ['slug', 'name.zhTW', 'name.en', 'quota', 'tags', 'proposalIds', 'sponsor', 'judges', 'judgeIds'];
   return (
     <form onSubmit={save} noValidate aria-label={track ? t('awards.tracks.saveEdit') : t('awards.tracks.add')}>
       <ProblemNotice problem={problem} onReload={onReload} shownFields={shown} />
@@ -257,6 +266,13 @@ function TrackForm({
               error={fields.proposalIds}
             />
           )}
+          <OwnJudgesPicker
+            slug={slug}
+            judges={draft.judges}
+            judgeIds={draft.judgeIds}
+            onChange={(judges, judgeIds) => setDraft((d) => ({ ...d, judges, judgeIds }))}
+            error={fields.judgeIds ?? fields.judges}
+          />
         </>
       )}
       <Field label={t('awards.field.sponsor')} error={fields.sponsor}>

@@ -12,6 +12,7 @@ import {
 } from './gql/graphql';
 import { exportUrl, formatOfFile, importProposals, pageExportUrl, type ImportResult } from '../../api/csv';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
+import { ImportErrorText } from '../../components/ImportErrorText';
 import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { FEATURES } from '../../features';
 import { Field } from '../../components/Field';
@@ -442,7 +443,9 @@ function ImportSummary({ result, title }: { result: ImportResult; title: string 
                 <tr key={index}>
                   <td>{error.row ?? '—'}</td>
                   <td>{error.column ?? '—'}</td>
-                  <td>{error.message}</td>
+                  <td>
+                    <ImportErrorText kind="proposal" error={error} />
+                  </td>
                 </tr>
               ))}
             </tbody>

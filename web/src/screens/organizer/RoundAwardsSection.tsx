@@ -12,6 +12,7 @@ import { Loading } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLocalized } from '../../components/Localized';
 import { useI18n } from '../../i18n/judging';
+import { RoundDedication } from './RoundDedication';
 
 type RoundTracks = NonNullable<RoundAwardTracksQuery['judgingRound']>;
 type FedTrack = RoundTracks['awardTracks'][number];
@@ -36,7 +37,8 @@ export function RoundAwardsSection({ roundId, onChanged }: { roundId: string; on
       {error && !data && <ProblemNotice problem={problemOf(error)} />}
       {round && (
         <>
-          <FeedsForm key={`feeds-${round.awardTracksVersion}`} round={round} onSaved={reload} />
+          {round.kind === 'REVIEW' && <RoundDedication key={`dedication-${round.awardTracksVersion}`} round={round} onSaved={reload} />}
+          {!round.dedicatedTrack && <FeedsForm key={`feeds-${round.awardTracksVersion}`} round={round} onSaved={reload} />}
           {round.status === 'PUBLISHED' ? (
             <p className="muted">{t('awards.round.frozen')}</p>
           ) : round.status !== 'CLOSED' ? (
@@ -61,7 +63,8 @@ function FeedsForm({ round, onSaved }: { round: RoundTracks; onSaved: () => void
   const [result, configure] = useMutation(ConfigureRoundAwardTracksDocument);
   const finalRound = round.kind === 'FINAL';
   const published = round.status === 'PUBLISHED';
-  const tracks = round.hackathon.awardTracks.filter((track) => finalRound || !track.outstanding);
+  // A track with judges of its own is fed only by a round dedicated to it.
+  const tracks = round.hackathon.awardTracks.filter((track) => (finalRound || !track.outstanding) && track.judges !== 'OWN');
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -245,7 +245,8 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
   const { t, locale } = useI18n();
   const localized = useLocalized();
   const cut = ranking.outstandingQuota;
-  const selectable = round.status === 'CLOSED';
+  // A round dedicated to an award track selects that track's winners (Award tracks, below), not its own.
+  const selectable = round.status === 'CLOSED' && !round.dedicatedTrack;
   const current = round.selection;
   const [chosen, setChosen] = useState<string[]>(() => current?.proposalIds ?? ranking.lines.filter((line) => line.inTopN).map((line) => line.proposalId));
   const [justification, setJustification] = useState(current?.justification ?? '');
@@ -407,7 +408,13 @@ function RankingAndSelection({ round, ranking, onChanged }: { round: Round; rank
             </p>
           )}
           {!selectable ? (
-            <p className="muted">{round.status === 'PUBLISHED' ? t('judging.select.published') : t('judging.select.closeFirst')}</p>
+            <p className="muted">
+              {round.dedicatedTrack
+                ? t('ownJudges.selectInTrack', { name: localized(round.dedicatedTrack.name) })
+                : round.status === 'PUBLISHED'
+                  ? t('judging.select.published')
+                  : t('judging.select.closeFirst')}
+            </p>
           ) : (
             <>
               <ProblemNotice problem={problem} onReload={onChanged} shownFields={['justification', 'tieResolution', 'quotaOverride']} />

@@ -168,6 +168,29 @@ describe('hackathon set-up', () => {
     expect(posts[1]).toContain('dryRun=false');
     expect(posts[1]).toContain('skipInvalid=true');
   });
+  it('says the rows in error in the reader’s language', async () => {
+    stubAuthOptions(undefined, (url) => {
+      if (!url.includes('/proposals/import')) return undefined;
+      const body = {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [
+          { row: 3, column: 'proposer', section: null, code: 'QUOTE_IN_UNQUOTED_CELL', args: { position: 2 }, message: 'Row 3, column 2 has a quote inside an unquoted cell.' },
+          { row: 4, column: 'title', section: null, code: 'CONTROL_CHARACTER', args: { char: 'U+0000', position: 1 }, message: 'Row 4, column 1 contains the control character U+0000.' },
+        ],
+      };
+      return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+    });
+    renderPanel('/organize/hackathons/g0v-70', ORGANIZER, { HackathonAdminData: () => ({ data: { hackathon: HACKATHON } }) }, 'zh-TW');
+    const file = new File(['title,proposer\nA,B\n'], 'proposals.csv', { type: 'text/csv' });
+    const check = await screen.findByRole('button', { name: '檢查檔案（試匯入）' });
+    await userEvent.upload(document.querySelector('input[type="file"]') as HTMLInputElement, file);
+    await userEvent.click(check);
+    expect(await screen.findByText('第 2 欄未加引號的儲存格中有引號；請將整個儲存格加上引號，並把其中的引號寫兩次（"ab""cd"）。')).toBeTruthy();
+    expect(screen.getByText('含有控制字元 U+0000；要匯入的檔案只能包含文字。')).toBeTruthy();
+    expect(screen.queryByText(/unquoted cell/)).toBeNull();
+  });
 });
 
 describe('proposal import from a 松後推坑 page', () => {

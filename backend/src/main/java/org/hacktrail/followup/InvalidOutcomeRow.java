@@ -1,10 +1,13 @@
 package org.hacktrail.followup;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * An import row that cannot become a milestone: the step skips it and keeps the row
- * number and the reason.
+ * number, the column, the reason as a code with its arguments ({@link OutcomeImportCode})
+ * and the same reason in English (the message).
  */
 class InvalidOutcomeRow extends RuntimeException {
 
@@ -12,10 +15,17 @@ class InvalidOutcomeRow extends RuntimeException {
 
 	private final @Nullable String column;
 
-	InvalidOutcomeRow(int row, @Nullable String column, String reason) {
+	private final OutcomeImportCode code;
+
+	private final Map<String, String> args;
+
+	InvalidOutcomeRow(int row, @Nullable String column, OutcomeImportCode code, Map<String, String> args,
+			String reason) {
 		super(reason, null, false, false);
 		this.row = row;
 		this.column = column;
+		this.code = code;
+		this.args = Map.copyOf(args);
 	}
 
 	int row() {
@@ -24,6 +34,15 @@ class InvalidOutcomeRow extends RuntimeException {
 
 	@Nullable String column() {
 		return this.column;
+	}
+
+	OutcomeImportCode code() {
+		return this.code;
+	}
+
+	/** The values of the code's sentence, by name (insertion order is not kept). */
+	Map<String, String> args() {
+		return this.args;
 	}
 
 }

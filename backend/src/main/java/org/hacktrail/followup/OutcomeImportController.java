@@ -17,6 +17,7 @@ import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.RequestBodyTooLargeException;
 import org.hacktrail.platform.batch.EmbeddedEnvelope;
 import org.hacktrail.platform.batch.JobRuns;
@@ -155,6 +156,30 @@ class OutcomeImportController {
 	List<OutcomeImportError> errors(OutcomeImports.Report report, @Argument @Nullable Integer first) {
 		// PageSizeLimit has refused a first outside 1 to 100 already.
 		return this.imports.errors(report.execution().getId(), (first == null) ? 100 : first);
+	}
+
+	/**
+	 * The stored code; null for a row stored before codes were (or a code since dropped).
+	 */
+	@SchemaMapping(typeName = "OutcomeImportError")
+	@Nullable OutcomeImportCode code(OutcomeImportError error) {
+		if (error.code() == null) {
+			return null;
+		}
+		try {
+			return OutcomeImportCode.valueOf(error.code());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@SchemaMapping(typeName = "OutcomeImportError")
+	List<MessageArg> args(OutcomeImportError error) {
+		if (code(error) == null) {
+			return List.of();
+		}
+		return error.args().entrySet().stream().map((arg) -> MessageArg.of(arg.getKey(), arg.getValue())).toList();
 	}
 
 	private static long parse(String runId) {

@@ -101,7 +101,7 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	@Override
 	public OutcomeMilestone process(OutcomeRow row) {
 		if (row.problem() != null) {
-			throw new InvalidOutcomeRow(row.row(), null, row.problem());
+			throw row.problem();
 		}
 		String projectId = project(row);
 		MilestoneType type = type(row);
@@ -117,7 +117,7 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 		catch (DomainException ex) {
 			Object field = ex.details().get("field");
 			String column = OutcomeFileFormat.column((field != null) ? field.toString() : null);
-			throw new InvalidOutcomeRow(row.row(), column.isEmpty() ? null : column, ex.getMessage());
+			throw OutcomeImportCode.refused(row.row(), column.isEmpty() ? null : column, ex);
 		}
 		if (this.authoritative != null) {
 			MilestoneEvent event = new MilestoneEvent(this.now, this.requestedBy, MilestoneEvent.Action.IMPORTED,
@@ -138,13 +138,17 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	private MilestoneType type(OutcomeRow row) {
 		String text = row.cell(OutcomeFileFormat.MILESTONE).strip();
 		if (text.isEmpty()) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, "The milestone type is missing.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, OutcomeImportCode.MILESTONE_MISSING,
+					Map.of(), "The milestone type is missing.");
 		}
 		try {
 			return MilestoneType.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE,
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.MILESTONE, OutcomeImportCode.UNKNOWN_MILESTONE,
+					OutcomeImportCode.args("value", MilestoneRules.abbreviate(text), "types",
+							String.join(", ",
+									java.util.Arrays.stream(MilestoneType.values()).map(Enum::name).toList())),
 					"Unknown milestone type '" + MilestoneRules.abbreviate(text) + "'; use one of "
 							+ java.util.Arrays.toString(MilestoneType.values()) + ".");
 		}
@@ -153,14 +157,17 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 	private LocalDate date(OutcomeRow row) {
 		String text = row.cell(OutcomeFileFormat.DATE).strip();
 		if (text.isEmpty()) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, "The date is missing.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, OutcomeImportCode.DATE_MISSING, Map.of(),
+					"The date is missing.");
 		}
 		try {
 			return LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, "'" + MilestoneRules.abbreviate(text)
-					+ "' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.DATE, OutcomeImportCode.DATE_INVALID,
+					OutcomeImportCode.args("value", MilestoneRules.abbreviate(text)),
+					"'" + MilestoneRules.abbreviate(text)
+							+ "' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.");
 		}
 	}
 
@@ -173,8 +180,9 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 			return MilestoneSource.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.SOURCE, "Unknown source '"
-					+ MilestoneRules.abbreviate(text) + "'; use SELF_REPORTED, ORGANIZER or IMPORTED.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.SOURCE, OutcomeImportCode.UNKNOWN_SOURCE,
+					OutcomeImportCode.args("value", MilestoneRules.abbreviate(text)), "Unknown source '"
+							+ MilestoneRules.abbreviate(text) + "'; use SELF_REPORTED, ORGANIZER or IMPORTED.");
 		}
 	}
 
@@ -185,7 +193,8 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 				loadProjects();
 			}
 			if (!this.projects.get(ref, this::projectExists)) {
-				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF,
+				throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROJECT_REF, OutcomeImportCode.UNKNOWN_PROJECT,
+						OutcomeImportCode.args("projectRef", MilestoneRules.abbreviate(ref)),
 						"There is no project with the id '" + MilestoneRules.abbreviate(ref) + "'.");
 			}
 			return ref;
@@ -195,31 +204,41 @@ class OutcomeRowProcessor implements ItemProcessor<OutcomeRow, OutcomeMilestone>
 		if (slug.isEmpty() || title.isEmpty()) {
 			throw new InvalidOutcomeRow(row.row(),
 					slug.isEmpty() ? OutcomeFileFormat.HACKATHON_SLUG : OutcomeFileFormat.PROPOSAL_TITLE,
+					OutcomeImportCode.PROJECT_NOT_NAMED, Map.of(),
 					"Name the project: give project_ref, or hackathon_slug and " + "proposal_title.");
 		}
 		Map<String, List<@Nullable String>> byTitle = this.titles.get(slug, this::titles).orElse(null);
 		if (byTitle == null) {
 			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.HACKATHON_SLUG,
+					OutcomeImportCode.UNKNOWN_HACKATHON,
+					OutcomeImportCode.args("slug", MilestoneRules.abbreviate(slug)),
 					"There is no hackathon with the " + "slug '" + MilestoneRules.abbreviate(slug) + "'.");
 		}
 		List<@Nullable String> candidates = byTitle.getOrDefault(Keys.title(title), List.of());
 		if (candidates.isEmpty()) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE,
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, OutcomeImportCode.UNKNOWN_PROPOSAL,
+					titleArgs(title, slug),
 					"There is no proposal titled '" + MilestoneRules.abbreviate(title) + "' at " + slug + ".");
 		}
 		Set<@Nullable String> projects = new HashSet<>(candidates);
 		if (projects.size() > 1) {
-			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE, "Several proposals at " + slug
-					+ " are titled '" + MilestoneRules.abbreviate(title) + "'; give the project_ref instead.");
+			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE,
+					OutcomeImportCode.AMBIGUOUS_PROPOSAL, titleArgs(title, slug), "Several proposals at " + slug
+							+ " are titled '" + MilestoneRules.abbreviate(title) + "'; give the project_ref instead.");
 		}
 		String projectId = candidates.get(0);
 		if (projectId == null) {
 			throw new InvalidOutcomeRow(row.row(), OutcomeFileFormat.PROPOSAL_TITLE,
+					OutcomeImportCode.PROPOSAL_WITHOUT_PROJECT, titleArgs(title, slug),
 					"The proposal '" + MilestoneRules.abbreviate(title) + "' at " + slug
 							+ " is not linked to a project yet; link it "
 							+ "(linkProposalToProject) or give the project_ref.");
 		}
 		return projectId;
+	}
+
+	private static Map<String, String> titleArgs(String title, String slug) {
+		return OutcomeImportCode.args("title", MilestoneRules.abbreviate(title), "slug", slug);
 	}
 
 	/**

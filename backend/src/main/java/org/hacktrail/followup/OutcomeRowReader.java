@@ -160,8 +160,10 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 			for (int i = 0; i < Math.min(record.size(), this.header.size()); i++) {
 				cells.put(this.header.get(i), record.get(i));
 			}
-			String problem = (record.size() != this.header.size())
-					? "Row " + this.row + " has " + record.size() + " cells; the header has " + this.header.size() + "."
+			InvalidOutcomeRow problem = (record.size() != this.header.size()) ? new InvalidOutcomeRow(this.row, null,
+					OutcomeImportCode.CELL_COUNT,
+					OutcomeImportCode.args("cells", record.size(), "columns", this.header.size()),
+					"Row " + this.row + " has " + record.size() + " cells; the header has " + this.header.size() + ".")
 					: null;
 			return new OutcomeRow(this.row, cells, problem);
 		}
@@ -196,16 +198,21 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 		this.row++;
 		if (token != JsonToken.START_OBJECT) {
 			skip(token);
-			return new OutcomeRow(this.row, Map.of(), "Item " + this.row + " is not an object.");
+			return new OutcomeRow(this.row, Map.of(), new InvalidOutcomeRow(this.row, null,
+					OutcomeImportCode.NOT_AN_OBJECT, Map.of(), "Item " + this.row + " is not an object."));
 		}
 		Map<String, String> cells = new LinkedHashMap<>();
-		String problem = null;
+		InvalidOutcomeRow problem = null;
 		for (token = jsonToken(); token == JsonToken.PROPERTY_NAME; token = jsonToken()) {
 			String field = this.json.currentName();
 			JsonToken value = jsonToken();
 			if (!OutcomeFileFormat.COLUMNS.contains(field)) {
-				problem = (problem != null) ? problem : "Unknown field '" + field + "'; the fields are "
-						+ String.join(", ", OutcomeFileFormat.COLUMNS) + ".";
+				problem = (problem != null) ? problem
+						: new InvalidOutcomeRow(this.row, null, OutcomeImportCode.UNKNOWN_FIELD,
+								OutcomeImportCode.args("field", field, "fields",
+										String.join(", ", OutcomeFileFormat.COLUMNS)),
+								"Unknown field '" + field + "'; the fields are "
+										+ String.join(", ", OutcomeFileFormat.COLUMNS) + ".");
 				skip(value);
 			}
 			else if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT
@@ -214,7 +221,9 @@ class OutcomeRowReader extends AbstractItemCountingItemStreamItemReader<OutcomeR
 				cells.put(field, jsonText());
 			}
 			else if (value != JsonToken.VALUE_NULL) {
-				problem = (problem != null) ? problem : "The field '" + field + "' must be a string.";
+				problem = (problem != null) ? problem
+						: new InvalidOutcomeRow(this.row, null, OutcomeImportCode.FIELD_NOT_TEXT,
+								OutcomeImportCode.args("field", field), "The field '" + field + "' must be a string.");
 				skip(value);
 			}
 		}

@@ -93,7 +93,8 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 
 	static void checkLength(@Nullable String value, String field, int maxLength) {
 		if (value != null && value.codePointCount(0, value.length()) > maxLength) {
-			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", maxLength);
+			throw DomainException.badInput(field, Refusal.LONGER_THAN, "max", maxLength, "length",
+					value.codePointCount(0, value.length()));
 		}
 	}
 

@@ -29,6 +29,9 @@ public enum Refusal {
 	/** Text longer than allowed. */
 	TOO_LONG("The {field} is longer than {max} characters."),
 
+	/** Text longer than allowed, with its length. */
+	LONGER_THAN("The {field} is longer than {max} characters ({length})."),
+
 	/** Text shorter than needed. */
 	TOO_SHORT("The {field} needs at least {min} characters."),
 
@@ -152,6 +155,10 @@ public enum Refusal {
 	/** The outstanding track, which cannot be deleted. */
 	OUTSTANDING_NOT_DELETABLE(
 			"The outstanding track is the FINAL round's own selection: every hackathon has it, so it cannot be deleted (rename it instead)."),
+
+	/** Own judges asked for the outstanding track. */
+	OUTSTANDING_JUDGES_SHARED(
+			"The outstanding teams are the FINAL round's selection, by its whole panel: the outstanding track's judges stay SHARED."),
 
 	/** A BY_TAG track without tags. */
 	TRACK_NEEDS_TAG("A BY_TAG track names at least one tag (issue area)."),

@@ -290,7 +290,8 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 
 	private static void singleLine(String value, String field, int max) {
 		if (value.codePointCount(0, value.length()) > max) {
-			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", max);
+			throw DomainException.badInput(field, Refusal.LONGER_THAN, "max", max, "length",
+					value.codePointCount(0, value.length()));
 		}
 		FreeText.check(value, field, FreeText.Kind.LINE);
 	}

@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,9 +77,26 @@ final class ProposalCsv {
 
 	/**
 	 * A problem with a cell, a row or the whole file. {@code row} is as a spreadsheet
-	 * numbers it.
+	 * numbers it (for a page: the line).
+	 *
+	 * @param section for a page, the heading of the section at fault
+	 * @param code what is wrong, for clients to say in their reader's language
+	 * @param args the values of the code's sentence (numbers, names, the text at fault)
+	 * @param message the same in English
 	 */
-	record RowError(@Nullable Integer row, @Nullable String column, String message) {
+	record RowError(@Nullable Integer row, @Nullable String column, @Nullable String section, ProposalImportCode code,
+			Map<String, Object> args, String message) {
+
+		RowError {
+			args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+		}
+
+		/** An error outside any page section. */
+		static RowError of(@Nullable Integer row, @Nullable String column, ProposalImportCode code,
+				Map<String, Object> args, String message) {
+			return new RowError(row, column, null, code, args, message);
+		}
+
 	}
 
 	/**
@@ -139,14 +157,17 @@ final class ProposalCsv {
 			text = decode(body);
 		}
 		catch (IllegalArgumentException ex) {
-			return failure(new RowError(lineOf(body, malformedAt(body)), null, ex.getMessage()));
+			int at = malformedAt(body);
+			return failure(RowError.of(lineOf(body, at), null, ProposalImportCode.FILE_NOT_UTF8,
+					ProposalImportCode.args("line", lineOf(body, at), "byte", at + 1), ex.getMessage()));
 		}
 		if (!text.isEmpty() && text.charAt(0) == BOM) {
 			text = text.substring(1);
 		}
 		if (text.isBlank()) {
-			return failure(
-					new RowError(1, null, "The file is empty. Its first row must be a header naming the columns, e.g. "
+			return failure(RowError.of(1, null, ProposalImportCode.FILE_EMPTY,
+					ProposalImportCode.args("columns", String.join(",", COLUMNS)),
+					"The file is empty. Its first row must be a header naming the columns, e.g. "
 							+ String.join(",", COLUMNS) + "."));
 		}
 		List<CSVRecord> records = new ArrayList<>();
@@ -160,14 +181,17 @@ final class ProposalCsv {
 					records.add(iterator.next());
 				}
 				catch (UncheckedIOException | IllegalStateException ex) {
-					return failure(new RowError(records.size() + 1, null, "Row " + (records.size() + 1)
-							+ " cannot be read as CSV: a quoted cell is not closed, or a quote stands inside an unquoted "
-							+ "cell (write a quote inside a quoted cell as two quotes \"\"). " + cause(ex)));
+					return failure(RowError.of(records.size() + 1, null, ProposalImportCode.CSV_UNREADABLE,
+							ProposalImportCode.args("row", records.size() + 1),
+							"Row " + (records.size() + 1)
+									+ " cannot be read as CSV: a quoted cell is not closed, or a quote stands inside an unquoted "
+									+ "cell (write a quote inside a quoted cell as two quotes \"\"). " + cause(ex)));
 				}
 			}
 		}
 		catch (IOException ex) {
-			return failure(new RowError(null, null, "The file cannot be read as CSV: " + ex.getMessage()));
+			return failure(RowError.of(null, null, ProposalImportCode.FILE_UNREADABLE, Map.of(),
+					"The file cannot be read as CSV: " + ex.getMessage()));
 		}
 
 		List<RowError> errors = new ArrayList<>();
@@ -187,8 +211,10 @@ final class ProposalCsv {
 				continue;
 			}
 			if (record.size() != columns.size()) {
-				errors.add(new RowError(row, null, "Row " + row + " has " + record.size() + " cells but the header has "
-						+ columns.size() + " columns; look for an unquoted comma or a missing cell."));
+				errors.add(RowError.of(row, null, ProposalImportCode.CELL_COUNT,
+						ProposalImportCode.args("cells", record.size(), "columns", columns.size()),
+						"Row " + row + " has " + record.size() + " cells but the header has " + columns.size()
+								+ " columns; look for an unquoted comma or a missing cell."));
 				continue;
 			}
 			Map<String, String> cells = new LinkedHashMap<>();
@@ -216,15 +242,17 @@ final class ProposalCsv {
 			for (int c = 0; c < record.size(); c++) {
 				String column = (c < columns.size()) ? columns.get(c) : null;
 				if (c == unquoted) {
-					errors
-						.add(new RowError(row, column, "Row " + row + ", column " + (c + 1) + " has a quote inside an "
-								+ "unquoted cell; quote the whole cell and write the quote twice (\"ab\"\"cd\")."));
+					errors.add(RowError.of(row, column, ProposalImportCode.QUOTE_IN_UNQUOTED_CELL,
+							ProposalImportCode.args("position", c + 1),
+							"Row " + row + ", column " + (c + 1) + " has a quote inside an "
+									+ "unquoted cell; quote the whole cell and write the quote twice (\"ab\"\"cd\")."));
 				}
 				String value = record.get(c);
 				for (int at = 0; at < value.length(); at++) {
 					char ch = value.charAt(at);
 					if (FreeText.isControl(ch) && ch != '\t' && ch != '\r' && ch != '\n') {
-						errors.add(new RowError(row, column,
+						errors.add(RowError.of(row, column, ProposalImportCode.CONTROL_CHARACTER,
+								ProposalImportCode.args("char", FreeText.codePoint(ch), "position", c + 1),
 								"Row " + row + ", column " + (c + 1) + " contains the control " + "character "
 										+ FreeText.codePoint(ch) + "; a CSV file holds text only."));
 						break;
@@ -272,21 +300,28 @@ final class ProposalCsv {
 			String column = record.get(c).strip().toLowerCase(Locale.ROOT);
 			columns.add(column);
 			if (column.isEmpty()) {
-				errors.add(new RowError(1, null, "Column " + (c + 1)
-						+ " of the header row has no name; allowed columns: " + String.join(", ", COLUMNS) + "."));
+				errors.add(RowError.of(1, null, ProposalImportCode.HEADER_COLUMN_UNNAMED,
+						ProposalImportCode.args("position", c + 1, "columns", String.join(", ", COLUMNS)),
+						"Column " + (c + 1) + " of the header row has no name; allowed columns: "
+								+ String.join(", ", COLUMNS) + "."));
 			}
 			else if (!COLUMNS.contains(column)) {
-				errors.add(new RowError(1, column,
+				errors.add(RowError.of(1, column, ProposalImportCode.UNKNOWN_COLUMN,
+						ProposalImportCode.args("column", column, "columns", String.join(", ", COLUMNS)),
 						"Unknown column '" + column + "'; allowed columns: " + String.join(", ", COLUMNS) + "."));
 			}
 			else if (!seen.add(column)) {
-				errors.add(new RowError(1, column, "The column '" + column + "' appears twice in the header."));
+				errors.add(RowError.of(1, column, ProposalImportCode.DUPLICATE_COLUMN,
+						ProposalImportCode.args("column", column),
+						"The column '" + column + "' appears twice in the header."));
 			}
 		}
 		for (String required : REQUIRED) {
 			if (!columns.contains(required)) {
-				errors.add(new RowError(1, required, "The header needs a '" + required + "' column (required columns: "
-						+ String.join(", ", REQUIRED) + ")."));
+				errors.add(RowError.of(1, required, ProposalImportCode.MISSING_COLUMN,
+						ProposalImportCode.args("column", required, "required", String.join(", ", REQUIRED)),
+						"The header needs a '" + required + "' column (required columns: " + String.join(", ", REQUIRED)
+								+ ")."));
 			}
 		}
 		return columns;

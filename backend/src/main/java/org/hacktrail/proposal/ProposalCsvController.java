@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  * <li>{@code POST /api/hackathons/{slug}/proposals/import} (organizers), body
  * {@code text/csv} in UTF-8: answers
- * {@code {"created","updated","unchanged","errors":[{"row","column","message"}]}} with
- * 200, or 400 when errors stopped the import (then nothing was written).
+ * {@code {"created","updated","unchanged","errors":[{"row","column","section","code","args","message"}]}}
+ * with 200, or 400 when errors stopped the import (then nothing was written).
  * {@code ?skipInvalid=true} writes the valid rows and reports the others;
  * {@code ?dryRun=true} answers the same and writes nothing. Bodies over 5 MB get 413
  * (request body limit filter).</li>
@@ -70,7 +70,9 @@ class ProposalCsvController {
 		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
 			return ResponseEntity.badRequest()
 				.body(new ProposalImport.Result(0, 0, 0,
-						List.of(new ProposalCsv.RowError(null, null,
+						List.of(ProposalCsv.RowError.of(null, null, ProposalImportCode.CHARSET_NOT_UTF8,
+								ProposalImportCode.args("format", page ? "PAGE" : "CSV", "charset",
+										contentType.getCharset().name()),
 								"Send the " + (page ? "page" : "file") + " as UTF-8 (Content-Type: "
 										+ (page ? "text/markdown" : "text/csv") + "; charset=UTF-8), not "
 										+ contentType.getCharset().name() + "."))));

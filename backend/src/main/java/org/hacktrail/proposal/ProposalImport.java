@@ -184,7 +184,8 @@ public class ProposalImport {
 			String key = Proposal.naturalKey(Keys.title(candidate.title()), Keys.title(candidate.proposer()));
 			Integer earlier = rowOfKey.putIfAbsent(key, row.row());
 			if (earlier != null) {
-				errors.add(new RowError(row.row(), ProposalCsv.TITLE,
+				errors.add(new RowError(row.row(), ProposalCsv.TITLE, row.section(),
+						ProposalImportCode.DUPLICATE_PROPOSAL, ProposalImportCode.args("earlier", earlier),
 						row.fromPage()
 								? "Section \"" + row.section() + "\" (line " + row.row()
 										+ ") has the same title and proposer as the section at line " + earlier
@@ -358,8 +359,11 @@ public class ProposalImport {
 		}
 		int linkCount = links.values().stream().mapToInt(List::size).sum();
 		if (linkCount > ProposalContent.MAX_LINKS) {
-			errors.add(new RowError(row.row(), LinkType.OTHER.column(), "A proposal has at most "
-					+ ProposalContent.MAX_LINKS + " links, row " + row.row() + " has " + linkCount + "."));
+			errors
+				.add(new RowError(row.row(), LinkType.OTHER.column(), row.section(), ProposalImportCode.TOO_MANY_LINKS,
+						ProposalImportCode.args("max", ProposalContent.MAX_LINKS, "count", linkCount),
+						"A proposal has at most " + ProposalContent.MAX_LINKS + " links, row " + row.row() + " has "
+								+ linkCount + "."));
 			return null;
 		}
 		return new Candidate(Objects.requireNonNull(title), Objects.requireNonNull(fullTitle),
@@ -397,7 +401,8 @@ public class ProposalImport {
 		}
 		catch (DomainException ex) {
 			int line = row.lineOf(column);
-			errors.add(new RowError(line, column, row.fromPage()
+			ProposalImportCode.Coded coded = ProposalImportCode.of(ex);
+			errors.add(new RowError(line, column, row.section(), coded.code(), coded.args(), row.fromPage()
 					? "Section \"" + row.section() + "\" (line " + line + "): " + ex.getMessage() : ex.getMessage()));
 			return null;
 		}

@@ -145,7 +145,7 @@ final class ProposalMarkdown {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			return failure(new RowError(null, null,
+			return failure(RowError.of(null, null, ProposalImportCode.PAGE_NOT_UTF8, Map.of(),
 					"The page is not valid UTF-8 text. Copy it from HackMD (or save the .md file as UTF-8) and import it "
 							+ "again."));
 		}
@@ -157,8 +157,10 @@ final class ProposalMarkdown {
 			for (int at = 0; at < lines[i].length(); at++) {
 				char ch = lines[i].charAt(at);
 				if (FreeText.isControl(ch) && ch != '\t') {
-					return failure(new RowError(i + 1, null, "Line " + (i + 1) + " contains the control character "
-							+ FreeText.codePoint(ch) + "; a Markdown page holds text only."));
+					return failure(RowError.of(i + 1, null, ProposalImportCode.CONTROL_CHARACTER,
+							ProposalImportCode.args("char", FreeText.codePoint(ch)),
+							"Line " + (i + 1) + " contains the control character " + FreeText.codePoint(ch)
+									+ "; a Markdown page holds text only."));
 				}
 			}
 		}
@@ -168,7 +170,7 @@ final class ProposalMarkdown {
 
 		List<Section> sections = sections(content);
 		if (sections.isEmpty()) {
-			return failure(new RowError(null, null,
+			return failure(RowError.of(null, null, ProposalImportCode.NO_PROPOSALS, Map.of(),
 					"The page has no proposals: each proposal starts with a level-2 heading (\"## title\") followed by "
 							+ "\"> [name=發表者 NAME]\"."));
 		}
@@ -380,8 +382,10 @@ final class ProposalMarkdown {
 			summary.add(line);
 		}
 		if (proposer == null) {
-			errors.add(new RowError(headingLine, ProposalCsv.PROPOSER, "Section \"" + section.heading() + "\" (line "
-					+ headingLine + ") has no proposer line; write \"> " + "[name=發表者 NAME]\" under its heading."));
+			errors.add(new RowError(headingLine, ProposalCsv.PROPOSER, section.heading(),
+					ProposalImportCode.NO_PROPOSER_LINE, Map.of(),
+					"Section \"" + section.heading() + "\" (line " + headingLine + ") has no proposer line; write \"> "
+							+ "[name=發表者 NAME]\" under its heading."));
 			return null;
 		}
 		Map<String, String> cells = new LinkedHashMap<>();

@@ -81,6 +81,11 @@ final class ExpoOperations {
 				"mutation($r: ID!, $p: ID!) { skipExpoVisit(input: {roundId: $r, clientId: \"forged\", "
 						+ "proposalId: $p, reason: ABSENT}) { visit { id } } }",
 				(w) -> Http.json().put("r", w.id("expo.round")).put("p", w.id("expo.proposal.open")));
+		// A CONFLICT skip also declares a conflict: refused, it declares none.
+		both(all, "skipExpoVisit for a conflict at another panel's table",
+				"mutation($r: ID!, $p: ID!) { skipExpoVisit(input: {roundId: $r, clientId: \"forged-conflict\", "
+						+ "proposalId: $p, reason: CONFLICT}) { visit { id } } }",
+				(w) -> Http.json().put("r", w.id("expo.round")).put("p", w.id("expo.proposal.open")));
 		both(all, "configureExpoTables",
 				"mutation($id: ID!) { configureExpoTables(input: {roundId: $id, " + "tables: []}) { round { id } } }",
 				round);

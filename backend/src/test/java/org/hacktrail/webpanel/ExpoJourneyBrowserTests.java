@@ -40,12 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Expo (PAIRWISE) judging in a real browser against the real backend. The round is set up
  * over GraphQL by the test itself (a hackathon of its own with six proposals at tables 1
  * to 6, not the demo data): a judge on a phone (390×844, zh-TW) finds the round on the
- * judge's list and walks five tables — the first only looked at, a comparison sent with a
- * double tap, a table skipped because the team is absent, a comparison answered while the
- * API cannot be reached and then the page reloaded, a last comparison. The API then holds
- * exactly the answers given, once each (their client ids distinct), and the comparison
- * after the skip is with the table before it. The organizer reads the expo ranking, where
- * so few comparisons are marked as insufficient evidence, closes the round, selects two
+ * judge's list and walks six tables — the first only looked at, with written feedback for
+ * its team, a comparison sent with a double tap, a table skipped because the team is
+ * absent, a comparison answered while the API cannot be reached and then the page
+ * reloaded, a comparison, a table skipped for a conflict of interest. The API then holds
+ * exactly the answers given, once each (their client ids distinct), the comparison after
+ * the skip is with the table before it, the feedback is stored and the conflict is on the
+ * organizers' list (source EXPO_SKIP). The organizer reads the expo ranking, where so few
+ * comparisons are marked as insufficient evidence, closes the round, selects two
  * proposals (an override, justified: none has sufficient evidence) and publishes from the
  * panel; the public results page then shows the expo ranking with its uncertainty and
  * comparisons, and the justification. Screens never scroll sideways, pass axe's WCAG 2
@@ -72,6 +74,8 @@ class ExpoJourneyBrowserTests {
 	static final List<String> TITLES = List.of("公車動態開放資料", "避難地圖", "空氣品質儀表板", "議事錄搜尋", "公共自行車預測", "無障礙路線");
 
 	static final Duration WAIT = Duration.ofSeconds(60);
+
+	static final String FEEDBACK = "桌面展示清楚，建議補上資料來源的授權說明。";
 
 	static final Pattern GO_TO = Pattern.compile("前往 (\\d+) 號桌：(.+)");
 
@@ -135,11 +139,15 @@ class ExpoJourneyBrowserTests {
 			check(browser, "judge-list");
 			start.click();
 
-			// 1. The first table: nothing to compare, just look and continue.
+			// 1. The first table: nothing to compare, just look, write feedback for the
+			// team and continue.
 			Visit first = goTo(browser, 1, 0, 6);
 			browser.button("我已到這一桌").click();
 			browser.waitForText("第一桌：先看看，看完再繼續");
 			check(browser, "first-table");
+			browser.type("給團隊的回饋", FEEDBACK);
+			browser.button("儲存回饋").click();
+			waitForText(browser, "回饋已儲存。");
 			browser.button("看完了，繼續").click();
 
 			// 2. Better than the previous one? Both named; a double tap sends one answer.
@@ -182,8 +190,13 @@ class ExpoJourneyBrowserTests {
 			assertThat(js(browser, "return localStorage.getItem(arguments[0]);", pendingKey)).isNull();
 			browser.button("我已到這一桌").click();
 			waitVisible(browser, "button[data-winner=CURRENT]").click();
+			// 6. A conflict of interest noticed at the table: skipped, and declared.
 			Visit sixth = goTo(browser, 6, 5, 1);
+			browser.button("我已到這一桌").click();
+			waitForText(browser, "利益衝突會如同您自行申報一樣記錄給主辦單位");
 			check(browser, "sixth-table");
+			browser.button("略過：我有利益衝突").click();
+			waitForText(browser, "完成：本輪您能評的每一桌都看過了，謝謝！");
 
 			// ---- What the API holds: the answers given, once each.
 			JsonNode visits = JudgingApi.ok(http.graphql(
@@ -198,7 +211,7 @@ class ExpoJourneyBrowserTests {
 			});
 			mine.sort((a, b) -> Integer.compare(a.path("number").asInt(), b.path("number").asInt()));
 			assertThat(mine).extracting((v) -> v.path("status").asString())
-				.containsExactly("VISITED", "COMPARED", "SKIPPED", "COMPARED", "COMPARED", "OPEN");
+				.containsExactly("VISITED", "COMPARED", "SKIPPED", "COMPARED", "COMPARED", "SKIPPED");
 			assertThat(mine).extracting((v) -> v.path("proposalId").asString())
 				.containsExactly(first.proposalId, second.proposalId, third.proposalId, fourth.proposalId,
 						fifth.proposalId, sixth.proposalId);
@@ -210,16 +223,36 @@ class ExpoJourneyBrowserTests {
 			assertThat(pending).contains(mine.get(3).path("clientId").asString());
 			assertThat(mine.get(4).path("previousProposalId").asString()).isEqualTo(fourth.proposalId);
 			assertThat(mine.get(4).path("winner").asString()).isEqualTo("CURRENT");
+			assertThat(mine.get(5).path("skipReason").asString()).isEqualTo("CONFLICT");
 			Set<String> clientIds = new HashSet<>();
-			mine.subList(0, 5).forEach((v) -> clientIds.add(v.path("clientId").asString()));
-			assertThat(clientIds).hasSize(5).doesNotContain("", "null");
+			mine.forEach((v) -> clientIds.add(v.path("clientId").asString()));
+			assertThat(clientIds).hasSize(6).doesNotContain("", "null");
+			// The feedback is the team's, stored with the judge; the conflict is on the
+			// organizers' list, declared by the judge at the expo.
+			assertThat(JudgingApi
+				.ok(http.graphql("query($r: ID!, $p: ID!) { myTeamFeedback(roundId: $r, proposalId: $p) { text } }",
+						Http.json().put("r", round).put("p", first.proposalId), judge.headers()), "myTeamFeedback")
+				.path("text")
+				.asString()).isEqualTo(FEEDBACK);
+			JsonNode panel = JudgingApi.ok(http.graphql(
+					"query($s: String!) { judges(hackathonSlug: $s) { id conflicts { proposalId status source "
+							+ "history { actor action } } } }",
+					Http.json().put("s", hackathon.slug()), organizer.headers()), "judges");
+			assertThat(panel).hasSize(1);
+			assertThat(panel.get(0).path("id").asString()).isEqualTo(judgeId);
+			JsonNode conflicts = panel.get(0).path("conflicts");
+			assertThat(conflicts).hasSize(1);
+			assertThat(conflicts.get(0).path("proposalId").asString()).isEqualTo(sixth.proposalId);
+			assertThat(conflicts.get(0).path("status").asString()).isEqualTo("ACTIVE");
+			assertThat(conflicts.get(0).path("source").asString()).isEqualTo("EXPO_SKIP");
+			assertThat(conflicts.get(0).path("history").findValuesAsString("actor")).containsExactly("JUDGE");
 			JsonNode ranking = JudgingApi.ok(http.graphql(
 					"query($id: ID!) { expoRanking(roundId: $id) { comparisonsCounted firstVisits skippedVisits "
 							+ "lines { proposalId comparisons sufficientEvidence inTopN } } }",
 					Http.json().put("id", round), organizer.headers()), "expoRanking");
 			assertThat(ranking.path("comparisonsCounted").asInt()).isEqualTo(3);
 			assertThat(ranking.path("firstVisits").asInt()).isEqualTo(1);
-			assertThat(ranking.path("skippedVisits").asInt()).isEqualTo(1);
+			assertThat(ranking.path("skippedVisits").asInt()).isEqualTo(2);
 			ranking.path("lines").forEach((line) -> {
 				assertThat(line.path("sufficientEvidence").asBoolean()).isFalse();
 				assertThat(line.path("inTopN").asBoolean()).isFalse();
@@ -237,7 +270,7 @@ class ExpoJourneyBrowserTests {
 			browser.open("/sign-in?next=" + results);
 			browser.button("Sign in as " + ORGANIZER).click();
 			waitVisible(browser, "[data-testid=expo-ranking] table.ranking");
-			waitForText(browser, "3 comparisons counted · 1 first visit · 1 skipped · 1 judge at a table now");
+			waitForText(browser, "3 comparisons counted · 1 first visit · 2 skipped · 0 judges at a table now");
 			String main = browser.driver().findElement(By.tagName("main")).getText();
 			assertThat(main).contains("Expo ranking")
 				.contains("Rank interval (90 %)")

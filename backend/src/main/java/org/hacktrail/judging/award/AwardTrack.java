@@ -29,15 +29,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param proposalIds the proposals of a BY_CHOICE track
  * @param sponsor who gives the award (a company, an agency), if named
  * @param sponsorKind whether {@code sponsor} is a SPONSOR or an AGENCY
- * @param judges SHARED (the feeding round's panel and ranking); OWN panels are not
- * supported yet
+ * @param judges SHARED (the feeding round's panel and ranking) or OWN (the track's own
+ * judges, in a round dedicated to the track)
+ * @param judgeIds the judges of an OWN track: judge records ({@code hackathonId:userId})
+ * of the hackathon's panel; empty for a SHARED track
  */
 @Document("award_tracks")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @CompoundIndex(name = "hackathon_slug", def = "{'hackathonId': 1, 'slug': 1}", unique = true)
 public record AwardTrack(@Id String id, String hackathonId, String slug, LocalizedText name, int quota,
 		Eligibility eligibility, List<String> tags, List<String> proposalIds, @Nullable String sponsor,
-		@Nullable SponsorKind sponsorKind, Judges judges, Instant createdAt, Instant updatedAt,
+		@Nullable SponsorKind sponsorKind, Judges judges, List<String> judgeIds, Instant createdAt, Instant updatedAt,
 		@Version @Nullable Long version) {
 
 	/** The slug of the default track, the outstanding teams. */
@@ -51,6 +53,7 @@ public record AwardTrack(@Id String id, String hackathonId, String slug, Localiz
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
 		proposalIds = (proposalIds != null) ? List.copyOf(proposalIds) : List.of();
 		judges = (judges != null) ? judges : Judges.SHARED;
+		judgeIds = (judgeIds != null) ? List.copyOf(judgeIds) : List.of();
 		eligibility = (eligibility != null) ? eligibility : Eligibility.ALL;
 	}
 
@@ -76,7 +79,13 @@ public record AwardTrack(@Id String id, String hackathonId, String slug, Localiz
 	public enum Judges {
 
 		/** The feeding round's panel: the track ranks the round's ranking. */
-		SHARED
+		SHARED,
+
+		/**
+		 * The track's own judges: a round dedicated to the track, where only they score
+		 * only its eligible proposals.
+		 */
+		OWN
 
 	}
 
@@ -88,7 +97,7 @@ public record AwardTrack(@Id String id, String hackathonId, String slug, Localiz
 	public static AwardTrack outstanding(Hackathon hackathon) {
 		return new AwardTrack(idOf(hackathon.id(), OUTSTANDING), hackathon.id(), OUTSTANDING, OUTSTANDING_NAME,
 				Math.max(1, hackathon.outstandingQuota()), Eligibility.ALL, List.of(), List.of(), null, null,
-				Judges.SHARED, hackathon.createdAt(), hackathon.createdAt(), null);
+				Judges.SHARED, List.of(), hackathon.createdAt(), hackathon.createdAt(), null);
 	}
 
 	public boolean isOutstanding() {
@@ -112,10 +121,20 @@ public record AwardTrack(@Id String id, String hackathonId, String slug, Localiz
 		return (this.version != null) ? this.version + 1 : 0;
 	}
 
+	/** The user id of each of an OWN track's judges. */
+	public List<String> judgeUserIds() {
+		String prefix = this.hackathonId + ":";
+		return this.judgeIds.stream()
+			.filter((id) -> id.startsWith(prefix))
+			.map((id) -> id.substring(prefix.length()))
+			.toList();
+	}
+
 	AwardTrack with(LocalizedText name, int quota, Eligibility eligibility, List<String> tags, List<String> proposalIds,
-			@Nullable String sponsor, @Nullable SponsorKind sponsorKind, Instant now) {
+			@Nullable String sponsor, @Nullable SponsorKind sponsorKind, Judges judges, List<String> judgeIds,
+			Instant now) {
 		return new AwardTrack(this.id, this.hackathonId, this.slug, name, quota, eligibility, tags, proposalIds,
-				sponsor, sponsorKind, this.judges, this.createdAt, now, this.version);
+				sponsor, sponsorKind, judges, judgeIds, this.createdAt, now, this.version);
 	}
 
 }

@@ -1,10 +1,13 @@
 package org.hacktrail.judging.award;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hacktrail.hackathon.Hackathon;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -35,8 +38,11 @@ class AwardTrackController {
 
 	private final JudgingAccess access;
 
+	private final JudgePanelService panel;
+
 	AwardTrackController(AwardTrackService tracks, RoundAwardsService roundAwards, RoundService rounds,
-			ProposalLookup proposals, JudgingAccess access) {
+			ProposalLookup proposals, JudgingAccess access, JudgePanelService panel) {
+		this.panel = panel;
 		this.tracks = tracks;
 		this.roundAwards = roundAwards;
 		this.rounds = rounds;
@@ -55,6 +61,12 @@ class AwardTrackController {
 	}
 
 	record ConfigureRoundAwardTracksPayload(RoundService.RoundContext round) {
+	}
+
+	record DedicateRoundToTrackInput(String roundId, @Nullable String trackId, @Nullable Integer expectedVersion) {
+	}
+
+	record DedicateRoundToTrackPayload(RoundService.RoundContext round) {
 	}
 
 	/** One track of a round, as GraphQL's RoundAwardTrack. */
@@ -98,6 +110,13 @@ class AwardTrackController {
 		return new ConfigureRoundAwardTracksPayload(this.rounds.require(configured.context().round().id()));
 	}
 
+	@MutationMapping
+	DedicateRoundToTrackPayload dedicateRoundToTrack(@Argument DedicateRoundToTrackInput input) {
+		RoundAwardsService.RoundTracks dedicated = this.roundAwards.dedicate(input.roundId(), input.trackId(),
+				input.expectedVersion());
+		return new DedicateRoundToTrackPayload(this.rounds.require(dedicated.context().round().id()));
+	}
+
 	@SchemaMapping(typeName = "Hackathon")
 	List<AwardTrack> awardTracks(Hackathon hackathon) {
 		return this.tracks.tracks(hackathon);
@@ -115,7 +134,32 @@ class AwardTrackController {
 		return track.apiVersion();
 	}
 
+	@SchemaMapping(typeName = "AwardTrack")
+	@Nullable List<String> judgeIds(AwardTrack track) {
+		return this.access.isOrganizer() ? track.judgeIds() : null;
+	}
+
+	@SchemaMapping(typeName = "AwardTrack")
+	@Nullable List<Judge> ownJudges(AwardTrack track) {
+		if (!this.access.isOrganizer()) {
+			return null;
+		}
+		Map<String, Judge> byId = new HashMap<>();
+		this.panel.judgesOf(track.hackathonId()).forEach((j) -> byId.put(j.id(), j));
+		return track.judgeIds().stream().filter(byId::containsKey).map(byId::get).toList();
+	}
+
+	@SchemaMapping(typeName = "AwardTrack")
+	RoundService.@Nullable RoundContext dedicatedRound(AwardTrack track) {
+		return this.roundAwards.dedicatedRound(track);
+	}
+
 	// ---- JudgingRound
+
+	@SchemaMapping(typeName = "JudgingRound")
+	@Nullable AwardTrack dedicatedTrack(RoundService.RoundContext round) {
+		return this.roundAwards.dedicatedTrack(round);
+	}
 
 	@SchemaMapping(typeName = "JudgingRound", field = "awardTracks")
 	List<RoundAwardTrack> roundAwardTracks(RoundService.RoundContext round) {

@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
 import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.LocalizedText;
+import org.hacktrail.judging.panel.Judge;
+import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.DedicatedRoundChanges;
+import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundService;
+import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
@@ -70,9 +76,19 @@ public class AwardTrackService {
 
 	private final Clock clock;
 
+	private final JudgePanelService panel;
+
+	private final RoundService rounds;
+
+	private final DedicatedRoundChanges roundChanges;
+
 	AwardTrackService(MongoTemplate mongo, HackathonService hackathons, ProposalLookup proposals, ProposalTags tags,
-			JudgingAccess access, Clock clock) {
+			JudgingAccess access, Clock clock, JudgePanelService panel, RoundService rounds,
+			DedicatedRoundChanges roundChanges) {
 		this.mongo = mongo;
+		this.roundChanges = roundChanges;
+		this.panel = panel;
+		this.rounds = rounds;
 		this.hackathons = hackathons;
 		this.proposals = proposals;
 		this.tags = tags;
@@ -82,14 +98,14 @@ public class AwardTrackService {
 
 	public record CreateAwardTrackInput(String hackathonId, @Nullable String slug, @Nullable LocalizedText name,
 			@Nullable Integer quota, AwardTrack.@Nullable Eligibility eligibility, @Nullable List<String> tags,
-			@Nullable List<String> proposalIds, @Nullable String sponsor,
-			AwardTrack.@Nullable SponsorKind sponsorKind) {
+			@Nullable List<String> proposalIds, @Nullable String sponsor, AwardTrack.@Nullable SponsorKind sponsorKind,
+			AwardTrack.@Nullable Judges judges, @Nullable List<String> judgeIds) {
 	}
 
 	public record UpdateAwardTrackInput(String trackId, @Nullable Integer expectedVersion, @Nullable LocalizedText name,
 			@Nullable Integer quota, AwardTrack.@Nullable Eligibility eligibility, @Nullable List<String> tags,
 			@Nullable List<String> proposalIds, @Nullable String sponsor, AwardTrack.@Nullable SponsorKind sponsorKind,
-			@Nullable Boolean clearSponsor) {
+			@Nullable Boolean clearSponsor, AwardTrack.@Nullable Judges judges, @Nullable List<String> judgeIds) {
 	}
 
 	// ---- reading
@@ -138,8 +154,8 @@ public class AwardTrackService {
 	private static AwardTrack withOutstandingQuota(AwardTrack track, Hackathon hackathon) {
 		return new AwardTrack(track.id(), track.hackathonId(), track.slug(), track.name(),
 				Math.max(1, hackathon.outstandingQuota()), AwardTrack.Eligibility.ALL, List.of(), List.of(),
-				track.sponsor(), track.sponsorKind(), track.judges(), track.createdAt(), track.updatedAt(),
-				track.version());
+				track.sponsor(), track.sponsorKind(), AwardTrack.Judges.SHARED, List.of(), track.createdAt(),
+				track.updatedAt(), track.version());
 	}
 
 	// ---- writing
@@ -170,10 +186,12 @@ public class AwardTrackService {
 				: AwardTrack.Eligibility.ALL;
 		Checked checked = check(hackathon, input.name(), input.quota(), eligibility, input.tags(), input.proposalIds(),
 				input.sponsor(), input.sponsorKind());
+		AwardTrack.Judges judges = (input.judges() != null) ? input.judges() : AwardTrack.Judges.SHARED;
+		List<String> judgeIds = checkJudges(hackathon, judges, input.judgeIds());
 		Instant now = this.clock.instant();
 		AwardTrack track = new AwardTrack(AwardTrack.idOf(hackathon.id(), slug), hackathon.id(), slug, checked.name(),
 				checked.quota(), eligibility, checked.tags(), checked.proposalIds(), checked.sponsor(),
-				checked.sponsorKind(), AwardTrack.Judges.SHARED, now, now, null);
+				checked.sponsorKind(), judges, judgeIds, now, now, null);
 		try {
 			return this.mongo.insert(track);
 		}
@@ -183,7 +201,7 @@ public class AwardTrackService {
 	}
 
 	public AwardTrack update(UpdateAwardTrackInput input) {
-		this.access.requireOrganizer();
+		String me = this.access.requireOrganizer();
 		AwardTrack current = require(input.trackId());
 		Hackathon hackathon = this.hackathons.find(current.hackathonId());
 		requireWritable(hackathon);
@@ -201,6 +219,9 @@ public class AwardTrackService {
 			if (input.eligibility() != null && input.eligibility() != AwardTrack.Eligibility.ALL) {
 				throw DomainException.badInput("eligibility", Refusal.OUTSTANDING_ELIGIBILITY);
 			}
+			if (input.judges() == AwardTrack.Judges.OWN) {
+				throw DomainException.badInput("judges", Refusal.OUTSTANDING_JUDGES_SHARED);
+			}
 		}
 		AwardTrack.Eligibility eligibility = (input.eligibility() != null) ? input.eligibility()
 				: current.eligibility();
@@ -214,8 +235,16 @@ public class AwardTrackService {
 				(input.tags() != null) ? input.tags() : (sameEligibility ? current.tags() : null),
 				(input.proposalIds() != null) ? input.proposalIds() : (sameEligibility ? current.proposalIds() : null),
 				sponsor, sponsorKind);
+		AwardTrack.Judges judges = (input.judges() != null) ? input.judges() : current.judges();
+		List<String> judgeIds = checkJudges(hackathon, judges, (input.judgeIds() != null) ? input.judgeIds()
+				: (judges == current.judges()) ? current.judgeIds() : null);
+		boolean sameRules = eligibility == current.eligibility() && checked.tags().equals(current.tags())
+				&& checked.proposalIds().equals(current.proposalIds());
+		boolean sameJudges = judges == current.judges() && judgeIds.equals(current.judgeIds());
+		RoundAwards dedicated = (sameRules && sameJudges) ? null : requireJudgesEditable(current, judges);
 		AwardTrack changed = current.with(checked.name(), checked.quota(), eligibility, checked.tags(),
-				checked.proposalIds(), checked.sponsor(), checked.sponsorKind(), this.clock.instant());
+				checked.proposalIds(), checked.sponsor(), checked.sponsorKind(), judges, judgeIds,
+				this.clock.instant());
 		if (current.version() == null) {
 			// The default track, stored for the first time.
 			try {
@@ -226,6 +255,19 @@ public class AwardTrackService {
 			}
 		}
 		AwardTrack saved = this.mongo.save(changed);
+		if (changed.quota() != current.quota() && changed.judges() == AwardTrack.Judges.OWN) {
+			RoundAwards roundOf = (dedicated != null) ? dedicated
+					: this.mongo.findOne(new Query(
+							Criteria.where("dedicatedTrackId").is(current.id()).and("hackathonId").is(hackathon.id())),
+							RoundAwards.class);
+			if (roundOf != null) {
+				this.roundChanges.followTrackQuota(roundOf.id(), changed.quota(), me);
+			}
+		}
+		if (dedicated != null) {
+			this.roundChanges.discardPlan(dedicated.id(), me, "The judges or eligible proposals of the award track '"
+					+ current.slug() + "' changed; run the assignment again");
+		}
 		if (changed.quota() != current.quota() || changed.eligibility() != current.eligibility()
 				|| !changed.tags().equals(current.tags()) || !changed.proposalIds().equals(current.proposalIds())) {
 			discardSelections(saved);
@@ -266,6 +308,15 @@ public class AwardTrackService {
 							+ "leave it unused instead.",
 					Map.of("field", "trackId", "rule", "PUBLISHED_AWARDS", "roundId", published.id()));
 		}
+		RoundAwards dedicated = this.mongo.findOne(
+				new Query(Criteria.where("dedicatedTrackId").is(current.id()).and("hackathonId").is(hackathon.id())),
+				RoundAwards.class);
+		if (dedicated != null) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round " + dedicated.id() + " is dedicated to the track '" + current.slug()
+							+ "'; end the dedication (dedicateRoundToTrack without a track) before deleting it.",
+					Map.of("field", "trackId", "rule", "DEDICATED_ROUND", "roundId", dedicated.id()));
+		}
 		long removed = this.mongo
 			.remove(new Query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
 					AwardTrack.class)
@@ -294,6 +345,86 @@ public class AwardTrackService {
 		this.mongo.updateMulti(unpublished,
 				new Update().pull("selections", new org.bson.Document("trackId", track.id())).inc("version", 1),
 				RoundAwards.class);
+	}
+
+	static final int MAX_JUDGES = 50;
+
+	/**
+	 * An OWN track's judges: at least one, at most {@value #MAX_JUDGES}, each an ACTIVE
+	 * judge of the hackathon's panel (by judge id); a SHARED track names none.
+	 */
+	private List<String> checkJudges(Hackathon hackathon, AwardTrack.Judges judges, @Nullable List<String> judgeIds) {
+		List<String> ids = distinct(judgeIds);
+		if (judges == AwardTrack.Judges.SHARED) {
+			if (!ids.isEmpty()) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"A SHARED track is judged by the feeding "
+								+ "round's panel; name judges (judgeIds) only for a track with judges: OWN.",
+						Map.of("field", "judgeIds", "rule", "SHARED_JUDGES"));
+			}
+			return List.of();
+		}
+		if (ids.isEmpty() || ids.size() > MAX_JUDGES) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"A track with judges of its own names 1 to " + MAX_JUDGES
+							+ " judges of the hackathon's panel (judgeIds).",
+					Map.of("field", "judgeIds", "rule", "OWN_JUDGES", "min", 1, "max", MAX_JUDGES));
+		}
+		Map<String, Judge> panel = new java.util.HashMap<>();
+		this.panel.judgesOf(hackathon.id()).forEach((j) -> panel.put(j.id(), j));
+		for (String id : ids) {
+			Judge judge = panel.get(id);
+			if (judge == null || !judge.isActive()) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT,
+						"'" + id + "' is not an ACTIVE judge of " + hackathon.slug() + "'s panel.",
+						Map.of("field", "judgeIds", "judgeId", id));
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * The round dedicated to the track, when its judges or eligible proposals may change:
+	 * while that round is DRAFT (its assignment plan is then discarded). Refused once the
+	 * round is OPEN or later (judges are working on those proposals), and when a SHARED
+	 * track fed by a round, or an OWN track with a dedicated round, would change kind.
+	 */
+	private @Nullable RoundAwards requireJudgesEditable(AwardTrack current, AwardTrack.Judges judges) {
+		RoundAwards dedicated = this.mongo.findOne(new Query(
+				Criteria.where("dedicatedTrackId").is(current.id()).and("hackathonId").is(current.hackathonId())),
+				RoundAwards.class);
+		if (dedicated != null) {
+			if (judges != AwardTrack.Judges.OWN) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round " + dedicated.id()
+						+ " is dedicated to this track and its judges; end the dedication (dedicateRoundToTrack "
+						+ "without a track) before the track's judges become SHARED.",
+						Map.of("field", "judges", "rule", "DEDICATED_ROUND", "roundId", dedicated.id()));
+			}
+			RoundStatus status = this.rounds.findStored(dedicated.id())
+				.map(JudgingRound::status)
+				.orElse(RoundStatus.DRAFT);
+			if (status != RoundStatus.DRAFT) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round " + dedicated.id()
+						+ " dedicated to this track is " + status + ": its judges and eligible proposals no longer "
+						+ "change (drop a judge from the panel to move their work to the track's other judges).",
+						Map.of("field", "judgeIds", "rule", "ROUND_STARTED", "roundId", dedicated.id(), "status",
+								status.name()));
+			}
+			return dedicated;
+		}
+		if (judges == AwardTrack.Judges.OWN && current.judges() == AwardTrack.Judges.SHARED) {
+			RoundAwards feeding = this.mongo.findOne(
+					new Query(Criteria.where("trackIds").is(current.id()).and("hackathonId").is(current.hackathonId())),
+					RoundAwards.class);
+			if (feeding != null) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The round " + feeding.id() + " feeds this "
+						+ "track with its whole panel; a track with judges of its own is fed only by a round "
+						+ "dedicated to it. Take the track out of that round first (once that round is published its "
+						+ "awards stay as they were: create a new track with judges of its own instead).",
+						Map.of("field", "judges", "rule", "SHARED_ROUND", "roundId", feeding.id()));
+			}
+		}
+		return null;
 	}
 
 	private record Checked(LocalizedText name, int quota, List<String> tags, List<String> proposalIds,

@@ -26,12 +26,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * one (the outstanding track's is the round's {@link Selection})
  * @param published the awards as published with the round (null before publication): a
  * frozen copy of each track's names, sponsor and winners
+ * @param dedicatedTrackId the OWN track the round is dedicated to (its only track), or
+ * null for an ordinary round
  */
 @Document("round_awards")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public record RoundAwards(@Id String id, @Indexed String hackathonId, List<String> trackIds,
-		List<TrackSelection> selections, @Nullable List<PublishedAward> published, Instant updatedAt,
-		@Version @Nullable Long version) {
+		List<TrackSelection> selections, @Nullable List<PublishedAward> published, @Nullable String dedicatedTrackId,
+		Instant updatedAt, @Version @Nullable Long version) {
 
 	@PersistenceCreator
 	public RoundAwards {
@@ -47,11 +49,13 @@ public record RoundAwards(@Id String id, @Indexed String hackathonId, List<Strin
 	/**
 	 * One award as published.
 	 *
-	 * @param winners the selected proposals, in the selection's order
+	 * @param judges OWN for a track judged by its own judges in a round dedicated to it;
+	 * null for a track of the round's panel (SHARED, and every award published before OWN
+	 * tracks existed)
 	 */
 	public record PublishedAward(String trackId, String slug, LocalizedText name, @Nullable String sponsor,
 			AwardTrack.@Nullable SponsorKind sponsorKind, int quota, AwardTrack.Eligibility eligibility,
-			List<String> tags, Selection selection) {
+			List<String> tags, Selection selection, AwardTrack.@Nullable Judges judges) {
 
 		public PublishedAward {
 			tags = (tags != null) ? List.copyOf(tags) : List.of();
@@ -63,7 +67,8 @@ public record RoundAwards(@Id String id, @Indexed String hackathonId, List<Strin
 
 		static PublishedAward of(AwardTrack track, int quota, Selection selection) {
 			return new PublishedAward(track.id(), track.slug(), track.name(), track.sponsor(), track.sponsorKind(),
-					quota, track.eligibility(), track.tags(), selection);
+					quota, track.eligibility(), track.tags(), selection,
+					(track.judges() == AwardTrack.Judges.OWN) ? AwardTrack.Judges.OWN : null);
 		}
 
 	}
@@ -83,18 +88,27 @@ public record RoundAwards(@Id String id, @Indexed String hackathonId, List<Strin
 
 	RoundAwards withTracks(List<String> trackIds, Instant now) {
 		List<TrackSelection> kept = this.selections.stream().filter((s) -> trackIds.contains(s.trackId())).toList();
-		return new RoundAwards(this.id, this.hackathonId, trackIds, kept, this.published, now, this.version);
+		return new RoundAwards(this.id, this.hackathonId, trackIds, kept, this.published, this.dedicatedTrackId, now,
+				this.version);
 	}
 
 	RoundAwards withSelection(String trackId, Selection selection, Instant now) {
 		List<TrackSelection> next = new ArrayList<>(
 				this.selections.stream().filter((s) -> !s.trackId().equals(trackId)).toList());
 		next.add(new TrackSelection(trackId, selection));
-		return new RoundAwards(this.id, this.hackathonId, this.trackIds, next, this.published, now, this.version);
+		return new RoundAwards(this.id, this.hackathonId, this.trackIds, next, this.published, this.dedicatedTrackId,
+				now, this.version);
+	}
+
+	RoundAwards dedicatedTo(@Nullable String trackId, Instant now) {
+		List<String> ids = (trackId != null) ? List.of(trackId) : List.of();
+		List<TrackSelection> kept = this.selections.stream().filter((s) -> ids.contains(s.trackId())).toList();
+		return new RoundAwards(this.id, this.hackathonId, ids, kept, this.published, trackId, now, this.version);
 	}
 
 	RoundAwards withPublished(List<PublishedAward> published, Instant now) {
-		return new RoundAwards(this.id, this.hackathonId, this.trackIds, this.selections, published, now, this.version);
+		return new RoundAwards(this.id, this.hackathonId, this.trackIds, this.selections, published,
+				this.dedicatedTrackId, now, this.version);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.DedicatedRoundChanges;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -51,9 +52,12 @@ public class RoundAwardsService {
 
 	private final Clock clock;
 
+	private final DedicatedRoundChanges roundChanges;
+
 	RoundAwardsService(MongoTemplate mongo, RoundService rounds, AwardTrackService tracks, JudgingAccess access,
-			Clock clock) {
+			Clock clock, DedicatedRoundChanges roundChanges) {
 		this.mongo = mongo;
+		this.roundChanges = roundChanges;
 		this.rounds = rounds;
 		this.tracks = tracks;
 		this.access = access;
@@ -79,7 +83,7 @@ public class RoundAwardsService {
 	private static RoundAwards defaults(RoundService.RoundContext context) {
 		List<String> ids = (context.judging().kind() == RoundKind.FINAL)
 				? List.of(AwardTrack.idOf(context.hackathon().id(), AwardTrack.OUTSTANDING)) : List.of();
-		return new RoundAwards(context.round().id(), context.hackathon().id(), ids, List.of(), null,
+		return new RoundAwards(context.round().id(), context.hackathon().id(), ids, List.of(), null, null,
 				context.judging().updatedAt(), null);
 	}
 
@@ -97,7 +101,10 @@ public class RoundAwardsService {
 		return new RoundTracks(context, awards, fed);
 	}
 
-	/** Sets the tracks a round feeds. Organizers. */
+	/**
+	 * Sets the tracks a round feeds. Organizers. A round dedicated to a track feeds that
+	 * track only; a track with judges of its own is fed only by its dedicated round.
+	 */
 	public RoundTracks configure(String roundId, @Nullable List<String> trackIds, @Nullable Integer expectedVersion) {
 		this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(roundId);
@@ -126,6 +133,20 @@ public class RoundAwardsService {
 				throw DomainException.badInput("trackIds", Refusal.DUPLICATE, "value", id);
 			}
 		}
+		if (current.dedicatedTrackId() != null && !List.of(current.dedicatedTrackId()).equals(List.copyOf(unique))) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is dedicated to the track '" + known.get(current.dedicatedTrackId()).slug()
+							+ "' and its judges: it feeds that track only (end the dedication with "
+							+ "dedicateRoundToTrack first).",
+					Map.of("field", "trackIds", "rule", "DEDICATED_ROUND", "trackId", current.dedicatedTrackId()));
+		}
+		for (String id : unique) {
+			if (known.get(id).judges() == AwardTrack.Judges.OWN && !id.equals(current.dedicatedTrackId())) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The track '" + known.get(id).slug()
+						+ "' has judges of its own: it is fed only by a round dedicated to it (dedicateRoundToTrack).",
+						Map.of("field", "trackIds", "rule", "OWN_JUDGES", "trackId", id));
+			}
+		}
 		String outstanding = AwardTrack.idOf(context.hackathon().id(), AwardTrack.OUTSTANDING);
 		if (context.judging().kind() == RoundKind.FINAL && !unique.contains(outstanding)) {
 			throw DomainException.badInput("trackIds", Refusal.FINAL_FEEDS_OUTSTANDING);
@@ -151,6 +172,97 @@ public class RoundAwardsService {
 		RoundAwards next = current.withTracks(List.copyOf(unique), now);
 		save(next, current.version() == null);
 		return roundTracks(context);
+	}
+
+	/**
+	 * Dedicates a DRAFT REVIEW round to an OWN track (or ends its dedication, with a null
+	 * track): the round then feeds that track only, its candidates are the track's
+	 * eligible proposals and only the track's judges work in it. The round's assignment
+	 * plan, made for other candidates or judges, is discarded. Organizers,
+	 * version-checked on the round's {@code awardTracksVersion}.
+	 */
+	public RoundTracks dedicate(String roundId, @Nullable String trackId, @Nullable Integer expectedVersion) {
+		String me = this.access.requireOrganizer();
+		RoundService.RoundContext context = this.rounds.require(roundId);
+		AwardTrackService.requireWritable(context.hackathon());
+		RoundService.requireWritable(context.hackathon());
+		if (context.round().kind() != RoundKind.REVIEW) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"Only a REVIEW round can be dedicated to an award " + "track; a " + context.round().kind()
+							+ " round "
+							+ ((context.round().kind() == RoundKind.FINAL) ? "selects the outstanding teams."
+									: "is not judged."),
+					Map.of("field", "roundId", "rule", "REVIEW_ROUND", "kind", context.round().kind().name()));
+		}
+		if (context.judging().status() != RoundStatus.DRAFT) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is " + context.judging().status() + "; a round is dedicated (or not) while it is DRAFT.",
+					Map.of("field", "roundId", "rule", "ROUND_STARTED", "status", context.judging().status().name()));
+		}
+		RoundAwards current = awards(context);
+		if (expectedVersion != null && expectedVersion.longValue() != current.apiVersion()) {
+			throw new OptimisticLockingFailureException("Round awards " + roundId + " changed");
+		}
+		if (trackId != null) {
+			AwardTrack track = this.tracks.tracks(context.hackathon())
+				.stream()
+				.filter((t) -> t.id().equals(trackId))
+				.findFirst()
+				.orElseThrow(() -> new DomainException(ErrorCode.BAD_USER_INPUT,
+						"'" + trackId + "' is not an award track of " + context.hackathon().slug() + ".",
+						Map.of("field", "trackId", "trackId", trackId)));
+			if (track.judges() != AwardTrack.Judges.OWN) {
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, "The track '" + track.slug() + "' is judged by "
+						+ "the feeding round's panel (SHARED); only a track with judges of its own (OWN) has a round "
+						+ "dedicated to it.", Map.of("field", "trackId", "rule", "SHARED_TRACK", "trackId", trackId));
+			}
+			for (RoundService.RoundContext other : this.rounds.rounds(context.hackathon())) {
+				if (!other.round().id().equals(roundId) && awards(other).trackIds().contains(trackId)) {
+					throw new DomainException(ErrorCode.BAD_USER_INPUT,
+							"The track '" + track.slug() + "' is already fed by the round '"
+									+ other.round().name().primary() + "'; a track is fed by one round.",
+							Map.of("field", "trackId", "rule", "TRACK_FED", "trackId", trackId, "roundId",
+									other.round().id()));
+				}
+			}
+		}
+		if (java.util.Objects.equals(trackId, current.dedicatedTrackId())) {
+			return roundTracks(context);
+		}
+		save(current.dedicatedTo(trackId, this.clock.instant()), current.version() == null);
+		if (trackId != null) {
+			this.roundChanges.followTrackQuota(roundId, this.tracks.require(trackId).quota(), me);
+		}
+		this.roundChanges.discardPlan(roundId, me,
+				(trackId != null)
+						? "Dedicated to the award track " + trackId
+								+ ": its judges and eligible proposals; run the assignment again"
+						: "No longer dedicated to an award track; run the assignment again");
+		return roundTracks(this.rounds.require(roundId));
+	}
+
+	/** The round dedicated to an OWN track, or null. */
+	public RoundService.@Nullable RoundContext dedicatedRound(AwardTrack track) {
+		if (track.judges() != AwardTrack.Judges.OWN) {
+			return null;
+		}
+		RoundAwards dedicated = this.mongo.findOne(
+				new Query(Criteria.where("dedicatedTrackId").is(track.id()).and("hackathonId").is(track.hackathonId())),
+				RoundAwards.class);
+		return (dedicated != null) ? this.rounds.require(dedicated.id()) : null;
+	}
+
+	/** The OWN track the round is dedicated to, or null. */
+	public @Nullable AwardTrack dedicatedTrack(RoundService.RoundContext context) {
+		String id = awards(context).dedicatedTrackId();
+		if (id == null) {
+			return null;
+		}
+		return this.tracks.tracks(context.hackathon())
+			.stream()
+			.filter((t) -> t.id().equals(id))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** Stores a track's selection (made by {@code judging.result}). */
@@ -202,7 +314,7 @@ public class RoundAwardsService {
 				result.put(roundId,
 						List.of(new RoundAwards.PublishedAward(AwardTrack.idOf(hackathonId, AwardTrack.OUTSTANDING),
 								AwardTrack.OUTSTANDING, AwardTrack.OUTSTANDING_NAME, null, null, round.cut(),
-								AwardTrack.Eligibility.ALL, List.of(), round.selection())));
+								AwardTrack.Eligibility.ALL, List.of(), round.selection(), null)));
 			}
 			else {
 				result.put(roundId, List.of());

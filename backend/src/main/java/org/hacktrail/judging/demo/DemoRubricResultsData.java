@@ -243,7 +243,7 @@ class DemoRubricResultsData {
 					true, null, CUT, null, null, 1000, "66", null, null, null, null));
 			AwardTrack track = this.tracks.create(new AwardTrackService.CreateAwardTrackInput(hackathon.id(), TRACK,
 					new LocalizedText("最佳開放資料應用", "Best use of open data"), 1, AwardTrack.Eligibility.BY_TAG,
-					List.of(TRACK), null, SPONSOR, AwardTrack.SponsorKind.SPONSOR));
+					List.of(TRACK), null, SPONSOR, AwardTrack.SponsorKind.SPONSOR, null, null));
 			this.roundAwards.configure(roundId, List.of(AwardFacts.outstandingTrackId(hackathon.id()), track.id()),
 					null);
 			this.assignments.assign(roundId, "66");

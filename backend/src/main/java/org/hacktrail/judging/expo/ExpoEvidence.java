@@ -33,7 +33,8 @@ import org.springframework.data.annotation.PersistenceCreator;
  * order
  * @param judges every judge with an answer, by pseudonym, with their sector
  * @param comparisons every COMPARED visit, in canonical order (sequence, then id)
- * @param skips every SKIPPED visit, by time, then judge and proposal
+ * @param skips every SKIPPED visit, by time, then judge and proposal (the public files
+ * leave CONFLICT skips out: {@link #published})
  * @param firstVisits visits with nothing to compare (a judge's first table)
  * @param result the ranking of {@link #input} (of a round ranked by sector: the combined
  * ranking of {@code sectors})
@@ -71,6 +72,29 @@ public record ExpoEvidence(PairwisePriors priors, int minimumComparisons, List<E
 	/** Whether the round was ranked by sector (hacktrail-pairwise-2). */
 	public boolean bySector() {
 		return this.sectors != null;
+	}
+
+	/**
+	 * This evidence as the public files (results.json, results.csv) give it: without the
+	 * skips for a CONFLICT of interest, which would tell who had a conflict with which
+	 * team. Each judge's skips are counted again without them, and a judge left with
+	 * neither a comparison nor a skip is left out, so that no count betrays a skip left
+	 * out. Nothing the ranking rests on changes: skips are no comparisons (the method's
+	 * input is {@link #comparisons} only).
+	 */
+	public ExpoEvidence published() {
+		List<PublicSkip> kept = this.skips.stream().filter((s) -> s.reason() != ExpoSkipReason.CONFLICT).toList();
+		if (kept.size() == this.skips.size()) {
+			return this;
+		}
+		Map<String, Integer> skipsOf = new HashMap<>();
+		kept.forEach((s) -> skipsOf.merge(s.judge(), 1, Integer::sum));
+		List<PublicJudge> judges = this.judges.stream()
+			.map((j) -> new PublicJudge(j.id(), j.sector(), j.comparisons(), skipsOf.getOrDefault(j.id(), 0)))
+			.filter((j) -> j.comparisons() > 0 || j.skips() > 0)
+			.toList();
+		return new ExpoEvidence(this.priors, this.minimumComparisons, this.tables, judges, this.comparisons, kept,
+				this.firstVisits, this.result, this.sectors, this.sectorWeights);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.pairwise.Comparison;
 import org.hacktrail.judging.pairwise.Location;
@@ -22,11 +23,13 @@ import org.hacktrail.judging.pairwise.PairwiseEstimate;
 import org.hacktrail.judging.pairwise.PairwiseInput;
 import org.hacktrail.judging.pairwise.PairwisePriors;
 import org.hacktrail.judging.pairwise.PairwiseRanking;
+import org.hacktrail.judging.panel.ConflictService;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.ExpoTable;
 import org.hacktrail.judging.round.ExpoTables;
 import org.hacktrail.judging.round.JudgingRound;
+import org.hacktrail.judging.round.RoundDedications;
 import org.hacktrail.judging.round.RoundMethod;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
@@ -70,13 +73,16 @@ public class ExpoService {
 
 	private final ExpoRoundVisits roundVisits;
 
+	private final ConflictService conflicts;
+
 	ExpoService(MongoTemplate mongo, RoundService rounds, JudgingAccess access, Clock clock,
-			ExpoRoundVisits roundVisits) {
+			ExpoRoundVisits roundVisits, ConflictService conflicts) {
 		this.mongo = mongo;
 		this.rounds = rounds;
 		this.access = access;
 		this.clock = clock;
 		this.roundVisits = roundVisits;
+		this.conflicts = conflicts;
 	}
 
 	/**
@@ -107,6 +113,7 @@ public class ExpoService {
 		this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(roundId);
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		this.rounds.requireRoundJudge(round, judge.userId());
 		requirePairwise(round);
 		requireOpen(round);
 		List<String> candidates = ExpoTables.candidates(round);
@@ -183,6 +190,12 @@ public class ExpoService {
 			}
 			for (JudgingRound round : this.rounds.storedRounds(judge.hackathonId())) {
 				boolean walking = round.status() == RoundStatus.OPEN || round.status() == RoundStatus.CLOSED;
+				RoundDedications.Dedication dedication = walking ? this.rounds.dedication(round.id()) : null;
+				if (dedication != null && !dedication.judges(me)) {
+					// A round dedicated to an award track is walked by the track's judges
+					// only.
+					continue;
+				}
 				if (walking && round.config().method() == RoundMethod.PAIRWISE) {
 					Query mine = new Query(Criteria.where("roundId")
 						.is(round.id())
@@ -208,20 +221,43 @@ public class ExpoService {
 	public ExpoVisit compare(RecordExpoComparisonInput input) {
 		boolean first = input.previousProposalId() == null;
 		return answer(input.roundId(), input.clientId(), first ? ExpoVisitStatus.VISITED : ExpoVisitStatus.COMPARED,
-				input.currentProposalId(), input.previousProposalId(), input.winner(), null);
+				input.currentProposalId(), input.previousProposalId(), input.winner(), null)
+			.visit();
 	}
 
-	/** Records that the judge left the table without comparing. */
+	/**
+	 * Records that the judge left the table without comparing. A skip for a CONFLICT is
+	 * also the judge's declaration of a conflict of interest with the proposal
+	 * ({@link ConflictService#declareAtExpoSkip}, source EXPO_SKIP): organizers see it,
+	 * and no round sends the judge to the proposal or gives them its sheet. A retry of
+	 * the same skip declares nothing twice.
+	 */
 	public ExpoVisit skip(SkipExpoVisitInput input) {
-		return answer(input.roundId(), input.clientId(), ExpoVisitStatus.SKIPPED, input.proposalId(), null, null,
-				input.reason());
+		Answered answered = answer(input.roundId(), input.clientId(), ExpoVisitStatus.SKIPPED, input.proposalId(), null,
+				null, input.reason());
+		ExpoVisit visit = answered.visit();
+		if (visit.skipReason() == ExpoSkipReason.CONFLICT && visit.answeredBy() != null) {
+			this.conflicts.declareAtExpoSkip(visit.hackathonId(), visit.proposalId(),
+					"Skipped " + visit.table().label() + " with \"conflict of interest\" in the " + answered.kind()
+							+ " round's expo (round " + visit.roundId() + ").",
+					answered.fresh());
+		}
+		return visit;
 	}
 
-	private ExpoVisit answer(String roundId, String clientId, ExpoVisitStatus status, String proposalId,
+	/**
+	 * An answer, whether this request stored it (false for a retry), and its round's
+	 * kind.
+	 */
+	private record Answered(ExpoVisit visit, boolean fresh, RoundKind kind) {
+	}
+
+	private Answered answer(String roundId, String clientId, ExpoVisitStatus status, String proposalId,
 			@Nullable String previousId, @Nullable ExpoWinner winner, @Nullable ExpoSkipReason reason) {
 		this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(roundId);
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		this.rounds.requireRoundJudge(round, judge.userId());
 		requirePairwise(round);
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw DomainException.badInput("clientId", Refusal.BAD_FORMAT, "value", String.valueOf(clientId), "format",
@@ -231,14 +267,15 @@ public class ExpoService {
 				() -> answerLocked(round, judge, clientId, status, proposalId, previousId, winner, reason));
 	}
 
-	private ExpoVisit answerLocked(JudgingRound round, Judge judge, String clientId, ExpoVisitStatus status,
+	private Answered answerLocked(JudgingRound round, Judge judge, String clientId, ExpoVisitStatus status,
 			String proposalId, @Nullable String previousId, @Nullable ExpoWinner winner,
 			@Nullable ExpoSkipReason reason) {
 		String roundId = round.id();
 		List<ExpoVisit> visits = this.roundVisits.current(roundId);
 		for (ExpoVisit visit : visits) {
 			if (clientId.equals(visit.clientId())) {
-				return replay(visit, judge, status, proposalId, previousId, winner, reason);
+				return new Answered(replay(visit, judge, status, proposalId, previousId, winner, reason), false,
+						round.kind());
 			}
 		}
 		requireOpen(round);
@@ -292,7 +329,8 @@ public class ExpoService {
 			throw DomainException.conflict(
 					"This table was answered by another request first; ask for your next " + "table (nextExpoVisit).");
 		}
-		return answered ? stored : replay(stored, judge, status, proposalId, previousId, winner, reason);
+		return answered ? new Answered(stored, true, round.kind()) : new Answered(
+				replay(stored, judge, status, proposalId, previousId, winner, reason), false, round.kind());
 	}
 
 	private static void checkComparison(@Nullable String previous, @Nullable String previousId,

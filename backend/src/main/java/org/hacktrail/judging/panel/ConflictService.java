@@ -123,6 +123,49 @@ public class ConflictService {
 	}
 
 	/**
+	 * The signed-in judge skipped a proposal's table in an expo round saying "conflict of
+	 * interest": that is a declaration (actor JUDGE, action DECLARED, source EXPO_SKIP,
+	 * no reason given, {@code comment} says where), with the same consequences as
+	 * {@link #declare} through {@link ConflictActivated}. An active conflict with the
+	 * proposal stays as it is (nothing is added). A conflict an organizer cleared is
+	 * reinstated only when {@code fresh} (a new skip: the judge says it again); a retry
+	 * of a stored skip ({@code fresh} false) only repairs a declaration that a failure
+	 * after storing the skip left out, and never undoes an organizer's decision.
+	 * @param comment where the table was skipped, in words (English)
+	 * @return whether the judge has an active conflict with the proposal now
+	 */
+	public boolean declareAtExpoSkip(String hackathonId, String proposalId, String comment, boolean fresh) {
+		Judge judge = this.access.requireActiveJudge(hackathonId);
+		Proposal proposal = this.proposals.find(proposalId).orElse(null);
+		if (proposal == null || !proposal.hackathonId().equals(hackathonId)
+				|| this.hackathons.find(hackathonId).isArchived()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		ConflictDecision decision = new ConflictDecision(now, judge.userId(), Actor.JUDGE, Action.DECLARED, null,
+				comment);
+		Judge saved = change(judge.id(), (current) -> {
+			ConflictOfInterest existing = current.conflict(proposal.id()).orElse(null);
+			if (existing == null) {
+				return current.withConflict(new ConflictOfInterest(proposal.id(), ConflictStatus.ACTIVE,
+						ConflictSource.EXPO_SKIP, null, comment, List.of(decision)), now);
+			}
+			if (existing.isActive() || !fresh) {
+				return null;
+			}
+			return current.withConflict(existing.with(ConflictStatus.ACTIVE, null, comment, decision), now);
+		});
+		boolean active = saved.isConflictedWith(proposal.id());
+		if (active) {
+			// Also when it was active already: listeners are idempotent, and a step
+			// interrupted earlier is repaired (as for a declaration again).
+			this.events.publishEvent(
+					new ConflictActivated(hackathonId, saved.userId(), List.of(proposal.id()), judge.userId()));
+		}
+		return active;
+	}
+
+	/**
 	 * An organizer adds a conflict (or reinstates a cleared one), with a reason and a
 	 * comment.
 	 */

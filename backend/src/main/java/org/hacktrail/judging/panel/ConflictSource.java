@@ -13,6 +13,12 @@ public enum ConflictSource {
 	FOUND,
 
 	/** An organizer added it. */
-	ORGANIZER
+	ORGANIZER,
+
+	/**
+	 * The judge declared it by skipping the proposal's table in an expo (PAIRWISE) round
+	 * with "conflict of interest".
+	 */
+	EXPO_SKIP
 
 }

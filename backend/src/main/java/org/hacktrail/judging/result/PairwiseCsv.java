@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rows of a PAIRWISE round in {@code results.csv} ({@link ResultsExport#csv}): two
  * per comparison (one per proposal, WON or LOST against the other) and one per skipped
- * table, in the columns every round's rows have; the rubric-only columns are empty.
+ * table (a skip for a conflict of interest left out: {@link ExpoEvidence#published}), in
+ * the columns every round's rows have; the rubric-only columns are empty.
  */
 final class PairwiseCsv {
 
 	private PairwiseCsv() {
 	}
 
-	static void rows(CsvFlavour.Printer csv, PublishedRound results, ExpoEvidence expo,
+	static void rows(CsvFlavour.Printer csv, PublishedRound results, ExpoEvidence snapshot,
 			Map<String, LocalizedText> titles) throws IOException {
+		ExpoEvidence expo = snapshot.published();
 		Map<String, RankedCandidate> lines = new HashMap<>();
 		expo.result().ranking().forEach((l) -> lines.put(l.candidateId(), l));
 		Map<String, String> sectors = new HashMap<>();

@@ -20,24 +20,27 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A published PAIRWISE (expo) round in {@code results.json} (format hacktrail-results-4
- * on): everything {@code hacktrail-pairwise-1} is computed from — its parameters and
- * priors, the candidates with their tables, every comparison (pair, winner, time, place
- * in the method's order) under the judges' pseudonyms — the skipped tables, and the
- * ranking, the judges' reliability and the selection as published. Written by Jackson as
- * {@link ResultsJson} is: each record an object of its components in order.
+ * A published PAIRWISE (expo) round in {@code results.json} (format hacktrail-results-6;
+ * 4 and 5 also listed skips for a conflict of interest): everything
+ * {@code hacktrail-pairwise-1} is computed from — its parameters and priors, the
+ * candidates with their tables, every comparison (pair, winner, time, place in the
+ * method's order) under the judges' pseudonyms — the tables skipped because the team was
+ * absent, and the ranking, the judges' reliability and the selection as published.
+ * Written by Jackson as {@link ResultsJson} is: each record an object of its components
+ * in order.
  *
  * @param publishedAt null only when the round's publication time is unknown
  * @param algorithmVersion {@code hacktrail-pairwise-1}
- * @param judges every judge with an answer, by pseudonym
+ * @param judges every judge with a comparison or a listed skip, by pseudonym
  * @param comparisons every comparison, in the method's canonical order
- * @param skips every table a judge left without comparing
+ * @param skips every table a judge left without comparing because the team was absent (a
+ * skip for a conflict of interest is not published)
  * @param ranking every candidate, by rank, then proposal id
  * @param judgeReliability Crowd-BT's Beta(α, β) per judge after the last comparison, by
  * pseudonym (hacktrail-pairwise-2: per sector and judge, each with its sector)
- * @param sectors hacktrail-pairwise-2 only (format hacktrail-results-5): the sector
+ * @param sectors hacktrail-pairwise-2 only (format hacktrail-results-5 on): the sector
  * weights, every sector's scores and each proposal's divergence and missing sectors; left
- * out of hacktrail-pairwise-1 rounds, which are written as in format 4
+ * out of hacktrail-pairwise-1 rounds, which are otherwise written as in format 4
  */
 public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, String kind, @Nullable String publishedAt,
 		String algorithmVersion, Parameters parameters, List<Proposal> proposals, List<Judge> judges,
@@ -45,14 +48,19 @@ public record PairwiseResultsJson(String id, ResultsJson.@Nullable Text name, St
 		List<Reliability> judgeReliability, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Sectors sectors,
 		List<ResultsJson.Tie> ties, ResultsJson.Selection selection) implements ResultsJson.RoundEntry {
 
-	/** Whether this round is ranked by sector (format hacktrail-results-5). */
+	/** Whether this round is ranked by sector (hacktrail-pairwise-2). */
 	@JsonIgnore
 	boolean bySector() {
 		return this.sectors != null;
 	}
 
-	static PairwiseResultsJson of(PublishedRound results, ExpoEvidence expo, @Nullable Instant publishedAt,
+	/**
+	 * The round as published, from its snapshot: CONFLICT skips are left out
+	 * ({@link ExpoEvidence#published}), also from rounds published before they were.
+	 */
+	static PairwiseResultsJson of(PublishedRound results, ExpoEvidence snapshot, @Nullable Instant publishedAt,
 			Map<String, LocalizedText> titles) {
+		ExpoEvidence expo = snapshot.published();
 		Map<String, ExpoTable> tables = new java.util.HashMap<>();
 		expo.tables().forEach((t) -> tables.put(t.proposalId(), t));
 		return new PairwiseResultsJson(results.id(), ResultsJson.Text.of(results.name()), results.kind().name(),

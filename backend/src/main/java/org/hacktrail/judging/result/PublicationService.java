@@ -13,6 +13,7 @@ import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.hackathon.RoundKind;
 import org.hacktrail.judging.WrittenReason;
+import org.hacktrail.judging.award.AwardTrack;
 import org.hacktrail.judging.award.RoundAwardsService;
 import org.hacktrail.judging.expo.ExpoPublication;
 import org.hacktrail.judging.panel.JudgePanelService;
@@ -234,12 +235,16 @@ public class PublicationService {
 			return new Preview(round, blockers, round.selection(), RoundService.cut(context.hackathon(), round),
 					List.of());
 		}
-		Selection selection = round.selection();
+		Selection selection = roundSelection(context);
+		boolean dedicated = this.awards.dedicatedTrack(context) != null;
 		if (round.status() == RoundStatus.CLOSED) {
-			if (selection == null) {
+			// A dedicated round's selection is its track's: the track's blockers say what
+			// is
+			// missing.
+			if (selection == null && !dedicated) {
 				blockers.add(PublicationText.selectionMissing());
 			}
-			else if (!computed.fingerprint().equals(selection.inputFingerprint())) {
+			else if (selection != null && !dedicated && !computed.fingerprint().equals(selection.inputFingerprint())) {
 				blockers.add(PublicationText.selectionStale());
 			}
 			blockers.addAll(TrackSelections.blockers(this.awards.roundTracks(context), computed.fingerprint()));
@@ -298,6 +303,13 @@ public class PublicationService {
 		String me = this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(input.roundId());
 		JudgingRound round = context.judging();
+		AwardTrack dedicatedTo = this.awards.dedicatedTrack(context);
+		if (dedicatedTo != null) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is dedicated to the award track '" + dedicatedTo.slug()
+							+ "': its selection is the track's (selectTrackWinners).",
+					Map.of("field", "roundId", "rule", "DEDICATED_ROUND", "trackId", dedicatedTo.id()));
+		}
 		if (round.status() != RoundStatus.CLOSED) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
 					(round.status() == RoundStatus.PUBLISHED)
@@ -415,8 +427,17 @@ public class PublicationService {
 		RoundService.RoundContext context = this.rounds.require(roundId);
 		JudgingRound round = context.judging();
 		boolean finalRound = round.kind() == RoundKind.FINAL;
+		boolean dedicated = this.awards.dedicatedTrack(context) != null;
 		if (round.status() == RoundStatus.CLOSED) {
-			Selection selection = round.selection();
+			Selection selection = roundSelection(context);
+			if (selection == null && dedicated) {
+				List<String> tracks = TrackSelections.blockers(this.awards.roundTracks(context), "")
+					.stream()
+					.map(CodedText::message)
+					.toList();
+				throw new DomainException(ErrorCode.BAD_USER_INPUT, String.join(" ", tracks),
+						Map.of("rule", TRACK_SELECTIONS, "blockers", tracks));
+			}
 			if (selection == null) {
 				throw PublicationText.refused(ErrorCode.BAD_USER_INPUT, PublicationText.selectionMissing(), Map.of());
 			}
@@ -503,7 +524,9 @@ public class PublicationService {
 		ProposalStatus out = finalRound ? ProposalStatus.NOT_SELECTED : ProposalStatus.NOT_SHORTLISTED;
 		List<MessageArg> reason = List.of(MessageArg.localized("round", published.name().primary(),
 				published.name().zhTW(), published.name().en()));
-		for (String proposalId : published.proposalIds()) {
+		// A round dedicated to an award track moves no proposal: winning a track does not
+		// change a proposal's status.
+		for (String proposalId : dedicated ? List.<String>of() : published.proposalIds()) {
 			ProposalStatus to = selected.contains(proposalId) ? in : out;
 			try {
 				this.proposals.applySystemTransition(proposalId, to, ChangeCode.RESULTS_PUBLISHED, reason, me);
@@ -523,6 +546,18 @@ public class PublicationService {
 			}
 		}
 		return new Publication(this.rounds.requireStored(round.id()), moved, problems);
+	}
+
+	/**
+	 * The selection publication publishes: the round's own, or in a round dedicated to an
+	 * award track, that track's.
+	 */
+	private @Nullable Selection roundSelection(RoundService.RoundContext context) {
+		AwardTrack dedicatedTo = this.awards.dedicatedTrack(context);
+		if (dedicatedTo == null) {
+			return context.judging().selection();
+		}
+		return this.awards.awards(context).selectionOf(dedicatedTo.id());
 	}
 
 	private static String countByKind(List<OpenCase> cases) {

@@ -163,10 +163,10 @@ public class ResultsExport {
 	 * SUFFICIENT or INSUFFICIENT — P(top N) and rank interval, empty when unknown). A
 	 * PAIRWISE round has two rows per comparison (row kind COMPARISON), one for each of
 	 * its proposals (outcome WON or LOST, the other proposal as opponent), and one per
-	 * skipped table (SKIP); the proposal's columns are its published result (final score:
-	 * its score μ, with its variance; evidence: comparisons against m). For spreadsheet
-	 * apps, text cells (titles, round names) that would run as formulas get a leading
-	 * apostrophe.
+	 * skipped table (SKIP; a skip for a conflict of interest is left out); the proposal's
+	 * columns are its published result (final score: its score μ, with its variance;
+	 * evidence: comparisons against m). For spreadsheet apps, text cells (titles, round
+	 * names) that would run as formulas get a leading apostrophe.
 	 */
 	public String csv(String slug, CsvFlavour flavour) {
 		Published published = load(slug);

@@ -73,9 +73,21 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 * Version 5: a file with a PAIRWISE round ranked by sector (hacktrail-pairwise-2)
 	 * carries that round's sectors ({@link PairwiseResultsJson.Sectors}, each
 	 * comparison's and judge reliability's sector); every other round is written as in
-	 * version 4, and a file without such a round stays version 4.
+	 * version 4, and a file without such a round stays version 4. No longer written: such
+	 * a file is now version 6.
 	 */
 	public static final String FORMAT_SECTORS = "hacktrail-results-5";
+
+	/**
+	 * Version 6: a file with a PAIRWISE round, written as in version 5 except that a
+	 * round's {@code skips} list only the tables skipped because the team was absent
+	 * (reason ABSENT): a skip for a conflict of interest is left out, and the counts of
+	 * skips ({@code summary.skipCount}, each judge's {@code skips}) count the listed
+	 * ones, so that the file does not tell which judge had a conflict with which team.
+	 * Nothing recomputed changes (skips are no comparisons). A file without a PAIRWISE
+	 * round stays version 4.
+	 */
+	public static final String FORMAT_PUBLISHED_SKIPS = "hacktrail-results-6";
 
 	static final String METHOD = "docs/judging-method.md (each round's algorithmVersion: hacktrail-rubric-1, "
 			+ "hacktrail-rubric-2 or hacktrail-pairwise-1); recompute with scripts/recompute-ranking";
@@ -88,12 +100,16 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	}
 
 	/**
-	 * The file of these rounds and award tracks: version 5 when a round is ranked by
-	 * sector, else version 4.
+	 * The file of these rounds and award tracks: version 6 when a round is PAIRWISE, else
+	 * version 4.
 	 */
 	public ResultsJson(Hackathon hackathon, List<? extends RoundEntry> rounds, @Nullable List<Award> awards) {
-		this(bySector(rounds) ? FORMAT_SECTORS : FORMAT, hackathon, bySector(rounds) ? METHOD_SECTORS : METHOD, rounds,
-				awards);
+		this(pairwise(rounds) ? FORMAT_PUBLISHED_SKIPS : FORMAT, hackathon, bySector(rounds) ? METHOD_SECTORS : METHOD,
+				rounds, awards);
+	}
+
+	private static boolean pairwise(List<? extends RoundEntry> rounds) {
+		return rounds.stream().anyMatch(PairwiseResultsJson.class::isInstance);
 	}
 
 	private static boolean bySector(List<? extends RoundEntry> rounds) {
@@ -109,11 +125,14 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 	 * @param round the id of the round that fed it
 	 * @param selection TOP_N, TIE_RESOLVED or OVERRIDE, as a round's selection
 	 * @param topN the track's top proposals (eligible proposals only) when selected
+	 * @param judges {@code OWN} for a track judged by its own judges in a round dedicated
+	 * to it (that round's ranking is the track's); absent for a track of the round's
+	 * panel, so that files without such a track are as before
 	 */
 	public record Award(String track, String slug, @Nullable Text name, @Nullable String sponsor,
 			@Nullable String sponsorKind, int quota, String eligibility, List<String> tags, String round,
 			String selection, @Nullable String justification, @Nullable String tieResolution, List<String> topN,
-			List<Proposal> winners) {
+			List<Proposal> winners, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String judges) {
 
 		static Award of(String roundId, org.hacktrail.judging.award.RoundAwards.PublishedAward award,
 				Map<String, LocalizedText> titles) {
@@ -121,7 +140,8 @@ public record ResultsJson(String format, Hackathon hackathon, String method, Lis
 					(award.sponsorKind() != null) ? award.sponsorKind().name() : null, award.quota(),
 					award.eligibility().name(), award.tags(), roundId, award.selection().kind().name(),
 					award.selection().justification(), award.selection().tieResolution(), award.selection().topN(),
-					award.winners().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList());
+					award.winners().stream().map((id) -> new Proposal(id, Text.of(titles.get(id)))).toList(),
+					(award.judges() != null) ? award.judges().name() : null);
 		}
 
 	}

@@ -105,6 +105,14 @@ public record RoundConfig(List<RubricCriterion> criteria, int judgesPerProposal,
 				this.expoSectors);
 	}
 
+	/** The same configuration with another cut N. */
+	RoundConfig withCut(Integer cut) {
+		return new RoundConfig(this.criteria, this.judgesPerProposal, this.sectorMinimums, this.maxLoad,
+				this.sectorWeights, this.normalise, this.voteMode, this.voteWeight, this.voteCredits, cut,
+				this.candidateIds, this.bootstrapReplicates, this.seed, this.voteEligibility, this.method,
+				this.expoTables, this.expoSectors);
+	}
+
 	static RoundConfig defaults(long seed) {
 		return new RoundConfig(List.of(), AssignmentRequest.DEFAULT_JUDGES_PER_PROPOSAL,
 				AssignmentRequest.defaultSectorMinimums(), null, RankingInput.defaultSectorWeights(), true,

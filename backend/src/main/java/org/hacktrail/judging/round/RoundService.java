@@ -93,11 +93,14 @@ public class RoundService {
 
 	private final ObjectProvider<UnsubmittedSheets> unsubmitted;
 
+	private final ObjectProvider<RoundDedications> dedications;
+
 	RoundService(MongoTemplate mongo, HackathonService hackathons, ProposalService proposalService,
-			ProposalLookup proposals, JudgingAccess access, Clock clock,
-			ObjectProvider<UnsubmittedSheets> unsubmitted) {
+			ProposalLookup proposals, JudgingAccess access, Clock clock, ObjectProvider<UnsubmittedSheets> unsubmitted,
+			ObjectProvider<RoundDedications> dedications) {
 		this.mongo = mongo;
 		this.unsubmitted = unsubmitted;
+		this.dedications = dedications;
 		this.hackathons = hackathons;
 		this.proposalService = proposalService;
 		this.proposals = proposals;
@@ -246,6 +249,10 @@ public class RoundService {
 	 */
 	public List<String> candidates(RoundContext context) {
 		RoundConfig config = context.judging().config();
+		RoundDedications.Dedication dedication = dedication(context.round().id());
+		if (dedication != null) {
+			return dedicatedCandidates(context, dedication);
+		}
 		if (config.candidateIds() != null) {
 			return config.candidateIds().stream().sorted().toList();
 		}
@@ -253,7 +260,9 @@ public class RoundService {
 		int index = rounds.indexOf(context.round());
 		for (int i = index - 1; i >= 0; i--) {
 			Round previous = rounds.get(i);
-			if (previous.kind() == RoundKind.PUBLIC_VOTE) {
+			if (previous.kind() == RoundKind.PUBLIC_VOTE || dedication(previous.id()) != null) {
+				// A round dedicated to an award track selects that track's winners, not
+				// the next round's candidates.
 				continue;
 			}
 			JudgingRound judged = this.mongo.findById(previous.id(), JudgingRound.class);
@@ -272,6 +281,37 @@ public class RoundService {
 		Set<ProposalStatus> statuses = (context.judging().kind() == RoundKind.FINAL) ? FINAL_CANDIDATES
 				: REVIEW_CANDIDATES;
 		return this.proposals.ofHackathon(context.hackathon().id(), statuses).stream().map(Proposal::id).toList();
+	}
+
+	/**
+	 * A dedicated round's candidates: the track's eligible proposals among the configured
+	 * list, or among the hackathon's submitted proposals (neither DRAFT nor WITHDRAWN).
+	 */
+	private List<String> dedicatedCandidates(RoundContext context, RoundDedications.Dedication dedication) {
+		List<String> configured = context.judging().config().candidateIds();
+		Set<ProposalStatus> submitted = EnumSet
+			.complementOf(EnumSet.of(ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN));
+		List<Proposal> pool = (configured != null) ? List.copyOf(this.proposals.byIds(configured).values())
+				: this.proposals.ofHackathon(context.hackathon().id(), submitted);
+		return pool.stream().filter(dedication.eligible()).map(Proposal::id).sorted().toList();
+	}
+
+	/** The round's dedication to an award track with judges of its own, or null. */
+	public RoundDedications.@Nullable Dedication dedication(String roundId) {
+		RoundDedications provider = this.dedications.getIfAvailable();
+		return (provider != null) ? provider.of(roundId) : null;
+	}
+
+	/**
+	 * FORBIDDEN unless the judge works in the round: in a round dedicated to an award
+	 * track, only the track's judges do.
+	 */
+	public void requireRoundJudge(JudgingRound round, String userId) {
+		RoundDedications.Dedication dedication = dedication(round.id());
+		if (dedication != null && !dedication.judges(userId)) {
+			throw DomainException.forbidden(
+					"This round is dedicated to an award track with judges of its own; " + "you are not one of them.");
+		}
 	}
 
 	// ---- configuring
@@ -299,6 +339,13 @@ public class RoundService {
 		boolean draft = status == RoundStatus.DRAFT;
 		if (!draft) {
 			RoundConfigRules.requireDraftOnlyUnchanged(input, current.config());
+		}
+		RoundDedications.Dedication dedication = dedication(current.id());
+		if (dedication != null && input.cutSize() != null && input.cutSize() != dedication.quota()) {
+			throw new DomainException(ErrorCode.BAD_USER_INPUT,
+					"The round is dedicated to an award track: its cut N is the track's quota (" + dedication.quota()
+							+ "); change the track's quota instead.",
+					Map.of("field", "cutSize", "rule", "DEDICATED_ROUND", "trackId", dedication.trackId()));
 		}
 		String reason = (input.reason() != null && !input.reason().isBlank()) ? input.reason().strip() : null;
 		if (!draft && reason == null) {
@@ -410,8 +457,10 @@ public class RoundService {
 		}
 		RoundEvent closedIncomplete = null;
 		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN && current.config().method() == RoundMethod.PAIRWISE) {
-			enter(context.hackathon(), context.round().name(), current,
-					ExpoTables.requireReadyToOpen(candidates(context), current), me);
+			List<String> entering = ExpoTables.requireReadyToOpen(candidates(context), current);
+			if (dedication(roundId) == null) {
+				enter(context.hackathon(), context.round().name(), current, entering, me);
+			}
 		}
 		else if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
@@ -421,8 +470,10 @@ public class RoundService {
 				throw DomainException.badInput("roundId", Refusal.ASSIGN_FIRST);
 			}
 			JudgingPlan plan = currentPlan(current);
-			enter(context.hackathon(), context.round().name(), current, (plan != null) ? plan.proposalIds() : List.of(),
-					me);
+			if (dedication(roundId) == null) {
+				enter(context.hackathon(), context.round().name(), current,
+						(plan != null) ? plan.proposalIds() : List.of(), me);
+			}
 		}
 		else if (from == RoundStatus.OPEN && to == RoundStatus.CLOSED) {
 			closedIncomplete = incomplete(context, current, Boolean.TRUE.equals(confirmIncomplete), reason, me);

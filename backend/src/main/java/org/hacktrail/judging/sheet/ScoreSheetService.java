@@ -186,6 +186,7 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		String me = this.access.requireSignedIn();
 		JudgingRound round = this.rounds.requireStored(input.roundId());
 		Judge judge = this.access.requireActiveJudge(round.hackathonId());
+		this.rounds.requireRoundJudge(round, me);
 		if (!round.isScoring()) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
 					"The round is " + round.status() + "; sheets are saved only while it is OPEN.",

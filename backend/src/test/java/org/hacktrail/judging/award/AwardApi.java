@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AwardApi {
 
 	static final String TRACK_FIELDS = "id slug name { zhTW en } quota eligibility tags proposalIds sponsor sponsorKind "
-			+ "judges outstanding version";
+			+ "judges judgeIds outstanding version";
 
 	private final Http http;
 
@@ -51,6 +51,18 @@ public final class AwardApi {
 		return this.http.graphql(
 				"mutation($input: DeleteAwardTrackInput!) { deleteAwardTrack(input: $input) { trackId } }", variables,
 				headers(as));
+	}
+
+	/** Dedicates a round to a track (null: ends the dedication). */
+	public Http.GraphQlResult dedicate(String roundId, String trackId, TestAccounts.Account as) {
+		ObjectNode variables = Http.json();
+		ObjectNode input = variables.putObject("input").put("roundId", roundId);
+		if (trackId != null) {
+			input.put("trackId", trackId);
+		}
+		return this.http.graphql("mutation($input: DedicateRoundToTrackInput!) { dedicateRoundToTrack(input: $input) "
+				+ "{ round { id dedicatedTrack { id judges } awardTracks { eligibleProposalIds track { id } } } } }",
+				variables, headers(as));
 	}
 
 	public JsonNode tracks(String slug, TestAccounts.Account as) {

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A PAIRWISE round's results go the way a RUBRIC round's do — ranking for organizers,
  * selection of the top N (anything else needs a written justification), open cases
  * confirmed, publication — and are published in results.json and results.csv with every
- * comparison and skip under the judges' pseudonyms (the ones rubric sheets carry), which
- * {@code scripts/recompute-ranking} turns back into the published ranking.
+ * comparison and skip (but skips for a conflict of interest) under the judges' pseudonyms
+ * (the ones rubric sheets carry), which {@code scripts/recompute-ranking} turns back into
+ * the published ranking.
  */
 class ExpoPublicationTests extends JudgingApiTestSupport {
 
@@ -109,7 +110,7 @@ class ExpoPublicationTests extends JudgingApiTestSupport {
 
 		String json = this.http.get("/api/hackathons/" + hackathon.slug() + "/results.json").body();
 		JsonNode file = Http.parse(json);
-		assertThat(file.path("format").asString()).isEqualTo("hacktrail-results-4");
+		assertThat(file.path("format").asString()).isEqualTo("hacktrail-results-6");
 		JsonNode published0 = file.path("rounds").get(0);
 		assertThat(published0.path("algorithmVersion").asString()).isEqualTo("hacktrail-pairwise-1");
 		JsonNode parameters = published0.path("parameters");
@@ -125,8 +126,16 @@ class ExpoPublicationTests extends JudgingApiTestSupport {
 		assertThat(first.path("at").asString()).isNotBlank();
 		assertThat(first.path("winner").asString()).isIn(first.path("current").asString(),
 				first.path("previous").asString());
-		assertThat(published0.path("skips").findValuesAsString("reason")).containsExactlyInAnyOrder("ABSENT",
-				"CONFLICT");
+		// The absent team's skip is published; the conflict skip is neither listed nor
+		// counted: the file does not tell who had a conflict with which team.
+		assertThat(live.path("skippedVisits").asInt()).isEqualTo(2);
+		assertThat(published0.path("skips").findValuesAsString("reason")).containsExactly("ABSENT");
+		assertThat(published0.path("summary").path("skipCount").asInt()).isEqualTo(1);
+		String absentSkipper = this.pseudonyms.of(hackathon.id(), judges.get(1).id());
+		published0.path("judges")
+			.forEach((j) -> assertThat(j.path("skips").asInt()).as(j.toString())
+				.isEqualTo(j.path("id").asString().equals(absentSkipper) ? 1 : 0));
+		assertThat(json).doesNotContain("\"CONFLICT\"");
 		// The judges are the pseudonyms rubric sheets carry; no user, judge record or
 		// client id is published.
 		Set<String> expected = new HashSet<>();
@@ -163,6 +172,14 @@ class ExpoPublicationTests extends JudgingApiTestSupport {
 		RecomputeScript.Run caught = RecomputeScript.run(changed, Duration.ofSeconds(120));
 		assertThat(caught.exit()).as(caught.output()).isEqualTo(1);
 		assertThat(caught.output()).contains("NOT REPRODUCED");
+		// A conflict skip in a file of this format is refused too.
+		ObjectNode leaking = (ObjectNode) Http.parse(json);
+		((ObjectNode) leaking.path("rounds").get(0).path("skips").get(0)).put("reason", "CONFLICT");
+		Path leak = dir.resolve("leaking.json");
+		Files.writeString(leak, leaking.toString());
+		RecomputeScript.Run refused = RecomputeScript.run(leak, Duration.ofSeconds(120));
+		assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+		assertThat(refused.output()).contains("lists ABSENT skips only");
 
 		String csv = this.http.get("/api/hackathons/" + hackathon.slug() + "/results.csv").body();
 		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
@@ -172,14 +189,15 @@ class ExpoPublicationTests extends JudgingApiTestSupport {
 			.parse(new java.io.StringReader(csv))
 			.getRecords();
 		int comparisons = published0.path("comparisons").size();
-		assertThat(rows).hasSize(2 * comparisons + 2);
+		assertThat(rows).hasSize(2 * comparisons + 1);
 		Map<String, Integer> kinds = new HashMap<>();
 		rows.forEach((r) -> kinds.merge(r.get("row_kind") + "/" + r.get("comparison_outcome") + r.get("skip_reason"), 1,
 				Integer::sum));
 		assertThat(kinds).containsEntry("COMPARISON/WON", comparisons)
 			.containsEntry("COMPARISON/LOST", comparisons)
 			.containsEntry("SKIP/ABSENT", 1)
-			.containsEntry("SKIP/CONFLICT", 1);
+			.doesNotContainKey("SKIP/CONFLICT");
+		assertThat(csv).doesNotContain("CONFLICT");
 		rows.forEach((r) -> {
 			assertThat(r.get("algorithm_version")).isEqualTo("hacktrail-pairwise-1");
 			assertThat(expected).contains(r.get("judge_id"));

@@ -126,7 +126,7 @@ class ExpoSectorsTests extends JudgingApiTestSupport {
 
 		String json = this.http.get("/api/hackathons/" + hackathon.slug() + "/results.json").body();
 		JsonNode file = Http.parse(json);
-		assertThat(file.path("format").asString()).isEqualTo("hacktrail-results-5");
+		assertThat(file.path("format").asString()).isEqualTo("hacktrail-results-6");
 		JsonNode published = file.path("rounds").get(0);
 		assertThat(published.path("algorithmVersion").asString()).isEqualTo("hacktrail-pairwise-2");
 		assertThat(published.path("comparisons").findValuesAsString("sector"))

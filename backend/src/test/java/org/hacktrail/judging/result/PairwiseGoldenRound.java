@@ -25,8 +25,9 @@ import org.hacktrail.judging.round.VoteMode;
 /**
  * The PAIRWISE round of {@code results.golden.json}: five candidates at tables in a row
  * (one with coordinates), three judges walking them, eleven comparisons, a team absent
- * and a conflict, P5 in only two comparisons (insufficient evidence, never in the top N),
- * N = 2, B = 60 and the selection of the top two.
+ * and a conflict (in the snapshot; the file leaves the conflict skip out and counts one
+ * skip), P5 in only two comparisons (insufficient evidence, never in the top N), N = 2, B
+ * = 60 and the selection of the top two.
  */
 final class PairwiseGoldenRound {
 

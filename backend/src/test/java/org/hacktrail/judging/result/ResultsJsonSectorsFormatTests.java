@@ -15,11 +15,12 @@ import org.hacktrail.judging.RecomputeScript;
 import org.junit.jupiter.api.Test;
 
 /**
- * Format hacktrail-results-5 is pinned as format 4 is ({@link ResultsJsonFormatTests}):
- * one fixed expo round ranked by sector ({@link PairwiseSectorsGoldenRound}) gives
- * exactly the bytes of {@code results.sectors.golden.json}, which
- * {@code scripts/recompute-ranking} reproduces. A difference is a change of the published
- * format (see {@link ResultsJsonFormatTests}); a failing run writes
+ * A round ranked by sector (format hacktrail-results-5 on, now 6) is pinned as format 4
+ * is ({@link ResultsJsonFormatTests}): one fixed expo round ranked by sector
+ * ({@link PairwiseSectorsGoldenRound}) gives exactly the bytes of
+ * {@code results.sectors.golden.json}, which {@code scripts/recompute-ranking}
+ * reproduces. A difference is a change of the published format (see
+ * {@link ResultsJsonFormatTests}); a failing run writes
  * {@code target/results.sectors.actual.json}.
  */
 class ResultsJsonSectorsFormatTests {
@@ -38,7 +39,7 @@ class ResultsJsonSectorsFormatTests {
 			Files.writeString(ACTUAL, json, StandardCharsets.UTF_8);
 		}
 		assertThat(json).as("results.json of the fixed round (written to %s)", ACTUAL).isEqualTo(golden);
-		assertThat(json).contains("\"format\" : \"hacktrail-results-5\"").contains("\"sector\" : \"PUBLIC\"");
+		assertThat(json).contains("\"format\" : \"hacktrail-results-6\"").contains("\"sector\" : \"PUBLIC\"");
 	}
 
 	@Test

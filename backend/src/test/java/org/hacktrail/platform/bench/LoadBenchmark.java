@@ -321,6 +321,9 @@ public final class LoadBenchmark {
 					readerThink, acknowledged.size(), once, notOnce, unacknowledged.get(), lost);
 			System.out.println("load average before: " + loadBefore + "; after: " + loadAverage()
 					+ " (other work on the machine slows every figure above)");
+			if (backend.equals("h2")) {
+				fileFigures.settle(Duration.ofSeconds(120));
+			}
 		}
 		finally {
 			context.close();

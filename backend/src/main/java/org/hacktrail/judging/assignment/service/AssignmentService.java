@@ -29,6 +29,7 @@ import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundConfig;
 import org.hacktrail.judging.round.RoundEvent;
+import org.hacktrail.judging.round.RoundDedications;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.platform.DomainException;
@@ -123,8 +124,9 @@ public class AssignmentService {
 		JudgingRound round = this.rounds.ensureStored(context);
 		List<String> candidates = this.rounds.candidates(context);
 		List<Judge> judges = judges(round.hackathonId());
-		AssignmentRequest request = request(round, candidates, judges, seed);
-		AssignmentPlan plan = JudgeAssigner.assign(request).withoutJudges(dropped(judges));
+		Set<String> unavailable = unavailable(round, judges);
+		AssignmentRequest request = request(round, candidates, judges, seed, unavailable);
+		AssignmentPlan plan = JudgeAssigner.assign(request).withoutJudges(unavailable);
 		long judgesWithRoom = request.judges().stream().filter((j) -> j.maxLoad() == null || j.maxLoad() > 0).count();
 		return commit(round, plan, request,
 				new Why("Assignment of " + candidates.size() + " proposals to " + judgesWithRoom + " judges",
@@ -228,8 +230,9 @@ public class AssignmentService {
 			return null;
 		}
 		List<Judge> judges = judges(round.hackathonId());
-		AssignmentRequest request = request(round, plan.proposalIds(), judges, plan.seed());
-		return new Change(JudgeAssigner.reassign(request, renamed, CONFLICTED).withoutJudges(dropped(judges)), request,
+		Set<String> unavailable = unavailable(round, judges);
+		AssignmentRequest request = request(round, plan.proposalIds(), judges, plan.seed(), unavailable);
+		return new Change(JudgeAssigner.reassign(request, renamed, CONFLICTED).withoutJudges(unavailable), request,
 				reason.apply(moved.size()));
 	}
 
@@ -299,13 +302,26 @@ public class AssignmentService {
 		return dropped;
 	}
 
-	private static AssignmentRequest request(JudgingRound round, List<String> proposals, List<Judge> judges,
-			long seed) {
+	/**
+	 * The user ids of the judges who take no work in the round: the dropped ones, and in
+	 * a round dedicated to an award track every judge who is not one of the track's.
+	 */
+	private Set<String> unavailable(JudgingRound round, List<Judge> judges) {
+		Set<String> unavailable = dropped(judges);
+		RoundDedications.Dedication dedication = this.rounds.dedication(round.id());
+		if (dedication != null) {
+			judges.stream().filter((j) -> !dedication.judges(j.userId())).forEach((j) -> unavailable.add(j.userId()));
+		}
+		return unavailable;
+	}
+
+	private static AssignmentRequest request(JudgingRound round, List<String> proposals, List<Judge> judges, long seed,
+			Set<String> unavailable) {
 		RoundConfig config = round.config();
 		List<PanelJudge> panel = new ArrayList<>();
 		List<Conflict> conflicts = new ArrayList<>();
 		for (Judge judge : judges) {
-			Integer maxLoad = !judge.isActive() ? Integer.valueOf(0)
+			Integer maxLoad = (!judge.isActive() || unavailable.contains(judge.userId())) ? Integer.valueOf(0)
 					: (judge.maxLoad() != null) ? judge.maxLoad() : config.maxLoad();
 			panel.add(new PanelJudge(judge.userId(), judge.sector(), maxLoad));
 			for (ConflictOfInterest conflict : judge.conflicts()) {
