@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import type { FieldError } from '../api/errors';
+import { FieldErrorText } from './RefusalText';
 
 /**
  * A labelled control with an optional hint and error, wired with aria-describedby and aria-invalid. `children`
@@ -13,7 +15,8 @@ export function Field({
 }: {
   label: string;
   hint?: string;
-  error?: string;
+  /** What is wrong: the panel's own sentence, or a refusal of the server (said in the reader's language). */
+  error?: FieldError;
   lang?: string;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; lang?: string }) => ReactNode;
 }) {
@@ -32,7 +35,7 @@ export function Field({
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, lang })}
       {error && (
         <span id={errorId} className="field-error">
-          {error}
+          <FieldErrorText error={error} />
         </span>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { Problem } from '../api/errors';
+import type { Problem, Refusal } from '../api/errors';
 import { SignInOptions } from '../auth/Session';
 import { useI18n, type MessageKey } from '../i18n';
+import { RefusalText } from './RefusalText';
 
 /**
  * Rules the server names in `extensions.rule`, said in the reader's language: a "position full" CONFLICT is not an
@@ -31,11 +32,26 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   TRACK_SELECTIONS: 'rule.TRACK_SELECTIONS',
 };
 
+/** The refusals in a row, each in the reader's language when coded, else in English marked `lang="en"`. */
+function Refusals({ refusals }: { refusals: Refusal[] }) {
+  return (
+    <>
+      {refusals.map((refusal, index) => (
+        <span key={index}>
+          {index > 0 && ' '}
+          <RefusalText refusal={refusal} />
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
- * The one way the panel reports a failed request. The server's messages are English (for API users): they are marked
- * `lang="en"` below the reader's-language sentence; a refusal the panel can say itself names a rule (above). An ended session offers sign-in in place (what was typed stays
- * in the form); an edit made elsewhere offers to load the latest version; bad input lists the server's messages
- * (fields shown next to their controls are left out here).
+ * The one way the panel reports a failed request. A refusal with a reason code (`extensions.reason`, issue #17) is
+ * said from the catalogs in i18n/refusals; the server's messages without one are English (for API users) and are
+ * marked `lang="en"` below the reader's-language sentence; a refusal the panel can say itself names a rule (above). An
+ * ended session offers sign-in in place (what was typed stays in the form); an edit made elsewhere offers to load the
+ * latest version; bad input lists the server's refusals (fields shown next to their controls are left out here).
  */
 export function ProblemNotice({
   problem,
@@ -49,8 +65,8 @@ export function ProblemNotice({
   const { t } = useI18n();
   const [signingIn, setSigningIn] = useState(false);
   if (!problem) return null;
-  const fieldMessages = new Set(shownFields.map((field) => problem.fields[field]).filter(Boolean));
-  const rest = problem.messages.filter((message) => !fieldMessages.has(message));
+  const refusals: Refusal[] = problem.refusals ?? problem.messages.map((message) => ({ message }));
+  const rest = refusals.filter((refusal) => !(refusal.field && shownFields.includes(refusal.field) && problem.fields[refusal.field]));
   const ruleKeys = (problem.rules ?? []).map((rule) => RULE_MESSAGES[rule]).filter(Boolean);
   if (ruleKeys.length > 0 && problem.kind !== 'unauthenticated') {
     return (
@@ -61,8 +77,8 @@ export function ProblemNotice({
           </p>
         ))}
         {rest.length > 0 && (
-          <p className="muted" lang="en">
-            {rest.join(' ')}
+          <p className="muted">
+            <Refusals refusals={rest} />
           </p>
         )}
         {onReload && problem.kind === 'conflict' && (
@@ -92,8 +108,8 @@ export function ProblemNotice({
         <div role="alert" className="notice notice-warn">
           <p>{t('error.conflict')}</p>
           {rest.length > 0 && (
-            <p className="muted" lang="en">
-              {rest.join(' ')}
+            <p className="muted">
+              <Refusals refusals={rest} />
             </p>
           )}
           {onReload && (
@@ -108,9 +124,11 @@ export function ProblemNotice({
         <div role="alert" className="notice notice-error">
           <p>{t('error.badInput')}</p>
           {rest.length > 0 && (
-            <ul lang="en">
-              {rest.map((message) => (
-                <li key={message}>{message}</li>
+            <ul>
+              {rest.map((refusal, index) => (
+                <li key={index}>
+                  <RefusalText refusal={refusal} />
+                </li>
               ))}
             </ul>
           )}
@@ -121,8 +139,8 @@ export function ProblemNotice({
         <div role="alert" className="notice notice-error">
           <p>{t(`error.${problem.kind}`)}</p>
           {rest.length > 0 && (
-            <p className="muted" lang="en">
-              {rest.join(' ')}
+            <p className="muted">
+              <Refusals refusals={rest} />
             </p>
           )}
         </div>

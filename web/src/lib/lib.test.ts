@@ -60,7 +60,18 @@ describe('problems from GraphQL errors', () => {
       { message: 'A title needs at least one letter or digit.', extensions: { code: 'BAD_USER_INPUT', field: 'title' } },
     ]);
     expect(problem.kind).toBe('badInput');
-    expect(problem.fields).toEqual({ title: 'A title needs at least one letter or digit.' });
+    expect(problem.fields).toEqual({ title: { message: 'A title needs at least one letter or digit.', field: 'title' } });
+  });
+
+  it('takes a refusal’s reason code and values from extensions.reason and extensions.args', () => {
+    const problem = problemFromErrors([
+      {
+        message: 'The title is longer than 200 characters.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'title', reason: 'TOO_LONG', args: { max: 200, nested: { no: 1 } } },
+      },
+    ]);
+    expect(problem.fields.title).toEqual({ message: 'The title is longer than 200 characters.', field: 'title', reason: 'TOO_LONG', args: { max: 200 } });
+    expect(problem.refusals).toEqual([problem.fields.title]);
   });
 
   it('puts an ended session before a conflict, and a conflict before bad input', () => {

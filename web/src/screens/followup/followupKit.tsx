@@ -7,7 +7,7 @@ import {
   type MilestoneType,
   type ProjectOutcomeState,
 } from './gql/graphql';
-import { problemOf, type Problem } from '../../api/errors';
+import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -126,7 +126,7 @@ export function MilestoneDecision({
   const [, reject] = useMutation(RejectMilestoneDocument);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
+  const [reasonError, setReasonError] = useState<FieldError>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const name = milestoneName(milestone, t, locale);

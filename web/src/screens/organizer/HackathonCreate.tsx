@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useMutation } from 'urql';
 import { CreateHackathonDocument } from './gql/graphql';
-import { problemOf, type Problem } from '../../api/errors';
+import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useDraft } from '../../lib/draft';
@@ -21,7 +21,7 @@ export default function HackathonCreate() {
   const [problem, setProblem] = useState<Problem>();
   const [checked, setChecked] = useState(false);
   const local = validateHackathon(form, true);
-  const errors: Record<string, string | undefined> = {};
+  const errors: Record<string, FieldError | undefined> = {};
   for (const field of FIELDS) {
     const own = checked ? local[field] : undefined;
     errors[field] = own ? t(`setup.error.${own}` as MessageKey) : problem?.fields[field];

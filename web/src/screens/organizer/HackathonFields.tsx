@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { FieldError } from '../../api/errors';
 import type { HackathonKind } from './gql/graphql';
 import { Field } from '../../components/Field';
 import { timeZones } from '../../lib/dates';
@@ -16,7 +17,7 @@ export function HackathonFields({
 }: {
   form: HackathonFormState;
   setForm: (update: (previous: HackathonFormState) => HackathonFormState) => void;
-  errors: Record<string, string | undefined>;
+  errors: Record<string, FieldError | undefined>;
   creating: boolean;
 }) {
   const { t } = useI18n();

@@ -13,7 +13,7 @@ import {
 import { exportUrl, formatOfFile, importProposals, pageExportUrl, type ImportResult } from '../../api/csv';
 import { SpreadsheetCsvLink } from '../../components/SpreadsheetCsvLink';
 import { ImportErrorText } from '../../components/ImportErrorText';
-import { problemOf, type Problem } from '../../api/errors';
+import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { FEATURES } from '../../features';
 import { Field } from '../../components/Field';
 import { useLocalized } from '../../components/Localized';
@@ -157,7 +157,7 @@ function DetailsPanel({ hackathon, onReload }: { hackathon: HackathonAdminFragme
   const [checked, setChecked] = useState(false);
   const [saved, setSaved] = useState(false);
   const local = validateHackathon(form, false);
-  const errors: Record<string, string | undefined> = {};
+  const errors: Record<string, FieldError | undefined> = {};
   for (const field of FIELDS) {
     const own = checked ? local[field] : undefined;
     errors[field] = own ? t(`setup.error.${own}` as MessageKey) : problem?.fields[field];

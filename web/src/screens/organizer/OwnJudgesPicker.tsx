@@ -1,6 +1,8 @@
 import { useQuery } from 'urql';
 import { TrackJudgeChoicesDocument, type AwardJudges } from './gql/graphql';
 import { useI18n, type MessageKey } from '../../i18n/judging';
+import type { FieldError } from '../../api/errors';
+import { FieldErrorText } from '../../components/RefusalText';
 
 const KINDS: AwardJudges[] = ['SHARED', 'OWN'];
 
@@ -20,7 +22,7 @@ export function OwnJudgesPicker({
   judges: AwardJudges;
   judgeIds: string[];
   onChange: (judges: AwardJudges, judgeIds: string[]) => void;
-  error?: string;
+  error?: FieldError;
 }) {
   const { t } = useI18n();
   const [{ data, fetching }] = useQuery({ query: TrackJudgeChoicesDocument, variables: { slug }, pause: judges !== 'OWN' });
@@ -53,7 +55,7 @@ export function OwnJudgesPicker({
           ))}
           {error && (
             <p id="own-judges-error" className="field-error">
-              {error}
+              <FieldErrorText error={error} />
             </p>
           )}
         </fieldset>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { FieldErrorText } from '../../components/RefusalText';
 import { useQuery } from 'urql';
 import { TrackProposalChoicesDocument, type TrackProposalChoicesQuery } from './gql/graphql';
-import { problemOf } from '../../api/errors';
+import { problemOf, type FieldError } from '../../api/errors';
 import { Loading } from '../../components/Page';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLocalized } from '../../components/Localized';
@@ -32,7 +33,7 @@ export function ProposalPicker({
   slug: string;
   selected: string[];
   onChange: (ids: string[]) => void;
-  error?: string;
+  error?: FieldError;
 }) {
   const { t } = useI18n();
   const localized = useLocalized();
@@ -104,7 +105,7 @@ export function ProposalPicker({
       )}
       {error && (
         <span id={errorId} className="field-error">
-          {error}
+          <FieldErrorText error={error} />
         </span>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FieldErrorText } from '../../components/RefusalText';
 import { Link, useLocation } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -9,7 +10,7 @@ import {
   type LinkType,
   type ProposalEditorDataQuery,
 } from './gql/graphql';
-import { problemOf, type Problem } from '../../api/errors';
+import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { useLocalized } from '../../components/Localized';
 import { Loading, Page } from '../../components/Page';
@@ -162,10 +163,10 @@ export function ProposalForm({
   const local = validateProposal(form);
   const localMessage = (key: string | undefined) => (key ? t(`editor.error.${key}` as MessageKey) : undefined);
 
-  function fieldError(field: string): string | undefined {
+  function fieldError(field: string): FieldError | undefined {
     return (checked ? localMessage(local[field]) : undefined) ?? problem?.fields[field];
   }
-  function linkError(index: number): string | undefined {
+  function linkError(index: number): FieldError | undefined {
     const own = checked ? localMessage(local[`links.${index}`]) : undefined;
     if (own) return own;
     const type = form.links[index]?.type;
@@ -219,7 +220,11 @@ export function ProposalForm({
       </Field>
       <fieldset>
         <legend>{t('editor.tags')}</legend>
-        {problem?.fields.tags && <p className="field-error">{problem.fields.tags}</p>}
+        {problem?.fields.tags && (
+          <p className="field-error">
+            <FieldErrorText error={problem.fields.tags} />
+          </p>
+        )}
         <div className="checkbox-grid">
           {tags.map((tag) => (
             <label key={tag.id} className="checkbox">
@@ -239,7 +244,11 @@ export function ProposalForm({
       <fieldset>
         <legend>{t('editor.links')}</legend>
         <p className="hint">{t('editor.linksHint')}</p>
-        {problem?.fields.links && <p className="field-error">{problem.fields.links}</p>}
+        {problem?.fields.links && (
+          <p className="field-error">
+            <FieldErrorText error={problem.fields.links} />
+          </p>
+        )}
         {form.links.map((link, index) => (
           <div key={index} className="link-row">
             <Field label={t('editor.linkType', { n: index + 1 })}>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import { FieldErrorText } from '../../components/RefusalText';
 import { useClient } from 'urql';
 import { InviteCandidatesDocument, type InviteCandidatesQuery } from './gql/graphql';
-import { problemOf, type Problem } from '../../api/errors';
+import { problemOf, type Problem, type FieldError } from '../../api/errors';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useI18n } from '../../i18n';
 
@@ -27,7 +28,7 @@ export function PersonSearch({
   proposalId: string;
   chosen: Person | undefined;
   onChoose: (person: Person | undefined) => void;
-  error: string | undefined;
+  error: FieldError | undefined;
 }) {
   const { t } = useI18n();
   const client = useClient();
@@ -67,7 +68,11 @@ export function PersonSearch({
     return (
       <div className="chosen-person">
         <p>{t('team.chosenPerson', { name: chosen.displayName })}</p>
-        {error && <p className="field-error">{error}</p>}
+        {error && (
+          <p className="field-error">
+            <FieldErrorText error={error} />
+          </p>
+        )}
         <button type="button" className="button-secondary" onClick={() => onChoose(undefined)}>
           {t('team.changePerson')}
         </button>
@@ -101,7 +106,7 @@ export function PersonSearch({
       />
       {error && (
         <span id={errorId} className="field-error">
-          {error}
+          <FieldErrorText error={error} />
         </span>
       )}
       <p aria-live="polite" className="muted small search-status">

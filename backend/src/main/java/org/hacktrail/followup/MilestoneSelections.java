@@ -13,6 +13,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.LiteralPattern;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.ProposalFacts;
 import org.jspecify.annotations.Nullable;
 
@@ -125,8 +126,7 @@ public class MilestoneSelections {
 		String checkedNote = OutcomeService.checkedNote(note);
 		Checked checked = check(selection);
 		if (expectedCount == null) {
-			throw DomainException.badInput("expectedCount", "Say how many pending milestones you saw "
-					+ "(expectedCount), so that the decision covers exactly those.");
+			throw DomainException.badInput("expectedCount", Refusal.EXPECTED_COUNT_REQUIRED);
 		}
 		List<OutcomeMilestone> chosen = this.mongo.find(Query.of(checked.query()).limit(MAX_SELECTION + 1),
 				OutcomeMilestone.class, FollowUpStates.MILESTONES);
@@ -200,7 +200,7 @@ public class MilestoneSelections {
 		String agency = MilestoneRules.blankToNull(selection.agency());
 		if (agency != null) {
 			if (agency.codePointCount(0, agency.length()) > MAX_AGENCY) {
-				throw DomainException.badInput("agency", "The agency is longer than " + MAX_AGENCY + " characters.");
+				throw DomainException.badInput("agency", Refusal.TOO_LONG, "max", MAX_AGENCY);
 			}
 			agency = FreeText.check(agency, "agency", FreeText.Kind.TEXT);
 			criteria = criteria.and("agency").regex(LiteralPattern.of(agency), "i");
@@ -208,8 +208,7 @@ public class MilestoneSelections {
 			said.add("whose agency contains '" + agency + "'");
 		}
 		if (selection.from() != null && selection.to() != null && selection.from().isAfter(selection.to())) {
-			throw DomainException.badInput("from",
-					"The range starts (" + selection.from() + ") after it ends (" + selection.to() + ").");
+			throw DomainException.badInput("from", Refusal.RANGE_ORDER, "from", selection.from(), "to", selection.to());
 		}
 		if (selection.from() != null || selection.to() != null) {
 			// Dates are stored as ISO-8601 text, whose order is the calendar's.
@@ -243,8 +242,7 @@ public class MilestoneSelections {
 			said.add("of projects pitched at " + hackathon.slug());
 		}
 		if (said.isEmpty()) {
-			throw DomainException.badInput("selection", "Choose by something: an import run, a type, an agency, "
-					+ "a date range or a hackathon (an empty selection would be every pending milestone).");
+			throw DomainException.badInput("selection", Refusal.SELECTION_EMPTY);
 		}
 		details.put("selection", "every pending milestone " + String.join(", ", said));
 		return new Checked(new Query(criteria), run, details);

@@ -13,6 +13,7 @@ import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
@@ -223,8 +224,7 @@ class OutcomeController {
 		OutcomeService.BulkVerified done;
 		if (input.selection() != null) {
 			if (input.ids() != null || input.projectId() != null) {
-				throw DomainException
-					.badInput("Give one of the milestones' ids, a projectId or a selection, not several.");
+				throw DomainException.badInput("input", Refusal.ONE_WAY_TO_CHOOSE);
 			}
 			done = this.selections.verify(input.selection(), input.expectedCount(), input.note());
 		}

@@ -14,11 +14,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.audit.AuditEvent;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
-import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.proposal.Project;
 import org.hacktrail.proposal.ProjectService;
 import org.jspecify.annotations.Nullable;
@@ -245,7 +246,7 @@ public class OutcomeService {
 	public OutcomeMilestone reject(String id, @Nullable String reason, @Nullable Integer expectedVersion) {
 		String checked = optionalReason(reason, "reason");
 		if (checked == null) {
-			throw DomainException.badInput("reason", "Say why the milestone is rejected (its team reads it).");
+			throw DomainException.badInput("reason", Refusal.REASON_REQUIRED);
 		}
 		return decide(id, VerificationState.REJECTED, checked, expectedVersion);
 	}
@@ -278,18 +279,18 @@ public class OutcomeService {
 			@Nullable Integer expectedCount, @Nullable String note) {
 		String checkedNote = optionalReason(note, "note");
 		if ((ids == null) == (projectId == null)) {
-			throw DomainException.badInput("Give either the milestones' ids or a projectId (with expectedCount).");
+			throw DomainException.badInput("ids", Refusal.ONE_WAY_TO_CHOOSE);
 		}
 		List<OutcomeMilestone> chosen;
 		if (ids != null) {
 			if (ids.isEmpty() || ids.size() > MAX_BULK) {
-				throw DomainException.badInput("ids",
-						"Give 1 to " + MAX_BULK + " milestone ids at a time, not " + ids.size() + ".");
+				throw DomainException.badInput("ids", Refusal.COUNT_RANGE, "min", 1, "max", MAX_BULK, "count",
+						ids.size());
 			}
 			Set<String> distinct = new java.util.LinkedHashSet<>();
 			for (String id : ids) {
 				if (!distinct.add(id)) {
-					throw DomainException.badInput("ids", "The milestone '" + id + "' is listed twice.");
+					throw DomainException.badInput("ids", Refusal.DUPLICATE, "value", id);
 				}
 			}
 			chosen = this.mongo.find(new Query(Criteria.where("_id").in(distinct)), OutcomeMilestone.class,
@@ -307,10 +308,8 @@ public class OutcomeService {
 				.sorted()
 				.toList();
 			if (!rejected.isEmpty()) {
-				throw DomainException.badInput("ids",
-						rejected.size() + " of these milestones were rejected ("
-								+ String.join(", ", rejected.subList(0, Math.min(5, rejected.size())))
-								+ "); undo a rejection one at a time, after reading its reason. Nothing was verified.");
+				throw DomainException.badInput("ids", Refusal.REJECTED_IN_BULK, "count", rejected.size(), "ids",
+						rejected.subList(0, Math.min(5, rejected.size())));
 			}
 		}
 		else {
@@ -318,8 +317,7 @@ public class OutcomeService {
 				throw DomainException.notFound("There is no project with the id '" + projectId + "'.");
 			}
 			if (expectedCount == null) {
-				throw DomainException.badInput("expectedCount", "Say how many pending milestones you saw "
-						+ "(expectedCount), so that the decision covers exactly those.");
+				throw DomainException.badInput("expectedCount", Refusal.EXPECTED_COUNT_REQUIRED);
 			}
 			chosen = this.mongo.find(new Query(
 					Criteria.where("projectId").is(projectId).and("verification").is(VerificationState.PENDING)),
@@ -544,7 +542,7 @@ public class OutcomeService {
 	private static @Nullable String optionalReason(@Nullable String text, String field) {
 		String stripped = MilestoneRules.blankToNull(text);
 		if (stripped != null && stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
-			throw DomainException.badInput(field, "The " + field + " is longer than " + MAX_REASON + " characters.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", MAX_REASON);
 		}
 		return FreeText.check(stripped, field, FreeText.Kind.TEXT);
 	}

@@ -15,6 +15,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.ProposalTags;
 import org.jspecify.annotations.Nullable;
 
@@ -125,14 +126,13 @@ public class OutcomeStatistics {
 		String area = null;
 		if (f.issueArea() != null && !f.issueArea().isBlank()) {
 			area = this.tags.resolve(f.issueArea())
-				.orElseThrow(() -> DomainException.badInput("filter.issueArea",
-						"Unknown issue area '" + f.issueArea() + "'; use one of: " + String.join(", ", this.tags.ids())
-								+ "."))
+				.orElseThrow(() -> DomainException.badInput("filter.issueArea", Refusal.UNKNOWN_ISSUE_AREA, "value",
+						f.issueArea(), "allowed", this.tags.ids()))
 				.id();
 		}
 		if (f.fromYear() != null && f.toYear() != null && f.fromYear() > f.toYear()) {
-			throw DomainException.badInput("filter.fromYear",
-					"fromYear (" + f.fromYear() + ") is after toYear (" + f.toYear() + ").");
+			throw DomainException.badInput("filter.fromYear", Refusal.RANGE_ORDER, "from", f.fromYear(), "to",
+					f.toYear());
 		}
 		OutcomeRollup rollup = this.mongo.findById(view.name(), OutcomeRollup.class);
 		List<OutcomeRollup.Cell> cells = (rollup != null) ? rollup.cells() : List.of();

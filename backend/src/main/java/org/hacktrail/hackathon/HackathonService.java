@@ -14,14 +14,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.hacktrail.platform.LiteralPattern;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.LiteralPattern;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -122,11 +123,12 @@ public class HackathonService {
 	public Hackathon create(CreateHackathonInput input) {
 		String slug = (input.slug() != null) ? input.slug().strip() : "";
 		if (slug.length() < 3 || slug.length() > 64 || !SLUG.matcher(slug).matches()) {
-			throw DomainException.badInput("slug", "The slug '" + slug + "' must be 3 to 64 characters: lower-case "
-					+ "letters a-z, digits and single hyphens between them (e.g. g0v-hackath60n).");
+			throw DomainException.badInput("slug", Refusal.BAD_FORMAT, "value", slug, "format",
+					"3 to 64 characters: lower-case letters a-z, digits and single hyphens between them "
+							+ "(e.g. g0v-hackath60n).");
 		}
 		if (input.kind() == null) {
-			throw DomainException.badInput("kind", "Give the kind: COMMUNITY, PRESIDENTIAL or OTHER.");
+			throw DomainException.badInput("kind", Refusal.REQUIRED);
 		}
 		LocalizedText name = LocalizedText.requireSingleLine(input.name(), "name", MAX_NAME);
 		String timeZone = checkTimeZone(input.timeZone());
@@ -203,10 +205,8 @@ public class HackathonService {
 				continue;
 			}
 			if (previous >= 0 && at[i].isBefore(at[previous])) {
-				throw DomainException.badInput("plannedDeadlines." + names[i],
-						"The deadline " + names[i] + " (" + at[i] + ") comes before " + names[previous] + " ("
-								+ at[previous]
-								+ "); planned deadlines go in order: proposals, then team formation, then judging.");
+				throw DomainException.badInput("plannedDeadlines." + names[i], Refusal.DATE_ORDER, "value", at[i],
+						"other", names[previous], "otherValue", at[previous]);
 			}
 			previous = i;
 		}
@@ -347,8 +347,8 @@ public class HackathonService {
 		if (filter.year() != null) {
 			int year = filter.year();
 			if (year < FIRST_YEAR || year > LAST_YEAR) {
-				throw DomainException.badInput("year",
-						"Give a year from " + FIRST_YEAR + " to " + LAST_YEAR + ", not " + year + ".");
+				throw DomainException.badInput("year", Refusal.OUT_OF_RANGE, "min", String.valueOf(FIRST_YEAR), "max",
+						String.valueOf(LAST_YEAR), "value", String.valueOf(year));
 			}
 			ZoneId taiwan = ZoneId.of("Asia/Taipei");
 			criteria = criteria.and("startsAt")
@@ -358,7 +358,7 @@ public class HackathonService {
 		String search = (filter.search() != null) ? filter.search().strip() : "";
 		if (!search.isEmpty()) {
 			if (search.length() > 100) {
-				throw DomainException.badInput("search", "Search for at most 100 characters.");
+				throw DomainException.badInput("search", Refusal.SEARCH_TOO_LONG, "max", 100);
 			}
 			FreeText.check(search, "search", FreeText.Kind.LINE);
 			String pattern = LiteralPattern.of(search);
@@ -391,8 +391,7 @@ public class HackathonService {
 		Hackathon current = find(id);
 		checkVersion(current, expectedVersion);
 		if (current.isArchived()) {
-			throw DomainException.badInput("The hackathon " + current.slug() + " is ARCHIVED and no longer changes; "
-					+ "step it back to FOLLOW_UP first if it must.");
+			throw DomainException.badInput("id", Refusal.HACKATHON_ARCHIVED, "slug", current.slug());
 		}
 		return current;
 	}
@@ -409,7 +408,7 @@ public class HackathonService {
 			return List.of();
 		}
 		if (inputs.size() > MAX_ROUNDS) {
-			throw DomainException.badInput("rounds", "A hackathon has at most " + MAX_ROUNDS + " rounds.");
+			throw DomainException.badInput("rounds", Refusal.TOO_MANY, "max", MAX_ROUNDS, "count", inputs.size());
 		}
 		Set<String> known = new HashSet<>();
 		existing.forEach((round) -> known.add(round.id()));
@@ -419,19 +418,17 @@ public class HackathonService {
 			RoundInput input = inputs.get(i);
 			String field = "rounds[" + i + "]";
 			if (input.kind() == null) {
-				throw DomainException.badInput(field + ".kind",
-						"Give each round a kind: REVIEW, PUBLIC_VOTE or FINAL.");
+				throw DomainException.badInput(field + ".kind", Refusal.REQUIRED);
 			}
 			String id = input.id();
 			if (id != null && !known.contains(id)) {
-				throw DomainException.badInput(field + ".id",
-						"This hackathon has no round with the id '" + id + "'; omit the id for a new round.");
+				throw DomainException.badInput(field + ".id", Refusal.NO_SUCH_ID, "value", id);
 			}
 			if (id == null) {
 				id = UUID.randomUUID().toString();
 			}
 			if (!seen.add(id)) {
-				throw DomainException.badInput(field + ".id", "The round '" + id + "' is listed twice.");
+				throw DomainException.badInput(field + ".id", Refusal.DUPLICATE, "value", id);
 			}
 			rounds.add(new Round(id, LocalizedText.requireSingleLine(input.name(), field + ".name", MAX_NAME),
 					input.kind()));
@@ -444,35 +441,34 @@ public class HackathonService {
 		// IANA region ids only (Asia/Taipei): a fixed offset such as +08:00 would ignore
 		// daylight saving rules.
 		if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-			throw DomainException.badInput("timeZone",
-					"'" + zone + "' is not an IANA time zone; use a region name such as Asia/Taipei.");
+			throw DomainException.badInput("timeZone", Refusal.UNKNOWN_TIME_ZONE, "value", zone);
 		}
 		return zone;
 	}
 
 	private static Instant required(@Nullable OffsetDateTime value, String field) {
 		if (value == null) {
-			throw DomainException.badInput(field, "Give " + field + ".");
+			throw DomainException.badInput(field, Refusal.REQUIRED);
 		}
 		return value.toInstant();
 	}
 
 	private static void checkDates(Instant startsAt, Instant endsAt) {
 		if (!endsAt.isAfter(startsAt)) {
-			throw DomainException.badInput("endsAt", "The hackathon must end (endsAt) after it starts (startsAt).");
+			throw DomainException.badInput("endsAt", Refusal.END_BEFORE_START, "other", "startsAt");
 		}
 	}
 
 	private static void checkEdition(@Nullable Integer edition) {
 		if (edition != null && (edition < 1 || edition > 100_000)) {
-			throw DomainException.badInput("edition", "The edition is a positive number, was " + edition + ".");
+			throw DomainException.badInput("edition", Refusal.OUT_OF_RANGE, "min", 1, "max", 100_000, "value", edition);
 		}
 	}
 
 	private static void checkQuota(int quota) {
 		if (quota < 0 || quota > 1000) {
-			throw DomainException.badInput("outstandingQuota",
-					"The outstanding quota must be between 0 and 1000, was " + quota + ".");
+			throw DomainException.badInput("outstandingQuota", Refusal.OUT_OF_RANGE, "min", 0, "max", 1000, "value",
+					quota);
 		}
 	}
 

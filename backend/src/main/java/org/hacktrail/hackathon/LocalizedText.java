@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,7 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 	 */
 	public static LocalizedText requireSingleLine(@Nullable LocalizedText text, String field, int maxLength) {
 		if (text == null || text.isEmpty()) {
-			throw DomainException.badInput(field, "Give the " + field + " in Chinese (zhTW), English (en) or both.");
+			throw DomainException.badInput(field, Refusal.LOCALIZED_REQUIRED);
 		}
 		LocalizedText stripped = new LocalizedText(strip(text.zhTW), strip(text.en));
 		checkLine(stripped.zhTW, field + ".zhTW", maxLength);
@@ -92,8 +93,8 @@ public record LocalizedText(@Nullable String zhTW, @Nullable String en) {
 
 	static void checkLength(@Nullable String value, String field, int maxLength) {
 		if (value != null && value.codePointCount(0, value.length()) > maxLength) {
-			throw DomainException.badInput(field, "The " + field + " is longer than " + maxLength + " characters ("
-					+ value.codePointCount(0, value.length()) + ").");
+			throw DomainException.badInput(field, Refusal.LONGER_THAN, "max", maxLength, "length",
+					value.codePointCount(0, value.length()));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.SecretTokens;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
@@ -70,20 +71,19 @@ public class ApiTokenService {
 		String userId = this.currentUser.requireId();
 		String trimmed = (name != null) ? name.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
-			throw DomainException.badInput("name", "A token needs a name of 1 to 100 characters.");
+			throw DomainException.badInput("name", Refusal.LENGTH, "min", 1, "max", 100);
 		}
 		FreeText.check(trimmed, "name", FreeText.Kind.LINE);
 		Instant now = this.clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw DomainException.badInput("expiresAt", "The expiry must be in the future.");
+			throw DomainException.badInput("expiresAt", Refusal.NOT_IN_FUTURE);
 		}
 		long active = this.tokens.findByUserIdOrderByCreatedAtDesc(userId)
 			.stream()
 			.filter((token) -> token.isActive(now))
 			.count();
 		if (active >= MAX_ACTIVE_TOKENS) {
-			throw DomainException.badInput(
-					"You already have " + MAX_ACTIVE_TOKENS + " active tokens; revoke one you no longer use first.");
+			throw DomainException.badInput("tokens", Refusal.LIMIT_REACHED, "max", MAX_ACTIVE_TOKENS);
 		}
 		String secret = SecretTokens.newSecret(TOKEN_PREFIX);
 		ApiToken token = new ApiToken(UUID.randomUUID().toString(), userId, trimmed, SecretTokens.hash(secret),

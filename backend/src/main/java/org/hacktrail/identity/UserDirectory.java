@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.hacktrail.platform.LiteralPattern;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.LiteralPattern;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.UserNames;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
@@ -137,7 +138,7 @@ public class UserDirectory implements UserNames {
 		if (displayName != null) {
 			String name = displayName.strip();
 			if (name.isEmpty() || name.length() > 100) {
-				throw DomainException.badInput("displayName", "A display name needs 1 to 100 characters.");
+				throw DomainException.badInput("displayName", Refusal.LENGTH, "min", 1, "max", 100);
 			}
 			FreeText.check(name, "displayName", FreeText.Kind.LINE);
 			update.set("displayName", name);
@@ -148,7 +149,7 @@ public class UserDirectory implements UserNames {
 			for (String affiliation : affiliations) {
 				String value = (affiliation != null) ? affiliation.strip() : "";
 				if (value.length() > 200) {
-					throw DomainException.badInput("affiliations", "An affiliation can have at most 200 characters.");
+					throw DomainException.badInput("affiliations", Refusal.TOO_LONG, "max", 200);
 				}
 				FreeText.check(value, "affiliations", FreeText.Kind.LINE);
 				if (!value.isEmpty() && seen.add(value.toLowerCase(Locale.ROOT))) {
@@ -156,7 +157,7 @@ public class UserDirectory implements UserNames {
 				}
 			}
 			if (cleaned.size() > 20) {
-				throw DomainException.badInput("affiliations", "At most 20 affiliations, please.");
+				throw DomainException.badInput("affiliations", Refusal.TOO_MANY, "max", 20, "count", cleaned.size());
 			}
 			update.set("affiliations", cleaned);
 		}

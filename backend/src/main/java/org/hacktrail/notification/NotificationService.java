@@ -17,6 +17,7 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -228,10 +229,10 @@ public class NotificationService {
 	public Marked markRead(@Nullable List<String> ids, boolean all) {
 		String me = this.currentUser.requireId();
 		if (!all && (ids == null || ids.isEmpty())) {
-			throw DomainException.badInput("ids", "Give the ids of the notifications to mark read, or all: true.");
+			throw DomainException.badInput("ids", Refusal.IDS_OR_ALL);
 		}
 		if (ids != null && ids.size() > MAX_KEPT) {
-			throw DomainException.badInput("ids", "Mark at most " + MAX_KEPT + " notifications at once.");
+			throw DomainException.badInput("ids", Refusal.TOO_MANY, "max", MAX_KEPT, "count", ids.size());
 		}
 		Set<String> wanted = (ids != null) ? new HashSet<>(ids) : Set.of();
 		NotificationInbox inbox = inbox(me);

@@ -79,10 +79,7 @@ public enum CsvFlavour {
 		if (SPREADSHEET_VALUE.equals(value)) {
 			return SPREADSHEET;
 		}
-		throw DomainException.badInput(PARAMETER,
-				"Unknown value '" + value + "' for the parameter '" + PARAMETER + "': the only allowed value is '"
-						+ SPREADSHEET_VALUE + "' (a file for spreadsheet apps, formulas neutralised); leave '"
-						+ PARAMETER + "' out for the file as typed, which imports back unchanged.");
+		throw DomainException.badInput(PARAMETER, Refusal.CSV_FLAVOUR, "value", value, "allowed", SPREADSHEET_VALUE);
 	}
 
 	/**

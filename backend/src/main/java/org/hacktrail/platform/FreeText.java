@@ -51,23 +51,20 @@ public final class FreeText {
 		for (int i = 0; i < value.length();) {
 			int c = value.codePointAt(i);
 			if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-				throw DomainException.badInput(field, "The " + field + " holds half of a character (a lone surrogate "
-						+ codePoint(c) + "); send it as valid Unicode text.");
+				throw DomainException.badInput(field, Refusal.LONE_SURROGATE, "codePoint", codePoint(c));
 			}
 			if (isControl(c) && !(kind == Kind.TEXT && (c == '\n' || c == '\r' || c == '\t'))) {
-				throw DomainException.badInput(field, "The " + field + " cannot contain control characters ("
-						+ codePoint(c) + (isLineBreak(c) ? ", a line break: it must be a single line" : "") + ").");
+				throw DomainException.badInput(field, isLineBreak(c) ? Refusal.LINE_BREAK : Refusal.CONTROL_CHARACTERS,
+						"codePoint", codePoint(c));
 			}
 			if (kind == Kind.LINE && isReordering(c)) {
-				throw DomainException.badInput(field, "The " + field + " cannot contain characters that reorder the "
-						+ "text around them (" + codePoint(c) + ").");
+				throw DomainException.badInput(field, Refusal.REORDERING_CHARACTERS, "codePoint", codePoint(c));
 			}
 			visible |= isVisible(c);
 			i += Character.charCount(c);
 		}
 		if (kind == Kind.LINE && !value.isEmpty() && !visible) {
-			throw DomainException.badInput(field, "The " + field + " needs at least one visible character; it has only "
-					+ "spaces or invisible characters.");
+			throw DomainException.badInput(field, Refusal.NOT_VISIBLE);
 		}
 		return value;
 	}

@@ -24,8 +24,8 @@ public record GraphQlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("200
 			return this.maxPageSize;
 		}
 		if (requested < 1 || requested > this.maxPageSize) {
-			throw DomainException.badInput("first",
-					"Page size must be between 1 and " + this.maxPageSize + ", was " + requested + ".");
+			throw DomainException.badInput("first", Refusal.PAGE_SIZE, "min", 1, "max", this.maxPageSize, "value",
+					requested);
 		}
 		return requested;
 	}

@@ -50,7 +50,7 @@ public final class Keysets {
 	 */
 	public static Optional<Key> after(ScrollSubrange subrange) {
 		if (!subrange.forward()) {
-			throw DomainException.badInput("last", "Only forward pagination (first, after) is supported.");
+			throw DomainException.badInput("last", Refusal.FORWARD_ONLY);
 		}
 		Optional<ScrollPosition> position = subrange.position();
 		if (position.isEmpty() || position.get().isInitial()) {
@@ -64,7 +64,7 @@ public final class Keysets {
 	}
 
 	public static DomainException invalidCursor() {
-		return DomainException.badInput("after", "The cursor was not given out by this list; start again without one.");
+		return DomainException.badInput("after", Refusal.BAD_CURSOR);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,7 +88,7 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 		LocalizedText checked = LocalizedText.requireSingleLine(title, "title", MAX_TITLE);
 		for (String text : new String[] { checked.zhTW(), checked.en() }) {
 			if (text != null && Keys.title(text).isEmpty()) {
-				throw DomainException.badInput("title", "A title needs at least one letter or digit.");
+				throw DomainException.badInput("title", Refusal.NO_LETTER_OR_DIGIT);
 			}
 		}
 		return checked;
@@ -100,7 +101,7 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 	static String proposer(@Nullable String name) {
 		String stripped = (name != null) ? name.strip() : "";
 		if (stripped.isEmpty() || Keys.title(stripped).isEmpty()) {
-			throw DomainException.badInput("proposer", "Give the proposer's name.");
+			throw DomainException.badInput("proposer", Refusal.REQUIRED);
 		}
 		singleLine(stripped, "proposer", MAX_PROPOSER);
 		return stripped;
@@ -138,16 +139,15 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 				continue;
 			}
 			String id = known.resolve(tag)
-				.orElseThrow(() -> DomainException.badInput("tags",
-						"Unknown tag '" + tag.strip() + "'; use one of: " + String.join(", ", known.ids()) + "."))
+				.orElseThrow(() -> DomainException.badInput("tags", Refusal.UNKNOWN_TAG, "value", tag.strip(),
+						"allowed", known.ids()))
 				.id();
 			if (!ids.contains(id)) {
 				ids.add(id);
 			}
 		}
 		if (ids.size() > MAX_TAGS) {
-			throw DomainException.badInput("tags",
-					"A proposal has at most " + MAX_TAGS + " tags, not " + ids.size() + ".");
+			throw DomainException.badInput("tags", Refusal.TOO_MANY, "max", MAX_TAGS, "count", ids.size());
 		}
 		return ids;
 	}
@@ -168,14 +168,13 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			String stripped = need.strip();
 			singleLine(stripped, "needs", MAX_NEED);
 			if (stripped.indexOf(';') >= 0) {
-				throw DomainException.badInput("needs",
-						"A skill cannot contain ';' (it separates skills): '" + stripped + "'.");
+				throw DomainException.badInput("needs", Refusal.RESERVED_CHARACTER, "character", ";", "value",
+						stripped);
 			}
 			byKey.putIfAbsent(Keys.skill(stripped), stripped);
 		}
 		if (byKey.size() > MAX_NEEDS) {
-			throw DomainException.badInput("needs",
-					"A proposal lists at most " + MAX_NEEDS + " skills, not " + byKey.size() + ".");
+			throw DomainException.badInput("needs", Refusal.TOO_MANY, "max", MAX_NEEDS, "count", byKey.size());
 		}
 		return List.copyOf(byKey.values());
 	}
@@ -185,17 +184,16 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			return List.of();
 		}
 		if (links.size() > MAX_LINKS) {
-			throw DomainException.badInput("links", "A proposal has at most " + MAX_LINKS + " links.");
+			throw DomainException.badInput("links", Refusal.TOO_MANY, "max", MAX_LINKS, "count", links.size());
 		}
 		Set<LinkType> seen = EnumSet.noneOf(LinkType.class);
 		List<ProposalLink> checked = new ArrayList<>();
 		for (ProposalLink link : links) {
 			if (link.type() == null) {
-				throw DomainException.badInput("links", "Give each link a type.");
+				throw DomainException.badInput("links.type", Refusal.REQUIRED);
 			}
 			if (link.type() != LinkType.OTHER && !seen.add(link.type())) {
-				throw DomainException.badInput(link.type().column(),
-						"A proposal has at most one " + link.type() + " link; put further ones under OTHER.");
+				throw DomainException.badInput(link.type().column(), Refusal.ONE_LINK_PER_TYPE, "type", link.type());
 			}
 			checked.add(new ProposalLink(link.type(), url(link.url(), link.type().column()),
 					label(link.label(), link.type().column())));
@@ -235,8 +233,7 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 			byKey.putIfAbsent(Keys.skill(stripped), stripped);
 		}
 		if (byKey.size() > MAX_CONTACTS) {
-			throw DomainException.badInput("contacts",
-					"A proposal lists at most " + MAX_CONTACTS + " contacts, not " + byKey.size() + ".");
+			throw DomainException.badInput("contacts", Refusal.TOO_MANY, "max", MAX_CONTACTS, "count", byKey.size());
 		}
 		return List.copyOf(byKey.values());
 	}
@@ -248,27 +245,26 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 	static String url(@Nullable String url, String field) {
 		String stripped = (url != null) ? url.strip() : "";
 		if (stripped.isEmpty()) {
-			throw DomainException.badInput(field, "The link is empty.");
+			throw DomainException.badInput(field, Refusal.REQUIRED);
 		}
 		if (stripped.length() > MAX_URL) {
-			throw DomainException.badInput(field, "A link is at most " + MAX_URL + " characters long.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", MAX_URL);
 		}
 		if (stripped.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			throw DomainException.badInput(field, "A link cannot contain spaces: '" + abbreviate(stripped) + "'.");
+			throw DomainException.badInput(field, Refusal.URL_SPACES, "value", abbreviate(stripped));
 		}
 		try {
 			URI uri = new URI(stripped);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!SCHEMES.contains(scheme)) {
-				throw DomainException.badInput(field,
-						"Only http and https links are accepted: '" + abbreviate(stripped) + "'.");
+				throw DomainException.badInput(field, Refusal.URL_SCHEME, "value", abbreviate(stripped));
 			}
 			if (uri.getHost() == null || uri.getHost().isBlank()) {
-				throw DomainException.badInput(field, "The link '" + abbreviate(stripped) + "' has no host name.");
+				throw DomainException.badInput(field, Refusal.URL_NO_HOST, "value", abbreviate(stripped));
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw DomainException.badInput(field, "'" + abbreviate(stripped) + "' is not a valid web address.");
+			throw DomainException.badInput(field, Refusal.INVALID_URL, "value", abbreviate(stripped));
 		}
 		return stripped;
 	}
@@ -294,8 +290,8 @@ public record ProposalContent(LocalizedText title, LocalizedText summary, @Nulla
 
 	private static void singleLine(String value, String field, int max) {
 		if (value.codePointCount(0, value.length()) > max) {
-			throw DomainException.badInput(field, "The " + field + " is longer than " + max + " characters ("
-					+ value.codePointCount(0, value.length()) + ").");
+			throw DomainException.badInput(field, Refusal.LONGER_THAN, "max", max, "length",
+					value.codePointCount(0, value.length()));
 		}
 		FreeText.check(value, field, FreeText.Kind.LINE);
 	}

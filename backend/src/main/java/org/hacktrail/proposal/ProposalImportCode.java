@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.hacktrail.platform.DomainException;
 
 /**
@@ -130,8 +132,16 @@ enum ProposalImportCode {
 		return new Known(code, Pattern.compile(pattern, Pattern.DOTALL), List.of(names));
 	}
 
-	/** The code of a cell check's refusal, from its sentence. */
+	/**
+	 * The code of a cell check's refusal: from its reason code
+	 * ({@code extensions.reason}, {@link Refusal}) where it has one, else from its
+	 * sentence.
+	 */
 	static Coded of(DomainException refusal) {
+		Coded byReason = byReason(refusal);
+		if (byReason != null) {
+			return byReason;
+		}
 		String message = (refusal.getMessage() != null) ? refusal.getMessage() : "";
 		for (Known known : REFUSALS) {
 			Matcher matcher = known.pattern().matcher(message);
@@ -145,6 +155,45 @@ enum ProposalImportCode {
 			}
 		}
 		return new Coded(INVALID_VALUE, Map.of());
+	}
+
+	private static @Nullable Coded byReason(DomainException refusal) {
+		Object reason = refusal.details().get("reason");
+		Object field = refusal.details().get("field");
+		Map<String, Object> given = (refusal.details().get("args") instanceof Map<?, ?> map)
+				? map.entrySet()
+					.stream()
+					.collect(LinkedHashMap::new, (m, e) -> m.put(String.valueOf(e.getKey()), e.getValue()), Map::putAll)
+				: Map.of();
+		if (!(reason instanceof String name)) {
+			return null;
+		}
+		return switch (name) {
+			case "LONE_SURROGATE" -> new Coded(LONE_SURROGATE, args("char", given.get("codePoint")));
+			case "LINE_BREAK" -> new Coded(LINE_BREAK, args("char", given.get("codePoint")));
+			case "CONTROL_CHARACTERS" -> new Coded(CONTROL_CHARACTER, args("char", given.get("codePoint")));
+			case "REORDERING_CHARACTERS" -> new Coded(REORDERING_CHARACTER, args("char", given.get("codePoint")));
+			case "NOT_VISIBLE" -> new Coded(NO_VISIBLE_CHARACTER, Map.of());
+			case "LONGER_THAN" -> new Coded(TOO_LONG, args("max", given.get("max"), "length", given.get("length")));
+			case "TOO_LONG" -> new Coded(TOO_LONG, args("max", given.get("max")));
+			case "LOCALIZED_REQUIRED" -> new Coded(VALUE_MISSING, Map.of());
+			case "REQUIRED" -> new Coded("proposer".equals(field) ? VALUE_MISSING : LINK_EMPTY, Map.of());
+			case "NO_LETTER_OR_DIGIT" -> new Coded(NO_LETTER_OR_DIGIT, Map.of());
+			case "UNKNOWN_TAG" -> new Coded(UNKNOWN_TAG, args("tag", given.get("value"), "tags", given.get("allowed")));
+			case "TOO_MANY" -> switch (String.valueOf(field)) {
+				case "tags" -> new Coded(TOO_MANY_TAGS, args("max", given.get("max"), "count", given.get("count")));
+				case "needs" -> new Coded(TOO_MANY_SKILLS, args("max", given.get("max"), "count", given.get("count")));
+				case "contacts" ->
+					new Coded(TOO_MANY_CONTACTS, args("max", given.get("max"), "count", given.get("count")));
+				default -> null;
+			};
+			case "RESERVED_CHARACTER" -> new Coded(SEMICOLON_IN_SKILL, args("skill", given.get("value")));
+			case "URL_SPACES" -> new Coded(URL_SPACES, args("url", given.get("value")));
+			case "URL_SCHEME" -> new Coded(URL_SCHEME, args("url", given.get("value")));
+			case "URL_NO_HOST" -> new Coded(URL_NO_HOST, args("url", given.get("value")));
+			case "INVALID_URL" -> new Coded(URL_INVALID, args("url", given.get("value")));
+			default -> null;
+		};
 	}
 
 	/** Arguments by name, in order: {@code args("max", 200, "count", 201)}. */

@@ -21,11 +21,12 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
 import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.Retries;
 import org.hacktrail.proposal.ProposalLifecycle.Actor;
 import org.jspecify.annotations.Nullable;
@@ -206,8 +207,8 @@ public class ProposalService {
 		}
 		if (filter != null && filter.tag() != null && !filter.tag().isBlank()) {
 			String tag = this.tags.resolve(filter.tag())
-				.orElseThrow(() -> DomainException.badInput("filter.tag",
-						"Unknown tag '" + filter.tag() + "'; use one of: " + String.join(", ", this.tags.ids()) + "."))
+				.orElseThrow(() -> DomainException.badInput("filter.tag", Refusal.UNKNOWN_TAG, "value", filter.tag(),
+						"allowed", this.tags.ids()))
 				.id();
 			criteria.and("tags").is(tag);
 		}
@@ -217,7 +218,7 @@ public class ProposalService {
 		if (filter != null && filter.text() != null && !filter.text().isBlank()) {
 			String text = filter.text().strip();
 			if (text.length() > 200) {
-				throw DomainException.badInput("filter.text", "Search for at most 200 characters.");
+				throw DomainException.badInput("filter.text", Refusal.SEARCH_TOO_LONG, "max", 200);
 			}
 			// The rule of names and titles: a NUL cannot even be in a BSON pattern (the
 			// driver refused it: INTERNAL
@@ -377,9 +378,7 @@ public class ProposalService {
 		}
 		String affiliation = ProposalContent.affiliation(input.proposerAffiliation(), "proposerAffiliation");
 		if (affiliation != null && proposerId != null) {
-			throw DomainException.badInput("proposerAffiliation", "proposerAffiliation is for a proposal entered on "
-					+ "behalf of a proposer without an account (with proposerName); your own organisations are the "
-					+ "affiliations of your account.");
+			throw DomainException.badInput("proposerAffiliation", Refusal.AFFILIATION_OF_ACCOUNT);
 		}
 		ProposalContent content = ProposalContent.of(input.title(), input.summary(), input.channel(), input.tags(),
 				input.needs(), input.links(), input.contacts(), this.tags);
@@ -418,9 +417,7 @@ public class ProposalService {
 		Proposal changed = current.withContent(content, this.clock.instant());
 		if (input.proposerAffiliation() != null) {
 			if (current.proposerId() != null) {
-				throw DomainException.badInput("proposerAffiliation", "proposerAffiliation is for a proposal whose "
-						+ "proposer has no account; a user proposer's organisations are the affiliations of their "
-						+ "account.");
+				throw DomainException.badInput("proposerAffiliation", Refusal.AFFILIATION_OF_ACCOUNT);
 			}
 			changed = changed.withProposerAffiliation(
 					ProposalContent.affiliation(input.proposerAffiliation(), "proposerAffiliation"),
@@ -452,7 +449,7 @@ public class ProposalService {
 			actor = Actor.PROPOSER;
 		}
 		else {
-			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal's status.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.PROPOSER_OR_ORGANIZER);
 		}
 		checkVersion(current, expectedVersion);
 		return this.proposals.save(moved(current, hackathon, to, actor, me, reason));
@@ -500,7 +497,7 @@ public class ProposalService {
 		ProposalLifecycle.check(from, to, actor, reason);
 		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
 		if (why != null && why.length() > 1000) {
-			throw DomainException.badInput("reason", "A reason is at most 1,000 characters.");
+			throw DomainException.badInput("reason", Refusal.TOO_LONG, "max", 1000);
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		if (actor == Actor.PROPOSER && to == ProposalStatus.SUBMITTED && !OPEN_PHASES.contains(hackathon.phase())) {
@@ -577,7 +574,7 @@ public class ProposalService {
 			return;
 		}
 		if (!isProposer(proposal)) {
-			throw DomainException.forbidden("Only the proposer or an organizer can change this proposal.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.PROPOSER_OR_ORGANIZER);
 		}
 		if (!PROPOSER_EDITABLE.contains(proposal.status())) {
 			throw new DomainException(ErrorCode.FORBIDDEN,
@@ -609,8 +606,7 @@ public class ProposalService {
 	}
 
 	private static DomainException archived(Hackathon hackathon) {
-		return DomainException
-			.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its proposals no " + "longer change.");
+		return DomainException.badInput("hackathon", Refusal.HACKATHON_ARCHIVED, "slug", hackathon.slug());
 	}
 
 	private static DomainException duplicate(Proposal proposal, Hackathon hackathon) {

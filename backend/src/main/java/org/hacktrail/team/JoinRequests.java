@@ -11,6 +11,7 @@ import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -71,14 +72,13 @@ class JoinRequests {
 		Team saved = this.changes.change(target, (team) -> {
 			TeamRules.requireOpenForMembers(team, target, false);
 			if (team.isMember(me)) {
-				throw DomainException.badInput("You are already a member of this team.");
+				throw DomainException.badInput("proposalId", Refusal.ALREADY_MEMBER_SELF);
 			}
 			if (team.pendingRequestOf(me).isPresent()) {
 				throw new DomainException(ErrorCode.CONFLICT, "You already asked to join this team and the request "
 						+ "is pending; withdraw it to ask again.", Map.of("rule", "onePendingRequest"));
 			}
-			TeamRules.requireFreeSeatToOffer(team, input.positionId(),
-					"has no free seat; ask to join without a position or for another one.");
+			TeamRules.requireFreeSeatToOffer(team, input.positionId());
 			if (team.pendingRequests() >= MAX_PENDING_REQUESTS || team.requests().size() >= MAX_REQUESTS) {
 				throw DomainException.conflict("This team has too many join requests to take more; try later.");
 			}

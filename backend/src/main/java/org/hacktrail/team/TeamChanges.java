@@ -7,6 +7,7 @@ import org.hacktrail.hackathon.Hackathon;
 import org.hacktrail.hackathon.HackathonService;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.Retries;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -74,8 +75,7 @@ class TeamChanges {
 		Proposal proposal = this.proposals.requireVisible(proposalId);
 		Hackathon hackathon = this.hackathons.find(proposal.hackathonId());
 		if (hackathon.isArchived()) {
-			throw DomainException
-				.badInput("The hackathon " + hackathon.slug() + " is ARCHIVED; its teams no longer change.");
+			throw DomainException.badInput("proposalId", Refusal.HACKATHON_ARCHIVED, "slug", hackathon.slug());
 		}
 		return new Target(proposal, hackathon);
 	}

@@ -12,6 +12,7 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -73,14 +74,14 @@ class TeamInvitations {
 			this.policy.requireManager(team, "invite people");
 			TeamRules.requireOpenForMembers(team, target, false);
 			if (team.isMember(invitee.id())) {
-				throw DomainException.badInput("userId", "This person is already a member of the team.");
+				throw DomainException.badInput("userId", Refusal.ALREADY_MEMBER);
 			}
 			if (team.pendingInvitationOf(invitee.id()).isPresent()) {
 				throw new DomainException(ErrorCode.CONFLICT,
 						"This person already has a pending invitation to this team.",
 						Map.of("rule", "onePendingInvitation"));
 			}
-			TeamRules.requireFreeSeatToOffer(team, input.positionId(), "has no free seat.");
+			TeamRules.requireFreeSeatToOffer(team, input.positionId());
 			if (team.invitations().size() >= MAX_INVITATIONS) {
 				throw DomainException.conflict("This team has sent too many invitations to send more.");
 			}

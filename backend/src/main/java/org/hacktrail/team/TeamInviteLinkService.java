@@ -14,8 +14,9 @@ import java.util.UUID;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.User;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -145,15 +146,14 @@ public class TeamInviteLinkService {
 		String message = TeamRules.text(input.message(), "message", TeamRules.MAX_MESSAGE, FreeText.Kind.TEXT);
 		int days = (input.validDays() != null) ? input.validDays() : DEFAULT_VALID_DAYS;
 		if (days < 1 || days > MAX_VALID_DAYS) {
-			throw DomainException.badInput("validDays",
-					"A link works for 1 to " + MAX_VALID_DAYS + " days, not " + days + ".");
+			throw DomainException.badInput("validDays", Refusal.OUT_OF_RANGE, "min", 1, "max", MAX_VALID_DAYS, "value",
+					days);
 		}
 		if (input.role() == TeamRole.LEAD) {
-			throw DomainException.badInput("role", "A link cannot make someone a lead: whoever holds it would manage "
-					+ "the team. Make the new member a lead once they have joined.");
+			throw DomainException.badInput("role", Refusal.LINK_CANNOT_MAKE_LEAD);
 		}
 		TeamRules.requireOpenForMembers(team, target, false);
-		TeamRules.requireFreeSeatToOffer(team, input.positionId(), "has no free seat.");
+		TeamRules.requireFreeSeatToOffer(team, input.positionId());
 		Instant now = this.clock.instant();
 		long open = linksOf(List.of(team.id())).stream().filter((link) -> link.isOpen(now)).count();
 		if (open >= MAX_OPEN_LINKS) {

@@ -11,6 +11,7 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ratelimit.RateLimiter;
 
 import org.springframework.stereotype.Service;
@@ -72,10 +73,10 @@ class TeamInviteSearch {
 		this.policy.requireManager(team, "search people to invite");
 		String typed = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
 		if (typed.codePointCount(0, typed.length()) < MIN_LENGTH) {
-			throw DomainException.badInput("search", "Type at least " + MIN_LENGTH + " characters to search.");
+			throw DomainException.badInput("search", Refusal.SEARCH_TOO_SHORT, "min", MIN_LENGTH);
 		}
 		if (typed.codePointCount(0, typed.length()) > MAX_LENGTH) {
-			throw DomainException.badInput("search", "Type at most " + MAX_LENGTH + " characters to search.");
+			throw DomainException.badInput("search", Refusal.SEARCH_TOO_LONG, "max", MAX_LENGTH);
 		}
 		Optional<Duration> wait = this.limiter.tryConsume(RateLimiter.Kind.EXPENSIVE_PER_USER, me);
 		if (wait.isPresent()) {

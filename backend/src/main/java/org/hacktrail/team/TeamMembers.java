@@ -8,6 +8,7 @@ import org.hacktrail.identity.User;
 import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -55,11 +56,11 @@ class TeamMembers {
 		TeamChanges.Target target = this.changes.target(proposalId);
 		return this.membership.leave(target, me, (team) -> {
 			TeamMember member = team.member(me)
-				.orElseThrow(() -> DomainException.badInput("You are not a member of this team."));
+				.orElseThrow(() -> DomainException.badInput("proposalId", Refusal.NOT_MEMBER_SELF));
 			Team.Edit edit = team.edit();
 			if (handOverTo != null) {
 				if (handOverTo.equals(me) || !team.isMember(handOverTo)) {
-					throw DomainException.badInput("handOverTo", "Hand the lead role to another member of the team.");
+					throw DomainException.badInput("handOverTo", Refusal.HAND_OVER_TO_MEMBER);
 				}
 				if (member.role() != TeamRole.LEAD && !this.policy.isOrganizer()) {
 					throw DomainException.forbidden("Only a lead can hand the lead role over.");
@@ -84,7 +85,7 @@ class TeamMembers {
 		return this.membership.leave(target, input.userId(), (team) -> {
 			this.policy.requireManager(team, "remove members");
 			if (input.userId().equals(me)) {
-				throw DomainException.badInput("userId", "To leave the team yourself, use leaveTeam.");
+				throw DomainException.badInput("userId", Refusal.USE_OTHER_ACTION, "action", "leaveTeam");
 			}
 			requireMember(team, input.userId());
 			if (input.userId().equals(team.proposerId()) && !this.policy.isOrganizer()) {
@@ -155,7 +156,7 @@ class TeamMembers {
 
 	private static void requireMember(Team team, String userId) {
 		if (!team.isMember(userId)) {
-			throw DomainException.badInput("userId", "This person is not a member of the team.");
+			throw DomainException.badInput("userId", Refusal.NOT_MEMBER);
 		}
 	}
 

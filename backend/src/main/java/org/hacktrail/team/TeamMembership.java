@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ class TeamMembership {
 	 */
 	Team join(TeamChanges.Target target, String userId, boolean self, Function<Team, Team.Edit> decide) {
 		if (this.changes.current(target).isMember(userId)) {
-			throw DomainException.badInput("This person is already a member of the team.");
+			throw DomainException.badInput("userId", Refusal.ALREADY_MEMBER);
 		}
 		HackathonMemberships.Hold hold = this.memberships.reserve(target.hackathon(), userId, target.proposal().id(),
 				self);

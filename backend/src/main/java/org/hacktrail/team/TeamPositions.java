@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -49,8 +50,8 @@ class TeamPositions {
 		return this.changes.change(target, (team) -> {
 			this.policy.requireManager(team, "open positions");
 			if (team.positions().size() >= MAX_POSITIONS) {
-				throw DomainException
-					.badInput("A team lists at most " + MAX_POSITIONS + " positions; remove or reuse one.");
+				throw DomainException.badInput("positions", Refusal.TOO_MANY, "max", MAX_POSITIONS, "count",
+						team.positions().size() + 1);
 			}
 			Team.Edit edit = team.edit();
 			edit.positions.add(new OpenPosition(UUID.randomUUID().toString(), skill, role, count, description,
@@ -100,8 +101,7 @@ class TeamPositions {
 	private static String skill(@Nullable String skill) {
 		String value = TeamRules.text(skill, "skill", TeamRules.MAX_SKILL, FreeText.Kind.LINE);
 		if (value == null) {
-			throw DomainException.badInput("skill", "Give the skill wanted on one line, 1 to " + TeamRules.MAX_SKILL
-					+ " characters (e.g. 前端, Data science).");
+			throw DomainException.badInput("skill", Refusal.LENGTH, "min", 1, "max", TeamRules.MAX_SKILL);
 		}
 		return value;
 	}
@@ -112,8 +112,7 @@ class TeamPositions {
 
 	private static int seats(int count, int min) {
 		if (count < min || count > MAX_SEATS) {
-			throw DomainException.badInput("count",
-					"A position has " + min + " to " + MAX_SEATS + " seats, not " + count + ".");
+			throw DomainException.badInput("count", Refusal.OUT_OF_RANGE, "min", min, "max", MAX_SEATS, "value", count);
 		}
 		return count;
 	}

@@ -20,6 +20,7 @@ import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
 import org.hacktrail.platform.Keysets;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Keys;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalService;
@@ -162,7 +163,7 @@ class TeamQueries {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(hackathonSlug);
 		String wanted = (skill != null) ? skill.strip() : "";
 		if (wanted.isEmpty() || wanted.length() > TeamRules.MAX_SKILL) {
-			throw DomainException.badInput("skill", "Give a skill of 1 to " + TeamRules.MAX_SKILL + " characters.");
+			throw DomainException.badInput("skill", Refusal.LENGTH, "min", 1, "max", TeamRules.MAX_SKILL);
 		}
 		List<String> teamIds = this.teams.idsWithOpenSkill(hackathon.id(), Keys.skill(wanted));
 		Map<String, Proposal> found = new LinkedHashMap<>();

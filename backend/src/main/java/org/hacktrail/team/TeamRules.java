@@ -8,6 +8,7 @@ import org.hacktrail.hackathon.HackathonPhase;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalStatus;
 import org.jspecify.annotations.Nullable;
@@ -92,19 +93,18 @@ final class TeamRules {
 
 	static OpenPosition requirePosition(Team team, String positionId, String field) {
 		return team.position(positionId)
-			.orElseThrow(() -> DomainException.badInput(field,
-					"This team has no position with the id '" + positionId + "'."));
+			.orElseThrow(() -> DomainException.badInput(field, Refusal.NO_SUCH_ID, "value", positionId));
 	}
 
 	/**
 	 * A position offered to someone (in an invitation or a link) has a free seat now;
 	 * {@code none} is the refusal's wording when it has not.
 	 */
-	static void requireFreeSeatToOffer(Team team, @Nullable String positionId, String none) {
+	static void requireFreeSeatToOffer(Team team, @Nullable String positionId) {
 		if (positionId != null) {
 			OpenPosition position = requirePosition(team, positionId, "positionId");
 			if (team.openings(position) == 0) {
-				throw DomainException.badInput("positionId", "The position '" + position.skill() + "' " + none);
+				throw DomainException.badInput("positionId", Refusal.POSITION_NO_SEAT, "skill", position.skill());
 			}
 		}
 	}
@@ -148,7 +148,7 @@ final class TeamRules {
 		}
 		String stripped = value.strip();
 		if (stripped.codePointCount(0, stripped.length()) > max) {
-			throw DomainException.badInput(field, "The " + field + " is at most " + max + " characters.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", max);
 		}
 		return FreeText.check(stripped, field, kind);
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -40,8 +41,7 @@ class TeamSettings {
 		if (input != null) {
 			String name = TeamRules.text(input.name(), "partnerAgency.name", MAX_AGENCY, FreeText.Kind.LINE);
 			if (name == null) {
-				throw DomainException.badInput("partnerAgency.name",
-						"Give the agency's name, or leave partnerAgency out to clear it.");
+				throw DomainException.badInput("partnerAgency.name", Refusal.REQUIRED);
 			}
 			agency = new PartnerAgency(name,
 					TeamRules.text(input.department(), "partnerAgency.department", MAX_AGENCY, FreeText.Kind.LINE));
@@ -64,7 +64,7 @@ class TeamSettings {
 		this.policy.requireOrganizer("Only organizers can allow new members after the deadline.");
 		String why = TeamRules.text(reason, "reason", TeamRules.MAX_NOTE, FreeText.Kind.TEXT);
 		if (allowed && why == null) {
-			throw DomainException.badInput("reason", "Say why late members are allowed; it is kept on the team.");
+			throw DomainException.badInput("reason", Refusal.REASON_REQUIRED);
 		}
 		return this.changes.change(target, (team) -> {
 			Team.Edit edit = team.edit();

@@ -23,6 +23,7 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalStatus;
@@ -165,24 +166,21 @@ public class AwardTrackService {
 		requireWritable(hackathon);
 		String slug = (input.slug() != null) ? input.slug().strip() : "";
 		if (!SLUG.matcher(slug).matches() || slug.length() > 40) {
-			throw DomainException.badInput("slug",
-					"Give the track a short name of lower-case letters, digits and hyphens (at most 40), e.g. "
-							+ "'open-data'.");
+			throw DomainException.badInput("slug", Refusal.BAD_FORMAT, "value", slug, "format",
+					"lower-case letters, digits and hyphens, at most 40 (e.g. open-data).");
 		}
 		if (AwardTrack.OUTSTANDING.equals(slug)) {
-			throw DomainException.badInput("slug", "'outstanding' is the default track every hackathon has; edit it "
-					+ "(updateAwardTrack) instead of creating it.");
+			throw DomainException.badInput("slug", Refusal.TRACK_SLUG_RESERVED, "value", slug);
 		}
 		List<AwardTrack> existing = tracks(hackathon);
 		if (existing.stream().anyMatch((t) -> t.slug().equals(slug))) {
-			throw DomainException.badInput("slug", "The hackathon already has a track '" + slug + "'.");
+			throw DomainException.badInput("slug", Refusal.TRACK_EXISTS, "value", slug);
 		}
 		if (existing.size() >= MAX_TRACKS) {
-			throw DomainException.badInput("A hackathon has at most " + MAX_TRACKS + " award tracks.");
+			throw DomainException.badInput("tracks", Refusal.TOO_MANY, "max", MAX_TRACKS, "count", existing.size() + 1);
 		}
 		if (input.quota() == null) {
-			throw DomainException.badInput("quota",
-					"Give the track's quota: how many proposals it awards (1 to " + MAX_QUOTA + ").");
+			throw DomainException.badInput("quota", Refusal.REQUIRED);
 		}
 		AwardTrack.Eligibility eligibility = (input.eligibility() != null) ? input.eligibility()
 				: AwardTrack.Eligibility.ALL;
@@ -208,28 +206,21 @@ public class AwardTrackService {
 		Hackathon hackathon = this.hackathons.find(current.hackathonId());
 		requireWritable(hackathon);
 		if (input.expectedVersion() == null) {
-			throw DomainException.badInput("expectedVersion",
-					"Give the version of the track you edited (expectedVersion), so that a concurrent edit is "
-							+ "not overwritten.");
+			throw DomainException.badInput("expectedVersion", Refusal.VERSION_REQUIRED);
 		}
 		if (current.apiVersion() != input.expectedVersion().longValue()) {
 			throw new OptimisticLockingFailureException("Award track " + current.id() + " changed");
 		}
 		if (current.isOutstanding()) {
 			if (input.quota() != null && input.quota() != current.quota()) {
-				throw DomainException.badInput("quota",
-						"The outstanding track awards the hackathon's outstanding quota (" + current.quota()
-								+ "; a FINAL round's cut size when it sets one): change that on the hackathon.");
+				throw DomainException.badInput("quota", Refusal.OUTSTANDING_QUOTA_ON_HACKATHON, "quota",
+						current.quota());
 			}
 			if (input.eligibility() != null && input.eligibility() != AwardTrack.Eligibility.ALL) {
-				throw DomainException.badInput("eligibility",
-						"Every proposal of the FINAL round can be an outstanding team: the outstanding track's "
-								+ "eligibility stays ALL.");
+				throw DomainException.badInput("eligibility", Refusal.OUTSTANDING_ELIGIBILITY);
 			}
 			if (input.judges() == AwardTrack.Judges.OWN) {
-				throw DomainException.badInput("judges",
-						"The outstanding teams are the FINAL round's selection, by its whole panel: the outstanding "
-								+ "track's judges stay SHARED.");
+				throw DomainException.badInput("judges", Refusal.OUTSTANDING_JUDGES_SHARED);
 			}
 		}
 		AwardTrack.Eligibility eligibility = (input.eligibility() != null) ? input.eligibility()
@@ -299,13 +290,10 @@ public class AwardTrackService {
 		Hackathon hackathon = this.hackathons.find(current.hackathonId());
 		requireWritable(hackathon);
 		if (current.isOutstanding()) {
-			throw DomainException.badInput("trackId", "The outstanding track is the FINAL round's own selection: "
-					+ "every hackathon has it, so it cannot be deleted (rename it instead).");
+			throw DomainException.badInput("trackId", Refusal.OUTSTANDING_NOT_DELETABLE);
 		}
 		if (input.expectedVersion() == null) {
-			throw DomainException.badInput("expectedVersion",
-					"Give the version of the track you are deleting (expectedVersion), so that a track changed "
-							+ "meanwhile is not deleted unseen.");
+			throw DomainException.badInput("expectedVersion", Refusal.VERSION_REQUIRED);
 		}
 		if (current.apiVersion() != input.expectedVersion().longValue()) {
 			throw new OptimisticLockingFailureException("Award track " + current.id() + " changed");
@@ -448,12 +436,10 @@ public class AwardTrackService {
 			@Nullable String sponsor, AwardTrack.@Nullable SponsorKind sponsorKind) {
 		LocalizedText checkedName = LocalizedText.requireSingleLine(name, "name", MAX_NAME);
 		if (checkedName.zhTW() == null) {
-			throw DomainException.badInput("name.zhTW",
-					"Give the track's name in Chinese (zhTW) too: awards are " + "announced in both languages.");
+			throw DomainException.badInput("name.zhTW", Refusal.BOTH_LANGUAGES_REQUIRED);
 		}
 		if (checkedName.en() == null) {
-			throw DomainException.badInput("name.en",
-					"Give the track's name in English (en) too: awards are " + "announced in both languages.");
+			throw DomainException.badInput("name.en", Refusal.BOTH_LANGUAGES_REQUIRED);
 		}
 		if (quota < 1 || quota > MAX_QUOTA) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
@@ -465,7 +451,7 @@ public class AwardTrackService {
 		if (eligibility == AwardTrack.Eligibility.BY_TAG) {
 			checkedTags = distinct(tags);
 			if (checkedTags.isEmpty()) {
-				throw DomainException.badInput("tags", "A BY_TAG track names at least one tag (issue area).");
+				throw DomainException.badInput("tags", Refusal.TRACK_NEEDS_TAG);
 			}
 			for (String tag : checkedTags) {
 				if (!this.tags.exists(tag)) {
@@ -476,16 +462,17 @@ public class AwardTrackService {
 			}
 		}
 		else if (tags != null && !tags.isEmpty()) {
-			throw DomainException.badInput("tags", "Tags are for a BY_TAG track; this one is " + eligibility + ".");
+			throw DomainException.badInput("tags", Refusal.NOT_FOR_ELIGIBILITY, "needed", AwardTrack.Eligibility.BY_TAG,
+					"eligibility", eligibility);
 		}
 		if (eligibility == AwardTrack.Eligibility.BY_CHOICE) {
 			chosen = distinct(proposalIds);
 			if (chosen.isEmpty()) {
-				throw DomainException.badInput("proposalIds", "A BY_CHOICE track names at least one proposal.");
+				throw DomainException.badInput("proposalIds", Refusal.TRACK_NEEDS_PROPOSAL);
 			}
 			if (chosen.size() > MAX_CHOSEN) {
-				throw DomainException.badInput("proposalIds",
-						"A BY_CHOICE track names at most " + MAX_CHOSEN + " proposals.");
+				throw DomainException.badInput("proposalIds", Refusal.TOO_MANY, "max", MAX_CHOSEN, "count",
+						chosen.size());
 			}
 			Map<String, Proposal> found = this.proposals.byIds(chosen);
 			for (String id : chosen) {
@@ -499,17 +486,17 @@ public class AwardTrackService {
 			}
 		}
 		else if (proposalIds != null && !proposalIds.isEmpty()) {
-			throw DomainException.badInput("proposalIds",
-					"Chosen proposals are for a BY_CHOICE track; this one is " + eligibility + ".");
+			throw DomainException.badInput("proposalIds", Refusal.NOT_FOR_ELIGIBILITY, "needed",
+					AwardTrack.Eligibility.BY_CHOICE, "eligibility", eligibility);
 		}
 		String checkedSponsor = (sponsor != null && !sponsor.isBlank()) ? sponsor.strip() : null;
 		if (checkedSponsor != null && checkedSponsor.length() > MAX_NAME) {
-			throw DomainException.badInput("sponsor", "A sponsor's name has at most " + MAX_NAME + " characters.");
+			throw DomainException.badInput("sponsor", Refusal.TOO_LONG, "max", MAX_NAME);
 		}
 		FreeText.check(checkedSponsor, "sponsor", FreeText.Kind.LINE);
 		if (checkedSponsor == null && sponsorKind != null) {
-			throw DomainException.badInput("sponsor", "Name the " + sponsorKind.name().toLowerCase()
-					+ " that gives the award (sponsor), or leave sponsorKind out.");
+			throw DomainException.badInput("sponsor", Refusal.SPONSOR_REQUIRED, "kind",
+					sponsorKind.name().toLowerCase(java.util.Locale.ROOT));
 		}
 		AwardTrack.SponsorKind kind = (checkedSponsor != null && sponsorKind == null) ? AwardTrack.SponsorKind.SPONSOR
 				: sponsorKind;

@@ -18,6 +18,7 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.Selection;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -108,12 +109,12 @@ public class RoundAwardsService {
 		this.access.requireOrganizer();
 		RoundService.RoundContext context = this.rounds.require(roundId);
 		if (context.round().kind() == RoundKind.PUBLIC_VOTE) {
-			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not judged; it feeds no award track.");
+			throw DomainException.badInput("roundId", Refusal.ROUND_KIND, "kind", "PUBLIC_VOTE");
 		}
 		AwardTrackService.requireWritable(context.hackathon());
 		JudgingRound judging = context.judging();
 		if (judging.status() == RoundStatus.PUBLISHED) {
-			throw DomainException.badInput("The round is PUBLISHED; the awards it fed no longer change.");
+			throw DomainException.badInput("roundId", Refusal.ROUND_STATUS, "status", "PUBLISHED");
 		}
 		RoundAwards current = awards(context);
 		if (expectedVersion != null && expectedVersion.longValue() != current.apiVersion()) {
@@ -129,7 +130,7 @@ public class RoundAwardsService {
 						Map.of("field", "trackIds", "trackId", String.valueOf(id)));
 			}
 			if (!unique.add(id)) {
-				throw DomainException.badInput("trackIds", "'" + id + "' is listed twice.");
+				throw DomainException.badInput("trackIds", Refusal.DUPLICATE, "value", id);
 			}
 		}
 		if (current.dedicatedTrackId() != null && !List.of(current.dedicatedTrackId()).equals(List.copyOf(unique))) {
@@ -148,12 +149,11 @@ public class RoundAwardsService {
 		}
 		String outstanding = AwardTrack.idOf(context.hackathon().id(), AwardTrack.OUTSTANDING);
 		if (context.judging().kind() == RoundKind.FINAL && !unique.contains(outstanding)) {
-			throw DomainException.badInput("trackIds", "A FINAL round's selection is the outstanding teams: it "
-					+ "always feeds the outstanding track (" + outstanding + ").");
+			throw DomainException.badInput("trackIds", Refusal.FINAL_FEEDS_OUTSTANDING);
 		}
 		if (context.judging().kind() != RoundKind.FINAL && unique.contains(outstanding)) {
-			throw DomainException.badInput("trackIds", "The outstanding track is fed by the FINAL round; a "
-					+ context.judging().kind() + " round's selection is its shortlist.");
+			throw DomainException.badInput("trackIds", Refusal.OUTSTANDING_FED_BY_FINAL, "kind",
+					context.judging().kind());
 		}
 		for (RoundService.RoundContext other : this.rounds.rounds(context.hackathon())) {
 			if (other.round().id().equals(roundId)) {
@@ -286,7 +286,7 @@ public class RoundAwardsService {
 		for (AwardTrack track : round.tracks()) {
 			Selection selection = track.isOutstanding() ? roundSelection : round.selectionOf(track);
 			if (selection == null) {
-				throw DomainException.badInput("Select the winners of the track '" + track.slug() + "' first.");
+				throw DomainException.badInput("trackIds", Refusal.TRACK_SELECTION_MISSING, "track", track.slug());
 			}
 			published.add(RoundAwards.PublishedAward.of(track, track.isOutstanding() ? cut : track.quota(), selection));
 		}

@@ -24,6 +24,7 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.proposal.Proposal;
@@ -134,8 +135,7 @@ public class TeamFeedbackService {
 		}
 		String proposalId = input.proposalId();
 		if (judge.isConflictedWith(proposalId)) {
-			throw DomainException
-				.forbidden("You have a conflict of interest with this proposal; you do not write it feedback.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.CONFLICTED_NO_FEEDBACK);
 		}
 		String text = text(input.text());
 		TeamFeedbackSource source;
@@ -147,14 +147,13 @@ public class TeamFeedbackService {
 		else {
 			source = TeamFeedbackSource.SCORE_SHEET;
 			if (!this.assignments.work(round, me).contains(proposalId)) {
-				throw DomainException.forbidden("This proposal is not assigned to you in this round.");
+				throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.NOT_ASSIGNED);
 			}
 		}
 		String id = TeamFeedback.idOf(round.id(), me, proposalId);
 		TeamFeedback stored = this.mongo.findById(id, TeamFeedback.class);
 		if (stored != null && stored.hidden() != null) {
-			throw DomainException.badInput("text", "Organizers hid this feedback from the team (\""
-					+ stored.hidden().reason() + "\"); it no longer changes.");
+			throw DomainException.badInput("text", Refusal.FEEDBACK_HIDDEN, "reason", stored.hidden().reason());
 		}
 		Instant now = this.clock.instant();
 		try {
@@ -223,8 +222,7 @@ public class TeamFeedbackService {
 		String me = this.access.requireOrganizer();
 		String reason = (input.reason() != null) ? input.reason().strip() : "";
 		if (reason.isEmpty() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-			throw DomainException.badInput("reason", "Say why the feedback is hidden from the team (1 to " + MAX_REASON
-					+ " characters); its judge and the organizers read it.");
+			throw DomainException.badInput("reason", Refusal.LENGTH, "min", 1, "max", MAX_REASON);
 		}
 		FreeText.check(reason, "reason", FreeText.Kind.TEXT);
 		TeamFeedback stored = this.mongo.findById(input.feedbackId(), TeamFeedback.class);
@@ -232,8 +230,8 @@ public class TeamFeedbackService {
 			throw DomainException.notFound("There is no feedback with the id '" + input.feedbackId() + "'.");
 		}
 		if (stored.hidden() != null) {
-			throw DomainException.badInput("feedbackId",
-					"This feedback is already hidden (\"" + stored.hidden().reason() + "\").");
+			throw DomainException.badInput("feedbackId", Refusal.FEEDBACK_ALREADY_HIDDEN, "reason",
+					stored.hidden().reason());
 		}
 		TeamFeedback hidden;
 		try {
@@ -349,7 +347,7 @@ public class TeamFeedbackService {
 		}
 		String stripped = text.strip();
 		if (stripped.codePointCount(0, stripped.length()) > MAX_TEXT) {
-			throw DomainException.badInput("text", "Feedback for a team has at most " + MAX_TEXT + " characters.");
+			throw DomainException.badInput("text", Refusal.TOO_LONG, "max", MAX_TEXT);
 		}
 		return FreeText.check(stripped, "text", FreeText.Kind.TEXT);
 	}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,8 +53,7 @@ public final class Affiliations {
 		for (String name : names) {
 			String value = (name != null) ? name.strip() : "";
 			if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-				throw DomainException.badInput(field,
-						"Each entry of " + field + " has at most " + MAX_LENGTH + " characters.");
+				throw DomainException.badInput(field, Refusal.TOO_LONG, "max", MAX_LENGTH);
 			}
 			if (!value.isEmpty()) {
 				FreeText.check(value, field, FreeText.Kind.LINE);
@@ -63,7 +63,7 @@ public final class Affiliations {
 			}
 		}
 		if (cleaned.size() > MAX_COUNT) {
-			throw DomainException.badInput(field, "Give at most " + MAX_COUNT + " entries in " + field + ".");
+			throw DomainException.badInput(field, Refusal.TOO_MANY, "max", MAX_COUNT, "count", cleaned.size());
 		}
 		return List.copyOf(cleaned);
 	}

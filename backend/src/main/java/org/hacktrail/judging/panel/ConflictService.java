@@ -18,6 +18,7 @@ import org.hacktrail.judging.panel.ConflictDecision.Action;
 import org.hacktrail.judging.panel.ConflictDecision.Actor;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.hacktrail.proposal.ProposalStatus;
@@ -363,7 +364,7 @@ public class ConflictService {
 
 	private static ConflictReason requireReason(@Nullable ConflictReason reason) {
 		if (reason == null) {
-			throw DomainException.badInput("reason", "Give the reason: PROFESSIONAL, PERSONAL, FINANCIAL or OTHER.");
+			throw DomainException.badInput("reason", Refusal.REQUIRED);
 		}
 		return reason;
 	}
@@ -372,12 +373,12 @@ public class ConflictService {
 		String text = (comment != null) ? comment.strip() : "";
 		if (text.isEmpty()) {
 			if (required) {
-				throw DomainException.badInput(field, "Give a comment: it is kept in the conflict log.");
+				throw DomainException.badInput(field, Refusal.REQUIRED);
 			}
 			return null;
 		}
 		if (text.length() > MAX_COMMENT) {
-			throw DomainException.badInput(field, "A comment has at most " + MAX_COMMENT + " characters.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", MAX_COMMENT);
 		}
 		return FreeText.check(text, field, FreeText.Kind.TEXT);
 	}

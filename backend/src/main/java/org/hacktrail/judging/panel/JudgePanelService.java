@@ -18,8 +18,9 @@ import org.hacktrail.identity.UserDirectory;
 import org.hacktrail.judging.Sector;
 import org.hacktrail.judging.WrittenReason;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.Retries;
 import org.hacktrail.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -114,11 +115,10 @@ public class JudgePanelService {
 		requireNotArchived(hackathon);
 		String email = (input.email() != null) ? input.email().strip() : "";
 		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-			throw DomainException.badInput("email", "'" + email + "' is not an email address.");
+			throw DomainException.badInput("email", Refusal.NOT_AN_EMAIL, "value", email);
 		}
 		if (input.sector() == null) {
-			throw DomainException.badInput("sector",
-					"Give the judge's sector: PUBLIC, PRIVATE, ACADEMIC or " + "CIVIL_SOCIETY.");
+			throw DomainException.badInput("sector", Refusal.REQUIRED);
 		}
 		checkMaxLoad(input.maxLoad());
 		List<String> affiliations = (input.affiliations() != null)
@@ -188,12 +188,12 @@ public class JudgePanelService {
 			}
 		}
 		else {
-			throw DomainException.badInput("token", "Give the token from the invitation link, or the invitation id.");
+			throw DomainException.badInput("token", Refusal.REQUIRED);
 		}
 		Hackathon hackathon = this.hackathons.find(invitation.hackathonId());
 		requireNotArchived(hackathon);
 		if (invitation.status() == InvitationStatus.REVOKED) {
-			throw DomainException.badInput("This invitation was revoked by an organizer.");
+			throw DomainException.badInput("token", Refusal.INVITATION_REVOKED);
 		}
 		if (invitation.status() == InvitationStatus.PENDING) {
 			JudgeInvitation claimed = this.mongo.findAndModify(
@@ -342,7 +342,7 @@ public class JudgePanelService {
 		String me = this.access.requireOrganizer();
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty() || why.length() > 1000) {
-			throw DomainException.badInput("reason", "Say why the judge is dropped (1 to 1,000 characters).");
+			throw DomainException.badInput("reason", Refusal.REASON_REQUIRED);
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		boolean voiding = Boolean.TRUE.equals(voidSubmittedSheets);
@@ -352,8 +352,7 @@ public class JudgePanelService {
 					"why the judge's submitted sheets no longer count; it is kept in each sheet's history");
 		}
 		else if (WrittenReason.given(voidReason)) {
-			throw DomainException.badInput("voidReason", "voidReason explains voiding the judge's submitted sheets; "
-					+ "set voidSubmittedSheets to void them, or leave voidReason out to keep them.");
+			throw DomainException.badInput("voidReason", Refusal.ONLY_WITH, "other", "voidSubmittedSheets");
 		}
 		Judge current = require(judgeId);
 		requireNotArchived(this.hackathons.find(current.hackathonId()));
@@ -375,7 +374,7 @@ public class JudgePanelService {
 
 	private static void checkMaxLoad(@Nullable Integer maxLoad) {
 		if (maxLoad != null && (maxLoad < 0 || maxLoad > 10_000)) {
-			throw DomainException.badInput("maxLoad", "A maximum load is between 0 (takes nothing) and 10,000.");
+			throw DomainException.badInput("maxLoad", Refusal.OUT_OF_RANGE, "min", 0, "max", 10000, "value", maxLoad);
 		}
 	}
 

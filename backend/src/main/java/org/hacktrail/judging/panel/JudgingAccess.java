@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.identity.Role;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -60,7 +62,7 @@ public class JudgingAccess {
 		String me = this.currentUser.requireId();
 		Judge judge = this.mongo.findById(Judge.idOf(hackathonId, me), Judge.class);
 		if (judge == null || !judge.isActive()) {
-			throw DomainException.forbidden("You are not an active judge of this hackathon.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.NOT_ACTIVE_JUDGE);
 		}
 		return judge;
 	}

@@ -33,6 +33,7 @@ import org.hacktrail.judging.schedule.RoundSchedules;
 import org.hacktrail.notification.NotificationService;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.proposal.Proposal;
@@ -263,8 +264,8 @@ public class JudgeReminders {
 			return panelJudges.stream().filter(Judge::isActive).toList();
 		}
 		if (judgeIds.isEmpty() || judgeIds.size() > MAX_JUDGE_IDS) {
-			throw DomainException.badInput("judgeIds", "Name 1 to " + MAX_JUDGE_IDS
-					+ " judges of the round's hackathon, or leave judgeIds out to remind every judge with work left.");
+			throw DomainException.badInput("judgeIds", Refusal.COUNT_RANGE, "min", 1, "max", MAX_JUDGE_IDS, "count",
+					judgeIds.size());
 		}
 		Map<String, Judge> byId = new HashMap<>();
 		panelJudges.forEach((j) -> byId.put(j.id(), j));

@@ -19,8 +19,8 @@ import org.hacktrail.judging.expo.ExpoPublication;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.ranking.RankedProposal;
-import org.hacktrail.judging.ranking.TieGroup;
 import org.hacktrail.judging.ranking.RankingResult;
+import org.hacktrail.judging.ranking.TieGroup;
 import org.hacktrail.judging.ranking.service.Pseudonyms;
 import org.hacktrail.judging.ranking.service.RankingService;
 import org.hacktrail.judging.round.JudgingRound;
@@ -34,6 +34,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.proposal.ChangeCode;
@@ -326,10 +327,10 @@ public class PublicationService {
 		Set<String> chosen = new LinkedHashSet<>();
 		for (String id : (input.proposalIds() != null) ? input.proposalIds() : List.<String>of()) {
 			if (id == null || !computed.proposalIds().contains(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is not a proposal of this round.");
+				throw DomainException.badInput("proposalIds", Refusal.NOT_IN_ROUND, "value", id);
 			}
 			if (!chosen.add(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is listed twice.");
+				throw DomainException.badInput("proposalIds", Refusal.DUPLICATE, "value", id);
 			}
 		}
 		List<String> topN = computed.result()

@@ -24,6 +24,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.audit.AuditEventType;
 import org.hacktrail.platform.audit.AuditLog;
 import org.hacktrail.proposal.Proposal;
@@ -122,8 +123,7 @@ public class TrackSelections {
 							+ "'; add it to the round's tracks first (configureRoundAwardTracks).",
 					Map.of("field", "trackId")));
 		if (track.isOutstanding()) {
-			throw DomainException.badInput("trackId",
-					"The outstanding track's winners are the round's own selection: use selectProposals.");
+			throw DomainException.badInput("trackId", Refusal.OUTSTANDING_BY_ROUND);
 		}
 		if (round.status() != RoundStatus.CLOSED) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
@@ -141,7 +141,7 @@ public class TrackSelections {
 		Set<String> chosen = new LinkedHashSet<>();
 		for (String id : (input.proposalIds() != null) ? input.proposalIds() : List.<String>of()) {
 			if (id == null || !computed.proposalIds().contains(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is not a proposal of this round.");
+				throw DomainException.badInput("proposalIds", Refusal.NOT_IN_ROUND, "value", id);
 			}
 			if (!ranking.eligible().contains(id)) {
 				throw new DomainException(ErrorCode.BAD_USER_INPUT,
@@ -150,7 +150,7 @@ public class TrackSelections {
 						Map.of("field", "proposalIds", "proposalId", id, "eligible", ranking.eligible()));
 			}
 			if (!chosen.add(id)) {
-				throw DomainException.badInput("proposalIds", "'" + id + "' is listed twice.");
+				throw DomainException.badInput("proposalIds", Refusal.DUPLICATE, "value", id);
 			}
 		}
 		FreeText.check(input.justification(), "justification", FreeText.Kind.TEXT);
@@ -165,8 +165,7 @@ public class TrackSelections {
 					Map.of("field", "quotaOverride", "rule", "QUOTA", "cut", cut, "selected", chosen.size()));
 		}
 		if (quotaOverride && chosen.size() == cut) {
-			throw DomainException.badInput("quotaOverride", "quotaOverride is for a selection of more or fewer than "
-					+ cut + " proposals; this one has exactly " + cut + ": leave it out.");
+			throw DomainException.badInput("quotaOverride", Refusal.QUOTA_OVERRIDE_NOT_NEEDED, "cut", cut);
 		}
 		Selection.Kind kind;
 		String justification = null;

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.MessageArg;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -65,31 +66,27 @@ public class ExpoTables {
 		RoundService.requireWritable(context.hackathon());
 		JudgingRound current = context.judging();
 		if (!context.stored() || current.config().method() != RoundMethod.PAIRWISE) {
-			throw DomainException.badInput("roundId", "Tables belong to a PAIRWISE round; this round judges by "
-					+ current.config().method() + ". Set method: PAIRWISE with configureRound first.");
+			throw DomainException.badInput("roundId", Refusal.NOT_PAIRWISE, "method", current.config().method());
 		}
 		if (current.status() != RoundStatus.DRAFT && current.status() != RoundStatus.OPEN) {
-			throw DomainException.badInput("roundId",
-					"The round is " + current.status() + "; its tables no longer change.");
+			throw DomainException.badInput("roundId", Refusal.ROUND_STATUS, "status", current.status());
 		}
 		if (input.expectedVersion() != null && current.version() != input.expectedVersion().longValue()) {
 			throw new OptimisticLockingFailureException("Round " + current.id() + " changed");
 		}
 		if (input.tables() == null) {
-			throw DomainException.badInput("tables", "Give the round's tables (the complete list).");
+			throw DomainException.badInput("tables", Refusal.REQUIRED);
 		}
 		List<ExpoTable> tables = tables(input.tables());
 		Set<String> allowed = new HashSet<>(this.rounds.candidates(context));
 		for (ExpoTable table : tables) {
 			if (!allowed.contains(table.proposalId())) {
-				throw DomainException.badInput("tables", "'" + table.proposalId()
-						+ "' is not a candidate of this round; only the round's candidates get a table.");
+				throw DomainException.badInput("tables", Refusal.NOT_A_CANDIDATE, "value", table.proposalId());
 			}
 		}
 		if (current.status() == RoundStatus.OPEN
 				&& !proposals(tables).equals(proposals(current.config().expoTables()))) {
-			throw DomainException.badInput("tables", "The round is OPEN: its candidates are fixed, so the tables "
-					+ "name the same proposals (move a table, do not add or remove one).");
+			throw DomainException.badInput("tables", Refusal.OPEN_TABLES_FIXED);
 		}
 		Instant now = this.clock.instant();
 		RoundEvent event = (current.status() == RoundStatus.DRAFT) ? null : RoundEvent.described(now, me,
@@ -115,12 +112,10 @@ public class ExpoTables {
 		Set<String> candidateSet = new HashSet<>(candidates);
 		List<String> extra = withTable.stream().filter((p) -> !candidateSet.contains(p)).toList();
 		if (!extra.isEmpty()) {
-			throw DomainException.badInput("tables", "These tables show proposals that are no longer candidates of "
-					+ "the round; set the tables again: " + String.join(", ", extra));
+			throw DomainException.badInput("tables", Refusal.TABLES_STALE, "ids", extra);
 		}
 		if (candidates.size() < 2) {
-			throw DomainException.badInput("candidateProposalIds",
-					"A PAIRWISE round compares proposals: it needs at least two candidates.");
+			throw DomainException.badInput("candidateProposalIds", Refusal.TOO_FEW, "min", 2);
 		}
 		return candidates;
 	}
@@ -138,7 +133,8 @@ public class ExpoTables {
 
 	private static List<ExpoTable> tables(List<ExpoTableInput> inputs) {
 		if (inputs.size() > RoundService.MAX_CANDIDATES) {
-			throw DomainException.badInput("tables", "At most " + RoundService.MAX_CANDIDATES + " tables.");
+			throw DomainException.badInput("tables", Refusal.TOO_MANY, "max", RoundService.MAX_CANDIDATES, "count",
+					inputs.size());
 		}
 		Set<String> seen = new HashSet<>();
 		List<ExpoTable> tables = new ArrayList<>();
@@ -146,29 +142,27 @@ public class ExpoTables {
 			ExpoTableInput input = inputs.get(i);
 			String field = "tables[" + i + "]";
 			if (input == null || input.proposalId() == null || input.proposalId().isBlank()) {
-				throw DomainException.badInput(field + ".proposalId", "Each table names its proposal.");
+				throw DomainException.badInput(field + ".proposalId", Refusal.REQUIRED);
 			}
 			String proposal = input.proposalId().strip();
 			if (!seen.add(proposal)) {
-				throw DomainException.badInput(field + ".proposalId",
-						"'" + proposal + "' has two tables; a proposal is shown at one.");
+				throw DomainException.badInput(field + ".proposalId", Refusal.DUPLICATE, "value", proposal);
 			}
 			String label = (input.label() != null) ? input.label().strip() : "";
 			if (label.isEmpty() || label.length() > MAX_LABEL) {
-				throw DomainException.badInput(field + ".label",
-						"Each table has a label of 1 to " + MAX_LABEL + " characters (\"Table 12\", \"Room 201\").");
+				throw DomainException.badInput(field + ".label", Refusal.LENGTH, "min", 1, "max", MAX_LABEL);
 			}
 			FreeText.check(label, field + ".label", FreeText.Kind.LINE);
 			Integer number = input.tableNumber();
 			if (number != null && (number < 1 || number > MAX_TABLE_NUMBER)) {
-				throw DomainException.badInput(field + ".tableNumber",
-						"A table number is between 1 and " + MAX_TABLE_NUMBER + ".");
+				throw DomainException.badInput(field + ".tableNumber", Refusal.OUT_OF_RANGE, "min", 1, "max",
+						MAX_TABLE_NUMBER, "value", number);
 			}
 			if ((input.x() == null) != (input.y() == null)) {
-				throw DomainException.badInput(field, "Give both coordinates x and y, or neither.");
+				throw DomainException.badInput(field + ".x", Refusal.BOTH_OR_NEITHER, "other", "y");
 			}
 			if (input.x() != null && (!Double.isFinite(input.x()) || !Double.isFinite(input.y()))) {
-				throw DomainException.badInput(field, "Coordinates are finite numbers.");
+				throw DomainException.badInput(field + ".x", Refusal.NOT_FINITE);
 			}
 			tables.add(new ExpoTable(proposal, label, number, input.x(), input.y()));
 		}

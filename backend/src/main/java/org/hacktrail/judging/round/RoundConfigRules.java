@@ -21,6 +21,7 @@ import org.hacktrail.judging.round.RoundService.SectorMinimumInput;
 import org.hacktrail.judging.round.RoundService.SectorWeightInput;
 import org.hacktrail.judging.round.RoundService.VoteEligibilityInput;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,19 +52,17 @@ final class RoundConfigRules {
 		requireDraftOnly(input.candidateProposalIds(), "candidateProposalIds");
 		requireDraftOnly(input.useDefaultCandidates(), "useDefaultCandidates");
 		if (input.method() != null && input.method() != was.method()) {
-			throw DomainException.badInput("method", "The judging method (RUBRIC or PAIRWISE) is fixed once the "
-					+ "round is OPEN: judges' answers depend on it.");
+			throw DomainException.badInput("method", Refusal.FIXED_ONCE_OPEN);
 		}
 		if (input.expoSectors() != null && !input.expoSectors().equals(was.expoSectors())) {
-			throw DomainException.badInput("expoSectors", "Whether an expo round is ranked by sector "
-					+ "(hacktrail-pairwise-2) is fixed once the round is OPEN: its comparisons are kept per sector.");
+			throw DomainException.badInput("expoSectors", Refusal.EXPO_SECTORS_FIXED);
 		}
 		if (input.publicVote() != null && input.publicVote().mode() != null
 				&& input.publicVote().mode() != was.voteMode()) {
-			throw DomainException.badInput("publicVote.mode", "The vote mode is fixed once the round is OPEN.");
+			throw DomainException.badInput("publicVote.mode", Refusal.FIXED_ONCE_OPEN);
 		}
 		if (input.publicVote() != null && input.publicVote().eligibility() != null) {
-			throw DomainException.badInput("publicVote.eligibility", "Who may vote is fixed once the round is OPEN.");
+			throw DomainException.badInput("publicVote.eligibility", Refusal.FIXED_ONCE_OPEN);
 		}
 	}
 
@@ -78,19 +77,18 @@ final class RoundConfigRules {
 		List<RubricCriterion> criteria = (input.criteria() != null) ? criteria(input.criteria()) : was.criteria();
 		int k = (input.judgesPerProposal() != null) ? input.judgesPerProposal() : was.judgesPerProposal();
 		if (k < 1 || k > 20) {
-			throw DomainException.badInput("judgesPerProposal", "Judges per proposal (k) is between 1 and 20.");
+			throw DomainException.badInput("judgesPerProposal", Refusal.OUT_OF_RANGE, "min", 1, "max", 20, "value", k);
 		}
 		Map<Sector, Integer> minimums = (input.sectorMinimums() != null) ? minimums(input.sectorMinimums())
 				: was.sectorMinimums();
 		int minimumSum = minimums.values().stream().mapToInt(Integer::intValue).sum();
 		if (minimumSum > k) {
-			throw DomainException.badInput("sectorMinimums", "The sector minimums add up to " + minimumSum
-					+ ", more than the " + k + " judges each proposal gets.");
+			throw DomainException.badInput("sectorMinimums", Refusal.MINIMUMS_EXCEED_K, "sum", minimumSum, "k", k);
 		}
 		Integer maxLoad = Boolean.TRUE.equals(input.clearMaxLoad()) ? null
 				: (input.maxLoad() != null) ? input.maxLoad() : was.maxLoad();
 		if (maxLoad != null && (maxLoad < 1 || maxLoad > 10_000)) {
-			throw DomainException.badInput("maxLoad", "A maximum load is between 1 and 10,000 proposals.");
+			throw DomainException.badInput("maxLoad", Refusal.OUT_OF_RANGE, "min", 1, "max", 10000, "value", maxLoad);
 		}
 		Map<Sector, Double> weights = (input.sectorWeights() != null) ? weights(input.sectorWeights())
 				: was.sectorWeights();
@@ -101,10 +99,12 @@ final class RoundConfigRules {
 		int credits = (vote != null && vote.credits() != null) ? vote.credits() : was.voteCredits();
 		VoteEligibility eligibility = eligibility((vote != null) ? vote.eligibility() : null, was.eligibility());
 		if (!Double.isFinite(voteWeight) || voteWeight < 0) {
-			throw DomainException.badInput("publicVote.weight", "The vote weight is a number ≥ 0.");
+			throw DomainException.badInput("publicVote.weight", Refusal.TOO_SMALL, "min", 0, "value",
+					String.valueOf(voteWeight));
 		}
 		if (credits < 1 || credits > 10_000) {
-			throw DomainException.badInput("publicVote.credits", "A ballot's credits are between 1 and 10,000.");
+			throw DomainException.badInput("publicVote.credits", Refusal.OUT_OF_RANGE, "min", 1, "max", 10000, "value",
+					credits);
 		}
 		if (mode == VoteMode.NONE) {
 			voteWeight = 0;
@@ -114,13 +114,11 @@ final class RoundConfigRules {
 			total += weight;
 		}
 		if (!(total > 0)) {
-			throw DomainException.badInput("sectorWeights",
-					"At least one sector weight (or the vote weight) must be " + "above 0.");
+			throw DomainException.badInput("sectorWeights", Refusal.NO_POSITIVE_WEIGHT);
 		}
 		Integer cut = (input.cutSize() != null) ? input.cutSize() : was.cutSize();
 		if (cut != null && (cut < 1 || cut > 10_000)) {
-			throw DomainException.badInput("cutSize",
-					"The number of proposals the round selects is between 1 and " + "10,000.");
+			throw DomainException.badInput("cutSize", Refusal.OUT_OF_RANGE, "min", 1, "max", 10000, "value", cut);
 		}
 		List<String> candidateIds = Boolean.TRUE.equals(input.useDefaultCandidates()) ? null
 				: (input.candidateProposalIds() != null) ? candidates.apply(input.candidateProposalIds())
@@ -128,14 +126,13 @@ final class RoundConfigRules {
 		int replicates = (input.bootstrapReplicates() != null) ? input.bootstrapReplicates()
 				: was.bootstrapReplicates();
 		if (replicates < 1 || replicates > RankingInput.MAX_BOOTSTRAP_REPLICATES) {
-			throw DomainException.badInput("bootstrapReplicates",
-					"B is between 1 and " + RankingInput.MAX_BOOTSTRAP_REPLICATES + ".");
+			throw DomainException.badInput("bootstrapReplicates", Refusal.OUT_OF_RANGE, "min", 1, "max",
+					RankingInput.MAX_BOOTSTRAP_REPLICATES, "value", replicates);
 		}
 		RoundMethod method = (input.method() != null) ? input.method() : was.method();
 		boolean expoSectors = (input.expoSectors() != null) ? input.expoSectors() : was.expoSectors();
 		if (expoSectors && method != RoundMethod.PAIRWISE) {
-			throw DomainException.badInput("expoSectors",
-					"Ranking by sector (expoSectors) is for PAIRWISE rounds; a RUBRIC round always ranks by sector.");
+			throw DomainException.badInput("expoSectors", Refusal.EXPO_SECTORS_PAIRWISE_ONLY);
 		}
 		if (expoSectors) {
 			double sectorTotal = 0;
@@ -143,8 +140,7 @@ final class RoundConfigRules {
 				sectorTotal += weight;
 			}
 			if (!(sectorTotal > 0)) {
-				throw DomainException.badInput("sectorWeights",
-						"An expo round ranked by sector needs at least one sector weight above 0.");
+				throw DomainException.badInput("sectorWeights", Refusal.NO_POSITIVE_WEIGHT);
 			}
 		}
 		return new RoundConfig(criteria, k, minimums, maxLoad, weights, normalise, mode, voteWeight, credits, cut,
@@ -168,14 +164,14 @@ final class RoundConfigRules {
 
 	static void requireDraftOnly(@Nullable Object value, String field) {
 		if (value != null) {
-			throw DomainException.badInput(field,
-					field + " is fixed once the round is OPEN (sheets and the plan " + "depend on it).");
+			throw DomainException.badInput(field, Refusal.FIXED_ONCE_OPEN);
 		}
 	}
 
 	static List<RubricCriterion> criteria(List<CriterionInput> inputs) {
 		if (inputs.isEmpty() || inputs.size() > RoundService.MAX_CRITERIA) {
-			throw DomainException.badInput("criteria", "A rubric has 1 to " + RoundService.MAX_CRITERIA + " criteria.");
+			throw DomainException.badInput("criteria", Refusal.COUNT_RANGE, "min", 1, "max", RoundService.MAX_CRITERIA,
+					"count", inputs.size());
 		}
 		Set<String> ids = new HashSet<>();
 		List<RubricCriterion> criteria = new ArrayList<>();
@@ -184,23 +180,23 @@ final class RoundConfigRules {
 			String field = "criteria[" + i + "]";
 			String id = (input.id() != null && !input.id().isBlank()) ? input.id().strip() : "c" + (i + 1);
 			if (!RoundService.CRITERION_ID.matcher(id).matches()) {
-				throw DomainException.badInput(field + ".id", "A criterion id is 1 to 40 lower-case letters, digits, "
-						+ "'-' or '_', starting with a letter or digit; '" + id + "' is not.");
+				throw DomainException.badInput(field + ".id", Refusal.BAD_FORMAT, "value", id, "format",
+						"1 to 40 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
 			}
 			if (!ids.add(id)) {
-				throw DomainException.badInput(field + ".id", "The criterion id '" + id + "' is used twice.");
+				throw DomainException.badInput(field + ".id", Refusal.DUPLICATE, "value", id);
 			}
 			LocalizedText name = LocalizedText.requireSingleLine(input.name(), field + ".name", 200);
 			LocalizedText description = LocalizedText.optionalMultiLine(input.description(), field + ".description",
 					2000);
 			if (input.weight() == null || input.scaleMin() == null || input.scaleMax() == null) {
-				throw DomainException.badInput(field, "Give each criterion a weight, scaleMin and scaleMax.");
+				throw DomainException.badInput(field, Refusal.CRITERION_INCOMPLETE);
 			}
 			try {
 				new Criterion(id, input.weight(), input.scaleMin(), input.scaleMax());
 			}
 			catch (IllegalArgumentException ex) {
-				throw DomainException.badInput(field, ex.getMessage());
+				throw DomainException.badInput(field, Refusal.INVALID, "detail", String.valueOf(ex.getMessage()));
 			}
 			criteria
 				.add(new RubricCriterion(id, name, description, input.weight(), input.scaleMin(), input.scaleMax()));
@@ -209,7 +205,7 @@ final class RoundConfigRules {
 			rubric(criteria);
 		}
 		catch (IllegalArgumentException ex) {
-			throw DomainException.badInput("criteria", ex.getMessage());
+			throw DomainException.badInput("criteria", Refusal.INVALID, "detail", String.valueOf(ex.getMessage()));
 		}
 		return criteria;
 	}
@@ -218,11 +214,10 @@ final class RoundConfigRules {
 		Map<Sector, Integer> minimums = new EnumMap<>(Sector.class);
 		for (SectorMinimumInput input : inputs) {
 			if (input.sector() == null || input.minimum() == null || input.minimum() < 0 || input.minimum() > 20) {
-				throw DomainException.badInput("sectorMinimums",
-						"Each sector minimum names a sector and a number " + "from 0 to 20.");
+				throw DomainException.badInput("sectorMinimums", Refusal.SECTOR_MINIMUM_ENTRY, "min", 0, "max", 20);
 			}
 			if (minimums.put(input.sector(), input.minimum()) != null) {
-				throw DomainException.badInput("sectorMinimums", input.sector() + " is listed twice.");
+				throw DomainException.badInput("sectorMinimums", Refusal.DUPLICATE, "value", input.sector());
 			}
 		}
 		return minimums;
@@ -233,10 +228,10 @@ final class RoundConfigRules {
 		for (SectorWeightInput input : inputs) {
 			if (input.sector() == null || input.weight() == null || !Double.isFinite(input.weight())
 					|| input.weight() < 0) {
-				throw DomainException.badInput("sectorWeights", "Each sector weight names a sector and a number ≥ 0.");
+				throw DomainException.badInput("sectorWeights", Refusal.SECTOR_WEIGHT_ENTRY);
 			}
 			if (weights.put(input.sector(), input.weight()) != null) {
-				throw DomainException.badInput("sectorWeights", input.sector() + " is listed twice.");
+				throw DomainException.badInput("sectorWeights", Refusal.DUPLICATE, "value", input.sector());
 			}
 		}
 		return weights;
@@ -254,7 +249,8 @@ final class RoundConfigRules {
 			return Long.parseUnsignedLong(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw DomainException.badInput("seed", "A seed is a whole number from 0 to 18446744073709551615.");
+			throw DomainException.badInput("seed", Refusal.BAD_FORMAT, "value", text, "format",
+					"a whole number from 0 to 18446744073709551615.");
 		}
 	}
 

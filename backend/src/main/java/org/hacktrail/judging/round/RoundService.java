@@ -25,6 +25,7 @@ import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.ChangeCode;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
@@ -324,8 +325,7 @@ public class RoundService {
 		RoundContext context = require(input.roundId());
 		requireWritable(context.hackathon());
 		if (context.round().kind() == RoundKind.PUBLIC_VOTE) {
-			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not scored by judges; configure the vote "
-					+ "on the REVIEW or FINAL round it feeds (publicVote).");
+			throw DomainException.badInput("roundId", Refusal.ROUND_KIND, "kind", "PUBLIC_VOTE");
 		}
 		JudgingRound current = context.judging();
 		if (current.version() != null && input.expectedVersion() != null
@@ -334,7 +334,7 @@ public class RoundService {
 		}
 		RoundStatus status = current.status();
 		if (status == RoundStatus.PUBLISHED) {
-			throw DomainException.badInput("The round is PUBLISHED; its configuration no longer changes.");
+			throw DomainException.badInput("roundId", Refusal.ROUND_STATUS, "status", "PUBLISHED");
 		}
 		boolean draft = status == RoundStatus.DRAFT;
 		if (!draft) {
@@ -349,11 +349,10 @@ public class RoundService {
 		}
 		String reason = (input.reason() != null && !input.reason().isBlank()) ? input.reason().strip() : null;
 		if (!draft && reason == null) {
-			throw DomainException.badInput("reason", "The round is " + status + ": say why its ranking parameters "
-					+ "change; the reason is kept in the round's history.");
+			throw DomainException.badInput("reason", Refusal.REASON_REQUIRED);
 		}
 		if (reason != null && reason.length() > 1000) {
-			throw DomainException.badInput("reason", "A reason has at most 1,000 characters.");
+			throw DomainException.badInput("reason", Refusal.TOO_LONG, "max", 1000);
 		}
 		FreeText.check(reason, "reason", FreeText.Kind.TEXT);
 		RoundConfig was = current.config();
@@ -397,7 +396,7 @@ public class RoundService {
 			return context.judging();
 		}
 		if (context.round().kind() == RoundKind.PUBLIC_VOTE) {
-			throw DomainException.badInput("roundId", "A PUBLIC_VOTE round is not scored by judges.");
+			throw DomainException.badInput("roundId", Refusal.ROUND_KIND, "kind", "PUBLIC_VOTE");
 		}
 		Instant now = this.clock.instant();
 		JudgingRound created = new JudgingRound(context.round().id(), context.hackathon().id(), context.round().kind(),
@@ -453,9 +452,8 @@ public class RoundService {
 			return current;
 		}
 		if (Boolean.TRUE.equals(confirmIncomplete) && !(from == RoundStatus.OPEN && to == RoundStatus.CLOSED)) {
-			throw DomainException.badInput("confirmIncomplete",
-					"confirmIncomplete confirms closing an OPEN round with sheets not submitted; this change is " + from
-							+ " → " + to + ": leave it out.");
+			throw DomainException.badInput("confirmIncomplete", Refusal.ONLY_WITH, "other",
+					"status: CLOSED (from OPEN)");
 		}
 		RoundEvent closedIncomplete = null;
 		if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN && current.config().method() == RoundMethod.PAIRWISE) {
@@ -466,11 +464,10 @@ public class RoundService {
 		}
 		else if (from == RoundStatus.DRAFT && to == RoundStatus.OPEN) {
 			if (current.config().criteria().isEmpty()) {
-				throw DomainException.badInput("criteria",
-						"Give the round a rubric (at least one criterion) before " + "opening it.");
+				throw DomainException.badInput("criteria", Refusal.RUBRIC_REQUIRED);
 			}
 			if (current.planId() == null) {
-				throw DomainException.badInput("Assign judges (assignJudges) before opening the round.");
+				throw DomainException.badInput("roundId", Refusal.ASSIGN_FIRST);
 			}
 			JudgingPlan plan = currentPlan(current);
 			if (dedication(roundId) == null) {
@@ -483,8 +480,7 @@ public class RoundService {
 		}
 		else if (from == RoundStatus.CLOSED && to == RoundStatus.OPEN) {
 			if (why == null) {
-				throw DomainException.badInput("reason",
-						"Reopening a closed round needs a reason; it is kept in the " + "round's history.");
+				throw DomainException.badInput("reason", Refusal.REASON_REQUIRED);
 			}
 		}
 		else if (from == RoundStatus.PUBLISHED) {
@@ -619,15 +615,16 @@ public class RoundService {
 			}
 		}
 		if (unique.size() > MAX_CANDIDATES) {
-			throw DomainException.badInput("candidateProposalIds", "At most " + MAX_CANDIDATES + " candidates.");
+			throw DomainException.badInput("candidateProposalIds", Refusal.TOO_MANY, "max", MAX_CANDIDATES, "count",
+					unique.size());
 		}
 		Map<String, Proposal> found = this.proposals.byIds(unique);
 		for (String id : unique) {
 			Proposal proposal = found.get(id);
 			if (proposal == null || !proposal.hackathonId().equals(hackathon.id())
 					|| proposal.status() == ProposalStatus.DRAFT || proposal.status() == ProposalStatus.WITHDRAWN) {
-				throw DomainException.badInput("candidateProposalIds",
-						"'" + id + "' is not a submitted proposal of " + hackathon.slug() + ".");
+				throw DomainException.badInput("candidateProposalIds", Refusal.NOT_SUBMITTED_PROPOSAL, "value", id,
+						"slug", hackathon.slug());
 			}
 		}
 		return unique.stream().sorted().toList();

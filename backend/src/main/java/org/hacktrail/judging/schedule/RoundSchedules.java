@@ -15,6 +15,7 @@ import org.hacktrail.judging.panel.JudgingAccess;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -80,20 +81,18 @@ public class RoundSchedules {
 		for (SlotInput slot : (input.slots() != null) ? input.slots() : List.<SlotInput>of()) {
 			String proposalId = slot.proposalId();
 			if (proposalId == null || !candidates.contains(proposalId)) {
-				throw DomainException.badInput("slots",
-						"'" + proposalId + "' is not a candidate of this round; only its candidates get a slot.");
+				throw DomainException.badInput("slots", Refusal.NOT_A_CANDIDATE, "value", proposalId);
 			}
 			if (slots.containsKey(proposalId)) {
-				throw DomainException.badInput("slots", "'" + proposalId + "' has two slots; give each proposal one.");
+				throw DomainException.badInput("slots", Refusal.DUPLICATE, "value", proposalId);
 			}
 			Integer order = slot.pitchOrder();
 			if (order != null && (order < 1 || order > MAX_PITCH_ORDER)) {
-				throw DomainException.badInput("pitchOrder",
-						"A pitch order is from 1 to " + MAX_PITCH_ORDER + "; " + order + " is not.");
+				throw DomainException.badInput("pitchOrder", Refusal.OUT_OF_RANGE, "min", 1, "max", MAX_PITCH_ORDER,
+						"value", order);
 			}
 			if (order != null && !orders.add(order)) {
-				throw DomainException.badInput("pitchOrder",
-						"Two proposals cannot pitch in the same place (" + order + ").");
+				throw DomainException.badInput("pitchOrder", Refusal.DUPLICATE, "value", order);
 			}
 			String room = room(slot.room());
 			if (order == null && room == null) {
@@ -165,7 +164,7 @@ public class RoundSchedules {
 		}
 		String checked = FreeText.check(room.strip(), "room", FreeText.Kind.LINE);
 		if (checked.codePointCount(0, checked.length()) > MAX_ROOM) {
-			throw DomainException.badInput("room", "A room is at most " + MAX_ROOM + " characters.");
+			throw DomainException.badInput("room", Refusal.TOO_LONG, "max", MAX_ROOM);
 		}
 		return checked;
 	}

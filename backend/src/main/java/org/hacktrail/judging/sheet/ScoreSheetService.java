@@ -17,11 +17,11 @@ import java.util.stream.Stream;
 
 import org.bson.Document;
 
+import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.panel.ConflictActivated;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgePanelService;
 import org.hacktrail.judging.panel.JudgingAccess;
-import org.hacktrail.judging.assignment.service.AssignmentService;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundService;
@@ -29,8 +29,9 @@ import org.hacktrail.judging.round.RoundStatus;
 import org.hacktrail.judging.round.RubricCriterion;
 import org.hacktrail.judging.round.UnsubmittedSheets;
 import org.hacktrail.platform.DomainException;
-import org.hacktrail.platform.FreeText;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.FreeText;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -193,10 +194,10 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		}
 		String proposalId = input.proposalId();
 		if (judge.isConflictedWith(proposalId)) {
-			throw DomainException.forbidden("You have a conflict of interest with this proposal; you do not score it.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.CONFLICTED_NO_SCORE);
 		}
 		if (!this.assignments.work(round, me).contains(proposalId)) {
-			throw DomainException.forbidden("This proposal is not assigned to you in this round.");
+			throw DomainException.refused(ErrorCode.FORBIDDEN, Refusal.NOT_ASSIGNED);
 		}
 		TreeMap<String, Double> scores = (input.scores() != null) ? scores(round, input.scores()) : null;
 		String comment = comment(input.comment());
@@ -282,8 +283,7 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		String me = this.access.requireOrganizer();
 		String why = (reason != null) ? reason.strip() : "";
 		if (why.isEmpty() || why.length() > 1000) {
-			throw DomainException.badInput("reason",
-					"Say why the sheet is reopened (1 to 1,000 characters); the judge " + "and the record see it.");
+			throw DomainException.badInput("reason", Refusal.LENGTH, "min", 1, "max", 1000);
 		}
 		FreeText.check(why, "reason", FreeText.Kind.TEXT);
 		ScoreSheet sheet = requireSheet(sheetId);
@@ -301,14 +301,11 @@ public class ScoreSheetService implements UnsubmittedSheets {
 		}
 		Judge judge = this.mongo.findById(Judge.idOf(sheet.hackathonId(), sheet.judgeUserId()), Judge.class);
 		if (judge != null && !judge.isActive()) {
-			throw DomainException.badInput("The sheet's judge was dropped from the panel: a reopened sheet could "
-					+ "never be submitted again. A kept sheet stays as it is, or is voided by dropping the judge "
-					+ "again with voidSubmittedSheets.");
+			throw DomainException.badInput("sheetId", Refusal.JUDGE_DROPPED);
 		}
 		if (sheet.status() == SheetStatus.VOIDED) {
 			if (judge != null && judge.isConflictedWith(sheet.proposalId())) {
-				throw DomainException.badInput(
-						"The judge still has an active conflict with this proposal; clear the " + "conflict first.");
+				throw DomainException.badInput("sheetId", Refusal.JUDGE_IN_CONFLICT);
 			}
 		}
 		Instant now = this.clock.instant();
@@ -557,9 +554,8 @@ public class ScoreSheetService implements UnsubmittedSheets {
 			String field = "scores[" + i + "]";
 			RubricCriterion criterion = (input.criterionId() != null) ? criteria.get(input.criterionId()) : null;
 			if (criterion == null) {
-				throw DomainException.badInput(field + ".criterionId",
-						"The round's rubric has no criterion '" + input.criterionId() + "'; its criteria are "
-								+ new java.util.TreeSet<>(criteria.keySet()) + ".");
+				throw DomainException.badInput(field + ".criterionId", Refusal.UNKNOWN_VALUE, "value",
+						input.criterionId(), "allowed", new java.util.TreeSet<>(criteria.keySet()));
 			}
 			Double value = input.value();
 			if (value == null || !Double.isFinite(value) || value < criterion.scaleMin()
@@ -570,7 +566,7 @@ public class ScoreSheetService implements UnsubmittedSheets {
 						Map.of("field", field + ".value", "criterionId", criterion.id()));
 			}
 			if (scores.put(criterion.id(), value) != null) {
-				throw DomainException.badInput(field + ".criterionId", "'" + criterion.id() + "' is scored twice.");
+				throw DomainException.badInput(field + ".criterionId", Refusal.DUPLICATE, "value", criterion.id());
 			}
 		}
 		return scores;
@@ -595,7 +591,7 @@ public class ScoreSheetService implements UnsubmittedSheets {
 			return null;
 		}
 		if (comment.length() > MAX_COMMENT) {
-			throw DomainException.badInput("comment", "A comment has at most " + MAX_COMMENT + " characters.");
+			throw DomainException.badInput("comment", Refusal.TOO_LONG, "max", MAX_COMMENT);
 		}
 		return FreeText.check(comment, "comment", FreeText.Kind.TEXT);
 	}

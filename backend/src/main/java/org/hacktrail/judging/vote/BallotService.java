@@ -21,6 +21,7 @@ import org.hacktrail.judging.round.VoteEligibility;
 import org.hacktrail.judging.round.VoteMode;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.Proposal;
 import org.hacktrail.proposal.ProposalLookup;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,7 @@ public class BallotService {
 		JudgingRound round = context.judging();
 		VoteMode mode = round.config().voteMode();
 		if (mode == VoteMode.NONE) {
-			throw DomainException.badInput("roundId", "This round has no public vote.");
+			throw DomainException.badInput("roundId", Refusal.NO_PUBLIC_VOTE);
 		}
 		if (round.status() != RoundStatus.OPEN) {
 			throw new DomainException(ErrorCode.BAD_USER_INPUT,
@@ -109,17 +110,15 @@ public class BallotService {
 			VoteInput vote = inputs.get(i);
 			String field = "votes[" + i + "]";
 			if (vote.proposalId() == null || !candidates.contains(vote.proposalId())) {
-				throw DomainException.badInput(field + ".proposalId",
-						"'" + vote.proposalId() + "' is not a proposal of this round.");
+				throw DomainException.badInput(field + ".proposalId", Refusal.NOT_IN_ROUND, "value", vote.proposalId());
 			}
 			int n = (vote.votes() != null) ? vote.votes() : 1;
 			if (n < 0 || (mode == VoteMode.SIMPLE && n > 1)) {
-				throw DomainException.badInput(field + ".votes", (mode == VoteMode.SIMPLE)
-						? "A SIMPLE vote gives one vote to each proposal you choose (votes: 1, or 0 to take it back)."
-						: "Votes are a whole number ≥ 0.");
+				throw DomainException.badInput(field + ".votes", Refusal.VOTES_RANGE, "max",
+						(mode == VoteMode.SIMPLE) ? "1" : "∞");
 			}
 			if (votes.containsKey(vote.proposalId())) {
-				throw DomainException.badInput(field + ".proposalId", "A proposal is listed twice.");
+				throw DomainException.badInput(field + ".proposalId", Refusal.DUPLICATE, "value", vote.proposalId());
 			}
 			if (n == 0) {
 				continue;

@@ -13,6 +13,7 @@ import org.hacktrail.platform.Caller;
 import org.hacktrail.platform.CodedText;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.GraphQlLimits;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.UserNames;
 import org.jspecify.annotations.Nullable;
 
@@ -201,7 +202,7 @@ class JobController {
 		if (input.parameters() != null) {
 			for (JobParameterInput parameter : input.parameters()) {
 				if (parameters.put(parameter.key(), parameter.value()) != null) {
-					throw DomainException.badInput("parameters", "Parameter '" + parameter.key() + "' is given twice.");
+					throw DomainException.badInput("parameters", Refusal.DUPLICATE, "value", parameter.key());
 				}
 			}
 		}
@@ -219,7 +220,8 @@ class JobController {
 			return Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
-			throw DomainException.badInput("id", "'" + id + "' is not a job run id.");
+			throw DomainException.badInput("id", Refusal.BAD_FORMAT, "value", id, "format",
+					"a job run id is a number.");
 		}
 	}
 

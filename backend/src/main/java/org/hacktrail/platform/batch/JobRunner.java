@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,20 +104,19 @@ public class JobRunner {
 	@PreAuthorize("hasRole('ORGANIZER')")
 	public JobExecution start(String jobName, Map<String, String> parameters, String requestedBy) {
 		if (parameters.size() > MAX_PARAMETERS) {
-			throw DomainException.badInput("parameters",
-					"A run takes at most " + MAX_PARAMETERS + " parameters, not " + parameters.size() + ".");
+			throw DomainException.badInput("parameters", Refusal.TOO_MANY, "max", MAX_PARAMETERS, "count",
+					parameters.size());
 		}
 		JobParametersBuilder builder = new JobParametersBuilder();
 		parameters.forEach((key, value) -> {
 			if (key.isBlank() || key.startsWith("hacktrail.") || !PARAMETER_NAME.matcher(key).matches()) {
 				// Names become field names in the job repository's documents: no '$', no
 				// control characters.
-				throw DomainException.badInput("parameters", "Parameter name '" + key
-						+ "' is not allowed: use 1 to 100 " + "letters, digits, '.', '_' or '-'.");
+				throw DomainException.badInput("parameters", Refusal.BAD_FORMAT, "value", key, "format",
+						"use 1 to 100 letters, digits, '.', '_' or '-'.");
 			}
 			if (value.length() > 2000) {
-				throw DomainException.badInput("parameters",
-						"Parameter '" + key + "' is longer than 2,000 characters.");
+				throw DomainException.badInput("parameters", Refusal.TOO_LONG, "max", 2000);
 			}
 			builder.addString(key, value);
 		});
@@ -134,8 +134,8 @@ public class JobRunner {
 			throw DomainException.notFound("No job run with id " + executionId + ".");
 		}
 		if (previous.getStatus() == BatchStatus.COMPLETED || previous.getStatus() == BatchStatus.ABANDONED) {
-			throw DomainException.badInput("Job run " + executionId + " is " + previous.getStatus()
-					+ " and cannot be restarted; start a new run instead.");
+			throw DomainException.badInput("id", Refusal.JOB_NOT_RESTARTABLE, "id", executionId, "status",
+					previous.getStatus());
 		}
 		if (previous.isRunning()) {
 			throw new DomainException(ErrorCode.CONFLICT, "Job run " + executionId + " is still running.");
@@ -145,7 +145,8 @@ public class JobRunner {
 			return this.operator.restart(previous);
 		}
 		catch (Exception ex) {
-			throw DomainException.badInput("Job run " + executionId + " cannot be restarted: " + ex.getMessage());
+			throw DomainException.badInput("id", Refusal.INVALID, "detail",
+					"job run " + executionId + " cannot be restarted: " + ex.getMessage());
 		}
 		finally {
 			this.launchLock.unlock();
@@ -175,7 +176,7 @@ public class JobRunner {
 			if (ex.getCause() instanceof DomainException domain) {
 				throw domain;
 			}
-			throw DomainException.badInput("parameters", ex.getMessage());
+			throw DomainException.badInput("parameters", Refusal.INVALID, "detail", String.valueOf(ex.getMessage()));
 		}
 		catch (DomainException ex) {
 			throw ex;
@@ -194,7 +195,7 @@ public class JobRunner {
 	public Job job(String jobName) {
 		Job job = this.jobs.get(jobName);
 		if (job == null) {
-			throw DomainException.badInput("name", "No job named '" + jobName + "'; jobs are " + jobNames() + ".");
+			throw DomainException.badInput("name", Refusal.UNKNOWN_VALUE, "value", jobName, "allowed", jobNames());
 		}
 		return job;
 	}

@@ -93,14 +93,14 @@ class RoundScheduleTests extends JudgingApiTestSupport {
 		JudgingApi.ok(this.http.graphql(SET, Http.json().set("i", good), this.organizer.headers()), "setRoundSchedule");
 
 		assertRefused(slots(roundId, proposals.get(0), 1, proposals.get(1), 1), "pitchOrder",
-				"Two proposals cannot pitch in the same place (1).");
+				"'1' is listed twice in pitchOrder.", "DUPLICATE");
 		assertRefused(slots(roundId, proposals.get(0), 0, null, 0), "pitchOrder",
-				"A pitch order is from 1 to 10000; 0 is not.");
+				"The pitchOrder is between 1 and 10000, not 0.", "OUT_OF_RANGE");
 		assertRefused(slots(roundId, "no-such-proposal", 3, null, 0), "slots",
-				"'no-such-proposal' is not a candidate of this round; only its candidates get a slot.");
+				"'no-such-proposal' is not a candidate of this round.", "NOT_A_CANDIDATE");
 		ObjectNode longRoom = input(roundId, null);
 		longRoom.putArray("slots").addObject().put("proposalId", proposals.get(0)).put("room", "R".repeat(101));
-		assertRefused(longRoom, "room", "A room is at most 100 characters.");
+		assertRefused(longRoom, "room", "The room is longer than 100 characters.", "TOO_LONG");
 		ObjectNode twoLines = input(roundId, null);
 		twoLines.putArray("slots").addObject().put("proposalId", proposals.get(0)).put("room", "Room\n201");
 		assertThat(this.http.graphql(SET, Http.json().set("i", twoLines), this.organizer.headers()).errorCode())
@@ -171,10 +171,21 @@ class RoundScheduleTests extends JudgingApiTestSupport {
 	}
 
 	private void assertRefused(ObjectNode input, String field, String message) {
+		assertRefused(input, field, message, null);
+	}
+
+	/**
+	 * Refused with {@code message}, naming {@code field} and, unless null, the reason.
+	 */
+	private void assertRefused(ObjectNode input, String field, String message, String reason) {
 		Http.GraphQlResult result = this.http.graphql(SET, Http.json().set("i", input), this.organizer.headers());
 		assertThat(result.errorCode()).as(message).isEqualTo("BAD_USER_INPUT");
 		assertThat(result.errorMessage()).isEqualTo(message);
-		assertThat(result.body().path("errors").path(0).path("extensions").path("field").asString()).isEqualTo(field);
+		JsonNode extensions = result.body().path("errors").path(0).path("extensions");
+		assertThat(extensions.path("field").asString()).isEqualTo(field);
+		if (reason != null) {
+			assertThat(extensions.path("reason").asString()).as(message).isEqualTo(reason);
+		}
 	}
 
 	private static ObjectNode input(String roundId, String closesAt) {

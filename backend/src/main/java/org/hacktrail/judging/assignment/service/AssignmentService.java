@@ -24,6 +24,7 @@ import org.hacktrail.judging.panel.ConflictOfInterest;
 import org.hacktrail.judging.panel.ConflictService;
 import org.hacktrail.judging.panel.Judge;
 import org.hacktrail.judging.panel.JudgingAccess;
+import org.hacktrail.judging.round.JudgingPlan.PlanReason;
 import org.hacktrail.judging.round.JudgingPlan;
 import org.hacktrail.judging.round.JudgingRound;
 import org.hacktrail.judging.round.RoundConfig;
@@ -31,9 +32,9 @@ import org.hacktrail.judging.round.RoundEvent;
 import org.hacktrail.judging.round.RoundDedications;
 import org.hacktrail.judging.round.RoundService;
 import org.hacktrail.judging.round.RoundStatus;
-import org.hacktrail.judging.round.JudgingPlan.PlanReason;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.MessageArg;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,9 +114,7 @@ public class AssignmentService {
 		RoundService.requireWritable(context.hackathon());
 		RoundStatus status = context.judging().status();
 		if (status != RoundStatus.DRAFT) {
-			throw DomainException.badInput("The round is " + status + "; a full assignment runs only while it is DRAFT."
-					+ ((status == RoundStatus.OPEN) ? " Drop a judge to move their work, or add a conflict to move "
-							+ "one proposal away from a judge." : " Its plan no longer changes."));
+			throw DomainException.badInput("roundId", Refusal.ASSIGN_ONLY_IN_DRAFT, "status", status);
 		}
 		long seed = (seedText != null && !seedText.isBlank()) ? RoundService.parseSeed(seedText) : RANDOM.nextLong();
 		// Conflicts found now may change the current plan (listeners): read the round
@@ -336,7 +335,7 @@ public class AssignmentService {
 					config.sectorMinimums(), seed);
 		}
 		catch (IllegalArgumentException ex) {
-			throw DomainException.badInput(ex.getMessage());
+			throw DomainException.badInput("roundId", Refusal.INVALID, "detail", String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -35,6 +35,7 @@ import org.hacktrail.judging.sheet.SheetStatus;
 import org.hacktrail.judging.vote.BallotService;
 import org.hacktrail.platform.DomainException;
 import org.hacktrail.platform.ErrorCode;
+import org.hacktrail.platform.Refusal;
 
 import org.springframework.stereotype.Service;
 
@@ -160,7 +161,7 @@ public class RankingService {
 					config.seed(), METHOD, new EvidenceRule(config.judgesPerProposal(), config.sectorMinimums()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw DomainException.badInput("The round cannot be ranked: " + ex.getMessage());
+			throw DomainException.badInput("roundId", Refusal.NOT_RANKABLE, "detail", String.valueOf(ex.getMessage()));
 		}
 		String fingerprint = fingerprint(input);
 		RankingResult result;
