@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
@@ -51,36 +52,32 @@ public final class MilestoneRules {
 			@Nullable AgencyLevel level, @Nullable String programme, @Nullable String amount, @Nullable String currency,
 			@Nullable String evidenceUrl, @Nullable String note, LocalDate today) {
 		if (type == null) {
-			throw DomainException.badInput("type",
-					"Give the milestone type, one of " + java.util.Arrays.toString(MilestoneType.values()) + ".");
+			throw DomainException.badInput("type", Refusal.CHOICE_REQUIRED, "allowed",
+					java.util.Arrays.asList(MilestoneType.values()));
 		}
 		if (date == null) {
-			throw DomainException.badInput("date", "Give the date of the milestone (YYYY-MM-DD).");
+			throw DomainException.badInput("date", Refusal.DATE_REQUIRED);
 		}
 		if (date.isBefore(EARLIEST) || date.isAfter(today.plusDays(1))) {
-			throw DomainException.badInput("date",
-					"The date " + date + " is " + (date.isBefore(EARLIEST) ? "before 1990" : "in the future")
-							+ "; give the date on which it happened.");
+			throw date.isBefore(EARLIEST)
+					? DomainException.badInput("date", Refusal.DATE_TOO_EARLY, "value", date.toString(), "year",
+							String.valueOf(EARLIEST.getYear()))
+					: DomainException.badInput("date", Refusal.DATE_IN_FUTURE, "value", date.toString());
 		}
 		String cleanAgency = singleLine(agency, "agency", MAX_AGENCY);
 		String cleanProgramme = singleLine(programme, "programme", MAX_PROGRAMME);
 		String cleanNote = text(note, "note", MAX_NOTE);
 		if (cleanAgency == null && (type == MilestoneType.FUNDED || type == MilestoneType.ADOPTED
 				|| type == MilestoneType.INTEGRATED_INTO_OPERATIONS || type == MilestoneType.SERVICE_RETIRED)) {
-			throw DomainException.badInput("agency",
-					(type == MilestoneType.FUNDED)
-							? "A FUNDED milestone names who funds the project (the funding source)."
-							: "A " + type + " milestone names the agency.");
+			throw (type == MilestoneType.FUNDED) ? DomainException.badInput("agency", Refusal.FUNDING_SOURCE_REQUIRED)
+					: DomainException.badInput("agency", Refusal.AGENCY_REQUIRED, "type", type);
 		}
 		if (level != null && cleanAgency == null) {
-			throw DomainException.badInput("level", "A level of government needs an agency.");
+			throw DomainException.badInput("level", Refusal.ONLY_WITH, "other", "agency");
 		}
 		String url = blankToNull(evidenceUrl);
 		if (url == null && type.requiresEvidence()) {
-			throw DomainException.badInput("evidenceUrl",
-					"A " + type
-							+ " milestone needs an evidence URL (a public document, news item or announcement) that an "
-							+ "organizer can check.");
+			throw DomainException.badInput("evidenceUrl", Refusal.EVIDENCE_REQUIRED, "type", type);
 		}
 		if (url != null) {
 			url = url(url, "evidenceUrl");
@@ -88,10 +85,10 @@ public final class MilestoneRules {
 		BigDecimal value = amount(amount, type);
 		String code = currency(currency);
 		if (value != null && code == null) {
-			throw DomainException.badInput("currency", "Give the currency of the amount (ISO 4217, e.g. TWD).");
+			throw DomainException.badInput("currency", Refusal.CURRENCY_REQUIRED);
 		}
 		if (value == null && code != null) {
-			throw DomainException.badInput("amount", "A currency needs an amount.");
+			throw DomainException.badInput("amount", Refusal.AMOUNT_REQUIRED);
 		}
 		return new MilestoneDraft(type, date, cleanAgency, level, cleanProgramme, value, code, url, cleanNote);
 	}
@@ -102,17 +99,14 @@ public final class MilestoneRules {
 			return null;
 		}
 		if (!type.carriesAmount()) {
-			throw DomainException.badInput("amount", "Only FUNDING_APPLIED and FUNDED milestones carry an amount.");
+			throw DomainException.badInput("amount", Refusal.AMOUNT_NOT_ALLOWED);
 		}
 		if (!AMOUNT.matcher(text).matches()) {
-			throw DomainException.badInput("amount",
-					"Write the amount as digits with an optional decimal point "
-							+ "(at most 4 decimals), e.g. 1500000 or 1500000.50, without thousands separators: '"
-							+ abbreviate(text) + "'.");
+			throw DomainException.badInput("amount", Refusal.AMOUNT_FORMAT, "value", abbreviate(text));
 		}
 		BigDecimal value = new BigDecimal(text);
 		if (value.compareTo(MAX_AMOUNT) >= 0) {
-			throw DomainException.badInput("amount", "The amount " + text + " is implausibly large.");
+			throw DomainException.badInput("amount", Refusal.AMOUNT_TOO_LARGE, "value", text);
 		}
 		return value;
 	}
@@ -131,31 +125,29 @@ public final class MilestoneRules {
 		catch (IllegalArgumentException ex) {
 			// Falls through to the message below.
 		}
-		throw DomainException.badInput("currency",
-				"'" + abbreviate(text) + "' is not an ISO 4217 currency code " + "(e.g. TWD, USD, EUR).");
+		throw DomainException.badInput("currency", Refusal.CURRENCY_INVALID, "value", abbreviate(text));
 	}
 
 	/** An absolute http or https address with a host and no white space. */
 	static String url(String url, String field) {
 		if (url.length() > MAX_URL) {
-			throw DomainException.badInput(field, "A URL is at most " + MAX_URL + " characters long.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", MAX_URL);
 		}
 		if (url.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			throw DomainException.badInput(field, "A URL cannot contain spaces: '" + abbreviate(url) + "'.");
+			throw DomainException.badInput(field, Refusal.URL_SPACES, "value", abbreviate(url));
 		}
 		try {
 			URI uri = new URI(url);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!scheme.equals("http") && !scheme.equals("https")) {
-				throw DomainException.badInput(field,
-						"Only http and https URLs are accepted: '" + abbreviate(url) + "'.");
+				throw DomainException.badInput(field, Refusal.URL_SCHEME, "value", abbreviate(url));
 			}
 			if (uri.getHost() == null || uri.getHost().isBlank()) {
-				throw DomainException.badInput(field, "The URL '" + abbreviate(url) + "' has no host name.");
+				throw DomainException.badInput(field, Refusal.URL_NO_HOST, "value", abbreviate(url));
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw DomainException.badInput(field, "'" + abbreviate(url) + "' is not a valid URL.");
+			throw DomainException.badInput(field, Refusal.INVALID_URL, "value", abbreviate(url));
 		}
 		return url;
 	}
@@ -167,7 +159,7 @@ public final class MilestoneRules {
 	private static @Nullable String text(@Nullable String value, String field, int max) {
 		String text = blankToNull(value);
 		if (text != null && text.codePointCount(0, text.length()) > max) {
-			throw DomainException.badInput(field, "The " + field + " is longer than " + max + " characters.");
+			throw DomainException.badInput(field, Refusal.TOO_LONG, "max", max);
 		}
 		return FreeText.check(text, field, FreeText.Kind.TEXT);
 	}

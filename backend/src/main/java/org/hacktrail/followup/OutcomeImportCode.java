@@ -1,12 +1,11 @@
 package org.hacktrail.followup;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an outcome import skipped a row, as a stable code for clients to say in their
@@ -91,61 +90,62 @@ enum OutcomeImportCode {
 	/** A refusal this list has no code for: clients show the English reason. */
 	INVALID_VALUE;
 
-	private record Known(OutcomeImportCode code, Pattern pattern, List<String> names) {
-	}
-
 	/**
-	 * The English sentences of {@link MilestoneRules} (and FreeText), by code: their
-	 * refusals carry a field, not a reason, so the import reads the reason from the
-	 * sentence. One that matches nothing is {@link #INVALID_VALUE};
-	 * {@code OutcomeImportCodesTests} refuses each rule once, so a rephrased sentence
-	 * fails there rather than in front of a reader.
+	 * A row refused by {@link MilestoneRules} (or FreeText): its code and arguments, from
+	 * the refusal's reason code ({@code extensions.reason}, {@link Refusal}). A reason
+	 * this list has no code for is {@link #INVALID_VALUE}, shown with its English
+	 * sentence; {@code OutcomeImportCodeTests} refuses each rule once, so a newly coded
+	 * rule without a mapping here fails there rather than in front of a reader.
 	 */
-	private static final List<Known> REFUSALS = List.of(
-			known(DATE_BEFORE_1990, "^The date (\\S+) is before 1990", "date"),
-			known(DATE_IN_FUTURE, "^The date (\\S+) is in the future", "date"),
-			known(FUNDING_SOURCE_MISSING, "^A FUNDED milestone names who funds"),
-			known(AGENCY_MISSING, "^A (\\w+) milestone names the agency", "type"),
-			known(EVIDENCE_MISSING, "^A (\\w+) milestone needs an evidence URL", "type"),
-			known(AMOUNT_NOT_ALLOWED, "^Only FUNDING_APPLIED and FUNDED milestones carry an amount"),
-			known(AMOUNT_INVALID, "^Write the amount as digits.*: '(.*)'\\.$", "value"),
-			known(AMOUNT_TOO_LARGE, "^The amount (\\S+) is implausibly large", "value"),
-			known(CURRENCY_MISSING, "^Give the currency of the amount"),
-			known(AMOUNT_MISSING, "^A currency needs an amount"),
-			known(CURRENCY_INVALID, "^'(.*)' is not an ISO 4217 currency code", "value"),
-			known(TOO_LONG, "is longer than (\\d+) characters", "max"),
-			known(TOO_LONG, "^A URL is at most (\\d+) characters long", "max"),
-			known(URL_SPACES, "^A URL cannot contain spaces: '(.*)'\\.$", "url"),
-			known(URL_SCHEME, "^Only http and https URLs are accepted: '(.*)'\\.$", "url"),
-			known(URL_NO_HOST, "^The URL '(.*)' has no host name\\.$", "url"),
-			known(URL_INVALID, "^'(.*)' is not a valid URL\\.$", "url"),
-			known(LONE_SURROGATE, "a lone surrogate (U\\+[0-9A-F]+)", "char"),
-			known(LINE_BREAK, "cannot contain control characters \\((U\\+[0-9A-F]+), a line break", "char"),
-			known(CONTROL_CHARACTER, "cannot contain control characters \\((U\\+[0-9A-F]+)", "char"),
-			known(REORDERING_CHARACTER, "reorder the text around them \\((U\\+[0-9A-F]+)\\)", "char"),
-			known(NO_VISIBLE_CHARACTER, "needs at least one visible character"));
-
-	private static Known known(OutcomeImportCode code, String pattern, String... names) {
-		return new Known(code, Pattern.compile(pattern, Pattern.DOTALL), List.of(names));
-	}
-
-	/**
-	 * A row refused by {@link MilestoneRules}: its code and arguments, from its sentence.
-	 */
-	static InvalidOutcomeRow refused(int row, @org.jspecify.annotations.Nullable String column,
-			DomainException refusal) {
+	static InvalidOutcomeRow refused(int row, @Nullable String column, DomainException refusal) {
 		String message = (refusal.getMessage() != null) ? refusal.getMessage() : "";
-		for (Known known : REFUSALS) {
-			Matcher matcher = known.pattern().matcher(message);
-			if (matcher.find()) {
-				Map<String, String> args = new LinkedHashMap<>();
-				for (int i = 0; i < known.names().size(); i++) {
-					args.put(known.names().get(i), matcher.group(i + 1));
-				}
-				return new InvalidOutcomeRow(row, column, known.code(), args, message);
-			}
+		Object reason = refusal.details().get("reason");
+		Map<?, ?> given = (refusal.details().get("args") instanceof Map<?, ?> map) ? map : Map.of();
+		OutcomeImportCode code = (reason instanceof String name) ? byReason(name) : null;
+		if (code == null) {
+			return new InvalidOutcomeRow(row, column, INVALID_VALUE, Map.of(), message);
 		}
-		return new InvalidOutcomeRow(row, column, INVALID_VALUE, Map.of(), message);
+		Map<String, String> args = switch (code) {
+			case DATE_BEFORE_1990, DATE_IN_FUTURE -> args("date", given.get("value"));
+			case AGENCY_MISSING, EVIDENCE_MISSING -> args("type", given.get("type"));
+			case AMOUNT_INVALID, AMOUNT_TOO_LARGE, CURRENCY_INVALID -> args("value", given.get("value"));
+			case TOO_LONG -> args("max", given.get("max"));
+			case URL_SPACES, URL_SCHEME, URL_NO_HOST, URL_INVALID -> args("url", given.get("value"));
+			case CONTROL_CHARACTER, LINE_BREAK, LONE_SURROGATE, REORDERING_CHARACTER ->
+				args("char", given.get("codePoint"));
+			default -> Map.of();
+		};
+		return new InvalidOutcomeRow(row, column, code, args, message);
+	}
+
+	/** The row code of a {@link Refusal} reason, or null where there is none. */
+	private static @Nullable OutcomeImportCode byReason(String reason) {
+		return switch (reason) {
+			case "CHOICE_REQUIRED" -> MILESTONE_MISSING;
+			case "DATE_REQUIRED" -> DATE_MISSING;
+			case "DATE_TOO_EARLY" -> DATE_BEFORE_1990;
+			case "DATE_IN_FUTURE" -> DATE_IN_FUTURE;
+			case "FUNDING_SOURCE_REQUIRED" -> FUNDING_SOURCE_MISSING;
+			case "AGENCY_REQUIRED" -> AGENCY_MISSING;
+			case "EVIDENCE_REQUIRED" -> EVIDENCE_MISSING;
+			case "AMOUNT_NOT_ALLOWED" -> AMOUNT_NOT_ALLOWED;
+			case "AMOUNT_FORMAT" -> AMOUNT_INVALID;
+			case "AMOUNT_TOO_LARGE" -> AMOUNT_TOO_LARGE;
+			case "CURRENCY_REQUIRED" -> CURRENCY_MISSING;
+			case "AMOUNT_REQUIRED" -> AMOUNT_MISSING;
+			case "CURRENCY_INVALID" -> CURRENCY_INVALID;
+			case "TOO_LONG", "LONGER_THAN" -> TOO_LONG;
+			case "URL_SPACES" -> URL_SPACES;
+			case "URL_SCHEME" -> URL_SCHEME;
+			case "URL_NO_HOST" -> URL_NO_HOST;
+			case "INVALID_URL" -> URL_INVALID;
+			case "CONTROL_CHARACTERS" -> CONTROL_CHARACTER;
+			case "LINE_BREAK" -> LINE_BREAK;
+			case "LONE_SURROGATE" -> LONE_SURROGATE;
+			case "REORDERING_CHARACTERS" -> REORDERING_CHARACTER;
+			case "NOT_VISIBLE" -> NO_VISIBLE_CHARACTER;
+			default -> null;
+		};
 	}
 
 	/** Arguments by name, in order, as text: {@code args("slug", slug)}. */

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.platform.ErrorBody;
 import org.hacktrail.platform.ErrorCode;
 import org.hacktrail.platform.MessageArg;
@@ -104,7 +105,7 @@ class OutcomeImportController {
 			type = null;
 		}
 		if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-			throw DomainException.badInput("Send the file as UTF-8, not " + type.getCharset().name() + ".");
+			throw DomainException.badInput("file", Refusal.FILE_NOT_UTF8, "charset", type.getCharset().name());
 		}
 		if (type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 			return OutcomeFileFormat.JSON;
@@ -112,7 +113,7 @@ class OutcomeImportController {
 		if (type != null && type.isCompatibleWith(new MediaType("text", "csv"))) {
 			return OutcomeFileFormat.CSV;
 		}
-		throw DomainException.badInput("Send the file with Content-Type text/csv or application/json.");
+		throw DomainException.badInput("file", Refusal.FILE_CONTENT_TYPE, "allowed", "text/csv or application/json");
 	}
 
 	@GetMapping(path = "/api/outcomes/import/{runId}/errors.csv")
@@ -187,7 +188,7 @@ class OutcomeImportController {
 			return Long.parseLong(runId.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw DomainException.badInput("runId", "'" + runId + "' is not a job run id.");
+			throw DomainException.badInput("runId", Refusal.UNKNOWN_ID, "value", runId);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -89,7 +90,7 @@ class OutcomeImportFiles implements JobParametersValidator {
 				throw outside(file);
 			}
 			if (!Files.isRegularFile(real) || !Files.isReadable(real)) {
-				throw DomainException.badInput(FILE, "'" + file + "' is not a readable file in the import folder.");
+				throw DomainException.badInput(FILE, Refusal.IMPORT_FILE_UNREADABLE, "value", file);
 			}
 			return real;
 		}
@@ -97,13 +98,12 @@ class OutcomeImportFiles implements JobParametersValidator {
 			if (!requested.startsWith(this.folder)) {
 				throw outside(file);
 			}
-			throw DomainException.badInput(FILE, "There is no file '" + file + "' in the import folder.");
+			throw DomainException.badInput(FILE, Refusal.IMPORT_FILE_MISSING, "value", file);
 		}
 	}
 
 	private DomainException outside(String file) {
-		return DomainException.badInput(FILE,
-				"'" + file + "' is outside the import folder; only files in " + this.folder + " can be imported.");
+		return DomainException.badInput(FILE, Refusal.IMPORT_FILE_OUTSIDE, "value", file, "folder", this.folder);
 	}
 
 	/**

@@ -325,6 +325,64 @@ public enum Refusal {
 	/** An unknown issue area. */
 	UNKNOWN_ISSUE_AREA("Unknown issue area '{value}'; use one of: {allowed}."),
 
+	// Milestones (MilestoneRules) and the outcome import's file.
+
+	/** A choice that is required, with the values allowed. */
+	CHOICE_REQUIRED("Give the {field}, one of {allowed}."),
+
+	/** A date that is required, in ISO form. */
+	DATE_REQUIRED("Give the {field} (YYYY-MM-DD)."),
+
+	/** A date before the earliest one accepted. */
+	DATE_TOO_EARLY("The {field} {value} is before {year}; give the date on which it happened."),
+
+	/** A date of something that happened, in the future. */
+	DATE_IN_FUTURE("The {field} {value} is in the future; give the date on which it happened."),
+
+	/** A FUNDED milestone without who funds the project. */
+	FUNDING_SOURCE_REQUIRED("A FUNDED milestone names who funds the project (the funding source)."),
+
+	/** A milestone of a type that names an agency, without one. */
+	AGENCY_REQUIRED("A {type} milestone names the agency."),
+
+	/** A milestone of a type that needs evidence, without an evidence URL. */
+	EVIDENCE_REQUIRED(
+			"A {type} milestone needs an evidence URL (a public document, news item or announcement) that an organizer can check."),
+
+	/** An amount without its currency. */
+	CURRENCY_REQUIRED("Give the currency of the amount (ISO 4217, e.g. TWD)."),
+
+	/** A currency without an amount. */
+	AMOUNT_REQUIRED("A currency needs an amount."),
+
+	/** An amount on a milestone of a type that carries none. */
+	AMOUNT_NOT_ALLOWED("Only FUNDING_APPLIED and FUNDED milestones carry an amount."),
+
+	/** An amount not written as plain digits. */
+	AMOUNT_FORMAT(
+			"Write the amount as digits with an optional decimal point (at most 4 decimals), e.g. 1500000 or 1500000.50, without thousands separators: '{value}'."),
+
+	/** An amount too large to be real. */
+	AMOUNT_TOO_LARGE("The amount {value} is implausibly large."),
+
+	/** Not an ISO 4217 currency code. */
+	CURRENCY_INVALID("'{value}' is not an ISO 4217 currency code (e.g. TWD, USD, EUR)."),
+
+	/** A file sent in a charset other than UTF-8. */
+	FILE_NOT_UTF8("Send the {field} as UTF-8, not {charset}."),
+
+	/** A file sent with a content type the import does not read. */
+	FILE_CONTENT_TYPE("Send the {field} with Content-Type {allowed}."),
+
+	/** A file of the import folder that cannot be read. */
+	IMPORT_FILE_UNREADABLE("'{value}' is not a readable file in the import folder."),
+
+	/** A file that is not in the import folder. */
+	IMPORT_FILE_MISSING("There is no file '{value}' in the import folder."),
+
+	/** A path outside the import folder. */
+	IMPORT_FILE_OUTSIDE("'{value}' is outside the import folder; only files in {folder} can be imported."),
+
 	// Refusals of the caller (FORBIDDEN), with DomainException.refused.
 
 	/** A judge with a conflict of interest asked to score. */

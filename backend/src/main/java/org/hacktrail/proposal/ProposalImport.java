@@ -24,6 +24,7 @@ import org.hacktrail.hackathon.LocalizedText;
 import org.hacktrail.identity.CurrentUser;
 import org.hacktrail.platform.CsvFlavour;
 import org.hacktrail.platform.DomainException;
+import org.hacktrail.platform.Refusal;
 import org.hacktrail.proposal.ProposalCsv.Row;
 import org.hacktrail.proposal.ProposalCsv.RowError;
 import org.jspecify.annotations.Nullable;
@@ -146,7 +147,7 @@ public class ProposalImport {
 	private Hackathon requireOpen(String slug) {
 		Hackathon hackathon = this.hackathons.requireVisibleBySlug(slug);
 		if (hackathon.isArchived()) {
-			throw DomainException.badInput("The hackathon " + slug + " is ARCHIVED; its proposals no longer change.");
+			throw DomainException.badInput("hackathon", Refusal.HACKATHON_ARCHIVED, "slug", slug);
 		}
 		return hackathon;
 	}

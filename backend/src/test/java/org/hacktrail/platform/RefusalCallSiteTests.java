@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every refusal of input in the code carries a reason ({@link Refusal}), so that the
  * panel can say it in the reader's language: a scan of {@code src/main/java} for
  * {@code DomainException.badInput(...)} calls whose second argument is not a
- * {@code Refusal}. The few files still listed in {@link #NOT_YET_CODED} are the ones left
- * to code (issue #17); the list may only shrink.
+ * {@code Refusal} (issue #17): there are none left, and none may come back.
  */
 class RefusalCallSiteTests {
 
@@ -26,15 +25,6 @@ class RefusalCallSiteTests {
 
 	/** badInput( up to its first top-level comma or closing parenthesis. */
 	static final Pattern CALL = Pattern.compile("\\bbadInput\\(");
-
-	/**
-	 * Files with calls said only in English, with how many: to be coded, never to grow.
-	 */
-	static final java.util.Map<String, Integer> NOT_YET_CODED = java.util.Map.ofEntries(
-			java.util.Map.entry("org/hacktrail/followup/MilestoneRules.java", 18),
-			java.util.Map.entry("org/hacktrail/followup/OutcomeImportController.java", 3),
-			java.util.Map.entry("org/hacktrail/followup/OutcomeImportFiles.java", 3),
-			java.util.Map.entry("org/hacktrail/proposal/ProposalImport.java", 1));
 
 	@Test
 	void everyBadInputCallNamesAReason() throws IOException {
@@ -57,13 +47,7 @@ class RefusalCallSiteTests {
 				}
 			}
 		}
-		List<String> over = new ArrayList<>();
-		for (var entry : uncoded.entrySet()) {
-			if (entry.getValue() > NOT_YET_CODED.getOrDefault(entry.getKey(), 0)) {
-				over.add(entry.getKey() + " (" + entry.getValue() + ")");
-			}
-		}
-		assertThat(over)
+		assertThat(uncoded)
 			.as("files calling badInput without a Refusal (code them: extensions.reason), e.g. %s",
 					examples.stream().limit(3).toList())
 			.isEmpty();
