@@ -44,6 +44,40 @@ class MilestoneRulesTests {
 		assertThat(draft.agency()).isEqualTo("MODA");
 	}
 
+	static DomainException refusal(Runnable check) {
+		try {
+			check.run();
+		}
+		catch (DomainException ex) {
+			return ex;
+		}
+		throw new AssertionError("no error");
+	}
+
+	@Test
+	void everyRefusalCarriesItsReasonCodeAndTheEnglishSentenceStays() {
+		DomainException early = refusal(() -> MilestoneRules.check(MilestoneType.PILOT, LocalDate.of(1989, 12, 31),
+				null, null, null, null, null, null, null, TODAY));
+		assertThat(early.details()).containsEntry("field", "date")
+			.containsEntry("reason", "DATE_TOO_EARLY")
+			.containsEntry("args", java.util.Map.of("value", "1989-12-31", "year", "1990"));
+		assertThat(early.getMessage())
+			.isEqualTo("The date 1989-12-31 is before 1990; give the date on which it happened.");
+		DomainException evidence = refusal(() -> funded("MODA", null, "100", "TWD", null));
+		assertThat(evidence.details()).containsEntry("reason", "EVIDENCE_REQUIRED")
+			.containsEntry("args", java.util.Map.of("type", "FUNDED"));
+		assertThat(evidence.getMessage()).isEqualTo("A FUNDED milestone needs an evidence URL (a public document, "
+				+ "news item or announcement) that an organizer can check.");
+		DomainException currency = refusal(() -> funded("MODA", null, "5", "XYZ", "https://e.org"));
+		assertThat(currency.details()).containsEntry("reason", "CURRENCY_INVALID");
+		assertThat(currency.getMessage()).isEqualTo("'XYZ' is not an ISO 4217 currency code (e.g. TWD, USD, EUR).");
+		assertThat(refusal(() -> MilestoneRules.check(null, TODAY, null, null, null, null, null, null, null, TODAY))
+			.details()).containsEntry("reason", "CHOICE_REQUIRED");
+		assertThat(refusal(() -> MilestoneRules.check(MilestoneType.PILOT, TODAY, null, AgencyLevel.LOCAL, null, null,
+				null, null, null, TODAY))
+			.details()).containsEntry("reason", "ONLY_WITH").containsEntry("args", java.util.Map.of("other", "agency"));
+	}
+
 	@Test
 	void onlyFundingCarriesAnAmountAndDatesAreNeitherAncientNorFuture() {
 		assertThatThrownBy(() -> MilestoneRules.check(MilestoneType.PILOT, LocalDate.of(2025, 1, 1), null, null, null,

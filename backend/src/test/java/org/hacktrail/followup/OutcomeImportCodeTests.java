@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The codes of an outcome import's skipped rows (issue #17), plain Java: the list the
  * schema gives clients, and every refusal of {@link MilestoneRules} coded with its
- * arguments (a reworded sentence fails here rather than reaching a reader as
- * INVALID_VALUE). The job's report over GraphQL is {@code OutcomeImportCodesApiTests}.
+ * arguments, read from its reason code (a reason without a row code fails here rather
+ * than reaching a reader as INVALID_VALUE). The job's report over GraphQL is
+ * {@code OutcomeImportCodesApiTests}.
  */
 class OutcomeImportCodeTests {
 
