@@ -1,4 +1,6 @@
+import { en } from '../en';
 import { format, type Locale } from '../index';
+import { zhTW } from '../zh-TW';
 import codes from './codes.json';
 import { refusalFieldsEn, refusalsEn, type RefusalCode } from './en';
 import { refusalFieldsZhTW, refusalsZhTW } from './zh-TW';
@@ -13,6 +15,15 @@ const FIELDS: Record<Locale, Record<string, string>> = { en: refusalFieldsEn, 'z
 const LANGUAGE_OF_TEXT: Record<Locale, Record<string, string>> = {
   en: { zhTW: '{name} (Chinese)', en: '{name} (English)' },
   'zh-TW': { zhTW: '{name}（中文）', en: '{name}（英文）' },
+};
+
+const MAIN: Record<Locale, Record<string, string>> = { en, 'zh-TW': zhTW };
+
+/** Reasons whose `type` argument is a value the main catalog names (a milestone type, a link type), and its keys. */
+const TYPE_KEY: Record<string, string> = {
+  AGENCY_REQUIRED: 'followup.type.',
+  EVIDENCE_REQUIRED: 'followup.type.',
+  ONE_LINK_PER_TYPE: 'link.',
 };
 
 /** Reasons whose sentence introduces the server's English, which says what only it knows. */
@@ -57,6 +68,8 @@ export function refusalSentence(refusal: RefusalLike, locale: Locale): { text: s
   for (const [name, value] of Object.entries(refusal.args ?? {})) {
     values[name] = typeof value === 'number' ? numbers.format(value) : value;
     if (name === 'other' && typeof value === 'string') values[name] = fieldName(value, locale);
+    const typeKey = TYPE_KEY[refusal.reason];
+    if (name === 'type' && typeKey && typeof value === 'string') values[name] = MAIN[locale][typeKey + value] ?? value;
   }
   return { text: format(REASONS[locale][refusal.reason], values, locale), english: FOLLOWED_BY_ENGLISH.has(refusal.reason) };
 }

@@ -102,6 +102,15 @@ describe('refusals in the reader’s language (#17)', () => {
     );
   });
 
+  it('names a milestone type and a link type in the reader’s language, not as the server’s enum value', () => {
+    const agency = refusalSentence({ message: 'x', reason: 'AGENCY_REQUIRED', field: 'agency', args: { type: 'ADOPTED' } }, 'zh-TW').text;
+    expect(agency).toContain('機關採用');
+    expect(agency).not.toContain('ADOPTED');
+    const link = refusalSentence({ message: 'x', reason: 'ONE_LINK_PER_TYPE', field: 'links', args: { type: 'REPOSITORY' } }, 'en').text;
+    expect(link).toContain('Repository');
+    expect(link).not.toContain('REPOSITORY');
+  });
+
   it('says what only the server knows after a sentence that introduces it', () => {
     const invalid = shown(
       <ProblemNotice
