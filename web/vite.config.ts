@@ -1,3 +1,4 @@
+import os from 'node:os';
 import zlib from 'node:zlib';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -47,5 +48,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     // Typing through user-event is slow on a loaded 2-core CI machine; a test that takes 5 s there is not hung.
     testTimeout: 30000,
+    // Vitest's default is one worker fewer than there are cores: one on a 2-core machine, where the main process
+    // mostly waits. Two files at once there take about half the time.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });

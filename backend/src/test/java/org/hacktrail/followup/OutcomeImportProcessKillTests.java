@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the restart redoes it from the last checkpoint that survived.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class OutcomeImportProcessKillTests {
 
 	static final String TOKEN = "ht_process-kill-test-token-0123456789abcdef";

@@ -9,6 +9,7 @@ import org.hacktrail.platform.store.EmbeddedStoreProperties;
 import org.hacktrail.support.DemoServiceTest;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by itself — the signed-in session included, since it lives in the store.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 @DemoServiceTest
 class StoreOutageTests {
 

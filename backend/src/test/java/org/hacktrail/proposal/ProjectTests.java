@@ -62,7 +62,10 @@ class ProjectTests extends ProposalApiTestSupport {
 	void aProjectKeepsItsProposalsAcrossHackathons() {
 		String first = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
 		String second = this.api.hackathon("COMMUNITY", "OPEN_FOR_PROPOSALS");
-		String pitchA = propose(first, "vTaiwan", "#vtaiwan", "https://github.com/g0v/vtaiwan.tw", this.alice);
+		// A channel of this test's own: the g0v pages other tests import in the same
+		// context have proposals in #vtaiwan.
+		String pitchA = propose(first, "vTaiwan", "#vtaiwan-project-tests", "https://github.com/g0v/vtaiwan.tw",
+				this.alice);
 		JsonNode started = link(pitchA, null, this.alice).data().path("linkProposalToProject").path("proposal");
 		String projectId = started.path("project").path("id").asString();
 		assertThat(started.path("project").path("name").path("en").asString()).isEqualTo("vTaiwan");
@@ -71,7 +74,8 @@ class ProjectTests extends ProposalApiTestSupport {
 
 		// The next edition: same idea, spelled differently, same channel and repository
 		// in another form.
-		String pitchB = propose(second, "VTAIWAN!", "vTaiwan", "http://www.github.com/g0v/vtaiwan.tw.git/", this.bob);
+		String pitchB = propose(second, "VTAIWAN!", "vTaiwan-Project-Tests",
+				"http://www.github.com/g0v/vtaiwan.tw.git/", this.bob);
 		JsonNode suggested = suggestions(pitchB, this.bob);
 		assertThat(suggested).hasSize(1);
 		assertThat(suggested.get(0).path("project").path("id").asString()).isEqualTo(projectId);

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * The real MongoDB a deployer points {@code scripts/test --store-only} at
  * ({@code MONGODB_URI}, passed as the system property
  * {@code hacktrail.test.mongodb-uri}). Each application context of the run gets a
- * database of its own, named {@code hacktrail_test_<run>_<n>}, as each gets an embedded
- * store of its own otherwise; every database of the run is dropped when the test JVM
- * exits.
+ * database of its own, named {@code hacktrail_test_<run>f<jvm>_<n>}, as each gets an
+ * embedded store of its own otherwise; every database of the run is dropped when the test
+ * JVM exits.
  */
 public final class RealMongo {
 
@@ -23,8 +23,13 @@ public final class RealMongo {
 	/** Set by {@link Instances}: several instances that must share one database. */
 	public static final String SHARED_DATABASE_PROPERTY = "hacktrail.test.shared-database";
 
+	/**
+	 * The run, and the test JVM within it ({@code hacktrail.test.fork}, set per JVM in
+	 * {@code backend/pom.xml}): two JVMs of one run at once neither reuse nor drop each
+	 * other's databases.
+	 */
 	private static final String RUN = System.getProperty("hacktrail.test.run",
-			Long.toString(System.currentTimeMillis()));
+			Long.toString(System.currentTimeMillis())) + "f" + System.getProperty("hacktrail.test.fork", "0");
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 

@@ -14,7 +14,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +70,7 @@ class FollowUpJourneyBrowserTests {
 			browser.field("Kind of hackathon").sendKeys("Presidential hackathon");
 			browser.type("From year", "2020");
 			browser.button("Show statistics").click();
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+			browser.waiting(Duration.ofSeconds(15))
 				.until((d) -> !tableText(browser, "Outcomes by year of the hackathon").contains("2019"));
 			assertThat(tableText(browser, "Outcomes by year of the hackathon")).contains("2020");
 			browser.screenshot("statistics-filtered");
@@ -95,9 +94,10 @@ class FollowUpJourneyBrowserTests {
 			browser.waitFor(By.cssSelector("progress[aria-label^='Progress of import run']"));
 			// Runs execute one at a time: the import may wait for the demo load's
 			// follow-up job.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until((d) -> d.findElement(By.tagName("body"))
-				.getText()
-				.contains("Done: 1 new, 0 changed, 0 unchanged, 1 skipped."));
+			browser.waiting(Duration.ofSeconds(90))
+				.until((d) -> d.findElement(By.tagName("body"))
+					.getText()
+					.contains("Done: 1 new, 0 changed, 0 unchanged, 1 skipped."));
 			assertThat(tableText(browser, "Rows that were skipped, with the reason")).contains("3")
 				.contains("evidence");
 			browser.link("Download the skipped rows (CSV)");
@@ -110,8 +110,10 @@ class FollowUpJourneyBrowserTests {
 			browser.heading("Milestones to verify");
 			// The import is chosen, and listed among the recent ones with its pending
 			// row.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until((
-					d) -> new Select(browser.field("Import")).getFirstSelectedOption().getText().contains("1 pending"));
+			browser.waiting(Duration.ofSeconds(15))
+				.until((d) -> new Select(browser.field("Import")).getFirstSelectedOption()
+					.getText()
+					.contains("1 pending"));
 			assertThat(new Select(browser.field("Import")).getFirstSelectedOption().getText())
 				.startsWith("Uploaded file");
 			browser.button("Count the matching milestones").click();
@@ -173,7 +175,7 @@ class FollowUpJourneyBrowserTests {
 				break;
 			}
 			assertThat(Instant.now()).as("the statistics roll-up ran").isBefore(deadline);
-			Thread.sleep(500);
+			Thread.sleep(100);
 		}
 		Http.GraphQlResult proposals = http.graphql("""
 				{ proposals(hackathonSlug: "synthetic-presidential-2019", filter: { status: [OUTSTANDING] }, first: 5) {

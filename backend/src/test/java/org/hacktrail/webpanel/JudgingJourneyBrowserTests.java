@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -312,11 +311,11 @@ class JudgingJourneyBrowserTests {
 
 	private static void until(Browser browser, Duration timeout,
 			java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-		new WebDriverWait(browser.driver(), timeout).until(condition);
+		browser.waiting(timeout).until(condition);
 	}
 
 	private static void waitForText(Browser browser, Duration timeout, String text) {
-		new WebDriverWait(browser.driver(), timeout)
+		browser.waiting(timeout)
 			.withMessage(() -> "waiting for \"" + text + "\"; the page says: "
 					+ browser.driver().findElement(By.tagName("body")).getText())
 			.until((d) -> d.findElement(By.tagName("body")).getText().contains(text));
@@ -390,7 +389,7 @@ class JudgingJourneyBrowserTests {
 	 * before they are enabled).
 	 */
 	private static WebElement enabledButton(Browser browser, String name) {
-		return new WebDriverWait(browser.driver(), SLOW)
+		return browser.waiting(SLOW)
 			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='" + name + "']")));
 	}
 

@@ -316,7 +316,7 @@ class PhoneLayoutBrowserTests {
 
 	private static void until(Browser browser, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> done,
 			String what) {
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(what).until(done);
+		browser.waiting(Duration.ofSeconds(10)).withMessage(what).until(done);
 	}
 
 	/**
@@ -326,7 +326,7 @@ class PhoneLayoutBrowserTests {
 	private static void check(Browser browser, String locale, String name, String path, String content)
 			throws Exception {
 		browser.open(path);
-		WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);
+		WebDriverWait wait = browser.waiting(WAIT);
 		wait.withMessage(() -> name + " (" + locale + ") did not load: " + mainText(browser))
 			.until((d) -> !d.findElements(By.cssSelector("main h1")).isEmpty()
 					&& d.findElements(By.cssSelector("main .loading")).isEmpty()
@@ -428,11 +428,12 @@ class PhoneLayoutBrowserTests {
 	}
 
 	private static WebElement waitVisible(Browser browser, String css) {
-		return new WebDriverWait(browser.driver(), WAIT).until((d) -> d.findElements(By.cssSelector(css))
-			.stream()
-			.filter(WebElement::isDisplayed)
-			.findFirst()
-			.orElse(null));
+		return browser.waiting(WAIT)
+			.until((d) -> d.findElements(By.cssSelector(css))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.findFirst()
+				.orElse(null));
 	}
 
 	/**
@@ -485,7 +486,7 @@ class PhoneLayoutBrowserTests {
 				return;
 			}
 			assertThat(Instant.now()).as("the statistics roll-up ran").isBefore(deadline);
-			Thread.sleep(500);
+			Thread.sleep(100);
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -194,6 +194,44 @@ class ServerTextBrowserTests {
 			  return { round: round.id, errors: results.flatMap((r) => (r.errors ?? []).map((e) => e.message)) };
 			})().then(done, (e) => done({ errors: [String(e)] }));""";
 
+	/**
+	 * Counts, in every page, the requests the panel made whose answer it has not read yet
+	 * ({@code window.__hacktrailRequests}): the GraphQL client reads its answers with
+	 * {@code text()}; an answer read otherwise counts as read after 5 s.
+	 */
+	static final String COUNT_REQUESTS = """
+			(() => {
+			  let open = 0;
+			  Object.defineProperty(window, '__hacktrailRequests', { get: () => open });
+			  const fetch = window.fetch;
+			  window.fetch = function (...args) {
+			    open++;
+			    let counted = true;
+			    const done = () => { if (counted) { counted = false; open--; } };
+			    return fetch.apply(this, args).then((response) => {
+			      for (const read of ['text', 'json']) {
+			        const original = response[read].bind(response);
+			        response[read] = () => original().finally(done);
+			      }
+			      setTimeout(done, 5000);
+			      return response;
+			    }, (error) => { done(); throw error; });
+			  };
+			})();""";
+
+	/**
+	 * True once the screen has its heading, nothing shows as loading and every request is
+	 * answered and read, and still so a moment later (React has rendered what the last
+	 * answer brought).
+	 */
+	static final String SETTLED = """
+			const done = arguments[arguments.length - 1];
+			const quiet = () => !!document.querySelector('main h1')
+			  && !document.querySelector('main .loading, main [aria-busy="true"]')
+			  && window.__hacktrailRequests === 0;
+			if (!quiet()) done(false);
+			else setTimeout(() => done(quiet()), 30);""";
+
 	@LocalServerPort
 	int port;
 
@@ -201,6 +239,8 @@ class ServerTextBrowserTests {
 	void noScreenShowsServerMadeEnglishInChinese() throws Exception {
 		Map<String, Set<String>> english = new java.util.TreeMap<>();
 		try (Browser browser = new Browser("http://localhost:" + this.port, "server-text")) {
+			((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", COUNT_REQUESTS));
 			browser.open("/");
 			setLocale(browser, "zh-TW");
 			browser.open("/");
@@ -334,8 +374,7 @@ class ServerTextBrowserTests {
 		String path = "/organize/hackathons/" + HACKATHON + "/judging/rounds/" + acted.get("round") + "/ranking";
 		browser.open(path);
 		assertThat(loaded(browser)).as(path).isTrue();
-		new WebDriverWait(browser.driver(), WAIT)
-			.until((d) -> !d.findElements(By.cssSelector("ul.blockers li")).isEmpty());
+		browser.waiting(WAIT).until((d) -> !d.findElements(By.cssSelector("ul.blockers li")).isEmpty());
 		assertThat(browser.driver().findElement(By.cssSelector("ul.blockers")).getText())
 			.as("the stale selection, said from the catalog")
 			.contains("選出提案之後排名已有變動");
@@ -369,17 +408,17 @@ class ServerTextBrowserTests {
 	}
 
 	/**
-	 * Waits until the screen has its heading and nothing is loading; false for a screen
-	 * that does not load (e.g. one the person may not open), which is skipped.
+	 * Waits until the screen has its heading, nothing is loading and no request the panel
+	 * made is unanswered ({@link #SETTLED}); false for a screen that does not load (e.g.
+	 * one the person may not open), which is skipped.
 	 */
 	private static boolean loaded(Browser browser) {
 		try {
-			new WebDriverWait(browser.driver(), WAIT).until((d) -> !d.findElements(By.cssSelector("main h1")).isEmpty()
-					&& d.findElements(By.cssSelector("main .loading, main [aria-busy='true']")).isEmpty());
-			Thread.sleep(150);
+			browser.waiting(WAIT)
+				.until((d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeAsyncScript(SETTLED)));
 			return true;
 		}
-		catch (RuntimeException | InterruptedException ex) {
+		catch (RuntimeException ex) {
 			return false;
 		}
 	}

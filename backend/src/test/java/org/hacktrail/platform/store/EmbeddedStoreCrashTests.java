@@ -24,6 +24,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.hacktrail.support.EmbeddedStoreOnly;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * kill with the {@code interval} opt-out.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class EmbeddedStoreCrashTests {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCrashTests.class);

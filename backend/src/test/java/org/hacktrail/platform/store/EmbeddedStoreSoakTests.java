@@ -34,6 +34,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.hacktrail.platform.bench.StoreFileFigures;
 import org.hacktrail.support.EmbeddedStoreOnly;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fail.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 @Tag("soak")
 class EmbeddedStoreSoakTests {
 

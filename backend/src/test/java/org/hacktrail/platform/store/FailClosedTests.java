@@ -20,6 +20,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.hacktrail.support.EmbeddedStoreOnly;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * elsewhere. CI runs as root.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class FailClosedTests {
 
 	@TempDir

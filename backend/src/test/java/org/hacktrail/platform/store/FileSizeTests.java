@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.hacktrail.support.EmbeddedStoreOnly;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bounded margin while the workload ran.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class FileSizeTests {
 
 	private static final Logger log = LoggerFactory.getLogger(FileSizeTests.class);

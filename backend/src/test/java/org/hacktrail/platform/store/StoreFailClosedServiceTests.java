@@ -8,6 +8,7 @@ import java.util.List;
 import org.hacktrail.HacktrailApplication;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * itself once the file is writable. Needs root (chattr); CI runs as root.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class StoreFailClosedServiceTests {
 
 	@TempDir
