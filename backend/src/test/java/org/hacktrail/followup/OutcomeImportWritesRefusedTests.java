@@ -16,6 +16,7 @@ import org.hacktrail.proposal.Project;
 import org.hacktrail.support.EmbeddedStoreOnly;
 import org.hacktrail.support.Http;
 import org.hacktrail.support.TestAccounts;
+import org.hacktrail.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
@@ -42,6 +43,7 @@ import static org.mockito.Mockito.doAnswer;
  * {@code StoreFailClosedServiceTests}); CI runs as root.
  */
 @EmbeddedStoreOnly
+@TimingSensitive
 class OutcomeImportWritesRefusedTests {
 
 	@TempDir
