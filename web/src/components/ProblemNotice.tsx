@@ -8,7 +8,7 @@ import { RefusalText } from './RefusalText';
  * Rules the server names in `extensions.rule`, said in the reader's language: a "position full" CONFLICT is not an
  * edit made elsewhere, and the server's own message is English only (it is still shown, smaller, below).
  */
-const RULE_MESSAGES: Record<string, MessageKey> = {
+const RULE_MESSAGES: Record<string, string> = {
   positionFull: 'rule.positionFull',
   oneTeamPerHackathon: 'rule.oneTeamPerHackathon',
   onePendingRequest: 'rule.onePendingRequest',
@@ -30,6 +30,17 @@ const RULE_MESSAGES: Record<string, MessageKey> = {
   FINAL_NOT_JUDGING: 'rule.FINAL_NOT_JUDGING',
   OPEN_CASES: 'rule.OPEN_CASES',
   TRACK_SELECTIONS: 'rule.TRACK_SELECTIONS',
+  // Award tracks and rounds dedicated to them: the judging catalog (i18n/judging/ownJudges), loaded with those screens.
+  DEDICATED_ROUND: 'rule.DEDICATED_ROUND',
+  ROUND_STARTED: 'rule.ROUND_STARTED',
+  QUOTA: 'rule.QUOTA',
+  OWN_JUDGES: 'rule.OWN_JUDGES',
+  SHARED_TRACK: 'rule.SHARED_TRACK',
+  SHARED_JUDGES: 'rule.SHARED_JUDGES',
+  SHARED_ROUND: 'rule.SHARED_ROUND',
+  TRACK_FED: 'rule.TRACK_FED',
+  REVIEW_ROUND: 'rule.REVIEW_ROUND',
+  PUBLISHED_AWARDS: 'rule.PUBLISHED_AWARDS',
 };
 
 /** The refusals in a row, each in the reader's language when coded, else in English marked `lang="en"`. */
@@ -73,7 +84,7 @@ export function ProblemNotice({
       <div role="alert" className="notice notice-warn">
         {ruleKeys.map((key) => (
           <p key={key}>
-            <strong>{t(key, problem.ruleValues)}</strong>
+            <strong>{t(key as MessageKey, problem.ruleValues)}</strong>
           </p>
         ))}
         {rest.length > 0 && (

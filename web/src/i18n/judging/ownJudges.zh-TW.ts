@@ -18,4 +18,15 @@ export const ownJudgesZhTW: Record<keyof typeof ownJudgesEn, string> = {
   'ownJudges.dedicated': '本輪專屬於「{name}」：本輪的選拔即該獎項的選拔。',
   'ownJudges.dedicationSaved': '已儲存。請重新分派評審：分派會依該獎項的評審與提案重新計算。',
   'ownJudges.selectInTrack': '本輪專屬於「{name}」：得獎者在下方「獎項類別」中以該獎項選出。',
+  // Refusals of award tracks and dedicated rounds by their rule (extensions.rule), said by ProblemNotice.
+  'rule.DEDICATED_ROUND': '這個輪次專屬於一個有自己評審的獎項類別：它的選拔、名額與供給的獎項都依該獎項而定。如要變更，請先取消專屬設定。',
+  'rule.ROUND_STARTED': '輪次已經開始：只有在輪次仍是草稿時，才能設定專屬輪次，或變更獎項自有的評審與可參選提案。',
+  'rule.QUOTA': '這份選拔有 {selected} 件提案，但名額是 {cut} 件：若要多選或少選，請勾選超出名額並寫明理由。',
+  'rule.OWN_JUDGES': '有自己評審的獎項類別需要從評審團中選出評審，且只能由專屬於它的輪次供給。',
+  'rule.SHARED_TRACK': '這個獎項由供給輪次的評審團評審：只有設有自己評審的獎項才能有專屬輪次。',
+  'rule.SHARED_JUDGES': '只有設有自己評審的獎項才需要選擇評審。',
+  'rule.SHARED_ROUND': '已有一個由整個評審團評審的輪次供給這個獎項：請先將獎項從該輪次移除（若該輪次已公布，請改為建立新的獎項）。',
+  'rule.TRACK_FED': '已有另一個輪次供給這個獎項：每個獎項只由一個輪次供給。',
+  'rule.REVIEW_ROUND': '只有書面審查輪次可以專屬於獎項類別。',
+  'rule.PUBLISHED_AWARDS': '已公布的輪次頒發過這個獎項，已公布的結果會保留其獎項：請改為重新命名，或不再使用它。',
 };

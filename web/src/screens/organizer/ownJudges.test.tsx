@@ -176,3 +176,23 @@ describe('award tracks with judges of their own', () => {
     expect(screen.queryByRole('button', { name: 'Save the dedication' })).toBeNull();
   });
 });
+
+describe('award-track refusals by their rule (#17)', () => {
+  it('says a dedicated-round refusal in Chinese, with the server’s English only below it', async () => {
+    await import('../../i18n/judging');
+    const { ProblemNotice } = await import('../../components/ProblemNotice');
+    const { problemFromErrors } = await import('../../api/errors');
+    const english = 'The round r1 feeds this track with its whole panel; take the track out of that round first.';
+    const { container } = render(
+      <I18nProvider locale="zh-TW">
+        <ProblemNotice
+          problem={problemFromErrors([
+            { message: english, extensions: { code: 'BAD_USER_INPUT', field: 'judges', rule: 'SHARED_ROUND', roundId: 'r1' } },
+          ])}
+        />
+      </I18nProvider>,
+    );
+    expect(container.querySelector('strong')?.textContent).toBe(ownJudgesZhTW['rule.SHARED_ROUND']);
+    expect(container.textContent).not.toContain('rule.SHARED_ROUND');
+  });
+});
