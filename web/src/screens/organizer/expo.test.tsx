@@ -3,39 +3,13 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
 import { rowErrors } from './ExpoSetup';
+import { SETUP, expoOverview, expoRoundSetup, title } from './expoFixtures';
 
-const HACKATHON = { id: 'h1', slug: 'g0v-expo', name: { zhTW: '零時政府展', en: 'g0v expo' }, timeZone: 'Asia/Taipei', outstandingQuota: 2 };
-const title = (en: string, zhTW: string | null = null) => ({ zhTW, en });
-const SETUP = '/organize/hackathons/g0v-expo/judging/rounds/r1';
 
 function round(method: 'RUBRIC' | 'PAIRWISE', status = 'DRAFT', extra: Record<string, unknown> = {}) {
-  return {
-    id: 'r1',
-    name: title('Expo'),
-    kind: 'FINAL',
-    status,
-    configured: true,
-    version: 4,
+  return expoRoundSetup(status, {
     criteria: [{ id: 'impact', name: title('Impact'), description: title(''), weight: 1, scaleMin: 1, scaleMax: 10 }],
-    judgesPerProposal: 3,
-    sectorMinimums: [],
-    maxLoad: null,
-    sectorWeights: [
-      { sector: 'PUBLIC', weight: 0.5 },
-      { sector: 'PRIVATE', weight: 0.5 },
-    ],
-    normalise: true,
-    publicVote: { mode: 'NONE', weight: 0, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
-    cutSize: 2,
-    candidateProposalIds: null,
-    bootstrapReplicates: 1000,
-    seed: '2026',
-    publishedAt: null,
-    plan: null,
-    history: [],
-    hackathon: HACKATHON,
     method,
-    expoTables: [],
     expoCandidates:
       method === 'PAIRWISE'
         ? [
@@ -45,7 +19,7 @@ function round(method: 'RUBRIC' | 'PAIRWISE', status = 'DRAFT', extra: Record<st
           ]
         : null,
     ...extra,
-  };
+  });
 }
 
 beforeEach(() => {
@@ -154,23 +128,7 @@ const EXPO_RANKING = {
 describe("an expo round's results", () => {
   it('shows the expo ranking with its uncertainty: few comparisons never look certain', async () => {
     renderPanel(`${SETUP}/ranking`, ORGANIZER, {
-      RoundOverview: () => ({
-        data: {
-          judgingRound: {
-            id: 'r1',
-            name: title('Expo'),
-            kind: 'FINAL',
-            method: 'PAIRWISE',
-            status: 'OPEN',
-            version: 4,
-            cutSize: 2,
-            publishedAt: null,
-            publicVote: { mode: 'NONE' },
-            hackathon: HACKATHON,
-            selection: null,
-          },
-        },
-      }),
+      RoundOverview: () => ({ data: { judgingRound: expoOverview() } }),
       ExpoRanking: () => ({ data: { expoRanking: EXPO_RANKING } }),
     });
     const table = await screen.findByRole('table', { name: 'Expo ranking by strength; the outstanding cut is after rank 2' });

@@ -2,48 +2,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
+import { SETUP, expoOverview, expoRoundSetup, title } from './expoFixtures';
 
 // An expo round ranked by sector (expoSectors, hacktrail-pairwise-2): the switch in the round's set-up, the sector
 // weights it then needs, and each sector's strength with the divergence flag in the organizers' expo ranking.
 
-const HACKATHON = { id: 'h1', slug: 'g0v-expo', name: { zhTW: '零時政府展', en: 'g0v expo' }, timeZone: 'Asia/Taipei', outstandingQuota: 2 };
-const title = (en: string, zhTW: string | null = null) => ({ zhTW, en });
-const SETUP = '/organize/hackathons/g0v-expo/judging/rounds/r1';
 
 function round(status = 'DRAFT', extra: Record<string, unknown> = {}) {
-  return {
-    id: 'r1',
-    name: title('Expo'),
-    kind: 'FINAL',
-    status,
-    configured: true,
-    version: 4,
-    criteria: [],
-    judgesPerProposal: 3,
-    sectorMinimums: [],
-    maxLoad: null,
+  return expoRoundSetup(status, {
     sectorWeights: [
       { sector: 'PUBLIC', weight: 0.5 },
       { sector: 'PRIVATE', weight: 0.5 },
       { sector: 'ACADEMIC', weight: 0 },
       { sector: 'CIVIL_SOCIETY', weight: 0 },
     ],
-    normalise: true,
-    publicVote: { mode: 'NONE', weight: 0, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
-    cutSize: 2,
-    candidateProposalIds: null,
-    bootstrapReplicates: 1000,
-    seed: '2026',
-    publishedAt: null,
-    plan: null,
-    history: [],
-    hackathon: HACKATHON,
-    method: 'PAIRWISE',
     expoSectors: false,
-    expoTables: [],
-    expoCandidates: [{ id: 'p1', title: title('Open bus data') }],
     ...extra,
-  };
+  });
 }
 
 beforeEach(() => {
@@ -156,23 +131,7 @@ const EXPO_RANKING = {
 describe('the expo ranking of a round ranked by sector', () => {
   it('shows each sector’s strength and flags divergent sectors and a sector that never compared', async () => {
     renderPanel(`${SETUP}/ranking`, ORGANIZER, {
-      RoundOverview: () => ({
-        data: {
-          judgingRound: {
-            id: 'r1',
-            name: title('Expo'),
-            kind: 'FINAL',
-            method: 'PAIRWISE',
-            status: 'OPEN',
-            version: 4,
-            cutSize: 2,
-            publishedAt: null,
-            publicVote: { mode: 'NONE' },
-            hackathon: HACKATHON,
-            selection: null,
-          },
-        },
-      }),
+      RoundOverview: () => ({ data: { judgingRound: expoOverview() } }),
       ExpoRanking: () => ({ data: { expoRanking: EXPO_RANKING } }),
     });
     const table = await screen.findByRole('table', { name: 'Expo ranking by strength; the outstanding cut is after rank 2' });

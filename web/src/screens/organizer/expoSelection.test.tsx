@@ -4,12 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { ORGANIZER, callsNamed, renderPanel, stubAuthOptions } from '../../test/harness';
 import { toConfigureInput, formOfRound } from './RoundSetup';
 import type { RoundSetupFragment } from './gql/graphql';
+import { expoOverview, expoRoundSetup, title } from './expoFixtures';
 
 // An expo (PAIRWISE) round selected and published from the panel (roundRanking, selectProposals, publishRound accept
 // pairwise rounds), and its set-up showing only the parameters hacktrail-pairwise-1 uses.
 
-const HACKATHON = { id: 'h1', slug: 'g0v-expo', name: { zhTW: '零時政府展', en: 'g0v expo' }, timeZone: 'Asia/Taipei', outstandingQuota: 2 };
-const title = (en: string, zhTW: string | null = null) => ({ zhTW, en });
 const RESULTS = '/organize/hackathons/g0v-expo/judging/rounds/r1/ranking';
 
 beforeEach(() => {
@@ -19,19 +18,11 @@ beforeEach(() => {
 function overview(status: string, selection: unknown = null) {
   return {
     data: {
-      judgingRound: {
-        id: 'r1',
-        name: title('Expo'),
-        kind: 'FINAL',
-        method: 'PAIRWISE',
-        status,
+      judgingRound: expoOverview(status, {
         version: 7,
-        cutSize: 2,
         publishedAt: status === 'PUBLISHED' ? '2026-11-27T02:00:00Z' : null,
-        publicVote: { mode: 'NONE' },
-        hackathon: HACKATHON,
         selection,
-      },
+      }),
     },
   };
 }
@@ -180,32 +171,7 @@ describe("an expo round's selection and publication", () => {
 });
 
 function setupRound(status: string): RoundSetupFragment {
-  return {
-    id: 'r1',
-    name: title('Expo'),
-    kind: 'FINAL',
-    status,
-    configured: true,
-    version: 4,
-    criteria: [],
-    judgesPerProposal: 3,
-    sectorMinimums: [],
-    maxLoad: null,
-    sectorWeights: [{ sector: 'PUBLIC', weight: 1 }],
-    normalise: true,
-    publicVote: { mode: 'NONE', weight: 0, credits: 99, eligibility: { excludeTeam: true, excludeJudges: true, requireVerifiedEmail: true } },
-    cutSize: 2,
-    candidateProposalIds: null,
-    bootstrapReplicates: 1000,
-    seed: '2026',
-    publishedAt: null,
-    plan: null,
-    history: [],
-    hackathon: HACKATHON,
-    method: 'PAIRWISE',
-    expoTables: [],
-    expoCandidates: [{ id: 'p1', title: title('Open bus data') }],
-  } as unknown as RoundSetupFragment;
+  return expoRoundSetup(status, { sectorWeights: [{ sector: 'PUBLIC', weight: 1 }] }) as unknown as RoundSetupFragment;
 }
 
 describe("an expo round's parameters", () => {
